@@ -1,0 +1,21 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
+
+// One client per server process; kept on globalThis so that dev-mode reloads do not open new pools.
+const globalForDb = globalThis as unknown as { prisma?: PrismaClient };
+
+function createClient(): PrismaClient {
+  if (!env.DATABASE_URL) {
+    // `npm start` starts the embedded database and sets DATABASE_URL before the server starts.
+    throw new Error("DATABASE_URL chưa được đặt: hãy chạy ứng dụng bằng `npm start`.");
+  }
+  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DB_POOL_MAX });
+  return new PrismaClient({ adapter });
+}
+
+export function db(): PrismaClient {
+  globalForDb.prisma ??= createClient();
+  return globalForDb.prisma;
+}
