@@ -1,0 +1,27 @@
+// `npm run db:seed`: seeds the database at DATABASE_URL. SEED_DEMO=0 loads the reported figures alone.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../../lib/generated/prisma/client";
+import { parseEnv } from "../../lib/env";
+import { seed } from "./index";
+
+async function main() {
+  const env = parseEnv(process.env);
+  if (!env.DATABASE_URL) throw new Error("DATABASE_URL chưa được đặt.");
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL, max: 2 }) });
+  try {
+    const started = Date.now();
+    const report = await seed(prisma, { demo: env.SEED_DEMO });
+    const lines = Object.entries(report).map(
+      ([entity, c]) => `  ${entity}: +${c.created} ~${c.updated} -${c.deleted} =${c.unchanged}`,
+    );
+    console.log(`Seed ${env.SEED_DEMO ? "(số liệu báo cáo + dữ liệu minh họa)" : "(chỉ số liệu báo cáo)"} xong trong ${Date.now() - started} ms:`);
+    console.log(lines.join("\n"));
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
