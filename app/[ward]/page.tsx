@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { WardOverviewView } from "@/components/overview/ward-overview-view";
+import { resolveTerm } from "@/lib/data/terms";
+import { getWardOverview } from "@/lib/data/ward-overview";
+import { slugSchema, termQuerySchema } from "@/lib/validation/params";
+
+type Props = { params: Promise<{ ward: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// Shared by the metadata and the page within one request, so the queries run once.
+const loadOverview = cache(async (ward: string, term: string | undefined) => {
+  const slug = slugSchema.safeParse(ward);
+  if (!slug.success) return null;
+  const resolved = await resolveTerm(term);
+  return resolved ? getWardOverview(slug.data, resolved) : null;
+});
+
+async function load({ params, searchParams }: Props) {
+  const [{ ward }, query] = await Promise.all([params, searchParams.then((q) => termQuerySchema.safeParse(q))]);
+  const overview = query.success ? await loadOverview(ward, query.data.term) : null;
+  if (!overview) notFound();
+  return overview;
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const overview = await load(props);
+  return { title: `${overview.ward.name} · ${overview.term.name}` };
+}
+
+export default async function WardPage(props: Props) {
+  return <WardOverviewView overview={await load(props)} />;
+}

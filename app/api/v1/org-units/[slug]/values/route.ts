@@ -1,0 +1,24 @@
+import { handle, jsonError, jsonOk, queryObject } from "@/lib/api/http";
+import { getOrgUnit } from "@/lib/data/org-units";
+import { resolveTerm } from "@/lib/data/terms";
+import { getUnitValues } from "@/lib/data/values";
+import { firstError, slugSchema, termQuerySchema } from "@/lib/validation/params";
+
+export async function GET(request: Request, ctx: { params: Promise<{ slug: string }> }): Promise<Response> {
+  return handle(async () => {
+    const slug = slugSchema.safeParse((await ctx.params).slug);
+    if (!slug.success) return jsonError(400, "bad_request", firstError(slug.error));
+    const query = termQuerySchema.safeParse(queryObject(request.url));
+    if (!query.success) return jsonError(400, "bad_request", firstError(query.error));
+    const [unit, term] = await Promise.all([getOrgUnit(slug.data), resolveTerm(query.data.term)]);
+    if (!unit) return jsonError(404, "not_found", `Không tìm thấy đơn vị “${slug.data}”.`);
+    if (!term) return jsonError(404, "not_found", `Không có nhiệm kỳ “${query.data.term}”.`);
+    const values = await getUnitValues(slug.data, term.id);
+    const { id: _id, ...termOut } = term;
+    return jsonOk({
+      orgUnit: { slug: unit.slug, name: unit.name, level: unit.level },
+      term: termOut,
+      data: values.map(({ orgUnit: _unit, ...v }) => v),
+    });
+  });
+}

@@ -1,0 +1,27 @@
+import Link from "next/link";
+
+export function SiteHeader() {
+  return (
+    <header className="no-print border-b-4 border-brand-700 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3 sm:px-6">
+        <Link href="/" className="font-semibold text-brand-800 hover:underline">
+          Chương trình công tác toàn khóa
+        </Link>
+        <nav aria-label="Điều hướng chính">
+          <ul className="flex gap-4 text-sm">
+            <li>
+              <Link href="/" className="hover:underline">
+                Các phường
+              </Link>
+            </li>
+            <li>
+              <Link href="/ngoc-thuy" className="hover:underline">
+                Ngọc Thụy
+              </Link>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

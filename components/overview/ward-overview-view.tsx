@@ -1,0 +1,67 @@
+import type { WardOverview } from "@/lib/data/ward-overview";
+import { DemoBadge } from "@/components/ui/demo-badge";
+import { AchievementsList } from "./achievements-list";
+import { IndicatorTable } from "./indicator-table";
+import { ProjectsTable } from "./projects-table";
+
+export function WardOverviewView({ overview }: { overview: WardOverview }) {
+  const { ward, term, programmes, projects, achievements, hasDemo } = overview;
+  const gpmbTotal = programmes
+    .flatMap((p) => p.sections.flatMap((s) => s.rows))
+    .find((r) => r.indicator.code === "du-an-gpmb")?.summary.figure;
+  return (
+    <article className="space-y-8">
+      <header className="space-y-2">
+        <p className="text-sm text-slate-600">
+          {ward.parent ? `${ward.parent.name} · ` : ""}
+          {term.name}
+        </p>
+        <h1 className="text-2xl font-bold text-brand-800 sm:text-3xl">{ward.name}</h1>
+        <p className="max-w-3xl text-slate-700">
+          Kết quả thực hiện các Chương trình công tác toàn khóa của Quận ủy trên địa bàn phường. Mỗi số liệu ghi rõ nguồn; số
+          liệu nguồn báo cáo theo cả nhiệm kỳ được giữ nguyên, không chia thành từng năm.
+        </p>
+        {hasDemo && (
+          <p className="flex flex-wrap items-center gap-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" role="note">
+            <DemoBadge /> Trang này có cả dữ liệu minh họa (tạo tự động để minh họa biểu đồ). Số liệu minh họa luôn được đánh dấu
+            như vậy và không phải số liệu báo cáo.
+          </p>
+        )}
+        <nav aria-label="Các chương trình" className="no-print">
+          <ul className="flex flex-wrap gap-2 text-sm">
+            {programmes.map((p) => (
+              <li key={p.code}>
+                <a href={`#ct-${p.slug}`} className="inline-block rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">
+                  Chương trình {p.code}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+
+      {programmes.map((p) => (
+        <section key={p.code} id={`ct-${p.slug}`} aria-labelledby={`ct-${p.slug}-title`} className="space-y-3 rounded-lg bg-white p-4 shadow-sm sm:p-6">
+          <h2 id={`ct-${p.slug}-title`} className="text-xl font-semibold text-slate-900">
+            Chương trình {p.code}
+          </h2>
+          <p className="font-medium text-slate-800">{p.title}</p>
+          <p className="text-sm text-slate-600">{p.summary}</p>
+          {p.sections.map((s) => (
+            <IndicatorTable key={s.code} caption={s.name} rows={s.rows} />
+          ))}
+        </section>
+      ))}
+
+      <section aria-labelledby="gpmb-title" className="space-y-3 rounded-lg bg-white p-4 shadow-sm sm:p-6">
+        <h2 id="gpmb-title" className="text-xl font-semibold">Dự án giải phóng mặt bằng</h2>
+        <ProjectsTable projects={projects} termTotal={gpmbTotal && gpmbTotal.basis !== "none" ? gpmbTotal.value : null} />
+      </section>
+
+      <section aria-labelledby="thanh-tich-title" className="space-y-3 rounded-lg bg-white p-4 shadow-sm sm:p-6">
+        <h2 id="thanh-tich-title" className="text-xl font-semibold">Danh hiệu, mô hình đạt được</h2>
+        <AchievementsList achievements={achievements} />
+      </section>
+    </article>
+  );
+}

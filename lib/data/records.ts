@@ -1,0 +1,86 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { AchievementKind, AchievementStatus, OrgLevel, ProjectStatus } from "@/lib/generated/prisma/enums";
+import { decimalString, isoDay } from "./serialize";
+import type { SourceInfo } from "./values";
+
+export type LandClearanceProjectInfo = {
+  name: string;
+  startYear: number | null;
+  endYear: number | null;
+  status: ProjectStatus;
+  householdsAffected: number | null;
+  areaM2: string | null;
+  compensationDong: string | null;
+  forcedEnforcements: number | null;
+  note: string | null;
+  source: SourceInfo;
+  isDemo: boolean;
+};
+
+const sourceSelect = { select: { key: true, title: true, issuedOn: true, kind: true } } as const;
+const toSource = (s: { key: string; title: string; issuedOn: Date | null; kind: SourceInfo["kind"] }): SourceInfo => ({
+  ...s,
+  issuedOn: isoDay(s.issuedOn),
+});
+
+export async function getLandClearanceProjects(wardSlug: string, termId: number): Promise<LandClearanceProjectInfo[]> {
+  const rows = await db().landClearanceProject.findMany({
+    where: { orgUnit: { slug: wardSlug }, termId },
+    orderBy: [{ startYear: "asc" }, { id: "asc" }],
+    select: {
+      name: true,
+      startYear: true,
+      endYear: true,
+      status: true,
+      householdsAffected: true,
+      areaM2: true,
+      compensationDong: true,
+      forcedEnforcements: true,
+      note: true,
+      source: sourceSelect,
+    },
+  });
+  return rows.map((r) => ({
+    ...r,
+    areaM2: r.areaM2 ? decimalString(r.areaM2) : null,
+    compensationDong: r.compensationDong ? decimalString(r.compensationDong) : null,
+    source: toSource(r.source),
+    isDemo: r.source.kind === "DEMO",
+  }));
+}
+
+export type AchievementInfo = {
+  kind: AchievementKind;
+  status: AchievementStatus;
+  year: number | null;
+  title: string;
+  subject: { slug: string; shortName: string } | null;
+  recognitionLevel: OrgLevel | null;
+  note: string | null;
+  source: SourceInfo;
+  isDemo: boolean;
+};
+
+export async function getAchievements(wardSlug: string, termId: number): Promise<AchievementInfo[]> {
+  const rows = await db().achievement.findMany({
+    where: { orgUnit: { slug: wardSlug }, termId },
+    orderBy: [{ year: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+    select: {
+      kind: true,
+      status: true,
+      year: true,
+      title: true,
+      recognitionLevel: true,
+      note: true,
+      subjectOrgUnit: { select: { slug: true, shortName: true } },
+      source: sourceSelect,
+    },
+  });
+  return rows.map(({ subjectOrgUnit, source, ...a }) => ({
+    ...a,
+    subject: subjectOrgUnit,
+    source: toSource(source),
+    isDemo: source.kind === "DEMO",
+  }));
+}

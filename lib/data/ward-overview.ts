@@ -1,0 +1,67 @@
+import "server-only";
+import { summariseGroups, summariseIndicator, type GroupSummary, type IndicatorSummary } from "@/lib/domain/indicator-summary";
+import { getOrgUnit, type OrgUnitDetail } from "./org-units";
+import { getProgrammes, type IndicatorInfo, type ProgrammeInfo } from "./programmes";
+import { getAchievements, getLandClearanceProjects, type AchievementInfo, type LandClearanceProjectInfo } from "./records";
+import type { TermSummary } from "./terms";
+import { getChildUnitValues, getUnitValues, type UnitValue } from "./values";
+
+export type IndicatorRow = {
+  indicator: IndicatorInfo;
+  summary: IndicatorSummary;
+  groups: GroupSummary | null;
+};
+
+export type WardOverview = {
+  ward: OrgUnitDetail;
+  term: TermSummary;
+  programmes: Array<Omit<ProgrammeInfo, "sections"> & { sections: Array<{ code: string; name: string; rows: IndicatorRow[] }> }>;
+  projects: LandClearanceProjectInfo[];
+  achievements: AchievementInfo[];
+  hasDemo: boolean;
+};
+
+function byIndicator(values: UnitValue[]): Map<string, UnitValue[]> {
+  const map = new Map<string, UnitValue[]>();
+  for (const v of values) {
+    const list = map.get(v.indicator.code) ?? [];
+    list.push(v);
+    map.set(v.indicator.code, list);
+  }
+  return map;
+}
+
+/** Everything the ward overview shows, in a fixed number of queries (no per-indicator queries). */
+export async function getWardOverview(wardSlug: string, term: TermSummary): Promise<WardOverview | null> {
+  const ward = await getOrgUnit(wardSlug);
+  if (!ward || ward.level !== "WARD") return null;
+  const [programmes, values, groupValues, projects, achievements] = await Promise.all([
+    getProgrammes(term.id),
+    getUnitValues(wardSlug, term.id),
+    getChildUnitValues(wardSlug, term.id),
+    getLandClearanceProjects(wardSlug, term.id),
+    getAchievements(wardSlug, term.id),
+  ]);
+  const own = byIndicator(values);
+  const ofGroups = byIndicator(groupValues);
+  const result: WardOverview["programmes"] = programmes.map(({ sections, ...p }) => ({
+    ...p,
+    sections: sections.map((s) => ({
+      code: s.code,
+      name: s.name,
+      rows: s.indicators.map((indicator) => ({
+        indicator,
+        summary: summariseIndicator(indicator.aggregation, own.get(indicator.code) ?? []),
+        groups:
+          indicator.collectionLevel === "RESIDENTIAL_GROUP"
+            ? summariseGroups(
+                (ofGroups.get(indicator.code) ?? []).map((v) => ({ ...v, groupName: v.orgUnit.shortName })),
+                indicator.valueType === "BOOLEAN",
+              )
+            : null,
+      })),
+    })),
+  }));
+  const hasDemo = [...values, ...groupValues].some((v) => v.isDemo);
+  return { ward, term, programmes: result, projects, achievements, hasDemo };
+}

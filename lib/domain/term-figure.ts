@@ -1,0 +1,46 @@
+import { divideScaled, fromScaled, ONE, toScaled } from "./decimal";
+
+export type AggregationRule = "SUM" | "AVERAGE" | "LATEST" | "MAX" | "YEARS_ACHIEVED";
+export type QualifierKind = "EXACT" | "MORE_THAN";
+
+export type YearValue = { year: number; value: string; qualifier?: QualifierKind };
+
+export type TermFigure =
+  | { basis: "reported"; value: string; qualifier: QualifierKind }
+  | { basis: "computed"; value: string; qualifier: QualifierKind; years: number[] }
+  | { basis: "none" };
+
+/**
+ * The figure of a whole term. A figure reported for the term (as the Ngọc Thụy report gives its
+ * five-year totals) is the term figure as it stands; otherwise it is computed from the yearly
+ * values by the indicator's rule. A yearly "more than" makes a sum, average or maximum "more than"
+ * as well; LATEST keeps the qualifier of the latest year.
+ */
+export function termFigure(rule: AggregationRule, years: YearValue[], reported?: { value: string; qualifier?: QualifierKind }): TermFigure {
+  if (reported) return { basis: "reported", value: reported.value, qualifier: reported.qualifier ?? "EXACT" };
+  if (years.length === 0) return { basis: "none" };
+  const sorted = [...years].sort((a, b) => a.year - b.year);
+  const scaled = sorted.map((y) => toScaled(y.value));
+  const anyMoreThan = sorted.some((y) => y.qualifier === "MORE_THAN");
+  const computed = (value: bigint, qualifier: QualifierKind): TermFigure => ({
+    basis: "computed",
+    value: fromScaled(value),
+    qualifier,
+    years: sorted.map((y) => y.year),
+  });
+  switch (rule) {
+    case "SUM":
+      return computed(scaled.reduce((a, b) => a + b, 0n), anyMoreThan ? "MORE_THAN" : "EXACT");
+    case "AVERAGE":
+      return computed(divideScaled(scaled.reduce((a, b) => a + b, 0n), BigInt(scaled.length)), anyMoreThan ? "MORE_THAN" : "EXACT");
+    case "LATEST":
+      return computed(scaled[scaled.length - 1], sorted[sorted.length - 1].qualifier ?? "EXACT");
+    case "MAX": {
+      const max = scaled.reduce((a, b) => (b > a ? b : a));
+      const atMax = sorted.filter((_, i) => scaled[i] === max);
+      return computed(max, atMax.some((y) => y.qualifier === "MORE_THAN") ? "MORE_THAN" : "EXACT");
+    }
+    case "YEARS_ACHIEVED":
+      return computed(BigInt(scaled.filter((v) => v >= ONE).length) * ONE, "EXACT");
+  }
+}

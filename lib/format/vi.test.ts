@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, formatFigure, formatMoney, formatNumber, formatSource } from "./vi";
+
+const nb = (s: string) => s.replace(/\u00a0/g, " ");
+
+describe("Vietnamese number formatting", () => {
+  it("groups thousands with dots and marks decimals with a comma", () => {
+    expect(formatNumber("1691")).toBe("1.691");
+    expect(formatNumber("1947")).toBe("1.947");
+    expect(formatNumber("90.5")).toBe("90,5");
+    expect(formatNumber("0")).toBe("0");
+    expect(formatNumber("161")).toBe("161");
+  });
+
+  it("stays exact beyond what a float can hold", () => {
+    expect(formatNumber("12345678901234567890")).toBe("12.345.678.901.234.567.890");
+  });
+
+  it("writes money in đồng", () => {
+    expect(nb(formatMoney("305000000"))).toBe("305.000.000 đ");
+    expect(nb(formatMoney("10934000000"))).toBe("10.934.000.000 đ");
+  });
+
+  it("keeps the report's 'trên' and the unit", () => {
+    expect(nb(formatFigure("305000000", "MONEY", "đồng", "MORE_THAN"))).toBe("trên 305.000.000 đ");
+    expect(nb(formatFigure("90", "PERCENT", "%", "MORE_THAN"))).toBe("trên 90 %");
+    expect(nb(formatFigure("1691", "COUNT", "trường hợp"))).toBe("1.691 trường hợp");
+    expect(nb(formatFigure("860", "DECIMAL", "kg"))).toBe("860 kg");
+    expect(formatFigure("1", "BOOLEAN", "đạt")).toBe("Đạt");
+    expect(formatFigure("0", "BOOLEAN", "đạt")).toBe("Chưa đạt");
+    expect(nb(formatFigure("3", "BOOLEAN", "năm"))).toBe("3 năm");
+  });
+
+  it("writes dates as dd/mm/yyyy whatever the server's time zone", () => {
+    expect(formatDate("2019-11-05")).toBe("05/11/2019");
+    expect(formatDate(new Date("2019-11-05T00:00:00Z"))).toBe("05/11/2019");
+    expect(formatSource({ title: "Báo cáo của Đảng ủy phường Ngọc Thụy", issuedOn: "2019-11-05" })).toBe(
+      "Báo cáo của Đảng ủy phường Ngọc Thụy, 05/11/2019",
+    );
+    expect(formatSource({ title: "Dữ liệu minh họa", issuedOn: null })).toBe("Dữ liệu minh họa");
+  });
+});

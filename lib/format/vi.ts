@@ -1,0 +1,46 @@
+// Vietnamese presentation of figures: "." groups thousands, "," marks decimals (1.691; 90,5),
+// money as "305.000.000 đ", dates as dd/mm/yyyy. Values arrive as exact decimal strings.
+
+const NBSP = "\u00a0";
+const grouped = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 4, useGrouping: true });
+
+export type ValueKind = "COUNT" | "PERCENT" | "MONEY" | "DECIMAL" | "BOOLEAN";
+
+/** "1691" → "1.691"; "90.5" → "90,5"; exact for any length (formats the decimal string itself). */
+export function formatNumber(value: string): string {
+  // Intl formats numeric strings exactly (no float rounding of 20-digit sums).
+  return grouped.format(value as unknown as number);
+}
+
+export function formatMoney(value: string): string {
+  return `${formatNumber(value)}${NBSP}đ`;
+}
+
+/** A figure with its unit, as a Vietnamese reader expects it. "trên" is kept where the source says so. */
+export function formatFigure(value: string, kind: ValueKind, unit: string, qualifier: "EXACT" | "MORE_THAN" = "EXACT"): string {
+  const prefix = qualifier === "MORE_THAN" ? "trên " : "";
+  switch (kind) {
+    case "MONEY":
+      return prefix + formatMoney(value);
+    case "PERCENT":
+      return `${prefix}${formatNumber(value)}${NBSP}%`;
+    case "BOOLEAN":
+      if (unit === "đạt") return Number(value) >= 1 ? "Đạt" : "Chưa đạt";
+      return `${prefix}${formatNumber(value)}${NBSP}${unit}`;
+    default:
+      return `${prefix}${formatNumber(value)}${NBSP}${unit}`;
+  }
+}
+
+/** 2019-11-05 (a Date or ISO date) → "05/11/2019", read in UTC so a date never shifts by a day. */
+export function formatDate(d: Date | string): string {
+  const date = typeof d === "string" ? new Date(d.length === 10 ? `${d}T00:00:00Z` : d) : d;
+  const dd = String(date.getUTCDate()).padStart(2, "0");
+  const mm = String(date.getUTCMonth() + 1).padStart(2, "0");
+  return `${dd}/${mm}/${date.getUTCFullYear()}`;
+}
+
+/** "Báo cáo của Đảng ủy phường Ngọc Thụy, 05/11/2019" */
+export function formatSource(source: { title: string; issuedOn: string | null }): string {
+  return source.issuedOn ? `${source.title}, ${formatDate(source.issuedOn)}` : source.title;
+}
