@@ -8,6 +8,6 @@ process.env.PRISMA_SCHEMA_ENGINE_BINARY ||= path.join(import.meta.dirname, "scri
 
 export default defineConfig({
   schema: "prisma/schema.prisma",
-  migrations: { path: "prisma/migrations", seed: "tsx prisma/seed/index.ts" },
+  migrations: { path: "prisma/migrations", seed: "tsx prisma/seed/run.ts" },
   datasource: { url: process.env.DATABASE_URL ?? "" },
 });

@@ -7,8 +7,10 @@ const dash = <span aria-label="Chưa có số liệu">—</span>;
 
 /** Land-clearance projects with the figures the source gives ("—" where it gives none). */
 export function ProjectsTable({ projects, termTotal }: { projects: LandClearanceProjectInfo[]; termTotal: string | null }) {
+  // `relative`: the sr-only labels inside are absolutely positioned; without it they escape the
+  // scroll container and widen the whole page on a phone.
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[40rem] border-collapse text-sm">
         <caption className="py-2 text-left text-slate-700">
           {termTotal

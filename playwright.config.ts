@@ -1,0 +1,71 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = 3100;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+// The server starts on an empty data directory, so that every e2e run also proves that `npm start`
+// goes from nothing (initdb, migrations, seed) to a healthy /api/health on the embedded database.
+// The config is loaded again in each worker process: they inherit the directory through the env.
+if (!process.env.CTK_E2E_DATA_DIR) {
+  // first load, in the main process: by the time it exits, the web server has been stopped
+  const created = fs.mkdtempSync(path.join(os.tmpdir(), "ctk-e2e-"));
+  process.env.CTK_E2E_DATA_DIR = created;
+  process.on("exit", () => fs.rmSync(created, { recursive: true, force: true }));
+}
+const dataDir = process.env.CTK_E2E_DATA_DIR;
+delete process.env.DATABASE_URL;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]] : "list",
+  use: {
+    baseURL: BASE_URL,
+    locale: "vi-VN",
+    timezoneId: "Asia/Ho_Chi_Minh",
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        // Debian's chromium: Playwright never downloads browsers on these machines.
+        launchOptions: {
+          executablePath: "/usr/bin/chromium",
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: "node scripts/start.mjs",
+    url: `${BASE_URL}/api/health`,
+    // embedded database on a fresh directory (an empty DATABASE_URL counts as unset)
+    env: { PORT: String(PORT), DATA_DIR: dataDir, DATABASE_URL: "", SEED_DEMO: "1" },
+    reuseExistingServer: false,
+    // initdb + migrations + seed, and `next build` when .next is stale: minutes on 2 cores
+    timeout: 10 * 60_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+  },
+});
