@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatFigure, formatMoney, formatNumber, formatSource } from "./vi";
+import { formatCompact, formatDate, formatFigure, formatMoney, formatNumber, formatSource } from "./vi";
 
 const nb = (s: string) => s.replace(/\u00a0/g, " ");
 
@@ -38,5 +38,23 @@ describe("Vietnamese number formatting", () => {
       "Báo cáo của Đảng ủy phường Ngọc Thụy, 05/11/2019",
     );
     expect(formatSource({ title: "Dữ liệu minh họa", issuedOn: null })).toBe("Dữ liệu minh họa");
+  });
+});
+
+describe("formatCompact (chart axes)", () => {
+  it("shortens millions and billions the Vietnamese way", () => {
+    expect(formatCompact(12_000_000)).toBe("12 tr");
+    expect(formatCompact(10_934_000_000)).toBe("10,9 tỷ");
+    expect(formatCompact(90.5)).toBe("90,5");
+    expect(formatCompact(1691)).toBe("1.691");
+  });
+});
+
+describe("formatTarget", () => {
+  it("writes the comparison before the figure", async () => {
+    const { formatTarget } = await import("./target");
+    expect(nb(formatTarget({ comparison: "GTE", value: "90" }, "PERCENT", "%"))).toBe("≥ 90 %");
+    expect(nb(formatTarget({ comparison: "LTE", value: "0" }, "COUNT", "hồ sơ"))).toBe("≤ 0 hồ sơ");
+    expect(nb(formatTarget({ comparison: "GTE", value: "10000000000" }, "MONEY", "đồng"))).toBe("≥ 10.000.000.000 đ");
   });
 });

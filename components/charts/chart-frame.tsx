@@ -1,0 +1,58 @@
+"use client";
+
+import { useRef } from "react";
+import type { CsvCell } from "@/lib/format/csv";
+import { downloadCsv, downloadPng, downloadSvg } from "./export";
+
+type Props = {
+  /** Heading of the chart (also the CSV and image file name). */
+  title: string;
+  headingLevel?: 2 | 3;
+  fileName: string;
+  /** One-sentence text alternative of what the chart shows. */
+  summary: string;
+  csv: { header: string[]; rows: CsvCell[][] };
+  chart: React.ReactNode;
+  /** The same numbers as a table, rendered on the server. */
+  table: React.ReactNode;
+  aside?: React.ReactNode;
+};
+
+const button =
+  "rounded border border-slate-300 bg-white px-2 py-1 text-xs text-slate-800 hover:bg-slate-100 focus-visible:outline-2";
+
+/** A chart with its text alternative, its numbers as a table, and downloads (CSV, SVG, PNG). */
+export function ChartFrame({ title, headingLevel = 3, fileName, summary, csv, chart, table, aside }: Props) {
+  const chartRef = useRef<HTMLDivElement>(null);
+  const svg = () => chartRef.current?.querySelector<SVGSVGElement>("svg.recharts-surface") ?? null;
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <figure className="chart-frame space-y-2 break-inside-avoid rounded-lg border border-slate-200 bg-white p-3 sm:p-4">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <Heading className="font-semibold text-slate-900">{title}</Heading>
+        <div className="no-print flex flex-wrap gap-1" role="group" aria-label={`Tải dữ liệu: ${title}`}>
+          <button type="button" className={button} onClick={() => downloadCsv(fileName, csv.header, csv.rows)}>
+            Tải CSV
+          </button>
+          <button type="button" className={button} onClick={() => { const s = svg(); if (s) downloadSvg(s, fileName); }}>
+            Tải SVG
+          </button>
+          <button type="button" className={button} onClick={() => { const s = svg(); if (s) void downloadPng(s, fileName); }}>
+            Tải PNG
+          </button>
+        </div>
+      </div>
+      {aside}
+      {/* The drawing is for the eye; its summary and the table below carry the same numbers for
+          screen readers and keyboards (the charts have no focusable parts). */}
+      <div ref={chartRef} aria-hidden="true" className="chart-area">
+        {chart}
+      </div>
+      <figcaption className="text-xs text-slate-600">{summary}</figcaption>
+      <details className="chart-table text-sm" open>
+        <summary className="no-print cursor-pointer text-xs text-slate-600">Bảng số liệu</summary>
+        {table}
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { useId } from "react";
+import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatCompact } from "@/lib/format/vi";
+import { COLORS } from "./palette";
+
+export type RankedItem = { key: string; name: string; value: number; label: string; isDemo: boolean; source: string; highlight?: boolean };
+export type Reference = { value: number; label: string; kind: "target" | "average" };
+
+function TooltipBody({ active, payload }: { active?: boolean; payload?: Array<{ payload: RankedItem }> }) {
+  if (!active || !payload?.length) return null;
+  const p = payload[0].payload;
+  return (
+    <div className="rounded border border-slate-300 bg-white p-2 text-xs shadow">
+      <p className="font-semibold">
+        {p.name}: {p.label}
+      </p>
+      <p className="text-slate-600">{p.isDemo ? "Dữ liệu minh họa" : `Nguồn: ${p.source}`}</p>
+    </div>
+  );
+}
+
+/** Units side by side, in the order given (already sorted), with average and target lines. */
+export function RankedBars({ items, references = [] }: { items: RankedItem[]; references?: Reference[] }) {
+  const patternId = `demo-${useId().replace(/[^a-zA-Z0-9]/g, "")}`;
+  return (
+    <ResponsiveContainer width="100%" height={Math.max(160, items.length * 24 + 48)}>
+      <BarChart data={items} layout="vertical" margin={{ top: 20, right: 24, bottom: 0, left: 4 }} accessibilityLayer={false}>
+        <defs>
+          <pattern id={patternId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="6" height="6" fill={COLORS.demo} />
+            <line x1="0" y1="0" x2="0" y2="6" stroke={COLORS.reported} strokeWidth="1.5" />
+          </pattern>
+        </defs>
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+        <XAxis type="number" tickFormatter={formatCompact} />
+        <YAxis type="category" dataKey="name" width={104} tick={{ fontSize: 12 }} interval={0} />
+        <Tooltip content={<TooltipBody />} cursor={{ fill: "#f1f5f9" }} />
+        {references.map((r) => (
+          <ReferenceLine
+            key={r.kind}
+            x={r.value}
+            stroke={r.kind === "target" ? COLORS.target : COLORS.average}
+            strokeDasharray={r.kind === "target" ? "6 3" : "2 2"}
+            ifOverflow="extendDomain"
+            label={{ value: r.label, position: "top", fill: r.kind === "target" ? COLORS.target : COLORS.average, fontSize: 11 }}
+          />
+        ))}
+        <Bar dataKey="value" isAnimationActive={false} maxBarSize={18}>
+          {items.map((it) => (
+            <Cell
+              key={it.key}
+              fill={it.isDemo ? `url(#${patternId})` : it.highlight ? COLORS.highlight : COLORS.reported}
+              stroke={it.highlight ? COLORS.highlight : undefined}
+              strokeWidth={it.highlight ? 2 : 0}
+            />
+          ))}
+        </Bar>
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,97 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useId } from "react";
+import { formatCompact } from "@/lib/format/vi";
+import { COLORS } from "./palette";
+
+export type YearlyPoint = { year: number; value: number; label: string; isDemo: boolean; source: string };
+
+type Props = {
+  points: YearlyPoint[];
+  kind: "bar" | "line";
+  unit: string;
+  target?: { value: number; label: string } | null;
+  /** For yes/no indicators: the axis reads Đạt / Chưa đạt. */
+  yesNo?: boolean;
+};
+
+function TooltipBody({ active, payload }: { active?: boolean; payload?: Array<{ payload: YearlyPoint }> }) {
+  if (!active || !payload?.length) return null;
+  const p = payload[0].payload;
+  return (
+    <div className="rounded border border-slate-300 bg-white p-2 text-xs shadow">
+      <p className="font-semibold">Năm {p.year}: {p.label}</p>
+      <p className="text-slate-600">{p.isDemo ? "Dữ liệu minh họa" : `Nguồn: ${p.source}`}</p>
+    </div>
+  );
+}
+
+/** One indicator over the years of a term: bars for counts and money, a line for rates. */
+export function YearlyChart({ points, kind, unit, target, yesNo }: Props) {
+  const patternId = `demo-${useId().replace(/[^a-zA-Z0-9]/g, "")}`; // one per chart: ids must be unique in the page
+  const tick = (v: number) => (yesNo ? (v >= 1 ? "Đạt" : "") : formatCompact(v));
+  const reference = target ? (
+    <ReferenceLine
+      y={target.value}
+      stroke={COLORS.target}
+      strokeDasharray="6 3"
+      ifOverflow="extendDomain"
+      label={{ value: target.label, position: "insideTopRight", fill: COLORS.target, fontSize: 11 }}
+    />
+  ) : null;
+  const common = { data: points, margin: { top: 16, right: 12, bottom: 0, left: 4 }, accessibilityLayer: false };
+  const axes = (
+    <>
+      <CartesianGrid strokeDasharray="3 3" vertical={false} />
+      <XAxis dataKey="year" tickLine={false} />
+      <YAxis tickFormatter={tick} width={56} allowDecimals={!yesNo} domain={yesNo ? [0, 1] : undefined} ticks={yesNo ? [0, 1] : undefined} />
+      <Tooltip content={<TooltipBody />} cursor={{ fill: "#f1f5f9" }} />
+    </>
+  );
+  return (
+    <ResponsiveContainer width="100%" height={220}>
+      {kind === "line" ? (
+        <LineChart {...common}>
+          {axes}
+          {reference}
+          <Line
+            type="monotone"
+            dataKey="value"
+            name={unit}
+            stroke={COLORS.reported}
+            strokeWidth={2}
+            isAnimationActive={false}
+            dot={(props: { cx?: number; cy?: number; index?: number }) => (
+              <circle
+                key={props.index}
+                cx={props.cx}
+                cy={props.cy}
+                r={4}
+                fill={points[props.index ?? 0]?.isDemo ? "#fff" : COLORS.reported}
+                stroke={COLORS.reported}
+                strokeWidth={2}
+              />
+            )}
+          />
+        </LineChart>
+      ) : (
+        <BarChart {...common}>
+          <defs>
+            <pattern id={patternId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <rect width="6" height="6" fill={COLORS.demo} />
+              <line x1="0" y1="0" x2="0" y2="6" stroke={COLORS.reported} strokeWidth="1.5" />
+            </pattern>
+          </defs>
+          {axes}
+          {reference}
+          <Bar dataKey="value" name={unit} isAnimationActive={false} maxBarSize={48}>
+            {points.map((p) => (
+              <Cell key={p.year} fill={p.isDemo ? `url(#${patternId})` : COLORS.reported} />
+            ))}
+          </Bar>
+        </BarChart>
+      )}
+    </ResponsiveContainer>
+  );
+}
