@@ -14,6 +14,7 @@ export default defineConfig([
   globalIgnores([
     "lib/generated/**",
     ".next/**",
+    ".next-*/**",
     "node_modules/**",
     "test-results/**",
     "playwright-report/**",

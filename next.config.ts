@@ -2,6 +2,8 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Several dev servers of one checkout (parallel work) need separate build folders: NEXT_DIST_DIR=.next-<name>.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // `npm run typecheck` (tsc over the whole project, first step of `npm test`) is the type check;
   // skipping Next's second pass keeps `npm start` on a fresh clone faster and independent of test files.
   typescript: { ignoreBuildErrors: true },

@@ -4,7 +4,9 @@ import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = 3100;
-const BASE_URL = `http://127.0.0.1:${PORT}`;
+// E2E_BASE_URL runs the tests against a server that is already running (e.g. a dev server) instead.
+const EXTERNAL_URL = process.env.E2E_BASE_URL;
+const BASE_URL = EXTERNAL_URL ?? `http://127.0.0.1:${PORT}`;
 
 // The server starts on an empty data directory, so that every e2e run also proves that `npm start`
 // goes from nothing (initdb, migrations, seed) to a healthy /api/health on the embedded database.
@@ -56,7 +58,7 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
+  webServer: EXTERNAL_URL ? undefined : {
     command: "node scripts/start.mjs",
     url: `${BASE_URL}/api/health`,
     // embedded database on a fresh directory (an empty DATABASE_URL counts as unset)

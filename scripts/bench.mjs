@@ -119,8 +119,8 @@ function memory() {
     try {
       const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
       const kb = (key) => Number(status.match(new RegExp(`^${key}:\\s+(\\d+) kB`, "m"))?.[1] ?? 0);
-      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").slice(1, 3).join(" ");
-      procs.push({ pid, name: status.match(/^Name:\s+(.*)$/m)[1], cmd, rssMiB: kb("VmRSS") / 1024, peakMiB: kb("VmHWM") / 1024 });
+      // Name is "node" for start.mjs and "next-server (v1…" for Next (it sets process.title)
+      procs.push({ pid, name: status.match(/^Name:\s+(.*)$/m)[1], rssMiB: kb("VmRSS") / 1024, peakMiB: kb("VmHWM") / 1024 });
     } catch {}
   }
   const sum = (k) => +procs.reduce((s, p) => s + p[k], 0).toFixed(1);
@@ -289,7 +289,7 @@ async function main() {
   console.log(line(head));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   rows.forEach((r) => console.log(line(r)));
-  console.log(`\nRSS (start.mjs + PGlite + next-server): after startup ${mem.afterStartup.rssMiB} MiB, after HTTP runs ${mem.afterRequests.rssMiB} MiB, after browser loads ${mem.afterBrowser.rssMiB} MiB (peak ${mem.afterBrowser.peakMiB} MiB)`);
+  console.log(`\nRSS (start.mjs + PGlite + next-server): after startup ${mem.afterStartup.rssMiB} MiB, after HTTP runs ${mem.afterRequests.rssMiB} MiB, after browser loads ${mem.afterBrowser.rssMiB} MiB (sum of per-process peaks ${mem.afterBrowser.peakMiB} MiB)`);
 
   const git = (...a) => { try { return execFileSync("git", a, { cwd: ROOT, encoding: "utf8" }).trim(); } catch { return null; } };
   const result = {
