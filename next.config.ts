@@ -2,6 +2,8 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Dev servers are also reached as 127.0.0.1 (tests, other machines' tunnels): let them hydrate.
+  allowedDevOrigins: ["127.0.0.1"],
   // Several dev servers of one checkout (parallel work) need separate build folders: NEXT_DIST_DIR=.next-<name>.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // `npm run typecheck` (tsc over the whole project, first step of `npm test`) is the type check;

@@ -254,6 +254,7 @@ async function main() {
 
   const pages = [];
   for (const page of PAGES) {
+    if (cleaning) return; // interrupted: cleanup() is stopping the server
     const r = await timePage(base, page).catch((e) => ({ page, status: `error: ${e.message}` }));
     log(`${page}: ${r.status === "ok" ? `median ${ms(r.medianMs)}, p95 ${ms(r.p95Ms)}` : r.status}`);
     pages.push(r);
@@ -268,6 +269,7 @@ async function main() {
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     });
     for (const r of pages.filter((p) => p.html)) {
+      if (cleaning) return;
       Object.assign(r, await jsFor(base, r.page).catch((e) => ({ jsError: e.message })));
     }
   } catch (e) {
@@ -289,7 +291,7 @@ async function main() {
   console.log(line(head));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   rows.forEach((r) => console.log(line(r)));
-  console.log(`\nRSS (start.mjs + PGlite + next-server): after startup ${mem.afterStartup.rssMiB} MiB, after HTTP runs ${mem.afterRequests.rssMiB} MiB, after browser loads ${mem.afterBrowser.rssMiB} MiB (sum of per-process peaks ${mem.afterBrowser.peakMiB} MiB)`);
+  console.log(`\nRSS (start.mjs${throwawayDb || process.env.BENCH_DATABASE_URL ? "" : " hosting PGlite"} + next-server): after startup ${mem.afterStartup.rssMiB} MiB, after HTTP runs ${mem.afterRequests.rssMiB} MiB, after browser loads ${mem.afterBrowser.rssMiB} MiB (sum of per-process peaks ${mem.afterBrowser.peakMiB} MiB)`);
 
   const git = (...a) => { try { return execFileSync("git", a, { cwd: ROOT, encoding: "utf8" }).trim(); } catch { return null; } };
   const result = {

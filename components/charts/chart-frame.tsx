@@ -27,7 +27,7 @@ export function ChartFrame({ title, headingLevel = 3, fileName, summary, csv, ch
   const svg = () => chartRef.current?.querySelector<SVGSVGElement>("svg.recharts-surface") ?? null;
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <figure className="chart-frame space-y-2 break-inside-avoid rounded-lg border border-slate-200 bg-white p-3 sm:p-4">
+    <figure className="chart-frame min-w-0 space-y-2 break-inside-avoid rounded-lg border border-slate-200 bg-white p-3 sm:p-4">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <Heading className="font-semibold text-slate-900">{title}</Heading>
         <div className="no-print flex flex-wrap gap-1" role="group" aria-label={`Tải dữ liệu: ${title}`}>

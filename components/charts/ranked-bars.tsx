@@ -22,10 +22,24 @@ function TooltipBody({ active, payload }: { active?: boolean; payload?: Array<{ 
 }
 
 /** Units side by side, in the order given (already sorted), with average and target lines. */
-export function RankedBars({ items, references = [] }: { items: RankedItem[]; references?: Reference[] }) {
+export function RankedBars({
+  items,
+  references = [],
+  labelWidth = 104,
+  rowHeight = 24,
+  allowDecimals = true,
+}: {
+  items: RankedItem[];
+  references?: Reference[];
+  /** Room for the category names on the left, and height per bar (long names wrap onto more lines). */
+  labelWidth?: number;
+  rowHeight?: number;
+  /** false keeps the value axis on whole numbers (counts of years). */
+  allowDecimals?: boolean;
+}) {
   const patternId = `demo-${useId().replace(/[^a-zA-Z0-9]/g, "")}`;
   return (
-    <ResponsiveContainer width="100%" height={Math.max(160, items.length * 24 + 48)}>
+    <ResponsiveContainer width="100%" height={Math.max(160, items.length * rowHeight + 48)}>
       <BarChart data={items} layout="vertical" margin={{ top: 20, right: 24, bottom: 0, left: 4 }} accessibilityLayer={false}>
         <defs>
           <pattern id={patternId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -34,8 +48,8 @@ export function RankedBars({ items, references = [] }: { items: RankedItem[]; re
           </pattern>
         </defs>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" tickFormatter={formatCompact} />
-        <YAxis type="category" dataKey="name" width={104} tick={{ fontSize: 12 }} interval={0} />
+        <XAxis type="number" tickFormatter={formatCompact} allowDecimals={allowDecimals} />
+        <YAxis type="category" dataKey="name" width={labelWidth} tick={{ fontSize: 12 }} interval={0} />
         <Tooltip content={<TooltipBody />} cursor={{ fill: "#f1f5f9" }} />
         {references.map((r) => (
           <ReferenceLine

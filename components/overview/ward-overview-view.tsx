@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { WardOverview } from "@/lib/data/ward-overview";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { AchievementsList } from "./achievements-list";
@@ -42,9 +43,14 @@ export function WardOverviewView({ overview }: { overview: WardOverview }) {
 
       {programmes.map((p) => (
         <section key={p.code} id={`ct-${p.slug}`} aria-labelledby={`ct-${p.slug}-title`} className="space-y-3 rounded-lg bg-white p-4 shadow-sm sm:p-6">
-          <h2 id={`ct-${p.slug}-title`} className="text-xl font-semibold text-slate-900">
-            Chương trình {p.code}
-          </h2>
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id={`ct-${p.slug}-title`} className="text-xl font-semibold text-slate-900">
+              Chương trình {p.code}
+            </h2>
+            <Link href={`/${ward.slug}/programmes/${p.slug}`} className="no-print text-sm text-brand-700 underline">
+              Biểu đồ theo dõi chương trình {p.code}
+            </Link>
+          </div>
           <p className="font-medium text-slate-800">{p.title}</p>
           <p className="text-sm text-slate-600">{p.summary}</p>
           {p.sections.map((s) => (

@@ -24,9 +24,10 @@ const toSource = (s: { key: string; title: string; issuedOn: Date | null; kind: 
   issuedOn: isoDay(s.issuedOn),
 });
 
-export async function getLandClearanceProjects(wardSlug: string, termId: number): Promise<LandClearanceProjectInfo[]> {
+/** The ward's land-clearance projects in a term; only those of one programme when `programmeSlug` is given. */
+export async function getLandClearanceProjects(wardSlug: string, termId: number, programmeSlug?: string): Promise<LandClearanceProjectInfo[]> {
   const rows = await db().landClearanceProject.findMany({
-    where: { orgUnit: { slug: wardSlug }, termId },
+    where: { orgUnit: { slug: wardSlug }, termId, ...(programmeSlug ? { programme: { slug: programmeSlug } } : {}) },
     orderBy: [{ startYear: "asc" }, { id: "asc" }],
     select: {
       name: true,
@@ -62,9 +63,10 @@ export type AchievementInfo = {
   isDemo: boolean;
 };
 
-export async function getAchievements(wardSlug: string, termId: number): Promise<AchievementInfo[]> {
+/** The ward's named achievements in a term; only those of one programme when `programmeSlug` is given. */
+export async function getAchievements(wardSlug: string, termId: number, programmeSlug?: string): Promise<AchievementInfo[]> {
   const rows = await db().achievement.findMany({
-    where: { orgUnit: { slug: wardSlug }, termId },
+    where: { orgUnit: { slug: wardSlug }, termId, ...(programmeSlug ? { programme: { slug: programmeSlug } } : {}) },
     orderBy: [{ year: { sort: "asc", nulls: "last" } }, { id: "asc" }],
     select: {
       kind: true,

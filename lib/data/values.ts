@@ -60,10 +60,14 @@ function toUnitValue(r: Row): UnitValue {
 
 const periodOrder = [{ period: { kind: "asc" } }, { period: { year: "asc" } }] as const;
 
-/** Every value of one org unit in a term (one query). */
-export async function getUnitValues(orgUnitSlug: string, termId: number): Promise<UnitValue[]> {
+/** Every value of one org unit in a term, or of one programme of it (one query). */
+export async function getUnitValues(orgUnitSlug: string, termId: number, programmeSlug?: string): Promise<UnitValue[]> {
   const rows = await db().result.findMany({
-    where: { orgUnit: { slug: orgUnitSlug }, period: { termId } },
+    where: {
+      orgUnit: { slug: orgUnitSlug },
+      period: { termId },
+      ...(programmeSlug ? { indicator: { programme: { slug: programmeSlug } } } : {}),
+    },
     select: valueSelect,
     orderBy: [{ indicator: { programme: { number: "asc" } } }, { indicator: { sectionId: "asc" } }, { indicator: { sortOrder: "asc" } }, ...periodOrder],
   });

@@ -18,3 +18,31 @@ export const LEVEL_LABEL = {
   WARD: "Phường",
   RESIDENTIAL_GROUP: "Tổ dân phố",
 } as const;
+
+/** Names of the category dimensions that indicators are tagged with, and of their values. */
+export const CATEGORY_KEY_LABEL: Record<string, string> = {
+  doi_tuong: "Đối tượng",
+  hinh_thuc: "Hình thức",
+  loai_vi_pham: "Loại vi phạm",
+  giay_phep: "Giấy phép xây dựng",
+  xu_ly: "Cách xử lý",
+};
+
+export const CATEGORY_VALUE_LABEL: Record<string, string> = {
+  chi_bo: "Chi bộ",
+  dang_vien: "Đảng viên",
+  chuyen_de: "Chuyên đề",
+  dau_hieu_vi_pham: "Khi có dấu hiệu vi phạm",
+  bien_hieu_quang_cao: "Biển hiệu, biển quảng cáo",
+  mai_che: "Mái che, mái vẩy, mái hiên di động",
+  buc_be: "Bục bệ",
+  khac: "Khác",
+  co_phep: "Có phép",
+  khong_phep: "Không phép",
+  sai_phep: "Sai phép",
+  cap_bo_sung_phep: "Yêu cầu cấp bổ sung phép",
+  dinh_chi: "Đình chỉ",
+};
+
+export const categoryKeyLabel = (k: string) => CATEGORY_KEY_LABEL[k] ?? k;
+export const categoryValueLabel = (v: string) => CATEGORY_VALUE_LABEL[v] ?? v;

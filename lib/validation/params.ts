@@ -21,3 +21,9 @@ export const termQuerySchema = z.object({
 export function firstError(error: z.ZodError): string {
   return error.issues[0]?.message ?? "Yêu cầu không hợp lệ.";
 }
+
+/** A programme in a URL: its code made URL-safe, e.g. "03-CTr-QU" for 03-CTr/QU. */
+export const programmeSlugSchema = z
+  .string()
+  .regex(/^[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*$/, "Mã chương trình không hợp lệ.")
+  .max(40, "Mã chương trình quá dài.");

@@ -85,6 +85,7 @@ async function seedIn(tx: Tx, { demo }: SeedOptions): Promise<SeedReport> {
 
   // Programmes, sections, indicators
   const indicatorIds = new Map<string, number>();
+  const programmeIds = new Map<string, number>();
   for (const p of PROGRAMMES) {
     const issuerId = unitIds.get(ISSUER)!;
     const progDesired = { number: p.number, slug: p.slug, title: p.title, summary: p.summary };
@@ -93,6 +94,7 @@ async function seedIn(tx: Tx, { demo }: SeedOptions): Promise<SeedReport> {
       create: () => tx.programme.create({ data: { issuerId, termId: term.id, code: p.code, ...progDesired } }),
       update: () => tx.programme.update({ where: { issuerId_termId_code: { issuerId, termId: term.id, code: p.code } }, data: progDesired }),
     }, progDesired);
+    programmeIds.set(p.code, programme.id);
 
     for (const [si, s] of p.sections.entries()) {
       const secDesired = { name: s.name, sortOrder: si + 1 };
@@ -162,7 +164,13 @@ async function seedIn(tx: Tx, { demo }: SeedOptions): Promise<SeedReport> {
 
   // Land-clearance projects and achievements named in the report
   for (const p of REPORTED_PROJECTS) {
-    const desired = { status: p.status, forcedEnforcements: p.forcedEnforcements, note: p.note, sourceId: reportSourceId };
+    const desired = {
+      programmeId: programmeIds.get(p.programme) ?? fail(`Chương trình không có: ${p.programme}`),
+      status: p.status,
+      forcedEnforcements: p.forcedEnforcements,
+      note: p.note,
+      sourceId: reportSourceId,
+    };
     const where = { orgUnitId_termId_name: { orgUnitId: wardId, termId: term.id, name: p.name } };
     await syncRow(tx, "land_clearance_project", counts("land_clearance_project"), {
       find: () => tx.landClearanceProject.findUnique({ where }),
@@ -173,6 +181,7 @@ async function seedIn(tx: Tx, { demo }: SeedOptions): Promise<SeedReport> {
   for (const a of REPORTED_ACHIEVEMENTS) {
     const key = { orgUnitId: wardId, termId: term.id, kind: a.kind, title: a.title, year: a.year };
     const desired = {
+      programmeId: programmeIds.get(a.programme) ?? fail(`Chương trình không có: ${a.programme}`),
       status: a.status,
       subjectOrgUnitId: a.subject ? unitIds.get(a.subject)! : null,
       recognitionLevel: a.recognitionLevel ?? null,

@@ -112,6 +112,7 @@ export const REPORTED_VALUES: ReportedValue[] = [
 ];
 
 export type ProjectSeed = {
+  programme: string; // programme code
   name: string;
   status: ProjectStatus;
   forcedEnforcements: number | null;
@@ -122,9 +123,10 @@ const NO_ENFORCEMENT = "Báo cáo: đến nay chưa có trường hợp phải t
 
 /** The projects the report names among its 15 (the others are not named). */
 export const REPORTED_PROJECTS: ProjectSeed[] = [
-  { name: "Đường 25m trường Pháp", status: "UNKNOWN", forcedEnforcements: 0, note: NO_ENFORCEMENT },
-  { name: "Đường 40m Ngọc Thụy – Ngọc Lâm", status: "UNKNOWN", forcedEnforcements: 0, note: NO_ENFORCEMENT },
+  { programme: "03-CTr/QU", name: "Đường 25m trường Pháp", status: "UNKNOWN", forcedEnforcements: 0, note: NO_ENFORCEMENT },
+  { programme: "03-CTr/QU", name: "Đường 40m Ngọc Thụy – Ngọc Lâm", status: "UNKNOWN", forcedEnforcements: 0, note: NO_ENFORCEMENT },
   {
+    programme: "03-CTr/QU",
     name: "Đường 40m theo hình thức BT và các ô đất đối ứng hai bên đường",
     status: "UNKNOWN",
     forcedEnforcements: 0,
@@ -133,6 +135,7 @@ export const REPORTED_PROJECTS: ProjectSeed[] = [
 ];
 
 export type AchievementSeed = {
+  programme: string; // programme code
   kind: AchievementKind;
   status: AchievementStatus;
   year: number | null;
@@ -143,10 +146,11 @@ export type AchievementSeed = {
 };
 
 export const REPORTED_ACHIEVEMENTS: AchievementSeed[] = [
-  { kind: "E_GOVERNMENT", status: "ACHIEVED", year: 2015, title: "Đạt mô hình cơ quan điện tử" },
-  { kind: "E_GOVERNMENT", status: "ACHIEVED", year: 2017, title: "Đạt mô hình cơ quan điện tử" },
-  { kind: "E_GOVERNMENT", status: "ACHIEVED", year: 2018, title: "Đạt mô hình cơ quan điện tử" },
+  { programme: "02-CTr/QU", kind: "E_GOVERNMENT", status: "ACHIEVED", year: 2015, title: "Đạt mô hình cơ quan điện tử" },
+  { programme: "02-CTr/QU", kind: "E_GOVERNMENT", status: "ACHIEVED", year: 2017, title: "Đạt mô hình cơ quan điện tử" },
+  { programme: "02-CTr/QU", kind: "E_GOVERNMENT", status: "ACHIEVED", year: 2018, title: "Đạt mô hình cơ quan điện tử" },
   {
+    programme: "03-CTr/QU",
     kind: "CIVILISED_MARKET",
     status: "ACHIEVED",
     year: 2017,
@@ -154,6 +158,7 @@ export const REPORTED_ACHIEVEMENTS: AchievementSeed[] = [
     subject: "ngoc-thuy-to-25",
   },
   {
+    programme: "03-CTr/QU",
     kind: "GREEN_CLEAN_BEAUTIFUL",
     status: "ACHIEVED",
     year: 2018,
@@ -163,6 +168,7 @@ export const REPORTED_ACHIEVEMENTS: AchievementSeed[] = [
     note: "Năm triển khai chủ đề “Vì một Long Biên Xanh - Sạch - Đẹp”.",
   },
   {
+    programme: "03-CTr/QU",
     kind: "CIVILISED_STREET",
     status: "REGISTERED",
     year: null,
@@ -170,6 +176,7 @@ export const REPORTED_ACHIEVEMENTS: AchievementSeed[] = [
     recognitionLevel: "WARD",
   },
   {
+    programme: "03-CTr/QU",
     kind: "CIVILISED_STREET",
     status: "REGISTERED",
     year: 2020,

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
 const row = (page: import("@playwright/test").Page, code: string) => page.locator(`tr[data-indicator="${code}"]`);
@@ -60,5 +61,14 @@ test.describe("Ngọc Thụy overview", () => {
     await expect(page.getByRole("link", { name: /Phường/ })).toHaveCount(14);
     await page.getByRole("link", { name: /Phường Ngọc Thụy/ }).click();
     await expect(page).toHaveURL(/\/ngoc-thuy$/);
+  });
+
+  test("home and overview have no serious or critical accessibility violations", async ({ page }) => {
+    for (const url of ["/", "/ngoc-thuy"]) {
+      await page.goto(url);
+      const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(bad.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`), url).toEqual([]);
+    }
   });
 });

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { ProgrammeDashboardView } from "@/components/programme/programme-dashboard-view";
+import { getProgrammeDashboard } from "@/lib/data/programme-dashboard";
+import { resolveTerm } from "@/lib/data/terms";
+import { programmeSlugSchema, slugSchema, termQuerySchema } from "@/lib/validation/params";
+
+type Props = {
+  params: Promise<{ ward: string; programme: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const loadDashboard = cache(async (ward: string, programme: string, term: string | undefined) => {
+  const w = slugSchema.safeParse(ward);
+  const p = programmeSlugSchema.safeParse(programme);
+  if (!w.success || !p.success) return null;
+  const resolved = await resolveTerm(term);
+  return resolved ? getProgrammeDashboard(w.data, p.data, resolved) : null;
+});
+
+async function load({ params, searchParams }: Props) {
+  const [{ ward, programme }, query] = await Promise.all([params, searchParams.then((q) => termQuerySchema.safeParse(q))]);
+  const data = query.success ? await loadDashboard(ward, programme, query.data.term) : null;
+  if (!data) notFound();
+  return data;
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const d = await load(props);
+  return { title: `Chương trình ${d.programme.code} · ${d.ward.name}` };
+}
+
+export default async function ProgrammePage(props: Props) {
+  return <ProgrammeDashboardView data={await load(props)} />;
+}

@@ -1,0 +1,104 @@
+import Link from "next/link";
+import type { ProgrammeDashboard } from "@/lib/data/programme-dashboard";
+import { TARGET_STATUS_LABEL, type TargetStatus } from "@/lib/domain/target-status";
+import { ProjectsTable } from "@/components/overview/projects-table";
+import { DemoBadge } from "@/components/ui/demo-badge";
+import { AchievementsTimeline } from "./achievements-timeline";
+import { BreakdownChart } from "./breakdown-chart";
+import { HeadlineCards } from "./headline-cards";
+import { IndicatorChart } from "./indicator-chart";
+
+const SUMMARY_ORDER: TargetStatus[] = ["vuot", "dat", "chua-dat", "chua-du-can-cu", "chua-co-so-lieu"];
+
+export function ProgrammeDashboardView({ data }: { data: ProgrammeDashboard }) {
+  const { ward, term, programme, sections, headline, projects, achievements, hasDemo } = data;
+  const all = sections.flatMap((s) => s.indicators);
+  const withTarget = all.filter((i) => i.status !== "chua-co-chi-tieu");
+  const gpmbTotal = all.find((i) => i.code === "du-an-gpmb")?.figure;
+  const years = Array.from({ length: term.endYear - term.startYear + 1 }, (_, k) => term.startYear + k);
+  return (
+    <article className="dashboard space-y-8">
+      <header className="space-y-2">
+        <nav aria-label="Vị trí" className="no-print text-sm text-slate-600">
+          <Link href={`/${ward.slug}`} className="underline">{ward.name}</Link> › Chương trình {programme.code}
+        </nav>
+        <p className="text-sm text-slate-600">{ward.name} · {term.name}</p>
+        <h1 className="text-2xl font-bold text-brand-800 sm:text-3xl">Chương trình {programme.code}</h1>
+        <p className="max-w-4xl font-medium text-slate-800">{programme.title}</p>
+        {hasDemo && (
+          <p role="note" className="flex flex-wrap items-center gap-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
+            <DemoBadge /> Cột gạch chéo và các số có nhãn này là dữ liệu minh họa, không phải số liệu báo cáo.
+          </p>
+        )}
+        <nav aria-label="Các chương trình" className="no-print">
+          <ul className="flex flex-wrap gap-2 text-sm">
+            {data.otherProgrammes.map((p) => (
+              <li key={p.slug}>
+                <Link
+                  href={`/${ward.slug}/programmes/${p.slug}`}
+                  aria-current={p.slug === programme.slug ? "page" : undefined}
+                  className="inline-block rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100 aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-50 aria-[current=page]:font-semibold"
+                >
+                  {p.code}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+
+      <section aria-labelledby="tong-quan" className="space-y-3">
+        <h2 id="tong-quan" className="text-xl font-semibold">Chỉ tiêu chính</h2>
+        <p className="text-sm text-slate-700" data-status-summary>
+          {withTarget.length === 0
+            ? "Chưa có chỉ tiêu nào được đặt cho chương trình này."
+            : SUMMARY_ORDER.map((s) => [s, withTarget.filter((i) => i.status === s).length] as const)
+                .filter(([, n]) => n > 0)
+                .map(([s, n]) => `${TARGET_STATUS_LABEL[s]}: ${n}`)
+                .join(" · ") + ` (trên ${withTarget.length} chỉ tiêu có chỉ tiêu kế hoạch)`}
+        </p>
+        <HeadlineCards indicators={headline} />
+      </section>
+
+      {sections.map((s) => (
+        <section key={s.code} aria-labelledby={`muc-${s.code}`} className="space-y-3">
+          <h2 id={`muc-${s.code}`} className="text-xl font-semibold">{s.name}</h2>
+          {s.breakdowns.length > 0 && (
+            <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
+              {s.breakdowns.map((b) => (
+                <BreakdownChart key={b.key} breakdown={b} sectionName={s.name} />
+              ))}
+            </div>
+          )}
+          <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
+            {s.indicators
+              .filter((i) => !i.perGroup)
+              .map((i) => (
+                <IndicatorChart key={i.code} indicator={i} />
+              ))}
+          </div>
+          {s.indicators.some((i) => i.perGroup) && (
+            <p className="text-sm">
+              Chỉ tiêu theo tổ dân phố ({s.indicators.filter((i) => i.perGroup).map((i) => i.name).join("; ")}):{" "}
+              <Link href={`/${ward.slug}/residential-groups`} className="text-brand-700 underline">xem theo từng tổ dân phố</Link>.
+            </p>
+          )}
+        </section>
+      ))}
+
+      {(projects.length > 0 || gpmbTotal) && (
+        <section aria-labelledby="gpmb" className="space-y-3">
+          <h2 id="gpmb" className="text-xl font-semibold">Dự án giải phóng mặt bằng</h2>
+          <ProjectsTable projects={projects} termTotal={gpmbTotal && gpmbTotal.basis !== "none" ? gpmbTotal.value : null} />
+        </section>
+      )}
+
+      {achievements.length > 0 && (
+        <section aria-labelledby="thanh-tich" className="space-y-3">
+          <h2 id="thanh-tich" className="text-xl font-semibold">Danh hiệu, mô hình theo năm</h2>
+          <AchievementsTimeline achievements={achievements} years={years} />
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,14 @@
+import type { TargetInfo } from "@/lib/data/targets";
+import { formatTarget } from "@/lib/format/target";
+import type { ValueKind } from "@/lib/format/vi";
+
+/** "Chỉ tiêu: ≥ 90 % (minh họa)" */
+export function TargetText({ target, kind, unit }: { target: TargetInfo | null; kind: ValueKind; unit: string }) {
+  if (!target) return <span className="text-slate-600">Chưa có chỉ tiêu</span>;
+  return (
+    <span>
+      Chỉ tiêu: {formatTarget(target, kind, unit)}
+      {target.isDemo && <span className="text-amber-900"> (chỉ tiêu minh họa)</span>}
+    </span>
+  );
+}

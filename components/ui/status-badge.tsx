@@ -1,0 +1,21 @@
+import { TARGET_STATUS_LABEL, type TargetStatus } from "@/lib/domain/target-status";
+
+// Colour is never the only signal: each status has its own symbol and word.
+const STYLE: Record<TargetStatus, { symbol: string; className: string }> = {
+  vuot: { symbol: "▲", className: "border-emerald-700 bg-emerald-50 text-emerald-900" },
+  dat: { symbol: "✓", className: "border-emerald-700 bg-emerald-50 text-emerald-900" },
+  "chua-dat": { symbol: "✗", className: "border-red-700 bg-red-50 text-red-900" },
+  "chua-du-can-cu": { symbol: "?", className: "border-amber-600 bg-amber-50 text-amber-950" },
+  "chua-co-chi-tieu": { symbol: "–", className: "border-slate-400 bg-slate-50 text-slate-700" },
+  "chua-co-so-lieu": { symbol: "…", className: "border-slate-400 bg-slate-50 text-slate-700" },
+};
+
+export function StatusBadge({ status }: { status: TargetStatus }) {
+  const s = STYLE[status];
+  return (
+    <span className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-semibold ${s.className}`} data-status={status}>
+      <span aria-hidden="true">{s.symbol}</span>
+      {TARGET_STATUS_LABEL[status]}
+    </span>
+  );
+}

@@ -1,0 +1,81 @@
+import "server-only";
+import { sectionBreakdowns, type Breakdown } from "@/lib/domain/breakdowns";
+import { summariseIndicator, type IndicatorSummary } from "@/lib/domain/indicator-summary";
+import { targetStatus, type TargetStatus } from "@/lib/domain/target-status";
+import type { TermFigure } from "@/lib/domain/term-figure";
+import { getOrgUnit, type OrgUnitDetail } from "./org-units";
+import { getProgrammes, type IndicatorInfo, type ProgrammeInfo } from "./programmes";
+import { getAchievements, getLandClearanceProjects, type AchievementInfo, type LandClearanceProjectInfo } from "./records";
+import { getTargets, type IndicatorTargets } from "./targets";
+import type { TermSummary } from "./terms";
+import { getUnitValues, type UnitValue } from "./values";
+
+export type DashboardIndicator = IndicatorInfo & {
+  summary: IndicatorSummary;
+  /** summary.figure and summary.isDemo, at the top level for the breakdowns */
+  figure: TermFigure;
+  isDemo: boolean;
+  targets: IndicatorTargets;
+  status: TargetStatus;
+  /** true when the indicator is collected per residential group (its charts live on the groups' pages). */
+  perGroup: boolean;
+};
+
+export type ProgrammeDashboard = {
+  ward: OrgUnitDetail;
+  term: TermSummary;
+  programme: Omit<ProgrammeInfo, "sections">;
+  otherProgrammes: Array<{ code: string; slug: string }>;
+  sections: Array<{ code: string; name: string; indicators: DashboardIndicator[]; breakdowns: Breakdown<DashboardIndicator>[] }>;
+  headline: DashboardIndicator[];
+  projects: LandClearanceProjectInfo[];
+  achievements: AchievementInfo[];
+  hasDemo: boolean;
+};
+
+/** Everything a programme's dashboard shows for one ward: six queries, whatever the number of charts. */
+export async function getProgrammeDashboard(wardSlug: string, programmeSlug: string, term: TermSummary): Promise<ProgrammeDashboard | null> {
+  const [ward, programmes] = await Promise.all([getOrgUnit(wardSlug), getProgrammes(term.id)]);
+  const programme = programmes.find((p) => p.slug === programmeSlug);
+  if (!ward || ward.level !== "WARD" || !programme) return null;
+  const codes = programme.sections.flatMap((s) => s.indicators.map((i) => i.code));
+  const [values, targets, projects, achievements] = await Promise.all([
+    getUnitValues(wardSlug, term.id, programmeSlug),
+    getTargets(term.id, codes, wardSlug),
+    getLandClearanceProjects(wardSlug, term.id, programmeSlug),
+    getAchievements(wardSlug, term.id, programmeSlug),
+  ]);
+  const byCode = new Map<string, UnitValue[]>();
+  for (const v of values) byCode.set(v.indicator.code, [...(byCode.get(v.indicator.code) ?? []), v]);
+
+  const sections = programme.sections.map((s) => {
+    const indicators = s.indicators.map((i): DashboardIndicator => {
+      const summary = summariseIndicator(i.aggregation, byCode.get(i.code) ?? []);
+      const t = targets.get(i.code) ?? { term: null, years: {} };
+      const figure = summary.figure.basis === "none" ? null : summary.figure;
+      return {
+        ...i,
+        summary,
+        figure: summary.figure,
+        isDemo: summary.isDemo,
+        targets: t,
+        status: targetStatus({ direction: i.direction, target: t.term, figure }),
+        perGroup: i.collectionLevel === "RESIDENTIAL_GROUP",
+      };
+    });
+    const breakdowns = sectionBreakdowns(indicators.filter((i) => !i.perGroup));
+    return { code: s.code, name: s.name, indicators, breakdowns };
+  });
+  const { sections: _s, ...programmeInfo } = programme;
+  return {
+    ward,
+    term,
+    programme: programmeInfo,
+    otherProgrammes: programmes.map((p) => ({ code: p.code, slug: p.slug })),
+    sections,
+    headline: sections.flatMap((s) => s.indicators.filter((i) => i.headline)),
+    projects,
+    achievements,
+    hasDemo: values.some((v) => v.isDemo),
+  };
+}
