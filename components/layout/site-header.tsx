@@ -8,7 +8,7 @@ export function SiteHeader() {
           Chương trình công tác toàn khóa
         </Link>
         <nav aria-label="Điều hướng chính">
-          <ul className="flex gap-4 text-sm">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             <li>
               <Link href="/" className="hover:underline">
                 Các phường
@@ -17,6 +17,16 @@ export function SiteHeader() {
             <li>
               <Link href="/ngoc-thuy" className="hover:underline">
                 Ngọc Thụy
+              </Link>
+            </li>
+            <li>
+              <Link href="/ngoc-thuy/residential-groups" className="hover:underline">
+                Tổ dân phố
+              </Link>
+            </li>
+            <li>
+              <Link href="/compare" className="hover:underline">
+                So sánh phường
               </Link>
             </li>
           </ul>

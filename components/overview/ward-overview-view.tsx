@@ -30,6 +30,11 @@ export function WardOverviewView({ overview }: { overview: WardOverview }) {
         )}
         <nav aria-label="Các chương trình" className="no-print">
           <ul className="flex flex-wrap gap-2 text-sm">
+            <li>
+              <Link href={`/${ward.slug}/residential-groups`} className="inline-block rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">
+                Theo tổ dân phố
+              </Link>
+            </li>
             {programmes.map((p) => (
               <li key={p.code}>
                 <a href={`#ct-${p.slug}`} className="inline-block rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">

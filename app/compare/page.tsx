@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { IndicatorComparisonView } from "@/components/compare/indicator-comparison-view";
+import { getIndicatorComparison } from "@/lib/data/compare";
+import { resolveTerm } from "@/lib/data/terms";
+import { compareQuerySchema, parsePeriod } from "@/lib/validation/compare";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// Shared by the metadata and the page within one request, so the queries run once.
+const loadComparison = cache(async (key: string) => {
+  const q = compareQuerySchema.parse(JSON.parse(key));
+  const term = await resolveTerm(q.term);
+  if (!term) return null;
+  const data = await getIndicatorComparison(term, { ...q, period: parsePeriod(q.period) });
+  return data && { data, termSlug: q.term };
+});
+
+async function load({ searchParams }: Props) {
+  const parsed = compareQuerySchema.safeParse(await searchParams);
+  const loaded = parsed.success ? await loadComparison(JSON.stringify(parsed.data)) : null;
+  if (!loaded) notFound();
+  return loaded;
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { data } = await load(props);
+  return { title: `So sánh: ${data.indicator.name} · ${data.parent.name}` };
+}
+
+export default async function ComparePage(props: Props) {
+  const { data, termSlug } = await load(props);
+  return <IndicatorComparisonView data={data} termSlug={termSlug} />;
+}

@@ -1,0 +1,60 @@
+import type { IndicatorComparison } from "@/lib/data/compare";
+import { LEVEL_NOUN, PER_LABEL } from "@/lib/format/compare";
+import { Field, SelectionForm, selectClass } from "./form-fields";
+
+/** Choice of the unit whose children are compared, the indicator, the period and the normalisation. */
+export function IndicatorCompareForm({ data, termSlug }: { data: IndicatorComparison; termSlug?: string }) {
+  const { parent, parents, groups, indicator, period, years, per, sort, term } = data;
+  const periodValue = period.kind === "TERM" ? "term" : String(period.year);
+  const stateKey = [parent.slug, indicator.code, periodValue, per, sort, termSlug ?? ""].join("|");
+  return (
+    <SelectionForm id="chon-so-sanh" action="/compare" label="Chọn nội dung so sánh" stateKey={stateKey}>
+      <Field label="Đơn vị (so sánh các đơn vị trực thuộc)" htmlFor="cmp-parent">
+        <select id="cmp-parent" name="parent" defaultValue={parent.slug} className={selectClass} data-resets="indicator">
+          {parents.map((p) => (
+            <option key={p.slug} value={p.slug}>
+              {p.name} ({p.childCount} {LEVEL_NOUN[p.childLevel]})
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Chỉ tiêu" htmlFor="cmp-indicator">
+        <select id="cmp-indicator" name="indicator" defaultValue={indicator.code} className={selectClass}>
+          {groups.map((g) => (
+            <optgroup key={g.programme.slug} label={`Chương trình ${g.programme.code}`}>
+              {g.indicators.map((i) => (
+                <option key={i.code} value={i.code}>
+                  {i.parentCode ? "↳ " : ""}
+                  {i.name} ({i.unit})
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </Field>
+      <Field label="Kỳ số liệu" htmlFor="cmp-period">
+        <select id="cmp-period" name="period" defaultValue={periodValue} className={selectClass}>
+          <option value="term">
+            Cả nhiệm kỳ {term.startYear}–{term.endYear}
+          </option>
+          {years.map((y) => (
+            <option key={y} value={String(y)}>
+              Năm {y}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Chuẩn hóa theo quy mô" htmlFor="cmp-per">
+        <select id="cmp-per" name="per" defaultValue={per} className={selectClass}>
+          {(["none", "capita", "household"] as const).map((p) => (
+            <option key={p} value={p}>
+              {PER_LABEL[p]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <input type="hidden" name="sort" value={sort} />
+      {termSlug && <input type="hidden" name="term" value={termSlug} />}
+    </SelectionForm>
+  );
+}

@@ -1,0 +1,50 @@
+import type { WardComparison } from "@/lib/data/compare";
+import { LEVEL_NOUN } from "@/lib/format/compare";
+import { Field, SelectionForm, selectClass } from "./form-fields";
+
+/** Choice of the unit (among its siblings), the programme and the period. */
+export function WardCompareForm({ data, termSlug }: { data: WardComparison; termSlug?: string }) {
+  const { unit, parent, programmes, programme, period, years, term } = data;
+  const periodValue = period.kind === "TERM" ? "term" : String(period.year);
+  const noun = LEVEL_NOUN[unit.level];
+  return (
+    <SelectionForm
+      id="chon-so-sanh-phuong"
+      action="/compare/ward"
+      label={`Chọn ${noun}, chương trình và kỳ`}
+      stateKey={[unit.slug, programme.slug, periodValue, termSlug ?? ""].join("|")}
+    >
+      <Field label={`${noun.charAt(0).toUpperCase() + noun.slice(1)} (thuộc ${parent.name})`} htmlFor="cmpw-ward">
+        <select id="cmpw-ward" name="ward" defaultValue={unit.slug} className={selectClass}>
+          {parent.children.map((c) => (
+            <option key={c.slug} value={c.slug}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Chương trình" htmlFor="cmpw-programme" wide>
+        <select id="cmpw-programme" name="programme" defaultValue={programme.slug} className={selectClass}>
+          {programmes.map((p) => (
+            <option key={p.slug} value={p.slug}>
+              Chương trình {p.code}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Kỳ số liệu" htmlFor="cmpw-period">
+        <select id="cmpw-period" name="period" defaultValue={periodValue} className={selectClass}>
+          <option value="term">
+            Cả nhiệm kỳ {term.startYear}–{term.endYear}
+          </option>
+          {years.map((y) => (
+            <option key={y} value={String(y)}>
+              Năm {y}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {termSlug && <input type="hidden" name="term" value={termSlug} />}
+    </SelectionForm>
+  );
+}

@@ -1,0 +1,348 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Qualifier, SourceKind } from "@/lib/generated/prisma/enums";
+import { summariseIndicator, type IndicatorSummary, type SourceRef, type ValueInput } from "@/lib/domain/indicator-summary";
+import {
+  averageOf,
+  checkDerivedShare,
+  pickYear,
+  rankGroups,
+  WARD_COUNTERPART,
+  wardShareFromGroups,
+  type DerivationCheck,
+  type GroupSeries,
+  type GroupYearCell,
+  type RankedGroup,
+  type RankMode,
+  type WardShare,
+} from "@/lib/domain/residential-groups";
+import { targetStatus, type TargetStatus } from "@/lib/domain/target-status";
+import { getOrgUnit, type OrgUnitDetail, type OrgUnitRef } from "./org-units";
+import { getProgrammes, type IndicatorInfo } from "./programmes";
+import type { AchievementInfo } from "./records";
+import { decimalString, isoDay } from "./serialize";
+import { getTargets, type IndicatorTargets, type TargetInfo } from "./targets";
+import type { TermSummary } from "./terms";
+import { getUnitValues } from "./values";
+
+// ---------------------------------------------------------------------------------------------
+// Queries (one each)
+// ---------------------------------------------------------------------------------------------
+
+const sourceSelect = { select: { key: true, title: true, issuedOn: true, kind: true } } as const;
+type SourceRow = { key: string; title: string; issuedOn: Date | null; kind: SourceKind };
+const toSource = (s: SourceRow): SourceRef => ({ ...s, issuedOn: isoDay(s.issuedOn) });
+
+export type MatrixCell = GroupYearCell & { groupSlug: string };
+
+/** The group × year matrix of one indicator for the residential groups of a ward (one query). */
+export async function getGroupMatrix(wardSlug: string, termId: number, indicatorCode: string): Promise<MatrixCell[]> {
+  const rows = await db().result.findMany({
+    where: {
+      indicator: { code: indicatorCode, programme: { termId } },
+      orgUnit: { parent: { slug: wardSlug }, level: "RESIDENTIAL_GROUP" },
+      period: { termId, kind: "YEAR" },
+    },
+    select: {
+      value: true,
+      qualifier: true,
+      note: true,
+      orgUnit: { select: { slug: true } },
+      period: { select: { year: true } },
+      source: sourceSelect,
+    },
+    orderBy: [{ orgUnit: { sortOrder: "asc" } }, { period: { year: "asc" } }],
+  });
+  return rows
+    .filter((r) => r.period.year !== null)
+    .map((r) => ({
+      groupSlug: r.orgUnit.slug,
+      year: r.period.year!,
+      value: decimalString(r.value),
+      qualifier: r.qualifier,
+      note: r.note,
+      source: toSource(r.source),
+      isDemo: r.source.kind === "DEMO",
+    }));
+}
+
+/** Values (yearly and for the term) of some indicators of one unit in a term (one query). */
+export async function getIndicatorValues(orgUnitSlug: string, termId: number, indicatorCodes: string[]): Promise<Array<ValueInput & { code: string }>> {
+  if (indicatorCodes.length === 0) return [];
+  const rows = await db().result.findMany({
+    where: { orgUnit: { slug: orgUnitSlug }, indicator: { code: { in: indicatorCodes }, programme: { termId } }, period: { termId } },
+    select: {
+      value: true,
+      qualifier: true,
+      note: true,
+      indicator: { select: { code: true } },
+      period: { select: { kind: true, year: true } },
+      source: sourceSelect,
+    },
+    orderBy: [{ period: { kind: "asc" } }, { period: { year: "asc" } }],
+  });
+  return rows.map((r) => ({
+    code: r.indicator.code,
+    period: r.period,
+    value: decimalString(r.value),
+    qualifier: r.qualifier as Qualifier,
+    note: r.note,
+    source: toSource(r.source),
+  }));
+}
+
+/** Named achievements whose subject is one residential group, in year order (one query). */
+export async function getGroupAchievements(groupSlug: string, termId: number): Promise<AchievementInfo[]> {
+  const rows = await db().achievement.findMany({
+    where: { subjectOrgUnit: { slug: groupSlug }, termId },
+    orderBy: [{ year: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+    select: {
+      kind: true,
+      status: true,
+      year: true,
+      title: true,
+      recognitionLevel: true,
+      note: true,
+      subjectOrgUnit: { select: { slug: true, shortName: true } },
+      source: sourceSelect,
+    },
+  });
+  return rows.map(({ subjectOrgUnit, source, ...a }) => ({
+    ...a,
+    subject: subjectOrgUnit,
+    source: toSource(source),
+    isDemo: source.kind === "DEMO",
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Composition
+// ---------------------------------------------------------------------------------------------
+
+const termYears = (term: TermSummary) => Array.from({ length: term.endYear - term.startYear + 1 }, (_, i) => term.startYear + i);
+
+/** The ward's residential groups in their order (those of other levels are left out). */
+const groupsOf = (ward: OrgUnitDetail): OrgUnitRef[] => ward.children.filter((c) => c.level === "RESIDENTIAL_GROUP");
+
+/** Every indicator of the term's programmes, in catalogue order (one query). */
+async function catalogue(termId: number): Promise<IndicatorInfo[]> {
+  const programmes = await getProgrammes(termId);
+  return programmes.flatMap((p) => p.sections.flatMap((s) => s.indicators));
+}
+
+const isGroupIndicator = (i: IndicatorInfo) => i.collectionLevel === "RESIDENTIAL_GROUP";
+
+export type YearAggregate = {
+  year: number;
+  /** Groups with a value this year. */
+  groupsWithValues: number;
+  /** Average of the groups (rates). */
+  average: string | null;
+  /** Groups achieving and their share of the ward's groups (yes/no indicators). */
+  share: WardShare | null;
+  /** Some of the year's values are demonstration data. */
+  isDemo: boolean;
+};
+
+export type WardCounterpart = {
+  indicator: IndicatorInfo;
+  summary: IndicatorSummary;
+  targets: IndicatorTargets | null;
+  status: TargetStatus;
+};
+
+export type ResidentialGroupsView = {
+  ward: OrgUnitDetail;
+  term: TermSummary;
+  indicators: IndicatorInfo[];
+  indicator: IndicatorInfo;
+  isYesNo: boolean;
+  years: number[];
+  yearsWithValues: number[];
+  /** The year shown; null when the indicator has no values at all. */
+  year: number | null;
+  /** The requested year had no values: the latest year is shown instead. */
+  requestedYear: number | null;
+  groups: GroupSeries[];
+  rankMode: RankMode;
+  ranking: RankedGroup[];
+  /** Average of the ranked figures (the reference line). */
+  average: string | null;
+  /** Target of the ranked figure (the year's, or the term's for a term ranking). */
+  target: TargetInfo | null;
+  perYear: YearAggregate[];
+  counterpart: WardCounterpart | null;
+  /** For `wardFromGroups` indicators: the ward figure of each year checked against the groups. */
+  derivation: Array<{ year: number; share: WardShare | null; check: DerivationCheck }> | null;
+  hasDemo: boolean;
+};
+
+export type GroupsQuery = { indicator?: string; year?: number };
+
+/**
+ * Everything the residential-groups page shows for one indicator: one query for the matrix, one
+ * for the ward's own figure, one for targets (after the ward, term and catalogue). Null when the
+ * ward or the indicator is unknown, or the year lies outside the term.
+ */
+export async function getResidentialGroupsView(wardSlug: string, term: TermSummary, query: GroupsQuery): Promise<ResidentialGroupsView | null> {
+  const [ward, all] = await Promise.all([getOrgUnit(wardSlug), catalogue(term.id)]);
+  const indicators = all.filter(isGroupIndicator);
+  if (!ward || ward.level !== "WARD" || indicators.length === 0) return null;
+  const indicator = query.indicator === undefined ? indicators[0] : indicators.find((i) => i.code === query.indicator);
+  if (!indicator) return null;
+  const years = termYears(term);
+  if (query.year !== undefined && !years.includes(query.year)) return null;
+
+  const counterpartCode = WARD_COUNTERPART[indicator.code];
+  const [cells, wardValues, targets] = await Promise.all([
+    getGroupMatrix(wardSlug, term.id, indicator.code),
+    counterpartCode ? getIndicatorValues(wardSlug, term.id, [counterpartCode]) : Promise.resolve([]),
+    getTargets(term.id, counterpartCode ? [indicator.code, counterpartCode] : [indicator.code], wardSlug),
+  ]);
+
+  const units = groupsOf(ward);
+  const byGroup = new Map<string, GroupYearCell[]>();
+  for (const { groupSlug, ...c } of cells) byGroup.set(groupSlug, [...(byGroup.get(groupSlug) ?? []), c]);
+  const groups: GroupSeries[] = units.map((u, i) => ({ slug: u.slug, name: u.shortName, order: i, cells: byGroup.get(u.slug) ?? [] }));
+
+  const yearsWithValues = [...new Set(cells.map((c) => c.year))].sort((a, b) => a - b);
+  const picked = pickYear(query.year, yearsWithValues);
+  const isYesNo = indicator.valueType === "BOOLEAN";
+  const rankMode: RankMode = isYesNo ? { kind: "term", rule: indicator.aggregation } : { kind: "year", year: picked?.year ?? years[years.length - 1] };
+  const ranking = rankGroups(groups, rankMode, indicator.direction);
+  const own = targets.get(indicator.code);
+  const target = (rankMode.kind === "year" ? own?.years[rankMode.year] : own?.term) ?? null;
+
+  const perYear: YearAggregate[] = yearsWithValues.map((year) => {
+    const ofYear = cells.filter((c) => c.year === year);
+    return {
+      year,
+      groupsWithValues: ofYear.length,
+      average: isYesNo ? null : averageOf(ofYear.map((c) => c.value)),
+      share: isYesNo ? wardShareFromGroups(ofYear, units.length) : null,
+      isDemo: ofYear.some((c) => c.isDemo),
+    };
+  });
+
+  let counterpart: WardCounterpart | null = null;
+  let derivation: ResidentialGroupsView["derivation"] = null;
+  if (counterpartCode) {
+    const info = all.find((i) => i.code === counterpartCode);
+    if (info) {
+      const summary = summariseIndicator(info.aggregation, wardValues);
+      const t = targets.get(counterpartCode) ?? null;
+      counterpart = {
+        indicator: info,
+        summary,
+        targets: t,
+        status: targetStatus({
+          direction: info.direction,
+          target: t?.term ?? null,
+          figure: summary.figure.basis === "none" ? null : summary.figure,
+        }),
+      };
+      if (indicator.wardFromGroups && isYesNo) {
+        derivation = yearsWithValues.map((year) => {
+          const share = perYear.find((p) => p.year === year)?.share ?? null;
+          const stored = summary.years.find((y) => y.year === year);
+          return { year, share, check: checkDerivedShare(stored ? { value: stored.value, qualifier: stored.qualifier } : null, share) };
+        });
+      }
+    }
+  }
+
+  const hasDemo = cells.some((c) => c.isDemo) || wardValues.some((v) => v.source.kind === "DEMO");
+  return {
+    ward,
+    term,
+    indicators,
+    indicator,
+    isYesNo,
+    years,
+    yearsWithValues,
+    year: picked?.year ?? null,
+    requestedYear: picked?.fallback ? (query.year ?? null) : null,
+    groups,
+    rankMode,
+    ranking,
+    average: averageOf(ranking.map((r) => r.value)),
+    target,
+    perYear,
+    counterpart,
+    derivation,
+    hasDemo,
+  };
+}
+
+export type GroupIndicatorRow = {
+  indicator: IndicatorInfo;
+  summary: IndicatorSummary;
+  targets: IndicatorTargets | null;
+  status: TargetStatus;
+};
+
+export type ResidentialGroupView = {
+  ward: OrgUnitDetail;
+  term: TermSummary;
+  group: OrgUnitRef;
+  /** Position of the group among the ward's groups (1-based) and their number. */
+  position: number;
+  groupCount: number;
+  previous: OrgUnitRef | null;
+  next: OrgUnitRef | null;
+  rows: GroupIndicatorRow[];
+  achievements: AchievementInfo[];
+  hasDemo: boolean;
+};
+
+/**
+ * One residential group: each indicator collected per group over the years with its term figure
+ * and target status, and the named achievements whose subject it is. The group's values come in
+ * one query. Null when the ward, or the group under that ward, is unknown.
+ */
+export async function getResidentialGroupView(wardSlug: string, slug: string, term: TermSummary): Promise<ResidentialGroupView | null> {
+  const [ward, all] = await Promise.all([getOrgUnit(wardSlug), catalogue(term.id)]);
+  if (!ward || ward.level !== "WARD") return null;
+  const units = groupsOf(ward);
+  const index = units.findIndex((u) => u.slug === slug);
+  if (index < 0) return null;
+  const indicators = all.filter(isGroupIndicator);
+  const codes = new Set(indicators.map((i) => i.code));
+
+  const [values, targets, achievements] = await Promise.all([
+    getUnitValues(slug, term.id),
+    getTargets(term.id, [...codes], slug),
+    getGroupAchievements(slug, term.id),
+  ]);
+  const byIndicator = new Map<string, ValueInput[]>();
+  for (const v of values) {
+    if (!codes.has(v.indicator.code)) continue;
+    byIndicator.set(v.indicator.code, [...(byIndicator.get(v.indicator.code) ?? []), v]);
+  }
+  const rows: GroupIndicatorRow[] = indicators.map((indicator) => {
+    const summary = summariseIndicator(indicator.aggregation, byIndicator.get(indicator.code) ?? []);
+    const t = targets.get(indicator.code) ?? null;
+    return {
+      indicator,
+      summary,
+      targets: t,
+      status: targetStatus({
+        direction: indicator.direction,
+        target: t?.term ?? null,
+        figure: summary.figure.basis === "none" ? null : summary.figure,
+      }),
+    };
+  });
+  return {
+    ward,
+    term,
+    group: units[index],
+    position: index + 1,
+    groupCount: units.length,
+    previous: units[index - 1] ?? null,
+    next: units[index + 1] ?? null,
+    rows,
+    achievements,
+    hasDemo: rows.some((r) => r.summary.years.some((y) => y.isDemo)) || achievements.some((a) => a.isDemo),
+  };
+}

@@ -1,0 +1,202 @@
+import fs from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+const XU_PHAT = "/compare?parent=long-bien&indicator=xu-phat-vi-pham&period=term";
+const WARD = "/compare/ward?ward=ngoc-thuy&programme=03-CTr-QU&period=term";
+
+const rows = (page: Page) => page.locator("table[data-compare-table] tbody tr[data-unit]");
+const unitRow = (page: Page, slug: string) => page.locator(`table[data-compare-table] tr[data-unit="${slug}"]`);
+const tableText = (page: Page) => page.locator("table[data-compare-table] tbody").innerText();
+
+async function noSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+async function noHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+test.describe("/compare: the wards of a district on one indicator", () => {
+  test("shows the 14 wards; Ngọc Thụy's term figure is the report's, not demo", async ({ page }) => {
+    await page.goto(XU_PHAT);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("So sánh các phường của Quận Long Biên");
+    await expect(rows(page)).toHaveCount(14);
+
+    const ngocThuy = unitRow(page, "ngoc-thuy");
+    await expect(ngocThuy.locator("[data-value]")).toHaveText(/^1\.691\s+trường hợp$/);
+    await expect(ngocThuy).toContainText("Báo cáo của Đảng ủy phường Ngọc Thụy, 05/11/2019");
+    await expect(ngocThuy).toContainText("Số cả nhiệm kỳ theo nguồn");
+    await expect(ngocThuy).not.toHaveAttribute("data-demo", "true");
+    await expect(ngocThuy.getByText("Dữ liệu minh họa")).toHaveCount(0);
+
+    // every other ward's term figure is computed from demo years, and says so
+    await expect(page.locator('table[data-compare-table] tr[data-unit][data-demo="true"]')).toHaveCount(13);
+    await expect(unitRow(page, "bo-de").getByText("Dữ liệu minh họa")).toBeVisible();
+    await expect(unitRow(page, "bo-de")).toContainText("Tổng các năm 2015–2020");
+
+    // the district's total in words, and the average line labelled on the chart
+    await expect(page.locator("[data-reference]")).toContainText(/Tổng Quận Long Biên: [\d.]+\s+trường hợp/);
+    await expect(page.locator(".chart-area svg.recharts-surface")).toBeVisible();
+    await expect(page.locator(".chart-area svg text", { hasText: "Bình quân/phường" })).toHaveCount(1);
+    await page.screenshot({ path: "test-results/screenshots/compare-xu-phat.png", fullPage: true });
+  });
+
+  test("sorting ascending reverses the descending order, through links in the URL", async ({ page }) => {
+    await page.goto(XU_PHAT);
+    const values = () => rows(page).locator("[data-value]").allInnerTexts();
+    const desc = await values();
+    await page.getByRole("navigation", { name: "Sắp xếp" }).getByRole("link", { name: "Tăng dần" }).click();
+    await expect(page).toHaveURL(/sort=asc/);
+    await expect(rows(page).first()).not.toHaveAttribute("data-unit", "bo-de");
+    expect(await values()).toEqual([...desc].reverse());
+    // the value column's header link toggles back
+    await page.getByRole("columnheader", { name: /Giá trị/ }).getByRole("link").click();
+    await expect(page).toHaveURL(/sort=desc/);
+    expect(await values()).toEqual(desc);
+    await page.getByRole("columnheader", { name: /Phường/ }).getByRole("link").click();
+    await expect(page).toHaveURL(/sort=name/);
+    await expect(rows(page).first()).toHaveAttribute("data-unit", "bo-de");
+  });
+
+  test("the form and the URL give the same view (with and without JavaScript)", async ({ page, browser }) => {
+    const url = "/compare?parent=long-bien&indicator=ra-quan-xu-ly&period=2019&sort=asc";
+    await page.goto(url);
+    await expect(rows(page)).toHaveCount(14);
+    const direct = await tableText(page);
+
+    // with JavaScript: choosing an option is enough
+    await page.goto("/compare?sort=asc");
+    await page.getByLabel("Chỉ tiêu", { exact: true }).selectOption("ra-quan-xu-ly");
+    await expect(page).toHaveURL(/indicator=ra-quan-xu-ly/);
+    await page.getByLabel("Kỳ số liệu").selectOption("2019");
+    await expect(page).toHaveURL(/period=2019/);
+    await expect(page.getByRole("heading", { level: 2, name: /Đợt ra quân.*năm 2019/ })).toBeVisible();
+    expect(await tableText(page)).toBe(direct);
+
+    // without JavaScript: the GET form and its "Xem" button
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await context.newPage();
+    await noJs.goto("/compare?sort=asc");
+    await noJs.getByLabel("Chỉ tiêu", { exact: true }).selectOption("ra-quan-xu-ly");
+    await noJs.getByLabel("Kỳ số liệu").selectOption("2019");
+    await noJs.getByRole("button", { name: "Xem" }).click();
+    await expect(noJs).toHaveURL(/indicator=ra-quan-xu-ly/);
+    expect(new URL(noJs.url()).searchParams.get("period")).toBe("2019");
+    expect(await tableText(noJs)).toBe(direct);
+    await context.close();
+  });
+
+  test("a year shows the stored yearly values", async ({ page }) => {
+    await page.goto("/compare?parent=long-bien&indicator=xu-phat-vi-pham&period=2019");
+    await expect(page.getByRole("heading", { level: 2, name: /năm 2019/ })).toBeVisible();
+    await expect(rows(page)).toHaveCount(14);
+    await expect(page.locator('table[data-compare-table] [data-basis="year"]')).toHaveCount(14);
+    // Ngọc Thụy's 2019 figure is a demo year, never a share of the reported term total
+    await expect(unitRow(page, "ngoc-thuy").locator("[data-value]")).toHaveText(/^280\s+trường hợp$/);
+    await expect(unitRow(page, "ngoc-thuy")).toContainText("Số liệu năm 2019");
+    await expect(unitRow(page, "ngoc-thuy").getByText("Dữ liệu minh họa")).toBeVisible();
+  });
+
+  test("the chart's CSV has a BOM, the header and one row per ward", async ({ page }) => {
+    await page.goto(XU_PHAT);
+    await expect(page.locator(".chart-area svg.recharts-surface")).toBeVisible();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải CSV" }).click()]);
+    expect(download.suggestedFilename()).toBe("so-sanh-long-bien-xu-phat-vi-pham-nhiem-ky.csv");
+    const text = fs.readFileSync((await download.path())!, "utf8");
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).split("\r\n").filter(Boolean);
+    expect(lines[0]).toBe("Hạng,Phường,Giá trị,Đơn vị,Hiển thị,Cơ sở,Nguồn,Dữ liệu minh họa,Đánh giá");
+    expect(lines).toHaveLength(15);
+    expect(lines.find((l) => l.includes("Phường Ngọc Thụy"))).toContain(',1691,trường hợp,1.691 trường hợp,Số cả nhiệm kỳ theo nguồn,"Báo cáo của Đảng ủy phường Ngọc Thụy, 05/11/2019",không,');
+  });
+
+  test("per 1 000 inhabitants: a clear notice, no invented population", async ({ page }) => {
+    await page.goto(`${XU_PHAT}&per=capita`);
+    const notice = page.locator("[data-notice]");
+    await expect(notice).toContainText("Chưa thể chuẩn hóa theo 1.000 dân");
+    await expect(notice).toContainText("Không tự ước tính số dân");
+    await expect(unitRow(page, "ngoc-thuy").locator("[data-value]")).toHaveText(/^1\.691\s+trường hợp$/);
+    await expect(page.getByLabel("Chuẩn hóa theo quy mô")).toHaveValue("capita");
+    await page.screenshot({ path: "test-results/screenshots/compare-per-capita.png", fullPage: true });
+  });
+
+  test("a district officer gets from the table to one ward against the others, and back", async ({ page }) => {
+    await page.goto(XU_PHAT);
+    await unitRow(page, "ngoc-thuy").getByRole("link", { name: "Ngọc Thụy" }).click();
+    await expect(page).toHaveURL(/\/compare\/ward\?ward=ngoc-thuy&programme=03-CTr-QU&period=term/);
+    await page.locator('tr[data-indicator="xu-phat-vi-pham"]').getByRole("link", { name: /Trường hợp vi phạm bị xử phạt/ }).click();
+    await expect(page).toHaveURL(/\/compare\?parent=long-bien&indicator=xu-phat-vi-pham&period=term/);
+    await expect(rows(page)).toHaveCount(14);
+  });
+
+  test("has no serious accessibility violations and fits a 375 px phone", async ({ page }) => {
+    await page.goto(XU_PHAT);
+    await expect(page.locator(".chart-area svg.recharts-surface")).toBeVisible();
+    await noSeriousViolations(page);
+    await page.goto(`${XU_PHAT}&per=capita`);
+    await noSeriousViolations(page);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(XU_PHAT);
+    await expect(page.locator(".chart-area svg.recharts-surface")).toBeVisible();
+    await noHorizontalScroll(page);
+    await page.screenshot({ path: "test-results/screenshots/compare-phone.png", fullPage: true });
+  });
+});
+
+test.describe("/compare/ward: one ward against the average of the others", () => {
+  test("shows programme 03's indicators with Ngọc Thụy's figure and the others' average", async ({ page }) => {
+    await page.goto(WARD);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Phường Ngọc Thụy so với các phường khác");
+    await expect(page.getByRole("columnheader", { name: "Bình quân 13 phường khác" })).toBeVisible();
+    const xuPhat = page.locator('tr[data-indicator="xu-phat-vi-pham"]');
+    await expect(xuPhat.locator("[data-own]")).toContainText(/1\.691\s+trường hợp/);
+    await expect(xuPhat.locator("[data-own]")).toContainText("Báo cáo của Đảng ủy phường Ngọc Thụy, 05/11/2019");
+    await expect(xuPhat.locator("[data-average]")).toContainText(/[\d.,]+\s+trường hợp/);
+    await expect(xuPhat.locator("[data-average]").getByText("Dữ liệu minh họa")).toBeVisible();
+    await expect(xuPhat.locator("[data-ratio]")).toContainText("%");
+    await expect(page.locator("tr[data-indicator]")).toHaveCount(28);
+    await expect(page.locator(".chart-area svg text", { hasText: "Bình quân = 100 %" })).toHaveCount(1);
+    // only one term in the seed
+    await expect(page.locator("[data-single-term]")).toContainText("Chỉ có một nhiệm kỳ có chỉ tiêu này");
+    await page.screenshot({ path: "test-results/screenshots/compare-ward.png", fullPage: true });
+  });
+
+  test("has no serious accessibility violations and fits a 375 px phone", async ({ page }) => {
+    await page.goto(WARD);
+    await expect(page.locator(".chart-area svg.recharts-surface")).toBeVisible();
+    await noSeriousViolations(page);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(WARD);
+    await expect(page.locator(".chart-area svg.recharts-surface")).toBeVisible();
+    await noHorizontalScroll(page);
+    await page.screenshot({ path: "test-results/screenshots/compare-ward-phone.png", fullPage: false });
+  });
+});
+
+test("unknown or malformed parameters give the not-found page", async ({ page }) => {
+  for (const url of [
+    "/compare?parent=khong-co-don-vi",
+    "/compare?indicator=khong-co-chi-tieu",
+    "/compare?parent=bo-de", // a ward without residential groups: nothing to compare
+    "/compare?period=2030",
+    "/compare?period=20x9",
+    "/compare?sort=up",
+    "/compare?per=dan",
+    "/compare?parent=Long_Bien",
+    "/compare?indicator=xu-phat-vi-pham&indicator=ra-quan-xu-ly",
+    "/compare?term=1990-1995",
+    "/compare/ward?ward=khong-co-phuong",
+    "/compare/ward?ward=ngoc-thuy&programme=09-CTr-QU",
+    "/compare/ward?ward=ngoc-thuy&programme=03/CTr",
+    "/compare/ward?ward=ha-noi", // no parent: no siblings
+    "/compare/ward?ward=ngoc-thuy&period=2014",
+  ]) {
+    const res = await page.goto(url);
+    expect(res?.status(), url).toBe(404);
+  }
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Không tìm thấy trang");
+});
