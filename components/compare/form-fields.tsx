@@ -59,3 +59,21 @@ export function SelectionForm({
     </Form>
   );
 }
+
+/** "Kỳ số liệu": the whole term or one of its years. */
+export function PeriodField({ id, value, term, years }: { id: string; value: string; term: { startYear: number; endYear: number }; years: number[] }) {
+  return (
+    <Field label="Kỳ số liệu" htmlFor={id}>
+      <select id={id} name="period" defaultValue={value} className={selectClass}>
+        <option value="term">
+          Cả nhiệm kỳ {term.startYear}–{term.endYear}
+        </option>
+        {years.map((y) => (
+          <option key={y} value={String(y)}>
+            Năm {y}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}

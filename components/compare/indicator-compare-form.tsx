@@ -1,6 +1,6 @@
 import type { IndicatorComparison } from "@/lib/data/compare";
 import { LEVEL_NOUN, PER_LABEL } from "@/lib/format/compare";
-import { Field, SelectionForm, selectClass } from "./form-fields";
+import { Field, SelectionForm, selectClass, PeriodField } from "./form-fields";
 
 /** Choice of the unit whose children are compared, the indicator, the period and the normalisation. */
 export function IndicatorCompareForm({ data, termSlug }: { data: IndicatorComparison; termSlug?: string }) {
@@ -32,18 +32,7 @@ export function IndicatorCompareForm({ data, termSlug }: { data: IndicatorCompar
           ))}
         </select>
       </Field>
-      <Field label="Kỳ số liệu" htmlFor="cmp-period">
-        <select id="cmp-period" name="period" defaultValue={periodValue} className={selectClass}>
-          <option value="term">
-            Cả nhiệm kỳ {term.startYear}–{term.endYear}
-          </option>
-          {years.map((y) => (
-            <option key={y} value={String(y)}>
-              Năm {y}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <PeriodField id="cmp-period" value={periodValue} term={term} years={years} />
       <Field label="Chuẩn hóa theo quy mô" htmlFor="cmp-per">
         <select id="cmp-per" name="per" defaultValue={per} className={selectClass}>
           {(["none", "capita", "household"] as const).map((p) => (

@@ -1,6 +1,6 @@
 import type { WardComparison } from "@/lib/data/compare";
 import { LEVEL_NOUN } from "@/lib/format/compare";
-import { Field, SelectionForm, selectClass } from "./form-fields";
+import { Field, SelectionForm, selectClass, PeriodField } from "./form-fields";
 
 /** Choice of the unit (among its siblings), the programme and the period. */
 export function WardCompareForm({ data, termSlug }: { data: WardComparison; termSlug?: string }) {
@@ -32,18 +32,7 @@ export function WardCompareForm({ data, termSlug }: { data: WardComparison; term
           ))}
         </select>
       </Field>
-      <Field label="Kỳ số liệu" htmlFor="cmpw-period">
-        <select id="cmpw-period" name="period" defaultValue={periodValue} className={selectClass}>
-          <option value="term">
-            Cả nhiệm kỳ {term.startYear}–{term.endYear}
-          </option>
-          {years.map((y) => (
-            <option key={y} value={String(y)}>
-              Năm {y}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <PeriodField id="cmpw-period" value={periodValue} term={term} years={years} />
       {termSlug && <input type="hidden" name="term" value={termSlug} />}
     </SelectionForm>
   );

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ProgrammeDashboard } from "@/lib/data/programme-dashboard";
 import { TARGET_STATUS_LABEL, type TargetStatus } from "@/lib/domain/target-status";
 import { ProjectsTable } from "@/components/overview/projects-table";
+import { RankedGroups } from "@/components/residential-groups/ranked-groups";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { AchievementsTimeline } from "./achievements-timeline";
 import { BreakdownChart } from "./breakdown-chart";
@@ -78,10 +79,15 @@ export function ProgrammeDashboardView({ data }: { data: ProgrammeDashboard }) {
               ))}
           </div>
           {s.indicators.some((i) => i.perGroup) && (
-            <p className="text-sm">
-              Chỉ tiêu theo tổ dân phố ({s.indicators.filter((i) => i.perGroup).map((i) => i.name).join("; ")}):{" "}
-              <Link href={`/${ward.slug}/residential-groups`} className="text-brand-700 underline">xem theo từng tổ dân phố</Link>.
-            </p>
+            <div className="space-y-2" data-group-ranking>
+              {data.groupRanking && s.indicators.some((i) => i.code === data.groupRanking!.indicator.code) && (
+                <RankedGroups view={data.groupRanking} termQuery={null} headingLevel={3} />
+              )}
+              <p className="text-sm">
+                Chỉ tiêu theo tổ dân phố ({s.indicators.filter((i) => i.perGroup).map((i) => i.name).join("; ")}):{" "}
+                <Link href={`/${ward.slug}/residential-groups`} className="text-brand-700 underline">xem bản đồ nhiệt và từng tổ dân phố</Link>.
+              </p>
+            </div>
           )}
         </section>
       ))}

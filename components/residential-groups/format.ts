@@ -1,6 +1,5 @@
 import type { SourceRef } from "@/lib/domain/indicator-summary";
 import type { IndicatorInfo } from "@/lib/data/programmes";
-import { roundDecimal } from "@/lib/domain/residential-groups";
 import { formatFigure, formatSource } from "@/lib/format/vi";
 
 /** A group's value in one year as the heat map and tables print it: "92,5 %", "Đạt" / "—". */
@@ -33,17 +32,4 @@ export function listHref(ward: string, params: { indicator?: string; year?: numb
   if (params.term) q.set("term", params.term);
   const s = q.toString();
   return `/${ward}/residential-groups${s ? `?${s}` : ""}`;
-}
-
-/**
- * A figure with its unit for display: rates (averages over years or groups) to one decimal,
- * "95,9833 %" → "96 %", "93,5167 %" → "93,5 %"; other kinds as they are.
- */
-export function figureText(
-  value: string,
-  indicator: Pick<IndicatorInfo, "valueType" | "unit">,
-  qualifier: "EXACT" | "MORE_THAN" = "EXACT",
-): string {
-  const shown = indicator.valueType === "PERCENT" ? roundDecimal(value, 1) : value;
-  return formatFigure(shown, indicator.valueType, indicator.unit, qualifier);
 }

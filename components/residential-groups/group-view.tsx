@@ -5,12 +5,13 @@ import { TARGET_STATUS_LABEL } from "@/lib/domain/target-status";
 import { fileSlug } from "@/lib/format/csv";
 import { describeBasis } from "@/lib/format/figure-basis";
 import { formatTarget } from "@/lib/format/target";
+import { formatFigure } from "@/lib/format/vi";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { YearlyChart, type YearlyPoint } from "@/components/charts/yearly-chart";
 import { AchievementsList } from "@/components/overview/achievements-list";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { SourceLabel } from "@/components/ui/source-label";
-import { cellWords, csvUnit, figureText, listHref, sourceText } from "./format";
+import { cellWords, csvUnit, listHref, sourceText } from "./format";
 
 type Props = { view: ResidentialGroupView; termQuery: string | null };
 
@@ -97,7 +98,7 @@ function IndicatorChart({ row, group, ward, termQuery }: { row: GroupIndicatorRo
   const yearTargets = Object.values(targets?.years ?? {});
   const sameTarget = yearTargets.length > 0 && yearTargets.every((t) => t.value === yearTargets[0].value) ? yearTargets[0] : null;
   const figure = summary.figure;
-  const termText = figure.basis === "none" ? "Chưa có số liệu" : figureText(figure.value, indicator, figure.qualifier);
+  const termText = figure.basis === "none" ? "Chưa có số liệu" : formatFigure(figure.value, indicator.valueType, indicator.unit, figure.qualifier);
   const title = indicator.name;
   const summaryText =
     points.length === 0

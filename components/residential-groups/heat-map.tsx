@@ -1,12 +1,13 @@
 import Link from "next/link";
 import type { ResidentialGroupsView } from "@/lib/data/residential-groups";
-import { averageOf, groupNumber, HEAT_STEPS, heatStep, rankGroups, roundDecimal } from "@/lib/domain/residential-groups";
+import { groupNumber, HEAT_STEPS, heatStep, rankGroups } from "@/lib/domain/residential-groups";
+import { averageOf, roundDecimal } from "@/lib/domain/decimal";
 import { describeBasis } from "@/lib/format/figure-basis";
 import { fileSlug } from "@/lib/format/csv";
 import { formatFigure, formatNumber } from "@/lib/format/vi";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { CsvDownloadButton } from "./csv-download-button";
-import { cellLabel, cellWords, csvUnit, figureText, sourceText } from "./format";
+import { cellLabel, cellWords, csvUnit, sourceText } from "./format";
 
 // Colour steps, lightest (worst) to darkest (best); text colour chosen for ≥ 4.5:1 contrast.
 const RATE_STEPS = [
@@ -139,7 +140,7 @@ export function HeatMap({ view, termQuery }: { view: ResidentialGroupsView; term
                       );
                     })}
                     <td className="border-b border-l border-slate-200 px-2 py-1 text-center tabular-nums whitespace-nowrap">
-                      {term ? figureText(term.value, indicator, term.qualifier) : "—"}
+                      {term ? formatFigure(term.value, indicator.valueType, indicator.unit, term.qualifier) : "—"}
                     </td>
                   </tr>
                 );

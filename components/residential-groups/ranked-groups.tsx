@@ -1,13 +1,14 @@
 import Link from "next/link";
 import type { ResidentialGroupsView } from "@/lib/data/residential-groups";
-import { groupNumber, roundDecimal, type RankedGroup } from "@/lib/domain/residential-groups";
+import { groupNumber, type RankedGroup } from "@/lib/domain/residential-groups";
+import { roundDecimal } from "@/lib/domain/decimal";
 import { fileSlug } from "@/lib/format/csv";
 import { formatTarget } from "@/lib/format/target";
 import { formatFigure } from "@/lib/format/vi";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { RankedBars, type RankedItem, type Reference } from "@/components/charts/ranked-bars";
 import { DemoBadge } from "@/components/ui/demo-badge";
-import { cellWords, csvUnit, figureText, sourceText } from "./format";
+import { cellWords, csvUnit, sourceText } from "./format";
 
 /** Heading of the ranking: says which figure the groups are ranked by (the term count for yes/no). */
 export function rankingTitle(view: ResidentialGroupsView): string {
@@ -37,7 +38,7 @@ function yearValue(view: ResidentialGroupsView, slug: string): string | undefine
 }
 
 function figureLabel(view: ResidentialGroupsView, r: Pick<RankedGroup, "value" | "qualifier">): string {
-  return figureText(r.value, view.indicator, r.qualifier);
+  return formatFigure(r.value, view.indicator.valueType, view.indicator.unit, r.qualifier);
 }
 
 function tooltipSource(r: RankedGroup): string {
@@ -47,7 +48,15 @@ function tooltipSource(r: RankedGroup): string {
 }
 
 /** The groups ranked best first, with the average of the groups and the target as lines. */
-export function RankedGroups({ view, termQuery }: { view: ResidentialGroupsView; termQuery: string | null }) {
+export function RankedGroups({
+  view,
+  termQuery,
+  headingLevel = 2,
+}: {
+  view: ResidentialGroupsView;
+  termQuery: string | null;
+  headingLevel?: 2 | 3;
+}) {
   const { ward, indicator, ranking, average, target, rankMode, year, isYesNo } = view;
   const title = rankingTitle(view);
   const unitLabel = (v: string) => formatFigure(v, indicator.valueType, indicator.unit);
@@ -140,7 +149,7 @@ export function RankedGroups({ view, termQuery }: { view: ResidentialGroupsView;
   return (
     <ChartFrame
       title={title}
-      headingLevel={2}
+      headingLevel={headingLevel}
       fileName={fileSlug(`xep-hang-${indicator.code}-${rankMode.kind === "term" ? view.term.slug : rankMode.year}`)}
       summary={summary}
       csv={rankingCsv(view)}

@@ -1,5 +1,6 @@
 import type { ResidentialGroupsView } from "@/lib/data/residential-groups";
-import { DERIVATION_STATUS_LABEL, roundDecimal } from "@/lib/domain/residential-groups";
+import { DERIVATION_STATUS_LABEL } from "@/lib/domain/residential-groups";
+import { roundDecimal } from "@/lib/domain/decimal";
 import { TARGET_STATUS_LABEL } from "@/lib/domain/target-status";
 import { describeBasis } from "@/lib/format/figure-basis";
 import { formatTarget } from "@/lib/format/target";

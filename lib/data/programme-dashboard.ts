@@ -8,6 +8,7 @@ import { getProgrammes, type IndicatorInfo, type ProgrammeInfo } from "./program
 import { getAchievements, getLandClearanceProjects, type AchievementInfo, type LandClearanceProjectInfo } from "./records";
 import { getTargets, type IndicatorTargets } from "./targets";
 import type { TermSummary } from "./terms";
+import { getResidentialGroupsView, type ResidentialGroupsView } from "./residential-groups";
 import { getUnitValues, type UnitValue } from "./values";
 
 export type DashboardIndicator = IndicatorInfo & {
@@ -30,6 +31,8 @@ export type ProgrammeDashboard = {
   headline: DashboardIndicator[];
   projects: LandClearanceProjectInfo[];
   achievements: AchievementInfo[];
+  /** Ranking of the ward's residential groups on the programme's first per-group indicator. */
+  groupRanking: ResidentialGroupsView | null;
   hasDemo: boolean;
 };
 
@@ -39,11 +42,13 @@ export async function getProgrammeDashboard(wardSlug: string, programmeSlug: str
   const programme = programmes.find((p) => p.slug === programmeSlug);
   if (!ward || ward.level !== "WARD" || !programme) return null;
   const codes = programme.sections.flatMap((s) => s.indicators.map((i) => i.code));
-  const [values, targets, projects, achievements] = await Promise.all([
+  const firstGroupIndicator = programme.sections.flatMap((s) => s.indicators).find((i) => i.collectionLevel === "RESIDENTIAL_GROUP");
+  const [values, targets, projects, achievements, groupRanking] = await Promise.all([
     getUnitValues(wardSlug, term.id, programmeSlug),
     getTargets(term.id, codes, wardSlug),
     getLandClearanceProjects(wardSlug, term.id, programmeSlug),
-    getAchievements(wardSlug, term.id, programmeSlug),
+    getAchievements(term.id, { ward: wardSlug, programme: programmeSlug }),
+    firstGroupIndicator ? getResidentialGroupsView(wardSlug, term, { indicator: firstGroupIndicator.code }) : Promise.resolve(null),
   ]);
   const byCode = new Map<string, UnitValue[]>();
   for (const v of values) byCode.set(v.indicator.code, [...(byCode.get(v.indicator.code) ?? []), v]);
@@ -76,6 +81,7 @@ export async function getProgrammeDashboard(wardSlug: string, programmeSlug: str
     headline: sections.flatMap((s) => s.indicators.filter((i) => i.headline)),
     projects,
     achievements,
+    groupRanking,
     hasDemo: values.some((v) => v.isDemo),
   };
 }

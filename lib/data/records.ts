@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { AchievementKind, AchievementStatus, OrgLevel, ProjectStatus } from "@/lib/generated/prisma/enums";
-import { decimalString, isoDay } from "./serialize";
+import { decimalString, sourceSelect, toSource } from "./serialize";
 import type { SourceInfo } from "./values";
 
 export type LandClearanceProjectInfo = {
@@ -18,11 +18,6 @@ export type LandClearanceProjectInfo = {
   isDemo: boolean;
 };
 
-const sourceSelect = { select: { key: true, title: true, issuedOn: true, kind: true } } as const;
-const toSource = (s: { key: string; title: string; issuedOn: Date | null; kind: SourceInfo["kind"] }): SourceInfo => ({
-  ...s,
-  issuedOn: isoDay(s.issuedOn),
-});
 
 /** The ward's land-clearance projects in a term; only those of one programme when `programmeSlug` is given. */
 export async function getLandClearanceProjects(wardSlug: string, termId: number, programmeSlug?: string): Promise<LandClearanceProjectInfo[]> {
@@ -63,10 +58,16 @@ export type AchievementInfo = {
   isDemo: boolean;
 };
 
-/** The ward's named achievements in a term; only those of one programme when `programmeSlug` is given. */
-export async function getAchievements(wardSlug: string, termId: number, programmeSlug?: string): Promise<AchievementInfo[]> {
+/** A ward's achievements (optionally of one programme), or those whose subject is one residential group. */
+export type AchievementFilter = { ward: string; programme?: string } | { subject: string };
+
+/** Named achievements of a term in year order, those without a year last (one query). */
+export async function getAchievements(termId: number, filter: AchievementFilter): Promise<AchievementInfo[]> {
   const rows = await db().achievement.findMany({
-    where: { orgUnit: { slug: wardSlug }, termId, ...(programmeSlug ? { programme: { slug: programmeSlug } } : {}) },
+    where:
+      "subject" in filter
+        ? { termId, subjectOrgUnit: { slug: filter.subject } }
+        : { termId, orgUnit: { slug: filter.ward }, ...(filter.programme ? { programme: { slug: filter.programme } } : {}) },
     orderBy: [{ year: { sort: "asc", nulls: "last" } }, { id: "asc" }],
     select: {
       kind: true,

@@ -1,26 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Qualifier, SourceKind } from "@/lib/generated/prisma/enums";
-import { summariseIndicator, type IndicatorSummary, type SourceRef, type ValueInput } from "@/lib/domain/indicator-summary";
-import {
-  averageOf,
-  checkDerivedShare,
-  pickYear,
-  rankGroups,
-  WARD_COUNTERPART,
-  wardShareFromGroups,
-  type DerivationCheck,
-  type GroupSeries,
-  type GroupYearCell,
-  type RankedGroup,
-  type RankMode,
-  type WardShare,
-} from "@/lib/domain/residential-groups";
+import type { Qualifier } from "@/lib/generated/prisma/enums";
+import { summariseIndicator, type IndicatorSummary, type ValueInput } from "@/lib/domain/indicator-summary";
+import { checkDerivedShare, pickYear, rankGroups, WARD_COUNTERPART, wardShareFromGroups, type DerivationCheck, type GroupSeries, type GroupYearCell, type RankedGroup, type RankMode, type WardShare } from "@/lib/domain/residential-groups";
+import { averageOf } from "@/lib/domain/decimal";
 import { targetStatus, type TargetStatus } from "@/lib/domain/target-status";
 import { getOrgUnit, type OrgUnitDetail, type OrgUnitRef } from "./org-units";
 import { getProgrammes, type IndicatorInfo } from "./programmes";
-import type { AchievementInfo } from "./records";
-import { decimalString, isoDay } from "./serialize";
+import { getAchievements, type AchievementInfo } from "./records";
+import { decimalString, sourceSelect, toSource } from "./serialize";
 import { getTargets, type IndicatorTargets, type TargetInfo } from "./targets";
 import type { TermSummary } from "./terms";
 import { getUnitValues } from "./values";
@@ -29,9 +17,6 @@ import { getUnitValues } from "./values";
 // Queries (one each)
 // ---------------------------------------------------------------------------------------------
 
-const sourceSelect = { select: { key: true, title: true, issuedOn: true, kind: true } } as const;
-type SourceRow = { key: string; title: string; issuedOn: Date | null; kind: SourceKind };
-const toSource = (s: SourceRow): SourceRef => ({ ...s, issuedOn: isoDay(s.issuedOn) });
 
 export type MatrixCell = GroupYearCell & { groupSlug: string };
 
@@ -88,30 +73,6 @@ export async function getIndicatorValues(orgUnitSlug: string, termId: number, in
     qualifier: r.qualifier as Qualifier,
     note: r.note,
     source: toSource(r.source),
-  }));
-}
-
-/** Named achievements whose subject is one residential group, in year order (one query). */
-export async function getGroupAchievements(groupSlug: string, termId: number): Promise<AchievementInfo[]> {
-  const rows = await db().achievement.findMany({
-    where: { subjectOrgUnit: { slug: groupSlug }, termId },
-    orderBy: [{ year: { sort: "asc", nulls: "last" } }, { id: "asc" }],
-    select: {
-      kind: true,
-      status: true,
-      year: true,
-      title: true,
-      recognitionLevel: true,
-      note: true,
-      subjectOrgUnit: { select: { slug: true, shortName: true } },
-      source: sourceSelect,
-    },
-  });
-  return rows.map(({ subjectOrgUnit, source, ...a }) => ({
-    ...a,
-    subject: subjectOrgUnit,
-    source: toSource(source),
-    isDemo: source.kind === "DEMO",
   }));
 }
 
@@ -312,7 +273,7 @@ export async function getResidentialGroupView(wardSlug: string, slug: string, te
   const [values, targets, achievements] = await Promise.all([
     getUnitValues(slug, term.id),
     getTargets(term.id, [...codes], slug),
-    getGroupAchievements(slug, term.id),
+    getAchievements(term.id, { subject: slug }),
   ]);
   const byIndicator = new Map<string, ValueInput[]>();
   for (const v of values) {

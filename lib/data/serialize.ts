@@ -8,3 +8,15 @@ export const decimalString = (d: { toFixed(): string }): string => {
   const s = d.toFixed();
   return s.includes(".") ? s.replace(/\.?0+$/, "") : s;
 };
+
+type SourceKindName = "REPORT" | "ENTRY" | "DEMO";
+
+/** The fields of a figure's source that the interface shows, and their plain form. */
+export const sourceSelect = { select: { key: true, title: true, issuedOn: true, kind: true } } as const;
+
+export const toSource = <K extends SourceKindName>(s: { key: string; title: string; issuedOn: Date | null; kind: K }) => ({
+  key: s.key,
+  title: s.title,
+  issuedOn: isoDay(s.issuedOn),
+  kind: s.kind,
+});

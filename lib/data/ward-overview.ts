@@ -40,7 +40,7 @@ export async function getWardOverview(wardSlug: string, term: TermSummary): Prom
     getUnitValues(wardSlug, term.id),
     getChildUnitValues(wardSlug, term.id),
     getLandClearanceProjects(wardSlug, term.id),
-    getAchievements(wardSlug, term.id),
+    getAchievements(term.id, { ward: wardSlug }),
   ]);
   const own = byIndicator(values);
   const ofGroups = byIndicator(groupValues);

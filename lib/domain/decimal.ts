@@ -45,3 +45,16 @@ export function compareDecimal(a: string, b: string): number {
 }
 
 export const ONE = FACTOR;
+
+/** Exact average of decimal strings, rounded half away from zero to 4 decimals; null when empty. */
+export function averageOf(values: string[]): string | null {
+  if (values.length === 0) return null;
+  const sum = values.reduce((acc, v) => acc + toScaled(v), 0n);
+  return fromScaled(divideScaled(sum, BigInt(values.length)));
+}
+
+/** Rounds an exact decimal string to `digits` decimals, half away from zero ("73.6842" → "73.7"). */
+export function roundDecimal(value: string, digits: number): string {
+  const step = 10n ** BigInt(4 - digits);
+  return fromScaled(divideScaled(toScaled(value), step) * step);
+}

@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SourceRef } from "./indicator-summary";
-import {
-  averageOf,
-  checkDerivedShare,
-  groupNumber,
-  groupSlug,
-  heatStep,
-  pickYear,
-  rankGroups,
-  roundDecimal,
-  wardShareFromGroups,
-  type GroupSeries,
-  type GroupYearCell,
-} from "./residential-groups";
+import { checkDerivedShare, groupNumber, groupSlug, heatStep, pickYear, rankGroups, wardShareFromGroups, type GroupSeries, type GroupYearCell } from "./residential-groups";
+import { averageOf, roundDecimal } from "./decimal";
 
 const report: SourceRef = { key: "bc", title: "Báo cáo", issuedOn: "2019-11-05", kind: "REPORT" };
 const demo: SourceRef = { key: "demo", title: "Dữ liệu minh họa", issuedOn: null, kind: "DEMO" };

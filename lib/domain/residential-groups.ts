@@ -2,7 +2,7 @@
 // the groups, the ward figure derived from the groups, the heat-map colour scale and the choice of
 // year. Figures travel as exact decimal strings (see ./decimal).
 
-import { compareDecimal, divideScaled, fromScaled, ONE, toScaled } from "./decimal";
+import { compareDecimal, divideScaled, fromScaled, ONE, roundDecimal, toScaled } from "./decimal";
 import { termFigure, type AggregationRule, type QualifierKind } from "./term-figure";
 import type { DirectionKind } from "./target-status";
 import type { SourceRef } from "./indicator-summary";
@@ -97,19 +97,6 @@ export function rankGroups(groups: GroupSeries[], mode: RankMode, direction: Dir
     if (i === 0 || compareDecimal(figures[i - 1].value, f.value) !== 0) rank = i + 1;
     return { ...f, rank };
   });
-}
-
-/** Exact average of decimal strings, rounded half away from zero to 4 decimals; null when empty. */
-export function averageOf(values: string[]): string | null {
-  if (values.length === 0) return null;
-  const sum = values.reduce((acc, v) => acc + toScaled(v), 0n);
-  return fromScaled(divideScaled(sum, BigInt(values.length)));
-}
-
-/** Rounds an exact decimal string to `digits` decimals, half away from zero ("73.6842" → "73.7"). */
-export function roundDecimal(value: string, digits: number): string {
-  const step = 10n ** BigInt(4 - digits);
-  return fromScaled(divideScaled(toScaled(value), step) * step);
 }
 
 export type WardShare = {

@@ -24,6 +24,8 @@ describe("Vietnamese number formatting", () => {
   it("keeps the report's 'trên' and the unit", () => {
     expect(nb(formatFigure("305000000", "MONEY", "đồng", "MORE_THAN"))).toBe("trên 305.000.000 đ");
     expect(nb(formatFigure("90", "PERCENT", "%", "MORE_THAN"))).toBe("trên 90 %");
+    expect(nb(formatFigure("91.1667", "PERCENT", "%"))).toBe("91,2 %");
+    expect(nb(formatFigure("90.5", "PERCENT", "%"))).toBe("90,5 %");
     expect(nb(formatFigure("1691", "COUNT", "trường hợp"))).toBe("1.691 trường hợp");
     expect(nb(formatFigure("860", "DECIMAL", "kg"))).toBe("860 kg");
     expect(formatFigure("1", "BOOLEAN", "đạt")).toBe("Đạt");

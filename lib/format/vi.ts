@@ -1,6 +1,8 @@
 // Vietnamese presentation of figures: "." groups thousands, "," marks decimals (1.691; 90,5),
 // money as "305.000.000 đ", dates as dd/mm/yyyy. Values arrive as exact decimal strings.
 
+import { roundDecimal } from "@/lib/domain/decimal";
+
 const NBSP = "\u00a0";
 const grouped = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 4, useGrouping: true });
 
@@ -23,7 +25,8 @@ export function formatFigure(value: string, kind: ValueKind, unit: string, quali
     case "MONEY":
       return prefix + formatMoney(value);
     case "PERCENT":
-      return `${prefix}${formatNumber(value)}${NBSP}%`;
+      // rates read to one decimal ("91,2 %"); averages are kept exact in the data and in CSV files
+      return `${prefix}${formatNumber(roundDecimal(value, 1))}${NBSP}%`;
     case "BOOLEAN":
       if (unit === "đạt") return Number(value) >= 1 ? "Đạt" : "Chưa đạt";
       return `${prefix}${formatNumber(value)}${NBSP}${unit}`;

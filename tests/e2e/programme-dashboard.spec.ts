@@ -23,6 +23,10 @@ test.describe("programme dashboard", () => {
     await expect(card("ra-quan-xu-ly").locator("[data-status]")).toHaveText(/Chưa có chỉ tiêu/);
     await expect(card("ra-quan-xu-ly")).toContainText("Báo cáo của Đảng ủy phường Ngọc Thụy, 05/11/2019");
     await expect(page.locator("[data-status-summary]")).toContainText("Vượt");
+    // the residential groups' ranking, on the dashboard itself
+    const ranking = page.locator("[data-group-ranking]");
+    await expect(ranking.getByRole("heading", { name: /Xếp hạng các tổ năm 2020/ })).toBeVisible();
+    await expect(ranking.getByTestId("ranking-table").locator("tbody tr")).toHaveCount(38);
     await chartsDrawn(page, 20);
     await page.screenshot({ path: "test-results/screenshots/programme-03.png", fullPage: false });
   });
