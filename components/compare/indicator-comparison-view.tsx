@@ -276,7 +276,7 @@ export function IndicatorComparisonView({ data, termSlug }: { data: IndicatorCom
   ]);
 
   return (
-    <article className="space-y-6">
+    <article className="dashboard space-y-6">
       <header className="space-y-2">
         <p className="text-sm text-slate-600">
           {parent.parent ? `${parent.parent.name} · ` : ""}

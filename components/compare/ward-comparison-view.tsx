@@ -163,7 +163,7 @@ export function WardComparisonView({ data, termSlug }: { data: WardComparison; t
   );
 
   return (
-    <article className="space-y-6">
+    <article className="dashboard space-y-6">
       <header className="space-y-2">
         <p className="text-sm text-slate-600">
           {parent.name} · {term.name}

@@ -23,7 +23,7 @@ export function GroupView({ view, termQuery }: Props) {
   const termSuffix = termQuery ? `?term=${termQuery}` : "";
   const href = (slug: string) => `/${ward.slug}/residential-groups/${groupNumber(ward.slug, slug)}${termSuffix}`;
   return (
-    <article className="space-y-6">
+    <article className="dashboard space-y-6">
       <header className="space-y-2">
         <nav aria-label="Đường dẫn" className="no-print text-sm text-slate-600">
           <Link href={`/${ward.slug}${termSuffix}`} className="underline-offset-2 hover:underline">{ward.name}</Link>{" "}

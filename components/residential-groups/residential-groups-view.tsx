@@ -10,7 +10,7 @@ import { WardFigure } from "./ward-figure";
 export function ResidentialGroupsView({ view, termQuery }: { view: View; termQuery: string | null }) {
   const { ward, term, indicator, groups, year, requestedYear, hasDemo } = view;
   return (
-    <article className="space-y-6">
+    <article className="dashboard space-y-6">
       <header className="space-y-2">
         <nav aria-label="Đường dẫn" className="no-print text-sm text-slate-600">
           <Link href={`/${ward.slug}${termQuery ? `?term=${termQuery}` : ""}`} className="underline-offset-2 hover:underline">

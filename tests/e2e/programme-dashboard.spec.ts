@@ -129,6 +129,17 @@ test.describe("programme dashboard", () => {
     expect(new Set(boxes.map((b) => b.join("×")))).toEqual(new Set(["842×595"]));
   });
 
+  test("every dashboard prints on A4 landscape", async ({ page }) => {
+    for (const url of ["/ngoc-thuy/residential-groups", "/ngoc-thuy/residential-groups/22", "/compare", "/compare/ward?ward=ngoc-thuy"]) {
+      await page.goto(url);
+      await page.emulateMedia({ media: "print" });
+      const pdf = await page.pdf({ preferCSSPageSize: true });
+      const boxes = [...pdf.toString("latin1").matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => `${Math.round(Number(m[1]))}×${Math.round(Number(m[2]))}`);
+      expect(new Set(boxes), url).toEqual(new Set(["842×595"]));
+      await page.emulateMedia({ media: "screen" });
+    }
+  });
+
   test("unknown programme is not found", async ({ page }) => {
     expect((await page.goto("/ngoc-thuy/programmes/09-XX-QU"))?.status()).toBe(404);
   });
