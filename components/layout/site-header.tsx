@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { UserMenu } from "./user-menu";
 
 export function SiteHeader() {
   return (
@@ -31,6 +32,7 @@ export function SiteHeader() {
             </li>
           </ul>
         </nav>
+        <UserMenu />
       </div>
     </header>
   );

@@ -1,0 +1,25 @@
+import { handle, jsonError, jsonOk } from "@/lib/api/http";
+import { logAccess } from "@/lib/auth/access-log";
+import { AccountError, setPassword } from "@/lib/auth/accounts";
+import { requireAccountManager } from "@/lib/auth/admin-route";
+import { db } from "@/lib/db";
+import { resetPasswordSchema, userIdSchema } from "@/lib/validation/auth";
+
+// An administrator resets a password: the user's sessions end and they must change it at next sign-in.
+export async function POST(request: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
+  return handle(async () => {
+    const guard = await requireAccountManager(request);
+    if ("refusal" in guard) return guard.refusal;
+    const id = userIdSchema.safeParse((await ctx.params).id);
+    const body = resetPasswordSchema.safeParse(await request.json().catch(() => null));
+    if (!id.success || !body.success) return jsonError(400, "bad_request", "Yêu cầu không hợp lệ.");
+    try {
+      await setPassword(db(), id.data, body.data.password, true);
+    } catch (e) {
+      if (e instanceof AccountError) return jsonError(400, "bad_request", e.message);
+      throw e;
+    }
+    await logAccess({ event: "PASSWORD_RESET", userId: guard.viewer.userId, target: `user ${id.data}` });
+    return jsonOk({ ok: true });
+  });
+}

@@ -1,0 +1,21 @@
+import "server-only";
+import { jsonError } from "@/lib/api/http";
+import { logAccess } from "./access-log";
+import { isSameOrigin } from "./origin";
+
+/** Refuses a cross-site (or Origin-less, or `Origin: null`) mutating request: 403, logged. */
+export async function refuseCrossSite(request: Request): Promise<Response | null> {
+  if (isSameOrigin(request.headers)) return null;
+  await logAccess({ event: "REFUSED", target: `${request.method} ${new URL(request.url).pathname}`, detail: `origin ${request.headers.get("origin") ?? "(none)"}` });
+  return jsonError(403, "forbidden", "Yêu cầu từ trang khác bị từ chối.");
+}
+
+/**
+ * A 303 redirect (after a form POST) that also sets the given cookies. The location stays relative:
+ * behind a proxy the server does not know the public host name.
+ */
+export function seeOther(location: string, setCookies: string[] = []): Response {
+  const headers = new Headers({ Location: location, "Cache-Control": "no-store" });
+  for (const c of setCookies) headers.append("Set-Cookie", c);
+  return new Response(null, { status: 303, headers });
+}
