@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { ROLE_LABELS, canManageAccounts } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 
 /** Who is signed in, with sign-out (a POST form: signing out changes state, so never a GET link). */
@@ -19,6 +19,16 @@ export async function UserMenu() {
         {viewer.name}
         {roles && <span className="text-slate-600"> · {roles}</span>}
       </span>
+      {canManageAccounts(viewer) && (
+        <>
+          <Link href="/quan-tri/tai-khoan" className="hover:underline">
+            Quản trị
+          </Link>
+          <Link href="/quan-tri/nhat-ky" className="hover:underline">
+            Nhật ký
+          </Link>
+        </>
+      )}
       <Link href="/doi-mat-khau" className="hover:underline">
         Đổi mật khẩu
       </Link>

@@ -7,7 +7,7 @@ import { getUnitScope, unitIdsWithin } from "@/lib/data/org-units";
 import { env } from "@/lib/env";
 import { logAccess } from "./access-log";
 import { apiTokenFromHeaders } from "./api-token";
-import { type Action, can, unitsWith } from "./permissions";
+import { type Action, can, canManageAccounts, unitsWith } from "./permissions";
 import { type Viewer, getViewer, viewerFromHeaders } from "./session";
 
 async function currentPath(): Promise<string> {
@@ -87,3 +87,10 @@ export async function refuseUnit(request: Request, caller: ApiCaller, slug: stri
 }
 
 const apiTarget = (request: Request) => `${request.method} ${new URL(request.url).pathname}`;
+
+/** The administrator pages: a signed-in person who may manage accounts (else 403, logged). */
+export async function requireAccountManagerPage(): Promise<Viewer> {
+  const viewer = await requireViewer();
+  if (!canManageAccounts(viewer)) await refuse(viewer, `page ${await currentPath()}`);
+  return viewer;
+}

@@ -19,3 +19,15 @@ export function seeOther(location: string, setCookies: string[] = []): Response 
   for (const c of setCookies) headers.append("Set-Cookie", c);
   return new Response(null, { status: 303, headers });
 }
+
+/** A request body as a plain object, from a form or JSON, and whether it came from a form (answered with a redirect). */
+export async function readBody(request: Request): Promise<{ body: unknown; isForm: boolean }> {
+  const type = request.headers.get("content-type") ?? "";
+  if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
+    const form = await request.formData().catch(() => new FormData());
+    const body: Record<string, string> = {};
+    for (const [k, v] of form) if (typeof v === "string" && !(k in body)) body[k] = v;
+    return { body, isForm: true };
+  }
+  return { body: await request.json().catch(() => null), isForm: false };
+}

@@ -22,7 +22,7 @@ export const changePasswordSchema = z
   .refine((v) => v.newPassword === v.confirmPassword, { message: "Mật khẩu nhập lại không khớp.", path: ["confirmPassword"] });
 
 export const resetPasswordSchema = z.object({ password: z.string().max(128) });
-export const disableSchema = z.object({ disabled: z.boolean() });
+export const disableSchema = z.object({ disabled: z.preprocess((v) => (v === "1" ? true : v === "0" ? false : v), z.boolean()) });
 export const userIdSchema = z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, "Mã tài khoản không hợp lệ.");
 
 /** A form body as a plain object (one value per field). */

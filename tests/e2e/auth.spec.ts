@@ -57,6 +57,44 @@ test.describe("sign-in and what each role sees", () => {
     expect((await page.goto("/compare"))?.status()).toBe(200);
   });
 
+  test("administrator creates an account, who must change the temporary password at first sign-in", async ({ page, browser }) => {
+    await signIn(page, "demo.quantri", "/quan-tri/tai-khoan");
+    await expect(page.getByRole("heading", { level: 1, name: "Quản trị tài khoản" })).toBeVisible();
+    await expect(page.getByTestId("account-demo.phuong")).toContainText("Cán bộ phường · Phường Ngọc Thụy");
+    const form = page.locator("form[action='/api/admin/accounts']");
+    await form.getByLabel("Tên đăng nhập").fill("can.bo.moi");
+    await form.getByLabel("Họ và tên").fill("Cán bộ mới");
+    await form.getByLabel(/Mật khẩu tạm/).fill("tam-thoi-rat-dai-1");
+    await form.getByLabel("Vai trò").selectOption("WARD_OFFICIAL");
+    await form.getByLabel("Đơn vị (mã)").fill("bo-de");
+    await form.getByRole("button", { name: "Tạo" }).click();
+    await expect(page.getByRole("status")).toHaveText("Đã tạo tài khoản can.bo.moi.");
+    await page.goto("/quan-tri/nhat-ky");
+    await expect(page.getByRole("cell", { name: "Tạo tài khoản" })).toBeVisible();
+
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const user = await context.newPage();
+    await user.goto("/dang-nhap");
+    await user.getByLabel("Tên đăng nhập hoặc e-mail").fill("can.bo.moi");
+    await user.getByLabel("Mật khẩu").fill("tam-thoi-rat-dai-1");
+    await user.getByRole("button", { name: "Đăng nhập" }).click();
+    await expect(user).toHaveURL(/\/doi-mat-khau$/);
+    expect((await user.goto("/bo-de"))?.url()).toMatch(/\/doi-mat-khau$/);
+    await user.getByLabel("Mật khẩu hiện tại").fill("tam-thoi-rat-dai-1");
+    await user.getByLabel(/^Mật khẩu mới/).fill("matkhau1234");
+    await user.getByLabel("Nhập lại mật khẩu mới").fill("matkhau1234");
+    await user.getByRole("button", { name: "Đổi mật khẩu" }).click();
+    await expect(user.locator("main").getByRole("alert")).toContainText("phổ biến");
+    await user.getByLabel("Mật khẩu hiện tại").fill("tam-thoi-rat-dai-1");
+    await user.getByLabel(/^Mật khẩu mới/).fill("bồ đề mùa lúa chín");
+    await user.getByLabel("Nhập lại mật khẩu mới").fill("bồ đề mùa lúa chín");
+    await user.getByRole("button", { name: "Đổi mật khẩu" }).click();
+    await expect(user.locator("main").getByRole("status")).toContainText("Đã đổi mật khẩu");
+    expect((await user.goto("/bo-de"))?.status()).toBe(200);
+    expect((await user.goto("/quan-tri/tai-khoan"))?.status()).toBe(403);
+    await context.close();
+  });
+
   test("administrator signs in and out; sign-out ends the session", async ({ page }) => {
     await signIn(page, "demo.quantri");
     await expect(page.getByTestId("current-user")).toContainText("Quản trị");

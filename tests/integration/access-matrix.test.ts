@@ -39,6 +39,8 @@ type Case = {
 const form = (o: Record<string, string>) => () => new URLSearchParams(o);
 const json = (o: unknown) => () => JSON.stringify(o);
 let target = "";
+let tokenId = 0;
+let created = 0;
 function cases(): Record<string, Case> {
   return {
     "GET /api/health": { url: "/api/health", params: {}, expect: { anonymous: 200 } },
@@ -79,6 +81,37 @@ function cases(): Record<string, Case> {
       expect: { anonymous: 401, official: 403, committee: 403, staff: 403, otherOfficial: 403, admin: 200 },
       crossSite: true,
     },
+    "POST /api/admin/accounts": {
+      url: "/api/admin/accounts",
+      params: {},
+      // a new name each call, so that the allowed call really creates an account
+      body: () => JSON.stringify({ username: `moi.${++created}`, name: "Mới", password: "mat-khau-tam-thoi-9", role: "WARD_OFFICIAL", unit: "bo-de" }),
+      contentType: "application/json",
+      expect: { anonymous: 401, official: 403, committee: 403, staff: 403, admin: 200 },
+      crossSite: true,
+    },
+    "POST /api/admin/accounts/[id]/roles": {
+      url: `/api/admin/accounts/${target}/roles`,
+      params: { id: target },
+      body: json({ op: "grant", role: "WARD_PARTY_COMMITTEE", unit: "bo-de" }),
+      contentType: "application/json",
+      expect: { anonymous: 401, official: 403, committee: 403, staff: 403, admin: 200 },
+      crossSite: true,
+    },
+    "POST /api/admin/api-tokens": {
+      url: "/api/admin/api-tokens",
+      params: {},
+      body: json({ name: "thử", unit: "ngoc-thuy" }),
+      contentType: "application/json",
+      expect: { anonymous: 401, official: 403, committee: 403, staff: 403, admin: 201 },
+      crossSite: true,
+    },
+    "POST /api/admin/api-tokens/[id]/revoke": {
+      url: `/api/admin/api-tokens/${tokenId}/revoke`,
+      params: { id: String(tokenId) },
+      expect: { anonymous: 401, official: 403, staff: 403, admin: 200 },
+      crossSite: true,
+    },
     "POST /api/admin/accounts/[id]/disabled": {
       url: `/api/admin/accounts/${target}/disabled`,
       params: { id: target },
@@ -99,6 +132,8 @@ beforeAll(async () => {
   // the account the administrator routes act on (reset, disable): nobody else
   const { createAccount } = await import("@/lib/auth/accounts");
   target = (await createAccount(world.database.prisma, { username: "muc.tieu", name: "Mục tiêu", password: "mat-khau-muc-tieu-1" })).id;
+  const { issueApiToken } = await import("@/lib/auth/api-token");
+  tokenId = (await issueApiToken({ name: "thu hồi", orgUnitId: world.units.boDe, createdById: world.users.admin.id })).id;
 }, 120_000);
 afterAll(() => dropWorld(world));
 
@@ -151,5 +186,11 @@ describe("access matrix", () => {
       }
     }
     expect(failures).toEqual([]);
+    // the allowed calls did their work, the refused ones none
+    const { prisma } = world.database;
+    expect(await prisma.user.count({ where: { username: { startsWith: "moi." } } })).toBe(1);
+    expect(await prisma.roleAssignment.count({ where: { userId: target, role: "WARD_PARTY_COMMITTEE" } })).toBe(1);
+    expect((await prisma.apiToken.findUniqueOrThrow({ where: { id: tokenId } })).revokedAt).not.toBeNull();
+    expect(await prisma.apiToken.count({ where: { name: "thử" } })).toBe(1);
   }, 120_000);
 });
