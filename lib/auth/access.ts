@@ -94,3 +94,11 @@ export async function requireAccountManagerPage(): Promise<Viewer> {
   if (!canManageAccounts(viewer)) await refuse(viewer, `page ${await currentPath()}`);
   return viewer;
 }
+
+/** May this person (or anyone, with the public portal) read `slug`? For hiding links, not for refusing. */
+export async function mayRead(viewer: Viewer | null, slug: string): Promise<boolean> {
+  if (env.PUBLIC_PORTAL) return true;
+  if (!viewer || viewer.grants.length === 0) return false;
+  const unit = await getUnitScope(slug);
+  return !!unit && can(viewer, "read", unit);
+}

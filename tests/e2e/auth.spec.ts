@@ -32,6 +32,11 @@ test.describe("sign-in and what each role sees", () => {
     await signIn(page, "demo.phuong", "/ngoc-thuy");
     await expect(page).toHaveURL(/\/ngoc-thuy$/);
     await expect(page.getByTestId("current-user")).toContainText("Cán bộ phường");
+    // what the role cannot open is not offered
+    const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
+    await expect(nav.getByRole("link", { name: "Ngọc Thụy" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "So sánh phường" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Quản trị" })).toHaveCount(0);
     expect((await page.goto("/ngoc-thuy/residential-groups/22"))?.status()).toBe(200);
     const other = await page.goto("/bo-de");
     expect(other?.status()).toBe(403);

@@ -56,4 +56,23 @@ describe("sign-in rate limiting (in PostgreSQL)", () => {
     });
     expect((await attempt("can.bo.quan", PASSWORD, "203.0.113.5")).ok).toBe(true);
   });
+
+  it("the sign-in route answers 429 with Retry-After once refused", async () => {
+    const { prisma } = world.database;
+    await prisma.signInAttempt.createMany({
+      data: Array.from({ length: 10 }, () => ({ identifier: `user:${world.users.admin.id}`, address: "203.0.113.7", success: false })),
+    });
+    const { POST } = await import("@/app/api/auth/sign-in/route");
+    const res = await POST(
+      new Request("http://ctk.test/api/auth/sign-in", {
+        method: "POST",
+        headers: { origin: "http://ctk.test", host: "ctk.test", "x-forwarded-for": "203.0.113.7", "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ identifier: "quan.tri", password: PASSWORD }),
+      }),
+    );
+    expect(res.status).toBe(429);
+    expect(res.headers.get("retry-after")).toBe("900");
+    expect(res.headers.get("set-cookie")).toBeNull();
+    expect(await res.text()).toContain("Quá nhiều lần đăng nhập sai");
+  });
 });
