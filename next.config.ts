@@ -1,6 +1,37 @@
 import type { NextConfig } from "next";
 
+const production = process.env.NODE_ENV === "production";
+
+// Next.js's own inline scripts need 'unsafe-inline' without nonces; 'unsafe-eval' is for the dev
+// server's hot reload only.
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${production ? "" : " 'unsafe-eval'"}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  `connect-src 'self'${production ? "" : " ws:"}`,
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+const securityHeaders = [
+  { key: "Content-Security-Policy", value: csp },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
 const nextConfig: NextConfig = {
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+  // forbidden() answers 403 with app/forbidden.tsx
+  experimental: { authInterrupts: true },
   poweredByHeader: false,
   // Dev servers are also reached as 127.0.0.1 (tests, other machines' tunnels): let them hydrate.
   allowedDevOrigins: ["127.0.0.1"],
@@ -11,7 +42,7 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Loaded by Node at runtime instead of being bundled: the pg driver (optional native bindings)
   // and PGlite (WASM + data files resolved relative to the package).
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
 };
 
 export default nextConfig;

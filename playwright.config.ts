@@ -19,6 +19,10 @@ if (!process.env.CTK_E2E_DATA_DIR) {
 }
 const dataDir = process.env.CTK_E2E_DATA_DIR;
 delete process.env.DATABASE_URL;
+// The demo accounts' password on the test server; the setup project signs in as district staff
+// (reads every ward of Long Biên) and the other tests start from that session (tests/e2e/auth-state.ts).
+process.env.DEMO_PASSWORD ||= "mat-khau-minh-hoa-e2e";
+process.env.CTK_E2E_STORAGE_STATE = path.join(dataDir, "storage-demo-quan.json");
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -39,9 +43,16 @@ export default defineConfig({
   },
   projects: [
     {
+      name: "setup",
+      testMatch: /auth\.setup\.ts/,
+      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] } },
+    },
+    {
       name: "chromium",
+      dependencies: ["setup"],
       use: {
         ...devices["Desktop Chrome"],
+        storageState: process.env.CTK_E2E_STORAGE_STATE,
         // Debian's chromium: Playwright never downloads browsers on these machines.
         launchOptions: {
           executablePath: "/usr/bin/chromium",
@@ -62,7 +73,7 @@ export default defineConfig({
     command: "node scripts/start.mjs",
     url: `${BASE_URL}/api/health`,
     // embedded database on a fresh directory (an empty DATABASE_URL counts as unset)
-    env: { PORT: String(PORT), DATA_DIR: dataDir, DATABASE_URL: "", SEED_DEMO: "1" },
+    env: { PORT: String(PORT), DATA_DIR: dataDir, DATABASE_URL: "", SEED_DEMO: "1", PUBLIC_PORTAL: "0", DEMO_PASSWORD: process.env.DEMO_PASSWORD },
     reuseExistingServer: false,
     // initdb + migrations + seed, and `next build` when .next is stale: minutes on 2 cores
     timeout: 10 * 60_000,

@@ -17,6 +17,25 @@ const schema = z.object({
     .transform((v) => v === "1" || v === "true"),
   /// Size of the connection pool (small on the embedded database, which runs one query at a time).
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /// Public transparency portal: "1" lets anyone read the dashboards and the JSON API without an
+  /// account; "0" (default) asks for a session (or, on the API, an API token).
+  PUBLIC_PORTAL: z
+    .enum(["0", "1", "true", "false"])
+    .default("0")
+    .transform((v) => v === "1" || v === "true"),
+  /// Secret that signs the session cookie (at least 32 characters). `npm start` generates one into
+  /// $DATA_DIR/auth-secret when it is not set.
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET phải dài ít nhất 32 ký tự").optional(),
+  /// Public address of the site (e.g. https://ctk.longbien.gov.vn): https makes the session cookie Secure.
+  AUTH_URL: z.string().url("AUTH_URL phải là một URL").optional(),
+  /// "1" when the app is behind a reverse proxy that appends the client address to X-Forwarded-For:
+  /// the last entry is then the client's address (for sign-in rate limiting).
+  TRUST_PROXY: z
+    .enum(["0", "1", "true", "false"])
+    .default("0")
+    .transform((v) => v === "1" || v === "true"),
+  /// Password of the demo accounts (demo data only); a random one is generated and printed when unset.
+  DEMO_PASSWORD: z.string().min(10, "DEMO_PASSWORD phải dài ít nhất 10 ký tự").optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -6,6 +6,7 @@
 //   3. seed when the database is empty (no row in "org_unit"; SEED_DEMO=0 loads the report alone);
 //   4. `next build` when .next/BUILD_ID is missing or older than the sources;
 //   5. `next start` on PORT (default 3000). SIGINT/SIGTERM stop Next, then the embedded database.
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -218,9 +219,25 @@ async function waitHealthy(url) {
   return false;
 }
 
+// The session cookie's signing secret: AUTH_SECRET, else one generated once and kept (owner-only) in
+// $DATA_DIR/auth-secret, so that sessions survive restarts and no default secret ever exists.
+function ensureAuthSecret() {
+  if (env.AUTH_SECRET) return;
+  const dataRoot = path.resolve(ROOT, env.DATA_DIR || ".data");
+  const file = path.join(dataRoot, "auth-secret");
+  fs.mkdirSync(dataRoot, { recursive: true });
+  if (!fs.existsSync(file)) {
+    fs.writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
+    log(`Đã tạo khóa ký phiên đăng nhập tại ${display(file)} (đặt AUTH_SECRET để dùng khóa riêng).`);
+  }
+  env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
+}
+
 async function main() {
   if (env.DATABASE_URL) await externalDatabase();
   else await embeddedDatabase();
+
+  ensureAuthSecret();
 
   log("Áp dụng migration (prisma migrate deploy)...");
   await migrate(env.DATABASE_URL, { env, onSpawn: (c) => (child = c) }).finally(() => (child = null));

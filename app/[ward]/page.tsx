@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { requireReadPage } from "@/lib/auth/access";
 import { WardOverviewView } from "@/components/overview/ward-overview-view";
 import { resolveTerm } from "@/lib/data/terms";
 import { getWardOverview } from "@/lib/data/ward-overview";
@@ -18,6 +19,9 @@ const loadOverview = cache(async (ward: string, term: string | undefined) => {
 
 async function load({ params, searchParams }: Props) {
   const [{ ward }, query] = await Promise.all([params, searchParams.then((q) => termQuerySchema.safeParse(q))]);
+  const slug = slugSchema.safeParse(ward);
+  if (!slug.success) notFound();
+  await requireReadPage(slug.data);
   const overview = query.success ? await loadOverview(ward, query.data.term) : null;
   if (!overview) notFound();
   return overview;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { requireReadPage } from "@/lib/auth/access";
 import { IndicatorComparisonView } from "@/components/compare/indicator-comparison-view";
 import { getIndicatorComparison } from "@/lib/data/compare";
 import { resolveTerm } from "@/lib/data/terms";
@@ -19,6 +20,8 @@ const loadComparison = cache(async (key: string) => {
 
 async function load({ searchParams }: Props) {
   const parsed = compareQuerySchema.safeParse(await searchParams);
+  // comparing the units under `parent` reads every one of them
+  if (parsed.success) await requireReadPage(parsed.data.parent);
   const loaded = parsed.success ? await loadComparison(JSON.stringify(parsed.data)) : null;
   if (!loaded) notFound();
   return loaded;

@@ -1,6 +1,13 @@
 import Link from "next/link";
+import { mayRead } from "@/lib/auth/access";
+import { getViewer } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { UserMenu } from "./user-menu";
 
-export function SiteHeader() {
+// Links are shown only to those who may follow them (the pages refuse the others anyway).
+export async function SiteHeader() {
+  const viewer = await getViewer();
+  const [ngocThuy, district] = await Promise.all([mayRead(viewer, "ngoc-thuy"), mayRead(viewer, "long-bien")]);
   return (
     <header className="no-print border-b-4 border-brand-700 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3 sm:px-6">
@@ -9,28 +16,37 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="Điều hướng chính">
           <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-            <li>
-              <Link href="/" className="hover:underline">
-                Các phường
-              </Link>
-            </li>
-            <li>
-              <Link href="/ngoc-thuy" className="hover:underline">
-                Ngọc Thụy
-              </Link>
-            </li>
-            <li>
-              <Link href="/ngoc-thuy/residential-groups" className="hover:underline">
-                Tổ dân phố
-              </Link>
-            </li>
-            <li>
-              <Link href="/compare" className="hover:underline">
-                So sánh phường
-              </Link>
-            </li>
+            {(env.PUBLIC_PORTAL || viewer) && (
+              <li>
+                <Link href="/" className="hover:underline">
+                  Các phường
+                </Link>
+              </li>
+            )}
+            {ngocThuy && (
+              <>
+                <li>
+                  <Link href="/ngoc-thuy" className="hover:underline">
+                    Ngọc Thụy
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/ngoc-thuy/residential-groups" className="hover:underline">
+                    Tổ dân phố
+                  </Link>
+                </li>
+              </>
+            )}
+            {district && (
+              <li>
+                <Link href="/compare" className="hover:underline">
+                  So sánh phường
+                </Link>
+              </li>
+            )}
           </ul>
         </nav>
+        <UserMenu />
       </div>
     </header>
   );

@@ -1,6 +1,6 @@
 import "server-only";
 
-export type ApiErrorCode = "bad_request" | "not_found" | "internal";
+export type ApiErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "too_many_requests" | "internal";
 
 /** The one error shape of the JSON API: {"error": {"code", "message"}} with a Vietnamese message. */
 export function jsonError(status: number, code: ApiErrorCode, message: string): Response {

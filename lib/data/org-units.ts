@@ -34,10 +34,13 @@ export async function getOrgUnit(slug: string): Promise<OrgUnitDetail | null> {
 
 export type WardListItem = OrgUnitRef & { district: string; resultCount: number; reportedCount: number };
 
-/** Wards with how many figures each holds (all, and from reports), for the home page. */
-export async function listWards(): Promise<WardListItem[]> {
+/**
+ * Wards with how many figures each holds (all, and from reports), for the home page; `within`
+ * (unit ids, from unitIdsWithin) limits them to the wards the reader may see.
+ */
+export async function listWards(within?: readonly number[]): Promise<WardListItem[]> {
   const wards = await db().orgUnit.findMany({
-    where: { level: "WARD" },
+    where: { level: "WARD", ...(within ? { id: { in: [...within] } } : {}) },
     orderBy: [{ parent: { name: "asc" } }, { sortOrder: "asc" }],
     select: {
       id: true,
@@ -61,4 +64,30 @@ export async function listWards(): Promise<WardListItem[]> {
     resultCount: w._count.results,
     reportedCount: reportedById.get(w.id) ?? 0,
   }));
+}
+
+/** A unit's id with the ids of its ancestors and itself (root first), for permission checks. */
+export async function getUnitScope(slug: string): Promise<{ id: number; path: number[] } | null> {
+  const rows = await db().$queryRaw<{ id: number; path: number[] }[]>`
+    WITH RECURSIVE up(id, parent_id, depth) AS (
+      SELECT id, parent_id, 0 FROM org_unit WHERE slug = ${slug}
+      UNION ALL
+      SELECT u.id, u.parent_id, up.depth + 1 FROM org_unit u JOIN up ON u.id = up.parent_id
+    )
+    SELECT (SELECT id FROM up WHERE depth = 0) AS id, array_agg(id ORDER BY depth DESC) AS path FROM up`;
+  const row = rows[0];
+  return row?.id != null ? { id: row.id, path: row.path } : null;
+}
+
+/** Ids of the given units and every unit below them: the rows a person's grants reach. */
+export async function unitIdsWithin(rootIds: readonly number[]): Promise<number[]> {
+  if (rootIds.length === 0) return [];
+  const rows = await db().$queryRaw<{ id: number }[]>`
+    WITH RECURSIVE down(id) AS (
+      SELECT id FROM org_unit WHERE id = ANY(${[...rootIds]}::int[])
+      UNION
+      SELECT u.id FROM org_unit u JOIN down ON u.parent_id = down.id
+    )
+    SELECT id FROM down`;
+  return rows.map((r) => r.id);
 }

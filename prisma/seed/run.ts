@@ -2,6 +2,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import { parseEnv } from "../../lib/env";
+import { removeDemoAccounts, syncDemoAccounts } from "./demo-accounts";
 import { seed } from "./index";
 
 async function main() {
@@ -16,6 +17,16 @@ async function main() {
     );
     console.log(`Seed ${env.SEED_DEMO ? "(số liệu báo cáo + dữ liệu minh họa)" : "(chỉ số liệu báo cáo)"} xong trong ${Date.now() - started} ms:`);
     console.log(lines.join("\n"));
+    if (env.SEED_DEMO) {
+      const demo = await syncDemoAccounts(prisma, env.DEMO_PASSWORD);
+      if (demo.created.length) {
+        console.log(`Đã tạo tài khoản minh họa (chỉ có khi nạp dữ liệu minh họa): ${demo.created.join(", ")}`);
+        console.log(env.DEMO_PASSWORD ? "  mật khẩu: DEMO_PASSWORD" : `  mật khẩu (ngẫu nhiên, chỉ hiện lần này): ${demo.password}`);
+      }
+    } else {
+      const removed = await removeDemoAccounts(prisma);
+      if (removed) console.log(`Đã xóa ${removed} tài khoản minh họa.`);
+    }
   } finally {
     await prisma.$disconnect();
   }

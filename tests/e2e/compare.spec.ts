@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { STORAGE_STATE } from "./auth-state";
 
 const XU_PHAT = "/compare?parent=long-bien&indicator=xu-phat-vi-pham&period=term";
 const WARD = "/compare/ward?ward=ngoc-thuy&programme=03-CTr-QU&period=term";
@@ -78,7 +79,7 @@ test.describe("/compare: the wards of a district on one indicator", () => {
     expect(await tableText(page)).toBe(direct);
 
     // without JavaScript: the GET form and its "Xem" button
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser.newContext({ javaScriptEnabled: false, storageState: STORAGE_STATE });
     const noJs = await context.newPage();
     await noJs.goto("/compare?sort=asc");
     await noJs.getByLabel("Chỉ tiêu", { exact: true }).selectOption("ra-quan-xu-ly");

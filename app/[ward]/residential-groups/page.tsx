@@ -1,3 +1,4 @@
+import { requireReadPage } from "@/lib/auth/access";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -19,6 +20,7 @@ async function load({ params, searchParams }: Props) {
   const [{ ward }, query] = await Promise.all([params, searchParams.then((q) => residentialGroupsQuerySchema.safeParse(q))]);
   const slug = slugSchema.safeParse(ward);
   if (!slug.success || !query.success) notFound();
+  await requireReadPage(slug.data);
   const view = await loadView(slug.data, query.data.term, query.data.indicator, query.data.year);
   if (!view) notFound();
   return { view, termQuery: query.data.term ?? null };

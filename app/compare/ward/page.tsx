@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { requireReadPage } from "@/lib/auth/access";
 import { WardComparisonView } from "@/components/compare/ward-comparison-view";
 import { getWardComparison } from "@/lib/data/compare";
+import { getOrgUnit } from "@/lib/data/org-units";
 import { resolveTerm } from "@/lib/data/terms";
 import { parsePeriod, wardCompareQuerySchema } from "@/lib/validation/compare";
 
@@ -19,6 +21,13 @@ const loadComparison = cache(async (key: string) => {
 
 async function load({ searchParams }: Props) {
   const parsed = wardCompareQuerySchema.safeParse(await searchParams);
+  if (parsed.success) {
+    // the ward is compared with the other units under its parent: reading them all is needed
+    const unit = await getOrgUnit(parsed.data.ward);
+    // unknown unit, or no parent (nothing to compare with): not found, before any access question
+    if (!unit?.parent) notFound();
+    await requireReadPage(unit.parent.slug);
+  }
   const loaded = parsed.success ? await loadComparison(JSON.stringify(parsed.data)) : null;
   if (!loaded) notFound();
   return loaded;

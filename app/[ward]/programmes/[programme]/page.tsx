@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { requireReadPage } from "@/lib/auth/access";
 import { ProgrammeDashboardView } from "@/components/programme/programme-dashboard-view";
 import { getProgrammeDashboard } from "@/lib/data/programme-dashboard";
 import { resolveTerm } from "@/lib/data/terms";
@@ -21,6 +22,9 @@ const loadDashboard = cache(async (ward: string, programme: string, term: string
 
 async function load({ params, searchParams }: Props) {
   const [{ ward, programme }, query] = await Promise.all([params, searchParams.then((q) => termQuerySchema.safeParse(q))]);
+  const slug = slugSchema.safeParse(ward);
+  if (!slug.success) notFound();
+  await requireReadPage(slug.data);
   const data = query.success ? await loadDashboard(ward, programme, query.data.term) : null;
   if (!data) notFound();
   return data;

@@ -1,3 +1,4 @@
+import { requireReadPage } from "@/lib/auth/access";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -24,6 +25,7 @@ async function load({ params, searchParams }: Props) {
   const slug = slugSchema.safeParse(ward);
   const n = groupNumberSchema.safeParse(group);
   if (!slug.success || !n.success || !query.success) notFound();
+  await requireReadPage(slug.data);
   const view = await loadView(slug.data, n.data, query.data.term);
   if (!view) notFound();
   return { view, termQuery: query.data.term ?? null };

@@ -1,4 +1,5 @@
 import { handle, jsonError, jsonOk, queryObject } from "@/lib/api/http";
+import { authorizeApi, refuseUnit } from "@/lib/auth/access";
 import { getOrgUnit } from "@/lib/data/org-units";
 import { resolveTerm } from "@/lib/data/terms";
 import { getUnitValues } from "@/lib/data/values";
@@ -6,8 +7,12 @@ import { firstError, slugSchema, termQuerySchema } from "@/lib/validation/params
 
 export async function GET(request: Request, ctx: { params: Promise<{ slug: string }> }): Promise<Response> {
   return handle(async () => {
+    const auth = await authorizeApi(request);
+    if ("refusal" in auth) return auth.refusal;
     const slug = slugSchema.safeParse((await ctx.params).slug);
     if (!slug.success) return jsonError(400, "bad_request", firstError(slug.error));
+    const refused = await refuseUnit(request, auth.caller, slug.data);
+    if (refused) return refused;
     const query = termQuerySchema.safeParse(queryObject(request.url));
     if (!query.success) return jsonError(400, "bad_request", firstError(query.error));
     const [unit, term] = await Promise.all([getOrgUnit(slug.data), resolveTerm(query.data.term)]);

@@ -1,0 +1,42 @@
+import Link from "next/link";
+import { ROLE_LABELS, canManageAccounts } from "@/lib/auth/permissions";
+import { getViewer } from "@/lib/auth/session";
+
+/** Who is signed in, with sign-out (a POST form: signing out changes state, so never a GET link). */
+export async function UserMenu() {
+  const viewer = await getViewer();
+  if (!viewer) {
+    return (
+      <Link href="/dang-nhap" className="text-sm hover:underline">
+        Đăng nhập
+      </Link>
+    );
+  }
+  const roles = [...new Set(viewer.grants.map((g) => ROLE_LABELS[g.role]))].join(", ");
+  return (
+    <div className="flex items-center gap-3 text-sm">
+      <span data-testid="current-user">
+        {viewer.name}
+        {roles && <span className="text-slate-600"> · {roles}</span>}
+      </span>
+      {canManageAccounts(viewer) && (
+        <>
+          <Link href="/quan-tri/tai-khoan" className="hover:underline">
+            Quản trị
+          </Link>
+          <Link href="/quan-tri/nhat-ky" className="hover:underline">
+            Nhật ký
+          </Link>
+        </>
+      )}
+      <Link href="/doi-mat-khau" className="hover:underline">
+        Đổi mật khẩu
+      </Link>
+      <form method="post" action="/api/auth/sign-out">
+        <button type="submit" className="hover:underline">
+          Đăng xuất
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { jsonError, jsonOk } from "@/lib/api/http";
+import { logAccess } from "./access-log";
+import { canManageAccounts } from "./permissions";
+import { refuseCrossSite, seeOther } from "./route-guard";
+import { type Viewer, viewerFromHeaders } from "./session";
+
+/** Administrator-only mutating routes: same origin, a session, and the right to manage accounts. */
+export async function requireAccountManager(request: Request): Promise<{ viewer: Viewer } | { refusal: Response }> {
+  const crossSite = await refuseCrossSite(request);
+  if (crossSite) return { refusal: crossSite };
+  const viewer = await viewerFromHeaders(request.headers);
+  if (!viewer) return { refusal: jsonError(401, "unauthorized", "Cần đăng nhập.") };
+  if (!canManageAccounts(viewer) || viewer.mustChangePassword) {
+    await logAccess({ event: "REFUSED", userId: viewer.userId, target: `${request.method} ${new URL(request.url).pathname}` });
+    return { refusal: jsonError(403, "forbidden", "Không có quyền quản lý tài khoản.") };
+  }
+  return { viewer };
+}
+
+/**
+ * The answer of an administrator route: JSON for programs, or back to the accounts page with the
+ * message for the page's forms.
+ */
+export function adminAnswer(isForm: boolean, status: number, message: string, extra: Record<string, unknown> = {}): Response {
+  if (isForm) return seeOther(`/quan-tri/tai-khoan?${status < 300 ? "ok" : "loi"}=${encodeURIComponent(message)}`);
+  if (status < 300) return jsonOk({ ok: true, message, ...extra });
+  const code = status === 404 ? "not_found" : status === 403 ? "forbidden" : "bad_request";
+  return jsonError(status, code, message);
+}

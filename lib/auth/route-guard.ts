@@ -1,0 +1,33 @@
+import "server-only";
+import { jsonError } from "@/lib/api/http";
+import { logAccess } from "./access-log";
+import { isSameOrigin } from "./origin";
+
+/** Refuses a cross-site (or Origin-less, or `Origin: null`) mutating request: 403, logged. */
+export async function refuseCrossSite(request: Request): Promise<Response | null> {
+  if (isSameOrigin(request.headers)) return null;
+  await logAccess({ event: "REFUSED", target: `${request.method} ${new URL(request.url).pathname}`, detail: `origin ${request.headers.get("origin") ?? "(none)"}` });
+  return jsonError(403, "forbidden", "Yêu cầu từ trang khác bị từ chối.");
+}
+
+/**
+ * A 303 redirect (after a form POST) that also sets the given cookies. The location stays relative:
+ * behind a proxy the server does not know the public host name.
+ */
+export function seeOther(location: string, setCookies: string[] = []): Response {
+  const headers = new Headers({ Location: location, "Cache-Control": "no-store" });
+  for (const c of setCookies) headers.append("Set-Cookie", c);
+  return new Response(null, { status: 303, headers });
+}
+
+/** A request body as a plain object, from a form or JSON, and whether it came from a form (answered with a redirect). */
+export async function readBody(request: Request): Promise<{ body: unknown; isForm: boolean }> {
+  const type = request.headers.get("content-type") ?? "";
+  if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
+    const form = await request.formData().catch(() => new FormData());
+    const body: Record<string, string> = {};
+    for (const [k, v] of form) if (typeof v === "string" && !(k in body)) body[k] = v;
+    return { body, isForm: true };
+  }
+  return { body: await request.json().catch(() => null), isForm: false };
+}

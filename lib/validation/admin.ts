@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { slugSchema } from "./params";
+
+export const roleSchema = z.enum(["WARD_OFFICIAL", "WARD_PARTY_COMMITTEE", "DISTRICT_STAFF", "ADMINISTRATOR"], { message: "Vai trò không hợp lệ." });
+
+export const newAccountSchema = z.object({
+  username: z.string().trim().min(3, "Tên đăng nhập quá ngắn.").max(40),
+  name: z.string().trim().min(1, "Hãy nhập họ và tên.").max(200),
+  email: z.string().trim().max(200).optional().transform((v) => v || undefined),
+  password: z.string().max(128),
+  role: roleSchema,
+  unit: slugSchema,
+});
+
+export const roleChangeSchema = z.object({
+  op: z.enum(["grant", "revoke"]),
+  role: roleSchema,
+  unit: slugSchema,
+});
+
+export const newTokenSchema = z.object({
+  name: z.string().trim().min(1, "Hãy đặt tên cho mã truy cập.").max(100),
+  unit: slugSchema,
+});
+
+export const tokenIdSchema = z.coerce.number().int().positive();

@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+/** Where to go after signing in: a path of this site only (never `//host` or a full URL). */
+export const nextPathSchema = z
+  .string()
+  .regex(/^\/(?![/\\])[^\s]*$/)
+  .max(300)
+  .catch("/");
+
+export const signInSchema = z.object({
+  identifier: z.string().trim().min(1, "Hãy nhập tên đăng nhập hoặc e-mail.").max(200),
+  password: z.string().min(1, "Hãy nhập mật khẩu.").max(128),
+  next: nextPathSchema.optional().default("/"),
+});
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Hãy nhập mật khẩu hiện tại.").max(128),
+    newPassword: z.string().max(128, "Mật khẩu quá dài."),
+    confirmPassword: z.string().max(128),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { message: "Mật khẩu nhập lại không khớp.", path: ["confirmPassword"] });
+
+export const resetPasswordSchema = z.object({ password: z.string().max(128) });
+export const disableSchema = z.object({ disabled: z.preprocess((v) => (v === "1" ? true : v === "0" ? false : v), z.boolean()) });
+export const userIdSchema = z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, "Mã tài khoản không hợp lệ.");
+
+/** A form body as a plain object (one value per field). */
+export function formObject(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form) if (typeof v === "string" && !(k in out)) out[k] = v;
+  return out;
+}

@@ -1,0 +1,196 @@
+// Every entry point, discovered from the source tree (a new route handler or server action fails
+// this test until it is listed below with its expected answers): no session → refused; wrong ward →
+// refused; right role on the right unit → allowed; read-only role writing → refused; cross-site → refused.
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ORIGIN, type World, createWorld, dropWorld, signInCookie } from "./auth-fixtures";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+function walk(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === "node_modules" || e.name === "generated" ? [] : walk(p);
+    return [p];
+  });
+}
+
+const routeFiles = walk(path.join(ROOT, "app")).filter((f) => f.endsWith(`${path.sep}route.ts`));
+const serverActionFiles = ["app", "lib", "components"]
+  .flatMap((d) => walk(path.join(ROOT, d)))
+  .filter((f) => /\.tsx?$/.test(f) && /^\s*(\/\/[^\n]*\n\s*)*["']use server["']/.test(fs.readFileSync(f, "utf8")));
+
+type Who = "anonymous" | "official" | "committee" | "staff" | "admin" | "otherOfficial";
+type Case = {
+  /** the URL path, with the dynamic segments filled in */
+  url: string;
+  params: Record<string, string>;
+  body?: () => BodyInit;
+  contentType?: string;
+  /** expected status by caller (same-origin requests) */
+  expect: Partial<Record<Who, number>>;
+  /** for state-changing methods: a cross-site request is refused with 403 */
+  crossSite?: boolean;
+};
+
+// keyed by "METHOD /app/path"; `userId` stands for the target account of the admin routes
+const form = (o: Record<string, string>) => () => new URLSearchParams(o);
+const json = (o: unknown) => () => JSON.stringify(o);
+let target = "";
+let tokenId = 0;
+let created = 0;
+function cases(): Record<string, Case> {
+  return {
+    "GET /api/health": { url: "/api/health", params: {}, expect: { anonymous: 200 } },
+    "GET /api/v1/programmes": { url: "/api/v1/programmes", params: {}, expect: { anonymous: 401, official: 404, staff: 404 } },
+    "GET /api/v1/org-units/[slug]": {
+      url: "/api/v1/org-units/ngoc-thuy",
+      params: { slug: "ngoc-thuy" },
+      expect: { anonymous: 401, otherOfficial: 403, official: 200, committee: 200, staff: 200 },
+    },
+    "GET /api/v1/org-units/[slug]/values": {
+      url: "/api/v1/org-units/ngoc-thuy/values",
+      params: { slug: "ngoc-thuy" },
+      // no term in this small world: 404 after the access check passed
+      expect: { anonymous: 401, otherOfficial: 403, official: 404, staff: 404 },
+    },
+    "POST /api/auth/sign-in": {
+      url: "/api/auth/sign-in",
+      params: {},
+      body: form({ identifier: "khong.ai", password: "khong-dung-dau-nhe" }),
+      contentType: "application/x-www-form-urlencoded",
+      expect: { anonymous: 303 },
+      crossSite: true,
+    },
+    "POST /api/auth/sign-out": { url: "/api/auth/sign-out", params: {}, expect: { anonymous: 303, official: 303 }, crossSite: true },
+    "POST /api/auth/password": {
+      url: "/api/auth/password",
+      params: {},
+      body: form({ currentPassword: "sai-mat-khau-roi", newPassword: "mot-mat-khau-moi-dai", confirmPassword: "mot-mat-khau-moi-dai" }),
+      contentType: "application/x-www-form-urlencoded",
+      expect: { anonymous: 303, official: 303 },
+      crossSite: true,
+    },
+    "POST /api/admin/accounts/[id]/password": {
+      url: `/api/admin/accounts/${target}/password`,
+      params: { id: target },
+      body: json({ password: "dat-lai-mat-khau-2026" }),
+      contentType: "application/json",
+      expect: { anonymous: 401, official: 403, committee: 403, staff: 403, otherOfficial: 403, admin: 200 },
+      crossSite: true,
+    },
+    "POST /api/admin/accounts": {
+      url: "/api/admin/accounts",
+      params: {},
+      // a new name each call, so that the allowed call really creates an account
+      body: () => JSON.stringify({ username: `moi.${++created}`, name: "Mới", password: "mat-khau-tam-thoi-9", role: "WARD_OFFICIAL", unit: "bo-de" }),
+      contentType: "application/json",
+      expect: { anonymous: 401, official: 403, committee: 403, staff: 403, admin: 200 },
+      crossSite: true,
+    },
+    "POST /api/admin/accounts/[id]/roles": {
+      url: `/api/admin/accounts/${target}/roles`,
+      params: { id: target },
+      body: json({ op: "grant", role: "WARD_PARTY_COMMITTEE", unit: "bo-de" }),
+      contentType: "application/json",
+      expect: { anonymous: 401, official: 403, committee: 403, staff: 403, admin: 200 },
+      crossSite: true,
+    },
+    "POST /api/admin/api-tokens": {
+      url: "/api/admin/api-tokens",
+      params: {},
+      body: json({ name: "thử", unit: "ngoc-thuy" }),
+      contentType: "application/json",
+      expect: { anonymous: 401, official: 403, committee: 403, staff: 403, admin: 201 },
+      crossSite: true,
+    },
+    "POST /api/admin/api-tokens/[id]/revoke": {
+      url: `/api/admin/api-tokens/${tokenId}/revoke`,
+      params: { id: String(tokenId) },
+      expect: { anonymous: 401, official: 403, staff: 403, admin: 200 },
+      crossSite: true,
+    },
+    "POST /api/admin/accounts/[id]/disabled": {
+      url: `/api/admin/accounts/${target}/disabled`,
+      params: { id: target },
+      body: json({ disabled: false }),
+      contentType: "application/json",
+      expect: { anonymous: 401, official: 403, committee: 403, staff: 403, admin: 200 },
+      crossSite: true,
+    },
+  };
+}
+
+// Exported server actions ("use server" files): none yet. List each as "file#export" with its checks.
+const SERVER_ACTIONS: Record<string, never> = {};
+
+let world: World;
+beforeAll(async () => {
+  world = await createWorld();
+  // the account the administrator routes act on (reset, disable): nobody else
+  const { createAccount } = await import("@/lib/auth/accounts");
+  target = (await createAccount(world.database.prisma, { username: "muc.tieu", name: "Mục tiêu", password: "mat-khau-muc-tieu-1" })).id;
+  const { issueApiToken } = await import("@/lib/auth/api-token");
+  tokenId = (await issueApiToken({ name: "thu hồi", orgUnitId: world.units.boDe, createdById: world.users.admin.id })).id;
+}, 120_000);
+afterAll(() => dropWorld(world));
+
+function entryPoints(): { key: string; file: string; method: string }[] {
+  return routeFiles.flatMap((file) => {
+    const source = fs.readFileSync(file, "utf8");
+    const route = "/" + path.relative(path.join(ROOT, "app"), path.dirname(file)).split(path.sep).join("/");
+    return METHODS.filter((m) => new RegExp(`export (async )?function ${m}\\b|export const ${m}\\b`).test(source)).map((method) => ({
+      key: `${method} ${route}`,
+      file,
+      method,
+    }));
+  });
+}
+
+describe("access matrix", () => {
+  it("knows every route handler and every server action", () => {
+    const found = entryPoints().map((e) => e.key).sort();
+    expect(found.length).toBeGreaterThan(5);
+    expect(found).toEqual(Object.keys(cases()).sort());
+    const actions = serverActionFiles.map((f) => path.relative(ROOT, f));
+    expect(actions.filter((f) => !Object.keys(SERVER_ACTIONS).some((k) => k.startsWith(f + "#")))).toEqual([]);
+  });
+
+  it("answers each caller as listed", async () => {
+    const table = cases();
+    const failures: string[] = [];
+    for (const { key, file, method } of entryPoints()) {
+      const c = table[key];
+      const mod = (await import(/* @vite-ignore */ file)) as Record<string, (r: Request, ctx: unknown) => Promise<Response>>;
+      const send = async (who: Who, origin: string | null) => {
+        const headers = new Headers({ host: "ctk.test", "x-forwarded-for": "198.51.100.7" });
+        if (origin !== null) headers.set("origin", origin);
+        if (c.contentType) headers.set("content-type", c.contentType);
+        // a fresh session each time: sign-out and password routes end the sessions they are given
+        if (who !== "anonymous") headers.set("cookie", await signInCookie(world.users[who].username));
+        const request = new Request(`${ORIGIN}${c.url}`, { method, headers, body: method === "GET" ? undefined : (c.body?.() ?? null) });
+        return (await mod[method](request, { params: Promise.resolve(c.params) })).status;
+      };
+      for (const [who, status] of Object.entries(c.expect) as [Who, number][]) {
+        const got = await send(who, method === "GET" ? null : ORIGIN);
+        if (got !== status) failures.push(`${key} as ${who}: ${got}, expected ${status}`);
+      }
+      if (method !== "GET") {
+        expect(c.crossSite, `${key} changes state: it must refuse cross-site requests`).toBe(true);
+        for (const origin of ["https://evil.example", "null", ""]) {
+          const got = await send(c.expect.admin ? "admin" : c.expect.official ? "official" : "anonymous", origin || null);
+          if (got !== 403) failures.push(`${key} with Origin "${origin || "(none)"}": ${got}, expected 403`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    // the allowed calls did their work, the refused ones none
+    const { prisma } = world.database;
+    expect(await prisma.user.count({ where: { username: { startsWith: "moi." } } })).toBe(1);
+    expect(await prisma.roleAssignment.count({ where: { userId: target, role: "WARD_PARTY_COMMITTEE" } })).toBe(1);
+    expect((await prisma.apiToken.findUniqueOrThrow({ where: { id: tokenId } })).revokedAt).not.toBeNull();
+    expect(await prisma.apiToken.count({ where: { name: "thử" } })).toBe(1);
+  }, 120_000);
+});
