@@ -32,6 +32,7 @@ const DEFAULT_PAGES = [
 const WARMUP = 5;
 const args = process.argv.slice(2);
 const RUNS = Number(args.find((a) => a.startsWith("--runs="))?.slice(7) ?? 50);
+const SIGN_INS = 20; // issue 4: sign-in time, median and p95 over 20
 const PAGES = args.some((a) => a.startsWith("/")) ? args.filter((a) => a.startsWith("/")) : DEFAULT_PAGES;
 const USE_THROWAWAY_PG = args.includes("--postgres");
 // A marker that survives minification: recharts' own class-name string literals (every chart renders
@@ -137,6 +138,9 @@ async function startServer(port) {
   delete env.DATABASE_URL; // only BENCH_DATABASE_URL / --postgres select an external database
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ctk-bench-"));
   env.DATA_DIR = dataDir; // fresh, so the start includes PGlite's initdb, migrations and the seed
+  // Pages need a session (PUBLIC_PORTAL is off by default): the demo seed's accounts get a known password.
+  env.SEED_DEMO = "1";
+  env.DEMO_PASSWORD = BENCH_PASSWORD;
   let dbLabel = "embedded PGlite";
   if (USE_THROWAWAY_PG) {
     const base = process.env.BENCH_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -185,10 +189,34 @@ async function startServer(port) {
 }
 
 // --- 2. HTTP timings -------------------------------------------------------------------------------
+const BENCH_PASSWORD = `bench-${crypto.randomBytes(12).toString("hex")}`;
+const BENCH_ACCOUNT = "demo.quan"; // district staff: reads every ward of Long Biên
+let sessionCookie = "";
+
+/** Signs in SIGN_INS times as district staff (argon2id verification included); keeps the last session. */
+async function timeSignIns(base) {
+  const times = [];
+  for (let i = 0; i < SIGN_INS; i++) {
+    const t = performance.now();
+    const res = await fetch(`${base}/api/auth/sign-in`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ identifier: BENCH_ACCOUNT, password: BENCH_PASSWORD, next: "/" }),
+    });
+    await res.arrayBuffer();
+    times.push(performance.now() - t);
+    if (res.status !== 303) throw new Error(`sign-in answered HTTP ${res.status}`);
+    sessionCookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  }
+  times.sort((a, b) => a - b);
+  return { runs: SIGN_INS, medianMs: +quantile(times, 0.5).toFixed(2), p95Ms: +quantile(times, 0.95).toFixed(2) };
+}
+
 async function timePage(base, page) {
   const get = async () => {
     const t = performance.now();
-    const res = await fetch(base + page, { redirect: "manual" });
+    const res = await fetch(base + page, { redirect: "manual", headers: { cookie: sessionCookie } });
     const body = new Uint8Array(await res.arrayBuffer()); // time to the full body, not just headers
     return { ms: performance.now() - t, res, bytes: body.byteLength };
   };
@@ -216,6 +244,9 @@ async function timePage(base, page) {
 // --- 3. JavaScript shipped to the browser ----------------------------------------------------------
 async function jsFor(base, page) {
   const context = await browser.newContext(); // new context = empty HTTP cache
+  await context.addCookies(
+    sessionCookie.split("; ").filter(Boolean).map((c) => ({ name: c.slice(0, c.indexOf("=")), value: c.slice(c.indexOf("=") + 1), url: base })),
+  );
   try {
     const tab = await context.newPage();
     const scripts = [];
@@ -251,6 +282,14 @@ async function main() {
   }
   log(`healthy after ${(startup.ms / 1000).toFixed(1)} s (build ${startup.buildRan ? "ran" : "skipped: .next was fresh"})`);
   const mem = { afterStartup: memory() };
+
+  let signIn = null;
+  try {
+    signIn = await timeSignIns(base);
+    log(`sign-in ×${signIn.runs}: median ${ms(signIn.medianMs)}, p95 ${ms(signIn.p95Ms)}`);
+  } catch (e) {
+    log(`sign-in failed (${e.message}): pages are measured without a session`);
+  }
 
   const pages = [];
   for (const page of PAGES) {
@@ -291,10 +330,12 @@ async function main() {
   console.log(line(head));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   rows.forEach((r) => console.log(line(r)));
+  if (signIn) console.log(`\nSign-in (${BENCH_ACCOUNT}, ${signIn.runs} sequential POST /api/auth/sign-in): median ${ms(signIn.medianMs)}, p95 ${ms(signIn.p95Ms)}`);
   console.log(`\nRSS (start.mjs${throwawayDb || process.env.BENCH_DATABASE_URL ? "" : " hosting PGlite"} + next-server): after startup ${mem.afterStartup.rssMiB} MiB, after HTTP runs ${mem.afterRequests.rssMiB} MiB, after browser loads ${mem.afterBrowser.rssMiB} MiB (sum of per-process peaks ${mem.afterBrowser.peakMiB} MiB)`);
 
   const git = (...a) => { try { return execFileSync("git", a, { cwd: ROOT, encoding: "utf8" }).trim(); } catch { return null; } };
   const result = {
+    signIn,
     date: new Date().toISOString(),
     git: { commit: git("rev-parse", "HEAD"), dirty: Boolean(git("status", "--porcelain")) },
     machine: { node: process.version, cpus: os.cpus().length, totalMemMiB: Math.round(os.totalmem() / 2 ** 20) },

@@ -123,22 +123,20 @@ test.describe("sign-in and what each role sees", () => {
     expect(cross.status()).toBe(403);
   });
 
-  test("sign-in time over 20 sign-ins", async ({ request, baseURL }) => {
-    const times: number[] = [];
+  test("signing in again and again works and gives a new session every time", async ({ request, baseURL }) => {
+    // (how long a sign-in takes is measured by `npm run bench`, not asserted here)
+    const sessions = new Set<string>();
     for (let i = 0; i < 20; i++) {
-      const t = performance.now();
       const res = await request.post("/api/auth/sign-in", {
         headers: { Origin: new URL(baseURL!).origin },
         form: { identifier: "demo.quan", password: DEMO_PASSWORD, next: "/" },
         maxRedirects: 0,
       });
-      times.push(performance.now() - t);
       expect(res.status()).toBe(303);
+      const cookie = res.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && /session_token=/.test(h.value));
+      expect(cookie, "a session cookie").toBeDefined();
+      sessions.add(cookie!.value.split(";")[0]);
     }
-    times.sort((a, b) => a - b);
-    const median = (times[9] + times[10]) / 2;
-    const p95 = times[18];
-    console.log(`[e2e] sign-in time over 20: median ${median.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms`);
-    expect(p95).toBeLessThan(2_000);
+    expect(sessions.size).toBe(20);
   });
 });
