@@ -1,8 +1,10 @@
 import "server-only";
+import type { z } from "zod";
 import { jsonError, jsonOk } from "@/lib/api/http";
+import { userIdSchema } from "@/lib/validation/auth";
 import { logAccess } from "./access-log";
 import { canManageAccounts } from "./permissions";
-import { refuseCrossSite, seeOther } from "./route-guard";
+import { readBody, refuseCrossSite, seeOther } from "./route-guard";
 import { type Viewer, viewerFromHeaders } from "./session";
 
 /** Administrator-only mutating routes: same origin, a session, and the right to manage accounts. */
@@ -27,4 +29,27 @@ export function adminAnswer(isForm: boolean, status: number, message: string, ex
   if (status < 300) return jsonOk({ ok: true, message, ...extra });
   const code = status === 404 ? "not_found" : status === 403 ? "forbidden" : "bad_request";
   return jsonError(status, code, message);
+}
+
+/**
+ * The common start of a route acting on one account (`/api/admin/accounts/{id}/…`): the
+ * administrator check, then the account id and the body (a form or JSON) parsed with `schema`.
+ * An invalid request gets "Yêu cầu không hợp lệ." or, with `explain`, the schema's own message.
+ */
+export async function accountRequest<T>(
+  request: Request,
+  params: Promise<{ id: string }>,
+  schema: z.ZodType<T>,
+  { explain = false }: { explain?: boolean } = {},
+): Promise<{ refusal: Response } | { viewer: Viewer; userId: string; body: T; isForm: boolean }> {
+  const guard = await requireAccountManager(request);
+  if ("refusal" in guard) return guard;
+  const { body: raw, isForm } = await readBody(request);
+  const id = userIdSchema.safeParse((await params).id);
+  const body = schema.safeParse(raw);
+  if (!id.success || !body.success) {
+    const message = explain ? (body.error?.issues[0]?.message ?? "Yêu cầu không hợp lệ.") : "Yêu cầu không hợp lệ.";
+    return { refusal: adminAnswer(isForm, 400, message) };
+  }
+  return { viewer: guard.viewer, userId: id.data, body: body.data, isForm };
 }
