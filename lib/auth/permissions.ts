@@ -2,12 +2,20 @@
 // Pure (no database): pages use it to hide what a person cannot do, the server to refuse it.
 import type { Role } from "@/lib/generated/prisma/enums";
 
-export type Action = "read" | "editValues" | "approve" | "manageCatalogue" | "manageAccounts" | "manageOrgUnits";
+export type Action =
+  | "read"
+  | "editValues"
+  | "approve"
+  | "unlockValues"
+  | "manageDeadlines"
+  | "manageCatalogue"
+  | "manageAccounts"
+  | "manageOrgUnits";
 
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
   WARD_OFFICIAL: ["read", "editValues"],
   WARD_PARTY_COMMITTEE: ["read", "approve"],
-  DISTRICT_STAFF: ["read", "manageCatalogue"],
+  DISTRICT_STAFF: ["read", "unlockValues", "manageDeadlines", "manageCatalogue"],
   ADMINISTRATOR: ["read", "manageAccounts", "manageOrgUnits"],
 };
 
@@ -44,6 +52,9 @@ export function unitsWith(principal: Principal | null, action: Action): number[]
 export const canReadUnit = (p: Principal | null, unit: UnitScope) => can(p, "read", unit);
 export const canEditValues = (p: Principal | null, unit: UnitScope) => can(p, "editValues", unit);
 export const canApprove = (p: Principal | null, unit: UnitScope) => can(p, "approve", unit);
+/** Reopen approved (locked) figures, with a reason. */
+export const canUnlockValues = (p: Principal | null, unit: UnitScope) => can(p, "unlockValues", unit);
+export const canManageDeadlines = (p: Principal | null, unit: UnitScope) => can(p, "manageDeadlines", unit);
 export const canManageCatalogue = (p: Principal | null, unit: UnitScope) => can(p, "manageCatalogue", unit);
 export const canManageOrgUnits = (p: Principal | null, unit: UnitScope) => can(p, "manageOrgUnits", unit);
 /** Accounts are managed by any administrator (accounts are not themselves inside a unit). */
