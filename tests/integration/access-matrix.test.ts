@@ -3,7 +3,7 @@
 // refused; right role on the right unit → allowed; read-only role writing → refused; cross-site → refused.
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ORIGIN, type World, createWorld, dropWorld, signInCookie } from "./auth-fixtures";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -123,8 +123,23 @@ function cases(): Record<string, Case> {
   };
 }
 
-// Exported server actions ("use server" files): none yet. List each as "file#export" with its checks.
-const SERVER_ACTIONS: Record<string, never> = {};
+// Server actions read the request through next/headers; here each call gets the headers of the
+// caller under test. Cache revalidation needs Next's request store, which a test does not have.
+const request = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock("next/headers", () => ({ headers: async () => request.headers, cookies: async () => ({ get: () => undefined }) }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, refresh: () => {} }));
+
+type ActionOutcome = "ok" | "unauthenticated" | "forbidden" | "invalid" | "conflict" | "locked" | "not-found";
+type ActionCase = {
+  /** the action's arguments (a fresh FormData each call: actions may consume it) */
+  args: () => unknown[];
+  /** expected outcome by caller: `ok` or the failure code */
+  expect: Partial<Record<Who, ActionOutcome>>;
+};
+
+// Exported server actions ("use server" files), keyed "file#export" (file relative to the repo root).
+// Every one must be listed; each is called as every caller listed and cross-site.
+const SERVER_ACTIONS: Record<string, ActionCase> = {};
 
 let world: World;
 beforeAll(async () => {
@@ -157,6 +172,43 @@ describe("access matrix", () => {
     const actions = serverActionFiles.map((f) => path.relative(ROOT, f));
     expect(actions.filter((f) => !Object.keys(SERVER_ACTIONS).some((k) => k.startsWith(f + "#")))).toEqual([]);
   });
+
+  it("knows every exported server action and answers each caller as listed", async () => {
+    const failures: string[] = [];
+    const listed = new Set(Object.keys(SERVER_ACTIONS));
+    for (const file of serverActionFiles) {
+      const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+      for (const [name, fn] of Object.entries(mod)) {
+        if (typeof fn !== "function") continue;
+        const key = `${path.relative(ROOT, file)}#${name}`;
+        const c = SERVER_ACTIONS[key];
+        if (!c) {
+          failures.push(`${key} is not listed`);
+          continue;
+        }
+        listed.delete(key);
+        const call = async (who: Who, origin: string | null): Promise<string> => {
+          request.headers = new Headers({ host: "ctk.test", "x-forwarded-for": "198.51.100.7" });
+          if (origin !== null) request.headers.set("origin", origin);
+          if (who !== "anonymous") request.headers.set("cookie", await signInCookie(world.users[who].username));
+          const result = (await (fn as (...a: unknown[]) => Promise<{ ok: boolean; code?: string }>)(...c.args())) ?? { ok: false };
+          return result.ok ? "ok" : (result.code ?? "error");
+        };
+        for (const [who, outcome] of Object.entries(c.expect) as [Who, ActionOutcome][]) {
+          const got = await call(who, ORIGIN);
+          if (got !== outcome) failures.push(`${key} as ${who}: ${got}, expected ${outcome}`);
+        }
+        expect(c.expect.anonymous, `${key}: list the anonymous caller`).toBe("unauthenticated");
+        const allowed = (Object.keys(c.expect) as Who[]).find((w) => c.expect[w] !== "unauthenticated" && c.expect[w] !== "forbidden") ?? "official";
+        for (const origin of ["https://evil.example", "null", ""]) {
+          const got = await call(allowed, origin || null);
+          if (got !== "forbidden") failures.push(`${key} as ${allowed} with Origin "${origin || "(none)"}": ${got}, expected forbidden`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect([...listed], "listed actions that no longer exist").toEqual([]);
+  }, 120_000);
 
   it("answers each caller as listed", async () => {
     const table = cases();
