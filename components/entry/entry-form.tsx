@@ -1,7 +1,7 @@
 "use client";
 // The ward's yearly entry grid: one row per indicator, by section, category sub-rows indented.
 import Link from "next/link";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { cellKey, type EntryCell, type EntryGrid, type EntryIndicator } from "@/lib/domain/entry-grid";
 import { formatViInput } from "@/lib/domain/vi-number";
@@ -33,11 +33,12 @@ export function EntryForm({ grid, userId, canEdit, locked, signInHref }: Props) 
   const indicators = useMemo(() => grid.sections.flatMap((s) => s.indicators), [grid]);
   const editableKeys = useMemo(() => indicators.filter((i) => !i.derivedFrom).map((i) => cellKey(grid.ward.slug, i.code)), [indicators, grid.ward.slug]);
   const readOnly = !canEdit || locked !== null;
-  const entry = useEntry({ grid, page: "phuong", editableKeys, userId, readOnly });
+  const [form, setForm] = useState<HTMLFormElement | null>(null);
+  const entry = useEntry({ grid, page: "phuong", editableKeys, userId, readOnly, form });
   let rowIndex = 0;
 
   return (
-    <form ref={entry.formRef} action={entry.saveAction} noValidate className="space-y-4" data-entry-grid aria-label={`Nhập số liệu năm ${grid.year}`}>
+    <form ref={setForm} action={entry.saveAction} noValidate className="space-y-4" data-entry-grid aria-label={`Nhập số liệu năm ${grid.year}`}>
       {entry.draftOffer && !readOnly && <DraftBanner draft={entry.draftOffer} onRestore={entry.restoreDraft} onDiscard={entry.discardDraft} />}
       {entry.conflicts && entry.conflicts.length > 0 && (
         <ConflictPanel conflicts={entry.conflicts} rows={entry.rows} indicators={entry.byCode} unitName={() => grid.ward.name} onResolve={entry.resolveConflicts} />
@@ -47,7 +48,7 @@ export function EntryForm({ grid, userId, canEdit, locked, signInHref }: Props) 
           <h2 id={`muc-${section.code}`} className="mb-2 text-lg font-semibold text-slate-900">
             {section.name}
           </h2>
-          <div className="hidden border-b border-slate-300 pb-1 text-xs font-medium text-slate-600 sm:grid sm:grid-cols-[minmax(0,2fr)_minmax(12rem,1fr)_minmax(0,1.2fr)] sm:gap-3">
+          <div className="hidden border-b border-slate-300 pb-1 text-xs font-medium text-slate-600 sm:grid sm:grid-cols-[minmax(0,2fr)_minmax(15rem,1fr)_minmax(0,1.2fr)] sm:gap-3">
             <span>Chỉ tiêu</span>
             <span className="text-right">Năm {grid.year}</span>
             <span>Ghi chú</span>
@@ -74,7 +75,7 @@ function IndicatorRow({ grid, indicator, entry, readOnly, row }: { grid: EntryGr
   const qualifierUseful = indicator.valueType === "COUNT" || indicator.valueType === "MONEY" || indicator.valueType === "DECIMAL";
 
   return (
-    <div className={`grid gap-2 border-b border-slate-100 py-3 sm:grid-cols-[minmax(0,2fr)_minmax(12rem,1fr)_minmax(0,1.2fr)] sm:gap-3 ${changed ? "bg-blue-50/60" : ""}`} data-testid={`row-${indicator.code}`}>
+    <div className={`grid gap-2 border-b border-slate-100 py-3 sm:grid-cols-[minmax(0,2fr)_minmax(15rem,1fr)_minmax(0,1.2fr)] sm:gap-3 ${changed ? "bg-blue-50/60" : ""}`} data-testid={`row-${indicator.code}`}>
       <div className={indicator.depth > 0 ? "border-l-2 border-slate-200 pl-4" : ""}>
         <span id={`${id}-ten`} className={indicator.depth > 0 ? "text-slate-800" : "font-medium"}>
           {indicator.depth > 0 && <span aria-hidden="true">↳ </span>}
@@ -131,7 +132,7 @@ function IndicatorRow({ grid, indicator, entry, readOnly, row }: { grid: EntryGr
               row={row}
               className="w-full min-w-0 sm:w-40"
             />
-            {indicator.valueType !== "BOOLEAN" && <span className="w-16 shrink-0 text-sm text-slate-600">{indicator.unit}</span>}
+            {indicator.valueType !== "BOOLEAN" && <span className="w-20 shrink-0 text-sm text-slate-600">{indicator.unit}</span>}
           </div>
         )}
         {cell && (

@@ -34,9 +34,11 @@ type Options = {
   editableKeys: string[];
   userId: string;
   readOnly: boolean;
+  /** the form element, re-submitted after a conflict is resolved */
+  form: HTMLFormElement | null;
 };
 
-export function useEntry({ grid, page, editableKeys, userId, readOnly }: Options) {
+export function useEntry({ grid, page, editableKeys, userId, readOnly, form }: Options) {
   const indicators = useMemo(() => [...grid.sections.flatMap((s) => s.indicators), ...grid.groupIndicators], [grid]);
   const byCode = useMemo(() => new Map(indicators.map((i) => [i.code, i])), [indicators]);
   const initial = useMemo(() => {
@@ -55,7 +57,6 @@ export function useEntry({ grid, page, editableKeys, userId, readOnly }: Options
   const [conflicts, setConflicts] = useState<ConflictRow[] | null>(null);
   const [draftOffer, setDraftOffer] = useState<Draft | null>(null);
   const [resend, setResend] = useState(0);
-  const formRef = useRef<HTMLFormElement>(null);
 
   const storageKey = draftKey(grid.ward.slug, grid.year, grid.programme.slug, page, userId);
   const changedKeys = useMemo(() => editableKeys.filter((k) => isChanged(rows[k], bases[k])), [editableKeys, rows, bases]);
@@ -101,6 +102,8 @@ export function useEntry({ grid, page, editableKeys, userId, readOnly }: Options
   useEffect(() => {
     if (readOnly) return;
     const stored = readDraft(window.localStorage.getItem(storageKey));
+    // localStorage exists only in the browser, after hydration: read once, then offer
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (stored && Object.entries(stored.rows).some(([k, r]) => initial[k] && isChanged(r, initial[k]))) setDraftOffer(stored);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on the first render's values
   }, []);
@@ -240,8 +243,8 @@ export function useEntry({ grid, page, editableKeys, userId, readOnly }: Options
     [conflicts, byCode],
   );
   useEffect(() => {
-    if (resend > 0) formRef.current?.requestSubmit();
-  }, [resend]);
+    if (resend > 0) form?.requestSubmit();
+  }, [resend, form]);
 
   const errorsOf = useCallback(
     (key: string): string[] => {
@@ -270,7 +273,6 @@ export function useEntry({ grid, page, editableKeys, userId, readOnly }: Options
     discardDraft,
     saveAction,
     pending,
-    formRef,
   };
 }
 
