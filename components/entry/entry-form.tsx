@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { DemoBadge } from "@/components/ui/demo-badge";
+import { roundDecimal } from "@/lib/domain/decimal";
 import { cellKey, type EntryCell, type EntryGrid, type EntryIndicator } from "@/lib/domain/entry-grid";
 import { formatViInput } from "@/lib/domain/vi-number";
 import { formatDateTime } from "@/lib/format/date-time";
@@ -17,7 +18,9 @@ const COMPARISON: Record<string, string> = { GTE: "≥", GT: ">", LTE: "≤", LT
 
 export function figureText(value: string, valueType: EntryIndicator["valueType"], unit: string, qualifier = "EXACT") {
   if (valueType === "BOOLEAN") return value === "1" ? "Đạt" : "Chưa đạt";
-  return `${qualifier === "MORE_THAN" ? "trên " : ""}${formatViInput(value, valueType)} ${unit}`;
+  // rates read to one decimal, as on the dashboards (a derived 73,6842 % shows as 73,7 %)
+  const shown = valueType === "PERCENT" ? roundDecimal(value, 1) : value;
+  return `${qualifier === "MORE_THAN" ? "trên " : ""}${formatViInput(shown, valueType)} ${unit}`;
 }
 
 export function OriginText({ cell }: { cell: EntryCell }) {

@@ -2,7 +2,7 @@
 // Residential groups × indicators for one year: sticky header and first column, scrolls on a
 // phone; the ward figure derived from the groups is shown live (the server computes the saved one).
 import { useMemo, useState } from "react";
-import { averageOf, roundDecimal } from "@/lib/domain/decimal";
+import { averageOf } from "@/lib/domain/decimal";
 import { cellKey, derivedWardShare, type EntryGrid } from "@/lib/domain/entry-grid";
 import { WARD_COUNTERPART } from "@/lib/domain/residential-groups";
 import { ConflictPanel } from "./conflict-panel";
@@ -58,8 +58,8 @@ export function GroupEntryGrid({ grid, userId, canEdit, locked, signInHref }: Pr
           <ul className="mt-1 space-y-1 text-sm" aria-live="polite">
             {live.map((l) => (
               <li key={l.key} data-testid={`live-${l.key}`}>
-                {l.label}: <strong>{l.value !== null ? figureText(roundDecimal(l.value, 1), "PERCENT", "%") : "chưa đủ số liệu"}</strong> ({l.detail})
-                {l.derived && <span className="text-slate-600"> · đang lưu: {l.stored !== null ? figureText(roundDecimal(l.stored, 1), "PERCENT", "%") : "chưa có"} · tự lưu cùng số liệu các tổ</span>}
+                {l.label}: <strong>{l.value !== null ? figureText(l.value, "PERCENT", "%") : "chưa đủ số liệu"}</strong> ({l.detail})
+                {l.derived && <span className="text-slate-600"> · đang lưu: {l.stored !== null ? figureText(l.stored, "PERCENT", "%") : "chưa có"} · tự lưu cùng số liệu các tổ</span>}
               </li>
             ))}
           </ul>
