@@ -40,6 +40,12 @@ const readAccess = cache(async (slug: string) => {
   return unit && { unit, scope: unitsScope(unit.readable) };
 });
 
+/** The scope a signed-in reader of `slug` reads with, after a `requirePage` check (same cached query). */
+export async function pageReadScope(slug: string): Promise<ReadScope> {
+  if (env.PUBLIC_PORTAL) return ALL_UNITS;
+  return (await readAccess(slug))?.scope ?? unitsScope([]);
+}
+
 /**
  * Pages that read `slug`'s figures: anyone when the public portal is on; otherwise a person with
  * `read` on the unit or above it. Unknown unit: 404. Returns the scope to read the data with.
