@@ -200,3 +200,14 @@ export async function getDistrictProgress(districtSlug: string, year: number): P
     })),
   };
 }
+
+/** The first district among `unitIds` or directly below them (a person's reach), for a default view. */
+export async function firstDistrictWithin(unitIds: number[]): Promise<string | null> {
+  if (unitIds.length === 0) return null;
+  const d = await db().orgUnit.findFirst({
+    where: { level: "DISTRICT", OR: [{ id: { in: unitIds } }, { parentId: { in: unitIds } }] },
+    orderBy: [{ sortOrder: "asc" }, { slug: "asc" }],
+    select: { slug: true },
+  });
+  return d?.slug ?? null;
+}
