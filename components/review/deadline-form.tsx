@@ -29,7 +29,7 @@ export function DeadlineForm({ district, year, dueOn, version }: { district: str
           className="mt-1 rounded border border-slate-400 bg-white px-2 py-1"
         />
         <p id={`${id}-hint`} className="text-xs text-slate-600">
-          Ngày theo dạng ngày/tháng/năm; hết ngày này (giờ Việt Nam) mà phường chưa gửi duyệt thì tính là trễ hạn.
+          Hết ngày này (giờ Việt Nam) mà phường chưa gửi duyệt thì tính là trễ hạn.
         </p>
       </div>
       <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60">

@@ -92,7 +92,7 @@ export function DistrictProgressView({ progress, canManageDeadline, now }: { pro
         <h2 id="theo-phuong" className="text-lg font-semibold">
           Theo phường
         </h2>
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
+        <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm">
           <table className="w-full min-w-[40rem] text-left text-sm">
             <caption className="sr-only">Trạng thái số liệu năm {year} của từng phường, theo chương trình</caption>
             <thead>

@@ -18,7 +18,7 @@ export function EntryHubView({ hub, canEdit, now }: { hub: EntryHub; canEdit: bo
         {!canEdit && <p className="text-sm text-slate-600">Bạn xem được trạng thái, không nhập được số liệu của phường này.</p>}
       </header>
 
-      <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
+      <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm">
         <table className="w-full min-w-[36rem] text-left text-sm">
           <caption className="sr-only">Trạng thái nhập liệu theo năm và chương trình</caption>
           <thead>
