@@ -21,6 +21,14 @@ async function signIn(page: Page, username: string, next: string) {
 
 const panel = (page: Page) => page.getByTestId("submission-panel");
 
+// a click that lands before the page is hydrated opens nothing: click until the confirmation shows
+async function openConfirmation(page: Page, action: string) {
+  await expect(async () => {
+    await panel(page).getByRole("button", { name: action, exact: true }).click();
+    await expect(panel(page).getByRole("form", { name: `Xác nhận: ${action}` })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+}
+
 async function expectAccessible(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -28,7 +36,7 @@ async function expectAccessible(page: Page) {
 }
 
 async function confirm(page: Page, action: string, comment?: string) {
-  await panel(page).getByRole("button", { name: action, exact: true }).click();
+  await openConfirmation(page, action);
   if (comment !== undefined) await panel(page).getByRole("textbox").fill(comment);
   await panel(page).getByRole("button", { name: `Xác nhận ${action.toLowerCase()}` }).click();
 }
@@ -47,7 +55,7 @@ test("ward official sends the year's figures from the entry hub", async ({ page 
   await expect(panel(page).getByTestId("completeness")).toContainText("0/10 ô số liệu");
   // the committee's buttons are not offered to the official
   await expect(panel(page).getByRole("button", { name: "Duyệt", exact: true })).toHaveCount(0);
-  await panel(page).getByRole("button", { name: "Gửi duyệt" }).click();
+  await openConfirmation(page, "Gửi duyệt");
   await expect(panel(page)).toContainText("còn 10 ô chưa nhập");
   await expectAccessible(page);
   await panel(page).getByRole("button", { name: "Xác nhận gửi duyệt" }).click();
@@ -103,7 +111,7 @@ test("district staff follow the district's progress, set the deadline and unlock
   await expect(page.getByTestId("deadline")).toHaveText(`Chưa đặt hạn nộp số liệu năm ${YEAR}.`);
 
   // a deadline long past: every ward that has not sent is late, the approved one is not
-  await page.getByLabel(`Hạn nộp số liệu năm ${YEAR}`).fill("2017-03-31");
+  await page.getByLabel(`Hạn nộp số liệu năm ${YEAR}`, { exact: true }).fill("2017-03-31");
   await page.getByRole("button", { name: "Lưu hạn nộp" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Đã đặt hạn nộp" })).toHaveText(`Đã đặt hạn nộp số liệu năm ${YEAR}: 31/03/2017.`);
   await expect(page.getByTestId("deadline")).toContainText("31/03/2017");
