@@ -154,6 +154,33 @@ describe("review workflow", () => {
     expect((await submission()).version).toBe(1 + 1 + 7 + 1 + 1);
   });
 
+  it("the API (what dashboards read) serves the approved figures at once, with their ENTRY source", async () => {
+    const { GET } = await import("@/app/api/v1/org-units/[slug]/values/route");
+    const headers = new Headers({ host: "ctk.test", "x-forwarded-for": "198.51.100.7", cookie: cookies.get("official") ?? (await signInCookie(world.users.official.username)) });
+    const res = await GET(new Request(`${ORIGIN}/api/v1/org-units/ngoc-thuy/values`, { headers }), { params: Promise.resolve({ slug: "ngoc-thuy" }) });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { data: { indicator: { code: string }; period: { year: number | null }; value: string; source: { key: string; kind: string } }[] };
+    expect(body.data.filter((d) => d.indicator.code === "review-b" && d.period.year === YEAR)).toEqual([
+      expect.objectContaining({ value: "305000000", source: expect.objectContaining({ key: "entry:ngoc-thuy", kind: "ENTRY" }) }),
+    ]);
+    expect(body.data.some((d) => d.indicator.code === "review-a" && d.period.year === YEAR)).toBe(false);
+  });
+
+  it("a save and a transition at the same moment take turns: exactly one wins, nothing is overwritten", async () => {
+    const { prisma } = world.database;
+    const { transitionSubmission } = await import("@/lib/data/submission-workflow");
+    const t = { wardId: world.units.ngocThuy, periodId: fx.periods[2018], programmeId: fx.programmeId };
+    expect((await save.saveEntryValues(official(), t, [change(fx.indicators.a, world.units.ngocThuy, "1", 0)])).ok).toBe(true);
+    const sub = await prisma.submission.findUniqueOrThrow({ where: { orgUnitId_periodId_programmeId: { orgUnitId: t.wardId, periodId: t.periodId, programmeId: t.programmeId } } });
+    const [saved, sent] = await Promise.all([
+      save.saveEntryValues(official(), t, [change(fx.indicators.a, world.units.ngocThuy, "2", 1)]),
+      transitionSubmission(official(), { ...t, wardSlug: "ngoc-thuy", wardShortName: "Ngọc Thụy" }, "SUBMIT", sub.version, null),
+    ]);
+    expect([saved.ok, sent.ok].filter(Boolean)).toHaveLength(1);
+    if (sent.ok) expect(saved).toMatchObject({ ok: false, reason: "locked" });
+    else expect(sent).toMatchObject({ ok: false, reason: "conflict" });
+  });
+
   it("the history cannot be changed or deleted", async () => {
     const { prisma } = world.database;
     const event = await prisma.submissionEvent.findFirstOrThrow();
