@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { WardOverview } from "@/lib/data/ward-overview";
+import { EntryHubLink } from "@/components/review/entry-hub-link";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { AchievementsList } from "./achievements-list";
 import { IndicatorTable } from "./indicator-table";
@@ -30,6 +31,7 @@ export function WardOverviewView({ overview }: { overview: WardOverview }) {
         )}
         <nav aria-label="Các chương trình" className="no-print">
           <ul className="flex flex-wrap gap-2 text-sm">
+            <EntryHubLink wardSlug={ward.slug} />
             <li>
               <Link href={`/${ward.slug}/residential-groups`} className="inline-block rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">
                 Theo tổ dân phố

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { ORIGIN, type World, createWorld, dropWorld, signInCookie } from "./auth-fixtures";
+import { ORIGIN, type ReviewFixtures, type World, createReviewFixtures, createWorld, dropWorld, signInCookie } from "./auth-fixtures";
 import { ENTRY_PROGRAMME, createEntryCatalogue } from "./entry-fixtures";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -45,7 +45,7 @@ let created = 0;
 function cases(): Record<string, Case> {
   return {
     "GET /api/health": { url: "/api/health", params: {}, expect: { anonymous: 200 } },
-    // the entry catalogue (entry-fixtures.ts) gives this world a term: the API answers 200
+    // the entry and review fixtures give this world a term: the programmes and values are found
     "GET /api/v1/programmes": { url: "/api/v1/programmes", params: {}, expect: { anonymous: 401, official: 200, staff: 200 } },
     "GET /api/v1/org-units/[slug]": {
       url: "/api/v1/org-units/ngoc-thuy",
@@ -155,11 +155,13 @@ const SERVER_ACTIONS: Record<string, ActionCase> = {
     args: () => ["ngoc-thuy", 2016, ENTRY_PROGRAMME, "ngoc-thuy", "tien-xu-phat"],
     expect: { anonymous: "unauthenticated", otherOfficial: "forbidden", official: "ok", committee: "ok", staff: "ok", admin: "ok" },
   },
+  ...reviewActions(),
 };
 
 let world: World;
 beforeAll(async () => {
   world = await createWorld();
+  await prepareReview(world);
   // the account the administrator routes act on (reset, disable): nobody else
   const { createAccount } = await import("@/lib/auth/accounts");
   target = (await createAccount(world.database.prisma, { username: "muc.tieu", name: "Mục tiêu", password: "mat-khau-muc-tieu-1" })).id;
@@ -169,6 +171,38 @@ beforeAll(async () => {
   await createEntryCatalogue(world);
 }, 120_000);
 afterAll(() => dropWorld(world));
+
+// --- review actions (lib/actions/review.ts) ---------------------------------------------------
+// Each transition acts on its own year of Ngọc Thụy, prepared in the state it needs; the allowed
+// caller (listed last) moves it on, so every later call is refused before any state is read.
+let review: ReviewFixtures;
+const reviewForm = (o: Record<string, string>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(o)) f.set(k, v);
+  return f;
+};
+function reviewActions(): Record<string, ActionCase> {
+  const transition = (year: number, comment = "") => () => [null, reviewForm({ ward: "ngoc-thuy", year: String(year), programme: review.programmeSlug, version: "1", comment })];
+  const refused = { anonymous: "unauthenticated", otherOfficial: "forbidden" } as const;
+  return {
+    "lib/actions/review.ts#submitForReview": { args: transition(2016), expect: { ...refused, committee: "forbidden", staff: "forbidden", official: "ok" } },
+    "lib/actions/review.ts#returnSubmission": { args: transition(2017, "Cần sửa"), expect: { ...refused, official: "forbidden", staff: "forbidden", committee: "ok" } },
+    "lib/actions/review.ts#approveSubmission": { args: transition(2018), expect: { ...refused, official: "forbidden", staff: "forbidden", committee: "ok" } },
+    "lib/actions/review.ts#unlockSubmission": { args: transition(2019, "Sửa lại"), expect: { ...refused, official: "forbidden", committee: "forbidden", staff: "ok" } },
+    "lib/actions/review.ts#saveDeadline": {
+      args: () => [null, reviewForm({ district: "long-bien", year: "2016", dueOn: "2017-03-31", version: "0" })],
+      expect: { ...refused, official: "forbidden", committee: "forbidden", admin: "forbidden", staff: "ok" },
+    },
+  };
+}
+async function prepareReview(w: World) {
+  review = await createReviewFixtures(w);
+  const at = (year: number, status: "SUBMITTED" | "APPROVED") =>
+    w.database.prisma.submission.create({ data: { orgUnitId: w.units.ngocThuy, periodId: review.periods[year], programmeId: review.programmeId, status } });
+  await at(2017, "SUBMITTED");
+  await at(2018, "SUBMITTED");
+  await at(2019, "APPROVED");
+}
 
 function entryPoints(): { key: string; file: string; method: string }[] {
   return routeFiles.flatMap((file) => {

@@ -17,10 +17,17 @@ export const ENTRY_PROGRAMME = "03-CTr-QU";
 
 export async function createEntryCatalogue(world: World): Promise<EntryCatalogue> {
   const { prisma } = world.database;
-  const term = await prisma.term.create({ data: { slug: "2015-2020", name: "Nhiệm kỳ 2015–2020", startYear: 2015, endYear: 2020 } });
+  // other fixtures of the same world may have made the term and its years already
+  const term = await prisma.term.upsert({
+    where: { slug: "2015-2020" },
+    create: { slug: "2015-2020", name: "Nhiệm kỳ 2015–2020", startYear: 2015, endYear: 2020 },
+    update: {},
+  });
   const periods: Record<number, number> = {};
-  for (let y = 2015; y <= 2020; y++) periods[y] = (await prisma.period.create({ data: { termId: term.id, kind: "YEAR", year: y } })).id;
-  await prisma.period.create({ data: { termId: term.id, kind: "TERM", year: null } });
+  for (let y = 2015; y <= 2020; y++) {
+    periods[y] = (await prisma.period.upsert({ where: { termId_kind_year: { termId: term.id, kind: "YEAR", year: y } }, create: { termId: term.id, kind: "YEAR", year: y }, update: {} })).id;
+  }
+  if (!(await prisma.period.findFirst({ where: { termId: term.id, kind: "TERM" } }))) await prisma.period.create({ data: { termId: term.id, kind: "TERM", year: null } });
   const programme = await prisma.programme.create({
     data: { termId: term.id, issuerId: world.units.district, number: 3, code: "03-CTr/QU", slug: ENTRY_PROGRAMME, title: "Hạ tầng đô thị", summary: "Thử" },
   });
