@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { requireReadPage } from "@/lib/auth/access";
+import { mayEditValues } from "@/lib/auth/may-edit";
 import { WardOverviewView } from "@/components/overview/ward-overview-view";
 import { resolveTerm } from "@/lib/data/terms";
 import { getWardOverview } from "@/lib/data/ward-overview";
@@ -21,17 +22,18 @@ async function load({ params, searchParams }: Props) {
   const [{ ward }, query] = await Promise.all([params, searchParams.then((q) => termQuerySchema.safeParse(q))]);
   const slug = slugSchema.safeParse(ward);
   if (!slug.success) notFound();
-  await requireReadPage(slug.data);
+  const viewer = await requireReadPage(slug.data);
   const overview = query.success ? await loadOverview(ward, query.data.term) : null;
   if (!overview) notFound();
-  return overview;
+  return { overview, canEdit: await mayEditValues(viewer, slug.data) };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const overview = await load(props);
+  const { overview } = await load(props);
   return { title: `${overview.ward.name} · ${overview.term.name}` };
 }
 
 export default async function WardPage(props: Props) {
-  return <WardOverviewView overview={await load(props)} />;
+  const { overview, canEdit } = await load(props);
+  return <WardOverviewView overview={overview} canEdit={canEdit} />;
 }

@@ -16,8 +16,17 @@ export type LandClearanceProjectInfo = {
   note: string | null;
   source: SourceInfo;
   isDemo: boolean;
+  /** Yearly progress entered by the ward, in year order. */
+  progress: LandClearanceYear[];
 };
 
+export type LandClearanceYear = {
+  year: number;
+  householdsHandedOver: number | null;
+  areaM2: string | null;
+  compensationDong: string | null;
+  note: string | null;
+};
 
 /** The ward's land-clearance projects in a term; only those of one programme when `programmeSlug` is given. */
 export async function getLandClearanceProjects(wardSlug: string, termId: number, programmeSlug?: string): Promise<LandClearanceProjectInfo[]> {
@@ -35,6 +44,7 @@ export async function getLandClearanceProjects(wardSlug: string, termId: number,
       forcedEnforcements: true,
       note: true,
       source: sourceSelect,
+      progress: { select: { year: true, householdsHandedOver: true, areaM2: true, compensationDong: true, note: true }, orderBy: { year: "asc" } },
     },
   });
   return rows.map((r) => ({
@@ -43,6 +53,11 @@ export async function getLandClearanceProjects(wardSlug: string, termId: number,
     compensationDong: r.compensationDong ? decimalString(r.compensationDong) : null,
     source: toSource(r.source),
     isDemo: r.source.kind === "DEMO",
+    progress: r.progress.map((y) => ({
+      ...y,
+      areaM2: y.areaM2 ? decimalString(y.areaM2) : null,
+      compensationDong: y.compensationDong ? decimalString(y.compensationDong) : null,
+    })),
   }));
 }
 
