@@ -186,7 +186,7 @@ export async function saveProgress(actor: Actor, wardId: number, f: ProgressForm
     return await inTransaction(db(), async (tx) => {
       const ward = await wardFor(tx, wardId);
       const project = await lockProject(tx, f.projectId, ward.id);
-      const year = f.year!;
+      const year = f.year;
       const all = await tx.landClearanceProgress.findMany({ where: { projectId: project.id }, select: progressSelect, orderBy: { year: "asc" } });
       const cur = all.find((p) => p.year === year) ?? null;
       if ((cur?.version ?? 0) !== f.version) throw new Refusal({ ok: false, reason: "conflict", saved: cur ? savedProgress(cur) : null });

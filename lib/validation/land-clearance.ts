@@ -86,7 +86,10 @@ export type ProjectForm = z.infer<typeof projectFormSchema>;
 export const progressFormSchema = z.object({
   ward: slugSchema,
   projectId: idField,
-  year: yearField.refine((y) => y !== undefined, "Chọn năm."),
+  year: z
+    .string({ message: "Chọn năm." })
+    .regex(/^\d{4}$/, "Chọn năm.")
+    .transform(Number),
   version: versionField,
   householdsHandedOver: countField,
   areaM2: areaField,
@@ -141,7 +144,7 @@ export function checkProgressYear(
   project: { startYear: number | null; endYear: number | null },
 ): FieldErrors {
   const errors: FieldErrors = {};
-  const y = p.year!;
+  const y = p.year;
   if (y < term.startYear || y > term.endYear) add(errors, "year", `Năm phải trong nhiệm kỳ ${term.startYear}–${term.endYear}.`);
   else if ((project.startYear !== null && y < project.startYear) || (project.endYear !== null && y > project.endYear)) {
     add(errors, "year", `Năm phải trong thời gian của dự án (${project.startYear ?? "…"}–${project.endYear ?? "…"}).`);
