@@ -1,10 +1,11 @@
 import "server-only";
 import { getUnitScope } from "@/lib/data/org-units";
 import { can } from "./permissions";
-import type { Viewer } from "./session";
+import { getViewer } from "./session";
 
-/** May this person enter and edit the figures of `slug`? For offering forms and links, not for refusing (actions check again). */
-export async function mayEditValues(viewer: Viewer | null, slug: string): Promise<boolean> {
+/** May the person of this request enter and edit the figures of `slug`? For offering forms and links, not for refusing (actions check again). */
+export async function mayEditValues(slug: string): Promise<boolean> {
+  const viewer = await getViewer();
   if (!viewer || viewer.mustChangePassword) return false;
   const unit = await getUnitScope(slug);
   return !!unit && can(viewer, "editValues", unit);

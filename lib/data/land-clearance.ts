@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { AchievementKind, AchievementStatus, OrgLevel, ProjectStatus } from "@/lib/generated/prisma/enums";
 import { LAND_CLEARANCE_INDICATOR } from "./land-clearance-save";
+import { type ReadScope, orgUnitScopeWhere, scopeWhere } from "./scope";
 import { decimalString, sourceSelect, toSource } from "./serialize";
 import type { TermSummary } from "./terms";
 import type { SourceInfo } from "./values";
@@ -61,12 +62,13 @@ export type GpmbPage = {
 
 const dec = (d: { toFixed(): string } | null) => (d === null ? null : decimalString(d));
 
-export async function getGpmbPage(wardSlug: string, term: TermSummary): Promise<GpmbPage | null> {
-  const ward = await db().orgUnit.findUnique({ where: { slug: wardSlug }, select: { id: true, slug: true, name: true, shortName: true, level: true } });
+/** The page's records; a ward outside `scope` reads as absent. */
+export async function getGpmbPage(wardSlug: string, term: TermSummary, scope: ReadScope): Promise<GpmbPage | null> {
+  const ward = await db().orgUnit.findFirst({ where: { slug: wardSlug, ...scopeWhere(scope) }, select: { id: true, slug: true, name: true, shortName: true, level: true } });
   if (!ward || ward.level !== "WARD") return null;
   const [projects, achievements, groups, programmes] = await Promise.all([
     db().landClearanceProject.findMany({
-      where: { orgUnitId: ward.id, termId: term.id },
+      where: { orgUnitId: ward.id, ...orgUnitScopeWhere(scope), termId: term.id },
       orderBy: [{ startYear: { sort: "asc", nulls: "first" } }, { id: "asc" }],
       select: {
         id: true,
@@ -88,7 +90,7 @@ export async function getGpmbPage(wardSlug: string, term: TermSummary): Promise<
       },
     }),
     db().achievement.findMany({
-      where: { orgUnitId: ward.id, termId: term.id },
+      where: { orgUnitId: ward.id, ...orgUnitScopeWhere(scope), termId: term.id },
       orderBy: [{ year: { sort: "asc", nulls: "last" } }, { id: "asc" }],
       select: {
         id: true,

@@ -59,7 +59,7 @@ describe("land-clearance projects", () => {
     });
     // the dashboards read it at once
     const { getLandClearanceProjects } = await import("@/lib/data/records");
-    expect((await getLandClearanceProjects(NT, fx.termId, "03-CTr-QU")).map((x) => x.name)).toContain("Đường gom");
+    expect((await getLandClearanceProjects(NT, fx.termId, { all: true }, "03-CTr-QU")).map((x) => x.name)).toContain("Đường gom");
   });
 
   it("creates the ward's ENTRY source on first use, with the shared key and title", async () => {
@@ -166,7 +166,7 @@ describe("yearly progress", () => {
       ["note", null, "Bàn giao đợt 2"],
     ]);
     const { getLandClearanceProjects } = await import("@/lib/data/records");
-    const shown = (await getLandClearanceProjects(NT, fx.termId)).find((p) => p.name === "Dự án phường nhập");
+    const shown = (await getLandClearanceProjects(NT, fx.termId, { all: true })).find((p) => p.name === "Dự án phường nhập");
     expect(shown?.progress).toContainEqual({ year: 2018, householdsHandedOver: 12, areaM2: "2000.25", compensationDong: "1500000000", note: "Bàn giao đợt 2" });
   });
 
@@ -239,8 +239,8 @@ describe("achievements", () => {
     expect(e).toMatchObject({ ok: true, data: { version: 2 } });
     expect((await auditRows("achievement", a.id)).filter((x) => x.action === "UPDATE").map((x) => [x.field, x.oldValue, x.newValue])).toEqual([["year", "2019", "2020"]]);
     const { getAchievements } = await import("@/lib/data/records");
-    expect((await getAchievements(fx.termId, { ward: NT, programme: "03-CTr-QU" })).map((x) => x.title)).toContain("Tổ 1 đạt Xanh – Sạch – Đẹp");
-    expect((await getAchievements(fx.termId, { subject: "ngoc-thuy-to-1" })).map((x) => x.year)).toEqual([2020]);
+    expect((await getAchievements(fx.termId, { ward: NT, programme: "03-CTr-QU" }, { all: true })).map((x) => x.title)).toContain("Tổ 1 đạt Xanh – Sạch – Đẹp");
+    expect((await getAchievements(fx.termId, { subject: "ngoc-thuy-to-1" }, { all: true })).map((x) => x.year)).toEqual([2020]);
   });
 
   it("refuses a group outside the ward, a year outside the term, a stale version, a reported achievement", async () => {

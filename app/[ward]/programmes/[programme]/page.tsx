@@ -5,6 +5,7 @@ import { requireReadPage } from "@/lib/auth/access";
 import { mayEditValues } from "@/lib/auth/may-edit";
 import { ProgrammeDashboardView } from "@/components/programme/programme-dashboard-view";
 import { getProgrammeDashboard } from "@/lib/data/programme-dashboard";
+import type { ReadScope } from "@/lib/data/scope";
 import { resolveTerm } from "@/lib/data/terms";
 import { programmeSlugSchema, slugSchema, termQuerySchema } from "@/lib/validation/params";
 
@@ -13,22 +14,23 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const loadDashboard = cache(async (ward: string, programme: string, term: string | undefined) => {
-  const w = slugSchema.safeParse(ward);
+// Shared by the metadata and the page within one request (the scope is one object per request), so
+// the queries run once.
+const loadDashboard = cache(async (ward: string, programme: string, term: string | undefined, scope: ReadScope) => {
   const p = programmeSlugSchema.safeParse(programme);
-  if (!w.success || !p.success) return null;
+  if (!p.success) return null;
   const resolved = await resolveTerm(term);
-  return resolved ? getProgrammeDashboard(w.data, p.data, resolved) : null;
+  return resolved ? getProgrammeDashboard(ward, p.data, resolved, scope) : null;
 });
 
 async function load({ params, searchParams }: Props) {
   const [{ ward, programme }, query] = await Promise.all([params, searchParams.then((q) => termQuerySchema.safeParse(q))]);
   const slug = slugSchema.safeParse(ward);
   if (!slug.success) notFound();
-  const viewer = await requireReadPage(slug.data);
-  const data = query.success ? await loadDashboard(ward, programme, query.data.term) : null;
+  const scope = await requireReadPage(slug.data);
+  const data = query.success ? await loadDashboard(slug.data, programme, query.data.term, scope) : null;
   if (!data) notFound();
-  return { data, canEdit: await mayEditValues(viewer, slug.data) };
+  return { data, canEdit: await mayEditValues(slug.data) };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
