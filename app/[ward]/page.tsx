@@ -2,10 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { requireReadPage } from "@/lib/auth/access";
-import { getViewer } from "@/lib/auth/session";
-import { canEditValues } from "@/lib/auth/permissions";
+import { mayEditValues } from "@/lib/auth/may-edit";
 import { EntryLinks } from "@/components/entry/entry-links";
-import { getUnitScope } from "@/lib/data/org-units";
 import { WardOverviewView } from "@/components/overview/ward-overview-view";
 import { resolveTerm } from "@/lib/data/terms";
 import type { ReadScope } from "@/lib/data/scope";
@@ -28,7 +26,7 @@ async function load({ params, searchParams }: Props) {
   const scope = await requireReadPage(slug.data);
   const overview = query.success ? await loadOverview(slug.data, query.data.term, scope) : null;
   if (!overview) notFound();
-  return { overview, viewer: await getViewer() };
+  return { overview, canEdit: await mayEditValues(slug.data) };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -37,14 +35,12 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function WardPage(props: Props) {
-  const { overview, viewer } = await load(props);
-  // officials who may edit the ward get the way in to the yearly entry (latest year of the term)
-  const unit = viewer && viewer.grants.some((g) => g.role === "WARD_OFFICIAL") ? await getUnitScope(overview.ward.slug) : null;
-  const canEdit = !!unit && canEditValues(viewer, unit);
+  const { overview, canEdit } = await load(props);
   return (
     <div className="space-y-4">
+      {/* officials who may edit the ward get the way in to the yearly entry (latest year of the term) */}
       {canEdit && <EntryLinks ward={overview.ward.slug} year={overview.term.endYear} programmes={overview.programmes} />}
-      <WardOverviewView overview={overview} />
+      <WardOverviewView overview={overview} canEdit={canEdit} />
     </div>
   );
 }

@@ -17,6 +17,16 @@ export type LandClearanceProjectInfo = {
   note: string | null;
   source: SourceInfo;
   isDemo: boolean;
+  /** Yearly progress entered by the ward, in year order. */
+  progress: LandClearanceYear[];
+};
+
+export type LandClearanceYear = {
+  year: number;
+  householdsHandedOver: number | null;
+  areaM2: string | null;
+  compensationDong: string | null;
+  note: string | null;
 };
 
 /**
@@ -38,6 +48,7 @@ export async function getLandClearanceProjects(wardSlug: string, termId: number,
       forcedEnforcements: true,
       note: true,
       source: sourceSelect,
+      progress: { select: { year: true, householdsHandedOver: true, areaM2: true, compensationDong: true, note: true }, orderBy: { year: "asc" } },
     },
   });
   return rows.map((r) => ({
@@ -46,6 +57,11 @@ export async function getLandClearanceProjects(wardSlug: string, termId: number,
     compensationDong: r.compensationDong ? decimalString(r.compensationDong) : null,
     source: toSource(r.source),
     isDemo: r.source.kind === "DEMO",
+    progress: r.progress.map((y) => ({
+      ...y,
+      areaM2: y.areaM2 ? decimalString(y.areaM2) : null,
+      compensationDong: y.compensationDong ? decimalString(y.compensationDong) : null,
+    })),
   }));
 }
 

@@ -8,6 +8,7 @@ import { checkTransition } from "@/lib/domain/submission-workflow";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SubmissionAction, SubmissionStatus } from "@/lib/generated/prisma/enums";
 import { type Actor, type EntryTarget, lockSubmission } from "./entry-save";
+import { ensureEntrySource } from "./record-write";
 
 export type TransitionTarget = EntryTarget & { wardSlug: string; wardShortName: string };
 
@@ -18,9 +19,6 @@ export type TransitionOutcome =
   | { ok: false; reason: "conflict"; status: SubmissionStatus; version: number }
   | { ok: false; reason: "state" | "comment"; message: string; status: SubmissionStatus; version: number };
 
-/** The key and title of the source of a ward's approved figures. */
-export const entrySourceKey = (wardSlug: string) => `entry:${wardSlug}`;
-export const entrySourceTitle = (wardShortName: string) => `Số liệu do phường ${wardShortName} nhập, Đảng ủy phường duyệt`;
 
 const normal = (v: string | null) => (v === null ? null : fromScaled(toScaled(v)));
 
@@ -87,7 +85,7 @@ async function publish(tx: Prisma.TransactionClient, actor: Actor, target: Trans
   });
   if (values.length === 0) return counts;
 
-  const source = await entrySource(tx, actor, target);
+  const source = { id: await ensureEntrySource(tx, actor, { slug: target.wardSlug, shortName: target.wardShortName }) };
   const existing = await tx.result.findMany({
     where: {
       periodId: target.periodId,
@@ -142,19 +140,3 @@ async function publish(tx: Prisma.TransactionClient, actor: Actor, target: Trans
   return counts;
 }
 
-/** The ward's ENTRY source, created (and audited) the first time its figures are approved. */
-async function entrySource(tx: Prisma.TransactionClient, actor: Actor, target: TransitionTarget): Promise<{ id: number }> {
-  const key = entrySourceKey(target.wardSlug);
-  const title = entrySourceTitle(target.wardShortName);
-  // two programmes of one ward approved at once: the unique key lets one insert in, the other reads it
-  const inserted = await tx.$queryRaw<{ id: number }[]>`
-    INSERT INTO source (key, kind, title) VALUES (${key}, 'ENTRY'::source_kind, ${title})
-    ON CONFLICT (key) DO NOTHING RETURNING id`;
-  if (inserted.length === 1) {
-    await tx.auditLog.create({ data: { actor: actor.userId, action: "CREATE", entity: "source", entityId: String(inserted[0].id), field: "title", newValue: title, context: { key, kind: "ENTRY", wardId: target.wardId } } });
-    return inserted[0];
-  }
-  const found = await tx.source.findUniqueOrThrow({ where: { key }, select: { id: true, kind: true } });
-  if (found.kind !== "ENTRY") throw new Error(`source ${key} is not an ENTRY source`);
-  return found;
-}

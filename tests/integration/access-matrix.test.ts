@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ORIGIN, type ReviewFixtures, type World, createReviewFixtures, createWorld, dropWorld, signInCookie } from "./auth-fixtures";
 import { ENTRY_PROGRAMME, createEntryCatalogue } from "./entry-fixtures";
+import { type LandClearanceFixtures, createLandClearanceFixtures, formOf } from "./land-clearance-fixtures";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -45,7 +46,7 @@ let created = 0;
 function cases(): Record<string, Case> {
   return {
     "GET /api/health": { url: "/api/health", params: {}, expect: { anonymous: 200 } },
-    // the entry and review fixtures give this world a term: the programmes and values are found
+    // the entry, review and land-clearance fixtures give this world a term: the programmes and values are found
     "GET /api/v1/programmes": { url: "/api/v1/programmes", params: {}, expect: { anonymous: 401, official: 200, staff: 200 } },
     "GET /api/v1/org-units/[slug]": {
       url: "/api/v1/org-units/ngoc-thuy",
@@ -156,6 +157,7 @@ const SERVER_ACTIONS: Record<string, ActionCase> = {
     expect: { anonymous: "unauthenticated", otherOfficial: "forbidden", official: "ok", committee: "ok", staff: "ok", admin: "ok" },
   },
   ...reviewActions(),
+  ...landClearanceActions(),
 };
 
 let world: World;
@@ -169,6 +171,7 @@ beforeAll(async () => {
   tokenId = (await issueApiToken({ name: "thu hồi", orgUnitId: world.units.boDe, createdById: world.users.admin.id })).id;
   // the yearly entry actions need a programme with indicators
   await createEntryCatalogue(world);
+  gpmb = await createLandClearanceFixtures(world);
 }, 120_000);
 afterAll(() => dropWorld(world));
 
@@ -298,3 +301,37 @@ describe("access matrix", () => {
     expect(await prisma.apiToken.count({ where: { name: "thử" } })).toBe(1);
   }, 120_000);
 });
+
+// --- Land-clearance projects, their progress and achievements (lib/actions/land-clearance.ts, achievements.ts) ---
+// Only the ward's official may write; each allowed call really writes (checked in land-clearance.test.ts).
+let gpmb: LandClearanceFixtures;
+function landClearanceActions(): Record<string, ActionCase> {
+  const wardOfficialOnly = { anonymous: "unauthenticated", otherOfficial: "forbidden", official: "ok", committee: "forbidden", staff: "forbidden", admin: "forbidden" } as const;
+  const ward = "ngoc-thuy";
+  return {
+    "lib/actions/land-clearance.ts#saveLandClearanceProject": {
+      args: () => [null, formOf({ ward, term: "2015-2020", version: 0, name: "Dự án mới (ma trận)", status: "PLANNED" })],
+      expect: wardOfficialOnly,
+    },
+    "lib/actions/land-clearance.ts#deleteLandClearanceProject": {
+      args: () => [null, formOf({ ward, id: gpmb.projectToDelete, version: 1 })],
+      expect: wardOfficialOnly,
+    },
+    "lib/actions/land-clearance.ts#saveLandClearanceProgress": {
+      args: () => [null, formOf({ ward, projectId: gpmb.project, year: 2018, version: 0, householdsHandedOver: "3" })],
+      expect: wardOfficialOnly,
+    },
+    "lib/actions/land-clearance.ts#deleteLandClearanceProgress": {
+      args: () => [null, formOf({ ward, id: gpmb.progressToDelete, version: 1 })],
+      expect: wardOfficialOnly,
+    },
+    "lib/actions/achievements.ts#saveAchievement": {
+      args: () => [null, formOf({ ward, term: "2015-2020", version: 0, kind: "OTHER", status: "ACHIEVED", title: "Danh hiệu mới (ma trận)" })],
+      expect: wardOfficialOnly,
+    },
+    "lib/actions/achievements.ts#deleteAchievement": {
+      args: () => [null, formOf({ ward, id: gpmb.achievementToDelete, version: 1 })],
+      expect: wardOfficialOnly,
+    },
+  };
+}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { requireReadPage } from "@/lib/auth/access";
+import { mayEditValues } from "@/lib/auth/may-edit";
 import { ProgrammeDashboardView } from "@/components/programme/programme-dashboard-view";
 import { getProgrammeDashboard } from "@/lib/data/programme-dashboard";
 import type { ReadScope } from "@/lib/data/scope";
@@ -29,14 +30,15 @@ async function load({ params, searchParams }: Props) {
   const scope = await requireReadPage(slug.data);
   const data = query.success ? await loadDashboard(slug.data, programme, query.data.term, scope) : null;
   if (!data) notFound();
-  return data;
+  return { data, canEdit: await mayEditValues(slug.data) };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const d = await load(props);
+  const { data: d } = await load(props);
   return { title: `Chương trình ${d.programme.code} · ${d.ward.name}` };
 }
 
 export default async function ProgrammePage(props: Props) {
-  return <ProgrammeDashboardView data={await load(props)} />;
+  const { data, canEdit } = await load(props);
+  return <ProgrammeDashboardView data={data} canEdit={canEdit} />;
 }
