@@ -267,6 +267,58 @@ async function jsFor(base, page) {
   }
 }
 
+// --- 4. Saving a full programme form (issue 5) -----------------------------------------------------
+const SAVES = 20;
+const ENTRY_PAGE = "/ngoc-thuy/nhap-lieu/2019/03-CTr-QU";
+
+/** "1.691" → 1691, "115,5" → 115.5 (the form's Vietnamese format). */
+const viNumber = (s) => Number(s.replace(/\./g, "").replace(",", "."));
+const viFormat = (n) => (Number.isInteger(n) ? n.toLocaleString("de-DE") : String(n).replace(".", ","));
+
+/**
+ * The ward official fills every figure of programme 03 for a year and presses "Lưu nháp": the time
+ * from the click to "Đã lưu nháp" (validation, server action, transaction, answer, re-render).
+ * Saves alternate between the figures as loaded and the same figures doubled (sums stay under their
+ * totals, so the cross-field rules hold); percentages and yes/no answers are left as they are.
+ */
+async function timeEntrySaves(base) {
+  const context = await browser.newContext();
+  try {
+    const tab = await context.newPage();
+    await tab.goto(`${base}/dang-nhap?next=${encodeURIComponent(ENTRY_PAGE)}`);
+    await tab.getByLabel("Tên đăng nhập hoặc e-mail").fill("demo.phuong");
+    await tab.getByLabel("Mật khẩu").fill(BENCH_PASSWORD);
+    await tab.getByRole("button", { name: "Đăng nhập" }).click();
+    await tab.waitForURL(`**${ENTRY_PAGE}`);
+    const inputs = tab.locator('input[inputmode="decimal"]:not([disabled])');
+    await inputs.first().waitFor();
+    const fields = [];
+    for (const input of await inputs.all()) {
+      const label = (await input.getAttribute("aria-label")) ?? "";
+      const value = await input.inputValue();
+      if (label.includes("(%)") || value.trim() === "" || !(viNumber(value) > 0)) continue;
+      fields.push({ input, a: value, b: viFormat(viNumber(value) * 2) });
+    }
+    const times = [];
+    const unsaved = tab.getByTestId("unsaved-count");
+    for (let i = 0; i < SAVES; i++) {
+      for (const f of fields) await f.input.fill(i % 2 === 0 ? f.b : f.a);
+      await unsaved.filter({ hasText: "đã sửa, chưa lưu" }).waitFor();
+      const t = performance.now();
+      await tab.getByRole("button", { name: "Lưu nháp" }).click();
+      // saved: no unsaved change left, and the status says so (a refusal keeps the changes)
+      await unsaved.filter({ hasText: "Không có thay đổi chưa lưu" }).waitFor({ timeout: 30_000 });
+      times.push(performance.now() - t);
+      const said = await tab.getByTestId("save-status").textContent();
+      if (!said?.includes("Đã lưu nháp")) throw new Error(`save ${i + 1} answered: ${said}`);
+    }
+    times.sort((x, y) => x - y);
+    return { page: ENTRY_PAGE, values: fields.length, runs: SAVES, medianMs: +quantile(times, 0.5).toFixed(2), p95Ms: +quantile(times, 0.95).toFixed(2) };
+  } finally {
+    await context.close();
+  }
+}
+
 // --- main -----------------------------------------------------------------------------------------
 async function main() {
   fs.mkdirSync(OUT_DIR, { recursive: true });
@@ -301,6 +353,7 @@ async function main() {
   mem.afterRequests = memory();
 
   let browserError = null;
+  let entrySaves = null;
   try {
     const { chromium } = await import("@playwright/test");
     browser = await chromium.launch({
@@ -311,6 +364,9 @@ async function main() {
       if (cleaning) return;
       Object.assign(r, await jsFor(base, r.page).catch((e) => ({ jsError: e.message })));
     }
+    if (cleaning) return;
+    entrySaves = await timeEntrySaves(base).catch((e) => ({ error: e.message }));
+    log(entrySaves.error ? `entry saves failed: ${entrySaves.error}` : `full-form save ×${entrySaves.runs} (${entrySaves.values} values): median ${ms(entrySaves.medianMs)}, p95 ${ms(entrySaves.p95Ms)}`);
   } catch (e) {
     browserError = e.message; // the HTTP figures stay useful without a browser
     log(`browser measurements skipped: ${e.message}`);
@@ -331,6 +387,7 @@ async function main() {
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   rows.forEach((r) => console.log(line(r)));
   if (signIn) console.log(`\nSign-in (${BENCH_ACCOUNT}, ${signIn.runs} sequential POST /api/auth/sign-in): median ${ms(signIn.medianMs)}, p95 ${ms(signIn.p95Ms)}`);
+  if (entrySaves && !entrySaves.error) console.log(`\nSaving the full programme 03 form (${ENTRY_PAGE}, ${entrySaves.values} changed values, click → "Đã lưu nháp" in Chromium, ${entrySaves.runs} saves): median ${ms(entrySaves.medianMs)}, p95 ${ms(entrySaves.p95Ms)}`);
   console.log(`\nRSS (start.mjs${throwawayDb || process.env.BENCH_DATABASE_URL ? "" : " hosting PGlite"} + next-server): after startup ${mem.afterStartup.rssMiB} MiB, after HTTP runs ${mem.afterRequests.rssMiB} MiB, after browser loads ${mem.afterBrowser.rssMiB} MiB (sum of per-process peaks ${mem.afterBrowser.peakMiB} MiB)`);
 
   const git = (...a) => { try { return execFileSync("git", a, { cwd: ROOT, encoding: "utf8" }).trim(); } catch { return null; } };
@@ -341,7 +398,7 @@ async function main() {
     machine: { node: process.version, cpus: os.cpus().length, totalMemMiB: Math.round(os.totalmem() / 2 ** 20) },
     settings: { warmup: WARMUP, runs: RUNS, rechartsMarkers: RECHARTS_MARKERS },
     startup: { toHealthyMs: Math.round(startup.ms), buildRan: startup.buildRan, database: startup.database, steps: startup.steps },
-    pages, memory: mem, browserError,
+    pages, entrySaves, memory: mem, browserError,
     benchDurationS: +((performance.now() - benchStarted) / 1000).toFixed(1),
   };
   await cleanup();

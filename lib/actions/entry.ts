@@ -3,6 +3,7 @@
 // The payload is re-validated here with the form's own schema, rules and outlier check.
 import { type ActionResult, failure, success } from "@/lib/actions/result";
 import { authorizeAction } from "@/lib/auth/action-guard";
+import { revalidatePath } from "next/cache";
 import { readScope } from "@/lib/auth/access";
 import { type EntryScope, getEntryGrid } from "@/lib/data/entry-grid";
 import { type EntryChange, saveEntryValues } from "@/lib/data/entry-save";
@@ -86,6 +87,8 @@ export async function saveEntry(_prev: ActionResult<SaveEntryData> | null, formD
       changes,
     );
     if (outcome.ok) {
+      // the review panel beside the form (state, version, completeness) and the hub show the save
+      if (outcome.changed > 0) revalidatePath(`/${payload.ward}/nhap-lieu`, "layout");
       const slugOf = invert(ids.unitIds);
       const codeOf = invert(ids.indicatorIds);
       const byKey = new Map(changes.map((c) => [`${c.indicatorId}:${c.orgUnitId}`, c.value]));
