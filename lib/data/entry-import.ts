@@ -65,7 +65,7 @@ const fingerprintOf = (preview: ImportPreview) => createHash("sha256").update(ch
 
 export type ApplyOutcome =
   | { ok: true; changed: number; preview: ImportPreview }
-  | { ok: false; code: "invalid" | "locked" | "not-found" | "conflict"; message: string; preview?: ImportPreview; conflicts?: Conflict[] };
+  | { ok: false; code: "invalid" | "locked" | "not-found" | "conflict"; message: string; grid?: EntryGrid; preview?: ImportPreview; conflicts?: Conflict[] };
 
 /**
  * Applies the file's changes when they are still exactly those of the preview the person saw
@@ -76,21 +76,35 @@ export async function applyEntryFile(actor: Actor, target: ImportTarget, file: {
   if (!outcome.ok) return outcome;
   const { grid, preview } = outcome;
   if (preview.counts.invalid > 0 || preview.counts.conflict > 0) {
-    return { ok: false, code: preview.counts.invalid > 0 ? "invalid" : "conflict", message: "Tệp còn dòng lỗi hoặc xung đột; không ghi gì.", preview };
+    return { ok: false, code: preview.counts.invalid > 0 ? "invalid" : "conflict", message: "Tệp còn dòng lỗi hoặc xung đột; không ghi gì.", grid, preview };
   }
   if (outcome.fingerprint !== fingerprint) {
-    return { ok: false, code: "conflict", message: "Số liệu hoặc tệp đã thay đổi từ lúc xem trước. Hãy bấm “Xem trước” lại rồi áp dụng.", preview };
+    return { ok: false, code: "conflict", message: "Số liệu hoặc tệp đã thay đổi từ lúc xem trước. Hãy bấm “Xem trước” lại rồi áp dụng.", grid, preview };
   }
   const changes = changesOf(preview);
   if (changes.length === 0) return { ok: true, changed: 0, preview };
   const saved = await saveEntryValues(actor, { wardId: grid.ward.id, periodId: grid.periodId, programmeId: grid.programme.id }, changes);
   if (saved.ok) return { ok: true, changed: saved.changed, preview };
-  if (saved.reason === "locked") return { ok: false, code: "locked", message: `Số liệu ${STATUS_LABELS[saved.status]}, không ghi gì.`, preview };
+  if (saved.reason === "locked") return { ok: false, code: "locked", message: `Số liệu ${STATUS_LABELS[saved.status]}, không ghi gì.`, grid, preview };
   return {
     ok: false,
     code: "conflict",
     message: `${saved.conflicts.length} giá trị vừa được người khác sửa trong lúc nhập; không ghi gì. Hãy xuất tệp mới rồi nhập lại.`,
-    preview,
+    grid,
+    preview: markConflicts(preview, saved.conflicts),
     conflicts: saved.conflicts,
   };
+}
+
+/** The preview with the rows saveEntryValues found changed meanwhile marked as conflicts. */
+function markConflicts(preview: ImportPreview, conflicts: Conflict[]): ImportPreview {
+  const keys = new Set(conflicts.map((c) => `${c.indicatorId}:${c.orgUnitId}`));
+  const rows = preview.rows.map((r) =>
+    r.change && keys.has(`${r.change.indicatorId}:${r.change.orgUnitId}`)
+      ? { ...r, status: "conflict" as const, messages: [...r.messages, "Vừa được người khác sửa trong lúc nhập."] }
+      : r,
+  );
+  const counts = { new: 0, changed: 0, unchanged: 0, conflict: 0, invalid: 0 };
+  for (const r of rows) counts[r.status]++;
+  return { rows, counts, canApply: false };
 }
