@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ORIGIN, type World, createWorld, dropWorld, signInCookie } from "./auth-fixtures";
+import { addEntryCatalogue, entryImportForm } from "./entry-import-fixtures";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -44,7 +45,8 @@ let created = 0;
 function cases(): Record<string, Case> {
   return {
     "GET /api/health": { url: "/api/health", params: {}, expect: { anonymous: 200 } },
-    "GET /api/v1/programmes": { url: "/api/v1/programmes", params: {}, expect: { anonymous: 401, official: 404, staff: 404 } },
+    // the world has a term since the entry-import catalogue (entry-import-fixtures.ts): 200, not 404
+    "GET /api/v1/programmes": { url: "/api/v1/programmes", params: {}, expect: { anonymous: 401, official: 200, staff: 200 } },
     "GET /api/v1/org-units/[slug]": {
       url: "/api/v1/org-units/ngoc-thuy",
       params: { slug: "ngoc-thuy" },
@@ -53,8 +55,7 @@ function cases(): Record<string, Case> {
     "GET /api/v1/org-units/[slug]/values": {
       url: "/api/v1/org-units/ngoc-thuy/values",
       params: { slug: "ngoc-thuy" },
-      // no term in this small world: 404 after the access check passed
-      expect: { anonymous: 401, otherOfficial: 403, official: 404, staff: 404 },
+      expect: { anonymous: 401, otherOfficial: 403, official: 200, staff: 200 },
     },
     "POST /api/auth/sign-in": {
       url: "/api/auth/sign-in",
@@ -112,6 +113,12 @@ function cases(): Record<string, Case> {
       expect: { anonymous: 401, official: 403, staff: 403, admin: 200 },
       crossSite: true,
     },
+    // entry import (Excel/CSV): export of the grid
+    "GET /api/entry/[ward]/[year]/[programme]/export": {
+      url: "/api/entry/ngoc-thuy/2020/03-CTr-QU/export?format=xlsx",
+      params: { ward: "ngoc-thuy", year: "2020", programme: "03-CTr-QU" },
+      expect: { anonymous: 401, otherOfficial: 403, official: 200, committee: 200, staff: 200, admin: 200 },
+    },
     "POST /api/admin/accounts/[id]/disabled": {
       url: `/api/admin/accounts/${target}/disabled`,
       params: { id: target },
@@ -139,7 +146,20 @@ type ActionCase = {
 
 // Exported server actions ("use server" files), keyed "file#export" (file relative to the repo root).
 // Every one must be listed; each is called as every caller listed and cross-site.
-const SERVER_ACTIONS: Record<string, ActionCase> = {};
+const SERVER_ACTIONS: Record<string, ActionCase> = {
+  // entry import (Excel/CSV): an unedited export, so the allowed apply finds nothing to change
+  "lib/actions/entry-import.ts#previewEntryImport": {
+    args: () => [undefined, entryImportForm(entryFile)],
+    expect: { anonymous: "unauthenticated", otherOfficial: "forbidden", official: "ok", committee: "forbidden", staff: "forbidden" },
+  },
+  "lib/actions/entry-import.ts#applyEntryImport": {
+    args: () => [undefined, entryImportForm(entryFile, EMPTY_FINGERPRINT)],
+    expect: { anonymous: "unauthenticated", otherOfficial: "forbidden", official: "ok", committee: "forbidden", staff: "forbidden" },
+  },
+};
+let entryFile = new Uint8Array();
+// sha-256 of "[]" (no changes), as the preview of an unedited export answers
+const EMPTY_FINGERPRINT = "4f53cda18c2baa0c0354bb5f9a3ecbe5";
 
 let world: World;
 beforeAll(async () => {
@@ -149,6 +169,7 @@ beforeAll(async () => {
   target = (await createAccount(world.database.prisma, { username: "muc.tieu", name: "Mục tiêu", password: "mat-khau-muc-tieu-1" })).id;
   const { issueApiToken } = await import("@/lib/auth/api-token");
   tokenId = (await issueApiToken({ name: "thu hồi", orgUnitId: world.units.boDe, createdById: world.users.admin.id })).id;
+  entryFile = await addEntryCatalogue(world);
 }, 120_000);
 afterAll(() => dropWorld(world));
 
