@@ -1,4 +1,4 @@
-import type { Aggregation, Direction, OrgLevel, ValueType } from "../../lib/generated/prisma/enums";
+import type { Aggregation, Direction, OrgLevel, RuleKind, ValueType } from "../../lib/generated/prisma/enums";
 
 // The programme catalogue of the 2015–2020 term of Quận ủy Long Biên, as far as the Ngọc Thụy
 // report describes it. Indicator codes are stable identifiers (used in URLs and imports): never
@@ -13,7 +13,12 @@ export type ProgrammeSeed = {
   title: string;
   summary: string;
   sections: SectionSeed[];
+  /** Cross-field rules the entry form and the server check (table indicator_rule). */
+  rules?: RuleSeed[];
 };
+
+/** SUM_AT_MOST: the `left` indicators together never exceed `right` (for one unit and period). */
+export type RuleSeed = { code: string; kind: RuleKind; left: string[]; right: string; description: string };
 
 export type SectionSeed = { code: string; name: string; indicators: IndicatorSeed[] };
 
@@ -307,6 +312,27 @@ export const PROGRAMMES: ProgrammeSeed[] = [
             headline: true,
           }),
         ],
+      },
+    ],
+    // Every declared rule must hold for every seeded ward and year (tests/unit/catalogue-rules.test.ts).
+    // Not declared: "xu-phat-vi-pham" ≤ "vi-pham-da-xu-ly". The report fines 1.691 cases while the
+    // kinds it handled add up to 313: fines also cover violations outside those kinds (lòng đường,
+    // vỉa hè …), so fined cases may exceed the violations handled by kind.
+    rules: [
+      {
+        code: "ctkp-xu-ly-khong-vuot-tong",
+        kind: "SUM_AT_MOST",
+        left: ["ctkp-yeu-cau-cap-phep", "ctkp-dinh-chi"],
+        right: "cong-trinh-khong-phep",
+        description:
+          "Số công trình không phép được yêu cầu cấp bổ sung giấy phép cộng số bị đình chỉ tuyệt đối không vượt quá số công trình không phép.",
+      },
+      {
+        code: "vp-theo-loai-khong-vuot-tong",
+        kind: "SUM_AT_MOST",
+        left: ["vp-bien-quang-cao", "vp-mai-che", "vp-buc-be", "vp-khac"],
+        right: "vi-pham-da-xu-ly",
+        description: "Các loại vi phạm cộng lại không vượt quá số vi phạm trật tự đô thị đã xử lý.",
       },
     ],
   },

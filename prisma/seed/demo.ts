@@ -110,7 +110,9 @@ function wardLevelValues(): DemoValue[] {
     if ((ind.collectionLevel ?? "WARD") !== "WARD" || ind.code === "vi-pham-da-xu-ly" || ind.code === "ty-le-tdp-van-hoa") continue;
     for (const { slug } of LONG_BIEN_WARDS) {
       if (reportedYearly.has(`${ind.code}|${slug}`)) continue;
-      if (ind.parent === "cong-trinh-khong-phep" && slug !== REPORT_WARD) continue; // split from the total below
+      // Split from the total below, so that they never exceed it; Ngọc Thụy's suspensions keep the
+      // reported five-year total and the requests to obtain a permit take the rest of each year.
+      if (ind.parent === "cong-trinh-khong-phep" && !(slug === REPORT_WARD && ind.code === "ctkp-dinh-chi")) continue;
       const series = wardSeries(ind, slug);
       if (!series) continue;
       YEARS.forEach((year, i) => {
@@ -119,9 +121,10 @@ function wardLevelValues(): DemoValue[] {
     }
   }
   // Works without permit: the two ways they were handled add up to the total, as in the report.
-  for (const v of out.filter((x) => x.indicator === "cong-trinh-khong-phep" && x.orgUnit !== REPORT_WARD)) {
-    const suspended = Math.round(Number(v.value) * 0.1);
-    out.push({ ...v, indicator: "ctkp-dinh-chi", value: String(suspended) });
+  for (const v of out.filter((x) => x.indicator === "cong-trinh-khong-phep")) {
+    const own = out.find((x) => x.indicator === "ctkp-dinh-chi" && x.orgUnit === v.orgUnit && x.year === v.year);
+    const suspended = own ? Number(own.value) : Math.round(Number(v.value) * 0.1);
+    if (!own) out.push({ ...v, indicator: "ctkp-dinh-chi", value: String(suspended) });
     out.push({ ...v, indicator: "ctkp-yeu-cau-cap-phep", value: String(Number(v.value) - suspended) });
   }
   // The total of urban-order violations is the sum of its kinds.

@@ -130,6 +130,20 @@ async function seedIn(tx: Tx, { demo }: SeedOptions): Promise<SeedReport> {
         indicatorIds.set(i.code, row.id);
       }
     }
+
+    // Cross-field rules, once the indicators they name exist. Rules are never deleted here: nothing
+    // records whether a rule came from the seed, and the seed must not remove one a person made.
+    const codes = new Set(p.sections.flatMap((s) => s.indicators.map((i) => i.code)));
+    for (const r of p.rules ?? []) {
+      for (const code of [...r.left, r.right]) if (!codes.has(code)) fail(`Quy tắc ${r.code}: chỉ tiêu không có trong chương trình ${p.code}: ${code}`);
+      const desired = { kind: r.kind, left: r.left, right: r.right, description: r.description };
+      const rwhere = { programmeId_code: { programmeId: programme.id, code: r.code } };
+      await syncRow(tx, "indicator_rule", counts("indicator_rule"), {
+        find: () => tx.indicatorRule.findUnique({ where: rwhere }),
+        create: () => tx.indicatorRule.create({ data: { programmeId: programme.id, code: r.code, ...desired } }),
+        update: () => tx.indicatorRule.update({ where: rwhere, data: desired }),
+      }, desired);
+    }
   }
 
   const reportSourceId = sourceIds.get(REPORT_SOURCE.key)!;

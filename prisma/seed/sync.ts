@@ -17,6 +17,7 @@ export function plain(v: unknown): Plain {
   if (v === null || v === undefined) return null;
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === "object" && v !== null && "toFixed" in v && "isZero" in v) return (v as { toString(): string }).toString();
+  if (Array.isArray(v)) return JSON.stringify(v); // order matters (a rule's indicators)
   if (typeof v === "object") return JSON.stringify(sortKeys(v as Record<string, unknown>));
   return v as Plain;
 }

@@ -5,16 +5,17 @@ import { createMigratedDatabase, type TestDatabase } from "../setup/db";
 
 /** Everything the seed writes, as comparable text: a second run must leave it byte for byte equal. */
 async function snapshot(prisma: PrismaClient) {
-  const [units, indicators, results, targets, projects, achievements, audit] = await Promise.all([
+  const [units, indicators, rules, results, targets, projects, achievements, audit] = await Promise.all([
     prisma.orgUnit.findMany({ orderBy: { id: "asc" } }),
     prisma.indicator.findMany({ orderBy: { id: "asc" } }),
+    prisma.indicatorRule.findMany({ orderBy: { id: "asc" } }),
     prisma.result.findMany({ orderBy: { id: "asc" } }),
     prisma.target.findMany({ orderBy: { id: "asc" } }),
     prisma.landClearanceProject.findMany({ orderBy: { id: "asc" } }),
     prisma.achievement.findMany({ orderBy: { id: "asc" } }),
     prisma.auditLog.count(),
   ]);
-  return JSON.stringify({ units, indicators, results, targets, projects, achievements, audit }, (_k, v) =>
+  return JSON.stringify({ units, indicators, rules, results, targets, projects, achievements, audit }, (_k, v) =>
     typeof v === "bigint" ? v.toString() : v,
   );
 }
@@ -55,6 +56,37 @@ describe("seeding with demonstration data", () => {
     expect(await snapshot(prisma)).toBe(before);
   });
 
+  it("loads the cross-field rules declared with the catalogue, each audited", async () => {
+    const rules = await prisma.indicatorRule.findMany({
+      where: { programme: { code: "03-CTr/QU" } },
+      select: { id: true, code: true, kind: true, left: true, right: true, description: true },
+      orderBy: { code: "asc" },
+    });
+    expect(rules.map(({ code, kind, left, right }) => ({ code, kind, left, right }))).toEqual([
+      { code: "ctkp-xu-ly-khong-vuot-tong", kind: "SUM_AT_MOST", left: ["ctkp-yeu-cau-cap-phep", "ctkp-dinh-chi"], right: "cong-trinh-khong-phep" },
+      {
+        code: "vp-theo-loai-khong-vuot-tong",
+        kind: "SUM_AT_MOST",
+        left: ["vp-bien-quang-cao", "vp-mai-che", "vp-buc-be", "vp-khac"],
+        right: "vi-pham-da-xu-ly",
+      },
+    ]);
+    expect(rules.every((r) => r.description.length > 20)).toBe(true);
+    const audited = await prisma.auditLog.findMany({ where: { entity: "indicator_rule", action: "CREATE" }, select: { entityId: true, newValue: true } });
+    expect(audited.map((a) => a.entityId).sort()).toEqual(rules.map((r) => String(r.id)).sort());
+    expect(audited.find((a) => a.entityId === String(rules[0].id))?.newValue).toContain('"left":"[\\"ctkp-yeu-cau-cap-phep\\",\\"ctkp-dinh-chi\\"]"');
+  });
+
+  it("puts back a rule changed in the database, auditing the change", async () => {
+    const rule = await prisma.indicatorRule.findFirstOrThrow({ where: { code: "ctkp-xu-ly-khong-vuot-tong" } });
+    await prisma.indicatorRule.update({ where: { id: rule.id }, data: { left: ["ctkp-dinh-chi"] } });
+    const report = await seed(prisma, { demo: true });
+    expect(report.indicator_rule).toMatchObject({ created: 0, updated: 1 });
+    expect((await prisma.indicatorRule.findUniqueOrThrow({ where: { id: rule.id } })).left).toEqual(rule.left);
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { entity: "indicator_rule", entityId: String(rule.id), action: "UPDATE" } });
+    expect(audit).toMatchObject({ field: "left", oldValue: '["ctkp-dinh-chi"]', newValue: '["ctkp-yeu-cau-cap-phep","ctkp-dinh-chi"]' });
+  });
+
   it("gives every ward yearly demo values, marked as demo, and Ngọc Thụy's groups theirs", async () => {
     const wardsWithDemo = await prisma.result.groupBy({
       by: ["orgUnitId"],
@@ -71,7 +103,7 @@ describe("seeding with demonstration data", () => {
   });
 
   it("makes Ngọc Thụy's demo years add up to the reported five-year totals", async () => {
-    for (const code of ["ktgs-chuyen-de-chi-bo", "xu-phat-vi-pham", "cong-trinh-co-phep", "thue-xay-dung"]) {
+    for (const code of ["ktgs-chuyen-de-chi-bo", "xu-phat-vi-pham", "cong-trinh-co-phep", "thue-xay-dung", "ctkp-yeu-cau-cap-phep", "ctkp-dinh-chi"]) {
       const [years, term] = await Promise.all([
         prisma.result.aggregate({
           _sum: { value: true },
