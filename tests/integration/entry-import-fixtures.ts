@@ -5,7 +5,7 @@ import type { World } from "./auth-fixtures";
 
 export const ENTRY_TARGET = { ward: "ngoc-thuy", year: "2020", programme: "03-CTr-QU" } as const;
 
-export async function addEntryCatalogue(world: World): Promise<Uint8Array> {
+export async function addEntryCatalogue(world: World): Promise<Uint8Array<ArrayBuffer>> {
   const { prisma } = world.database;
   const term = await prisma.term.create({ data: { slug: "2015-2020", name: "Nhiệm kỳ 2015–2020", startYear: 2015, endYear: 2020 } });
   for (const year of [2019, 2020]) await prisma.period.create({ data: { termId: term.id, kind: "YEAR", year } });
@@ -38,7 +38,7 @@ export async function addEntryCatalogue(world: World): Promise<Uint8Array> {
 }
 
 /** The import form as the page posts it. */
-export function entryImportForm(bytes: Uint8Array, fingerprint?: string): FormData {
+export function entryImportForm(bytes: Uint8Array<ArrayBuffer>, fingerprint?: string): FormData {
   const form = new FormData();
   for (const [k, v] of Object.entries(ENTRY_TARGET)) form.set(k, v);
   form.set("file", new File([bytes], "nhap-lieu.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
