@@ -262,6 +262,23 @@ describe("entry import", () => {
     expect(await state()).toBe(before);
   });
 
+  it("refuses values that break the programme's cross-field rules, naming the rule", async () => {
+    const bytes = await edited(await exportXlsx(), (wb) => {
+      const total = Number(rowOf(wb, "cong-trinh-khong-phep").getCell("F").value);
+      rowOf(wb, "ctkp-dinh-chi").getCell("F").value = total + 1;
+      rowOf(wb, "ctkp-dinh-chi").getCell("H").value = "thử quy tắc";
+    });
+    const before = await state();
+    const p = await preview(bytes);
+    if (!p.ok) throw new Error(p.message);
+    const bad = p.preview.rows.find((r) => r.indicator === "ctkp-dinh-chi")!;
+    expect(bad.status).toBe("invalid");
+    expect(bad.messages.join(" ")).toMatch(/vượt quá “Công trình xây dựng không phép”.*Quy tắc: Số công trình không phép/);
+    expect(p.preview.canApply).toBe(false);
+    expect(await lib.applyEntryFile(ACTOR, TARGET, file(bytes), p.fingerprint)).toMatchObject({ ok: false, code: "invalid" });
+    expect(await state()).toBe(before);
+  });
+
   it("refuses a locked period (submitted or approved)", async () => {
     const bytes = await edited(await exportXlsx(), (wb) => void (rowOf(wb, "du-an-gpmb").getCell("F").value = 9));
     const p = await preview(bytes);
