@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { type FormEvent, startTransition, useActionState, useState } from "react";
 import { type ImportView, applyEntryImport, previewEntryImport } from "@/lib/actions/entry-import";
 import type { ActionResult } from "@/lib/actions/result";
 import { IMPORT_LIMITS } from "@/lib/domain/entry-template";
@@ -11,7 +11,9 @@ type Props = { ward: string; year: number; programme: string; entryUrl: string }
 
 /**
  * One form, two actions: "Xem trước" reads the file and writes nothing; "Áp dụng" sends the same
- * file again with the preview's fingerprint. Choosing another file hides the old preview.
+ * file again with the preview's fingerprint. Choosing another file hides the old preview. The
+ * actions are dispatched by hand, not as form actions: React resets a form after a form action,
+ * which would empty the file input between "Xem trước" and "Áp dụng".
  */
 export function ImportForm({ ward, year, programme, entryUrl }: Props) {
   const [preview, previewAction, previewing] = useActionState<ActionResult<ImportView> | undefined, FormData>(previewEntryImport, undefined);
@@ -23,12 +25,21 @@ export function ImportForm({ ward, year, programme, entryUrl }: Props) {
   const canApply = last === "preview" && preview?.ok && preview.data?.canApply;
   const busy = previewing || applying;
 
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const submitter = (e.nativeEvent as SubmitEvent).submitter;
+    const data = new FormData(e.currentTarget, submitter);
+    const intent = data.get("intent") === "apply" ? "apply" : "preview";
+    setLast(intent);
+    startTransition(() => (intent === "apply" ? applyAction : previewAction)(data));
+  }
+
   return (
     <section aria-labelledby="tai-len" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="tai-len" className="text-lg font-semibold text-slate-900">
         2. Tải tệp đã điền lên
       </h2>
-      <form className="space-y-3" encType="multipart/form-data">
+      <form className="space-y-3" encType="multipart/form-data" onSubmit={submit}>
         <input type="hidden" name="ward" value={ward} />
         <input type="hidden" name="year" value={year} />
         <input type="hidden" name="programme" value={programme} />
@@ -62,9 +73,9 @@ export function ImportForm({ ward, year, programme, entryUrl }: Props) {
         <div className="flex flex-wrap gap-3">
           <button
             type="submit"
-            formAction={previewAction}
+            name="intent"
+            value="preview"
             disabled={busy || tooBig}
-            onClick={() => setLast("preview")}
             className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60"
           >
             {previewing ? "Đang đọc tệp…" : "Xem trước"}
@@ -72,9 +83,9 @@ export function ImportForm({ ward, year, programme, entryUrl }: Props) {
           {canApply && (
             <button
               type="submit"
-              formAction={applyAction}
+              name="intent"
+              value="apply"
               disabled={busy}
-              onClick={() => setLast("apply")}
               className="rounded bg-green-700 px-4 py-2 text-sm font-medium text-white hover:bg-green-800 disabled:opacity-60"
             >
               {applying ? "Đang ghi…" : "Áp dụng"}
