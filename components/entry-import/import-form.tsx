@@ -24,6 +24,8 @@ export function ImportForm({ ward, year, programme, entryUrl }: Props) {
   const shown = last === "apply" ? applied : last === "preview" ? preview : undefined;
   const canApply = last === "preview" && preview?.ok && preview.data?.canApply;
   const busy = previewing || applying;
+  // a preview with bad rows is an answer, not a failure of the request, but it is still a problem
+  const good = !!shown?.ok && (shown.data ? shown.data.counts.invalid + shown.data.counts.conflict === 0 : true);
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -96,7 +98,7 @@ export function ImportForm({ ward, year, programme, entryUrl }: Props) {
 
       <div aria-live="polite" className="space-y-3">
         {shown?.message && (
-          <p role={shown.ok ? "status" : "alert"} className={`rounded p-3 text-sm ${shown.ok ? "bg-green-50 text-green-900" : "bg-red-50 text-red-900"}`}>
+          <p role={good ? "status" : "alert"} className={`rounded p-3 text-sm ${good ? "bg-green-50 text-green-900" : "bg-red-50 text-red-900"}`}>
             {shown.message}
           </p>
         )}

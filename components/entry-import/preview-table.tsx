@@ -30,7 +30,7 @@ export function PreviewTable({ view }: { view: ImportView }) {
           <tbody>
             {view.rows.map((r, i) => (
               <tr key={`${r.ref}-${i}`} className="border-b border-slate-200 align-top" data-status={r.status}>
-                <td className="px-2 py-1 whitespace-nowrap font-mono text-xs">{r.ref}</td>
+                <td className="px-2 py-1 font-mono text-xs">{r.ref}</td>
                 <td className="px-2 py-1">{r.unit}</td>
                 <td className="px-2 py-1">{r.indicator}</td>
                 <td className="px-2 py-1">

@@ -94,7 +94,7 @@ test("a file with a word in a number cell is refused, naming the cell, and nothi
   const cell = valueCell(wb);
   cell.value = "mười hai";
   await upload(page, Buffer.from(await wb.xlsx.writeBuffer()));
-  await expect(page.getByRole("status")).toContainText("Tệp có 1 dòng lỗi");
+  await expect(page.locator("main").getByRole("alert")).toContainText("Tệp có 1 dòng lỗi");
   await expect(page.locator('tbody tr[data-status="invalid"]')).toContainText(`Ô ${cell.address} (“${NAME}”): “mười hai” không phải là số.`);
   await expect(page.getByRole("button", { name: "Áp dụng" })).toHaveCount(0);
 });
