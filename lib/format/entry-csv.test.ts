@@ -80,6 +80,15 @@ describe("entry CSV", () => {
     expect(previewImport(parsed, grid).rows[1].messages[0]).toBe("Ô K3 chứa công thức; hãy dán giá trị (“Tiền xử phạt”).");
   });
 
+  it("keeps a note that looks like a formula as text (no CSV injection), and reads it back unchanged", () => {
+    const g = { ...grid, cells: { ...grid.cells, "ngoc-thuy:tien": { ...grid.cells["ngoc-thuy:tien"], note: "=HYPERLINK(\"x\")" } } };
+    const csv = entryGridToCsv(g);
+    expect(csv).toContain(`;"'=HYPERLINK(""x"")";`);
+    const parsed = readEntryCsv(bytes(csv));
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(previewImport(parsed, g).counts).toMatchObject({ unchanged: 3, invalid: 0 });
+  });
+
   it("parses quotes, doubled quotes and line breaks; refuses an unclosed quote", () => {
     expect(parseCsvRecords('a;"b;c";"d""e"\r\n"x\ny";z', ";")).toEqual([
       ["a", "b;c", 'd"e'],

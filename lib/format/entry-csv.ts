@@ -13,9 +13,12 @@ const COLUMN_ORDER = Object.keys(CSV_COLUMNS) as (keyof typeof CSV_COLUMNS)[];
 
 function field(v: string | number | null | undefined): string {
   if (v === null || v === undefined) return "";
-  const s = String(v);
+  // text that Excel would run as a formula ("=…", "+…", "@…") is kept as text by a leading apostrophe
+  const s = typeof v === "string" && FORMULA_START.test(v) ? `'${v}` : String(v);
   return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** The whole grid, ward rows first (in the form's order), then each residential group's. */
 export function entryGridToCsv(grid: EntryGrid): string {
@@ -122,9 +125,9 @@ export function readEntryCsv(bytes: Uint8Array): ({ ok: true } & ParsedEntryFile
       return fail(`Dòng ${line} là số liệu của đơn vị, năm hoặc chương trình khác dòng 2; mỗi tệp chỉ chứa số liệu của một phường, một năm, một chương trình.`);
     }
     const text = (k: keyof typeof CSV_COLUMNS): RawCell => {
-      const v = get(k);
-      // a cell starting with "=" was a formula in the spreadsheet it came from
-      if (/^\s*=/.test(v)) return { kind: "formula" };
+      let v = get(k);
+      if (v.startsWith("'") && FORMULA_START.test(v.slice(1))) v = v.slice(1); // our own escape, see field()
+      else if (/^\s*=/.test(v)) return { kind: "formula" }; // it was a formula in the spreadsheet it came from
       return v.trim() === "" ? { kind: "empty" } : { kind: "text", text: v };
     };
     const unit = get("unit").trim();
