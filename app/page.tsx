@@ -1,12 +1,12 @@
 import Link from "next/link";
-import { readableUnitIds, requireViewer } from "@/lib/auth/access";
+import { readScope, requireViewer } from "@/lib/auth/access";
 import { env } from "@/lib/env";
 import { listWards } from "@/lib/data/org-units";
 import { formatNumber } from "@/lib/format/vi";
 
 export default async function HomePage() {
   const viewer = env.PUBLIC_PORTAL ? null : await requireViewer();
-  const wards = await listWards(await readableUnitIds(viewer));
+  const wards = await listWards(await readScope(viewer));
   const districts = [...new Set(wards.map((w) => w.district))];
   return (
     <div className="space-y-6">

@@ -4,25 +4,28 @@ import { cache } from "react";
 import { requireReadPage } from "@/lib/auth/access";
 import { IndicatorComparisonView } from "@/components/compare/indicator-comparison-view";
 import { getIndicatorComparison } from "@/lib/data/compare";
+import type { ReadScope } from "@/lib/data/scope";
 import { resolveTerm } from "@/lib/data/terms";
 import { compareQuerySchema, parsePeriod } from "@/lib/validation/compare";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-// Shared by the metadata and the page within one request, so the queries run once.
-const loadComparison = cache(async (key: string) => {
+// Shared by the metadata and the page within one request (the scope is one object per request), so
+// the queries run once.
+const loadComparison = cache(async (key: string, scope: ReadScope) => {
   const q = compareQuerySchema.parse(JSON.parse(key));
   const term = await resolveTerm(q.term);
   if (!term) return null;
-  const data = await getIndicatorComparison(term, { ...q, period: parsePeriod(q.period) });
+  const data = await getIndicatorComparison(term, { ...q, period: parsePeriod(q.period) }, scope);
   return data && { data, termSlug: q.term };
 });
 
 async function load({ searchParams }: Props) {
   const parsed = compareQuerySchema.safeParse(await searchParams);
+  if (!parsed.success) notFound();
   // comparing the units under `parent` reads every one of them
-  if (parsed.success) await requireReadPage(parsed.data.parent);
-  const loaded = parsed.success ? await loadComparison(JSON.stringify(parsed.data)) : null;
+  const scope = await requireReadPage(parsed.data.parent);
+  const loaded = await loadComparison(JSON.stringify(parsed.data), scope);
   if (!loaded) notFound();
   return loaded;
 }

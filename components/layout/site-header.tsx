@@ -2,6 +2,7 @@ import Link from "next/link";
 import { mayRead } from "@/lib/auth/access";
 import { getViewer } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { ProgressNavItem } from "@/components/review/progress-nav-item";
 import { UserMenu } from "./user-menu";
 
 // Links are shown only to those who may follow them (the pages refuse the others anyway).
@@ -44,6 +45,7 @@ export async function SiteHeader() {
                 </Link>
               </li>
             )}
+            <ProgressNavItem viewer={viewer} />
           </ul>
         </nav>
         <UserMenu />

@@ -1,4 +1,4 @@
-import type { LandClearanceProjectInfo } from "@/lib/data/records";
+import type { LandClearanceProjectInfo, LandClearanceYear } from "@/lib/data/records";
 import { PROJECT_STATUS_LABEL } from "@/lib/format/labels";
 import { formatMoney, formatNumber } from "@/lib/format/vi";
 import { SourceLabel } from "@/components/ui/source-label";
@@ -31,7 +31,10 @@ export function ProjectsTable({ projects, termTotal }: { projects: LandClearance
         <tbody>
           {projects.map((p) => (
             <tr key={p.name} className="border-b border-slate-200 align-top">
-              <th scope="row" className="py-2 pr-3 text-left font-normal">{p.name}</th>
+              <th scope="row" className="py-2 pr-3 text-left font-normal">
+                {p.name}
+                {p.progress.length > 0 && <ProgressLine progress={p.progress} />}
+              </th>
               <td className="py-2 pr-3">{PROJECT_STATUS_LABEL[p.status]}</td>
               <td className="py-2 pr-3 text-right">{p.householdsAffected !== null ? formatNumber(String(p.householdsAffected)) : dash}</td>
               <td className="py-2 pr-3 text-right">{p.areaM2 !== null ? formatNumber(p.areaM2) : dash}</td>
@@ -43,5 +46,26 @@ export function ProjectsTable({ projects, termTotal }: { projects: LandClearance
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The yearly progress entered by the ward, in one small line per year. */
+function ProgressLine({ progress }: { progress: LandClearanceYear[] }) {
+  return (
+    <ul className="mt-1 space-y-0.5 text-xs text-slate-600" aria-label="Tiến độ theo năm">
+      {progress.map((y) => (
+        <li key={y.year}>
+          {y.year}:{" "}
+          {[
+            y.householdsHandedOver !== null ? `${formatNumber(String(y.householdsHandedOver))} hộ bàn giao` : null,
+            y.areaM2 !== null ? `${formatNumber(y.areaM2)} m²` : null,
+            y.compensationDong !== null ? `đã chi trả ${formatMoney(y.compensationDong)}` : null,
+            y.note,
+          ]
+            .filter(Boolean)
+            .join("; ")}
+        </li>
+      ))}
+    </ul>
   );
 }

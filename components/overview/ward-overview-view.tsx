@@ -1,11 +1,12 @@
 import Link from "next/link";
 import type { WardOverview } from "@/lib/data/ward-overview";
+import { EntryHubLink } from "@/components/review/entry-hub-link";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { AchievementsList } from "./achievements-list";
 import { IndicatorTable } from "./indicator-table";
 import { ProjectsTable } from "./projects-table";
 
-export function WardOverviewView({ overview }: { overview: WardOverview }) {
+export function WardOverviewView({ overview, canEdit = false }: { overview: WardOverview; canEdit?: boolean }) {
   const { ward, term, programmes, projects, achievements, hasDemo } = overview;
   const gpmbTotal = programmes
     .flatMap((p) => p.sections.flatMap((s) => s.rows))
@@ -30,6 +31,7 @@ export function WardOverviewView({ overview }: { overview: WardOverview }) {
         )}
         <nav aria-label="Các chương trình" className="no-print">
           <ul className="flex flex-wrap gap-2 text-sm">
+            <EntryHubLink wardSlug={ward.slug} />
             <li>
               <Link href={`/${ward.slug}/residential-groups`} className="inline-block rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">
                 Theo tổ dân phố
@@ -65,14 +67,29 @@ export function WardOverviewView({ overview }: { overview: WardOverview }) {
       ))}
 
       <section aria-labelledby="gpmb-title" className="space-y-3 rounded-lg bg-white p-4 shadow-sm sm:p-6">
-        <h2 id="gpmb-title" className="text-xl font-semibold">Dự án giải phóng mặt bằng</h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="gpmb-title" className="text-xl font-semibold">Dự án giải phóng mặt bằng</h2>
+          {canEdit && <GpmbLink ward={ward.slug} label="Nhập, sửa dự án GPMB và tiến độ" />}
+        </div>
         <ProjectsTable projects={projects} termTotal={gpmbTotal && gpmbTotal.basis !== "none" ? gpmbTotal.value : null} />
       </section>
 
       <section aria-labelledby="thanh-tich-title" className="space-y-3 rounded-lg bg-white p-4 shadow-sm sm:p-6">
-        <h2 id="thanh-tich-title" className="text-xl font-semibold">Danh hiệu, mô hình đạt được</h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="thanh-tich-title" className="text-xl font-semibold">Danh hiệu, mô hình đạt được</h2>
+          {canEdit && <GpmbLink ward={ward.slug} label="Nhập, sửa danh hiệu, mô hình" hash="danh-hieu" />}
+        </div>
         <AchievementsList achievements={achievements} />
       </section>
     </article>
+  );
+}
+
+/** For ward officials: where projects, their progress and achievements are entered. */
+export function GpmbLink({ ward, label, hash }: { ward: string; label: string; hash?: string }) {
+  return (
+    <Link href={`/${ward}/gpmb${hash ? `#${hash}` : ""}`} className="no-print text-sm text-brand-700 underline">
+      {label}
+    </Link>
   );
 }

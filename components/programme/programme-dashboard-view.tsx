@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ProgrammeDashboard } from "@/lib/data/programme-dashboard";
 import { TARGET_STATUS_LABEL, type TargetStatus } from "@/lib/domain/target-status";
 import { ProjectsTable } from "@/components/overview/projects-table";
+import { GpmbLink } from "@/components/overview/ward-overview-view";
 import { RankedGroups } from "@/components/residential-groups/ranked-groups";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { AchievementsTimeline } from "./achievements-timeline";
@@ -11,7 +12,7 @@ import { IndicatorChart } from "./indicator-chart";
 
 const SUMMARY_ORDER: TargetStatus[] = ["vuot", "dat", "chua-dat", "chua-du-can-cu", "chua-co-so-lieu"];
 
-export function ProgrammeDashboardView({ data }: { data: ProgrammeDashboard }) {
+export function ProgrammeDashboardView({ data, canEdit = false }: { data: ProgrammeDashboard; canEdit?: boolean }) {
   const { ward, term, programme, sections, headline, projects, achievements, hasDemo } = data;
   const all = sections.flatMap((s) => s.indicators);
   const withTarget = all.filter((i) => i.status !== "chua-co-chi-tieu");
@@ -94,14 +95,20 @@ export function ProgrammeDashboardView({ data }: { data: ProgrammeDashboard }) {
 
       {(projects.length > 0 || gpmbTotal) && (
         <section aria-labelledby="gpmb" className="space-y-3">
-          <h2 id="gpmb" className="text-xl font-semibold">Dự án giải phóng mặt bằng</h2>
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="gpmb" className="text-xl font-semibold">Dự án giải phóng mặt bằng</h2>
+            {canEdit && <GpmbLink ward={ward.slug} label="Nhập, sửa dự án GPMB và tiến độ" />}
+          </div>
           <ProjectsTable projects={projects} termTotal={gpmbTotal && gpmbTotal.basis !== "none" ? gpmbTotal.value : null} />
         </section>
       )}
 
       {achievements.length > 0 && (
         <section aria-labelledby="thanh-tich" className="space-y-3">
-          <h2 id="thanh-tich" className="text-xl font-semibold">Danh hiệu, mô hình theo năm</h2>
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="thanh-tich" className="text-xl font-semibold">Danh hiệu, mô hình theo năm</h2>
+            {canEdit && <GpmbLink ward={ward.slug} label="Nhập, sửa danh hiệu, mô hình" hash="danh-hieu" />}
+          </div>
           <AchievementsTimeline achievements={achievements} years={years} />
         </section>
       )}

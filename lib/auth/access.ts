@@ -1,9 +1,12 @@
 import "server-only";
-// Server-side checks of every page and route handler. The proxy only redirects; these decide.
+// Server-side checks of every page and route handler. The proxy only redirects; these decide. The
+// checks that allow reading also hand back the reader's ReadScope, which lib/data puts in its queries.
 import { headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { jsonError } from "@/lib/api/http";
 import { getUnitScope, unitIdsWithin } from "@/lib/data/org-units";
+import { ALL_UNITS, type ReadScope, unitsScope } from "@/lib/data/scope";
 import { env } from "@/lib/env";
 import { logAccess } from "./access-log";
 import { apiTokenFromHeaders } from "./api-token";
@@ -28,16 +31,46 @@ async function refuse(viewer: Viewer | null, what: string): Promise<never> {
 }
 
 /**
- * Pages that read `slug`'s figures: anyone when the public portal is on; otherwise a person with
- * `read` on the unit or above it. Unknown unit: 404.
+ * The unit and the signed-in reader's scope, in one query, once per request: the page's metadata and
+ * body share it, and the same scope object keeps their cache()d loaders to one run.
  */
-export async function requireReadPage(slug: string): Promise<Viewer | null> {
-  if (env.PUBLIC_PORTAL) return getViewer();
+const readAccess = cache(async (slug: string) => {
+  const viewer = await getViewer();
+  const unit = await getUnitScope(slug, unitsWith(viewer, "read"));
+  return unit && { unit, scope: unitsScope(unit.readable) };
+});
+
+/** The scope a signed-in reader of `slug` reads with, after a `requirePage` check (same cached query). */
+export async function pageReadScope(slug: string): Promise<ReadScope> {
+  if (env.PUBLIC_PORTAL) return ALL_UNITS;
+  return (await readAccess(slug))?.scope ?? unitsScope([]);
+}
+
+/**
+ * Pages that read `slug`'s figures: anyone when the public portal is on; otherwise a person with
+ * `read` on the unit or above it. Unknown unit: 404. Returns the scope to read the data with.
+ */
+export async function requireReadPage(slug: string): Promise<ReadScope> {
+  if (env.PUBLIC_PORTAL) return ALL_UNITS;
   const viewer = await requireViewer();
-  const unit = await getUnitScope(slug);
-  if (!unit) notFound();
-  if (!can(viewer, "read", unit)) await refuse(viewer, `page ${await currentPath()}`);
-  return viewer;
+  const access = await readAccess(slug);
+  if (!access) notFound();
+  if (!can(viewer, "read", access.unit)) await refuse(viewer, `page ${await currentPath()}`);
+  return access.scope;
+}
+
+/**
+ * Pages that compare `slug` with the other units under its parent: `read` on the parent is needed.
+ * Unknown unit, or one without a parent (nothing to compare with): 404, before any access question.
+ */
+export async function requireReadParentPage(slug: string): Promise<ReadScope> {
+  if (env.PUBLIC_PORTAL) return ALL_UNITS;
+  const viewer = await requireViewer();
+  const access = await readAccess(slug);
+  if (!access || access.unit.path.length < 2) notFound();
+  const path = access.unit.path.slice(0, -1);
+  if (!can(viewer, "read", { id: path[path.length - 1], path })) await refuse(viewer, `page ${await currentPath()}`);
+  return access.scope;
 }
 
 /** Pages that need `action` on `slug` whatever the portal setting (e.g. district comparisons). */
@@ -48,10 +81,10 @@ export async function requirePage(action: Action, slug: string): Promise<Viewer>
   return viewer;
 }
 
-/** Unit ids (with those below) the reader may see; undefined = everything (public portal). */
-export async function readableUnitIds(viewer: Viewer | null): Promise<number[] | undefined> {
-  if (env.PUBLIC_PORTAL) return undefined;
-  return unitIdsWithin(unitsWith(viewer, "read"));
+/** The units (with those below) the reader may see, for pages not about one unit (the home page). */
+export async function readScope(viewer: Viewer | null): Promise<ReadScope> {
+  if (env.PUBLIC_PORTAL) return ALL_UNITS;
+  return unitsScope(await unitIdsWithin(unitsWith(viewer, "read")));
 }
 
 export type ApiCaller = { kind: "public" } | { kind: "session"; viewer: Viewer } | { kind: "token"; tokenId: number; orgUnitId: number };
@@ -70,20 +103,25 @@ export async function authorizeApi(request: Request): Promise<{ caller: ApiCalle
   return { refusal: jsonError(401, "unauthorized", "Cần đăng nhập hoặc mã truy cập API.") };
 }
 
-/** 403 when `slug` is outside the caller's reach (null: allowed, or an unknown unit the handler answers 404). */
-export async function refuseUnit(request: Request, caller: ApiCaller, slug: string): Promise<Response | null> {
-  if (caller.kind === "public") return null;
-  const unit = await getUnitScope(slug);
-  if (!unit) return null;
+/**
+ * The scope an API caller reads `slug` with (a token: its unit and those below; a person: their
+ * readable units), or 403 when `slug` is outside it. An unknown unit gets a scope: the handler's
+ * data read finds nothing and answers 404.
+ */
+export async function apiReadScope(request: Request, caller: ApiCaller, slug: string): Promise<{ scope: ReadScope } | { refusal: Response }> {
+  if (caller.kind === "public") return { scope: ALL_UNITS };
+  const roots = caller.kind === "token" ? [caller.orgUnitId] : unitsWith(caller.viewer, "read");
+  const unit = await getUnitScope(slug, roots);
+  if (!unit) return { scope: unitsScope([]) };
   const allowed = caller.kind === "token" ? unit.path.includes(caller.orgUnitId) : can(caller.viewer, "read", unit);
-  if (allowed) return null;
+  if (allowed) return { scope: unitsScope(unit.readable) };
   await logAccess({
     event: "REFUSED",
     userId: caller.kind === "session" ? caller.viewer.userId : null,
     target: apiTarget(request),
     detail: caller.kind === "token" ? `token ${caller.tokenId}` : null,
   });
-  return jsonError(403, "forbidden", "Không có quyền xem đơn vị này.");
+  return { refusal: jsonError(403, "forbidden", "Không có quyền xem đơn vị này.") };
 }
 
 const apiTarget = (request: Request) => `${request.method} ${new URL(request.url).pathname}`;

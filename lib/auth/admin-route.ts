@@ -31,6 +31,11 @@ export function adminAnswer(isForm: boolean, status: number, message: string, ex
   return jsonError(status, code, message);
 }
 
+/** adminAnswer of what an administrator operation (account-admin.ts) did; `extra` goes in the JSON of a success. */
+export function outcomeAnswer(isForm: boolean, outcome: { ok: true; message: string } | { ok: false; status: number; message: string }, extra: Record<string, unknown> = {}): Response {
+  return outcome.ok ? adminAnswer(isForm, 200, outcome.message, extra) : adminAnswer(isForm, outcome.status, outcome.message);
+}
+
 /**
  * The common start of a route acting on one account (`/api/admin/accounts/{id}/…`): the
  * administrator check, then the account id and the body (a form or JSON) parsed with `schema`.

@@ -25,6 +25,7 @@ import { targetStatus, type TargetStatus } from "@/lib/domain/target-status";
 import type { OrgLevel } from "@/lib/generated/prisma/enums";
 import { getOrgUnit, type OrgUnitRef } from "./org-units";
 import { getProgrammes, type IndicatorInfo, type ProgrammeInfo } from "./programmes";
+import { type ReadScope, orgUnitScopeWhere, scopeWhere } from "./scope";
 import { decimalString, isoDay } from "./serialize";
 import { getTargets, type TargetInfo } from "./targets";
 import type { TermSummary } from "./terms";
@@ -37,10 +38,10 @@ const refSelect = { slug: true, name: true, shortName: true, level: true } as co
 
 export type ComparableParent = OrgUnitRef & { childLevel: OrgLevel; childCount: number };
 
-/** Units that have children, i.e. whose children can be compared (one query). */
-export async function getComparableParents(): Promise<ComparableParent[]> {
+/** Units in `scope` that have children, i.e. whose children can be compared (one query). */
+export async function getComparableParents(scope: ReadScope): Promise<ComparableParent[]> {
   const rows = await db().orgUnit.findMany({
-    where: { children: { some: {} } },
+    where: { children: { some: {} }, ...scopeWhere(scope) },
     orderBy: [{ level: "asc" }, { sortOrder: "asc" }, { slug: "asc" }],
     select: { ...refSelect, children: { select: { level: true }, take: 1 }, _count: { select: { children: true } } },
   });
@@ -50,14 +51,15 @@ export async function getComparableParents(): Promise<ComparableParent[]> {
 export type ChildUnit = OrgUnitRef & { population: number | null; households: number | null };
 export type ParentUnit = OrgUnitRef & { parent: OrgUnitRef | null; children: ChildUnit[] };
 
-/** A unit with its parent and its children, with the children's known sizes (one query). */
-async function getParentUnit(slug: string): Promise<ParentUnit | null> {
-  return db().orgUnit.findUnique({
-    where: { slug },
+/** A unit in `scope` with its parent and its children, with the children's known sizes (one query). */
+async function getParentUnit(slug: string, scope: ReadScope): Promise<ParentUnit | null> {
+  return db().orgUnit.findFirst({
+    where: { slug, ...scopeWhere(scope) },
     select: {
       ...refSelect,
       parent: { select: refSelect },
       children: {
+        where: scopeWhere(scope),
         select: { ...refSelect, population: true, households: true },
         orderBy: [{ sortOrder: "asc" }, { slug: "asc" }],
       },
@@ -99,13 +101,14 @@ function toInput(r: ValueRow): UnitValueInput & TermValueInput {
 }
 
 /**
- * Every value (the years and the whole term) of the given indicators of one programme for all the
- * children of a unit in a term: one query, whatever the number of children and indicators.
+ * Every value (the years and the whole term) of the given indicators of one programme for the
+ * children of a unit in `scope` in a term: one query, whatever the number of children and indicators.
  */
-export async function getChildrenValues(parentSlug: string, termId: number, programmeSlug: string, codes: string[]) {
+export async function getChildrenValues(parentSlug: string, termId: number, programmeSlug: string, codes: string[], scope: ReadScope) {
   const rows = await db().result.findMany({
     where: {
       orgUnit: { parent: { slug: parentSlug } },
+      ...orgUnitScopeWhere(scope),
       period: { termId },
       indicator: { code: { in: codes }, programme: { termId, slug: programmeSlug } },
     },
@@ -116,9 +119,9 @@ export async function getChildrenValues(parentSlug: string, termId: number, prog
 
 /**
  * The given indicators of a programme (same issuer and slug) in every term that holds them, and a
- * unit's values of them in all those terms: two queries.
+ * unit's values of them in all those terms (none outside `scope`): two queries.
  */
-export async function getAcrossTerms(unitSlug: string, issuerSlug: string, programmeSlug: string, codes: string[]) {
+export async function getAcrossTerms(unitSlug: string, issuerSlug: string, programmeSlug: string, codes: string[], scope: ReadScope) {
   const programme = { slug: programmeSlug, issuer: { slug: issuerSlug } };
   const [indicators, rows] = await Promise.all([
     db().indicator.findMany({
@@ -126,7 +129,7 @@ export async function getAcrossTerms(unitSlug: string, issuerSlug: string, progr
       select: { code: true, aggregation: true, programme: { select: { term: { select: { slug: true, name: true, startYear: true } } } } },
     }),
     db().result.findMany({
-      where: { orgUnit: { slug: unitSlug }, indicator: { code: { in: codes }, programme } },
+      where: { orgUnit: { slug: unitSlug }, ...orgUnitScopeWhere(scope), indicator: { code: { in: codes }, programme } },
       select: valueSelect,
     }),
   ]);
@@ -189,14 +192,15 @@ const periodInTerm = (period: PeriodChoice, term: TermSummary) =>
 /**
  * Everything /compare shows, in a fixed number of queries: the unit and its children, the parents
  * that can be chosen, the programmes, the values of all children (one query), the targets (one).
- * Null when the unit, the indicator or the period is unknown.
+ * Null when the unit, the indicator or the period is unknown, or the unit is outside `scope`.
  */
 export async function getIndicatorComparison(
   term: TermSummary,
   q: { parent: string; indicator?: string; period: PeriodChoice; sort: SortOrder; per: PerBasis },
+  scope: ReadScope,
 ): Promise<IndicatorComparison | null> {
   if (!periodInTerm(q.period, term)) return null;
-  const [parent, programmes, parents] = await Promise.all([getParentUnit(q.parent), getProgrammes(term.id), getComparableParents()]);
+  const [parent, programmes, parents] = await Promise.all([getParentUnit(q.parent, scope), getProgrammes(term.id), getComparableParents(scope)]);
   if (!parent || parent.children.length === 0) return null;
   const childLevel = parent.children[0].level;
   const groups = indicatorGroups(programmes, childLevel);
@@ -214,8 +218,8 @@ export async function getIndicatorComparison(
   }
 
   const [values, targets] = await Promise.all([
-    getChildrenValues(parent.slug, term.id, indicator.programme.slug, [indicator.code]),
-    getTargets(term.id, [indicator.code], parent.slug),
+    getChildrenValues(parent.slug, term.id, indicator.programme.slug, [indicator.code], scope),
+    getTargets(term.id, [indicator.code], parent.slug, scope),
   ]);
   const figures = unitFigures(parent.children, values, indicator.aggregation, q.period);
   const norm = normalisation(q.per, indicator, parent.children);
@@ -271,13 +275,17 @@ export type WardComparison = {
   siblingCount: number;
 };
 
-/** Everything /compare/ward shows, in a fixed number of queries. Null when something is unknown. */
+/**
+ * Everything /compare/ward shows, in a fixed number of queries. Null when something is unknown, or
+ * the unit or its parent (whose other children it is compared with) is outside `scope`.
+ */
 export async function getWardComparison(
   term: TermSummary,
   q: { ward: string; programme?: string; period: PeriodChoice },
+  scope: ReadScope,
 ): Promise<WardComparison | null> {
   if (!periodInTerm(q.period, term)) return null;
-  const [unit, programmes] = await Promise.all([getOrgUnit(q.ward), getProgrammes(term.id)]);
+  const [unit, programmes] = await Promise.all([getOrgUnit(q.ward, scope), getProgrammes(term.id)]);
   if (!unit || !unit.parent || programmes.length === 0) return null;
   const programme = q.programme === undefined ? programmes[0] : programmes.find((p) => p.slug === q.programme);
   if (!programme) return null;
@@ -287,10 +295,10 @@ export async function getWardComparison(
   const codes = sections.flatMap((s) => s.indicators.map((i) => i.code));
 
   const [parent, values, targets, across] = await Promise.all([
-    getParentUnit(unit.parent.slug),
-    getChildrenValues(unit.parent.slug, term.id, programme.slug, codes),
-    getTargets(term.id, codes, unit.slug),
-    getAcrossTerms(unit.slug, programme.issuer.slug, programme.slug, codes),
+    getParentUnit(unit.parent.slug, scope),
+    getChildrenValues(unit.parent.slug, term.id, programme.slug, codes, scope),
+    getTargets(term.id, codes, unit.slug, scope),
+    getAcrossTerms(unit.slug, programme.issuer.slug, programme.slug, codes, scope),
   ]);
   if (!parent) return null;
   const byTerm = figuresAcrossTerms(across.indicators, across.values);

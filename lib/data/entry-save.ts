@@ -105,6 +105,8 @@ export async function saveEntryValues(actor: Actor, target: EntryTarget, changes
 
         const versions: { indicatorId: number; orgUnitId: number; version: number }[] = [];
         const audit: Prisma.AuditLogCreateManyInput[] = [];
+        // first values of a year come many at once: one INSERT for all of them
+        const creates: Prisma.EntryValueCreateManyInput[] = [];
         for (const c of changes) {
           const cur = byKey.get(`${c.indicatorId}:${c.orgUnitId}`);
           const value = normal(c.value);
@@ -123,7 +125,7 @@ export async function saveEntryValues(actor: Actor, target: EntryTarget, changes
             if (n.count !== 1) throw new ConflictError([{ indicatorId: c.indicatorId, orgUnitId: c.orgUnitId, mine: c, theirs: null }]);
             version = c.baseVersion + 1;
           } else {
-            await tx.entryValue.create({ data: { ...data, submissionId: submission.id, indicatorId: c.indicatorId, orgUnitId: c.orgUnitId } });
+            creates.push({ ...data, submissionId: submission.id, indicatorId: c.indicatorId, orgUnitId: c.orgUnitId });
             version = 1;
           }
           versions.push({ indicatorId: c.indicatorId, orgUnitId: c.orgUnitId, version });
@@ -147,6 +149,7 @@ export async function saveEntryValues(actor: Actor, target: EntryTarget, changes
             },
           });
         }
+        if (creates.length > 0) await tx.entryValue.createMany({ data: creates });
         if (audit.length > 0) await tx.auditLog.createMany({ data: audit });
         const bumped = audit.length > 0 ? submission.version + 1 : submission.version;
         if (audit.length > 0) await tx.submission.update({ where: { id: submission.id }, data: { version: bumped } });

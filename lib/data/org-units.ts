@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { OrgLevel } from "@/lib/generated/prisma/enums";
+import { type ReadScope, orgUnitScopeWhere, scopeWhere } from "./scope";
 import { isoDay } from "./serialize";
 
 export type OrgUnitRef = { slug: string; name: string; shortName: string; level: OrgLevel };
@@ -15,9 +16,10 @@ export type OrgUnitDetail = OrgUnitRef & {
 
 const refSelect = { slug: true, name: true, shortName: true, level: true } as const;
 
-export async function getOrgUnit(slug: string): Promise<OrgUnitDetail | null> {
-  const unit = await db().orgUnit.findUnique({
-    where: { slug },
+/** A unit with its parent and children; null when unknown or outside `scope`. */
+export async function getOrgUnit(slug: string, scope: ReadScope): Promise<OrgUnitDetail | null> {
+  const unit = await db().orgUnit.findFirst({
+    where: { slug, ...scopeWhere(scope) },
     select: {
       ...refSelect,
       validFrom: true,
@@ -25,7 +27,7 @@ export async function getOrgUnit(slug: string): Promise<OrgUnitDetail | null> {
       population: true,
       households: true,
       parent: { select: refSelect },
-      children: { select: refSelect, orderBy: [{ sortOrder: "asc" }, { slug: "asc" }] },
+      children: { where: scopeWhere(scope), select: refSelect, orderBy: [{ sortOrder: "asc" }, { slug: "asc" }] },
     },
   });
   if (!unit) return null;
@@ -34,13 +36,10 @@ export async function getOrgUnit(slug: string): Promise<OrgUnitDetail | null> {
 
 export type WardListItem = OrgUnitRef & { district: string; resultCount: number; reportedCount: number };
 
-/**
- * Wards with how many figures each holds (all, and from reports), for the home page; `within`
- * (unit ids, from unitIdsWithin) limits them to the wards the reader may see.
- */
-export async function listWards(within?: readonly number[]): Promise<WardListItem[]> {
+/** Wards of `scope` with how many figures each holds (all, and from reports), for the home page. */
+export async function listWards(scope: ReadScope): Promise<WardListItem[]> {
   const wards = await db().orgUnit.findMany({
-    where: { level: "WARD", ...(within ? { id: { in: [...within] } } : {}) },
+    where: { level: "WARD", ...scopeWhere(scope) },
     orderBy: [{ parent: { name: "asc" } }, { sortOrder: "asc" }],
     select: {
       id: true,
@@ -51,7 +50,7 @@ export async function listWards(within?: readonly number[]): Promise<WardListIte
   });
   const reported = await db().result.groupBy({
     by: ["orgUnitId"],
-    where: { source: { kind: "REPORT" }, orgUnit: { level: "WARD" } },
+    where: { source: { kind: "REPORT" }, orgUnit: { level: "WARD" }, ...orgUnitScopeWhere(scope) },
     _count: { _all: true },
   });
   const reportedById = new Map(reported.map((r) => [r.orgUnitId, r._count._all]));
@@ -66,17 +65,30 @@ export async function listWards(within?: readonly number[]): Promise<WardListIte
   }));
 }
 
-/** A unit's id with the ids of its ancestors and itself (root first), for permission checks. */
-export async function getUnitScope(slug: string): Promise<{ id: number; path: number[] } | null> {
-  const rows = await db().$queryRaw<{ id: number; path: number[] }[]>`
+/**
+ * A unit's id with the ids of its ancestors and itself (root first), for permission checks, and in
+ * the same query the ids of `readRoots` and every unit below them (the reader's scope), so that a
+ * page's check and its scope cost one query. Access control itself: not scoped.
+ */
+export async function getUnitScope(
+  slug: string,
+  readRoots: readonly number[] = [],
+): Promise<{ id: number; path: number[]; readable: number[] } | null> {
+  const rows = await db().$queryRaw<{ id: number | null; path: number[] | null; readable: number[] | null }[]>`
     WITH RECURSIVE up(id, parent_id, depth) AS (
       SELECT id, parent_id, 0 FROM org_unit WHERE slug = ${slug}
       UNION ALL
       SELECT u.id, u.parent_id, up.depth + 1 FROM org_unit u JOIN up ON u.id = up.parent_id
+    ), down(id) AS (
+      SELECT id FROM org_unit WHERE id = ANY(${[...readRoots]}::int[])
+      UNION
+      SELECT u.id FROM org_unit u JOIN down ON u.parent_id = down.id
     )
-    SELECT (SELECT id FROM up WHERE depth = 0) AS id, array_agg(id ORDER BY depth DESC) AS path FROM up`;
+    SELECT (SELECT id FROM up WHERE depth = 0) AS id,
+           (SELECT array_agg(id ORDER BY depth DESC) FROM up) AS path,
+           (SELECT array_agg(id) FROM down) AS readable`;
   const row = rows[0];
-  return row?.id != null ? { id: row.id, path: row.path } : null;
+  return row?.id != null ? { id: row.id, path: row.path ?? [], readable: row.readable ?? [] } : null;
 }
 
 /** Ids of the given units and every unit below them: the rows a person's grants reach. */

@@ -7,6 +7,7 @@ import { getOrgUnit, type OrgUnitDetail } from "./org-units";
 import { getProgrammes, type IndicatorInfo, type ProgrammeInfo } from "./programmes";
 import { getAchievements, getLandClearanceProjects, type AchievementInfo, type LandClearanceProjectInfo } from "./records";
 import { getTargets, type IndicatorTargets } from "./targets";
+import type { ReadScope } from "./scope";
 import type { TermSummary } from "./terms";
 import { getResidentialGroupsView, type ResidentialGroupsView } from "./residential-groups";
 import { getUnitValues, type UnitValue } from "./values";
@@ -36,19 +37,22 @@ export type ProgrammeDashboard = {
   hasDemo: boolean;
 };
 
-/** Everything a programme's dashboard shows for one ward: six queries, whatever the number of charts. */
-export async function getProgrammeDashboard(wardSlug: string, programmeSlug: string, term: TermSummary): Promise<ProgrammeDashboard | null> {
-  const [ward, programmes] = await Promise.all([getOrgUnit(wardSlug), getProgrammes(term.id)]);
+/**
+ * Everything a programme's dashboard shows for one ward: six queries, whatever the number of charts.
+ * Null when the ward is unknown or outside `scope`.
+ */
+export async function getProgrammeDashboard(wardSlug: string, programmeSlug: string, term: TermSummary, scope: ReadScope): Promise<ProgrammeDashboard | null> {
+  const [ward, programmes] = await Promise.all([getOrgUnit(wardSlug, scope), getProgrammes(term.id)]);
   const programme = programmes.find((p) => p.slug === programmeSlug);
   if (!ward || ward.level !== "WARD" || !programme) return null;
   const codes = programme.sections.flatMap((s) => s.indicators.map((i) => i.code));
   const firstGroupIndicator = programme.sections.flatMap((s) => s.indicators).find((i) => i.collectionLevel === "RESIDENTIAL_GROUP");
   const [values, targets, projects, achievements, groupRanking] = await Promise.all([
-    getUnitValues(wardSlug, term.id, programmeSlug),
-    getTargets(term.id, codes, wardSlug),
-    getLandClearanceProjects(wardSlug, term.id, programmeSlug),
-    getAchievements(term.id, { ward: wardSlug, programme: programmeSlug }),
-    firstGroupIndicator ? getResidentialGroupsView(wardSlug, term, { indicator: firstGroupIndicator.code }) : Promise.resolve(null),
+    getUnitValues(wardSlug, term.id, scope, programmeSlug),
+    getTargets(term.id, codes, wardSlug, scope),
+    getLandClearanceProjects(wardSlug, term.id, scope, programmeSlug),
+    getAchievements(term.id, { ward: wardSlug, programme: programmeSlug }, scope),
+    firstGroupIndicator ? getResidentialGroupsView(wardSlug, term, { indicator: firstGroupIndicator.code }, scope) : Promise.resolve(null),
   ]);
   const byCode = new Map<string, UnitValue[]>();
   for (const v of values) byCode.set(v.indicator.code, [...(byCode.get(v.indicator.code) ?? []), v]);

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { AchievementKind, AchievementStatus, OrgLevel, ProjectStatus } from "@/lib/generated/prisma/enums";
+import { type ReadScope, orgUnitScopeWhere } from "./scope";
 import { decimalString, sourceSelect, toSource } from "./serialize";
 import type { SourceInfo } from "./values";
 
@@ -16,13 +17,25 @@ export type LandClearanceProjectInfo = {
   note: string | null;
   source: SourceInfo;
   isDemo: boolean;
+  /** Yearly progress entered by the ward, in year order. */
+  progress: LandClearanceYear[];
 };
 
+export type LandClearanceYear = {
+  year: number;
+  householdsHandedOver: number | null;
+  areaM2: string | null;
+  compensationDong: string | null;
+  note: string | null;
+};
 
-/** The ward's land-clearance projects in a term; only those of one programme when `programmeSlug` is given. */
-export async function getLandClearanceProjects(wardSlug: string, termId: number, programmeSlug?: string): Promise<LandClearanceProjectInfo[]> {
+/**
+ * The ward's land-clearance projects in a term; only those of one programme when `programmeSlug` is
+ * given; none outside `scope`.
+ */
+export async function getLandClearanceProjects(wardSlug: string, termId: number, scope: ReadScope, programmeSlug?: string): Promise<LandClearanceProjectInfo[]> {
   const rows = await db().landClearanceProject.findMany({
-    where: { orgUnit: { slug: wardSlug }, termId, ...(programmeSlug ? { programme: { slug: programmeSlug } } : {}) },
+    where: { orgUnit: { slug: wardSlug }, ...orgUnitScopeWhere(scope), termId, ...(programmeSlug ? { programme: { slug: programmeSlug } } : {}) },
     orderBy: [{ startYear: "asc" }, { id: "asc" }],
     select: {
       name: true,
@@ -35,6 +48,7 @@ export async function getLandClearanceProjects(wardSlug: string, termId: number,
       forcedEnforcements: true,
       note: true,
       source: sourceSelect,
+      progress: { select: { year: true, householdsHandedOver: true, areaM2: true, compensationDong: true, note: true }, orderBy: { year: "asc" } },
     },
   });
   return rows.map((r) => ({
@@ -43,6 +57,11 @@ export async function getLandClearanceProjects(wardSlug: string, termId: number,
     compensationDong: r.compensationDong ? decimalString(r.compensationDong) : null,
     source: toSource(r.source),
     isDemo: r.source.kind === "DEMO",
+    progress: r.progress.map((y) => ({
+      ...y,
+      areaM2: y.areaM2 ? decimalString(y.areaM2) : null,
+      compensationDong: y.compensationDong ? decimalString(y.compensationDong) : null,
+    })),
   }));
 }
 
@@ -61,13 +80,17 @@ export type AchievementInfo = {
 /** A ward's achievements (optionally of one programme), or those whose subject is one residential group. */
 export type AchievementFilter = { ward: string; programme?: string } | { subject: string };
 
-/** Named achievements of a term in year order, those without a year last (one query). */
-export async function getAchievements(termId: number, filter: AchievementFilter): Promise<AchievementInfo[]> {
+/**
+ * Named achievements of a term in year order, those without a year last (one query). Only those of
+ * units in `scope`: the achieving unit, and the subject group when asked by subject.
+ */
+export async function getAchievements(termId: number, filter: AchievementFilter, scope: ReadScope): Promise<AchievementInfo[]> {
+  const ids = orgUnitScopeWhere(scope).orgUnitId;
   const rows = await db().achievement.findMany({
     where:
       "subject" in filter
-        ? { termId, subjectOrgUnit: { slug: filter.subject } }
-        : { termId, orgUnit: { slug: filter.ward }, ...(filter.programme ? { programme: { slug: filter.programme } } : {}) },
+        ? { termId, subjectOrgUnit: { slug: filter.subject }, ...(ids ? { subjectOrgUnitId: ids } : {}) }
+        : { termId, orgUnit: { slug: filter.ward }, ...orgUnitScopeWhere(scope), ...(filter.programme ? { programme: { slug: filter.programme } } : {}) },
     orderBy: [{ year: { sort: "asc", nulls: "last" } }, { id: "asc" }],
     select: {
       kind: true,

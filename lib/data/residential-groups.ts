@@ -8,6 +8,7 @@ import { targetStatus, type TargetStatus } from "@/lib/domain/target-status";
 import { getOrgUnit, type OrgUnitDetail, type OrgUnitRef } from "./org-units";
 import { getProgrammes, type IndicatorInfo } from "./programmes";
 import { getAchievements, type AchievementInfo } from "./records";
+import { type ReadScope, orgUnitScopeWhere } from "./scope";
 import { decimalString, sourceSelect, toSource } from "./serialize";
 import { getTargets, type IndicatorTargets, type TargetInfo } from "./targets";
 import type { TermSummary } from "./terms";
@@ -20,12 +21,13 @@ import { getUnitValues } from "./values";
 
 export type MatrixCell = GroupYearCell & { groupSlug: string };
 
-/** The group × year matrix of one indicator for the residential groups of a ward (one query). */
-export async function getGroupMatrix(wardSlug: string, termId: number, indicatorCode: string): Promise<MatrixCell[]> {
+/** The group × year matrix of one indicator for the residential groups of a ward in `scope` (one query). */
+export async function getGroupMatrix(wardSlug: string, termId: number, indicatorCode: string, scope: ReadScope): Promise<MatrixCell[]> {
   const rows = await db().result.findMany({
     where: {
       indicator: { code: indicatorCode, programme: { termId } },
       orgUnit: { parent: { slug: wardSlug }, level: "RESIDENTIAL_GROUP" },
+      ...orgUnitScopeWhere(scope),
       period: { termId, kind: "YEAR" },
     },
     select: {
@@ -51,11 +53,11 @@ export async function getGroupMatrix(wardSlug: string, termId: number, indicator
     }));
 }
 
-/** Values (yearly and for the term) of some indicators of one unit in a term (one query). */
-export async function getIndicatorValues(orgUnitSlug: string, termId: number, indicatorCodes: string[]): Promise<Array<ValueInput & { code: string }>> {
+/** Values (yearly and for the term) of some indicators of one unit in a term (one query); none outside `scope`. */
+export async function getIndicatorValues(orgUnitSlug: string, termId: number, indicatorCodes: string[], scope: ReadScope): Promise<Array<ValueInput & { code: string }>> {
   if (indicatorCodes.length === 0) return [];
   const rows = await db().result.findMany({
-    where: { orgUnit: { slug: orgUnitSlug }, indicator: { code: { in: indicatorCodes }, programme: { termId } }, period: { termId } },
+    where: { orgUnit: { slug: orgUnitSlug }, ...orgUnitScopeWhere(scope), indicator: { code: { in: indicatorCodes }, programme: { termId } }, period: { termId } },
     select: {
       value: true,
       qualifier: true,
@@ -143,10 +145,10 @@ export type GroupsQuery = { indicator?: string; year?: number };
 /**
  * Everything the residential-groups page shows for one indicator: one query for the matrix, one
  * for the ward's own figure, one for targets (after the ward, term and catalogue). Null when the
- * ward or the indicator is unknown, or the year lies outside the term.
+ * ward is unknown or outside `scope`, the indicator is unknown, or the year lies outside the term.
  */
-export async function getResidentialGroupsView(wardSlug: string, term: TermSummary, query: GroupsQuery): Promise<ResidentialGroupsView | null> {
-  const [ward, all] = await Promise.all([getOrgUnit(wardSlug), catalogue(term.id)]);
+export async function getResidentialGroupsView(wardSlug: string, term: TermSummary, query: GroupsQuery, scope: ReadScope): Promise<ResidentialGroupsView | null> {
+  const [ward, all] = await Promise.all([getOrgUnit(wardSlug, scope), catalogue(term.id)]);
   const indicators = all.filter(isGroupIndicator);
   if (!ward || ward.level !== "WARD" || indicators.length === 0) return null;
   const indicator = query.indicator === undefined ? indicators[0] : indicators.find((i) => i.code === query.indicator);
@@ -156,9 +158,9 @@ export async function getResidentialGroupsView(wardSlug: string, term: TermSumma
 
   const counterpartCode = WARD_COUNTERPART[indicator.code];
   const [cells, wardValues, targets] = await Promise.all([
-    getGroupMatrix(wardSlug, term.id, indicator.code),
-    counterpartCode ? getIndicatorValues(wardSlug, term.id, [counterpartCode]) : Promise.resolve([]),
-    getTargets(term.id, counterpartCode ? [indicator.code, counterpartCode] : [indicator.code], wardSlug),
+    getGroupMatrix(wardSlug, term.id, indicator.code, scope),
+    counterpartCode ? getIndicatorValues(wardSlug, term.id, [counterpartCode], scope) : Promise.resolve([]),
+    getTargets(term.id, counterpartCode ? [indicator.code, counterpartCode] : [indicator.code], wardSlug, scope),
   ]);
 
   const units = groupsOf(ward);
@@ -259,10 +261,10 @@ export type ResidentialGroupView = {
 /**
  * One residential group: each indicator collected per group over the years with its term figure
  * and target status, and the named achievements whose subject it is. The group's values come in
- * one query. Null when the ward, or the group under that ward, is unknown.
+ * one query. Null when the ward, or the group under that ward, is unknown or outside `scope`.
  */
-export async function getResidentialGroupView(wardSlug: string, slug: string, term: TermSummary): Promise<ResidentialGroupView | null> {
-  const [ward, all] = await Promise.all([getOrgUnit(wardSlug), catalogue(term.id)]);
+export async function getResidentialGroupView(wardSlug: string, slug: string, term: TermSummary, scope: ReadScope): Promise<ResidentialGroupView | null> {
+  const [ward, all] = await Promise.all([getOrgUnit(wardSlug, scope), catalogue(term.id)]);
   if (!ward || ward.level !== "WARD") return null;
   const units = groupsOf(ward);
   const index = units.findIndex((u) => u.slug === slug);
@@ -271,9 +273,9 @@ export async function getResidentialGroupView(wardSlug: string, slug: string, te
   const codes = new Set(indicators.map((i) => i.code));
 
   const [values, targets, achievements] = await Promise.all([
-    getUnitValues(slug, term.id),
-    getTargets(term.id, [...codes], slug),
-    getAchievements(term.id, { subject: slug }),
+    getUnitValues(slug, term.id, scope),
+    getTargets(term.id, [...codes], slug, scope),
+    getAchievements(term.id, { subject: slug }, scope),
   ]);
   const byIndicator = new Map<string, ValueInput[]>();
   for (const v of values) {

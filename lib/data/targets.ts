@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Comparison } from "@/lib/generated/prisma/enums";
+import { type ReadScope, orgUnitScopeWhere } from "./scope";
 import { decimalString } from "./serialize";
 
 export type TargetInfo = { comparison: Comparison; value: string; isDemo: boolean; source: string };
@@ -9,14 +10,14 @@ export type IndicatorTargets = { term: TargetInfo | null; years: Record<number, 
 
 /**
  * Targets of the given indicators in a term, as they apply to one org unit: a target set for the
- * unit itself wins over the one set for every unit. One query.
+ * unit itself (read only inside `scope`) wins over the one set for every unit. One query.
  */
-export async function getTargets(termId: number, indicatorCodes: string[], orgUnitSlug: string): Promise<Map<string, IndicatorTargets>> {
+export async function getTargets(termId: number, indicatorCodes: string[], orgUnitSlug: string, scope: ReadScope): Promise<Map<string, IndicatorTargets>> {
   const rows = await db().target.findMany({
     where: {
       indicator: { code: { in: indicatorCodes } },
       period: { termId },
-      OR: [{ orgUnitId: null }, { orgUnit: { slug: orgUnitSlug } }],
+      OR: [{ orgUnitId: null }, { orgUnit: { slug: orgUnitSlug }, ...orgUnitScopeWhere(scope) }],
     },
     select: {
       comparison: true,

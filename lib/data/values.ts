@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { PeriodKind, Qualifier, SourceKind, ValueType } from "@/lib/generated/prisma/enums";
+import { type ReadScope, orgUnitScopeWhere } from "./scope";
 import { decimalString, isoDay } from "./serialize";
 
 export type SourceInfo = { key: string; title: string; issuedOn: string | null; kind: SourceKind };
@@ -60,11 +61,12 @@ function toUnitValue(r: Row): UnitValue {
 
 const periodOrder = [{ period: { kind: "asc" } }, { period: { year: "asc" } }] as const;
 
-/** Every value of one org unit in a term, or of one programme of it (one query). */
-export async function getUnitValues(orgUnitSlug: string, termId: number, programmeSlug?: string): Promise<UnitValue[]> {
+/** Every value of one org unit in a term, or of one programme of it (one query); none outside `scope`. */
+export async function getUnitValues(orgUnitSlug: string, termId: number, scope: ReadScope, programmeSlug?: string): Promise<UnitValue[]> {
   const rows = await db().result.findMany({
     where: {
       orgUnit: { slug: orgUnitSlug },
+      ...orgUnitScopeWhere(scope),
       period: { termId },
       ...(programmeSlug ? { indicator: { programme: { slug: programmeSlug } } } : {}),
     },
@@ -74,10 +76,10 @@ export async function getUnitValues(orgUnitSlug: string, termId: number, program
   return rows.map(toUnitValue);
 }
 
-/** Values of the residential groups under a ward in a term (one query). */
-export async function getChildUnitValues(parentSlug: string, termId: number): Promise<UnitValue[]> {
+/** Values of the units (residential groups) under a ward in a term, those in `scope` (one query). */
+export async function getChildUnitValues(parentSlug: string, termId: number, scope: ReadScope): Promise<UnitValue[]> {
   const rows = await db().result.findMany({
-    where: { orgUnit: { parent: { slug: parentSlug } }, period: { termId } },
+    where: { orgUnit: { parent: { slug: parentSlug } }, ...orgUnitScopeWhere(scope), period: { termId } },
     select: valueSelect,
     orderBy: [{ orgUnit: { sortOrder: "asc" } }, ...periodOrder],
   });

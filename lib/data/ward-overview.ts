@@ -3,6 +3,7 @@ import { summariseGroups, summariseIndicator, type GroupSummary, type IndicatorS
 import { getOrgUnit, type OrgUnitDetail } from "./org-units";
 import { getProgrammes, type IndicatorInfo, type ProgrammeInfo } from "./programmes";
 import { getAchievements, getLandClearanceProjects, type AchievementInfo, type LandClearanceProjectInfo } from "./records";
+import type { ReadScope } from "./scope";
 import type { TermSummary } from "./terms";
 import { getChildUnitValues, getUnitValues, type UnitValue } from "./values";
 
@@ -31,16 +32,19 @@ function byIndicator(values: UnitValue[]): Map<string, UnitValue[]> {
   return map;
 }
 
-/** Everything the ward overview shows, in a fixed number of queries (no per-indicator queries). */
-export async function getWardOverview(wardSlug: string, term: TermSummary): Promise<WardOverview | null> {
-  const ward = await getOrgUnit(wardSlug);
+/**
+ * Everything the ward overview shows, in a fixed number of queries (no per-indicator queries). Null
+ * when the ward is unknown or outside `scope`.
+ */
+export async function getWardOverview(wardSlug: string, term: TermSummary, scope: ReadScope): Promise<WardOverview | null> {
+  const ward = await getOrgUnit(wardSlug, scope);
   if (!ward || ward.level !== "WARD") return null;
   const [programmes, values, groupValues, projects, achievements] = await Promise.all([
     getProgrammes(term.id),
-    getUnitValues(wardSlug, term.id),
-    getChildUnitValues(wardSlug, term.id),
-    getLandClearanceProjects(wardSlug, term.id),
-    getAchievements(term.id, { ward: wardSlug }),
+    getUnitValues(wardSlug, term.id, scope),
+    getChildUnitValues(wardSlug, term.id, scope),
+    getLandClearanceProjects(wardSlug, term.id, scope),
+    getAchievements(term.id, { ward: wardSlug }, scope),
   ]);
   const own = byIndicator(values);
   const ofGroups = byIndicator(groupValues);

@@ -109,11 +109,37 @@ test.describe("sign-in and what each role sees", () => {
     await expect(page).toHaveURL(/\/dang-nhap/);
   });
 
+  test("the page's own scripts run under the nonce (sign-in, charts) and an injected inline handler does not", async ({ page }) => {
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await signIn(page, "demo.quan", "/ngoc-thuy/programmes/03-CTr-QU");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Chương trình 03-CTr/QU");
+    await expect.poll(() => page.locator("svg.recharts-surface").count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(20);
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+
+    // markup slipped into the page (HTML injection) with an inline handler: refused, and reported
+    const ran = await page.evaluate(async () => {
+      document.body.insertAdjacentHTML("beforeend", `<img src="/icon.svg" onload="window.injectedRan = true" alt="">`);
+      await new Promise((r) => setTimeout(r, 300));
+      return (window as unknown as { injectedRan?: boolean }).injectedRan ?? false;
+    });
+    expect(ran).toBe(false);
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([expect.stringMatching(/^script-src/)]);
+  });
+
   test("security headers, and cross-site sign-in refused", async ({ request }) => {
     const res = await request.get("/dang-nhap");
     const csp = res.headers()["content-security-policy"];
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain("unsafe-eval");
+    // scripts need this answer's nonce: no 'unsafe-inline' for them, and a new nonce each time
+    const scriptSrc = csp.split(";").find((d) => d.trim().startsWith("script-src"))!;
+    expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]{20,}'/);
+    expect(scriptSrc).not.toContain("unsafe-inline");
+    expect((await request.get("/dang-nhap")).headers()["content-security-policy"]).not.toBe(csp);
     expect(res.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
     const cross = await request.post("/api/auth/sign-in", {
       headers: { Origin: "https://evil.example" },

@@ -4,8 +4,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { ORIGIN, type World, createWorld, dropWorld, signInCookie } from "./auth-fixtures";
-import { addEntryCatalogue, entryImportForm } from "./entry-import-fixtures";
+import { ORIGIN, type ReviewFixtures, type World, createReviewFixtures, createWorld, dropWorld, signInCookie } from "./auth-fixtures";
+import { ENTRY_PROGRAMME, createEntryCatalogue } from "./entry-fixtures";
+import { type LandClearanceFixtures, createLandClearanceFixtures, formOf } from "./land-clearance-fixtures";
+import { entryImportFile, entryImportForm } from "./entry-import-fixtures";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -45,7 +47,7 @@ let created = 0;
 function cases(): Record<string, Case> {
   return {
     "GET /api/health": { url: "/api/health", params: {}, expect: { anonymous: 200 } },
-    // the world has a term since the entry-import catalogue (entry-import-fixtures.ts): 200, not 404
+    // the entry, review and land-clearance fixtures give this world a term: the programmes and values are found
     "GET /api/v1/programmes": { url: "/api/v1/programmes", params: {}, expect: { anonymous: 401, official: 200, staff: 200 } },
     "GET /api/v1/org-units/[slug]": {
       url: "/api/v1/org-units/ngoc-thuy",
@@ -147,6 +149,22 @@ type ActionCase = {
 // Exported server actions ("use server" files), keyed "file#export" (file relative to the repo root).
 // Every one must be listed; each is called as every caller listed and cross-site.
 const SERVER_ACTIONS: Record<string, ActionCase> = {
+  // --- yearly entry form (lib/actions/entry.ts); the programme comes from entry-fixtures.ts ---
+  "lib/actions/entry.ts#saveEntry": {
+    args: () => {
+      const form = new FormData();
+      const rows = [{ indicator: "tien-xu-phat", unit: "ngoc-thuy", raw: "1.000.000", qualifier: "EXACT", baseVersion: 0 }];
+      form.set("payload", JSON.stringify({ ward: "ngoc-thuy", year: 2016, programme: ENTRY_PROGRAMME, rows }));
+      return [null, form];
+    },
+    expect: { anonymous: "unauthenticated", otherOfficial: "forbidden", committee: "forbidden", staff: "forbidden", admin: "forbidden", official: "ok" },
+  },
+  "lib/actions/entry.ts#loadValueHistory": {
+    args: () => ["ngoc-thuy", 2016, ENTRY_PROGRAMME, "ngoc-thuy", "tien-xu-phat"],
+    expect: { anonymous: "unauthenticated", otherOfficial: "forbidden", official: "ok", committee: "ok", staff: "ok", admin: "ok" },
+  },
+  ...reviewActions(),
+  ...landClearanceActions(),
   // entry import (Excel/CSV): an unedited export, so the allowed apply finds nothing to change
   "lib/actions/entry-import.ts#previewEntryImport": {
     args: () => [undefined, entryImportForm(entryFile)],
@@ -164,14 +182,51 @@ const EMPTY_FINGERPRINT = "4f53cda18c2baa0c0354bb5f9a3ecbe5";
 let world: World;
 beforeAll(async () => {
   world = await createWorld();
+  await prepareReview(world);
   // the account the administrator routes act on (reset, disable): nobody else
   const { createAccount } = await import("@/lib/auth/accounts");
   target = (await createAccount(world.database.prisma, { username: "muc.tieu", name: "Mục tiêu", password: "mat-khau-muc-tieu-1" })).id;
   const { issueApiToken } = await import("@/lib/auth/api-token");
   tokenId = (await issueApiToken({ name: "thu hồi", orgUnitId: world.units.boDe, createdById: world.users.admin.id })).id;
-  entryFile = await addEntryCatalogue(world);
+  // the yearly entry actions need a programme with indicators
+  await createEntryCatalogue(world);
+  gpmb = await createLandClearanceFixtures(world);
+  // the entry import uploads an unedited export of that programme's 2020 grid
+  entryFile = await entryImportFile();
 }, 120_000);
 afterAll(() => dropWorld(world));
+
+// --- review actions (lib/actions/review.ts) ---------------------------------------------------
+// Each transition acts on its own year of Ngọc Thụy, prepared in the state it needs; the allowed
+// caller (listed last) moves it on, so every later call is refused before any state is read.
+let review: ReviewFixtures;
+const reviewForm = (o: Record<string, string>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(o)) f.set(k, v);
+  return f;
+};
+function reviewActions(): Record<string, ActionCase> {
+  const transition = (year: number, comment = "") => () => [null, reviewForm({ ward: "ngoc-thuy", year: String(year), programme: review.programmeSlug, version: "1", comment })];
+  const refused = { anonymous: "unauthenticated", otherOfficial: "forbidden" } as const;
+  return {
+    "lib/actions/review.ts#submitForReview": { args: transition(2016), expect: { ...refused, committee: "forbidden", staff: "forbidden", official: "ok" } },
+    "lib/actions/review.ts#returnSubmission": { args: transition(2017, "Cần sửa"), expect: { ...refused, official: "forbidden", staff: "forbidden", committee: "ok" } },
+    "lib/actions/review.ts#approveSubmission": { args: transition(2018), expect: { ...refused, official: "forbidden", staff: "forbidden", committee: "ok" } },
+    "lib/actions/review.ts#unlockSubmission": { args: transition(2019, "Sửa lại"), expect: { ...refused, official: "forbidden", committee: "forbidden", staff: "ok" } },
+    "lib/actions/review.ts#saveDeadline": {
+      args: () => [null, reviewForm({ district: "long-bien", year: "2016", dueOn: "2017-03-31", version: "0" })],
+      expect: { ...refused, official: "forbidden", committee: "forbidden", admin: "forbidden", staff: "ok" },
+    },
+  };
+}
+async function prepareReview(w: World) {
+  review = await createReviewFixtures(w);
+  const at = (year: number, status: "SUBMITTED" | "APPROVED") =>
+    w.database.prisma.submission.create({ data: { orgUnitId: w.units.ngocThuy, periodId: review.periods[year], programmeId: review.programmeId, status } });
+  await at(2017, "SUBMITTED");
+  await at(2018, "SUBMITTED");
+  await at(2019, "APPROVED");
+}
 
 function entryPoints(): { key: string; file: string; method: string }[] {
   return routeFiles.flatMap((file) => {
@@ -267,3 +322,37 @@ describe("access matrix", () => {
     expect(await prisma.apiToken.count({ where: { name: "thử" } })).toBe(1);
   }, 120_000);
 });
+
+// --- Land-clearance projects, their progress and achievements (lib/actions/land-clearance.ts, achievements.ts) ---
+// Only the ward's official may write; each allowed call really writes (checked in land-clearance.test.ts).
+let gpmb: LandClearanceFixtures;
+function landClearanceActions(): Record<string, ActionCase> {
+  const wardOfficialOnly = { anonymous: "unauthenticated", otherOfficial: "forbidden", official: "ok", committee: "forbidden", staff: "forbidden", admin: "forbidden" } as const;
+  const ward = "ngoc-thuy";
+  return {
+    "lib/actions/land-clearance.ts#saveLandClearanceProject": {
+      args: () => [null, formOf({ ward, term: "2015-2020", version: 0, name: "Dự án mới (ma trận)", status: "PLANNED" })],
+      expect: wardOfficialOnly,
+    },
+    "lib/actions/land-clearance.ts#deleteLandClearanceProject": {
+      args: () => [null, formOf({ ward, id: gpmb.projectToDelete, version: 1 })],
+      expect: wardOfficialOnly,
+    },
+    "lib/actions/land-clearance.ts#saveLandClearanceProgress": {
+      args: () => [null, formOf({ ward, projectId: gpmb.project, year: 2018, version: 0, householdsHandedOver: "3" })],
+      expect: wardOfficialOnly,
+    },
+    "lib/actions/land-clearance.ts#deleteLandClearanceProgress": {
+      args: () => [null, formOf({ ward, id: gpmb.progressToDelete, version: 1 })],
+      expect: wardOfficialOnly,
+    },
+    "lib/actions/achievements.ts#saveAchievement": {
+      args: () => [null, formOf({ ward, term: "2015-2020", version: 0, kind: "OTHER", status: "ACHIEVED", title: "Danh hiệu mới (ma trận)" })],
+      expect: wardOfficialOnly,
+    },
+    "lib/actions/achievements.ts#deleteAchievement": {
+      args: () => [null, formOf({ ward, id: gpmb.achievementToDelete, version: 1 })],
+      expect: wardOfficialOnly,
+    },
+  };
+}

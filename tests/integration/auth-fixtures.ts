@@ -71,3 +71,56 @@ export async function signInCookie(username: string, password = PASSWORD, addres
   if (!cookie) throw new Error("no session cookie");
   return cookie.split(";")[0];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Review fixtures (term 2015–2020, one programme of Long Biên with two ward indicators and one
+// per-group indicator). Idempotent: reuses rows of the same keys when another block made them.
+// ---------------------------------------------------------------------------------------------
+
+export type ReviewFixtures = {
+  termId: number;
+  /** YEAR period id by year */
+  periods: Record<number, number>;
+  programmeId: number;
+  programmeSlug: string;
+  indicators: { a: number; b: number; group: number };
+};
+
+export async function createReviewFixtures(world: World): Promise<ReviewFixtures> {
+  const { prisma } = world.database;
+  const term = await prisma.term.upsert({
+    where: { slug: "2015-2020" },
+    create: { slug: "2015-2020", name: "Nhiệm kỳ 2015–2020", startYear: 2015, endYear: 2020 },
+    update: {},
+  });
+  const periods: Record<number, number> = {};
+  for (let year = 2015; year <= 2020; year++) {
+    const p = await prisma.period.upsert({ where: { termId_kind_year: { termId: term.id, kind: "YEAR", year } }, create: { termId: term.id, kind: "YEAR", year }, update: {} });
+    periods[year] = p.id;
+  }
+  const programme = await prisma.programme.upsert({
+    where: { issuerId_termId_slug: { issuerId: world.units.district, termId: term.id, slug: "01-CT-QU" } },
+    create: { termId: term.id, issuerId: world.units.district, number: 1, code: "01-CT/QU", slug: "01-CT-QU", title: "Chương trình thử", summary: "Thử" },
+    update: {},
+  });
+  const section = await prisma.indicatorSection.upsert({
+    where: { programmeId_code: { programmeId: programme.id, code: "thu" } },
+    create: { programmeId: programme.id, code: "thu", name: "Mục thử" },
+    update: {},
+  });
+  const indicator = (code: string, sortOrder: number, collectionLevel: "WARD" | "RESIDENTIAL_GROUP", valueType: "COUNT" | "MONEY" | "BOOLEAN") =>
+    prisma.indicator
+      .upsert({
+        where: { programmeId_code: { programmeId: programme.id, code } },
+        create: { programmeId: programme.id, sectionId: section.id, code, name: `Chỉ tiêu ${code}`, unit: "lượt", valueType, aggregation: "SUM", direction: "HIGHER_IS_BETTER", collectionLevel, sortOrder },
+        update: {},
+      })
+      .then((i) => i.id);
+  return {
+    termId: term.id,
+    periods,
+    programmeId: programme.id,
+    programmeSlug: programme.slug,
+    indicators: { a: await indicator("review-a", 901, "WARD", "COUNT"), b: await indicator("review-b", 902, "WARD", "MONEY"), group: await indicator("review-to", 903, "RESIDENTIAL_GROUP", "BOOLEAN") },
+  };
+}

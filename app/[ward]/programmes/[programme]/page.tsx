@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { requireReadPage } from "@/lib/auth/access";
+import { mayEditValues } from "@/lib/auth/may-edit";
 import { ProgrammeDashboardView } from "@/components/programme/programme-dashboard-view";
 import { getProgrammeDashboard } from "@/lib/data/programme-dashboard";
+import type { ReadScope } from "@/lib/data/scope";
 import { resolveTerm } from "@/lib/data/terms";
 import { programmeSlugSchema, slugSchema, termQuerySchema } from "@/lib/validation/params";
 
@@ -12,29 +14,31 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const loadDashboard = cache(async (ward: string, programme: string, term: string | undefined) => {
-  const w = slugSchema.safeParse(ward);
+// Shared by the metadata and the page within one request (the scope is one object per request), so
+// the queries run once.
+const loadDashboard = cache(async (ward: string, programme: string, term: string | undefined, scope: ReadScope) => {
   const p = programmeSlugSchema.safeParse(programme);
-  if (!w.success || !p.success) return null;
+  if (!p.success) return null;
   const resolved = await resolveTerm(term);
-  return resolved ? getProgrammeDashboard(w.data, p.data, resolved) : null;
+  return resolved ? getProgrammeDashboard(ward, p.data, resolved, scope) : null;
 });
 
 async function load({ params, searchParams }: Props) {
   const [{ ward, programme }, query] = await Promise.all([params, searchParams.then((q) => termQuerySchema.safeParse(q))]);
   const slug = slugSchema.safeParse(ward);
   if (!slug.success) notFound();
-  await requireReadPage(slug.data);
-  const data = query.success ? await loadDashboard(ward, programme, query.data.term) : null;
+  const scope = await requireReadPage(slug.data);
+  const data = query.success ? await loadDashboard(slug.data, programme, query.data.term, scope) : null;
   if (!data) notFound();
-  return data;
+  return { data, canEdit: await mayEditValues(slug.data) };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const d = await load(props);
+  const { data: d } = await load(props);
   return { title: `Chương trình ${d.programme.code} · ${d.ward.name}` };
 }
 
 export default async function ProgrammePage(props: Props) {
-  return <ProgrammeDashboardView data={await load(props)} />;
+  const { data, canEdit } = await load(props);
+  return <ProgrammeDashboardView data={data} canEdit={canEdit} />;
 }

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { GroupView } from "@/components/residential-groups/group-view";
 import { getResidentialGroupView } from "@/lib/data/residential-groups";
+import type { ReadScope } from "@/lib/data/scope";
 import { resolveTerm } from "@/lib/data/terms";
 import { groupSlug } from "@/lib/domain/residential-groups";
 import { slugSchema, termQuerySchema } from "@/lib/validation/params";
@@ -14,10 +15,11 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-// Shared by the metadata and the page within one request, so the queries run once.
-const loadView = cache(async (ward: string, n: number, term: string | undefined) => {
+// Shared by the metadata and the page within one request (the scope is one object per request), so
+// the queries run once.
+const loadView = cache(async (ward: string, n: number, term: string | undefined, scope: ReadScope) => {
   const resolved = await resolveTerm(term);
-  return resolved ? getResidentialGroupView(ward, groupSlug(ward, n), resolved) : null;
+  return resolved ? getResidentialGroupView(ward, groupSlug(ward, n), resolved, scope) : null;
 });
 
 async function load({ params, searchParams }: Props) {
@@ -25,8 +27,8 @@ async function load({ params, searchParams }: Props) {
   const slug = slugSchema.safeParse(ward);
   const n = groupNumberSchema.safeParse(group);
   if (!slug.success || !n.success || !query.success) notFound();
-  await requireReadPage(slug.data);
-  const view = await loadView(slug.data, n.data, query.data.term);
+  const scope = await requireReadPage(slug.data);
+  const view = await loadView(slug.data, n.data, query.data.term, scope);
   if (!view) notFound();
   return { view, termQuery: query.data.term ?? null };
 }

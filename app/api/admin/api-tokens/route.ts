@@ -1,9 +1,7 @@
 import { handle } from "@/lib/api/http";
-import { logAccess } from "@/lib/auth/access-log";
-import { adminAnswer, requireAccountManager } from "@/lib/auth/admin-route";
-import { issueApiToken } from "@/lib/auth/api-token";
+import { issueTokenForUnit } from "@/lib/auth/account-admin";
+import { adminAnswer, outcomeAnswer, requireAccountManager } from "@/lib/auth/admin-route";
 import { readBody } from "@/lib/auth/route-guard";
-import { db } from "@/lib/db";
 import { newTokenSchema } from "@/lib/validation/admin";
 
 // Issues a read-only API token for a unit (and the units below it): {"name": "…", "unit": "ngoc-thuy"}.
@@ -15,10 +13,9 @@ export async function POST(request: Request): Promise<Response> {
     const { body: raw, isForm } = await readBody(request);
     const body = newTokenSchema.safeParse(raw);
     if (!body.success) return adminAnswer(isForm, 400, body.error.issues[0]?.message ?? "Yêu cầu không hợp lệ.");
-    const unit = await db().orgUnit.findUnique({ where: { slug: body.data.unit }, select: { id: true } });
-    if (!unit) return adminAnswer(isForm, 404, `Không có đơn vị “${body.data.unit}”.`);
-    const { id, token } = await issueApiToken({ name: body.data.name, orgUnitId: unit.id, createdById: guard.viewer.userId });
-    await logAccess({ event: "TOKEN_ISSUED", userId: guard.viewer.userId, target: `api_token ${id}`, detail: body.data.unit });
+    const outcome = await issueTokenForUnit(guard.viewer.userId, body.data);
+    if (!outcome.ok) return outcomeAnswer(isForm, outcome);
+    const { id, token } = outcome.value;
     if (isForm) {
       // shown once, on a page that is never cached (a redirect would put the token in a URL)
       return new Response(

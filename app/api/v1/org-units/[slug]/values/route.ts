@@ -1,5 +1,5 @@
 import { handle, jsonError, jsonOk, queryObject } from "@/lib/api/http";
-import { authorizeApi, refuseUnit } from "@/lib/auth/access";
+import { apiReadScope, authorizeApi } from "@/lib/auth/access";
 import { getOrgUnit } from "@/lib/data/org-units";
 import { resolveTerm } from "@/lib/data/terms";
 import { getUnitValues } from "@/lib/data/values";
@@ -11,14 +11,14 @@ export async function GET(request: Request, ctx: { params: Promise<{ slug: strin
     if ("refusal" in auth) return auth.refusal;
     const slug = slugSchema.safeParse((await ctx.params).slug);
     if (!slug.success) return jsonError(400, "bad_request", firstError(slug.error));
-    const refused = await refuseUnit(request, auth.caller, slug.data);
-    if (refused) return refused;
+    const read = await apiReadScope(request, auth.caller, slug.data);
+    if ("refusal" in read) return read.refusal;
     const query = termQuerySchema.safeParse(queryObject(request.url));
     if (!query.success) return jsonError(400, "bad_request", firstError(query.error));
-    const [unit, term] = await Promise.all([getOrgUnit(slug.data), resolveTerm(query.data.term)]);
+    const [unit, term] = await Promise.all([getOrgUnit(slug.data, read.scope), resolveTerm(query.data.term)]);
     if (!unit) return jsonError(404, "not_found", `Không tìm thấy đơn vị “${slug.data}”.`);
     if (!term) return jsonError(404, "not_found", `Không có nhiệm kỳ “${query.data.term}”.`);
-    const values = await getUnitValues(slug.data, term.id);
+    const values = await getUnitValues(slug.data, term.id, read.scope);
     const { id: _id, ...termOut } = term;
     return jsonOk({
       orgUnit: { slug: unit.slug, name: unit.name, level: unit.level },

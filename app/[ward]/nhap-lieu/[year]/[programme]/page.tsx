@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { EntryForm } from "@/components/entry/entry-form";
+import { EntryHeader } from "@/components/entry/entry-header";
+import { SubmissionPanel } from "@/components/review/submission-panel";
+import { type EntryPageParams, loadEntryPage } from "@/lib/data/entry-page";
+
+type Props = { params: Promise<EntryPageParams> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { grid } = await loadEntryPage(await params, "ward");
+  return { title: `Nhập số liệu ${grid.year} · ${grid.programme.code} · ${grid.ward.name}` };
+}
+
+export default async function EntryPage({ params }: Props) {
+  const p = await params;
+  const { viewer, grid, canEdit, locked } = await loadEntryPage(p, "ward");
+  const path = `/${grid.ward.slug}/nhap-lieu/${grid.year}/${grid.programme.slug}`;
+  return (
+    <article className="space-y-4">
+      <EntryHeader grid={grid} page="phuong" canEdit={canEdit} locked={locked} />
+      <SubmissionPanel wardSlug={grid.ward.slug} year={grid.year} programmeSlug={grid.programme.slug} />
+      <EntryForm grid={grid} userId={viewer.userId} canEdit={canEdit} locked={locked} signInHref={`/dang-nhap?next=${encodeURIComponent(path)}`} />
+    </article>
+  );
+}

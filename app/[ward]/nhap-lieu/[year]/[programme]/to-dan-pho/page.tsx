@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { EntryHeader } from "@/components/entry/entry-header";
+import { GroupEntryGrid } from "@/components/entry/group-entry-grid";
+import { SubmissionPanel } from "@/components/review/submission-panel";
+import { type EntryPageParams, loadEntryPage } from "@/lib/data/entry-page";
+
+type Props = { params: Promise<EntryPageParams> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { grid } = await loadEntryPage(await params, "groups");
+  return { title: `Nhập theo tổ dân phố ${grid.year} · ${grid.programme.code} · ${grid.ward.name}` };
+}
+
+export default async function GroupEntryPage({ params }: Props) {
+  const p = await params;
+  const { viewer, grid, canEdit, locked } = await loadEntryPage(p, "groups");
+  if (grid.groupIndicators.length === 0 || grid.groups.length === 0) notFound();
+  const path = `/${grid.ward.slug}/nhap-lieu/${grid.year}/${grid.programme.slug}/to-dan-pho`;
+  return (
+    <article className="space-y-4">
+      <EntryHeader grid={grid} page="to-dan-pho" canEdit={canEdit} locked={locked} />
+      <SubmissionPanel wardSlug={grid.ward.slug} year={grid.year} programmeSlug={grid.programme.slug} />
+      <GroupEntryGrid grid={grid} userId={viewer.userId} canEdit={canEdit} locked={locked} signInHref={`/dang-nhap?next=${encodeURIComponent(path)}`} />
+    </article>
+  );
+}

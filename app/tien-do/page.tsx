@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { DistrictProgressView } from "@/components/review/district-progress-view";
+import { requirePage, requireViewer } from "@/lib/auth/access";
+import { can, unitsWith } from "@/lib/auth/permissions";
+import { getUnitScope } from "@/lib/data/org-units";
+import { firstDistrictWithin, getDistrictProgress } from "@/lib/data/review";
+import { getLatestTerm } from "@/lib/data/terms";
+import { todayInVietnam } from "@/lib/format/date-time";
+import { progressQuerySchema } from "@/lib/validation/review";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const metadata: Metadata = { title: "Tiến độ nhập liệu" };
+
+// The district's progress is for those who read the whole district (its staff, administrators):
+// a ward official reads only their ward and is refused.
+export default async function ProgressPage({ searchParams }: Props) {
+  const query = progressQuerySchema.safeParse(await searchParams);
+  if (!query.success) notFound();
+  const viewer = await requireViewer();
+  const district = query.data.district ?? (await firstDistrictWithin(unitsWith(viewer, "read"))) ?? "long-bien";
+  await requirePage("read", district);
+  const now = new Date();
+  let year = query.data.year;
+  if (year === undefined) {
+    // this year while the latest term runs, else its nearest year
+    const term = await getLatestTerm();
+    const current = Number(todayInVietnam(now).slice(0, 4));
+    year = term ? Math.min(Math.max(current, term.startYear), term.endYear) : current;
+  }
+  const progress = await getDistrictProgress(district, year);
+  if (!progress) notFound();
+  const unit = await getUnitScope(district);
+  return <DistrictProgressView progress={progress} canManageDeadline={!!unit && can(viewer, "manageDeadlines", unit)} now={now} />;
+}

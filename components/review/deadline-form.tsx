@@ -1,0 +1,48 @@
+"use client";
+import { useActionState, useId } from "react";
+import { type DeadlineState, saveDeadline } from "@/lib/actions/review";
+
+/** District staff set when the wards' figures of a year are due. */
+export function DeadlineForm({ district, year, dueOn, version }: { district: string; year: number; dueOn: string | null; version: number }) {
+  const [state, action, pending] = useActionState<DeadlineState, FormData>(saveDeadline, null);
+  const id = useId();
+  const error = state && !state.ok ? (state.fieldErrors?.dueOn?.[0] ?? state.message) : null;
+  return (
+    <form action={action} className="no-print flex flex-wrap items-end gap-3" aria-label={`Đặt hạn nộp số liệu năm ${year}`}>
+      <input type="hidden" name="district" value={district} />
+      <input type="hidden" name="year" value={year} />
+      <input type="hidden" name="version" value={version} />
+      <div>
+        <label htmlFor={`${id}-due`} className="block text-sm font-medium">
+          Hạn nộp số liệu năm {year}
+        </label>
+        <input
+          id={`${id}-due`}
+          name="dueOn"
+          type="date"
+          required
+          defaultValue={dueOn ?? ""}
+          min={`${year}-01-01`}
+          max={`${year + 2}-12-31`}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+          className="mt-1 rounded border border-slate-400 bg-white px-2 py-1"
+        />
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
+          Hết ngày này (giờ Việt Nam) mà phường chưa gửi duyệt thì tính là trễ hạn.
+        </p>
+      </div>
+      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+        {pending ? "Đang lưu…" : "Lưu hạn nộp"}
+      </button>
+      <div role="status" aria-live="polite" className="basis-full text-sm">
+        {state?.ok && <p className="rounded bg-green-50 p-2 text-green-900">{state.message}</p>}
+        {error && (
+          <p id={`${id}-error`} className="rounded bg-red-50 p-2 text-red-900">
+            {error}
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,15 @@
+import Link from "next/link";
+import { unitsWith } from "@/lib/auth/permissions";
+import type { Viewer } from "@/lib/auth/session";
+
+/** "Tiến độ nhập liệu" in the header, for district staff (who set deadlines and unlock figures). */
+export function ProgressNavItem({ viewer }: { viewer: Viewer | null }) {
+  if (unitsWith(viewer, "manageDeadlines").length === 0) return null;
+  return (
+    <li>
+      <Link href="/tien-do" className="hover:underline">
+        Tiến độ nhập liệu
+      </Link>
+    </li>
+  );
+}

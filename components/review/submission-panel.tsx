@@ -1,0 +1,98 @@
+import { can } from "@/lib/auth/permissions";
+import { getViewer } from "@/lib/auth/session";
+import { getUnitScope } from "@/lib/data/org-units";
+import { getSubmissionPanel } from "@/lib/data/review";
+import { resolveReviewTarget } from "@/lib/data/review-target";
+import { owedDetail } from "@/lib/domain/completeness";
+import { ACTION_DONE, availableActions, isLate } from "@/lib/domain/submission-workflow";
+import { formatDateTime } from "@/lib/format/date-time";
+import { formatDate, formatNumber } from "@/lib/format/vi";
+import { LateBadge, ProgressBadge } from "./progress-badge";
+import { ReviewActions } from "./review-actions";
+
+/**
+ * Where the ward's figures of one year and programme stand in review: state, deadline, what is still
+ * owed, the history, and the buttons the viewer may use (the server refuses the others anyway).
+ * The page checks that the viewer may read the ward.
+ */
+export async function SubmissionPanel(props: { wardSlug: string; year: number; programmeSlug: string }) {
+  const [target, viewer, unit] = await Promise.all([resolveReviewTarget(props.wardSlug, props.year, props.programmeSlug), getViewer(), getUnitScope(props.wardSlug)]);
+  if (!target || !unit) return null;
+  const panel = await getSubmissionPanel(target);
+  const available = availableActions(panel.state === "NOT_STARTED" ? "DRAFT" : panel.state, (a) => can(viewer, a, unit));
+  const late = isLate(panel.state, panel.deadline?.dueOn ?? null, new Date());
+  const { expected, entered, owed } = panel.completeness;
+  const lastEvent = panel.events.at(-1);
+  // the comment the ward has to act on: the committee's return, or the district's unlock reason
+  const pendingComment = lastEvent && (lastEvent.action === "RETURN" || lastEvent.action === "UNLOCK") && panel.state !== "SUBMITTED" ? lastEvent : null;
+  const titleId = `duyet-${target.year}-${target.programmeSlug}`;
+
+  return (
+    <section aria-labelledby={titleId} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="submission-panel">
+      <div className="flex flex-wrap items-center gap-2">
+        <h2 id={titleId} className="text-lg font-semibold">
+          Duyệt số liệu năm {target.year} · Chương trình {target.programmeCode}
+        </h2>
+        <ProgressBadge state={panel.state} />
+        {late && <LateBadge />}
+      </div>
+
+      <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+        <dt className="font-medium text-slate-700">Hạn nộp</dt>
+        <dd>
+          {panel.deadline ? formatDate(panel.deadline.dueOn) : "Quận chưa đặt hạn nộp"}
+          {late && <span className="text-red-800"> — đã quá hạn, chưa gửi duyệt</span>}
+        </dd>
+        <dt className="font-medium text-slate-700">Đã nhập</dt>
+        <dd data-testid="completeness">
+          {formatNumber(String(entered))}/{formatNumber(String(expected))} ô số liệu
+          {owed.length > 0 ? ` · còn thiếu ${formatNumber(String(expected - entered))} ô` : expected > 0 ? " · đủ" : ""}
+        </dd>
+      </dl>
+
+      {owed.length > 0 && (
+        <details className="text-sm">
+          <summary className="cursor-pointer text-brand-700 underline">Chỉ tiêu còn thiếu số liệu ({owed.length})</summary>
+          <ul className="mt-2 list-disc space-y-0.5 pl-5">
+            {owed.map((o) => (
+              <li key={o.code}>
+                {o.name}
+                {owedDetail(o) && <span className="text-slate-600"> — {owedDetail(o)}</span>}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+
+      {pendingComment?.comment && (
+        <div className="rounded border-l-4 border-red-700 bg-red-50 p-3 text-sm" data-testid="pending-comment">
+          <p className="font-medium">
+            {pendingComment.action === "RETURN" ? "Ý kiến của Đảng ủy phường khi trả lại" : "Lý do mở khóa"} ({pendingComment.actorName}, {formatDateTime(pendingComment.at)}):
+          </p>
+          <p className="whitespace-pre-line">{pendingComment.comment}</p>
+        </div>
+      )}
+
+      <ReviewActions ward={target.wardSlug} year={target.year} programme={target.programmeSlug} version={panel.version} available={available} owed={expected - entered} />
+
+      <div>
+        <h3 className="mb-1 text-sm font-semibold">Lịch sử</h3>
+        {panel.events.length === 0 ? (
+          <p className="text-sm text-slate-600">Chưa gửi duyệt lần nào.</p>
+        ) : (
+          <ol className="space-y-1 text-sm" data-testid="review-history">
+            {panel.events.map((e) => (
+              <li key={e.id} className="border-l-2 border-slate-300 pl-2">
+                <time dateTime={e.at} className="tabular-nums text-slate-600">
+                  {formatDateTime(e.at)}
+                </time>{" "}
+                · <span className="font-medium">{e.actorName}</span> · {ACTION_DONE[e.action]}
+                {e.comment && <span className="block whitespace-pre-line text-slate-800">“{e.comment}”</span>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
+    </section>
+  );
+}

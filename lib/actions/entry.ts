@@ -1,0 +1,182 @@
+"use server";
+// Saving the yearly entry grid (ward or residential groups) and reading one figure's history.
+// The payload is re-validated here with the form's own schema, rules and outlier check.
+import { type ActionResult, failure, success } from "@/lib/actions/result";
+import { authorizeAction } from "@/lib/auth/action-guard";
+import { readScope } from "@/lib/auth/access";
+import { type EntryScope, getEntryGrid } from "@/lib/data/entry-grid";
+import { type EntryChange, saveEntryValues } from "@/lib/data/entry-save";
+import { getValueHistory, type ValueHistoryEntry } from "@/lib/data/value-history";
+import { cellKey, derivedWardShare, type EntryGrid, lockedReason, rawOf, sameValue } from "@/lib/domain/entry-grid";
+import { type EntryRow, entryPayloadSchema, validateEntryRows } from "@/lib/validation/entry";
+import { programmeSlugSchema, slugSchema } from "@/lib/validation/params";
+
+export type SavedVersion = { unit: string; indicator: string; version: number; value: string | null };
+export type ConflictRow = {
+  unit: string;
+  indicator: string;
+  theirs: { value: string | null; qualifier: "EXACT" | "MORE_THAN"; note: string | null; version: number; byName: string | null; at: string } | null;
+};
+export type SaveEntryData = {
+  saved?: SavedVersion[];
+  /** ward figures the server derived from the groups and saved with them */
+  derived?: SavedVersion[];
+  conflicts?: ConflictRow[];
+  submission?: { status: string; version: number };
+};
+
+const INVALID = "Số liệu chưa hợp lệ: xem các ô được đánh dấu. Chưa có gì được lưu; số liệu đã gõ vẫn còn.";
+/** A save whose only conflicts are ward figures derived from the groups is simply redone. */
+const DERIVED_RETRIES = 3;
+
+export async function saveEntry(_prev: ActionResult<SaveEntryData> | null, formData: FormData): Promise<ActionResult<SaveEntryData>> {
+  let json: unknown = null;
+  try {
+    json = JSON.parse(String(formData.get("payload") ?? "null"));
+  } catch {
+    json = null;
+  }
+  const parsed = entryPayloadSchema.safeParse(json);
+  // the permission is checked on the ward named in the payload (or refused before anything is read)
+  const wardSlug = parsed.success ? parsed.data.ward : typeof (json as { ward?: unknown })?.ward === "string" ? String((json as { ward: string }).ward) : "";
+  const guard = await authorizeAction("action:saveEntry", "editValues", slugSchema.safeParse(wardSlug).success ? wardSlug : "-");
+  if (!guard.ok) return guard.result;
+  if (!parsed.success) return failure("invalid", parsed.error.issues[0]?.message ?? "Dữ liệu gửi lên không hợp lệ.");
+  const payload = parsed.data;
+  const scope: EntryScope = payload.rows.some((r) => r.unit !== payload.ward) ? "groups" : "ward";
+
+  const readable = await readScope(guard.auth.viewer);
+  for (let attempt = 0; ; attempt++) {
+    const loaded = await getEntryGrid(payload.ward, payload.year, payload.programme, scope, readable);
+    if (!loaded) return failure("not-found", "Không tìm thấy phường, năm hoặc chương trình này.");
+    const { grid, ids } = loaded;
+    const locked = lockedReason(grid.submission.status);
+    if (locked) return failure("locked", locked);
+
+    const checked = check(grid, payload.rows);
+    if (!checked.ok) return failure("invalid", checked.message ?? INVALID, { fieldErrors: checked.fieldErrors });
+
+    const changes: EntryChange[] = payload.rows.map((r) => ({
+      indicatorId: ids.indicatorIds[r.indicator],
+      orgUnitId: ids.unitIds[r.unit],
+      value: checked.values[cellKey(r.unit, r.indicator)] ?? null,
+      qualifier: r.qualifier ?? "EXACT",
+      note: r.note?.trim() || null,
+      outlierConfirmed: r.outlierConfirmed ?? false,
+      baseVersion: r.baseVersion,
+    }));
+    const derived = scope === "groups" ? deriveWardFigures(grid, checked.values) : [];
+    for (const d of derived) {
+      const cell = grid.cells[cellKey(grid.ward.slug, d.indicator)];
+      changes.push({
+        indicatorId: ids.indicatorIds[d.indicator],
+        orgUnitId: ids.wardId,
+        value: d.value,
+        qualifier: "EXACT",
+        note: d.note,
+        outlierConfirmed: false,
+        baseVersion: cell.version,
+      });
+    }
+
+    if (changes.length === 0) return success("Không có thay đổi nào cần lưu.", { saved: [], derived: [], submission: grid.submission });
+    const outcome = await saveEntryValues(
+      { userId: guard.auth.viewer.userId, name: guard.auth.viewer.name },
+      { wardId: ids.wardId, periodId: ids.periodId, programmeId: ids.programmeId },
+      changes,
+    );
+    if (outcome.ok) {
+      const slugOf = invert(ids.unitIds);
+      const codeOf = invert(ids.indicatorIds);
+      const byKey = new Map(changes.map((c) => [`${c.indicatorId}:${c.orgUnitId}`, c.value]));
+      const versions = outcome.versions.map((v) => ({ unit: slugOf[v.orgUnitId], indicator: codeOf[v.indicatorId], version: v.version, value: byKey.get(`${v.indicatorId}:${v.orgUnitId}`) ?? null }));
+      const derivedCodes = new Set(derived.map((d) => d.indicator));
+      const isDerived = (v: SavedVersion) => v.unit === grid.ward.slug && derivedCodes.has(v.indicator) && scope === "groups";
+      return success(outcome.changed > 0 ? `Đã lưu nháp (${outcome.changed} giá trị thay đổi).` : "Không có thay đổi nào cần lưu.", {
+        saved: versions.filter((v) => !isDerived(v)),
+        derived: versions.filter(isDerived),
+        submission: outcome.submission,
+      });
+    }
+    if (outcome.reason === "locked") return failure("locked", lockedReason(outcome.status) ?? "Số liệu đang bị khóa.");
+    const slugOf = invert(ids.unitIds);
+    const codeOf = invert(ids.indicatorIds);
+    const conflicts: ConflictRow[] = outcome.conflicts.map((c) => ({
+      unit: slugOf[c.orgUnitId],
+      indicator: codeOf[c.indicatorId],
+      theirs: c.theirs && {
+        value: c.theirs.value,
+        qualifier: c.theirs.qualifier,
+        note: c.theirs.note,
+        version: c.theirs.version,
+        byName: c.theirs.updatedByName,
+        at: c.theirs.updatedAt,
+      },
+    }));
+    const onlyDerived = conflicts.every((c) => c.unit === grid.ward.slug && derived.some((d) => d.indicator === c.indicator));
+    if (scope === "groups" && onlyDerived && attempt < DERIVED_RETRIES) continue; // recomputed from the newer group values
+    return failure("conflict", "Một số giá trị vừa được người khác lưu. Hãy chọn giữ giá trị của bạn hay lấy giá trị đã lưu cho từng ô.", {
+      data: { conflicts },
+    });
+  }
+}
+
+/**
+ * The payload's rows checked with the stored rows of the grid around them (the rules see the whole
+ * grid); the outlier check applies to the rows sent, each against its unit's earlier years.
+ */
+function check(grid: EntryGrid, rows: EntryRow[]) {
+  const indicators = [...grid.sections.flatMap((s) => s.indicators), ...grid.groupIndicators];
+  const byCode = new Map(indicators.map((i) => [i.code, i]));
+  const fieldErrors: Record<string, string[]> = {};
+  for (const r of rows) {
+    const key = cellKey(r.unit, r.indicator);
+    const cell = grid.cells[key];
+    const indicator = byCode.get(r.indicator);
+    if (!cell || !indicator) fieldErrors[key] = [`Ô “${r.indicator}” của ${r.unit} không thuộc bảng nhập liệu này.`];
+    else if (indicator.derivedFrom && grid.groups.length === 0) fieldErrors[key] = [`“${indicator.name}” được tính từ số liệu các tổ dân phố: hãy nhập ở trang tổ dân phố.`];
+    else if (grid.groups.length > 0 && r.unit === grid.ward.slug) fieldErrors[key] = [`“${indicator.name}” của phường được tính từ các tổ dân phố, không nhập trực tiếp.`];
+  }
+  if (Object.keys(fieldErrors).length > 0) return { ok: false as const, fieldErrors, values: {}, message: undefined };
+
+  const sent = new Set(rows.map((r) => cellKey(r.unit, r.indicator)));
+  const stored: EntryRow[] = Object.values(grid.cells)
+    .filter((c) => !sent.has(cellKey(c.unit, c.indicator)))
+    .map((c) => ({ indicator: c.indicator, unit: c.unit, raw: rawOf(c.value, byCode.get(c.indicator)!.valueType), qualifier: c.qualifier, note: c.note ?? undefined, outlierConfirmed: c.outlierConfirmed, baseVersion: c.version }));
+  const history = Object.fromEntries([...sent].map((k) => [k, grid.history[k] ?? []]));
+  const result = validateEntryRows([...rows, ...stored], indicators, grid.rules, history);
+  return { ...result, message: undefined };
+}
+
+/** Ward figures derived from the groups' values (the saved ones overlaid with those sent), where they change. */
+function deriveWardFigures(grid: EntryGrid, sentValues: Record<string, string | null>): { indicator: string; value: string | null; note: string }[] {
+  const out: { indicator: string; value: string | null; note: string }[] = [];
+  for (const ward of grid.sections.flatMap((s) => s.indicators)) {
+    const counterpart = grid.cells[cellKey(grid.ward.slug, ward.code)];
+    if (!ward.derivedFrom || !counterpart) continue;
+    const values = grid.groups.map((u) => {
+      const key = cellKey(u.slug, ward.derivedFrom!);
+      return key in sentValues ? sentValues[key] : (grid.cells[key]?.value ?? null);
+    });
+    const value = derivedWardShare(values);
+    // an entry value equal to the derived figure needs no save; a published one gets its entry
+    if (sameValue(value, counterpart.value) && (counterpart.version > 0 || value === null)) continue;
+    const achieved = values.filter((v) => v !== null && Number(v) >= 1).length;
+    out.push({ indicator: ward.code, value, note: `Tính từ ${achieved}/${grid.groups.length} tổ dân phố.` });
+  }
+  return out;
+}
+
+const invert = (o: Record<string, number>): Record<number, string> => Object.fromEntries(Object.entries(o).map(([k, v]) => [v, k]));
+
+export async function loadValueHistory(wardSlug: string, year: number, programmeSlug: string, unitSlug: string, indicatorCode: string): Promise<ActionResult<ValueHistoryEntry[]>> {
+  const unit = slugSchema.safeParse(unitSlug);
+  const guard = await authorizeAction("action:loadValueHistory", "read", unit.success ? unit.data : "-");
+  if (!guard.ok) return guard.result;
+  if (!slugSchema.safeParse(wardSlug).success || !programmeSlugSchema.safeParse(programmeSlug).success || !Number.isInteger(year) || !slugSchema.safeParse(indicatorCode).success) {
+    return failure("invalid", "Yêu cầu không hợp lệ.");
+  }
+  const rows = await getValueHistory(wardSlug, year, programmeSlug, unitSlug, indicatorCode, await readScope(guard.auth.viewer));
+  if (!rows) return failure("not-found", "Không tìm thấy số liệu này.");
+  return success(undefined, rows);
+}

@@ -1,0 +1,48 @@
+import "server-only";
+// How the record actions (land clearance, achievements) answer: the write's outcome as an
+// ActionResult, and the dashboards of the ward refreshed after a write.
+import { revalidatePath } from "next/cache";
+import type { z } from "zod";
+import type { WriteOutcome } from "@/lib/data/record-write";
+import { describeRecord } from "@/lib/format/records";
+import { type ActionResult, failure, success } from "./result";
+
+export type SavedView = { version: number; updatedAt: string | null; fields: { field: string; label: string; value: string }[] };
+export type RecordData = { id?: number; version?: number; saved?: SavedView | null };
+export type RecordResult = ActionResult<RecordData>;
+
+export function invalidForm(error: z.ZodError): RecordResult {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+  return failure("invalid", "Có ô chưa đúng: xem thông báo bên cạnh từng ô.", { fieldErrors });
+}
+
+export function answer(outcome: WriteOutcome, wardSlug: string, done: string): RecordResult {
+  if (outcome.ok) {
+    // the overview, the programme dashboards and /gpmb of the ward show the change at once
+    revalidatePath(`/${wardSlug}`, "layout");
+    return success(done, { id: outcome.id, version: outcome.version });
+  }
+  switch (outcome.reason) {
+    case "not-found":
+      return failure("not-found", "Không tìm thấy bản ghi này trong phường (có thể đã bị xóa). Hãy tải lại trang.");
+    case "not-editable":
+      return failure(
+        "locked",
+        outcome.sourceKind === "DEMO"
+          ? "Dữ liệu minh họa không sửa, xóa được trong ứng dụng."
+          : `Bản ghi này lấy từ “${outcome.sourceTitle}”: số liệu báo cáo giữ nguyên nguồn nên không sửa, xóa trong ứng dụng. ` +
+              "Muốn bổ sung, hãy nhập tiến độ theo năm của dự án hoặc thêm một bản ghi mới do phường nhập.",
+      );
+    case "conflict":
+      return failure(
+        "conflict",
+        outcome.saved
+          ? "Bản ghi đã được người khác lưu sau khi bạn mở trang, nên chưa lưu gì. Số liệu bạn gõ vẫn còn; hãy so với số liệu đã lưu rồi chọn."
+          : "Bản ghi vừa được người khác thay đổi, nên chưa lưu gì. Hãy tải lại trang để xem số liệu mới nhất.",
+        { data: { saved: outcome.saved ? { version: outcome.saved.version, updatedAt: outcome.saved.updatedAt, fields: describeRecord(outcome.saved.values) } : null } },
+      );
+    case "invalid":
+      return failure("invalid", "Có ô chưa đúng: xem thông báo bên cạnh từng ô.", { fieldErrors: outcome.fieldErrors });
+  }
+}

@@ -1,0 +1,121 @@
+"use server";
+// Review of a ward's yearly figures (send, return, approve, unlock) and the district's deadlines.
+// Every action checks the person's permission on the unit first, whatever the screen offered.
+import { revalidatePath } from "next/cache";
+import type { z } from "zod";
+import { type Authorized, authorizeAction } from "@/lib/auth/action-guard";
+import { setDeadline } from "@/lib/data/deadlines";
+import { resolveDistrictYear, resolveReviewTarget } from "@/lib/data/review-target";
+import { transitionSubmission } from "@/lib/data/submission-workflow";
+import { STATUS_LABEL, TRANSITIONS } from "@/lib/domain/submission-workflow";
+import { formatDate } from "@/lib/format/vi";
+import type { SubmissionAction, SubmissionStatus } from "@/lib/generated/prisma/enums";
+import { deadlineFormSchema, fieldErrorsOf, returnFormSchema, transitionFormSchema, unlockFormSchema } from "@/lib/validation/review";
+import { type ActionResult, failure, success } from "./result";
+
+export type TransitionState = ActionResult<{ status: SubmissionStatus; version: number }> | null;
+export type DeadlineState = ActionResult<{ dueOn: string; version: number }> | null;
+
+const actorOf = (auth: Authorized) => ({ userId: auth.viewer.userId, name: auth.viewer.name });
+
+async function transition(
+  what: string,
+  action: SubmissionAction,
+  schema: typeof transitionFormSchema | typeof returnFormSchema | typeof unlockFormSchema,
+  form: FormData,
+): Promise<NonNullable<TransitionState>> {
+  const guard = await authorizeAction(what, TRANSITIONS[action].permission, String(form.get("ward") ?? ""));
+  if (!guard.ok) return guard.result;
+  const parsed = (schema as z.ZodType<z.infer<typeof transitionFormSchema>>).safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    const fieldErrors = fieldErrorsOf(parsed.error);
+    return failure("invalid", fieldErrors.comment?.[0] ?? "Yêu cầu không hợp lệ. Hãy tải lại trang.", { fieldErrors });
+  }
+  const { ward, year, programme, version, comment } = parsed.data;
+  const target = await resolveReviewTarget(ward, year, programme);
+  if (!target) return failure("not-found", "Không tìm thấy số liệu của phường, năm và chương trình này.");
+
+  const outcome = await transitionSubmission(
+    actorOf(guard.auth),
+    { wardId: target.wardId, periodId: target.periodId, programmeId: target.programmeId, wardSlug: target.wardSlug, wardShortName: target.wardShortName },
+    action,
+    version,
+    comment || null,
+  );
+  if (!outcome.ok) {
+    if (outcome.reason === "conflict") {
+      return failure(
+        "conflict",
+        `Số liệu vừa được người khác lưu hoặc chuyển trạng thái (nay là “${STATUS_LABEL[outcome.status]}”). Hãy tải lại trang để xem bản mới nhất rồi thao tác lại.`,
+      );
+    }
+    if (outcome.reason === "comment") return failure("invalid", outcome.message, { fieldErrors: { comment: [outcome.message] } });
+    return failure("conflict", outcome.message);
+  }
+
+  // the pages render at request time; this also refreshes what browsers hold of them
+  revalidatePath(`/${ward}`, "layout");
+  revalidatePath("/tien-do");
+  if (action === "APPROVE") revalidatePath("/compare", "layout");
+
+  const data = { status: outcome.status, version: outcome.version };
+  switch (action) {
+    case "SUBMIT":
+      return success("Đã gửi số liệu cho Đảng ủy phường duyệt. Số liệu tạm khóa trong khi chờ duyệt.", data);
+    case "RETURN":
+      return success("Đã trả lại số liệu cho phường, kèm ý kiến.", data);
+    case "APPROVE": {
+      const p = outcome.published!;
+      return success(`Đã duyệt và công bố số liệu (${p.created} mới, ${p.updated} cập nhật, ${p.deleted} xóa, ${p.unchanged} không đổi). Số liệu đã khóa.`, data);
+    }
+    case "UNLOCK":
+      return success("Đã mở khóa: phường có thể sửa và gửi duyệt lại. Số liệu đã công bố giữ nguyên đến lần duyệt sau.", data);
+  }
+}
+
+/** Gửi duyệt (ward official). */
+export async function submitForReview(_prev: TransitionState, form: FormData): Promise<NonNullable<TransitionState>> {
+  return transition("action:submitForReview", "SUBMIT", transitionFormSchema, form);
+}
+
+/** Trả lại, with the committee's comment (ward party committee). */
+export async function returnSubmission(_prev: TransitionState, form: FormData): Promise<NonNullable<TransitionState>> {
+  return transition("action:returnSubmission", "RETURN", returnFormSchema, form);
+}
+
+/** Duyệt: publishes the figures and locks them (ward party committee). */
+export async function approveSubmission(_prev: TransitionState, form: FormData): Promise<NonNullable<TransitionState>> {
+  return transition("action:approveSubmission", "APPROVE", transitionFormSchema, form);
+}
+
+/** Mở khóa approved figures, with a reason (district staff). */
+export async function unlockSubmission(_prev: TransitionState, form: FormData): Promise<NonNullable<TransitionState>> {
+  return transition("action:unlockSubmission", "UNLOCK", unlockFormSchema, form);
+}
+
+/** Sets the wards' due date of a year for a district (district staff). */
+export async function saveDeadline(_prev: DeadlineState, form: FormData): Promise<NonNullable<DeadlineState>> {
+  const guard = await authorizeAction("action:saveDeadline", "manageDeadlines", String(form.get("district") ?? ""));
+  if (!guard.ok) return guard.result;
+  const parsed = deadlineFormSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    const fieldErrors = fieldErrorsOf(parsed.error);
+    return failure("invalid", fieldErrors.dueOn?.[0] ?? "Yêu cầu không hợp lệ. Hãy tải lại trang.", { fieldErrors });
+  }
+  const { district, year, dueOn, version } = parsed.data;
+  const target = await resolveDistrictYear(district, year);
+  if (!target) return failure("not-found", "Không tìm thấy quận hoặc năm này.");
+  const outcome = await setDeadline(actorOf(guard.auth), { districtId: target.districtId, periodId: target.periodId, year }, dueOn, version);
+  if (!outcome.ok) {
+    const cur = outcome.current;
+    return failure(
+      "conflict",
+      cur
+        ? `Hạn nộp vừa được ${cur.setByName ?? "người khác"} đặt là ${formatDate(cur.dueOn)}. Hãy tải lại trang, xem lại rồi lưu lần nữa.`
+        : "Hạn nộp vừa thay đổi. Hãy tải lại trang rồi lưu lần nữa.",
+    );
+  }
+  revalidatePath("/tien-do");
+  revalidatePath("/", "layout");
+  return success(`Đã đặt hạn nộp số liệu năm ${year}: ${formatDate(dueOn)}.`, { dueOn, version: outcome.version });
+}

@@ -1,0 +1,162 @@
+import "server-only";
+// Writes of named achievements: one transaction each, row locked, version checked, audited per field.
+import { db } from "@/lib/db";
+import type { AuditValue } from "@/lib/domain/audit-diff";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { AchievementForm, FieldErrors } from "@/lib/validation/land-clearance";
+import { type Actor, Refusal, type Tx, type WriteOutcome, audit, ensureEntrySource, inTransaction, requireEntrySource, wardFor } from "./record-write";
+
+export const ACHIEVEMENT_ENTITY = "achievement";
+
+const invalid = (fieldErrors: FieldErrors) => new Refusal({ ok: false, reason: "invalid", fieldErrors });
+
+const select = {
+  id: true,
+  kind: true,
+  status: true,
+  year: true,
+  title: true,
+  recognitionLevel: true,
+  note: true,
+  version: true,
+  updatedAt: true,
+  subjectOrgUnit: { select: { slug: true } },
+  programme: { select: { slug: true } },
+  term: { select: { startYear: true, endYear: true } },
+  source: { select: { kind: true, title: true } },
+} as const;
+type Row = Prisma.AchievementGetPayload<{ select: typeof select }>;
+
+function rowValues(a: Row): Record<string, AuditValue> {
+  return {
+    kind: a.kind,
+    status: a.status,
+    year: a.year,
+    title: a.title,
+    subject: a.subjectOrgUnit?.slug ?? null,
+    recognitionLevel: a.recognitionLevel,
+    programme: a.programme?.slug ?? null,
+    note: a.note,
+  };
+}
+
+function formValues(f: AchievementForm): Record<string, AuditValue> {
+  return {
+    kind: f.kind,
+    status: f.status,
+    year: f.year ?? null,
+    title: f.title,
+    subject: f.subject ?? null,
+    recognitionLevel: f.recognitionLevel ?? null,
+    programme: f.programme ?? null,
+    note: f.note,
+  };
+}
+
+/** The ids the form's slugs name, checked: the group must be one of the ward's, the programme of the term. */
+async function resolveRefs(tx: Tx, wardId: number, termId: number, f: AchievementForm) {
+  const errors: FieldErrors = {};
+  const subject = f.subject
+    ? await tx.orgUnit.findFirst({ where: { slug: f.subject, parentId: wardId, level: "RESIDENTIAL_GROUP" }, select: { id: true } })
+    : null;
+  if (f.subject && !subject) errors.subject = ["Tổ dân phố không thuộc phường."];
+  const programme = f.programme ? await tx.programme.findFirst({ where: { slug: f.programme, termId }, select: { id: true } }) : null;
+  if (f.programme && !programme) errors.programme = ["Chương trình không thuộc nhiệm kỳ."];
+  return { errors, subjectOrgUnitId: subject?.id ?? null, programmeId: programme?.id ?? null };
+}
+
+function yearErrors(year: number | undefined, term: { startYear: number; endYear: number }): FieldErrors {
+  return year !== undefined && (year < term.startYear || year > term.endYear) ? { year: [`Năm phải trong nhiệm kỳ ${term.startYear}–${term.endYear}.`] } : {};
+}
+
+const duplicate = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+const DUPLICATE: WriteOutcome = { ok: false, reason: "invalid", fieldErrors: { title: ["Phường đã có danh hiệu, mô hình cùng loại, cùng tên và cùng năm."] } };
+
+export async function createAchievement(actor: Actor, wardId: number, f: AchievementForm): Promise<WriteOutcome> {
+  try {
+    return await inTransaction(db(), async (tx) => {
+      const ward = await wardFor(tx, wardId);
+      const term = await tx.term.findUnique({ where: { slug: f.term }, select: { id: true, startYear: true, endYear: true } });
+      if (!term) throw new Refusal({ ok: false, reason: "not-found" });
+      const refs = await resolveRefs(tx, ward.id, term.id, f);
+      const errors = { ...yearErrors(f.year, term), ...refs.errors };
+      if (Object.keys(errors).length > 0) throw invalid(errors);
+      const sourceId = await ensureEntrySource(tx, actor, ward);
+      const created = await tx.achievement.create({
+        data: {
+          orgUnitId: ward.id,
+          termId: term.id,
+          programmeId: refs.programmeId,
+          subjectOrgUnitId: refs.subjectOrgUnitId,
+          kind: f.kind,
+          status: f.status,
+          year: f.year ?? null,
+          title: f.title,
+          recognitionLevel: f.recognitionLevel ?? null,
+          note: f.note,
+          sourceId,
+        },
+        select: { id: true, version: true },
+      });
+      const changed = await audit(tx, actor, "CREATE", ACHIEVEMENT_ENTITY, created.id, {}, formValues(f), { ward: ward.slug, term: f.term, version: created.version });
+      return { ok: true, id: created.id, version: created.version, changed };
+    });
+  } catch (e) {
+    if (duplicate(e)) return DUPLICATE;
+    throw e;
+  }
+}
+
+async function lockAchievement(tx: Tx, id: number, wardId: number): Promise<Row & { termId: number }> {
+  const locked = await tx.$queryRaw<{ term_id: number }[]>`SELECT term_id FROM achievement WHERE id = ${id} AND org_unit_id = ${wardId} FOR UPDATE`;
+  if (locked.length === 0) throw new Refusal({ ok: false, reason: "not-found" });
+  return { ...(await tx.achievement.findUniqueOrThrow({ where: { id }, select })), termId: locked[0].term_id };
+}
+
+const saved = (a: Row) => ({ version: a.version, updatedAt: a.updatedAt.toISOString(), values: rowValues(a) });
+
+export async function updateAchievement(actor: Actor, wardId: number, id: number, f: AchievementForm): Promise<WriteOutcome> {
+  try {
+    return await inTransaction(db(), async (tx) => {
+      const ward = await wardFor(tx, wardId);
+      const cur = await lockAchievement(tx, id, ward.id);
+      requireEntrySource(cur.source);
+      if (cur.version !== f.version) throw new Refusal({ ok: false, reason: "conflict", saved: saved(cur) });
+      const refs = await resolveRefs(tx, ward.id, cur.termId, f);
+      const errors = { ...yearErrors(f.year, cur.term), ...refs.errors };
+      if (Object.keys(errors).length > 0) throw invalid(errors);
+      const n = await tx.achievement.updateMany({
+        where: { id, version: f.version },
+        data: {
+          programmeId: refs.programmeId,
+          subjectOrgUnitId: refs.subjectOrgUnitId,
+          kind: f.kind,
+          status: f.status,
+          year: f.year ?? null,
+          title: f.title,
+          recognitionLevel: f.recognitionLevel ?? null,
+          note: f.note,
+          version: { increment: 1 },
+        },
+      });
+      if (n.count !== 1) throw new Refusal({ ok: false, reason: "conflict", saved: null });
+      const changed = await audit(tx, actor, "UPDATE", ACHIEVEMENT_ENTITY, id, rowValues(cur), formValues(f), { ward: ward.slug, version: f.version + 1 });
+      return { ok: true, id, version: f.version + 1, changed };
+    });
+  } catch (e) {
+    if (duplicate(e)) return DUPLICATE;
+    throw e;
+  }
+}
+
+export async function deleteAchievement(actor: Actor, wardId: number, id: number, version: number): Promise<WriteOutcome> {
+  return inTransaction(db(), async (tx) => {
+    const ward = await wardFor(tx, wardId);
+    const cur = await lockAchievement(tx, id, ward.id);
+    requireEntrySource(cur.source);
+    if (cur.version !== version) throw new Refusal({ ok: false, reason: "conflict", saved: saved(cur) });
+    await tx.achievement.delete({ where: { id } });
+    const changed = await audit(tx, actor, "DELETE", ACHIEVEMENT_ENTITY, id, rowValues(cur), {}, { ward: ward.slug, version });
+    return { ok: true, id, version, changed };
+  });
+}

@@ -1,0 +1,58 @@
+import "server-only";
+// The wards' due date of a year, set per district by its staff: versioned and audited like every write.
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "./entry-save";
+import { isoDay } from "./serialize";
+
+export type DeadlineInfo = { dueOn: string; version: number; setByName: string | null; updatedAt: string };
+
+export async function getDeadline(districtId: number, periodId: number): Promise<DeadlineInfo | null> {
+  const d = await db().deadline.findUnique({
+    where: { districtId_periodId: { districtId, periodId } },
+    select: { dueOn: true, version: true, setById: true, updatedAt: true },
+  });
+  if (!d) return null;
+  const user = await db().user.findUnique({ where: { id: d.setById }, select: { name: true } });
+  return { dueOn: isoDay(d.dueOn)!, version: d.version, setByName: user?.name ?? null, updatedAt: d.updatedAt.toISOString() };
+}
+
+/** Due dates of several years of one district, by period id. */
+export async function getDeadlines(districtId: number, periodIds: number[]): Promise<Map<number, string>> {
+  const rows = await db().deadline.findMany({ where: { districtId, periodId: { in: periodIds } }, select: { periodId: true, dueOn: true } });
+  return new Map(rows.map((r) => [r.periodId, isoDay(r.dueOn)!]));
+}
+
+export type SetDeadlineOutcome = { ok: true; version: number } | { ok: false; reason: "conflict"; current: DeadlineInfo | null };
+
+/**
+ * Sets the due date of (district, YEAR period) if it is still at `expectedVersion` (0: none was set
+ * when the form was opened). Writes the audit row in the same transaction.
+ */
+export async function setDeadline(actor: Actor, target: { districtId: number; periodId: number; year: number }, dueOn: string, expectedVersion: number): Promise<SetDeadlineOutcome> {
+  const due = new Date(`${dueOn}T00:00:00Z`);
+  try {
+    const version = await db().$transaction(async (tx) => {
+      const key = { districtId_periodId: { districtId: target.districtId, periodId: target.periodId } };
+      const cur = await tx.deadline.findUnique({ where: key, select: { id: true, dueOn: true, version: true } });
+      if ((cur?.version ?? 0) !== expectedVersion) return null;
+      const context = { districtId: target.districtId, periodId: target.periodId, year: target.year, actorName: actor.name };
+      if (!cur) {
+        const created = await tx.deadline.create({ data: { districtId: target.districtId, periodId: target.periodId, dueOn: due, setById: actor.userId }, select: { id: true, version: true } });
+        await tx.auditLog.create({ data: { actor: actor.userId, action: "CREATE", entity: "deadline", entityId: String(created.id), field: "dueOn", newValue: dueOn, context: { ...context, version: 1 } } });
+        return created.version;
+      }
+      const old = isoDay(cur.dueOn);
+      if (old === dueOn) return cur.version;
+      const n = await tx.deadline.updateMany({ where: { id: cur.id, version: cur.version }, data: { dueOn: due, setById: actor.userId, version: { increment: 1 } } });
+      if (n.count !== 1) return null;
+      await tx.auditLog.create({ data: { actor: actor.userId, action: "UPDATE", entity: "deadline", entityId: String(cur.id), field: "dueOn", oldValue: old, newValue: dueOn, context: { ...context, version: cur.version + 1 } } });
+      return cur.version + 1;
+    });
+    if (version !== null) return { ok: true, version };
+  } catch (e) {
+    // two first deadlines of the same year at once: the unique index lets one in
+    if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")) throw e;
+  }
+  return { ok: false, reason: "conflict", current: await getDeadline(target.districtId, target.periodId) };
+}

@@ -1,0 +1,238 @@
+import "server-only";
+// Writes of land-clearance projects and their yearly progress. Each is one transaction that locks
+// the project row, checks the version the person started from, writes, and audits old → new per field.
+import { db } from "@/lib/db";
+import type { AuditValue } from "@/lib/domain/audit-diff";
+import { Prisma } from "@/lib/generated/prisma/client";
+import {
+  type FieldErrors,
+  type ProgressForm,
+  type ProjectForm,
+  checkProgressTotals,
+  checkProgressYear,
+  checkProject,
+  hasErrors,
+} from "@/lib/validation/land-clearance";
+import { type Actor, Refusal, type Tx, type WriteOutcome, audit, ensureEntrySource, inTransaction, requireEntrySource, wardFor } from "./record-write";
+import { decimalString } from "./serialize";
+
+export const PROJECT_ENTITY = "land_clearance_project";
+export const PROGRESS_ENTITY = "land_clearance_progress";
+/** The indicator whose programme land-clearance projects belong to (03-CTr/QU). */
+export const LAND_CLEARANCE_INDICATOR = "du-an-gpmb";
+
+const dec = (d: { toFixed(): string } | null) => (d === null ? null : decimalString(d));
+const invalid = (fieldErrors: FieldErrors) => new Refusal({ ok: false, reason: "invalid", fieldErrors });
+const notFound = () => new Refusal({ ok: false, reason: "not-found" });
+
+const projectSelect = {
+  id: true,
+  orgUnitId: true,
+  name: true,
+  startYear: true,
+  endYear: true,
+  status: true,
+  householdsAffected: true,
+  areaM2: true,
+  compensationDong: true,
+  forcedEnforcements: true,
+  note: true,
+  version: true,
+  updatedAt: true,
+  term: { select: { slug: true, startYear: true, endYear: true } },
+  source: { select: { kind: true, title: true } },
+} as const;
+
+type ProjectRow = Prisma.LandClearanceProjectGetPayload<{ select: typeof projectSelect }>;
+
+function projectValues(p: Pick<ProjectRow, "name" | "startYear" | "endYear" | "status" | "householdsAffected" | "areaM2" | "compensationDong" | "forcedEnforcements" | "note">): Record<string, AuditValue> {
+  return {
+    name: p.name,
+    startYear: p.startYear,
+    endYear: p.endYear,
+    status: p.status,
+    householdsAffected: p.householdsAffected,
+    areaM2: dec(p.areaM2),
+    compensationDong: dec(p.compensationDong),
+    forcedEnforcements: p.forcedEnforcements,
+    note: p.note,
+  };
+}
+
+function formValues(f: ProjectForm): Record<string, AuditValue> {
+  return {
+    name: f.name,
+    startYear: f.startYear ?? null,
+    endYear: f.endYear ?? null,
+    status: f.status,
+    householdsAffected: f.householdsAffected,
+    areaM2: f.areaM2,
+    compensationDong: f.compensationDong,
+    forcedEnforcements: f.forcedEnforcements,
+    note: f.note,
+  };
+}
+
+const formData = (f: ProjectForm) => ({
+  name: f.name,
+  startYear: f.startYear ?? null,
+  endYear: f.endYear ?? null,
+  status: f.status,
+  householdsAffected: f.householdsAffected,
+  areaM2: f.areaM2,
+  compensationDong: f.compensationDong,
+  forcedEnforcements: f.forcedEnforcements,
+  note: f.note,
+});
+
+/** The project of this ward, locked FOR UPDATE until the transaction ends (progress writes take turns with it). */
+async function lockProject(tx: Tx, id: number, wardId: number): Promise<ProjectRow> {
+  const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM land_clearance_project WHERE id = ${id} AND org_unit_id = ${wardId} FOR UPDATE`;
+  if (locked.length === 0) throw notFound();
+  return tx.landClearanceProject.findUniqueOrThrow({ where: { id }, select: projectSelect });
+}
+
+const savedProject = (p: ProjectRow) => ({ version: p.version, updatedAt: p.updatedAt.toISOString(), values: projectValues(p) });
+
+const duplicateName = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+
+/** Creates a project of the ward in the term, with the ward's ENTRY source. */
+export async function createProject(actor: Actor, wardId: number, f: ProjectForm): Promise<WriteOutcome> {
+  try {
+    return await inTransaction(db(), async (tx) => {
+      const ward = await wardFor(tx, wardId);
+      const term = await tx.term.findUnique({ where: { slug: f.term }, select: { id: true, startYear: true, endYear: true } });
+      if (!term) throw notFound();
+      const errors = checkProject(f, term);
+      if (hasErrors(errors)) throw invalid(errors);
+      const sourceId = await ensureEntrySource(tx, actor, ward);
+      const programme = await tx.programme.findFirst({ where: { termId: term.id, indicators: { some: { code: LAND_CLEARANCE_INDICATOR } } }, select: { id: true } });
+      const created = await tx.landClearanceProject.create({
+        data: { ...formData(f), orgUnitId: ward.id, termId: term.id, programmeId: programme?.id ?? null, sourceId },
+        select: { id: true, version: true },
+      });
+      const changed = await audit(tx, actor, "CREATE", PROJECT_ENTITY, created.id, {}, formValues(f), { ward: ward.slug, term: f.term, version: created.version });
+      return { ok: true, id: created.id, version: created.version, changed };
+    });
+  } catch (e) {
+    if (duplicateName(e)) return { ok: false, reason: "invalid", fieldErrors: { name: ["Phường đã có dự án cùng tên trong nhiệm kỳ này."] } };
+    throw e;
+  }
+}
+
+/** Edits a project entered in the app; refused when it changed since the person opened it. */
+export async function updateProject(actor: Actor, wardId: number, id: number, f: ProjectForm): Promise<WriteOutcome> {
+  try {
+    return await inTransaction(db(), async (tx) => {
+      const ward = await wardFor(tx, wardId);
+      const cur = await lockProject(tx, id, ward.id);
+      requireEntrySource(cur.source);
+      if (cur.version !== f.version) throw new Refusal({ ok: false, reason: "conflict", saved: savedProject(cur) });
+      const errors = checkProject(f, cur.term);
+      const progress = await tx.landClearanceProgress.findMany({ where: { projectId: id }, select: { year: true, householdsHandedOver: true, areaM2: true } });
+      const totals = checkProgressTotals(
+        { householdsAffected: f.householdsAffected, areaM2: f.areaM2 },
+        progress.map((p) => ({ ...p, areaM2: dec(p.areaM2) })),
+      );
+      // the project's own figures are what is being typed: the totals' messages go to them
+      if (totals.householdsHandedOver) (errors.householdsAffected ??= []).push("Số hộ bị ảnh hưởng nhỏ hơn tổng số hộ đã bàn giao trong tiến độ các năm.");
+      if (totals.areaM2) (errors.areaM2 ??= []).push("Diện tích nhỏ hơn tổng diện tích đã bàn giao trong tiến độ các năm.");
+      if (hasErrors(errors)) throw invalid(errors);
+      const before = projectValues(cur);
+      const after = formValues(f);
+      const n = await tx.landClearanceProject.updateMany({ where: { id, version: f.version }, data: { ...formData(f), version: { increment: 1 } } });
+      if (n.count !== 1) throw new Refusal({ ok: false, reason: "conflict", saved: null });
+      const changed = await audit(tx, actor, "UPDATE", PROJECT_ENTITY, id, before, after, { ward: ward.slug, version: f.version + 1 });
+      return { ok: true, id, version: f.version + 1, changed };
+    });
+  } catch (e) {
+    if (duplicateName(e)) return { ok: false, reason: "invalid", fieldErrors: { name: ["Phường đã có dự án cùng tên trong nhiệm kỳ này."] } };
+    throw e;
+  }
+}
+
+/** Deletes a project entered in the app, with its yearly progress (every row audited). */
+export async function deleteProject(actor: Actor, wardId: number, id: number, version: number): Promise<WriteOutcome> {
+  return inTransaction(db(), async (tx) => {
+    const ward = await wardFor(tx, wardId);
+    const cur = await lockProject(tx, id, ward.id);
+    requireEntrySource(cur.source);
+    if (cur.version !== version) throw new Refusal({ ok: false, reason: "conflict", saved: savedProject(cur) });
+    const progress = await tx.landClearanceProgress.findMany({ where: { projectId: id }, select: progressSelect });
+    let changed = 0;
+    for (const p of progress) changed += await audit(tx, actor, "DELETE", PROGRESS_ENTITY, p.id, progressValues(p), {}, { ward: ward.slug, projectId: id, year: p.year });
+    await tx.landClearanceProgress.deleteMany({ where: { projectId: id } });
+    await tx.landClearanceProject.delete({ where: { id } });
+    changed += await audit(tx, actor, "DELETE", PROJECT_ENTITY, id, projectValues(cur), {}, { ward: ward.slug, version });
+    return { ok: true, id, version, changed };
+  });
+}
+
+const progressSelect = { id: true, year: true, householdsHandedOver: true, areaM2: true, compensationDong: true, note: true, version: true, updatedAt: true } as const;
+type ProgressRow = Prisma.LandClearanceProgressGetPayload<{ select: typeof progressSelect }>;
+
+function progressValues(p: Pick<ProgressRow, "year" | "householdsHandedOver" | "areaM2" | "compensationDong" | "note">): Record<string, AuditValue> {
+  return { year: p.year, householdsHandedOver: p.householdsHandedOver, areaM2: dec(p.areaM2), compensationDong: dec(p.compensationDong), note: p.note };
+}
+
+const savedProgress = (p: ProgressRow) => ({ version: p.version, updatedAt: p.updatedAt.toISOString(), values: progressValues(p) });
+
+/**
+ * Records a year's progress of a project of the ward (any source: a reported project gets its
+ * progress entered in the app). `version` 0 adds the year; otherwise it names the version edited.
+ */
+export async function saveProgress(actor: Actor, wardId: number, f: ProgressForm): Promise<WriteOutcome> {
+  try {
+    return await inTransaction(db(), async (tx) => {
+      const ward = await wardFor(tx, wardId);
+      const project = await lockProject(tx, f.projectId, ward.id);
+      const year = f.year;
+      const all = await tx.landClearanceProgress.findMany({ where: { projectId: project.id }, select: progressSelect, orderBy: { year: "asc" } });
+      const cur = all.find((p) => p.year === year) ?? null;
+      if ((cur?.version ?? 0) !== f.version) throw new Refusal({ ok: false, reason: "conflict", saved: cur ? savedProgress(cur) : null });
+      const errors = checkProgressYear(f, project.term, project);
+      const after = { year, householdsHandedOver: f.householdsHandedOver, areaM2: f.areaM2 };
+      Object.assign(
+        errors,
+        checkProgressTotals(
+          { householdsAffected: project.householdsAffected, areaM2: dec(project.areaM2) },
+          [...all.filter((p) => p.year !== year).map((p) => ({ year: p.year, householdsHandedOver: p.householdsHandedOver, areaM2: dec(p.areaM2) })), after],
+        ),
+      );
+      if (hasErrors(errors)) throw invalid(errors);
+      const data = { householdsHandedOver: f.householdsHandedOver, areaM2: f.areaM2, compensationDong: f.compensationDong, note: f.note, updatedById: actor.userId };
+      const newValues = { year, householdsHandedOver: f.householdsHandedOver, areaM2: f.areaM2, compensationDong: f.compensationDong, note: f.note };
+      const context = { ward: ward.slug, projectId: project.id, project: project.name, year };
+      if (!cur) {
+        const created = await tx.landClearanceProgress.create({ data: { ...data, projectId: project.id, year }, select: { id: true, version: true } });
+        const changed = await audit(tx, actor, "CREATE", PROGRESS_ENTITY, created.id, {}, newValues, { ...context, version: created.version });
+        return { ok: true, id: created.id, version: created.version, changed };
+      }
+      const before = progressValues(cur);
+      const n = await tx.landClearanceProgress.updateMany({ where: { id: cur.id, version: f.version }, data: { ...data, version: { increment: 1 } } });
+      if (n.count !== 1) throw new Refusal({ ok: false, reason: "conflict", saved: null });
+      const changed = await audit(tx, actor, "UPDATE", PROGRESS_ENTITY, cur.id, before, newValues, { ...context, version: f.version + 1 });
+      return { ok: true, id: cur.id, version: f.version + 1, changed };
+    });
+  } catch (e) {
+    // two first saves of the same year at once: the unique index lets one in
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return { ok: false, reason: "conflict", saved: null };
+    throw e;
+  }
+}
+
+/** Deletes a year's progress (always entered in the app). */
+export async function deleteProgress(actor: Actor, wardId: number, id: number, version: number): Promise<WriteOutcome> {
+  return inTransaction(db(), async (tx) => {
+    const ward = await wardFor(tx, wardId);
+    const row = await tx.landClearanceProgress.findFirst({ where: { id, project: { orgUnitId: ward.id } }, select: { projectId: true } });
+    if (!row) throw notFound();
+    const project = await lockProject(tx, row.projectId, ward.id);
+    const cur = await tx.landClearanceProgress.findUnique({ where: { id }, select: progressSelect });
+    if (!cur) throw notFound();
+    if (cur.version !== version) throw new Refusal({ ok: false, reason: "conflict", saved: savedProgress(cur) });
+    await tx.landClearanceProgress.delete({ where: { id } });
+    const changed = await audit(tx, actor, "DELETE", PROGRESS_ENTITY, id, progressValues(cur), {}, { ward: ward.slug, projectId: project.id, project: project.name, year: cur.year, version });
+    return { ok: true, id, version, changed };
+  });
+}

@@ -1,0 +1,135 @@
+import "server-only";
+// What /{ward}/gpmb shows and edits: the ward's land-clearance projects of a term with their yearly
+// progress, its named achievements, and the choices of the forms (residential groups, programmes).
+import { db } from "@/lib/db";
+import type { AchievementKind, AchievementStatus, OrgLevel, ProjectStatus } from "@/lib/generated/prisma/enums";
+import { LAND_CLEARANCE_INDICATOR } from "./land-clearance-save";
+import { type ReadScope, orgUnitScopeWhere, scopeWhere } from "./scope";
+import { decimalString, sourceSelect, toSource } from "./serialize";
+import type { TermSummary } from "./terms";
+import type { SourceInfo } from "./values";
+
+export type GpmbProgress = {
+  id: number;
+  version: number;
+  year: number;
+  householdsHandedOver: number | null;
+  areaM2: string | null;
+  compensationDong: string | null;
+  note: string | null;
+};
+
+export type GpmbProject = {
+  id: number;
+  version: number;
+  name: string;
+  startYear: number | null;
+  endYear: number | null;
+  status: ProjectStatus;
+  householdsAffected: number | null;
+  areaM2: string | null;
+  compensationDong: string | null;
+  forcedEnforcements: number | null;
+  note: string | null;
+  source: SourceInfo;
+  progress: GpmbProgress[];
+};
+
+export type GpmbAchievement = {
+  id: number;
+  version: number;
+  kind: AchievementKind;
+  status: AchievementStatus;
+  year: number | null;
+  title: string;
+  subject: { slug: string; shortName: string } | null;
+  recognitionLevel: OrgLevel | null;
+  programme: { slug: string; code: string } | null;
+  note: string | null;
+  source: SourceInfo;
+};
+
+export type GpmbPage = {
+  ward: { slug: string; name: string; shortName: string };
+  term: TermSummary;
+  projects: GpmbProject[];
+  achievements: GpmbAchievement[];
+  groups: { slug: string; shortName: string }[];
+  programmes: { slug: string; code: string }[];
+  /** slug of the programme land clearance belongs to (03-CTr/QU), for its dashboard link */
+  landClearanceProgramme: string | null;
+};
+
+const dec = (d: { toFixed(): string } | null) => (d === null ? null : decimalString(d));
+
+/** The page's records; a ward outside `scope` reads as absent. */
+export async function getGpmbPage(wardSlug: string, term: TermSummary, scope: ReadScope): Promise<GpmbPage | null> {
+  const ward = await db().orgUnit.findFirst({ where: { slug: wardSlug, ...scopeWhere(scope) }, select: { id: true, slug: true, name: true, shortName: true, level: true } });
+  if (!ward || ward.level !== "WARD") return null;
+  const [projects, achievements, groups, programmes] = await Promise.all([
+    db().landClearanceProject.findMany({
+      where: { orgUnitId: ward.id, ...orgUnitScopeWhere(scope), termId: term.id },
+      orderBy: [{ startYear: { sort: "asc", nulls: "first" } }, { id: "asc" }],
+      select: {
+        id: true,
+        version: true,
+        name: true,
+        startYear: true,
+        endYear: true,
+        status: true,
+        householdsAffected: true,
+        areaM2: true,
+        compensationDong: true,
+        forcedEnforcements: true,
+        note: true,
+        source: sourceSelect,
+        progress: {
+          orderBy: { year: "asc" },
+          select: { id: true, version: true, year: true, householdsHandedOver: true, areaM2: true, compensationDong: true, note: true },
+        },
+      },
+    }),
+    db().achievement.findMany({
+      where: { orgUnitId: ward.id, ...orgUnitScopeWhere(scope), termId: term.id },
+      orderBy: [{ year: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+      select: {
+        id: true,
+        version: true,
+        kind: true,
+        status: true,
+        year: true,
+        title: true,
+        recognitionLevel: true,
+        note: true,
+        subjectOrgUnit: { select: { slug: true, shortName: true } },
+        programme: { select: { slug: true, code: true } },
+        source: sourceSelect,
+      },
+    }),
+    db().orgUnit.findMany({
+      where: { parentId: ward.id, level: "RESIDENTIAL_GROUP", validTo: null },
+      orderBy: [{ sortOrder: "asc" }, { slug: "asc" }],
+      select: { slug: true, shortName: true },
+    }),
+    db().programme.findMany({
+      where: { termId: term.id },
+      orderBy: { number: "asc" },
+      select: { slug: true, code: true, indicators: { where: { code: LAND_CLEARANCE_INDICATOR }, select: { id: true } } },
+    }),
+  ]);
+  return {
+    ward: { slug: ward.slug, name: ward.name, shortName: ward.shortName },
+    term,
+    projects: projects.map((p) => ({
+      ...p,
+      areaM2: dec(p.areaM2),
+      compensationDong: dec(p.compensationDong),
+      source: toSource(p.source),
+      progress: p.progress.map((y) => ({ ...y, areaM2: dec(y.areaM2), compensationDong: dec(y.compensationDong) })),
+    })),
+    achievements: achievements.map(({ subjectOrgUnit, source, ...a }) => ({ ...a, subject: subjectOrgUnit, source: toSource(source) })),
+    groups,
+    programmes: programmes.map((p) => ({ slug: p.slug, code: p.code })),
+    landClearanceProgramme: programmes.find((p) => p.indicators.length > 0)?.slug ?? null,
+  };
+}

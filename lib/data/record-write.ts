@@ -1,0 +1,92 @@
+import "server-only";
+// What the writes of named records (land-clearance projects, their progress, achievements) share:
+// the ward's ENTRY source, the outcome shape, the audit rows.
+import { type AuditValue, diffFields } from "@/lib/domain/audit-diff";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AuditAction, SourceKind } from "@/lib/generated/prisma/enums";
+import type { Actor } from "./entry-save";
+
+export type Tx = Prisma.TransactionClient;
+export type { Actor };
+
+/** A record as the person saw it when the write was refused, for the conflict screen. */
+export type SavedRecord = { version: number; updatedAt: string | null; values: Record<string, AuditValue> };
+
+export type WriteOutcome =
+  | { ok: true; id: number; version: number; changed: number }
+  | { ok: false; reason: "not-found" }
+  | { ok: false; reason: "not-editable"; sourceKind: SourceKind; sourceTitle: string }
+  | { ok: false; reason: "conflict"; saved: SavedRecord | null }
+  | { ok: false; reason: "invalid"; fieldErrors: Record<string, string[]> };
+
+/** Refusals inside a transaction roll it back and come out as the outcome. */
+export class Refusal extends Error {
+  constructor(readonly outcome: Exclude<WriteOutcome, { ok: true }>) {
+    super(outcome.reason);
+  }
+}
+
+/** Key and title of the source of the figures a ward enters itself (shared with the approval of yearly figures). */
+export const entrySourceKey = (wardSlug: string) => `entry:${wardSlug}`;
+export const entrySourceTitle = (wardShortName: string) => `Số liệu do phường ${wardShortName} nhập, Đảng ủy phường duyệt`;
+
+/** The ward's ENTRY source, created on first use (concurrent first uses agree through the unique key). */
+export async function ensureEntrySource(tx: Tx, actor: Actor, ward: { slug: string; shortName: string; name?: string }): Promise<number> {
+  const key = entrySourceKey(ward.slug);
+  const inserted = await tx.$queryRaw<{ id: number }[]>`
+    INSERT INTO source (key, kind, title, publisher)
+    VALUES (${key}, 'ENTRY'::source_kind, ${entrySourceTitle(ward.shortName)}, ${ward.name ?? null})
+    ON CONFLICT (key) DO NOTHING
+    RETURNING id`;
+  if (inserted.length > 0) {
+    await tx.auditLog.create({
+      data: { actor: actor.userId, action: "CREATE", entity: "source", entityId: String(inserted[0].id), field: "key", newValue: key, context: { actorName: actor.name } },
+    });
+    return inserted[0].id;
+  }
+  const found = await tx.source.findUniqueOrThrow({ where: { key }, select: { id: true, kind: true } });
+  // a key taken by a report or demo source must never let entered figures pass for it
+  if (found.kind !== "ENTRY") throw new Error(`source ${key} is not an ENTRY source`);
+  return found.id;
+}
+
+/** The ward (a WARD unit) the write is for, or not-found. */
+export async function wardFor(tx: Tx, wardId: number): Promise<{ id: number; slug: string; name: string; shortName: string }> {
+  const ward = await tx.orgUnit.findUnique({ where: { id: wardId }, select: { id: true, slug: true, name: true, shortName: true, level: true } });
+  if (!ward || ward.level !== "WARD") throw new Refusal({ ok: false, reason: "not-found" });
+  return ward;
+}
+
+/** One audit row per changed field; returns how many. */
+export async function audit(
+  tx: Tx,
+  actor: Actor,
+  action: AuditAction,
+  entity: string,
+  entityId: number,
+  before: Record<string, AuditValue>,
+  after: Record<string, AuditValue>,
+  context: Record<string, AuditValue>,
+): Promise<number> {
+  const changes = diffFields(before, after);
+  if (changes.length === 0) return 0;
+  await tx.auditLog.createMany({
+    data: changes.map((c) => ({ actor: actor.userId, action, entity, entityId: String(entityId), ...c, context: { actorName: actor.name, ...context } })),
+  });
+  return changes.length;
+}
+
+/** Only what the ward entered in the app may be edited or deleted there. */
+export function requireEntrySource(source: { kind: SourceKind; title: string }): void {
+  if (source.kind !== "ENTRY") throw new Refusal({ ok: false, reason: "not-editable", sourceKind: source.kind, sourceTitle: source.title });
+}
+
+/** Runs `work` in one transaction; a Refusal thrown inside becomes its outcome (nothing written). */
+export async function inTransaction(client: { $transaction: <T>(fn: (tx: Tx) => Promise<T>, o?: { maxWait?: number; timeout?: number }) => Promise<T> }, work: (tx: Tx) => Promise<WriteOutcome>): Promise<WriteOutcome> {
+  try {
+    return await client.$transaction(work, { maxWait: 10_000, timeout: 20_000 });
+  } catch (e) {
+    if (e instanceof Refusal) return e.outcome;
+    throw e;
+  }
+}

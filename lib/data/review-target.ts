@@ -1,0 +1,72 @@
+import "server-only";
+// Which ward, YEAR period and programme a review screen or action is about, from the URL's slugs.
+import { db } from "@/lib/db";
+
+export type ReviewTarget = {
+  wardId: number;
+  wardSlug: string;
+  wardName: string;
+  wardShortName: string;
+  /** the ward's district, whose staff set the deadline */
+  districtId: number | null;
+  termId: number;
+  periodId: number;
+  year: number;
+  programmeId: number;
+  programmeSlug: string;
+  programmeCode: string;
+  programmeTitle: string;
+};
+
+/**
+ * The ward (a WARD unit), the YEAR period of the term covering `year`, and the programme with that
+ * slug in that term issued by one of the ward's parents; null when any is unknown.
+ */
+export async function resolveReviewTarget(wardSlug: string, year: number, programmeSlug: string): Promise<ReviewTarget | null> {
+  const ward = await db().orgUnit.findUnique({
+    where: { slug: wardSlug },
+    select: { id: true, slug: true, name: true, shortName: true, level: true, parentId: true, parent: { select: { id: true, level: true, parentId: true } } },
+  });
+  if (!ward || ward.level !== "WARD") return null;
+  const period = await db().period.findFirst({
+    where: { kind: "YEAR", year, term: { startYear: { lte: year }, endYear: { gte: year } } },
+    orderBy: { term: { startYear: "desc" } },
+    select: { id: true, termId: true },
+  });
+  if (!period) return null;
+  // programmes are issued by the district (Quận ủy) or above: the ward's ancestors
+  const issuers = [ward.parentId, ward.parent?.parentId].filter((x): x is number => x !== null && x !== undefined);
+  const programme = await db().programme.findFirst({
+    where: { termId: period.termId, slug: programmeSlug, issuerId: { in: issuers } },
+    select: { id: true, slug: true, code: true, title: true },
+  });
+  if (!programme) return null;
+  return {
+    wardId: ward.id,
+    wardSlug: ward.slug,
+    wardName: ward.name,
+    wardShortName: ward.shortName,
+    districtId: ward.parent?.level === "DISTRICT" ? ward.parent.id : null,
+    termId: period.termId,
+    periodId: period.id,
+    year,
+    programmeId: programme.id,
+    programmeSlug: programme.slug,
+    programmeCode: programme.code,
+    programmeTitle: programme.title,
+  };
+}
+
+/** A DISTRICT unit and the YEAR period of the term covering `year`, for its deadline. */
+export async function resolveDistrictYear(districtSlug: string, year: number): Promise<{ districtId: number; periodId: number } | null> {
+  const [district, period] = await Promise.all([
+    db().orgUnit.findUnique({ where: { slug: districtSlug }, select: { id: true, level: true } }),
+    db().period.findFirst({
+      where: { kind: "YEAR", year, term: { startYear: { lte: year }, endYear: { gte: year } } },
+      orderBy: { term: { startYear: "desc" } },
+      select: { id: true },
+    }),
+  ]);
+  if (!district || district.level !== "DISTRICT" || !period) return null;
+  return { districtId: district.id, periodId: period.id };
+}

@@ -1,0 +1,213 @@
+import "server-only";
+// What the review screens show: one submission with its history, a ward's hub (years × programmes)
+// and a district's progress (wards × programmes). Plain objects; a fixed number of queries each.
+import { db } from "@/lib/db";
+import { type Completeness, type CompletenessIndicator, completeness } from "@/lib/domain/completeness";
+import type { ProgressState } from "@/lib/domain/submission-workflow";
+import type { SubmissionAction, SubmissionStatus } from "@/lib/generated/prisma/enums";
+import { type DeadlineInfo, getDeadline, getDeadlines } from "./deadlines";
+import type { ReviewTarget } from "./review-target";
+
+export type SubmissionEventInfo = {
+  id: number;
+  action: SubmissionAction;
+  fromStatus: SubmissionStatus;
+  toStatus: SubmissionStatus;
+  comment: string | null;
+  actorName: string;
+  at: string;
+};
+
+export type ProgressCell = { state: ProgressState; version: number; completeness: Completeness };
+
+export type SubmissionPanelData = ProgressCell & { events: SubmissionEventInfo[]; deadline: DeadlineInfo | null };
+
+const cellKey = (wardId: number, periodId: number, programmeId: number) => `${wardId}:${periodId}:${programmeId}`;
+
+type Scope = { wardIds: number[]; periods: { id: number; year: number }[]; programmeIds: number[] };
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const r of rows) {
+    const list = map.get(key(r));
+    if (list) list.push(r);
+    else map.set(key(r), [r]);
+  }
+  return map;
+}
+
+/** State, version and completeness of every (ward, year, programme) of the scope. */
+async function loadProgress(scope: Scope): Promise<Map<string, ProgressCell>> {
+  const { wardIds, periods, programmeIds } = scope;
+  const periodIds = periods.map((p) => p.id);
+  const [indicators, groups, submissions] = await Promise.all([
+    db().indicator.findMany({
+      where: { programmeId: { in: programmeIds } },
+      orderBy: [{ section: { sortOrder: "asc" } }, { sortOrder: "asc" }, { id: "asc" }],
+      select: { id: true, code: true, name: true, collectionLevel: true, programmeId: true },
+    }),
+    db().orgUnit.findMany({
+      where: { parentId: { in: wardIds }, level: "RESIDENTIAL_GROUP" },
+      orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+      select: { id: true, parentId: true, validFrom: true, validTo: true },
+    }),
+    db().submission.findMany({
+      where: { orgUnitId: { in: wardIds }, periodId: { in: periodIds }, programmeId: { in: programmeIds } },
+      select: { id: true, orgUnitId: true, periodId: true, programmeId: true, status: true, version: true },
+    }),
+  ]);
+  const entered = submissions.length
+    ? await db().entryValue.findMany({
+        where: { submissionId: { in: submissions.map((s) => s.id) }, value: { not: null } },
+        select: { submissionId: true, indicatorId: true, orgUnitId: true },
+      })
+    : [];
+
+  const indicatorsOf = groupBy<CompletenessIndicator & { programmeId: number }>(indicators, (i) => i.programmeId);
+  const enteredOf = groupBy(entered, (e) => e.submissionId);
+  const submissionOf = new Map(submissions.map((s) => [cellKey(s.orgUnitId, s.periodId, s.programmeId), s]));
+
+  const cells = new Map<string, ProgressCell>();
+  for (const period of periods) {
+    // the groups that existed during the year
+    const yearStart = new Date(`${period.year}-01-01T00:00:00Z`);
+    const yearEnd = new Date(`${period.year}-12-31T00:00:00Z`);
+    const active = groups.filter((g) => g.validFrom <= yearEnd && (!g.validTo || g.validTo >= yearStart));
+    for (const wardId of wardIds) {
+      const groupIds = active.filter((g) => g.parentId === wardId).map((g) => g.id);
+      for (const programmeId of programmeIds) {
+        const sub = submissionOf.get(cellKey(wardId, period.id, programmeId));
+        cells.set(cellKey(wardId, period.id, programmeId), {
+          state: sub ? sub.status : "NOT_STARTED",
+          version: sub?.version ?? 1,
+          completeness: completeness(indicatorsOf.get(programmeId) ?? [], wardId, groupIds, sub ? (enteredOf.get(sub.id) ?? []) : []),
+        });
+      }
+    }
+  }
+  return cells;
+}
+
+/** The panel of the entry page: state, version, completeness, deadline and history. */
+export async function getSubmissionPanel(target: ReviewTarget): Promise<SubmissionPanelData> {
+  const [cells, submission, deadline] = await Promise.all([
+    loadProgress({ wardIds: [target.wardId], periods: [{ id: target.periodId, year: target.year }], programmeIds: [target.programmeId] }),
+    db().submission.findUnique({
+      where: { orgUnitId_periodId_programmeId: { orgUnitId: target.wardId, periodId: target.periodId, programmeId: target.programmeId } },
+      select: {
+        events: {
+          orderBy: [{ at: "asc" }, { id: "asc" }],
+          select: { id: true, action: true, fromStatus: true, toStatus: true, comment: true, actorName: true, at: true },
+        },
+      },
+    }),
+    target.districtId ? getDeadline(target.districtId, target.periodId) : null,
+  ]);
+  const cell = cells.get(cellKey(target.wardId, target.periodId, target.programmeId))!;
+  return { ...cell, deadline, events: (submission?.events ?? []).map((e) => ({ ...e, at: e.at.toISOString() })) };
+}
+
+export type ProgrammeRef = { id: number; slug: string; code: string; title: string };
+
+async function programmesFor(termId: number, issuerIds: number[]): Promise<ProgrammeRef[]> {
+  return db().programme.findMany({
+    where: { termId, issuerId: { in: issuerIds } },
+    orderBy: [{ number: "asc" }, { code: "asc" }],
+    select: { id: true, slug: true, code: true, title: true },
+  });
+}
+
+export type EntryHub = {
+  ward: { slug: string; name: string; shortName: string };
+  term: { slug: string; name: string };
+  programmes: ProgrammeRef[];
+  years: { year: number; deadline: string | null; cells: (ProgressCell & { programmeSlug: string })[] }[];
+};
+
+/** A ward's entry hub: each year of the term × each programme. */
+export async function getEntryHub(wardSlug: string, term: { id: number; slug: string; name: string }): Promise<EntryHub | null> {
+  const ward = await db().orgUnit.findUnique({
+    where: { slug: wardSlug },
+    select: { id: true, slug: true, name: true, shortName: true, level: true, parent: { select: { id: true, level: true, parentId: true } } },
+  });
+  if (!ward || ward.level !== "WARD") return null;
+  const issuers = [ward.parent?.id, ward.parent?.parentId].filter((x): x is number => typeof x === "number");
+  const [programmes, periods] = await Promise.all([
+    programmesFor(term.id, issuers),
+    db().period.findMany({ where: { termId: term.id, kind: "YEAR" }, orderBy: { year: "asc" }, select: { id: true, year: true } }),
+  ]);
+  const years = periods.filter((p): p is { id: number; year: number } => p.year !== null);
+  const [cells, deadlines] = await Promise.all([
+    loadProgress({ wardIds: [ward.id], periods: years, programmeIds: programmes.map((p) => p.id) }),
+    ward.parent?.level === "DISTRICT" ? getDeadlines(ward.parent.id, years.map((p) => p.id)) : new Map<number, string>(),
+  ]);
+  return {
+    ward: { slug: ward.slug, name: ward.name, shortName: ward.shortName },
+    term: { slug: term.slug, name: term.name },
+    programmes,
+    years: years.map((p) => ({
+      year: p.year,
+      deadline: deadlines.get(p.id) ?? null,
+      cells: programmes.map((g) => ({ ...cells.get(cellKey(ward.id, p.id, g.id))!, programmeSlug: g.slug })),
+    })),
+  };
+}
+
+export type DistrictProgress = {
+  district: { id: number; slug: string; name: string };
+  term: { slug: string; name: string; startYear: number; endYear: number };
+  year: number;
+  periodId: number;
+  deadline: DeadlineInfo | null;
+  programmes: ProgrammeRef[];
+  wards: { slug: string; name: string; shortName: string; cells: (ProgressCell & { programmeSlug: string })[] }[];
+};
+
+/** A district's wards × programmes for one year, with the year's deadline. */
+export async function getDistrictProgress(districtSlug: string, year: number): Promise<DistrictProgress | null> {
+  const district = await db().orgUnit.findUnique({ where: { slug: districtSlug }, select: { id: true, slug: true, name: true, level: true, parentId: true } });
+  if (!district || district.level !== "DISTRICT") return null;
+  const period = await db().period.findFirst({
+    where: { kind: "YEAR", year, term: { startYear: { lte: year }, endYear: { gte: year } } },
+    orderBy: { term: { startYear: "desc" } },
+    select: { id: true, term: { select: { id: true, slug: true, name: true, startYear: true, endYear: true } } },
+  });
+  if (!period) return null;
+  const yearStart = new Date(`${year}-01-01T00:00:00Z`);
+  const yearEnd = new Date(`${year}-12-31T00:00:00Z`);
+  const [wards, programmes, deadline] = await Promise.all([
+    db().orgUnit.findMany({
+      where: { parentId: district.id, level: "WARD", validFrom: { lte: yearEnd }, OR: [{ validTo: null }, { validTo: { gte: yearStart } }] },
+      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+      select: { id: true, slug: true, name: true, shortName: true },
+    }),
+    programmesFor(period.term.id, [district.id, ...(district.parentId ? [district.parentId] : [])]),
+    getDeadline(district.id, period.id),
+  ]);
+  const cells = await loadProgress({ wardIds: wards.map((w) => w.id), periods: [{ id: period.id, year }], programmeIds: programmes.map((p) => p.id) });
+  return {
+    district: { id: district.id, slug: district.slug, name: district.name },
+    term: { slug: period.term.slug, name: period.term.name, startYear: period.term.startYear, endYear: period.term.endYear },
+    year,
+    periodId: period.id,
+    deadline,
+    programmes,
+    wards: wards.map((w) => ({
+      slug: w.slug,
+      name: w.name,
+      shortName: w.shortName,
+      cells: programmes.map((g) => ({ ...cells.get(cellKey(w.id, period.id, g.id))!, programmeSlug: g.slug })),
+    })),
+  };
+}
+
+/** The first district among `unitIds` or directly below them (a person's reach), for a default view. */
+export async function firstDistrictWithin(unitIds: number[]): Promise<string | null> {
+  if (unitIds.length === 0) return null;
+  const d = await db().orgUnit.findFirst({
+    where: { level: "DISTRICT", OR: [{ id: { in: unitIds } }, { parentId: { in: unitIds } }] },
+    orderBy: [{ sortOrder: "asc" }, { slug: "asc" }],
+    select: { slug: true },
+  });
+  return d?.slug ?? null;
+}

@@ -1,0 +1,142 @@
+import "server-only";
+// Review transitions of a ward's yearly figures. Each is one transaction under the submission's row
+// lock (the same lock as saving values): the version the screen showed is checked, the state machine
+// consulted, the event and audit rows written, and — on approval — the values published into `result`.
+import { db } from "@/lib/db";
+import { fromScaled, toScaled } from "@/lib/domain/decimal";
+import { checkTransition } from "@/lib/domain/submission-workflow";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { SubmissionAction, SubmissionStatus } from "@/lib/generated/prisma/enums";
+import { type Actor, type EntryTarget, lockSubmission } from "./entry-save";
+import { ensureEntrySource } from "./record-write";
+
+export type TransitionTarget = EntryTarget & { wardSlug: string; wardShortName: string };
+
+export type Published = { created: number; updated: number; deleted: number; unchanged: number };
+
+export type TransitionOutcome =
+  | { ok: true; submissionId: number; status: SubmissionStatus; version: number; published: Published | null }
+  | { ok: false; reason: "conflict"; status: SubmissionStatus; version: number }
+  | { ok: false; reason: "state" | "comment"; message: string; status: SubmissionStatus; version: number };
+
+
+const normal = (v: string | null) => (v === null ? null : fromScaled(toScaled(v)));
+
+/**
+ * Makes `action` on the submission of `target`, if it still has `expectedVersion` (the version the
+ * person's screen showed; a submission never created counts as version 1) and its state allows it.
+ * The caller has checked the person's permission on the ward.
+ */
+export async function transitionSubmission(
+  actor: Actor,
+  target: TransitionTarget,
+  action: SubmissionAction,
+  expectedVersion: number,
+  comment: string | null,
+): Promise<TransitionOutcome> {
+  const note = comment?.trim() || null;
+  return db().$transaction(
+    async (tx) => {
+      const sub = await lockSubmission(tx, target);
+      if (sub.version !== expectedVersion) return { ok: false, reason: "conflict", status: sub.status, version: sub.version } as const;
+      const check = checkTransition(action, sub.status, () => true, note);
+      if (!check.ok) return { ok: false, reason: check.reason === "comment" ? "comment" : "state", message: check.message, status: sub.status, version: sub.version } as const;
+
+      const version = sub.version + 1;
+      const n = await tx.submission.updateMany({ where: { id: sub.id, version: sub.version }, data: { status: check.to, version } });
+      if (n.count !== 1) return { ok: false, reason: "conflict", status: sub.status, version: sub.version } as const;
+      await tx.submissionEvent.create({
+        data: { submissionId: sub.id, action, fromStatus: sub.status, toStatus: check.to, comment: note, actorId: actor.userId, actorName: actor.name },
+      });
+      await tx.auditLog.create({
+        data: {
+          actor: actor.userId,
+          action: "UPDATE",
+          entity: "submission",
+          entityId: String(sub.id),
+          field: "status",
+          oldValue: sub.status,
+          newValue: check.to,
+          context: { action, comment: note, actorName: actor.name, version, wardId: target.wardId, periodId: target.periodId, programmeId: target.programmeId },
+        },
+      });
+      const published = action === "APPROVE" ? await publish(tx, actor, target, sub.id) : null;
+      return { ok: true, submissionId: sub.id, status: check.to, version, published } as const;
+    },
+    { maxWait: 10_000, timeout: 30_000 },
+  );
+}
+
+/**
+ * Copies the submission's values (the ward's and its groups') into `result` under the ward's ENTRY
+ * source: new figures are created, changed ones updated with their version incremented, cleared ones
+ * (null) deleted — each with its audit row. Figures equal in every respect are left alone.
+ */
+async function publish(tx: Prisma.TransactionClient, actor: Actor, target: TransitionTarget, submissionId: number): Promise<Published> {
+  const counts: Published = { created: 0, updated: 0, deleted: 0, unchanged: 0 };
+  const values = await tx.entryValue.findMany({
+    // only the ward's own units and this programme's indicators, whatever was written elsewhere
+    where: {
+      submissionId,
+      orgUnit: { OR: [{ id: target.wardId }, { parentId: target.wardId }] },
+      indicator: { programmeId: target.programmeId },
+    },
+    select: { indicatorId: true, orgUnitId: true, value: true, qualifier: true, note: true },
+  });
+  if (values.length === 0) return counts;
+
+  const source = { id: await ensureEntrySource(tx, actor, { slug: target.wardSlug, shortName: target.wardShortName }) };
+  const existing = await tx.result.findMany({
+    where: {
+      periodId: target.periodId,
+      orgUnitId: { in: [...new Set(values.map((v) => v.orgUnitId))] },
+      indicatorId: { in: [...new Set(values.map((v) => v.indicatorId))] },
+    },
+    select: { id: true, indicatorId: true, orgUnitId: true, value: true, qualifier: true, note: true, sourceId: true, version: true },
+  });
+  const byKey = new Map(existing.map((r) => [`${r.indicatorId}:${r.orgUnitId}`, r]));
+  const audit: Prisma.AuditLogCreateManyInput[] = [];
+  const now = new Date();
+
+  for (const v of values) {
+    const cur = byKey.get(`${v.indicatorId}:${v.orgUnitId}`);
+    const value = v.value === null ? null : normal(v.value.toFixed());
+    const before = cur ? normal(cur.value.toFixed()) : null;
+    const context = {
+      indicatorId: v.indicatorId,
+      orgUnitId: v.orgUnitId,
+      periodId: target.periodId,
+      submissionId,
+      sourceId: source.id,
+      actorName: actor.name,
+      qualifier: v.qualifier,
+      note: v.note,
+      ...(cur && cur.sourceId !== source.id ? { oldSourceId: cur.sourceId } : {}),
+    };
+    if (value === null) {
+      if (!cur) continue;
+      await tx.result.delete({ where: { id: cur.id } });
+      audit.push({ actor: actor.userId, action: "DELETE", entity: "result", entityId: String(cur.id), field: "value", oldValue: before, newValue: null, context: { ...context, version: cur.version } });
+      counts.deleted++;
+    } else if (!cur) {
+      const created = await tx.result.create({
+        data: { indicatorId: v.indicatorId, orgUnitId: v.orgUnitId, periodId: target.periodId, value, qualifier: v.qualifier, note: v.note, sourceId: source.id, recordedBy: actor.userId, recordedAt: now },
+        select: { id: true, version: true },
+      });
+      audit.push({ actor: actor.userId, action: "CREATE", entity: "result", entityId: String(created.id), field: "value", oldValue: null, newValue: value, context: { ...context, version: created.version } });
+      counts.created++;
+    } else if (before === value && cur.qualifier === v.qualifier && cur.note === v.note && cur.sourceId === source.id) {
+      counts.unchanged++;
+    } else {
+      await tx.result.update({
+        where: { id: cur.id },
+        data: { value, qualifier: v.qualifier, note: v.note, sourceId: source.id, recordedBy: actor.userId, recordedAt: now, version: { increment: 1 } },
+      });
+      audit.push({ actor: actor.userId, action: "UPDATE", entity: "result", entityId: String(cur.id), field: "value", oldValue: before, newValue: value, context: { ...context, version: cur.version + 1 } });
+      counts.updated++;
+    }
+  }
+  if (audit.length > 0) await tx.auditLog.createMany({ data: audit });
+  return counts;
+}
+

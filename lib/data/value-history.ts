@@ -1,0 +1,72 @@
+import "server-only";
+// The history of one figure: the audit rows of its entry value (entity "entry_value", keyed by
+// valueKey) and of its published result (entity "result", keyed by the result's id), newest first.
+import { db } from "@/lib/db";
+import { type ReadScope, scopeWhere } from "./scope";
+import { valueKey } from "./entry-save";
+
+export type ValueHistoryEntry = {
+  at: string;
+  who: string;
+  /** "entry": a save of the working copy; "result": a change of the published figure */
+  kind: "entry" | "result";
+  action: "CREATE" | "UPDATE" | "DELETE";
+  oldValue: string | null;
+  newValue: string | null;
+  note: string | null;
+};
+
+/** At most this many rows: enough to follow a figure, small enough to load on demand. */
+const LIMIT = 50;
+
+/**
+ * History of the figure of `indicatorCode` (programme `programmeSlug`) for `unitSlug` — the ward
+ * or one of its residential groups — in `year`. Null when any of them is unknown. Four queries.
+ */
+export async function getValueHistory(
+  wardSlug: string,
+  year: number,
+  programmeSlug: string,
+  unitSlug: string,
+  indicatorCode: string,
+  readable: ReadScope,
+): Promise<ValueHistoryEntry[] | null> {
+  const [unit, indicator] = await Promise.all([
+    db().orgUnit.findFirst({ where: { slug: unitSlug, OR: [{ slug: wardSlug }, { parent: { slug: wardSlug } }], ...scopeWhere(readable) }, select: { id: true } }),
+    db().indicator.findFirst({
+      where: { code: indicatorCode, programme: { slug: programmeSlug, term: { startYear: { lte: year }, endYear: { gte: year } } } },
+      select: { id: true, programme: { select: { term: { select: { periods: { where: { kind: "YEAR", year }, select: { id: true } } } } } } },
+    }),
+  ]);
+  const periodId = indicator?.programme.term.periods[0]?.id;
+  if (!unit || !indicator || periodId === undefined) return null;
+  const result = await db().result.findUnique({
+    where: { indicatorId_periodId_orgUnitId: { indicatorId: indicator.id, periodId, orgUnitId: unit.id } },
+    select: { id: true },
+  });
+  const rows = await db().auditLog.findMany({
+    where: {
+      OR: [
+        { entity: "entry_value", entityId: valueKey(indicator.id, unit.id, periodId) },
+        ...(result ? [{ entity: "result", entityId: String(result.id) }] : []),
+      ],
+    },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: LIMIT,
+    select: { at: true, actor: true, action: true, entity: true, field: true, oldValue: true, newValue: true, context: true },
+  });
+  const actors = [...new Set(rows.map((r) => r.actor).filter((a) => a !== "seed"))];
+  const names = actors.length ? new Map((await db().user.findMany({ where: { id: { in: actors } }, select: { id: true, name: true } })).map((u) => [u.id, u.name])) : new Map<string, string>();
+  return rows.filter((r) => r.field === null || r.field === "value").map((r) => {
+    const context = (r.context ?? {}) as { actorName?: string; note?: string | null };
+    return {
+      at: r.at.toISOString(),
+      who: r.actor === "seed" ? "Nạp dữ liệu ban đầu" : (names.get(r.actor) ?? context.actorName ?? "Tài khoản đã xóa"),
+      kind: r.entity === "result" ? "result" : "entry",
+      action: r.action,
+      oldValue: r.oldValue,
+      newValue: r.newValue,
+      note: typeof context.note === "string" ? context.note : null,
+    };
+  });
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { type CompletenessIndicator, completeness, owedDetail } from "./completeness";
+
+const WARD = 10;
+const GROUPS = [11, 12, 13];
+const ind = (id: number, collectionLevel: CompletenessIndicator["collectionLevel"] = "WARD"): CompletenessIndicator => ({ id, code: `c${id}`, name: `Chỉ tiêu ${id}`, collectionLevel });
+
+describe("completeness", () => {
+  it("expects the ward's value for ward indicators and each group's for group indicators", () => {
+    const r = completeness([ind(1), ind(2), ind(3, "RESIDENTIAL_GROUP")], WARD, GROUPS, [
+      { indicatorId: 1, orgUnitId: WARD },
+      { indicatorId: 3, orgUnitId: 11 },
+      { indicatorId: 3, orgUnitId: 13 },
+    ]);
+    expect(r.expected).toBe(5);
+    expect(r.entered).toBe(3);
+    expect(r.owed).toEqual([
+      { code: "c2", name: "Chỉ tiêu 2", perGroup: false, missing: 1, expected: 1 },
+      { code: "c3", name: "Chỉ tiêu 3", perGroup: true, missing: 1, expected: 3 },
+    ]);
+    expect(r.owed.map(owedDetail)).toEqual([null, "còn thiếu 1/3 tổ"]);
+  });
+
+  it("does not count values outside the expected cells (a ward value of a group indicator, an old group)", () => {
+    const r = completeness([ind(1), ind(3, "RESIDENTIAL_GROUP")], WARD, GROUPS, [
+      { indicatorId: 3, orgUnitId: WARD },
+      { indicatorId: 3, orgUnitId: 99 },
+      { indicatorId: 1, orgUnitId: 12 },
+    ]);
+    expect(r).toMatchObject({ expected: 4, entered: 0 });
+  });
+
+  it("a ward without groups owes nothing for group indicators; nothing entered owes everything", () => {
+    expect(completeness([ind(1), ind(3, "RESIDENTIAL_GROUP")], WARD, [], [])).toEqual({
+      expected: 1,
+      entered: 0,
+      owed: [{ code: "c1", name: "Chỉ tiêu 1", perGroup: false, missing: 1, expected: 1 }],
+    });
+    expect(completeness([], WARD, GROUPS, [])).toEqual({ expected: 0, entered: 0, owed: [] });
+  });
+
+  it("complete: nothing owed", () => {
+    const r = completeness([ind(1), ind(3, "RESIDENTIAL_GROUP")], WARD, [11], [
+      { indicatorId: 1, orgUnitId: WARD },
+      { indicatorId: 3, orgUnitId: 11 },
+    ]);
+    expect(r).toEqual({ expected: 2, entered: 2, owed: [] });
+  });
+});

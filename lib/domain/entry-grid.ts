@@ -1,0 +1,208 @@
+// The yearly entry grid's plain data and pure helpers, shared by the loader (server), the form
+// (browser) and the save action: what a cell starts from, what counts as a change, the payload
+// rows, the ward figure derived from the residential groups, and the local draft.
+
+import { fromScaled, toScaled } from "./decimal";
+import { wardShareFromGroups } from "./residential-groups";
+import type { Rule } from "./value-rules";
+import type { ValueType } from "./value-type";
+import { formatViInput } from "./vi-number";
+
+export type QualifierKind = "EXACT" | "MORE_THAN";
+export type SubmissionStatusKind = "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED";
+
+export type EntryTargetInfo = { comparison: "GTE" | "GT" | "LTE" | "LT" | "EQ"; value: string; isDemo: boolean; scope: "year" | "term" };
+
+export type EntryIndicator = {
+  code: string;
+  name: string;
+  unit: string;
+  valueType: ValueType;
+  /** 0 for a main row, 1 for a category sub-row of the row above */
+  depth: number;
+  parentCode: string | null;
+  description: string | null;
+  target: EntryTargetInfo | null;
+  /** a ward figure computed from the residential groups (entered on the groups' page, not here) */
+  derivedFrom: string | null;
+};
+
+export type EntrySection = { code: string; name: string; indicators: EntryIndicator[] };
+
+/** Where a cell's starting value comes from. */
+export type CellOrigin =
+  | { kind: "entry"; updatedByName: string | null; updatedAt: string }
+  | { kind: "published"; label: string; isDemo: boolean }
+  | { kind: "empty" };
+
+export type EntryCell = {
+  unit: string;
+  indicator: string;
+  value: string | null;
+  qualifier: QualifierKind;
+  note: string | null;
+  outlierConfirmed: boolean;
+  /** the EntryValue's version; 0 when nothing was entered yet (the value is then the published one) */
+  version: number;
+  origin: CellOrigin;
+  /** the published result of the year before */
+  lastYear: { value: string; qualifier: QualifierKind } | null;
+};
+
+export type EntryUnit = { slug: string; name: string; shortName: string };
+
+export type EntryGrid = {
+  ward: EntryUnit;
+  year: number;
+  term: { slug: string; name: string; startYear: number; endYear: number };
+  programme: { code: string; slug: string; title: string };
+  /** the ward's own indicators, by section (category sub-rows under their parent) */
+  sections: EntrySection[];
+  /** indicators collected per residential group */
+  groupIndicators: EntryIndicator[];
+  /** the ward's residential groups (filled for the groups' page) */
+  groups: EntryUnit[];
+  rules: Rule[];
+  submission: { status: SubmissionStatusKind; version: number };
+  /** by rowKey(unit, indicator) */
+  cells: Record<string, EntryCell>;
+  /** published values of earlier years of the term, by rowKey (for the outlier check) */
+  history: Record<string, string[]>;
+};
+
+/** One row as the person has it on screen. */
+export type RowState = { raw: string; qualifier: QualifierKind; note: string; outlierConfirmed: boolean };
+
+export const cellKey = (unit: string, indicator: string) => `${unit}:${indicator}`;
+
+export const EDITABLE_STATUSES: readonly SubmissionStatusKind[] = ["DRAFT", "RETURNED"];
+
+/** Why the grid is read-only for this submission status; null when it can be edited. */
+export function lockedReason(status: SubmissionStatusKind): string | null {
+  if (status === "SUBMITTED") return "Đã gửi, chờ Đảng ủy duyệt: số liệu không sửa được cho đến khi Đảng ủy trả lại.";
+  if (status === "APPROVED") return "Đã duyệt và khóa: muốn sửa, cán bộ quận phải mở khóa.";
+  return null;
+}
+
+/** What the input shows for a stored value. */
+export function rawOf(value: string | null, valueType: ValueType): string {
+  if (value === null) return "";
+  return valueType === "BOOLEAN" ? (value === "1" || value === "1.0" ? "1" : "0") : formatViInput(value, valueType);
+}
+
+export function initialRow(cell: EntryCell, valueType: ValueType): RowState {
+  return { raw: rawOf(cell.value, valueType), qualifier: cell.qualifier, note: cell.note ?? "", outlierConfirmed: cell.outlierConfirmed };
+}
+
+/** Has the person changed this row from what it started as (text compared as typed, trimmed)? */
+export function isChanged(row: RowState, base: RowState): boolean {
+  return row.raw.trim() !== base.raw.trim() || row.qualifier !== base.qualifier || row.note.trim() !== base.note.trim() || row.outlierConfirmed !== base.outlierConfirmed;
+}
+
+export type PayloadRow = {
+  indicator: string;
+  unit: string;
+  raw: string;
+  qualifier: QualifierKind;
+  note?: string;
+  outlierConfirmed: boolean;
+  baseVersion: number;
+};
+
+/** The rows to send: only the changed ones, each with the version it started from. */
+export function changedPayloadRows(rows: Record<string, RowState>, bases: Record<string, RowState>, versions: Record<string, number>): PayloadRow[] {
+  const out: PayloadRow[] = [];
+  for (const [key, row] of Object.entries(rows)) {
+    const base = bases[key];
+    if (!base || !isChanged(row, base)) continue;
+    const [unit, indicator] = splitKey(key);
+    out.push({
+      indicator,
+      unit,
+      raw: row.raw.trim(),
+      qualifier: row.qualifier,
+      ...(row.note.trim() ? { note: row.note.trim() } : {}),
+      outlierConfirmed: row.outlierConfirmed,
+      baseVersion: versions[key] ?? 0,
+    });
+  }
+  return out;
+}
+
+export function splitKey(key: string): [unit: string, indicator: string] {
+  const i = key.indexOf(":");
+  return [key.slice(0, i), key.slice(i + 1)];
+}
+
+/**
+ * The ward's share (%) of groups achieving a yes/no indicator, from each group's value (null:
+ * none). Groups without a value count as not achieving, as on the dashboards; null when no group
+ * has a value at all (nothing to derive from yet).
+ */
+export function derivedWardShare(groupValues: Array<string | null>): string | null {
+  const present = groupValues.filter((v): v is string => v !== null);
+  if (present.length === 0) return null;
+  return wardShareFromGroups(present.map((value) => ({ value })), groupValues.length)?.percent ?? null;
+}
+
+/** Same figure? (canonical decimal comparison; null equals null) */
+export function sameValue(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return a === b;
+  try {
+    return fromScaled(toScaled(a)) === fromScaled(toScaled(b));
+  } catch {
+    return a === b;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The local copy of unsaved edits (survives a reload, a crash or a closed tab)
+// ---------------------------------------------------------------------------------------------
+
+export type Draft = { savedAt: string; rows: Record<string, RowState & { baseVersion: number }> };
+
+export const draftKey = (ward: string, year: number, programme: string, page: "phuong" | "to-dan-pho", userId: string) =>
+  `ctk:nhap-lieu:v1:${ward}:${year}:${programme}:${page}:${userId}`;
+
+/** Parses a stored draft; null when missing or not ours. */
+export function readDraft(text: string | null): Draft | null {
+  if (!text) return null;
+  try {
+    const d = JSON.parse(text) as Draft;
+    if (typeof d?.savedAt !== "string" || typeof d.rows !== "object" || d.rows === null) return null;
+    const rows: Draft["rows"] = {};
+    for (const [k, r] of Object.entries(d.rows)) {
+      if (typeof r?.raw !== "string" || typeof r.note !== "string" || typeof r.baseVersion !== "number") continue;
+      rows[k] = { raw: r.raw, note: r.note, qualifier: r.qualifier === "MORE_THAN" ? "MORE_THAN" : "EXACT", outlierConfirmed: r.outlierConfirmed === true, baseVersion: r.baseVersion };
+    }
+    return Object.keys(rows).length > 0 ? { savedAt: d.savedAt, rows } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The draft of the rows that differ from their saved state; null when nothing is unsaved. */
+export function makeDraft(rows: Record<string, RowState>, bases: Record<string, RowState>, versions: Record<string, number>, now: Date): Draft | null {
+  const out: Draft["rows"] = {};
+  for (const [key, row] of Object.entries(rows)) {
+    if (bases[key] && isChanged(row, bases[key])) out[key] = { ...row, baseVersion: versions[key] ?? 0 };
+  }
+  return Object.keys(out).length > 0 ? { savedAt: now.toISOString(), rows: out } : null;
+}
+
+/**
+ * A draft applied to the rows on screen: only keys that still exist. Each keeps the version it
+ * was started from, so a value saved by someone else meanwhile comes back as a conflict, never as
+ * a silent overwrite.
+ */
+export function applyDraft(draft: Draft, rows: Record<string, RowState>, versions: Record<string, number>) {
+  const nextRows = { ...rows };
+  const nextVersions = { ...versions };
+  for (const [key, r] of Object.entries(draft.rows)) {
+    if (!(key in rows)) continue;
+    const { baseVersion, ...row } = r;
+    nextRows[key] = row;
+    nextVersions[key] = baseVersion;
+  }
+  return { rows: nextRows, versions: nextVersions };
+}

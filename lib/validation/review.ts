@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { MAX_COMMENT_LENGTH } from "@/lib/domain/submission-workflow";
+import { programmeSlugSchema, slugSchema } from "./params";
+
+// The review forms: one transition of one submission, and a district's deadline of a year.
+
+const year = z.coerce.number({ error: "Năm không hợp lệ." }).int("Năm không hợp lệ.").min(1990, "Năm không hợp lệ.").max(2100, "Năm không hợp lệ.");
+
+/** Which submission, and the version the screen showed (a stale screen is refused). */
+const submissionFields = {
+  ward: slugSchema,
+  year,
+  programme: programmeSlugSchema,
+  version: z.coerce.number({ error: "Thiếu phiên bản số liệu." }).int().min(1, "Thiếu phiên bản số liệu."),
+};
+
+const comment = z.string().trim().max(MAX_COMMENT_LENGTH, `Ý kiến dài quá ${MAX_COMMENT_LENGTH} ký tự.`);
+
+/** Gửi duyệt, Duyệt: an optional comment. */
+export const transitionFormSchema = z.object({ ...submissionFields, comment: comment.optional().default("") });
+
+/** Trả lại: the committee's comment is required. */
+export const returnFormSchema = z.object({ ...submissionFields, comment: comment.min(1, "Hãy ghi ý kiến khi trả lại, để phường biết cần sửa gì.") });
+
+/** Mở khóa: the reason is required. */
+export const unlockFormSchema = z.object({ ...submissionFields, comment: comment.min(1, "Hãy ghi lý do mở khóa.") });
+
+export type TransitionForm = z.infer<typeof transitionFormSchema>;
+
+/** yyyy-mm-dd (what a date input sends), a real calendar day. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Hãy chọn ngày hạn nộp.")
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, "Ngày không hợp lệ.");
+
+export const deadlineFormSchema = z
+  .object({
+    district: slugSchema,
+    year,
+    dueOn: isoDate,
+    /** 0 when no deadline was set when the form was opened */
+    version: z.coerce.number().int().min(0),
+  })
+  // a year's figures are due after the year has begun, and not years later
+  .refine((v) => Number(v.dueOn.slice(0, 4)) >= v.year && Number(v.dueOn.slice(0, 4)) <= v.year + 2, {
+    path: ["dueOn"],
+    message: "Hạn nộp phải trong năm đó hoặc hai năm sau.",
+  });
+
+export const progressQuerySchema = z.object({
+  district: slugSchema.optional(),
+  year: year.optional(),
+});
+
+/** Field errors of a failed parse, for ActionResult.fieldErrors. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}

@@ -1,0 +1,186 @@
+// The data layer scopes its reads by the reader, whatever the page checks: each lib/data read of
+// unit-specific rows, called with a scope that leaves Ngọc Thụy out, returns nothing of Ngọc Thụy;
+// with Ngọc Thụy in the scope it returns its rows. On the seeded data (the report and the demo data).
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { seed } from "@/prisma/seed";
+import type { ReadScope } from "@/lib/data/scope";
+import type { TermSummary } from "@/lib/data/terms";
+import { type TestDatabase, createMigratedDatabase } from "../setup/db";
+
+let database: TestDatabase;
+let term: TermSummary;
+let ids: Record<"district" | "ngocThuy" | "boDe", number>;
+// the reader's scopes: a ward and its groups (as the page checks build them), the district, nobody
+let ngocThuy: ReadScope;
+let boDe: ReadScope;
+let district: ReadScope;
+const nobody: ReadScope = { unitIds: [] };
+
+// lib modules read DATABASE_URL on first use: import them once it points at this test's database
+const data = async () => ({
+  ...(await import("@/lib/data/org-units")),
+  ...(await import("@/lib/data/values")),
+  ...(await import("@/lib/data/records")),
+  ...(await import("@/lib/data/targets")),
+  ...(await import("@/lib/data/residential-groups")),
+  ...(await import("@/lib/data/compare")),
+  ...(await import("@/lib/data/ward-overview")),
+  ...(await import("@/lib/data/programme-dashboard")),
+  ...(await import("@/lib/data/programmes")),
+  ...(await import("@/lib/data/scope")),
+});
+
+beforeAll(async () => {
+  database = await createMigratedDatabase();
+  await seed(database.prisma, { demo: true });
+  vi.stubEnv("DATABASE_URL", database.url);
+  vi.resetModules();
+  (globalThis as { prisma?: unknown }).prisma = undefined;
+
+  const { prisma } = database;
+  const id = async (slug: string) => (await prisma.orgUnit.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
+  ids = { district: await id("long-bien"), ngocThuy: await id("ngoc-thuy"), boDe: await id("bo-de") };
+  const { unitIdsWithin } = await import("@/lib/data/org-units");
+  ngocThuy = { unitIds: await unitIdsWithin([ids.ngocThuy]) };
+  boDe = { unitIds: await unitIdsWithin([ids.boDe]) };
+  district = { unitIds: await unitIdsWithin([ids.district]) };
+  const { getLatestTerm } = await import("@/lib/data/terms");
+  term = (await getLatestTerm())!;
+}, 180_000);
+
+afterAll(async () => {
+  const g = globalThis as { prisma?: { $disconnect(): Promise<void> } };
+  await g.prisma?.$disconnect();
+  g.prisma = undefined;
+  vi.unstubAllEnvs();
+  await database?.drop();
+});
+
+describe("the page check's query", () => {
+  it("gives the unit's path and, in the same query, the reader's units with every unit below them", async () => {
+    const { getUnitScope } = await data();
+    const unit = await getUnitScope("ngoc-thuy", [ids.boDe]);
+    expect(unit?.id).toBe(ids.ngocThuy);
+    expect(unit?.path.slice(-2)).toEqual([ids.district, ids.ngocThuy]);
+    expect([...unit!.readable].sort()).toEqual([...(boDe as { unitIds: number[] }).unitIds].sort());
+    expect((await getUnitScope("ngoc-thuy"))?.readable).toEqual([]);
+    // Ngọc Thụy and its 38 residential groups
+    expect((ngocThuy as { unitIds: number[] }).unitIds).toHaveLength(39);
+  });
+});
+
+describe("queries of one kind of row", () => {
+  it("org units", async () => {
+    const { getOrgUnit, listWards, getComparableParents } = await data();
+    expect(await getOrgUnit("ngoc-thuy", boDe)).toBeNull();
+    expect(await getOrgUnit("ngoc-thuy", nobody)).toBeNull();
+    expect((await getOrgUnit("ngoc-thuy", ngocThuy))?.children).toHaveLength(38);
+    expect((await getOrgUnit("ngoc-thuy", { all: true }))?.children).toHaveLength(38);
+
+    expect((await listWards(boDe)).map((w) => w.slug)).toEqual(["bo-de"]);
+    const [nt] = await listWards(ngocThuy);
+    expect(nt).toMatchObject({ slug: "ngoc-thuy" });
+    expect(nt.reportedCount).toBeGreaterThan(0);
+    expect(await listWards(nobody)).toEqual([]);
+    expect((await listWards(district)).map((w) => w.slug)).toContain("ngoc-thuy");
+
+    expect((await getComparableParents(ngocThuy)).map((p) => p.slug)).toEqual(["ngoc-thuy"]);
+    expect((await getComparableParents(boDe)).map((p) => p.slug)).not.toContain("ngoc-thuy");
+    expect((await getComparableParents(district)).map((p) => p.slug)).toEqual(expect.arrayContaining(["long-bien", "ngoc-thuy"]));
+  });
+
+  it("values of a unit and of the units below it", async () => {
+    const { getUnitValues, getChildUnitValues, getIndicatorValues, getGroupMatrix, getAcrossTerms, getProgrammes } = await data();
+    const own = await getUnitValues("ngoc-thuy", term.id, ngocThuy);
+    expect(own.length).toBeGreaterThan(20);
+    expect(own.every((v) => v.orgUnit.slug === "ngoc-thuy")).toBe(true);
+    expect(await getUnitValues("ngoc-thuy", term.id, boDe)).toEqual([]);
+    expect(await getUnitValues("ngoc-thuy", term.id, nobody)).toEqual([]);
+    expect(await getUnitValues("ngoc-thuy", term.id, { all: true })).toEqual(own);
+    expect(await getUnitValues("ngoc-thuy", term.id, district)).toEqual(own);
+
+    expect((await getChildUnitValues("ngoc-thuy", term.id, ngocThuy)).length).toBeGreaterThan(0);
+    expect(await getChildUnitValues("ngoc-thuy", term.id, boDe)).toEqual([]);
+
+    const codes = own.map((v) => v.indicator.code);
+    expect((await getIndicatorValues("ngoc-thuy", term.id, codes, ngocThuy)).length).toBe(own.length);
+    expect(await getIndicatorValues("ngoc-thuy", term.id, codes, boDe)).toEqual([]);
+
+    const groupIndicator = (await getProgrammes(term.id)).flatMap((p) => p.sections.flatMap((s) => s.indicators)).find((i) => i.collectionLevel === "RESIDENTIAL_GROUP")!;
+    expect((await getGroupMatrix("ngoc-thuy", term.id, groupIndicator.code, ngocThuy)).length).toBeGreaterThan(0);
+    expect(await getGroupMatrix("ngoc-thuy", term.id, groupIndicator.code, boDe)).toEqual([]);
+
+    const programme = (await getProgrammes(term.id)).find((p) => p.slug === "03-CTr-QU")!;
+    const across = (s: ReadScope) => getAcrossTerms("ngoc-thuy", programme.issuer.slug, programme.slug, codes, s);
+    expect((await across(ngocThuy)).values.length).toBeGreaterThan(0);
+    expect((await across(boDe)).values).toEqual([]);
+  });
+
+  it("values of the children of a unit: only the children inside the scope", async () => {
+    const { getChildrenValues, getProgrammes } = await data();
+    const programme = (await getProgrammes(term.id)).find((p) => p.slug === "03-CTr-QU")!;
+    const codes = programme.sections.flatMap((s) => s.indicators).filter((i) => i.collectionLevel === "WARD").map((i) => i.code);
+    const units = async (s: ReadScope) => new Set((await getChildrenValues("long-bien", term.id, programme.slug, codes, s)).map((v) => v.unitSlug));
+    expect(await units(ngocThuy)).toEqual(new Set(["ngoc-thuy"]));
+    expect(await units(boDe)).toEqual(new Set(["bo-de"]));
+    expect(await units(nobody)).toEqual(new Set());
+    const all = await units(district);
+    expect(all.size).toBeGreaterThan(2);
+    expect(await units({ all: true })).toEqual(all);
+  });
+
+  it("land-clearance projects and achievements", async () => {
+    const { getLandClearanceProjects, getAchievements } = await data();
+    expect((await getLandClearanceProjects("ngoc-thuy", term.id, ngocThuy)).length).toBeGreaterThan(0);
+    expect(await getLandClearanceProjects("ngoc-thuy", term.id, boDe)).toEqual([]);
+
+    expect((await getAchievements(term.id, { ward: "ngoc-thuy" }, ngocThuy)).length).toBeGreaterThan(0);
+    expect(await getAchievements(term.id, { ward: "ngoc-thuy" }, boDe)).toEqual([]);
+    expect((await getAchievements(term.id, { subject: "ngoc-thuy-to-22" }, ngocThuy)).map((a) => a.subject?.slug)).toEqual(["ngoc-thuy-to-22"]);
+    expect(await getAchievements(term.id, { subject: "ngoc-thuy-to-22" }, boDe)).toEqual([]);
+  });
+
+  it("targets: one set for the unit is read only inside the scope; the targets for every unit always", async () => {
+    const { getTargets } = await data();
+    const { prisma } = database;
+    const general = await prisma.target.findFirstOrThrow({ where: { orgUnitId: null, period: { termId: term.id, kind: "TERM" } }, include: { indicator: true } });
+    await prisma.target.create({
+      data: { indicatorId: general.indicatorId, periodId: general.periodId, orgUnitId: ids.ngocThuy, comparison: general.comparison, value: "4242", sourceId: general.sourceId },
+    });
+    const code = general.indicator.code;
+    expect((await getTargets(term.id, [code], "ngoc-thuy", ngocThuy)).get(code)?.term?.value).toBe("4242");
+    const outside = (await getTargets(term.id, [code], "ngoc-thuy", boDe)).get(code)?.term?.value;
+    expect(outside).toBeDefined();
+    expect(outside).not.toBe("4242");
+  });
+});
+
+describe("what the pages read", () => {
+  it("a ward's overview, programme dashboard and residential groups: nothing outside the scope", async () => {
+    const { getWardOverview, getProgrammeDashboard, getResidentialGroupsView, getResidentialGroupView } = await data();
+    expect(await getWardOverview("ngoc-thuy", term, boDe)).toBeNull();
+    expect((await getWardOverview("ngoc-thuy", term, ngocThuy))?.projects.length).toBeGreaterThan(0);
+
+    expect(await getProgrammeDashboard("ngoc-thuy", "03-CTr-QU", term, boDe)).toBeNull();
+    expect((await getProgrammeDashboard("ngoc-thuy", "03-CTr-QU", term, ngocThuy))?.groupRanking?.ranking.length).toBeGreaterThan(0);
+
+    expect(await getResidentialGroupsView("ngoc-thuy", term, {}, boDe)).toBeNull();
+    expect((await getResidentialGroupsView("ngoc-thuy", term, {}, ngocThuy))?.groups).toHaveLength(38);
+
+    expect(await getResidentialGroupView("ngoc-thuy", "ngoc-thuy-to-22", term, boDe)).toBeNull();
+    expect((await getResidentialGroupView("ngoc-thuy", "ngoc-thuy-to-22", term, ngocThuy))?.achievements.length).toBeGreaterThan(0);
+  });
+
+  it("comparisons need the parent inside the scope", async () => {
+    const { getIndicatorComparison, getWardComparison } = await data();
+    const q = { parent: "long-bien", period: { kind: "TERM" } as const, sort: "desc" as const, per: "none" as const };
+    expect(await getIndicatorComparison(term, q, ngocThuy)).toBeNull();
+    const rows = (await getIndicatorComparison(term, q, district))?.rows ?? [];
+    expect(rows.map((r) => r.unit.slug)).toContain("ngoc-thuy");
+
+    const w = { ward: "ngoc-thuy", period: { kind: "TERM" } as const };
+    expect(await getWardComparison(term, w, ngocThuy)).toBeNull();
+    expect(await getWardComparison(term, w, boDe)).toBeNull();
+    expect((await getWardComparison(term, w, district))?.siblingCount).toBeGreaterThan(1);
+  });
+});
