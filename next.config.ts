@@ -17,8 +17,9 @@ const nextConfig: NextConfig = {
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
-  // forbidden() answers 403 with app/forbidden.tsx
-  experimental: { authInterrupts: true },
+  // forbidden() answers 403 with app/forbidden.tsx; an entry-grid upload is up to 2 MB (checked
+  // again by the import action), plus the multipart overhead
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "3mb" } },
   poweredByHeader: false,
   // Dev servers are also reached as 127.0.0.1 (tests, other machines' tunnels): let them hydrate.
   allowedDevOrigins: ["127.0.0.1"],
@@ -29,7 +30,7 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Loaded by Node at runtime instead of being bundled: the pg driver (optional native bindings)
   // and PGlite (WASM + data files resolved relative to the package).
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "exceljs"],
 };
 
 export default nextConfig;

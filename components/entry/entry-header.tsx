@@ -55,6 +55,15 @@ export function EntryHeader({ grid, page, canEdit, locked }: { grid: EntryGrid; 
             Số liệu của phường
           </Link>
         )}
+        {canEdit && !locked ? (
+          <Link href={`${base}/${grid.year}/${grid.programme.slug}/nhap-tep`} className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100">
+            Nhập từ Excel, CSV
+          </Link>
+        ) : (
+          <a href={`/api/entry/${grid.ward.slug}/${grid.year}/${grid.programme.slug}/export?format=xlsx`} download className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100">
+            Tải Excel
+          </a>
+        )}
       </nav>
     </header>
   );

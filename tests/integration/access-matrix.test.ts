@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ORIGIN, type ReviewFixtures, type World, createReviewFixtures, createWorld, dropWorld, signInCookie } from "./auth-fixtures";
 import { ENTRY_PROGRAMME, createEntryCatalogue } from "./entry-fixtures";
 import { type LandClearanceFixtures, createLandClearanceFixtures, formOf } from "./land-clearance-fixtures";
+import { entryImportFile, entryImportForm } from "./entry-import-fixtures";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -114,6 +115,12 @@ function cases(): Record<string, Case> {
       expect: { anonymous: 401, official: 403, staff: 403, admin: 200 },
       crossSite: true,
     },
+    // entry import (Excel/CSV): export of the grid
+    "GET /api/entry/[ward]/[year]/[programme]/export": {
+      url: "/api/entry/ngoc-thuy/2020/03-CTr-QU/export?format=xlsx",
+      params: { ward: "ngoc-thuy", year: "2020", programme: "03-CTr-QU" },
+      expect: { anonymous: 401, otherOfficial: 403, official: 200, committee: 200, staff: 200, admin: 200 },
+    },
     "POST /api/admin/accounts/[id]/disabled": {
       url: `/api/admin/accounts/${target}/disabled`,
       params: { id: target },
@@ -158,7 +165,19 @@ const SERVER_ACTIONS: Record<string, ActionCase> = {
   },
   ...reviewActions(),
   ...landClearanceActions(),
+  // entry import (Excel/CSV): an unedited export, so the allowed apply finds nothing to change
+  "lib/actions/entry-import.ts#previewEntryImport": {
+    args: () => [undefined, entryImportForm(entryFile)],
+    expect: { anonymous: "unauthenticated", otherOfficial: "forbidden", official: "ok", committee: "forbidden", staff: "forbidden" },
+  },
+  "lib/actions/entry-import.ts#applyEntryImport": {
+    args: () => [undefined, entryImportForm(entryFile, EMPTY_FINGERPRINT)],
+    expect: { anonymous: "unauthenticated", otherOfficial: "forbidden", official: "ok", committee: "forbidden", staff: "forbidden" },
+  },
 };
+let entryFile = new Uint8Array();
+// sha-256 of "[]" (no changes), as the preview of an unedited export answers
+const EMPTY_FINGERPRINT = "4f53cda18c2baa0c0354bb5f9a3ecbe5";
 
 let world: World;
 beforeAll(async () => {
@@ -172,6 +191,8 @@ beforeAll(async () => {
   // the yearly entry actions need a programme with indicators
   await createEntryCatalogue(world);
   gpmb = await createLandClearanceFixtures(world);
+  // the entry import uploads an unedited export of that programme's 2020 grid
+  entryFile = await entryImportFile();
 }, 120_000);
 afterAll(() => dropWorld(world));
 

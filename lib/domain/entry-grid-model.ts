@@ -1,0 +1,77 @@
+// The entry grid of one (ward, year, programme) as plain data: what the Excel/CSV export writes and
+// what an import is compared with. No Prisma types, so pure code (and tests) can use it.
+
+import type { Rule } from "./value-rules";
+import type { ValueType } from "./value-type";
+
+export type QualifierName = "EXACT" | "MORE_THAN";
+export type SubmissionStatusName = "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED";
+
+export type GridIndicator = {
+  id: number;
+  code: string;
+  name: string;
+  unit: string;
+  valueType: ValueType;
+  /** the indicator this one is a category sub-row of */
+  parentCode: string | null;
+  /** WARD: one value for the ward; RESIDENTIAL_GROUP: one per residential group */
+  perGroup: boolean;
+};
+
+export type GridSection = { code: string; name: string; indicators: GridIndicator[] };
+
+export type GridUnit = { id: number; slug: string; name: string; shortName: string };
+
+/** The value the grid starts from: the ward's working copy, else the published figure, else nothing. */
+export type GridCell = {
+  value: string | null;
+  qualifier: QualifierName;
+  note: string | null;
+  /** EntryValue version; 0 when no entry value exists yet */
+  version: number;
+  source: "entry" | "result" | "none";
+};
+
+export type GridTarget = { comparison: "GTE" | "GT" | "LTE" | "LT" | "EQ"; value: string };
+
+export type EntryGrid = {
+  ward: GridUnit;
+  year: number;
+  periodId: number;
+  programme: { id: number; slug: string; code: string; title: string };
+  /** null: nothing saved yet (a draft is created by the first save) */
+  submission: { status: SubmissionStatusName; version: number } | null;
+  sections: GridSection[];
+  groups: GridUnit[];
+  /** by rowKey(unit slug, indicator code); absent: empty, never entered */
+  cells: Record<string, GridCell>;
+  /** the ward's published figure of the year before, by indicator code */
+  lastYear: Record<string, { value: string; qualifier: QualifierName }>;
+  /** the ward's target for the year, by indicator code */
+  targets: Record<string, GridTarget>;
+  /** the ward's published figures of earlier years, by rowKey, for the outlier check */
+  history: Record<string, string[]>;
+  rules: Rule[];
+};
+
+export const rowKey = (unit: string, indicator: string) => `${unit}:${indicator}`;
+
+export const EMPTY_CELL: GridCell = { value: null, qualifier: "EXACT", note: null, version: 0, source: "none" };
+
+export const cellOf = (grid: EntryGrid, unit: string, indicator: string): GridCell => grid.cells[rowKey(unit, indicator)] ?? EMPTY_CELL;
+
+export const allIndicators = (grid: EntryGrid): GridIndicator[] => grid.sections.flatMap((s) => s.indicators);
+
+/** Editable states, as in entry-save.ts: a submitted entry waits for review, an approved one is locked. */
+export const isEditable = (grid: EntryGrid) => !grid.submission || grid.submission.status === "DRAFT" || grid.submission.status === "RETURNED";
+
+export const STATUS_LABELS: Record<SubmissionStatusName, string> = {
+  DRAFT: "đang nhập",
+  SUBMITTED: "đã gửi, chờ Đảng ủy duyệt",
+  RETURNED: "bị trả lại",
+  APPROVED: "đã duyệt",
+};
+
+const COMPARISON_SIGNS: Record<GridTarget["comparison"], string> = { GTE: "≥", GT: ">", LTE: "≤", LT: "<", EQ: "=" };
+export const comparisonSign = (c: GridTarget["comparison"]) => COMPARISON_SIGNS[c];

@@ -1,0 +1,184 @@
+import { describe, expect, it } from "vitest";
+import type { EntryGrid } from "./entry-grid-model";
+import { type ParsedEntryFile, type ParsedRow, type RawCell, changeFingerprint, changesOf, checkHeader, previewImport, readValue } from "./entry-import";
+
+const num = (value: number, percent = false): RawCell => ({ kind: "number", value, percent });
+const text = (t: string): RawCell => ({ kind: "text", text: t });
+const empty: RawCell = { kind: "empty" };
+
+function grid(over: Partial<EntryGrid> = {}): EntryGrid {
+  return {
+    ward: { id: 1, slug: "ngoc-thuy", name: "Phường Ngọc Thụy", shortName: "Ngọc Thụy" },
+    year: 2020,
+    periodId: 7,
+    programme: { id: 3, slug: "03-CTr-QU", code: "03-CTr/QU", title: "Chương trình 03" },
+    submission: { status: "DRAFT", version: 4 },
+    sections: [
+      {
+        code: "s",
+        name: "Trật tự đô thị",
+        indicators: [
+          { id: 10, code: "ra-quan", name: "Đợt ra quân", unit: "đợt", valueType: "COUNT", parentCode: null, perGroup: false },
+          { id: 11, code: "vi-pham", name: "Vi phạm", unit: "trường hợp", valueType: "COUNT", parentCode: null, perGroup: false },
+          { id: 12, code: "vp-khac", name: "Vi phạm khác", unit: "trường hợp", valueType: "COUNT", parentCode: "vi-pham", perGroup: false },
+          { id: 13, code: "tien", name: "Tiền xử phạt", unit: "đồng", valueType: "MONEY", parentCode: null, perGroup: false },
+          { id: 14, code: "ty-le", name: "Tỷ lệ", unit: "%", valueType: "PERCENT", parentCode: null, perGroup: false },
+          { id: 15, code: "tdp-vh", name: "Tổ dân phố văn hóa", unit: "năm", valueType: "BOOLEAN", parentCode: null, perGroup: true },
+        ],
+      },
+    ],
+    groups: [{ id: 2, slug: "ngoc-thuy-to-1", name: "Tổ 1", shortName: "Tổ 1" }],
+    cells: {
+      "ngoc-thuy:ra-quan": { value: "12", qualifier: "EXACT", note: null, version: 3, source: "entry" },
+      "ngoc-thuy:vi-pham": { value: "40", qualifier: "EXACT", note: null, version: 0, source: "result" },
+      "ngoc-thuy:tien": { value: "305000000", qualifier: "EXACT", note: null, version: 1, source: "entry" },
+      "ngoc-thuy-to-1:tdp-vh": { value: "1", qualifier: "EXACT", note: "ghi chú tổ", version: 2, source: "entry" },
+    },
+    lastYear: {},
+    targets: {},
+    history: { "ngoc-thuy:ra-quan": ["10", "11", "12"] },
+    rules: [],
+    ...over,
+  };
+}
+
+let line = 9;
+function row(indicator: string, value: RawCell, version: number | RawCell, extra: Partial<ParsedRow> = {}): ParsedRow {
+  const r = line++;
+  return {
+    sheet: "ward",
+    unit: "ngoc-thuy",
+    indicator,
+    value,
+    valueRef: `F${r}`,
+    qualifier: { cell: empty, ref: `G${r}` },
+    note: { cell: empty, ref: `H${r}` },
+    version: typeof version === "number" ? num(version) : version,
+    versionRef: `I${r}`,
+    codeRef: `A${r}`,
+    ...extra,
+  };
+}
+const file = (rows: ParsedRow[]): ParsedEntryFile => ({ header: { ward: "ngoc-thuy", year: 2020, programme: "03-CTr-QU" }, rows });
+
+describe("import preview", () => {
+  it("finds nothing to change in an unedited export", () => {
+    const p = previewImport(file([row("ra-quan", num(12), 3), row("vi-pham", num(40), 0), row("tien", num(305000000), 1), row("vp-khac", empty, 0)]), grid());
+    expect(p.counts).toEqual({ new: 0, changed: 0, unchanged: 4, conflict: 0, invalid: 0 });
+    expect(p.canApply).toBe(false);
+    expect(changesOf(p)).toEqual([]);
+  });
+
+  it("lists new and changed rows with old and new values and the version to save from", () => {
+    const p = previewImport(file([row("ra-quan", text("15"), 3), row("vp-khac", num(7), 0), row("tien", text("306.000.000"), 1)]), grid());
+    expect(p.rows.map((r) => r.status)).toEqual(["changed", "new", "changed"]);
+    expect(p.canApply).toBe(true);
+    expect(changesOf(p)).toEqual([
+      { indicatorId: 10, orgUnitId: 1, baseVersion: 3, outlierConfirmed: false, value: "15", qualifier: "EXACT", note: null },
+      { indicatorId: 12, orgUnitId: 1, baseVersion: 0, outlierConfirmed: false, value: "7", qualifier: "EXACT", note: null },
+      { indicatorId: 13, orgUnitId: 1, baseVersion: 1, outlierConfirmed: false, value: "306000000", qualifier: "EXACT", note: null },
+    ]);
+  });
+
+  it("clears a value when its cell is emptied, and sets “trên” and notes", () => {
+    const p = previewImport(
+      file([row("tien", empty, 1), row("ra-quan", num(12), 3, { qualifier: { cell: text("trên"), ref: "G9" }, note: { cell: text(" theo báo cáo "), ref: "H9" } })]),
+      grid(),
+    );
+    expect(changesOf(p).map((c) => [c.value, c.qualifier, c.note])).toEqual([
+      [null, "EXACT", null],
+      ["12", "MORE_THAN", "theo báo cáo"],
+    ]);
+  });
+
+  it("refuses text that is not a number, naming the cell and the indicator", () => {
+    const r = row("ra-quan", text("mười hai"), 3, { valueRef: "F12" });
+    const p = previewImport(file([r, row("tien", text("1,5"), 1)]), grid());
+    expect(p.rows[0].status).toBe("invalid");
+    expect(p.rows[0].messages[0]).toMatch(/^Ô F12 \(“Đợt ra quân”\): “mười hai” không phải là số/);
+    expect(p.rows[1].messages[0]).toMatch(/Tiền xử phạt/);
+    expect(p.canApply).toBe(false);
+  });
+
+  it("refuses formulas, dates and error cells", () => {
+    const p = previewImport(
+      file([row("ra-quan", { kind: "formula" }, 3, { valueRef: "F12" }), row("tien", { kind: "date" }, 1), row("vi-pham", { kind: "error", text: "#N/A" }, 0)]),
+      grid(),
+    );
+    expect(p.rows[0].messages[0]).toMatch(/^Ô F12 chứa công thức; hãy dán giá trị/);
+    expect(p.rows[1].messages[0]).toMatch(/ngày tháng/);
+    expect(p.rows[2].messages[0]).toMatch(/#N\/A/);
+    expect(p.counts.invalid).toBe(3);
+  });
+
+  it("refuses unknown codes, duplicates and ward indicators on a group row", () => {
+    const p = previewImport(
+      file([
+        row("khong-co", num(1), 0, { codeRef: "A20" }),
+        row("ra-quan", num(13), 3, { codeRef: "A21" }),
+        row("ra-quan", num(14), 3, { codeRef: "A22" }),
+        row("ra-quan", num(1), 0, { sheet: "groups", unit: "ngoc-thuy-to-1" }),
+      ]),
+      grid(),
+    );
+    expect(p.rows[0].messages[0]).toMatch(/Ô A20: mã chỉ tiêu “khong-co” không thuộc chương trình 03-CTr\/QU/);
+    expect(p.rows[1].status).toBe("changed");
+    expect(p.rows[2].messages[0]).toMatch(/trùng với dòng ở ô A21/);
+    expect(p.rows[3].messages[0]).toMatch(/cho cả phường/);
+    expect(p.canApply).toBe(false);
+  });
+
+  it("flags a value changed in the app since the export as a conflict, but not one the file leaves as it is", () => {
+    const p = previewImport(file([row("ra-quan", num(15), 2), row("tien", num(305000000), 0)]), grid());
+    expect(p.rows[0].status).toBe("conflict");
+    expect(p.rows[0].messages[0]).toMatch(/hiện là 12, tệp ghi 15/);
+    expect(p.rows[1].status).toBe("unchanged");
+    expect(p.canApply).toBe(false);
+  });
+
+  it("reads Excel numbers exactly, percent-formatted cells as percent, yes/no as text or TRUE/FALSE", () => {
+    const ind = { name: "x", valueType: "PERCENT" as const };
+    expect(readValue(num(90.5), "F9", ind)).toEqual({ ok: true, value: "90.5" });
+    expect(readValue(num(0.905, true), "F9", ind)).toEqual({ ok: true, value: "90.5" });
+    expect(readValue(num(0.1 + 0.2), "F9", ind)).toEqual({ ok: true, value: "0.3" });
+    expect(readValue(num(305000000), "F9", { name: "x", valueType: "MONEY" })).toEqual({ ok: true, value: "305000000" });
+    expect(readValue(num(12.5), "F9", { name: "x", valueType: "COUNT" }).ok).toBe(false);
+    expect(readValue(text("Chưa đạt"), "F9", { name: "x", valueType: "BOOLEAN" })).toEqual({ ok: true, value: "0" });
+    expect(readValue({ kind: "boolean", value: true }, "F9", { name: "x", valueType: "BOOLEAN" })).toEqual({ ok: true, value: "1" });
+    expect(readValue(text("90,5"), "F9", ind)).toEqual({ ok: true, value: "90.5" });
+  });
+
+  it("keeps a group cell's note and qualifier (the groups sheet has neither column)", () => {
+    const p = previewImport(file([row("tdp-vh", text("Chưa đạt"), 2, { sheet: "groups", unit: "ngoc-thuy-to-1", qualifier: undefined, note: undefined })]), grid());
+    expect(changesOf(p)).toEqual([{ indicatorId: 15, orgUnitId: 2, baseVersion: 2, outlierConfirmed: false, value: "0", qualifier: "EXACT", note: "ghi chú tổ" }]);
+  });
+
+  it("asks for a note on a value far from earlier years, and takes the note as the confirmation", () => {
+    const without = previewImport(file([row("ra-quan", num(12000), 3)]), grid());
+    expect(without.rows[0].status).toBe("invalid");
+    expect(without.rows[0].messages[0]).toMatch(/khác xa các năm trước/);
+    const withNote = previewImport(file([row("ra-quan", num(12000), 3, { note: { cell: text("ra quân hằng ngày"), ref: "H9" } })]), grid());
+    expect(withNote.rows[0].status).toBe("changed");
+    expect(changesOf(withNote)[0].outlierConfirmed).toBe(true);
+  });
+
+  it("checks the cross-field rules on the stored values with the file's changes", () => {
+    const rules = [{ code: "r", kind: "SUM_AT_MOST" as const, left: ["vp-khac"], right: "vi-pham", description: "Loại không vượt tổng." }];
+    const p = previewImport(file([row("vp-khac", num(41), 0)]), grid({ rules }));
+    expect(p.rows[0].status).toBe("invalid");
+    expect(p.rows[0].messages.join(" ")).toMatch(/vượt quá “Vi phạm” \(40\)/);
+    expect(previewImport(file([row("vp-khac", num(40), 0)]), grid({ rules })).canApply).toBe(true);
+  });
+
+  it("refuses a file of another ward, year or programme", () => {
+    expect(checkHeader({ ward: "ngoc-thuy", year: 2020, programme: "03-CTr-QU" }, grid())).toBeNull();
+    expect(checkHeader({ ward: "bo-de", year: 2019, programme: "03-CTr-QU" }, grid())!.message).toMatch(/đơn vị “bo-de”.*năm 2019/);
+  });
+
+  it("fingerprints exactly the changes", () => {
+    const a = previewImport(file([row("ra-quan", num(15), 3)]), grid());
+    const b = previewImport(file([row("ra-quan", num(16), 3)]), grid());
+    expect(changeFingerprint(a)).not.toBe(changeFingerprint(b));
+    expect(changeFingerprint(a)).toBe(changeFingerprint(previewImport(file([row("ra-quan", text("15"), 3)]), grid())));
+  });
+});

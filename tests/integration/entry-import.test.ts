@@ -1,0 +1,415 @@
+// Excel and CSV import of the entry grid against real PostgreSQL, on the seeded Ngọc Thụy data:
+// export → import finds nothing to change; an edited export changes exactly the edited values (with
+// audit rows); a bad row, a bad file or a locked period changes nothing; importing twice changes
+// nothing the second time; a connection killed mid-import leaves the data as it was.
+import { deflateRawSync } from "node:zlib";
+import ExcelJS from "exceljs";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { seed } from "@/prisma/seed";
+import { createMigratedDatabase, type TestDatabase } from "../setup/db";
+
+type Lib = {
+  getEntryGrid: typeof import("@/lib/data/entry-export").getEntryGrid;
+  writeEntryWorkbook: typeof import("@/lib/xlsx/write-entry-workbook").writeEntryWorkbook;
+  entryGridToCsv: typeof import("@/lib/format/entry-csv").entryGridToCsv;
+  previewEntryFile: typeof import("@/lib/data/entry-import").previewEntryFile;
+  applyEntryFile: typeof import("@/lib/data/entry-import").applyEntryFile;
+};
+
+const APP_NAME = "ctk-entry-import-test";
+const TARGET = { ward: "ngoc-thuy", year: 2020, programme: "03-CTr-QU" };
+const ACTOR = { userId: "nguoi-nhap", name: "Người nhập" };
+
+let database: TestDatabase;
+let prisma: PrismaClient;
+let lib: Lib;
+
+beforeAll(async () => {
+  database = await createMigratedDatabase();
+  prisma = database.prisma;
+  await seed(prisma, { demo: true });
+  await prisma.user.create({ data: { id: ACTOR.userId, name: ACTOR.name, email: "nhap@example.vn" } });
+  // the app's pool names itself, so that the test can find (and kill) its backend
+  vi.stubEnv("DATABASE_URL", `${database.url}${database.url.includes("?") ? "&" : "?"}application_name=${APP_NAME}`);
+  vi.resetModules();
+  (globalThis as { prisma?: unknown }).prisma = undefined;
+  lib = {
+    getEntryGrid: (await import("@/lib/data/entry-export")).getEntryGrid,
+    writeEntryWorkbook: (await import("@/lib/xlsx/write-entry-workbook")).writeEntryWorkbook,
+    entryGridToCsv: (await import("@/lib/format/entry-csv")).entryGridToCsv,
+    previewEntryFile: (await import("@/lib/data/entry-import")).previewEntryFile,
+    applyEntryFile: (await import("@/lib/data/entry-import")).applyEntryFile,
+  };
+}, 180_000);
+
+afterAll(async () => {
+  const g = globalThis as { prisma?: { $disconnect(): Promise<void> } };
+  await g.prisma?.$disconnect();
+  g.prisma = undefined;
+  vi.unstubAllEnvs();
+  await database?.drop();
+});
+
+async function exportXlsx(target = TARGET): Promise<Buffer> {
+  const grid = await lib.getEntryGrid(target.ward, target.year, target.programme);
+  if (!grid) throw new Error("no grid");
+  return lib.writeEntryWorkbook(grid);
+}
+
+/** Opens a workbook, lets `edit` change it, writes it back. */
+async function edited(bytes: Buffer, edit: (wb: ExcelJS.Workbook) => void | Promise<void>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  await edit(wb);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The ward sheet's row of an indicator (column A holds the codes). */
+function rowOf(wb: ExcelJS.Workbook, code: string): ExcelJS.Row {
+  const ws = wb.getWorksheet("Phường")!;
+  for (let r = 9; r <= ws.rowCount; r++) if (ws.getCell(`A${r}`).value === code) return ws.getRow(r);
+  throw new Error(`no row ${code}`);
+}
+
+const file = (bytes: Uint8Array, name = "nhap-lieu.xlsx") => ({ name, bytes: new Uint8Array(bytes) });
+
+async function preview(bytes: Uint8Array, name?: string) {
+  return lib.previewEntryFile(TARGET, file(bytes, name));
+}
+
+async function apply(bytes: Uint8Array, name?: string) {
+  const p = await preview(bytes, name);
+  if (!p.ok) return p;
+  return lib.applyEntryFile(ACTOR, TARGET, file(bytes, name), p.fingerprint);
+}
+
+/** Every entry value and entry-value audit row, for "nothing changed" comparisons. */
+async function state() {
+  const [values, audit, submissions] = await Promise.all([
+    prisma.entryValue.findMany({ orderBy: { id: "asc" }, select: { indicatorId: true, orgUnitId: true, value: true, qualifier: true, note: true, version: true } }),
+    prisma.auditLog.count({ where: { entity: "entry_value" } }),
+    prisma.submission.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, version: true } }),
+  ]);
+  return JSON.stringify({ values, audit, submissions });
+}
+
+async function failureOf(bytes: Uint8Array, name?: string): Promise<string> {
+  const before = await state();
+  const p = await preview(bytes, name);
+  expect(p.ok, "the file should be refused").toBe(false);
+  expect(await state()).toBe(before);
+  return p.ok ? "" : p.message;
+}
+
+describe("entry import", () => {
+  it("finds nothing to change in an unedited export (xlsx and csv)", async () => {
+    const xlsx = await preview(await exportXlsx());
+    if (!xlsx.ok) throw new Error(xlsx.message);
+    expect(xlsx.preview.counts).toMatchObject({ new: 0, changed: 0, conflict: 0, invalid: 0 });
+    // the ward's own indicators and 38 groups × 3 group indicators
+    expect(xlsx.preview.counts.unchanged).toBe(28 + 38 * 3);
+    const grid = (await lib.getEntryGrid(TARGET.ward, TARGET.year, TARGET.programme))!;
+    const csv = await preview(new TextEncoder().encode(lib.entryGridToCsv(grid)), "nhap-lieu.csv");
+    if (!csv.ok) throw new Error(csv.message);
+    expect(csv.preview.counts).toMatchObject({ new: 0, changed: 0, unchanged: 28 + 38 * 3, invalid: 0 });
+  });
+
+  it("previews exactly the edited rows, applies exactly them with audit rows, and a second import changes nothing", async () => {
+    const bytes = await edited(await exportXlsx(), (wb) => {
+      rowOf(wb, "hoi-vien-clb-moi-truong").getCell("G").value = "trên";
+      rowOf(wb, "ra-quan-xu-ly").getCell("F").value = 31;
+      rowOf(wb, "tien-xu-phat-vi-pham").getCell("F").value = 305000000;
+      // far above earlier years (43–69 million): the note is the confirmation
+      rowOf(wb, "tien-xu-phat-vi-pham").getCell("H").value = "Theo sổ theo dõi";
+      rowOf(wb, "thu-giu-rau-cu-qua").getCell("F").value = 90.5;
+      rowOf(wb, "cong-khai-gpmb").getCell("F").value = "99,5";
+      const groups = wb.getWorksheet("Tổ dân phố")!;
+      expect(groups.getCell("E9").value).toBe("Đạt"); // Tổ 1, tdp-van-hoa
+      groups.getCell("E9").value = "Chưa đạt";
+    });
+    const p = await preview(bytes);
+    if (!p.ok) throw new Error(p.message);
+    const touched = p.preview.rows.filter((r) => r.status !== "unchanged");
+    expect(touched.map((r) => [r.unit, r.indicator, r.status, r.old.value, r.next?.value, r.next?.qualifier])).toEqual([
+      ["ngoc-thuy", "hoi-vien-clb-moi-truong", "changed", "515", "515", "MORE_THAN"],
+      ["ngoc-thuy", "ra-quan-xu-ly", "changed", "34", "31", "EXACT"],
+      ["ngoc-thuy", "tien-xu-phat-vi-pham", "changed", "64000000", "305000000", "EXACT"],
+      ["ngoc-thuy", "thu-giu-rau-cu-qua", "changed", "115", "90.5", "EXACT"],
+      ["ngoc-thuy", "cong-khai-gpmb", "changed", "100", "99.5", "EXACT"],
+      ["ngoc-thuy-to-1", "tdp-van-hoa", "changed", "1", "0", "EXACT"],
+    ]);
+    expect(p.preview.canApply).toBe(true);
+
+    const auditBefore = await prisma.auditLog.count({ where: { entity: "entry_value" } });
+    const out = await lib.applyEntryFile(ACTOR, TARGET, file(bytes), p.fingerprint);
+    expect(out).toMatchObject({ ok: true, changed: 6 });
+    const values = await prisma.entryValue.findMany({
+      orderBy: { id: "asc" },
+      select: { value: true, qualifier: true, note: true, version: true, outlierConfirmed: true, indicator: { select: { code: true } }, orgUnit: { select: { slug: true } } },
+    });
+    expect(values.map((v) => [`${v.orgUnit.slug}:${v.indicator.code}`, v.value?.toFixed(), v.qualifier, v.note, v.version, v.outlierConfirmed])).toEqual([
+      ["ngoc-thuy:hoi-vien-clb-moi-truong", "515", "MORE_THAN", null, 1, false],
+      ["ngoc-thuy:ra-quan-xu-ly", "31", "EXACT", null, 1, false],
+      ["ngoc-thuy:tien-xu-phat-vi-pham", "305000000", "EXACT", "Theo sổ theo dõi", 1, true],
+      ["ngoc-thuy:thu-giu-rau-cu-qua", "90.5", "EXACT", null, 1, false],
+      ["ngoc-thuy:cong-khai-gpmb", "99.5", "EXACT", null, 1, false],
+      ["ngoc-thuy-to-1:tdp-van-hoa", "0", "EXACT", null, 1, false],
+    ]);
+    const audit = await prisma.auditLog.findMany({ where: { entity: "entry_value" }, orderBy: { id: "asc" }, select: { actor: true, action: true, oldValue: true, newValue: true } });
+    expect(audit.slice(auditBefore).map((a) => [a.actor, a.action, a.oldValue, a.newValue])).toEqual([
+      [ACTOR.userId, "CREATE", null, "515"],
+      [ACTOR.userId, "CREATE", null, "31"],
+      [ACTOR.userId, "CREATE", null, "305000000"],
+      [ACTOR.userId, "CREATE", null, "90.5"],
+      [ACTOR.userId, "CREATE", null, "99.5"],
+      [ACTOR.userId, "CREATE", null, "0"],
+    ]);
+
+    // the same file again: the values are there, so every row is unchanged although its versions are old
+    const before = await state();
+    const again = await preview(bytes);
+    expect(again.ok && again.preview.counts).toMatchObject({ new: 0, changed: 0, conflict: 0, invalid: 0 });
+    expect(await apply(bytes)).toMatchObject({ ok: true, changed: 0 });
+    expect(await state()).toBe(before);
+    // a fresh export carries the new values and versions
+    const fresh = await preview(await exportXlsx());
+    expect(fresh.ok && fresh.preview.counts.unchanged).toBe(28 + 38 * 3);
+  });
+
+  it("changes nothing when one row is bad, and names the cell", async () => {
+    const bytes = await edited(await exportXlsx(), (wb) => {
+      rowOf(wb, "bien-ban-nhac-nho").getCell("F").value = 77;
+      rowOf(wb, "ra-quan-xu-ly").getCell("F").value = "mười hai";
+    });
+    const before = await state();
+    const p = await preview(bytes);
+    if (!p.ok) throw new Error(p.message);
+    const bad = p.preview.rows.find((r) => r.status === "invalid")!;
+    const row = bad.ref.slice(1);
+    expect(bad.messages[0]).toBe(
+      `Ô F${row} (“Đợt ra quân xử lý vi phạm trật tự đô thị”): “mười hai” không phải là số. Chỉ nhập chữ số, ví dụ 1.691 hoặc 90,5; không nhập chữ.`,
+    );
+    expect(p.preview.canApply).toBe(false);
+    const out = await lib.applyEntryFile(ACTOR, TARGET, file(bytes), p.fingerprint);
+    expect(out).toMatchObject({ ok: false, code: "invalid" });
+    expect(await state()).toBe(before);
+  });
+
+  it("refuses a value changed in the app since the export: conflict shown, nothing written", async () => {
+    const exported = await exportXlsx();
+    // someone saves in the app after the export
+    await apply(await edited(exported, (wb) => void (rowOf(wb, "bien-ban-nhac-nho").getCell("F").value = 80)));
+    const mine = await edited(exported, (wb) => {
+      rowOf(wb, "bien-ban-nhac-nho").getCell("F").value = 81;
+      rowOf(wb, "cam-ket-ho-kinh-doanh").getCell("F").value = 99;
+    });
+    const before = await state();
+    const p = await preview(mine);
+    if (!p.ok) throw new Error(p.message);
+    const conflict = p.preview.rows.find((r) => r.status === "conflict")!;
+    expect(conflict.indicator).toBe("bien-ban-nhac-nho");
+    expect(conflict.messages[0]).toMatch(/hiện là 80, tệp ghi 81/);
+    expect(await lib.applyEntryFile(ACTOR, TARGET, file(mine), p.fingerprint)).toMatchObject({ ok: false, code: "conflict" });
+    expect(await state()).toBe(before);
+  });
+
+  it("refuses apply when the data changed between preview and apply", async () => {
+    const bytes = await edited(await exportXlsx(), (wb) => void (rowOf(wb, "to-roi-tuyen-truyen").getCell("F").value = 60));
+    // a fingerprint of another preview (the file or the data changed since): refused
+    const p = await preview(bytes);
+    if (!p.ok) throw new Error(p.message);
+    const before = await state();
+    expect(await lib.applyEntryFile(ACTOR, TARGET, file(bytes), "0".repeat(32))).toMatchObject({ ok: false, code: "conflict" });
+    expect(await state()).toBe(before);
+  });
+
+  it("refuses files that are not ours, each with its message, and changes nothing", async () => {
+    const ours = await exportXlsx();
+    const plain = new ExcelJS.Workbook();
+    plain.addWorksheet("Sheet1").getCell("A1").value = "Số liệu";
+    expect(await failureOf(Buffer.from(await plain.xlsx.writeBuffer()))).toMatch(/không theo mẫu nhập liệu.*dấu hiệu mẫu/);
+    expect(await failureOf(await edited(ours, (wb) => void (wb.getWorksheet("Phường")!.getCell("F8").value = "Số")))).toMatch(/thiếu cột “Giá trị” \(cột F\)/);
+    expect(await failureOf(await exportXlsx({ ...TARGET, ward: "bo-de" }))).toMatch(/đơn vị “bo-de”/);
+    expect(await failureOf(await exportXlsx({ ...TARGET, year: 2019 }))).toMatch(/năm 2019 \(trang này: năm 2020\)/);
+    expect(await failureOf(await exportXlsx({ ...TARGET, programme: "01-CT-QU" }))).toMatch(/chương trình “01-CT-QU”/);
+    expect(await failureOf(await edited(ours, (wb) => wb.getWorksheet("Phường")!.mergeCells("F12:G12")))).toMatch(/ô gộp trong vùng số liệu \(F12:G12\)/);
+    expect(await failureOf(await edited(ours, (wb) => void (wb.getWorksheet("Phường")!.getCell("B2500").value = "x")))).toMatch(/2500 dòng, quá giới hạn 2000/);
+    expect(await failureOf(await edited(ours, (wb) => void [1, 2, 3, 4].forEach((n) => wb.addWorksheet(`Thêm ${n}`))))).toMatch(/7 trang tính/);
+    expect(await failureOf(new Uint8Array(2 * 1024 * 1024 + 1).fill(0x41), "lon.xlsx")).toMatch(/Tệp quá lớn/);
+    expect(await failureOf(new TextEncoder().encode("\u00d0\u00cf\u0011\u00e0 cũ"), "cu.xls")).toMatch(/\.xls.*lưu lại dạng \.xlsx/);
+    expect(await failureOf(zipBomb())).toMatch(/quá lớn khi giải nén/);
+    expect(await failureOf(new TextEncoder().encode("PK\u0003\u0004 hỏng"))).toMatch(/không phải là tệp Excel/);
+  });
+
+  it("refuses formulas, unknown codes and duplicates row by row, and applies none of the file", async () => {
+    const bytes = await edited(await exportXlsx(), (wb) => {
+      rowOf(wb, "ra-quan-xu-ly").getCell("F").value = { formula: "10+2", result: 12 };
+      rowOf(wb, "vp-khac").getCell("A").value = "khong-co-ma-nay";
+      rowOf(wb, "vp-mai-che").getCell("A").value = "vp-buc-be";
+      rowOf(wb, "to-roi-tuyen-truyen").getCell("F").value = 50;
+    });
+    const before = await state();
+    const p = await preview(bytes);
+    if (!p.ok) throw new Error(p.message);
+    const messages = p.preview.rows.flatMap((r) => r.messages);
+    expect(messages).toContainEqual(expect.stringMatching(/^Ô F\d+ chứa công thức; hãy dán giá trị/));
+    expect(messages).toContainEqual(expect.stringMatching(/mã chỉ tiêu “khong-co-ma-nay” không thuộc chương trình 03-CTr\/QU/));
+    expect(messages).toContainEqual(expect.stringMatching(/trùng với dòng ở ô A\d+/));
+    expect(p.preview.canApply).toBe(false);
+    expect(await lib.applyEntryFile(ACTOR, TARGET, file(bytes), p.fingerprint)).toMatchObject({ ok: false });
+    expect(await state()).toBe(before);
+  });
+
+  it("refuses values that break the programme's cross-field rules, naming the rule", async () => {
+    const bytes = await edited(await exportXlsx(), (wb) => {
+      const total = Number(rowOf(wb, "cong-trinh-khong-phep").getCell("F").value);
+      rowOf(wb, "ctkp-dinh-chi").getCell("F").value = total + 1;
+      rowOf(wb, "ctkp-dinh-chi").getCell("H").value = "thử quy tắc";
+    });
+    const before = await state();
+    const p = await preview(bytes);
+    if (!p.ok) throw new Error(p.message);
+    const bad = p.preview.rows.find((r) => r.indicator === "ctkp-dinh-chi")!;
+    expect(bad.status).toBe("invalid");
+    expect(bad.messages.join(" ")).toMatch(/vượt quá “Công trình xây dựng không phép”.*Quy tắc: Số công trình không phép/);
+    expect(p.preview.canApply).toBe(false);
+    expect(await lib.applyEntryFile(ACTOR, TARGET, file(bytes), p.fingerprint)).toMatchObject({ ok: false, code: "invalid" });
+    expect(await state()).toBe(before);
+  });
+
+  it("refuses a locked period (submitted or approved)", async () => {
+    const bytes = await edited(await exportXlsx(), (wb) => void (rowOf(wb, "du-an-gpmb").getCell("F").value = 9));
+    const p = await preview(bytes);
+    if (!p.ok) throw new Error(p.message);
+    const sub = await prisma.submission.findFirstOrThrow({ where: { orgUnit: { slug: "ngoc-thuy" }, period: { year: 2020 } } });
+    await prisma.submission.update({ where: { id: sub.id }, data: { status: "SUBMITTED" } });
+    try {
+      expect(await failureOf(bytes)).toMatch(/đã gửi, chờ Đảng ủy duyệt, không nhập tệp được/);
+      const before = await state();
+      expect(await lib.applyEntryFile(ACTOR, TARGET, file(bytes), p.fingerprint)).toMatchObject({ ok: false, code: "locked" });
+      expect(await state()).toBe(before);
+    } finally {
+      await prisma.submission.update({ where: { id: sub.id }, data: { status: "DRAFT" } });
+    }
+  });
+
+  it("round-trips CSV with its BOM and diacritics", async () => {
+    const grid = (await lib.getEntryGrid(TARGET.ward, TARGET.year, TARGET.programme))!;
+    const csv = lib.entryGridToCsv(grid);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain(";Ngọc Thụy;");
+    const lines = csv.split("\r\n");
+    const i = lines.findIndex((l) => l.includes(";cam-ket-ho-kinh-doanh;"));
+    const cells = lines[i].split(";");
+    cells[10] = "1.691";
+    cells[12] = '"Hộ kinh doanh ở phố Ngọc Thụy; ký “cam kết”"'; // quoted: it holds the separator
+    lines[i] = cells.join(";");
+    const bytes = new TextEncoder().encode(lines.join("\r\n"));
+    const out = await apply(bytes, "nhap-lieu.csv");
+    expect(out).toMatchObject({ ok: true, changed: 1 });
+    const v = await prisma.entryValue.findFirstOrThrow({ where: { indicator: { code: "cam-ket-ho-kinh-doanh" }, orgUnit: { slug: "ngoc-thuy" } } });
+    expect([v.value?.toFixed(), v.note]).toEqual(["1691", "Hộ kinh doanh ở phố Ngọc Thụy; ký “cam kết”"]);
+    const again = lib.entryGridToCsv((await lib.getEntryGrid(TARGET.ward, TARGET.year, TARGET.programme))!);
+    expect(again).toContain(';1.691;;"Hộ kinh doanh ở phố Ngọc Thụy; ký “cam kết”";1\r\n');
+    expect(await apply(new TextEncoder().encode(again), "lai.csv")).toMatchObject({ ok: true, changed: 0 });
+  });
+
+  it.runIf(inject("testDb").mode === "server")(
+    "leaves the data exactly as before when the importing connection is killed mid-transaction",
+    async () => {
+      // every group's three values change; the last one's row is held by another connection, so the
+      // import blocks after writing the others — then its backend is terminated
+      const base = await exportXlsx();
+      // Tổ 38's first value becomes an entry value (the row the other connection will hold)
+      expect(await apply(await edited(base, (wb) => void (wb.getWorksheet("Tổ dân phố")!.getCell("C46").value = 50)))).toMatchObject({ ok: true, changed: 1 });
+      const bytes = await edited(await exportXlsx(), (wb) => {
+        const ws = wb.getWorksheet("Tổ dân phố")!;
+        for (let r = 9; r <= 46; r++) {
+          ws.getCell(`C${r}`).value = 40 + (r % 7);
+          ws.getCell(`E${r}`).value = r % 2 ? "Đạt" : "Chưa đạt";
+        }
+      });
+      const p = await preview(bytes);
+      if (!p.ok) throw new Error(p.message);
+      expect(p.preview.counts.new + p.preview.counts.changed).toBeGreaterThan(40);
+      const before = await state();
+
+      const holder = new pg.Client({ connectionString: database.url });
+      const killer = new pg.Client({ connectionString: database.url });
+      await holder.connect();
+      await killer.connect();
+      try {
+        await holder.query("BEGIN");
+        await holder.query(
+          `SELECT ev.id FROM entry_value ev JOIN org_unit o ON o.id = ev.org_unit_id JOIN indicator i ON i.id = ev.indicator_id
+           WHERE o.slug = 'ngoc-thuy-to-38' AND i.code = 'gd-van-hoa-theo-tdp' FOR UPDATE`,
+        );
+        const applying = lib.applyEntryFile(ACTOR, TARGET, file(bytes), p.fingerprint).then(
+          (r) => ({ r }),
+          (e: unknown) => ({ e }),
+        );
+        // wait until the import's backend waits for that row lock, with its earlier writes done
+        let pid: number | null = null;
+        for (let k = 0; k < 200 && pid === null; k++) {
+          const { rows } = await killer.query<{ pid: number }>(
+            "SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock' AND xact_start IS NOT NULL",
+            [APP_NAME],
+          );
+          pid = rows[0]?.pid ?? null;
+          if (pid === null) await new Promise((r) => setTimeout(r, 50));
+        }
+        expect(pid, "the import should be waiting for the held row").not.toBeNull();
+        const { rows: written } = await killer.query<{ n: string }>(
+          "SELECT count(*) AS n FROM pg_locks WHERE pid = $1 AND locktype = 'transactionid' AND granted",
+          [pid],
+        );
+        expect(Number(written[0].n)).toBeGreaterThan(0); // it had written (holds its own transaction id)
+        await killer.query("SELECT pg_terminate_backend($1)", [pid]);
+        const result = await applying;
+        expect("e" in result || ("r" in result && !result.r.ok)).toBe(true);
+      } finally {
+        await holder.query("ROLLBACK").catch(() => {});
+        await holder.end();
+        await killer.end();
+      }
+      expect(await state()).toBe(before);
+      // the pool recovers: the same import now goes through in full
+      const retry = await apply(bytes);
+      expect(retry.ok).toBe(true);
+      expect(await state()).not.toBe(before);
+    },
+    60_000,
+  );
+});
+
+/** A small zip whose one entry inflates to 60 MB (declared honestly in the central directory). */
+function zipBomb(): Uint8Array {
+  const name = Buffer.from("xl/worksheets/sheet1.xml");
+  const size = 60 * 1024 * 1024;
+  const data = deflateRawSync(Buffer.alloc(size, 0x61));
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(size, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(size, 24);
+  central.writeUInt16LE(name.length, 28);
+  const cdOffset = local.length + name.length + data.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + name.length, 12);
+  end.writeUInt32LE(cdOffset, 16);
+  return new Uint8Array(Buffer.concat([local, name, data, central, name, end]));
+}
