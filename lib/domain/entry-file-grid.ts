@@ -2,6 +2,7 @@
 // what an import is compared with. No Prisma types, so pure code (and tests) can use it. The entry
 // form has its own shape (entry-grid.ts): lib/data/entry-file-grid.ts says why both exist.
 
+import { isEditable as isEditableStatus } from "./submission-workflow";
 import type { Rule } from "./value-rules";
 import type { ValueType } from "./value-type";
 
@@ -64,8 +65,8 @@ export const cellOf = (grid: EntryFileGrid, unit: string, indicator: string): Gr
 
 export const allIndicators = (grid: EntryFileGrid): GridIndicator[] => grid.sections.flatMap((s) => s.indicators);
 
-/** Editable states, as in entry-save.ts: a submitted entry waits for review, an approved one is locked. */
-export const isEditable = (grid: EntryFileGrid) => !grid.submission || grid.submission.status === "DRAFT" || grid.submission.status === "RETURNED";
+/** Nothing saved yet, or a state the ward may still edit (the rule entry-save.ts applies). */
+export const isEditable = (grid: EntryFileGrid) => !grid.submission || isEditableStatus(grid.submission.status);
 
 export const STATUS_LABELS: Record<SubmissionStatusName, string> = {
   DRAFT: "đang nhập",
@@ -73,6 +74,3 @@ export const STATUS_LABELS: Record<SubmissionStatusName, string> = {
   RETURNED: "bị trả lại",
   APPROVED: "đã duyệt",
 };
-
-const COMPARISON_SIGNS: Record<GridTarget["comparison"], string> = { GTE: "≥", GT: ">", LTE: "≤", LT: "<", EQ: "=" };
-export const comparisonSign = (c: GridTarget["comparison"]) => COMPARISON_SIGNS[c];

@@ -3,7 +3,8 @@
 // so a double-click opens the file in columns), CRLF line ends, numbers in the Vietnamese format
 // (1.691; 90,5) as Excel shows them there. The import accepts ";" or "," (a file re-saved elsewhere).
 
-import { allIndicators, cellOf, comparisonSign, type EntryFileGrid, type GridIndicator } from "@/lib/domain/entry-file-grid";
+import { allIndicators, cellOf, type EntryFileGrid, type GridIndicator } from "@/lib/domain/entry-file-grid";
+import { comparisonSign } from "./target";
 import type { ImportFailure, ParsedEntryFile, ParsedRow, RawCell } from "@/lib/domain/entry-import";
 import { CSV_COLUMNS, CSV_SEPARATOR, IMPORT_LIMITS, columnLetter } from "@/lib/domain/entry-template";
 import { formatViInput } from "@/lib/domain/vi-number";

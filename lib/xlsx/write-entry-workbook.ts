@@ -6,7 +6,8 @@ import "server-only";
 // the value, "trên" and note cells are editable — it guides, it is not security.
 
 import ExcelJS from "exceljs";
-import { allIndicators, cellOf, comparisonSign, type EntryFileGrid, type GridIndicator } from "@/lib/domain/entry-file-grid";
+import { allIndicators, cellOf, type EntryFileGrid, type GridIndicator } from "@/lib/domain/entry-file-grid";
+import { comparisonSign } from "@/lib/format/target";
 import { GROUP_HEADERS, GROUP_SHEET, META_KEYS, SHEETS, TEMPLATE_ID, TEMPLATE_VERSION, WARD_HEADERS, WARD_SHEET, columnLetter } from "@/lib/domain/entry-template";
 import { decimalToCellNumber } from "@/lib/domain/excel-number";
 import { formatViInput } from "@/lib/domain/vi-number";
