@@ -21,7 +21,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { type EntryFileGrid, type GridCell, type GridSection, rowKey } from "@/lib/domain/entry-file-grid";
 import { type ReadScope, scopeWhere } from "./scope";
-import { decimalString } from "./serialize";
+import { decimalOrNull, decimalString } from "./serialize";
 
 const HISTORY_YEARS = 5;
 
@@ -115,7 +115,7 @@ export async function getEntryFileGrid(wardSlug: string, year: number, programme
     const unit = slugById.get(e.orgUnitId);
     const code = codeById.get(e.indicatorId);
     if (!unit || !code) continue;
-    cells[rowKey(unit, code)] = { value: e.value === null ? null : decimalString(e.value), qualifier: e.qualifier, note: e.note, version: e.version, source: "entry" };
+    cells[rowKey(unit, code)] = { value: decimalOrNull(e.value), qualifier: e.qualifier, note: e.note, version: e.version, source: "entry" };
   }
   const lastYear: EntryFileGrid["lastYear"] = {};
   const history: EntryFileGrid["history"] = {};
