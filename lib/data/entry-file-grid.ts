@@ -20,6 +20,7 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { type EntryFileGrid, type GridCell, type GridSection, rowKey } from "@/lib/domain/entry-file-grid";
+import { existingDuring } from "./org-units";
 import { type ReadScope, scopeWhere } from "./scope";
 import { decimalOrNull, decimalString } from "./serialize";
 
@@ -42,8 +43,6 @@ export async function getEntryFileGrid(wardSlug: string, year: number, programme
   const period = await db().period.findFirst({ where: { termId: programme.termId, kind: "YEAR", year }, select: { id: true } });
   if (!period) return null;
 
-  const yearStart = new Date(Date.UTC(year, 0, 1));
-  const yearEnd = new Date(Date.UTC(year, 11, 31));
   const [sections, groups, submission, rules] = await Promise.all([
     db().indicatorSection.findMany({
       where: { programmeId: programme.id },
@@ -62,8 +61,7 @@ export async function getEntryFileGrid(wardSlug: string, year: number, programme
         parentId: ward.id,
         level: "RESIDENTIAL_GROUP",
         ...scopeWhere(scope),
-        validFrom: { lte: yearEnd },
-        OR: [{ validTo: null }, { validTo: { gte: yearStart } }],
+        ...existingDuring(year),
       },
       orderBy: [{ sortOrder: "asc" }, { slug: "asc" }],
       select: { id: true, slug: true, name: true, shortName: true },

@@ -7,6 +7,7 @@ import { type Completeness, type CompletenessIndicator, completeness } from "@/l
 import type { ProgressState } from "@/lib/domain/submission-workflow";
 import type { SubmissionAction, SubmissionStatus } from "@/lib/generated/prisma/enums";
 import { type DeadlineInfo, getDeadline, getDeadlines } from "./deadlines";
+import { existedDuring, existingDuring } from "./org-units";
 import type { ReviewTarget } from "./review-target";
 import { type ReadScope, inScope, orgUnitScopeWhere, scopeWhere } from "./scope";
 
@@ -72,10 +73,7 @@ async function loadProgress(cellsOf: Cells, scope: ReadScope): Promise<Map<strin
 
   const cells = new Map<string, ProgressCell>();
   for (const period of periods) {
-    // the groups that existed during the year
-    const yearStart = new Date(`${period.year}-01-01T00:00:00Z`);
-    const yearEnd = new Date(`${period.year}-12-31T00:00:00Z`);
-    const active = groups.filter((g) => g.validFrom <= yearEnd && (!g.validTo || g.validTo >= yearStart));
+    const active = groups.filter((g) => existedDuring(g, period.year));
     for (const wardId of wardIds) {
       const groupIds = active.filter((g) => g.parentId === wardId).map((g) => g.id);
       for (const programmeId of programmeIds) {
@@ -180,11 +178,9 @@ export async function getDistrictProgress(districtSlug: string, year: number, sc
     select: { id: true, term: { select: { id: true, slug: true, name: true, startYear: true, endYear: true } } },
   });
   if (!period) return null;
-  const yearStart = new Date(`${year}-01-01T00:00:00Z`);
-  const yearEnd = new Date(`${year}-12-31T00:00:00Z`);
   const [wards, programmes, deadline] = await Promise.all([
     db().orgUnit.findMany({
-      where: { parentId: district.id, level: "WARD", validFrom: { lte: yearEnd }, OR: [{ validTo: null }, { validTo: { gte: yearStart } }], ...scopeWhere(scope) },
+      where: { parentId: district.id, level: "WARD", ...existingDuring(year), ...scopeWhere(scope) },
       orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
       select: { id: true, slug: true, name: true, shortName: true },
     }),
