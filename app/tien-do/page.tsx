@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DistrictProgressView } from "@/components/review/district-progress-view";
-import { requirePage, requireViewer } from "@/lib/auth/access";
+import { pageReadScope, requirePage, requireViewer } from "@/lib/auth/access";
 import { can, unitsWith } from "@/lib/auth/permissions";
 import { getUnitScope } from "@/lib/data/org-units";
 import { firstDistrictWithin, getDistrictProgress } from "@/lib/data/review";
@@ -29,7 +29,7 @@ export default async function ProgressPage({ searchParams }: Props) {
     const current = Number(todayInVietnam(now).slice(0, 4));
     year = term ? Math.min(Math.max(current, term.startYear), term.endYear) : current;
   }
-  const progress = await getDistrictProgress(district, year);
+  const progress = await getDistrictProgress(district, year, await pageReadScope(district));
   if (!progress) notFound();
   const unit = await getUnitScope(district);
   return <DistrictProgressView progress={progress} canManageDeadline={!!unit && can(viewer, "manageDeadlines", unit)} now={now} />;

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { STATUS_LABELS, type SubmissionStatusName } from "@/lib/domain/entry-grid-model";
+import { STATUS_LABELS, type SubmissionStatusName } from "@/lib/domain/entry-file-grid";
 import { IMPORT_LIMITS } from "@/lib/domain/entry-template";
 import { ImportForm } from "./import-form";
 

@@ -3,6 +3,7 @@ import { getViewer } from "@/lib/auth/session";
 import { getUnitScope } from "@/lib/data/org-units";
 import { getSubmissionPanel } from "@/lib/data/review";
 import { resolveReviewTarget } from "@/lib/data/review-target";
+import type { ReadScope } from "@/lib/data/scope";
 import { owedDetail } from "@/lib/domain/completeness";
 import { ACTION_DONE, availableActions, isLate } from "@/lib/domain/submission-workflow";
 import { formatDateTime } from "@/lib/format/date-time";
@@ -13,12 +14,17 @@ import { ReviewActions } from "./review-actions";
 /**
  * Where the ward's figures of one year and programme stand in review: state, deadline, what is still
  * owed, the history, and the buttons the viewer may use (the server refuses the others anyway).
- * The page checks that the viewer may read the ward.
+ * The page checks that the viewer may read the ward and hands over the `scope` it reads with.
  */
-export async function SubmissionPanel(props: { wardSlug: string; year: number; programmeSlug: string }) {
-  const [target, viewer, unit] = await Promise.all([resolveReviewTarget(props.wardSlug, props.year, props.programmeSlug), getViewer(), getUnitScope(props.wardSlug)]);
+export async function SubmissionPanel(props: { wardSlug: string; year: number; programmeSlug: string; scope: ReadScope }) {
+  const [target, viewer, unit] = await Promise.all([
+    resolveReviewTarget(props.wardSlug, props.year, props.programmeSlug, props.scope),
+    getViewer(),
+    getUnitScope(props.wardSlug),
+  ]);
   if (!target || !unit) return null;
-  const panel = await getSubmissionPanel(target);
+  const panel = await getSubmissionPanel(target, props.scope);
+  if (!panel) return null;
   const available = availableActions(panel.state === "NOT_STARTED" ? "DRAFT" : panel.state, (a) => can(viewer, a, unit));
   const late = isLate(panel.state, panel.deadline?.dueOn ?? null, new Date());
   const { expected, entered, owed } = panel.completeness;

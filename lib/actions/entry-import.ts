@@ -5,12 +5,13 @@
 
 import { revalidatePath } from "next/cache";
 import { type ActionResult, failure, success } from "@/lib/actions/result";
+import { readScope } from "@/lib/auth/access";
 import { authorizeAction } from "@/lib/auth/action-guard";
 import { type ImportTarget, applyEntryFile, previewEntryFile } from "@/lib/data/entry-import";
-import { allIndicators } from "@/lib/domain/entry-grid-model";
+import { allIndicators } from "@/lib/domain/entry-file-grid";
 import { type ImportPreview, show } from "@/lib/domain/entry-import";
 import { IMPORT_LIMITS } from "@/lib/domain/entry-template";
-import type { EntryGrid } from "@/lib/domain/entry-grid-model";
+import type { EntryFileGrid } from "@/lib/domain/entry-file-grid";
 import { importFormSchema } from "@/lib/validation/entry-file";
 import { firstError } from "@/lib/validation/params";
 
@@ -57,7 +58,7 @@ async function readForm(formData: FormData): Promise<Read> {
   return { ok: true, target, fingerprint, file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } };
 }
 
-function view(grid: EntryGrid, preview: ImportPreview, fileName: string, fingerprint: string): ImportView {
+function view(grid: EntryFileGrid, preview: ImportPreview, fileName: string, fingerprint: string): ImportView {
   const types = new Map(allIndicators(grid).map((i) => [i.code, i]));
   const rows: ImportRowView[] = [];
   for (const r of preview.rows) {
@@ -81,7 +82,7 @@ export async function previewEntryImport(_prev: ActionResult<ImportView> | undef
   if (!auth.ok) return auth.result;
   const read = await readForm(formData);
   if (!read.ok) return read.result;
-  const outcome = await previewEntryFile(read.target, read.file);
+  const outcome = await previewEntryFile(read.target, read.file, await readScope(auth.auth.viewer));
   if (!outcome.ok) return failure(outcome.code, outcome.message);
   const data = view(outcome.grid, outcome.preview, read.file.name, outcome.fingerprint);
   const { counts } = outcome.preview;
@@ -101,7 +102,7 @@ export async function applyEntryImport(_prev: ActionResult<ImportView> | undefin
   if (!read.ok) return read.result;
   if (!read.fingerprint) return failure("invalid", "Hãy bấm “Xem trước” trước khi áp dụng.");
   const { viewer } = auth.auth;
-  const outcome = await applyEntryFile({ userId: viewer.userId, name: viewer.name }, read.target, read.file, read.fingerprint);
+  const outcome = await applyEntryFile({ userId: viewer.userId, name: viewer.name }, read.target, read.file, read.fingerprint, await readScope(viewer));
   if (!outcome.ok) {
     const data = outcome.grid && outcome.preview ? view(outcome.grid, outcome.preview, read.file.name, read.fingerprint) : undefined;
     return failure(outcome.code, outcome.message, { data: data && { ...data, canApply: false } });

@@ -3,6 +3,7 @@
 // Every action checks the person's permission on the unit first, whatever the screen offered.
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
+import { readScope } from "@/lib/auth/access";
 import { type Authorized, authorizeAction } from "@/lib/auth/action-guard";
 import { setDeadline } from "@/lib/data/deadlines";
 import { resolveDistrictYear, resolveReviewTarget } from "@/lib/data/review-target";
@@ -32,7 +33,7 @@ async function transition(
     return failure("invalid", fieldErrors.comment?.[0] ?? "Yêu cầu không hợp lệ. Hãy tải lại trang.", { fieldErrors });
   }
   const { ward, year, programme, version, comment } = parsed.data;
-  const target = await resolveReviewTarget(ward, year, programme);
+  const target = await resolveReviewTarget(ward, year, programme, await readScope(guard.auth.viewer));
   if (!target) return failure("not-found", "Không tìm thấy số liệu của phường, năm và chương trình này.");
 
   const outcome = await transitionSubmission(

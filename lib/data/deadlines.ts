@@ -1,5 +1,7 @@
 import "server-only";
 // The wards' due date of a year, set per district by its staff: versioned and audited like every write.
+// Not scoped by the reader: a ward's readers see their district's due date, and the reads here are
+// reached only through a ward or district that review.ts already found inside the reader's scope.
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "./entry-save";

@@ -5,18 +5,19 @@ import "server-only";
 // versions recorded in the file.
 
 import { createHash } from "node:crypto";
-import { type EntryGrid, STATUS_LABELS, isEditable } from "@/lib/domain/entry-grid-model";
+import { type EntryFileGrid, STATUS_LABELS, isEditable } from "@/lib/domain/entry-file-grid";
 import { type ImportPreview, changeFingerprint, changesOf, checkHeader, previewImport } from "@/lib/domain/entry-import";
 import { IMPORT_LIMITS } from "@/lib/domain/entry-template";
 import { readEntryCsv } from "@/lib/format/entry-csv";
 import { readEntryWorkbook } from "@/lib/xlsx/read-entry-workbook";
-import { getEntryGrid } from "./entry-export";
+import { getEntryFileGrid } from "./entry-file-grid";
 import { type Actor, type Conflict, saveEntryValues } from "./entry-save";
+import type { ReadScope } from "./scope";
 
 export type ImportTarget = { ward: string; year: number; programme: string };
 
 export type PreviewOutcome =
-  | { ok: true; grid: EntryGrid; preview: ImportPreview; fingerprint: string }
+  | { ok: true; grid: EntryFileGrid; preview: ImportPreview; fingerprint: string }
   | { ok: false; code: "invalid" | "locked" | "not-found"; message: string };
 
 const MB = (n: number) => `${(n / 1048576).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB`;
@@ -29,7 +30,8 @@ function kindOf(name: string, bytes: Uint8Array): "xlsx" | "csv" | null {
   return null;
 }
 
-export async function previewEntryFile(target: ImportTarget, file: { name: string; bytes: Uint8Array }): Promise<PreviewOutcome> {
+/** `scope`: the reader's; a ward outside it is not found. */
+export async function previewEntryFile(target: ImportTarget, file: { name: string; bytes: Uint8Array }, scope: ReadScope): Promise<PreviewOutcome> {
   if (file.bytes.length === 0) return { ok: false, code: "invalid", message: "Tệp rỗng. Hãy chọn tệp Excel (.xlsx) hoặc CSV đã tải từ trang này." };
   if (file.bytes.length > IMPORT_LIMITS.bytes) {
     return { ok: false, code: "invalid", message: `Tệp quá lớn (${MB(file.bytes.length)}); tối đa ${MB(IMPORT_LIMITS.bytes)}.` };
@@ -46,7 +48,7 @@ export async function previewEntryFile(target: ImportTarget, file: { name: strin
   const parsed = kind === "xlsx" ? await readEntryWorkbook(file.bytes) : readEntryCsv(file.bytes);
   if (!parsed.ok) return { ok: false, code: "invalid", message: parsed.message };
 
-  const grid = await getEntryGrid(target.ward, target.year, target.programme);
+  const grid = await getEntryFileGrid(target.ward, target.year, target.programme, scope);
   if (!grid) return { ok: false, code: "not-found", message: "Không tìm thấy chương trình của năm này cho đơn vị này." };
   const wrong = checkHeader(parsed.header, grid);
   if (wrong) return { ok: false, code: "invalid", message: wrong.message };
@@ -65,14 +67,20 @@ const fingerprintOf = (preview: ImportPreview) => createHash("sha256").update(ch
 
 export type ApplyOutcome =
   | { ok: true; changed: number; preview: ImportPreview }
-  | { ok: false; code: "invalid" | "locked" | "not-found" | "conflict"; message: string; grid?: EntryGrid; preview?: ImportPreview; conflicts?: Conflict[] };
+  | { ok: false; code: "invalid" | "locked" | "not-found" | "conflict"; message: string; grid?: EntryFileGrid; preview?: ImportPreview; conflicts?: Conflict[] };
 
 /**
  * Applies the file's changes when they are still exactly those of the preview the person saw
  * (`fingerprint`); all or nothing. A second import of the same file finds nothing to change.
  */
-export async function applyEntryFile(actor: Actor, target: ImportTarget, file: { name: string; bytes: Uint8Array }, fingerprint: string): Promise<ApplyOutcome> {
-  const outcome = await previewEntryFile(target, file);
+export async function applyEntryFile(
+  actor: Actor,
+  target: ImportTarget,
+  file: { name: string; bytes: Uint8Array },
+  fingerprint: string,
+  scope: ReadScope,
+): Promise<ApplyOutcome> {
+  const outcome = await previewEntryFile(target, file, scope);
   if (!outcome.ok) return outcome;
   const { grid, preview } = outcome;
   if (preview.counts.invalid > 0 || preview.counts.conflict > 0) {

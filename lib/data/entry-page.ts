@@ -20,5 +20,5 @@ export const loadEntryPage = cache(async (params: EntryPageParams, scope: EntryS
   const [unit, loaded] = await Promise.all([getUnitScope(ward.data), getEntryGrid(ward.data, Number(params.year), programme.data, scope, readable)]);
   if (!unit || !loaded) notFound();
   const { grid } = loaded;
-  return { viewer, grid, canEdit: canEditValues(viewer, unit), locked: lockedReason(grid.submission.status) };
+  return { viewer, grid, readable, canEdit: canEditValues(viewer, unit), locked: lockedReason(grid.submission.status) };
 });

@@ -3,6 +3,7 @@ import "server-only";
 // writes the values, their audit rows and the submission's new version — or writes nothing.
 import { db } from "@/lib/db";
 import { fromScaled, toScaled } from "@/lib/domain/decimal";
+import { isEditable } from "@/lib/domain/submission-workflow";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Qualifier, SubmissionStatus } from "@/lib/generated/prisma/enums";
 
@@ -41,9 +42,6 @@ export type SaveOutcome =
   | { ok: false; reason: "locked"; status: SubmissionStatus }
   | { ok: false; reason: "conflict"; conflicts: Conflict[] };
 
-/** Editable states: a submitted entry waits for review, an approved one is locked. */
-export const EDITABLE: readonly SubmissionStatus[] = ["DRAFT", "RETURNED"];
-
 /** The per-value key of the audit log: the same figure keeps one history across submissions. */
 export const valueKey = (indicatorId: number, orgUnitId: number, periodId: number) => `${indicatorId}:${orgUnitId}:${periodId}`;
 
@@ -81,7 +79,7 @@ export async function saveEntryValues(actor: Actor, target: EntryTarget, changes
     return await db().$transaction(
       async (tx) => {
         const submission = await lockSubmission(tx, target);
-        if (!EDITABLE.includes(submission.status)) return { ok: false, reason: "locked", status: submission.status } as const;
+        if (!isEditable(submission.status)) return { ok: false, reason: "locked", status: submission.status } as const;
 
         const existing = await tx.entryValue.findMany({
           where: { submissionId: submission.id, OR: changes.map((c) => ({ indicatorId: c.indicatorId, orgUnitId: c.orgUnitId })) },

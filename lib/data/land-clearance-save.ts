@@ -14,14 +14,13 @@ import {
   hasErrors,
 } from "@/lib/validation/land-clearance";
 import { type Actor, Refusal, type Tx, type WriteOutcome, audit, ensureEntrySource, inTransaction, requireEntrySource, wardFor } from "./record-write";
-import { decimalString } from "./serialize";
+import { decimalOrNull } from "./serialize";
 
 export const PROJECT_ENTITY = "land_clearance_project";
 export const PROGRESS_ENTITY = "land_clearance_progress";
 /** The indicator whose programme land-clearance projects belong to (03-CTr/QU). */
 export const LAND_CLEARANCE_INDICATOR = "du-an-gpmb";
 
-const dec = (d: { toFixed(): string } | null) => (d === null ? null : decimalString(d));
 const invalid = (fieldErrors: FieldErrors) => new Refusal({ ok: false, reason: "invalid", fieldErrors });
 const notFound = () => new Refusal({ ok: false, reason: "not-found" });
 
@@ -52,8 +51,8 @@ function projectValues(p: Pick<ProjectRow, "name" | "startYear" | "endYear" | "s
     endYear: p.endYear,
     status: p.status,
     householdsAffected: p.householdsAffected,
-    areaM2: dec(p.areaM2),
-    compensationDong: dec(p.compensationDong),
+    areaM2: decimalOrNull(p.areaM2),
+    compensationDong: decimalOrNull(p.compensationDong),
     forcedEnforcements: p.forcedEnforcements,
     note: p.note,
   };
@@ -132,7 +131,7 @@ export async function updateProject(actor: Actor, wardId: number, id: number, f:
       const progress = await tx.landClearanceProgress.findMany({ where: { projectId: id }, select: { year: true, householdsHandedOver: true, areaM2: true } });
       const totals = checkProgressTotals(
         { householdsAffected: f.householdsAffected, areaM2: f.areaM2 },
-        progress.map((p) => ({ ...p, areaM2: dec(p.areaM2) })),
+        progress.map((p) => ({ ...p, areaM2: decimalOrNull(p.areaM2) })),
       );
       // the project's own figures are what is being typed: the totals' messages go to them
       if (totals.householdsHandedOver) (errors.householdsAffected ??= []).push("Số hộ bị ảnh hưởng nhỏ hơn tổng số hộ đã bàn giao trong tiến độ các năm.");
@@ -172,7 +171,7 @@ const progressSelect = { id: true, year: true, householdsHandedOver: true, areaM
 type ProgressRow = Prisma.LandClearanceProgressGetPayload<{ select: typeof progressSelect }>;
 
 function progressValues(p: Pick<ProgressRow, "year" | "householdsHandedOver" | "areaM2" | "compensationDong" | "note">): Record<string, AuditValue> {
-  return { year: p.year, householdsHandedOver: p.householdsHandedOver, areaM2: dec(p.areaM2), compensationDong: dec(p.compensationDong), note: p.note };
+  return { year: p.year, householdsHandedOver: p.householdsHandedOver, areaM2: decimalOrNull(p.areaM2), compensationDong: decimalOrNull(p.compensationDong), note: p.note };
 }
 
 const savedProgress = (p: ProgressRow) => ({ version: p.version, updatedAt: p.updatedAt.toISOString(), values: progressValues(p) });
@@ -195,8 +194,8 @@ export async function saveProgress(actor: Actor, wardId: number, f: ProgressForm
       Object.assign(
         errors,
         checkProgressTotals(
-          { householdsAffected: project.householdsAffected, areaM2: dec(project.areaM2) },
-          [...all.filter((p) => p.year !== year).map((p) => ({ year: p.year, householdsHandedOver: p.householdsHandedOver, areaM2: dec(p.areaM2) })), after],
+          { householdsAffected: project.householdsAffected, areaM2: decimalOrNull(project.areaM2) },
+          [...all.filter((p) => p.year !== year).map((p) => ({ year: p.year, householdsHandedOver: p.householdsHandedOver, areaM2: decimalOrNull(p.areaM2) })), after],
         ),
       );
       if (hasErrors(errors)) throw invalid(errors);

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import type { AchievementKind, AchievementStatus, OrgLevel, ProjectStatus } from "@/lib/generated/prisma/enums";
 import { LAND_CLEARANCE_INDICATOR } from "./land-clearance-save";
 import { type ReadScope, orgUnitScopeWhere, scopeWhere } from "./scope";
-import { decimalString, sourceSelect, toSource } from "./serialize";
+import { decimalOrNull, sourceSelect, toSource } from "./serialize";
 import type { TermSummary } from "./terms";
 import type { SourceInfo } from "./values";
 
@@ -60,7 +60,6 @@ export type GpmbPage = {
   landClearanceProgramme: string | null;
 };
 
-const dec = (d: { toFixed(): string } | null) => (d === null ? null : decimalString(d));
 
 /** The page's records; a ward outside `scope` reads as absent. */
 export async function getGpmbPage(wardSlug: string, term: TermSummary, scope: ReadScope): Promise<GpmbPage | null> {
@@ -122,10 +121,10 @@ export async function getGpmbPage(wardSlug: string, term: TermSummary, scope: Re
     term,
     projects: projects.map((p) => ({
       ...p,
-      areaM2: dec(p.areaM2),
-      compensationDong: dec(p.compensationDong),
+      areaM2: decimalOrNull(p.areaM2),
+      compensationDong: decimalOrNull(p.compensationDong),
       source: toSource(p.source),
-      progress: p.progress.map((y) => ({ ...y, areaM2: dec(y.areaM2), compensationDong: dec(y.compensationDong) })),
+      progress: p.progress.map((y) => ({ ...y, areaM2: decimalOrNull(y.areaM2), compensationDong: decimalOrNull(y.compensationDong) })),
     })),
     achievements: achievements.map(({ subjectOrgUnit, source, ...a }) => ({ ...a, subject: subjectOrgUnit, source: toSource(source) })),
     groups,

@@ -16,6 +16,17 @@ export type OrgUnitDetail = OrgUnitRef & {
 
 const refSelect = { slug: true, name: true, shortName: true, level: true } as const;
 
+// A unit counts for a year when it existed on any day of it (validFrom/validTo are @db.Date, read as UTC midnight).
+const firstDay = (year: number) => new Date(Date.UTC(year, 0, 1));
+const lastDay = (year: number) => new Date(Date.UTC(year, 11, 31));
+
+/** `where` of the units that existed during `year` (a group dissolved or founded that year counts). */
+export const existingDuring = (year: number) => ({ validFrom: { lte: lastDay(year) }, OR: [{ validTo: null }, { validTo: { gte: firstDay(year) } }] });
+
+/** The same test on a unit already read. */
+export const existedDuring = (unit: { validFrom: Date; validTo: Date | null }, year: number): boolean =>
+  unit.validFrom <= lastDay(year) && (!unit.validTo || unit.validTo >= firstDay(year));
+
 /** A unit with its parent and children; null when unknown or outside `scope`. */
 export async function getOrgUnit(slug: string, scope: ReadScope): Promise<OrgUnitDetail | null> {
   const unit = await db().orgUnit.findFirst({

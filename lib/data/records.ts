@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { AchievementKind, AchievementStatus, OrgLevel, ProjectStatus } from "@/lib/generated/prisma/enums";
 import { type ReadScope, orgUnitScopeWhere } from "./scope";
-import { decimalString, sourceSelect, toSource } from "./serialize";
+import { decimalOrNull, sourceSelect, toSource } from "./serialize";
 import type { SourceInfo } from "./values";
 
 export type LandClearanceProjectInfo = {
@@ -53,14 +53,14 @@ export async function getLandClearanceProjects(wardSlug: string, termId: number,
   });
   return rows.map((r) => ({
     ...r,
-    areaM2: r.areaM2 ? decimalString(r.areaM2) : null,
-    compensationDong: r.compensationDong ? decimalString(r.compensationDong) : null,
+    areaM2: decimalOrNull(r.areaM2),
+    compensationDong: decimalOrNull(r.compensationDong),
     source: toSource(r.source),
     isDemo: r.source.kind === "DEMO",
     progress: r.progress.map((y) => ({
       ...y,
-      areaM2: y.areaM2 ? decimalString(y.areaM2) : null,
-      compensationDong: y.compensationDong ? decimalString(y.compensationDong) : null,
+      areaM2: decimalOrNull(y.areaM2),
+      compensationDong: decimalOrNull(y.compensationDong),
     })),
   }));
 }

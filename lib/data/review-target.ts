@@ -1,6 +1,7 @@
 import "server-only";
 // Which ward, YEAR period and programme a review screen or action is about, from the URL's slugs.
 import { db } from "@/lib/db";
+import { type ReadScope, scopeWhere } from "./scope";
 
 export type ReviewTarget = {
   wardId: number;
@@ -20,11 +21,12 @@ export type ReviewTarget = {
 
 /**
  * The ward (a WARD unit), the YEAR period of the term covering `year`, and the programme with that
- * slug in that term issued by one of the ward's parents; null when any is unknown.
+ * slug in that term issued by one of the ward's parents; null when any is unknown or the ward is
+ * outside `scope`.
  */
-export async function resolveReviewTarget(wardSlug: string, year: number, programmeSlug: string): Promise<ReviewTarget | null> {
-  const ward = await db().orgUnit.findUnique({
-    where: { slug: wardSlug },
+export async function resolveReviewTarget(wardSlug: string, year: number, programmeSlug: string, scope: ReadScope): Promise<ReviewTarget | null> {
+  const ward = await db().orgUnit.findFirst({
+    where: { slug: wardSlug, ...scopeWhere(scope) },
     select: { id: true, slug: true, name: true, shortName: true, level: true, parentId: true, parent: { select: { id: true, level: true, parentId: true } } },
   });
   if (!ward || ward.level !== "WARD") return null;

@@ -1,12 +1,15 @@
 import "server-only";
 // What the review screens show: one submission with its history, a ward's hub (years × programmes)
 // and a district's progress (wards × programmes). Plain objects; a fixed number of queries each.
+// Each takes the reader's ReadScope: a ward outside it reads as absent.
 import { db } from "@/lib/db";
 import { type Completeness, type CompletenessIndicator, completeness } from "@/lib/domain/completeness";
 import type { ProgressState } from "@/lib/domain/submission-workflow";
 import type { SubmissionAction, SubmissionStatus } from "@/lib/generated/prisma/enums";
 import { type DeadlineInfo, getDeadline, getDeadlines } from "./deadlines";
+import { existedDuring, existingDuring } from "./org-units";
 import type { ReviewTarget } from "./review-target";
+import { type ReadScope, inScope, orgUnitScopeWhere, scopeWhere } from "./scope";
 
 export type SubmissionEventInfo = {
   id: number;
@@ -24,7 +27,7 @@ export type SubmissionPanelData = ProgressCell & { events: SubmissionEventInfo[]
 
 const cellKey = (wardId: number, periodId: number, programmeId: number) => `${wardId}:${periodId}:${programmeId}`;
 
-type Scope = { wardIds: number[]; periods: { id: number; year: number }[]; programmeIds: number[] };
+type Cells = { wardIds: number[]; periods: { id: number; year: number }[]; programmeIds: number[] };
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
   const map = new Map<number, T[]>();
@@ -36,9 +39,10 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[
   return map;
 }
 
-/** State, version and completeness of every (ward, year, programme) of the scope. */
-async function loadProgress(scope: Scope): Promise<Map<string, ProgressCell>> {
-  const { wardIds, periods, programmeIds } = scope;
+/** State, version and completeness of every (ward, year, programme) asked for; none of a ward outside `scope`. */
+async function loadProgress(cellsOf: Cells, scope: ReadScope): Promise<Map<string, ProgressCell>> {
+  const { periods, programmeIds } = cellsOf;
+  const wardIds = cellsOf.wardIds.filter((id) => inScope(scope, id));
   const periodIds = periods.map((p) => p.id);
   const [indicators, groups, submissions] = await Promise.all([
     db().indicator.findMany({
@@ -47,12 +51,12 @@ async function loadProgress(scope: Scope): Promise<Map<string, ProgressCell>> {
       select: { id: true, code: true, name: true, collectionLevel: true, programmeId: true },
     }),
     db().orgUnit.findMany({
-      where: { parentId: { in: wardIds }, level: "RESIDENTIAL_GROUP" },
+      where: { parentId: { in: wardIds }, level: "RESIDENTIAL_GROUP", ...scopeWhere(scope) },
       orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
       select: { id: true, parentId: true, validFrom: true, validTo: true },
     }),
     db().submission.findMany({
-      where: { orgUnitId: { in: wardIds }, periodId: { in: periodIds }, programmeId: { in: programmeIds } },
+      where: { orgUnitId: { in: wardIds }, periodId: { in: periodIds }, programmeId: { in: programmeIds }, ...orgUnitScopeWhere(scope) },
       select: { id: true, orgUnitId: true, periodId: true, programmeId: true, status: true, version: true },
     }),
   ]);
@@ -69,10 +73,7 @@ async function loadProgress(scope: Scope): Promise<Map<string, ProgressCell>> {
 
   const cells = new Map<string, ProgressCell>();
   for (const period of periods) {
-    // the groups that existed during the year
-    const yearStart = new Date(`${period.year}-01-01T00:00:00Z`);
-    const yearEnd = new Date(`${period.year}-12-31T00:00:00Z`);
-    const active = groups.filter((g) => g.validFrom <= yearEnd && (!g.validTo || g.validTo >= yearStart));
+    const active = groups.filter((g) => existedDuring(g, period.year));
     for (const wardId of wardIds) {
       const groupIds = active.filter((g) => g.parentId === wardId).map((g) => g.id);
       for (const programmeId of programmeIds) {
@@ -88,12 +89,12 @@ async function loadProgress(scope: Scope): Promise<Map<string, ProgressCell>> {
   return cells;
 }
 
-/** The panel of the entry page: state, version, completeness, deadline and history. */
-export async function getSubmissionPanel(target: ReviewTarget): Promise<SubmissionPanelData> {
+/** The panel of the entry page: state, version, completeness, deadline and history; null outside `scope`. */
+export async function getSubmissionPanel(target: ReviewTarget, scope: ReadScope): Promise<SubmissionPanelData | null> {
   const [cells, submission, deadline] = await Promise.all([
-    loadProgress({ wardIds: [target.wardId], periods: [{ id: target.periodId, year: target.year }], programmeIds: [target.programmeId] }),
-    db().submission.findUnique({
-      where: { orgUnitId_periodId_programmeId: { orgUnitId: target.wardId, periodId: target.periodId, programmeId: target.programmeId } },
+    loadProgress({ wardIds: [target.wardId], periods: [{ id: target.periodId, year: target.year }], programmeIds: [target.programmeId] }, scope),
+    db().submission.findFirst({
+      where: { orgUnitId: target.wardId, periodId: target.periodId, programmeId: target.programmeId, ...orgUnitScopeWhere(scope) },
       select: {
         events: {
           orderBy: [{ at: "asc" }, { id: "asc" }],
@@ -103,7 +104,8 @@ export async function getSubmissionPanel(target: ReviewTarget): Promise<Submissi
     }),
     target.districtId ? getDeadline(target.districtId, target.periodId) : null,
   ]);
-  const cell = cells.get(cellKey(target.wardId, target.periodId, target.programmeId))!;
+  const cell = cells.get(cellKey(target.wardId, target.periodId, target.programmeId));
+  if (!cell) return null;
   return { ...cell, deadline, events: (submission?.events ?? []).map((e) => ({ ...e, at: e.at.toISOString() })) };
 }
 
@@ -124,10 +126,10 @@ export type EntryHub = {
   years: { year: number; deadline: string | null; cells: (ProgressCell & { programmeSlug: string })[] }[];
 };
 
-/** A ward's entry hub: each year of the term × each programme. */
-export async function getEntryHub(wardSlug: string, term: { id: number; slug: string; name: string }): Promise<EntryHub | null> {
-  const ward = await db().orgUnit.findUnique({
-    where: { slug: wardSlug },
+/** A ward's entry hub: each year of the term × each programme; null outside `scope`. */
+export async function getEntryHub(wardSlug: string, term: { id: number; slug: string; name: string }, scope: ReadScope): Promise<EntryHub | null> {
+  const ward = await db().orgUnit.findFirst({
+    where: { slug: wardSlug, ...scopeWhere(scope) },
     select: { id: true, slug: true, name: true, shortName: true, level: true, parent: { select: { id: true, level: true, parentId: true } } },
   });
   if (!ward || ward.level !== "WARD") return null;
@@ -138,7 +140,7 @@ export async function getEntryHub(wardSlug: string, term: { id: number; slug: st
   ]);
   const years = periods.filter((p): p is { id: number; year: number } => p.year !== null);
   const [cells, deadlines] = await Promise.all([
-    loadProgress({ wardIds: [ward.id], periods: years, programmeIds: programmes.map((p) => p.id) }),
+    loadProgress({ wardIds: [ward.id], periods: years, programmeIds: programmes.map((p) => p.id) }, scope),
     ward.parent?.level === "DISTRICT" ? getDeadlines(ward.parent.id, years.map((p) => p.id)) : new Map<number, string>(),
   ]);
   return {
@@ -163,9 +165,12 @@ export type DistrictProgress = {
   wards: { slug: string; name: string; shortName: string; cells: (ProgressCell & { programmeSlug: string })[] }[];
 };
 
-/** A district's wards × programmes for one year, with the year's deadline. */
-export async function getDistrictProgress(districtSlug: string, year: number): Promise<DistrictProgress | null> {
-  const district = await db().orgUnit.findUnique({ where: { slug: districtSlug }, select: { id: true, slug: true, name: true, level: true, parentId: true } });
+/** A district's wards × programmes for one year, with the year's deadline; null when the district is outside `scope`. */
+export async function getDistrictProgress(districtSlug: string, year: number, scope: ReadScope): Promise<DistrictProgress | null> {
+  const district = await db().orgUnit.findFirst({
+    where: { slug: districtSlug, ...scopeWhere(scope) },
+    select: { id: true, slug: true, name: true, level: true, parentId: true },
+  });
   if (!district || district.level !== "DISTRICT") return null;
   const period = await db().period.findFirst({
     where: { kind: "YEAR", year, term: { startYear: { lte: year }, endYear: { gte: year } } },
@@ -173,18 +178,16 @@ export async function getDistrictProgress(districtSlug: string, year: number): P
     select: { id: true, term: { select: { id: true, slug: true, name: true, startYear: true, endYear: true } } },
   });
   if (!period) return null;
-  const yearStart = new Date(`${year}-01-01T00:00:00Z`);
-  const yearEnd = new Date(`${year}-12-31T00:00:00Z`);
   const [wards, programmes, deadline] = await Promise.all([
     db().orgUnit.findMany({
-      where: { parentId: district.id, level: "WARD", validFrom: { lte: yearEnd }, OR: [{ validTo: null }, { validTo: { gte: yearStart } }] },
+      where: { parentId: district.id, level: "WARD", ...existingDuring(year), ...scopeWhere(scope) },
       orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
       select: { id: true, slug: true, name: true, shortName: true },
     }),
     programmesFor(period.term.id, [district.id, ...(district.parentId ? [district.parentId] : [])]),
     getDeadline(district.id, period.id),
   ]);
-  const cells = await loadProgress({ wardIds: wards.map((w) => w.id), periods: [{ id: period.id, year }], programmeIds: programmes.map((p) => p.id) });
+  const cells = await loadProgress({ wardIds: wards.map((w) => w.id), periods: [{ id: period.id, year }], programmeIds: programmes.map((p) => p.id) }, scope);
   return {
     district: { id: district.id, slug: district.slug, name: district.name },
     term: { slug: period.term.slug, name: period.term.name, startYear: period.term.startYear, endYear: period.term.endYear },

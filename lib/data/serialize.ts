@@ -9,6 +9,9 @@ export const decimalString = (d: { toFixed(): string }): string => {
   return s.includes(".") ? s.replace(/\.?0+$/, "") : s;
 };
 
+/** A nullable NUMERIC column → decimalString, or null. */
+export const decimalOrNull = (d: { toFixed(): string } | null): string | null => (d === null ? null : decimalString(d));
+
 type SourceKindName = "REPORT" | "ENTRY" | "DEMO";
 
 /** The fields of a figure's source that the interface shows, and their plain form. */

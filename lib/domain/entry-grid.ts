@@ -75,8 +75,6 @@ export type RowState = { raw: string; qualifier: QualifierKind; note: string; ou
 
 export const cellKey = (unit: string, indicator: string) => `${unit}:${indicator}`;
 
-export const EDITABLE_STATUSES: readonly SubmissionStatusKind[] = ["DRAFT", "RETURNED"];
-
 /** Why the grid is read-only for this submission status; null when it can be edited. */
 export function lockedReason(status: SubmissionStatusKind): string | null {
   if (status === "SUBMITTED") return "Đã gửi, chờ Đảng ủy duyệt: số liệu không sửa được cho đến khi Đảng ủy trả lại.";

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { EntryGrid } from "./entry-grid-model";
+import type { EntryFileGrid } from "./entry-file-grid";
 import { type ParsedEntryFile, type ParsedRow, type RawCell, changeFingerprint, changesOf, checkHeader, previewImport, readValue } from "./entry-import";
 
 const num = (value: number, percent = false): RawCell => ({ kind: "number", value, percent });
 const text = (t: string): RawCell => ({ kind: "text", text: t });
 const empty: RawCell = { kind: "empty" };
 
-function grid(over: Partial<EntryGrid> = {}): EntryGrid {
+function grid(over: Partial<EntryFileGrid> = {}): EntryFileGrid {
   return {
     ward: { id: 1, slug: "ngoc-thuy", name: "Phường Ngọc Thụy", shortName: "Ngọc Thụy" },
     year: 2020,

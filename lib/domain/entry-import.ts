@@ -4,7 +4,7 @@
 // file into `ParsedEntryFile`, the loader gives the grid, this decides.
 
 import { fromScaled, toScaled } from "./decimal";
-import { cellOf, type EntryGrid, type GridIndicator, type QualifierName, rowKey } from "./entry-grid-model";
+import { cellOf, type EntryFileGrid, type GridIndicator, type QualifierName, rowKey } from "./entry-file-grid";
 import { EXACT_WORDS, MORE_THAN_WORDS } from "./entry-template";
 import { numberToDecimalString, shiftDecimal } from "./excel-number";
 import { checkOutlier } from "./outlier";
@@ -76,7 +76,7 @@ export type ImportPreview = {
 };
 
 /** Refuses a file meant for another ward, year or programme (nothing is compared then). */
-export function checkHeader(header: FileHeader, grid: EntryGrid): ImportFailure | null {
+export function checkHeader(header: FileHeader, grid: EntryFileGrid): ImportFailure | null {
   const wrong: string[] = [];
   if (header.ward !== grid.ward.slug) wrong.push(`đơn vị “${header.ward}” (trang này: “${grid.ward.slug}”)`);
   if (header.year !== grid.year) wrong.push(`năm ${header.year} (trang này: năm ${grid.year})`);
@@ -86,7 +86,7 @@ export function checkHeader(header: FileHeader, grid: EntryGrid): ImportFailure 
 }
 
 /** The preview of `file` against `grid`. The header must have been checked (checkHeader). */
-export function previewImport(file: ParsedEntryFile, grid: EntryGrid): ImportPreview {
+export function previewImport(file: ParsedEntryFile, grid: EntryFileGrid): ImportPreview {
   const indicators = new Map(grid.sections.flatMap((s) => s.indicators).map((i) => [i.code, i]));
   const units = new Map([grid.ward, ...grid.groups].map((u) => [u.slug, u]));
   const firstSeen = new Map<string, string>();
@@ -185,7 +185,7 @@ export function previewImport(file: ParsedEntryFile, grid: EntryGrid): ImportPre
 }
 
 /** Cross-field rules per unit, on the stored values with the file's changes laid over them. */
-function checkRulesOf(rows: PreviewRow[], grid: EntryGrid): void {
+function checkRulesOf(rows: PreviewRow[], grid: EntryFileGrid): void {
   if (grid.rules.length === 0) return;
   const names = new Map(grid.sections.flatMap((s) => s.indicators).map((i) => [i.code, i.name]));
   for (const unit of [grid.ward, ...grid.groups]) {

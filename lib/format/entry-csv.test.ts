@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { EntryGrid } from "@/lib/domain/entry-grid-model";
+import type { EntryFileGrid } from "@/lib/domain/entry-file-grid";
 import { previewImport } from "@/lib/domain/entry-import";
 import { entryGridToCsv, parseCsvRecords, readEntryCsv } from "./entry-csv";
 
-const grid: EntryGrid = {
+const grid: EntryFileGrid = {
   ward: { id: 1, slug: "ngoc-thuy", name: "Phường Ngọc Thụy", shortName: "Ngọc Thụy" },
   year: 2020,
   periodId: 7,

@@ -3,7 +3,8 @@
 // so a double-click opens the file in columns), CRLF line ends, numbers in the Vietnamese format
 // (1.691; 90,5) as Excel shows them there. The import accepts ";" or "," (a file re-saved elsewhere).
 
-import { allIndicators, cellOf, comparisonSign, type EntryGrid, type GridIndicator } from "@/lib/domain/entry-grid-model";
+import { allIndicators, cellOf, type EntryFileGrid, type GridIndicator } from "@/lib/domain/entry-file-grid";
+import { comparisonSign } from "./target";
 import type { ImportFailure, ParsedEntryFile, ParsedRow, RawCell } from "@/lib/domain/entry-import";
 import { CSV_COLUMNS, CSV_SEPARATOR, IMPORT_LIMITS, columnLetter } from "@/lib/domain/entry-template";
 import { formatViInput } from "@/lib/domain/vi-number";
@@ -21,7 +22,7 @@ function field(v: string | number | null | undefined): string {
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** The whole grid, ward rows first (in the form's order), then each residential group's. */
-export function entryGridToCsv(grid: EntryGrid): string {
+export function entryGridToCsv(grid: EntryFileGrid): string {
   const lines: string[] = [COLUMN_ORDER.map((k) => field(CSV_COLUMNS[k])).join(CSV_SEPARATOR)];
   const indicators = allIndicators(grid);
   const row = (unit: { slug: string; shortName: string }, i: GridIndicator, withContext: boolean) => {

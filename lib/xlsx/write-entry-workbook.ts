@@ -6,7 +6,8 @@ import "server-only";
 // the value, "trên" and note cells are editable — it guides, it is not security.
 
 import ExcelJS from "exceljs";
-import { allIndicators, cellOf, comparisonSign, type EntryGrid, type GridIndicator } from "@/lib/domain/entry-grid-model";
+import { allIndicators, cellOf, type EntryFileGrid, type GridIndicator } from "@/lib/domain/entry-file-grid";
+import { comparisonSign } from "@/lib/format/target";
 import { GROUP_HEADERS, GROUP_SHEET, META_KEYS, SHEETS, TEMPLATE_ID, TEMPLATE_VERSION, WARD_HEADERS, WARD_SHEET, columnLetter } from "@/lib/domain/entry-template";
 import { decimalToCellNumber } from "@/lib/domain/excel-number";
 import { formatViInput } from "@/lib/domain/vi-number";
@@ -33,7 +34,7 @@ function cellValue(value: string | null, valueType: ValueType): string | number 
   return decimalToCellNumber(value) ?? formatViInput(value, valueType);
 }
 
-function headerBlock(ws: ExcelJS.Worksheet, grid: EntryGrid, title: string, exportedAt: Date) {
+function headerBlock(ws: ExcelJS.Worksheet, grid: EntryFileGrid, title: string, exportedAt: Date) {
   ws.getCell("B1").value = title;
   ws.getCell("B1").font = { bold: true, size: 14 };
   const rows: [string, string | number][] = [
@@ -64,7 +65,7 @@ function styleHeader(row: ExcelJS.Row) {
   row.height = 32;
 }
 
-function wardSheet(wb: ExcelJS.Workbook, grid: EntryGrid, exportedAt: Date) {
+function wardSheet(wb: ExcelJS.Workbook, grid: EntryFileGrid, exportedAt: Date) {
   const ws = wb.addWorksheet(SHEETS.ward, {
     views: [{ state: "frozen", xSplit: 2, ySplit: WARD_SHEET.headerRow }],
     pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -109,7 +110,7 @@ function wardSheet(wb: ExcelJS.Workbook, grid: EntryGrid, exportedAt: Date) {
   ws.protect("", PROTECTION);
 }
 
-function wardRow(row: ExcelJS.Row, grid: EntryGrid, i: GridIndicator) {
+function wardRow(row: ExcelJS.Row, grid: EntryFileGrid, i: GridIndicator) {
   const C = WARD_SHEET.columns;
   const cell = cellOf(grid, grid.ward.slug, i.code);
   const last = grid.lastYear[i.code];
@@ -148,7 +149,7 @@ function wardRow(row: ExcelJS.Row, grid: EntryGrid, i: GridIndicator) {
   row.eachCell({ includeEmpty: true }, (c) => (c.border = THIN));
 }
 
-function groupSheet(wb: ExcelJS.Workbook, grid: EntryGrid, exportedAt: Date) {
+function groupSheet(wb: ExcelJS.Workbook, grid: EntryFileGrid, exportedAt: Date) {
   const indicators = allIndicators(grid).filter((i) => i.perGroup);
   if (indicators.length === 0 || grid.groups.length === 0) return;
   const ws = wb.addWorksheet(SHEETS.groups, {
@@ -199,7 +200,7 @@ function groupSheet(wb: ExcelJS.Workbook, grid: EntryGrid, exportedAt: Date) {
   ws.protect("", PROTECTION);
 }
 
-function metaSheet(wb: ExcelJS.Workbook, grid: EntryGrid, exportedAt: Date) {
+function metaSheet(wb: ExcelJS.Workbook, grid: EntryFileGrid, exportedAt: Date) {
   const ws = wb.addWorksheet(SHEETS.meta, { state: "veryHidden" });
   ws.addRows([
     [META_KEYS.template, TEMPLATE_ID],
@@ -212,7 +213,7 @@ function metaSheet(wb: ExcelJS.Workbook, grid: EntryGrid, exportedAt: Date) {
   ws.protect("", {});
 }
 
-export async function writeEntryWorkbook(grid: EntryGrid, exportedAt = new Date()): Promise<Buffer> {
+export async function writeEntryWorkbook(grid: EntryFileGrid, exportedAt = new Date()): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Theo dõi Chương trình công tác toàn khóa";
   wb.created = exportedAt;

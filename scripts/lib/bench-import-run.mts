@@ -3,8 +3,9 @@
 // re-import of the same file (nothing to change). Run by scripts/bench-import.mjs with tsx under
 // the react-server condition and DATABASE_URL set; prints one JSON line.
 import ExcelJS from "exceljs";
-import { getEntryGrid } from "@/lib/data/entry-export";
+import { getEntryFileGrid } from "@/lib/data/entry-file-grid";
 import { applyEntryFile, previewEntryFile } from "@/lib/data/entry-import";
+import { ALL_UNITS } from "@/lib/data/scope";
 import { writeEntryWorkbook } from "@/lib/xlsx/write-entry-workbook";
 
 const TARGET = { ward: "ngoc-thuy", year: Number(process.env.BENCH_YEAR || 2020), programme: "03-CTr-QU" };
@@ -38,7 +39,7 @@ let changed = 0;
 let bytes = 0;
 for (let run = 1; run <= RUNS; run++) {
   let t0 = performance.now();
-  const grid = await getEntryGrid(TARGET.ward, TARGET.year, TARGET.programme);
+  const grid = await getEntryFileGrid(TARGET.ward, TARGET.year, TARGET.programme, ALL_UNITS);
   if (!grid) throw new Error("no grid: seed the database first");
   const exported = await writeEntryWorkbook(grid);
   samples.export.push(ms(t0));
@@ -46,21 +47,21 @@ for (let run = 1; run <= RUNS; run++) {
   bytes = file.bytes.length;
 
   t0 = performance.now();
-  const preview = await previewEntryFile(TARGET, file);
+  const preview = await previewEntryFile(TARGET, file, ALL_UNITS);
   samples.preview.push(ms(t0));
   if (!preview.ok) throw new Error(preview.message);
   if (!preview.preview.canApply) throw new Error(JSON.stringify(preview.preview.rows.filter((r) => r.messages.length).slice(0, 3)));
   rows = preview.preview.rows.length;
 
   t0 = performance.now();
-  const applied = await applyEntryFile(ACTOR, TARGET, file, preview.fingerprint);
+  const applied = await applyEntryFile(ACTOR, TARGET, file, preview.fingerprint, ALL_UNITS);
   samples.apply.push(ms(t0));
   if (!applied.ok) throw new Error(applied.message);
   changed = applied.changed;
 
   t0 = performance.now();
-  const again = await previewEntryFile(TARGET, file);
-  const noop = again.ok ? await applyEntryFile(ACTOR, TARGET, file, again.fingerprint) : again;
+  const again = await previewEntryFile(TARGET, file, ALL_UNITS);
+  const noop = again.ok ? await applyEntryFile(ACTOR, TARGET, file, again.fingerprint, ALL_UNITS) : again;
   samples.reimport.push(ms(t0));
   if (!noop.ok || noop.changed !== 0) throw new Error("re-import changed something");
 }

@@ -28,6 +28,10 @@ const data = async () => ({
   ...(await import("@/lib/data/programme-dashboard")),
   ...(await import("@/lib/data/programmes")),
   ...(await import("@/lib/data/scope")),
+  ...(await import("@/lib/data/review")),
+  ...(await import("@/lib/data/review-target")),
+  ...(await import("@/lib/data/entry-grid")),
+  ...(await import("@/lib/data/entry-file-grid")),
 });
 
 beforeAll(async () => {
@@ -182,5 +186,60 @@ describe("what the pages read", () => {
     expect(await getWardComparison(term, w, ngocThuy)).toBeNull();
     expect(await getWardComparison(term, w, boDe)).toBeNull();
     expect((await getWardComparison(term, w, district))?.siblingCount).toBeGreaterThan(1);
+  });
+});
+
+describe("what the entry and review pages read", () => {
+  const YEAR = 2019;
+  const PROGRAMME = "03-CTr-QU";
+
+  it("the submission panel and its target", async () => {
+    const { resolveReviewTarget, getSubmissionPanel } = await data();
+    expect(await resolveReviewTarget("ngoc-thuy", YEAR, PROGRAMME, boDe)).toBeNull();
+    expect(await resolveReviewTarget("ngoc-thuy", YEAR, PROGRAMME, nobody)).toBeNull();
+    const target = (await resolveReviewTarget("ngoc-thuy", YEAR, PROGRAMME, ngocThuy))!;
+    expect(target.wardId).toBe(ids.ngocThuy);
+    expect(await resolveReviewTarget("ngoc-thuy", YEAR, PROGRAMME, district)).toEqual(target);
+    // a target found elsewhere still reads nothing outside the scope
+    expect(await getSubmissionPanel(target, boDe)).toBeNull();
+    expect(await getSubmissionPanel(target, nobody)).toBeNull();
+    const panel = (await getSubmissionPanel(target, ngocThuy))!;
+    expect(panel.state).toBe("NOT_STARTED");
+    expect(panel.completeness.expected).toBeGreaterThan(0);
+    expect(await getSubmissionPanel(target, district)).toEqual(panel);
+  });
+
+  it("a ward's entry hub and a district's progress", async () => {
+    const { getEntryHub, getDistrictProgress } = await data();
+    expect(await getEntryHub("ngoc-thuy", term, boDe)).toBeNull();
+    expect(await getEntryHub("ngoc-thuy", term, nobody)).toBeNull();
+    const hub = (await getEntryHub("ngoc-thuy", term, ngocThuy))!;
+    expect(hub.years.length).toBeGreaterThan(0);
+    expect(hub.years[0].cells.length).toBeGreaterThan(0);
+
+    expect(await getDistrictProgress("long-bien", YEAR, ngocThuy)).toBeNull();
+    expect(await getDistrictProgress("long-bien", YEAR, nobody)).toBeNull();
+    const all = (await getDistrictProgress("long-bien", YEAR, district))!;
+    expect(all.wards.map((w) => w.slug)).toEqual(expect.arrayContaining(["ngoc-thuy", "bo-de"]));
+    // the district without Ngọc Thụy: the other wards only
+    const withoutNgocThuy: ReadScope = { unitIds: (district as { unitIds: number[] }).unitIds.filter((id) => id !== ids.ngocThuy) };
+    const some = (await getDistrictProgress("long-bien", YEAR, withoutNgocThuy))!;
+    expect(some.wards.map((w) => w.slug)).not.toContain("ngoc-thuy");
+    expect(some.wards).toHaveLength(all.wards.length - 1);
+  });
+
+  it("the entry grid of the form and of the Excel/CSV file", async () => {
+    const { getEntryGrid, getEntryFileGrid } = await data();
+    for (const page of ["ward", "groups"] as const) {
+      expect(await getEntryGrid("ngoc-thuy", YEAR, PROGRAMME, page, boDe)).toBeNull();
+      expect(await getEntryGrid("ngoc-thuy", YEAR, PROGRAMME, page, nobody)).toBeNull();
+      expect(Object.keys((await getEntryGrid("ngoc-thuy", YEAR, PROGRAMME, page, ngocThuy))!.grid.cells).length).toBeGreaterThan(0);
+    }
+    expect(await getEntryFileGrid("ngoc-thuy", YEAR, PROGRAMME, boDe)).toBeNull();
+    expect(await getEntryFileGrid("ngoc-thuy", YEAR, PROGRAMME, nobody)).toBeNull();
+    const file = (await getEntryFileGrid("ngoc-thuy", YEAR, PROGRAMME, ngocThuy))!;
+    expect(file.groups).toHaveLength(38);
+    expect(Object.keys(file.cells).length).toBeGreaterThan(0);
+    expect(await getEntryFileGrid("ngoc-thuy", YEAR, PROGRAMME, district)).toEqual(file);
   });
 });

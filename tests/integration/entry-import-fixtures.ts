@@ -6,9 +6,9 @@ import { ENTRY_PROGRAMME } from "./entry-fixtures";
 export const ENTRY_IMPORT_TARGET = { ward: "ngoc-thuy", year: "2020", programme: ENTRY_PROGRAMME } as const;
 
 export async function entryImportFile(): Promise<Uint8Array<ArrayBuffer>> {
-  const { getEntryGrid } = await import("@/lib/data/entry-export");
+  const { getEntryFileGrid } = await import("@/lib/data/entry-file-grid");
   const { writeEntryWorkbook } = await import("@/lib/xlsx/write-entry-workbook");
-  const grid = await getEntryGrid(ENTRY_IMPORT_TARGET.ward, Number(ENTRY_IMPORT_TARGET.year), ENTRY_IMPORT_TARGET.programme);
+  const grid = await getEntryFileGrid(ENTRY_IMPORT_TARGET.ward, Number(ENTRY_IMPORT_TARGET.year), ENTRY_IMPORT_TARGET.programme, { all: true });
   if (!grid) throw new Error("entry grid missing: run createEntryCatalogue first");
   return new Uint8Array(await writeEntryWorkbook(grid));
 }

@@ -11,7 +11,7 @@ import { seed } from "@/prisma/seed";
 import { createMigratedDatabase, type TestDatabase } from "../setup/db";
 
 type Lib = {
-  getEntryGrid: typeof import("@/lib/data/entry-export").getEntryGrid;
+  getEntryFileGrid: typeof import("@/lib/data/entry-file-grid").getEntryFileGrid;
   writeEntryWorkbook: typeof import("@/lib/xlsx/write-entry-workbook").writeEntryWorkbook;
   entryGridToCsv: typeof import("@/lib/format/entry-csv").entryGridToCsv;
   previewEntryFile: typeof import("@/lib/data/entry-import").previewEntryFile;
@@ -21,6 +21,8 @@ type Lib = {
 const APP_NAME = "ctk-entry-import-test";
 const TARGET = { ward: "ngoc-thuy", year: 2020, programme: "03-CTr-QU" };
 const ACTOR = { userId: "nguoi-nhap", name: "Người nhập" };
+// what an editor of the ward reads with is tested in data-scope.test.ts; here, every unit
+const ALL = { all: true } as const;
 
 let database: TestDatabase;
 let prisma: PrismaClient;
@@ -36,7 +38,7 @@ beforeAll(async () => {
   vi.resetModules();
   (globalThis as { prisma?: unknown }).prisma = undefined;
   lib = {
-    getEntryGrid: (await import("@/lib/data/entry-export")).getEntryGrid,
+    getEntryFileGrid: (await import("@/lib/data/entry-file-grid")).getEntryFileGrid,
     writeEntryWorkbook: (await import("@/lib/xlsx/write-entry-workbook")).writeEntryWorkbook,
     entryGridToCsv: (await import("@/lib/format/entry-csv")).entryGridToCsv,
     previewEntryFile: (await import("@/lib/data/entry-import")).previewEntryFile,
@@ -53,7 +55,7 @@ afterAll(async () => {
 });
 
 async function exportXlsx(target = TARGET): Promise<Buffer> {
-  const grid = await lib.getEntryGrid(target.ward, target.year, target.programme);
+  const grid = await lib.getEntryFileGrid(target.ward, target.year, target.programme, ALL);
   if (!grid) throw new Error("no grid");
   return lib.writeEntryWorkbook(grid);
 }
@@ -76,13 +78,13 @@ function rowOf(wb: ExcelJS.Workbook, code: string): ExcelJS.Row {
 const file = (bytes: Uint8Array, name = "nhap-lieu.xlsx") => ({ name, bytes: new Uint8Array(bytes) });
 
 async function preview(bytes: Uint8Array, name?: string) {
-  return lib.previewEntryFile(TARGET, file(bytes, name));
+  return lib.previewEntryFile(TARGET, file(bytes, name), ALL);
 }
 
 async function apply(bytes: Uint8Array, name?: string) {
   const p = await preview(bytes, name);
   if (!p.ok) return p;
-  return lib.applyEntryFile(ACTOR, TARGET, file(bytes, name), p.fingerprint);
+  return lib.applyEntryFile(ACTOR, TARGET, file(bytes, name), p.fingerprint, ALL);
 }
 
 /** Every entry value and entry-value audit row, for "nothing changed" comparisons. */
@@ -110,7 +112,7 @@ describe("entry import", () => {
     expect(xlsx.preview.counts).toMatchObject({ new: 0, changed: 0, conflict: 0, invalid: 0 });
     // the ward's own indicators and 38 groups × 3 group indicators
     expect(xlsx.preview.counts.unchanged).toBe(28 + 38 * 3);
-    const grid = (await lib.getEntryGrid(TARGET.ward, TARGET.year, TARGET.programme))!;
+    const grid = (await lib.getEntryFileGrid(TARGET.ward, TARGET.year, TARGET.programme, ALL))!;
     const csv = await preview(new TextEncoder().encode(lib.entryGridToCsv(grid)), "nhap-lieu.csv");
     if (!csv.ok) throw new Error(csv.message);
     expect(csv.preview.counts).toMatchObject({ new: 0, changed: 0, unchanged: 28 + 38 * 3, invalid: 0 });
@@ -143,7 +145,7 @@ describe("entry import", () => {
     expect(p.preview.canApply).toBe(true);
 
     const auditBefore = await prisma.auditLog.count({ where: { entity: "entry_value" } });
-    const out = await lib.applyEntryFile(ACTOR, TARGET, file(bytes), p.fingerprint);
+    const out = await lib.applyEntryFile(ACTOR, TARGET, file(bytes), p.fingerprint, ALL);
     expect(out).toMatchObject({ ok: true, changed: 6 });
     const values = await prisma.entryValue.findMany({
       orderBy: { id: "asc" },
@@ -192,7 +194,7 @@ describe("entry import", () => {
       `Ô F${row} (“Đợt ra quân xử lý vi phạm trật tự đô thị”): “mười hai” không phải là số. Chỉ nhập chữ số, ví dụ 1.691 hoặc 90,5; không nhập chữ.`,
     );
     expect(p.preview.canApply).toBe(false);
-    const out = await lib.applyEntryFile(ACTOR, TARGET, file(bytes), p.fingerprint);
+    const out = await lib.applyEntryFile(ACTOR, TARGET, file(bytes), p.fingerprint, ALL);
     expect(out).toMatchObject({ ok: false, code: "invalid" });
     expect(await state()).toBe(before);
   });
@@ -211,7 +213,7 @@ describe("entry import", () => {
     const conflict = p.preview.rows.find((r) => r.status === "conflict")!;
     expect(conflict.indicator).toBe("bien-ban-nhac-nho");
     expect(conflict.messages[0]).toMatch(/hiện là 80, tệp ghi 81/);
-    expect(await lib.applyEntryFile(ACTOR, TARGET, file(mine), p.fingerprint)).toMatchObject({ ok: false, code: "conflict" });
+    expect(await lib.applyEntryFile(ACTOR, TARGET, file(mine), p.fingerprint, ALL)).toMatchObject({ ok: false, code: "conflict" });
     expect(await state()).toBe(before);
   });
 
@@ -221,7 +223,7 @@ describe("entry import", () => {
     const p = await preview(bytes);
     if (!p.ok) throw new Error(p.message);
     const before = await state();
-    expect(await lib.applyEntryFile(ACTOR, TARGET, file(bytes), "0".repeat(32))).toMatchObject({ ok: false, code: "conflict" });
+    expect(await lib.applyEntryFile(ACTOR, TARGET, file(bytes), "0".repeat(32), ALL)).toMatchObject({ ok: false, code: "conflict" });
     expect(await state()).toBe(before);
   });
 
@@ -258,7 +260,7 @@ describe("entry import", () => {
     expect(messages).toContainEqual(expect.stringMatching(/mã chỉ tiêu “khong-co-ma-nay” không thuộc chương trình 03-CTr\/QU/));
     expect(messages).toContainEqual(expect.stringMatching(/trùng với dòng ở ô A\d+/));
     expect(p.preview.canApply).toBe(false);
-    expect(await lib.applyEntryFile(ACTOR, TARGET, file(bytes), p.fingerprint)).toMatchObject({ ok: false });
+    expect(await lib.applyEntryFile(ACTOR, TARGET, file(bytes), p.fingerprint, ALL)).toMatchObject({ ok: false });
     expect(await state()).toBe(before);
   });
 
@@ -275,7 +277,7 @@ describe("entry import", () => {
     expect(bad.status).toBe("invalid");
     expect(bad.messages.join(" ")).toMatch(/vượt quá “Công trình xây dựng không phép”.*Quy tắc: Số công trình không phép/);
     expect(p.preview.canApply).toBe(false);
-    expect(await lib.applyEntryFile(ACTOR, TARGET, file(bytes), p.fingerprint)).toMatchObject({ ok: false, code: "invalid" });
+    expect(await lib.applyEntryFile(ACTOR, TARGET, file(bytes), p.fingerprint, ALL)).toMatchObject({ ok: false, code: "invalid" });
     expect(await state()).toBe(before);
   });
 
@@ -288,7 +290,7 @@ describe("entry import", () => {
     try {
       expect(await failureOf(bytes)).toMatch(/đã gửi, chờ Đảng ủy duyệt, không nhập tệp được/);
       const before = await state();
-      expect(await lib.applyEntryFile(ACTOR, TARGET, file(bytes), p.fingerprint)).toMatchObject({ ok: false, code: "locked" });
+      expect(await lib.applyEntryFile(ACTOR, TARGET, file(bytes), p.fingerprint, ALL)).toMatchObject({ ok: false, code: "locked" });
       expect(await state()).toBe(before);
     } finally {
       await prisma.submission.update({ where: { id: sub.id }, data: { status: "DRAFT" } });
@@ -296,7 +298,7 @@ describe("entry import", () => {
   });
 
   it("round-trips CSV with its BOM and diacritics", async () => {
-    const grid = (await lib.getEntryGrid(TARGET.ward, TARGET.year, TARGET.programme))!;
+    const grid = (await lib.getEntryFileGrid(TARGET.ward, TARGET.year, TARGET.programme, ALL))!;
     const csv = lib.entryGridToCsv(grid);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain(";Ngọc Thụy;");
@@ -311,7 +313,7 @@ describe("entry import", () => {
     expect(out).toMatchObject({ ok: true, changed: 1 });
     const v = await prisma.entryValue.findFirstOrThrow({ where: { indicator: { code: "cam-ket-ho-kinh-doanh" }, orgUnit: { slug: "ngoc-thuy" } } });
     expect([v.value?.toFixed(), v.note]).toEqual(["1691", "Hộ kinh doanh ở phố Ngọc Thụy; ký “cam kết”"]);
-    const again = lib.entryGridToCsv((await lib.getEntryGrid(TARGET.ward, TARGET.year, TARGET.programme))!);
+    const again = lib.entryGridToCsv((await lib.getEntryFileGrid(TARGET.ward, TARGET.year, TARGET.programme, ALL))!);
     expect(again).toContain(';1.691;;"Hộ kinh doanh ở phố Ngọc Thụy; ký “cam kết”";1\r\n');
     expect(await apply(new TextEncoder().encode(again), "lai.csv")).toMatchObject({ ok: true, changed: 0 });
   });
@@ -346,7 +348,7 @@ describe("entry import", () => {
           `SELECT ev.id FROM entry_value ev JOIN org_unit o ON o.id = ev.org_unit_id JOIN indicator i ON i.id = ev.indicator_id
            WHERE o.slug = 'ngoc-thuy-to-38' AND i.code = 'gd-van-hoa-theo-tdp' FOR UPDATE`,
         );
-        const applying = lib.applyEntryFile(ACTOR, TARGET, file(bytes), p.fingerprint).then(
+        const applying = lib.applyEntryFile(ACTOR, TARGET, file(bytes), p.fingerprint, ALL).then(
           (r) => ({ r }),
           (e: unknown) => ({ e }),
         );

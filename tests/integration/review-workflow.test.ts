@@ -192,11 +192,12 @@ describe("review workflow", () => {
   it("the panel shows the state, completeness and history", async () => {
     const { resolveReviewTarget } = await import("@/lib/data/review-target");
     const { getSubmissionPanel } = await import("@/lib/data/review");
-    const t = (await resolveReviewTarget("ngoc-thuy", YEAR, fx.programmeSlug))!;
+    const { ALL_UNITS } = await import("@/lib/data/scope");
+    const t = (await resolveReviewTarget("ngoc-thuy", YEAR, fx.programmeSlug, ALL_UNITS))!;
     expect(t).toMatchObject({ wardId: world.units.ngocThuy, districtId: world.units.district, periodId: fx.periods[YEAR], programmeId: fx.programmeId });
-    expect(await resolveReviewTarget("ngoc-thuy", 2031, fx.programmeSlug)).toBeNull();
-    expect(await resolveReviewTarget("long-bien", YEAR, fx.programmeSlug)).toBeNull();
-    const panel = await getSubmissionPanel(t);
+    expect(await resolveReviewTarget("ngoc-thuy", 2031, fx.programmeSlug, ALL_UNITS)).toBeNull();
+    expect(await resolveReviewTarget("long-bien", YEAR, fx.programmeSlug, ALL_UNITS)).toBeNull();
+    const panel = (await getSubmissionPanel(t, ALL_UNITS))!;
     expect(panel.state).toBe("APPROVED");
     expect(panel.events).toHaveLength(7);
     // a and b for the ward, the group indicator for its one group; a was cleared
@@ -234,7 +235,8 @@ describe("deadlines", () => {
 describe("progress overviews", () => {
   it("the district's wards × programmes with states and what is owed; the ward's hub by year", async () => {
     const { getDistrictProgress, getEntryHub } = await import("@/lib/data/review");
-    const progress = (await getDistrictProgress("long-bien", YEAR))!;
+    const { ALL_UNITS } = await import("@/lib/data/scope");
+    const progress = (await getDistrictProgress("long-bien", YEAR, ALL_UNITS))!;
     expect(progress.deadline?.dueOn).toBe("2020-04-15");
     expect(progress.programmes.map((p) => p.slug)).toEqual([fx.programmeSlug]);
     const bySlug = Object.fromEntries(progress.wards.map((w) => [w.slug, w.cells[0]]));
@@ -242,10 +244,10 @@ describe("progress overviews", () => {
     // Bồ Đề has no groups and never started: it owes its two ward figures
     expect(bySlug["bo-de"]).toMatchObject({ state: "NOT_STARTED", version: 1, completeness: { expected: 2, entered: 0 } });
     expect(bySlug["bo-de"].completeness.owed.map((o) => o.code)).toEqual(["review-a", "review-b"]);
-    expect(await getDistrictProgress("ngoc-thuy", YEAR)).toBeNull();
-    expect(await getDistrictProgress("long-bien", 2031)).toBeNull();
+    expect(await getDistrictProgress("ngoc-thuy", YEAR, ALL_UNITS)).toBeNull();
+    expect(await getDistrictProgress("long-bien", 2031, ALL_UNITS)).toBeNull();
 
-    const hub = (await getEntryHub("ngoc-thuy", { id: fx.termId, slug: "2015-2020", name: "Nhiệm kỳ 2015–2020" }))!;
+    const hub = (await getEntryHub("ngoc-thuy", { id: fx.termId, slug: "2015-2020", name: "Nhiệm kỳ 2015–2020" }, ALL_UNITS))!;
     expect(hub.years.map((y) => y.year)).toEqual([2015, 2016, 2017, 2018, 2019, 2020]);
     expect(hub.years.find((y) => y.year === 2019)).toMatchObject({ deadline: "2020-04-15", cells: [{ state: "APPROVED", programmeSlug: fx.programmeSlug }] });
     expect(hub.years.find((y) => y.year === 2016)?.cells[0]).toMatchObject({ state: "NOT_STARTED", completeness: { expected: 3, entered: 0 } });

@@ -13,12 +13,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function EntryPage({ params }: Props) {
   const p = await params;
-  const { viewer, grid, canEdit, locked } = await loadEntryPage(p, "ward");
+  const { viewer, grid, canEdit, locked, readable } = await loadEntryPage(p, "ward");
   const path = `/${grid.ward.slug}/nhap-lieu/${grid.year}/${grid.programme.slug}`;
   return (
     <article className="space-y-4">
       <EntryHeader grid={grid} page="phuong" canEdit={canEdit} locked={locked} />
-      <SubmissionPanel wardSlug={grid.ward.slug} year={grid.year} programmeSlug={grid.programme.slug} />
+      <SubmissionPanel wardSlug={grid.ward.slug} year={grid.year} programmeSlug={grid.programme.slug} scope={readable} />
       <EntryForm grid={grid} userId={viewer.userId} canEdit={canEdit} locked={locked} signInHref={`/dang-nhap?next=${encodeURIComponent(path)}`} />
     </article>
   );

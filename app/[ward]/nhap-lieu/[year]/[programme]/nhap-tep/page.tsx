@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ImportFileView } from "@/components/entry-import/import-file-view";
-import { requirePage } from "@/lib/auth/access";
-import { getEntryGrid } from "@/lib/data/entry-export";
-import { isEditable } from "@/lib/domain/entry-grid-model";
+import { pageReadScope, requirePage } from "@/lib/auth/access";
+import { getEntryFileGrid } from "@/lib/data/entry-file-grid";
+import { isEditable } from "@/lib/domain/entry-file-grid";
 import { entryGridParamsSchema } from "@/lib/validation/entry-file";
 
 type Props = { params: Promise<{ ward: string; year: string; programme: string }> };
@@ -16,7 +16,7 @@ export default async function ImportFilePage({ params }: Props) {
   if (!parsed.success) notFound();
   const { ward, year, programme } = parsed.data;
   await requirePage("editValues", ward);
-  const grid = await getEntryGrid(ward, year, programme);
+  const grid = await getEntryFileGrid(ward, year, programme, await pageReadScope(ward));
   if (!grid) notFound();
   return (
     <ImportFileView

@@ -14,13 +14,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function GroupEntryPage({ params }: Props) {
   const p = await params;
-  const { viewer, grid, canEdit, locked } = await loadEntryPage(p, "groups");
+  const { viewer, grid, canEdit, locked, readable } = await loadEntryPage(p, "groups");
   if (grid.groupIndicators.length === 0 || grid.groups.length === 0) notFound();
   const path = `/${grid.ward.slug}/nhap-lieu/${grid.year}/${grid.programme.slug}/to-dan-pho`;
   return (
     <article className="space-y-4">
       <EntryHeader grid={grid} page="to-dan-pho" canEdit={canEdit} locked={locked} />
-      <SubmissionPanel wardSlug={grid.ward.slug} year={grid.year} programmeSlug={grid.programme.slug} />
+      <SubmissionPanel wardSlug={grid.ward.slug} year={grid.year} programmeSlug={grid.programme.slug} scope={readable} />
       <GroupEntryGrid grid={grid} userId={viewer.userId} canEdit={canEdit} locked={locked} signInHref={`/dang-nhap?next=${encodeURIComponent(path)}`} />
     </article>
   );

@@ -1,9 +1,10 @@
 import { handle, jsonError, queryObject } from "@/lib/api/http";
 import { logAccess } from "@/lib/auth/access-log";
-import { can } from "@/lib/auth/permissions";
+import { can, unitsWith } from "@/lib/auth/permissions";
 import { viewerFromHeaders } from "@/lib/auth/session";
-import { getEntryGrid } from "@/lib/data/entry-export";
+import { getEntryFileGrid } from "@/lib/data/entry-file-grid";
 import { getUnitScope } from "@/lib/data/org-units";
+import { unitsScope } from "@/lib/data/scope";
 import { fileSlug } from "@/lib/format/csv";
 import { entryGridToCsv } from "@/lib/format/entry-csv";
 import { entryGridParamsSchema, exportQuerySchema } from "@/lib/validation/entry-file";
@@ -23,13 +24,14 @@ export async function GET(request: Request, ctx: { params: Promise<Params> }): P
     const query = exportQuerySchema.safeParse(queryObject(request.url));
     if (!query.success) return jsonError(400, "bad_request", firstError(query.error));
     const { ward, year, programme } = params.data;
-    const unit = await getUnitScope(ward);
+    // with the reader's units below their grants, in the same query: the scope the grid is read with
+    const unit = await getUnitScope(ward, unitsWith(viewer, "read"));
     if (!unit) return jsonError(404, "not_found", `Không tìm thấy đơn vị “${ward}”.`);
     if (!can(viewer, "read", unit)) {
       await logAccess({ event: "REFUSED", userId: viewer.userId, target });
       return jsonError(403, "forbidden", "Không có quyền xem đơn vị này.");
     }
-    const grid = await getEntryGrid(ward, year, programme);
+    const grid = await getEntryFileGrid(ward, year, programme, unitsScope(unit.readable));
     if (!grid) return jsonError(404, "not_found", `Không có chương trình “${programme}” năm ${year} cho đơn vị “${ward}”.`);
     const name = `nhap-lieu-${grid.ward.slug}-${grid.year}-${fileSlug(grid.programme.slug)}`;
     const headers = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };

@@ -1,6 +1,8 @@
 // The entry grid of one (ward, year, programme) as plain data: what the Excel/CSV export writes and
-// what an import is compared with. No Prisma types, so pure code (and tests) can use it.
+// what an import is compared with. No Prisma types, so pure code (and tests) can use it. The entry
+// form has its own shape (entry-grid.ts): lib/data/entry-file-grid.ts says why both exist.
 
+import { isEditable as isEditableStatus } from "./submission-workflow";
 import type { Rule } from "./value-rules";
 import type { ValueType } from "./value-type";
 
@@ -35,7 +37,7 @@ export type GridCell = {
 
 export type GridTarget = { comparison: "GTE" | "GT" | "LTE" | "LT" | "EQ"; value: string };
 
-export type EntryGrid = {
+export type EntryFileGrid = {
   ward: GridUnit;
   year: number;
   periodId: number;
@@ -59,12 +61,12 @@ export const rowKey = (unit: string, indicator: string) => `${unit}:${indicator}
 
 export const EMPTY_CELL: GridCell = { value: null, qualifier: "EXACT", note: null, version: 0, source: "none" };
 
-export const cellOf = (grid: EntryGrid, unit: string, indicator: string): GridCell => grid.cells[rowKey(unit, indicator)] ?? EMPTY_CELL;
+export const cellOf = (grid: EntryFileGrid, unit: string, indicator: string): GridCell => grid.cells[rowKey(unit, indicator)] ?? EMPTY_CELL;
 
-export const allIndicators = (grid: EntryGrid): GridIndicator[] => grid.sections.flatMap((s) => s.indicators);
+export const allIndicators = (grid: EntryFileGrid): GridIndicator[] => grid.sections.flatMap((s) => s.indicators);
 
-/** Editable states, as in entry-save.ts: a submitted entry waits for review, an approved one is locked. */
-export const isEditable = (grid: EntryGrid) => !grid.submission || grid.submission.status === "DRAFT" || grid.submission.status === "RETURNED";
+/** Nothing saved yet, or a state the ward may still edit (the rule entry-save.ts applies). */
+export const isEditable = (grid: EntryFileGrid) => !grid.submission || isEditableStatus(grid.submission.status);
 
 export const STATUS_LABELS: Record<SubmissionStatusName, string> = {
   DRAFT: "đang nhập",
@@ -72,6 +74,3 @@ export const STATUS_LABELS: Record<SubmissionStatusName, string> = {
   RETURNED: "bị trả lại",
   APPROVED: "đã duyệt",
 };
-
-const COMPARISON_SIGNS: Record<GridTarget["comparison"], string> = { GTE: "≥", GT: ">", LTE: "≤", LT: "<", EQ: "=" };
-export const comparisonSign = (c: GridTarget["comparison"]) => COMPARISON_SIGNS[c];

@@ -3,17 +3,33 @@ import "server-only";
 // section, the ward's residential groups, each cell's starting value (the ward's entry value if it
 // exists, else the published figure of the year) with its version, last year's figures, targets,
 // earlier years (outlier check) and the programme's cross-field rules. Scoped to the ward and its
-// groups in every query.
+// groups in every query, and to the reader's ReadScope.
+//
+// Why not the form's loader (entry-grid.ts)? Both start each cell from the same value and version
+// (the entry value, else the year's published figure), but the file needs a different shape and
+// reads a little differently:
+// - one grid holding both the ward's rows and every group's rows, indicators with their database
+//   ids, in their sections (the form loads one page at a time, "ward" or "groups", with the ward
+//   figures derived from the groups, and keeps the ids apart);
+// - only the groups that existed during the year (the form lists every group of the ward);
+// - the year's targets only (the form falls back to the term's);
+// - last year and the outlier history from the ward's published figures of the five years before,
+//   across terms (the form: earlier years of the same term, for every unit);
+// - no sources or editors' names.
+// The workbook, the CSV and the import's preview are built on this shape.
 
 import { db } from "@/lib/db";
-import { type EntryGrid, type GridCell, type GridSection, rowKey } from "@/lib/domain/entry-grid-model";
-import { decimalString } from "./serialize";
+import { type EntryFileGrid, type GridCell, type GridSection, rowKey } from "@/lib/domain/entry-file-grid";
+import { existingDuring } from "./org-units";
+import { type ReadScope, scopeWhere } from "./scope";
+import { decimalOrNull, decimalString } from "./serialize";
 
 const HISTORY_YEARS = 5;
 
-export async function getEntryGrid(wardSlug: string, year: number, programmeSlug: string): Promise<EntryGrid | null> {
+/** Null when the ward (or one outside `scope`), the programme or the year is unknown. */
+export async function getEntryFileGrid(wardSlug: string, year: number, programmeSlug: string, scope: ReadScope): Promise<EntryFileGrid | null> {
   const ward = await db().orgUnit.findFirst({
-    where: { slug: wardSlug, level: "WARD" },
+    where: { slug: wardSlug, level: "WARD", ...scopeWhere(scope) },
     select: { id: true, slug: true, name: true, shortName: true },
   });
   if (!ward) return null;
@@ -27,8 +43,6 @@ export async function getEntryGrid(wardSlug: string, year: number, programmeSlug
   const period = await db().period.findFirst({ where: { termId: programme.termId, kind: "YEAR", year }, select: { id: true } });
   if (!period) return null;
 
-  const yearStart = new Date(Date.UTC(year, 0, 1));
-  const yearEnd = new Date(Date.UTC(year, 11, 31));
   const [sections, groups, submission, rules] = await Promise.all([
     db().indicatorSection.findMany({
       where: { programmeId: programme.id },
@@ -46,8 +60,8 @@ export async function getEntryGrid(wardSlug: string, year: number, programmeSlug
       where: {
         parentId: ward.id,
         level: "RESIDENTIAL_GROUP",
-        validFrom: { lte: yearEnd },
-        OR: [{ validTo: null }, { validTo: { gte: yearStart } }],
+        ...scopeWhere(scope),
+        ...existingDuring(year),
       },
       orderBy: [{ sortOrder: "asc" }, { slug: "asc" }],
       select: { id: true, slug: true, name: true, shortName: true },
@@ -99,17 +113,17 @@ export async function getEntryGrid(wardSlug: string, year: number, programmeSlug
     const unit = slugById.get(e.orgUnitId);
     const code = codeById.get(e.indicatorId);
     if (!unit || !code) continue;
-    cells[rowKey(unit, code)] = { value: e.value === null ? null : decimalString(e.value), qualifier: e.qualifier, note: e.note, version: e.version, source: "entry" };
+    cells[rowKey(unit, code)] = { value: decimalOrNull(e.value), qualifier: e.qualifier, note: e.note, version: e.version, source: "entry" };
   }
-  const lastYear: EntryGrid["lastYear"] = {};
-  const history: EntryGrid["history"] = {};
+  const lastYear: EntryFileGrid["lastYear"] = {};
+  const history: EntryFileGrid["history"] = {};
   for (const r of earlier) {
     const code = codeById.get(r.indicatorId)!;
     const value = decimalString(r.value);
     (history[rowKey(ward.slug, code)] ??= []).push(value);
     if (r.period.year === year - 1) lastYear[code] = { value, qualifier: r.qualifier };
   }
-  const targetByCode: EntryGrid["targets"] = {};
+  const targetByCode: EntryFileGrid["targets"] = {};
   for (const t of targets) targetByCode[codeById.get(t.indicatorId)!] = { comparison: t.comparison, value: decimalString(t.value) };
 
   const gridSections: GridSection[] = sections.map((s) => ({
