@@ -12,7 +12,8 @@ function createClient(): PrismaClient {
     throw new Error("DATABASE_URL chưa được đặt: hãy chạy ứng dụng bằng `npm start`.");
   }
   const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DB_POOL_MAX });
-  return new PrismaClient({ adapter });
+  // with the embedded database's single connection a transaction may wait for the pool a while
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 20_000 } });
 }
 
 export function db(): PrismaClient {

@@ -129,7 +129,12 @@ async function embeddedDatabase() {
 
   const fresh = !fs.existsSync(path.join(dataDir, "PG_VERSION"));
   log(`Không có DATABASE_URL: dùng PostgreSQL nhúng (PGlite) tại ${display(dataDir)}${fresh ? " (thư mục mới, khởi tạo lần đầu)" : ""}...`);
-  const poolMax = Number(env.DB_POOL_MAX || 4);
+  // One connection: pglite-socket queues each protocol message on its own and keeps a connection's
+  // turn only inside a transaction, so two connections' Parse/Bind messages of unnamed statements can
+  // interleave ("bind message supplies 3 parameters, but prepared statement "" requires 2" — or, when
+  // the counts happen to match, one query run with another's parameters). PGlite runs one query at a
+  // time anyway; the app's pool queues them instead.
+  const poolMax = Number(env.DB_POOL_MAX || 1);
   env.DB_POOL_MAX = String(poolMax);
   embeddedStarting = startEmbeddedPostgres({
     dataDir,
