@@ -31,7 +31,12 @@ export function AutoSubmit({ formId }: { formId: string }) {
       form.requestSubmit();
     };
     form.addEventListener("change", onChange);
-    return () => form.removeEventListener("change", onChange);
+    // says that a change now submits (until then the "Xem" button does): tests wait for it
+    form.dataset.autoSubmit = "on";
+    return () => {
+      form.removeEventListener("change", onChange);
+      delete form.dataset.autoSubmit;
+    };
   }, [formId]);
   return null;
 }

@@ -71,8 +71,12 @@ test.describe("/compare: the wards of a district on one indicator", () => {
 
     // with JavaScript: choosing an option is enough
     await page.goto("/compare?sort=asc");
+    // a choice made before the page is hydrated submits nothing (the "Xem" button would)
+    const autoSubmitting = page.locator('form[data-auto-submit="on"]');
+    await expect(autoSubmitting).toHaveCount(1);
     await page.getByLabel("Chỉ tiêu", { exact: true }).selectOption("ra-quan-xu-ly");
     await expect(page).toHaveURL(/indicator=ra-quan-xu-ly/);
+    await expect(autoSubmitting).toHaveCount(1);
     await page.getByLabel("Kỳ số liệu").selectOption("2019");
     await expect(page).toHaveURL(/period=2019/);
     await expect(page.getByRole("heading", { level: 2, name: /Đợt ra quân.*năm 2019/ })).toBeVisible();
