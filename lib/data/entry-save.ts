@@ -45,7 +45,8 @@ export type SaveOutcome =
 /** The per-value key of the audit log: the same figure keeps one history across submissions. */
 export const valueKey = (indicatorId: number, orgUnitId: number, periodId: number) => `${indicatorId}:${orgUnitId}:${periodId}`;
 
-const normal = (v: string | null) => (v === null ? null : fromScaled(toScaled(v)));
+/** A stored or typed decimal in one canonical spelling ("12.50" → "12.5"), so equal values compare equal. */
+export const normal = (v: string | null) => (v === null ? null : fromScaled(toScaled(v)));
 
 class ConflictError extends Error {
   constructor(readonly conflicts: Conflict[]) {

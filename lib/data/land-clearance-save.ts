@@ -58,8 +58,9 @@ function projectValues(p: Pick<ProjectRow, "name" | "startYear" | "endYear" | "s
   };
 }
 
-function formValues(f: ProjectForm): Record<string, AuditValue> {
-  return {
+/** The project's fields from the form: what is written, and what the audit compares. */
+const formData = (f: ProjectForm) =>
+  ({
     name: f.name,
     startYear: f.startYear ?? null,
     endYear: f.endYear ?? null,
@@ -69,20 +70,7 @@ function formValues(f: ProjectForm): Record<string, AuditValue> {
     compensationDong: f.compensationDong,
     forcedEnforcements: f.forcedEnforcements,
     note: f.note,
-  };
-}
-
-const formData = (f: ProjectForm) => ({
-  name: f.name,
-  startYear: f.startYear ?? null,
-  endYear: f.endYear ?? null,
-  status: f.status,
-  householdsAffected: f.householdsAffected,
-  areaM2: f.areaM2,
-  compensationDong: f.compensationDong,
-  forcedEnforcements: f.forcedEnforcements,
-  note: f.note,
-});
+  }) satisfies Record<string, AuditValue>;
 
 /** The project of this ward, locked FOR UPDATE until the transaction ends (progress writes take turns with it). */
 async function lockProject(tx: Tx, id: number, wardId: number): Promise<ProjectRow> {
@@ -110,7 +98,7 @@ export async function createProject(actor: Actor, wardId: number, f: ProjectForm
         data: { ...formData(f), orgUnitId: ward.id, termId: term.id, programmeId: programme?.id ?? null, sourceId },
         select: { id: true, version: true },
       });
-      const changed = await audit(tx, actor, "CREATE", PROJECT_ENTITY, created.id, {}, formValues(f), { ward: ward.slug, term: f.term, version: created.version });
+      const changed = await audit(tx, actor, "CREATE", PROJECT_ENTITY, created.id, {}, formData(f), { ward: ward.slug, term: f.term, version: created.version });
       return { ok: true, id: created.id, version: created.version, changed };
     });
   } catch (e) {
@@ -138,7 +126,7 @@ export async function updateProject(actor: Actor, wardId: number, id: number, f:
       if (totals.areaM2) (errors.areaM2 ??= []).push("Diện tích nhỏ hơn tổng diện tích đã bàn giao trong tiến độ các năm.");
       if (hasErrors(errors)) throw invalid(errors);
       const before = projectValues(cur);
-      const after = formValues(f);
+      const after = formData(f);
       const n = await tx.landClearanceProject.updateMany({ where: { id, version: f.version }, data: { ...formData(f), version: { increment: 1 } } });
       if (n.count !== 1) throw new Refusal({ ok: false, reason: "conflict", saved: null });
       const changed = await audit(tx, actor, "UPDATE", PROJECT_ENTITY, id, before, after, { ward: ward.slug, version: f.version + 1 });

@@ -2,10 +2,11 @@ import "server-only";
 // What /{ward}/gpmb shows and edits: the ward's land-clearance projects of a term with their yearly
 // progress, its named achievements, and the choices of the forms (residential groups, programmes).
 import { db } from "@/lib/db";
-import type { AchievementKind, AchievementStatus, OrgLevel, ProjectStatus } from "@/lib/generated/prisma/enums";
+import type { AchievementKind, AchievementStatus, OrgLevel } from "@/lib/generated/prisma/enums";
 import { LAND_CLEARANCE_INDICATOR } from "./land-clearance-save";
 import { type ReadScope, orgUnitScopeWhere, scopeWhere } from "./scope";
-import { decimalOrNull, sourceSelect, toSource } from "./serialize";
+import { type LandClearanceProjectInfo, projectFieldsSelect, toProgressFields, toProjectFields } from "./records";
+import { sourceSelect, toSource } from "./serialize";
 import type { TermSummary } from "./terms";
 import type { SourceInfo } from "./values";
 
@@ -19,21 +20,8 @@ export type GpmbProgress = {
   note: string | null;
 };
 
-export type GpmbProject = {
-  id: number;
-  version: number;
-  name: string;
-  startYear: number | null;
-  endYear: number | null;
-  status: ProjectStatus;
-  householdsAffected: number | null;
-  areaM2: string | null;
-  compensationDong: string | null;
-  forcedEnforcements: number | null;
-  note: string | null;
-  source: SourceInfo;
-  progress: GpmbProgress[];
-};
+/** A project as the dashboards show it, with what its forms need to edit it. */
+export type GpmbProject = Omit<LandClearanceProjectInfo, "progress"> & { id: number; version: number; progress: GpmbProgress[] };
 
 export type GpmbAchievement = {
   id: number;
@@ -72,16 +60,7 @@ export async function getGpmbPage(wardSlug: string, term: TermSummary, scope: Re
       select: {
         id: true,
         version: true,
-        name: true,
-        startYear: true,
-        endYear: true,
-        status: true,
-        householdsAffected: true,
-        areaM2: true,
-        compensationDong: true,
-        forcedEnforcements: true,
-        note: true,
-        source: sourceSelect,
+        ...projectFieldsSelect,
         progress: {
           orderBy: { year: "asc" },
           select: { id: true, version: true, year: true, householdsHandedOver: true, areaM2: true, compensationDong: true, note: true },
@@ -119,13 +98,7 @@ export async function getGpmbPage(wardSlug: string, term: TermSummary, scope: Re
   return {
     ward: { slug: ward.slug, name: ward.name, shortName: ward.shortName },
     term,
-    projects: projects.map((p) => ({
-      ...p,
-      areaM2: decimalOrNull(p.areaM2),
-      compensationDong: decimalOrNull(p.compensationDong),
-      source: toSource(p.source),
-      progress: p.progress.map((y) => ({ ...y, areaM2: decimalOrNull(y.areaM2), compensationDong: decimalOrNull(y.compensationDong) })),
-    })),
+    projects: projects.map((p) => ({ ...toProjectFields(p), progress: p.progress.map(toProgressFields) })),
     achievements: achievements.map(({ subjectOrgUnit, source, ...a }) => ({ ...a, subject: subjectOrgUnit, source: toSource(source) })),
     groups,
     programmes: programmes.map((p) => ({ slug: p.slug, code: p.code })),

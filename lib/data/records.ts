@@ -29,6 +29,30 @@ export type LandClearanceYear = {
   note: string | null;
 };
 
+/** A project's own fields, as the dashboards and the GPMB page read them (with `toProjectFields`). */
+export const projectFieldsSelect = {
+  name: true,
+  startYear: true,
+  endYear: true,
+  status: true,
+  householdsAffected: true,
+  areaM2: true,
+  compensationDong: true,
+  forcedEnforcements: true,
+  note: true,
+  source: sourceSelect,
+} as const;
+
+/** Decimals as strings, the source as SourceInfo (Prisma's Decimal never reaches a component). */
+export function toProjectFields<R extends { areaM2: { toFixed(): string } | null; compensationDong: { toFixed(): string } | null; source: Parameters<typeof toSource>[0] & { kind: string } }>(r: R) {
+  return { ...r, areaM2: decimalOrNull(r.areaM2), compensationDong: decimalOrNull(r.compensationDong), source: toSource(r.source), isDemo: r.source.kind === "DEMO" };
+}
+
+/** A year's progress with its decimals as strings. */
+export function toProgressFields<Y extends { areaM2: { toFixed(): string } | null; compensationDong: { toFixed(): string } | null }>(y: Y) {
+  return { ...y, areaM2: decimalOrNull(y.areaM2), compensationDong: decimalOrNull(y.compensationDong) };
+}
+
 /**
  * The ward's land-clearance projects in a term; only those of one programme when `programmeSlug` is
  * given; none outside `scope`.
@@ -38,31 +62,11 @@ export async function getLandClearanceProjects(wardSlug: string, termId: number,
     where: { orgUnit: { slug: wardSlug }, ...orgUnitScopeWhere(scope), termId, ...(programmeSlug ? { programme: { slug: programmeSlug } } : {}) },
     orderBy: [{ startYear: "asc" }, { id: "asc" }],
     select: {
-      name: true,
-      startYear: true,
-      endYear: true,
-      status: true,
-      householdsAffected: true,
-      areaM2: true,
-      compensationDong: true,
-      forcedEnforcements: true,
-      note: true,
-      source: sourceSelect,
+      ...projectFieldsSelect,
       progress: { select: { year: true, householdsHandedOver: true, areaM2: true, compensationDong: true, note: true }, orderBy: { year: "asc" } },
     },
   });
-  return rows.map((r) => ({
-    ...r,
-    areaM2: decimalOrNull(r.areaM2),
-    compensationDong: decimalOrNull(r.compensationDong),
-    source: toSource(r.source),
-    isDemo: r.source.kind === "DEMO",
-    progress: r.progress.map((y) => ({
-      ...y,
-      areaM2: decimalOrNull(y.areaM2),
-      compensationDong: decimalOrNull(y.compensationDong),
-    })),
-  }));
+  return rows.map((r) => ({ ...toProjectFields(r), progress: r.progress.map(toProgressFields) }));
 }
 
 export type AchievementInfo = {

@@ -3,11 +3,10 @@ import "server-only";
 // lock (the same lock as saving values): the version the screen showed is checked, the state machine
 // consulted, the event and audit rows written, and — on approval — the values published into `result`.
 import { db } from "@/lib/db";
-import { fromScaled, toScaled } from "@/lib/domain/decimal";
 import { checkTransition } from "@/lib/domain/submission-workflow";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SubmissionAction, SubmissionStatus } from "@/lib/generated/prisma/enums";
-import { type Actor, type EntryTarget, lockSubmission } from "./entry-save";
+import { type Actor, type EntryTarget, lockSubmission, normal } from "./entry-save";
 import { ensureEntrySource } from "./record-write";
 
 export type TransitionTarget = EntryTarget & { wardSlug: string; wardShortName: string };
@@ -20,7 +19,6 @@ export type TransitionOutcome =
   | { ok: false; reason: "state" | "comment"; message: string; status: SubmissionStatus; version: number };
 
 
-const normal = (v: string | null) => (v === null ? null : fromScaled(toScaled(v)));
 
 /**
  * Makes `action` on the submission of `target`, if it still has `expectedVersion` (the version the
