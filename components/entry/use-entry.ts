@@ -20,6 +20,7 @@ import {
   type RowState,
   splitKey,
 } from "@/lib/domain/entry-grid";
+import { useReportSubmissionVersion } from "@/components/review/submission-version";
 import { checkOutlier } from "@/lib/domain/outlier";
 import { parseViNumber } from "@/lib/domain/vi-number";
 import { type EntryRow, validateEntryRows } from "@/lib/validation/entry";
@@ -147,6 +148,7 @@ export function useEntry({ grid, page, editableKeys, userId, readOnly, form }: O
   }, [dirty]);
 
   // --- saving ----------------------------------------------------------------------------------
+  const reportSubmissionVersion = useReportSubmissionVersion();
   const [, saveAction, pending] = useActionState(async (_prev: null, _form: FormData): Promise<null> => {
     const { rows: r, bases: b, versions: v, validation: val } = latest.current;
     const payloadRows = changedPayloadRows(r, b, v);
@@ -173,6 +175,7 @@ export function useEntry({ grid, page, editableKeys, userId, readOnly, form }: O
       });
       return null;
     }
+    if (result.data?.submission) reportSubmissionVersion(result.data.submission.version);
     if (result.ok) {
       const sent = new Map(payloadRows.map((p) => [`${p.unit}:${p.indicator}`, p]));
       setVersions((prev) => {

@@ -5,6 +5,7 @@ import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { type TransitionState, approveSubmission, returnSubmission, submitForReview, unlockSubmission } from "@/lib/actions/review";
 import { ACTION_LABEL, MAX_COMMENT_LENGTH } from "@/lib/domain/submission-workflow";
 import type { SubmissionAction } from "@/lib/generated/prisma/enums";
+import { useSubmissionVersion } from "./submission-version";
 import { returnFormSchema, unlockFormSchema } from "@/lib/validation/review";
 
 type Props = {
@@ -57,6 +58,7 @@ export function ReviewActions(props: Props) {
   // controlled, so that a refused comment is still there to correct (React resets uncontrolled fields)
   const [comment, setComment] = useState("");
   const id = useId();
+  const version = useSubmissionVersion(props.version);
   const firstField = useRef<HTMLTextAreaElement>(null);
   const result = last ? states[last][0] : null;
   const pending = Object.values(states).some(([, , p]) => p);
@@ -120,7 +122,7 @@ export function ReviewActions(props: Props) {
           <input type="hidden" name="ward" value={props.ward} />
           <input type="hidden" name="year" value={props.year} />
           <input type="hidden" name="programme" value={props.programme} />
-          <input type="hidden" name="version" value={props.version} />
+          <input type="hidden" name="version" value={version} />
           <label htmlFor={`${id}-comment`} className="block text-sm font-medium">
             {COMMENT_LABEL[choice]}
           </label>

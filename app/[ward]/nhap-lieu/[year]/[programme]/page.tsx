@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { EntryForm } from "@/components/entry/entry-form";
 import { EntryHeader } from "@/components/entry/entry-header";
 import { SubmissionPanel } from "@/components/review/submission-panel";
+import { SubmissionVersionProvider } from "@/components/review/submission-version";
 import { type EntryPageParams, loadEntryPage } from "@/lib/data/entry-page";
 
 type Props = { params: Promise<EntryPageParams> };
@@ -18,8 +19,10 @@ export default async function EntryPage({ params }: Props) {
   return (
     <article className="space-y-4">
       <EntryHeader grid={grid} page="phuong" canEdit={canEdit} locked={locked} />
-      <SubmissionPanel wardSlug={grid.ward.slug} year={grid.year} programmeSlug={grid.programme.slug} scope={readable} />
-      <EntryForm grid={grid} userId={viewer.userId} canEdit={canEdit} locked={locked} signInHref={`/dang-nhap?next=${encodeURIComponent(path)}`} />
+      <SubmissionVersionProvider>
+        <SubmissionPanel wardSlug={grid.ward.slug} year={grid.year} programmeSlug={grid.programme.slug} scope={readable} />
+        <EntryForm grid={grid} userId={viewer.userId} canEdit={canEdit} locked={locked} signInHref={`/dang-nhap?next=${encodeURIComponent(path)}`} />
+      </SubmissionVersionProvider>
     </article>
   );
 }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { EntryHeader } from "@/components/entry/entry-header";
 import { GroupEntryGrid } from "@/components/entry/group-entry-grid";
 import { SubmissionPanel } from "@/components/review/submission-panel";
+import { SubmissionVersionProvider } from "@/components/review/submission-version";
 import { type EntryPageParams, loadEntryPage } from "@/lib/data/entry-page";
 
 type Props = { params: Promise<EntryPageParams> };
@@ -20,8 +21,10 @@ export default async function GroupEntryPage({ params }: Props) {
   return (
     <article className="space-y-4">
       <EntryHeader grid={grid} page="to-dan-pho" canEdit={canEdit} locked={locked} />
-      <SubmissionPanel wardSlug={grid.ward.slug} year={grid.year} programmeSlug={grid.programme.slug} scope={readable} />
-      <GroupEntryGrid grid={grid} userId={viewer.userId} canEdit={canEdit} locked={locked} signInHref={`/dang-nhap?next=${encodeURIComponent(path)}`} />
+      <SubmissionVersionProvider>
+        <SubmissionPanel wardSlug={grid.ward.slug} year={grid.year} programmeSlug={grid.programme.slug} scope={readable} />
+        <GroupEntryGrid grid={grid} userId={viewer.userId} canEdit={canEdit} locked={locked} signInHref={`/dang-nhap?next=${encodeURIComponent(path)}`} />
+      </SubmissionVersionProvider>
     </article>
   );
 }
