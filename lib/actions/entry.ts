@@ -8,7 +8,7 @@ import { readScope } from "@/lib/auth/access";
 import { type EntryScope, getEntryGrid } from "@/lib/data/entry-grid";
 import { type EntryChange, saveEntryValues } from "@/lib/data/entry-save";
 import { getValueHistory, type ValueHistoryEntry } from "@/lib/data/value-history";
-import { cellKey, derivedWardShare, type EntryGrid, lockedReason, rawOf, sameValue } from "@/lib/domain/entry-grid";
+import { cellKey, type DerivedWardFigure, derivedMessage, deriveWardFigures, type EntryGrid, lockedReason, rawOf } from "@/lib/domain/entry-grid";
 import { type EntryRow, entryPayloadSchema, validateEntryRows } from "@/lib/validation/entry";
 import { programmeSlugSchema, slugSchema } from "@/lib/validation/params";
 
@@ -66,7 +66,7 @@ export async function saveEntry(_prev: ActionResult<SaveEntryData> | null, formD
       outlierConfirmed: r.outlierConfirmed ?? false,
       baseVersion: r.baseVersion,
     }));
-    const derived = scope === "groups" ? deriveWardFigures(grid, checked.values) : [];
+    const derived = scope === "groups" ? wardFiguresOf(grid, checked.values) : [];
     for (const d of derived) {
       const cell = grid.cells[cellKey(grid.ward.slug, d.indicator)];
       changes.push({
@@ -137,8 +137,7 @@ function check(grid: EntryGrid, rows: EntryRow[]) {
     const cell = grid.cells[key];
     const indicator = byCode.get(r.indicator);
     if (!cell || !indicator) fieldErrors[key] = [`Ô “${r.indicator}” của ${r.unit} không thuộc bảng nhập liệu này.`];
-    else if (indicator.derivedFrom && grid.groups.length === 0) fieldErrors[key] = [`“${indicator.name}” được tính từ số liệu các tổ dân phố: hãy nhập ở trang tổ dân phố.`];
-    else if (grid.groups.length > 0 && r.unit === grid.ward.slug) fieldErrors[key] = [`“${indicator.name}” của phường được tính từ các tổ dân phố, không nhập trực tiếp.`];
+    else if (indicator.derivedFrom && r.unit === grid.ward.slug) fieldErrors[key] = [derivedMessage(indicator.name)];
   }
   if (Object.keys(fieldErrors).length > 0) return { ok: false as const, fieldErrors, values: {}, message: undefined };
 
@@ -152,22 +151,16 @@ function check(grid: EntryGrid, rows: EntryRow[]) {
 }
 
 /** Ward figures derived from the groups' values (the saved ones overlaid with those sent), where they change. */
-function deriveWardFigures(grid: EntryGrid, sentValues: Record<string, string | null>): { indicator: string; value: string | null; note: string }[] {
-  const out: { indicator: string; value: string | null; note: string }[] = [];
-  for (const ward of grid.sections.flatMap((s) => s.indicators)) {
-    const counterpart = grid.cells[cellKey(grid.ward.slug, ward.code)];
-    if (!ward.derivedFrom || !counterpart) continue;
-    const values = grid.groups.map((u) => {
-      const key = cellKey(u.slug, ward.derivedFrom!);
+function wardFiguresOf(grid: EntryGrid, sentValues: Record<string, string | null>): DerivedWardFigure[] {
+  return deriveWardFigures({
+    wardIndicators: grid.sections.flatMap((s) => s.indicators),
+    groups: grid.groups.map((g) => g.slug),
+    groupValue: (group, indicator) => {
+      const key = cellKey(group, indicator);
       return key in sentValues ? sentValues[key] : (grid.cells[key]?.value ?? null);
-    });
-    const value = derivedWardShare(values);
-    // an entry value equal to the derived figure needs no save; a published one gets its entry
-    if (sameValue(value, counterpart.value) && (counterpart.version > 0 || value === null)) continue;
-    const achieved = values.filter((v) => v !== null && Number(v) >= 1).length;
-    out.push({ indicator: ward.code, value, note: `Tính từ ${achieved}/${grid.groups.length} tổ dân phố.` });
-  }
-  return out;
+    },
+    wardCell: (indicator) => grid.cells[cellKey(grid.ward.slug, indicator)],
+  });
 }
 
 const invert = (o: Record<string, number>): Record<number, string> => Object.fromEntries(Object.entries(o).map(([k, v]) => [v, k]));

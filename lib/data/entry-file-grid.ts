@@ -1,157 +1,71 @@
 import "server-only";
-// The entry grid of one (ward, year, programme) for the Excel/CSV export and import: indicators by
-// section, the ward's residential groups, each cell's starting value (the ward's entry value if it
-// exists, else the published figure of the year) with its version, last year's figures, targets,
-// earlier years (outlier check) and the programme's cross-field rules. Scoped to the ward and its
-// groups in every query, and to the reader's ReadScope.
-//
-// Why not the form's loader (entry-grid.ts)? Both start each cell from the same value and version
-// (the entry value, else the year's published figure), but the file needs a different shape and
-// reads a little differently:
-// - one grid holding both the ward's rows and every group's rows, indicators with their database
-//   ids, in their sections (the form loads one page at a time, "ward" or "groups", with the ward
-//   figures derived from the groups, and keeps the ids apart);
-// - only the groups that existed during the year (the form lists every group of the ward);
-// - the year's targets only (the form falls back to the term's);
-// - last year and the outlier history from the ward's published figures of the five years before,
-//   across terms (the form: earlier years of the same term, for every unit);
-// - no sources or editors' names.
-// The workbook, the CSV and the import's preview are built on this shape.
+// The entry grid of one (ward, year, programme) for the Excel/CSV export and import, built from
+// the form's own loader (entry-grid.ts, scope "all"): the same cells, versions, groups of the year,
+// earlier years for the outlier check and rules as the form, so a figure the form accepts the file
+// accepts too. What the file adds is its shape: one grid holding the ward's rows and every group's,
+// with the database ids the save needs. Scoped to the reader's ReadScope by that loader.
 
-import { db } from "@/lib/db";
-import { type EntryFileGrid, type GridCell, type GridSection, rowKey } from "@/lib/domain/entry-file-grid";
-import { existingDuring } from "./org-units";
-import { type ReadScope, scopeWhere } from "./scope";
-import { decimalOrNull, decimalString } from "./serialize";
-
-const HISTORY_YEARS = 5;
+import type { EntryCell, EntryGrid } from "@/lib/domain/entry-grid";
+import type { EntryFileGrid, GridCell, GridSection } from "@/lib/domain/entry-file-grid";
+import { type EntryIds, getEntryGrid, type SectionLayout } from "./entry-grid";
+import type { ReadScope } from "./scope";
 
 /** Null when the ward (or one outside `scope`), the programme or the year is unknown. */
 export async function getEntryFileGrid(wardSlug: string, year: number, programmeSlug: string, scope: ReadScope): Promise<EntryFileGrid | null> {
-  const ward = await db().orgUnit.findFirst({
-    where: { slug: wardSlug, level: "WARD", ...scopeWhere(scope) },
-    select: { id: true, slug: true, name: true, shortName: true },
-  });
-  if (!ward) return null;
-  // the ward's programme of that year: the term whose years include it (the latest term at a boundary year)
-  const programme = await db().programme.findFirst({
-    where: { slug: programmeSlug, term: { periods: { some: { kind: "YEAR", year } } } },
-    orderBy: { term: { startYear: "desc" } },
-    select: { id: true, slug: true, code: true, title: true, termId: true },
-  });
-  if (!programme) return null;
-  const period = await db().period.findFirst({ where: { termId: programme.termId, kind: "YEAR", year }, select: { id: true } });
-  if (!period) return null;
+  const loaded = await getEntryGrid(wardSlug, year, programmeSlug, "all", scope);
+  return loaded && toFileGrid(loaded.grid, loaded.ids, loaded.layout);
+}
 
-  const [sections, groups, submission, rules] = await Promise.all([
-    db().indicatorSection.findMany({
-      where: { programmeId: programme.id },
-      orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
-      select: {
-        code: true,
-        name: true,
-        indicators: {
-          orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
-          select: { id: true, code: true, name: true, unit: true, valueType: true, collectionLevel: true, parent: { select: { code: true } } },
-        },
-      },
-    }),
-    db().orgUnit.findMany({
-      where: {
-        parentId: ward.id,
-        level: "RESIDENTIAL_GROUP",
-        ...scopeWhere(scope),
-        ...existingDuring(year),
-      },
-      orderBy: [{ sortOrder: "asc" }, { slug: "asc" }],
-      select: { id: true, slug: true, name: true, shortName: true },
-    }),
-    db().submission.findUnique({
-      where: { orgUnitId_periodId_programmeId: { orgUnitId: ward.id, periodId: period.id, programmeId: programme.id } },
-      select: {
-        status: true,
-        version: true,
-        values: { select: { indicatorId: true, orgUnitId: true, value: true, qualifier: true, note: true, version: true } },
-      },
-    }),
-    db().indicatorRule.findMany({ where: { programmeId: programme.id }, orderBy: { code: "asc" }, select: { code: true, kind: true, left: true, right: true, description: true } }),
-  ]);
-
-  const unitIds = [ward.id, ...groups.map((g) => g.id)];
-  const slugById = new Map([ward, ...groups].map((u) => [u.id, u.slug]));
-  const indicatorIds = sections.flatMap((s) => s.indicators.map((i) => i.id));
-  const codeById = new Map(sections.flatMap((s) => s.indicators.map((i) => [i.id, i.code] as const)));
-  const [results, earlier, targets] = await Promise.all([
-    db().result.findMany({
-      where: { periodId: period.id, indicatorId: { in: indicatorIds }, orgUnitId: { in: unitIds } },
-      select: { indicatorId: true, orgUnitId: true, value: true, qualifier: true, note: true },
-    }),
-    db().result.findMany({
-      where: { orgUnitId: ward.id, indicatorId: { in: indicatorIds }, period: { kind: "YEAR", year: { lt: year, gte: year - HISTORY_YEARS } } },
-      orderBy: { period: { year: "asc" } },
-      select: { indicatorId: true, value: true, qualifier: true, period: { select: { year: true } } },
-    }),
-    db().target.findMany({
-      where: { periodId: period.id, indicatorId: { in: indicatorIds }, OR: [{ orgUnitId: null }, { orgUnitId: ward.id }] },
-      // the ward's own target last, so that it wins over the one for every unit
-      orderBy: { orgUnitId: { sort: "asc", nulls: "first" } },
-      select: { indicatorId: true, comparison: true, value: true },
-    }),
-  ]);
-
-  const cells: Record<string, GridCell> = {};
-  for (const r of results) {
-    cells[rowKey(slugById.get(r.orgUnitId)!, codeById.get(r.indicatorId)!)] = {
-      value: decimalString(r.value),
-      qualifier: r.qualifier,
-      note: r.note,
-      version: 0,
-      source: "result",
-    };
-  }
-  for (const e of submission?.values ?? []) {
-    const unit = slugById.get(e.orgUnitId);
-    const code = codeById.get(e.indicatorId);
-    if (!unit || !code) continue;
-    cells[rowKey(unit, code)] = { value: decimalOrNull(e.value), qualifier: e.qualifier, note: e.note, version: e.version, source: "entry" };
-  }
-  const lastYear: EntryFileGrid["lastYear"] = {};
-  const history: EntryFileGrid["history"] = {};
-  for (const r of earlier) {
-    const code = codeById.get(r.indicatorId)!;
-    const value = decimalString(r.value);
-    (history[rowKey(ward.slug, code)] ??= []).push(value);
-    if (r.period.year === year - 1) lastYear[code] = { value, qualifier: r.qualifier };
-  }
-  const targetByCode: EntryFileGrid["targets"] = {};
-  for (const t of targets) targetByCode[codeById.get(t.indicatorId)!] = { comparison: t.comparison, value: decimalString(t.value) };
-
-  const gridSections: GridSection[] = sections.map((s) => ({
+function toFileGrid(grid: EntryGrid, ids: EntryIds, layout: SectionLayout[]): EntryFileGrid {
+  const groupCodes = new Set(grid.groupIndicators.map((i) => i.code));
+  const byCode = new Map([...grid.sections.flatMap((s) => s.indicators), ...grid.groupIndicators].map((i) => [i.code, i]));
+  // the form keeps the group indicators apart; the file lists them in their sections, in order
+  const sections: GridSection[] = layout.map((s) => ({
     code: s.code,
     name: s.name,
-    indicators: s.indicators.map((i) => ({
-      id: i.id,
+    indicators: s.indicators.map((code) => byCode.get(code)!).map((i) => ({
+      id: ids.indicatorIds[i.code],
       code: i.code,
       name: i.name,
       unit: i.unit,
       valueType: i.valueType,
-      parentCode: i.parent?.code ?? null,
-      perGroup: i.collectionLevel === "RESIDENTIAL_GROUP",
+      parentCode: i.parentCode,
+      perGroup: groupCodes.has(i.code),
+      derivedFrom: i.derivedFrom,
     })),
   }));
-
+  const cells: Record<string, GridCell> = {};
+  const lastYear: EntryFileGrid["lastYear"] = {};
+  for (const [key, c] of Object.entries(grid.cells)) {
+    if (c.origin.kind !== "empty") cells[key] = toGridCell(c);
+    if (c.unit === grid.ward.slug && c.lastYear) lastYear[c.indicator] = c.lastYear;
+  }
+  const targets: EntryFileGrid["targets"] = {};
+  // the file's column is "Chỉ tiêu năm": a target for the whole term is not the year's
+  for (const i of grid.sections.flatMap((s) => s.indicators)) {
+    if (i.target?.scope === "year") targets[i.code] = { comparison: i.target.comparison, value: i.target.value };
+  }
+  const unit = (u: { slug: string; name: string; shortName: string }) => ({ id: ids.unitIds[u.slug], slug: u.slug, name: u.name, shortName: u.shortName });
   return {
-    ward,
-    year,
-    periodId: period.id,
-    programme: { id: programme.id, slug: programme.slug, code: programme.code, title: programme.title },
-    submission: submission ? { status: submission.status, version: submission.version } : null,
-    sections: gridSections,
-    groups,
+    ward: unit(grid.ward),
+    year: grid.year,
+    periodId: ids.periodId,
+    programme: { id: ids.programmeId, slug: grid.programme.slug, code: grid.programme.code, title: grid.programme.title },
+    submission: grid.submission,
+    sections,
+    groups: grid.groups.map(unit),
     cells,
     lastYear,
-    targets: targetByCode,
-    history,
-    rules: rules.map((r) => ({ ...r, kind: r.kind })),
+    targets,
+    history: grid.history,
+    rules: grid.rules,
   };
 }
+
+const toGridCell = (c: EntryCell): GridCell => ({
+  value: c.value,
+  qualifier: c.qualifier,
+  note: c.note,
+  version: c.version,
+  source: c.origin.kind === "entry" ? "entry" : "result",
+});

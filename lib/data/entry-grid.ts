@@ -3,6 +3,7 @@ import "server-only";
 // starting value (the entry value, else the published figure of that year), last year's figure,
 // the target, the cross-field rules and earlier years (for the outlier check). Five queries.
 import { db } from "@/lib/db";
+import { existingDuring } from "./org-units";
 import { type ReadScope, scopeWhere } from "./scope";
 import {
   type CellOrigin,
@@ -17,7 +18,8 @@ import { WARD_COUNTERPART } from "@/lib/domain/residential-groups";
 import { formatSource } from "@/lib/format/vi";
 import { decimalString, isoDay } from "./serialize";
 
-export type EntryScope = "ward" | "groups";
+/** "ward": the ward page; "groups": the residential-group page; "all": both, for the Excel/CSV file. */
+export type EntryScope = "ward" | "groups" | "all";
 
 /** Ids the save needs beside the grid (never sent to the browser). */
 export type EntryIds = {
@@ -27,6 +29,9 @@ export type EntryIds = {
   indicatorIds: Record<string, number>;
   unitIds: Record<string, number>;
 };
+
+/** The programme's sections with every indicator (the ward's and the groups'), in order: the file's layout. */
+export type SectionLayout = { code: string; name: string; indicators: string[] };
 
 const indicatorSelect = {
   id: true,
@@ -42,9 +47,9 @@ const indicatorSelect = {
 
 /**
  * The grid of `scope`: the ward's own indicators ("ward"), or the indicators collected per
- * residential group for every group of the ward, with the ward cells of their counterparts
- * ("groups"). Null when the ward, the programme (issued above the ward, in a term holding the
- * year) or the year is unknown.
+ * residential group for every group of the ward that year, with the ward cells of their
+ * counterparts ("groups"), or both ("all"). Null when the ward, the programme (issued above the
+ * ward, in a term holding the year) or the year is unknown.
  */
 export async function getEntryGrid(
   wardSlug: string,
@@ -52,7 +57,7 @@ export async function getEntryGrid(
   programmeSlug: string,
   scope: EntryScope,
   readable: ReadScope,
-): Promise<{ grid: EntryGrid; ids: EntryIds } | null> {
+): Promise<{ grid: EntryGrid; ids: EntryIds; layout: SectionLayout[] } | null> {
   // 1. the ward with its ancestors (the programme's issuer is one of them) and its groups; a ward
   //    outside what the reader may read is not found, and every later query hangs on its id
   const ward = await db().orgUnit.findFirst({
@@ -64,8 +69,9 @@ export async function getEntryGrid(
       shortName: true,
       level: true,
       parent: { select: { id: true, parent: { select: { id: true, parentId: true } } } },
+      // the groups of that year: one dissolved before it (or formed after) has nothing to enter
       children: {
-        where: { level: "RESIDENTIAL_GROUP" },
+        where: { level: "RESIDENTIAL_GROUP", ...existingDuring(year) },
         select: { id: true, slug: true, name: true, shortName: true },
         orderBy: [{ sortOrder: "asc" }, { slug: "asc" }],
       },
@@ -106,17 +112,15 @@ export async function getEntryGrid(
     if (g.wardFromGroups && counterpart && byCode.has(counterpart)) derivedFrom.set(counterpart, g.code);
   }
 
-  const groups = scope === "groups" ? ward.children : [];
+  const groups = scope === "ward" ? [] : ward.children;
   const units = [{ id: ward.id, slug: ward.slug }, ...groups];
   const unitSlug = new Map(units.map((u) => [u.id, u.slug]));
   // the cells of this grid: (unit, indicator)
-  const cellIndicators =
-    scope === "ward"
-      ? wardIndicators.map((i) => ({ unitId: ward.id, indicator: i }))
-      : [
-          ...groups.flatMap((g) => groupIndicators.map((i) => ({ unitId: g.id, indicator: i }))),
-          ...[...derivedFrom.keys()].map((code) => ({ unitId: ward.id, indicator: byCode.get(code)! })),
-        ];
+  const wardCells = scope === "groups" ? [...derivedFrom.keys()].map((code) => byCode.get(code)!) : wardIndicators;
+  const cellIndicators = [
+    ...wardCells.map((i) => ({ unitId: ward.id, indicator: i })),
+    ...groups.flatMap((g) => groupIndicators.map((i) => ({ unitId: g.id, indicator: i }))),
+  ];
   const indicatorIds = [...new Set(cellIndicators.map((c) => c.indicator.id))];
   const unitIds = units.map((u) => u.id);
 
@@ -240,6 +244,7 @@ export async function getEntryGrid(
   };
   return {
     grid,
+    layout: programme.sections.map((s) => ({ code: s.code, name: s.name, indicators: s.indicators.map((i) => i.code) })),
     ids: {
       wardId: ward.id,
       periodId: period.id,

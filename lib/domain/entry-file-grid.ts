@@ -1,6 +1,6 @@
 // The entry grid of one (ward, year, programme) as plain data: what the Excel/CSV export writes and
-// what an import is compared with. No Prisma types, so pure code (and tests) can use it. The entry
-// form has its own shape (entry-grid.ts): lib/data/entry-file-grid.ts says why both exist.
+// what an import is compared with. No Prisma types, so pure code (and tests) can use it. Built from
+// the entry form's grid (lib/data/entry-file-grid.ts), so the file and the form agree on every cell.
 
 import { isEditable as isEditableStatus } from "./submission-workflow";
 import type { Rule } from "./value-rules";
@@ -19,6 +19,8 @@ export type GridIndicator = {
   parentCode: string | null;
   /** WARD: one value for the ward; RESIDENTIAL_GROUP: one per residential group */
   perGroup: boolean;
+  /** a ward figure computed from this group indicator (share of groups achieving); never typed */
+  derivedFrom: string | null;
 };
 
 export type GridSection = { code: string; name: string; indicators: GridIndicator[] };
@@ -52,7 +54,7 @@ export type EntryFileGrid = {
   lastYear: Record<string, { value: string; qualifier: QualifierName }>;
   /** the ward's target for the year, by indicator code */
   targets: Record<string, GridTarget>;
-  /** the ward's published figures of earlier years, by rowKey, for the outlier check */
+  /** each unit's published figures of earlier years, by rowKey, for the outlier check */
   history: Record<string, string[]>;
   rules: Rule[];
 };

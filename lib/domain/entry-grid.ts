@@ -143,6 +143,40 @@ export function derivedWardShare(groupValues: Array<string | null>): string | nu
   return wardShareFromGroups(present.map((value) => ({ value })), groupValues.length)?.percent ?? null;
 }
 
+/** Why a ward figure computed from the groups cannot be typed (the form and the import say the same). */
+export const derivedMessage = (indicatorName: string) =>
+  `“${indicatorName}” của phường được tính từ các tổ dân phố, không nhập trực tiếp: hãy nhập số liệu từng tổ ở trang “Nhập theo tổ dân phố”.`;
+
+export type DerivedWardFigure = { indicator: string; value: string | null; note: string };
+
+/**
+ * The ward figures computed from the residential groups (share of groups achieving) that a save
+ * must write with the groups' values: where the result differs from the ward's stored figure, or
+ * where that figure is only the published one (it then gets its entry value). Shared by the form's
+ * save and the file import, so both leave the ward figure agreeing with its groups.
+ */
+export function deriveWardFigures(input: {
+  /** the ward's indicators, each with the group indicator it is computed from (if any) */
+  wardIndicators: ReadonlyArray<{ code: string; derivedFrom: string | null }>;
+  groups: readonly string[];
+  /** a group's value after the save: the stored one with the changes laid over it */
+  groupValue: (group: string, indicator: string) => string | null;
+  /** the ward's stored figure, or undefined when the grid does not hold it */
+  wardCell: (indicator: string) => { value: string | null; version: number } | undefined;
+}): DerivedWardFigure[] {
+  const out: DerivedWardFigure[] = [];
+  for (const ward of input.wardIndicators) {
+    const stored = input.wardCell(ward.code);
+    if (!ward.derivedFrom || !stored) continue;
+    const values = input.groups.map((g) => input.groupValue(g, ward.derivedFrom!));
+    const value = derivedWardShare(values);
+    if (sameValue(value, stored.value) && (stored.version > 0 || value === null)) continue;
+    const achieved = values.filter((v) => v !== null && Number(v) >= 1).length;
+    out.push({ indicator: ward.code, value, note: `Tính từ ${achieved}/${input.groups.length} tổ dân phố.` });
+  }
+  return out;
+}
+
 /** Same figure? (canonical decimal comparison; null equals null) */
 export function sameValue(a: string | null, b: string | null): boolean {
   if (a === null || b === null) return a === b;

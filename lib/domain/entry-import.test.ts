@@ -18,12 +18,12 @@ function grid(over: Partial<EntryFileGrid> = {}): EntryFileGrid {
         code: "s",
         name: "Trật tự đô thị",
         indicators: [
-          { id: 10, code: "ra-quan", name: "Đợt ra quân", unit: "đợt", valueType: "COUNT", parentCode: null, perGroup: false },
-          { id: 11, code: "vi-pham", name: "Vi phạm", unit: "trường hợp", valueType: "COUNT", parentCode: null, perGroup: false },
-          { id: 12, code: "vp-khac", name: "Vi phạm khác", unit: "trường hợp", valueType: "COUNT", parentCode: "vi-pham", perGroup: false },
-          { id: 13, code: "tien", name: "Tiền xử phạt", unit: "đồng", valueType: "MONEY", parentCode: null, perGroup: false },
-          { id: 14, code: "ty-le", name: "Tỷ lệ", unit: "%", valueType: "PERCENT", parentCode: null, perGroup: false },
-          { id: 15, code: "tdp-vh", name: "Tổ dân phố văn hóa", unit: "năm", valueType: "BOOLEAN", parentCode: null, perGroup: true },
+          { id: 10, code: "ra-quan", name: "Đợt ra quân", unit: "đợt", valueType: "COUNT", parentCode: null, perGroup: false, derivedFrom: null },
+          { id: 11, code: "vi-pham", name: "Vi phạm", unit: "trường hợp", valueType: "COUNT", parentCode: null, perGroup: false, derivedFrom: null },
+          { id: 12, code: "vp-khac", name: "Vi phạm khác", unit: "trường hợp", valueType: "COUNT", parentCode: "vi-pham", perGroup: false, derivedFrom: null },
+          { id: 13, code: "tien", name: "Tiền xử phạt", unit: "đồng", valueType: "MONEY", parentCode: null, perGroup: false, derivedFrom: null },
+          { id: 14, code: "ty-le", name: "Tỷ lệ", unit: "%", valueType: "PERCENT", parentCode: null, perGroup: false, derivedFrom: null },
+          { id: 15, code: "tdp-vh", name: "Tổ dân phố văn hóa", unit: "năm", valueType: "BOOLEAN", parentCode: null, perGroup: true, derivedFrom: null },
         ],
       },
     ],
@@ -160,6 +160,72 @@ describe("import preview", () => {
     const withNote = previewImport(file([row("ra-quan", num(12000), 3, { note: { cell: text("ra quân hằng ngày"), ref: "H9" } })]), grid());
     expect(withNote.rows[0].status).toBe("changed");
     expect(changesOf(withNote)[0].outlierConfirmed).toBe(true);
+  });
+
+  it("asks for a group value far from the group's earlier years to be entered in the form (the groups sheet has no note column)", () => {
+    const g = grid({
+      sections: [{ code: "s", name: "Gia đình", indicators: [{ id: 16, code: "gdvh", name: "Gia đình văn hóa", unit: "hộ", valueType: "COUNT", parentCode: null, perGroup: true, derivedFrom: null }] }],
+      history: { "ngoc-thuy-to-1:gdvh": ["180", "185", "190"] },
+    });
+    const groupRow = (value: number) => row("gdvh", num(value), 0, { sheet: "groups", unit: "ngoc-thuy-to-1", qualifier: undefined, note: undefined });
+    const far = previewImport(file([groupRow(1900)]), g);
+    expect(far.rows[0].status).toBe("invalid");
+    expect(far.rows[0].messages[0]).toMatch(/Gia đình văn hóa.*Tổ 1.*khác xa các năm trước.*trang nhập theo tổ dân phố/);
+    expect(previewImport(file([groupRow(192)]), g).rows[0].status).toBe("new");
+  });
+
+  describe("the ward share computed from the groups", () => {
+    const sections = [
+      {
+        code: "s",
+        name: "Tổ dân phố văn hóa",
+        indicators: [
+          { id: 20, code: "tdp-vh-phuong", name: "Tổ dân phố văn hóa (phường)", unit: "%", valueType: "PERCENT" as const, parentCode: null, perGroup: false, derivedFrom: "tdp-vh" },
+          { id: 15, code: "tdp-vh", name: "Tổ dân phố văn hóa", unit: "năm", valueType: "BOOLEAN" as const, parentCode: null, perGroup: true, derivedFrom: null },
+        ],
+      },
+    ];
+    const groups = [1, 2, 3, 4].map((n) => ({ id: 100 + n, slug: `to-${n}`, name: `Tổ ${n}`, shortName: `Tổ ${n}` }));
+    const cells = {
+      "ngoc-thuy:tdp-vh-phuong": { value: "50", qualifier: "EXACT" as const, note: "Tính từ 2/4 tổ dân phố.", version: 5, source: "entry" as const },
+      "to-1:tdp-vh": { value: "1", qualifier: "EXACT" as const, note: null, version: 1, source: "entry" as const },
+      "to-2:tdp-vh": { value: "1", qualifier: "EXACT" as const, note: null, version: 1, source: "entry" as const },
+      "to-3:tdp-vh": { value: "0", qualifier: "EXACT" as const, note: null, version: 1, source: "entry" as const },
+      "to-4:tdp-vh": { value: "0", qualifier: "EXACT" as const, note: null, version: 1, source: "entry" as const },
+    };
+    const shareGrid = () => grid({ sections, groups, cells, history: {} });
+    const wardRow = (value: number) => row("tdp-vh-phuong", num(value), 5, { note: { cell: text("Tính từ 2/4 tổ dân phố."), ref: "H9" } });
+    const groupRow = (n: number, value: string) => row("tdp-vh", text(value), 1, { sheet: "groups", unit: `to-${n}`, qualifier: undefined, note: undefined });
+
+    it("is recomputed when a group's value changes, and saved with it", () => {
+      const p = previewImport(file([wardRow(50), groupRow(3, "Đạt"), groupRow(4, "Chưa đạt")]), shareGrid());
+      const ward = p.rows.find((r) => r.unit === "ngoc-thuy")!;
+      expect(ward.status).toBe("changed");
+      expect(ward.next).toEqual({ value: "75", qualifier: "EXACT", note: "Tính từ 3/4 tổ dân phố." });
+      expect(ward.messages[0]).toMatch(/Tính lại từ các tổ dân phố/);
+      expect(changesOf(p)).toContainEqual({ indicatorId: 20, orgUnitId: 1, baseVersion: 5, outlierConfirmed: false, value: "75", qualifier: "EXACT", note: "Tính từ 3/4 tổ dân phố." });
+      // the ward's row need not be in the file (a CSV with the groups only)
+      const groupsOnly = previewImport(file([groupRow(3, "Đạt")]), shareGrid());
+      expect(changesOf(groupsOnly).map((c) => [c.indicatorId, c.value])).toEqual([
+        [15, "1"],
+        [20, "75"],
+      ]);
+    });
+
+    it("is refused when typed into the ward's row, as in the form", () => {
+      const p = previewImport(file([wardRow(90)]), shareGrid());
+      expect(p.rows[0].status).toBe("invalid");
+      expect(p.rows[0].messages[0]).toMatch(/được tính từ các tổ dân phố, không nhập trực tiếp/);
+      // a file exported before the figure was last recomputed: its old figure is simply not read
+      const stale = previewImport(file([row("tdp-vh-phuong", num(25), 4)]), shareGrid());
+      expect(stale.rows[0].status).toBe("unchanged");
+      expect(changesOf(stale)).toEqual([]);
+    });
+
+    it("stays as it is when the file changes nothing", () => {
+      const p = previewImport(file([wardRow(50), groupRow(1, "Đạt"), groupRow(3, "Chưa đạt")]), shareGrid());
+      expect(p.counts).toEqual({ new: 0, changed: 0, unchanged: 3, conflict: 0, invalid: 0 });
+    });
   });
 
   it("checks the cross-field rules on the stored values with the file's changes", () => {

@@ -5,6 +5,7 @@
 
 import { fromScaled, toScaled } from "./decimal";
 import { cellOf, type EntryFileGrid, type GridIndicator, type QualifierName, rowKey } from "./entry-file-grid";
+import { deriveWardFigures, derivedMessage, sameValue } from "./entry-grid";
 import { EXACT_WORDS, MORE_THAN_WORDS } from "./entry-template";
 import { numberToDecimalString, shiftDecimal } from "./excel-number";
 import { checkOutlier } from "./outlier";
@@ -150,6 +151,15 @@ export function previewImport(file: ParsedEntryFile, grid: EntryFileGrid): Impor
     }
     const next: Figure = { value: value.value, qualifier: qualifier.value, note: note.value };
     row.next = next;
+    if (indicator.derivedFrom) {
+      // the ward figure computed from the groups: its row is there to be read. A value other than
+      // the stored one was typed (refused, as in the form) unless the row is older than the stored
+      // figure (the file predates a recomputation): then it is simply not read.
+      row.next = old;
+      if (sameValue(old.value, next.value) || version !== cellOf(grid, r.unit, r.indicator).version) row.status = "unchanged";
+      else row.messages.push(`Ô ${r.valueRef}: ${derivedMessage(indicator.name)}`);
+      continue;
+    }
     if (sameFigure(old, next)) {
       row.status = "unchanged";
       continue;
@@ -163,8 +173,13 @@ export function previewImport(file: ParsedEntryFile, grid: EntryFileGrid): Impor
       continue;
     }
     let outlierConfirmed = false;
-    if (!groupUnit && next.value !== null && indicator.valueType !== "BOOLEAN") {
+    if (next.value !== null && indicator.valueType !== "BOOLEAN") {
       const outlier = checkOutlier(next.value, grid.history[key] ?? []);
+      if (outlier.outlier && groupUnit) {
+        // the groups' sheet has no note column to give the reason in, as the form asks
+        row.messages.push(`Ô ${r.valueRef} (${label}, ${row.unitName}): ${outlier.message} Hãy nhập giá trị này ở trang nhập theo tổ dân phố, xác nhận và ghi lý do.`);
+        continue;
+      }
       if (outlier.outlier) {
         if (!next.note) {
           row.messages.push(`Ô ${r.valueRef} (${label}): ${outlier.message} Ghi lý do vào ô ${r.note?.ref ?? "Ghi chú"} để xác nhận.`);
@@ -179,6 +194,7 @@ export function previewImport(file: ParsedEntryFile, grid: EntryFileGrid): Impor
   }
 
   checkRulesOf(rows, grid);
+  addDerivedRows(rows, grid);
   const counts: Record<RowStatus, number> = { new: 0, changed: 0, unchanged: 0, conflict: 0, invalid: 0 };
   for (const r of rows) counts[r.status]++;
   return { rows, counts, canApply: counts.invalid === 0 && counts.conflict === 0 && counts.new + counts.changed > 0 };
@@ -213,6 +229,42 @@ function checkRulesOf(rows: PreviewRow[], grid: EntryFileGrid): void {
         r.messages.push(`Ô ${r.ref}: ${v.message}`);
       }
     }
+  }
+}
+
+/**
+ * The ward figures computed from the groups, recomputed with the groups' changes as the form's
+ * save does: the ward's row (from the file, or added) shows the new figure and saves it too.
+ */
+function addDerivedRows(rows: PreviewRow[], grid: EntryFileGrid): void {
+  const groupChanges = rows.filter((r) => r.change && r.unit !== grid.ward.slug);
+  if (groupChanges.length === 0) return;
+  const changed = new Map(groupChanges.map((r) => [r.key, r.next!.value]));
+  const touched = new Set(groupChanges.map((r) => r.indicator));
+  const wardIndicators = grid.sections.flatMap((s) => s.indicators).filter((i) => !i.perGroup);
+  // only the figures whose groups changed: importing an unchanged file changes nothing
+  const derived = deriveWardFigures({
+    wardIndicators: wardIndicators.filter((i) => i.derivedFrom && touched.has(i.derivedFrom)),
+    groups: grid.groups.map((g) => g.slug),
+    groupValue: (group, indicator) => {
+      const key = rowKey(group, indicator);
+      return changed.has(key) ? changed.get(key)! : cellOf(grid, group, indicator).value;
+    },
+    wardCell: (indicator) => cellOf(grid, grid.ward.slug, indicator),
+  });
+  for (const d of derived) {
+    const indicator = wardIndicators.find((i) => i.code === d.indicator)!;
+    const current = cellOf(grid, grid.ward.slug, d.indicator);
+    const key = rowKey(grid.ward.slug, d.indicator);
+    const next: Figure = { value: d.value, qualifier: "EXACT", note: d.note };
+    const change = { indicatorId: indicator.id, orgUnitId: grid.ward.id, baseVersion: current.version, outlierConfirmed: false };
+    const message = `Tính lại từ các tổ dân phố: ${d.note}`;
+    const fromFile = rows.find((r) => r.key === key);
+    if (fromFile && fromFile.status !== "unchanged") continue; // the file's own row is already refused
+    const status: RowStatus = current.value === null && current.source === "none" ? "new" : "changed";
+    if (fromFile) Object.assign(fromFile, { status, next, change, messages: [message] });
+    else
+      rows.push({ key, sheet: "ward", unit: grid.ward.slug, unitName: grid.ward.shortName, indicator: d.indicator, indicatorName: indicator.name, ref: "—", status, old: figureOf(current), next, messages: [message], change });
   }
 }
 

@@ -14,9 +14,9 @@ const grid: EntryFileGrid = {
       code: "s",
       name: "Trật tự",
       indicators: [
-        { id: 10, code: "ty-le", name: "Gia đình văn hóa; “đạt”, chuẩn", unit: "%", valueType: "PERCENT", parentCode: null, perGroup: false },
-        { id: 13, code: "tien", name: "Tiền xử phạt", unit: "đồng", valueType: "MONEY", parentCode: null, perGroup: false },
-        { id: 15, code: "tdp-vh", name: "Tổ dân phố văn hóa", unit: "năm", valueType: "BOOLEAN", parentCode: null, perGroup: true },
+        { id: 10, code: "ty-le", name: "Gia đình văn hóa; “đạt”, chuẩn", unit: "%", valueType: "PERCENT", parentCode: null, perGroup: false, derivedFrom: null },
+        { id: 13, code: "tien", name: "Tiền xử phạt", unit: "đồng", valueType: "MONEY", parentCode: null, perGroup: false, derivedFrom: null },
+        { id: 15, code: "tdp-vh", name: "Tổ dân phố văn hóa", unit: "năm", valueType: "BOOLEAN", parentCode: null, perGroup: true, derivedFrom: null },
       ],
     },
   ],

@@ -131,6 +131,13 @@ function wardRow(row: ExcelJS.Row, grid: EntryFileGrid, i: GridIndicator) {
     value.dataValidation = { type: "list", allowBlank: true, formulae: ['"Đạt,Chưa đạt"'], showErrorMessage: true, error: "Chọn “Đạt” hoặc “Chưa đạt”." };
   }
   row.getCell(C.qualifier).value = cell.qualifier === "MORE_THAN" ? "trên" : null;
+  // computed from the groups' sheet when the file is imported: shown, not typed
+  if (i.derivedFrom) {
+    row.getCell(C.version).value = cell.version;
+    row.getCell(C.note).value = cell.note ?? "Tính từ các tổ dân phố (trang “Tổ dân phố”).";
+    row.eachCell({ includeEmpty: true }, (c) => (c.border = THIN));
+    return;
+  }
   // the "trên" column takes one word; a list keeps it to that
   row.getCell(C.qualifier).dataValidation = {
     type: "list",

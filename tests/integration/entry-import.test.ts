@@ -135,6 +135,8 @@ describe("entry import", () => {
     if (!p.ok) throw new Error(p.message);
     const touched = p.preview.rows.filter((r) => r.status !== "unchanged");
     expect(touched.map((r) => [r.unit, r.indicator, r.status, r.old.value, r.next?.value, r.next?.qualifier])).toEqual([
+      // the ward's share of cultural groups, recomputed from the groups as the form's save does: 27 of 38
+      ["ngoc-thuy", "ty-le-tdp-van-hoa", "changed", "73.7", "71.0526", "EXACT"],
       ["ngoc-thuy", "hoi-vien-clb-moi-truong", "changed", "515", "515", "MORE_THAN"],
       ["ngoc-thuy", "ra-quan-xu-ly", "changed", "34", "31", "EXACT"],
       ["ngoc-thuy", "tien-xu-phat-vi-pham", "changed", "64000000", "305000000", "EXACT"],
@@ -146,12 +148,13 @@ describe("entry import", () => {
 
     const auditBefore = await prisma.auditLog.count({ where: { entity: "entry_value" } });
     const out = await lib.applyEntryFile(ACTOR, TARGET, file(bytes), p.fingerprint, ALL);
-    expect(out).toMatchObject({ ok: true, changed: 6 });
+    expect(out).toMatchObject({ ok: true, changed: 7 });
     const values = await prisma.entryValue.findMany({
       orderBy: { id: "asc" },
       select: { value: true, qualifier: true, note: true, version: true, outlierConfirmed: true, indicator: { select: { code: true } }, orgUnit: { select: { slug: true } } },
     });
     expect(values.map((v) => [`${v.orgUnit.slug}:${v.indicator.code}`, v.value?.toFixed(), v.qualifier, v.note, v.version, v.outlierConfirmed])).toEqual([
+      ["ngoc-thuy:ty-le-tdp-van-hoa", "71.0526", "EXACT", "Tính từ 27/38 tổ dân phố.", 1, false],
       ["ngoc-thuy:hoi-vien-clb-moi-truong", "515", "MORE_THAN", null, 1, false],
       ["ngoc-thuy:ra-quan-xu-ly", "31", "EXACT", null, 1, false],
       ["ngoc-thuy:tien-xu-phat-vi-pham", "305000000", "EXACT", "Theo sổ theo dõi", 1, true],
@@ -161,6 +164,7 @@ describe("entry import", () => {
     ]);
     const audit = await prisma.auditLog.findMany({ where: { entity: "entry_value" }, orderBy: { id: "asc" }, select: { actor: true, action: true, oldValue: true, newValue: true } });
     expect(audit.slice(auditBefore).map((a) => [a.actor, a.action, a.oldValue, a.newValue])).toEqual([
+      [ACTOR.userId, "CREATE", null, "71.0526"],
       [ACTOR.userId, "CREATE", null, "515"],
       [ACTOR.userId, "CREATE", null, "31"],
       [ACTOR.userId, "CREATE", null, "305000000"],
