@@ -14,7 +14,10 @@ export const secondaryButton = "rounded border border-slate-400 bg-white px-3 py
 type FormCtx = { prefix: string; errors: Record<string, string[]> };
 const Ctx = createContext<FormCtx>({ prefix: "f", errors: {} });
 
-/** The action's state, a submit handler, and the conflict choices ("use saved" / "keep mine"). */
+/**
+ * The action's state, a submit handler, and the conflict choices ("use saved" / "keep mine").
+ * `resetOnSuccess`: a form that adds records (empty again after each); otherwise it edits one.
+ */
 export function useRecordForm(action: RecordAction, { resetOnSuccess = false } = {}) {
   const [state, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -29,7 +32,12 @@ export function useRecordForm(action: RecordAction, { resetOnSuccess = false } =
   const send = (fd: FormData) => startTransition(() => formAction(fd));
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    send(new FormData(e.currentTarget));
+    const fd = new FormData(e.currentTarget);
+    // an edit form saving its record again before the page's refresh has arrived: the first save's
+    // answer knows the version it wrote, so the person's own save is not taken for someone else's
+    const saved = !resetOnSuccess && state?.ok ? state.data?.version : undefined;
+    if (saved !== undefined && saved > Number(fd.get("version"))) fd.set("version", String(saved));
+    send(fd);
   };
   /** Save the typed values over the ones saved meanwhile: the person chose it, having seen both. */
   const keepMine = (version: number) => {

@@ -202,7 +202,7 @@ describe("import preview", () => {
       const ward = p.rows.find((r) => r.unit === "ngoc-thuy")!;
       expect(ward.status).toBe("changed");
       expect(ward.next).toEqual({ value: "75", qualifier: "EXACT", note: "Tính từ 3/4 tổ dân phố." });
-      expect(ward.messages[0]).toMatch(/Tính lại từ các tổ dân phố/);
+      expect(ward.messages[0]).toBe("Tính từ 3/4 tổ dân phố. Tỷ lệ của phường được tính lại theo số liệu các tổ trong tệp.");
       expect(changesOf(p)).toContainEqual({ indicatorId: 20, orgUnitId: 1, baseVersion: 5, outlierConfirmed: false, value: "75", qualifier: "EXACT", note: "Tính từ 3/4 tổ dân phố." });
       // the ward's row need not be in the file (a CSV with the groups only)
       const groupsOnly = previewImport(file([groupRow(3, "Đạt")]), shareGrid());

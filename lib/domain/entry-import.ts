@@ -258,7 +258,7 @@ function addDerivedRows(rows: PreviewRow[], grid: EntryFileGrid): void {
     const key = rowKey(grid.ward.slug, d.indicator);
     const next: Figure = { value: d.value, qualifier: "EXACT", note: d.note };
     const change = { indicatorId: indicator.id, orgUnitId: grid.ward.id, baseVersion: current.version, outlierConfirmed: false };
-    const message = `Tính lại từ các tổ dân phố: ${d.note}`;
+    const message = `${d.note} Tỷ lệ của phường được tính lại theo số liệu các tổ trong tệp.`;
     const fromFile = rows.find((r) => r.key === key);
     if (fromFile && fromFile.status !== "unchanged") continue; // the file's own row is already refused
     const status: RowStatus = current.value === null && current.source === "none" ? "new" : "changed";
