@@ -2,16 +2,18 @@
 import { useActionState, useId } from "react";
 import { type DeadlineState, saveDeadline } from "@/lib/actions/review";
 
-/** District staff set when the wards' figures of a year are due. */
+/** District staff set when the wards' figures of a year are due. Keyed by district and year where used, so a save's answer never outlives its year. */
 export function DeadlineForm({ district, year, dueOn, version }: { district: string; year: number; dueOn: string | null; version: number }) {
   const [state, action, pending] = useActionState<DeadlineState, FormData>(saveDeadline, null);
   const id = useId();
   const error = state && !state.ok ? (state.fieldErrors?.dueOn?.[0] ?? state.message) : null;
+  // saved again before the page's refresh arrives: the last save's answer knows the newer version
+  const current = Math.max(version, state?.ok ? (state.data?.version ?? 0) : 0);
   return (
     <form action={action} className="no-print flex flex-wrap items-end gap-3" aria-label={`Đặt hạn nộp số liệu năm ${year}`}>
       <input type="hidden" name="district" value={district} />
       <input type="hidden" name="year" value={year} />
-      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="version" value={current} />
       <div>
         <label htmlFor={`${id}-due`} className="block text-sm font-medium">
           Hạn nộp số liệu năm {year}

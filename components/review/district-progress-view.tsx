@@ -67,7 +67,7 @@ export function DistrictProgressView({ progress, canManageDeadline, now }: { pro
             `Chưa đặt hạn nộp số liệu năm ${year}.`
           )}
         </p>
-        {canManageDeadline && <DeadlineForm district={district.slug} year={year} dueOn={deadline?.dueOn ?? null} version={deadline?.version ?? 0} />}
+        {canManageDeadline && <DeadlineForm key={`${district.slug}-${year}`} district={district.slug} year={year} dueOn={deadline?.dueOn ?? null} version={deadline?.version ?? 0} />}
       </section>
 
       <section aria-labelledby="tong-hop" className="space-y-2">
