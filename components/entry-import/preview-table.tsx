@@ -3,11 +3,12 @@ import type { ImportRowView, ImportView } from "@/lib/actions/entry-import";
 const STATUS: Record<ImportRowView["status"], { label: string; className: string }> = {
   new: { label: "Thêm mới", className: "bg-blue-100 text-blue-900" },
   changed: { label: "Sửa", className: "bg-amber-100 text-amber-950" },
+  unchanged: { label: "Giữ nguyên", className: "bg-slate-100 text-slate-800" },
   conflict: { label: "Xung đột", className: "bg-orange-200 text-orange-950" },
   invalid: { label: "Lỗi", className: "bg-red-100 text-red-900" },
 };
 
-/** The rows an import would add or change, and those it refuses, with the cell they came from. */
+/** The rows an import would add or change, those it refuses, and those it keeps as the app has them, with the cell they came from. */
 export function PreviewTable({ view }: { view: ImportView }) {
   const { counts } = view;
   return (

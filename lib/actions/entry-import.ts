@@ -19,7 +19,8 @@ export type ImportRowView = {
   ref: string;
   unit: string;
   indicator: string;
-  status: "new" | "changed" | "conflict" | "invalid";
+  /** "unchanged" only with a reason (a row the app changed since the export, kept as it is) */
+  status: "new" | "changed" | "unchanged" | "conflict" | "invalid";
   old: string;
   next: string | null;
   messages: string[];
@@ -30,7 +31,7 @@ export type ImportView = {
   counts: ImportPreview["counts"];
   canApply: boolean;
   fingerprint: string;
-  /** every row but the unchanged ones, in the file's order */
+  /** every row but the unchanged ones without a message, in the file's order */
   rows: ImportRowView[];
   /** after "Áp dụng": how many values were written */
   applied?: number;
@@ -62,7 +63,7 @@ function view(grid: EntryFileGrid, preview: ImportPreview, fileName: string, fin
   const types = new Map(allIndicators(grid).map((i) => [i.code, i]));
   const rows: ImportRowView[] = [];
   for (const r of preview.rows) {
-    if (r.status === "unchanged") continue;
+    if (r.status === "unchanged" && r.messages.length === 0) continue;
     const indicator = types.get(r.indicator) ?? { valueType: "DECIMAL" as const };
     rows.push({
       ref: r.ref,
@@ -70,7 +71,7 @@ function view(grid: EntryFileGrid, preview: ImportPreview, fileName: string, fin
       indicator: r.indicatorName,
       status: r.status,
       old: show(r.old, indicator),
-      next: r.next ? show(r.next, indicator) : null,
+      next: r.next && r.status !== "unchanged" ? show(r.next, indicator) : null,
       messages: r.messages,
     });
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EntryFileGrid } from "./entry-file-grid";
+import { figureStamp, versionCell } from "./export-stamp";
 import { type ParsedEntryFile, type ParsedRow, type RawCell, changeFingerprint, changesOf, checkHeader, previewImport, readValue } from "./entry-import";
 
 const num = (value: number, percent = false): RawCell => ({ kind: "number", value, percent });
@@ -134,6 +135,25 @@ describe("import preview", () => {
     expect(p.rows[0].messages[0]).toMatch(/hiện là 12, tệp ghi 15/);
     expect(p.rows[1].status).toBe("unchanged");
     expect(p.canApply).toBe(false);
+  });
+
+  it("keeps the app's figure for a row the app changed since the export and the file left as it was", () => {
+    // exported at version 2 with 10; saved in the app since as 12 (version 3)
+    const exported = { value: "10", qualifier: "EXACT" as const, note: null };
+    const stamped = (f: typeof exported) => text(versionCell(2, figureStamp(f, true)));
+    const untouched = previewImport(file([row("ra-quan", num(10), stamped(exported)), row("tien", num(306000000), 1)]), grid());
+    expect(untouched.rows.map((r) => r.status)).toEqual(["unchanged", "changed"]);
+    expect(untouched.rows[0].messages[0]).toMatch(/sửa trong ứng dụng sau khi xuất tệp \(nay là 12\); tệp không sửa ô này/);
+    expect(changesOf(untouched).map((c) => c.indicatorId)).toEqual([13]);
+    expect(untouched.canApply).toBe(true);
+    // edited in the file as well: a real conflict
+    const edited = previewImport(file([row("ra-quan", num(11), stamped(exported))]), grid());
+    expect(edited.rows[0].status).toBe("conflict");
+    // a note added in the file is an edit too
+    const noted = previewImport(file([row("ra-quan", num(10), stamped(exported), { note: { cell: text("sổ"), ref: "H9" } })]), grid());
+    expect(noted.rows[0].status).toBe("conflict");
+    // a file without stamps (plain versions) cannot tell, and says conflict as before
+    expect(previewImport(file([row("ra-quan", num(10), 2)]), grid()).rows[0].status).toBe("conflict");
   });
 
   it("reads Excel numbers exactly, percent-formatted cells as percent, yes/no as text or TRUE/FALSE", () => {

@@ -8,6 +8,7 @@ import { cellOf, type EntryFileGrid, type GridIndicator, type QualifierName, row
 import { deriveWardFigures, derivedMessage, sameValue } from "./entry-grid";
 import { EXACT_WORDS, MORE_THAN_WORDS } from "./entry-template";
 import { numberToDecimalString, shiftDecimal } from "./excel-number";
+import { figureStamp, readVersionCell } from "./export-stamp";
 import { checkOutlier } from "./outlier";
 import { checkRules, checkValueType } from "./value-rules";
 import { formatViInput, parseViNumber } from "./vi-number";
@@ -156,7 +157,7 @@ export function previewImport(file: ParsedEntryFile, grid: EntryFileGrid): Impor
       // the stored one was typed (refused, as in the form) unless the row is older than the stored
       // figure (the file predates a recomputation): then it is simply not read.
       row.next = old;
-      if (sameValue(old.value, next.value) || version !== cellOf(grid, r.unit, r.indicator).version) row.status = "unchanged";
+      if (sameValue(old.value, next.value) || version.version !== cellOf(grid, r.unit, r.indicator).version) row.status = "unchanged";
       else row.messages.push(`Ô ${r.valueRef}: ${derivedMessage(indicator.name)}`);
       continue;
     }
@@ -165,7 +166,14 @@ export function previewImport(file: ParsedEntryFile, grid: EntryFileGrid): Impor
       continue;
     }
     const current = cellOf(grid, r.unit, r.indicator);
-    if (version !== current.version) {
+    if (version.version !== current.version) {
+      // changed in the app since the export: left alone in the file, the app's figure stays
+      if (version.stamp !== null && version.stamp === figureStamp(next, r.note !== undefined)) {
+        row.status = "unchanged";
+        row.next = old;
+        row.messages.push(`Đã được sửa trong ứng dụng sau khi xuất tệp (nay là ${show(old, indicator)}); tệp không sửa ô này nên giữ giá trị trong ứng dụng.`);
+        continue;
+      }
       row.status = "conflict";
       row.messages.push(
         `${label} của ${row.unitName} đã được sửa trong ứng dụng sau khi xuất tệp: hiện là ${show(old, indicator)}, tệp ghi ${show(next, indicator)}. Hãy xuất tệp mới rồi nhập lại.`,
@@ -175,7 +183,7 @@ export function previewImport(file: ParsedEntryFile, grid: EntryFileGrid): Impor
     let outlierConfirmed = false;
     if (next.value !== null && indicator.valueType !== "BOOLEAN") {
       const outlier = checkOutlier(next.value, grid.history[key] ?? []);
-      if (outlier.outlier && groupUnit) {
+      if (outlier.outlier && !r.note) {
         // the groups' sheet has no note column to give the reason in, as the form asks
         row.messages.push(`Ô ${r.valueRef} (${label}, ${row.unitName}): ${outlier.message} Hãy nhập giá trị này ở trang nhập theo tổ dân phố, xác nhận và ghi lý do.`);
         continue;
@@ -190,7 +198,7 @@ export function previewImport(file: ParsedEntryFile, grid: EntryFileGrid): Impor
       }
     }
     row.status = old.value === null && current.source === "none" ? "new" : "changed";
-    row.change = { indicatorId: indicator.id, orgUnitId: unit.id, baseVersion: version, outlierConfirmed };
+    row.change = { indicatorId: indicator.id, orgUnitId: unit.id, baseVersion: version.version, outlierConfirmed };
   }
 
   checkRulesOf(rows, grid);
@@ -282,11 +290,10 @@ export function show(f: Figure, indicator: Pick<GridIndicator, "valueType">): st
   return `${f.qualifier === "MORE_THAN" ? "trên " : ""}${formatViInput(f.value, indicator.valueType)}`;
 }
 
-function readVersion(cell: RawCell): number | null {
-  if (cell.kind === "empty") return 0;
-  const text = cell.kind === "number" ? String(cell.value) : cell.kind === "text" ? cell.text.trim() : null;
-  if (text === null || !/^\d{1,9}$/.test(text)) return null;
-  return Number(text);
+function readVersion(cell: RawCell): { version: number; stamp: string | null } | null {
+  if (cell.kind === "empty") return { version: 0, stamp: null };
+  const text = cell.kind === "number" ? String(cell.value) : cell.kind === "text" ? cell.text : null;
+  return text === null ? null : readVersionCell(text);
 }
 
 type Read<T> = { ok: true; value: T } | { ok: false; message: string };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { figureStamp } from "@/lib/domain/export-stamp";
 import type { EntryFileGrid } from "@/lib/domain/entry-file-grid";
 import { previewImport } from "@/lib/domain/entry-import";
 import { entryGridToCsv, parseCsvRecords, readEntryCsv } from "./entry-csv";
@@ -39,8 +40,11 @@ describe("entry CSV", () => {
     const csv = entryGridToCsv(grid);
     expect(csv.startsWith("\ufeffMã phường;Năm;Mã chương trình;")).toBe(true);
     const lines = csv.split("\r\n");
-    expect(lines[2]).toBe("ngoc-thuy;2020;03-CTr-QU;ngoc-thuy;Ngọc Thụy;tien;Tiền xử phạt;đồng;290.000.000;;305.000.000;trên;;1");
-    expect(csv).toContain("ngoc-thuy;2020;03-CTr-QU;ngoc-thuy-to-1;Tổ 1;tdp-vh;Tổ dân phố văn hóa;năm;;;Đạt;;;0");
+    // the version column carries the version and the stamp of the figure as exported
+    const tien = figureStamp({ value: "305000000", qualifier: "MORE_THAN", note: null }, true);
+    expect(lines[2]).toBe(`ngoc-thuy;2020;03-CTr-QU;ngoc-thuy;Ngọc Thụy;tien;Tiền xử phạt;đồng;290.000.000;;305.000.000;trên;;1-${tien}`);
+    const group = figureStamp({ value: "1", qualifier: "EXACT", note: null }, true);
+    expect(csv).toContain(`ngoc-thuy;2020;03-CTr-QU;ngoc-thuy-to-1;Tổ 1;tdp-vh;Tổ dân phố văn hóa;năm;;;Đạt;;;0-${group}`);
   });
 
   it("round-trips: the export read back changes nothing, diacritics and quoted fields intact", () => {

@@ -4,6 +4,7 @@
 // (1.691; 90,5) as Excel shows them there. The import accepts ";" or "," (a file re-saved elsewhere).
 
 import { allIndicators, cellOf, type EntryFileGrid, type GridIndicator } from "@/lib/domain/entry-file-grid";
+import { figureStamp, versionCell } from "@/lib/domain/export-stamp";
 import { comparisonSign } from "./target";
 import type { ImportFailure, ParsedEntryFile, ParsedRow, RawCell } from "@/lib/domain/entry-import";
 import { CSV_COLUMNS, CSV_SEPARATOR, IMPORT_LIMITS, columnLetter } from "@/lib/domain/entry-template";
@@ -43,7 +44,7 @@ export function entryGridToCsv(grid: EntryFileGrid): string {
       value: cell.value === null ? null : formatViInput(cell.value, i.valueType),
       qualifier: cell.qualifier === "MORE_THAN" ? "trên" : null,
       note: cell.note,
-      version: cell.version,
+      version: versionCell(cell.version, figureStamp(cell, true)),
     };
     lines.push(COLUMN_ORDER.map((k) => field(values[k])).join(CSV_SEPARATOR));
   };

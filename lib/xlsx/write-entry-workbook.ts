@@ -7,6 +7,7 @@ import "server-only";
 
 import ExcelJS from "exceljs";
 import { allIndicators, cellOf, type EntryFileGrid, type GridIndicator } from "@/lib/domain/entry-file-grid";
+import { figureStamp, versionCell } from "@/lib/domain/export-stamp";
 import { comparisonSign } from "@/lib/format/target";
 import { GROUP_HEADERS, GROUP_SHEET, META_KEYS, SHEETS, TEMPLATE_ID, TEMPLATE_VERSION, WARD_HEADERS, WARD_SHEET, columnLetter } from "@/lib/domain/entry-template";
 import { decimalToCellNumber } from "@/lib/domain/excel-number";
@@ -133,7 +134,7 @@ function wardRow(row: ExcelJS.Row, grid: EntryFileGrid, i: GridIndicator) {
   row.getCell(C.qualifier).value = cell.qualifier === "MORE_THAN" ? "trên" : null;
   // computed from the groups' sheet when the file is imported: shown, not typed
   if (i.derivedFrom) {
-    row.getCell(C.version).value = cell.version;
+    row.getCell(C.version).value = versionCell(cell.version, figureStamp(cell, true));
     row.getCell(C.note).value = cell.note ?? "Tính từ các tổ dân phố (trang “Tổ dân phố”).";
     row.eachCell({ includeEmpty: true }, (c) => (c.border = THIN));
     return;
@@ -148,7 +149,7 @@ function wardRow(row: ExcelJS.Row, grid: EntryFileGrid, i: GridIndicator) {
     error: "Chỉ ghi “trên” (giá trị thực tế lớn hơn số đã nhập) hoặc để trống.",
   };
   row.getCell(C.note).value = cell.note;
-  row.getCell(C.version).value = cell.version;
+  row.getCell(C.version).value = versionCell(cell.version, figureStamp(cell, true));
   for (const c of [C.value, C.qualifier, C.note]) {
     row.getCell(c).protection = { locked: false };
     row.getCell(c).fill = EDITABLE_FILL;
@@ -200,7 +201,7 @@ function groupSheet(wb: ExcelJS.Workbook, grid: EntryFileGrid, exportedAt: Date)
       if (i.valueType === "BOOLEAN") {
         value.dataValidation = { type: "list", allowBlank: true, formulae: ['"Đạt,Chưa đạt"'], showErrorMessage: true, error: "Chọn “Đạt” hoặc “Chưa đạt”." };
       }
-      row.getCell(col + 1).value = cell.version;
+      row.getCell(col + 1).value = versionCell(cell.version, figureStamp(cell, false));
     });
     row.eachCell({ includeEmpty: true }, (c) => (c.border = THIN));
   });

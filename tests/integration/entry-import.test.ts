@@ -221,6 +221,37 @@ describe("entry import", () => {
     expect(await state()).toBe(before);
   });
 
+  it("keeps a figure changed in the app since the export when the file left it alone, and applies the rest", async () => {
+    const exported = await exportXlsx();
+    const valueIn = async (bytes: Buffer, code: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      return Number(rowOf(wb, code).getCell("F").value);
+    };
+    const permitted = (await valueIn(exported, "cong-trinh-co-phep")) + 1;
+    const tax = (await valueIn(exported, "thue-xay-dung")) + 1000;
+    // someone saves in the app after the export
+    await apply(await edited(exported, (wb) => void (rowOf(wb, "cong-trinh-co-phep").getCell("F").value = permitted)));
+    // the person edits another row of the old file
+    const mine = await edited(exported, (wb) => void (rowOf(wb, "thue-xay-dung").getCell("F").value = tax));
+    const p = await preview(mine);
+    if (!p.ok) throw new Error(p.message);
+    const kept = p.preview.rows.find((r) => r.indicator === "cong-trinh-co-phep")!;
+    expect(kept.status).toBe("unchanged");
+    expect(kept.messages[0]).toMatch(new RegExp(`nay là ${permitted}\\); tệp không sửa ô này nên giữ giá trị trong ứng dụng`));
+    expect(p.preview.rows.filter((r) => r.change).map((r) => [r.indicator, r.next?.value])).toEqual([["thue-xay-dung", String(tax)]]);
+    expect(await lib.applyEntryFile(ACTOR, TARGET, file(mine), p.fingerprint, ALL)).toMatchObject({ ok: true, changed: 1 });
+    const stored = await prisma.entryValue.findMany({
+      where: { indicator: { code: { in: ["cong-trinh-co-phep", "thue-xay-dung"] } }, orgUnit: { slug: TARGET.ward } },
+      orderBy: { indicator: { code: "asc" } },
+      select: { value: true, indicator: { select: { code: true } } },
+    });
+    expect(stored.map((v) => [v.indicator.code, v.value?.toFixed()])).toEqual([
+      ["cong-trinh-co-phep", String(permitted)],
+      ["thue-xay-dung", String(tax)],
+    ]);
+  });
+
   it("refuses apply when the data changed between preview and apply", async () => {
     const bytes = await edited(await exportXlsx(), (wb) => void (rowOf(wb, "to-roi-tuyen-truyen").getCell("F").value = 60));
     // a fingerprint of another preview (the file or the data changed since): refused
@@ -318,7 +349,8 @@ describe("entry import", () => {
     const v = await prisma.entryValue.findFirstOrThrow({ where: { indicator: { code: "cam-ket-ho-kinh-doanh" }, orgUnit: { slug: "ngoc-thuy" } } });
     expect([v.value?.toFixed(), v.note]).toEqual(["1691", "Hộ kinh doanh ở phố Ngọc Thụy; ký “cam kết”"]);
     const again = lib.entryGridToCsv((await lib.getEntryFileGrid(TARGET.ward, TARGET.year, TARGET.programme, ALL))!);
-    expect(again).toContain(';1.691;;"Hộ kinh doanh ở phố Ngọc Thụy; ký “cam kết”";1\r\n');
+    // the version column: the version, then the stamp of the figure as exported
+    expect(again).toMatch(/;1\.691;;"Hộ kinh doanh ở phố Ngọc Thụy; ký “cam kết”";1-[0-9a-z]+\r\n/);
     expect(await apply(new TextEncoder().encode(again), "lai.csv")).toMatchObject({ ok: true, changed: 0 });
   });
 
