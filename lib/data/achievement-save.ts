@@ -53,6 +53,20 @@ function formValues(f: AchievementForm): Record<string, AuditValue> {
   };
 }
 
+/** The columns a create and an update write from the form. */
+function achievementData(f: AchievementForm, refs: { programmeId: number | null; subjectOrgUnitId: number | null }) {
+  return {
+    programmeId: refs.programmeId,
+    subjectOrgUnitId: refs.subjectOrgUnitId,
+    kind: f.kind,
+    status: f.status,
+    year: f.year ?? null,
+    title: f.title,
+    recognitionLevel: f.recognitionLevel ?? null,
+    note: f.note,
+  };
+}
+
 /** The ids the form's slugs name, checked: the group must be one of the ward's, the programme of the term. */
 async function resolveRefs(tx: Tx, wardId: number, termId: number, f: AchievementForm) {
   const errors: FieldErrors = {};
@@ -86,14 +100,7 @@ export async function createAchievement(actor: Actor, wardId: number, f: Achieve
         data: {
           orgUnitId: ward.id,
           termId: term.id,
-          programmeId: refs.programmeId,
-          subjectOrgUnitId: refs.subjectOrgUnitId,
-          kind: f.kind,
-          status: f.status,
-          year: f.year ?? null,
-          title: f.title,
-          recognitionLevel: f.recognitionLevel ?? null,
-          note: f.note,
+          ...achievementData(f, refs),
           sourceId,
         },
         select: { id: true, version: true },
@@ -128,14 +135,7 @@ export async function updateAchievement(actor: Actor, wardId: number, id: number
       const n = await tx.achievement.updateMany({
         where: { id, version: f.version },
         data: {
-          programmeId: refs.programmeId,
-          subjectOrgUnitId: refs.subjectOrgUnitId,
-          kind: f.kind,
-          status: f.status,
-          year: f.year ?? null,
-          title: f.title,
-          recognitionLevel: f.recognitionLevel ?? null,
-          note: f.note,
+          ...achievementData(f, refs),
           version: { increment: 1 },
         },
       });

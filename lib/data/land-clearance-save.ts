@@ -14,6 +14,7 @@ import {
   hasErrors,
 } from "@/lib/validation/land-clearance";
 import { type Actor, Refusal, type Tx, type WriteOutcome, audit, ensureEntrySource, inTransaction, requireEntrySource, wardFor } from "./record-write";
+import { projectFieldsSelect } from "./records";
 import { decimalOrNull } from "./serialize";
 
 export const PROJECT_ENTITY = "land_clearance_project";
@@ -27,19 +28,10 @@ const notFound = () => new Refusal({ ok: false, reason: "not-found" });
 const projectSelect = {
   id: true,
   orgUnitId: true,
-  name: true,
-  startYear: true,
-  endYear: true,
-  status: true,
-  householdsAffected: true,
-  areaM2: true,
-  compensationDong: true,
-  forcedEnforcements: true,
-  note: true,
+  ...projectFieldsSelect,
   version: true,
   updatedAt: true,
   term: { select: { slug: true, startYear: true, endYear: true } },
-  source: { select: { kind: true, title: true } },
 } as const;
 
 type ProjectRow = Prisma.LandClearanceProjectGetPayload<{ select: typeof projectSelect }>;

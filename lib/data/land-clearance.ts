@@ -5,8 +5,8 @@ import { db } from "@/lib/db";
 import type { AchievementKind, AchievementStatus, OrgLevel } from "@/lib/generated/prisma/enums";
 import { LAND_CLEARANCE_INDICATOR } from "./land-clearance-save";
 import { type ReadScope, orgUnitScopeWhere, scopeWhere } from "./scope";
-import { type LandClearanceProjectInfo, projectFieldsSelect, toProgressFields, toProjectFields } from "./records";
-import { sourceSelect, toSource } from "./serialize";
+import { achievementFieldsSelect, type LandClearanceProjectInfo, projectFieldsSelect, toProgressFields, toProjectFields } from "./records";
+import { toSource } from "./serialize";
 import type { TermSummary } from "./terms";
 import type { SourceInfo } from "./values";
 
@@ -70,19 +70,7 @@ export async function getGpmbPage(wardSlug: string, term: TermSummary, scope: Re
     db().achievement.findMany({
       where: { orgUnitId: ward.id, ...orgUnitScopeWhere(scope), termId: term.id },
       orderBy: [{ year: { sort: "asc", nulls: "last" } }, { id: "asc" }],
-      select: {
-        id: true,
-        version: true,
-        kind: true,
-        status: true,
-        year: true,
-        title: true,
-        recognitionLevel: true,
-        note: true,
-        subjectOrgUnit: { select: { slug: true, shortName: true } },
-        programme: { select: { slug: true, code: true } },
-        source: sourceSelect,
-      },
+      select: { id: true, version: true, ...achievementFieldsSelect, programme: { select: { slug: true, code: true } } },
     }),
     db().orgUnit.findMany({
       where: { parentId: ward.id, level: "RESIDENTIAL_GROUP", validTo: null },

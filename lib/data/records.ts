@@ -84,6 +84,18 @@ export type AchievementInfo = {
 /** A ward's achievements (optionally of one programme), or those whose subject is one residential group. */
 export type AchievementFilter = { ward: string; programme?: string } | { subject: string };
 
+/** An achievement's own fields, as the dashboards and the GPMB page read them. */
+export const achievementFieldsSelect = {
+  kind: true,
+  status: true,
+  year: true,
+  title: true,
+  recognitionLevel: true,
+  note: true,
+  subjectOrgUnit: { select: { slug: true, shortName: true } },
+  source: sourceSelect,
+} as const;
+
 /**
  * Named achievements of a term in year order, those without a year last (one query). Only those of
  * units in `scope`: the achieving unit, and the subject group when asked by subject.
@@ -96,16 +108,7 @@ export async function getAchievements(termId: number, filter: AchievementFilter,
         ? { termId, subjectOrgUnit: { slug: filter.subject }, ...(ids ? { subjectOrgUnitId: ids } : {}) }
         : { termId, orgUnit: { slug: filter.ward }, ...orgUnitScopeWhere(scope), ...(filter.programme ? { programme: { slug: filter.programme } } : {}) },
     orderBy: [{ year: { sort: "asc", nulls: "last" } }, { id: "asc" }],
-    select: {
-      kind: true,
-      status: true,
-      year: true,
-      title: true,
-      recognitionLevel: true,
-      note: true,
-      subjectOrgUnit: { select: { slug: true, shortName: true } },
-      source: sourceSelect,
-    },
+    select: achievementFieldsSelect,
   });
   return rows.map(({ subjectOrgUnit, source, ...a }) => ({
     ...a,
