@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { AuditValue } from "@/lib/domain/audit-diff";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AchievementForm, FieldErrors } from "@/lib/validation/land-clearance";
+import { achievementFieldsSelect } from "./records";
 import { type Actor, Refusal, type Tx, type WriteOutcome, audit, ensureEntrySource, inTransaction, requireEntrySource, wardFor } from "./record-write";
 
 export const ACHIEVEMENT_ENTITY = "achievement";
@@ -12,18 +13,11 @@ const invalid = (fieldErrors: FieldErrors) => new Refusal({ ok: false, reason: "
 
 const select = {
   id: true,
-  kind: true,
-  status: true,
-  year: true,
-  title: true,
-  recognitionLevel: true,
-  note: true,
+  ...achievementFieldsSelect,
   version: true,
   updatedAt: true,
-  subjectOrgUnit: { select: { slug: true } },
   programme: { select: { slug: true } },
   term: { select: { startYear: true, endYear: true } },
-  source: { select: { kind: true, title: true } },
 } as const;
 type Row = Prisma.AchievementGetPayload<{ select: typeof select }>;
 
