@@ -3,8 +3,7 @@
 // Every action checks the person's permission on the unit first, whatever the screen offered.
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
-import { readScope } from "@/lib/auth/access";
-import { type Authorized, authorizeAction } from "@/lib/auth/action-guard";
+import { type Authorized, authorizeForm } from "@/lib/auth/action-guard";
 import { setDeadline } from "@/lib/data/deadlines";
 import { resolveDistrictYear, resolveReviewTarget } from "@/lib/data/review-target";
 import { transitionSubmission } from "@/lib/data/submission-workflow";
@@ -25,15 +24,14 @@ async function transition(
   schema: typeof transitionFormSchema | typeof returnFormSchema | typeof unlockFormSchema,
   form: FormData,
 ): Promise<NonNullable<TransitionState>> {
-  const guard = await authorizeAction(what, TRANSITIONS[action].permission, String(form.get("ward") ?? ""));
-  if (!guard.ok) return guard.result;
-  const parsed = (schema as z.ZodType<z.infer<typeof transitionFormSchema>>).safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
-    const fieldErrors = fieldErrorsOf(parsed.error);
+  const guard = await authorizeForm(what, TRANSITIONS[action].permission, form, schema as z.ZodType<z.infer<typeof transitionFormSchema>>, "ward", (error) => {
+    const fieldErrors = fieldErrorsOf(error);
     return failure("invalid", fieldErrors.comment?.[0] ?? "Yêu cầu không hợp lệ. Hãy tải lại trang.", { fieldErrors });
-  }
-  const { ward, year, programme, version, comment } = parsed.data;
-  const target = await resolveReviewTarget(ward, year, programme, await readScope(guard.auth.viewer));
+  });
+  if (!guard.ok) return guard.result;
+  const { ward, year, programme, version, comment } = guard.input;
+  // only among the wards where the person holds this very action, whatever else they may read
+  const target = await resolveReviewTarget(ward, year, programme, guard.auth.scope);
   if (!target) return failure("not-found", "Không tìm thấy số liệu của phường, năm và chương trình này.");
 
   const outcome = await transitionSubmission(
@@ -96,15 +94,13 @@ export async function unlockSubmission(_prev: TransitionState, form: FormData): 
 
 /** Sets the wards' due date of a year for a district (district staff). */
 export async function saveDeadline(_prev: DeadlineState, form: FormData): Promise<NonNullable<DeadlineState>> {
-  const guard = await authorizeAction("action:saveDeadline", "manageDeadlines", String(form.get("district") ?? ""));
-  if (!guard.ok) return guard.result;
-  const parsed = deadlineFormSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
-    const fieldErrors = fieldErrorsOf(parsed.error);
+  const guard = await authorizeForm("action:saveDeadline", "manageDeadlines", form, deadlineFormSchema, "district", (error) => {
+    const fieldErrors = fieldErrorsOf(error);
     return failure("invalid", fieldErrors.dueOn?.[0] ?? "Yêu cầu không hợp lệ. Hãy tải lại trang.", { fieldErrors });
-  }
-  const { district, year, dueOn, version } = parsed.data;
-  const target = await resolveDistrictYear(district, year);
+  });
+  if (!guard.ok) return guard.result;
+  const { district, year, dueOn, version } = guard.input;
+  const target = await resolveDistrictYear(district, year, guard.auth.scope);
   if (!target) return failure("not-found", "Không tìm thấy quận hoặc năm này.");
   const outcome = await setDeadline(actorOf(guard.auth), { districtId: target.districtId, periodId: target.periodId, year }, dueOn, version);
   if (!outcome.ok) {
@@ -120,3 +116,4 @@ export async function saveDeadline(_prev: DeadlineState, form: FormData): Promis
   revalidatePath("/", "layout");
   return success(`Đã đặt hạn nộp số liệu năm ${year}: ${formatDate(dueOn)}.`, { dueOn, version: outcome.version });
 }
+
