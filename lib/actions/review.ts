@@ -4,17 +4,20 @@
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { type Authorized, authorizeForm } from "@/lib/auth/action-guard";
+import { logAccess } from "@/lib/auth/access-log";
 import { setDeadline } from "@/lib/data/deadlines";
+import { findRuleUnit, setSelfApproval } from "@/lib/data/review-settings";
 import { resolveDistrictYear, resolveReviewTarget } from "@/lib/data/review-target";
 import { transitionSubmission } from "@/lib/data/submission-workflow";
 import { STATUS_LABEL, TRANSITIONS } from "@/lib/domain/submission-workflow";
 import { formatDate } from "@/lib/format/vi";
 import type { SubmissionAction, SubmissionStatus } from "@/lib/generated/prisma/enums";
-import { deadlineFormSchema, fieldErrorsOf, returnFormSchema, transitionFormSchema, unlockFormSchema } from "@/lib/validation/review";
+import { deadlineFormSchema, fieldErrorsOf, returnFormSchema, selfApprovalFormSchema, transitionFormSchema, unlockFormSchema } from "@/lib/validation/review";
 import { type ActionResult, failure, success } from "./result";
 
 export type TransitionState = ActionResult<{ status: SubmissionStatus; version: number }> | null;
 export type DeadlineState = ActionResult<{ dueOn: string; version: number }> | null;
+export type SelfApprovalState = ActionResult<{ allowSelfApproval: boolean | null }> | null;
 
 const actorOf = (auth: Authorized) => ({ userId: auth.viewer.userId, name: auth.viewer.name });
 
@@ -49,6 +52,10 @@ async function transition(
       );
     }
     if (outcome.reason === "comment") return failure("invalid", outcome.message, { fieldErrors: { comment: [outcome.message] } });
+    if (outcome.reason === "self-approval") {
+      await logAccess({ event: "REFUSED", userId: guard.auth.viewer.userId, target: what, detail: `self-approval of ${ward} ${year} ${programme}` });
+      return failure("forbidden", outcome.message);
+    }
     return failure("conflict", outcome.message);
   }
 
@@ -117,3 +124,26 @@ export async function saveDeadline(_prev: DeadlineState, form: FormData): Promis
   return success(`Đã đặt hạn nộp số liệu năm ${year}: ${formatDate(dueOn)}.`, { dueOn, version: outcome.version });
 }
 
+/**
+ * Four-eyes rule of a district (or city): may a person who sent a ward's figures approve them too?
+ * District staff and administrators of the unit set it; audited.
+ */
+export async function saveSelfApprovalSetting(_prev: SelfApprovalState, form: FormData): Promise<NonNullable<SelfApprovalState>> {
+  const guard = await authorizeForm("action:saveSelfApprovalSetting", "manageReviewRules", form, selfApprovalFormSchema, "unit", (error) =>
+    failure("invalid", fieldErrorsOf(error).allowSelfApproval?.[0] ?? "Yêu cầu không hợp lệ. Hãy tải lại trang."),
+  );
+  if (!guard.ok) return guard.result;
+  const { unit, allowSelfApproval } = guard.input;
+  const target = await findRuleUnit(unit, guard.auth.scope);
+  if (!target) return failure("not-found", "Chỉ đặt được quy định này cho một quận hoặc thành phố.");
+  const allow = allowSelfApproval === "inherit" ? null : allowSelfApproval === "allow";
+  await setSelfApproval(actorOf(guard.auth), target.id, allow);
+  revalidatePath("/tien-do");
+  const said =
+    allow === null
+      ? "theo quy định của cấp trên"
+      : allow
+        ? "cho phép người đã gửi duyệt tự duyệt số liệu của phường"
+        : "người gửi duyệt không được tự duyệt (người duyệt phải là người khác)";
+  return success(`Đã lưu quy định duyệt của ${target.name}: ${said}.`, { allowSelfApproval: allow });
+}
