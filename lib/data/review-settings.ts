@@ -46,6 +46,16 @@ export async function selfApprovalRefusal(tx: Prisma.TransactionClient, submissi
   return (await effectiveSetting(tx, wardId)).allow ? null : SELF_APPROVAL_REFUSED;
 }
 
+/** For the review panel: would approving this (ward, period, programme) be refused as the person's own sending? */
+export async function isOwnSendingBlocked(target: { wardId: number; periodId: number; programmeId: number }, userId: string): Promise<boolean> {
+  const sent = await db().submissionEvent.findFirst({
+    where: { action: "SUBMIT", submission: { orgUnitId: target.wardId, periodId: target.periodId, programmeId: target.programmeId } },
+    orderBy: { id: "desc" },
+    select: { actorId: true },
+  });
+  return sent?.actorId === userId && !(await effectiveSetting(db(), target.wardId)).allow;
+}
+
 /** The setting of a district or city, as its page shows it. */
 export async function getSelfApprovalSetting(unitId: number): Promise<SelfApprovalSetting> {
   const unit = await db().orgUnit.findUnique({ where: { id: unitId }, select: { allowSelfApproval: true } });
