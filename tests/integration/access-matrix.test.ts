@@ -472,7 +472,8 @@ describe("people with several roles on different units", () => {
     await make(people.officialCommittee, [{ role: "WARD_OFFICIAL", orgUnitId: ngocThuy }, { role: "WARD_PARTY_COMMITTEE", orgUnitId: boDe }]);
     giaLam = (await prisma.orgUnit.create({ data: { slug: "gia-lam", name: "Gia Lâm", shortName: "Gia Lâm", level: "DISTRICT", parentId: city, validFrom: new Date("2015-01-01") } })).id;
     bd = {};
-    for (const [year, status] of [[2017, "SUBMITTED"], [2018, "SUBMITTED"], [2019, "APPROVED"]] as const) {
+    // 2020: for the public portal's test alone
+    for (const [year, status] of [[2017, "SUBMITTED"], [2018, "SUBMITTED"], [2019, "APPROVED"], [2020, "SUBMITTED"]] as const) {
       bd[year] = (await prisma.submission.create({ data: { orgUnitId: boDe, periodId: review.periods[year], programmeId: review.programmeId, status } })).id;
     }
     // Ngọc Thụy 2020, sent: what the committee member of Bồ Đề must not approve
@@ -550,15 +551,15 @@ describe("people with several roles on different units", () => {
       const actions = await import("@/lib/actions/review");
       const { boDe } = world.units;
       const programme = review.programmeSlug;
-      const before = JSON.stringify(await sub(boDe, 2018));
+      const before = JSON.stringify(await sub(boDe, 2020));
       cookieOf.clear();
       await as(world.users.committee.username);
-      expect(await actions.approveSubmission(null, twice("ward", "ngoc-thuy", "bo-de", { year: "2018", programme, version: "1" }))).toMatchObject({ ok: false, code: "invalid" });
-      expect(await actions.approveSubmission(null, formWith([["ward", "bo-de"], ["year", "2018"], ["programme", programme], ["version", "1"]]))).toMatchObject({ ok: false, code: "forbidden" });
-      // nor an official send it, nor staff of Long Biên set Gia Lâm's deadline
+      expect(await actions.approveSubmission(null, twice("ward", "ngoc-thuy", "bo-de", { year: "2020", programme, version: "1" }))).toMatchObject({ ok: false, code: "invalid" });
+      expect(await actions.approveSubmission(null, formWith([["ward", "bo-de"], ["year", "2020"], ["programme", programme], ["version", "1"]]))).toMatchObject({ ok: false, code: "forbidden" });
+      // nor an official of Ngọc Thụy send Bồ Đề's
       await as(world.users.official.username);
       expect(await actions.submitForReview(null, twice("ward", "ngoc-thuy", "bo-de", { year: "2016", programme, version: "1" }))).toMatchObject({ ok: false, code: "invalid" });
-      expect(JSON.stringify(await sub(boDe, 2018))).toBe(before);
+      expect(JSON.stringify(await sub(boDe, 2020))).toBe(before);
       expect(await sub(boDe, 2016)).toBeNull();
     });
 

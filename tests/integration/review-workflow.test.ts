@@ -243,6 +243,10 @@ describe("four-eyes: the sender does not approve their own figures", () => {
     expect(refused).toMatchObject({ ok: false, code: "forbidden" });
     expect(refused.message).toContain("Bạn là người đã gửi duyệt số liệu này nên không thể tự duyệt");
     expect(await prisma.accessLog.count({ where: { userId: both, event: "REFUSED", target: "action:approveSubmission" } })).toBe(1);
+    // the review panel does not offer the sender the approval
+    const { isOwnSendingBlocked } = await import("@/lib/data/review-settings");
+    const t2020 = { wardId: world.units.ngocThuy, periodId: fx.periods[2020], programmeId: fx.programmeId };
+    expect([await isOwnSendingBlocked(t2020, both), await isOwnSendingBlocked(t2020, world.users.committee.id)]).toEqual([true, false]);
     // still sent; nothing published, no event beyond the sending
     const sub = await prisma.submission.findUniqueOrThrow({ where: { orgUnitId_periodId_programmeId: { orgUnitId: world.units.ngocThuy, periodId: fx.periods[2020], programmeId: fx.programmeId } } });
     expect(sub.status).toBe("SUBMITTED");
