@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DistrictProgressView } from "@/components/review/district-progress-view";
+import { SelfApprovalSection } from "@/components/review/self-approval-section";
 import { pageReadScope, requirePage, requireViewer } from "@/lib/auth/access";
 import { can, unitsWith } from "@/lib/auth/permissions";
 import { getUnitScope } from "@/lib/data/org-units";
 import { firstDistrictWithin, getDistrictProgress } from "@/lib/data/review";
+import { getSelfApprovalSetting } from "@/lib/data/review-settings";
 import { getLatestTerm } from "@/lib/data/terms";
 import { todayInVietnam } from "@/lib/format/date-time";
 import { progressQuerySchema } from "@/lib/validation/review";
@@ -32,5 +34,10 @@ export default async function ProgressPage({ searchParams }: Props) {
   const progress = await getDistrictProgress(district, year, await pageReadScope(district));
   if (!progress) notFound();
   const unit = await getUnitScope(district);
-  return <DistrictProgressView progress={progress} canManageDeadline={!!unit && can(viewer, "manageDeadlines", unit)} now={now} />;
+  const selfApproval = await getSelfApprovalSetting(progress.district.id);
+  return (
+    <DistrictProgressView progress={progress} canManageDeadline={!!unit && can(viewer, "manageDeadlines", unit)} now={now}>
+      <SelfApprovalSection unit={progress.district.slug} setting={selfApproval} canManage={!!unit && can(viewer, "manageReviewRules", unit)} />
+    </DistrictProgressView>
+  );
 }

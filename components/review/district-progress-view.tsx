@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
 import type { DistrictProgress } from "@/lib/data/review";
 import { owedDetail } from "@/lib/domain/completeness";
@@ -23,7 +24,18 @@ export function progressCounts(progress: DistrictProgress, now: Date): { byState
   return { byState, late, total };
 }
 
-export function DistrictProgressView({ progress, canManageDeadline, now }: { progress: DistrictProgress; canManageDeadline: boolean; now: Date }) {
+export function DistrictProgressView({
+  progress,
+  canManageDeadline,
+  now,
+  children,
+}: {
+  progress: DistrictProgress;
+  canManageDeadline: boolean;
+  now: Date;
+  /** further district settings, shown after the deadline */
+  children?: ReactNode;
+}) {
   const { district, year, deadline, programmes, wards, term } = progress;
   const counts = progressCounts(progress, now);
   const years = Array.from({ length: term.endYear - term.startYear + 1 }, (_, i) => term.startYear + i);
@@ -69,6 +81,7 @@ export function DistrictProgressView({ progress, canManageDeadline, now }: { pro
         </p>
         {canManageDeadline && <DeadlineForm key={`${district.slug}-${year}`} district={district.slug} year={year} dueOn={deadline?.dueOn ?? null} version={deadline?.version ?? 0} />}
       </section>
+      {children}
 
       <section aria-labelledby="tong-hop" className="space-y-2">
         <h2 id="tong-hop" className="text-lg font-semibold">

@@ -2,6 +2,7 @@ import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 import { getUnitScope } from "@/lib/data/org-units";
 import { getSubmissionPanel } from "@/lib/data/review";
+import { isOwnSendingBlocked } from "@/lib/data/review-settings";
 import { resolveReviewTarget } from "@/lib/data/review-target";
 import type { ReadScope } from "@/lib/data/scope";
 import { owedDetail } from "@/lib/domain/completeness";
@@ -25,7 +26,10 @@ export async function SubmissionPanel(props: { wardSlug: string; year: number; p
   if (!target || !unit) return null;
   const panel = await getSubmissionPanel(target, props.scope);
   if (!panel) return null;
-  const available = availableActions(panel.state === "NOT_STARTED" ? "DRAFT" : panel.state, (a) => can(viewer, a, unit));
+  const offered = availableActions(panel.state === "NOT_STARTED" ? "DRAFT" : panel.state, (a) => can(viewer, a, unit));
+  // four-eyes: the person who sent the figures is not offered to approve them (the server refuses it too)
+  const ownSending = !!viewer && offered.includes("APPROVE") && (await isOwnSendingBlocked(target, viewer.userId));
+  const available = ownSending ? offered.filter((a) => a !== "APPROVE") : offered;
   const late = isLate(panel.state, panel.deadline?.dueOn ?? null, new Date());
   const { expected, entered, owed } = panel.completeness;
   const lastEvent = panel.events.at(-1);
@@ -79,6 +83,11 @@ export async function SubmissionPanel(props: { wardSlug: string; year: number; p
         </div>
       )}
 
+      {ownSending && (
+        <p className="rounded bg-amber-50 p-2 text-sm text-amber-900" data-testid="four-eyes">
+          Bạn là người đã gửi duyệt số liệu này nên không thể tự duyệt: hãy nhờ một thành viên khác của Đảng ủy phường duyệt.
+        </p>
+      )}
       <ReviewActions ward={target.wardSlug} year={target.year} programme={target.programmeSlug} version={panel.version} available={available} owed={expected - entered} />
 
       <div>

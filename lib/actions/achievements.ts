@@ -1,30 +1,24 @@
 "use server";
 // Named achievements of a ward (titles, models, recognitions), entered by the ward's officials.
-import { authorizeAction } from "@/lib/auth/action-guard";
+import { authorizeForm } from "@/lib/auth/action-guard";
 import { createAchievement, deleteAchievement as deleteAchievementRow, updateAchievement } from "@/lib/data/achievement-save";
-import { achievementFormSchema, deleteFormSchema, formFields } from "@/lib/validation/land-clearance";
+import { achievementFormSchema, deleteFormSchema } from "@/lib/validation/land-clearance";
 import { type RecordResult, answer, invalidForm } from "./record-outcome";
 
 export async function saveAchievement(_prev: RecordResult | null, formData: FormData): Promise<RecordResult> {
-  const fields = formFields(formData);
-  const guard = await authorizeAction("action:saveAchievement", "editValues", fields.ward ?? "");
+  const guard = await authorizeForm("action:saveAchievement", "editValues", formData, achievementFormSchema, "ward", invalidForm);
   if (!guard.ok) return guard.result;
-  const parsed = achievementFormSchema.safeParse(fields);
-  if (!parsed.success) return invalidForm(parsed.error);
   const { viewer, unit } = guard.auth;
   const actor = { userId: viewer.userId, name: viewer.name };
-  const f = parsed.data;
+  const f = guard.input;
   const outcome = f.id ? await updateAchievement(actor, unit.id, f.id, f) : await createAchievement(actor, unit.id, f);
   return answer(outcome, unit.slug, f.id ? "Đã lưu danh hiệu, mô hình." : "Đã thêm danh hiệu, mô hình.");
 }
 
 export async function deleteAchievement(_prev: RecordResult | null, formData: FormData): Promise<RecordResult> {
-  const fields = formFields(formData);
-  const guard = await authorizeAction("action:deleteAchievement", "editValues", fields.ward ?? "");
+  const guard = await authorizeForm("action:deleteAchievement", "editValues", formData, deleteFormSchema, "ward", invalidForm);
   if (!guard.ok) return guard.result;
-  const parsed = deleteFormSchema.safeParse(fields);
-  if (!parsed.success) return invalidForm(parsed.error);
   const { viewer, unit } = guard.auth;
-  const outcome = await deleteAchievementRow({ userId: viewer.userId, name: viewer.name }, unit.id, parsed.data.id, parsed.data.version);
+  const outcome = await deleteAchievementRow({ userId: viewer.userId, name: viewer.name }, unit.id, guard.input.id, guard.input.version);
   return answer(outcome, unit.slug, "Đã xóa danh hiệu, mô hình.");
 }

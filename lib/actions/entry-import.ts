@@ -5,14 +5,13 @@
 
 import { revalidatePath } from "next/cache";
 import { type ActionResult, failure, success } from "@/lib/actions/result";
-import { readScope } from "@/lib/auth/access";
-import { authorizeAction } from "@/lib/auth/action-guard";
+import { authorizeForm } from "@/lib/auth/action-guard";
 import { type ImportTarget, applyEntryFile, previewEntryFile } from "@/lib/data/entry-import";
 import { allIndicators } from "@/lib/domain/entry-file-grid";
 import { type ImportPreview, show } from "@/lib/domain/entry-import";
 import { IMPORT_LIMITS } from "@/lib/domain/entry-template";
 import type { EntryFileGrid } from "@/lib/domain/entry-file-grid";
-import { importFormSchema } from "@/lib/validation/entry-file";
+import { type ImportForm, importFormSchema } from "@/lib/validation/entry-file";
 import { firstError } from "@/lib/validation/params";
 
 export type ImportRowView = {
@@ -39,14 +38,8 @@ export type ImportView = {
 
 type Read = { ok: true; target: ImportTarget; fingerprint?: string; file: { name: string; bytes: Uint8Array } } | { ok: false; result: ActionResult<ImportView> };
 
-async function readForm(formData: FormData): Promise<Read> {
-  const form = importFormSchema.safeParse({
-    ward: formData.get("ward"),
-    year: formData.get("year"),
-    programme: formData.get("programme"),
-    fingerprint: formData.get("fingerprint") || undefined,
-  });
-  if (!form.success) return { ok: false, result: failure("invalid", firstError(form.error)) };
+/** The file of an import form whose fields the guard has parsed (each field once). */
+async function readForm(input: ImportForm, formData: FormData): Promise<Read> {
   const file = formData.get("file");
   if (!(file instanceof File) || file.size === 0) {
     return { ok: false, result: failure("invalid", "Hãy chọn tệp Excel (.xlsx) hoặc CSV.", { fieldErrors: { file: ["Hãy chọn tệp."] } }) };
@@ -55,7 +48,7 @@ async function readForm(formData: FormData): Promise<Read> {
   if (file.size > IMPORT_LIMITS.bytes) {
     return { ok: false, result: failure("invalid", `Tệp quá lớn; tối đa ${IMPORT_LIMITS.bytes / 1048576} MB.`, { fieldErrors: { file: ["Tệp quá lớn."] } }) };
   }
-  const { fingerprint, ...target } = form.data;
+  const { fingerprint, ...target } = input;
   return { ok: true, target, fingerprint, file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } };
 }
 
@@ -79,11 +72,11 @@ function view(grid: EntryFileGrid, preview: ImportPreview, fileName: string, fin
 }
 
 export async function previewEntryImport(_prev: ActionResult<ImportView> | undefined, formData: FormData): Promise<ActionResult<ImportView>> {
-  const auth = await authorizeAction("action:previewEntryImport", "editValues", String(formData.get("ward") ?? ""));
+  const auth = await authorizeForm("action:previewEntryImport", "editValues", formData, importFormSchema, "ward", (e) => failure("invalid", firstError(e)));
   if (!auth.ok) return auth.result;
-  const read = await readForm(formData);
+  const read = await readForm(auth.input, formData);
   if (!read.ok) return read.result;
-  const outcome = await previewEntryFile(read.target, read.file, await readScope(auth.auth.viewer));
+  const outcome = await previewEntryFile(read.target, read.file, auth.auth.scope);
   if (!outcome.ok) return failure(outcome.code, outcome.message);
   const data = view(outcome.grid, outcome.preview, read.file.name, outcome.fingerprint);
   const { counts } = outcome.preview;
@@ -97,13 +90,13 @@ export async function previewEntryImport(_prev: ActionResult<ImportView> | undef
 }
 
 export async function applyEntryImport(_prev: ActionResult<ImportView> | undefined, formData: FormData): Promise<ActionResult<ImportView>> {
-  const auth = await authorizeAction("action:applyEntryImport", "editValues", String(formData.get("ward") ?? ""));
+  const auth = await authorizeForm("action:applyEntryImport", "editValues", formData, importFormSchema, "ward", (e) => failure("invalid", firstError(e)));
   if (!auth.ok) return auth.result;
-  const read = await readForm(formData);
+  const read = await readForm(auth.input, formData);
   if (!read.ok) return read.result;
   if (!read.fingerprint) return failure("invalid", "Hãy bấm “Xem trước” trước khi áp dụng.");
   const { viewer } = auth.auth;
-  const outcome = await applyEntryFile({ userId: viewer.userId, name: viewer.name }, read.target, read.file, read.fingerprint, await readScope(viewer));
+  const outcome = await applyEntryFile({ userId: viewer.userId, name: viewer.name }, read.target, read.file, read.fingerprint, auth.auth.scope);
   if (!outcome.ok) {
     const data = outcome.grid && outcome.preview ? view(outcome.grid, outcome.preview, read.file.name, read.fingerprint) : undefined;
     return failure(outcome.code, outcome.message, { data: data && { ...data, canApply: false } });

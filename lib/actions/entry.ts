@@ -2,14 +2,14 @@
 // Saving the yearly entry grid (ward or residential groups) and reading one figure's history.
 // The payload is re-validated here with the form's own schema, rules and outlier check.
 import { type ActionResult, failure, success } from "@/lib/actions/result";
-import { authorizeAction } from "@/lib/auth/action-guard";
+import { authorizeAction, signedIn } from "@/lib/auth/action-guard";
 import { revalidatePath } from "next/cache";
-import { readScope } from "@/lib/auth/access";
 import { type EntryScope, getEntryGrid } from "@/lib/data/entry-grid";
 import { type EntryChange, saveEntryValues } from "@/lib/data/entry-save";
 import { getValueHistory, type ValueHistoryEntry } from "@/lib/data/value-history";
 import { cellKey, type DerivedWardFigure, derivedMessage, deriveWardFigures, type EntryGrid, lockedReason, rawOf } from "@/lib/domain/entry-grid";
 import { type EntryRow, entryPayloadSchema, validateEntryRows } from "@/lib/validation/entry";
+import { singleValued } from "@/lib/validation/form-input";
 import { programmeSlugSchema, slugSchema } from "@/lib/validation/params";
 
 export type SavedVersion = { unit: string; indicator: string; version: number; value: string | null };
@@ -31,9 +31,15 @@ const INVALID = "Số liệu chưa hợp lệ: xem các ô được đánh dấu
 const DERIVED_RETRIES = 3;
 
 export async function saveEntry(_prev: ActionResult<SaveEntryData> | null, formData: FormData): Promise<ActionResult<SaveEntryData>> {
+  // one payload: a form carrying two is refused, whoever sends it
+  const fields = singleValued(formData);
+  if (!fields.ok) {
+    const who = await signedIn("action:saveEntry");
+    return who.ok ? failure("invalid", fields.message) : who.result;
+  }
   let json: unknown = null;
   try {
-    json = JSON.parse(String(formData.get("payload") ?? "null"));
+    json = JSON.parse(String(fields.fields.payload ?? "null"));
   } catch {
     json = null;
   }
@@ -46,7 +52,8 @@ export async function saveEntry(_prev: ActionResult<SaveEntryData> | null, formD
   const payload = parsed.data;
   const scope: EntryScope = payload.rows.some((r) => r.unit !== payload.ward) ? "groups" : "ward";
 
-  const readable = await readScope(guard.auth.viewer);
+  // the grid is found only among the units where the person may edit values
+  const readable = guard.auth.scope;
   for (let attempt = 0; ; attempt++) {
     const loaded = await getEntryGrid(payload.ward, payload.year, payload.programme, scope, readable);
     if (!loaded) return failure("not-found", "Không tìm thấy phường, năm hoặc chương trình này.");
@@ -172,7 +179,7 @@ export async function loadValueHistory(wardSlug: string, year: number, programme
   if (!slugSchema.safeParse(wardSlug).success || !programmeSlugSchema.safeParse(programmeSlug).success || !Number.isInteger(year) || !slugSchema.safeParse(indicatorCode).success) {
     return failure("invalid", "Yêu cầu không hợp lệ.");
   }
-  const rows = await getValueHistory(wardSlug, year, programmeSlug, unitSlug, indicatorCode, await readScope(guard.auth.viewer));
+  const rows = await getValueHistory(wardSlug, year, programmeSlug, unitSlug, indicatorCode, guard.auth.scope);
   if (!rows) return failure("not-found", "Không tìm thấy số liệu này.");
   return success(undefined, rows);
 }

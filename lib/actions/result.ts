@@ -15,7 +15,7 @@ export type ActionResult<T = undefined> = {
 
 export const success = <T>(message?: string, data?: T): ActionResult<T> => ({ ok: true, message, data });
 
-export const failure = <T = undefined>(code: ActionCode, message: string, extra: Omit<ActionResult<T>, "ok" | "code" | "message"> = {}): ActionResult<T> => ({
+export const failure = <T = never>(code: ActionCode, message: string, extra: Omit<ActionResult<T>, "ok" | "code" | "message"> = {}): ActionResult<T> => ({
   ok: false,
   code,
   message,

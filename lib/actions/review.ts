@@ -3,19 +3,21 @@
 // Every action checks the person's permission on the unit first, whatever the screen offered.
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
-import { readScope } from "@/lib/auth/access";
-import { type Authorized, authorizeAction } from "@/lib/auth/action-guard";
+import { type Authorized, authorizeForm } from "@/lib/auth/action-guard";
+import { logAccess } from "@/lib/auth/access-log";
 import { setDeadline } from "@/lib/data/deadlines";
+import { findRuleUnit, setSelfApproval } from "@/lib/data/review-settings";
 import { resolveDistrictYear, resolveReviewTarget } from "@/lib/data/review-target";
 import { transitionSubmission } from "@/lib/data/submission-workflow";
 import { STATUS_LABEL, TRANSITIONS } from "@/lib/domain/submission-workflow";
 import { formatDate } from "@/lib/format/vi";
 import type { SubmissionAction, SubmissionStatus } from "@/lib/generated/prisma/enums";
-import { deadlineFormSchema, fieldErrorsOf, returnFormSchema, transitionFormSchema, unlockFormSchema } from "@/lib/validation/review";
+import { deadlineFormSchema, fieldErrorsOf, returnFormSchema, selfApprovalFormSchema, transitionFormSchema, unlockFormSchema } from "@/lib/validation/review";
 import { type ActionResult, failure, success } from "./result";
 
 export type TransitionState = ActionResult<{ status: SubmissionStatus; version: number }> | null;
 export type DeadlineState = ActionResult<{ dueOn: string; version: number }> | null;
+export type SelfApprovalState = ActionResult<{ allowSelfApproval: boolean | null }> | null;
 
 const actorOf = (auth: Authorized) => ({ userId: auth.viewer.userId, name: auth.viewer.name });
 
@@ -25,15 +27,14 @@ async function transition(
   schema: typeof transitionFormSchema | typeof returnFormSchema | typeof unlockFormSchema,
   form: FormData,
 ): Promise<NonNullable<TransitionState>> {
-  const guard = await authorizeAction(what, TRANSITIONS[action].permission, String(form.get("ward") ?? ""));
-  if (!guard.ok) return guard.result;
-  const parsed = (schema as z.ZodType<z.infer<typeof transitionFormSchema>>).safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
-    const fieldErrors = fieldErrorsOf(parsed.error);
+  const guard = await authorizeForm(what, TRANSITIONS[action].permission, form, schema as z.ZodType<z.infer<typeof transitionFormSchema>>, "ward", (error) => {
+    const fieldErrors = fieldErrorsOf(error);
     return failure("invalid", fieldErrors.comment?.[0] ?? "Yêu cầu không hợp lệ. Hãy tải lại trang.", { fieldErrors });
-  }
-  const { ward, year, programme, version, comment } = parsed.data;
-  const target = await resolveReviewTarget(ward, year, programme, await readScope(guard.auth.viewer));
+  });
+  if (!guard.ok) return guard.result;
+  const { ward, year, programme, version, comment } = guard.input;
+  // only among the wards where the person holds this very action, whatever else they may read
+  const target = await resolveReviewTarget(ward, year, programme, guard.auth.scope);
   if (!target) return failure("not-found", "Không tìm thấy số liệu của phường, năm và chương trình này.");
 
   const outcome = await transitionSubmission(
@@ -51,6 +52,10 @@ async function transition(
       );
     }
     if (outcome.reason === "comment") return failure("invalid", outcome.message, { fieldErrors: { comment: [outcome.message] } });
+    if (outcome.reason === "self-approval") {
+      await logAccess({ event: "REFUSED", userId: guard.auth.viewer.userId, target: what, detail: `self-approval of ${ward} ${year} ${programme}` });
+      return failure("forbidden", outcome.message);
+    }
     return failure("conflict", outcome.message);
   }
 
@@ -96,15 +101,13 @@ export async function unlockSubmission(_prev: TransitionState, form: FormData): 
 
 /** Sets the wards' due date of a year for a district (district staff). */
 export async function saveDeadline(_prev: DeadlineState, form: FormData): Promise<NonNullable<DeadlineState>> {
-  const guard = await authorizeAction("action:saveDeadline", "manageDeadlines", String(form.get("district") ?? ""));
-  if (!guard.ok) return guard.result;
-  const parsed = deadlineFormSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
-    const fieldErrors = fieldErrorsOf(parsed.error);
+  const guard = await authorizeForm("action:saveDeadline", "manageDeadlines", form, deadlineFormSchema, "district", (error) => {
+    const fieldErrors = fieldErrorsOf(error);
     return failure("invalid", fieldErrors.dueOn?.[0] ?? "Yêu cầu không hợp lệ. Hãy tải lại trang.", { fieldErrors });
-  }
-  const { district, year, dueOn, version } = parsed.data;
-  const target = await resolveDistrictYear(district, year);
+  });
+  if (!guard.ok) return guard.result;
+  const { district, year, dueOn, version } = guard.input;
+  const target = await resolveDistrictYear(district, year, guard.auth.scope);
   if (!target) return failure("not-found", "Không tìm thấy quận hoặc năm này.");
   const outcome = await setDeadline(actorOf(guard.auth), { districtId: target.districtId, periodId: target.periodId, year }, dueOn, version);
   if (!outcome.ok) {
@@ -119,4 +122,28 @@ export async function saveDeadline(_prev: DeadlineState, form: FormData): Promis
   revalidatePath("/tien-do");
   revalidatePath("/", "layout");
   return success(`Đã đặt hạn nộp số liệu năm ${year}: ${formatDate(dueOn)}.`, { dueOn, version: outcome.version });
+}
+
+/**
+ * Four-eyes rule of a district (or city): may a person who sent a ward's figures approve them too?
+ * District staff and administrators of the unit set it; audited.
+ */
+export async function saveSelfApprovalSetting(_prev: SelfApprovalState, form: FormData): Promise<NonNullable<SelfApprovalState>> {
+  const guard = await authorizeForm("action:saveSelfApprovalSetting", "manageReviewRules", form, selfApprovalFormSchema, "unit", (error) =>
+    failure("invalid", fieldErrorsOf(error).allowSelfApproval?.[0] ?? "Yêu cầu không hợp lệ. Hãy tải lại trang."),
+  );
+  if (!guard.ok) return guard.result;
+  const { unit, allowSelfApproval } = guard.input;
+  const target = await findRuleUnit(unit, guard.auth.scope);
+  if (!target) return failure("not-found", "Chỉ đặt được quy định này cho một quận hoặc thành phố.");
+  const allow = allowSelfApproval === "inherit" ? null : allowSelfApproval === "allow";
+  await setSelfApproval(actorOf(guard.auth), target.id, allow);
+  revalidatePath("/tien-do");
+  const said =
+    allow === null
+      ? "theo quy định của cấp trên"
+      : allow
+        ? "cho phép người đã gửi duyệt tự duyệt số liệu của phường"
+        : "người gửi duyệt không được tự duyệt (người duyệt phải là người khác)";
+  return success(`Đã lưu quy định duyệt của ${target.name}: ${said}.`, { allowSelfApproval: allow });
 }

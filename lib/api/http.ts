@@ -1,4 +1,6 @@
 import "server-only";
+import type { z } from "zod";
+import { singleValued } from "@/lib/validation/form-input";
 
 export type ApiErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "too_many_requests" | "internal";
 
@@ -11,14 +13,16 @@ export function jsonOk(body: unknown): Response {
   return Response.json(body, { headers: { "Cache-Control": "no-store" } });
 }
 
-/** Query parameters as a plain object; a repeated parameter becomes an array (and fails validation). */
-export function queryObject(url: string): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [k, v] of new URL(url).searchParams) {
-    const prev = out[k];
-    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
-  }
-  return out;
+/**
+ * The query string parsed once with `schema`, or the 400 to answer: a repeated parameter is refused
+ * (never read as its first or last value), as is one the schema refuses.
+ */
+export function parseQuery<T>(url: string, schema: z.ZodType<T>): { ok: true; data: T } | { ok: false; response: Response } {
+  const query = singleValued(new URL(url).searchParams);
+  if (!query.ok) return { ok: false, response: jsonError(400, "bad_request", query.message) };
+  const parsed = schema.safeParse(query.fields);
+  if (!parsed.success) return { ok: false, response: jsonError(400, "bad_request", parsed.error.issues[0]?.message ?? "Yêu cầu không hợp lệ.") };
+  return { ok: true, data: parsed.data };
 }
 
 /** Runs a handler, turning unexpected failures into a 500 without leaking details. */

@@ -49,7 +49,8 @@ export async function accountRequest<T>(
 ): Promise<{ refusal: Response } | { viewer: Viewer; userId: string; body: T; isForm: boolean }> {
   const guard = await requireAccountManager(request);
   if ("refusal" in guard) return guard;
-  const { body: raw, isForm } = await readBody(request);
+  const { body: raw, isForm, refused } = await readBody(request);
+  if (refused) return { refusal: adminAnswer(isForm, 400, refused) };
   const id = userIdSchema.safeParse((await params).id);
   const body = schema.safeParse(raw);
   if (!id.success || !body.success) {

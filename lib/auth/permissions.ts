@@ -8,6 +8,8 @@ export type Action =
   | "approve"
   | "unlockValues"
   | "manageDeadlines"
+  /** the review rules of the wards below (four-eyes: may the sender also approve?) */
+  | "manageReviewRules"
   | "manageCatalogue"
   | "manageAccounts"
   | "manageOrgUnits";
@@ -15,8 +17,8 @@ export type Action =
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
   WARD_OFFICIAL: ["read", "editValues"],
   WARD_PARTY_COMMITTEE: ["read", "approve"],
-  DISTRICT_STAFF: ["read", "unlockValues", "manageDeadlines", "manageCatalogue"],
-  ADMINISTRATOR: ["read", "manageAccounts", "manageOrgUnits"],
+  DISTRICT_STAFF: ["read", "unlockValues", "manageDeadlines", "manageReviewRules", "manageCatalogue"],
+  ADMINISTRATOR: ["read", "manageReviewRules", "manageAccounts", "manageOrgUnits"],
 };
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -55,6 +57,7 @@ export const canApprove = (p: Principal | null, unit: UnitScope) => can(p, "appr
 /** Reopen approved (locked) figures, with a reason. */
 export const canUnlockValues = (p: Principal | null, unit: UnitScope) => can(p, "unlockValues", unit);
 export const canManageDeadlines = (p: Principal | null, unit: UnitScope) => can(p, "manageDeadlines", unit);
+export const canManageReviewRules = (p: Principal | null, unit: UnitScope) => can(p, "manageReviewRules", unit);
 export const canManageCatalogue = (p: Principal | null, unit: UnitScope) => can(p, "manageCatalogue", unit);
 export const canManageOrgUnits = (p: Principal | null, unit: UnitScope) => can(p, "manageOrgUnits", unit);
 /** Accounts are managed by any administrator (accounts are not themselves inside a unit). */

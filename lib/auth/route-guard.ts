@@ -1,5 +1,6 @@
 import "server-only";
 import { jsonError } from "@/lib/api/http";
+import { singleValued, textFields } from "@/lib/validation/form-input";
 import { logAccess } from "./access-log";
 import { isSameOrigin } from "./origin";
 
@@ -20,14 +21,15 @@ export function seeOther(location: string, setCookies: string[] = []): Response 
   return new Response(null, { status: 303, headers });
 }
 
-/** A request body as a plain object, from a form or JSON, and whether it came from a form (answered with a redirect). */
-export async function readBody(request: Request): Promise<{ body: unknown; isForm: boolean }> {
+/**
+ * A request body as a plain object, from a form or JSON, and whether it came from a form (answered
+ * with a redirect); `refused`: the Vietnamese reason a form is refused (a field sent twice).
+ */
+export async function readBody(request: Request): Promise<{ body: unknown; isForm: boolean; refused: string | null }> {
   const type = request.headers.get("content-type") ?? "";
   if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
-    const form = await request.formData().catch(() => new FormData());
-    const body: Record<string, string> = {};
-    for (const [k, v] of form) if (typeof v === "string" && !(k in body)) body[k] = v;
-    return { body, isForm: true };
+    const form = singleValued(await request.formData().catch(() => new FormData()));
+    return form.ok ? { body: textFields(form.fields), isForm: true, refused: null } : { body: null, isForm: true, refused: form.message };
   }
-  return { body: await request.json().catch(() => null), isForm: false };
+  return { body: await request.json().catch(() => null), isForm: false, refused: null };
 }

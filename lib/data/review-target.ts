@@ -22,7 +22,7 @@ export type ReviewTarget = {
 /**
  * The ward (a WARD unit), the YEAR period of the term covering `year`, and the programme with that
  * slug in that term issued by one of the ward's parents; null when any is unknown or the ward is
- * outside `scope`.
+ * outside `scope` (for an action: the units where the person holds that action).
  */
 export async function resolveReviewTarget(wardSlug: string, year: number, programmeSlug: string, scope: ReadScope): Promise<ReviewTarget | null> {
   const ward = await db().orgUnit.findFirst({
@@ -59,10 +59,10 @@ export async function resolveReviewTarget(wardSlug: string, year: number, progra
   };
 }
 
-/** A DISTRICT unit and the YEAR period of the term covering `year`, for its deadline. */
-export async function resolveDistrictYear(districtSlug: string, year: number): Promise<{ districtId: number; periodId: number } | null> {
+/** A DISTRICT unit inside `scope` and the YEAR period of the term covering `year`, for its deadline. */
+export async function resolveDistrictYear(districtSlug: string, year: number, scope: ReadScope): Promise<{ districtId: number; periodId: number } | null> {
   const [district, period] = await Promise.all([
-    db().orgUnit.findUnique({ where: { slug: districtSlug }, select: { id: true, level: true } }),
+    db().orgUnit.findFirst({ where: { slug: districtSlug, ...scopeWhere(scope) }, select: { id: true, level: true } }),
     db().period.findFirst({
       where: { kind: "YEAR", year, term: { startYear: { lte: year }, endYear: { gte: year } } },
       orderBy: { term: { startYear: "desc" } },

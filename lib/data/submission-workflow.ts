@@ -8,6 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { SubmissionAction, SubmissionStatus } from "@/lib/generated/prisma/enums";
 import { type Actor, type EntryTarget, lockSubmission, normal } from "./entry-save";
 import { ensureEntrySource } from "./record-write";
+import { selfApprovalRefusal } from "./review-settings";
 
 export type TransitionTarget = EntryTarget & { wardSlug: string; wardShortName: string };
 
@@ -16,7 +17,7 @@ export type Published = { created: number; updated: number; deleted: number; unc
 export type TransitionOutcome =
   | { ok: true; submissionId: number; status: SubmissionStatus; version: number; published: Published | null }
   | { ok: false; reason: "conflict"; status: SubmissionStatus; version: number }
-  | { ok: false; reason: "state" | "comment"; message: string; status: SubmissionStatus; version: number };
+  | { ok: false; reason: "state" | "comment" | "self-approval"; message: string; status: SubmissionStatus; version: number };
 
 
 
@@ -39,6 +40,9 @@ export async function transitionSubmission(
       if (sub.version !== expectedVersion) return { ok: false, reason: "conflict", status: sub.status, version: sub.version } as const;
       const check = checkTransition(action, sub.status, () => true, note);
       if (!check.ok) return { ok: false, reason: check.reason === "comment" ? "comment" : "state", message: check.message, status: sub.status, version: sub.version } as const;
+      // four-eyes: the sender does not approve their own figures, unless the district allows it
+      const selfApproval = action === "APPROVE" ? await selfApprovalRefusal(tx, sub.id, target.wardId, actor) : null;
+      if (selfApproval) return { ok: false, reason: "self-approval", message: selfApproval, status: sub.status, version: sub.version } as const;
 
       const version = sub.version + 1;
       const n = await tx.submission.updateMany({ where: { id: sub.id, version: sub.version }, data: { status: check.to, version } });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleValued, textFields } from "./form-input";
 
 /** Where to go after signing in: a path of this site only (never `//host` or a full URL). */
 export const nextPathSchema = z
@@ -25,9 +26,8 @@ export const resetPasswordSchema = z.object({ password: z.string().max(128) });
 export const disableSchema = z.object({ disabled: z.preprocess((v) => (v === "1" ? true : v === "0" ? false : v), z.boolean()) });
 export const userIdSchema = z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, "Mã tài khoản không hợp lệ.");
 
-/** A form body as a plain object (one value per field). */
-export function formObject(form: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of form) if (typeof v === "string" && !(k in out)) out[k] = v;
-  return out;
+/** A form body as a plain object (its text fields); null when a field is repeated: such a form is refused. */
+export function formObject(form: FormData): Record<string, string> | null {
+  const fields = singleValued(form);
+  return fields.ok ? textFields(fields.fields) : null;
 }

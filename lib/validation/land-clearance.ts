@@ -180,10 +180,3 @@ export function checkProgressTotals(project: { householdsAffected: number | null
 }
 
 export const hasErrors = (e: FieldErrors) => Object.keys(e).length > 0;
-
-/** FormData → plain object of its string fields (files are not accepted here). */
-export function formFields(fd: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of fd.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
-  return out;
-}

@@ -50,6 +50,12 @@ export const deadlineFormSchema = z
     message: "Hạn nộp phải trong năm đó hoặc hai năm sau.",
   });
 
+/** The four-eyes setting of a district or city: "allow", "refuse", or "inherit" (the city's setting applies). */
+export const selfApprovalFormSchema = z.object({
+  unit: slugSchema,
+  allowSelfApproval: z.enum(["allow", "refuse", "inherit"], { message: "Hãy chọn một lựa chọn." }),
+});
+
 export const progressQuerySchema = z.object({
   district: slugSchema.optional(),
   year: year.optional(),

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { ORIGIN, type ReviewFixtures, type World, createReviewFixtures, createWorld, dropWorld, signInCookie } from "./auth-fixtures";
+import { ORIGIN, PASSWORD, type ReviewFixtures, type World, createReviewFixtures, createWorld, dropWorld, signInCookie } from "./auth-fixtures";
 import { ENTRY_PROGRAMME, createEntryCatalogue } from "./entry-fixtures";
 import { type LandClearanceFixtures, createLandClearanceFixtures, formOf } from "./land-clearance-fixtures";
 import { entryImportFile, entryImportForm } from "./entry-import-fixtures";
@@ -213,6 +213,10 @@ function reviewActions(): Record<string, ActionCase> {
     "lib/actions/review.ts#returnSubmission": { args: transition(2017, "Cần sửa"), expect: { ...refused, official: "forbidden", staff: "forbidden", committee: "ok" } },
     "lib/actions/review.ts#approveSubmission": { args: transition(2018), expect: { ...refused, official: "forbidden", staff: "forbidden", committee: "ok" } },
     "lib/actions/review.ts#unlockSubmission": { args: transition(2019, "Sửa lại"), expect: { ...refused, official: "forbidden", committee: "forbidden", staff: "ok" } },
+    "lib/actions/review.ts#saveSelfApprovalSetting": {
+      args: () => [null, reviewForm({ unit: "long-bien", allowSelfApproval: "refuse" })],
+      expect: { ...refused, official: "forbidden", committee: "forbidden", staff: "ok", admin: "ok" },
+    },
     "lib/actions/review.ts#saveDeadline": {
       args: () => [null, reviewForm({ district: "long-bien", year: "2016", dueOn: "2017-03-31", version: "0" })],
       expect: { ...refused, official: "forbidden", committee: "forbidden", admin: "forbidden", staff: "ok" },
@@ -356,3 +360,240 @@ function landClearanceActions(): Record<string, ActionCase> {
     },
   };
 }
+
+// --- Repeated fields, people with several roles on different units, the public portal ----------
+// A check that read one copy of a repeated field and a write that used another let a person act
+// on a unit where they hold no such right. Every form is parsed once: a repeated field is refused,
+// and the target is found only among the units where the person holds the action itself.
+const cookieOf = new Map<string, string>();
+async function as(username: string): Promise<void> {
+  if (!cookieOf.has(username)) cookieOf.set(username, await signInCookie(username));
+  request.headers = new Headers({ host: "ctk.test", origin: ORIGIN, "x-forwarded-for": "198.51.100.7", cookie: cookieOf.get(username)! });
+}
+type Answer = { ok: boolean; code?: string; message?: string };
+/** A FormData with `fields` in order; an array value sends the field once per element. */
+const formWith = (fields: [string, string][]) => {
+  const f = new FormData();
+  for (const [k, v] of fields) f.append(k, v);
+  return f;
+};
+
+describe("repeated fields", () => {
+  it("every server action refuses a form that repeats any field, even with the same value, before acting", async () => {
+    const failures: string[] = [];
+    for (const [key, c] of Object.entries(SERVER_ACTIONS)) {
+      const [file, name] = key.split("#");
+      const fn = ((await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, (...a: unknown[]) => Promise<Answer>>)[name];
+      const allowed = (Object.keys(c.expect) as Who[]).find((w) => c.expect[w] !== "unauthenticated" && c.expect[w] !== "forbidden") as Exclude<Who, "anonymous">;
+      const sample = c.args();
+      const formIndex = sample.findIndex((a) => a instanceof FormData);
+      if (formIndex < 0) continue; // plain arguments (loadValueHistory): nothing can repeat
+      for (const field of new Set([...(sample[formIndex] as FormData).keys()])) {
+        const args = c.args();
+        const form = args[formIndex] as FormData;
+        form.append(field, form.get(field)!);
+        await as(world.users[allowed].username);
+        const got = await fn(...args);
+        if (got.ok || got.code !== "invalid" || !got.message?.includes(`“${field}”`)) failures.push(`${key} with “${field}” twice: ${JSON.stringify(got)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it("route handlers refuse a repeated form field or query parameter", async () => {
+    const { prisma } = world.database;
+    const send = async (file: string, url: string, params: Record<string, string>, body: string | null, who?: Exclude<Who, "anonymous">) => {
+      const headers = new Headers({ host: "ctk.test", origin: ORIGIN, "x-forwarded-for": "198.51.100.7" });
+      if (body !== null) headers.set("content-type", "application/x-www-form-urlencoded");
+      if (who) headers.set("cookie", await signInCookie(world.users[who].username));
+      const mod = (await import(/* @vite-ignore */ path.join(ROOT, "app", file))) as Record<string, (r: Request, ctx: unknown) => Promise<Response>>;
+      const method = body === null ? "GET" : "POST";
+      return mod[method](new Request(`${ORIGIN}${url}`, { method, headers, body }), { params: Promise.resolve(params) });
+    };
+    const refusedForm = (res: Response) => decodeURIComponent(res.headers.get("location") ?? "");
+
+    // a role granted on the first unit named, the check made on … whichever: refused outright
+    const roles = await send("api/admin/accounts/[id]/roles/route.ts", `/api/admin/accounts/${target}/roles`, { id: target }, "op=grant&role=WARD_OFFICIAL&unit=ngoc-thuy&unit=bo-de", "admin");
+    expect(roles.status).toBe(303);
+    expect(refusedForm(roles)).toContain("loi=Yêu cầu gửi trường “unit” nhiều lần");
+    expect(await prisma.roleAssignment.count({ where: { userId: target, role: "WARD_OFFICIAL" } })).toBe(0);
+
+    const token = await send("api/admin/api-tokens/route.ts", "/api/admin/api-tokens", {}, "name=hai&unit=ngoc-thuy&unit=long-bien", "admin");
+    expect(refusedForm(token)).toContain("“unit”");
+    expect(await prisma.apiToken.count({ where: { name: "hai" } })).toBe(0);
+
+    const account = await send("api/admin/accounts/route.ts", "/api/admin/accounts", {}, "username=lap.lai&name=L&password=mat-khau-tam-thoi-9&role=WARD_OFFICIAL&unit=bo-de&role=ADMINISTRATOR", "admin");
+    expect(refusedForm(account)).toContain("“role”");
+    expect(await prisma.user.count({ where: { username: "lap.lai" } })).toBe(0);
+
+    // signing in with two identifiers (one of them right) is refused, not read as the first
+    const signIn = await send("api/auth/sign-in/route.ts", "/api/auth/sign-in", {}, `identifier=${world.users.official.username}&identifier=khong.ai&password=${encodeURIComponent(PASSWORD)}`);
+    expect(signIn.status).toBe(303);
+    expect(signIn.headers.get("location")).toMatch(/^\/dang-nhap\?loi=/);
+    expect(signIn.headers.get("set-cookie")).toBeNull();
+
+    const password = await send("api/auth/password/route.ts", "/api/auth/password", {}, `currentPassword=a&currentPassword=b&newPassword=x&confirmPassword=x`, "official");
+    expect(refusedForm(password)).toContain("nhiều lần");
+
+    // read routes: a repeated parameter is a 400 with the reason, never its first or last value
+    const exportRes = await send("api/entry/[ward]/[year]/[programme]/export/route.ts", "/api/entry/ngoc-thuy/2020/03-CTr-QU/export?format=csv&format=xlsx", { ward: "ngoc-thuy", year: "2020", programme: "03-CTr-QU" }, null, "official");
+    expect(exportRes.status).toBe(400);
+    expect(((await exportRes.json()) as { error: { message: string } }).error.message).toContain("“format”");
+    const values = await send("api/v1/org-units/[slug]/values/route.ts", "/api/v1/org-units/ngoc-thuy/values?term=2015-2020&term=2020-2025", { slug: "ngoc-thuy" }, null, "official");
+    expect(values.status).toBe(400);
+    expect(((await values.json()) as { error: { message: string } }).error.message).toContain("“term”");
+  }, 60_000);
+});
+
+describe("people with several roles on different units", () => {
+  // Bồ Đề's figures, and a second district, that none of these people may act on
+  let bd: Record<number, number>;
+  let giaLam = 0;
+  const people = {
+    /** official of Ngọc Thụy and district staff of Long Biên */
+    officialStaff: "cb.nt.quan",
+    /** committee member of Ngọc Thụy and district staff of Long Biên */
+    committeeStaff: "du.nt.quan",
+    /** official of Ngọc Thụy and committee member of Bồ Đề */
+    officialCommittee: "cb.nt.du.bd",
+  };
+  const sub = (wardId: number, year: number) =>
+    world.database.prisma.submission.findUnique({ where: { orgUnitId_periodId_programmeId: { orgUnitId: wardId, periodId: review.periods[year], programmeId: review.programmeId } } });
+  const twice = (unitField: string, first: string, second: string, rest: Record<string, string>) => formWith([[unitField, first], ...Object.entries(rest), [unitField, second]]);
+
+  beforeAll(async () => {
+    const { prisma } = world.database;
+    const { createAccount } = await import("@/lib/auth/accounts");
+    const { ngocThuy, boDe, district, city } = world.units;
+    const make = (username: string, roles: { role: "WARD_OFFICIAL" | "WARD_PARTY_COMMITTEE" | "DISTRICT_STAFF"; orgUnitId: number }[]) =>
+      createAccount(prisma, { username, name: username, password: PASSWORD, roles });
+    await make(people.officialStaff, [{ role: "WARD_OFFICIAL", orgUnitId: ngocThuy }, { role: "DISTRICT_STAFF", orgUnitId: district }]);
+    await make(people.committeeStaff, [{ role: "WARD_PARTY_COMMITTEE", orgUnitId: ngocThuy }, { role: "DISTRICT_STAFF", orgUnitId: district }]);
+    await make(people.officialCommittee, [{ role: "WARD_OFFICIAL", orgUnitId: ngocThuy }, { role: "WARD_PARTY_COMMITTEE", orgUnitId: boDe }]);
+    giaLam = (await prisma.orgUnit.create({ data: { slug: "gia-lam", name: "Gia Lâm", shortName: "Gia Lâm", level: "DISTRICT", parentId: city, validFrom: new Date("2015-01-01") } })).id;
+    bd = {};
+    // 2020: for the public portal's test alone
+    for (const [year, status] of [[2017, "SUBMITTED"], [2018, "SUBMITTED"], [2019, "APPROVED"], [2020, "SUBMITTED"]] as const) {
+      bd[year] = (await prisma.submission.create({ data: { orgUnitId: boDe, periodId: review.periods[year], programmeId: review.programmeId, status } })).id;
+    }
+    // Ngọc Thụy 2020, sent: what the committee member of Bồ Đề must not approve
+    await prisma.submission.create({ data: { orgUnitId: ngocThuy, periodId: review.periods[2020], programmeId: review.programmeId, status: "SUBMITTED" } });
+  });
+
+  it("a ward named twice, the first where the person holds the right, the second another ward: refused, nothing changes", async () => {
+    const actions = await import("@/lib/actions/review");
+    const { boDe, ngocThuy } = world.units;
+    const programme = review.programmeSlug;
+    const cases: [string, string, (p: null, f: FormData) => Promise<Answer>, FormData, () => Promise<unknown>][] = [
+      // send Bồ Đề's figures as the official of Ngọc Thụy (reads Bồ Đề as district staff)
+      ["send Bồ Đề", people.officialStaff, actions.submitForReview, twice("ward", "ngoc-thuy", "bo-de", { year: "2016", programme, version: "1" }), () => sub(boDe, 2016)],
+      // approve / return Bồ Đề's as the committee member of Ngọc Thụy
+      ["approve Bồ Đề", people.committeeStaff, actions.approveSubmission, twice("ward", "ngoc-thuy", "bo-de", { year: "2018", programme, version: "1" }), () => sub(boDe, 2018)],
+      ["return Bồ Đề", people.committeeStaff, actions.returnSubmission, twice("ward", "ngoc-thuy", "bo-de", { year: "2017", programme, version: "1", comment: "x" }), () => sub(boDe, 2017)],
+      // unlock needs district staff: the committee member of Bồ Đề is not, wherever the ward is named
+      ["unlock Bồ Đề", people.officialCommittee, actions.unlockSubmission, twice("ward", "ngoc-thuy", "bo-de", { year: "2019", programme, version: "1", comment: "x" }), () => sub(boDe, 2019)],
+      // official of one ward, committee of another: neither sends the other's nor approves their own ward's
+      ["send Bồ Đề (official NT, committee BĐ)", people.officialCommittee, actions.submitForReview, twice("ward", "ngoc-thuy", "bo-de", { year: "2016", programme, version: "1" }), () => sub(boDe, 2016)],
+      ["approve Ngọc Thụy (official NT, committee BĐ)", people.officialCommittee, actions.approveSubmission, twice("ward", "bo-de", "ngoc-thuy", { year: "2020", programme, version: "1" }), () => sub(ngocThuy, 2020)],
+      // a programme or year named twice is refused too
+      ["approve Bồ Đề, programme twice", people.officialCommittee, actions.approveSubmission, twice("programme", programme, "khac", { ward: "bo-de", year: "2018", version: "1" }), () => sub(boDe, 2018)],
+    ];
+    const failures: string[] = [];
+    for (const [what, who, fn, form, state] of cases) {
+      const before = JSON.stringify(await state());
+      await as(who);
+      const got = await fn(null, form);
+      if (got.ok || got.code !== "invalid") failures.push(`${what}: ${JSON.stringify(got)}`);
+      if (JSON.stringify(await state()) !== before) failures.push(`${what}: the submission changed`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("each right is judged on its own unit: rights held elsewhere, or reading, do not count", async () => {
+    const actions = await import("@/lib/actions/review");
+    const programme = review.programmeSlug;
+    const form = (ward: string, year: number, comment = "") => formWith([["ward", ward], ["year", String(year)], ["programme", programme], ["version", "1"], ["comment", comment]]);
+    await as(people.committeeStaff);
+    expect(await actions.approveSubmission(null, form("bo-de", 2018))).toMatchObject({ ok: false, code: "forbidden" });
+    await as(people.officialStaff);
+    expect(await actions.submitForReview(null, form("bo-de", 2016))).toMatchObject({ ok: false, code: "forbidden" });
+    await as(people.officialCommittee);
+    expect(await actions.approveSubmission(null, form("ngoc-thuy", 2020))).toMatchObject({ ok: false, code: "forbidden" });
+    // and the right one, on its own unit, works
+    expect(await actions.returnSubmission(null, form("bo-de", 2017, "Chưa đủ"))).toMatchObject({ ok: true, data: { status: "RETURNED" } });
+  });
+
+  it("district staff set their own district's deadline only", async () => {
+    const actions = await import("@/lib/actions/review");
+    const { prisma } = world.database;
+    await as(world.users.staff.username);
+    const rest = { year: "2017", dueOn: "2018-03-31", version: "0" };
+    expect(await actions.saveDeadline(null, twice("district", "long-bien", "gia-lam", rest))).toMatchObject({ ok: false, code: "invalid" });
+    expect(await actions.saveDeadline(null, formWith([["district", "gia-lam"], ...Object.entries(rest)]))).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await prisma.deadline.count({ where: { districtId: giaLam } })).toBe(0);
+    // and the review rule likewise
+    expect(await actions.saveSelfApprovalSetting(null, twice("unit", "long-bien", "gia-lam", { allowSelfApproval: "allow" }))).toMatchObject({ ok: false, code: "invalid" });
+    expect(await actions.saveSelfApprovalSetting(null, formWith([["unit", "gia-lam"], ["allowSelfApproval", "allow"]]))).toMatchObject({ ok: false, code: "forbidden" });
+    expect((await prisma.orgUnit.findUniqueOrThrow({ where: { id: giaLam } })).allowSelfApproval).toBeNull();
+  });
+
+  describe("with PUBLIC_PORTAL=1", () => {
+    beforeAll(() => {
+      vi.stubEnv("PUBLIC_PORTAL", "1");
+      vi.resetModules();
+    });
+    afterAll(() => {
+      vi.stubEnv("PUBLIC_PORTAL", "0");
+      vi.resetModules();
+    });
+
+    it("reading for everyone never lets a committee member approve another ward", async () => {
+      const actions = await import("@/lib/actions/review");
+      const { boDe } = world.units;
+      const programme = review.programmeSlug;
+      const before = JSON.stringify(await sub(boDe, 2020));
+      cookieOf.clear();
+      await as(world.users.committee.username);
+      expect(await actions.approveSubmission(null, twice("ward", "ngoc-thuy", "bo-de", { year: "2020", programme, version: "1" }))).toMatchObject({ ok: false, code: "invalid" });
+      expect(await actions.approveSubmission(null, formWith([["ward", "bo-de"], ["year", "2020"], ["programme", programme], ["version", "1"]]))).toMatchObject({ ok: false, code: "forbidden" });
+      // nor an official of Ngọc Thụy send Bồ Đề's
+      await as(world.users.official.username);
+      expect(await actions.submitForReview(null, twice("ward", "ngoc-thuy", "bo-de", { year: "2016", programme, version: "1" }))).toMatchObject({ ok: false, code: "invalid" });
+      expect(JSON.stringify(await sub(boDe, 2020))).toBe(before);
+      expect(await sub(boDe, 2016)).toBeNull();
+    });
+
+    it("signing in never reduces what a person reads: sessions and tokens read what an anonymous visitor reads", async () => {
+      const { GET: values } = await import("@/app/api/v1/org-units/[slug]/values/route");
+      const { GET: unit } = await import("@/app/api/v1/org-units/[slug]/route");
+      const { issueApiToken } = await import("@/lib/auth/api-token");
+      const { token } = await issueApiToken({ name: "cổng", orgUnitId: world.units.ngocThuy, createdById: world.users.admin.id });
+      const callers: Record<string, Record<string, string>> = {
+        anonymous: {},
+        "official of Ngọc Thụy": { cookie: await signInCookie(world.users.official.username) },
+        "committee of Ngọc Thụy": { cookie: await signInCookie(world.users.committee.username) },
+        "token of Ngọc Thụy": { authorization: `Bearer ${token}` },
+      };
+      const got: Record<string, number[]> = {};
+      for (const [who, extra] of Object.entries(callers)) {
+        const headers = new Headers({ host: "ctk.test", "x-forwarded-for": "198.51.100.7", ...extra });
+        const ctx = { params: Promise.resolve({ slug: "bo-de" }) };
+        got[who] = [
+          (await unit(new Request(`${ORIGIN}/api/v1/org-units/bo-de`, { headers }), ctx)).status,
+          (await values(new Request(`${ORIGIN}/api/v1/org-units/bo-de/values`, { headers }), { params: Promise.resolve({ slug: "bo-de" }) })).status,
+        ];
+      }
+      expect(got).toEqual(Object.fromEntries(Object.keys(callers).map((who) => [who, [200, 200]])));
+
+      // the pages' scopes: everything, signed in or not
+      const access = await import("@/lib/auth/access");
+      const { viewerFromHeaders } = await import("@/lib/auth/session");
+      const official = await viewerFromHeaders(new Headers({ cookie: callers["official of Ngọc Thụy"].cookie }));
+      expect(official).not.toBeNull();
+      expect(await access.readScope(official)).toEqual({ all: true });
+      expect(await access.readScope(null)).toEqual({ all: true });
+      expect(await access.pageReadScope("bo-de")).toEqual({ all: true });
+      expect(await access.requireReadPage("bo-de")).toEqual({ all: true });
+    });
+  });
+});

@@ -205,6 +205,92 @@ describe("review workflow", () => {
   });
 });
 
+describe("four-eyes: the sender does not approve their own figures", () => {
+  // a ward where one person holds both roles: official and committee member of Ngọc Thụy
+  const BOTH = "ca.hai.vai";
+  let both = "";
+  const asBoth = async (fn: (prev: null, form: FormData) => Promise<unknown>, year: number, extra: Record<string, string> = {}) => {
+    request.headers = new Headers({ host: "ctk.test", origin: ORIGIN, "x-forwarded-for": "198.51.100.7", cookie: await signInCookie(BOTH) });
+    const sub = await world.database.prisma.submission.findUnique({
+      where: { orgUnitId_periodId_programmeId: { orgUnitId: world.units.ngocThuy, periodId: fx.periods[year], programmeId: fx.programmeId } },
+    });
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ ward: "ngoc-thuy", year: String(year), programme: fx.programmeSlug, version: String(sub?.version ?? 1), ...extra })) form.set(k, v);
+    return (await fn(null, form)) as Result;
+  };
+  const setting = (who: Who, unit: string, value: "allow" | "refuse" | "inherit") => as(who, actions.saveSelfApprovalSetting, { unit, allowSelfApproval: value });
+
+  beforeAll(async () => {
+    const { createAccount } = await import("@/lib/auth/accounts");
+    const { PASSWORD } = await import("./auth-fixtures");
+    both = (
+      await createAccount(world.database.prisma, {
+        username: BOTH,
+        name: "Cả hai vai",
+        password: PASSWORD,
+        roles: [
+          { role: "WARD_OFFICIAL", orgUnitId: world.units.ngocThuy },
+          { role: "WARD_PARTY_COMMITTEE", orgUnitId: world.units.ngocThuy },
+        ],
+      })
+    ).id;
+  });
+
+  it("refused by default, with the reason; another committee member approves", async () => {
+    const { prisma } = world.database;
+    expect(await asBoth(actions.submitForReview, 2020)).toMatchObject({ ok: true, data: { status: "SUBMITTED" } });
+    const refused = await asBoth(actions.approveSubmission, 2020);
+    expect(refused).toMatchObject({ ok: false, code: "forbidden" });
+    expect(refused.message).toContain("Bạn là người đã gửi duyệt số liệu này nên không thể tự duyệt");
+    expect(await prisma.accessLog.count({ where: { userId: both, event: "REFUSED", target: "action:approveSubmission" } })).toBe(1);
+    // the review panel does not offer the sender the approval
+    const { isOwnSendingBlocked } = await import("@/lib/data/review-settings");
+    const t2020 = { wardId: world.units.ngocThuy, periodId: fx.periods[2020], programmeId: fx.programmeId };
+    expect([await isOwnSendingBlocked(t2020, both), await isOwnSendingBlocked(t2020, world.users.committee.id)]).toEqual([true, false]);
+    // still sent; nothing published, no event beyond the sending
+    const sub = await prisma.submission.findUniqueOrThrow({ where: { orgUnitId_periodId_programmeId: { orgUnitId: world.units.ngocThuy, periodId: fx.periods[2020], programmeId: fx.programmeId } } });
+    expect(sub.status).toBe("SUBMITTED");
+    expect((await prisma.submissionEvent.findMany({ where: { submissionId: sub.id } })).map((e) => e.action)).toEqual(["SUBMIT"]);
+    // they may still return it (the rule is about approving), and someone else approves after a resend
+    expect(await asBoth(actions.returnSubmission, 2020, { comment: "Tự rút lại để sửa" })).toMatchObject({ ok: true });
+    expect(await asBoth(actions.submitForReview, 2020)).toMatchObject({ ok: true });
+    expect(await as("committee", actions.approveSubmission, { ward: "ngoc-thuy", year: 2020, programme: fx.programmeSlug, version: (await prisma.submission.findUniqueOrThrow({ where: { id: sub.id } })).version })).toMatchObject({
+      ok: true,
+      data: { status: "APPROVED" },
+    });
+  });
+
+  it("allowed when the district (or, failing it, the city) allows it; the setting is audited and only its staff or administrators set it", async () => {
+    const { prisma } = world.database;
+    expect(await setting("committee", "long-bien", "allow")).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await setting("official", "long-bien", "allow")).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await setting("staff", "ngoc-thuy", "allow")).toMatchObject({ ok: false, code: "not-found" });
+    expect(await setting("staff", "long-bien", "allow")).toMatchObject({ ok: true, data: { allowSelfApproval: true } });
+    const audit = await prisma.auditLog.findMany({ where: { entity: "org_unit", entityId: String(world.units.district), field: "allowSelfApproval" } });
+    expect(audit.map((a) => [a.action, a.actor, a.oldValue, a.newValue])).toEqual([["UPDATE", world.users.staff.id, null, "true"]]);
+
+    expect(await asBoth(actions.submitForReview, 2017)).toMatchObject({ ok: true });
+    expect(await asBoth(actions.approveSubmission, 2017)).toMatchObject({ ok: true, data: { status: "APPROVED" } });
+    const sub = await prisma.submission.findUniqueOrThrow({ where: { orgUnitId_periodId_programmeId: { orgUnitId: world.units.ngocThuy, periodId: fx.periods[2017], programmeId: fx.programmeId } } });
+    const events = await prisma.submissionEvent.findMany({ where: { submissionId: sub.id }, orderBy: { id: "asc" } });
+    expect(events.map((e) => [e.action, e.actorId])).toEqual([
+      ["SUBMIT", both],
+      ["APPROVE", both],
+    ]);
+    expect(await prisma.auditLog.count({ where: { entity: "submission", entityId: String(sub.id), actor: both, newValue: "APPROVED" } })).toBe(1);
+
+    // the nearest unit that sets it decides: the district back to "not set", the city allowing
+    expect(await setting("staff", "long-bien", "inherit")).toMatchObject({ ok: true, data: { allowSelfApproval: null } });
+    await prisma.orgUnit.update({ where: { id: world.units.city }, data: { allowSelfApproval: true } });
+    expect(await asBoth(actions.submitForReview, 2015)).toMatchObject({ ok: true });
+    await prisma.orgUnit.update({ where: { id: world.units.district }, data: { allowSelfApproval: false } });
+    expect(await asBoth(actions.approveSubmission, 2015)).toMatchObject({ ok: false, code: "forbidden" });
+    await prisma.orgUnit.update({ where: { id: world.units.district }, data: { allowSelfApproval: null } });
+    expect(await asBoth(actions.approveSubmission, 2015)).toMatchObject({ ok: true });
+    await prisma.orgUnit.update({ where: { id: world.units.city }, data: { allowSelfApproval: null } });
+  });
+});
+
 describe("deadlines", () => {
   const form = (version: number, dueOn = "2020-03-31") => ({ district: "long-bien", year: 2019, dueOn, version: String(version) });
 

@@ -10,7 +10,8 @@ export async function POST(request: Request): Promise<Response> {
   return handle(async () => {
     const guard = await requireAccountManager(request);
     if ("refusal" in guard) return guard.refusal;
-    const { body: raw, isForm } = await readBody(request);
+    const { body: raw, isForm, refused } = await readBody(request);
+    if (refused) return adminAnswer(isForm, 400, refused);
     const parsed = newAccountSchema.safeParse(raw);
     if (!parsed.success) return adminAnswer(isForm, 400, parsed.error.issues[0]?.message ?? "Dữ liệu không hợp lệ.");
     const outcome = await createAccountWithRole(guard.viewer.userId, parsed.data);

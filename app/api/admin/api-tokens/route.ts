@@ -10,7 +10,8 @@ export async function POST(request: Request): Promise<Response> {
   return handle(async () => {
     const guard = await requireAccountManager(request);
     if ("refusal" in guard) return guard.refusal;
-    const { body: raw, isForm } = await readBody(request);
+    const { body: raw, isForm, refused } = await readBody(request);
+    if (refused) return adminAnswer(isForm, 400, refused);
     const body = newTokenSchema.safeParse(raw);
     if (!body.success) return adminAnswer(isForm, 400, body.error.issues[0]?.message ?? "Yêu cầu không hợp lệ.");
     const outcome = await issueTokenForUnit(guard.viewer.userId, body.data);

@@ -8,7 +8,8 @@ export async function POST(request: Request, ctx: { params: Promise<{ id: string
   return handle(async () => {
     const guard = await requireAccountManager(request);
     if ("refusal" in guard) return guard.refusal;
-    const { isForm } = await readBody(request);
+    const { isForm, refused } = await readBody(request);
+    if (refused) return adminAnswer(isForm, 400, refused);
     const id = tokenIdSchema.safeParse((await ctx.params).id);
     if (!id.success) return adminAnswer(isForm, 400, "Mã không hợp lệ.");
     return outcomeAnswer(isForm, await revokeToken(guard.viewer.userId, id.data));

@@ -1,4 +1,4 @@
-import { handle, jsonError, jsonOk, queryObject } from "@/lib/api/http";
+import { handle, jsonError, jsonOk, parseQuery } from "@/lib/api/http";
 import { apiReadScope, authorizeApi } from "@/lib/auth/access";
 import { getOrgUnit } from "@/lib/data/org-units";
 import { resolveTerm } from "@/lib/data/terms";
@@ -13,8 +13,8 @@ export async function GET(request: Request, ctx: { params: Promise<{ slug: strin
     if (!slug.success) return jsonError(400, "bad_request", firstError(slug.error));
     const read = await apiReadScope(request, auth.caller, slug.data);
     if ("refusal" in read) return read.refusal;
-    const query = termQuerySchema.safeParse(queryObject(request.url));
-    if (!query.success) return jsonError(400, "bad_request", firstError(query.error));
+    const query = parseQuery(request.url, termQuerySchema);
+    if (!query.ok) return query.response;
     const [unit, term] = await Promise.all([getOrgUnit(slug.data, read.scope), resolveTerm(query.data.term)]);
     if (!unit) return jsonError(404, "not_found", `Không tìm thấy đơn vị “${slug.data}”.`);
     if (!term) return jsonError(404, "not_found", `Không có nhiệm kỳ “${query.data.term}”.`);

@@ -1,4 +1,4 @@
-import { handle, jsonError, queryObject } from "@/lib/api/http";
+import { handle, jsonError, parseQuery } from "@/lib/api/http";
 import { logAccess } from "@/lib/auth/access-log";
 import { can, unitsWith } from "@/lib/auth/permissions";
 import { viewerFromHeaders } from "@/lib/auth/session";
@@ -21,8 +21,8 @@ export async function GET(request: Request, ctx: { params: Promise<Params> }): P
     if (!viewer || viewer.mustChangePassword) return jsonError(401, "unauthorized", "Cần đăng nhập.");
     const params = entryGridParamsSchema.safeParse(await ctx.params);
     if (!params.success) return jsonError(400, "bad_request", firstError(params.error));
-    const query = exportQuerySchema.safeParse(queryObject(request.url));
-    if (!query.success) return jsonError(400, "bad_request", firstError(query.error));
+    const query = parseQuery(request.url, exportQuerySchema);
+    if (!query.ok) return query.response;
     const { ward, year, programme } = params.data;
     // with the reader's units below their grants, in the same query: the scope the grid is read with
     const unit = await getUnitScope(ward, unitsWith(viewer, "read"));

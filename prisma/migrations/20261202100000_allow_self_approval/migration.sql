@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "org_unit" ADD COLUMN     "allow_self_approval" BOOLEAN;
