@@ -10,7 +10,7 @@ import { AchievementForm } from "./achievement-form";
 import { DeleteRecord } from "./delete-record";
 import { ProgressForm } from "./progress-form";
 import { ProjectForm } from "./project-form";
-import { RecordSource } from "./record-source";
+import { DraftBadge, RecordSource } from "./record-source";
 
 const dash = <span aria-label="Chưa có số liệu">—</span>;
 const num = (v: number | string | null) => (v === null ? dash : formatNumber(String(v)));
@@ -37,6 +37,11 @@ export function GpmbView({ page, canEdit }: { page: GpmbPage; canEdit: boolean }
         <p className="max-w-3xl text-slate-700">
           Mỗi bản ghi ghi rõ nguồn. Bản ghi lấy từ báo cáo giữ nguyên như báo cáo nêu và không sửa, xóa ở đây; phường bổ sung bằng tiến độ
           theo năm hoặc bằng bản ghi mới (nguồn: “Số liệu do phường {ward.shortName} nhập, Đảng ủy phường duyệt”).
+        </p>
+        <p className="max-w-3xl text-sm text-slate-700">
+          Bản ghi phường nhập được duyệt cùng số liệu nhập của năm và chương trình đó (dự án: năm bắt đầu; danh hiệu: năm đạt; không có năm:
+          năm cuối nhiệm kỳ). Trước khi Đảng ủy phường duyệt, bản ghi là bản nháp chỉ cán bộ và Đảng ủy phường thấy; đã gửi hoặc đã duyệt
+          thì khóa, muốn sửa cán bộ quận phải mở khóa.
         </p>
         {!canEdit && <p className="text-sm text-slate-600">Bạn đang xem; chỉ cán bộ phường được nhập và sửa.</p>}
         {page.landClearanceProgramme && (
@@ -101,7 +106,7 @@ function ProjectCard({ project: p, ward, term, years, canEdit }: { project: Gpmb
     <article aria-labelledby={titleId} className="space-y-3 rounded-lg bg-white p-4 shadow-sm" data-project={p.name}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 id={titleId} className="text-lg font-semibold">{p.name}</h3>
-        <RecordSource source={p.source} />
+        <RecordSource source={p.source} review={p.review} />
       </div>
       <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
         <Fact label="Thời gian">{p.startYear || p.endYear ? `${p.startYear ?? "…"}–${p.endYear ?? "…"}` : dash}</Fact>
@@ -133,7 +138,9 @@ function ProjectCard({ project: p, ward, term, years, canEdit }: { project: Gpmb
             )}
             {p.progress.map((y) => (
               <tr key={y.year} className="border-b border-slate-200 align-top">
-                <th scope="row" className="py-1 pr-3 text-left font-normal">{y.year}</th>
+                <th scope="row" className="py-1 pr-3 text-left font-normal">
+                  {y.year} {y.review.state === "draft" && <DraftBadge />}
+                </th>
                 <td className="py-1 pr-3 text-right">{num(y.householdsHandedOver)}</td>
                 <td className="py-1 pr-3 text-right">{num(y.areaM2)}</td>
                 <td className="py-1 pr-3 text-right">{money(y.compensationDong)}</td>
@@ -217,7 +224,7 @@ function AchievementItem({ achievement: a, page, years, canEdit }: { achievement
           <span className="block text-xs text-slate-600">{details.join(" · ")}</span>
           {a.note && <span className="block text-xs text-slate-600">{a.note}</span>}
         </span>
-        <RecordSource source={a.source} />
+        <RecordSource source={a.source} review={a.review} />
       </div>
       {canEdit &&
         (a.source.kind === "ENTRY" ? (

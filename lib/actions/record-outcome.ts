@@ -17,6 +17,14 @@ export function invalidForm(error: z.ZodError): RecordResult {
   return failure("invalid", "Có ô chưa đúng: xem thông báo bên cạnh từng ô.", { fieldErrors });
 }
 
+/** Why a record reviewed with a sent or approved submission cannot be changed. */
+export function recordLockedMessage(status: string, year: number | null): string {
+  const figures = year === null ? "Số liệu của phường" : `Số liệu năm ${year} của phường`;
+  return status === "APPROVED"
+    ? `${figures} đã được Đảng ủy phường duyệt và khóa: bản ghi này không thêm, sửa, xóa được; muốn sửa, cán bộ quận phải mở khóa.`
+    : `${figures} đã gửi, chờ Đảng ủy phường duyệt: bản ghi này không thêm, sửa, xóa được cho đến khi Đảng ủy trả lại.`;
+}
+
 export function answer(outcome: WriteOutcome, wardSlug: string, done: string): RecordResult {
   if (outcome.ok) {
     // the overview, the programme dashboards and /gpmb of the ward show the change at once
@@ -44,5 +52,7 @@ export function answer(outcome: WriteOutcome, wardSlug: string, done: string): R
       );
     case "invalid":
       return failure("invalid", "Có ô chưa đúng: xem thông báo bên cạnh từng ô.", { fieldErrors: outcome.fieldErrors });
+    case "locked":
+      return failure("locked", recordLockedMessage(outcome.status, outcome.year));
   }
 }

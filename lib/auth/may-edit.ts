@@ -10,3 +10,14 @@ export async function mayEditValues(slug: string): Promise<boolean> {
   const unit = await getUnitScope(slug);
   return !!unit && can(viewer, "editValues", unit);
 }
+
+/**
+ * May the person of this request see the ward's records not yet approved (its officials, who enter
+ * them, and its committee, who approve them)? Everyone else reads only what is published.
+ */
+export async function mayReadDrafts(slug: string): Promise<boolean> {
+  const viewer = await getViewer();
+  if (!viewer || viewer.mustChangePassword) return false;
+  const unit = await getUnitScope(slug);
+  return !!unit && (can(viewer, "editValues", unit) || can(viewer, "approve", unit));
+}

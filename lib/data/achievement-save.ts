@@ -1,11 +1,25 @@
 import "server-only";
-// Writes of named achievements: one transaction each, row locked, version checked, audited per field.
+// Writes of named achievements: one transaction each, the submissions it leaves and joins locked (an
+// entered achievement is reviewed with the ward's figures of its year and programme: a draft until
+// approved, refused while sent or approved), then the row; version checked, audited per field.
 import { db } from "@/lib/db";
 import type { AuditValue } from "@/lib/domain/audit-diff";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AchievementForm, FieldErrors } from "@/lib/validation/land-clearance";
 import { achievementFieldsSelect } from "./records";
-import { type Actor, Refusal, type Tx, type WriteOutcome, audit, ensureEntrySource, inTransaction, requireEntrySource, wardFor } from "./record-write";
+import {
+  type Actor,
+  Refusal,
+  type Tx,
+  type WriteOutcome,
+  audit,
+  ensureEntrySource,
+  inTransaction,
+  lockEditableSubmissions,
+  requireEntrySource,
+  reviewYear,
+  wardFor,
+} from "./record-write";
 
 export const ACHIEVEMENT_ENTITY = "achievement";
 
@@ -16,6 +30,7 @@ const select = {
   ...achievementFieldsSelect,
   version: true,
   updatedAt: true,
+  submissionId: true,
   programme: { select: { slug: true } },
   term: { select: { startYear: true, endYear: true } },
 } as const;
@@ -89,6 +104,7 @@ export async function createAchievement(actor: Actor, wardId: number, f: Achieve
       const refs = await resolveRefs(tx, ward.id, term.id, f);
       const errors = { ...yearErrors(f.year, term), ...refs.errors };
       if (Object.keys(errors).length > 0) throw invalid(errors);
+      const [submissionId] = await lockEditableSubmissions(tx, ward.id, [], [reviewKey(term.id, f, term, refs.programmeId)]);
       const sourceId = await ensureEntrySource(tx, actor, ward);
       const created = await tx.achievement.create({
         data: {
@@ -96,6 +112,7 @@ export async function createAchievement(actor: Actor, wardId: number, f: Achieve
           termId: term.id,
           ...achievementData(f, refs),
           sourceId,
+          submissionId,
         },
         select: { id: true, version: true },
       });
@@ -108,11 +125,32 @@ export async function createAchievement(actor: Actor, wardId: number, f: Achieve
   }
 }
 
-async function lockAchievement(tx: Tx, id: number, wardId: number): Promise<Row & { termId: number }> {
+/**
+ * The submission an achievement is reviewed with: its year (else the term's last) and its programme
+ * (else the term's land-clearance programme, 03-CTr/QU, whose page it is entered on).
+ */
+const reviewKey = (termId: number, f: { year?: number | null }, term: { endYear: number }, programmeId: number | null) => ({
+  termId,
+  year: reviewYear([f.year], term),
+  programmeId,
+});
+
+async function readAchievement(tx: Tx, id: number, wardId: number): Promise<Row & { termId: number }> {
+  const a = await tx.achievement.findFirst({ where: { id, orgUnitId: wardId }, select: { ...select, termId: true } });
+  if (!a) throw new Refusal({ ok: false, reason: "not-found" });
+  return a;
+}
+
+/** The row locked FOR UPDATE after its submissions; one that moved to another submission meanwhile is a conflict. */
+async function lockAchievement(tx: Tx, id: number, wardId: number, seen: Row): Promise<Row & { termId: number }> {
   const locked = await tx.$queryRaw<{ term_id: number }[]>`SELECT term_id FROM achievement WHERE id = ${id} AND org_unit_id = ${wardId} FOR UPDATE`;
   if (locked.length === 0) throw new Refusal({ ok: false, reason: "not-found" });
-  return { ...(await tx.achievement.findUniqueOrThrow({ where: { id }, select })), termId: locked[0].term_id };
+  const cur = { ...(await tx.achievement.findUniqueOrThrow({ where: { id }, select })), termId: locked[0].term_id };
+  if (cur.submissionId !== seen.submissionId) throw new Refusal({ ok: false, reason: "conflict", saved: saved(cur) });
+  return cur;
 }
+
+const left = (a: Row) => (a.submissionId === null ? [] : [a.submissionId]);
 
 const saved = (a: Row) => ({ version: a.version, updatedAt: a.updatedAt.toISOString(), values: rowValues(a) });
 
@@ -120,16 +158,20 @@ export async function updateAchievement(actor: Actor, wardId: number, id: number
   try {
     return await inTransaction(db(), async (tx) => {
       const ward = await wardFor(tx, wardId);
-      const cur = await lockAchievement(tx, id, ward.id);
-      requireEntrySource(cur.source);
-      if (cur.version !== f.version) throw new Refusal({ ok: false, reason: "conflict", saved: saved(cur) });
-      const refs = await resolveRefs(tx, ward.id, cur.termId, f);
-      const errors = { ...yearErrors(f.year, cur.term), ...refs.errors };
+      const seen = await readAchievement(tx, id, ward.id);
+      requireEntrySource(seen.source);
+      if (seen.version !== f.version) throw new Refusal({ ok: false, reason: "conflict", saved: saved(seen) });
+      const refs = await resolveRefs(tx, ward.id, seen.termId, f);
+      const errors = { ...yearErrors(f.year, seen.term), ...refs.errors };
       if (Object.keys(errors).length > 0) throw invalid(errors);
+      const [submissionId] = await lockEditableSubmissions(tx, ward.id, left(seen), [reviewKey(seen.termId, f, seen.term, refs.programmeId)]);
+      const cur = await lockAchievement(tx, id, ward.id, seen);
+      if (cur.version !== f.version) throw new Refusal({ ok: false, reason: "conflict", saved: saved(cur) });
       const n = await tx.achievement.updateMany({
         where: { id, version: f.version },
         data: {
           ...achievementData(f, refs),
+          submissionId,
           version: { increment: 1 },
         },
       });
@@ -146,8 +188,11 @@ export async function updateAchievement(actor: Actor, wardId: number, id: number
 export async function deleteAchievement(actor: Actor, wardId: number, id: number, version: number): Promise<WriteOutcome> {
   return inTransaction(db(), async (tx) => {
     const ward = await wardFor(tx, wardId);
-    const cur = await lockAchievement(tx, id, ward.id);
-    requireEntrySource(cur.source);
+    const seen = await readAchievement(tx, id, ward.id);
+    requireEntrySource(seen.source);
+    if (seen.version !== version) throw new Refusal({ ok: false, reason: "conflict", saved: saved(seen) });
+    await lockEditableSubmissions(tx, ward.id, left(seen), []);
+    const cur = await lockAchievement(tx, id, ward.id, seen);
     if (cur.version !== version) throw new Refusal({ ok: false, reason: "conflict", saved: saved(cur) });
     await tx.achievement.delete({ where: { id } });
     const changed = await audit(tx, actor, "DELETE", ACHIEVEMENT_ENTITY, id, rowValues(cur), {}, { ward: ward.slug, version });

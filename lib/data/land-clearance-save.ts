@@ -1,6 +1,9 @@
 import "server-only";
 // Writes of land-clearance projects and their yearly progress. Each is one transaction that locks
-// the project row, checks the version the person started from, writes, and audits old → new per field.
+// the ward's submissions the record leaves and joins (refused unless drafts or returned: records are
+// reviewed with the figures of their year and programme), then the project row, checks the version
+// the person started from, writes, and audits old → new per field. A written record is a draft until
+// the committee approves its submission.
 import { db } from "@/lib/db";
 import type { AuditValue } from "@/lib/domain/audit-diff";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -13,14 +16,27 @@ import {
   checkProject,
   hasErrors,
 } from "@/lib/validation/land-clearance";
-import { type Actor, Refusal, type Tx, type WriteOutcome, audit, ensureEntrySource, inTransaction, requireEntrySource, wardFor } from "./record-write";
+import {
+  type Actor,
+  LAND_CLEARANCE_INDICATOR,
+  Refusal,
+  type Tx,
+  type WriteOutcome,
+  audit,
+  ensureEntrySource,
+  inTransaction,
+  lockEditableSubmissions,
+  requireEntrySource,
+  reviewProgramme,
+  reviewYear,
+  wardFor,
+} from "./record-write";
 import { projectFieldsSelect } from "./records";
 import { decimalOrNull } from "./serialize";
 
 export const PROJECT_ENTITY = "land_clearance_project";
 export const PROGRESS_ENTITY = "land_clearance_progress";
-/** The indicator whose programme land-clearance projects belong to (03-CTr/QU). */
-export const LAND_CLEARANCE_INDICATOR = "du-an-gpmb";
+export { LAND_CLEARANCE_INDICATOR };
 
 const invalid = (fieldErrors: FieldErrors) => new Refusal({ ok: false, reason: "invalid", fieldErrors });
 const notFound = () => new Refusal({ ok: false, reason: "not-found" });
@@ -31,6 +47,9 @@ const projectSelect = {
   ...projectFieldsSelect,
   version: true,
   updatedAt: true,
+  termId: true,
+  programmeId: true,
+  submissionId: true,
   term: { select: { slug: true, startYear: true, endYear: true } },
 } as const;
 
@@ -64,12 +83,31 @@ const formData = (f: ProjectForm) =>
     note: f.note,
   }) satisfies Record<string, AuditValue>;
 
-/** The project of this ward, locked FOR UPDATE until the transaction ends (progress writes take turns with it). */
-async function lockProject(tx: Tx, id: number, wardId: number): Promise<ProjectRow> {
+/** The project of this ward as it is now (not locked: its submissions are locked first). */
+async function readProject(tx: Tx, id: number, wardId: number): Promise<ProjectRow> {
+  const p = await tx.landClearanceProject.findFirst({ where: { id, orgUnitId: wardId }, select: projectSelect });
+  if (!p) throw notFound();
+  return p;
+}
+
+/**
+ * The project locked FOR UPDATE until the transaction ends (progress writes take turns with it),
+ * after its submissions: one that moved to another submission meanwhile is a conflict.
+ */
+async function lockProject(tx: Tx, id: number, wardId: number, seen: ProjectRow): Promise<ProjectRow> {
   const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM land_clearance_project WHERE id = ${id} AND org_unit_id = ${wardId} FOR UPDATE`;
   if (locked.length === 0) throw notFound();
-  return tx.landClearanceProject.findUniqueOrThrow({ where: { id }, select: projectSelect });
+  const cur = await tx.landClearanceProject.findUniqueOrThrow({ where: { id }, select: projectSelect });
+  if (cur.submissionId !== seen.submissionId) throw new Refusal({ ok: false, reason: "conflict", saved: savedProject(cur) });
+  return cur;
 }
+
+/** The submission a project is reviewed with: its start year (else end year, else the term's last), its programme. */
+const projectKey = (termId: number, p: { startYear?: number | null; endYear?: number | null }, term: { endYear: number }, programmeId: number | null) => ({
+  termId,
+  year: reviewYear([p.startYear, p.endYear], term),
+  programmeId,
+});
 
 const savedProject = (p: ProjectRow) => ({ version: p.version, updatedAt: p.updatedAt.toISOString(), values: projectValues(p) });
 
@@ -84,10 +122,11 @@ export async function createProject(actor: Actor, wardId: number, f: ProjectForm
       if (!term) throw notFound();
       const errors = checkProject(f, term);
       if (hasErrors(errors)) throw invalid(errors);
+      const programmeId = await reviewProgramme(tx, term.id, null);
+      const [submissionId] = await lockEditableSubmissions(tx, ward.id, [], [projectKey(term.id, f, term, programmeId)]);
       const sourceId = await ensureEntrySource(tx, actor, ward);
-      const programme = await tx.programme.findFirst({ where: { termId: term.id, indicators: { some: { code: LAND_CLEARANCE_INDICATOR } } }, select: { id: true } });
       const created = await tx.landClearanceProject.create({
-        data: { ...formData(f), orgUnitId: ward.id, termId: term.id, programmeId: programme?.id ?? null, sourceId },
+        data: { ...formData(f), orgUnitId: ward.id, termId: term.id, programmeId, sourceId, submissionId },
         select: { id: true, version: true },
       });
       const changed = await audit(tx, actor, "CREATE", PROJECT_ENTITY, created.id, {}, formData(f), { ward: ward.slug, term: f.term, version: created.version });
@@ -104,10 +143,17 @@ export async function updateProject(actor: Actor, wardId: number, id: number, f:
   try {
     return await inTransaction(db(), async (tx) => {
       const ward = await wardFor(tx, wardId);
-      const cur = await lockProject(tx, id, ward.id);
-      requireEntrySource(cur.source);
+      const seen = await readProject(tx, id, ward.id);
+      requireEntrySource(seen.source);
+      if (seen.version !== f.version) throw new Refusal({ ok: false, reason: "conflict", saved: savedProject(seen) });
+      const errors = checkProject(f, seen.term);
+      // the years name the submission the project joins: they must be right before it is locked
+      if (errors.startYear || errors.endYear) throw invalid(errors);
+      const [submissionId] = await lockEditableSubmissions(tx, ward.id, seen.submissionId === null ? [] : [seen.submissionId], [
+        projectKey(seen.termId, f, seen.term, seen.programmeId),
+      ]);
+      const cur = await lockProject(tx, id, ward.id, seen);
       if (cur.version !== f.version) throw new Refusal({ ok: false, reason: "conflict", saved: savedProject(cur) });
-      const errors = checkProject(f, cur.term);
       const progress = await tx.landClearanceProgress.findMany({ where: { projectId: id }, select: { year: true, householdsHandedOver: true, areaM2: true } });
       const totals = checkProgressTotals(
         { householdsAffected: f.householdsAffected, areaM2: f.areaM2 },
@@ -119,7 +165,7 @@ export async function updateProject(actor: Actor, wardId: number, id: number, f:
       if (hasErrors(errors)) throw invalid(errors);
       const before = projectValues(cur);
       const after = formData(f);
-      const n = await tx.landClearanceProject.updateMany({ where: { id, version: f.version }, data: { ...formData(f), version: { increment: 1 } } });
+      const n = await tx.landClearanceProject.updateMany({ where: { id, version: f.version }, data: { ...formData(f), submissionId, version: { increment: 1 } } });
       if (n.count !== 1) throw new Refusal({ ok: false, reason: "conflict", saved: null });
       const changed = await audit(tx, actor, "UPDATE", PROJECT_ENTITY, id, before, after, { ward: ward.slug, version: f.version + 1 });
       return { ok: true, id, version: f.version + 1, changed };
@@ -134,10 +180,16 @@ export async function updateProject(actor: Actor, wardId: number, id: number, f:
 export async function deleteProject(actor: Actor, wardId: number, id: number, version: number): Promise<WriteOutcome> {
   return inTransaction(db(), async (tx) => {
     const ward = await wardFor(tx, wardId);
-    const cur = await lockProject(tx, id, ward.id);
-    requireEntrySource(cur.source);
+    const seen = await readProject(tx, id, ward.id);
+    requireEntrySource(seen.source);
+    if (seen.version !== version) throw new Refusal({ ok: false, reason: "conflict", saved: savedProject(seen) });
+    // the project and every year of its progress leave their submissions
+    const years = await tx.landClearanceProgress.findMany({ where: { projectId: id }, select: { submissionId: true } });
+    await lockEditableSubmissions(tx, ward.id, [...(seen.submissionId === null ? [] : [seen.submissionId]), ...years.map((y) => y.submissionId)], []);
+    const cur = await lockProject(tx, id, ward.id, seen);
     if (cur.version !== version) throw new Refusal({ ok: false, reason: "conflict", saved: savedProject(cur) });
     const progress = await tx.landClearanceProgress.findMany({ where: { projectId: id }, select: progressSelect });
+    if (progress.some((p) => !years.some((y) => y.submissionId === p.submissionId))) throw new Refusal({ ok: false, reason: "conflict", saved: null });
     let changed = 0;
     for (const p of progress) changed += await audit(tx, actor, "DELETE", PROGRESS_ENTITY, p.id, progressValues(p), {}, { ward: ward.slug, projectId: id, year: p.year });
     await tx.landClearanceProgress.deleteMany({ where: { projectId: id } });
@@ -147,7 +199,7 @@ export async function deleteProject(actor: Actor, wardId: number, id: number, ve
   });
 }
 
-const progressSelect = { id: true, year: true, householdsHandedOver: true, areaM2: true, compensationDong: true, note: true, version: true, updatedAt: true } as const;
+const progressSelect = { id: true, year: true, householdsHandedOver: true, areaM2: true, compensationDong: true, note: true, version: true, updatedAt: true, submissionId: true } as const;
 type ProgressRow = Prisma.LandClearanceProgressGetPayload<{ select: typeof progressSelect }>;
 
 function progressValues(p: Pick<ProgressRow, "year" | "householdsHandedOver" | "areaM2" | "compensationDong" | "note">): Record<string, AuditValue> {
@@ -164,8 +216,13 @@ export async function saveProgress(actor: Actor, wardId: number, f: ProgressForm
   try {
     return await inTransaction(db(), async (tx) => {
       const ward = await wardFor(tx, wardId);
-      const project = await lockProject(tx, f.projectId, ward.id);
+      const seen = await readProject(tx, f.projectId, ward.id);
       const year = f.year;
+      const early = checkProgressYear(f, seen.term, seen);
+      if (early.year) throw invalid(early); // the year names the submission: right before it is locked
+      // the year's progress is reviewed with the ward's figures of that year, on the project's programme
+      const [submissionId] = await lockEditableSubmissions(tx, ward.id, [], [{ termId: seen.termId, year, programmeId: seen.programmeId }]);
+      const project = await lockProject(tx, f.projectId, ward.id, seen);
       const all = await tx.landClearanceProgress.findMany({ where: { projectId: project.id }, select: progressSelect, orderBy: { year: "asc" } });
       const cur = all.find((p) => p.year === year) ?? null;
       if ((cur?.version ?? 0) !== f.version) throw new Refusal({ ok: false, reason: "conflict", saved: cur ? savedProgress(cur) : null });
@@ -179,7 +236,7 @@ export async function saveProgress(actor: Actor, wardId: number, f: ProgressForm
         ),
       );
       if (hasErrors(errors)) throw invalid(errors);
-      const data = { householdsHandedOver: f.householdsHandedOver, areaM2: f.areaM2, compensationDong: f.compensationDong, note: f.note, updatedById: actor.userId };
+      const data = { householdsHandedOver: f.householdsHandedOver, areaM2: f.areaM2, compensationDong: f.compensationDong, note: f.note, updatedById: actor.userId, submissionId };
       const newValues = { year, householdsHandedOver: f.householdsHandedOver, areaM2: f.areaM2, compensationDong: f.compensationDong, note: f.note };
       const context = { ward: ward.slug, projectId: project.id, project: project.name, year };
       if (!cur) {
@@ -204,11 +261,13 @@ export async function saveProgress(actor: Actor, wardId: number, f: ProgressForm
 export async function deleteProgress(actor: Actor, wardId: number, id: number, version: number): Promise<WriteOutcome> {
   return inTransaction(db(), async (tx) => {
     const ward = await wardFor(tx, wardId);
-    const row = await tx.landClearanceProgress.findFirst({ where: { id, project: { orgUnitId: ward.id } }, select: { projectId: true } });
+    const row = await tx.landClearanceProgress.findFirst({ where: { id, project: { orgUnitId: ward.id } }, select: { projectId: true, submissionId: true } });
     if (!row) throw notFound();
-    const project = await lockProject(tx, row.projectId, ward.id);
+    await lockEditableSubmissions(tx, ward.id, [row.submissionId], []);
+    const project = await lockProject(tx, row.projectId, ward.id, await readProject(tx, row.projectId, ward.id));
     const cur = await tx.landClearanceProgress.findUnique({ where: { id }, select: progressSelect });
     if (!cur) throw notFound();
+    if (cur.submissionId !== row.submissionId) throw new Refusal({ ok: false, reason: "conflict", saved: savedProgress(cur) });
     if (cur.version !== version) throw new Refusal({ ok: false, reason: "conflict", saved: savedProgress(cur) });
     await tx.landClearanceProgress.delete({ where: { id } });
     const changed = await audit(tx, actor, "DELETE", PROGRESS_ENTITY, id, progressValues(cur), {}, { ward: ward.slug, projectId: project.id, project: project.name, year: cur.year, version });

@@ -5,7 +5,18 @@ import { db } from "@/lib/db";
 import type { AchievementKind, AchievementStatus, OrgLevel } from "@/lib/generated/prisma/enums";
 import { LAND_CLEARANCE_INDICATOR } from "./land-clearance-save";
 import { type ReadScope, orgUnitScopeWhere, scopeWhere } from "./scope";
-import { achievementFieldsSelect, type LandClearanceProjectInfo, projectFieldsSelect, toProgressFields, toProjectFields } from "./records";
+import {
+  achievementFieldsSelect,
+  type LandClearanceProjectInfo,
+  projectFieldsSelect,
+  publishedProgressWhere,
+  publishedRecordWhere,
+  type RecordReview,
+  reviewSelect,
+  toProgressFields,
+  toProjectFields,
+  toReview,
+} from "./records";
 import { toSource } from "./serialize";
 import type { TermSummary } from "./terms";
 import type { SourceInfo } from "./values";
@@ -18,10 +29,11 @@ export type GpmbProgress = {
   areaM2: string | null;
   compensationDong: string | null;
   note: string | null;
+  review: RecordReview;
 };
 
-/** A project as the dashboards show it, with what its forms need to edit it. */
-export type GpmbProject = Omit<LandClearanceProjectInfo, "progress"> & { id: number; version: number; progress: GpmbProgress[] };
+/** A project as the dashboards show it, with what its forms need to edit it and where it stands in review. */
+export type GpmbProject = Omit<LandClearanceProjectInfo, "progress"> & { id: number; version: number; review: RecordReview; progress: GpmbProgress[] };
 
 export type GpmbAchievement = {
   id: number;
@@ -35,6 +47,7 @@ export type GpmbAchievement = {
   programme: { slug: string; code: string } | null;
   note: string | null;
   source: SourceInfo;
+  review: RecordReview;
 };
 
 export type GpmbPage = {
@@ -49,28 +62,33 @@ export type GpmbPage = {
 };
 
 
-/** The page's records; a ward outside `scope` reads as absent. */
-export async function getGpmbPage(wardSlug: string, term: TermSummary, scope: ReadScope): Promise<GpmbPage | null> {
+/**
+ * The page's records; a ward outside `scope` reads as absent. Drafts (entered, not yet approved) only
+ * with `drafts`: for the ward's own officials and committee; everyone else reads what is published.
+ */
+export async function getGpmbPage(wardSlug: string, term: TermSummary, scope: ReadScope, drafts: boolean): Promise<GpmbPage | null> {
   const ward = await db().orgUnit.findFirst({ where: { slug: wardSlug, ...scopeWhere(scope) }, select: { id: true, slug: true, name: true, shortName: true, level: true } });
   if (!ward || ward.level !== "WARD") return null;
   const [projects, achievements, groups, programmes] = await Promise.all([
     db().landClearanceProject.findMany({
-      where: { orgUnitId: ward.id, ...orgUnitScopeWhere(scope), termId: term.id },
+      where: { orgUnitId: ward.id, ...orgUnitScopeWhere(scope), termId: term.id, ...(drafts ? {} : publishedRecordWhere) },
       orderBy: [{ startYear: { sort: "asc", nulls: "first" } }, { id: "asc" }],
       select: {
         id: true,
         version: true,
         ...projectFieldsSelect,
+        ...reviewSelect,
         progress: {
+          where: drafts ? {} : publishedProgressWhere,
           orderBy: { year: "asc" },
-          select: { id: true, version: true, year: true, householdsHandedOver: true, areaM2: true, compensationDong: true, note: true },
+          select: { id: true, version: true, year: true, householdsHandedOver: true, areaM2: true, compensationDong: true, note: true, ...reviewSelect },
         },
       },
     }),
     db().achievement.findMany({
-      where: { orgUnitId: ward.id, ...orgUnitScopeWhere(scope), termId: term.id },
+      where: { orgUnitId: ward.id, ...orgUnitScopeWhere(scope), termId: term.id, ...(drafts ? {} : publishedRecordWhere) },
       orderBy: [{ year: { sort: "asc", nulls: "last" } }, { id: "asc" }],
-      select: { id: true, version: true, ...achievementFieldsSelect, programme: { select: { slug: true, code: true } } },
+      select: { id: true, version: true, ...achievementFieldsSelect, ...reviewSelect, programme: { select: { slug: true, code: true } } },
     }),
     db().orgUnit.findMany({
       where: { parentId: ward.id, level: "RESIDENTIAL_GROUP", validTo: null },
@@ -86,8 +104,17 @@ export async function getGpmbPage(wardSlug: string, term: TermSummary, scope: Re
   return {
     ward: { slug: ward.slug, name: ward.name, shortName: ward.shortName },
     term,
-    projects: projects.map((p) => ({ ...toProjectFields(p), progress: p.progress.map(toProgressFields) })),
-    achievements: achievements.map(({ subjectOrgUnit, source, ...a }) => ({ ...a, subject: subjectOrgUnit, source: toSource(source) })),
+    projects: projects.map(({ submissionId, approvalEvent, ...p }) => ({
+      ...toProjectFields(p),
+      review: toReview({ submissionId, approvalEvent }),
+      progress: p.progress.map(({ submissionId, approvalEvent, ...y }) => ({ ...toProgressFields(y), review: toReview({ submissionId, approvalEvent }) })),
+    })),
+    achievements: achievements.map(({ subjectOrgUnit, source, submissionId, approvalEvent, ...a }) => ({
+      ...a,
+      subject: subjectOrgUnit,
+      source: toSource(source),
+      review: toReview({ submissionId, approvalEvent }),
+    })),
     groups,
     programmes: programmes.map((p) => ({ slug: p.slug, code: p.code })),
     landClearanceProgramme: programmes.find((p) => p.indicators.length > 0)?.slug ?? null,

@@ -3,8 +3,9 @@ import "server-only";
 // the ward's ENTRY source, the outcome shape, the audit rows.
 import { type AuditValue, diffFields } from "@/lib/domain/audit-diff";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { AuditAction, SourceKind } from "@/lib/generated/prisma/enums";
-import type { Actor } from "./entry-save";
+import { isEditable } from "@/lib/domain/submission-workflow";
+import type { AuditAction, SourceKind, SubmissionStatus } from "@/lib/generated/prisma/enums";
+import { type Actor, lockSubmission } from "./entry-save";
 
 export type Tx = Prisma.TransactionClient;
 export type { Actor };
@@ -17,6 +18,7 @@ export type WriteOutcome =
   | { ok: false; reason: "not-found" }
   | { ok: false; reason: "not-editable"; sourceKind: SourceKind; sourceTitle: string }
   | { ok: false; reason: "conflict"; saved: SavedRecord | null }
+  | { ok: false; reason: "locked"; status: SubmissionStatus; year: number | null }
   | { ok: false; reason: "invalid"; fieldErrors: Record<string, string[]> };
 
 /** Refusals inside a transaction roll it back and come out as the outcome. */
@@ -79,6 +81,56 @@ export async function audit(
 /** Only what the ward entered in the app may be edited or deleted there. */
 export function requireEntrySource(source: { kind: SourceKind; title: string }): void {
   if (source.kind !== "ENTRY") throw new Refusal({ ok: false, reason: "not-editable", sourceKind: source.kind, sourceTitle: source.title });
+}
+
+/** The indicator whose programme land-clearance projects belong to (03-CTr/QU). */
+export const LAND_CLEARANCE_INDICATOR = "du-an-gpmb";
+
+/** Which of the ward's submissions (year, programme) an entered record is reviewed with. */
+export type ReviewKey = { termId: number; year: number; programmeId: number | null };
+
+/**
+ * The year a record without one of its own is reviewed in: a whole-term record goes with the
+ * term's last year, as term figures do.
+ */
+export const reviewYear = (years: (number | null | undefined)[], term: { endYear: number }) => years.find((y) => y != null) ?? term.endYear;
+
+/** The programme of the record, else the term's land-clearance programme (the catalogue's 03-CTr/QU). */
+export async function reviewProgramme(tx: Tx, termId: number, programmeId: number | null): Promise<number> {
+  if (programmeId !== null) return programmeId;
+  const p = await tx.programme.findFirst({ where: { termId, indicators: { some: { code: LAND_CLEARANCE_INDICATOR } } }, orderBy: [{ number: "asc" }, { id: "asc" }], select: { id: true } });
+  if (!p) throw new Refusal({ ok: false, reason: "not-found" });
+  return p.id;
+}
+
+/**
+ * Locks the submissions a write leaves (`ids`, of the records as they are) and joins (`keys`), in id
+ * order, before the record rows (approval locks the submission, then marks its records): each must be
+ * a draft or returned, else the write is refused as locked. Each is bumped, so a review screen that
+ * did not see the change cannot approve it. Returns the submission id of each key, in order.
+ */
+export async function lockEditableSubmissions(tx: Tx, wardId: number, ids: number[], keys: ReviewKey[]): Promise<number[]> {
+  const joined: { id: number; status: SubmissionStatus; year: number }[] = [];
+  for (const k of keys) {
+    const programmeId = await reviewProgramme(tx, k.termId, k.programmeId);
+    // the caller checked the year is within the term: its period exists, or is the term's to add
+    const period = await tx.period.upsert({ where: { termId_kind_year: { termId: k.termId, kind: "YEAR", year: k.year } }, create: { termId: k.termId, kind: "YEAR", year: k.year }, update: {}, select: { id: true } });
+    const sub = await lockSubmission(tx, { wardId, periodId: period.id, programmeId });
+    joined.push({ ...sub, year: k.year });
+  }
+  const left = [...new Set(ids)].filter((id) => !joined.some((j) => j.id === id)).sort((a, b) => a - b);
+  const leftRows =
+    left.length === 0
+      ? []
+      : await tx.$queryRaw<{ id: number; status: SubmissionStatus; year: number | null }[]>`
+          SELECT s.id, s.status, p.year FROM submission s JOIN period p ON p.id = s.period_id
+          WHERE s.id = ANY(${left}::int[]) ORDER BY s.id FOR UPDATE OF s`;
+  for (const s of [...leftRows, ...joined]) {
+    if (!isEditable(s.status)) throw new Refusal({ ok: false, reason: "locked", status: s.status, year: s.year });
+  }
+  const all = [...new Set([...leftRows.map((s) => s.id), ...joined.map((s) => s.id)])];
+  await tx.submission.updateMany({ where: { id: { in: all } }, data: { version: { increment: 1 } } });
+  return joined.map((j) => j.id);
 }
 
 /** Runs `work` in one transaction; a Refusal thrown inside becomes its outcome (nothing written). */

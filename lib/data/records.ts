@@ -29,6 +29,26 @@ export type LandClearanceYear = {
   note: string | null;
 };
 
+/**
+ * Records the public may see: those of a report or the demonstration (no submission: published as
+ * their source says) and those the ward entered once the committee approved them. Drafts are shown
+ * only to the ward's own officials and committee, on /gpmb.
+ */
+export const publishedRecordWhere: { OR: [{ submissionId: null }, { approvalEventId: { not: null } }] } = { OR: [{ submissionId: null }, { approvalEventId: { not: null } }] };
+/** A year's progress is always entered by the ward: published once approved. */
+export const publishedProgressWhere: { approvalEventId: { not: null } } = { approvalEventId: { not: null } };
+
+/** Where a record stands in review: taken from its source, a draft of the ward, or approved (by whom, when). */
+export type RecordReview = { state: "source" } | { state: "draft" } | { state: "approved"; by: string; at: string };
+
+/** What `toReview` reads. */
+export const reviewSelect = { submissionId: true, approvalEvent: { select: { actorName: true, at: true } } } as const;
+
+export function toReview(r: { submissionId: number | null; approvalEvent: { actorName: string; at: Date } | null }): RecordReview {
+  if (r.approvalEvent) return { state: "approved", by: r.approvalEvent.actorName, at: r.approvalEvent.at.toISOString() };
+  return r.submissionId === null ? { state: "source" } : { state: "draft" };
+}
+
 /** A project's own fields, as the dashboards and the GPMB page read them (with `toProjectFields`). */
 export const projectFieldsSelect = {
   name: true,
@@ -54,16 +74,16 @@ export function toProgressFields<Y extends { areaM2: { toFixed(): string } | nul
 }
 
 /**
- * The ward's land-clearance projects in a term; only those of one programme when `programmeSlug` is
- * given; none outside `scope`.
+ * The ward's published land-clearance projects in a term with their published progress; only those
+ * of one programme when `programmeSlug` is given; none outside `scope`.
  */
 export async function getLandClearanceProjects(wardSlug: string, termId: number, scope: ReadScope, programmeSlug?: string): Promise<LandClearanceProjectInfo[]> {
   const rows = await db().landClearanceProject.findMany({
-    where: { orgUnit: { slug: wardSlug }, ...orgUnitScopeWhere(scope), termId, ...(programmeSlug ? { programme: { slug: programmeSlug } } : {}) },
+    where: { orgUnit: { slug: wardSlug }, ...orgUnitScopeWhere(scope), termId, ...(programmeSlug ? { programme: { slug: programmeSlug } } : {}), ...publishedRecordWhere },
     orderBy: [{ startYear: "asc" }, { id: "asc" }],
     select: {
       ...projectFieldsSelect,
-      progress: { select: { year: true, householdsHandedOver: true, areaM2: true, compensationDong: true, note: true }, orderBy: { year: "asc" } },
+      progress: { where: publishedProgressWhere, select: { year: true, householdsHandedOver: true, areaM2: true, compensationDong: true, note: true }, orderBy: { year: "asc" } },
     },
   });
   return rows.map((r) => ({ ...toProjectFields(r), progress: r.progress.map(toProgressFields) }));
@@ -97,16 +117,16 @@ export const achievementFieldsSelect = {
 } as const;
 
 /**
- * Named achievements of a term in year order, those without a year last (one query). Only those of
- * units in `scope`: the achieving unit, and the subject group when asked by subject.
+ * Published named achievements of a term in year order, those without a year last (one query). Only
+ * those of units in `scope`: the achieving unit, and the subject group when asked by subject.
  */
 export async function getAchievements(termId: number, filter: AchievementFilter, scope: ReadScope): Promise<AchievementInfo[]> {
   const ids = orgUnitScopeWhere(scope).orgUnitId;
   const rows = await db().achievement.findMany({
     where:
       "subject" in filter
-        ? { termId, subjectOrgUnit: { slug: filter.subject }, ...(ids ? { subjectOrgUnitId: ids } : {}) }
-        : { termId, orgUnit: { slug: filter.ward }, ...orgUnitScopeWhere(scope), ...(filter.programme ? { programme: { slug: filter.programme } } : {}) },
+        ? { termId, subjectOrgUnit: { slug: filter.subject }, ...(ids ? { subjectOrgUnitId: ids } : {}), ...publishedRecordWhere }
+        : { termId, orgUnit: { slug: filter.ward }, ...orgUnitScopeWhere(scope), ...(filter.programme ? { programme: { slug: filter.programme } } : {}), ...publishedRecordWhere },
     orderBy: [{ year: { sort: "asc", nulls: "last" } }, { id: "asc" }],
     select: achievementFieldsSelect,
   });

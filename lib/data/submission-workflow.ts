@@ -12,7 +12,8 @@ import { selfApprovalRefusal } from "./review-settings";
 
 export type TransitionTarget = EntryTarget & { wardSlug: string; wardShortName: string };
 
-export type Published = { created: number; updated: number; deleted: number; unchanged: number };
+/** Figures written into `result`; `records`: land-clearance projects, progress and achievements approved. */
+export type Published = { created: number; updated: number; deleted: number; unchanged: number; records: number };
 
 export type TransitionOutcome =
   | { ok: true; submissionId: number; status: SubmissionStatus; version: number; published: Published | null }
@@ -47,8 +48,9 @@ export async function transitionSubmission(
       const version = sub.version + 1;
       const n = await tx.submission.updateMany({ where: { id: sub.id, version: sub.version }, data: { status: check.to, version } });
       if (n.count !== 1) return { ok: false, reason: "conflict", status: sub.status, version: sub.version } as const;
-      await tx.submissionEvent.create({
+      const event = await tx.submissionEvent.create({
         data: { submissionId: sub.id, action, fromStatus: sub.status, toStatus: check.to, comment: note, actorId: actor.userId, actorName: actor.name },
+        select: { id: true },
       });
       await tx.auditLog.create({
         data: {
@@ -62,7 +64,7 @@ export async function transitionSubmission(
           context: { action, comment: note, actorName: actor.name, version, wardId: target.wardId, periodId: target.periodId, programmeId: target.programmeId },
         },
       });
-      const published = action === "APPROVE" ? await publish(tx, actor, target, sub.id) : null;
+      const published = action === "APPROVE" ? { ...(await publish(tx, actor, target, sub.id)), records: await approveRecords(tx, actor, sub.id, event.id) } : null;
       return { ok: true, submissionId: sub.id, status: check.to, version, published } as const;
     },
     { maxWait: 10_000, timeout: 30_000 },
@@ -74,8 +76,8 @@ export async function transitionSubmission(
  * source: new figures are created, changed ones updated with their version incremented, cleared ones
  * (null) deleted — each with its audit row. Figures equal in every respect are left alone.
  */
-async function publish(tx: Prisma.TransactionClient, actor: Actor, target: TransitionTarget, submissionId: number): Promise<Published> {
-  const counts: Published = { created: 0, updated: 0, deleted: 0, unchanged: 0 };
+async function publish(tx: Prisma.TransactionClient, actor: Actor, target: TransitionTarget, submissionId: number): Promise<Omit<Published, "records">> {
+  const counts: Omit<Published, "records"> = { created: 0, updated: 0, deleted: 0, unchanged: 0 };
   const values = await tx.entryValue.findMany({
     // only the ward's own units and this programme's indicators, whatever was written elsewhere
     where: {
@@ -142,3 +144,41 @@ async function publish(tx: Prisma.TransactionClient, actor: Actor, target: Trans
   return counts;
 }
 
+
+/** The record tables reviewed with a submission, and their audit entity names. */
+const RECORD_TABLES = [
+  { table: Prisma.raw("land_clearance_project"), entity: "land_clearance_project" },
+  { table: Prisma.raw("land_clearance_progress"), entity: "land_clearance_progress" },
+  { table: Prisma.raw("achievement"), entity: "achievement" },
+] as const;
+
+/**
+ * Publishes the submission's draft records (land-clearance projects, their yearly progress,
+ * achievements): each is marked with this approval (who and when are the event's), audited. Records
+ * approved earlier and unchanged since keep their approval. The lock trigger lets this column alone
+ * change while the submission is approved.
+ */
+async function approveRecords(tx: Prisma.TransactionClient, actor: Actor, submissionId: number, eventId: number): Promise<number> {
+  let n = 0;
+  for (const { table, entity } of RECORD_TABLES) {
+    const rows = await tx.$queryRaw<{ id: number }[]>`
+      UPDATE ${table} SET approval_event_id = ${eventId}
+      WHERE submission_id = ${submissionId} AND approval_event_id IS NULL
+      RETURNING id`;
+    if (rows.length === 0) continue;
+    await tx.auditLog.createMany({
+      data: rows.map((r) => ({
+        actor: actor.userId,
+        action: "UPDATE" as const,
+        entity,
+        entityId: String(r.id),
+        field: "approval",
+        oldValue: null,
+        newValue: String(eventId),
+        context: { submissionId, actorName: actor.name },
+      })),
+    });
+    n += rows.length;
+  }
+  return n;
+}

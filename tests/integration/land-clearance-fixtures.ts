@@ -1,7 +1,8 @@
 // Land-clearance records for the access tests' small world (auth-fixtures.ts): the 2015–2020 term,
 // programme 03 holding the "du-an-gpmb" indicator, and in Ngọc Thụy one reported project, projects
 // and achievements entered by the ward (to edit and to delete), one year's progress. Upserts for the
-// catalogue, so that another fixture creating the same term or programme does not collide.
+// catalogue, so that another fixture creating the same term or programme does not collide. Entered
+// records belong to the ward's (draft) submission of their year on programme 03, as the app writes them.
 import type { World } from "./auth-fixtures";
 
 export type LandClearanceFixtures = {
@@ -48,18 +49,29 @@ export async function createLandClearanceFixtures(world: World): Promise<LandCle
   const entrySourceId = await source("entry:ngoc-thuy", "ENTRY", "Số liệu do phường ngoc-thuy nhập, Đảng ủy phường duyệt");
 
   const base = { orgUnitId: world.units.ngocThuy, termId: term.id, programmeId: programme.id };
+  /** The ward's submission of `year` on programme 03 (a draft when new). */
+  const submission = async (year: number) => {
+    const period = { termId: term.id, kind: "YEAR" as const, year };
+    const periodId = (await prisma.period.upsert({ where: { termId_kind_year: period }, create: period, update: {} })).id;
+    const key = { orgUnitId: world.units.ngocThuy, periodId, programmeId: programme.id };
+    return (await prisma.submission.upsert({ where: { orgUnitId_periodId_programmeId: key }, create: key, update: {} })).id;
+  };
   const project = (name: string, sourceId: number, extra: object = {}) =>
     prisma.landClearanceProject.create({ data: { ...base, name, sourceId, ...extra } }).then((p) => p.id);
   const reportedProject = await project("Đường 25m (báo cáo)", reportSourceId);
-  const entered = await project("Dự án phường nhập", entrySourceId, { startYear: 2016, endYear: 2019, householdsAffected: 20, areaM2: "5000" });
-  const projectToDelete = await project("Dự án để xóa", entrySourceId);
+  const entered = await project("Dự án phường nhập", entrySourceId, { startYear: 2016, endYear: 2019, householdsAffected: 20, areaM2: "5000", submissionId: await submission(2016) });
+  const projectToDelete = await project("Dự án để xóa", entrySourceId, { submissionId: await submission(2020) });
   const progressToDelete = (
-    await prisma.landClearanceProgress.create({ data: { projectId: entered, year: 2017, householdsHandedOver: 5, areaM2: "1000", updatedById: world.users.official.id } })
+    await prisma.landClearanceProgress.create({
+      data: { projectId: entered, year: 2017, householdsHandedOver: 5, areaM2: "1000", updatedById: world.users.official.id, submissionId: await submission(2017) },
+    })
   ).id;
-  await prisma.landClearanceProgress.create({ data: { projectId: projectToDelete, year: 2018, householdsHandedOver: 1, updatedById: world.users.official.id } });
+  await prisma.landClearanceProgress.create({ data: { projectId: projectToDelete, year: 2018, householdsHandedOver: 1, updatedById: world.users.official.id, submissionId: await submission(2018) } });
 
-  const achievement = (title: string, sourceId: number) =>
-    prisma.achievement.create({ data: { ...base, kind: "OTHER", status: "ACHIEVED", year: 2018, title, sourceId } }).then((a) => a.id);
+  const achievement = async (title: string, sourceId: number) =>
+    prisma.achievement
+      .create({ data: { ...base, kind: "OTHER", status: "ACHIEVED", year: 2018, title, sourceId, ...(sourceId === entrySourceId ? { submissionId: await submission(2018) } : {}) } })
+      .then((a) => a.id);
   return {
     termId: term.id,
     programmeId: programme.id,

@@ -57,9 +57,11 @@ describe("land-clearance projects", () => {
       areaM2: "12500.5",
       compensationDong: "305000000",
     });
-    // the dashboards read it at once
+    // a draft of the ward's 2017 submission on programme 03: the dashboards do not show it before approval
+    expect(p.submissionId).toBe((await prisma().submission.findFirstOrThrow({ where: { orgUnitId: world.units.ngocThuy, programmeId: fx.programmeId, period: { year: 2017 } } })).id);
+    expect(p.approvalEventId).toBeNull();
     const { getLandClearanceProjects } = await import("@/lib/data/records");
-    expect((await getLandClearanceProjects(NT, fx.termId, { all: true }, "03-CTr-QU")).map((x) => x.name)).toContain("Đường gom");
+    expect((await getLandClearanceProjects(NT, fx.termId, { all: true }, "03-CTr-QU")).map((x) => x.name)).not.toContain("Đường gom");
   });
 
   it("creates the ward's ENTRY source on first use, with the shared key and title", async () => {
@@ -166,8 +168,9 @@ describe("yearly progress", () => {
       ["note", null, "Bàn giao đợt 2"],
     ]);
     const { getLandClearanceProjects } = await import("@/lib/data/records");
-    const shown = (await getLandClearanceProjects(NT, fx.termId, { all: true })).find((p) => p.name === "Dự án phường nhập");
-    expect(shown?.progress).toContainEqual({ year: 2018, householdsHandedOver: 12, areaM2: "2000.25", compensationDong: "1500000000", note: "Bàn giao đợt 2" });
+    // a draft until the committee approves 2018: neither the (draft) project nor its year on the dashboards
+    expect(row.approvalEventId).toBeNull();
+    expect((await getLandClearanceProjects(NT, fx.termId, { all: true })).find((p) => p.name === "Dự án phường nhập")).toBeUndefined();
   });
 
   it("keeps households handed over over all years within the households affected, and the year within the project", async () => {
@@ -239,8 +242,10 @@ describe("achievements", () => {
     expect(e).toMatchObject({ ok: true, data: { version: 2 } });
     expect((await auditRows("achievement", a.id)).filter((x) => x.action === "UPDATE").map((x) => [x.field, x.oldValue, x.newValue])).toEqual([["year", "2019", "2020"]]);
     const { getAchievements } = await import("@/lib/data/records");
-    expect((await getAchievements(fx.termId, { ward: NT, programme: "03-CTr-QU" }, { all: true })).map((x) => x.title)).toContain("Tổ 1 đạt Xanh – Sạch – Đẹp");
-    expect((await getAchievements(fx.termId, { subject: "ngoc-thuy-to-1" }, { all: true })).map((x) => x.year)).toEqual([2020]);
+    // a draft (moved with its year to the 2020 submission): not on the dashboards before approval
+    expect((await prisma().achievement.findUniqueOrThrow({ where: { id: a.id }, select: { submission: { select: { period: { select: { year: true } } } } } })).submission?.period.year).toBe(2020);
+    expect((await getAchievements(fx.termId, { ward: NT, programme: "03-CTr-QU" }, { all: true })).map((x) => x.title)).not.toContain("Tổ 1 đạt Xanh – Sạch – Đẹp");
+    expect(await getAchievements(fx.termId, { subject: "ngoc-thuy-to-1" }, { all: true })).toEqual([]);
   });
 
   it("refuses a group outside the ward, a year outside the term, a stale version, a reported achievement", async () => {

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { GpmbView } from "@/components/land-clearance/gpmb-view";
 import { requireReadPage } from "@/lib/auth/access";
-import { mayEditValues } from "@/lib/auth/may-edit";
+import { mayEditValues, mayReadDrafts } from "@/lib/auth/may-edit";
 import { getGpmbPage } from "@/lib/data/land-clearance";
 import type { ReadScope } from "@/lib/data/scope";
 import { resolveTerm } from "@/lib/data/terms";
@@ -11,9 +11,9 @@ import { slugSchema, termQuerySchema } from "@/lib/validation/params";
 
 type Props = { params: Promise<{ ward: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const loadPage = cache(async (ward: string, term: string | undefined, scope: ReadScope) => {
+const loadPage = cache(async (ward: string, term: string | undefined, scope: ReadScope, drafts: boolean) => {
   const resolved = await resolveTerm(term);
-  return resolved ? getGpmbPage(ward, resolved, scope) : null;
+  return resolved ? getGpmbPage(ward, resolved, scope, drafts) : null;
 });
 
 async function load({ params, searchParams }: Props) {
@@ -21,7 +21,7 @@ async function load({ params, searchParams }: Props) {
   const slug = slugSchema.safeParse(ward);
   if (!slug.success || !query.success) notFound();
   const scope = await requireReadPage(slug.data);
-  const page = await loadPage(slug.data, query.data.term, scope);
+  const page = await loadPage(slug.data, query.data.term, scope, await mayReadDrafts(slug.data));
   if (!page) notFound();
   return { page, canEdit: await mayEditValues(slug.data) };
 }
