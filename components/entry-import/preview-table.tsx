@@ -1,4 +1,5 @@
-import type { ImportRowView, ImportView } from "@/lib/actions/entry-import";
+import type { ImportView } from "@/lib/actions/entry-import";
+import type { ImportRowView } from "@/lib/domain/entry-import";
 
 const STATUS: Record<ImportRowView["status"], { label: string; className: string }> = {
   new: { label: "Thêm mới", className: "bg-blue-100 text-blue-900" },
@@ -7,6 +8,8 @@ const STATUS: Record<ImportRowView["status"], { label: string; className: string
   conflict: { label: "Xung đột", className: "bg-orange-200 text-orange-950" },
   invalid: { label: "Lỗi", className: "bg-red-100 text-red-900" },
 };
+
+const quoted = (note: string | null, none: string) => (note === null ? none : `“${note}”`);
 
 /** The rows an import would add or change, those it refuses, and those it keeps as the app has them, with the cell they came from. */
 export function PreviewTable({ view }: { view: ImportView }) {
@@ -25,7 +28,7 @@ export function PreviewTable({ view }: { view: ImportView }) {
               <th scope="col" className="px-2 py-1">Đơn vị</th>
               <th scope="col" className="px-2 py-1">Chỉ tiêu</th>
               <th scope="col" className="px-2 py-1">Trạng thái</th>
-              <th scope="col" className="px-2 py-1">Hiện tại → Trong tệp</th>
+              <th scope="col" className="px-2 py-1">Hiện tại → Trong tệp (giá trị, ghi chú)</th>
             </tr>
           </thead>
           <tbody>
@@ -38,10 +41,17 @@ export function PreviewTable({ view }: { view: ImportView }) {
                   <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS[r.status].className}`}>{STATUS[r.status].label}</span>
                 </td>
                 <td className="px-2 py-1">
-                  {r.next !== null && (
+                  {r.next !== null ? (
                     <span>
                       {r.old} → <strong>{r.next}</strong>
                     </span>
+                  ) : (
+                    r.note && <span>{r.old} (giá trị không đổi)</span>
+                  )}
+                  {r.note && (
+                    <p data-testid="import-note">
+                      Ghi chú: {quoted(r.note.old, "(trống)")} → <strong>{quoted(r.note.next, "(xóa ghi chú)")}</strong>
+                    </p>
                   )}
                   {r.messages.map((m, k) => (
                     <p key={k} className={r.status === "invalid" || r.status === "conflict" ? "text-red-900" : "text-slate-600"}>

@@ -7,23 +7,11 @@ import { revalidatePath } from "next/cache";
 import { type ActionResult, failure, success } from "@/lib/actions/result";
 import { authorizeForm } from "@/lib/auth/action-guard";
 import { type ImportTarget, applyEntryFile, previewEntryFile } from "@/lib/data/entry-import";
-import { allIndicators } from "@/lib/domain/entry-file-grid";
-import { type ImportPreview, show } from "@/lib/domain/entry-import";
+import { type ImportPreview, type ImportRowView, previewRowViews } from "@/lib/domain/entry-import";
 import { IMPORT_LIMITS } from "@/lib/domain/entry-template";
 import type { EntryFileGrid } from "@/lib/domain/entry-file-grid";
 import { type ImportForm, importFormSchema } from "@/lib/validation/entry-file";
 import { firstError } from "@/lib/validation/params";
-
-export type ImportRowView = {
-  ref: string;
-  unit: string;
-  indicator: string;
-  /** "unchanged" only with a reason (a row the app changed since the export, kept as it is) */
-  status: "new" | "changed" | "unchanged" | "conflict" | "invalid";
-  old: string;
-  next: string | null;
-  messages: string[];
-};
 
 export type ImportView = {
   fileName: string;
@@ -41,7 +29,8 @@ type Read = { ok: true; target: ImportTarget; fingerprint?: string; file: { name
 /** The file of an import form whose fields the guard has parsed (each field once). */
 async function readForm(input: ImportForm, formData: FormData): Promise<Read> {
   const file = formData.get("file");
-  if (!(file instanceof File) || file.size === 0) {
+  // no file chosen: the browser sends an empty part without a name; an empty file of its own is refused later as "Tệp rỗng"
+  if (!(file instanceof File) || (file.size === 0 && file.name === "")) {
     return { ok: false, result: failure("invalid", "Hãy chọn tệp Excel (.xlsx) hoặc CSV.", { fieldErrors: { file: ["Hãy chọn tệp."] } }) };
   }
   // checked here before reading the body into memory; the browser's check is only a convenience
@@ -53,22 +42,7 @@ async function readForm(input: ImportForm, formData: FormData): Promise<Read> {
 }
 
 function view(grid: EntryFileGrid, preview: ImportPreview, fileName: string, fingerprint: string): ImportView {
-  const types = new Map(allIndicators(grid).map((i) => [i.code, i]));
-  const rows: ImportRowView[] = [];
-  for (const r of preview.rows) {
-    if (r.status === "unchanged" && r.messages.length === 0) continue;
-    const indicator = types.get(r.indicator) ?? { valueType: "DECIMAL" as const };
-    rows.push({
-      ref: r.ref,
-      unit: r.unitName,
-      indicator: r.indicatorName,
-      status: r.status,
-      old: show(r.old, indicator),
-      next: r.next && r.status !== "unchanged" ? show(r.next, indicator) : null,
-      messages: r.messages,
-    });
-  }
-  return { fileName, counts: preview.counts, canApply: preview.canApply, fingerprint, rows };
+  return { fileName, counts: preview.counts, canApply: preview.canApply, fingerprint, rows: previewRowViews(preview, grid) };
 }
 
 export async function previewEntryImport(_prev: ActionResult<ImportView> | undefined, formData: FormData): Promise<ActionResult<ImportView>> {

@@ -1,6 +1,6 @@
 // The one shape every server action answers with (forms read it through useActionState).
 
-export type ActionCode = "unauthenticated" | "forbidden" | "invalid" | "conflict" | "locked" | "not-found" | "error";
+export type ActionCode = "unauthenticated" | "forbidden" | "invalid" | "conflict" | "locked" | "not-found" | "busy" | "error";
 
 export type ActionResult<T = undefined> = {
   ok: boolean;

@@ -67,5 +67,6 @@ const toGridCell = (c: EntryCell): GridCell => ({
   qualifier: c.qualifier,
   note: c.note,
   version: c.version,
+  outlierConfirmed: c.outlierConfirmed,
   source: c.origin.kind === "entry" ? "entry" : "result",
 });

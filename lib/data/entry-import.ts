@@ -9,20 +9,26 @@ import { type EntryFileGrid, STATUS_LABELS, isEditable } from "@/lib/domain/entr
 import { type ImportPreview, changeFingerprint, changesOf, checkHeader, previewImport } from "@/lib/domain/entry-import";
 import { IMPORT_LIMITS } from "@/lib/domain/entry-template";
 import { readEntryCsv } from "@/lib/format/entry-csv";
-import { readEntryWorkbook } from "@/lib/xlsx/read-entry-workbook";
+import { ODS, readEntryWorkbook } from "@/lib/xlsx/read-entry-workbook";
 import { getEntryFileGrid } from "./entry-file-grid";
 import { type Actor, type Conflict, saveEntryValues } from "./entry-save";
+import { createSlots } from "./read-slots";
 import type { ReadScope } from "./scope";
 
 export type ImportTarget = { ward: string; year: number; programme: string };
 
 export type PreviewOutcome =
   | { ok: true; grid: EntryFileGrid; preview: ImportPreview; fingerprint: string }
-  | { ok: false; code: "invalid" | "locked" | "not-found"; message: string };
+  | { ok: false; code: "invalid" | "locked" | "not-found" | "busy"; message: string };
+
+/** Files being read (preview and apply) in this server process; see IMPORT_LIMITS. */
+export const fileReadSlots = createSlots(IMPORT_LIMITS.concurrentReads, IMPORT_LIMITS.waitingReads);
+
+export const BUSY_MESSAGE = "Hệ thống đang bận đọc các tệp khác; hãy thử lại sau ít phút. Chưa ghi gì.";
 
 const MB = (n: number) => `${(n / 1048576).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB`;
 
-/** .xlsx by its zip signature, .csv by its name; anything else is refused. */
+/** .xlsx by its zip signature (an .ods is a zip too: the reader tells them apart), .csv by its name; anything else is refused. */
 function kindOf(name: string, bytes: Uint8Array): "xlsx" | "csv" | null {
   const lower = name.toLowerCase();
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return "xlsx";
@@ -38,14 +44,20 @@ export async function previewEntryFile(target: ImportTarget, file: { name: strin
   }
   const kind = kindOf(file.name, file.bytes);
   if (!kind) {
-    const old = file.name.toLowerCase().endsWith(".xls");
+    const lower = file.name.toLowerCase();
     return {
       ok: false,
       code: "invalid",
-      message: old ? "Tệp .xls (Excel 97–2003) không được nhận: hãy mở bằng Excel và lưu lại dạng .xlsx." : "Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).",
+      message: lower.endsWith(".xls")
+        ? "Tệp .xls (Excel 97–2003) không được nhận: hãy mở bằng Excel và lưu lại dạng .xlsx."
+        : /\.f?ods$/.test(lower)
+          ? ODS
+          : "Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).",
     };
   }
-  const parsed = kind === "xlsx" ? await readEntryWorkbook(file.bytes) : readEntryCsv(file.bytes);
+  const read = await fileReadSlots.run(async () => (kind === "xlsx" ? readEntryWorkbook(file.bytes) : readEntryCsv(file.bytes)));
+  if (!read.ok) return { ok: false, code: "busy", message: BUSY_MESSAGE };
+  const parsed = read.value;
   if (!parsed.ok) return { ok: false, code: "invalid", message: parsed.message };
 
   const grid = await getEntryFileGrid(target.ward, target.year, target.programme, scope);
@@ -67,7 +79,7 @@ const fingerprintOf = (preview: ImportPreview) => createHash("sha256").update(ch
 
 export type ApplyOutcome =
   | { ok: true; changed: number; preview: ImportPreview }
-  | { ok: false; code: "invalid" | "locked" | "not-found" | "conflict"; message: string; grid?: EntryFileGrid; preview?: ImportPreview; conflicts?: Conflict[] };
+  | { ok: false; code: "invalid" | "locked" | "not-found" | "conflict" | "busy"; message: string; grid?: EntryFileGrid; preview?: ImportPreview; conflicts?: Conflict[] };
 
 /**
  * Applies the file's changes when they are still exactly those of the preview the person saw

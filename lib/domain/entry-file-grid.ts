@@ -34,6 +34,8 @@ export type GridCell = {
   note: string | null;
   /** EntryValue version; 0 when no entry value exists yet */
   version: number;
+  /** the stored value was confirmed as far from earlier years (absent: not confirmed) */
+  outlierConfirmed?: boolean;
   source: "entry" | "result" | "none";
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { EntryFileGrid } from "./entry-file-grid";
 import { figureStamp, versionCell } from "./export-stamp";
-import { type ParsedEntryFile, type ParsedRow, type RawCell, changeFingerprint, changesOf, checkHeader, previewImport, readValue } from "./entry-import";
+import { type ParsedEntryFile, type ParsedRow, type RawCell, changeFingerprint, changesOf, checkHeader, previewImport, previewRowViews, readValue } from "./entry-import";
 
 const num = (value: number, percent = false): RawCell => ({ kind: "number", value, percent });
 const text = (t: string): RawCell => ({ kind: "text", text: t });
@@ -180,6 +180,53 @@ describe("import preview", () => {
     const withNote = previewImport(file([row("ra-quan", num(12000), 3, { note: { cell: text("ra quân hằng ngày"), ref: "H9" } })]), grid());
     expect(withNote.rows[0].status).toBe("changed");
     expect(changesOf(withNote)[0].outlierConfirmed).toBe(true);
+  });
+
+  it("does not take a note already stored as the confirmation of a new value far from earlier years", () => {
+    const noted = (note: string | null) =>
+      grid({ cells: { ...grid().cells, "ngoc-thuy:ra-quan": { value: "12", qualifier: "EXACT", note, version: 3, source: "entry" } } });
+    const withNote = (note: string) => ({ note: { cell: text(note), ref: "H9" } });
+    // the export carries the stored note; the value alone was changed in the file
+    const stale = previewImport(file([row("ra-quan", num(12000), 3, withNote("ra quân theo kế hoạch"))]), noted("ra quân theo kế hoạch"));
+    expect(stale.rows[0].status).toBe("invalid");
+    expect(stale.rows[0].messages[0]).toMatch(/khác xa các năm trước.*Ghi lý do vào ô H9 để xác nhận\. Ghi chú đã có \(“ra quân theo kế hoạch”\) không xác nhận giá trị mới/);
+    expect(stale.canApply).toBe(false);
+    // a note changed in the file is the reason
+    const changed = previewImport(file([row("ra-quan", num(12000), 3, withNote("ra quân hằng ngày từ tháng 6"))]), noted("ra quân theo kế hoạch"));
+    expect(changed.rows[0].status).toBe("changed");
+    expect(changesOf(changed)[0]).toMatchObject({ outlierConfirmed: true, note: "ra quân hằng ngày từ tháng 6" });
+  });
+
+  it("keeps the confirmation of a stored value far from earlier years when only its “trên” changes", () => {
+    const g = grid({ cells: { ...grid().cells, "ngoc-thuy:ra-quan": { value: "12000", qualifier: "EXACT", note: "ra quân hằng ngày", version: 3, source: "entry", outlierConfirmed: true } } });
+    const p = previewImport(file([row("ra-quan", num(12000), 3, { qualifier: { cell: text("trên"), ref: "G9" }, note: { cell: text("ra quân hằng ngày"), ref: "H9" } })]), g);
+    expect(p.rows[0].status).toBe("changed");
+    expect(changesOf(p)[0]).toMatchObject({ value: "12000", qualifier: "MORE_THAN", outlierConfirmed: true });
+    // not confirmed before: the same value still needs a reason of its own
+    const unconfirmed = grid({ cells: { ...g.cells, "ngoc-thuy:ra-quan": { ...g.cells["ngoc-thuy:ra-quan"], outlierConfirmed: false } } });
+    expect(previewImport(file([row("ra-quan", num(12000), 3, { qualifier: { cell: text("trên"), ref: "G9" }, note: { cell: text("ra quân hằng ngày"), ref: "H9" } })]), unconfirmed).rows[0].status).toBe("invalid");
+  });
+
+  it("shows a note the file changes, old → new, also on a row whose value stays", () => {
+    const g = grid({ cells: { ...grid().cells, "ngoc-thuy:tien": { value: "305000000", qualifier: "EXACT", note: "theo biên bản", version: 1, source: "entry" } } });
+    const p = previewImport(
+      file([
+        row("ra-quan", num(12), 3, { note: { cell: text("có 2 đợt cao điểm"), ref: "H9" } }),
+        row("tien", num(306000000), 1, { note: { cell: empty, ref: "H10" } }),
+        row("vi-pham", num(40), 0),
+      ]),
+      g,
+    );
+    expect(p.counts).toMatchObject({ changed: 2, unchanged: 1 });
+    expect(previewRowViews(p, g)).toEqual([
+      { ref: expect.stringMatching(/^F\d+$/), unit: "Ngọc Thụy", indicator: "Đợt ra quân", status: "changed", old: "12", next: null, note: { old: null, next: "có 2 đợt cao điểm" }, messages: [] },
+      { ref: expect.stringMatching(/^F\d+$/), unit: "Ngọc Thụy", indicator: "Tiền xử phạt", status: "changed", old: "305.000.000", next: "306.000.000", note: { old: "theo biên bản", next: null }, messages: [] },
+    ]);
+    // and what "Áp dụng" writes is exactly that
+    expect(changesOf(p).map((c) => [c.value, c.note])).toEqual([
+      ["12", "có 2 đợt cao điểm"],
+      ["306000000", null],
+    ]);
   });
 
   it("asks for a group value far from the group's earlier years to be entered in the form (the groups sheet has no note column)", () => {

@@ -183,17 +183,20 @@ export function previewImport(file: ParsedEntryFile, grid: EntryFileGrid): Impor
     let outlierConfirmed = false;
     if (next.value !== null && indicator.valueType !== "BOOLEAN") {
       const outlier = checkOutlier(next.value, grid.history[key] ?? []);
-      if (outlier.outlier && !r.note) {
+      if (outlier.outlier && current.outlierConfirmed && sameValue(old.value, next.value)) {
+        outlierConfirmed = true; // the same value, confirmed before: only its "trên" or note changes
+      } else if (outlier.outlier && !r.note) {
         // the groups' sheet has no note column to give the reason in, as the form asks
         row.messages.push(`Ô ${r.valueRef} (${label}, ${row.unitName}): ${outlier.message} Hãy nhập giá trị này ở trang nhập theo tổ dân phố, xác nhận và ghi lý do.`);
         continue;
-      }
-      if (outlier.outlier) {
-        if (!next.note) {
-          row.messages.push(`Ô ${r.valueRef} (${label}): ${outlier.message} Ghi lý do vào ô ${r.note?.ref ?? "Ghi chú"} để xác nhận.`);
+      } else if (outlier.outlier) {
+        // only a reason written for this value confirms it: a note stored earlier was about another
+        if (!next.note || next.note === old.note) {
+          const stale = next.note ? ` Ghi chú đã có (“${next.note}”) không xác nhận giá trị mới: hãy ghi lý do cho giá trị này.` : "";
+          row.messages.push(`Ô ${r.valueRef} (${label}): ${outlier.message} Ghi lý do vào ô ${r.note?.ref ?? "Ghi chú"} để xác nhận.${stale}`);
           continue;
         }
-        outlierConfirmed = true; // the note in the file is the reason; the preview shows it before "Áp dụng"
+        outlierConfirmed = true; // the note added or changed in the file is the reason; the preview shows it before "Áp dụng"
         row.messages.push(`Khác xa các năm trước; xác nhận theo ghi chú: “${next.note}”.`);
       }
     }
@@ -274,6 +277,43 @@ function addDerivedRows(rows: PreviewRow[], grid: EntryFileGrid): void {
     else
       rows.push({ key, sheet: "ward", unit: grid.ward.slug, unitName: grid.ward.shortName, indicator: d.indicator, indicatorName: indicator.name, ref: "—", status, old: figureOf(current), next, messages: [message], change });
   }
+}
+
+/** One row of the preview as the page shows it. */
+export type ImportRowView = {
+  ref: string;
+  unit: string;
+  indicator: string;
+  /** "unchanged" only with a reason (a row the app changed since the export, kept as it is) */
+  status: RowStatus;
+  old: string;
+  /** the value in the file, when it differs from the stored one ("trên" included); null when the value stays */
+  next: string | null;
+  /** the note, when the file changes it — also on a row whose value stays: "Áp dụng" writes it too */
+  note: { old: string | null; next: string | null } | null;
+  messages: string[];
+};
+
+/** Every row but the unchanged ones without a message, in the file's order. */
+export function previewRowViews(preview: ImportPreview, grid: EntryFileGrid): ImportRowView[] {
+  const types = new Map(grid.sections.flatMap((s) => s.indicators).map((i) => [i.code, i]));
+  const views: ImportRowView[] = [];
+  for (const r of preview.rows) {
+    if (r.status === "unchanged" && r.messages.length === 0) continue;
+    const indicator = types.get(r.indicator) ?? { valueType: "DECIMAL" as const };
+    const next = r.status === "unchanged" ? null : r.next;
+    views.push({
+      ref: r.ref,
+      unit: r.unitName,
+      indicator: r.indicatorName,
+      status: r.status,
+      old: show(r.old, indicator),
+      next: next && (!sameValue(r.old.value, next.value) || r.old.qualifier !== next.qualifier) ? show(next, indicator) : null,
+      note: next && (r.old.note ?? null) !== (next.note ?? null) ? { old: r.old.note, next: next.note } : null,
+      messages: r.messages,
+    });
+  }
+  return views;
 }
 
 const figureOf = (c: { value: string | null; qualifier: QualifierName; note: string | null }): Figure => ({ value: c.value, qualifier: c.qualifier, note: c.note });

@@ -71,11 +71,17 @@ export const IMPORT_LIMITS = {
   bytes: 2 * 1024 * 1024,
   /** total uncompressed size of an .xlsx (a zip): guards against zip bombs */
   unzippedBytes: 40 * 1024 * 1024,
+  /** uncompressed size of one part of it */
+  unzippedPartBytes: 20 * 1024 * 1024,
   zipEntries: 200,
   sheets: 6,
   rowsPerSheet: 2000,
   columnsPerSheet: 200,
   csvRows: 10_000,
+  /** files read at once (preview or apply); more are answered "busy" */
+  concurrentReads: 2,
+  /** files waiting for a turn; beyond that "busy" at once */
+  waitingReads: 4,
 } as const;
 
 /** "A" → 1, "AB" → 28. */

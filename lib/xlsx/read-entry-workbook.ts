@@ -17,9 +17,12 @@ import {
   WARD_SHEET,
   columnLetter,
 } from "@/lib/domain/entry-template";
-import { summarizeZip } from "./zip-guard";
+import { isOpenDocument, storedZip, unzipWithinLimits } from "./zip-guard";
 
 const fail = (message: string): ImportFailure => ({ ok: false, message });
+
+/** An OpenDocument spreadsheet (LibreOffice, OpenOffice), recognised by its name or its content. */
+export const ODS = "Hãy lưu tệp dạng Excel (.xlsx) rồi tải lên: tệp .ods (LibreOffice, OpenOffice) không được nhận. Trong LibreOffice: Tệp › Lưu thành…, chọn “Excel 2007-365 (.xlsx)”.";
 
 const NOT_OURS = "Tệp không theo mẫu nhập liệu của hệ thống. Hãy bấm “Tải tệp Excel” trên trang này, điền vào tệp đó rồi tải lên.";
 
@@ -64,14 +67,17 @@ function sizeProblem(ws: ExcelJS.Worksheet): string | null {
 }
 
 export async function readEntryWorkbook(bytes: Uint8Array): Promise<({ ok: true } & ParsedEntryFile) | ImportFailure> {
-  const zip = summarizeZip(bytes);
-  if (!zip) return fail("Tệp không phải là tệp Excel .xlsx đọc được. Tệp .xls cũ hãy mở bằng Excel và lưu lại dạng .xlsx.");
-  if (zip.entries > IMPORT_LIMITS.zipEntries || zip.uncompressedBytes > IMPORT_LIMITS.unzippedBytes) {
-    return fail(`Tệp Excel quá lớn khi giải nén (${Math.round(zip.uncompressedBytes / 1048576)} MB, ${zip.entries} phần). Tệp mẫu chỉ vài trăm KB.`);
+  const zip = await unzipWithinLimits(bytes, { entries: IMPORT_LIMITS.zipEntries, totalBytes: IMPORT_LIMITS.unzippedBytes, partBytes: IMPORT_LIMITS.unzippedPartBytes });
+  if (!zip.ok) {
+    if (zip.reason === "not-zip") return fail("Tệp không phải là tệp Excel .xlsx đọc được. Tệp .xls cũ hãy mở bằng Excel và lưu lại dạng .xlsx.");
+    if (zip.reason === "too-many-entries") return fail(`Tệp Excel có quá nhiều phần (quá ${IMPORT_LIMITS.zipEntries}). Tệp mẫu chỉ có vài chục phần.`);
+    return fail(`Tệp Excel quá lớn khi giải nén (quá ${IMPORT_LIMITS.unzippedBytes / 1048576} MB, hoặc một phần quá ${IMPORT_LIMITS.unzippedPartBytes / 1048576} MB). Tệp mẫu chỉ vài trăm KB.`);
   }
+  if (isOpenDocument(zip.parts)) return fail(ODS);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    // the verified parts, stored without compression: the reader has nothing left to inflate
+    await wb.xlsx.load(storedZip(zip.parts) as unknown as ArrayBuffer);
   } catch {
     return fail("Không đọc được tệp Excel: tệp hỏng hoặc không phải định dạng .xlsx.");
   }

@@ -32,15 +32,15 @@ async function downloadXlsx(page: Page): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-function valueCell(wb: ExcelJS.Workbook): ExcelJS.Cell {
+function valueCell(wb: ExcelJS.Workbook, code = CODE, column = "F"): ExcelJS.Cell {
   const ws = wb.getWorksheet("Phường")!;
-  for (let r = 9; r <= ws.rowCount; r++) if (ws.getCell(`A${r}`).value === CODE) return ws.getCell(`F${r}`);
-  throw new Error(`no row ${CODE}`);
+  for (let r = 9; r <= ws.rowCount; r++) if (ws.getCell(`A${r}`).value === code) return ws.getCell(`${column}${r}`);
+  throw new Error(`no row ${code}`);
 }
 
-async function upload(page: Page, bytes: Buffer) {
+async function upload(page: Page, bytes: Buffer, name = "nhap-lieu.xlsx") {
   await page.getByLabel(/Tệp Excel \(\.xlsx\) hoặc CSV/).setInputFiles({
-    name: "nhap-lieu.xlsx",
+    name,
     mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     buffer: bytes,
   });
@@ -93,5 +93,28 @@ test("a file with a word in a number cell is refused, naming the cell, and nothi
   await upload(page, Buffer.from(await wb.xlsx.writeBuffer()));
   await expect(page.locator("main").getByRole("alert")).toContainText("Tệp có 1 dòng lỗi");
   await expect(page.locator('tbody tr[data-status="invalid"]')).toContainText(`Ô ${cell.address} (“${NAME}”): “mười hai” không phải là số.`);
+  await expect(page.getByRole("button", { name: "Áp dụng" })).toHaveCount(0);
+});
+
+test("a note changed in the file is shown old → new before it is written, also when the value stays", async ({ page }) => {
+  await signIn(page);
+  const wb = await downloadXlsx(page);
+  const value = valueCell(wb, "ra-quan-xu-ly").value;
+  const note = valueCell(wb, "ra-quan-xu-ly", "H");
+  const before = note.value === null ? null : String(note.value);
+  const next = `Ghi chú thử ${Date.now()}`;
+  note.value = next;
+  await upload(page, Buffer.from(await wb.xlsx.writeBuffer()));
+  await expect(page.getByRole("status")).toHaveText("Tệp sẽ thêm 0 và sửa 1 giá trị. Chưa ghi gì: bấm “Áp dụng” để ghi.");
+  const row = page.locator('tbody tr[data-status="changed"]');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(`${value} (giá trị không đổi)`);
+  await expect(row.getByTestId("import-note")).toHaveText(`Ghi chú: ${before === null ? "(trống)" : `“${before}”`} → “${next}”`);
+});
+
+test("an empty file is refused as empty, not as no file chosen", async ({ page }) => {
+  await signIn(page);
+  await upload(page, Buffer.alloc(0), "rong.xlsx");
+  await expect(page.locator("main").getByRole("alert")).toHaveText(/^Tệp rỗng\./);
   await expect(page.getByRole("button", { name: "Áp dụng" })).toHaveCount(0);
 });

@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { storedZip } from "@/lib/xlsx/zip-guard";
 import { seed } from "@/prisma/seed";
 import { createMigratedDatabase, type TestDatabase } from "../setup/db";
 
@@ -277,6 +278,12 @@ describe("entry import", () => {
     expect(await failureOf(new Uint8Array(2 * 1024 * 1024 + 1).fill(0x41), "lon.xlsx")).toMatch(/Tệp quá lớn/);
     expect(await failureOf(new TextEncoder().encode("\u00d0\u00cf\u0011\u00e0 cũ"), "cu.xls")).toMatch(/\.xls.*lưu lại dạng \.xlsx/);
     expect(await failureOf(zipBomb())).toMatch(/quá lớn khi giải nén/);
+    // the same zip whose local and central headers both say its part is 1 000 bytes
+    expect(await failureOf(zipBomb(1000))).toMatch(/^Tệp Excel quá lớn khi giải nén/);
+    expect(await failureOf(openDocumentSpreadsheet(), "nhap-lieu.ods")).toMatch(/^Hãy lưu tệp dạng Excel \(\.xlsx\)/);
+    expect(await failureOf(openDocumentSpreadsheet(), "doi-ten.xlsx")).toMatch(/^Hãy lưu tệp dạng Excel \(\.xlsx\)/);
+    expect(await failureOf(new TextEncoder().encode("<office:document/>"), "phang.fods")).toMatch(/^Hãy lưu tệp dạng Excel \(\.xlsx\)/);
+    expect(await failureOf(new Uint8Array(), "rong.xlsx")).toMatch(/^Tệp rỗng/);
     expect(await failureOf(new TextEncoder().encode("PK\u0003\u0004 hỏng"))).toMatch(/không phải là tệp Excel/);
   });
 
@@ -330,6 +337,75 @@ describe("entry import", () => {
     } finally {
       await prisma.submission.update({ where: { id: sub.id }, data: { status: "DRAFT" } });
     }
+  });
+
+  it("answers busy, reading nothing, when every file-reading slot is taken and the waiting places are full", async () => {
+    const { fileReadSlots } = await import("@/lib/data/entry-import");
+    const { IMPORT_LIMITS } = await import("@/lib/domain/entry-template");
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const holders = Array.from({ length: IMPORT_LIMITS.concurrentReads + IMPORT_LIMITS.waitingReads }, () => fileReadSlots.run(() => held));
+    try {
+      const bytes = await exportXlsx();
+      expect(await lib.previewEntryFile(TARGET, file(bytes), ALL)).toEqual({ ok: false, code: "busy", message: expect.stringMatching(/đang bận.*thử lại sau/) });
+      expect(await lib.applyEntryFile(ACTOR, TARGET, file(bytes), "0".repeat(32), ALL)).toMatchObject({ ok: false, code: "busy" });
+    } finally {
+      release();
+      await Promise.all(holders);
+    }
+    const again = await preview(await exportXlsx());
+    expect(again.ok).toBe(true);
+  });
+
+  it("shows a note the file changes, old → new, on a row whose value stays, and writes exactly that", async () => {
+    const { previewRowViews } = await import("@/lib/domain/entry-import");
+    const exported = await exportXlsx();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported as unknown as ArrayBuffer);
+    const value = Number(rowOf(wb, "ra-quan-xu-ly").getCell("F").value);
+    const bytes = await edited(exported, (w) => void (rowOf(w, "ra-quan-xu-ly").getCell("H").value = "Có 2 đợt cao điểm"));
+    const p = await preview(bytes);
+    if (!p.ok) throw new Error(p.message);
+    expect(previewRowViews(p.preview, p.grid)).toEqual([
+      {
+        ref: expect.stringMatching(/^F\d+$/),
+        unit: "Ngọc Thụy",
+        indicator: expect.any(String),
+        status: "changed",
+        old: String(value),
+        next: null,
+        note: { old: null, next: "Có 2 đợt cao điểm" },
+        messages: [],
+      },
+    ]);
+    expect(await lib.applyEntryFile(ACTOR, TARGET, file(bytes), p.fingerprint, ALL)).toMatchObject({ ok: true, changed: 1 });
+    const v = await prisma.entryValue.findFirstOrThrow({ where: { indicator: { code: "ra-quan-xu-ly" }, orgUnit: { slug: TARGET.ward } } });
+    expect([v.value?.toFixed(), v.note]).toEqual([String(value), "Có 2 đợt cao điểm"]);
+  });
+
+  it("confirms a value far from earlier years only by a note added or changed in the file, never by the note already stored", async () => {
+    // a figure within earlier years (43–69 million) with a note, stored
+    const start = await edited(await exportXlsx(), (wb) => {
+      rowOf(wb, "tien-xu-phat-vi-pham").getCell("F").value = 60000000;
+      rowOf(wb, "tien-xu-phat-vi-pham").getCell("H").value = "Theo biên bản";
+    });
+    expect(await apply(start)).toMatchObject({ ok: true });
+    // a fresh export carries that note; only the value is changed, far above earlier years
+    const far = await edited(await exportXlsx(), (wb) => void (rowOf(wb, "tien-xu-phat-vi-pham").getCell("F").value = 905000000));
+    const before = await state();
+    const p = await preview(far);
+    if (!p.ok) throw new Error(p.message);
+    const row = p.preview.rows.find((r) => r.indicator === "tien-xu-phat-vi-pham")!;
+    expect(row.status).toBe("invalid");
+    expect(row.messages.join(" ")).toMatch(/khác xa các năm trước.*Ghi chú đã có \(“Theo biên bản”\) không xác nhận giá trị mới/);
+    expect(p.preview.canApply).toBe(false);
+    expect(await lib.applyEntryFile(ACTOR, TARGET, file(far), p.fingerprint, ALL)).toMatchObject({ ok: false, code: "invalid" });
+    expect(await state()).toBe(before);
+    // a reason written for this value confirms it
+    const reasoned = await edited(far, (wb) => void (rowOf(wb, "tien-xu-phat-vi-pham").getCell("H").value = "Xử phạt công trình lớn ở tổ 5"));
+    expect(await apply(reasoned)).toMatchObject({ ok: true, changed: 1 });
+    const v = await prisma.entryValue.findFirstOrThrow({ where: { indicator: { code: "tien-xu-phat-vi-pham" }, orgUnit: { slug: TARGET.ward } } });
+    expect([v.value?.toFixed(), v.note, v.outlierConfirmed]).toEqual(["905000000", "Xử phạt công trình lớn ở tổ 5", true]);
   });
 
   it("round-trips CSV with its BOM and diacritics", async () => {
@@ -422,8 +498,11 @@ describe("entry import", () => {
   );
 });
 
-/** A small zip whose one entry inflates to 60 MB (declared honestly in the central directory). */
-function zipBomb(): Uint8Array {
+/**
+ * A small zip whose one entry inflates to 60 MB: declared honestly in its headers, or as `declared`
+ * bytes in both the local and the central header (a crafted file).
+ */
+function zipBomb(declared = 60 * 1024 * 1024): Uint8Array {
   const name = Buffer.from("xl/worksheets/sheet1.xml");
   const size = 60 * 1024 * 1024;
   const data = deflateRawSync(Buffer.alloc(size, 0x61));
@@ -432,7 +511,7 @@ function zipBomb(): Uint8Array {
   local.writeUInt16LE(20, 4);
   local.writeUInt16LE(8, 8);
   local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(size, 22);
+  local.writeUInt32LE(declared, 22);
   local.writeUInt16LE(name.length, 26);
   const central = Buffer.alloc(46);
   central.writeUInt32LE(0x02014b50, 0);
@@ -440,7 +519,7 @@ function zipBomb(): Uint8Array {
   central.writeUInt16LE(20, 6);
   central.writeUInt16LE(8, 10);
   central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(size, 24);
+  central.writeUInt32LE(declared, 24);
   central.writeUInt16LE(name.length, 28);
   const cdOffset = local.length + name.length + data.length;
   const end = Buffer.alloc(22);
@@ -450,4 +529,15 @@ function zipBomb(): Uint8Array {
   end.writeUInt32LE(central.length + name.length, 12);
   end.writeUInt32LE(cdOffset, 16);
   return new Uint8Array(Buffer.concat([local, name, data, central, name, end]));
+}
+
+/** An OpenDocument spreadsheet as LibreOffice writes it: a zip whose first part, "mimetype", names it. */
+function openDocumentSpreadsheet(): Uint8Array {
+  return new Uint8Array(
+    storedZip([
+      { name: "mimetype", data: Buffer.from("application/vnd.oasis.opendocument.spreadsheet") },
+      { name: "content.xml", data: Buffer.from('<?xml version="1.0" encoding="UTF-8"?><office:document-content office:version="1.3"/>') },
+      { name: "META-INF/manifest.xml", data: Buffer.from('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest manifest:version="1.3"/>') },
+    ]),
+  );
 }
