@@ -107,7 +107,7 @@ function fsyncPath(p) {
  * through a temporary name and a rename, so that a backup with a sidecar is always complete.
  */
 function storeBackup(dir, name, data) {
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 }); // backups hold password hashes
   const file = path.join(dir, name);
   const partial = `${file}.partial`;
   if (Buffer.isBuffer(data)) fs.writeFileSync(partial, data, { mode: 0o600 });
@@ -243,7 +243,7 @@ export async function startEmbeddedBackups({ db, env = process.env, log = consol
     try {
       const saved = storeBackup(config.dir, backupName(config.dir, "pglite"), await dump());
       const pruned = pruneBackups(config.dir, config.keep);
-      log(`Đã sao lưu tự động: ${path.relative(ROOT, saved.file) || saved.file} (${(saved.bytes / 1e6).toFixed(1)} MB; giữ ${config.keep} bản mới nhất${pruned.length ? `, đã xóa ${pruned.length} bản cũ` : ""}).`);
+      log(`Đã sao lưu tự động: ${saved.file.startsWith(ROOT + path.sep) ? path.relative(ROOT, saved.file) : saved.file} (${(saved.bytes / 1e6).toFixed(1)} MB; giữ ${config.keep} bản mới nhất${pruned.length ? `, đã xóa ${pruned.length} bản cũ` : ""}).`);
     } catch (e) {
       fail(`sao lưu tự động không thành công (thử lại sau 1 giờ): ${e?.message ?? e}`);
     }
@@ -286,8 +286,9 @@ export async function startEmbeddedBackups({ db, env = process.env, log = consol
       stopped = true;
       clearInterval(timer);
       fs.rmSync(control, { force: true });
-      await new Promise((resolve) => server.close(() => resolve()));
-      server.closeAllConnections?.();
+      const closed = new Promise((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await closed;
       await running;
     },
   };
@@ -430,7 +431,7 @@ export async function backupServer({ env = process.env, outDir } = {}) {
   const { dbArg, env: childEnv } = libpq(env.DATABASE_URL, env);
   const config = backupConfig(env);
   const dir = outDir ? path.resolve(outDir) : config.dir;
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 }); // backups hold password hashes
   const tmp = path.join(dir, `.ctk-dump-${process.pid}-${Date.now()}.partial`);
   try {
     await spawnTool("pg_dump", ["--format=custom", "--file", tmp, "--dbname", dbArg], { env: childEnv }).done;
