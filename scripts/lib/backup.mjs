@@ -407,6 +407,8 @@ function libpq(url, env) {
   const childEnv = { ...env };
   if (u.password) childEnv.PGPASSWORD = decodeURIComponent(u.password);
   u.password = "";
+  // Prisma's own URL parameters, which libpq refuses ("invalid URI query parameter")
+  for (const p of ["schema", "connection_limit", "pool_timeout", "pgbouncer", "statement_cache_size", "socket_timeout"]) u.searchParams.delete(p);
   return { dbArg: u.toString(), env: childEnv };
 }
 
