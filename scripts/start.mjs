@@ -6,10 +6,12 @@
 //   3. seed when the database is empty (no row in "org_unit"; SEED_DEMO=0 loads the report alone);
 //   4. `next build` when .next/BUILD_ID is missing or older than the sources;
 //   5. `next start` on PORT (default 3000). SIGINT/SIGTERM stop Next, then the embedded database.
+// The embedded database is backed up at start and daily while running (scripts/lib/backup.mjs).
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { startEmbeddedBackups } from "./lib/backup.mjs";
 import {
   ROOT,
   databaseName,
@@ -47,6 +49,7 @@ env.PORT = String(port);
 // --- state for shutdown ---------------------------------------------------------------------------
 let embedded = null; // { stop, url, ... } of the embedded database
 let embeddedStarting = null; // promise while PGlite starts (initdb on an empty directory)
+let backups = null; // the embedded database's daily backups (scripts/lib/backup.mjs)
 let lockFile = null;
 let child = null; // the running child process (migrate, seed, build or next start)
 let stopping = false;
@@ -73,6 +76,7 @@ async function shutdown(exitCode, reason) {
     clearTimeout(timer);
   }
   if (!embedded && embeddedStarting) embedded = await embeddedStarting.catch(() => null);
+  await backups?.stop(); // lets a running backup finish
   if (embedded) {
     log("Đang đóng cơ sở dữ liệu nhúng...");
     try {
@@ -243,6 +247,9 @@ async function main() {
   else await embeddedDatabase();
 
   ensureAuthSecret();
+
+  // the embedded database: a backup now (before the migrations) and daily; answers `npm run backup`
+  if (embedded) backups = await startEmbeddedBackups({ db: embedded.db, env, log, fail });
 
   log("Áp dụng migration (prisma migrate deploy)...");
   await migrate(env.DATABASE_URL, { env, onSpawn: (c) => (child = c) }).finally(() => (child = null));
