@@ -105,11 +105,13 @@ describe("next after sign-in", () => {
   });
 
   it("never leaves the site", async () => {
-    for (const next of ["//evil.example", "/\\evil.example", "https://evil.example/", "/\t/evil.example", "/./\\evil.example", "/%0d%0aSet-Cookie:x=1", "/a\u0000b"]) {
-      const location = (await signInTo(next)).headers.get("location") ?? "";
-      expect(location, next).not.toMatch(/^\/\/|^\/\\|^[a-z]+:|\r|\n/i);
-      expect(new URL(location, "http://ctk.test").host, next).toBe("ctk.test");
+    for (const next of ["//evil.example", "/\\evil.example", "https://evil.example/", "/\t/evil.example", "/./\\evil.example", "/a\r\nSet-Cookie: x=1", "/a\u0000b"]) {
+      const res = await signInTo(next);
+      expect(res.status, JSON.stringify(next)).toBe(303);
+      expect(res.headers.get("location"), JSON.stringify(next)).toBe("/");
     }
+    // an escaped line break stays escaped: a path of this site, no header injected
+    expect((await signInTo("/%0d%0aSet-Cookie:x=1")).headers.get("location")).toBe("/%0d%0aSet-Cookie:x=1");
   });
 
   it("marks the session cookie Secure when the request came over HTTPS (a trusted proxy says so)", async () => {
