@@ -5,7 +5,8 @@
 //   2. migrations (`prisma migrate deploy`);
 //   3. seed when the database is empty (no row in "org_unit"; SEED_DEMO=0 loads the report alone);
 //   4. `next build` when .next/BUILD_ID is missing or older than the sources;
-//   5. `next start` on PORT (default 3000). SIGINT/SIGTERM stop Next, then the embedded database.
+//   5. the app on PORT (default 3000): scripts/server.mjs, Next.js's handler behind a server that sets
+//      the client's address from the connection. SIGINT/SIGTERM stop it, then the embedded database.
 // The embedded database is backed up at start and daily while running (scripts/lib/backup.mjs).
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -25,6 +26,7 @@ import {
 
 const started = Date.now();
 const NEXT_CLI = path.join(ROOT, "node_modules/next/dist/bin/next");
+const SERVER = path.join(ROOT, "scripts/server.mjs");
 const TSX_CLI = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
 const SEED_ENTRY = ["prisma/seed/run.ts", "prisma/seed/index.ts"].find((f) => fs.existsSync(path.join(ROOT, f)));
 
@@ -271,7 +273,7 @@ async function main() {
 
   if (stopping) return;
   log(`Khởi động Next.js trên cổng ${port} (${elapsed()} từ lúc bắt đầu)...`);
-  const server = step(process.execPath, [NEXT_CLI, "start", "-p", String(port)]);
+  const server = step(process.execPath, [SERVER]);
   const healthUrl = `http://127.0.0.1:${port}/api/health`;
   waitHealthy(healthUrl).then((ok) => {
     if (ok) log(`Sẵn sàng: http://localhost:${port} (kiểm tra ${healthUrl} đạt sau ${elapsed()}).`);

@@ -9,7 +9,9 @@ import { getUnitScope, unitIdsWithin } from "@/lib/data/org-units";
 import { ALL_UNITS, type ReadScope, unitsScope } from "@/lib/data/scope";
 import { env } from "@/lib/env";
 import { logAccess } from "./access-log";
+import { countAnonymousRefusal } from "./anonymous-refusal";
 import { apiTokenFromHeaders } from "./api-token";
+import { clientAddress } from "./client-address";
 import { type Action, can, canManageAccounts, unitsWith } from "./permissions";
 import { type Viewer, getViewer, viewerFromHeaders } from "./session";
 
@@ -99,7 +101,9 @@ export async function authorizeApi(request: Request): Promise<{ caller: ApiCalle
   const viewer = await viewerFromHeaders(request.headers);
   if (viewer && !viewer.mustChangePassword) return { caller: { kind: "session", viewer } };
   if (env.PUBLIC_PORTAL) return { caller: { kind: "public" } };
-  await logAccess({ event: "REFUSED", userId: viewer?.userId, target: apiTarget(request), detail: "no session or token" });
+  // a person (who must change their password first) is logged; anonymous callers are only counted
+  if (viewer) await logAccess({ event: "REFUSED", userId: viewer.userId, target: apiTarget(request), detail: "no session or token" });
+  else await countAnonymousRefusal({ address: clientAddress(request.headers), kind: "api", target: apiTarget(request) });
   return { refusal: jsonError(401, "unauthorized", "Cần đăng nhập hoặc mã truy cập API.") };
 }
 

@@ -88,7 +88,10 @@ export async function issueTokenForUnit(actorId: string, input: { name: string; 
 }
 
 export async function revokeToken(actorId: string, tokenId: number): Promise<AdminOutcome> {
-  await revokeApiToken(tokenId);
+  // only a revocation that happened is logged: an unknown or already revoked token changes nothing
+  const outcome = await revokeApiToken(tokenId);
+  if (outcome === "missing") return failed(404, "Không tìm thấy mã truy cập.");
+  if (outcome === "already") return done("Mã truy cập này đã bị thu hồi trước đó.", null);
   await logAccess({ event: "TOKEN_REVOKED", userId: actorId, target: `api_token ${tokenId}` });
   return done("Đã thu hồi mã truy cập.", null);
 }

@@ -24,7 +24,7 @@ export type NewAccount = {
 export async function createAccount(prisma: PrismaClient, input: NewAccount): Promise<{ id: string }> {
   const username = input.username.trim().toLowerCase();
   if (!USERNAME.test(username)) throw new AccountError("Tên đăng nhập gồm 3–40 chữ thường không dấu, chữ số, dấu chấm hoặc gạch dưới.");
-  const problem = passwordProblem(input.password, { username });
+  const problem = await passwordProblem(input.password, { username });
   if (problem) throw new AccountError(problem);
   // better-auth needs an e-mail; accounts without one get an address that cannot receive mail
   const email = (input.email?.trim() || `${username}@khong-co-email.invalid`).toLowerCase();
@@ -52,7 +52,7 @@ export async function createAccount(prisma: PrismaClient, input: NewAccount): Pr
 export async function setPassword(prisma: PrismaClient, userId: string, password: string, mustChange: boolean): Promise<void> {
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { username: true } });
   if (!user) throw new AccountError("Không tìm thấy tài khoản.");
-  const problem = passwordProblem(password, { username: user.username ?? undefined });
+  const problem = await passwordProblem(password, { username: user.username ?? undefined });
   if (problem) throw new AccountError(problem);
   const hash = await hashPassword(password);
   await prisma.$transaction([

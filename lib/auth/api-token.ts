@@ -14,8 +14,11 @@ export async function issueApiToken(input: { name: string; orgUnitId: number; cr
   return { id: row.id, token };
 }
 
-export async function revokeApiToken(id: number): Promise<void> {
-  await db().apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+/** Revokes a token: "revoked" now, "already" revoked before, or "missing" (no such token). */
+export async function revokeApiToken(id: number): Promise<"revoked" | "already" | "missing"> {
+  const { count } = await db().apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (count > 0) return "revoked";
+  return (await db().apiToken.findUnique({ where: { id }, select: { id: true } })) ? "already" : "missing";
 }
 
 /** The live token behind `Authorization: Bearer …`, or null. */

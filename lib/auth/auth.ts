@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { hashPassword, verifyPassword } from "./argon2";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-policy";
+import { withHashedSessionTokens } from "./session-token-store";
 
 // Session lifetimes. better-auth's `expiresIn` is the absolute limit (no sliding: `updateAge` equals
 // it); the idle limit is ours (session.ts), on the row's updatedAt.
@@ -20,7 +21,8 @@ function createAuth() {
     logger: { level: "error" },
     // development only: `npm start` always provides one (generated into $DATA_DIR when unset)
     secret: env.AUTH_SECRET ?? (env.NODE_ENV === "production" ? undefined : "dev-only-secret-not-for-production-use-0000"),
-    database: prismaAdapter(db(), { provider: "postgresql" }),
+    // session tokens are stored as their SHA-256 only (session-token-store.ts)
+    database: withHashedSessionTokens(prismaAdapter(db(), { provider: "postgresql" })),
     emailAndPassword: {
       enabled: true,
       // accounts are created by an administrator (or `npm run create-admin`), never by sign-up
@@ -57,7 +59,8 @@ function createAuth() {
     // better-auth is not mounted at all, so its in-memory limiter is not needed
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
-    // Secure cookies whenever the public address is https
+    // Secure cookies (and the __Secure- prefix) for every request when the public address is https;
+    // otherwise `Secure` is added per request when it came over HTTPS (cookies.ts)
     advanced: { cookiePrefix: "ctk", useSecureCookies: env.AUTH_URL?.startsWith("https://") ?? false },
     plugins: [username({ minUsernameLength: 3, maxUsernameLength: 40 })],
   });

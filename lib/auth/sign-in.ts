@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { logAccess } from "./access-log";
 import { auth } from "./auth";
 import { clientAddress } from "./client-address";
+import { secureWhenHttps } from "./cookies";
 import { accountKey, checkSignIn, recordAttempt } from "./rate-limit";
 
 export type SignInResult =
@@ -37,11 +38,11 @@ export async function signIn(input: { identifier: string; password: string }, re
   }
   const user = await db().user.findUnique({ where: { id: userId }, select: { mustChangePassword: true } });
   await logAccess({ event: "SIGN_IN", userId, identifier, address });
-  return { ok: true, userId, setCookies: result.headers.getSetCookie(), mustChangePassword: !!user?.mustChangePassword };
+  return { ok: true, userId, setCookies: secureWhenHttps(result.headers.getSetCookie(), requestHeaders), mustChangePassword: !!user?.mustChangePassword };
 }
 
 /** Ends the session of these headers (deletes its row) and returns the cookies that clear it. */
 export async function signOut(requestHeaders: Headers): Promise<string[]> {
   const result = await auth().api.signOut({ headers: requestHeaders, returnHeaders: true }).catch(() => null);
-  return result?.headers.getSetCookie() ?? [];
+  return secureWhenHttps(result?.headers.getSetCookie() ?? [], requestHeaders);
 }

@@ -1,11 +1,31 @@
 import { z } from "zod";
 import { singleValued, textFields } from "./form-input";
 
-/** Where to go after signing in: a path of this site only (never `//host` or a full URL). */
+const NEXT_BASE = "http://ctk.invalid";
+
+/**
+ * Where to go after signing in: a path of this site, or null. Refused: `//host`, `/\host`, full URLs,
+ * whitespace and control characters (which a browser drops or turns into `/`), and any path that the
+ * URL parser resolves to another origin or to a `//…` path. The answer is the parser's own form of the
+ * path, percent-encoded, so that `/ệ` goes into a Location header as `/%E1%BB%87`.
+ */
+export function sameSitePath(value: string): string | null {
+  if (!value.startsWith("/") || /^\/[/\\]/.test(value) || /[\s\u0000-\u001f\u007f-\u009f\\]/.test(value)) return null;
+  let url: URL;
+  try {
+    url = new URL(value, NEXT_BASE);
+  } catch {
+    return null;
+  }
+  if (url.origin !== NEXT_BASE || url.pathname.startsWith("//")) return null;
+  const path = url.pathname + url.search + url.hash;
+  return path.length <= 1000 ? path : null;
+}
+
 export const nextPathSchema = z
   .string()
-  .regex(/^\/(?![/\\])[^\s]*$/)
   .max(300)
+  .transform((v, ctx) => sameSitePath(v) ?? (ctx.addIssue({ code: "custom", message: "next" }), z.NEVER))
   .catch("/");
 
 export const signInSchema = z.object({

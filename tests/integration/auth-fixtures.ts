@@ -3,6 +3,7 @@
 // import (lib/env, lib/db, lib/auth) are imported after DATABASE_URL points at that database.
 import { vi } from "vitest";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { CLIENT_ADDRESS_HEADER } from "../../scripts/lib/client-address.mjs";
 import { type TestDatabase, createMigratedDatabase } from "../setup/db";
 
 export const PASSWORD = "mật-khẩu-thử-nghiệm-2026";
@@ -55,9 +56,12 @@ export async function dropWorld(world: World | undefined): Promise<void> {
   await world?.database.drop();
 }
 
-/** Request headers of a browser on this site, from `address`, with `cookie` when given. */
+/**
+ * Request headers of a browser on this site, from `address` (as scripts/server.mjs hands it to the
+ * app), with `cookie` when given.
+ */
 export function browserHeaders(cookie?: string, address = "198.51.100.7"): Headers {
-  const h = new Headers({ origin: ORIGIN, host: "ctk.test", "x-forwarded-for": address, "user-agent": "vitest" });
+  const h = new Headers({ origin: ORIGIN, host: "ctk.test", [CLIENT_ADDRESS_HEADER]: address, "user-agent": "vitest" });
   if (cookie) h.set("cookie", cookie);
   return h;
 }

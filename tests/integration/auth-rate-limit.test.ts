@@ -66,7 +66,7 @@ describe("sign-in rate limiting (in PostgreSQL)", () => {
     const res = await POST(
       new Request("http://ctk.test/api/auth/sign-in", {
         method: "POST",
-        headers: { origin: "http://ctk.test", host: "ctk.test", "x-forwarded-for": "203.0.113.7", "content-type": "application/x-www-form-urlencoded" },
+        headers: { origin: "http://ctk.test", host: "ctk.test", "x-ctk-client-address": "203.0.113.7", "content-type": "application/x-www-form-urlencoded" },
         body: new URLSearchParams({ identifier: "quan.tri", password: PASSWORD }),
       }),
     );

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PASSWORD, type World, browserHeaders, createWorld, dropWorld, signInCookie } from "./auth-fixtures";
 
@@ -9,6 +10,8 @@ afterAll(() => dropWorld(world));
 
 const viewer = async (cookie: string) => (await import("@/lib/auth/session")).viewerFromHeaders(browserHeaders(cookie));
 const tokenOf = (cookie: string) => decodeURIComponent(cookie.split("=")[1]).split(".")[0];
+/** What the session table holds for a cookie: the SHA-256 of its token, never the token. */
+const storedTokenOf = (cookie: string) => crypto.createHash("sha256").update(tokenOf(cookie)).digest("hex");
 
 describe("sessions", () => {
   it("signs in with user name or e-mail; the session holds the person's roles", async () => {
@@ -40,16 +43,16 @@ describe("sessions", () => {
   it("ends a session idle for 30 minutes, and any session after 12 hours", async () => {
     const { prisma } = world.database;
     const idle = await signInCookie("can.bo.quan");
-    await prisma.session.update({ where: { token: tokenOf(idle) }, data: { updatedAt: new Date(Date.now() - 31 * 60_000) } });
+    await prisma.session.update({ where: { token: storedTokenOf(idle) }, data: { updatedAt: new Date(Date.now() - 31 * 60_000) } });
     expect(await viewer(idle)).toBeNull();
-    expect(await prisma.session.count({ where: { token: tokenOf(idle) } })).toBe(0);
+    expect(await prisma.session.count({ where: { token: storedTokenOf(idle) } })).toBe(0);
 
     const active = await signInCookie("can.bo.quan");
-    await prisma.session.update({ where: { token: tokenOf(active) }, data: { updatedAt: new Date(Date.now() - 29 * 60_000) } });
+    await prisma.session.update({ where: { token: storedTokenOf(active) }, data: { updatedAt: new Date(Date.now() - 29 * 60_000) } });
     expect(await viewer(active)).not.toBeNull();
 
     const old = await signInCookie("can.bo.quan");
-    await prisma.session.update({ where: { token: tokenOf(old) }, data: { createdAt: new Date(Date.now() - 12 * 3600_000 - 60_000) } });
+    await prisma.session.update({ where: { token: storedTokenOf(old) }, data: { createdAt: new Date(Date.now() - 12 * 3600_000 - 60_000) } });
     expect(await viewer(old)).toBeNull();
   });
 
