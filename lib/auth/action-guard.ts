@@ -2,12 +2,15 @@ import "server-only";
 // The preamble of every server action: same-origin request, a signed-in person whose password is in
 // order, and the permission on the unit — checked here, on the server, whatever the page showed.
 import { headers } from "next/headers";
-import { type ActionResult, failure } from "@/lib/actions/result";
+import { type ActionResult, failure, unavailable } from "@/lib/actions/result";
 import { getUnitScope } from "@/lib/data/org-units";
+import { isDbUnavailable } from "@/lib/db-errors";
 import { logAccess } from "./access-log";
 import { isSameOrigin } from "./origin";
 import { type Action, type UnitScope, can } from "./permissions";
 import { type Viewer, viewerFromHeaders } from "./session";
+
+const DB_DOWN = Symbol("database unavailable");
 
 export type Authorized = { viewer: Viewer; unit: UnitScope & { slug: string } };
 
@@ -25,7 +28,8 @@ export async function authorizeAction(
     await logAccess({ event: "REFUSED", target: what, detail: `origin ${h.get("origin") ?? "(none)"}` });
     return { ok: false, result: failure("forbidden", "Yêu cầu từ trang khác bị từ chối.") };
   }
-  const viewer = await viewerFromHeaders(h);
+  const viewer = await viewerFromHeaders(h).catch((e: unknown) => (isDbUnavailable(e) ? DB_DOWN : Promise.reject(e)));
+  if (viewer === DB_DOWN) return { ok: false, result: unavailable() };
   if (!viewer || viewer.mustChangePassword) {
     return {
       ok: false,

@@ -14,5 +14,5 @@ export async function POST(request: Request): Promise<Response> {
     if (result.status === "unauthenticated") return seeOther("/dang-nhap?next=/doi-mat-khau");
     if (result.status === "refused") return seeOther(`/doi-mat-khau?loi=${encodeURIComponent(result.message)}`);
     return seeOther("/doi-mat-khau?da-doi=1", result.setCookies);
-  });
+  }, { as: "html" });
 }
