@@ -1,8 +1,10 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { DB_UNAVAILABLE_MESSAGE, isDbUnavailable } from "@/lib/db-errors";
 
 // The proxy decides nothing about access (every page and route handler checks for itself). It hands
 // the page its path (for the sign-in redirect's `next`), sets the Content-Security-Policy with a fresh
-// nonce, and adds HSTS when the site is served over HTTPS.
+// nonce, adds HSTS when the site is served over HTTPS, and answers a page request with 503 while the
+// database cannot be reached (a page's own error would be a 500).
 
 const production = process.env.NODE_ENV === "production";
 
@@ -28,10 +30,48 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-export function proxy(request: NextRequest) {
+/** A full page load (not an API call, a server action, a client-side navigation or a prefetch). */
+function isDocumentRequest(request: NextRequest): boolean {
+  const h = request.headers;
+  return (
+    request.method === "GET" &&
+    !request.nextUrl.pathname.startsWith("/api/") &&
+    !h.has("rsc") &&
+    !h.has("next-router-prefetch") &&
+    (h.get("sec-fetch-dest") === "document" || (h.get("accept") ?? "").includes("text/html"))
+  );
+}
+
+/**
+ * Is the database reachable? Asked through the app's own pool (the proxy runs in the server's
+ * process; lib/db.ts keeps its client on globalThis): one `SELECT 1` per page load, no connection of
+ * its own. Before the app has made its pool there is nothing to ask: the page's error page answers.
+ */
+async function databaseDown(): Promise<boolean> {
+  const client = (globalThis as { prisma?: { $queryRawUnsafe(sql: string): Promise<unknown> } }).prisma;
+  if (!client) return false;
+  try {
+    await client.$queryRawUnsafe("SELECT 1");
+    return false;
+  } catch (e) {
+    return isDbUnavailable(e);
+  }
+}
+
+/** The outage page: Vietnamese, no script, 503 with Retry-After so that crawlers and monitors come back. */
+function unavailablePage(csp: string): NextResponse {
+  const html = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Tạm thời không kết nối được cơ sở dữ liệu · Chương trình công tác toàn khóa</title><style>body{font-family:system-ui,sans-serif;margin:0;background:#f8fafc;color:#0f172a}main{max-width:48rem;margin:0 auto;padding:2rem 1.5rem}h1{font-size:1.5rem}a{color:#1d4ed8}</style></head><body><main id="noi-dung" role="alert"><h1>Tạm thời không kết nối được cơ sở dữ liệu</h1><p>${DB_UNAVAILABLE_MESSAGE}</p><p><a href="">Thử lại</a> · <a href="/">Về trang chủ</a></p></main></body></html>`;
+  return new NextResponse(html, {
+    status: 503,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "30", "Content-Security-Policy": csp },
+  });
+}
+
+export async function proxy(request: NextRequest) {
   const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
   const csp = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);
+  if (isDocumentRequest(request) && (await databaseDown())) return unavailablePage(csp);
   requestHeaders.set("x-ctk-path", request.nextUrl.pathname + request.nextUrl.search);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });

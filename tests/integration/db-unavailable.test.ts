@@ -92,30 +92,31 @@ describe("the database refusing connections, then back", () => {
 
     expect((await viewerFromHeaders(browserHeaders(cookie)))?.username).toBe(world.users.official.username);
     await gate.down();
-
-    // the session lookup: an outage, not "signed out"
-    await expect(viewerFromHeaders(browserHeaders(cookie))).rejects.toMatchObject({ digest: "CTK_DB_UNAVAILABLE" });
-    // a page: the error page's outage message, not a redirect to /dang-nhap
-    request.headers = browserHeaders(cookie);
-    request.headers.set("x-ctk-path", "/ngoc-thuy");
-    const page = await requireReadPage("ngoc-thuy").then(() => "rendered", (e: { digest?: string }) => e.digest);
-    expect(page).toBe("CTK_DB_UNAVAILABLE");
-    // a server action: a retryable failure the form shows with "thử lại" (and keeps what was typed)
-    request.headers = browserHeaders(cookie);
-    const action = await saveDeadline(null, deadlineForm());
-    expect(action).toMatchObject({ ok: false, code: "unavailable" });
-    expect(action.message).toContain("thử lại");
-    // sign-in (a form post): a Vietnamese page with 503, not JSON 500
-    const signIn = await signInRoute.POST(signInPost(world.users.official.username));
-    expect(signIn.status).toBe(503);
-    expect(signIn.headers.get("content-type")).toContain("text/html");
-    expect(await signIn.text()).toContain(DB_MESSAGE);
-    // the JSON API: its error shape with 503
-    const api = await v1();
-    expect(api.status).toBe(503);
-    expect(await api.json()).toEqual({ error: { code: "unavailable", message: expect.stringContaining(DB_MESSAGE) } });
-
-    await gate.up();
+    try {
+      // the session lookup: an outage, not "signed out"
+      await expect(viewerFromHeaders(browserHeaders(cookie))).rejects.toMatchObject({ digest: "CTK_DB_UNAVAILABLE" });
+      // a page: the error page's outage message, not a redirect to /dang-nhap
+      request.headers = browserHeaders(cookie);
+      request.headers.set("x-ctk-path", "/ngoc-thuy");
+      const page = await requireReadPage("ngoc-thuy").then(() => "rendered", (e: { digest?: string }) => e.digest);
+      expect(page).toBe("CTK_DB_UNAVAILABLE");
+      // a server action: a retryable failure the form shows with "thử lại" (and keeps what was typed)
+      request.headers = browserHeaders(cookie);
+      const action = await saveDeadline(null, deadlineForm());
+      expect(action).toMatchObject({ ok: false, code: "unavailable" });
+      expect(action.message).toContain("thử lại");
+      // sign-in (a form post): a Vietnamese page with 503, not JSON 500
+      const signIn = await signInRoute.POST(signInPost(world.users.official.username));
+      expect(signIn.status).toBe(503);
+      expect(signIn.headers.get("content-type")).toContain("text/html");
+      expect(await signIn.text()).toContain(DB_MESSAGE);
+      // the JSON API: its error shape with 503
+      const api = await v1();
+      expect(api.status).toBe(503);
+      expect(await api.json()).toEqual({ error: { code: "unavailable", message: expect.stringContaining(DB_MESSAGE) } });
+    } finally {
+      await gate.up();
+    }
 
     expect((await viewerFromHeaders(browserHeaders(cookie)))?.username).toBe(world.users.official.username);
     request.headers = browserHeaders(cookie);
