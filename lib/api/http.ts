@@ -1,7 +1,7 @@
 import "server-only";
 import { DB_UNAVAILABLE_MESSAGE, isDbUnavailable } from "@/lib/db-errors";
 
-export type ApiErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "too_many_requests" | "internal" | "unavailable";
+export type ApiErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "too_many_requests" | "internal" | "unavailable" | "too_large";
 
 /** The one error shape of the JSON API: {"error": {"code", "message"}} with a Vietnamese message. */
 export function jsonError(status: number, code: ApiErrorCode, message: string): Response {
