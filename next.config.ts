@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { BODY_LIMIT_BYTES } from "./lib/body-limit";
 
 // Pages and route handlers get their Content-Security-Policy from proxy.ts, with a nonce per request.
 // This one covers what the proxy does not see (static files): no script runs from them inline.
@@ -17,9 +18,9 @@ const nextConfig: NextConfig = {
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
-  // forbidden() answers 403 with app/forbidden.tsx; an entry-grid upload is up to 2 MB (checked
-  // again by the import action), plus the multipart overhead
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "3mb" } },
+  // forbidden() answers 403 with app/forbidden.tsx; the body limit is lib/body-limit.ts (proxy.ts
+  // answers a larger body with a Vietnamese 413 before Next.js's English one)
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: BODY_LIMIT_BYTES } },
   poweredByHeader: false,
   // Dev servers are also reached as 127.0.0.1 (tests, other machines' tunnels): let them hydrate.
   allowedDevOrigins: ["127.0.0.1"],

@@ -1,8 +1,11 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { BODY_LIMIT_BYTES, BODY_TOO_LARGE_MESSAGE } from "@/lib/body-limit";
+import { DB_UNAVAILABLE_MESSAGE, isDbUnavailable } from "@/lib/db-errors";
 
 // The proxy decides nothing about access (every page and route handler checks for itself). It hands
 // the page its path (for the sign-in redirect's `next`), sets the Content-Security-Policy with a fresh
-// nonce, and adds HSTS when the site is served over HTTPS.
+// nonce, adds HSTS when the site is served over HTTPS, and answers a page request with 503 while the
+// database cannot be reached (a page's own error would be a 500).
 
 const production = process.env.NODE_ENV === "production";
 
@@ -28,10 +31,65 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-export function proxy(request: NextRequest) {
+/** A full page load (not an API call, a server action, a client-side navigation or a prefetch). */
+function isDocumentRequest(request: NextRequest): boolean {
+  const h = request.headers;
+  return (
+    request.method === "GET" &&
+    !request.nextUrl.pathname.startsWith("/api/") &&
+    !h.has("rsc") &&
+    !h.has("next-router-prefetch") &&
+    (h.get("sec-fetch-dest") === "document" || (h.get("accept") ?? "").includes("text/html"))
+  );
+}
+
+/**
+ * Is the database reachable? Asked through the app's own pool (the proxy runs in the server's
+ * process; lib/db.ts keeps its client on globalThis): one `SELECT 1` per page load, no connection of
+ * its own. Before the app has made its pool there is nothing to ask: the page's error page answers.
+ */
+async function databaseDown(): Promise<boolean> {
+  const client = (globalThis as { prisma?: { $queryRawUnsafe(sql: string): Promise<unknown> } }).prisma;
+  if (!client) return false;
+  try {
+    await client.$queryRawUnsafe("SELECT 1");
+    return false;
+  } catch (e) {
+    return isDbUnavailable(e);
+  }
+}
+
+/** A page of the proxy's own (Vietnamese, no script): the database outage (503) or a body too large (413). */
+function plainPage(status: 503 | 413, title: string, message: string, csp: string): NextResponse {
+  const html = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · Chương trình công tác toàn khóa</title><style>body{font-family:system-ui,sans-serif;margin:0;background:#f8fafc;color:#0f172a}main{max-width:48rem;margin:0 auto;padding:2rem 1.5rem}h1{font-size:1.5rem}a{color:#1d4ed8}</style></head><body><main id="noi-dung" role="alert"><h1>${title}</h1><p>${message}</p><p>${status === 503 ? '<a href="">Thử lại</a> · ' : ""}<a href="/">Về trang chủ</a></p></main></body></html>`;
+  const headers: Record<string, string> = { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": csp };
+  if (status === 503) headers["Retry-After"] = "30"; // crawlers and monitors come back
+  return new NextResponse(html, { status, headers });
+}
+
+/**
+ * A body over the limit, by its declared length (browsers declare it for forms and uploads): refused
+ * before anything reads it, in Vietnamese — Next.js would answer a server action's with its English
+ * "Internal Server Error", and route handlers have no limit of their own. JSON for the API.
+ */
+function tooLarge(request: NextRequest, csp: string): NextResponse | null {
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (!(length > BODY_LIMIT_BYTES)) return null;
+  if (request.nextUrl.pathname.startsWith("/api/") && !(request.headers.get("content-type") ?? "").includes("form")) {
+    return NextResponse.json({ error: { code: "too_large", message: BODY_TOO_LARGE_MESSAGE } }, { status: 413, headers: { "Cache-Control": "no-store", Connection: "close" } });
+  }
+  const page = plainPage(413, "Dữ liệu gửi lên quá lớn", BODY_TOO_LARGE_MESSAGE, csp);
+  page.headers.set("Connection", "close");
+  return page;
+}
+
+export async function proxy(request: NextRequest) {
   const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
   const csp = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);
+  const refused = tooLarge(request, csp);
+  if (refused) return refused;
+  if (isDocumentRequest(request) && (await databaseDown())) return plainPage(503, "Tạm thời không kết nối được cơ sở dữ liệu", DB_UNAVAILABLE_MESSAGE, csp);
   requestHeaders.set("x-ctk-path", request.nextUrl.pathname + request.nextUrl.search);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });

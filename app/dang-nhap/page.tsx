@@ -11,6 +11,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const MESSAGES: Record<string, string> = {
   sai: "Tên đăng nhập hoặc mật khẩu không đúng.",
   thieu: "Hãy nhập tên đăng nhập và mật khẩu.",
+  "ky-tu": "Tên đăng nhập hoặc mật khẩu có ký tự không hợp lệ (ký tự rỗng hoặc ký tự Unicode hỏng).",
 };
 
 export default async function SignInPage({ searchParams }: Props) {

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { type FormEvent, startTransition, useActionState, useState } from "react";
 import { type ImportView, applyEntryImport, previewEntryImport } from "@/lib/actions/entry-import";
-import type { ActionResult } from "@/lib/actions/result";
+import { type ActionResult, retryable } from "@/lib/actions/result";
 import { IMPORT_LIMITS } from "@/lib/domain/entry-template";
 import { PreviewTable } from "./preview-table";
 
@@ -16,8 +16,8 @@ type Props = { ward: string; year: number; programme: string; entryUrl: string }
  * which would empty the file input between "Xem trước" and "Áp dụng".
  */
 export function ImportForm({ ward, year, programme, entryUrl }: Props) {
-  const [preview, previewAction, previewing] = useActionState<ActionResult<ImportView> | undefined, FormData>(previewEntryImport, undefined);
-  const [applied, applyAction, applying] = useActionState<ActionResult<ImportView> | undefined, FormData>(applyEntryImport, undefined);
+  const [preview, previewAction, previewing] = useActionState<ActionResult<ImportView> | undefined, FormData>(retryable(previewEntryImport), undefined);
+  const [applied, applyAction, applying] = useActionState<ActionResult<ImportView> | undefined, FormData>(retryable(applyEntryImport), undefined);
   const [last, setLast] = useState<"preview" | "apply" | null>(null);
   const [tooBig, setTooBig] = useState(false);
 

@@ -211,6 +211,9 @@ export function useEntry({ grid, page, editableKeys, userId, readOnly, form }: O
       case "locked":
         setStatus({ kind: "locked", text: result.message ?? "Số liệu đang bị khóa." });
         break;
+      case "unavailable":
+        setStatus({ kind: "offline", text: result.message ?? "Chưa lưu được; hãy thử lại." });
+        break;
       case "conflict":
         setConflicts(result.data?.conflicts ?? []);
         setStatus({ kind: "error", text: result.message ?? "Có giá trị vừa được người khác lưu." });

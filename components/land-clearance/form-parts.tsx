@@ -4,6 +4,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, type ReactNode, createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, useState } from "react";
 import type { RecordResult } from "@/lib/actions/record-outcome";
+import { retryable } from "@/lib/actions/result";
 
 export type RecordAction = (prev: RecordResult | null, formData: FormData) => Promise<RecordResult>;
 
@@ -19,7 +20,7 @@ const Ctx = createContext<FormCtx>({ prefix: "f", errors: {} });
  * `resetOnSuccess`: a form that adds records (empty again after each); otherwise it edits one.
  */
 export function useRecordForm(action: RecordAction, { resetOnSuccess = false } = {}) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState(retryable(action), null);
   const formRef = useRef<HTMLFormElement>(null);
   const [dismissed, setDismissed] = useState<RecordResult | null>(null);
   const router = useRouter();

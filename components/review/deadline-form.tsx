@@ -1,16 +1,23 @@
 "use client";
-import { useActionState, useId } from "react";
+import { type FormEvent, startTransition, useActionState, useId } from "react";
 import { type DeadlineState, saveDeadline } from "@/lib/actions/review";
+import { retryable } from "@/lib/actions/result";
 
 /** District staff set when the wards' figures of a year are due. Keyed by district and year where used, so a save's answer never outlives its year. */
 export function DeadlineForm({ district, year, dueOn, version }: { district: string; year: number; dueOn: string | null; version: number }) {
-  const [state, action, pending] = useActionState<DeadlineState, FormData>(saveDeadline, null);
+  const [state, action, pending] = useActionState<DeadlineState, FormData>(retryable(saveDeadline), null);
+  // dispatched by hand: React resets a form after a form action, which would drop a refused date
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const fd = new FormData(e.currentTarget);
+    startTransition(() => action(fd));
+  };
   const id = useId();
   const error = state && !state.ok ? (state.fieldErrors?.dueOn?.[0] ?? state.message) : null;
   // saved again before the page's refresh arrives: the last save's answer knows the newer version
   const current = Math.max(version, state?.ok ? (state.data?.version ?? 0) : 0);
   return (
-    <form action={action} className="no-print flex flex-wrap items-end gap-3" aria-label={`Đặt hạn nộp số liệu năm ${year}`}>
+    <form onSubmit={onSubmit} className="no-print flex flex-wrap items-end gap-3" aria-label={`Đặt hạn nộp số liệu năm ${year}`}>
       <input type="hidden" name="district" value={district} />
       <input type="hidden" name="year" value={year} />
       <input type="hidden" name="version" value={current} />

@@ -3,6 +3,7 @@
 // it needs). The result stays on screen after the page refreshes with the new state.
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { type TransitionState, approveSubmission, returnSubmission, submitForReview, unlockSubmission } from "@/lib/actions/review";
+import { retryable } from "@/lib/actions/result";
 import { ACTION_LABEL, MAX_COMMENT_LENGTH } from "@/lib/domain/submission-workflow";
 import type { SubmissionAction } from "@/lib/generated/prisma/enums";
 import { useSubmissionVersion } from "./submission-version";
@@ -46,7 +47,7 @@ function question(action: SubmissionAction, year: number, owed: number): string 
 }
 
 function useTransition(action: SubmissionAction) {
-  return useActionState<TransitionState, FormData>(SERVER_ACTION[action], null);
+  return useActionState<TransitionState, FormData>(retryable(SERVER_ACTION[action]), null);
 }
 
 export function ReviewActions(props: Props) {

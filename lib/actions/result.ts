@@ -1,6 +1,11 @@
 // The one shape every server action answers with (forms read it through useActionState).
 
-export type ActionCode = "unauthenticated" | "forbidden" | "invalid" | "conflict" | "locked" | "not-found" | "busy" | "error";
+export const UNAVAILABLE_ACTION_MESSAGE =
+  "Hệ thống tạm thời không kết nối được cơ sở dữ liệu: chưa lưu được. Những gì đã gõ vẫn còn trên trang; hãy thử lại sau ít phút.";
+export const NO_ANSWER_MESSAGE =
+  "Không nhận được trả lời của máy chủ: chưa lưu được. Những gì đã gõ vẫn còn trên trang; hãy thử lại sau ít phút.";
+
+export type ActionCode = "unauthenticated" | "forbidden" | "invalid" | "conflict" | "locked" | "not-found" | "busy" | "error" | "unavailable";
 
 export type ActionResult<T = undefined> = {
   ok: boolean;
@@ -21,3 +26,25 @@ export const failure = <T = never>(code: ActionCode, message: string, extra: Omi
   message,
   ...extra,
 });
+
+/**
+ * The database (or the server) cannot be reached: nothing was written, the same request may succeed
+ * later. Forms show it as "thử lại" and keep what was typed.
+ */
+export const unavailable = <T = undefined>(): ActionResult<T> =>
+  failure<T>("unavailable", UNAVAILABLE_ACTION_MESSAGE);
+
+/**
+ * An action as the form calls it: an answer that never arrives (server or database down mid-request,
+ * network lost) becomes the same retryable failure instead of an exception, which would replace the
+ * page (and the typed values) with the error page.
+ */
+export function retryable<S, R extends { ok: boolean }>(action: (prev: S, formData: FormData) => Promise<R>): (prev: S, formData: FormData) => Promise<R> {
+  return async (prev, formData) => {
+    try {
+      return await action(prev, formData);
+    } catch {
+      return failure("unavailable", NO_ANSWER_MESSAGE) as unknown as R;
+    }
+  };
+}

@@ -1,8 +1,9 @@
 import "server-only";
 import type { z } from "zod";
 import { singleValued } from "@/lib/validation/form-input";
+import { DB_UNAVAILABLE_MESSAGE, isDbUnavailable } from "@/lib/db-errors";
 
-export type ApiErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "too_many_requests" | "internal";
+export type ApiErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "too_many_requests" | "internal" | "unavailable" | "too_large";
 
 /** The one error shape of the JSON API: {"error": {"code", "message"}} with a Vietnamese message. */
 export function jsonError(status: number, code: ApiErrorCode, message: string): Response {
@@ -25,12 +26,34 @@ export function parseQuery<T>(url: string, schema: z.ZodType<T>): { ok: true; da
   return { ok: true, data: parsed.data };
 }
 
-/** Runs a handler, turning unexpected failures into a 500 without leaking details. */
-export async function handle(fn: () => Promise<Response>): Promise<Response> {
+/**
+ * Runs a handler, turning unexpected failures into a 500 without leaking details, and an unreachable
+ * database into a 503 with Retry-After (a temporary outage: the same request may succeed later).
+ * `as: "html"` answers a form post (sign-in …) with a Vietnamese page instead of JSON.
+ */
+export async function handle(fn: () => Promise<Response>, { as = "json" }: { as?: "json" | "html" } = {}): Promise<Response> {
   try {
     return await fn();
   } catch (e) {
-    console.error("API error:", e);
-    return jsonError(500, "internal", "Lỗi máy chủ. Vui lòng thử lại sau.");
+    const down = isDbUnavailable(e);
+    console.error(down ? "API: database unavailable:" : "API error:", down ? String((e as Error)?.message ?? e).trim().split("\n").pop() : e);
+    if (as === "html") {
+      return down
+        ? htmlMessage(503, "Tạm thời không kết nối được cơ sở dữ liệu", DB_UNAVAILABLE_MESSAGE)
+        : htmlMessage(500, "Lỗi máy chủ", "Đã có lỗi ngoài dự kiến trên máy chủ. Vui lòng thử lại sau.");
+    }
+    const response = down ? jsonError(503, "unavailable", DB_UNAVAILABLE_MESSAGE) : jsonError(500, "internal", "Lỗi máy chủ. Vui lòng thử lại sau.");
+    if (down) response.headers.set("Retry-After", "30");
+    return response;
   }
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A small Vietnamese page for answers to form posts that cannot go back to a form (outage, limit). */
+export function htmlMessage(status: number, title: string, message: string, back: { href: string; label: string } = { href: "/dang-nhap", label: "Quay lại trang đăng nhập" }): Response {
+  const body = `<!doctype html><html lang="vi"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p><p><a href="${escapeHtml(back.href)}">${escapeHtml(back.label)}</a></p></html>`;
+  const headers = new Headers({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
+  if (status === 503) headers.set("Retry-After", "30");
+  return new Response(body, { status, headers });
 }

@@ -6,14 +6,17 @@ import "server-only";
 // what the person (or the public portal) may merely read.
 import { headers } from "next/headers";
 import type { z } from "zod";
-import { type ActionResult, failure } from "@/lib/actions/result";
+import { type ActionResult, failure, unavailable } from "@/lib/actions/result";
 import { getUnitScope } from "@/lib/data/org-units";
 import { type ReadScope, unitsScope } from "@/lib/data/scope";
+import { isDbUnavailable } from "@/lib/db-errors";
 import { singleValued } from "@/lib/validation/form-input";
 import { logAccess } from "./access-log";
 import { isSameOrigin } from "./origin";
 import { type Action, type UnitScope, can, unitsWith } from "./permissions";
 import { type Viewer, viewerFromHeaders } from "./session";
+
+const DB_DOWN = Symbol("database unavailable");
 
 export type Authorized = {
   viewer: Viewer;
@@ -33,7 +36,8 @@ export async function signedIn(what: string): Promise<{ ok: true; viewer: Viewer
     await logAccess({ event: "REFUSED", target: what, detail: `origin ${h.get("origin") ?? "(none)"}` });
     return { ok: false, result: failure("forbidden", "Yêu cầu từ trang khác bị từ chối.") };
   }
-  const viewer = await viewerFromHeaders(h);
+  const viewer = await viewerFromHeaders(h).catch((e: unknown) => (isDbUnavailable(e) ? DB_DOWN : Promise.reject(e)));
+  if (viewer === DB_DOWN) return { ok: false, result: unavailable() };
   if (!viewer || viewer.mustChangePassword) {
     return {
       ok: false,

@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { isDbUnavailable, markDbUnavailable } from "@/lib/db-errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS, auth } from "./auth";
 import type { Principal } from "./permissions";
@@ -25,7 +26,8 @@ const TOUCH_AFTER_MS = 60_000;
 export async function viewerFromHeaders(requestHeaders: Headers, now = new Date()): Promise<Viewer | null> {
   const found = await auth()
     .api.getSession({ headers: requestHeaders, query: { disableCookieCache: true } })
-    .catch(() => null);
+    // a database that cannot be reached is an outage (503), not "signed out" (a redirect to sign-in)
+    .catch((e: unknown) => (isDbUnavailable(e) ? Promise.reject(markDbUnavailable(e)) : null));
   if (!found) return null;
   const { session, user } = found;
   const idleMs = now.getTime() - new Date(session.updatedAt).getTime();

@@ -92,6 +92,20 @@ describe("import preview", () => {
     ]);
   });
 
+  it("refuses a note with U+0000 or a lone surrogate, naming the cell (the database could not store it)", () => {
+    const p = previewImport(
+      file([
+        row("ra-quan", num(15), 3, { note: { cell: text("xem\u0000 biên bản"), ref: "H20" } }),
+        row("tien", num(306000000), 1, { note: { cell: text("lỗi \ud800"), ref: "H21" } }),
+      ]),
+      grid(),
+    );
+    expect(p.rows.map((r) => r.status)).toEqual(["invalid", "invalid"]);
+    expect(p.rows[0].messages[0]).toMatch(/^Ô H20 \(“Đợt ra quân”\): Có ký tự không hợp lệ/);
+    expect(p.rows[1].messages[0]).toMatch(/^Ô H21 .*Có ký tự không hợp lệ/);
+    expect(p.canApply).toBe(false);
+  });
+
   it("refuses text that is not a number, naming the cell and the indicator", () => {
     const r = row("ra-quan", text("mười hai"), 3, { valueRef: "F12" });
     const p = previewImport(file([r, row("tien", text("1,5"), 1)]), grid());

@@ -3,6 +3,7 @@
 // Vietnamese reason naming the indicator and the cell). Pure: the readers of .xlsx and .csv turn a
 // file into `ParsedEntryFile`, the loader gives the grid, this decides.
 
+import { UNSAFE_TEXT_MESSAGE, hasUnsafeText } from "./safe-text";
 import { fromScaled, toScaled } from "./decimal";
 import { cellOf, type EntryFileGrid, type GridIndicator, type QualifierName, rowKey } from "./entry-file-grid";
 import { deriveWardFigures, derivedMessage, sameValue } from "./entry-grid";
@@ -385,6 +386,7 @@ function readNote(cell: RawCell, ref: string, label: string): Read<string | null
   if (cell.kind === "formula") return { ok: false, message: `Ô ${ref} chứa công thức; hãy dán giá trị (${label}).` };
   const text =
     cell.kind === "text" ? cell.text : cell.kind === "number" ? (numberToDecimalString(cell.value) ?? "") : cell.kind === "boolean" ? String(cell.value) : "";
+  if (hasUnsafeText(text)) return { ok: false, message: `Ô ${ref} (${label}): ${UNSAFE_TEXT_MESSAGE}` };
   const note = text.normalize("NFC").trim() || null;
   if (note && note.length > NOTE_MAX) return { ok: false, message: `Ô ${ref} (${label}): ghi chú tối đa ${NOTE_MAX} ký tự.` };
   return { ok: true, value: note };

@@ -1,13 +1,14 @@
 import { z } from "zod";
+import { text } from "./text";
 import { slugSchema } from "./params";
 
 export const roleSchema = z.enum(["WARD_OFFICIAL", "WARD_PARTY_COMMITTEE", "DISTRICT_STAFF", "ADMINISTRATOR"], { message: "Vai trò không hợp lệ." });
 
 export const newAccountSchema = z.object({
-  username: z.string().trim().min(3, "Tên đăng nhập quá ngắn.").max(40),
-  name: z.string().trim().min(1, "Hãy nhập họ và tên.").max(200),
-  email: z.string().trim().max(200).optional().transform((v) => v || undefined),
-  password: z.string().max(128),
+  username: text().trim().min(3, "Tên đăng nhập quá ngắn.").max(40),
+  name: text().trim().min(1, "Hãy nhập họ và tên.").max(200),
+  email: text().trim().max(200).optional().transform((v) => v || undefined),
+  password: text().max(128),
   role: roleSchema,
   unit: slugSchema,
 });
@@ -19,7 +20,7 @@ export const roleChangeSchema = z.object({
 });
 
 export const newTokenSchema = z.object({
-  name: z.string().trim().min(1, "Hãy đặt tên cho mã truy cập.").max(100),
+  name: text().trim().min(1, "Hãy đặt tên cho mã truy cập.").max(100),
   unit: slugSchema,
 });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { singleValued, textFields } from "./form-input";
+import { text } from "./text";
 
 const NEXT_BASE = "http://ctk.invalid";
 
@@ -29,20 +30,20 @@ export const nextPathSchema = z
   .catch("/");
 
 export const signInSchema = z.object({
-  identifier: z.string().trim().min(1, "Hãy nhập tên đăng nhập hoặc e-mail.").max(200),
-  password: z.string().min(1, "Hãy nhập mật khẩu.").max(128),
+  identifier: text().trim().min(1, "Hãy nhập tên đăng nhập hoặc e-mail.").max(200),
+  password: text().min(1, "Hãy nhập mật khẩu.").max(128),
   next: nextPathSchema.optional().default("/"),
 });
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, "Hãy nhập mật khẩu hiện tại.").max(128),
-    newPassword: z.string().max(128, "Mật khẩu quá dài."),
-    confirmPassword: z.string().max(128),
+    currentPassword: text().min(1, "Hãy nhập mật khẩu hiện tại.").max(128),
+    newPassword: text().max(128, "Mật khẩu quá dài."),
+    confirmPassword: text().max(128),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { message: "Mật khẩu nhập lại không khớp.", path: ["confirmPassword"] });
 
-export const resetPasswordSchema = z.object({ password: z.string().max(128) });
+export const resetPasswordSchema = z.object({ password: text().max(128) });
 export const disableSchema = z.object({ disabled: z.preprocess((v) => (v === "1" ? true : v === "0" ? false : v), z.boolean()) });
 export const userIdSchema = z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, "Mã tài khoản không hợp lệ.");
 

@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { text } from "./text";
 import { checkOutlier } from "@/lib/domain/outlier";
 import { checkRules, type Rule, type RuleViolation } from "@/lib/domain/value-rules";
 import type { ValueType } from "@/lib/domain/value-type";
 import { parseViNumber } from "@/lib/domain/vi-number";
+import { UNSAFE_TEXT_MESSAGE, hasUnsafeText } from "@/lib/domain/safe-text";
 import { programmeSlugSchema, slugSchema } from "./params";
 
 // The yearly entry form's payload, shared by the form (in the browser) and the server action, so
@@ -14,9 +16,9 @@ export const NOTE_MAX = 500;
 export const entryRowSchema = z.object({
   indicator: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Mã chỉ tiêu không hợp lệ.").max(100, "Mã chỉ tiêu quá dài."),
   unit: slugSchema, // the ward or one of its residential groups
-  raw: z.string().max(100, "Giá trị quá dài."), // as typed; "" clears the value
+  raw: text().max(100, "Giá trị quá dài."), // as typed; "" clears the value
   qualifier: z.enum(["EXACT", "MORE_THAN"], { message: "Cách ghi giá trị không hợp lệ." }).optional(),
-  note: z.string().max(NOTE_MAX, `Ghi chú tối đa ${NOTE_MAX} ký tự.`).optional(),
+  note: text().max(NOTE_MAX, `Ghi chú tối đa ${NOTE_MAX} ký tự.`).optional(),
   outlierConfirmed: z.boolean().optional(),
   baseVersion: z.number().int().min(0, "Phiên bản không hợp lệ."), // 0: a row not saved before
 });
@@ -75,6 +77,10 @@ export function validateEntryRows(
     const label = `“${indicator.name}”`;
     if (duplicate) {
       addError(key, `${label} của đơn vị ${row.unit} được gửi hai lần.`);
+      continue;
+    }
+    if (hasUnsafeText(row.raw) || hasUnsafeText(row.note ?? "")) {
+      addError(key, `${label}: ${UNSAFE_TEXT_MESSAGE}`);
       continue;
     }
     const parsed = parseViNumber(row.raw, indicator.valueType);

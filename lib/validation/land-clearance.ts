@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 import { programmeSlugSchema, slugSchema, termSlugSchema } from "./params";
 import { type FigureType, readFigure } from "./vi-figure";
 
@@ -52,8 +53,7 @@ const yearField = z.preprocess(
 );
 const idField = z.coerce.number().int().positive();
 const versionField = z.coerce.number({ message: "Thiếu phiên bản của bản ghi." }).int().min(0);
-const noteField = z
-  .string()
+const noteField = text()
   .trim()
   .max(2000, "Ghi chú tối đa 2.000 ký tự.")
   .default("")
@@ -70,7 +70,7 @@ export const projectFormSchema = z.object({
   term: termSlugSchema,
   id: z.preprocess(empty, idField.optional()),
   version: versionField,
-  name: z.string().trim().min(1, "Hãy nhập tên dự án.").max(300, "Tên dự án tối đa 300 ký tự."),
+  name: text().trim().min(1, "Hãy nhập tên dự án.").max(300, "Tên dự án tối đa 300 ký tự."),
   startYear: yearField,
   endYear: yearField,
   status: z.enum(PROJECT_STATUSES, { message: "Chọn tình trạng của dự án." }),
@@ -106,7 +106,7 @@ export const achievementFormSchema = z.object({
   kind: z.enum(ACHIEVEMENT_KINDS, { message: "Chọn loại danh hiệu, mô hình." }),
   status: z.enum(ACHIEVEMENT_STATUSES, { message: "Chọn đạt hay đăng ký." }),
   year: yearField,
-  title: z.string().trim().min(1, "Hãy nhập tên danh hiệu, mô hình.").max(300, "Tối đa 300 ký tự."),
+  title: text().trim().min(1, "Hãy nhập tên danh hiệu, mô hình.").max(300, "Tối đa 300 ký tự."),
   subject: z.preprocess(empty, slugSchema.optional()),
   recognitionLevel: z.preprocess(empty, z.enum(RECOGNITION_LEVELS, { message: "Cấp công nhận không hợp lệ." }).optional()),
   programme: z.preprocess(empty, programmeSlugSchema.optional()),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 import { MAX_COMMENT_LENGTH } from "@/lib/domain/submission-workflow";
 import { programmeSlugSchema, slugSchema } from "./params";
 
@@ -14,7 +15,7 @@ const submissionFields = {
   version: z.coerce.number({ error: "Thiếu phiên bản số liệu." }).int().min(1, "Thiếu phiên bản số liệu."),
 };
 
-const comment = z.string().trim().max(MAX_COMMENT_LENGTH, `Ý kiến dài quá ${MAX_COMMENT_LENGTH} ký tự.`);
+const comment = text().trim().max(MAX_COMMENT_LENGTH, `Ý kiến dài quá ${MAX_COMMENT_LENGTH} ký tự.`);
 
 /** Gửi duyệt, Duyệt: an optional comment. */
 export const transitionFormSchema = z.object({ ...submissionFields, comment: comment.optional().default("") });

@@ -18,5 +18,5 @@ export async function POST(request: Request): Promise<Response> {
     if (result.status === "limited") return tooManyAttempts(result.retryAfterSeconds, { href: "/doi-mat-khau", label: "Quay lại trang đổi mật khẩu" });
     if (result.status === "refused") return seeOther(`/doi-mat-khau?loi=${encodeURIComponent(result.message)}`);
     return seeOther("/doi-mat-khau?da-doi=1", result.setCookies);
-  });
+  }, { as: "html" });
 }

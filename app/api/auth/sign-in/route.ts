@@ -1,4 +1,5 @@
 import { handle } from "@/lib/api/http";
+import { UNSAFE_TEXT_MESSAGE } from "@/lib/domain/safe-text";
 import { refuseCrossSite, seeOther } from "@/lib/auth/route-guard";
 import { signIn } from "@/lib/auth/sign-in";
 import { formObject, signInSchema } from "@/lib/validation/auth";
@@ -10,7 +11,7 @@ export async function POST(request: Request): Promise<Response> {
     const refused = await refuseCrossSite(request);
     if (refused) return refused;
     const parsed = signInSchema.safeParse(formObject(await request.formData().catch(() => new FormData())));
-    if (!parsed.success) return seeOther("/dang-nhap?loi=thieu");
+    if (!parsed.success) return seeOther(`/dang-nhap?loi=${parsed.error.issues.some((i) => i.message === UNSAFE_TEXT_MESSAGE) ? "ky-tu" : "thieu"}`);
     const { identifier, password, next } = parsed.data;
     const result = await signIn({ identifier, password }, request.headers);
     const back = (reason: string) => `/dang-nhap?loi=${reason}&next=${encodeURIComponent(next)}`;
@@ -22,5 +23,5 @@ export async function POST(request: Request): Promise<Response> {
       );
     }
     return seeOther(back("sai"));
-  });
+  }, { as: "html" });
 }

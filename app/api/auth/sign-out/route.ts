@@ -12,5 +12,5 @@ export async function POST(request: Request): Promise<Response> {
     const cookies = await signOut(request.headers);
     if (viewer) await logAccess({ event: "SIGN_OUT", userId: viewer.userId });
     return seeOther("/dang-nhap?da-dang-xuat=1", cookies);
-  });
+  }, { as: "html" });
 }
