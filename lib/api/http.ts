@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
-import { singleValued } from "@/lib/validation/form-input";
 import { DB_UNAVAILABLE_MESSAGE, isDbUnavailable } from "@/lib/db-errors";
+import { singleValued } from "@/lib/validation/form-input";
 
 export type ApiErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "too_many_requests" | "internal" | "unavailable" | "too_large";
 
