@@ -8,10 +8,13 @@
 //   5. the app on PORT (default 3000): scripts/server.mjs, Next.js's handler behind a server that sets
 //      the client's address from the connection. SIGINT/SIGTERM stop it, then the embedded database.
 // The embedded database is backed up at start and daily while running (scripts/lib/backup.mjs).
+//      On a PostgreSQL server the app connects as its least-privileged role (scripts/lib/app-role.mjs),
+//      set up after the migrations; migrations and seed run as DATABASE_URL's (the owner's) role.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { appDatabaseUrl } from "./lib/app-role.mjs";
 import { startEmbeddedBackups } from "./lib/backup.mjs";
 import {
   ROOT,
@@ -109,8 +112,8 @@ setInterval(() => {
 }, 1000).unref();
 
 /** Runs a child process as the current step (it is stopped first on SIGINT/SIGTERM). */
-function step(command, args) {
-  return run(command, args, { env, onSpawn: (c) => (child = c) }).finally(() => (child = null));
+function step(command, args, extraEnv = {}) {
+  return run(command, args, { env: { ...env, ...extraEnv }, onSpawn: (c) => (child = c) }).finally(() => (child = null));
 }
 
 // --- 1. database ---------------------------------------------------------------------------------
@@ -256,6 +259,15 @@ async function main() {
   log("Áp dụng migration (prisma migrate deploy)...");
   await migrate(env.DATABASE_URL, { env, onSpawn: (c) => (child = c) }).finally(() => (child = null));
 
+  // The web app's own role (before seed and build: a refusal should come before minutes of work).
+  let appEnv = {};
+  if (embedded) log("PGlite chỉ có một người dùng (superuser): ứng dụng chạy với quyền đầy đủ; nhật ký kiểm tra vẫn có chuỗi băm (npm run audit:verify).");
+  else {
+    const app = await appDatabaseUrl({ adminUrl: env.DATABASE_URL, env, dataRoot: path.resolve(ROOT, env.DATA_DIR || ".data"), log });
+    log(`Ứng dụng kết nối bằng vai trò "${app.role}" (chỉ đọc/ghi dữ liệu; migration và seed dùng vai trò của DATABASE_URL).`);
+    appEnv = { DATABASE_URL: app.url };
+  }
+
   const empty = await withClient(env.DATABASE_URL, async (c) => !(await c.query('SELECT EXISTS (SELECT 1 FROM "org_unit") AS "any"')).rows[0].any);
   if (!empty) log("Cơ sở dữ liệu đã có dữ liệu: bỏ qua seed.");
   else if (!SEED_ENTRY) log("Cơ sở dữ liệu trống nhưng chưa có prisma/seed: bỏ qua seed.");
@@ -273,7 +285,7 @@ async function main() {
 
   if (stopping) return;
   log(`Khởi động Next.js trên cổng ${port} (${elapsed()} từ lúc bắt đầu)...`);
-  const server = step(process.execPath, [SERVER]);
+  const server = step(process.execPath, [SERVER], appEnv);
   const healthUrl = `http://127.0.0.1:${port}/api/health`;
   waitHealthy(healthUrl).then((ok) => {
     if (ok) log(`Sẵn sàng: http://localhost:${port} (kiểm tra ${healthUrl} đạt sau ${elapsed()}).`);
