@@ -10,6 +10,7 @@ import path from "node:path";
 import { afterAll, describe, expect, inject, it, vi } from "vitest";
 import { seed } from "@/prisma/seed";
 import { ROOT, migrate, run, startEmbeddedPostgres, withClient, withDatabase } from "../../scripts/lib/db-tools.mjs";
+import { verifyAuditChain } from "../../scripts/lib/audit-verify.mjs";
 import { startEmbeddedBackups } from "../../scripts/lib/backup.mjs";
 import { createMigratedDatabase, createPrismaClient, type TestDatabase } from "../setup/db";
 import { ORIGIN, PASSWORD, type World, createReviewFixtures, signInCookie } from "./auth-fixtures";
@@ -59,8 +60,8 @@ async function snapshot(url: string): Promise<Record<string, string[]>> {
 }
 
 /**
- * What a restored database must show: the same rows as before (and, once added, an audit chain that
- * verifies). Sequences never go back (no id is handed out twice); a PGlite copy may have them ahead:
+ * What a restored database must show: the same rows as before, and an audit chain that verifies
+ * (every row chained, ending where the chain head says). Sequences never go back (no id is handed out twice); a PGlite copy may have them ahead:
  * PostgreSQL logs sequences 32 values in advance, and opening the copy runs crash recovery.
  */
 async function expectRestored(url: string, before: Record<string, string[]>, sequences: "same" | "not-behind" = "same") {
@@ -72,6 +73,10 @@ async function expectRestored(url: string, before: Record<string, string[]>, seq
       expect({ key, position: position(after[key]) >= position(before[key]) }).toEqual({ key, position: true });
     } else expect({ key, rows: after[key] }).toEqual({ key, rows: before[key] });
   }
+  const chain = await withClient(url, (c) => verifyAuditChain(c));
+  expect(chain.broken).toBeNull();
+  expect(chain.count).toBe(before.audit_log.length);
+  expect(chain.count).toBeGreaterThan(0);
 }
 
 /**
