@@ -40,6 +40,8 @@ async function saveDraft(page: Page, value: string) {
 }
 
 test("enter, send, return with a comment, correct, send again, approve: published and locked", async ({ browser }) => {
+  // two people, five transitions, a dashboard and the API: over a minute on a busy 2-core machine
+  test.slow();
   const official = await as(browser, "demo.phuong");
   await expect(campaigns(official)).toBeEditable();
   await saveDraft(official, "41");
