@@ -4,7 +4,7 @@
 // those changes (all or nothing). Both need editValues on the ward.
 
 import { revalidatePath } from "next/cache";
-import { type ActionResult, failure, success } from "@/lib/actions/result";
+import { type ActionResult, failure, success } from "@/lib/result";
 import { authorizeForm } from "@/lib/auth/action-guard";
 import { type ImportTarget, applyEntryFile, previewEntryFile } from "@/lib/data/entry-import";
 import { type ImportPreview, type ImportRowView, previewRowViews } from "@/lib/domain/entry-import";

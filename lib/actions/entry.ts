@@ -1,7 +1,7 @@
 "use server";
 // Saving the yearly entry grid (ward or residential groups) and reading one figure's history.
 // The payload is re-validated here with the form's own schema, rules and outlier check.
-import { type ActionResult, failure, success } from "@/lib/actions/result";
+import { type ActionResult, failure, success } from "@/lib/result";
 import { authorizeAction, signedIn } from "@/lib/auth/action-guard";
 import { revalidatePath } from "next/cache";
 import { type EntryScope, getEntryGrid } from "@/lib/data/entry-grid";

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import type { WriteOutcome } from "@/lib/data/record-write";
 import { describeRecord } from "@/lib/format/records";
-import { type ActionResult, failure, success } from "./result";
+import { type ActionResult, failure, success } from "@/lib/result";
 
 export type SavedView = { version: number; updatedAt: string | null; fields: { field: string; label: string; value: string }[] };
 export type RecordData = { id?: number; version?: number; saved?: SavedView | null };

@@ -13,7 +13,7 @@ import { STATUS_LABEL, TRANSITIONS } from "@/lib/domain/submission-workflow";
 import { formatDate } from "@/lib/format/vi";
 import type { SubmissionAction, SubmissionStatus } from "@/lib/generated/prisma/enums";
 import { deadlineFormSchema, fieldErrorsOf, returnFormSchema, selfApprovalFormSchema, transitionFormSchema, unlockFormSchema } from "@/lib/validation/review";
-import { type ActionResult, failure, success } from "./result";
+import { type ActionResult, failure, success } from "@/lib/result";
 
 export type TransitionState = ActionResult<{ status: SubmissionStatus; version: number }> | null;
 export type DeadlineState = ActionResult<{ dueOn: string; version: number }> | null;

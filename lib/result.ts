@@ -1,4 +1,5 @@
-// The one shape every server action answers with (forms read it through useActionState).
+// The one shape every server action answers with (forms read it through useActionState). Neutral
+// module: the action guard (lib/auth) and the actions both build it, the browser reads it.
 
 export const UNAVAILABLE_ACTION_MESSAGE =
   "Hệ thống tạm thời không kết nối được cơ sở dữ liệu: chưa lưu được. Những gì đã gõ vẫn còn trên trang; hãy thử lại sau ít phút.";
