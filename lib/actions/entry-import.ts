@@ -6,7 +6,7 @@
 import { revalidatePath } from "next/cache";
 import { type ActionResult, failure, success } from "@/lib/result";
 import { authorizeForm } from "@/lib/auth/action-guard";
-import { type ImportTarget, applyEntryFile, previewEntryFile } from "@/lib/data/entry-import";
+import { type ImportTarget, applyEntryFile, previewEntryFile } from "@/lib/services/entry-import";
 import { type ImportPreview, type ImportRowView, previewRowViews } from "@/lib/domain/entry-import";
 import { IMPORT_LIMITS } from "@/lib/domain/entry-template";
 import type { EntryFileGrid } from "@/lib/domain/entry-file-grid";

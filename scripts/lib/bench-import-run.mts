@@ -4,7 +4,7 @@
 // the react-server condition and DATABASE_URL set; prints one JSON line.
 import ExcelJS from "exceljs";
 import { getEntryFileGrid } from "@/lib/data/entry-file-grid";
-import { applyEntryFile, previewEntryFile } from "@/lib/data/entry-import";
+import { applyEntryFile, previewEntryFile } from "@/lib/services/entry-import";
 import { ALL_UNITS } from "@/lib/data/scope";
 import { writeEntryWorkbook } from "@/lib/xlsx/write-entry-workbook";
 

@@ -15,8 +15,8 @@ type Lib = {
   getEntryFileGrid: typeof import("@/lib/data/entry-file-grid").getEntryFileGrid;
   writeEntryWorkbook: typeof import("@/lib/xlsx/write-entry-workbook").writeEntryWorkbook;
   entryGridToCsv: typeof import("@/lib/format/entry-csv").entryGridToCsv;
-  previewEntryFile: typeof import("@/lib/data/entry-import").previewEntryFile;
-  applyEntryFile: typeof import("@/lib/data/entry-import").applyEntryFile;
+  previewEntryFile: typeof import("@/lib/services/entry-import").previewEntryFile;
+  applyEntryFile: typeof import("@/lib/services/entry-import").applyEntryFile;
 };
 
 const APP_NAME = "ctk-entry-import-test";
@@ -42,8 +42,8 @@ beforeAll(async () => {
     getEntryFileGrid: (await import("@/lib/data/entry-file-grid")).getEntryFileGrid,
     writeEntryWorkbook: (await import("@/lib/xlsx/write-entry-workbook")).writeEntryWorkbook,
     entryGridToCsv: (await import("@/lib/format/entry-csv")).entryGridToCsv,
-    previewEntryFile: (await import("@/lib/data/entry-import")).previewEntryFile,
-    applyEntryFile: (await import("@/lib/data/entry-import")).applyEntryFile,
+    previewEntryFile: (await import("@/lib/services/entry-import")).previewEntryFile,
+    applyEntryFile: (await import("@/lib/services/entry-import")).applyEntryFile,
   };
 }, 180_000);
 
@@ -340,7 +340,7 @@ describe("entry import", () => {
   });
 
   it("answers busy, reading nothing, when every file-reading slot is taken and the waiting places are full", async () => {
-    const { fileReadSlots } = await import("@/lib/data/entry-import");
+    const { fileReadSlots } = await import("@/lib/services/entry-import");
     const { IMPORT_LIMITS } = await import("@/lib/domain/entry-template");
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));

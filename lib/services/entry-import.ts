@@ -10,10 +10,10 @@ import { type ImportPreview, changeFingerprint, changesOf, checkHeader, previewI
 import { IMPORT_LIMITS } from "@/lib/domain/entry-template";
 import { readEntryCsv } from "@/lib/format/entry-csv";
 import { ODS, readEntryWorkbook } from "@/lib/xlsx/read-entry-workbook";
-import { getEntryFileGrid } from "./entry-file-grid";
-import { type Actor, type Conflict, saveEntryValues } from "./entry-save";
+import { getEntryFileGrid } from "@/lib/data/entry-file-grid";
+import { type Actor, type Conflict, saveEntryValues } from "@/lib/data/entry-save";
 import { createSlots } from "./read-slots";
-import type { ReadScope } from "./scope";
+import type { ReadScope } from "@/lib/data/scope";
 
 export type ImportTarget = { ward: string; year: number; programme: string };
 
