@@ -7,7 +7,8 @@ import "server-only";
 
 import type { EntryCell, EntryGrid } from "@/lib/domain/entry-grid";
 import type { EntryFileGrid, GridCell, GridSection } from "@/lib/domain/entry-file-grid";
-import { type EntryIds, getEntryGrid, type SectionLayout } from "./entry-grid";
+import type { EntryIds, SectionLayout } from "@/lib/domain/entry-grid-assembly";
+import { getEntryGrid } from "./entry-grid";
 import type { ReadScope } from "./scope";
 
 /** Null when the ward (or one outside `scope`), the programme or the year is unknown. */

@@ -6,7 +6,8 @@ import { pageReadScope, requirePage } from "@/lib/auth/access";
 import { canEditValues } from "@/lib/auth/permissions";
 import { lockedReason } from "@/lib/domain/entry-grid";
 import { programmeSlugSchema, slugSchema } from "@/lib/validation/params";
-import { type EntryScope, getEntryGrid } from "@/lib/data/entry-grid";
+import { getEntryGrid } from "@/lib/data/entry-grid";
+import type { EntryScope } from "@/lib/domain/entry-grid-assembly";
 import { getUnitScope } from "@/lib/data/org-units";
 
 export type EntryPageParams = { ward: string; year: string; programme: string };

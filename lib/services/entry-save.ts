@@ -3,10 +3,11 @@ import "server-only";
 // checked against the stored grid with the form's own schema, rules and outlier check, the ward
 // figures derived from the groups recomputed, slugs mapped to ids, and the values handed to
 // saveEntryValues (one transaction). The server action only guards, parses and calls this.
-import { type EntryScope, getEntryGrid } from "@/lib/data/entry-grid";
+import { getEntryGrid } from "@/lib/data/entry-grid";
 import { type Actor, type EntryChange, saveEntryValues } from "@/lib/data/entry-save";
 import type { ReadScope } from "@/lib/data/scope";
 import { cellKey, type DerivedWardFigure, derivedMessage, deriveWardFigures, type EntryGrid, lockedReason, rawOf } from "@/lib/domain/entry-grid";
+import type { EntryScope } from "@/lib/domain/entry-grid-assembly";
 import { type ActionResult, failure, success } from "@/lib/result";
 import { type EntryPayload, type EntryRow, validateEntryRows } from "@/lib/validation/entry";
 
