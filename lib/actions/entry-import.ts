@@ -70,7 +70,7 @@ export async function applyEntryImport(_prev: ActionResult<ImportView> | undefin
   if (!read.ok) return read.result;
   if (!read.fingerprint) return failure("invalid", "Hãy bấm “Xem trước” trước khi áp dụng.");
   const { viewer } = auth.auth;
-  const outcome = await applyEntryFile({ userId: viewer.userId, name: viewer.name }, read.target, read.file, read.fingerprint, auth.auth.scope);
+  const outcome = await applyEntryFile({ actor: { userId: viewer.userId, name: viewer.name }, target: read.target, file: read.file, fingerprint: read.fingerprint, scope: auth.auth.scope });
   if (!outcome.ok) {
     const data = outcome.grid && outcome.preview ? view(outcome.grid, outcome.preview, read.file.name, read.fingerprint) : undefined;
     return failure(outcome.code, outcome.message, { data: data && { ...data, canApply: false } });

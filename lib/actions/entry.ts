@@ -51,7 +51,7 @@ export async function loadValueHistory(wardSlug: string, year: number, programme
   if (!slugSchema.safeParse(wardSlug).success || !programmeSlugSchema.safeParse(programmeSlug).success || !Number.isInteger(year) || !slugSchema.safeParse(indicatorCode).success) {
     return failure("invalid", "Yêu cầu không hợp lệ.");
   }
-  const rows = await getValueHistory(wardSlug, year, programmeSlug, unitSlug, indicatorCode, guard.auth.scope);
+  const rows = await getValueHistory({ wardSlug, year, programmeSlug, unitSlug, indicatorCode, readable: guard.auth.scope });
   if (!rows) return failure("not-found", "Không tìm thấy số liệu này.");
   return success(undefined, rows);
 }

@@ -34,16 +34,16 @@ async function transition(
   if (!guard.ok) return guard.result;
   const { ward, year, programme, version, comment } = guard.input;
   // only among the wards where the person holds this very action, whatever else they may read
-  const target = await resolveReviewTarget(ward, year, programme, guard.auth.scope);
+  const target = await resolveReviewTarget({ wardSlug: ward, year, programmeSlug: programme, scope: guard.auth.scope });
   if (!target) return failure("not-found", "Không tìm thấy số liệu của phường, năm và chương trình này.");
 
-  const outcome = await transitionSubmission(
-    actorOf(guard.auth),
-    { wardId: target.wardId, periodId: target.periodId, programmeId: target.programmeId, wardSlug: target.wardSlug, wardShortName: target.wardShortName },
+  const outcome = await transitionSubmission({
+    actor: actorOf(guard.auth),
+    target: { wardId: target.wardId, periodId: target.periodId, programmeId: target.programmeId, wardSlug: target.wardSlug, wardShortName: target.wardShortName },
     action,
-    version,
-    comment || null,
-  );
+    expectedVersion: version,
+    comment: comment || null,
+  });
   if (!outcome.ok) {
     if (outcome.reason === "conflict") {
       return failure(
@@ -109,7 +109,7 @@ export async function saveDeadline(_prev: DeadlineState, form: FormData): Promis
   const { district, year, dueOn, version } = guard.input;
   const target = await resolveDistrictYear(district, year, guard.auth.scope);
   if (!target) return failure("not-found", "Không tìm thấy quận hoặc năm này.");
-  const outcome = await setDeadline(actorOf(guard.auth), { districtId: target.districtId, periodId: target.periodId, year }, dueOn, version);
+  const outcome = await setDeadline({ actor: actorOf(guard.auth), target: { districtId: target.districtId, periodId: target.periodId, year }, dueOn, expectedVersion: version });
   if (!outcome.ok) {
     const cur = outcome.current;
     return failure(

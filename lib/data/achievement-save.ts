@@ -104,7 +104,7 @@ export async function createAchievement(actor: Actor, wardId: number, f: Achieve
       const refs = await resolveRefs(tx, ward.id, term.id, f);
       const errors = { ...yearErrors(f.year, term), ...refs.errors };
       if (Object.keys(errors).length > 0) throw invalid(errors);
-      const [submissionId] = await lockEditableSubmissions(tx, ward.id, [], [reviewKey(term.id, f, term, refs.programmeId)]);
+      const [submissionId] = await lockEditableSubmissions({ tx, wardId: ward.id, ids: [], keys: [reviewKey(term.id, f, term, refs.programmeId)] });
       const sourceId = await ensureEntrySource(tx, actor, ward);
       const created = await tx.achievement.create({
         data: {
@@ -116,7 +116,7 @@ export async function createAchievement(actor: Actor, wardId: number, f: Achieve
         },
         select: { id: true, version: true },
       });
-      const changed = await audit(tx, actor, "CREATE", ACHIEVEMENT_ENTITY, created.id, {}, formValues(f), { ward: ward.slug, term: f.term, version: created.version });
+      const changed = await audit({ tx, actor, action: "CREATE", entity: ACHIEVEMENT_ENTITY, entityId: created.id, before: {}, after: formValues(f), context: { ward: ward.slug, term: f.term, version: created.version } });
       return { ok: true, id: created.id, version: created.version, changed };
     });
   } catch (e) {
@@ -154,7 +154,12 @@ const left = (a: Row) => (a.submissionId === null ? [] : [a.submissionId]);
 
 const saved = (a: Row) => ({ version: a.version, updatedAt: a.updatedAt.toISOString(), values: rowValues(a) });
 
-export async function updateAchievement(actor: Actor, wardId: number, id: number, f: AchievementForm): Promise<WriteOutcome> {
+export async function updateAchievement({ actor, wardId, id, f }: {
+  actor: Actor;
+  wardId: number;
+  id: number;
+  f: AchievementForm;
+}): Promise<WriteOutcome> {
   try {
     return await inTransaction(db(), async (tx) => {
       const ward = await wardFor(tx, wardId);
@@ -164,7 +169,7 @@ export async function updateAchievement(actor: Actor, wardId: number, id: number
       const refs = await resolveRefs(tx, ward.id, seen.termId, f);
       const errors = { ...yearErrors(f.year, seen.term), ...refs.errors };
       if (Object.keys(errors).length > 0) throw invalid(errors);
-      const [submissionId] = await lockEditableSubmissions(tx, ward.id, left(seen), [reviewKey(seen.termId, f, seen.term, refs.programmeId)]);
+      const [submissionId] = await lockEditableSubmissions({ tx, wardId: ward.id, ids: left(seen), keys: [reviewKey(seen.termId, f, seen.term, refs.programmeId)] });
       const cur = await lockAchievement(tx, id, ward.id, seen);
       if (cur.version !== f.version) throw new Refusal({ ok: false, reason: "conflict", saved: saved(cur) });
       const n = await tx.achievement.updateMany({
@@ -176,7 +181,7 @@ export async function updateAchievement(actor: Actor, wardId: number, id: number
         },
       });
       if (n.count !== 1) throw new Refusal({ ok: false, reason: "conflict", saved: null });
-      const changed = await audit(tx, actor, "UPDATE", ACHIEVEMENT_ENTITY, id, rowValues(cur), formValues(f), { ward: ward.slug, version: f.version + 1 });
+      const changed = await audit({ tx, actor, action: "UPDATE", entity: ACHIEVEMENT_ENTITY, entityId: id, before: rowValues(cur), after: formValues(f), context: { ward: ward.slug, version: f.version + 1 } });
       return { ok: true, id, version: f.version + 1, changed };
     });
   } catch (e) {
@@ -185,17 +190,22 @@ export async function updateAchievement(actor: Actor, wardId: number, id: number
   }
 }
 
-export async function deleteAchievement(actor: Actor, wardId: number, id: number, version: number): Promise<WriteOutcome> {
+export async function deleteAchievement({ actor, wardId, id, version }: {
+  actor: Actor;
+  wardId: number;
+  id: number;
+  version: number;
+}): Promise<WriteOutcome> {
   return inTransaction(db(), async (tx) => {
     const ward = await wardFor(tx, wardId);
     const seen = await readAchievement(tx, id, ward.id);
     requireEntrySource(seen.source);
     if (seen.version !== version) throw new Refusal({ ok: false, reason: "conflict", saved: saved(seen) });
-    await lockEditableSubmissions(tx, ward.id, left(seen), []);
+    await lockEditableSubmissions({ tx, wardId: ward.id, ids: left(seen), keys: [] });
     const cur = await lockAchievement(tx, id, ward.id, seen);
     if (cur.version !== version) throw new Refusal({ ok: false, reason: "conflict", saved: saved(cur) });
     await tx.achievement.delete({ where: { id } });
-    const changed = await audit(tx, actor, "DELETE", ACHIEVEMENT_ENTITY, id, rowValues(cur), {}, { ward: ward.slug, version });
+    const changed = await audit({ tx, actor, action: "DELETE", entity: ACHIEVEMENT_ENTITY, entityId: id, before: rowValues(cur), after: {}, context: { ward: ward.slug, version } });
     return { ok: true, id, version, changed };
   });
 }

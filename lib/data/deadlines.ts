@@ -31,7 +31,12 @@ export type SetDeadlineOutcome = { ok: true; version: number } | { ok: false; re
  * Sets the due date of (district, YEAR period) if it is still at `expectedVersion` (0: none was set
  * when the form was opened). Writes the audit row in the same transaction.
  */
-export async function setDeadline(actor: Actor, target: { districtId: number; periodId: number; year: number }, dueOn: string, expectedVersion: number): Promise<SetDeadlineOutcome> {
+export async function setDeadline({ actor, target, dueOn, expectedVersion }: {
+  actor: Actor;
+  target: { districtId: number; periodId: number; year: number };
+  dueOn: string;
+  expectedVersion: number;
+}): Promise<SetDeadlineOutcome> {
   const due = new Date(`${dueOn}T00:00:00Z`);
   try {
     const version = await db().$transaction(async (tx) => {

@@ -12,8 +12,13 @@ import { getEntryGrid } from "./entry-grid";
 import type { ReadScope } from "./scope";
 
 /** Null when the ward (or one outside `scope`), the programme or the year is unknown. */
-export async function getEntryFileGrid(wardSlug: string, year: number, programmeSlug: string, scope: ReadScope): Promise<EntryFileGrid | null> {
-  const loaded = await getEntryGrid(wardSlug, year, programmeSlug, "all", scope);
+export async function getEntryFileGrid({ wardSlug, year, programmeSlug, scope }: {
+  wardSlug: string;
+  year: number;
+  programmeSlug: string;
+  scope: ReadScope;
+}): Promise<EntryFileGrid | null> {
+  const loaded = await getEntryGrid({ wardSlug, year, programmeSlug, scope: "all", readable: scope });
   return loaded && toFileGrid(loaded.grid, loaded.ids, loaded.layout);
 }
 

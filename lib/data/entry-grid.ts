@@ -29,13 +29,13 @@ const indicatorSelect = {
  * counterparts ("groups"), or both ("all"). Null when the ward, the programme (issued above the
  * ward, in a term holding the year) or the year is unknown.
  */
-export async function getEntryGrid(
-  wardSlug: string,
-  year: number,
-  programmeSlug: string,
-  scope: EntryScope,
-  readable: ReadScope,
-): Promise<{ grid: EntryGrid; ids: EntryIds; layout: SectionLayout[] } | null> {
+export async function getEntryGrid({ wardSlug, year, programmeSlug, scope, readable }: {
+  wardSlug: string;
+  year: number;
+  programmeSlug: string;
+  scope: EntryScope;
+  readable: ReadScope;
+}): Promise<{ grid: EntryGrid; ids: EntryIds; layout: SectionLayout[] } | null> {
   // 1. the ward with its ancestors (the programme's issuer is one of them) and its groups; a ward
   //    outside what the reader may read is not found, and every later query hangs on its id
   const ward = await db().orgUnit.findFirst({

@@ -60,16 +60,16 @@ export async function wardFor(tx: Tx, wardId: number): Promise<{ id: number; slu
 }
 
 /** One audit row per changed field; returns how many. */
-export async function audit(
-  tx: Tx,
-  actor: Actor,
-  action: AuditAction,
-  entity: string,
-  entityId: number,
-  before: Record<string, AuditValue>,
-  after: Record<string, AuditValue>,
-  context: Record<string, AuditValue>,
-): Promise<number> {
+export async function audit({ tx, actor, action, entity, entityId, before, after, context }: {
+  tx: Tx;
+  actor: Actor;
+  action: AuditAction;
+  entity: string;
+  entityId: number;
+  before: Record<string, AuditValue>;
+  after: Record<string, AuditValue>;
+  context: Record<string, AuditValue>;
+}): Promise<number> {
   const changes = diffFields(before, after);
   if (changes.length === 0) return 0;
   await tx.auditLog.createMany({
@@ -109,7 +109,12 @@ export async function reviewProgramme(tx: Tx, termId: number, programmeId: numbe
  * a draft or returned, else the write is refused as locked. Each is bumped, so a review screen that
  * did not see the change cannot approve it. Returns the submission id of each key, in order.
  */
-export async function lockEditableSubmissions(tx: Tx, wardId: number, ids: number[], keys: ReviewKey[]): Promise<number[]> {
+export async function lockEditableSubmissions({ tx, wardId, ids, keys }: {
+  tx: Tx;
+  wardId: number;
+  ids: number[];
+  keys: ReviewKey[];
+}): Promise<number[]> {
   const joined: { id: number; status: SubmissionStatus; year: number }[] = [];
   for (const k of keys) {
     const programmeId = await reviewProgramme(tx, k.termId, k.programmeId);

@@ -27,13 +27,13 @@ export type TransitionOutcome =
  * person's screen showed; a submission never created counts as version 1) and its state allows it.
  * The caller has checked the person's permission on the ward.
  */
-export async function transitionSubmission(
-  actor: Actor,
-  target: TransitionTarget,
-  action: SubmissionAction,
-  expectedVersion: number,
-  comment: string | null,
-): Promise<TransitionOutcome> {
+export async function transitionSubmission({ actor, target, action, expectedVersion, comment }: {
+  actor: Actor;
+  target: TransitionTarget;
+  action: SubmissionAction;
+  expectedVersion: number;
+  comment: string | null;
+}): Promise<TransitionOutcome> {
   const note = comment?.trim() || null;
   return db().$transaction(
     async (tx) => {
@@ -42,7 +42,7 @@ export async function transitionSubmission(
       const check = checkTransition(action, sub.status, () => true, note);
       if (!check.ok) return { ok: false, reason: check.reason === "comment" ? "comment" : "state", message: check.message, status: sub.status, version: sub.version } as const;
       // four-eyes: the sender does not approve their own figures, unless the district allows it
-      const selfApproval = action === "APPROVE" ? await selfApprovalRefusal(tx, sub.id, target.wardId, actor) : null;
+      const selfApproval = action === "APPROVE" ? await selfApprovalRefusal({ tx, submissionId: sub.id, wardId: target.wardId, actor }) : null;
       if (selfApproval) return { ok: false, reason: "self-approval", message: selfApproval, status: sub.status, version: sub.version } as const;
 
       const version = sub.version + 1;

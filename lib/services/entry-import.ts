@@ -60,7 +60,7 @@ export async function previewEntryFile(target: ImportTarget, file: { name: strin
   const parsed = read.value;
   if (!parsed.ok) return { ok: false, code: "invalid", message: parsed.message };
 
-  const grid = await getEntryFileGrid(target.ward, target.year, target.programme, scope);
+  const grid = await getEntryFileGrid({ wardSlug: target.ward, year: target.year, programmeSlug: target.programme, scope });
   if (!grid) return { ok: false, code: "not-found", message: "Không tìm thấy chương trình của năm này cho đơn vị này." };
   const wrong = checkHeader(parsed.header, grid);
   if (wrong) return { ok: false, code: "invalid", message: wrong.message };
@@ -85,13 +85,13 @@ export type ApplyOutcome =
  * Applies the file's changes when they are still exactly those of the preview the person saw
  * (`fingerprint`); all or nothing. A second import of the same file finds nothing to change.
  */
-export async function applyEntryFile(
-  actor: Actor,
-  target: ImportTarget,
-  file: { name: string; bytes: Uint8Array },
-  fingerprint: string,
-  scope: ReadScope,
-): Promise<ApplyOutcome> {
+export async function applyEntryFile({ actor, target, file, fingerprint, scope }: {
+  actor: Actor;
+  target: ImportTarget;
+  file: { name: string; bytes: Uint8Array };
+  fingerprint: string;
+  scope: ReadScope;
+}): Promise<ApplyOutcome> {
   const outcome = await previewEntryFile(target, file, scope);
   if (!outcome.ok) return outcome;
   const { grid, preview } = outcome;

@@ -36,12 +36,16 @@ const DERIVED_RETRIES = 3;
  * Saves `payload` as `actor`. `scope`: the units where the person may edit values — the grid is
  * found only among them.
  */
-export async function saveEntryGrid({ actor, payload, scope: editable }: { actor: Actor; payload: EntryPayload; scope: ReadScope }): Promise<EntrySaveOutcome> {
+export async function saveEntryGrid({ actor, payload, scope: editable }: {
+  actor: Actor;
+  payload: EntryPayload;
+  scope: ReadScope;
+}): Promise<EntrySaveOutcome> {
   const scope: EntryScope = payload.rows.some((r) => r.unit !== payload.ward) ? "groups" : "ward";
   const answer = (result: ActionResult<SaveEntryData>, changed = 0): EntrySaveOutcome => ({ result, changed });
 
   for (let attempt = 0; ; attempt++) {
-    const loaded = await getEntryGrid(payload.ward, payload.year, payload.programme, scope, editable);
+    const loaded = await getEntryGrid({ wardSlug: payload.ward, year: payload.year, programmeSlug: payload.programme, scope, readable: editable });
     if (!loaded) return answer(failure("not-found", "Không tìm thấy phường, năm hoặc chương trình này."));
     const { grid, ids } = loaded;
     const locked = lockedReason(grid.submission.status);

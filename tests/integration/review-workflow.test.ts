@@ -174,7 +174,7 @@ describe("review workflow", () => {
     const sub = await prisma.submission.findUniqueOrThrow({ where: { orgUnitId_periodId_programmeId: { orgUnitId: t.wardId, periodId: t.periodId, programmeId: t.programmeId } } });
     const [saved, sent] = await Promise.all([
       save.saveEntryValues(official(), t, [change(fx.indicators.a, world.units.ngocThuy, "2", 1)]),
-      transitionSubmission(official(), { ...t, wardSlug: "ngoc-thuy", wardShortName: "Ngọc Thụy" }, "SUBMIT", sub.version, null),
+      transitionSubmission({ actor: official(), target: { ...t, wardSlug: "ngoc-thuy", wardShortName: "Ngọc Thụy" }, action: "SUBMIT", expectedVersion: sub.version, comment: null }),
     ]);
     expect([saved.ok, sent.ok].filter(Boolean)).toHaveLength(1);
     if (sent.ok) expect(saved).toMatchObject({ ok: false, reason: "locked" });
@@ -193,10 +193,10 @@ describe("review workflow", () => {
     const { resolveReviewTarget } = await import("@/lib/data/review-target");
     const { getSubmissionPanel } = await import("@/lib/data/review");
     const { ALL_UNITS } = await import("@/lib/data/scope");
-    const t = (await resolveReviewTarget("ngoc-thuy", YEAR, fx.programmeSlug, ALL_UNITS))!;
+    const t = (await resolveReviewTarget({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: fx.programmeSlug, scope: ALL_UNITS }))!;
     expect(t).toMatchObject({ wardId: world.units.ngocThuy, districtId: world.units.district, periodId: fx.periods[YEAR], programmeId: fx.programmeId });
-    expect(await resolveReviewTarget("ngoc-thuy", 2031, fx.programmeSlug, ALL_UNITS)).toBeNull();
-    expect(await resolveReviewTarget("long-bien", YEAR, fx.programmeSlug, ALL_UNITS)).toBeNull();
+    expect(await resolveReviewTarget({ wardSlug: "ngoc-thuy", year: 2031, programmeSlug: fx.programmeSlug, scope: ALL_UNITS })).toBeNull();
+    expect(await resolveReviewTarget({ wardSlug: "long-bien", year: YEAR, programmeSlug: fx.programmeSlug, scope: ALL_UNITS })).toBeNull();
     const panel = (await getSubmissionPanel(t, ALL_UNITS))!;
     expect(panel.state).toBe("APPROVED");
     expect(panel.events).toHaveLength(7);
