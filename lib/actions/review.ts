@@ -45,18 +45,16 @@ async function transition(
     comment: comment || null,
   });
   if (!outcome.ok) {
-    if (outcome.reason === "conflict") {
-      return failure(
-        "conflict",
-        `Số liệu vừa được người khác lưu hoặc chuyển trạng thái (nay là “${STATUS_LABEL[outcome.status]}”). Hãy tải lại trang để xem bản mới nhất rồi thao tác lại.`,
-      );
-    }
-    if (outcome.reason === "comment") return failure("invalid", outcome.message, { fieldErrors: { comment: [outcome.message] } });
-    if (outcome.reason === "self-approval") {
+    if (outcome.code === "invalid") return failure("invalid", outcome.message, { fieldErrors: { comment: [outcome.message] } });
+    if (outcome.code === "forbidden") {
       await logAccess({ event: "REFUSED", userId: guard.auth.viewer.userId, target: what, detail: `self-approval of ${ward} ${year} ${programme}` });
       return failure("forbidden", outcome.message);
     }
-    return failure("conflict", outcome.message);
+    return failure(
+      "conflict",
+      outcome.message ??
+        `Số liệu vừa được người khác lưu hoặc chuyển trạng thái (nay là “${STATUS_LABEL[outcome.status]}”). Hãy tải lại trang để xem bản mới nhất rồi thao tác lại.`,
+    );
   }
 
   // the pages render at request time; this also refreshes what browsers hold of them

@@ -38,8 +38,8 @@ export const PROJECT_ENTITY = "land_clearance_project";
 export const PROGRESS_ENTITY = "land_clearance_progress";
 export { LAND_CLEARANCE_INDICATOR };
 
-const invalid = (fieldErrors: FieldErrors) => new Refusal({ ok: false, reason: "invalid", fieldErrors });
-const notFound = () => new Refusal({ ok: false, reason: "not-found" });
+const invalid = (fieldErrors: FieldErrors) => new Refusal({ ok: false, code: "invalid", fieldErrors });
+const notFound = () => new Refusal({ ok: false, code: "not-found" });
 
 const projectSelect = {
   id: true,
@@ -98,7 +98,7 @@ async function lockProject(tx: Tx, id: number, wardId: number, seen: ProjectRow)
   const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM land_clearance_project WHERE id = ${id} AND org_unit_id = ${wardId} FOR UPDATE`;
   if (locked.length === 0) throw notFound();
   const cur = await tx.landClearanceProject.findUniqueOrThrow({ where: { id }, select: projectSelect });
-  if (cur.submissionId !== seen.submissionId) throw new Refusal({ ok: false, reason: "conflict", saved: savedProject(cur) });
+  if (cur.submissionId !== seen.submissionId) throw new Refusal({ ok: false, code: "conflict", saved: savedProject(cur) });
   return cur;
 }
 
@@ -133,7 +133,7 @@ export async function createProject(actor: Actor, wardId: number, f: ProjectForm
       return { ok: true, id: created.id, version: created.version, changed };
     });
   } catch (e) {
-    if (duplicateName(e)) return { ok: false, reason: "invalid", fieldErrors: { name: ["Phường đã có dự án cùng tên trong nhiệm kỳ này."] } };
+    if (duplicateName(e)) return { ok: false, code: "invalid", fieldErrors: { name: ["Phường đã có dự án cùng tên trong nhiệm kỳ này."] } };
     throw e;
   }
 }
@@ -150,7 +150,7 @@ export async function updateProject({ actor, wardId, id, f }: {
       const ward = await wardFor(tx, wardId);
       const seen = await readProject(tx, id, ward.id);
       requireEntrySource(seen.source);
-      if (seen.version !== f.version) throw new Refusal({ ok: false, reason: "conflict", saved: savedProject(seen) });
+      if (seen.version !== f.version) throw new Refusal({ ok: false, code: "conflict", saved: savedProject(seen) });
       const errors = checkProject(f, seen.term);
       // the years name the submission the project joins: they must be right before it is locked
       if (errors.startYear || errors.endYear) throw invalid(errors);
@@ -158,7 +158,7 @@ export async function updateProject({ actor, wardId, id, f }: {
         projectKey(seen.termId, f, seen.term, seen.programmeId),
       ] });
       const cur = await lockProject(tx, id, ward.id, seen);
-      if (cur.version !== f.version) throw new Refusal({ ok: false, reason: "conflict", saved: savedProject(cur) });
+      if (cur.version !== f.version) throw new Refusal({ ok: false, code: "conflict", saved: savedProject(cur) });
       const progress = await tx.landClearanceProgress.findMany({ where: { projectId: id }, select: { year: true, householdsHandedOver: true, areaM2: true } });
       const totals = checkProgressTotals(
         { householdsAffected: f.householdsAffected, areaM2: f.areaM2 },
@@ -171,12 +171,12 @@ export async function updateProject({ actor, wardId, id, f }: {
       const before = projectValues(cur);
       const after = formData(f);
       const n = await tx.landClearanceProject.updateMany({ where: { id, version: f.version }, data: { ...formData(f), submissionId, version: { increment: 1 } } });
-      if (n.count !== 1) throw new Refusal({ ok: false, reason: "conflict", saved: null });
+      if (n.count !== 1) throw new Refusal({ ok: false, code: "conflict", saved: null });
       const changed = await audit({ tx, actor, action: "UPDATE", entity: PROJECT_ENTITY, entityId: id, before, after, context: { ward: ward.slug, version: f.version + 1 } });
       return { ok: true, id, version: f.version + 1, changed };
     });
   } catch (e) {
-    if (duplicateName(e)) return { ok: false, reason: "invalid", fieldErrors: { name: ["Phường đã có dự án cùng tên trong nhiệm kỳ này."] } };
+    if (duplicateName(e)) return { ok: false, code: "invalid", fieldErrors: { name: ["Phường đã có dự án cùng tên trong nhiệm kỳ này."] } };
     throw e;
   }
 }
@@ -192,14 +192,14 @@ export async function deleteProject({ actor, wardId, id, version }: {
     const ward = await wardFor(tx, wardId);
     const seen = await readProject(tx, id, ward.id);
     requireEntrySource(seen.source);
-    if (seen.version !== version) throw new Refusal({ ok: false, reason: "conflict", saved: savedProject(seen) });
+    if (seen.version !== version) throw new Refusal({ ok: false, code: "conflict", saved: savedProject(seen) });
     // the project and every year of its progress leave their submissions
     const years = await tx.landClearanceProgress.findMany({ where: { projectId: id }, select: { submissionId: true } });
     await lockEditableSubmissions({ tx, wardId: ward.id, ids: [...(seen.submissionId === null ? [] : [seen.submissionId]), ...years.map((y) => y.submissionId)], keys: [] });
     const cur = await lockProject(tx, id, ward.id, seen);
-    if (cur.version !== version) throw new Refusal({ ok: false, reason: "conflict", saved: savedProject(cur) });
+    if (cur.version !== version) throw new Refusal({ ok: false, code: "conflict", saved: savedProject(cur) });
     const progress = await tx.landClearanceProgress.findMany({ where: { projectId: id }, select: progressSelect });
-    if (progress.some((p) => !years.some((y) => y.submissionId === p.submissionId))) throw new Refusal({ ok: false, reason: "conflict", saved: null });
+    if (progress.some((p) => !years.some((y) => y.submissionId === p.submissionId))) throw new Refusal({ ok: false, code: "conflict", saved: null });
     let changed = 0;
     for (const p of progress) changed += await audit({ tx, actor, action: "DELETE", entity: PROGRESS_ENTITY, entityId: p.id, before: progressValues(p), after: {}, context: { ward: ward.slug, projectId: id, year: p.year } });
     await tx.landClearanceProgress.deleteMany({ where: { projectId: id } });
@@ -235,7 +235,7 @@ export async function saveProgress(actor: Actor, wardId: number, f: ProgressForm
       const project = await lockProject(tx, f.projectId, ward.id, seen);
       const all = await tx.landClearanceProgress.findMany({ where: { projectId: project.id }, select: progressSelect, orderBy: { year: "asc" } });
       const cur = all.find((p) => p.year === year) ?? null;
-      if ((cur?.version ?? 0) !== f.version) throw new Refusal({ ok: false, reason: "conflict", saved: cur ? savedProgress(cur) : null });
+      if ((cur?.version ?? 0) !== f.version) throw new Refusal({ ok: false, code: "conflict", saved: cur ? savedProgress(cur) : null });
       const errors = checkProgressYear(f, project.term, project);
       const after = { year, householdsHandedOver: f.householdsHandedOver, areaM2: f.areaM2 };
       Object.assign(
@@ -256,13 +256,13 @@ export async function saveProgress(actor: Actor, wardId: number, f: ProgressForm
       }
       const before = progressValues(cur);
       const n = await tx.landClearanceProgress.updateMany({ where: { id: cur.id, version: f.version }, data: { ...data, version: { increment: 1 } } });
-      if (n.count !== 1) throw new Refusal({ ok: false, reason: "conflict", saved: null });
+      if (n.count !== 1) throw new Refusal({ ok: false, code: "conflict", saved: null });
       const changed = await audit({ tx, actor, action: "UPDATE", entity: PROGRESS_ENTITY, entityId: cur.id, before, after: newValues, context: { ...context, version: f.version + 1 } });
       return { ok: true, id: cur.id, version: f.version + 1, changed };
     });
   } catch (e) {
     // two first saves of the same year at once: the unique index lets one in
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return { ok: false, reason: "conflict", saved: null };
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return { ok: false, code: "conflict", saved: null };
     throw e;
   }
 }
@@ -282,8 +282,8 @@ export async function deleteProgress({ actor, wardId, id, version }: {
     const project = await lockProject(tx, row.projectId, ward.id, await readProject(tx, row.projectId, ward.id));
     const cur = await tx.landClearanceProgress.findUnique({ where: { id }, select: progressSelect });
     if (!cur) throw notFound();
-    if (cur.submissionId !== row.submissionId) throw new Refusal({ ok: false, reason: "conflict", saved: savedProgress(cur) });
-    if (cur.version !== version) throw new Refusal({ ok: false, reason: "conflict", saved: savedProgress(cur) });
+    if (cur.submissionId !== row.submissionId) throw new Refusal({ ok: false, code: "conflict", saved: savedProgress(cur) });
+    if (cur.version !== version) throw new Refusal({ ok: false, code: "conflict", saved: savedProgress(cur) });
     await tx.landClearanceProgress.delete({ where: { id } });
     const changed = await audit({ tx, actor, action: "DELETE", entity: PROGRESS_ENTITY, entityId: id, before: progressValues(cur), after: {}, context: { ward: ward.slug, projectId: project.id, project: project.name, year: cur.year, version } });
     return { ok: true, id, version, changed };

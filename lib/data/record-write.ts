@@ -5,6 +5,7 @@ import { type AuditValue, diffFields } from "@/lib/domain/audit-diff";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isEditable } from "@/lib/domain/submission-workflow";
 import type { AuditAction, SourceKind, SubmissionStatus } from "@/lib/generated/prisma/enums";
+import type { Failure } from "@/lib/result";
 import { type Actor, lockSubmission } from "./entry-save";
 
 export type Tx = Prisma.TransactionClient;
@@ -15,16 +16,18 @@ export type SavedRecord = { version: number; updatedAt: string | null; values: R
 
 export type WriteOutcome =
   | { ok: true; id: number; version: number; changed: number }
-  | { ok: false; reason: "not-found" }
-  | { ok: false; reason: "not-editable"; sourceKind: SourceKind; sourceTitle: string }
-  | { ok: false; reason: "conflict"; saved: SavedRecord | null }
-  | { ok: false; reason: "locked"; status: SubmissionStatus; year: number | null }
-  | { ok: false; reason: "invalid"; fieldErrors: Record<string, string[]> };
+  | Failure<"not-found">
+  /** a record of a report or of the demonstration: kept as its source gives it */
+  | Failure<"locked", { source: { kind: SourceKind; title: string } }>
+  /** a record reviewed with a sent or approved submission */
+  | Failure<"locked", { submission: { status: SubmissionStatus; year: number | null } }>
+  | Failure<"conflict", { saved: SavedRecord | null }>
+  | Failure<"invalid", { fieldErrors: Record<string, string[]> }>;
 
 /** Refusals inside a transaction roll it back and come out as the outcome. */
 export class Refusal extends Error {
   constructor(readonly outcome: Exclude<WriteOutcome, { ok: true }>) {
-    super(outcome.reason);
+    super(outcome.code);
   }
 }
 
@@ -55,7 +58,7 @@ export async function ensureEntrySource(tx: Tx, actor: Actor, ward: { slug: stri
 /** The ward (a WARD unit) the write is for, or not-found. */
 export async function wardFor(tx: Tx, wardId: number): Promise<{ id: number; slug: string; name: string; shortName: string }> {
   const ward = await tx.orgUnit.findUnique({ where: { id: wardId }, select: { id: true, slug: true, name: true, shortName: true, level: true } });
-  if (!ward || ward.level !== "WARD") throw new Refusal({ ok: false, reason: "not-found" });
+  if (!ward || ward.level !== "WARD") throw new Refusal({ ok: false, code: "not-found" });
   return ward;
 }
 
@@ -80,7 +83,7 @@ export async function audit({ tx, actor, action, entity, entityId, before, after
 
 /** Only what the ward entered in the app may be edited or deleted there. */
 export function requireEntrySource(source: { kind: SourceKind; title: string }): void {
-  if (source.kind !== "ENTRY") throw new Refusal({ ok: false, reason: "not-editable", sourceKind: source.kind, sourceTitle: source.title });
+  if (source.kind !== "ENTRY") throw new Refusal({ ok: false, code: "locked", source: { kind: source.kind, title: source.title } });
 }
 
 /** The indicator whose programme land-clearance projects belong to (03-CTr/QU). */
@@ -99,7 +102,7 @@ export const reviewYear = (years: (number | null | undefined)[], term: { endYear
 export async function reviewProgramme(tx: Tx, termId: number, programmeId: number | null): Promise<number> {
   if (programmeId !== null) return programmeId;
   const p = await tx.programme.findFirst({ where: { termId, indicators: { some: { code: LAND_CLEARANCE_INDICATOR } } }, orderBy: [{ number: "asc" }, { id: "asc" }], select: { id: true } });
-  if (!p) throw new Refusal({ ok: false, reason: "not-found" });
+  if (!p) throw new Refusal({ ok: false, code: "not-found" });
   return p.id;
 }
 
@@ -131,7 +134,7 @@ export async function lockEditableSubmissions({ tx, wardId, ids, keys }: {
           SELECT s.id, s.status, p.year FROM submission s JOIN period p ON p.id = s.period_id
           WHERE s.id = ANY(${left}::int[]) ORDER BY s.id FOR UPDATE OF s`;
   for (const s of [...leftRows, ...joined]) {
-    if (!isEditable(s.status)) throw new Refusal({ ok: false, reason: "locked", status: s.status, year: s.year });
+    if (!isEditable(s.status)) throw new Refusal({ ok: false, code: "locked", submission: { status: s.status, year: s.year } });
   }
   const all = [...new Set([...leftRows.map((s) => s.id), ...joined.map((s) => s.id)])];
   await tx.submission.updateMany({ where: { id: { in: all } }, data: { version: { increment: 1 } } });

@@ -105,7 +105,7 @@ export async function applyEntryFile({ actor, target, file, fingerprint, scope }
   if (changes.length === 0) return { ok: true, changed: 0, preview };
   const saved = await saveEntryValues(actor, { wardId: grid.ward.id, periodId: grid.periodId, programmeId: grid.programme.id }, changes);
   if (saved.ok) return { ok: true, changed: saved.changed, preview };
-  if (saved.reason === "locked") return { ok: false, code: "locked", message: `Số liệu ${STATUS_LABELS[saved.status]}, không ghi gì.`, grid, preview };
+  if (saved.code === "locked") return { ok: false, code: "locked", message: `Số liệu ${STATUS_LABELS[saved.status]}, không ghi gì.`, grid, preview };
   return {
     ok: false,
     code: "conflict",

@@ -95,7 +95,7 @@ export async function saveEntryGrid({ actor, payload, scope: editable }: {
         outcome.changed,
       );
     }
-    if (outcome.reason === "locked") return answer(failure("locked", lockedReason(outcome.status) ?? "Số liệu đang bị khóa."));
+    if (outcome.code === "locked") return answer(failure("locked", lockedReason(outcome.status) ?? "Số liệu đang bị khóa."));
     const conflicts: ConflictRow[] = outcome.conflicts.map((c) => ({
       unit: slugOf[c.orgUnitId],
       indicator: codeOf[c.indicatorId],
