@@ -23,8 +23,6 @@ export type TransitionOutcome =
   /** "invalid": the comment the action requires is missing; "forbidden": the sender may not approve their own figures */
   | Failure<"invalid" | "forbidden", { message: string; status: SubmissionStatus; version: number }>;
 
-
-
 /**
  * Makes `action` on the submission of `target`, if it still has `expectedVersion` (the version the
  * person's screen showed; a submission never created counts as version 1) and its state allows it.
