@@ -29,6 +29,15 @@ describe("targetStatus", () => {
     expect(targetStatus({ direction: lower, target: { comparison: "LTE", value: "5" }, figure: exact("2") })).toBe("vuot");
   });
 
+  it("strict targets: the target value itself misses > and <", () => {
+    const above = { comparison: "GT" as const, value: "0" };
+    expect(targetStatus({ direction: higher, target: above, figure: exact("0") })).toBe("chua-dat");
+    expect(targetStatus({ direction: higher, target: above, figure: exact("1") })).toBe("vuot");
+    const below = { comparison: "LT" as const, value: "5" };
+    expect(targetStatus({ direction: lower, target: below, figure: exact("5") })).toBe("chua-dat");
+    expect(targetStatus({ direction: lower, target: below, figure: exact("4") })).toBe("vuot");
+  });
+
   it("a neutral indicator meets its target but never 'exceeds' it", () => {
     expect(targetStatus({ direction: "NEUTRAL", target: { comparison: "GTE", value: "10" }, figure: exact("15") })).toBe("dat");
   });
@@ -41,6 +50,11 @@ describe("targetStatus", () => {
   it("respects the report's 'trên': more than 90 % meets ≥ 90 % and exceeds it", () => {
     expect(targetStatus({ direction: higher, target: { comparison: "GTE", value: "90" }, figure: moreThan("90") })).toBe("vuot");
     expect(targetStatus({ direction: higher, target: { comparison: "GTE", value: "70" }, figure: moreThan("73") })).toBe("vuot");
+  });
+
+  it("'more than' above a floor only meets it when higher is not better", () => {
+    expect(targetStatus({ direction: "NEUTRAL", target: { comparison: "GTE", value: "10" }, figure: moreThan("15") })).toBe("dat");
+    expect(targetStatus({ direction: lower, target: { comparison: "GT", value: "10" }, figure: moreThan("10") })).toBe("dat");
   });
 
   it("'more than 73 %' against ≥ 80 % cannot be decided", () => {
