@@ -26,8 +26,6 @@ export type RawCell =
   | { kind: "date" }
   | { kind: "error"; text: string };
 
-export const EMPTY: RawCell = { kind: "empty" };
-
 /** One data row of the file, with the address of each cell it came from ("F12"). */
 export type ParsedRow = {
   sheet: "ward" | "groups";

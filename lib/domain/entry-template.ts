@@ -84,11 +84,6 @@ export const IMPORT_LIMITS = {
   waitingReads: 4,
 } as const;
 
-/** "A" → 1, "AB" → 28. */
-export function columnNumber(letters: string): number {
-  return [...letters].reduce((n, c) => n * 26 + (c.charCodeAt(0) - 64), 0);
-}
-
 /** 1 → "A", 28 → "AB". */
 export function columnLetter(n: number): string {
   let s = "";
