@@ -1,5 +1,6 @@
 import type { DashboardIndicator } from "@/lib/data/programme-dashboard";
 import type { TargetInfo } from "@/lib/data/targets";
+import type { Qualifier } from "@/lib/domain/enums";
 import { fileSlug } from "@/lib/format/csv";
 import { describeBasis } from "@/lib/format/figure-basis";
 import { formatTarget } from "@/lib/format/target";
@@ -39,7 +40,7 @@ function TermLine({ i }: { i: DashboardIndicator }) {
 export function IndicatorChart({ indicator: i }: { indicator: DashboardIndicator }) {
   const years = i.summary.years;
   const target = lineTarget(i);
-  const fmt = (v: string, q: "EXACT" | "MORE_THAN" = "EXACT") => formatFigure(v, i.valueType, i.unit, q);
+  const fmt = (v: string, q: Qualifier = "EXACT") => formatFigure(v, i.valueType, i.unit, q);
   const termSources = i.summary.sources.map((s) => (s.kind === "DEMO" ? "Dữ liệu minh họa" : formatSource(s))).join("; ");
 
   if (years.length === 0) {

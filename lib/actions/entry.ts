@@ -7,6 +7,7 @@ import { revalidatePath } from "next/cache";
 import { type EntryScope, getEntryGrid } from "@/lib/data/entry-grid";
 import { type EntryChange, saveEntryValues } from "@/lib/data/entry-save";
 import { getValueHistory, type ValueHistoryEntry } from "@/lib/data/value-history";
+import type { Qualifier } from "@/lib/domain/enums";
 import { cellKey, type DerivedWardFigure, derivedMessage, deriveWardFigures, type EntryGrid, lockedReason, rawOf } from "@/lib/domain/entry-grid";
 import { type EntryRow, entryPayloadSchema, validateEntryRows } from "@/lib/validation/entry";
 import { singleValued } from "@/lib/validation/form-input";
@@ -16,7 +17,7 @@ export type SavedVersion = { unit: string; indicator: string; version: number; v
 export type ConflictRow = {
   unit: string;
   indicator: string;
-  theirs: { value: string | null; qualifier: "EXACT" | "MORE_THAN"; note: string | null; version: number; byName: string | null; at: string } | null;
+  theirs: { value: string | null; qualifier: Qualifier; note: string | null; version: number; byName: string | null; at: string } | null;
 };
 export type SaveEntryData = {
   saved?: SavedVersion[];

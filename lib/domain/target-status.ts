@@ -1,8 +1,5 @@
 import { toScaled } from "./decimal";
-import type { QualifierKind } from "./term-figure";
-
-export type ComparisonKind = "GTE" | "GT" | "LTE" | "LT" | "EQ";
-export type DirectionKind = "HIGHER_IS_BETTER" | "LOWER_IS_BETTER" | "NEUTRAL";
+import type { Comparison, Direction, Qualifier } from "./enums";
 
 export type TargetStatus =
   | "vuot" // met, and better than the target in the indicator's direction
@@ -21,7 +18,7 @@ export const TARGET_STATUS_LABEL: Record<TargetStatus, string> = {
   "chua-co-so-lieu": "Chưa có số liệu",
 };
 
-const holds = (c: ComparisonKind, v: bigint, t: bigint) =>
+const holds = (c: Comparison, v: bigint, t: bigint) =>
   c === "GTE" ? v >= t : c === "GT" ? v > t : c === "LTE" ? v <= t : c === "LT" ? v < t : v === t;
 
 /**
@@ -31,9 +28,9 @@ const holds = (c: ComparisonKind, v: bigint, t: bigint) =>
  * value above v: the status is certain only when all of them agree, otherwise "chưa đủ căn cứ".
  */
 export function targetStatus(input: {
-  direction: DirectionKind;
-  target: { comparison: ComparisonKind; value: string } | null;
-  figure: { value: string; qualifier: QualifierKind } | null;
+  direction: Direction;
+  target: { comparison: Comparison; value: string } | null;
+  figure: { value: string; qualifier: Qualifier } | null;
 }): TargetStatus {
   const { direction, target, figure } = input;
   if (!target) return "chua-co-chi-tieu";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fromScaled, toScaled } from "./decimal";
 import { formatViInput, parseViNumber } from "./vi-number";
-import type { ValueType } from "./value-type";
+import type { ValueType } from "./enums";
 
 const value = (input: string, t: ValueType) => {
   const r = parseViNumber(input, t);

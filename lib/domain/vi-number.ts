@@ -18,7 +18,8 @@
 
 import { viDigits } from "./vi-digits";
 import { checkValueType, MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS } from "./value-rules";
-import { isWholeType, type ValueType } from "./value-type";
+import type { ValueType } from "./enums";
+import { isWholeType } from "./value-type";
 
 export type ParseResult = { ok: true; value: string } | { ok: false; empty: boolean; message: string };
 

@@ -12,7 +12,7 @@ import { comparisonSign } from "@/lib/format/target";
 import { GROUP_HEADERS, GROUP_SHEET, META_KEYS, SHEETS, TEMPLATE_ID, TEMPLATE_VERSION, WARD_HEADERS, WARD_SHEET } from "@/lib/domain/entry-template";
 import { decimalToCellNumber } from "@/lib/domain/excel-number";
 import { formatViInput } from "@/lib/domain/vi-number";
-import type { ValueType } from "@/lib/domain/value-type";
+import type { ValueType } from "@/lib/domain/enums";
 
 const PROTECTION = { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true } as const;
 const EDITABLE_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF8DC" } };
