@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { GroupIndicatorRow, ResidentialGroupView } from "@/lib/data/residential-groups";
 import { groupNumber } from "@/lib/domain/residential-groups";
 import { TARGET_STATUS_LABEL } from "@/lib/domain/target-status";
-import { fileSlug } from "@/lib/format/csv";
+import { csvNumber, fileSlug } from "@/lib/format/csv";
 import { describeBasis } from "@/lib/format/figure-basis";
 import { formatTarget } from "@/lib/format/target";
 import { formatFigure } from "@/lib/format/vi";
@@ -166,7 +166,7 @@ function IndicatorChart({ row, group, ward, termQuery }: { row: GroupIndicatorRo
         summary={summaryText}
         csv={{
           header: ["Năm", `${indicator.name} (${csvUnit(indicator)})`, "Nguồn"],
-          rows: summary.years.map((y) => [y.year, y.value, sourceText([y.source])]),
+          rows: summary.years.map((y) => [y.year, csvNumber(y.value), sourceText([y.source])]),
         }}
         chart={
           points.length === 0 ? (

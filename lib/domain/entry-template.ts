@@ -63,9 +63,6 @@ export const CSV_COLUMNS = {
   version: "Phiên bản",
 } as const;
 
-/** ";" separates CSV fields: Vietnamese Windows uses "," as its decimal mark and ";" as its list separator, so Excel opens such a file in columns. */
-export const CSV_SEPARATOR = ";";
-
 /** Limits of an uploaded file (also checked on the server). */
 export const IMPORT_LIMITS = {
   bytes: 2 * 1024 * 1024,

@@ -114,9 +114,9 @@ test.describe("/compare: the wards of a district on one indicator", () => {
     const text = fs.readFileSync((await download.path())!, "utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).split("\r\n").filter(Boolean);
-    expect(lines[0]).toBe("Hạng,Phường,Giá trị,Đơn vị,Hiển thị,Cơ sở,Nguồn,Dữ liệu minh họa,Đánh giá");
+    expect(lines[0]).toBe("Hạng;Phường;Giá trị;Đơn vị;Hiển thị;Cơ sở;Nguồn;Dữ liệu minh họa;Đánh giá");
     expect(lines).toHaveLength(15);
-    expect(lines.find((l) => l.includes("Phường Ngọc Thụy"))).toContain(',1691,trường hợp,1.691 trường hợp,Số cả nhiệm kỳ theo nguồn,"Báo cáo của Đảng ủy phường Ngọc Thụy, 05/11/2019",không,');
+    expect(lines.find((l) => l.includes("Phường Ngọc Thụy"))).toContain(';1.691;trường hợp;1.691 trường hợp;Số cả nhiệm kỳ theo nguồn;"Báo cáo của Đảng ủy phường Ngọc Thụy, 05/11/2019";không;');
   });
 
   test("per 1 000 inhabitants: a clear notice, no invented population", async ({ page }) => {

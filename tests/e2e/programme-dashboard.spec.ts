@@ -72,7 +72,7 @@ test.describe("programme dashboard", () => {
     await expect(timeline).not.toContainText("cơ quan điện tử");
   });
 
-  test("downloads a chart's numbers as CSV (UTF-8 with BOM) and the chart as SVG and PNG", async ({ page }) => {
+  test("downloads a chart's numbers as CSV (UTF-8 with BOM, ';', Vietnamese numbers) and the chart as SVG and PNG", async ({ page }) => {
     await page.goto(URL_03);
     await chartsDrawn(page, 20);
     const frame = page.locator('[data-indicator="xu-phat-vi-pham"]');
@@ -81,11 +81,11 @@ test.describe("programme dashboard", () => {
     const text = fs.readFileSync((await csv.path())!, "utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trimEnd().split("\r\n");
-    expect(lines[0]).toBe("Năm,Giá trị,Trên (>),Đơn vị,Chỉ tiêu,Nguồn");
+    expect(lines[0]).toBe("Năm;Giá trị;Trên (>);Đơn vị;Chỉ tiêu;Nguồn");
     expect(lines).toHaveLength(1 + 6 + 1);
-    expect(lines[1]).toMatch(/^2015,\d+,,trường hợp,,Dữ liệu minh họa$/);
-    expect(lines[7]).toBe('Cả nhiệm kỳ,1691,,trường hợp,,"Báo cáo của Đảng ủy phường Ngọc Thụy, 05/11/2019"');
-    const yearSum = lines.slice(1, 7).reduce((s, l) => s + Number(l.split(",")[1]), 0);
+    expect(lines[1]).toMatch(/^2015;\d{1,3}(\.\d{3})*;;trường hợp;;Dữ liệu minh họa$/);
+    expect(lines[7]).toBe('Cả nhiệm kỳ;1.691;;trường hợp;;"Báo cáo của Đảng ủy phường Ngọc Thụy, 05/11/2019"');
+    const yearSum = lines.slice(1, 7).reduce((s, l) => s + Number(l.split(";")[1].replace(/\./g, "")), 0);
     expect(yearSum).toBe(1691);
 
     const svg = await Promise.all([page.waitForEvent("download"), frame.getByRole("button", { name: "Tải SVG" }).click()]).then(([d]) => d);

@@ -102,10 +102,11 @@ test.describe("residential groups of Ngọc Thụy", () => {
     const text = fs.readFileSync((await download.path())!, "utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trimEnd().split("\r\n");
-    expect(lines[0]).toBe("Hạng,Tổ dân phố,Năm,Giá trị (%),Nguồn");
+    expect(lines[0]).toBe("Hạng;Tổ dân phố;Năm;Giá trị (%);Nguồn");
     expect(lines).toHaveLength(39);
-    expect(lines[1]).toMatch(/^1,Tổ \d+,2019,\d+(\.\d+)?,Dữ liệu minh họa$/);
-    const groups = new Set(lines.slice(1).map((l) => l.split(",")[1]));
+    // a decimal comma is quoted, as in the entry CSV
+    expect(lines[1]).toMatch(/^1;Tổ \d+;2019;(\d+|"\d+,\d+");Dữ liệu minh họa$/);
+    const groups = new Set(lines.slice(1).map((l) => l.split(";")[1]));
     expect(groups.size).toBe(38);
   });
 
@@ -116,10 +117,10 @@ test.describe("residential groups of Ngọc Thụy", () => {
     const text = fs.readFileSync((await download.path())!, "utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trimEnd().split("\r\n");
-    expect(lines[0]).toBe('Hạng,Tổ dân phố,Số năm đạt (năm),Các năm có số liệu,"Năm 2018 (1 = đạt, 0 = chưa đạt)",Nguồn');
+    expect(lines[0]).toBe('Hạng;Tổ dân phố;Số năm đạt (năm);Các năm có số liệu;"Năm 2018 (1 = đạt, 0 = chưa đạt)";Nguồn');
     expect(lines).toHaveLength(39);
-    const to22 = lines.find((l) => l.includes(",Tổ 22,"));
-    expect(to22).toContain(",1,");
+    const to22 = lines.find((l) => l.includes(";Tổ 22;"));
+    expect(to22).toContain(";1;");
     expect(to22).toContain(`${REPORT}, 05/11/2019`);
   });
 
