@@ -21,7 +21,7 @@ const navLink = "inline-block rounded border border-slate-300 bg-white px-3 py-1
 export function GroupView({ view, termQuery }: Props) {
   const { ward, term, group, previous, next, rows, achievements, hasDemo, position, groupCount } = view;
   const termSuffix = termQuery ? `?term=${termQuery}` : "";
-  const href = (slug: string) => `/${ward.slug}/residential-groups/${groupNumber(ward.slug, slug)}${termSuffix}`;
+  const href = (slug: string) => `/${ward.slug}/to-dan-pho/${groupNumber(ward.slug, slug)}${termSuffix}`;
   return (
     <article className="dashboard space-y-6">
       <header className="space-y-2">

@@ -52,7 +52,7 @@ export function HeatMap({ view, termQuery }: { view: ResidentialGroupsView; term
   const termRanks = new Map(rankGroups(groups, { kind: "term", rule: indicator.aggregation }, indicator.direction).map((r) => [r.slug, r]));
   const csv = heatMapCsv(view);
   const title = `Bản đồ nhiệt: ${indicator.name} theo tổ dân phố và năm`;
-  const groupHref = (slug: string) => `/${ward.slug}/residential-groups/${groupNumber(ward.slug, slug)}${termQuery ? `?term=${termQuery}` : ""}`;
+  const groupHref = (slug: string) => `/${ward.slug}/to-dan-pho/${groupNumber(ward.slug, slug)}${termQuery ? `?term=${termQuery}` : ""}`;
 
   const cellClass = (value: string) => {
     if (isYesNo) return Number(value) >= 1 ? YES : NO;

@@ -90,7 +90,7 @@ export function RankedGroups({
         (average !== null ? `; bình quân các tổ ${unitLabel(roundDecimal(average, 1))}` : "") +
         (target ? `; chỉ tiêu ${formatTarget(target, indicator.valueType, isYesNo ? "năm" : indicator.unit)}` : "; chưa có chỉ tiêu") +
         ".";
-  const groupHref = (slug: string) => `/${ward.slug}/residential-groups/${groupNumber(ward.slug, slug)}${termQuery ? `?term=${termQuery}` : ""}`;
+  const groupHref = (slug: string) => `/${ward.slug}/to-dan-pho/${groupNumber(ward.slug, slug)}${termQuery ? `?term=${termQuery}` : ""}`;
 
   const aside = (
     <div className="space-y-1 text-xs text-slate-600">

@@ -217,7 +217,7 @@ describe("rows, ranks and order", () => {
       target: { comparison: "LTE", value: "0" },
       sort: "name",
     });
-    expect(r.map((x) => x.status)).toEqual(["dat", "chua-dat", "chua-co-so-lieu"]);
+    expect(r.map((x) => x.status)).toEqual(["met", "not-met", "no-figure"]);
   });
 });
 

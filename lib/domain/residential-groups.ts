@@ -120,14 +120,14 @@ export function wardShareFromGroups(values: Array<{ value: string }>, groupCount
 }
 
 export type DerivationCheck =
-  | { status: "khop"; derived: string; stored: string } // the stored ward figure equals the derived one
-  | { status: "lech"; derived: string; stored: string } // it does not
-  | { status: "chua-du-so-lieu"; derived: string | null; stored: string | null }; // one of them is missing
+  | { status: "match"; derived: string; stored: string } // the stored ward figure equals the derived one
+  | { status: "mismatch"; derived: string; stored: string } // it does not
+  | { status: "incomplete"; derived: string | null; stored: string | null }; // one of them is missing
 
 export const DERIVATION_STATUS_LABEL: Record<DerivationCheck["status"], string> = {
-  khop: "Khớp",
-  lech: "Lệch",
-  "chua-du-so-lieu": "Chưa đủ số liệu",
+  match: "Khớp",
+  mismatch: "Lệch",
+  incomplete: "Chưa đủ số liệu",
 };
 
 /**
@@ -139,13 +139,13 @@ export function checkDerivedShare(
   stored: { value: string; qualifier: Qualifier } | null,
   derived: WardShare | null,
 ): DerivationCheck {
-  if (!stored || !derived) return { status: "chua-du-so-lieu", derived: derived?.percent ?? null, stored: stored?.value ?? null };
+  if (!stored || !derived) return { status: "incomplete", derived: derived?.percent ?? null, stored: stored?.value ?? null };
   if (stored.qualifier === "MORE_THAN") {
-    return { status: compareDecimal(derived.percent, stored.value) > 0 ? "khop" : "lech", derived: derived.percent, stored: stored.value };
+    return { status: compareDecimal(derived.percent, stored.value) > 0 ? "match" : "mismatch", derived: derived.percent, stored: stored.value };
   }
   const digits = Math.min(4, stored.value.split(".")[1]?.length ?? 0);
   const same = compareDecimal(roundDecimal(derived.percent, digits), stored.value) === 0;
-  return { status: same ? "khop" : "lech", derived: derived.percent, stored: stored.value };
+  return { status: same ? "match" : "mismatch", derived: derived.percent, stored: stored.value };
 }
 
 /** Number of colour steps of the heat map for rates. */

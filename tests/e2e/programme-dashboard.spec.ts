@@ -2,7 +2,7 @@ import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
-const URL_03 = "/ngoc-thuy/programmes/03-CTr-QU";
+const URL_03 = "/ngoc-thuy/chuong-trinh/03-CTr-QU";
 
 async function chartsDrawn(page: Page, atLeast: number) {
   await expect.poll(() => page.locator("svg.recharts-surface").count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(atLeast);
@@ -17,7 +17,7 @@ test.describe("programme dashboard", () => {
     await expect(card("tien-xu-phat-vi-pham")).toContainText(/trên 305\.000\.000\s+đ/);
     await expect(card("ty-le-gia-dinh-van-hoa")).toContainText(/trên 90\s+%/);
     // "trên 90 %" against the (illustrative) target ≥ 90 %: exceeded, and the target says it is illustrative
-    await expect(card("ty-le-gia-dinh-van-hoa").locator("[data-status]")).toHaveAttribute("data-status", "vuot");
+    await expect(card("ty-le-gia-dinh-van-hoa").locator("[data-status]")).toHaveAttribute("data-status", "exceeded");
     await expect(card("ty-le-gia-dinh-van-hoa")).toContainText("chỉ tiêu minh họa");
     await expect(card("cuong-che-gpmb").locator("[data-status]")).toHaveText(/Đạt/);
     await expect(card("ra-quan-xu-ly").locator("[data-status]")).toHaveText(/Chưa có chỉ tiêu/);
@@ -44,7 +44,7 @@ test.describe("programme dashboard", () => {
     await expect(unpermitted.locator("table")).toContainText(/34\s+trường hợp/);
     await expect(unpermitted).toContainText(/Tổng: 38\s+công trình/);
 
-    await page.goto("/ngoc-thuy/programmes/01-CT-QU");
+    await page.goto("/ngoc-thuy/chuong-trinh/01-CT-QU");
     const inspections = page.locator('[data-breakdown="theo-doi_tuong-hinh_thuc"]');
     await expect(inspections.getByRole("columnheader")).toHaveText(["Đối tượng", "Chuyên đề", "Khi có dấu hiệu vi phạm"]);
     await expect(inspections.getByRole("row", { name: /Chi bộ/ })).toContainText(/161\s+lượt.*4\s+chi bộ/);
@@ -52,7 +52,7 @@ test.describe("programme dashboard", () => {
   });
 
   test("keeps reported years as reported and never fills the others", async ({ page }) => {
-    await page.goto("/ngoc-thuy/programmes/02-CTr-QU");
+    await page.goto("/ngoc-thuy/chuong-trinh/02-CTr-QU");
     const egov = page.locator('[data-indicator="co-quan-dien-tu"]');
     const rows = egov.locator("table tbody tr");
     await expect(rows.locator("th")).toHaveText(["2015", "2017", "2018", "Cả nhiệm kỳ"]);
@@ -101,7 +101,7 @@ test.describe("programme dashboard", () => {
 
   test("has no serious or critical accessibility violations", async ({ page }) => {
     for (const slug of ["01-CT-QU", "02-CTr-QU", "03-CTr-QU"]) {
-      await page.goto(`/ngoc-thuy/programmes/${slug}`);
+      await page.goto(`/ngoc-thuy/chuong-trinh/${slug}`);
       await chartsDrawn(page, 3);
       const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
       const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -130,7 +130,7 @@ test.describe("programme dashboard", () => {
   });
 
   test("every dashboard prints on A4 landscape", async ({ page }) => {
-    for (const url of ["/ngoc-thuy/residential-groups", "/ngoc-thuy/residential-groups/22", "/compare", "/compare/ward?ward=ngoc-thuy"]) {
+    for (const url of ["/ngoc-thuy/to-dan-pho", "/ngoc-thuy/to-dan-pho/22", "/so-sanh", "/so-sanh/phuong?ward=ngoc-thuy"]) {
       await page.goto(url);
       await page.emulateMedia({ media: "print" });
       const pdf = await page.pdf({ preferCSSPageSize: true });
@@ -141,6 +141,6 @@ test.describe("programme dashboard", () => {
   });
 
   test("unknown programme is not found", async ({ page }) => {
-    expect((await page.goto("/ngoc-thuy/programmes/09-XX-QU"))?.status()).toBe(404);
+    expect((await page.goto("/ngoc-thuy/chuong-trinh/09-XX-QU"))?.status()).toBe(404);
   });
 });

@@ -6,7 +6,7 @@ import { expect, test, type Page } from "@playwright/test";
 // figures (Tổ 22 Xanh – Sạch – Đẹp 2018, the ward's "trên 73 %") and the marked demo data.
 
 const REPORT = "Báo cáo của Đảng ủy phường Ngọc Thụy";
-const LIST = "/ngoc-thuy/residential-groups";
+const LIST = "/ngoc-thuy/to-dan-pho";
 
 const heatRows = (page: Page) => page.getByTestId("heat-map").locator("tbody tr");
 const rankingRows = (page: Page) => page.getByTestId("ranking-table").locator("tbody tr");
@@ -143,10 +143,10 @@ test.describe("residential groups of Ngọc Thụy", () => {
     await expect(page.locator(".recharts-surface")).toHaveCount(3);
     // neighbours and the way back
     const nav = page.getByRole("navigation", { name: "Chuyển tổ dân phố" });
-    await expect(nav.getByRole("link", { name: /Tổ 21/ })).toHaveAttribute("href", "/ngoc-thuy/residential-groups/21");
-    await expect(nav.getByRole("link", { name: /Tổ 23/ })).toHaveAttribute("href", "/ngoc-thuy/residential-groups/23");
+    await expect(nav.getByRole("link", { name: /Tổ 21/ })).toHaveAttribute("href", "/ngoc-thuy/to-dan-pho/21");
+    await expect(nav.getByRole("link", { name: /Tổ 23/ })).toHaveAttribute("href", "/ngoc-thuy/to-dan-pho/23");
     await nav.getByRole("link", { name: "Tất cả tổ dân phố" }).click();
-    await expect(page).toHaveURL(/\/ngoc-thuy\/residential-groups$/, { timeout: 30_000 });
+    await expect(page).toHaveURL(/\/ngoc-thuy\/to-dan-pho$/, { timeout: 30_000 });
     await page.goto(`${LIST}/22`);
     await page.screenshot({ path: "test-results/screenshots/residential-group-22.png", fullPage: true });
   });
@@ -164,8 +164,8 @@ test.describe("residential groups of Ngọc Thụy", () => {
       `${LIST}/39`,
       `${LIST}/022`,
       `${LIST}/abc`,
-      "/khong-co-phuong/residential-groups",
-      "/bo-de/residential-groups/1",
+      "/khong-co-phuong/to-dan-pho",
+      "/bo-de/to-dan-pho/1",
       `${LIST}?indicator=khong-co`,
       `${LIST}?indicator=ty-le-tdp-van-hoa`,
       `${LIST}?year=1999`,
