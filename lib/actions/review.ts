@@ -60,7 +60,7 @@ async function transition(
   // the pages render at request time; this also refreshes what browsers hold of them
   revalidatePath(`/${ward}`, "layout");
   revalidatePath("/tien-do");
-  if (action === "APPROVE") revalidatePath("/compare", "layout");
+  if (action === "APPROVE") revalidatePath("/so-sanh", "layout");
 
   const data = { status: outcome.status, version: outcome.version };
   switch (action) {

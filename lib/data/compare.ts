@@ -22,7 +22,7 @@ import {
 } from "@/lib/domain/compare";
 import type { SourceRef } from "@/lib/domain/indicator-summary";
 import { targetStatus, type TargetStatus } from "@/lib/domain/target-status";
-import type { OrgLevel } from "@/lib/generated/prisma/enums";
+import type { OrgLevel, PeriodKind, Qualifier } from "@/lib/generated/prisma/enums";
 import { getOrgUnit, type OrgUnitRef } from "./org-units";
 import { getProgrammes, type IndicatorInfo, type ProgrammeInfo } from "./programmes";
 import { type ReadScope, orgUnitScopeWhere, scopeWhere } from "./scope";
@@ -79,10 +79,10 @@ const valueSelect = {
 
 type ValueRow = {
   value: { toFixed(): string };
-  qualifier: "EXACT" | "MORE_THAN";
+  qualifier: Qualifier;
   note: string | null;
   orgUnit: { slug: string };
-  period: { kind: "YEAR" | "TERM"; year: number | null; term: { slug: string } };
+  period: { kind: PeriodKind; year: number | null; term: { slug: string } };
   source: { key: string; title: string; issuedOn: Date | null; kind: SourceRef["kind"] };
   indicator: { code: string };
 };

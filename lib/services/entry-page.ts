@@ -3,7 +3,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { pageReadScope, requirePage } from "@/lib/auth/access";
-import { canEditValues } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import { lockedReason } from "@/lib/domain/entry-grid";
 import { programmeSlugSchema, slugSchema } from "@/lib/validation/params";
 import { getEntryGrid } from "@/lib/data/entry-grid";
@@ -21,5 +21,5 @@ export const loadEntryPage = cache(async (params: EntryPageParams, scope: EntryS
   const [unit, loaded] = await Promise.all([getUnitScope(ward.data), getEntryGrid({ wardSlug: ward.data, year: Number(params.year), programmeSlug: programme.data, scope, readable })]);
   if (!unit || !loaded) notFound();
   const { grid } = loaded;
-  return { viewer, grid, readable, canEdit: canEditValues(viewer, unit), locked: lockedReason(grid.submission.status) };
+  return { viewer, grid, readable, canEdit: can(viewer, "editValues", unit), locked: lockedReason(grid.submission.status) };
 });

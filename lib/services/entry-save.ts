@@ -6,6 +6,7 @@ import "server-only";
 import { getEntryGrid } from "@/lib/data/entry-grid";
 import { type Actor, type EntryChange, saveEntryValues } from "@/lib/data/entry-save";
 import type { ReadScope } from "@/lib/data/scope";
+import type { Qualifier } from "@/lib/domain/enums";
 import { cellKey, type DerivedWardFigure, derivedMessage, deriveWardFigures, type EntryGrid, lockedReason, rawOf } from "@/lib/domain/entry-grid";
 import type { EntryScope } from "@/lib/domain/entry-grid-assembly";
 import { type ActionResult, failure, success } from "@/lib/result";
@@ -15,7 +16,7 @@ export type SavedVersion = { unit: string; indicator: string; version: number; v
 export type ConflictRow = {
   unit: string;
   indicator: string;
-  theirs: { value: string | null; qualifier: "EXACT" | "MORE_THAN"; note: string | null; version: number; byName: string | null; at: string } | null;
+  theirs: { value: string | null; qualifier: Qualifier; note: string | null; version: number; byName: string | null; at: string } | null;
 };
 export type SaveEntryData = {
   saved?: SavedVersion[];
