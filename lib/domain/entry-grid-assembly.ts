@@ -3,10 +3,10 @@
 // the year), last year's figure, the target (the year's over the term's, the ward's own over the
 // general one), earlier years for the outlier check. Pure: the loader queries, this assembles.
 
-import { type CellOrigin, cellKey, type EntryCell, type EntryGrid, type EntryIndicator, type EntrySection, type EntryTargetInfo, type QualifierKind, type SubmissionStatusKind } from "./entry-grid";
+import { type CellOrigin, cellKey, type EntryCell, type EntryGrid, type EntryIndicator, type EntrySection, type EntryTargetInfo } from "./entry-grid";
 import { WARD_COUNTERPART } from "./residential-groups";
 import type { Rule } from "./value-rules";
-import type { ValueType } from "./value-type";
+import type { Qualifier, SubmissionStatus, ValueType } from "./enums";
 
 /** "ward": the ward page; "groups": the residential-group page; "all": both, for the Excel/CSV file. */
 export type EntryScope = "ward" | "groups" | "all";
@@ -59,17 +59,17 @@ export type EntryGridRows = GridFrame & {
   /** the year of each period of the term (null: the term period) */
   periodYears: Map<number, number | null>;
   /** published figures of this year and the earlier years of the term */
-  results: { indicatorId: number; orgUnitId: number; periodId: number; value: string; qualifier: QualifierKind; source: { label: string; isDemo: boolean } }[];
+  results: { indicatorId: number; orgUnitId: number; periodId: number; value: string; qualifier: Qualifier; source: { label: string; isDemo: boolean } }[];
   /** targets of the year and the term, the general ones (no unit) before the ward's own */
   targets: { indicatorId: number; periodId: number; comparison: EntryTargetInfo["comparison"]; value: string; isDemo: boolean }[];
   submission: {
-    status: SubmissionStatusKind;
+    status: SubmissionStatus;
     version: number;
     values: {
       indicatorId: number;
       orgUnitId: number;
       value: string | null;
-      qualifier: QualifierKind;
+      qualifier: Qualifier;
       note: string | null;
       outlierConfirmed: boolean;
       version: number;
