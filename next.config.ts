@@ -18,6 +18,17 @@ const nextConfig: NextConfig = {
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
+  // Page URLs are Vietnamese and stable (README "Names"); the English ones of before answer a
+  // permanent redirect, so saved links and bookmarks keep working (query strings are passed along).
+  async redirects() {
+    return [
+      { source: "/:ward/programmes/:programme", destination: "/:ward/chuong-trinh/:programme", permanent: true },
+      { source: "/:ward/residential-groups", destination: "/:ward/to-dan-pho", permanent: true },
+      { source: "/:ward/residential-groups/:group", destination: "/:ward/to-dan-pho/:group", permanent: true },
+      { source: "/compare", destination: "/so-sanh", permanent: true },
+      { source: "/compare/ward", destination: "/so-sanh/phuong", permanent: true },
+    ];
+  },
   // forbidden() answers 403 with app/forbidden.tsx; the body limit is lib/body-limit.ts (proxy.ts
   // answers a larger body with a Vietnamese 413 before Next.js's English one)
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: BODY_LIMIT_BYTES } },

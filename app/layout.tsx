@@ -5,9 +5,18 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Theo dõi Chương trình công tác toàn khóa", template: "%s · Chương trình công tác toàn khóa" },
   description: "Theo dõi kết quả thực hiện các Chương trình công tác toàn khóa của Quận ủy theo phường và tổ dân phố.",
+  // files in public/ (the PNGs are made from the SVG by scripts/make-icons.mjs)
+  manifest: "/manifest.webmanifest",
+  icons: {
+    icon: [
+      { url: "/icon.svg", type: "image/svg+xml" },
+      { url: "/icon-192.png", sizes: "192x192", type: "image/png" },
+    ],
+    apple: { url: "/icon-192.png", sizes: "192x192" },
+  },
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#991b1b" };
 
 // Every page reads the database at request time; nothing is prerendered at build (no database then).
 export const dynamic = "force-dynamic";

@@ -22,11 +22,11 @@ import { ROOT, quoteIdent, withClient, withDatabase } from "./lib/db-tools.mjs";
 const DEFAULT_PAGES = [
   "/",
   "/ngoc-thuy",
-  "/ngoc-thuy/programmes/03-CTr-QU",
-  "/ngoc-thuy/programmes/01-CT-QU",
-  "/ngoc-thuy/residential-groups",
-  "/ngoc-thuy/residential-groups/22",
-  "/compare",
+  "/ngoc-thuy/chuong-trinh/03-CTr-QU",
+  "/ngoc-thuy/chuong-trinh/01-CT-QU",
+  "/ngoc-thuy/to-dan-pho",
+  "/ngoc-thuy/to-dan-pho/22",
+  "/so-sanh",
   "/api/v1/org-units/ngoc-thuy/values?term=2015-2020",
 ];
 const WARMUP = 5;

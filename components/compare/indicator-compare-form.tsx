@@ -8,7 +8,7 @@ export function IndicatorCompareForm({ data, termSlug }: { data: IndicatorCompar
   const periodValue = period.kind === "TERM" ? "term" : String(period.year);
   const stateKey = [parent.slug, indicator.code, periodValue, per, sort, termSlug ?? ""].join("|");
   return (
-    <SelectionForm id="chon-so-sanh" action="/compare" label="Chọn nội dung so sánh" stateKey={stateKey}>
+    <SelectionForm id="chon-so-sanh" action="/so-sanh" label="Chọn nội dung so sánh" stateKey={stateKey}>
       <Field label="Đơn vị (so sánh các đơn vị trực thuộc)" htmlFor="cmp-parent">
         <select id="cmp-parent" name="parent" defaultValue={parent.slug} className={selectClass} data-resets="indicator">
           {parents.map((p) => (

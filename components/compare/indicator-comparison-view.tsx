@@ -6,7 +6,7 @@ import type { IndicatorComparison } from "@/lib/data/compare";
 import type { ComparisonRow, SortOrder } from "@/lib/domain/compare";
 import { TARGET_STATUS_LABEL } from "@/lib/domain/target-status";
 import { basisLabel, formatShown, LEVEL_NOUN, PER_LABEL, periodLabel, readable, roundTo } from "@/lib/format/compare";
-import { fileSlug } from "@/lib/format/csv";
+import { csvNumber, fileSlug } from "@/lib/format/csv";
 import { formatTarget } from "@/lib/format/target";
 import { formatCompact, formatFigure, formatSource } from "@/lib/format/vi";
 import { SourceLabel } from "@/components/ui/source-label";
@@ -266,7 +266,7 @@ export function IndicatorComparisonView({ data, termSlug }: { data: IndicatorCom
   const csvRows = rows.map((r) => [
     r.rank,
     r.unit.name,
-    r.shown ? (r.shown.qualifier === "MORE_THAN" ? `>${r.shown.value}` : r.shown.value) : "",
+    r.shown ? `${r.shown.qualifier === "MORE_THAN" ? ">" : ""}${csvNumber(r.shown.value)}` : "",
     per ? `${indicator.unit}/1.000 ${per === "capita" ? "dân" : "hộ"}` : indicator.unit,
     r.shown ? formatShown(r.shown.value, r.shown.qualifier, indicator, per).replace(/\u00a0/g, " ") : "Chưa có số liệu",
     basisLabel(r.figure, indicator.aggregation),

@@ -7,12 +7,12 @@ export function compareHref(v: { parent: string; indicator: string; period: Peri
   const q = new URLSearchParams({ parent: v.parent, indicator: v.indicator, period: periodParam(v.period), sort: v.sort ?? "desc" });
   if (v.per && v.per !== "none") q.set("per", v.per);
   if (v.term) q.set("term", v.term);
-  return `/compare?${q}`;
+  return `/so-sanh?${q}`;
 }
 
 /** Link to /compare/ward reproducing a view. */
 export function wardCompareHref(v: { ward: string; programme: string; period: PeriodChoice; term?: string }): string {
   const q = new URLSearchParams({ ward: v.ward, programme: v.programme, period: periodParam(v.period) });
   if (v.term) q.set("term", v.term);
-  return `/compare/ward?${q}`;
+  return `/so-sanh/phuong?${q}`;
 }

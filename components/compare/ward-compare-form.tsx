@@ -10,7 +10,7 @@ export function WardCompareForm({ data, termSlug }: { data: WardComparison; term
   return (
     <SelectionForm
       id="chon-so-sanh-phuong"
-      action="/compare/ward"
+      action="/so-sanh/phuong"
       label={`Chọn ${noun}, chương trình và kỳ`}
       stateKey={[unit.slug, programme.slug, periodValue, termSlug ?? ""].join("|")}
     >

@@ -6,7 +6,7 @@ import { SourceLabel } from "@/components/ui/source-label";
 import type { WardComparison, WardIndicatorRow } from "@/lib/data/compare";
 import { TARGET_STATUS_LABEL } from "@/lib/domain/target-status";
 import { basisLabel, formatDifference, formatRatio, LEVEL_NOUN, periodLabel, readable, withBound } from "@/lib/format/compare";
-import { fileSlug } from "@/lib/format/csv";
+import { csvNumber, fileSlug } from "@/lib/format/csv";
 import { formatTarget } from "@/lib/format/target";
 import { formatFigure, formatSource } from "@/lib/format/vi";
 import { TermOverTerm } from "./term-over-term";
@@ -54,12 +54,12 @@ export function WardComparisonView({ data, termSlug }: { data: WardComparison; t
     numbered.get(r.indicator.code),
     r.indicator.name,
     r.indicator.unit,
-    r.own.value === null ? "" : `${r.own.qualifier === "MORE_THAN" ? ">" : ""}${r.own.value}`,
+    r.own.value === null ? "" : `${r.own.qualifier === "MORE_THAN" ? ">" : ""}${csvNumber(r.own.value)}`,
     basisLabel(r.own, r.indicator.aggregation),
-    r.siblings.average ? `${r.siblings.average.qualifier === "MORE_THAN" ? ">" : ""}${r.siblings.average.value}` : "",
+    r.siblings.average ? `${r.siblings.average.qualifier === "MORE_THAN" ? ">" : ""}${csvNumber(r.siblings.average.value)}` : "",
     r.siblings.average?.count ?? 0,
-    r.siblings.difference ?? "",
-    r.siblings.ratioPercent ?? "",
+    r.siblings.difference === null ? "" : csvNumber(r.siblings.difference),
+    r.siblings.ratioPercent === null ? "" : csvNumber(r.siblings.ratioPercent),
     r.own.isDemo || r.siblings.average?.hasDemo ? "có" : "không",
     TARGET_STATUS_LABEL[r.status],
   ]);

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { STATUS_LABELS, type SubmissionStatusName } from "@/lib/domain/entry-file-grid";
+import type { SubmissionStatus } from "@/lib/domain/enums";
+import { STATUS_LABELS } from "@/lib/domain/entry-file-grid";
 import { IMPORT_LIMITS } from "@/lib/domain/entry-template";
 import { ImportForm } from "./import-form";
 
@@ -7,7 +8,7 @@ type Props = {
   ward: { slug: string; name: string };
   year: number;
   programme: { slug: string; code: string };
-  status: SubmissionStatusName;
+  status: SubmissionStatus;
   editable: boolean;
 };
 

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { type FormEvent, startTransition, useActionState, useState } from "react";
 import { type ImportView, applyEntryImport, previewEntryImport } from "@/lib/actions/entry-import";
-import { type ActionResult, retryable } from "@/lib/actions/result";
+import { type ActionResult, retryable } from "@/lib/result";
 import { IMPORT_LIMITS } from "@/lib/domain/entry-template";
 import { PreviewTable } from "./preview-table";
 

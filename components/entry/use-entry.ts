@@ -4,7 +4,7 @@
 // local draft and the leave warning, and conflicts to resolve row by row.
 import { useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { type ConflictRow, type SaveEntryData, saveEntry } from "@/lib/actions/entry";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/result";
 import {
   applyDraft,
   changedPayloadRows,

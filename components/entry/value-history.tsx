@@ -4,7 +4,7 @@ import { useId, useState, useTransition } from "react";
 import { loadValueHistory } from "@/lib/actions/entry";
 import type { ValueHistoryEntry } from "@/lib/data/value-history";
 import { isDecimalString } from "@/lib/domain/decimal";
-import type { ValueType } from "@/lib/domain/value-type";
+import type { ValueType } from "@/lib/domain/enums";
 import { formatViInput } from "@/lib/domain/vi-number";
 import { formatDateTime } from "@/lib/format/date-time";
 

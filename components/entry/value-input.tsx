@@ -1,7 +1,7 @@
 "use client";
 // One figure's input: Vietnamese digits typed freely (inputMode decimal, right-aligned), or
 // Đạt / Chưa đạt for yes/no indicators. Moves like a spreadsheet (see ./keyboard).
-import type { ValueType } from "@/lib/domain/value-type";
+import type { ValueType } from "@/lib/domain/enums";
 import { moveInColumn } from "./keyboard";
 
 type Props = {

@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, type ReactNode, createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, useState } from "react";
 import type { RecordResult } from "@/lib/actions/record-outcome";
-import { retryable } from "@/lib/actions/result";
+import { retryable } from "@/lib/result";
 
 export type RecordAction = (prev: RecordResult | null, formData: FormData) => Promise<RecordResult>;
 

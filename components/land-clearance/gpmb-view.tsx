@@ -46,7 +46,7 @@ export function GpmbView({ page, canEdit }: { page: GpmbPage; canEdit: boolean }
         {!canEdit && <p className="text-sm text-slate-600">Bạn đang xem; chỉ cán bộ phường được nhập và sửa.</p>}
         {page.landClearanceProgramme && (
           <p className="no-print text-sm">
-            <Link href={`/${ward.slug}/programmes/${page.landClearanceProgramme}`} className="text-brand-700 underline">
+            <Link href={`/${ward.slug}/chuong-trinh/${page.landClearanceProgramme}`} className="text-brand-700 underline">
               Xem trên biểu đồ theo dõi chương trình {page.programmes.find((p) => p.slug === page.landClearanceProgramme)?.code}
             </Link>
           </p>

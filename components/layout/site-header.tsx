@@ -32,7 +32,7 @@ export async function SiteHeader() {
                   </Link>
                 </li>
                 <li>
-                  <Link href="/ngoc-thuy/residential-groups" className="hover:underline">
+                  <Link href="/ngoc-thuy/to-dan-pho" className="hover:underline">
                     Tổ dân phố
                   </Link>
                 </li>
@@ -40,7 +40,7 @@ export async function SiteHeader() {
             )}
             {district && (
               <li>
-                <Link href="/compare" className="hover:underline">
+                <Link href="/so-sanh" className="hover:underline">
                   So sánh phường
                 </Link>
               </li>

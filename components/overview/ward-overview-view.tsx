@@ -33,7 +33,7 @@ export function WardOverviewView({ overview, canEdit = false }: { overview: Ward
           <ul className="flex flex-wrap gap-2 text-sm">
             <EntryHubLink wardSlug={ward.slug} />
             <li>
-              <Link href={`/${ward.slug}/residential-groups`} className="inline-block rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">
+              <Link href={`/${ward.slug}/to-dan-pho`} className="inline-block rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">
                 Theo tổ dân phố
               </Link>
             </li>
@@ -54,7 +54,7 @@ export function WardOverviewView({ overview, canEdit = false }: { overview: Ward
             <h2 id={`ct-${p.slug}-title`} className="text-xl font-semibold text-slate-900">
               Chương trình {p.code}
             </h2>
-            <Link href={`/${ward.slug}/programmes/${p.slug}`} className="no-print text-sm text-brand-700 underline">
+            <Link href={`/${ward.slug}/chuong-trinh/${p.slug}`} className="no-print text-sm text-brand-700 underline">
               Biểu đồ theo dõi chương trình {p.code}
             </Link>
           </div>

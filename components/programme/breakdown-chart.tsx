@@ -1,6 +1,6 @@
 import type { DashboardIndicator } from "@/lib/data/programme-dashboard";
 import type { Breakdown, BreakdownCell } from "@/lib/domain/breakdowns";
-import { fileSlug } from "@/lib/format/csv";
+import { csvNumber, fileSlug } from "@/lib/format/csv";
 import { categoryKeyLabel, categoryValueLabel } from "@/lib/format/labels";
 import { formatFigure, formatSource } from "@/lib/format/vi";
 import { ChartFrame } from "@/components/charts/chart-frame";
@@ -79,7 +79,7 @@ export function BreakdownChart({ breakdown: b, sectionName }: { breakdown: Break
           header: ["Loại", "Giá trị cả nhiệm kỳ", "Trên (>)", "Đơn vị", "Nguồn"],
           rows: b.cells.map((c) => [
             cellLabel(b, c),
-            c.indicator.figure.basis === "none" ? "" : c.indicator.figure.value,
+            c.indicator.figure.basis === "none" ? "" : csvNumber(c.indicator.figure.value),
             c.indicator.figure.basis !== "none" && c.indicator.figure.qualifier === "MORE_THAN" ? "trên" : "",
             c.indicator.unit,
             sourceText(c.indicator),

@@ -1,6 +1,7 @@
 import type { DashboardIndicator } from "@/lib/data/programme-dashboard";
 import type { TargetInfo } from "@/lib/data/targets";
-import { fileSlug } from "@/lib/format/csv";
+import type { Qualifier } from "@/lib/domain/enums";
+import { csvNumber, fileSlug } from "@/lib/format/csv";
 import { describeBasis } from "@/lib/format/figure-basis";
 import { formatTarget } from "@/lib/format/target";
 import { formatFigure, formatSource } from "@/lib/format/vi";
@@ -39,7 +40,7 @@ function TermLine({ i }: { i: DashboardIndicator }) {
 export function IndicatorChart({ indicator: i }: { indicator: DashboardIndicator }) {
   const years = i.summary.years;
   const target = lineTarget(i);
-  const fmt = (v: string, q: "EXACT" | "MORE_THAN" = "EXACT") => formatFigure(v, i.valueType, i.unit, q);
+  const fmt = (v: string, q: Qualifier = "EXACT") => formatFigure(v, i.valueType, i.unit, q);
   const termSources = i.summary.sources.map((s) => (s.kind === "DEMO" ? "Dữ liệu minh họa" : formatSource(s))).join("; ");
 
   if (years.length === 0) {
@@ -83,8 +84,8 @@ export function IndicatorChart({ indicator: i }: { indicator: DashboardIndicator
         csv={{
           header: ["Năm", "Giá trị", "Trên (>)", "Đơn vị", "Chỉ tiêu", "Nguồn"],
           rows: [
-            ...years.map((y) => [y.year, y.value, y.qualifier === "MORE_THAN" ? "trên" : "", i.unit, targetFor(y.year) ? formatTarget(targetFor(y.year)!, i.valueType, i.unit) : "", y.isDemo ? "Dữ liệu minh họa" : formatSource(y.source)]),
-            ["Cả nhiệm kỳ", f.basis === "none" ? "" : f.value, f.basis !== "none" && f.qualifier === "MORE_THAN" ? "trên" : "", i.unit, i.targets.term ? formatTarget(i.targets.term, i.valueType, i.unit) : "", termSources],
+            ...years.map((y) => [y.year, csvNumber(y.value), y.qualifier === "MORE_THAN" ? "trên" : "", i.unit, targetFor(y.year) ? formatTarget(targetFor(y.year)!, i.valueType, i.unit) : "", y.isDemo ? "Dữ liệu minh họa" : formatSource(y.source)]),
+            ["Cả nhiệm kỳ", f.basis === "none" ? "" : csvNumber(f.value), f.basis !== "none" && f.qualifier === "MORE_THAN" ? "trên" : "", i.unit, i.targets.term ? formatTarget(i.targets.term, i.valueType, i.unit) : "", termSources],
           ],
         }}
         chart={

@@ -10,12 +10,12 @@ import { BreakdownChart } from "./breakdown-chart";
 import { HeadlineCards } from "./headline-cards";
 import { IndicatorChart } from "./indicator-chart";
 
-const SUMMARY_ORDER: TargetStatus[] = ["vuot", "dat", "chua-dat", "chua-du-can-cu", "chua-co-so-lieu"];
+const SUMMARY_ORDER: TargetStatus[] = ["exceeded", "met", "not-met", "undecided", "no-figure"];
 
 export function ProgrammeDashboardView({ data, canEdit = false }: { data: ProgrammeDashboard; canEdit?: boolean }) {
   const { ward, term, programme, sections, headline, projects, achievements, hasDemo } = data;
   const all = sections.flatMap((s) => s.indicators);
-  const withTarget = all.filter((i) => i.status !== "chua-co-chi-tieu");
+  const withTarget = all.filter((i) => i.status !== "no-target");
   const gpmbTotal = all.find((i) => i.code === "du-an-gpmb")?.figure;
   const years = Array.from({ length: term.endYear - term.startYear + 1 }, (_, k) => term.startYear + k);
   return (
@@ -37,7 +37,7 @@ export function ProgrammeDashboardView({ data, canEdit = false }: { data: Progra
             {data.otherProgrammes.map((p) => (
               <li key={p.slug}>
                 <Link
-                  href={`/${ward.slug}/programmes/${p.slug}`}
+                  href={`/${ward.slug}/chuong-trinh/${p.slug}`}
                   aria-current={p.slug === programme.slug ? "page" : undefined}
                   className="inline-block rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100 aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-50 aria-[current=page]:font-semibold"
                 >
@@ -86,7 +86,7 @@ export function ProgrammeDashboardView({ data, canEdit = false }: { data: Progra
               )}
               <p className="text-sm">
                 Chỉ tiêu theo tổ dân phố ({s.indicators.filter((i) => i.perGroup).map((i) => i.name).join("; ")}):{" "}
-                <Link href={`/${ward.slug}/residential-groups`} className="text-brand-700 underline">xem bản đồ nhiệt và từng tổ dân phố</Link>.
+                <Link href={`/${ward.slug}/to-dan-pho`} className="text-brand-700 underline">xem bản đồ nhiệt và từng tổ dân phố</Link>.
               </p>
             </div>
           )}

@@ -1,9 +1,9 @@
 import type { TargetInfo } from "@/lib/data/targets";
 import { formatTarget } from "@/lib/format/target";
-import type { ValueKind } from "@/lib/format/vi";
+import type { ValueType } from "@/lib/domain/enums";
 
 /** "Chỉ tiêu: ≥ 90 % (minh họa)" */
-export function TargetText({ target, kind, unit }: { target: TargetInfo | null; kind: ValueKind; unit: string }) {
+export function TargetText({ target, kind, unit }: { target: TargetInfo | null; kind: ValueType; unit: string }) {
   if (!target) return <span className="text-slate-600">Chưa có chỉ tiêu</span>;
   return (
     <span>

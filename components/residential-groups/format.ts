@@ -31,5 +31,5 @@ export function listHref(ward: string, params: { indicator?: string; year?: numb
   if (params.year) q.set("year", String(params.year));
   if (params.term) q.set("term", params.term);
   const s = q.toString();
-  return `/${ward}/residential-groups${s ? `?${s}` : ""}`;
+  return `/${ward}/to-dan-pho${s ? `?${s}` : ""}`;
 }

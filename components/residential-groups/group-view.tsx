@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { GroupIndicatorRow, ResidentialGroupView } from "@/lib/data/residential-groups";
 import { groupNumber } from "@/lib/domain/residential-groups";
 import { TARGET_STATUS_LABEL } from "@/lib/domain/target-status";
-import { fileSlug } from "@/lib/format/csv";
+import { csvNumber, fileSlug } from "@/lib/format/csv";
 import { describeBasis } from "@/lib/format/figure-basis";
 import { formatTarget } from "@/lib/format/target";
 import { formatFigure } from "@/lib/format/vi";
@@ -21,7 +21,7 @@ const navLink = "inline-block rounded border border-slate-300 bg-white px-3 py-1
 export function GroupView({ view, termQuery }: Props) {
   const { ward, term, group, previous, next, rows, achievements, hasDemo, position, groupCount } = view;
   const termSuffix = termQuery ? `?term=${termQuery}` : "";
-  const href = (slug: string) => `/${ward.slug}/residential-groups/${groupNumber(ward.slug, slug)}${termSuffix}`;
+  const href = (slug: string) => `/${ward.slug}/to-dan-pho/${groupNumber(ward.slug, slug)}${termSuffix}`;
   return (
     <article className="dashboard space-y-6">
       <header className="space-y-2">
@@ -166,7 +166,7 @@ function IndicatorChart({ row, group, ward, termQuery }: { row: GroupIndicatorRo
         summary={summaryText}
         csv={{
           header: ["Năm", `${indicator.name} (${csvUnit(indicator)})`, "Nguồn"],
-          rows: summary.years.map((y) => [y.year, y.value, sourceText([y.source])]),
+          rows: summary.years.map((y) => [y.year, csvNumber(y.value), sourceText([y.source])]),
         }}
         chart={
           points.length === 0 ? (

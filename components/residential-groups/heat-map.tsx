@@ -3,7 +3,7 @@ import type { ResidentialGroupsView } from "@/lib/data/residential-groups";
 import { groupNumber, HEAT_STEPS, heatStep, rankGroups } from "@/lib/domain/residential-groups";
 import { averageOf, roundDecimal } from "@/lib/domain/decimal";
 import { describeBasis } from "@/lib/format/figure-basis";
-import { fileSlug } from "@/lib/format/csv";
+import { csvNumber, fileSlug } from "@/lib/format/csv";
 import { formatFigure, formatNumber } from "@/lib/format/vi";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { CsvDownloadButton } from "./csv-download-button";
@@ -29,7 +29,10 @@ export function heatMapCsv(view: ResidentialGroupsView) {
   const header = ["Tổ dân phố", ...yearsWithValues.map((y) => `${y} (${csvUnit(indicator)})`), "Nguồn"];
   const rows = groups.map((g) => [
     g.name,
-    ...yearsWithValues.map((y) => g.cells.find((c) => c.year === y)?.value ?? null),
+    ...yearsWithValues.map((y) => {
+      const value = g.cells.find((c) => c.year === y)?.value;
+      return value === undefined ? null : csvNumber(value);
+    }),
     g.cells
       .filter((c) => !c.isDemo)
       .map((c) => `${c.year}: ${sourceText([c.source])}`)
@@ -49,7 +52,7 @@ export function HeatMap({ view, termQuery }: { view: ResidentialGroupsView; term
   const termRanks = new Map(rankGroups(groups, { kind: "term", rule: indicator.aggregation }, indicator.direction).map((r) => [r.slug, r]));
   const csv = heatMapCsv(view);
   const title = `Bản đồ nhiệt: ${indicator.name} theo tổ dân phố và năm`;
-  const groupHref = (slug: string) => `/${ward.slug}/residential-groups/${groupNumber(ward.slug, slug)}${termQuery ? `?term=${termQuery}` : ""}`;
+  const groupHref = (slug: string) => `/${ward.slug}/to-dan-pho/${groupNumber(ward.slug, slug)}${termQuery ? `?term=${termQuery}` : ""}`;
 
   const cellClass = (value: string) => {
     if (isYesNo) return Number(value) >= 1 ? YES : NO;

@@ -6,7 +6,7 @@ const control = "rounded border border-slate-400 bg-white px-2 py-1.5 text-sm te
 export function IndicatorForm({ view, termQuery }: { view: ResidentialGroupsView; termQuery: string | null }) {
   const { ward, indicators, indicator, years, year } = view;
   return (
-    <form method="get" action={`/${ward.slug}/residential-groups`} className="no-print flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" aria-label="Chọn chỉ tiêu và năm">
+    <form method="get" action={`/${ward.slug}/to-dan-pho`} className="no-print flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" aria-label="Chọn chỉ tiêu và năm">
       <div className="flex min-w-0 flex-col gap-1">
         <label htmlFor="rg-indicator" className="text-xs font-medium text-slate-700">Chỉ tiêu theo tổ dân phố</label>
         <select id="rg-indicator" name="indicator" defaultValue={indicator.code} className={`${control} max-w-full`}>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ResidentialGroupsView } from "@/lib/data/residential-groups";
 import { groupNumber, type RankedGroup } from "@/lib/domain/residential-groups";
 import { roundDecimal } from "@/lib/domain/decimal";
-import { fileSlug } from "@/lib/format/csv";
+import { csvNumber, fileSlug } from "@/lib/format/csv";
 import { formatTarget } from "@/lib/format/target";
 import { formatFigure } from "@/lib/format/vi";
 import { ChartFrame } from "@/components/charts/chart-frame";
@@ -24,12 +24,15 @@ export function rankingCsv(view: ResidentialGroupsView) {
   if (rankMode.kind === "term") {
     return {
       header: ["Hạng", "Tổ dân phố", "Số năm đạt (năm)", "Các năm có số liệu", `Năm ${year} (${csvUnit(indicator)})`, "Nguồn"],
-      rows: ranking.map((r) => [r.rank, r.name, r.value, r.years.join(" "), yearValue(view, r.slug) ?? null, sourceText(r.sources)]),
+      rows: ranking.map((r) => {
+        const y = yearValue(view, r.slug);
+        return [r.rank, r.name, csvNumber(r.value), r.years.join(" "), y === undefined ? null : csvNumber(y), sourceText(r.sources)];
+      }),
     };
   }
   return {
     header: ["Hạng", "Tổ dân phố", "Năm", `Giá trị (${csvUnit(indicator)})`, "Nguồn"],
-    rows: ranking.map((r) => [r.rank, r.name, rankMode.year, r.value, sourceText(r.sources)]),
+    rows: ranking.map((r) => [r.rank, r.name, rankMode.year, csvNumber(r.value), sourceText(r.sources)]),
   };
 }
 
@@ -87,7 +90,7 @@ export function RankedGroups({
         (average !== null ? `; bình quân các tổ ${unitLabel(roundDecimal(average, 1))}` : "") +
         (target ? `; chỉ tiêu ${formatTarget(target, indicator.valueType, isYesNo ? "năm" : indicator.unit)}` : "; chưa có chỉ tiêu") +
         ".";
-  const groupHref = (slug: string) => `/${ward.slug}/residential-groups/${groupNumber(ward.slug, slug)}${termQuery ? `?term=${termQuery}` : ""}`;
+  const groupHref = (slug: string) => `/${ward.slug}/to-dan-pho/${groupNumber(ward.slug, slug)}${termQuery ? `?term=${termQuery}` : ""}`;
 
   const aside = (
     <div className="space-y-1 text-xs text-slate-600">

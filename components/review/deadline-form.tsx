@@ -1,7 +1,7 @@
 "use client";
 import { type FormEvent, startTransition, useActionState, useId } from "react";
 import { type DeadlineState, saveDeadline } from "@/lib/actions/review";
-import { retryable } from "@/lib/actions/result";
+import { retryable } from "@/lib/result";
 
 /** District staff set when the wards' figures of a year are due. Keyed by district and year where used, so a save's answer never outlives its year. */
 export function DeadlineForm({ district, year, dueOn, version }: { district: string; year: number; dueOn: string | null; version: number }) {

@@ -3,7 +3,7 @@
 // it needs). The result stays on screen after the page refreshes with the new state.
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { type TransitionState, approveSubmission, returnSubmission, submitForReview, unlockSubmission } from "@/lib/actions/review";
-import { retryable } from "@/lib/actions/result";
+import { retryable } from "@/lib/result";
 import { ACTION_LABEL, MAX_COMMENT_LENGTH } from "@/lib/domain/submission-workflow";
 import type { SubmissionAction } from "@/lib/generated/prisma/enums";
 import { useSubmissionVersion } from "./submission-version";

@@ -1,14 +1,9 @@
-import { can } from "@/lib/auth/permissions";
-import { getViewer } from "@/lib/auth/session";
-import { getUnitScope } from "@/lib/data/org-units";
-import { getSubmissionPanel } from "@/lib/data/review";
-import { isOwnSendingBlocked } from "@/lib/data/review-settings";
-import { resolveReviewTarget } from "@/lib/data/review-target";
 import type { ReadScope } from "@/lib/data/scope";
 import { owedDetail } from "@/lib/domain/completeness";
-import { ACTION_DONE, availableActions, isLate } from "@/lib/domain/submission-workflow";
+import { ACTION_DONE, isLate } from "@/lib/domain/submission-workflow";
 import { formatDateTime } from "@/lib/format/date-time";
 import { formatDate, formatNumber } from "@/lib/format/vi";
+import { loadSubmissionPanel } from "@/lib/services/submission-panel";
 import { LateBadge, ProgressBadge } from "./progress-badge";
 import { ReviewActions } from "./review-actions";
 
@@ -18,18 +13,9 @@ import { ReviewActions } from "./review-actions";
  * The page checks that the viewer may read the ward and hands over the `scope` it reads with.
  */
 export async function SubmissionPanel(props: { wardSlug: string; year: number; programmeSlug: string; scope: ReadScope }) {
-  const [target, viewer, unit] = await Promise.all([
-    resolveReviewTarget(props.wardSlug, props.year, props.programmeSlug, props.scope),
-    getViewer(),
-    getUnitScope(props.wardSlug),
-  ]);
-  if (!target || !unit) return null;
-  const panel = await getSubmissionPanel(target, props.scope);
-  if (!panel) return null;
-  const offered = availableActions(panel.state === "NOT_STARTED" ? "DRAFT" : panel.state, (a) => can(viewer, a, unit));
-  // four-eyes: the person who sent the figures is not offered to approve them (the server refuses it too)
-  const ownSending = !!viewer && offered.includes("APPROVE") && (await isOwnSendingBlocked(target, viewer.userId));
-  const available = ownSending ? offered.filter((a) => a !== "APPROVE") : offered;
+  const loaded = await loadSubmissionPanel(props);
+  if (!loaded) return null;
+  const { target, panel, available, ownSending } = loaded;
   const late = isLate(panel.state, panel.deadline?.dueOn ?? null, new Date());
   const { expected, entered, owed } = panel.completeness;
   const lastEvent = panel.events.at(-1);

@@ -2,12 +2,12 @@ import { TARGET_STATUS_LABEL, type TargetStatus } from "@/lib/domain/target-stat
 
 // Colour is never the only signal: each status has its own symbol and word.
 const STYLE: Record<TargetStatus, { symbol: string; className: string }> = {
-  vuot: { symbol: "▲", className: "border-emerald-700 bg-emerald-50 text-emerald-900" },
-  dat: { symbol: "✓", className: "border-emerald-700 bg-emerald-50 text-emerald-900" },
-  "chua-dat": { symbol: "✗", className: "border-red-700 bg-red-50 text-red-900" },
-  "chua-du-can-cu": { symbol: "?", className: "border-amber-600 bg-amber-50 text-amber-950" },
-  "chua-co-chi-tieu": { symbol: "–", className: "border-slate-400 bg-slate-50 text-slate-700" },
-  "chua-co-so-lieu": { symbol: "…", className: "border-slate-400 bg-slate-50 text-slate-700" },
+  exceeded: { symbol: "▲", className: "border-emerald-700 bg-emerald-50 text-emerald-900" },
+  met: { symbol: "✓", className: "border-emerald-700 bg-emerald-50 text-emerald-900" },
+  "not-met": { symbol: "✗", className: "border-red-700 bg-red-50 text-red-900" },
+  undecided: { symbol: "?", className: "border-amber-600 bg-amber-50 text-amber-950" },
+  "no-target": { symbol: "–", className: "border-slate-400 bg-slate-50 text-slate-700" },
+  "no-figure": { symbol: "…", className: "border-slate-400 bg-slate-50 text-slate-700" },
 };
 
 export function StatusBadge({ status }: { status: TargetStatus }) {

@@ -11,7 +11,7 @@ export async function saveAchievement(_prev: RecordResult | null, formData: Form
   const { viewer, unit } = guard.auth;
   const actor = { userId: viewer.userId, name: viewer.name };
   const f = guard.input;
-  const outcome = f.id ? await updateAchievement(actor, unit.id, f.id, f) : await createAchievement(actor, unit.id, f);
+  const outcome = f.id ? await updateAchievement({ actor, wardId: unit.id, id: f.id, f }) : await createAchievement(actor, unit.id, f);
   return answer(outcome, unit.slug, f.id ? "Đã lưu danh hiệu, mô hình." : "Đã thêm danh hiệu, mô hình.");
 }
 
@@ -19,6 +19,6 @@ export async function deleteAchievement(_prev: RecordResult | null, formData: Fo
   const guard = await authorizeForm("action:deleteAchievement", "editValues", formData, deleteFormSchema, "ward", invalidForm);
   if (!guard.ok) return guard.result;
   const { viewer, unit } = guard.auth;
-  const outcome = await deleteAchievementRow({ userId: viewer.userId, name: viewer.name }, unit.id, guard.input.id, guard.input.version);
+  const outcome = await deleteAchievementRow({ actor: { userId: viewer.userId, name: viewer.name }, wardId: unit.id, id: guard.input.id, version: guard.input.version });
   return answer(outcome, unit.slug, "Đã xóa danh hiệu, mô hình.");
 }

@@ -4,9 +4,9 @@
 // those changes (all or nothing). Both need editValues on the ward.
 
 import { revalidatePath } from "next/cache";
-import { type ActionResult, failure, success } from "@/lib/actions/result";
+import { type ActionResult, failure, success } from "@/lib/result";
 import { authorizeForm } from "@/lib/auth/action-guard";
-import { type ImportTarget, applyEntryFile, previewEntryFile } from "@/lib/data/entry-import";
+import { type ImportTarget, applyEntryFile, previewEntryFile } from "@/lib/services/entry-import";
 import { type ImportPreview, type ImportRowView, previewRowViews } from "@/lib/domain/entry-import";
 import { IMPORT_LIMITS } from "@/lib/domain/entry-template";
 import type { EntryFileGrid } from "@/lib/domain/entry-file-grid";
@@ -70,7 +70,7 @@ export async function applyEntryImport(_prev: ActionResult<ImportView> | undefin
   if (!read.ok) return read.result;
   if (!read.fingerprint) return failure("invalid", "Hãy bấm “Xem trước” trước khi áp dụng.");
   const { viewer } = auth.auth;
-  const outcome = await applyEntryFile({ userId: viewer.userId, name: viewer.name }, read.target, read.file, read.fingerprint, auth.auth.scope);
+  const outcome = await applyEntryFile({ actor: { userId: viewer.userId, name: viewer.name }, target: read.target, file: read.file, fingerprint: read.fingerprint, scope: auth.auth.scope });
   if (!outcome.ok) {
     const data = outcome.grid && outcome.preview ? view(outcome.grid, outcome.preview, read.file.name, read.fingerprint) : undefined;
     return failure(outcome.code, outcome.message, { data: data && { ...data, canApply: false } });

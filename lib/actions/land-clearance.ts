@@ -11,7 +11,7 @@ export async function saveLandClearanceProject(_prev: RecordResult | null, formD
   const { viewer, unit } = guard.auth;
   const actor = { userId: viewer.userId, name: viewer.name };
   const f = guard.input;
-  const outcome = f.id ? await updateProject(actor, unit.id, f.id, f) : await createProject(actor, unit.id, f);
+  const outcome = f.id ? await updateProject({ actor, wardId: unit.id, id: f.id, f }) : await createProject(actor, unit.id, f);
   return answer(outcome, unit.slug, f.id ? `Đã lưu dự án “${f.name}”.` : `Đã thêm dự án “${f.name}”.`);
 }
 
@@ -19,7 +19,7 @@ export async function deleteLandClearanceProject(_prev: RecordResult | null, for
   const guard = await authorizeForm("action:deleteLandClearanceProject", "editValues", formData, deleteFormSchema, "ward", invalidForm);
   if (!guard.ok) return guard.result;
   const { viewer, unit } = guard.auth;
-  const outcome = await deleteProject({ userId: viewer.userId, name: viewer.name }, unit.id, guard.input.id, guard.input.version);
+  const outcome = await deleteProject({ actor: { userId: viewer.userId, name: viewer.name }, wardId: unit.id, id: guard.input.id, version: guard.input.version });
   return answer(outcome, unit.slug, "Đã xóa dự án và tiến độ các năm của nó.");
 }
 
@@ -35,6 +35,6 @@ export async function deleteLandClearanceProgress(_prev: RecordResult | null, fo
   const guard = await authorizeForm("action:deleteLandClearanceProgress", "editValues", formData, deleteFormSchema, "ward", invalidForm);
   if (!guard.ok) return guard.result;
   const { viewer, unit } = guard.auth;
-  const outcome = await deleteProgress({ userId: viewer.userId, name: viewer.name }, unit.id, guard.input.id, guard.input.version);
+  const outcome = await deleteProgress({ actor: { userId: viewer.userId, name: viewer.name }, wardId: unit.id, id: guard.input.id, version: guard.input.version });
   return answer(outcome, unit.slug, "Đã xóa tiến độ của năm.");
 }

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import type { WriteOutcome } from "@/lib/data/record-write";
 import { describeRecord } from "@/lib/format/records";
-import { type ActionResult, failure, success } from "./result";
+import { type ActionResult, failure, success } from "@/lib/result";
 
 export type SavedView = { version: number; updatedAt: string | null; fields: { field: string; label: string; value: string }[] };
 export type RecordData = { id?: number; version?: number; saved?: SavedView | null };
@@ -31,17 +31,9 @@ export function answer(outcome: WriteOutcome, wardSlug: string, done: string): R
     revalidatePath(`/${wardSlug}`, "layout");
     return success(done, { id: outcome.id, version: outcome.version });
   }
-  switch (outcome.reason) {
+  switch (outcome.code) {
     case "not-found":
       return failure("not-found", "Không tìm thấy bản ghi này trong phường (có thể đã bị xóa). Hãy tải lại trang.");
-    case "not-editable":
-      return failure(
-        "locked",
-        outcome.sourceKind === "DEMO"
-          ? "Dữ liệu minh họa không sửa, xóa được trong ứng dụng."
-          : `Bản ghi này lấy từ “${outcome.sourceTitle}”: số liệu báo cáo giữ nguyên nguồn nên không sửa, xóa trong ứng dụng. ` +
-              "Muốn bổ sung, hãy nhập tiến độ theo năm của dự án hoặc thêm một bản ghi mới do phường nhập.",
-      );
     case "conflict":
       return failure(
         "conflict",
@@ -53,6 +45,13 @@ export function answer(outcome: WriteOutcome, wardSlug: string, done: string): R
     case "invalid":
       return failure("invalid", "Có ô chưa đúng: xem thông báo bên cạnh từng ô.", { fieldErrors: outcome.fieldErrors });
     case "locked":
-      return failure("locked", recordLockedMessage(outcome.status, outcome.year));
+      if ("submission" in outcome) return failure("locked", recordLockedMessage(outcome.submission.status, outcome.submission.year));
+      return failure(
+        "locked",
+        outcome.source.kind === "DEMO"
+          ? "Dữ liệu minh họa không sửa, xóa được trong ứng dụng."
+          : `Bản ghi này lấy từ “${outcome.source.title}”: số liệu báo cáo giữ nguyên nguồn nên không sửa, xóa trong ứng dụng. ` +
+              "Muốn bổ sung, hãy nhập tiến độ theo năm của dự án hoặc thêm một bản ghi mới do phường nhập.",
+      );
   }
 }

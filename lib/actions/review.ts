@@ -13,7 +13,7 @@ import { STATUS_LABEL, TRANSITIONS } from "@/lib/domain/submission-workflow";
 import { formatDate } from "@/lib/format/vi";
 import type { SubmissionAction, SubmissionStatus } from "@/lib/generated/prisma/enums";
 import { deadlineFormSchema, fieldErrorsOf, returnFormSchema, selfApprovalFormSchema, transitionFormSchema, unlockFormSchema } from "@/lib/validation/review";
-import { type ActionResult, failure, success } from "./result";
+import { type ActionResult, failure, success } from "@/lib/result";
 
 export type TransitionState = ActionResult<{ status: SubmissionStatus; version: number }> | null;
 export type DeadlineState = ActionResult<{ dueOn: string; version: number }> | null;
@@ -34,35 +34,33 @@ async function transition(
   if (!guard.ok) return guard.result;
   const { ward, year, programme, version, comment } = guard.input;
   // only among the wards where the person holds this very action, whatever else they may read
-  const target = await resolveReviewTarget(ward, year, programme, guard.auth.scope);
+  const target = await resolveReviewTarget({ wardSlug: ward, year, programmeSlug: programme, scope: guard.auth.scope });
   if (!target) return failure("not-found", "Không tìm thấy số liệu của phường, năm và chương trình này.");
 
-  const outcome = await transitionSubmission(
-    actorOf(guard.auth),
-    { wardId: target.wardId, periodId: target.periodId, programmeId: target.programmeId, wardSlug: target.wardSlug, wardShortName: target.wardShortName },
+  const outcome = await transitionSubmission({
+    actor: actorOf(guard.auth),
+    target: { wardId: target.wardId, periodId: target.periodId, programmeId: target.programmeId, wardSlug: target.wardSlug, wardShortName: target.wardShortName },
     action,
-    version,
-    comment || null,
-  );
+    expectedVersion: version,
+    comment: comment || null,
+  });
   if (!outcome.ok) {
-    if (outcome.reason === "conflict") {
-      return failure(
-        "conflict",
-        `Số liệu vừa được người khác lưu hoặc chuyển trạng thái (nay là “${STATUS_LABEL[outcome.status]}”). Hãy tải lại trang để xem bản mới nhất rồi thao tác lại.`,
-      );
-    }
-    if (outcome.reason === "comment") return failure("invalid", outcome.message, { fieldErrors: { comment: [outcome.message] } });
-    if (outcome.reason === "self-approval") {
+    if (outcome.code === "invalid") return failure("invalid", outcome.message, { fieldErrors: { comment: [outcome.message] } });
+    if (outcome.code === "forbidden") {
       await logAccess({ event: "REFUSED", userId: guard.auth.viewer.userId, target: what, detail: `self-approval of ${ward} ${year} ${programme}` });
       return failure("forbidden", outcome.message);
     }
-    return failure("conflict", outcome.message);
+    return failure(
+      "conflict",
+      outcome.message ??
+        `Số liệu vừa được người khác lưu hoặc chuyển trạng thái (nay là “${STATUS_LABEL[outcome.status]}”). Hãy tải lại trang để xem bản mới nhất rồi thao tác lại.`,
+    );
   }
 
   // the pages render at request time; this also refreshes what browsers hold of them
   revalidatePath(`/${ward}`, "layout");
   revalidatePath("/tien-do");
-  if (action === "APPROVE") revalidatePath("/compare", "layout");
+  if (action === "APPROVE") revalidatePath("/so-sanh", "layout");
 
   const data = { status: outcome.status, version: outcome.version };
   switch (action) {
@@ -109,7 +107,7 @@ export async function saveDeadline(_prev: DeadlineState, form: FormData): Promis
   const { district, year, dueOn, version } = guard.input;
   const target = await resolveDistrictYear(district, year, guard.auth.scope);
   if (!target) return failure("not-found", "Không tìm thấy quận hoặc năm này.");
-  const outcome = await setDeadline(actorOf(guard.auth), { districtId: target.districtId, periodId: target.periodId, year }, dueOn, version);
+  const outcome = await setDeadline({ actor: actorOf(guard.auth), target: { districtId: target.districtId, periodId: target.periodId, year }, dueOn, expectedVersion: version });
   if (!outcome.ok) {
     const cur = outcome.current;
     return failure(

@@ -1,6 +1,8 @@
 import "server-only";
 // Server-side checks of every page and route handler. The proxy only redirects; these decide. The
 // checks that allow reading also hand back the reader's ReadScope, which lib/data puts in its queries.
+// Direction: lib/auth reads org units through lib/data (org-units, scope); lib/data never imports
+// lib/auth (eslint.config.mjs holds it), so the two do not loop.
 import { headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
@@ -144,4 +146,10 @@ export async function mayRead(viewer: Viewer | null, slug: string): Promise<bool
   if (!viewer || viewer.grants.length === 0) return false;
   const unit = await getUnitScope(slug);
   return !!unit && can(viewer, "read", unit);
+}
+
+/** May the signed-in person enter, approve or unlock `slug`'s figures? For showing the link to its entry hub. */
+export async function mayUseEntryHub(slug: string): Promise<boolean> {
+  const [viewer, unit] = await Promise.all([getViewer(), getUnitScope(slug)]);
+  return !!viewer && !!unit && (["editValues", "approve", "unlockValues"] as const).some((a) => can(viewer, a, unit));
 }

@@ -6,7 +6,7 @@ import "server-only";
 // what the person (or the public portal) may merely read.
 import { headers } from "next/headers";
 import type { z } from "zod";
-import { type ActionResult, failure, unavailable } from "@/lib/actions/result";
+import { type ActionResult, failure, unavailable } from "@/lib/result";
 import { getUnitScope } from "@/lib/data/org-units";
 import { type ReadScope, unitsScope } from "@/lib/data/scope";
 import { isDbUnavailable } from "@/lib/db-errors";

@@ -1,14 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  PERMISSIONS,
-  type Principal,
-  canApprove,
-  canEditValues,
-  canManageAccounts,
-  canManageCatalogue,
-  canReadUnit,
-  unitsWith,
-} from "./permissions";
+import { PERMISSIONS, type Principal, can, canManageAccounts, unitsWith } from "./permissions";
 
 // city 1 → district 2 → wards 3 (Ngọc Thụy) and 4 (Bồ Đề) → group 5 (in 3)
 const district = { id: 2, path: [1, 2] };
@@ -31,41 +22,41 @@ describe("permission map", () => {
   });
 
   it("ward official: reads and edits their ward and its groups, nothing elsewhere", () => {
-    expect(canReadUnit(official, ngocThuy)).toBe(true);
-    expect(canEditValues(official, ngocThuy)).toBe(true);
-    expect(canEditValues(official, group)).toBe(true);
-    expect(canApprove(official, ngocThuy)).toBe(false);
-    expect(canReadUnit(official, boDe)).toBe(false);
-    expect(canReadUnit(official, district)).toBe(false);
+    expect(can(official, "read", ngocThuy)).toBe(true);
+    expect(can(official, "editValues", ngocThuy)).toBe(true);
+    expect(can(official, "editValues", group)).toBe(true);
+    expect(can(official, "approve", ngocThuy)).toBe(false);
+    expect(can(official, "read", boDe)).toBe(false);
+    expect(can(official, "read", district)).toBe(false);
     expect(canManageAccounts(official)).toBe(false);
   });
 
   it("ward party committee: reads and approves their ward, never edits", () => {
-    expect(canApprove(committee, ngocThuy)).toBe(true);
-    expect(canApprove(committee, group)).toBe(true);
-    expect(canEditValues(committee, ngocThuy)).toBe(false);
-    expect(canApprove(committee, boDe)).toBe(false);
+    expect(can(committee, "approve", ngocThuy)).toBe(true);
+    expect(can(committee, "approve", group)).toBe(true);
+    expect(can(committee, "editValues", ngocThuy)).toBe(false);
+    expect(can(committee, "approve", boDe)).toBe(false);
   });
 
   it("district staff: reads every ward below, manages the catalogue, edits nothing", () => {
-    expect(canReadUnit(staff, boDe)).toBe(true);
-    expect(canReadUnit(staff, group)).toBe(true);
-    expect(canManageCatalogue(staff, district)).toBe(true);
-    expect(canEditValues(staff, ngocThuy)).toBe(false);
-    expect(canReadUnit(staff, { id: 1, path: [1] })).toBe(false);
+    expect(can(staff, "read", boDe)).toBe(true);
+    expect(can(staff, "read", group)).toBe(true);
+    expect(can(staff, "manageCatalogue", district)).toBe(true);
+    expect(can(staff, "editValues", ngocThuy)).toBe(false);
+    expect(can(staff, "read", { id: 1, path: [1] })).toBe(false);
   });
 
   it("administrator manages accounts; several roles add up", () => {
     expect(canManageAccounts(admin)).toBe(true);
     const both: Principal = { grants: [...official.grants, { role: "WARD_PARTY_COMMITTEE", orgUnitId: 4 }] };
-    expect(canEditValues(both, ngocThuy)).toBe(true);
-    expect(canApprove(both, boDe)).toBe(true);
-    expect(canEditValues(both, boDe)).toBe(false);
+    expect(can(both, "editValues", ngocThuy)).toBe(true);
+    expect(can(both, "approve", boDe)).toBe(true);
+    expect(can(both, "editValues", boDe)).toBe(false);
     expect(unitsWith(both, "read").sort()).toEqual([3, 4]);
   });
 
   it("nobody (no session) may do anything", () => {
-    expect(canReadUnit(null, ngocThuy)).toBe(false);
+    expect(can(null, "read", ngocThuy)).toBe(false);
     expect(canManageAccounts(null)).toBe(false);
     expect(unitsWith(null, "read")).toEqual([]);
   });

@@ -39,7 +39,10 @@ export function allows(role: Role, action: Action): boolean {
   return PERMISSIONS[role].includes(action);
 }
 
-/** Does any grant that allows `action` sit on `unit` or one of its ancestors? */
+/**
+ * Does any grant that allows `action` sit on `unit` or one of its ancestors? The one check of a
+ * right on a unit: pages, actions and routes all call it with the action's name.
+ */
 export function can(principal: Principal | null, action: Action, unit: UnitScope): boolean {
   if (!principal) return false;
   return principal.grants.some((g) => allows(g.role, action) && unit.path.includes(g.orgUnitId));
@@ -51,14 +54,5 @@ export function unitsWith(principal: Principal | null, action: Action): number[]
   return [...new Set(principal.grants.filter((g) => allows(g.role, action)).map((g) => g.orgUnitId))];
 }
 
-export const canReadUnit = (p: Principal | null, unit: UnitScope) => can(p, "read", unit);
-export const canEditValues = (p: Principal | null, unit: UnitScope) => can(p, "editValues", unit);
-export const canApprove = (p: Principal | null, unit: UnitScope) => can(p, "approve", unit);
-/** Reopen approved (locked) figures, with a reason. */
-export const canUnlockValues = (p: Principal | null, unit: UnitScope) => can(p, "unlockValues", unit);
-export const canManageDeadlines = (p: Principal | null, unit: UnitScope) => can(p, "manageDeadlines", unit);
-export const canManageReviewRules = (p: Principal | null, unit: UnitScope) => can(p, "manageReviewRules", unit);
-export const canManageCatalogue = (p: Principal | null, unit: UnitScope) => can(p, "manageCatalogue", unit);
-export const canManageOrgUnits = (p: Principal | null, unit: UnitScope) => can(p, "manageOrgUnits", unit);
 /** Accounts are managed by any administrator (accounts are not themselves inside a unit). */
 export const canManageAccounts = (p: Principal | null) => !!p && p.grants.some((g) => allows(g.role, "manageAccounts"));

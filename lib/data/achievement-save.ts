@@ -23,7 +23,7 @@ import {
 
 export const ACHIEVEMENT_ENTITY = "achievement";
 
-const invalid = (fieldErrors: FieldErrors) => new Refusal({ ok: false, reason: "invalid", fieldErrors });
+const invalid = (fieldErrors: FieldErrors) => new Refusal({ ok: false, code: "invalid", fieldErrors });
 
 const select = {
   id: true,
@@ -93,18 +93,18 @@ function yearErrors(year: number | undefined, term: { startYear: number; endYear
 }
 
 const duplicate = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
-const DUPLICATE: WriteOutcome = { ok: false, reason: "invalid", fieldErrors: { title: ["Phường đã có danh hiệu, mô hình cùng loại, cùng tên và cùng năm."] } };
+const DUPLICATE: WriteOutcome = { ok: false, code: "invalid", fieldErrors: { title: ["Phường đã có danh hiệu, mô hình cùng loại, cùng tên và cùng năm."] } };
 
 export async function createAchievement(actor: Actor, wardId: number, f: AchievementForm): Promise<WriteOutcome> {
   try {
     return await inTransaction(db(), async (tx) => {
       const ward = await wardFor(tx, wardId);
       const term = await tx.term.findUnique({ where: { slug: f.term }, select: { id: true, startYear: true, endYear: true } });
-      if (!term) throw new Refusal({ ok: false, reason: "not-found" });
+      if (!term) throw new Refusal({ ok: false, code: "not-found" });
       const refs = await resolveRefs(tx, ward.id, term.id, f);
       const errors = { ...yearErrors(f.year, term), ...refs.errors };
       if (Object.keys(errors).length > 0) throw invalid(errors);
-      const [submissionId] = await lockEditableSubmissions(tx, ward.id, [], [reviewKey(term.id, f, term, refs.programmeId)]);
+      const [submissionId] = await lockEditableSubmissions({ tx, wardId: ward.id, ids: [], keys: [reviewKey(term.id, f, term, refs.programmeId)] });
       const sourceId = await ensureEntrySource(tx, actor, ward);
       const created = await tx.achievement.create({
         data: {
@@ -116,7 +116,7 @@ export async function createAchievement(actor: Actor, wardId: number, f: Achieve
         },
         select: { id: true, version: true },
       });
-      const changed = await audit(tx, actor, "CREATE", ACHIEVEMENT_ENTITY, created.id, {}, formValues(f), { ward: ward.slug, term: f.term, version: created.version });
+      const changed = await audit({ tx, actor, action: "CREATE", entity: ACHIEVEMENT_ENTITY, entityId: created.id, before: {}, after: formValues(f), context: { ward: ward.slug, term: f.term, version: created.version } });
       return { ok: true, id: created.id, version: created.version, changed };
     });
   } catch (e) {
@@ -137,16 +137,16 @@ const reviewKey = (termId: number, f: { year?: number | null }, term: { endYear:
 
 async function readAchievement(tx: Tx, id: number, wardId: number): Promise<Row & { termId: number }> {
   const a = await tx.achievement.findFirst({ where: { id, orgUnitId: wardId }, select: { ...select, termId: true } });
-  if (!a) throw new Refusal({ ok: false, reason: "not-found" });
+  if (!a) throw new Refusal({ ok: false, code: "not-found" });
   return a;
 }
 
 /** The row locked FOR UPDATE after its submissions; one that moved to another submission meanwhile is a conflict. */
 async function lockAchievement(tx: Tx, id: number, wardId: number, seen: Row): Promise<Row & { termId: number }> {
   const locked = await tx.$queryRaw<{ term_id: number }[]>`SELECT term_id FROM achievement WHERE id = ${id} AND org_unit_id = ${wardId} FOR UPDATE`;
-  if (locked.length === 0) throw new Refusal({ ok: false, reason: "not-found" });
+  if (locked.length === 0) throw new Refusal({ ok: false, code: "not-found" });
   const cur = { ...(await tx.achievement.findUniqueOrThrow({ where: { id }, select })), termId: locked[0].term_id };
-  if (cur.submissionId !== seen.submissionId) throw new Refusal({ ok: false, reason: "conflict", saved: saved(cur) });
+  if (cur.submissionId !== seen.submissionId) throw new Refusal({ ok: false, code: "conflict", saved: saved(cur) });
   return cur;
 }
 
@@ -154,19 +154,24 @@ const left = (a: Row) => (a.submissionId === null ? [] : [a.submissionId]);
 
 const saved = (a: Row) => ({ version: a.version, updatedAt: a.updatedAt.toISOString(), values: rowValues(a) });
 
-export async function updateAchievement(actor: Actor, wardId: number, id: number, f: AchievementForm): Promise<WriteOutcome> {
+export async function updateAchievement({ actor, wardId, id, f }: {
+  actor: Actor;
+  wardId: number;
+  id: number;
+  f: AchievementForm;
+}): Promise<WriteOutcome> {
   try {
     return await inTransaction(db(), async (tx) => {
       const ward = await wardFor(tx, wardId);
       const seen = await readAchievement(tx, id, ward.id);
       requireEntrySource(seen.source);
-      if (seen.version !== f.version) throw new Refusal({ ok: false, reason: "conflict", saved: saved(seen) });
+      if (seen.version !== f.version) throw new Refusal({ ok: false, code: "conflict", saved: saved(seen) });
       const refs = await resolveRefs(tx, ward.id, seen.termId, f);
       const errors = { ...yearErrors(f.year, seen.term), ...refs.errors };
       if (Object.keys(errors).length > 0) throw invalid(errors);
-      const [submissionId] = await lockEditableSubmissions(tx, ward.id, left(seen), [reviewKey(seen.termId, f, seen.term, refs.programmeId)]);
+      const [submissionId] = await lockEditableSubmissions({ tx, wardId: ward.id, ids: left(seen), keys: [reviewKey(seen.termId, f, seen.term, refs.programmeId)] });
       const cur = await lockAchievement(tx, id, ward.id, seen);
-      if (cur.version !== f.version) throw new Refusal({ ok: false, reason: "conflict", saved: saved(cur) });
+      if (cur.version !== f.version) throw new Refusal({ ok: false, code: "conflict", saved: saved(cur) });
       const n = await tx.achievement.updateMany({
         where: { id, version: f.version },
         data: {
@@ -175,8 +180,8 @@ export async function updateAchievement(actor: Actor, wardId: number, id: number
           version: { increment: 1 },
         },
       });
-      if (n.count !== 1) throw new Refusal({ ok: false, reason: "conflict", saved: null });
-      const changed = await audit(tx, actor, "UPDATE", ACHIEVEMENT_ENTITY, id, rowValues(cur), formValues(f), { ward: ward.slug, version: f.version + 1 });
+      if (n.count !== 1) throw new Refusal({ ok: false, code: "conflict", saved: null });
+      const changed = await audit({ tx, actor, action: "UPDATE", entity: ACHIEVEMENT_ENTITY, entityId: id, before: rowValues(cur), after: formValues(f), context: { ward: ward.slug, version: f.version + 1 } });
       return { ok: true, id, version: f.version + 1, changed };
     });
   } catch (e) {
@@ -185,17 +190,22 @@ export async function updateAchievement(actor: Actor, wardId: number, id: number
   }
 }
 
-export async function deleteAchievement(actor: Actor, wardId: number, id: number, version: number): Promise<WriteOutcome> {
+export async function deleteAchievement({ actor, wardId, id, version }: {
+  actor: Actor;
+  wardId: number;
+  id: number;
+  version: number;
+}): Promise<WriteOutcome> {
   return inTransaction(db(), async (tx) => {
     const ward = await wardFor(tx, wardId);
     const seen = await readAchievement(tx, id, ward.id);
     requireEntrySource(seen.source);
-    if (seen.version !== version) throw new Refusal({ ok: false, reason: "conflict", saved: saved(seen) });
-    await lockEditableSubmissions(tx, ward.id, left(seen), []);
+    if (seen.version !== version) throw new Refusal({ ok: false, code: "conflict", saved: saved(seen) });
+    await lockEditableSubmissions({ tx, wardId: ward.id, ids: left(seen), keys: [] });
     const cur = await lockAchievement(tx, id, ward.id, seen);
-    if (cur.version !== version) throw new Refusal({ ok: false, reason: "conflict", saved: saved(cur) });
+    if (cur.version !== version) throw new Refusal({ ok: false, code: "conflict", saved: saved(cur) });
     await tx.achievement.delete({ where: { id } });
-    const changed = await audit(tx, actor, "DELETE", ACHIEVEMENT_ENTITY, id, rowValues(cur), {}, { ward: ward.slug, version });
+    const changed = await audit({ tx, actor, action: "DELETE", entity: ACHIEVEMENT_ENTITY, entityId: id, before: rowValues(cur), after: {}, context: { ward: ward.slug, version } });
     return { ok: true, id, version, changed };
   });
 }

@@ -22,7 +22,7 @@ import {
 } from "@/lib/domain/compare";
 import type { SourceRef } from "@/lib/domain/indicator-summary";
 import { targetStatus, type TargetStatus } from "@/lib/domain/target-status";
-import type { OrgLevel } from "@/lib/generated/prisma/enums";
+import type { OrgLevel, PeriodKind, Qualifier } from "@/lib/generated/prisma/enums";
 import { getOrgUnit, type OrgUnitRef } from "./org-units";
 import { getProgrammes, type IndicatorInfo, type ProgrammeInfo } from "./programmes";
 import { type ReadScope, orgUnitScopeWhere, scopeWhere } from "./scope";
@@ -79,10 +79,10 @@ const valueSelect = {
 
 type ValueRow = {
   value: { toFixed(): string };
-  qualifier: "EXACT" | "MORE_THAN";
+  qualifier: Qualifier;
   note: string | null;
   orgUnit: { slug: string };
-  period: { kind: "YEAR" | "TERM"; year: number | null; term: { slug: string } };
+  period: { kind: PeriodKind; year: number | null; term: { slug: string } };
   source: { key: string; title: string; issuedOn: Date | null; kind: SourceRef["kind"] };
   indicator: { code: string };
 };
@@ -104,7 +104,7 @@ function toInput(r: ValueRow): UnitValueInput & TermValueInput {
  * Every value (the years and the whole term) of the given indicators of one programme for the
  * children of a unit in `scope` in a term: one query, whatever the number of children and indicators.
  */
-export async function getChildrenValues(parentSlug: string, termId: number, programmeSlug: string, codes: string[], scope: ReadScope) {
+export async function getChildrenValues({ parentSlug, termId, programmeSlug, codes, scope }: { parentSlug: string; termId: number; programmeSlug: string; codes: string[]; scope: ReadScope }) {
   const rows = await db().result.findMany({
     where: {
       orgUnit: { parent: { slug: parentSlug } },
@@ -121,7 +121,7 @@ export async function getChildrenValues(parentSlug: string, termId: number, prog
  * The given indicators of a programme (same issuer and slug) in every term that holds them, and a
  * unit's values of them in all those terms (none outside `scope`): two queries.
  */
-export async function getAcrossTerms(unitSlug: string, issuerSlug: string, programmeSlug: string, codes: string[], scope: ReadScope) {
+export async function getAcrossTerms({ unitSlug, issuerSlug, programmeSlug, codes, scope }: { unitSlug: string; issuerSlug: string; programmeSlug: string; codes: string[]; scope: ReadScope }) {
   const programme = { slug: programmeSlug, issuer: { slug: issuerSlug } };
   const [indicators, rows] = await Promise.all([
     db().indicator.findMany({
@@ -218,8 +218,8 @@ export async function getIndicatorComparison(
   }
 
   const [values, targets] = await Promise.all([
-    getChildrenValues(parent.slug, term.id, indicator.programme.slug, [indicator.code], scope),
-    getTargets(term.id, [indicator.code], parent.slug, scope),
+    getChildrenValues({ parentSlug: parent.slug, termId: term.id, programmeSlug: indicator.programme.slug, codes: [indicator.code], scope }),
+    getTargets({ termId: term.id, indicatorCodes: [indicator.code], orgUnitSlug: parent.slug, scope }),
   ]);
   const figures = unitFigures(parent.children, values, indicator.aggregation, q.period);
   const norm = normalisation(q.per, indicator, parent.children);
@@ -296,9 +296,9 @@ export async function getWardComparison(
 
   const [parent, values, targets, across] = await Promise.all([
     getParentUnit(unit.parent.slug, scope),
-    getChildrenValues(unit.parent.slug, term.id, programme.slug, codes, scope),
-    getTargets(term.id, codes, unit.slug, scope),
-    getAcrossTerms(unit.slug, programme.issuer.slug, programme.slug, codes, scope),
+    getChildrenValues({ parentSlug: unit.parent.slug, termId: term.id, programmeSlug: programme.slug, codes, scope }),
+    getTargets({ termId: term.id, indicatorCodes: codes, orgUnitSlug: unit.slug, scope }),
+    getAcrossTerms({ unitSlug: unit.slug, issuerSlug: programme.issuer.slug, programmeSlug: programme.slug, codes, scope }),
   ]);
   if (!parent) return null;
   const byTerm = figuresAcrossTerms(across.indicators, across.values);

@@ -4,6 +4,7 @@ import "server-only";
 // reached only through a ward or district that review.ts already found inside the reader's scope.
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { Failure } from "@/lib/result";
 import type { Actor } from "./entry-save";
 import { isoDay } from "./serialize";
 
@@ -25,13 +26,18 @@ export async function getDeadlines(districtId: number, periodIds: number[]): Pro
   return new Map(rows.map((r) => [r.periodId, isoDay(r.dueOn)!]));
 }
 
-export type SetDeadlineOutcome = { ok: true; version: number } | { ok: false; reason: "conflict"; current: DeadlineInfo | null };
+export type SetDeadlineOutcome = { ok: true; version: number } | Failure<"conflict", { current: DeadlineInfo | null }>;
 
 /**
  * Sets the due date of (district, YEAR period) if it is still at `expectedVersion` (0: none was set
  * when the form was opened). Writes the audit row in the same transaction.
  */
-export async function setDeadline(actor: Actor, target: { districtId: number; periodId: number; year: number }, dueOn: string, expectedVersion: number): Promise<SetDeadlineOutcome> {
+export async function setDeadline({ actor, target, dueOn, expectedVersion }: {
+  actor: Actor;
+  target: { districtId: number; periodId: number; year: number };
+  dueOn: string;
+  expectedVersion: number;
+}): Promise<SetDeadlineOutcome> {
   const due = new Date(`${dueOn}T00:00:00Z`);
   try {
     const version = await db().$transaction(async (tx) => {
@@ -56,5 +62,5 @@ export async function setDeadline(actor: Actor, target: { districtId: number; pe
     // two first deadlines of the same year at once: the unique index lets one in
     if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")) throw e;
   }
-  return { ok: false, reason: "conflict", current: await getDeadline(target.districtId, target.periodId) };
+  return { ok: false, code: "conflict", current: await getDeadline(target.districtId, target.periodId) };
 }

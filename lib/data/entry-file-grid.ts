@@ -7,12 +7,18 @@ import "server-only";
 
 import type { EntryCell, EntryGrid } from "@/lib/domain/entry-grid";
 import type { EntryFileGrid, GridCell, GridSection } from "@/lib/domain/entry-file-grid";
-import { type EntryIds, getEntryGrid, type SectionLayout } from "./entry-grid";
+import type { EntryIds, SectionLayout } from "@/lib/domain/entry-grid-assembly";
+import { getEntryGrid } from "./entry-grid";
 import type { ReadScope } from "./scope";
 
 /** Null when the ward (or one outside `scope`), the programme or the year is unknown. */
-export async function getEntryFileGrid(wardSlug: string, year: number, programmeSlug: string, scope: ReadScope): Promise<EntryFileGrid | null> {
-  const loaded = await getEntryGrid(wardSlug, year, programmeSlug, "all", scope);
+export async function getEntryFileGrid({ wardSlug, year, programmeSlug, scope }: {
+  wardSlug: string;
+  year: number;
+  programmeSlug: string;
+  scope: ReadScope;
+}): Promise<EntryFileGrid | null> {
+  const loaded = await getEntryGrid({ wardSlug, year, programmeSlug, scope: "all", readable: scope });
   return loaded && toFileGrid(loaded.grid, loaded.ids, loaded.layout);
 }
 

@@ -6,6 +6,7 @@ import { fromScaled, toScaled } from "@/lib/domain/decimal";
 import { isEditable } from "@/lib/domain/submission-workflow";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Qualifier, SubmissionStatus } from "@/lib/generated/prisma/enums";
+import type { Failure } from "@/lib/result";
 
 export type Actor = { userId: string; name: string };
 
@@ -39,8 +40,8 @@ export type Conflict = { indicatorId: number; orgUnitId: number; mine: EntryChan
 
 export type SaveOutcome =
   | { ok: true; changed: number; versions: { indicatorId: number; orgUnitId: number; version: number }[]; submission: { id: number; status: SubmissionStatus; version: number } }
-  | { ok: false; reason: "locked"; status: SubmissionStatus }
-  | { ok: false; reason: "conflict"; conflicts: Conflict[] };
+  | Failure<"locked", { status: SubmissionStatus }>
+  | Failure<"conflict", { conflicts: Conflict[] }>;
 
 /** The per-value key of the audit log: the same figure keeps one history across submissions. */
 export const valueKey = (indicatorId: number, orgUnitId: number, periodId: number) => `${indicatorId}:${orgUnitId}:${periodId}`;
@@ -80,7 +81,7 @@ export async function saveEntryValues(actor: Actor, target: EntryTarget, changes
     return await db().$transaction(
       async (tx) => {
         const submission = await lockSubmission(tx, target);
-        if (!isEditable(submission.status)) return { ok: false, reason: "locked", status: submission.status } as const;
+        if (!isEditable(submission.status)) return { ok: false, code: "locked", status: submission.status } as const;
 
         const existing = await tx.entryValue.findMany({
           where: { submissionId: submission.id, OR: changes.map((c) => ({ indicatorId: c.indicatorId, orgUnitId: c.orgUnitId })) },
@@ -157,10 +158,10 @@ export async function saveEntryValues(actor: Actor, target: EntryTarget, changes
       { maxWait: 10_000, timeout: 20_000 },
     );
   } catch (e) {
-    if (e instanceof ConflictError) return { ok: false, reason: "conflict", conflicts: e.conflicts };
+    if (e instanceof ConflictError) return { ok: false, code: "conflict", conflicts: e.conflicts };
     // two first saves of the same empty cell at once: the unique index lets one in
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-      return { ok: false, reason: "conflict", conflicts: changes.filter((c) => c.baseVersion === 0).map((c) => ({ indicatorId: c.indicatorId, orgUnitId: c.orgUnitId, mine: c, theirs: null })) };
+      return { ok: false, code: "conflict", conflicts: changes.filter((c) => c.baseVersion === 0).map((c) => ({ indicatorId: c.indicatorId, orgUnitId: c.orgUnitId, mine: c, theirs: null })) };
     }
     throw e;
   }

@@ -38,8 +38,8 @@ export const PROJECT_ENTITY = "land_clearance_project";
 export const PROGRESS_ENTITY = "land_clearance_progress";
 export { LAND_CLEARANCE_INDICATOR };
 
-const invalid = (fieldErrors: FieldErrors) => new Refusal({ ok: false, reason: "invalid", fieldErrors });
-const notFound = () => new Refusal({ ok: false, reason: "not-found" });
+const invalid = (fieldErrors: FieldErrors) => new Refusal({ ok: false, code: "invalid", fieldErrors });
+const notFound = () => new Refusal({ ok: false, code: "not-found" });
 
 const projectSelect = {
   id: true,
@@ -98,7 +98,7 @@ async function lockProject(tx: Tx, id: number, wardId: number, seen: ProjectRow)
   const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM land_clearance_project WHERE id = ${id} AND org_unit_id = ${wardId} FOR UPDATE`;
   if (locked.length === 0) throw notFound();
   const cur = await tx.landClearanceProject.findUniqueOrThrow({ where: { id }, select: projectSelect });
-  if (cur.submissionId !== seen.submissionId) throw new Refusal({ ok: false, reason: "conflict", saved: savedProject(cur) });
+  if (cur.submissionId !== seen.submissionId) throw new Refusal({ ok: false, code: "conflict", saved: savedProject(cur) });
   return cur;
 }
 
@@ -123,37 +123,42 @@ export async function createProject(actor: Actor, wardId: number, f: ProjectForm
       const errors = checkProject(f, term);
       if (hasErrors(errors)) throw invalid(errors);
       const programmeId = await reviewProgramme(tx, term.id, null);
-      const [submissionId] = await lockEditableSubmissions(tx, ward.id, [], [projectKey(term.id, f, term, programmeId)]);
+      const [submissionId] = await lockEditableSubmissions({ tx, wardId: ward.id, ids: [], keys: [projectKey(term.id, f, term, programmeId)] });
       const sourceId = await ensureEntrySource(tx, actor, ward);
       const created = await tx.landClearanceProject.create({
         data: { ...formData(f), orgUnitId: ward.id, termId: term.id, programmeId, sourceId, submissionId },
         select: { id: true, version: true },
       });
-      const changed = await audit(tx, actor, "CREATE", PROJECT_ENTITY, created.id, {}, formData(f), { ward: ward.slug, term: f.term, version: created.version });
+      const changed = await audit({ tx, actor, action: "CREATE", entity: PROJECT_ENTITY, entityId: created.id, before: {}, after: formData(f), context: { ward: ward.slug, term: f.term, version: created.version } });
       return { ok: true, id: created.id, version: created.version, changed };
     });
   } catch (e) {
-    if (duplicateName(e)) return { ok: false, reason: "invalid", fieldErrors: { name: ["Phường đã có dự án cùng tên trong nhiệm kỳ này."] } };
+    if (duplicateName(e)) return { ok: false, code: "invalid", fieldErrors: { name: ["Phường đã có dự án cùng tên trong nhiệm kỳ này."] } };
     throw e;
   }
 }
 
 /** Edits a project entered in the app; refused when it changed since the person opened it. */
-export async function updateProject(actor: Actor, wardId: number, id: number, f: ProjectForm): Promise<WriteOutcome> {
+export async function updateProject({ actor, wardId, id, f }: {
+  actor: Actor;
+  wardId: number;
+  id: number;
+  f: ProjectForm;
+}): Promise<WriteOutcome> {
   try {
     return await inTransaction(db(), async (tx) => {
       const ward = await wardFor(tx, wardId);
       const seen = await readProject(tx, id, ward.id);
       requireEntrySource(seen.source);
-      if (seen.version !== f.version) throw new Refusal({ ok: false, reason: "conflict", saved: savedProject(seen) });
+      if (seen.version !== f.version) throw new Refusal({ ok: false, code: "conflict", saved: savedProject(seen) });
       const errors = checkProject(f, seen.term);
       // the years name the submission the project joins: they must be right before it is locked
       if (errors.startYear || errors.endYear) throw invalid(errors);
-      const [submissionId] = await lockEditableSubmissions(tx, ward.id, seen.submissionId === null ? [] : [seen.submissionId], [
+      const [submissionId] = await lockEditableSubmissions({ tx, wardId: ward.id, ids: seen.submissionId === null ? [] : [seen.submissionId], keys: [
         projectKey(seen.termId, f, seen.term, seen.programmeId),
-      ]);
+      ] });
       const cur = await lockProject(tx, id, ward.id, seen);
-      if (cur.version !== f.version) throw new Refusal({ ok: false, reason: "conflict", saved: savedProject(cur) });
+      if (cur.version !== f.version) throw new Refusal({ ok: false, code: "conflict", saved: savedProject(cur) });
       const progress = await tx.landClearanceProgress.findMany({ where: { projectId: id }, select: { year: true, householdsHandedOver: true, areaM2: true } });
       const totals = checkProgressTotals(
         { householdsAffected: f.householdsAffected, areaM2: f.areaM2 },
@@ -166,35 +171,40 @@ export async function updateProject(actor: Actor, wardId: number, id: number, f:
       const before = projectValues(cur);
       const after = formData(f);
       const n = await tx.landClearanceProject.updateMany({ where: { id, version: f.version }, data: { ...formData(f), submissionId, version: { increment: 1 } } });
-      if (n.count !== 1) throw new Refusal({ ok: false, reason: "conflict", saved: null });
-      const changed = await audit(tx, actor, "UPDATE", PROJECT_ENTITY, id, before, after, { ward: ward.slug, version: f.version + 1 });
+      if (n.count !== 1) throw new Refusal({ ok: false, code: "conflict", saved: null });
+      const changed = await audit({ tx, actor, action: "UPDATE", entity: PROJECT_ENTITY, entityId: id, before, after, context: { ward: ward.slug, version: f.version + 1 } });
       return { ok: true, id, version: f.version + 1, changed };
     });
   } catch (e) {
-    if (duplicateName(e)) return { ok: false, reason: "invalid", fieldErrors: { name: ["Phường đã có dự án cùng tên trong nhiệm kỳ này."] } };
+    if (duplicateName(e)) return { ok: false, code: "invalid", fieldErrors: { name: ["Phường đã có dự án cùng tên trong nhiệm kỳ này."] } };
     throw e;
   }
 }
 
 /** Deletes a project entered in the app, with its yearly progress (every row audited). */
-export async function deleteProject(actor: Actor, wardId: number, id: number, version: number): Promise<WriteOutcome> {
+export async function deleteProject({ actor, wardId, id, version }: {
+  actor: Actor;
+  wardId: number;
+  id: number;
+  version: number;
+}): Promise<WriteOutcome> {
   return inTransaction(db(), async (tx) => {
     const ward = await wardFor(tx, wardId);
     const seen = await readProject(tx, id, ward.id);
     requireEntrySource(seen.source);
-    if (seen.version !== version) throw new Refusal({ ok: false, reason: "conflict", saved: savedProject(seen) });
+    if (seen.version !== version) throw new Refusal({ ok: false, code: "conflict", saved: savedProject(seen) });
     // the project and every year of its progress leave their submissions
     const years = await tx.landClearanceProgress.findMany({ where: { projectId: id }, select: { submissionId: true } });
-    await lockEditableSubmissions(tx, ward.id, [...(seen.submissionId === null ? [] : [seen.submissionId]), ...years.map((y) => y.submissionId)], []);
+    await lockEditableSubmissions({ tx, wardId: ward.id, ids: [...(seen.submissionId === null ? [] : [seen.submissionId]), ...years.map((y) => y.submissionId)], keys: [] });
     const cur = await lockProject(tx, id, ward.id, seen);
-    if (cur.version !== version) throw new Refusal({ ok: false, reason: "conflict", saved: savedProject(cur) });
+    if (cur.version !== version) throw new Refusal({ ok: false, code: "conflict", saved: savedProject(cur) });
     const progress = await tx.landClearanceProgress.findMany({ where: { projectId: id }, select: progressSelect });
-    if (progress.some((p) => !years.some((y) => y.submissionId === p.submissionId))) throw new Refusal({ ok: false, reason: "conflict", saved: null });
+    if (progress.some((p) => !years.some((y) => y.submissionId === p.submissionId))) throw new Refusal({ ok: false, code: "conflict", saved: null });
     let changed = 0;
-    for (const p of progress) changed += await audit(tx, actor, "DELETE", PROGRESS_ENTITY, p.id, progressValues(p), {}, { ward: ward.slug, projectId: id, year: p.year });
+    for (const p of progress) changed += await audit({ tx, actor, action: "DELETE", entity: PROGRESS_ENTITY, entityId: p.id, before: progressValues(p), after: {}, context: { ward: ward.slug, projectId: id, year: p.year } });
     await tx.landClearanceProgress.deleteMany({ where: { projectId: id } });
     await tx.landClearanceProject.delete({ where: { id } });
-    changed += await audit(tx, actor, "DELETE", PROJECT_ENTITY, id, projectValues(cur), {}, { ward: ward.slug, version });
+    changed += await audit({ tx, actor, action: "DELETE", entity: PROJECT_ENTITY, entityId: id, before: projectValues(cur), after: {}, context: { ward: ward.slug, version } });
     return { ok: true, id, version, changed };
   });
 }
@@ -221,11 +231,11 @@ export async function saveProgress(actor: Actor, wardId: number, f: ProgressForm
       const early = checkProgressYear(f, seen.term, seen);
       if (early.year) throw invalid(early); // the year names the submission: right before it is locked
       // the year's progress is reviewed with the ward's figures of that year, on the project's programme
-      const [submissionId] = await lockEditableSubmissions(tx, ward.id, [], [{ termId: seen.termId, year, programmeId: seen.programmeId }]);
+      const [submissionId] = await lockEditableSubmissions({ tx, wardId: ward.id, ids: [], keys: [{ termId: seen.termId, year, programmeId: seen.programmeId }] });
       const project = await lockProject(tx, f.projectId, ward.id, seen);
       const all = await tx.landClearanceProgress.findMany({ where: { projectId: project.id }, select: progressSelect, orderBy: { year: "asc" } });
       const cur = all.find((p) => p.year === year) ?? null;
-      if ((cur?.version ?? 0) !== f.version) throw new Refusal({ ok: false, reason: "conflict", saved: cur ? savedProgress(cur) : null });
+      if ((cur?.version ?? 0) !== f.version) throw new Refusal({ ok: false, code: "conflict", saved: cur ? savedProgress(cur) : null });
       const errors = checkProgressYear(f, project.term, project);
       const after = { year, householdsHandedOver: f.householdsHandedOver, areaM2: f.areaM2 };
       Object.assign(
@@ -241,36 +251,41 @@ export async function saveProgress(actor: Actor, wardId: number, f: ProgressForm
       const context = { ward: ward.slug, projectId: project.id, project: project.name, year };
       if (!cur) {
         const created = await tx.landClearanceProgress.create({ data: { ...data, projectId: project.id, year }, select: { id: true, version: true } });
-        const changed = await audit(tx, actor, "CREATE", PROGRESS_ENTITY, created.id, {}, newValues, { ...context, version: created.version });
+        const changed = await audit({ tx, actor, action: "CREATE", entity: PROGRESS_ENTITY, entityId: created.id, before: {}, after: newValues, context: { ...context, version: created.version } });
         return { ok: true, id: created.id, version: created.version, changed };
       }
       const before = progressValues(cur);
       const n = await tx.landClearanceProgress.updateMany({ where: { id: cur.id, version: f.version }, data: { ...data, version: { increment: 1 } } });
-      if (n.count !== 1) throw new Refusal({ ok: false, reason: "conflict", saved: null });
-      const changed = await audit(tx, actor, "UPDATE", PROGRESS_ENTITY, cur.id, before, newValues, { ...context, version: f.version + 1 });
+      if (n.count !== 1) throw new Refusal({ ok: false, code: "conflict", saved: null });
+      const changed = await audit({ tx, actor, action: "UPDATE", entity: PROGRESS_ENTITY, entityId: cur.id, before, after: newValues, context: { ...context, version: f.version + 1 } });
       return { ok: true, id: cur.id, version: f.version + 1, changed };
     });
   } catch (e) {
     // two first saves of the same year at once: the unique index lets one in
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return { ok: false, reason: "conflict", saved: null };
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return { ok: false, code: "conflict", saved: null };
     throw e;
   }
 }
 
 /** Deletes a year's progress (always entered in the app). */
-export async function deleteProgress(actor: Actor, wardId: number, id: number, version: number): Promise<WriteOutcome> {
+export async function deleteProgress({ actor, wardId, id, version }: {
+  actor: Actor;
+  wardId: number;
+  id: number;
+  version: number;
+}): Promise<WriteOutcome> {
   return inTransaction(db(), async (tx) => {
     const ward = await wardFor(tx, wardId);
     const row = await tx.landClearanceProgress.findFirst({ where: { id, project: { orgUnitId: ward.id } }, select: { projectId: true, submissionId: true } });
     if (!row) throw notFound();
-    await lockEditableSubmissions(tx, ward.id, [row.submissionId], []);
+    await lockEditableSubmissions({ tx, wardId: ward.id, ids: [row.submissionId], keys: [] });
     const project = await lockProject(tx, row.projectId, ward.id, await readProject(tx, row.projectId, ward.id));
     const cur = await tx.landClearanceProgress.findUnique({ where: { id }, select: progressSelect });
     if (!cur) throw notFound();
-    if (cur.submissionId !== row.submissionId) throw new Refusal({ ok: false, reason: "conflict", saved: savedProgress(cur) });
-    if (cur.version !== version) throw new Refusal({ ok: false, reason: "conflict", saved: savedProgress(cur) });
+    if (cur.submissionId !== row.submissionId) throw new Refusal({ ok: false, code: "conflict", saved: savedProgress(cur) });
+    if (cur.version !== version) throw new Refusal({ ok: false, code: "conflict", saved: savedProgress(cur) });
     await tx.landClearanceProgress.delete({ where: { id } });
-    const changed = await audit(tx, actor, "DELETE", PROGRESS_ENTITY, id, progressValues(cur), {}, { ward: ward.slug, projectId: project.id, project: project.name, year: cur.year, version });
+    const changed = await audit({ tx, actor, action: "DELETE", entity: PROGRESS_ENTITY, entityId: id, before: progressValues(cur), after: {}, context: { ward: ward.slug, projectId: project.id, project: project.name, year: cur.year, version } });
     return { ok: true, id, version, changed };
   });
 }

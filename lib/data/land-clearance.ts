@@ -66,7 +66,12 @@ export type GpmbPage = {
  * The page's records; a ward outside `scope` reads as absent. Drafts (entered, not yet approved) only
  * with `drafts`: for the ward's own officials and committee; everyone else reads what is published.
  */
-export async function getGpmbPage(wardSlug: string, term: TermSummary, scope: ReadScope, drafts: boolean): Promise<GpmbPage | null> {
+export async function getGpmbPage({ wardSlug, term, scope, drafts }: {
+  wardSlug: string;
+  term: TermSummary;
+  scope: ReadScope;
+  drafts: boolean;
+}): Promise<GpmbPage | null> {
   const ward = await db().orgUnit.findFirst({ where: { slug: wardSlug, ...scopeWhere(scope) }, select: { id: true, slug: true, name: true, shortName: true, level: true } });
   if (!ward || ward.level !== "WARD") return null;
   const [projects, achievements, groups, programmes] = await Promise.all([

@@ -41,18 +41,23 @@ export type ProgrammeDashboard = {
  * Everything a programme's dashboard shows for one ward: six queries, whatever the number of charts.
  * Null when the ward is unknown or outside `scope`.
  */
-export async function getProgrammeDashboard(wardSlug: string, programmeSlug: string, term: TermSummary, scope: ReadScope): Promise<ProgrammeDashboard | null> {
+export async function getProgrammeDashboard({ wardSlug, programmeSlug, term, scope }: {
+  wardSlug: string;
+  programmeSlug: string;
+  term: TermSummary;
+  scope: ReadScope;
+}): Promise<ProgrammeDashboard | null> {
   const [ward, programmes] = await Promise.all([getOrgUnit(wardSlug, scope), getProgrammes(term.id)]);
   const programme = programmes.find((p) => p.slug === programmeSlug);
   if (!ward || ward.level !== "WARD" || !programme) return null;
   const codes = programme.sections.flatMap((s) => s.indicators.map((i) => i.code));
   const firstGroupIndicator = programme.sections.flatMap((s) => s.indicators).find((i) => i.collectionLevel === "RESIDENTIAL_GROUP");
   const [values, targets, projects, achievements, groupRanking] = await Promise.all([
-    getUnitValues(wardSlug, term.id, scope, programmeSlug),
-    getTargets(term.id, codes, wardSlug, scope),
-    getLandClearanceProjects(wardSlug, term.id, scope, programmeSlug),
+    getUnitValues({ orgUnitSlug: wardSlug, termId: term.id, scope, programmeSlug }),
+    getTargets({ termId: term.id, indicatorCodes: codes, orgUnitSlug: wardSlug, scope }),
+    getLandClearanceProjects({ wardSlug, termId: term.id, scope, programmeSlug }),
     getAchievements(term.id, { ward: wardSlug, programme: programmeSlug }, scope),
-    firstGroupIndicator ? getResidentialGroupsView(wardSlug, term, { indicator: firstGroupIndicator.code }, scope) : Promise.resolve(null),
+    firstGroupIndicator ? getResidentialGroupsView({ wardSlug, term, query: { indicator: firstGroupIndicator.code }, scope }) : Promise.resolve(null),
   ]);
   const byCode = new Map<string, UnitValue[]>();
   for (const v of values) byCode.set(v.indicator.code, [...(byCode.get(v.indicator.code) ?? []), v]);

@@ -5,6 +5,7 @@ import { type AuditValue, diffFields } from "@/lib/domain/audit-diff";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isEditable } from "@/lib/domain/submission-workflow";
 import type { AuditAction, SourceKind, SubmissionStatus } from "@/lib/generated/prisma/enums";
+import type { Failure } from "@/lib/result";
 import { type Actor, lockSubmission } from "./entry-save";
 
 export type Tx = Prisma.TransactionClient;
@@ -15,16 +16,18 @@ export type SavedRecord = { version: number; updatedAt: string | null; values: R
 
 export type WriteOutcome =
   | { ok: true; id: number; version: number; changed: number }
-  | { ok: false; reason: "not-found" }
-  | { ok: false; reason: "not-editable"; sourceKind: SourceKind; sourceTitle: string }
-  | { ok: false; reason: "conflict"; saved: SavedRecord | null }
-  | { ok: false; reason: "locked"; status: SubmissionStatus; year: number | null }
-  | { ok: false; reason: "invalid"; fieldErrors: Record<string, string[]> };
+  | Failure<"not-found">
+  /** a record of a report or of the demonstration: kept as its source gives it */
+  | Failure<"locked", { source: { kind: SourceKind; title: string } }>
+  /** a record reviewed with a sent or approved submission */
+  | Failure<"locked", { submission: { status: SubmissionStatus; year: number | null } }>
+  | Failure<"conflict", { saved: SavedRecord | null }>
+  | Failure<"invalid", { fieldErrors: Record<string, string[]> }>;
 
 /** Refusals inside a transaction roll it back and come out as the outcome. */
 export class Refusal extends Error {
   constructor(readonly outcome: Exclude<WriteOutcome, { ok: true }>) {
-    super(outcome.reason);
+    super(outcome.code);
   }
 }
 
@@ -55,21 +58,21 @@ export async function ensureEntrySource(tx: Tx, actor: Actor, ward: { slug: stri
 /** The ward (a WARD unit) the write is for, or not-found. */
 export async function wardFor(tx: Tx, wardId: number): Promise<{ id: number; slug: string; name: string; shortName: string }> {
   const ward = await tx.orgUnit.findUnique({ where: { id: wardId }, select: { id: true, slug: true, name: true, shortName: true, level: true } });
-  if (!ward || ward.level !== "WARD") throw new Refusal({ ok: false, reason: "not-found" });
+  if (!ward || ward.level !== "WARD") throw new Refusal({ ok: false, code: "not-found" });
   return ward;
 }
 
 /** One audit row per changed field; returns how many. */
-export async function audit(
-  tx: Tx,
-  actor: Actor,
-  action: AuditAction,
-  entity: string,
-  entityId: number,
-  before: Record<string, AuditValue>,
-  after: Record<string, AuditValue>,
-  context: Record<string, AuditValue>,
-): Promise<number> {
+export async function audit({ tx, actor, action, entity, entityId, before, after, context }: {
+  tx: Tx;
+  actor: Actor;
+  action: AuditAction;
+  entity: string;
+  entityId: number;
+  before: Record<string, AuditValue>;
+  after: Record<string, AuditValue>;
+  context: Record<string, AuditValue>;
+}): Promise<number> {
   const changes = diffFields(before, after);
   if (changes.length === 0) return 0;
   await tx.auditLog.createMany({
@@ -80,7 +83,7 @@ export async function audit(
 
 /** Only what the ward entered in the app may be edited or deleted there. */
 export function requireEntrySource(source: { kind: SourceKind; title: string }): void {
-  if (source.kind !== "ENTRY") throw new Refusal({ ok: false, reason: "not-editable", sourceKind: source.kind, sourceTitle: source.title });
+  if (source.kind !== "ENTRY") throw new Refusal({ ok: false, code: "locked", source: { kind: source.kind, title: source.title } });
 }
 
 /** The indicator whose programme land-clearance projects belong to (03-CTr/QU). */
@@ -99,7 +102,7 @@ export const reviewYear = (years: (number | null | undefined)[], term: { endYear
 export async function reviewProgramme(tx: Tx, termId: number, programmeId: number | null): Promise<number> {
   if (programmeId !== null) return programmeId;
   const p = await tx.programme.findFirst({ where: { termId, indicators: { some: { code: LAND_CLEARANCE_INDICATOR } } }, orderBy: [{ number: "asc" }, { id: "asc" }], select: { id: true } });
-  if (!p) throw new Refusal({ ok: false, reason: "not-found" });
+  if (!p) throw new Refusal({ ok: false, code: "not-found" });
   return p.id;
 }
 
@@ -109,7 +112,12 @@ export async function reviewProgramme(tx: Tx, termId: number, programmeId: numbe
  * a draft or returned, else the write is refused as locked. Each is bumped, so a review screen that
  * did not see the change cannot approve it. Returns the submission id of each key, in order.
  */
-export async function lockEditableSubmissions(tx: Tx, wardId: number, ids: number[], keys: ReviewKey[]): Promise<number[]> {
+export async function lockEditableSubmissions({ tx, wardId, ids, keys }: {
+  tx: Tx;
+  wardId: number;
+  ids: number[];
+  keys: ReviewKey[];
+}): Promise<number[]> {
   const joined: { id: number; status: SubmissionStatus; year: number }[] = [];
   for (const k of keys) {
     const programmeId = await reviewProgramme(tx, k.termId, k.programmeId);
@@ -126,7 +134,7 @@ export async function lockEditableSubmissions(tx: Tx, wardId: number, ids: numbe
           SELECT s.id, s.status, p.year FROM submission s JOIN period p ON p.id = s.period_id
           WHERE s.id = ANY(${left}::int[]) ORDER BY s.id FOR UPDATE OF s`;
   for (const s of [...leftRows, ...joined]) {
-    if (!isEditable(s.status)) throw new Refusal({ ok: false, reason: "locked", status: s.status, year: s.year });
+    if (!isEditable(s.status)) throw new Refusal({ ok: false, code: "locked", submission: { status: s.status, year: s.year } });
   }
   const all = [...new Set([...leftRows.map((s) => s.id), ...joined.map((s) => s.id)])];
   await tx.submission.updateMany({ where: { id: { in: all } }, data: { version: { increment: 1 } } });

@@ -77,7 +77,12 @@ export function toProgressFields<Y extends { areaM2: { toFixed(): string } | nul
  * The ward's published land-clearance projects in a term with their published progress; only those
  * of one programme when `programmeSlug` is given; none outside `scope`.
  */
-export async function getLandClearanceProjects(wardSlug: string, termId: number, scope: ReadScope, programmeSlug?: string): Promise<LandClearanceProjectInfo[]> {
+export async function getLandClearanceProjects({ wardSlug, termId, scope, programmeSlug }: {
+  wardSlug: string;
+  termId: number;
+  scope: ReadScope;
+  programmeSlug?: string;
+}): Promise<LandClearanceProjectInfo[]> {
   const rows = await db().landClearanceProject.findMany({
     where: { orgUnit: { slug: wardSlug }, ...orgUnitScopeWhere(scope), termId, ...(programmeSlug ? { programme: { slug: programmeSlug } } : {}), ...publishedRecordWhere },
     orderBy: [{ startYear: "asc" }, { id: "asc" }],

@@ -22,7 +22,12 @@ import { getUnitValues } from "./values";
 export type MatrixCell = GroupYearCell & { groupSlug: string };
 
 /** The group × year matrix of one indicator for the residential groups of a ward in `scope` (one query). */
-export async function getGroupMatrix(wardSlug: string, termId: number, indicatorCode: string, scope: ReadScope): Promise<MatrixCell[]> {
+export async function getGroupMatrix({ wardSlug, termId, indicatorCode, scope }: {
+  wardSlug: string;
+  termId: number;
+  indicatorCode: string;
+  scope: ReadScope;
+}): Promise<MatrixCell[]> {
   const rows = await db().result.findMany({
     where: {
       indicator: { code: indicatorCode, programme: { termId } },
@@ -54,7 +59,12 @@ export async function getGroupMatrix(wardSlug: string, termId: number, indicator
 }
 
 /** Values (yearly and for the term) of some indicators of one unit in a term (one query); none outside `scope`. */
-export async function getIndicatorValues(orgUnitSlug: string, termId: number, indicatorCodes: string[], scope: ReadScope): Promise<Array<ValueInput & { code: string }>> {
+export async function getIndicatorValues({ orgUnitSlug, termId, indicatorCodes, scope }: {
+  orgUnitSlug: string;
+  termId: number;
+  indicatorCodes: string[];
+  scope: ReadScope;
+}): Promise<Array<ValueInput & { code: string }>> {
   if (indicatorCodes.length === 0) return [];
   const rows = await db().result.findMany({
     where: { orgUnit: { slug: orgUnitSlug }, ...orgUnitScopeWhere(scope), indicator: { code: { in: indicatorCodes }, programme: { termId } }, period: { termId } },
@@ -147,7 +157,12 @@ export type GroupsQuery = { indicator?: string; year?: number };
  * for the ward's own figure, one for targets (after the ward, term and catalogue). Null when the
  * ward is unknown or outside `scope`, the indicator is unknown, or the year lies outside the term.
  */
-export async function getResidentialGroupsView(wardSlug: string, term: TermSummary, query: GroupsQuery, scope: ReadScope): Promise<ResidentialGroupsView | null> {
+export async function getResidentialGroupsView({ wardSlug, term, query, scope }: {
+  wardSlug: string;
+  term: TermSummary;
+  query: GroupsQuery;
+  scope: ReadScope;
+}): Promise<ResidentialGroupsView | null> {
   const [ward, all] = await Promise.all([getOrgUnit(wardSlug, scope), catalogue(term.id)]);
   const indicators = all.filter(isGroupIndicator);
   if (!ward || ward.level !== "WARD" || indicators.length === 0) return null;
@@ -158,9 +173,9 @@ export async function getResidentialGroupsView(wardSlug: string, term: TermSumma
 
   const counterpartCode = WARD_COUNTERPART[indicator.code];
   const [cells, wardValues, targets] = await Promise.all([
-    getGroupMatrix(wardSlug, term.id, indicator.code, scope),
-    counterpartCode ? getIndicatorValues(wardSlug, term.id, [counterpartCode], scope) : Promise.resolve([]),
-    getTargets(term.id, counterpartCode ? [indicator.code, counterpartCode] : [indicator.code], wardSlug, scope),
+    getGroupMatrix({ wardSlug, termId: term.id, indicatorCode: indicator.code, scope }),
+    counterpartCode ? getIndicatorValues({ orgUnitSlug: wardSlug, termId: term.id, indicatorCodes: [counterpartCode], scope }) : Promise.resolve([]),
+    getTargets({ termId: term.id, indicatorCodes: counterpartCode ? [indicator.code, counterpartCode] : [indicator.code], orgUnitSlug: wardSlug, scope }),
   ]);
 
   const units = groupsOf(ward);
@@ -263,7 +278,12 @@ export type ResidentialGroupView = {
  * and target status, and the named achievements whose subject it is. The group's values come in
  * one query. Null when the ward, or the group under that ward, is unknown or outside `scope`.
  */
-export async function getResidentialGroupView(wardSlug: string, slug: string, term: TermSummary, scope: ReadScope): Promise<ResidentialGroupView | null> {
+export async function getResidentialGroupView({ wardSlug, slug, term, scope }: {
+  wardSlug: string;
+  slug: string;
+  term: TermSummary;
+  scope: ReadScope;
+}): Promise<ResidentialGroupView | null> {
   const [ward, all] = await Promise.all([getOrgUnit(wardSlug, scope), catalogue(term.id)]);
   if (!ward || ward.level !== "WARD") return null;
   const units = groupsOf(ward);
@@ -273,8 +293,8 @@ export async function getResidentialGroupView(wardSlug: string, slug: string, te
   const codes = new Set(indicators.map((i) => i.code));
 
   const [values, targets, achievements] = await Promise.all([
-    getUnitValues(slug, term.id, scope),
-    getTargets(term.id, [...codes], slug, scope),
+    getUnitValues({ orgUnitSlug: slug, termId: term.id, scope }),
+    getTargets({ termId: term.id, indicatorCodes: [...codes], orgUnitSlug: slug, scope }),
     getAchievements(term.id, { subject: slug }, scope),
   ]);
   const byIndicator = new Map<string, ValueInput[]>();

@@ -40,7 +40,12 @@ async function effectiveSetting(client: Client, unitId: number): Promise<{ allow
  * Why `actor` may not approve this submission, or null. Called inside the approval's transaction,
  * under the submission's row lock: the last SUBMIT event is the one being approved.
  */
-export async function selfApprovalRefusal(tx: Prisma.TransactionClient, submissionId: number, wardId: number, actor: Actor): Promise<string | null> {
+export async function selfApprovalRefusal({ tx, submissionId, wardId, actor }: {
+  tx: Prisma.TransactionClient;
+  submissionId: number;
+  wardId: number;
+  actor: Actor;
+}): Promise<string | null> {
   const sent = await tx.submissionEvent.findFirst({ where: { submissionId, action: "SUBMIT" }, orderBy: { id: "desc" }, select: { actorId: true } });
   if (!sent || sent.actorId !== actor.userId) return null;
   return (await effectiveSetting(tx, wardId)).allow ? null : SELF_APPROVAL_REFUSED;

@@ -24,7 +24,12 @@ export type ReviewTarget = {
  * slug in that term issued by one of the ward's parents; null when any is unknown or the ward is
  * outside `scope` (for an action: the units where the person holds that action).
  */
-export async function resolveReviewTarget(wardSlug: string, year: number, programmeSlug: string, scope: ReadScope): Promise<ReviewTarget | null> {
+export async function resolveReviewTarget({ wardSlug, year, programmeSlug, scope }: {
+  wardSlug: string;
+  year: number;
+  programmeSlug: string;
+  scope: ReadScope;
+}): Promise<ReviewTarget | null> {
   const ward = await db().orgUnit.findFirst({
     where: { slug: wardSlug, ...scopeWhere(scope) },
     select: { id: true, slug: true, name: true, shortName: true, level: true, parentId: true, parent: { select: { id: true, level: true, parentId: true } } },

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { checkTransition } from "@/lib/domain/submission-workflow";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SubmissionAction, SubmissionStatus } from "@/lib/generated/prisma/enums";
+import type { Failure } from "@/lib/result";
 import { type Actor, type EntryTarget, lockSubmission, normal } from "./entry-save";
 import { ensureEntrySource } from "./record-write";
 import { selfApprovalRefusal } from "./review-settings";
@@ -17,37 +18,37 @@ export type Published = { created: number; updated: number; deleted: number; unc
 
 export type TransitionOutcome =
   | { ok: true; submissionId: number; status: SubmissionStatus; version: number; published: Published | null }
-  | { ok: false; reason: "conflict"; status: SubmissionStatus; version: number }
-  | { ok: false; reason: "state" | "comment" | "self-approval"; message: string; status: SubmissionStatus; version: number };
-
-
+  /** a stale screen (no message), or a state the action does not apply to (with the state machine's message) */
+  | Failure<"conflict", { message?: string; status: SubmissionStatus; version: number }>
+  /** "invalid": the comment the action requires is missing; "forbidden": the sender may not approve their own figures */
+  | Failure<"invalid" | "forbidden", { message: string; status: SubmissionStatus; version: number }>;
 
 /**
  * Makes `action` on the submission of `target`, if it still has `expectedVersion` (the version the
  * person's screen showed; a submission never created counts as version 1) and its state allows it.
  * The caller has checked the person's permission on the ward.
  */
-export async function transitionSubmission(
-  actor: Actor,
-  target: TransitionTarget,
-  action: SubmissionAction,
-  expectedVersion: number,
-  comment: string | null,
-): Promise<TransitionOutcome> {
+export async function transitionSubmission({ actor, target, action, expectedVersion, comment }: {
+  actor: Actor;
+  target: TransitionTarget;
+  action: SubmissionAction;
+  expectedVersion: number;
+  comment: string | null;
+}): Promise<TransitionOutcome> {
   const note = comment?.trim() || null;
   return db().$transaction(
     async (tx) => {
       const sub = await lockSubmission(tx, target);
-      if (sub.version !== expectedVersion) return { ok: false, reason: "conflict", status: sub.status, version: sub.version } as const;
+      if (sub.version !== expectedVersion) return { ok: false, code: "conflict", status: sub.status, version: sub.version } as const;
       const check = checkTransition(action, sub.status, () => true, note);
-      if (!check.ok) return { ok: false, reason: check.reason === "comment" ? "comment" : "state", message: check.message, status: sub.status, version: sub.version } as const;
+      if (!check.ok) return { ok: false, code: check.reason === "comment" ? "invalid" : "conflict", message: check.message, status: sub.status, version: sub.version } as const;
       // four-eyes: the sender does not approve their own figures, unless the district allows it
-      const selfApproval = action === "APPROVE" ? await selfApprovalRefusal(tx, sub.id, target.wardId, actor) : null;
-      if (selfApproval) return { ok: false, reason: "self-approval", message: selfApproval, status: sub.status, version: sub.version } as const;
+      const selfApproval = action === "APPROVE" ? await selfApprovalRefusal({ tx, submissionId: sub.id, wardId: target.wardId, actor }) : null;
+      if (selfApproval) return { ok: false, code: "forbidden", message: selfApproval, status: sub.status, version: sub.version } as const;
 
       const version = sub.version + 1;
       const n = await tx.submission.updateMany({ where: { id: sub.id, version: sub.version }, data: { status: check.to, version } });
-      if (n.count !== 1) return { ok: false, reason: "conflict", status: sub.status, version: sub.version } as const;
+      if (n.count !== 1) return { ok: false, code: "conflict", status: sub.status, version: sub.version } as const;
       const event = await tx.submissionEvent.create({
         data: { submissionId: sub.id, action, fromStatus: sub.status, toStatus: check.to, comment: note, actorId: actor.userId, actorName: actor.name },
         select: { id: true },

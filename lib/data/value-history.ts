@@ -23,14 +23,14 @@ const LIMIT = 50;
  * History of the figure of `indicatorCode` (programme `programmeSlug`) for `unitSlug` — the ward
  * or one of its residential groups — in `year`. Null when any of them is unknown. Four queries.
  */
-export async function getValueHistory(
-  wardSlug: string,
-  year: number,
-  programmeSlug: string,
-  unitSlug: string,
-  indicatorCode: string,
-  readable: ReadScope,
-): Promise<ValueHistoryEntry[] | null> {
+export async function getValueHistory({ wardSlug, year, programmeSlug, unitSlug, indicatorCode, readable }: {
+  wardSlug: string;
+  year: number;
+  programmeSlug: string;
+  unitSlug: string;
+  indicatorCode: string;
+  readable: ReadScope;
+}): Promise<ValueHistoryEntry[] | null> {
   const [unit, indicator] = await Promise.all([
     db().orgUnit.findFirst({ where: { slug: unitSlug, OR: [{ slug: wardSlug }, { parent: { slug: wardSlug } }], ...scopeWhere(readable) }, select: { id: true } }),
     db().indicator.findFirst({

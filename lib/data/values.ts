@@ -62,7 +62,12 @@ function toUnitValue(r: Row): UnitValue {
 const periodOrder = [{ period: { kind: "asc" } }, { period: { year: "asc" } }] as const;
 
 /** Every value of one org unit in a term, or of one programme of it (one query); none outside `scope`. */
-export async function getUnitValues(orgUnitSlug: string, termId: number, scope: ReadScope, programmeSlug?: string): Promise<UnitValue[]> {
+export async function getUnitValues({ orgUnitSlug, termId, scope, programmeSlug }: {
+  orgUnitSlug: string;
+  termId: number;
+  scope: ReadScope;
+  programmeSlug?: string;
+}): Promise<UnitValue[]> {
   const rows = await db().result.findMany({
     where: {
       orgUnit: { slug: orgUnitSlug },

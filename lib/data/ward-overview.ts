@@ -41,9 +41,9 @@ export async function getWardOverview(wardSlug: string, term: TermSummary, scope
   if (!ward || ward.level !== "WARD") return null;
   const [programmes, values, groupValues, projects, achievements] = await Promise.all([
     getProgrammes(term.id),
-    getUnitValues(wardSlug, term.id, scope),
+    getUnitValues({ orgUnitSlug: wardSlug, termId: term.id, scope }),
     getChildUnitValues(wardSlug, term.id, scope),
-    getLandClearanceProjects(wardSlug, term.id, scope),
+    getLandClearanceProjects({ wardSlug, termId: term.id, scope }),
     getAchievements(term.id, { ward: wardSlug }, scope),
   ]);
   const own = byIndicator(values);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Qualifier } from "./enums";
 import {
   canNormalise,
   compareWithSiblings,
@@ -20,7 +21,7 @@ import type { SourceRef, ValueInput } from "./indicator-summary";
 
 const report: SourceRef = { key: "bc", title: "Báo cáo", issuedOn: "2019-11-05", kind: "REPORT" };
 const demo: SourceRef = { key: "demo", title: "Dữ liệu minh họa", issuedOn: null, kind: "DEMO" };
-const year = (y: number, value: string, source = demo, qualifier: "EXACT" | "MORE_THAN" = "EXACT"): ValueInput => ({
+const year = (y: number, value: string, source = demo, qualifier: Qualifier = "EXACT"): ValueInput => ({
   period: { kind: "YEAR", year: y },
   value,
   qualifier,
@@ -28,7 +29,7 @@ const year = (y: number, value: string, source = demo, qualifier: "EXACT" | "MOR
   source,
 });
 const termValue = (value: string, source = report): ValueInput => ({ period: { kind: "TERM", year: null }, value, qualifier: "EXACT", note: "5 năm", source });
-const fig = (value: string | null, isDemo = true, qualifier: "EXACT" | "MORE_THAN" = "EXACT"): PeriodFigure => ({
+const fig = (value: string | null, isDemo = true, qualifier: Qualifier = "EXACT"): PeriodFigure => ({
   basis: value === null ? "none" : "computed",
   value,
   qualifier,
@@ -216,7 +217,7 @@ describe("rows, ranks and order", () => {
       target: { comparison: "LTE", value: "0" },
       sort: "name",
     });
-    expect(r.map((x) => x.status)).toEqual(["dat", "chua-dat", "chua-co-so-lieu"]);
+    expect(r.map((x) => x.status)).toEqual(["met", "not-met", "no-figure"]);
   });
 });
 

@@ -4,18 +4,17 @@
 
 import { compareDecimal, divideScaled, fromScaled, ONE, toScaled } from "./decimal";
 import { summariseIndicator, type SourceRef, type ValueInput } from "./indicator-summary";
-import { targetStatus, type ComparisonKind, type DirectionKind, type TargetStatus } from "./target-status";
-import type { AggregationRule, QualifierKind } from "./term-figure";
+import type { Aggregation, Comparison, Direction, Qualifier, ValueType } from "./enums";
+import { targetStatus, type TargetStatus } from "./target-status";
 
 export type PeriodChoice = { kind: "TERM" } | { kind: "YEAR"; year: number };
-export type ValueKindName = "COUNT" | "PERCENT" | "MONEY" | "DECIMAL" | "BOOLEAN";
 
 /** What a compared indicator is, as these functions need it. */
 export type IndicatorShape = {
-  aggregation: AggregationRule;
-  valueType: ValueKindName;
+  aggregation: Aggregation;
+  valueType: ValueType;
   unit: string;
-  direction: DirectionKind;
+  direction: Direction;
 };
 
 /**
@@ -29,7 +28,7 @@ export type PeriodFigure = {
   basis: FigureBasis;
   /** Exact decimal string; null when there is no figure. */
   value: string | null;
-  qualifier: QualifierKind;
+  qualifier: Qualifier;
   /** Years a computed term figure stands on. */
   years: number[];
   sources: SourceRef[];
@@ -44,7 +43,7 @@ const NONE: PeriodFigure = { basis: "none", value: null, qualifier: "EXACT", yea
  * The figure of one unit for a year (its stored yearly value) or for the term (the stored TERM value
  * when there is one, else computed from the years by the aggregation rule — summariseIndicator).
  */
-export function periodFigure(rule: AggregationRule, values: ValueInput[], period: PeriodChoice): PeriodFigure {
+export function periodFigure(rule: Aggregation, values: ValueInput[], period: PeriodChoice): PeriodFigure {
   if (period.kind === "YEAR") {
     const v = values.find((x) => x.period.kind === "YEAR" && x.period.year === period.year);
     if (!v) return NONE;
@@ -79,7 +78,7 @@ export type UnitValueInput = ValueInput & { unitSlug: string };
 export function unitFigures(
   units: UnitRef[],
   values: UnitValueInput[],
-  rule: AggregationRule,
+  rule: Aggregation,
   period: PeriodChoice,
 ): Array<{ unit: UnitRef; figure: PeriodFigure }> {
   const byUnit = new Map<string, ValueInput[]>();
@@ -108,13 +107,13 @@ export function referenceKind(ind: Pick<IndicatorShape, "aggregation" | "valueTy
   return ind.aggregation === "SUM" || ind.aggregation === "YEARS_ACHIEVED" ? "total" : "average";
 }
 
-type Fig = { value: string; qualifier: QualifierKind };
+type Fig = { value: string; qualifier: Qualifier };
 
 export type ParentFigure = {
   kind: ReferenceKind;
   /** The total, the average, or the number of units achieved. */
   value: string;
-  qualifier: QualifierKind;
+  qualifier: Qualifier;
   /** Average per unit (the reference line of the chart); equals `value` for averages. */
   mean: string;
   /** Units with a figure, out of `of`. */
@@ -193,7 +192,7 @@ export function normalisation(per: PerBasis, ind: Pick<IndicatorShape, "aggregat
 // ---------------------------------------------------------------------------------------------
 
 export type SortOrder = "desc" | "asc" | "name";
-export type TargetRef = { comparison: ComparisonKind; value: string };
+export type TargetRef = { comparison: Comparison; value: string };
 
 export type ComparisonRow = {
   unit: UnitRef;
@@ -309,7 +308,7 @@ export function compareWithSiblings(
 // ---------------------------------------------------------------------------------------------
 
 export type TermRef = { slug: string; name: string; startYear: number };
-export type TermIndicator = { code: string; aggregation: AggregationRule; term: TermRef };
+export type TermIndicator = { code: string; aggregation: Aggregation; term: TermRef };
 export type TermValueInput = ValueInput & { code: string; termSlug: string };
 
 /**

@@ -4,10 +4,7 @@
 
 import { isEditable as isEditableStatus } from "./submission-workflow";
 import type { Rule } from "./value-rules";
-import type { ValueType } from "./value-type";
-
-export type QualifierName = "EXACT" | "MORE_THAN";
-export type SubmissionStatusName = "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED";
+import type { Comparison, Qualifier, SubmissionStatus, ValueType } from "./enums";
 
 export type GridIndicator = {
   id: number;
@@ -30,7 +27,7 @@ export type GridUnit = { id: number; slug: string; name: string; shortName: stri
 /** The value the grid starts from: the ward's working copy, else the published figure, else nothing. */
 export type GridCell = {
   value: string | null;
-  qualifier: QualifierName;
+  qualifier: Qualifier;
   note: string | null;
   /** EntryValue version; 0 when no entry value exists yet */
   version: number;
@@ -39,7 +36,7 @@ export type GridCell = {
   source: "entry" | "result" | "none";
 };
 
-export type GridTarget = { comparison: "GTE" | "GT" | "LTE" | "LT" | "EQ"; value: string };
+export type GridTarget = { comparison: Comparison; value: string };
 
 export type EntryFileGrid = {
   ward: GridUnit;
@@ -47,13 +44,13 @@ export type EntryFileGrid = {
   periodId: number;
   programme: { id: number; slug: string; code: string; title: string };
   /** null: nothing saved yet (a draft is created by the first save) */
-  submission: { status: SubmissionStatusName; version: number } | null;
+  submission: { status: SubmissionStatus; version: number } | null;
   sections: GridSection[];
   groups: GridUnit[];
   /** by rowKey(unit slug, indicator code); absent: empty, never entered */
   cells: Record<string, GridCell>;
   /** the ward's published figure of the year before, by indicator code */
-  lastYear: Record<string, { value: string; qualifier: QualifierName }>;
+  lastYear: Record<string, { value: string; qualifier: Qualifier }>;
   /** the ward's target for the year, by indicator code */
   targets: Record<string, GridTarget>;
   /** each unit's published figures of earlier years, by rowKey, for the outlier check */
@@ -72,7 +69,7 @@ export const allIndicators = (grid: EntryFileGrid): GridIndicator[] => grid.sect
 /** Nothing saved yet, or a state the ward may still edit (the rule entry-save.ts applies). */
 export const isEditable = (grid: EntryFileGrid) => !grid.submission || isEditableStatus(grid.submission.status);
 
-export const STATUS_LABELS: Record<SubmissionStatusName, string> = {
+export const STATUS_LABELS: Record<SubmissionStatus, string> = {
   DRAFT: "đang nhập",
   SUBMITTED: "đã gửi, chờ Đảng ủy duyệt",
   RETURNED: "bị trả lại",

@@ -5,13 +5,10 @@
 import { fromScaled, toScaled } from "./decimal";
 import { wardShareFromGroups } from "./residential-groups";
 import type { Rule } from "./value-rules";
-import type { ValueType } from "./value-type";
+import type { Comparison, Qualifier, SubmissionStatus, ValueType } from "./enums";
 import { formatViInput } from "./vi-number";
 
-export type QualifierKind = "EXACT" | "MORE_THAN";
-export type SubmissionStatusKind = "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED";
-
-export type EntryTargetInfo = { comparison: "GTE" | "GT" | "LTE" | "LT" | "EQ"; value: string; isDemo: boolean; scope: "year" | "term" };
+export type EntryTargetInfo = { comparison: Comparison; value: string; isDemo: boolean; scope: "year" | "term" };
 
 export type EntryIndicator = {
   code: string;
@@ -39,14 +36,14 @@ export type EntryCell = {
   unit: string;
   indicator: string;
   value: string | null;
-  qualifier: QualifierKind;
+  qualifier: Qualifier;
   note: string | null;
   outlierConfirmed: boolean;
   /** the EntryValue's version; 0 when nothing was entered yet (the value is then the published one) */
   version: number;
   origin: CellOrigin;
   /** the published result of the year before */
-  lastYear: { value: string; qualifier: QualifierKind } | null;
+  lastYear: { value: string; qualifier: Qualifier } | null;
 };
 
 export type EntryUnit = { slug: string; name: string; shortName: string };
@@ -63,7 +60,7 @@ export type EntryGrid = {
   /** the ward's residential groups (filled for the groups' page) */
   groups: EntryUnit[];
   rules: Rule[];
-  submission: { status: SubmissionStatusKind; version: number };
+  submission: { status: SubmissionStatus; version: number };
   /** by rowKey(unit, indicator) */
   cells: Record<string, EntryCell>;
   /** published values of earlier years of the term, by rowKey (for the outlier check) */
@@ -71,12 +68,12 @@ export type EntryGrid = {
 };
 
 /** One row as the person has it on screen. */
-export type RowState = { raw: string; qualifier: QualifierKind; note: string; outlierConfirmed: boolean };
+export type RowState = { raw: string; qualifier: Qualifier; note: string; outlierConfirmed: boolean };
 
 export const cellKey = (unit: string, indicator: string) => `${unit}:${indicator}`;
 
 /** Why the grid is read-only for this submission status; null when it can be edited. */
-export function lockedReason(status: SubmissionStatusKind): string | null {
+export function lockedReason(status: SubmissionStatus): string | null {
   if (status === "SUBMITTED") return "Đã gửi, chờ Đảng ủy duyệt: số liệu không sửa được cho đến khi Đảng ủy trả lại.";
   if (status === "APPROVED") return "Đã duyệt và khóa: muốn sửa, cán bộ quận phải mở khóa.";
   return null;
@@ -101,7 +98,7 @@ export type PayloadRow = {
   indicator: string;
   unit: string;
   raw: string;
-  qualifier: QualifierKind;
+  qualifier: Qualifier;
   note?: string;
   outlierConfirmed: boolean;
   baseVersion: number;

@@ -5,7 +5,8 @@
 
 import { UNSAFE_TEXT_MESSAGE, hasUnsafeText } from "./safe-text";
 import { fromScaled, toScaled } from "./decimal";
-import { cellOf, type EntryFileGrid, type GridIndicator, type QualifierName, rowKey } from "./entry-file-grid";
+import type { Qualifier } from "./enums";
+import { cellOf, type EntryFileGrid, type GridIndicator, rowKey } from "./entry-file-grid";
 import { deriveWardFigures, derivedMessage, sameValue } from "./entry-grid";
 import { EXACT_WORDS, MORE_THAN_WORDS } from "./entry-template";
 import { numberToDecimalString, shiftDecimal } from "./excel-number";
@@ -25,8 +26,6 @@ export type RawCell =
   | { kind: "formula" }
   | { kind: "date" }
   | { kind: "error"; text: string };
-
-export const EMPTY: RawCell = { kind: "empty" };
 
 /** One data row of the file, with the address of each cell it came from ("F12"). */
 export type ParsedRow = {
@@ -53,7 +52,7 @@ export type ImportFailure = { ok: false; message: string };
 
 export type RowStatus = "new" | "changed" | "unchanged" | "conflict" | "invalid";
 
-export type Figure = { value: string | null; qualifier: QualifierName; note: string | null };
+export type Figure = { value: string | null; qualifier: Qualifier; note: string | null };
 
 export type PreviewRow = {
   key: string;
@@ -317,7 +316,7 @@ export function previewRowViews(preview: ImportPreview, grid: EntryFileGrid): Im
   return views;
 }
 
-const figureOf = (c: { value: string | null; qualifier: QualifierName; note: string | null }): Figure => ({ value: c.value, qualifier: c.qualifier, note: c.note });
+const figureOf = (c: { value: string | null; qualifier: Qualifier; note: string | null }): Figure => ({ value: c.value, qualifier: c.qualifier, note: c.note });
 
 const canonical = (v: string | null) => (v === null ? null : fromScaled(toScaled(v)));
 
@@ -373,7 +372,7 @@ export function readValue(cell: RawCell, ref: string, indicator: Pick<GridIndica
   }
 }
 
-function readQualifier(cell: RawCell, ref: string, label: string): Read<QualifierName> {
+function readQualifier(cell: RawCell, ref: string, label: string): Read<Qualifier> {
   if (cell.kind === "boolean") return { ok: true, value: cell.value ? "MORE_THAN" : "EXACT" };
   if (cell.kind === "formula") return { ok: false, message: `Ô ${ref} chứa công thức; hãy dán giá trị (${label}).` };
   const text = cell.kind === "empty" ? "" : cell.kind === "text" ? cell.text.trim().toLowerCase() : null;

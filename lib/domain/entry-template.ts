@@ -63,9 +63,6 @@ export const CSV_COLUMNS = {
   version: "Phiên bản",
 } as const;
 
-/** ";" separates CSV fields: Vietnamese Windows uses "," as its decimal mark and ";" as its list separator, so Excel opens such a file in columns. */
-export const CSV_SEPARATOR = ";";
-
 /** Limits of an uploaded file (also checked on the server). */
 export const IMPORT_LIMITS = {
   bytes: 2 * 1024 * 1024,
@@ -83,11 +80,6 @@ export const IMPORT_LIMITS = {
   /** files waiting for a turn; beyond that "busy" at once */
   waitingReads: 4,
 } as const;
-
-/** "A" → 1, "AB" → 28. */
-export function columnNumber(letters: string): number {
-  return [...letters].reduce((n, c) => n * 26 + (c.charCodeAt(0) - 64), 0);
-}
 
 /** 1 → "A", 28 → "AB". */
 export function columnLetter(n: number): string {

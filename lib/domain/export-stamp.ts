@@ -5,8 +5,9 @@
 // A row whose figure was edited while the app changed it too is the only real conflict.
 
 import { fromScaled, toScaled } from "./decimal";
+import type { Qualifier } from "./enums";
 
-export type StampedFigure = { value: string | null; qualifier: "EXACT" | "MORE_THAN"; note: string | null };
+export type StampedFigure = { value: string | null; qualifier: Qualifier; note: string | null };
 
 /**
  * `full`: the row carries its qualifier and note (the ward sheet, every CSV row); otherwise only

@@ -1,17 +1,18 @@
-import { termFigure, type AggregationRule, type QualifierKind, type TermFigure } from "./term-figure";
+import type { Aggregation, PeriodKind, Qualifier, SourceKind } from "./enums";
+import { termFigure, type TermFigure } from "./term-figure";
 
-export type SourceRef = { key: string; title: string; issuedOn: string | null; kind: "REPORT" | "ENTRY" | "DEMO" };
+export type SourceRef = { key: string; title: string; issuedOn: string | null; kind: SourceKind };
 
 /** One stored value of an indicator for one unit, as the summary needs it. */
 export type ValueInput = {
-  period: { kind: "YEAR" | "TERM"; year: number | null };
+  period: { kind: PeriodKind; year: number | null };
   value: string;
-  qualifier: QualifierKind;
+  qualifier: Qualifier;
   note: string | null;
   source: SourceRef;
 };
 
-export type YearPoint = { year: number; value: string; qualifier: QualifierKind; isDemo: boolean; source: SourceRef };
+export type YearPoint = { year: number; value: string; qualifier: Qualifier; isDemo: boolean; source: SourceRef };
 
 export type IndicatorSummary = {
   figure: TermFigure;
@@ -27,7 +28,7 @@ export type IndicatorSummary = {
  * for the period (reported as a five-year total) wins over the yearly values; the figure is demo
  * when every value it stands on is demonstration data.
  */
-export function summariseIndicator(rule: AggregationRule, values: ValueInput[]): IndicatorSummary {
+export function summariseIndicator(rule: Aggregation, values: ValueInput[]): IndicatorSummary {
   const term = values.find((v) => v.period.kind === "TERM");
   const years: YearPoint[] = values
     .filter((v) => v.period.kind === "YEAR" && v.period.year !== null)

@@ -95,17 +95,17 @@ describe("wardShareFromGroups (ward figure derived from the groups)", () => {
 describe("checkDerivedShare", () => {
   const derived = { achieved: 28, groups: 38, percent: "73.6842" };
   it("matches at the precision of the stored figure", () => {
-    expect(checkDerivedShare({ value: "73.7", qualifier: "EXACT" }, derived)).toMatchObject({ status: "khop" });
-    expect(checkDerivedShare({ value: "74", qualifier: "EXACT" }, derived)).toMatchObject({ status: "khop" });
-    expect(checkDerivedShare({ value: "73.6", qualifier: "EXACT" }, derived)).toMatchObject({ status: "lech" });
+    expect(checkDerivedShare({ value: "73.7", qualifier: "EXACT" }, derived)).toMatchObject({ status: "match" });
+    expect(checkDerivedShare({ value: "74", qualifier: "EXACT" }, derived)).toMatchObject({ status: "match" });
+    expect(checkDerivedShare({ value: "73.6", qualifier: "EXACT" }, derived)).toMatchObject({ status: "mismatch" });
   });
   it("a 'more than' figure holds for any derived value above it", () => {
-    expect(checkDerivedShare({ value: "73", qualifier: "MORE_THAN" }, derived)).toMatchObject({ status: "khop" });
-    expect(checkDerivedShare({ value: "75", qualifier: "MORE_THAN" }, derived)).toMatchObject({ status: "lech" });
+    expect(checkDerivedShare({ value: "73", qualifier: "MORE_THAN" }, derived)).toMatchObject({ status: "match" });
+    expect(checkDerivedShare({ value: "75", qualifier: "MORE_THAN" }, derived)).toMatchObject({ status: "mismatch" });
   });
   it("needs both figures", () => {
-    expect(checkDerivedShare(null, derived)).toEqual({ status: "chua-du-so-lieu", derived: "73.6842", stored: null });
-    expect(checkDerivedShare({ value: "70", qualifier: "EXACT" }, null)).toMatchObject({ status: "chua-du-so-lieu" });
+    expect(checkDerivedShare(null, derived)).toEqual({ status: "incomplete", derived: "73.6842", stored: null });
+    expect(checkDerivedShare({ value: "70", qualifier: "EXACT" }, null)).toMatchObject({ status: "incomplete" });
   });
 });
 

@@ -3,8 +3,8 @@
 // year. Figures travel as exact decimal strings (see ./decimal).
 
 import { compareDecimal, divideScaled, fromScaled, ONE, roundDecimal, toScaled } from "./decimal";
-import { termFigure, type AggregationRule, type QualifierKind } from "./term-figure";
-import type { DirectionKind } from "./target-status";
+import type { Aggregation, Direction, Qualifier } from "./enums";
+import { termFigure } from "./term-figure";
 import type { SourceRef } from "./indicator-summary";
 
 /**
@@ -21,7 +21,7 @@ export const WARD_COUNTERPART: Readonly<Record<string, string>> = {
 export type GroupYearCell = {
   year: number;
   value: string;
-  qualifier: QualifierKind;
+  qualifier: Qualifier;
   note: string | null;
   source: SourceRef;
   isDemo: boolean;
@@ -30,7 +30,7 @@ export type GroupYearCell = {
 /** A group with its values of one indicator over the term (years in any order). */
 export type GroupSeries = { slug: string; name: string; order: number; cells: GroupYearCell[] };
 
-export type RankMode = { kind: "year"; year: number } | { kind: "term"; rule: AggregationRule };
+export type RankMode = { kind: "year"; year: number } | { kind: "term"; rule: Aggregation };
 
 export type RankedGroup = {
   slug: string;
@@ -38,7 +38,7 @@ export type RankedGroup = {
   /** Competition ranking: equal values share a rank (1, 2, 2, 4). */
   rank: number;
   value: string;
-  qualifier: QualifierKind;
+  qualifier: Qualifier;
   /** Every value the figure stands on is demonstration data. */
   isDemo: boolean;
   /** Some, not all, of those values are demonstration data. */
@@ -61,13 +61,13 @@ function uniqueSources(cells: GroupYearCell[]): SourceRef[] {
  * are left out. Ties keep the groups' own order and share a rank. A neutral indicator ranks
  * highest first.
  */
-export function rankGroups(groups: GroupSeries[], mode: RankMode, direction: DirectionKind): RankedGroup[] {
+export function rankGroups(groups: GroupSeries[], mode: RankMode, direction: Direction): RankedGroup[] {
   const figures: Array<Omit<RankedGroup, "rank"> & { order: number }> = [];
   for (const g of groups) {
     const cells = mode.kind === "year" ? g.cells.filter((c) => c.year === mode.year) : g.cells;
     if (cells.length === 0) continue;
     let value: string;
-    let qualifier: QualifierKind;
+    let qualifier: Qualifier;
     if (mode.kind === "year") {
       value = cells[0].value;
       qualifier = cells[0].qualifier;
@@ -120,14 +120,14 @@ export function wardShareFromGroups(values: Array<{ value: string }>, groupCount
 }
 
 export type DerivationCheck =
-  | { status: "khop"; derived: string; stored: string } // the stored ward figure equals the derived one
-  | { status: "lech"; derived: string; stored: string } // it does not
-  | { status: "chua-du-so-lieu"; derived: string | null; stored: string | null }; // one of them is missing
+  | { status: "match"; derived: string; stored: string } // the stored ward figure equals the derived one
+  | { status: "mismatch"; derived: string; stored: string } // it does not
+  | { status: "incomplete"; derived: string | null; stored: string | null }; // one of them is missing
 
 export const DERIVATION_STATUS_LABEL: Record<DerivationCheck["status"], string> = {
-  khop: "Khớp",
-  lech: "Lệch",
-  "chua-du-so-lieu": "Chưa đủ số liệu",
+  match: "Khớp",
+  mismatch: "Lệch",
+  incomplete: "Chưa đủ số liệu",
 };
 
 /**
@@ -136,16 +136,16 @@ export const DERIVATION_STATUS_LABEL: Record<DerivationCheck["status"], string> 
  * A "more than" stored figure matches any derived value above it.
  */
 export function checkDerivedShare(
-  stored: { value: string; qualifier: QualifierKind } | null,
+  stored: { value: string; qualifier: Qualifier } | null,
   derived: WardShare | null,
 ): DerivationCheck {
-  if (!stored || !derived) return { status: "chua-du-so-lieu", derived: derived?.percent ?? null, stored: stored?.value ?? null };
+  if (!stored || !derived) return { status: "incomplete", derived: derived?.percent ?? null, stored: stored?.value ?? null };
   if (stored.qualifier === "MORE_THAN") {
-    return { status: compareDecimal(derived.percent, stored.value) > 0 ? "khop" : "lech", derived: derived.percent, stored: stored.value };
+    return { status: compareDecimal(derived.percent, stored.value) > 0 ? "match" : "mismatch", derived: derived.percent, stored: stored.value };
   }
   const digits = Math.min(4, stored.value.split(".")[1]?.length ?? 0);
   const same = compareDecimal(roundDecimal(derived.percent, digits), stored.value) === 0;
-  return { status: same ? "khop" : "lech", derived: derived.percent, stored: stored.value };
+  return { status: same ? "match" : "mismatch", derived: derived.percent, stored: stored.value };
 }
 
 /** Number of colour steps of the heat map for rates. */
@@ -155,7 +155,7 @@ export const HEAT_STEPS = 5;
  * Colour step (0 … HEAT_STEPS − 1) of a value between the lowest and the highest value shown,
  * oriented so that a higher step is always better. Equal bounds give the top step.
  */
-export function heatStep(value: number, min: number, max: number, direction: DirectionKind = "HIGHER_IS_BETTER"): number {
+export function heatStep(value: number, min: number, max: number, direction: Direction = "HIGHER_IS_BETTER"): number {
   if (!(max > min)) return HEAT_STEPS - 1;
   const t = Math.min(1, Math.max(0, (value - min) / (max - min)));
   const step = Math.min(HEAT_STEPS - 1, Math.floor(t * HEAT_STEPS));

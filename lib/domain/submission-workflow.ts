@@ -1,7 +1,7 @@
 // The review state machine of a ward's yearly figures: which transitions exist, from which states,
 // who may make them and when a comment is owed. Pure: the server and the screens share it.
 import type { Action } from "@/lib/auth/permissions";
-import type { SubmissionAction, SubmissionStatus } from "@/lib/generated/prisma/enums";
+import type { SubmissionAction, SubmissionStatus } from "./enums";
 
 export type TransitionRule = {
   from: readonly SubmissionStatus[];

@@ -1,27 +1,24 @@
 import { toScaled } from "./decimal";
-import type { QualifierKind } from "./term-figure";
-
-export type ComparisonKind = "GTE" | "GT" | "LTE" | "LT" | "EQ";
-export type DirectionKind = "HIGHER_IS_BETTER" | "LOWER_IS_BETTER" | "NEUTRAL";
+import type { Comparison, Direction, Qualifier } from "./enums";
 
 export type TargetStatus =
-  | "vuot" // met, and better than the target in the indicator's direction
-  | "dat" // met
-  | "chua-dat" // not met
-  | "chua-du-can-cu" // "trên v": the figure may or may not meet the target
-  | "chua-co-chi-tieu" // no target
-  | "chua-co-so-lieu"; // a target, but no figure
+  | "exceeded" // vượt: met, and better than the target in the indicator's direction
+  | "met" // đạt
+  | "not-met" // chưa đạt
+  | "undecided" // chưa đủ căn cứ: "trên v" may or may not meet the target
+  | "no-target" // chưa có chỉ tiêu
+  | "no-figure"; // chưa có số liệu: a target, but no figure
 
 export const TARGET_STATUS_LABEL: Record<TargetStatus, string> = {
-  vuot: "Vượt",
-  dat: "Đạt",
-  "chua-dat": "Chưa đạt",
-  "chua-du-can-cu": "Chưa đủ căn cứ",
-  "chua-co-chi-tieu": "Chưa có chỉ tiêu",
-  "chua-co-so-lieu": "Chưa có số liệu",
+  exceeded: "Vượt",
+  met: "Đạt",
+  "not-met": "Chưa đạt",
+  undecided: "Chưa đủ căn cứ",
+  "no-target": "Chưa có chỉ tiêu",
+  "no-figure": "Chưa có số liệu",
 };
 
-const holds = (c: ComparisonKind, v: bigint, t: bigint) =>
+const holds = (c: Comparison, v: bigint, t: bigint) =>
   c === "GTE" ? v >= t : c === "GT" ? v > t : c === "LTE" ? v <= t : c === "LT" ? v < t : v === t;
 
 /**
@@ -31,25 +28,25 @@ const holds = (c: ComparisonKind, v: bigint, t: bigint) =>
  * value above v: the status is certain only when all of them agree, otherwise "chưa đủ căn cứ".
  */
 export function targetStatus(input: {
-  direction: DirectionKind;
-  target: { comparison: ComparisonKind; value: string } | null;
-  figure: { value: string; qualifier: QualifierKind } | null;
+  direction: Direction;
+  target: { comparison: Comparison; value: string } | null;
+  figure: { value: string; qualifier: Qualifier } | null;
 }): TargetStatus {
   const { direction, target, figure } = input;
-  if (!target) return "chua-co-chi-tieu";
-  if (!figure) return "chua-co-so-lieu";
+  if (!target) return "no-target";
+  if (!figure) return "no-figure";
   const t = toScaled(target.value);
   const v = toScaled(figure.value);
   const better = (x: bigint) => (direction === "HIGHER_IS_BETTER" ? x > t : direction === "LOWER_IS_BETTER" ? x < t : false);
 
   if (figure.qualifier === "EXACT") {
-    if (!holds(target.comparison, v, t)) return "chua-dat";
-    return better(v) ? "vuot" : "dat";
+    if (!holds(target.comparison, v, t)) return "not-met";
+    return better(v) ? "exceeded" : "met";
   }
   // MORE_THAN: the true value lies in (v, +∞).
   const c = target.comparison;
-  if (v < t) return "chua-du-can-cu"; // some values above v reach t, others do not
+  if (v < t) return "undecided"; // some values above v reach t, others do not
   // Every value above v ≥ t is strictly above t: it meets a floor and misses a ceiling or an equality.
-  if (c === "GTE" || c === "GT") return direction === "HIGHER_IS_BETTER" ? "vuot" : "dat";
-  return "chua-dat";
+  if (c === "GTE" || c === "GT") return direction === "HIGHER_IS_BETTER" ? "exceeded" : "met";
+  return "not-met";
 }

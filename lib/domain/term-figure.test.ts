@@ -69,4 +69,22 @@ describe("term figure", () => {
       qualifier: "EXACT",
     });
   });
+
+  it("carries a yearly 'more than' into an average", () => {
+    expect(termFigure("AVERAGE", [{ year: 2015, value: "90", qualifier: "MORE_THAN" }, { year: 2016, value: "92" }])).toMatchObject({
+      value: "91",
+      qualifier: "MORE_THAN",
+    });
+  });
+
+  it("takes 'more than' into a maximum only from the years at the maximum", () => {
+    expect(termFigure("MAX", [{ year: 2015, value: "3", qualifier: "MORE_THAN" }, { year: 2016, value: "9" }])).toMatchObject({
+      value: "9",
+      qualifier: "EXACT",
+    });
+    expect(termFigure("MAX", [{ year: 2015, value: "9", qualifier: "MORE_THAN" }, { year: 2016, value: "3" }])).toMatchObject({
+      value: "9",
+      qualifier: "MORE_THAN",
+    });
+  });
 });

@@ -1,13 +1,11 @@
 import { divideScaled, fromScaled, ONE, toScaled } from "./decimal";
+import type { Aggregation, Qualifier } from "./enums";
 
-export type AggregationRule = "SUM" | "AVERAGE" | "LATEST" | "MAX" | "YEARS_ACHIEVED";
-export type QualifierKind = "EXACT" | "MORE_THAN";
-
-export type YearValue = { year: number; value: string; qualifier?: QualifierKind };
+export type YearValue = { year: number; value: string; qualifier?: Qualifier };
 
 export type TermFigure =
-  | { basis: "reported"; value: string; qualifier: QualifierKind }
-  | { basis: "computed"; value: string; qualifier: QualifierKind; years: number[] }
+  | { basis: "reported"; value: string; qualifier: Qualifier }
+  | { basis: "computed"; value: string; qualifier: Qualifier; years: number[] }
   | { basis: "none" };
 
 /**
@@ -16,13 +14,13 @@ export type TermFigure =
  * values by the indicator's rule. A yearly "more than" makes a sum, average or maximum "more than"
  * as well; LATEST keeps the qualifier of the latest year.
  */
-export function termFigure(rule: AggregationRule, years: YearValue[], reported?: { value: string; qualifier?: QualifierKind }): TermFigure {
+export function termFigure(rule: Aggregation, years: YearValue[], reported?: { value: string; qualifier?: Qualifier }): TermFigure {
   if (reported) return { basis: "reported", value: reported.value, qualifier: reported.qualifier ?? "EXACT" };
   if (years.length === 0) return { basis: "none" };
   const sorted = [...years].sort((a, b) => a.year - b.year);
   const scaled = sorted.map((y) => toScaled(y.value));
   const anyMoreThan = sorted.some((y) => y.qualifier === "MORE_THAN");
-  const computed = (value: bigint, qualifier: QualifierKind): TermFigure => ({
+  const computed = (value: bigint, qualifier: Qualifier): TermFigure => ({
     basis: "computed",
     value: fromScaled(value),
     qualifier,

@@ -2,7 +2,7 @@
 // Values are canonical decimal strings ("1691", "90.5"); comparisons are exact (bigint, 4 decimals).
 
 import { isDecimalString, toScaled, fromScaled, ONE } from "./decimal";
-import type { ValueType } from "./value-type";
+import type { ValueType } from "./enums";
 import { viDigits } from "./vi-digits";
 
 /** NUMERIC(24,4): 20 digits before the decimal mark, 4 after. */

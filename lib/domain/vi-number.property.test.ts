@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fromScaled } from "./decimal";
 import { checkValueType } from "./value-rules";
-import { VALUE_TYPES, type ValueType } from "./value-type";
+import type { ValueType } from "./enums";
+import { VALUE_TYPES } from "./value-type";
 import { formatViInput, parseViNumber } from "./vi-number";
 
 // Properties of reading and showing figures, over many generated inputs.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fromScaled, toScaled } from "./decimal";
 import { formatViInput, parseViNumber } from "./vi-number";
-import type { ValueType } from "./value-type";
+import type { ValueType } from "./enums";
 
 const value = (input: string, t: ValueType) => {
   const r = parseViNumber(input, t);
@@ -33,6 +33,8 @@ describe("parseViNumber accepts the Vietnamese format", () => {
     ["305.000.000 Đồng", "MONEY", "305000000"],
     ["305.000.000\u00a0₫", "MONEY", "305000000"],
     ["305.000.000 VNĐ", "MONEY", "305000000"],
+    ["305.000.000 VND", "MONEY", "305000000"], // ASCII, as typed without Vietnamese input
+    ["305.000.000vnd", "MONEY", "305000000"],
     ["1 691", "COUNT", "1691"],
     ["1\u00a0691", "COUNT", "1691"], // no-break space (Excel, French/Vietnamese locales)
     ["1\u202f691", "COUNT", "1691"], // narrow no-break space

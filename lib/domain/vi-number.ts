@@ -18,7 +18,8 @@
 
 import { viDigits } from "./vi-digits";
 import { checkValueType, MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS } from "./value-rules";
-import { isWholeType, type ValueType } from "./value-type";
+import type { ValueType } from "./enums";
+import { isWholeType } from "./value-type";
 
 export type ParseResult = { ok: true; value: string } | { ok: false; empty: boolean; message: string };
 
@@ -103,9 +104,8 @@ function parseBoolean(text: string): ParseResult {
 function ungroup(text: string): string | null {
   if (text === "") return "0"; // ",5" is 0,5
   if (/^\d+$/.test(text)) return text;
+  // dots and spaces mixed: a group split at the dots then holds a space and fails the 3-digit test
   const hasDot = text.includes(".");
-  const hasSpace = GROUP_SPACE.test(text);
-  if (hasDot && hasSpace) return null;
   const groups = hasDot ? text.split(".") : text.split(GROUP_SPACE);
   const [first, ...rest] = groups;
   if (!/^[1-9]\d{0,2}$/.test(first) || !rest.every((g) => /^\d{3}$/.test(g))) return null;

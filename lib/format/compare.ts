@@ -1,11 +1,11 @@
 // Vietnamese wording of the comparison pages: periods, per-1 000 figures, differences, bases.
 
 import type { FigureBasis, PerBasis, PeriodChoice } from "@/lib/domain/compare";
-import type { AggregationRule, QualifierKind } from "@/lib/domain/term-figure";
+import type { Aggregation, Qualifier, ValueType } from "@/lib/domain/enums";
 import type { OrgLevel } from "@/lib/generated/prisma/enums";
 import { divideScaled, fromScaled, toScaled } from "@/lib/domain/decimal";
 import { describeBasis } from "./figure-basis";
-import { formatFigure, formatNumber, type ValueKind } from "./vi";
+import { formatFigure, formatNumber } from "./vi";
 
 const NBSP = "\u00a0";
 
@@ -34,8 +34,8 @@ export const LEVEL_NOUN: Record<OrgLevel, string> = {
 /** A figure as compared: with its unit, or per 1 000 inhabitants/households. */
 export function formatShown(
   value: string,
-  qualifier: QualifierKind,
-  ind: { valueType: ValueKind; unit: string },
+  qualifier: Qualifier,
+  ind: { valueType: ValueType; unit: string },
   per: "capita" | "household" | null,
 ): string {
   const text = formatFigure(value, ind.valueType, ind.unit, qualifier);
@@ -43,7 +43,7 @@ export function formatShown(
 }
 
 /** unit − average with its sign and unit; percentage differences are in points. */
-export function formatDifference(diff: string, ind: { valueType: ValueKind; unit: string }): string {
+export function formatDifference(diff: string, ind: { valueType: ValueType; unit: string }): string {
   const negative = diff.startsWith("-");
   const abs = negative ? diff.slice(1) : diff;
   const sign = /^0(\.0+)?$/.test(abs) ? "" : negative ? "−" : "+";
@@ -64,12 +64,12 @@ export function withBound(text: string, bound: Bound): string {
 }
 
 /** An exact figure rounded for reading: whole đồng for money, one decimal otherwise (means, differences). */
-export function readable(value: string, valueType: ValueKind): string {
+export function readable(value: string, valueType: ValueType): string {
   return roundTo(value, valueType === "MONEY" ? 0 : 1);
 }
 
 /** How the figure of a unit was obtained, in words. */
-export function basisLabel(f: { basis: FigureBasis; value: string | null; qualifier: QualifierKind; years: number[] }, rule: AggregationRule): string {
+export function basisLabel(f: { basis: FigureBasis; value: string | null; qualifier: Qualifier; years: number[] }, rule: Aggregation): string {
   switch (f.basis) {
     case "year":
       return `Số liệu năm ${f.years[0]}`;

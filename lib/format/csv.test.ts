@@ -1,15 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { BOM, fileSlug, toCsv } from "./csv";
+import { BOM, csvNumber, fileSlug, toCsv } from "./csv";
 
 describe("toCsv", () => {
-  it("starts with a BOM and ends lines with CRLF", () => {
-    const csv = toCsv(["Năm", "Giá trị"], [["2019", "1691"]]);
+  it("starts with a BOM, separates with ';' and ends lines with CRLF", () => {
+    const csv = toCsv(["Năm", "Giá trị"], [[2019, csvNumber("1691")]]);
     expect(csv.startsWith(BOM)).toBe(true);
-    expect(csv.slice(1)).toBe("Năm,Giá trị\r\n2019,1691\r\n");
+    expect(csv.slice(1)).toBe("Năm;Giá trị\r\n2019;1.691\r\n");
   });
+
+  it("writes figures the Vietnamese way, exactly (a decimal comma is quoted, as in the entry CSV)", () => {
+    const line = (cells: (string | number)[]) => toCsv(["a"], [cells]).slice(1).split("\r\n")[1];
+    expect(line([csvNumber("1691"), csvNumber("305000000"), csvNumber("99.3")])).toBe('1.691;305.000.000;"99,3"');
+    expect(line([csvNumber("10934000000.25"), 2.5])).toBe('"10.934.000.000,25";"2,5"');
+  });
+
   it("quotes separators, quotes and line breaks, and leaves empty cells empty", () => {
-    const csv = toCsv(["a", "b", "c"], [['Tổ 22, "Xanh"', null, "x\ny"]]);
-    expect(csv.slice(1).split("\r\n")[1]).toBe('"Tổ 22, ""Xanh""",,"x\ny"');
+    const csv = toCsv(["a", "b", "c", "d"], [['Tổ 22; "Xanh"', null, "x\ny", "Báo cáo, 05/11/2019"]]);
+    expect(csv.slice(1).split("\r\n")[1]).toBe('"Tổ 22; ""Xanh""";;"x\ny";"Báo cáo, 05/11/2019"');
+  });
+
+  it("keeps text a spreadsheet would evaluate as text, and numbers as numbers", () => {
+    const row = (v: string) => toCsv(["a"], [[v]]).slice(1).split("\r\n")[1];
+    expect(row("=HYPERLINK(\"x\")")).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(row("+1+1")).toBe("'+1+1");
+    expect(row("-2+3")).toBe("'-2+3");
+    expect(row("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(row("- đã kiểm tra")).toBe("'- đã kiểm tra");
+    expect(row("-12,5")).toBe('"-12,5"');
+    expect(row("-1.234")).toBe("-1.234");
+    expect(row(">1.691")).toBe(">1.691");
   });
 });
 

@@ -1,18 +1,33 @@
-// CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads Vietnamese correctly),
-// CRLF line ends, fields quoted when they hold a separator, a quote or a line break.
+// The one CSV writer, for every file the app writes (chart and table downloads, the entry grid):
+// UTF-8 with a byte-order mark (Excel then reads the diacritics), ";" between fields (Vietnamese
+// Windows has "," as its decimal mark and ";" as its list separator, so a double-click opens the file
+// in columns), CRLF line ends, figures the Vietnamese way (1.691; 90,5), fields quoted when they hold
+// a separator, a quote or a line break, and text a spreadsheet would run as a formula kept as text.
+
+import { viDigits } from "@/lib/domain/vi-digits";
 
 export const BOM = "\ufeff";
+export const CSV_SEPARATOR = ";";
 
+/** A number (a rank, a year, a count) is written with its digits; a figure goes through csvNumber first. */
 export type CsvCell = string | number | null | undefined;
+
+/** Text a spreadsheet would evaluate ("=…", "+…", "-…", "@…"); the writer prefixes it with an apostrophe. */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+/** A number as this writer spells it ("-1.234,5"): a spreadsheet reads it as a number, never as a formula. */
+const WRITTEN_NUMBER = /^-?\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^-?\d+(?:,\d+)?$/;
+
+/** An exact decimal string as a CSV figure: "1691" → "1.691", "90.5" → "90,5". */
+export const csvNumber = (value: string): string => viDigits(value);
 
 function field(v: CsvCell): string {
   if (v === null || v === undefined) return "";
-  const s = String(v);
-  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const s = typeof v === "number" ? String(v).replace(".", ",") : FORMULA_START.test(v) && !WRITTEN_NUMBER.test(v) ? `'${v}` : v;
+  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function toCsv(header: string[], rows: CsvCell[][]): string {
-  return BOM + [header, ...rows].map((r) => r.map(field).join(",")).join("\r\n") + "\r\n";
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  return BOM + [header, ...rows].map((r) => r.map(field).join(CSV_SEPARATOR)).join("\r\n") + "\r\n";
 }
 
 /** A file name safe on every system: "vi-pham-2019.csv" from "Vi phạm 2019". */

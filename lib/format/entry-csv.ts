@@ -1,36 +1,26 @@
-// The entry grid as CSV, both ways: UTF-8 with a byte-order mark (Excel then reads the diacritics),
-// ";" between fields (Vietnamese Windows has "," as its decimal mark and ";" as its list separator,
-// so a double-click opens the file in columns), CRLF line ends, numbers in the Vietnamese format
-// (1.691; 90,5) as Excel shows them there. The import accepts ";" or "," (a file re-saved elsewhere).
+// The entry grid as CSV, both ways. Written by the app's one CSV writer (./csv: BOM, ";", CRLF,
+// formulas kept as text), with numbers in the Vietnamese format (1.691; 90,5) as Excel shows them
+// there. The import accepts ";" or "," (a file re-saved elsewhere).
 
 import { allIndicators, cellOf, type EntryFileGrid, type GridIndicator } from "@/lib/domain/entry-file-grid";
 import { figureStamp, versionCell } from "@/lib/domain/export-stamp";
 import { comparisonSign } from "./target";
 import type { ImportFailure, ParsedEntryFile, ParsedRow, RawCell } from "@/lib/domain/entry-import";
-import { CSV_COLUMNS, CSV_SEPARATOR, IMPORT_LIMITS, columnLetter } from "@/lib/domain/entry-template";
+import { CSV_COLUMNS, IMPORT_LIMITS, columnLetter } from "@/lib/domain/entry-template";
 import { formatViInput } from "@/lib/domain/vi-number";
-import { BOM } from "./csv";
+import { BOM, type CsvCell, FORMULA_START, toCsv } from "./csv";
 
 const COLUMN_ORDER = Object.keys(CSV_COLUMNS) as (keyof typeof CSV_COLUMNS)[];
 
-function field(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return "";
-  // text that Excel would run as a formula ("=…", "+…", "@…") is kept as text by a leading apostrophe
-  const s = typeof v === "string" && FORMULA_START.test(v) ? `'${v}` : String(v);
-  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /** The whole grid, ward rows first (in the form's order), then each residential group's. */
 export function entryGridToCsv(grid: EntryFileGrid): string {
-  const lines: string[] = [COLUMN_ORDER.map((k) => field(CSV_COLUMNS[k])).join(CSV_SEPARATOR)];
+  const rows: CsvCell[][] = [];
   const indicators = allIndicators(grid);
   const row = (unit: { slug: string; shortName: string }, i: GridIndicator, withContext: boolean) => {
     const cell = cellOf(grid, unit.slug, i.code);
     const last = withContext ? grid.lastYear[i.code] : undefined;
     const target = withContext ? grid.targets[i.code] : undefined;
-    const values: Record<keyof typeof CSV_COLUMNS, string | number | null> = {
+    const values: Record<keyof typeof CSV_COLUMNS, CsvCell> = {
       ward: grid.ward.slug,
       year: grid.year,
       programme: grid.programme.slug,
@@ -46,11 +36,11 @@ export function entryGridToCsv(grid: EntryFileGrid): string {
       note: cell.note,
       version: versionCell(cell.version, figureStamp(cell, true)),
     };
-    lines.push(COLUMN_ORDER.map((k) => field(values[k])).join(CSV_SEPARATOR));
+    rows.push(COLUMN_ORDER.map((k) => values[k]));
   };
   for (const i of indicators) if (!i.perGroup) row(grid.ward, i, true);
   for (const g of grid.groups) for (const i of indicators) if (i.perGroup) row(g, i, false);
-  return BOM + lines.join("\r\n") + "\r\n";
+  return toCsv(COLUMN_ORDER.map((k) => CSV_COLUMNS[k]), rows);
 }
 
 /** Splits CSV text into records of fields (RFC 4180: quotes, doubled quotes, line breaks in quotes). */
@@ -128,7 +118,7 @@ export function readEntryCsv(bytes: Uint8Array): ({ ok: true } & ParsedEntryFile
     }
     const text = (k: keyof typeof CSV_COLUMNS): RawCell => {
       let v = get(k);
-      if (v.startsWith("'") && FORMULA_START.test(v.slice(1))) v = v.slice(1); // our own escape, see field()
+      if (v.startsWith("'") && FORMULA_START.test(v.slice(1))) v = v.slice(1); // the writer's own escape (./csv)
       else if (/^\s*=/.test(v)) return { kind: "formula" }; // it was a formula in the spreadsheet it came from
       return v.trim() === "" ? { kind: "empty" } : { kind: "text", text: v };
     };

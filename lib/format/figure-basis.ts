@@ -1,6 +1,7 @@
-import type { AggregationRule, TermFigure } from "@/lib/domain/term-figure";
+import type { Aggregation } from "@/lib/domain/enums";
+import type { TermFigure } from "@/lib/domain/term-figure";
 
-const RULE_WORDS: Record<AggregationRule, string> = {
+const RULE_WORDS: Record<Aggregation, string> = {
   SUM: "Tổng",
   AVERAGE: "Bình quân",
   LATEST: "Năm gần nhất",
@@ -15,7 +16,7 @@ function yearSpan(years: number[]): string {
 }
 
 /** How a term figure was obtained, in words: the report's own total, or computed from which years. */
-export function describeBasis(figure: TermFigure, rule: AggregationRule): string {
+export function describeBasis(figure: TermFigure, rule: Aggregation): string {
   switch (figure.basis) {
     case "reported":
       return "Số cả nhiệm kỳ theo nguồn";

@@ -2,11 +2,10 @@
 // money as "305.000.000 đ", dates as dd/mm/yyyy. Values arrive as exact decimal strings.
 
 import { roundDecimal } from "@/lib/domain/decimal";
+import type { Qualifier, ValueType } from "@/lib/domain/enums";
 
 const NBSP = "\u00a0";
 const grouped = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 4, useGrouping: true });
-
-export type ValueKind = "COUNT" | "PERCENT" | "MONEY" | "DECIMAL" | "BOOLEAN";
 
 /** "1691" → "1.691"; "90.5" → "90,5"; exact for any length (formats the decimal string itself). */
 export function formatNumber(value: string): string {
@@ -19,7 +18,7 @@ export function formatMoney(value: string): string {
 }
 
 /** A figure with its unit, as a Vietnamese reader expects it. "trên" is kept where the source says so. */
-export function formatFigure(value: string, kind: ValueKind, unit: string, qualifier: "EXACT" | "MORE_THAN" = "EXACT"): string {
+export function formatFigure(value: string, kind: ValueType, unit: string, qualifier: Qualifier = "EXACT"): string {
   const prefix = qualifier === "MORE_THAN" ? "trên " : "";
   switch (kind) {
     case "MONEY":

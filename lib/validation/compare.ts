@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { slugSchema, termSlugSchema } from "./params";
 
-// URL parameters of the comparison pages (/compare, /compare/ward). Each is one value of the right
+// URL parameters of the comparison pages (/so-sanh, /so-sanh/phuong). Each is one value of the right
 // shape or absent (its default); anything else (a repeated parameter, a wrong shape) is malformed.
 
 /** `term` (the whole term) or a calendar year such as `2019`. */

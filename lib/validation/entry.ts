@@ -2,7 +2,7 @@ import { z } from "zod";
 import { text } from "./text";
 import { checkOutlier } from "@/lib/domain/outlier";
 import { checkRules, type Rule, type RuleViolation } from "@/lib/domain/value-rules";
-import type { ValueType } from "@/lib/domain/value-type";
+import type { ValueType } from "@/lib/domain/enums";
 import { parseViNumber } from "@/lib/domain/vi-number";
 import { UNSAFE_TEXT_MESSAGE, hasUnsafeText } from "@/lib/domain/safe-text";
 import { programmeSlugSchema, slugSchema } from "./params";

@@ -9,10 +9,10 @@ import ExcelJS from "exceljs";
 import { allIndicators, cellOf, type EntryFileGrid, type GridIndicator } from "@/lib/domain/entry-file-grid";
 import { figureStamp, versionCell } from "@/lib/domain/export-stamp";
 import { comparisonSign } from "@/lib/format/target";
-import { GROUP_HEADERS, GROUP_SHEET, META_KEYS, SHEETS, TEMPLATE_ID, TEMPLATE_VERSION, WARD_HEADERS, WARD_SHEET, columnLetter } from "@/lib/domain/entry-template";
+import { GROUP_HEADERS, GROUP_SHEET, META_KEYS, SHEETS, TEMPLATE_ID, TEMPLATE_VERSION, WARD_HEADERS, WARD_SHEET } from "@/lib/domain/entry-template";
 import { decimalToCellNumber } from "@/lib/domain/excel-number";
 import { formatViInput } from "@/lib/domain/vi-number";
-import type { ValueType } from "@/lib/domain/value-type";
+import type { ValueType } from "@/lib/domain/enums";
 
 const PROTECTION = { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true } as const;
 const EDITABLE_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF8DC" } };
@@ -231,5 +231,3 @@ export async function writeEntryWorkbook(grid: EntryFileGrid, exportedAt = new D
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Column letter of the value cell of the k-th group indicator (for tests and messages). */
-export const groupValueColumn = (k: number) => columnLetter(GROUP_SHEET.firstIndicatorColumn + 2 * k);

@@ -4,7 +4,7 @@
 // the react-server condition and DATABASE_URL set; prints one JSON line.
 import ExcelJS from "exceljs";
 import { getEntryFileGrid } from "@/lib/data/entry-file-grid";
-import { applyEntryFile, previewEntryFile } from "@/lib/data/entry-import";
+import { applyEntryFile, previewEntryFile } from "@/lib/services/entry-import";
 import { ALL_UNITS } from "@/lib/data/scope";
 import { writeEntryWorkbook } from "@/lib/xlsx/write-entry-workbook";
 
@@ -39,7 +39,7 @@ let changed = 0;
 let bytes = 0;
 for (let run = 1; run <= RUNS; run++) {
   let t0 = performance.now();
-  const grid = await getEntryFileGrid(TARGET.ward, TARGET.year, TARGET.programme, ALL_UNITS);
+  const grid = await getEntryFileGrid({ wardSlug: TARGET.ward, year: TARGET.year, programmeSlug: TARGET.programme, scope: ALL_UNITS });
   if (!grid) throw new Error("no grid: seed the database first");
   const exported = await writeEntryWorkbook(grid);
   samples.export.push(ms(t0));
@@ -54,14 +54,14 @@ for (let run = 1; run <= RUNS; run++) {
   rows = preview.preview.rows.length;
 
   t0 = performance.now();
-  const applied = await applyEntryFile(ACTOR, TARGET, file, preview.fingerprint, ALL_UNITS);
+  const applied = await applyEntryFile({ actor: ACTOR, target: TARGET, file, fingerprint: preview.fingerprint, scope: ALL_UNITS });
   samples.apply.push(ms(t0));
   if (!applied.ok) throw new Error(applied.message);
   changed = applied.changed;
 
   t0 = performance.now();
   const again = await previewEntryFile(TARGET, file, ALL_UNITS);
-  const noop = again.ok ? await applyEntryFile(ACTOR, TARGET, file, again.fingerprint, ALL_UNITS) : again;
+  const noop = again.ok ? await applyEntryFile({ actor: ACTOR, target: TARGET, file, fingerprint: again.fingerprint, scope: ALL_UNITS }) : again;
   samples.reimport.push(ms(t0));
   if (!noop.ok || noop.changed !== 0) throw new Error("re-import changed something");
 }

@@ -4,7 +4,7 @@
 // reach the database; the well-formed workbook stops at the (absent) database after being read.
 import { createDeflateRaw } from "node:zlib";
 import ExcelJS from "exceljs";
-import { previewEntryFile } from "@/lib/data/entry-import";
+import { previewEntryFile } from "@/lib/services/entry-import";
 import { ALL_UNITS } from "@/lib/data/scope";
 
 const MB = 1024 * 1024;

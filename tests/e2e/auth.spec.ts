@@ -37,11 +37,11 @@ test.describe("sign-in and what each role sees", () => {
     await expect(nav.getByRole("link", { name: "Ngọc Thụy" })).toBeVisible();
     await expect(nav.getByRole("link", { name: "So sánh phường" })).toHaveCount(0);
     await expect(page.getByRole("link", { name: "Quản trị" })).toHaveCount(0);
-    expect((await page.goto("/ngoc-thuy/residential-groups/22"))?.status()).toBe(200);
+    expect((await page.goto("/ngoc-thuy/to-dan-pho/22"))?.status()).toBe(200);
     const other = await page.goto("/bo-de");
     expect(other?.status()).toBe(403);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Không có quyền truy cập");
-    expect((await page.goto("/compare"))?.status()).toBe(403);
+    expect((await page.goto("/so-sanh"))?.status()).toBe(403);
     await page.goto("/");
     await expect(page.getByRole("link", { name: /Phường Ngọc Thụy/ })).toBeVisible();
     await expect(page.getByRole("link", { name: /Phường Bồ Đề/ })).toHaveCount(0);
@@ -59,7 +59,7 @@ test.describe("sign-in and what each role sees", () => {
     await signIn(page, "demo.quan");
     await expect(page.getByRole("link", { name: /Phường Bồ Đề/ })).toBeVisible();
     expect((await page.goto("/bo-de"))?.status()).toBe(200);
-    expect((await page.goto("/compare"))?.status()).toBe(200);
+    expect((await page.goto("/so-sanh"))?.status()).toBe(200);
   });
 
   test("administrator creates an account, who must change the temporary password at first sign-in", async ({ page, browser }) => {
@@ -115,7 +115,7 @@ test.describe("sign-in and what each role sees", () => {
       (window as unknown as { cspViolations: string[] }).cspViolations = seen;
       document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    await signIn(page, "demo.quan", "/ngoc-thuy/programmes/03-CTr-QU");
+    await signIn(page, "demo.quan", "/ngoc-thuy/chuong-trinh/03-CTr-QU");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Chương trình 03-CTr/QU");
     await expect.poll(() => page.locator("svg.recharts-surface").count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(20);
     expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);

@@ -3,8 +3,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { STORAGE_STATE } from "./auth-state";
 
-const XU_PHAT = "/compare?parent=long-bien&indicator=xu-phat-vi-pham&period=term";
-const WARD = "/compare/ward?ward=ngoc-thuy&programme=03-CTr-QU&period=term";
+const XU_PHAT = "/so-sanh?parent=long-bien&indicator=xu-phat-vi-pham&period=term";
+const WARD = "/so-sanh/phuong?ward=ngoc-thuy&programme=03-CTr-QU&period=term";
 
 const rows = (page: Page) => page.locator("table[data-compare-table] tbody tr[data-unit]");
 const unitRow = (page: Page, slug: string) => page.locator(`table[data-compare-table] tr[data-unit="${slug}"]`);
@@ -21,7 +21,7 @@ async function noHorizontalScroll(page: Page) {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
-test.describe("/compare: the wards of a district on one indicator", () => {
+test.describe("/so-sanh: the wards of a district on one indicator", () => {
   test("shows the 14 wards; Ngọc Thụy's term figure is the report's, not demo", async ({ page }) => {
     await page.goto(XU_PHAT);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("So sánh các phường của Quận Long Biên");
@@ -64,13 +64,13 @@ test.describe("/compare: the wards of a district on one indicator", () => {
   });
 
   test("the form and the URL give the same view (with and without JavaScript)", async ({ page, browser }) => {
-    const url = "/compare?parent=long-bien&indicator=ra-quan-xu-ly&period=2019&sort=asc";
+    const url = "/so-sanh?parent=long-bien&indicator=ra-quan-xu-ly&period=2019&sort=asc";
     await page.goto(url);
     await expect(rows(page)).toHaveCount(14);
     const direct = await tableText(page);
 
     // with JavaScript: choosing an option is enough
-    await page.goto("/compare?sort=asc");
+    await page.goto("/so-sanh?sort=asc");
     // a choice made before the page is hydrated submits nothing (the "Xem" button would)
     const autoSubmitting = page.locator('form[data-auto-submit="on"]');
     await expect(autoSubmitting).toHaveCount(1);
@@ -85,7 +85,7 @@ test.describe("/compare: the wards of a district on one indicator", () => {
     // without JavaScript: the GET form and its "Xem" button
     const context = await browser.newContext({ javaScriptEnabled: false, storageState: STORAGE_STATE });
     const noJs = await context.newPage();
-    await noJs.goto("/compare?sort=asc");
+    await noJs.goto("/so-sanh?sort=asc");
     await noJs.getByLabel("Chỉ tiêu", { exact: true }).selectOption("ra-quan-xu-ly");
     await noJs.getByLabel("Kỳ số liệu").selectOption("2019");
     await noJs.getByRole("button", { name: "Xem" }).click();
@@ -96,7 +96,7 @@ test.describe("/compare: the wards of a district on one indicator", () => {
   });
 
   test("a year shows the stored yearly values", async ({ page }) => {
-    await page.goto("/compare?parent=long-bien&indicator=xu-phat-vi-pham&period=2019");
+    await page.goto("/so-sanh?parent=long-bien&indicator=xu-phat-vi-pham&period=2019");
     await expect(page.getByRole("heading", { level: 2, name: /năm 2019/ })).toBeVisible();
     await expect(rows(page)).toHaveCount(14);
     await expect(page.locator('table[data-compare-table] [data-basis="year"]')).toHaveCount(14);
@@ -114,9 +114,9 @@ test.describe("/compare: the wards of a district on one indicator", () => {
     const text = fs.readFileSync((await download.path())!, "utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).split("\r\n").filter(Boolean);
-    expect(lines[0]).toBe("Hạng,Phường,Giá trị,Đơn vị,Hiển thị,Cơ sở,Nguồn,Dữ liệu minh họa,Đánh giá");
+    expect(lines[0]).toBe("Hạng;Phường;Giá trị;Đơn vị;Hiển thị;Cơ sở;Nguồn;Dữ liệu minh họa;Đánh giá");
     expect(lines).toHaveLength(15);
-    expect(lines.find((l) => l.includes("Phường Ngọc Thụy"))).toContain(',1691,trường hợp,1.691 trường hợp,Số cả nhiệm kỳ theo nguồn,"Báo cáo của Đảng ủy phường Ngọc Thụy, 05/11/2019",không,');
+    expect(lines.find((l) => l.includes("Phường Ngọc Thụy"))).toContain(';1.691;trường hợp;1.691 trường hợp;Số cả nhiệm kỳ theo nguồn;"Báo cáo của Đảng ủy phường Ngọc Thụy, 05/11/2019";không;');
   });
 
   test("per 1 000 inhabitants: a clear notice, no invented population", async ({ page }) => {
@@ -132,9 +132,9 @@ test.describe("/compare: the wards of a district on one indicator", () => {
   test("a district officer gets from the table to one ward against the others, and back", async ({ page }) => {
     await page.goto(XU_PHAT);
     await unitRow(page, "ngoc-thuy").getByRole("link", { name: "Ngọc Thụy" }).click();
-    await expect(page).toHaveURL(/\/compare\/ward\?ward=ngoc-thuy&programme=03-CTr-QU&period=term/);
+    await expect(page).toHaveURL(/\/so-sanh\/phuong\?ward=ngoc-thuy&programme=03-CTr-QU&period=term/);
     await page.locator('tr[data-indicator="xu-phat-vi-pham"]').getByRole("link", { name: /Trường hợp vi phạm bị xử phạt/ }).click();
-    await expect(page).toHaveURL(/\/compare\?parent=long-bien&indicator=xu-phat-vi-pham&period=term/);
+    await expect(page).toHaveURL(/\/so-sanh\?parent=long-bien&indicator=xu-phat-vi-pham&period=term/);
     await expect(rows(page)).toHaveCount(14);
   });
 
@@ -152,7 +152,7 @@ test.describe("/compare: the wards of a district on one indicator", () => {
   });
 });
 
-test.describe("/compare/ward: one ward against the average of the others", () => {
+test.describe("/so-sanh/phuong: one ward against the average of the others", () => {
   test("shows programme 03's indicators with Ngọc Thụy's figure and the others' average", async ({ page }) => {
     await page.goto(WARD);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Phường Ngọc Thụy so với các phường khác");
@@ -184,21 +184,21 @@ test.describe("/compare/ward: one ward against the average of the others", () =>
 
 test("unknown or malformed parameters give the not-found page", async ({ page }) => {
   for (const url of [
-    "/compare?parent=khong-co-don-vi",
-    "/compare?indicator=khong-co-chi-tieu",
-    "/compare?parent=bo-de", // a ward without residential groups: nothing to compare
-    "/compare?period=2030",
-    "/compare?period=20x9",
-    "/compare?sort=up",
-    "/compare?per=dan",
-    "/compare?parent=Long_Bien",
-    "/compare?indicator=xu-phat-vi-pham&indicator=ra-quan-xu-ly",
-    "/compare?term=1990-1995",
-    "/compare/ward?ward=khong-co-phuong",
-    "/compare/ward?ward=ngoc-thuy&programme=09-CTr-QU",
-    "/compare/ward?ward=ngoc-thuy&programme=03/CTr",
-    "/compare/ward?ward=ha-noi", // no parent: no siblings
-    "/compare/ward?ward=ngoc-thuy&period=2014",
+    "/so-sanh?parent=khong-co-don-vi",
+    "/so-sanh?indicator=khong-co-chi-tieu",
+    "/so-sanh?parent=bo-de", // a ward without residential groups: nothing to compare
+    "/so-sanh?period=2030",
+    "/so-sanh?period=20x9",
+    "/so-sanh?sort=up",
+    "/so-sanh?per=dan",
+    "/so-sanh?parent=Long_Bien",
+    "/so-sanh?indicator=xu-phat-vi-pham&indicator=ra-quan-xu-ly",
+    "/so-sanh?term=1990-1995",
+    "/so-sanh/phuong?ward=khong-co-phuong",
+    "/so-sanh/phuong?ward=ngoc-thuy&programme=09-CTr-QU",
+    "/so-sanh/phuong?ward=ngoc-thuy&programme=03/CTr",
+    "/so-sanh/phuong?ward=ha-noi", // no parent: no siblings
+    "/so-sanh/phuong?ward=ngoc-thuy&period=2014",
   ]) {
     const res = await page.goto(url);
     expect(res?.status(), url).toBe(404);

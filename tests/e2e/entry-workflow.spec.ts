@@ -70,7 +70,7 @@ test("enter, send, return with a comment, correct, send again, approve: publishe
   await expect(panel(committee)).toContainText("Đã duyệt");
 
   // on the dashboard at once, with the ward's own source instead of demonstration data
-  await committee.goto("/ngoc-thuy/programmes/03-CTr-QU");
+  await committee.goto("/ngoc-thuy/chuong-trinh/03-CTr-QU");
   const chart = committee.locator('[data-indicator="ra-quan-xu-ly"]');
   const row = chart.locator("table tbody tr").filter({ has: committee.locator("th", { hasText: String(YEAR) }) });
   await expect(row).toContainText("43");

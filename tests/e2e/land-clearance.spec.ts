@@ -7,7 +7,7 @@ import { DEMO_PASSWORD } from "./auth-state";
 test.use({ storageState: { cookies: [], origins: [] } });
 
 const NAME = "Đường gom khu tái định cư thử nghiệm e2e";
-const PROGRAMME_03 = "/ngoc-thuy/programmes/03-CTr-QU";
+const PROGRAMME_03 = "/ngoc-thuy/chuong-trinh/03-CTr-QU";
 // a save answers, then the page's data is refreshed: slower than a read on a busy machine
 const SAVED = { timeout: 20_000 };
 

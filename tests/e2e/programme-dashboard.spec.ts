@@ -2,7 +2,7 @@ import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
-const URL_03 = "/ngoc-thuy/programmes/03-CTr-QU";
+const URL_03 = "/ngoc-thuy/chuong-trinh/03-CTr-QU";
 
 async function chartsDrawn(page: Page, atLeast: number) {
   await expect.poll(() => page.locator("svg.recharts-surface").count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(atLeast);
@@ -17,7 +17,7 @@ test.describe("programme dashboard", () => {
     await expect(card("tien-xu-phat-vi-pham")).toContainText(/trên 305\.000\.000\s+đ/);
     await expect(card("ty-le-gia-dinh-van-hoa")).toContainText(/trên 90\s+%/);
     // "trên 90 %" against the (illustrative) target ≥ 90 %: exceeded, and the target says it is illustrative
-    await expect(card("ty-le-gia-dinh-van-hoa").locator("[data-status]")).toHaveAttribute("data-status", "vuot");
+    await expect(card("ty-le-gia-dinh-van-hoa").locator("[data-status]")).toHaveAttribute("data-status", "exceeded");
     await expect(card("ty-le-gia-dinh-van-hoa")).toContainText("chỉ tiêu minh họa");
     await expect(card("cuong-che-gpmb").locator("[data-status]")).toHaveText(/Đạt/);
     await expect(card("ra-quan-xu-ly").locator("[data-status]")).toHaveText(/Chưa có chỉ tiêu/);
@@ -44,7 +44,7 @@ test.describe("programme dashboard", () => {
     await expect(unpermitted.locator("table")).toContainText(/34\s+trường hợp/);
     await expect(unpermitted).toContainText(/Tổng: 38\s+công trình/);
 
-    await page.goto("/ngoc-thuy/programmes/01-CT-QU");
+    await page.goto("/ngoc-thuy/chuong-trinh/01-CT-QU");
     const inspections = page.locator('[data-breakdown="theo-doi_tuong-hinh_thuc"]');
     await expect(inspections.getByRole("columnheader")).toHaveText(["Đối tượng", "Chuyên đề", "Khi có dấu hiệu vi phạm"]);
     await expect(inspections.getByRole("row", { name: /Chi bộ/ })).toContainText(/161\s+lượt.*4\s+chi bộ/);
@@ -52,7 +52,7 @@ test.describe("programme dashboard", () => {
   });
 
   test("keeps reported years as reported and never fills the others", async ({ page }) => {
-    await page.goto("/ngoc-thuy/programmes/02-CTr-QU");
+    await page.goto("/ngoc-thuy/chuong-trinh/02-CTr-QU");
     const egov = page.locator('[data-indicator="co-quan-dien-tu"]');
     const rows = egov.locator("table tbody tr");
     await expect(rows.locator("th")).toHaveText(["2015", "2017", "2018", "Cả nhiệm kỳ"]);
@@ -72,7 +72,7 @@ test.describe("programme dashboard", () => {
     await expect(timeline).not.toContainText("cơ quan điện tử");
   });
 
-  test("downloads a chart's numbers as CSV (UTF-8 with BOM) and the chart as SVG and PNG", async ({ page }) => {
+  test("downloads a chart's numbers as CSV (UTF-8 with BOM, ';', Vietnamese numbers) and the chart as SVG and PNG", async ({ page }) => {
     await page.goto(URL_03);
     await chartsDrawn(page, 20);
     const frame = page.locator('[data-indicator="xu-phat-vi-pham"]');
@@ -81,11 +81,11 @@ test.describe("programme dashboard", () => {
     const text = fs.readFileSync((await csv.path())!, "utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trimEnd().split("\r\n");
-    expect(lines[0]).toBe("Năm,Giá trị,Trên (>),Đơn vị,Chỉ tiêu,Nguồn");
+    expect(lines[0]).toBe("Năm;Giá trị;Trên (>);Đơn vị;Chỉ tiêu;Nguồn");
     expect(lines).toHaveLength(1 + 6 + 1);
-    expect(lines[1]).toMatch(/^2015,\d+,,trường hợp,,Dữ liệu minh họa$/);
-    expect(lines[7]).toBe('Cả nhiệm kỳ,1691,,trường hợp,,"Báo cáo của Đảng ủy phường Ngọc Thụy, 05/11/2019"');
-    const yearSum = lines.slice(1, 7).reduce((s, l) => s + Number(l.split(",")[1]), 0);
+    expect(lines[1]).toMatch(/^2015;\d{1,3}(\.\d{3})*;;trường hợp;;Dữ liệu minh họa$/);
+    expect(lines[7]).toBe('Cả nhiệm kỳ;1.691;;trường hợp;;"Báo cáo của Đảng ủy phường Ngọc Thụy, 05/11/2019"');
+    const yearSum = lines.slice(1, 7).reduce((s, l) => s + Number(l.split(";")[1].replace(/\./g, "")), 0);
     expect(yearSum).toBe(1691);
 
     const svg = await Promise.all([page.waitForEvent("download"), frame.getByRole("button", { name: "Tải SVG" }).click()]).then(([d]) => d);
@@ -103,7 +103,7 @@ test.describe("programme dashboard", () => {
     // axe on three dashboards of ~40 charts each: over a minute on a busy 2-core machine
     test.slow();
     for (const slug of ["01-CT-QU", "02-CTr-QU", "03-CTr-QU"]) {
-      await page.goto(`/ngoc-thuy/programmes/${slug}`);
+      await page.goto(`/ngoc-thuy/chuong-trinh/${slug}`);
       await chartsDrawn(page, 3);
       const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
       const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -132,7 +132,7 @@ test.describe("programme dashboard", () => {
   });
 
   test("every dashboard prints on A4 landscape", async ({ page }) => {
-    for (const url of ["/ngoc-thuy/residential-groups", "/ngoc-thuy/residential-groups/22", "/compare", "/compare/ward?ward=ngoc-thuy"]) {
+    for (const url of ["/ngoc-thuy/to-dan-pho", "/ngoc-thuy/to-dan-pho/22", "/so-sanh", "/so-sanh/phuong?ward=ngoc-thuy"]) {
       await page.goto(url);
       await page.emulateMedia({ media: "print" });
       const pdf = await page.pdf({ preferCSSPageSize: true });
@@ -143,6 +143,6 @@ test.describe("programme dashboard", () => {
   });
 
   test("unknown programme is not found", async ({ page }) => {
-    expect((await page.goto("/ngoc-thuy/programmes/09-XX-QU"))?.status()).toBe(404);
+    expect((await page.goto("/ngoc-thuy/chuong-trinh/09-XX-QU"))?.status()).toBe(404);
   });
 });

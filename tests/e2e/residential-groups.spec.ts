@@ -6,7 +6,7 @@ import { expect, test, type Page } from "@playwright/test";
 // figures (Tổ 22 Xanh – Sạch – Đẹp 2018, the ward's "trên 73 %") and the marked demo data.
 
 const REPORT = "Báo cáo của Đảng ủy phường Ngọc Thụy";
-const LIST = "/ngoc-thuy/residential-groups";
+const LIST = "/ngoc-thuy/to-dan-pho";
 
 const heatRows = (page: Page) => page.getByTestId("heat-map").locator("tbody tr");
 const rankingRows = (page: Page) => page.getByTestId("ranking-table").locator("tbody tr");
@@ -102,10 +102,11 @@ test.describe("residential groups of Ngọc Thụy", () => {
     const text = fs.readFileSync((await download.path())!, "utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trimEnd().split("\r\n");
-    expect(lines[0]).toBe("Hạng,Tổ dân phố,Năm,Giá trị (%),Nguồn");
+    expect(lines[0]).toBe("Hạng;Tổ dân phố;Năm;Giá trị (%);Nguồn");
     expect(lines).toHaveLength(39);
-    expect(lines[1]).toMatch(/^1,Tổ \d+,2019,\d+(\.\d+)?,Dữ liệu minh họa$/);
-    const groups = new Set(lines.slice(1).map((l) => l.split(",")[1]));
+    // a decimal comma is quoted, as in the entry CSV
+    expect(lines[1]).toMatch(/^1;Tổ \d+;2019;(\d+|"\d+,\d+");Dữ liệu minh họa$/);
+    const groups = new Set(lines.slice(1).map((l) => l.split(";")[1]));
     expect(groups.size).toBe(38);
   });
 
@@ -116,10 +117,10 @@ test.describe("residential groups of Ngọc Thụy", () => {
     const text = fs.readFileSync((await download.path())!, "utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trimEnd().split("\r\n");
-    expect(lines[0]).toBe('Hạng,Tổ dân phố,Số năm đạt (năm),Các năm có số liệu,"Năm 2018 (1 = đạt, 0 = chưa đạt)",Nguồn');
+    expect(lines[0]).toBe('Hạng;Tổ dân phố;Số năm đạt (năm);Các năm có số liệu;"Năm 2018 (1 = đạt, 0 = chưa đạt)";Nguồn');
     expect(lines).toHaveLength(39);
-    const to22 = lines.find((l) => l.includes(",Tổ 22,"));
-    expect(to22).toContain(",1,");
+    const to22 = lines.find((l) => l.includes(";Tổ 22;"));
+    expect(to22).toContain(";1;");
     expect(to22).toContain(`${REPORT}, 05/11/2019`);
   });
 
@@ -142,10 +143,10 @@ test.describe("residential groups of Ngọc Thụy", () => {
     await expect(page.locator(".recharts-surface")).toHaveCount(3);
     // neighbours and the way back
     const nav = page.getByRole("navigation", { name: "Chuyển tổ dân phố" });
-    await expect(nav.getByRole("link", { name: /Tổ 21/ })).toHaveAttribute("href", "/ngoc-thuy/residential-groups/21");
-    await expect(nav.getByRole("link", { name: /Tổ 23/ })).toHaveAttribute("href", "/ngoc-thuy/residential-groups/23");
+    await expect(nav.getByRole("link", { name: /Tổ 21/ })).toHaveAttribute("href", "/ngoc-thuy/to-dan-pho/21");
+    await expect(nav.getByRole("link", { name: /Tổ 23/ })).toHaveAttribute("href", "/ngoc-thuy/to-dan-pho/23");
     await nav.getByRole("link", { name: "Tất cả tổ dân phố" }).click();
-    await expect(page).toHaveURL(/\/ngoc-thuy\/residential-groups$/, { timeout: 30_000 });
+    await expect(page).toHaveURL(/\/ngoc-thuy\/to-dan-pho$/, { timeout: 30_000 });
     await page.goto(`${LIST}/22`);
     await page.screenshot({ path: "test-results/screenshots/residential-group-22.png", fullPage: true });
   });
@@ -163,8 +164,8 @@ test.describe("residential groups of Ngọc Thụy", () => {
       `${LIST}/39`,
       `${LIST}/022`,
       `${LIST}/abc`,
-      "/khong-co-phuong/residential-groups",
-      "/bo-de/residential-groups/1",
+      "/khong-co-phuong/to-dan-pho",
+      "/bo-de/to-dan-pho/1",
       `${LIST}?indicator=khong-co`,
       `${LIST}?indicator=ty-le-tdp-van-hoa`,
       `${LIST}?year=1999`,

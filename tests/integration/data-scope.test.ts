@@ -95,27 +95,27 @@ describe("queries of one kind of row", () => {
 
   it("values of a unit and of the units below it", async () => {
     const { getUnitValues, getChildUnitValues, getIndicatorValues, getGroupMatrix, getAcrossTerms, getProgrammes } = await data();
-    const own = await getUnitValues("ngoc-thuy", term.id, ngocThuy);
+    const own = await getUnitValues({ orgUnitSlug: "ngoc-thuy", termId: term.id, scope: ngocThuy });
     expect(own.length).toBeGreaterThan(20);
     expect(own.every((v) => v.orgUnit.slug === "ngoc-thuy")).toBe(true);
-    expect(await getUnitValues("ngoc-thuy", term.id, boDe)).toEqual([]);
-    expect(await getUnitValues("ngoc-thuy", term.id, nobody)).toEqual([]);
-    expect(await getUnitValues("ngoc-thuy", term.id, { all: true })).toEqual(own);
-    expect(await getUnitValues("ngoc-thuy", term.id, district)).toEqual(own);
+    expect(await getUnitValues({ orgUnitSlug: "ngoc-thuy", termId: term.id, scope: boDe })).toEqual([]);
+    expect(await getUnitValues({ orgUnitSlug: "ngoc-thuy", termId: term.id, scope: nobody })).toEqual([]);
+    expect(await getUnitValues({ orgUnitSlug: "ngoc-thuy", termId: term.id, scope: { all: true } })).toEqual(own);
+    expect(await getUnitValues({ orgUnitSlug: "ngoc-thuy", termId: term.id, scope: district })).toEqual(own);
 
     expect((await getChildUnitValues("ngoc-thuy", term.id, ngocThuy)).length).toBeGreaterThan(0);
     expect(await getChildUnitValues("ngoc-thuy", term.id, boDe)).toEqual([]);
 
     const codes = own.map((v) => v.indicator.code);
-    expect((await getIndicatorValues("ngoc-thuy", term.id, codes, ngocThuy)).length).toBe(own.length);
-    expect(await getIndicatorValues("ngoc-thuy", term.id, codes, boDe)).toEqual([]);
+    expect((await getIndicatorValues({ orgUnitSlug: "ngoc-thuy", termId: term.id, indicatorCodes: codes, scope: ngocThuy })).length).toBe(own.length);
+    expect(await getIndicatorValues({ orgUnitSlug: "ngoc-thuy", termId: term.id, indicatorCodes: codes, scope: boDe })).toEqual([]);
 
     const groupIndicator = (await getProgrammes(term.id)).flatMap((p) => p.sections.flatMap((s) => s.indicators)).find((i) => i.collectionLevel === "RESIDENTIAL_GROUP")!;
-    expect((await getGroupMatrix("ngoc-thuy", term.id, groupIndicator.code, ngocThuy)).length).toBeGreaterThan(0);
-    expect(await getGroupMatrix("ngoc-thuy", term.id, groupIndicator.code, boDe)).toEqual([]);
+    expect((await getGroupMatrix({ wardSlug: "ngoc-thuy", termId: term.id, indicatorCode: groupIndicator.code, scope: ngocThuy })).length).toBeGreaterThan(0);
+    expect(await getGroupMatrix({ wardSlug: "ngoc-thuy", termId: term.id, indicatorCode: groupIndicator.code, scope: boDe })).toEqual([]);
 
     const programme = (await getProgrammes(term.id)).find((p) => p.slug === "03-CTr-QU")!;
-    const across = (s: ReadScope) => getAcrossTerms("ngoc-thuy", programme.issuer.slug, programme.slug, codes, s);
+    const across = (s: ReadScope) => getAcrossTerms({ unitSlug: "ngoc-thuy", issuerSlug: programme.issuer.slug, programmeSlug: programme.slug, codes, scope: s });
     expect((await across(ngocThuy)).values.length).toBeGreaterThan(0);
     expect((await across(boDe)).values).toEqual([]);
   });
@@ -124,7 +124,7 @@ describe("queries of one kind of row", () => {
     const { getChildrenValues, getProgrammes } = await data();
     const programme = (await getProgrammes(term.id)).find((p) => p.slug === "03-CTr-QU")!;
     const codes = programme.sections.flatMap((s) => s.indicators).filter((i) => i.collectionLevel === "WARD").map((i) => i.code);
-    const units = async (s: ReadScope) => new Set((await getChildrenValues("long-bien", term.id, programme.slug, codes, s)).map((v) => v.unitSlug));
+    const units = async (s: ReadScope) => new Set((await getChildrenValues({ parentSlug: "long-bien", termId: term.id, programmeSlug: programme.slug, codes, scope: s })).map((v) => v.unitSlug));
     expect(await units(ngocThuy)).toEqual(new Set(["ngoc-thuy"]));
     expect(await units(boDe)).toEqual(new Set(["bo-de"]));
     expect(await units(nobody)).toEqual(new Set());
@@ -135,8 +135,8 @@ describe("queries of one kind of row", () => {
 
   it("land-clearance projects and achievements", async () => {
     const { getLandClearanceProjects, getAchievements } = await data();
-    expect((await getLandClearanceProjects("ngoc-thuy", term.id, ngocThuy)).length).toBeGreaterThan(0);
-    expect(await getLandClearanceProjects("ngoc-thuy", term.id, boDe)).toEqual([]);
+    expect((await getLandClearanceProjects({ wardSlug: "ngoc-thuy", termId: term.id, scope: ngocThuy })).length).toBeGreaterThan(0);
+    expect(await getLandClearanceProjects({ wardSlug: "ngoc-thuy", termId: term.id, scope: boDe })).toEqual([]);
 
     expect((await getAchievements(term.id, { ward: "ngoc-thuy" }, ngocThuy)).length).toBeGreaterThan(0);
     expect(await getAchievements(term.id, { ward: "ngoc-thuy" }, boDe)).toEqual([]);
@@ -152,8 +152,8 @@ describe("queries of one kind of row", () => {
       data: { indicatorId: general.indicatorId, periodId: general.periodId, orgUnitId: ids.ngocThuy, comparison: general.comparison, value: "4242", sourceId: general.sourceId },
     });
     const code = general.indicator.code;
-    expect((await getTargets(term.id, [code], "ngoc-thuy", ngocThuy)).get(code)?.term?.value).toBe("4242");
-    const outside = (await getTargets(term.id, [code], "ngoc-thuy", boDe)).get(code)?.term?.value;
+    expect((await getTargets({ termId: term.id, indicatorCodes: [code], orgUnitSlug: "ngoc-thuy", scope: ngocThuy })).get(code)?.term?.value).toBe("4242");
+    const outside = (await getTargets({ termId: term.id, indicatorCodes: [code], orgUnitSlug: "ngoc-thuy", scope: boDe })).get(code)?.term?.value;
     expect(outside).toBeDefined();
     expect(outside).not.toBe("4242");
   });
@@ -165,14 +165,14 @@ describe("what the pages read", () => {
     expect(await getWardOverview("ngoc-thuy", term, boDe)).toBeNull();
     expect((await getWardOverview("ngoc-thuy", term, ngocThuy))?.projects.length).toBeGreaterThan(0);
 
-    expect(await getProgrammeDashboard("ngoc-thuy", "03-CTr-QU", term, boDe)).toBeNull();
-    expect((await getProgrammeDashboard("ngoc-thuy", "03-CTr-QU", term, ngocThuy))?.groupRanking?.ranking.length).toBeGreaterThan(0);
+    expect(await getProgrammeDashboard({ wardSlug: "ngoc-thuy", programmeSlug: "03-CTr-QU", term, scope: boDe })).toBeNull();
+    expect((await getProgrammeDashboard({ wardSlug: "ngoc-thuy", programmeSlug: "03-CTr-QU", term, scope: ngocThuy }))?.groupRanking?.ranking.length).toBeGreaterThan(0);
 
-    expect(await getResidentialGroupsView("ngoc-thuy", term, {}, boDe)).toBeNull();
-    expect((await getResidentialGroupsView("ngoc-thuy", term, {}, ngocThuy))?.groups).toHaveLength(38);
+    expect(await getResidentialGroupsView({ wardSlug: "ngoc-thuy", term, query: {}, scope: boDe })).toBeNull();
+    expect((await getResidentialGroupsView({ wardSlug: "ngoc-thuy", term, query: {}, scope: ngocThuy }))?.groups).toHaveLength(38);
 
-    expect(await getResidentialGroupView("ngoc-thuy", "ngoc-thuy-to-22", term, boDe)).toBeNull();
-    expect((await getResidentialGroupView("ngoc-thuy", "ngoc-thuy-to-22", term, ngocThuy))?.achievements.length).toBeGreaterThan(0);
+    expect(await getResidentialGroupView({ wardSlug: "ngoc-thuy", slug: "ngoc-thuy-to-22", term, scope: boDe })).toBeNull();
+    expect((await getResidentialGroupView({ wardSlug: "ngoc-thuy", slug: "ngoc-thuy-to-22", term, scope: ngocThuy }))?.achievements.length).toBeGreaterThan(0);
   });
 
   it("comparisons need the parent inside the scope", async () => {
@@ -195,11 +195,11 @@ describe("what the entry and review pages read", () => {
 
   it("the submission panel and its target", async () => {
     const { resolveReviewTarget, getSubmissionPanel } = await data();
-    expect(await resolveReviewTarget("ngoc-thuy", YEAR, PROGRAMME, boDe)).toBeNull();
-    expect(await resolveReviewTarget("ngoc-thuy", YEAR, PROGRAMME, nobody)).toBeNull();
-    const target = (await resolveReviewTarget("ngoc-thuy", YEAR, PROGRAMME, ngocThuy))!;
+    expect(await resolveReviewTarget({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: boDe })).toBeNull();
+    expect(await resolveReviewTarget({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: nobody })).toBeNull();
+    const target = (await resolveReviewTarget({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: ngocThuy }))!;
     expect(target.wardId).toBe(ids.ngocThuy);
-    expect(await resolveReviewTarget("ngoc-thuy", YEAR, PROGRAMME, district)).toEqual(target);
+    expect(await resolveReviewTarget({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: district })).toEqual(target);
     // a target found elsewhere still reads nothing outside the scope
     expect(await getSubmissionPanel(target, boDe)).toBeNull();
     expect(await getSubmissionPanel(target, nobody)).toBeNull();
@@ -231,15 +231,15 @@ describe("what the entry and review pages read", () => {
   it("the entry grid of the form and of the Excel/CSV file", async () => {
     const { getEntryGrid, getEntryFileGrid } = await data();
     for (const page of ["ward", "groups"] as const) {
-      expect(await getEntryGrid("ngoc-thuy", YEAR, PROGRAMME, page, boDe)).toBeNull();
-      expect(await getEntryGrid("ngoc-thuy", YEAR, PROGRAMME, page, nobody)).toBeNull();
-      expect(Object.keys((await getEntryGrid("ngoc-thuy", YEAR, PROGRAMME, page, ngocThuy))!.grid.cells).length).toBeGreaterThan(0);
+      expect(await getEntryGrid({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: page, readable: boDe })).toBeNull();
+      expect(await getEntryGrid({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: page, readable: nobody })).toBeNull();
+      expect(Object.keys((await getEntryGrid({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: page, readable: ngocThuy }))!.grid.cells).length).toBeGreaterThan(0);
     }
-    expect(await getEntryFileGrid("ngoc-thuy", YEAR, PROGRAMME, boDe)).toBeNull();
-    expect(await getEntryFileGrid("ngoc-thuy", YEAR, PROGRAMME, nobody)).toBeNull();
-    const file = (await getEntryFileGrid("ngoc-thuy", YEAR, PROGRAMME, ngocThuy))!;
+    expect(await getEntryFileGrid({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: boDe })).toBeNull();
+    expect(await getEntryFileGrid({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: nobody })).toBeNull();
+    const file = (await getEntryFileGrid({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: ngocThuy }))!;
     expect(file.groups).toHaveLength(38);
     expect(Object.keys(file.cells).length).toBeGreaterThan(0);
-    expect(await getEntryFileGrid("ngoc-thuy", YEAR, PROGRAMME, district)).toEqual(file);
+    expect(await getEntryFileGrid({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: district })).toEqual(file);
   });
 });

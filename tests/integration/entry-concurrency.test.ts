@@ -100,8 +100,8 @@ describe("N officials save the same figure from the same version at once", () =>
       const losers = results.filter((r) => !r.o.ok);
       expect(winners).toHaveLength(1);
       for (const { o } of losers) {
-        expect(o).toMatchObject({ ok: false, reason: "conflict" });
-        if (!o.ok && o.reason === "conflict") {
+        expect(o).toMatchObject({ ok: false, code: "conflict" });
+        if (!o.ok && o.code === "conflict") {
           // the loser sees both values: what it typed, and what is stored now (the winner's)
           expect(o.conflicts).toHaveLength(1);
           expect(o.conflicts[0].mine.value).not.toBe(o.conflicts[0].theirs?.value);
@@ -125,7 +125,7 @@ describe("N officials save the same figure from the same version at once", () =>
       const results = await race(10, orgUnitId, 0);
       const winners = results.filter((r) => r.o.ok);
       expect(winners).toHaveLength(1);
-      expect(results.filter((r) => !r.o.ok).every((r) => !r.o.ok && r.o.reason === "conflict")).toBe(true);
+      expect(results.filter((r) => !r.o.ok).every((r) => !r.o.ok && r.o.code === "conflict")).toBe(true);
       expect((await stored(orgUnitId))?.value?.toFixed()).toBe(winners[0].value);
       expect(await auditRows(orgUnitId)).toBe(1);
     }
@@ -139,7 +139,7 @@ describe("N officials save the same figure from the same version at once", () =>
       change("1", (current?.version ?? 0) - 1),
       change("77", fresh?.version ?? 0, ids.group),
     ]);
-    expect(outcome).toMatchObject({ ok: false, reason: "conflict" });
+    expect(outcome).toMatchObject({ ok: false, code: "conflict" });
     expect((await stored(ids.group))?.value?.toFixed()).toBe(fresh?.value?.toFixed());
     expect(await database.prisma.auditLog.count()).toBe(auditBefore);
   });
@@ -148,7 +148,7 @@ describe("N officials save the same figure from the same version at once", () =>
     const current = await stored(ids.ward);
     await database.prisma.submission.updateMany({ where: { orgUnitId: ids.ward }, data: { status: "SUBMITTED" } });
     const outcome = await save({ userId: "x", name: "X" }, target(), [change("5", current?.version ?? 0)]);
-    expect(outcome).toEqual({ ok: false, reason: "locked", status: "SUBMITTED" });
+    expect(outcome).toEqual({ ok: false, code: "locked", status: "SUBMITTED" });
     expect((await stored(ids.ward))?.version).toBe(current?.version);
     await database.prisma.submission.updateMany({ where: { orgUnitId: ids.ward }, data: { status: "DRAFT" } });
   });

@@ -8,7 +8,7 @@ export const ENTRY_IMPORT_TARGET = { ward: "ngoc-thuy", year: "2020", programme:
 export async function entryImportFile(): Promise<Uint8Array<ArrayBuffer>> {
   const { getEntryFileGrid } = await import("@/lib/data/entry-file-grid");
   const { writeEntryWorkbook } = await import("@/lib/xlsx/write-entry-workbook");
-  const grid = await getEntryFileGrid(ENTRY_IMPORT_TARGET.ward, Number(ENTRY_IMPORT_TARGET.year), ENTRY_IMPORT_TARGET.programme, { all: true });
+  const grid = await getEntryFileGrid({ wardSlug: ENTRY_IMPORT_TARGET.ward, year: Number(ENTRY_IMPORT_TARGET.year), programmeSlug: ENTRY_IMPORT_TARGET.programme, scope: { all: true } });
   if (!grid) throw new Error("entry grid missing: run createEntryCatalogue first");
   return new Uint8Array(await writeEntryWorkbook(grid));
 }

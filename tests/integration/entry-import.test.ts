@@ -15,8 +15,8 @@ type Lib = {
   getEntryFileGrid: typeof import("@/lib/data/entry-file-grid").getEntryFileGrid;
   writeEntryWorkbook: typeof import("@/lib/xlsx/write-entry-workbook").writeEntryWorkbook;
   entryGridToCsv: typeof import("@/lib/format/entry-csv").entryGridToCsv;
-  previewEntryFile: typeof import("@/lib/data/entry-import").previewEntryFile;
-  applyEntryFile: typeof import("@/lib/data/entry-import").applyEntryFile;
+  previewEntryFile: typeof import("@/lib/services/entry-import").previewEntryFile;
+  applyEntryFile: typeof import("@/lib/services/entry-import").applyEntryFile;
 };
 
 const APP_NAME = "ctk-entry-import-test";
@@ -42,8 +42,8 @@ beforeAll(async () => {
     getEntryFileGrid: (await import("@/lib/data/entry-file-grid")).getEntryFileGrid,
     writeEntryWorkbook: (await import("@/lib/xlsx/write-entry-workbook")).writeEntryWorkbook,
     entryGridToCsv: (await import("@/lib/format/entry-csv")).entryGridToCsv,
-    previewEntryFile: (await import("@/lib/data/entry-import")).previewEntryFile,
-    applyEntryFile: (await import("@/lib/data/entry-import")).applyEntryFile,
+    previewEntryFile: (await import("@/lib/services/entry-import")).previewEntryFile,
+    applyEntryFile: (await import("@/lib/services/entry-import")).applyEntryFile,
   };
 }, 180_000);
 
@@ -56,7 +56,7 @@ afterAll(async () => {
 });
 
 async function exportXlsx(target = TARGET): Promise<Buffer> {
-  const grid = await lib.getEntryFileGrid(target.ward, target.year, target.programme, ALL);
+  const grid = await lib.getEntryFileGrid({ wardSlug: target.ward, year: target.year, programmeSlug: target.programme, scope: ALL });
   if (!grid) throw new Error("no grid");
   return lib.writeEntryWorkbook(grid);
 }
@@ -85,7 +85,7 @@ async function preview(bytes: Uint8Array, name?: string) {
 async function apply(bytes: Uint8Array, name?: string) {
   const p = await preview(bytes, name);
   if (!p.ok) return p;
-  return lib.applyEntryFile(ACTOR, TARGET, file(bytes, name), p.fingerprint, ALL);
+  return lib.applyEntryFile({ actor: ACTOR, target: TARGET, file: file(bytes, name), fingerprint: p.fingerprint, scope: ALL });
 }
 
 /** Every entry value and entry-value audit row, for "nothing changed" comparisons. */
@@ -113,7 +113,7 @@ describe("entry import", () => {
     expect(xlsx.preview.counts).toMatchObject({ new: 0, changed: 0, conflict: 0, invalid: 0 });
     // the ward's own indicators and 38 groups × 3 group indicators
     expect(xlsx.preview.counts.unchanged).toBe(28 + 38 * 3);
-    const grid = (await lib.getEntryFileGrid(TARGET.ward, TARGET.year, TARGET.programme, ALL))!;
+    const grid = (await lib.getEntryFileGrid({ wardSlug: TARGET.ward, year: TARGET.year, programmeSlug: TARGET.programme, scope: ALL }))!;
     const csv = await preview(new TextEncoder().encode(lib.entryGridToCsv(grid)), "nhap-lieu.csv");
     if (!csv.ok) throw new Error(csv.message);
     expect(csv.preview.counts).toMatchObject({ new: 0, changed: 0, unchanged: 28 + 38 * 3, invalid: 0 });
@@ -148,7 +148,7 @@ describe("entry import", () => {
     expect(p.preview.canApply).toBe(true);
 
     const auditBefore = await prisma.auditLog.count({ where: { entity: "entry_value" } });
-    const out = await lib.applyEntryFile(ACTOR, TARGET, file(bytes), p.fingerprint, ALL);
+    const out = await lib.applyEntryFile({ actor: ACTOR, target: TARGET, file: file(bytes), fingerprint: p.fingerprint, scope: ALL });
     expect(out).toMatchObject({ ok: true, changed: 7 });
     const values = await prisma.entryValue.findMany({
       orderBy: { id: "asc" },
@@ -199,7 +199,7 @@ describe("entry import", () => {
       `Ô F${row} (“Đợt ra quân xử lý vi phạm trật tự đô thị”): “mười hai” không phải là số. Chỉ nhập chữ số, ví dụ 1.691 hoặc 90,5; không nhập chữ.`,
     );
     expect(p.preview.canApply).toBe(false);
-    const out = await lib.applyEntryFile(ACTOR, TARGET, file(bytes), p.fingerprint, ALL);
+    const out = await lib.applyEntryFile({ actor: ACTOR, target: TARGET, file: file(bytes), fingerprint: p.fingerprint, scope: ALL });
     expect(out).toMatchObject({ ok: false, code: "invalid" });
     expect(await state()).toBe(before);
   });
@@ -218,7 +218,7 @@ describe("entry import", () => {
     const conflict = p.preview.rows.find((r) => r.status === "conflict")!;
     expect(conflict.indicator).toBe("bien-ban-nhac-nho");
     expect(conflict.messages[0]).toMatch(/hiện là 80, tệp ghi 81/);
-    expect(await lib.applyEntryFile(ACTOR, TARGET, file(mine), p.fingerprint, ALL)).toMatchObject({ ok: false, code: "conflict" });
+    expect(await lib.applyEntryFile({ actor: ACTOR, target: TARGET, file: file(mine), fingerprint: p.fingerprint, scope: ALL })).toMatchObject({ ok: false, code: "conflict" });
     expect(await state()).toBe(before);
   });
 
@@ -241,7 +241,7 @@ describe("entry import", () => {
     expect(kept.status).toBe("unchanged");
     expect(kept.messages[0]).toMatch(new RegExp(`nay là ${permitted}\\); tệp không sửa ô này nên giữ giá trị trong ứng dụng`));
     expect(p.preview.rows.filter((r) => r.change).map((r) => [r.indicator, r.next?.value])).toEqual([["thue-xay-dung", String(tax)]]);
-    expect(await lib.applyEntryFile(ACTOR, TARGET, file(mine), p.fingerprint, ALL)).toMatchObject({ ok: true, changed: 1 });
+    expect(await lib.applyEntryFile({ actor: ACTOR, target: TARGET, file: file(mine), fingerprint: p.fingerprint, scope: ALL })).toMatchObject({ ok: true, changed: 1 });
     const stored = await prisma.entryValue.findMany({
       where: { indicator: { code: { in: ["cong-trinh-co-phep", "thue-xay-dung"] } }, orgUnit: { slug: TARGET.ward } },
       orderBy: { indicator: { code: "asc" } },
@@ -259,7 +259,7 @@ describe("entry import", () => {
     const p = await preview(bytes);
     if (!p.ok) throw new Error(p.message);
     const before = await state();
-    expect(await lib.applyEntryFile(ACTOR, TARGET, file(bytes), "0".repeat(32), ALL)).toMatchObject({ ok: false, code: "conflict" });
+    expect(await lib.applyEntryFile({ actor: ACTOR, target: TARGET, file: file(bytes), fingerprint: "0".repeat(32), scope: ALL })).toMatchObject({ ok: false, code: "conflict" });
     expect(await state()).toBe(before);
   });
 
@@ -302,7 +302,7 @@ describe("entry import", () => {
     expect(messages).toContainEqual(expect.stringMatching(/mã chỉ tiêu “khong-co-ma-nay” không thuộc chương trình 03-CTr\/QU/));
     expect(messages).toContainEqual(expect.stringMatching(/trùng với dòng ở ô A\d+/));
     expect(p.preview.canApply).toBe(false);
-    expect(await lib.applyEntryFile(ACTOR, TARGET, file(bytes), p.fingerprint, ALL)).toMatchObject({ ok: false });
+    expect(await lib.applyEntryFile({ actor: ACTOR, target: TARGET, file: file(bytes), fingerprint: p.fingerprint, scope: ALL })).toMatchObject({ ok: false });
     expect(await state()).toBe(before);
   });
 
@@ -319,7 +319,7 @@ describe("entry import", () => {
     expect(bad.status).toBe("invalid");
     expect(bad.messages.join(" ")).toMatch(/vượt quá “Công trình xây dựng không phép”.*Quy tắc: Số công trình không phép/);
     expect(p.preview.canApply).toBe(false);
-    expect(await lib.applyEntryFile(ACTOR, TARGET, file(bytes), p.fingerprint, ALL)).toMatchObject({ ok: false, code: "invalid" });
+    expect(await lib.applyEntryFile({ actor: ACTOR, target: TARGET, file: file(bytes), fingerprint: p.fingerprint, scope: ALL })).toMatchObject({ ok: false, code: "invalid" });
     expect(await state()).toBe(before);
   });
 
@@ -332,7 +332,7 @@ describe("entry import", () => {
     try {
       expect(await failureOf(bytes)).toMatch(/đã gửi, chờ Đảng ủy duyệt, không nhập tệp được/);
       const before = await state();
-      expect(await lib.applyEntryFile(ACTOR, TARGET, file(bytes), p.fingerprint, ALL)).toMatchObject({ ok: false, code: "locked" });
+      expect(await lib.applyEntryFile({ actor: ACTOR, target: TARGET, file: file(bytes), fingerprint: p.fingerprint, scope: ALL })).toMatchObject({ ok: false, code: "locked" });
       expect(await state()).toBe(before);
     } finally {
       await prisma.submission.update({ where: { id: sub.id }, data: { status: "DRAFT" } });
@@ -340,7 +340,7 @@ describe("entry import", () => {
   });
 
   it("answers busy, reading nothing, when every file-reading slot is taken and the waiting places are full", async () => {
-    const { fileReadSlots } = await import("@/lib/data/entry-import");
+    const { fileReadSlots } = await import("@/lib/services/entry-import");
     const { IMPORT_LIMITS } = await import("@/lib/domain/entry-template");
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
@@ -348,7 +348,7 @@ describe("entry import", () => {
     try {
       const bytes = await exportXlsx();
       expect(await lib.previewEntryFile(TARGET, file(bytes), ALL)).toEqual({ ok: false, code: "busy", message: expect.stringMatching(/đang bận.*thử lại sau/) });
-      expect(await lib.applyEntryFile(ACTOR, TARGET, file(bytes), "0".repeat(32), ALL)).toMatchObject({ ok: false, code: "busy" });
+      expect(await lib.applyEntryFile({ actor: ACTOR, target: TARGET, file: file(bytes), fingerprint: "0".repeat(32), scope: ALL })).toMatchObject({ ok: false, code: "busy" });
     } finally {
       release();
       await Promise.all(holders);
@@ -378,7 +378,7 @@ describe("entry import", () => {
         messages: [],
       },
     ]);
-    expect(await lib.applyEntryFile(ACTOR, TARGET, file(bytes), p.fingerprint, ALL)).toMatchObject({ ok: true, changed: 1 });
+    expect(await lib.applyEntryFile({ actor: ACTOR, target: TARGET, file: file(bytes), fingerprint: p.fingerprint, scope: ALL })).toMatchObject({ ok: true, changed: 1 });
     const v = await prisma.entryValue.findFirstOrThrow({ where: { indicator: { code: "ra-quan-xu-ly" }, orgUnit: { slug: TARGET.ward } } });
     expect([v.value?.toFixed(), v.note]).toEqual([String(value), "Có 2 đợt cao điểm"]);
   });
@@ -399,7 +399,7 @@ describe("entry import", () => {
     expect(row.status).toBe("invalid");
     expect(row.messages.join(" ")).toMatch(/khác xa các năm trước.*Ghi chú đã có \(“Theo biên bản”\) không xác nhận giá trị mới/);
     expect(p.preview.canApply).toBe(false);
-    expect(await lib.applyEntryFile(ACTOR, TARGET, file(far), p.fingerprint, ALL)).toMatchObject({ ok: false, code: "invalid" });
+    expect(await lib.applyEntryFile({ actor: ACTOR, target: TARGET, file: file(far), fingerprint: p.fingerprint, scope: ALL })).toMatchObject({ ok: false, code: "invalid" });
     expect(await state()).toBe(before);
     // a reason written for this value confirms it
     const reasoned = await edited(far, (wb) => void (rowOf(wb, "tien-xu-phat-vi-pham").getCell("H").value = "Xử phạt công trình lớn ở tổ 5"));
@@ -409,7 +409,7 @@ describe("entry import", () => {
   });
 
   it("round-trips CSV with its BOM and diacritics", async () => {
-    const grid = (await lib.getEntryFileGrid(TARGET.ward, TARGET.year, TARGET.programme, ALL))!;
+    const grid = (await lib.getEntryFileGrid({ wardSlug: TARGET.ward, year: TARGET.year, programmeSlug: TARGET.programme, scope: ALL }))!;
     const csv = lib.entryGridToCsv(grid);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain(";Ngọc Thụy;");
@@ -424,7 +424,7 @@ describe("entry import", () => {
     expect(out).toMatchObject({ ok: true, changed: 1 });
     const v = await prisma.entryValue.findFirstOrThrow({ where: { indicator: { code: "cam-ket-ho-kinh-doanh" }, orgUnit: { slug: "ngoc-thuy" } } });
     expect([v.value?.toFixed(), v.note]).toEqual(["1691", "Hộ kinh doanh ở phố Ngọc Thụy; ký “cam kết”"]);
-    const again = lib.entryGridToCsv((await lib.getEntryFileGrid(TARGET.ward, TARGET.year, TARGET.programme, ALL))!);
+    const again = lib.entryGridToCsv((await lib.getEntryFileGrid({ wardSlug: TARGET.ward, year: TARGET.year, programmeSlug: TARGET.programme, scope: ALL }))!);
     // the version column: the version, then the stamp of the figure as exported
     expect(again).toMatch(/;1\.691;;"Hộ kinh doanh ở phố Ngọc Thụy; ký “cam kết”";1-[0-9a-z]+\r\n/);
     expect(await apply(new TextEncoder().encode(again), "lai.csv")).toMatchObject({ ok: true, changed: 0 });
@@ -460,7 +460,7 @@ describe("entry import", () => {
           `SELECT ev.id FROM entry_value ev JOIN org_unit o ON o.id = ev.org_unit_id JOIN indicator i ON i.id = ev.indicator_id
            WHERE o.slug = 'ngoc-thuy-to-38' AND i.code = 'gd-van-hoa-theo-tdp' FOR UPDATE`,
         );
-        const applying = lib.applyEntryFile(ACTOR, TARGET, file(bytes), p.fingerprint, ALL).then(
+        const applying = lib.applyEntryFile({ actor: ACTOR, target: TARGET, file: file(bytes), fingerprint: p.fingerprint, scope: ALL }).then(
           (r) => ({ r }),
           (e: unknown) => ({ e }),
         );

@@ -1,6 +1,7 @@
 // The entry form's save action against PostgreSQL: what it writes, what it refuses, and that a
 // refusal writes nothing.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Qualifier } from "@/lib/domain/enums";
 import { ORIGIN, type World, createWorld, dropWorld, signInCookie } from "./auth-fixtures";
 import { ENTRY_PROGRAMME, type EntryCatalogue, createEntryCatalogue } from "./entry-fixtures";
 
@@ -8,7 +9,7 @@ const request = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock("next/headers", () => ({ headers: async () => request.headers, cookies: async () => ({ get: () => undefined }) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, refresh: () => {} }));
 
-type Row = { indicator: string; unit?: string; raw: string; baseVersion: number; qualifier?: "EXACT" | "MORE_THAN"; note?: string; outlierConfirmed?: boolean };
+type Row = { indicator: string; unit?: string; raw: string; baseVersion: number; qualifier?: Qualifier; note?: string; outlierConfirmed?: boolean };
 
 let world: World;
 let cat: EntryCatalogue;

@@ -44,9 +44,9 @@ const term = () => ({ ...TERM, id: fx.termId });
 
 /** What the public reads: the dashboards' records, and /gpmb without drafts. */
 async function publicView() {
-  const page = await gpmb.getGpmbPage(NT, term(), ALL, false);
+  const page = await gpmb.getGpmbPage({ wardSlug: NT, term: term(), scope: ALL, drafts: false });
   return {
-    projects: (await records.getLandClearanceProjects(NT, fx.termId, ALL)).map((p) => ({ name: p.name, years: p.progress.map((y) => y.year) })),
+    projects: (await records.getLandClearanceProjects({ wardSlug: NT, termId: fx.termId, scope: ALL })).map((p) => ({ name: p.name, years: p.progress.map((y) => y.year) })),
     achievements: (await records.getAchievements(fx.termId, { ward: NT }, ALL)).map((a) => a.title),
     gpmbProjects: page!.projects.map((p) => p.name),
     gpmbAchievements: page!.achievements.map((a) => a.title),
@@ -59,7 +59,7 @@ async function transition(who: "official" | "committee" | "staff", action: "SUBM
   const sub = await prisma().submission.findFirstOrThrow({ where: { orgUnitId: world.units.ngocThuy, periodId, programmeId: fx.programmeId } });
   const user = world.users[who];
   const target = { wardId: world.units.ngocThuy, periodId, programmeId: fx.programmeId, wardSlug: NT, wardShortName: NT };
-  return workflow.transitionSubmission({ userId: user.id, name: user.username }, target, action, sub.version, comment);
+  return workflow.transitionSubmission({ actor: { userId: user.id, name: user.username }, target, action, expectedVersion: sub.version, comment });
 }
 
 let projectId = 0;
@@ -94,10 +94,10 @@ describe("records entered by the ward go through review", () => {
     });
     const overview = await (await import("@/lib/data/ward-overview")).getWardOverview(NT, term(), ALL);
     expect(overview?.projects.map((x) => x.name)).toEqual(["Đường 25m (báo cáo)"]);
-    const dashboard = await (await import("@/lib/data/programme-dashboard")).getProgrammeDashboard(NT, "03-CTr-QU", term(), ALL);
+    const dashboard = await (await import("@/lib/data/programme-dashboard")).getProgrammeDashboard({ wardSlug: NT, programmeSlug: "03-CTr-QU", term: term(), scope: ALL });
     expect(dashboard?.achievements.map((x) => x.title)).toEqual(["Danh hiệu theo báo cáo"]);
 
-    const drafts = await gpmb.getGpmbPage(NT, term(), ALL, true);
+    const drafts = await gpmb.getGpmbPage({ wardSlug: NT, term: term(), scope: ALL, drafts: true });
     expect(drafts!.projects.find((x) => x.name === PROJECT)?.review).toEqual({ state: "draft" });
     expect(drafts!.projects.find((x) => x.id === fx.project)?.progress.find((x) => x.year === 2019)?.review).toEqual({ state: "draft" });
     expect(drafts!.achievements.find((x) => x.title === ACHIEVEMENT)?.review).toEqual({ state: "draft" });
@@ -136,8 +136,8 @@ describe("records entered by the ward go through review", () => {
       gpmbAchievements: ["Danh hiệu theo báo cáo", ACHIEVEMENT],
     });
     // the 2019 progress is approved, but its project (a draft of 2016) is not published yet
-    expect((await records.getLandClearanceProjects(NT, fx.termId, ALL)).some((x) => x.name === "Dự án phường nhập")).toBe(false);
-    const page = await gpmb.getGpmbPage(NT, term(), ALL, false);
+    expect((await records.getLandClearanceProjects({ wardSlug: NT, termId: fx.termId, scope: ALL })).some((x) => x.name === "Dự án phường nhập")).toBe(false);
+    const page = await gpmb.getGpmbPage({ wardSlug: NT, term: term(), scope: ALL, drafts: false });
     expect(page!.projects.find((x) => x.name === PROJECT)?.review).toMatchObject({ state: "approved", by: world.users.committee.username });
     expect(page!.achievements.find((x) => x.title === ACHIEVEMENT)?.review).toMatchObject({ state: "approved", by: world.users.committee.username });
     const audit = await prisma().auditLog.count({ where: { field: "approval", entity: { in: ["land_clearance_project", "land_clearance_progress", "achievement"] } } });
@@ -189,11 +189,11 @@ describe("records entered by the ward go through review", () => {
     const view = await publicView();
     expect(view.gpmbProjects).toEqual(["Đường 25m (báo cáo)"]);
     expect(view.achievements).toEqual(["Danh hiệu theo báo cáo", ACHIEVEMENT]);
-    expect((await gpmb.getGpmbPage(NT, term(), ALL, true))!.projects.find((x) => x.id === projectId)?.review).toEqual({ state: "draft" });
+    expect((await gpmb.getGpmbPage({ wardSlug: NT, term: term(), scope: ALL, drafts: true }))!.projects.find((x) => x.id === projectId)?.review).toEqual({ state: "draft" });
 
     expect(await transition("official", "SUBMIT")).toMatchObject({ ok: true });
     expect(await transition("committee", "APPROVE")).toMatchObject({ ok: true, published: { records: 1 } });
-    const again = await records.getLandClearanceProjects(NT, fx.termId, ALL);
+    const again = await records.getLandClearanceProjects({ wardSlug: NT, termId: fx.termId, scope: ALL });
     expect(again.find((x) => x.name === PROJECT)?.householdsAffected).toBe(41);
   });
 });

@@ -61,7 +61,7 @@ describe("land-clearance projects", () => {
     expect(p.submissionId).toBe((await prisma().submission.findFirstOrThrow({ where: { orgUnitId: world.units.ngocThuy, programmeId: fx.programmeId, period: { year: 2017 } } })).id);
     expect(p.approvalEventId).toBeNull();
     const { getLandClearanceProjects } = await import("@/lib/data/records");
-    expect((await getLandClearanceProjects(NT, fx.termId, { all: true }, "03-CTr-QU")).map((x) => x.name)).not.toContain("Đường gom");
+    expect((await getLandClearanceProjects({ wardSlug: NT, termId: fx.termId, scope: { all: true }, programmeSlug: "03-CTr-QU" })).map((x) => x.name)).not.toContain("Đường gom");
   });
 
   it("creates the ward's ENTRY source on first use, with the shared key and title", async () => {
@@ -170,7 +170,7 @@ describe("yearly progress", () => {
     const { getLandClearanceProjects } = await import("@/lib/data/records");
     // a draft until the committee approves 2018: neither the (draft) project nor its year on the dashboards
     expect(row.approvalEventId).toBeNull();
-    expect((await getLandClearanceProjects(NT, fx.termId, { all: true })).find((p) => p.name === "Dự án phường nhập")).toBeUndefined();
+    expect((await getLandClearanceProjects({ wardSlug: NT, termId: fx.termId, scope: { all: true } })).find((p) => p.name === "Dự án phường nhập")).toBeUndefined();
   });
 
   it("keeps households handed over over all years within the households affected, and the year within the project", async () => {

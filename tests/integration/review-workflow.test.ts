@@ -73,7 +73,7 @@ describe("review workflow", () => {
     expect(await as("official", actions.submitForReview, await fields())).toMatchObject({ ok: true, data: { status: "SUBMITTED" } });
 
     // sent: locked for the save path and for any other writer
-    expect(await save.saveEntryValues(official(), target(), [change(fx.indicators.a, ngocThuy, "13", 1)])).toEqual({ ok: false, reason: "locked", status: "SUBMITTED" });
+    expect(await save.saveEntryValues(official(), target(), [change(fx.indicators.a, ngocThuy, "13", 1)])).toEqual({ ok: false, code: "locked", status: "SUBMITTED" });
     const sub = await submission();
     await expect(prisma.entryValue.updateMany({ where: { submissionId: sub.id }, data: { value: "99" } })).rejects.toThrow(/locked/);
     await expect(prisma.entryValue.create({ data: { submissionId: sub.id, indicatorId: fx.indicators.a, orgUnitId: group, value: "1", updatedById: "x" } })).rejects.toThrow(/locked/);
@@ -119,7 +119,7 @@ describe("review workflow", () => {
     expect(await prisma.auditLog.count({ where: { entity: "source", entityId: String(source.id) } })).toBe(1);
 
     // approved: locked; a second approval is refused (state), a stale unlock too
-    expect(await save.saveEntryValues(official(), target(), [change(fx.indicators.a, ngocThuy, "16", a.version + 1)])).toEqual({ ok: false, reason: "locked", status: "APPROVED" });
+    expect(await save.saveEntryValues(official(), target(), [change(fx.indicators.a, ngocThuy, "16", a.version + 1)])).toEqual({ ok: false, code: "locked", status: "APPROVED" });
     expect(await as("committee", actions.approveSubmission, await fields())).toMatchObject({ ok: false, code: "conflict" });
 
     // unlock: district staff only, with a reason; published figures stay
@@ -174,11 +174,11 @@ describe("review workflow", () => {
     const sub = await prisma.submission.findUniqueOrThrow({ where: { orgUnitId_periodId_programmeId: { orgUnitId: t.wardId, periodId: t.periodId, programmeId: t.programmeId } } });
     const [saved, sent] = await Promise.all([
       save.saveEntryValues(official(), t, [change(fx.indicators.a, world.units.ngocThuy, "2", 1)]),
-      transitionSubmission(official(), { ...t, wardSlug: "ngoc-thuy", wardShortName: "Ngọc Thụy" }, "SUBMIT", sub.version, null),
+      transitionSubmission({ actor: official(), target: { ...t, wardSlug: "ngoc-thuy", wardShortName: "Ngọc Thụy" }, action: "SUBMIT", expectedVersion: sub.version, comment: null }),
     ]);
     expect([saved.ok, sent.ok].filter(Boolean)).toHaveLength(1);
-    if (sent.ok) expect(saved).toMatchObject({ ok: false, reason: "locked" });
-    else expect(sent).toMatchObject({ ok: false, reason: "conflict" });
+    if (sent.ok) expect(saved).toMatchObject({ ok: false, code: "locked" });
+    else expect(sent).toMatchObject({ ok: false, code: "conflict" });
   });
 
   it("the history cannot be changed or deleted", async () => {
@@ -193,10 +193,10 @@ describe("review workflow", () => {
     const { resolveReviewTarget } = await import("@/lib/data/review-target");
     const { getSubmissionPanel } = await import("@/lib/data/review");
     const { ALL_UNITS } = await import("@/lib/data/scope");
-    const t = (await resolveReviewTarget("ngoc-thuy", YEAR, fx.programmeSlug, ALL_UNITS))!;
+    const t = (await resolveReviewTarget({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: fx.programmeSlug, scope: ALL_UNITS }))!;
     expect(t).toMatchObject({ wardId: world.units.ngocThuy, districtId: world.units.district, periodId: fx.periods[YEAR], programmeId: fx.programmeId });
-    expect(await resolveReviewTarget("ngoc-thuy", 2031, fx.programmeSlug, ALL_UNITS)).toBeNull();
-    expect(await resolveReviewTarget("long-bien", YEAR, fx.programmeSlug, ALL_UNITS)).toBeNull();
+    expect(await resolveReviewTarget({ wardSlug: "ngoc-thuy", year: 2031, programmeSlug: fx.programmeSlug, scope: ALL_UNITS })).toBeNull();
+    expect(await resolveReviewTarget({ wardSlug: "long-bien", year: YEAR, programmeSlug: fx.programmeSlug, scope: ALL_UNITS })).toBeNull();
     const panel = (await getSubmissionPanel(t, ALL_UNITS))!;
     expect(panel.state).toBe("APPROVED");
     expect(panel.events).toHaveLength(7);

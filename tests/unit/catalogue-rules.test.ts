@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { checkRules, checkValueType, type Rule } from "@/lib/domain/value-rules";
-import type { ValueType as DomainValueType } from "@/lib/domain/value-type";
-import type { ValueType as PrismaValueType } from "@/lib/generated/prisma/enums";
 import { PROGRAMMES, type IndicatorSeed } from "@/prisma/seed/catalogue";
 import { demoValues } from "@/prisma/seed/demo";
 import { REPORT_WARD, REPORTED_VALUES } from "@/prisma/seed/report";
 
 // The rules declared with the catalogue against the figures the seed loads: a rule that the
 // report's figures or the demo data break is a wrong rule (or wrong data), caught here.
-
-// The domain's plain value types are exactly Prisma's enum, both ways.
-const toDomain = (t: PrismaValueType): DomainValueType => t;
-const toPrisma = (t: DomainValueType): PrismaValueType => t;
-void toDomain;
-void toPrisma;
 
 const indicators = new Map<string, IndicatorSeed & { programme: string }>(
   PROGRAMMES.flatMap((p) => p.sections.flatMap((s) => s.indicators.map((i) => [i.code, { ...i, programme: p.code }] as const))),

@@ -13,7 +13,7 @@ type Props = { params: Promise<{ ward: string }>; searchParams: Promise<Record<s
 
 const loadPage = cache(async (ward: string, term: string | undefined, scope: ReadScope, drafts: boolean) => {
   const resolved = await resolveTerm(term);
-  return resolved ? getGpmbPage(ward, resolved, scope, drafts) : null;
+  return resolved ? getGpmbPage({ wardSlug: ward, term: resolved, scope, drafts }) : null;
 });
 
 async function load({ params, searchParams }: Props) {

@@ -3,7 +3,7 @@ import { EntryForm } from "@/components/entry/entry-form";
 import { EntryHeader } from "@/components/entry/entry-header";
 import { SubmissionPanel } from "@/components/review/submission-panel";
 import { SubmissionVersionProvider } from "@/components/review/submission-version";
-import { type EntryPageParams, loadEntryPage } from "@/lib/data/entry-page";
+import { type EntryPageParams, loadEntryPage } from "@/lib/services/entry-page";
 
 type Props = { params: Promise<EntryPageParams> };
 

@@ -4,7 +4,7 @@ import { EntryHeader } from "@/components/entry/entry-header";
 import { GroupEntryGrid } from "@/components/entry/group-entry-grid";
 import { SubmissionPanel } from "@/components/review/submission-panel";
 import { SubmissionVersionProvider } from "@/components/review/submission-version";
-import { type EntryPageParams, loadEntryPage } from "@/lib/data/entry-page";
+import { type EntryPageParams, loadEntryPage } from "@/lib/services/entry-page";
 
 type Props = { params: Promise<EntryPageParams> };
 

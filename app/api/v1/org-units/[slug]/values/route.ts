@@ -18,7 +18,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ slug: strin
     const [unit, term] = await Promise.all([getOrgUnit(slug.data, read.scope), resolveTerm(query.data.term)]);
     if (!unit) return jsonError(404, "not_found", `Không tìm thấy đơn vị “${slug.data}”.`);
     if (!term) return jsonError(404, "not_found", `Không có nhiệm kỳ “${query.data.term}”.`);
-    const values = await getUnitValues(slug.data, term.id, read.scope);
+    const values = await getUnitValues({ orgUnitSlug: slug.data, termId: term.id, scope: read.scope });
     const { id: _id, ...termOut } = term;
     return jsonOk({
       orgUnit: { slug: unit.slug, name: unit.name, level: unit.level },

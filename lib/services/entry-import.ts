@@ -10,10 +10,10 @@ import { type ImportPreview, changeFingerprint, changesOf, checkHeader, previewI
 import { IMPORT_LIMITS } from "@/lib/domain/entry-template";
 import { readEntryCsv } from "@/lib/format/entry-csv";
 import { ODS, readEntryWorkbook } from "@/lib/xlsx/read-entry-workbook";
-import { getEntryFileGrid } from "./entry-file-grid";
-import { type Actor, type Conflict, saveEntryValues } from "./entry-save";
+import { getEntryFileGrid } from "@/lib/data/entry-file-grid";
+import { type Actor, type Conflict, saveEntryValues } from "@/lib/data/entry-save";
 import { createSlots } from "./read-slots";
-import type { ReadScope } from "./scope";
+import type { ReadScope } from "@/lib/data/scope";
 
 export type ImportTarget = { ward: string; year: number; programme: string };
 
@@ -60,7 +60,7 @@ export async function previewEntryFile(target: ImportTarget, file: { name: strin
   const parsed = read.value;
   if (!parsed.ok) return { ok: false, code: "invalid", message: parsed.message };
 
-  const grid = await getEntryFileGrid(target.ward, target.year, target.programme, scope);
+  const grid = await getEntryFileGrid({ wardSlug: target.ward, year: target.year, programmeSlug: target.programme, scope });
   if (!grid) return { ok: false, code: "not-found", message: "Không tìm thấy chương trình của năm này cho đơn vị này." };
   const wrong = checkHeader(parsed.header, grid);
   if (wrong) return { ok: false, code: "invalid", message: wrong.message };
@@ -85,13 +85,13 @@ export type ApplyOutcome =
  * Applies the file's changes when they are still exactly those of the preview the person saw
  * (`fingerprint`); all or nothing. A second import of the same file finds nothing to change.
  */
-export async function applyEntryFile(
-  actor: Actor,
-  target: ImportTarget,
-  file: { name: string; bytes: Uint8Array },
-  fingerprint: string,
-  scope: ReadScope,
-): Promise<ApplyOutcome> {
+export async function applyEntryFile({ actor, target, file, fingerprint, scope }: {
+  actor: Actor;
+  target: ImportTarget;
+  file: { name: string; bytes: Uint8Array };
+  fingerprint: string;
+  scope: ReadScope;
+}): Promise<ApplyOutcome> {
   const outcome = await previewEntryFile(target, file, scope);
   if (!outcome.ok) return outcome;
   const { grid, preview } = outcome;
@@ -105,7 +105,7 @@ export async function applyEntryFile(
   if (changes.length === 0) return { ok: true, changed: 0, preview };
   const saved = await saveEntryValues(actor, { wardId: grid.ward.id, periodId: grid.periodId, programmeId: grid.programme.id }, changes);
   if (saved.ok) return { ok: true, changed: saved.changed, preview };
-  if (saved.reason === "locked") return { ok: false, code: "locked", message: `Số liệu ${STATUS_LABELS[saved.status]}, không ghi gì.`, grid, preview };
+  if (saved.code === "locked") return { ok: false, code: "locked", message: `Số liệu ${STATUS_LABELS[saved.status]}, không ghi gì.`, grid, preview };
   return {
     ok: false,
     code: "conflict",

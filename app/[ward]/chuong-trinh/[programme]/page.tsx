@@ -20,7 +20,7 @@ const loadDashboard = cache(async (ward: string, programme: string, term: string
   const p = programmeSlugSchema.safeParse(programme);
   if (!p.success) return null;
   const resolved = await resolveTerm(term);
-  return resolved ? getProgrammeDashboard(ward, p.data, resolved, scope) : null;
+  return resolved ? getProgrammeDashboard({ wardSlug: ward, programmeSlug: p.data, term: resolved, scope }) : null;
 });
 
 async function load({ params, searchParams }: Props) {

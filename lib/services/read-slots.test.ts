@@ -22,7 +22,7 @@ describe("file read slots", () => {
     await Promise.resolve();
     expect(started).toEqual(["#0", "#1"]);
     expect(slots.state).toEqual({ running: 2, waiting: 1 });
-    expect(await runs[3]).toEqual({ ok: false, busy: true });
+    expect(await runs[3]).toEqual({ ok: false, code: "busy" });
 
     tasks[0].release();
     expect(await runs[0]).toEqual({ ok: true, value: "read" });

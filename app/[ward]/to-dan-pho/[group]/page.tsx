@@ -19,7 +19,7 @@ type Props = {
 // the queries run once.
 const loadView = cache(async (ward: string, n: number, term: string | undefined, scope: ReadScope) => {
   const resolved = await resolveTerm(term);
-  return resolved ? getResidentialGroupView(ward, groupSlug(ward, n), resolved, scope) : null;
+  return resolved ? getResidentialGroupView({ wardSlug: ward, slug: groupSlug(ward, n), term: resolved, scope }) : null;
 });
 
 async function load({ params, searchParams }: Props) {

@@ -15,7 +15,7 @@ type Props = { params: Promise<{ ward: string }>; searchParams: Promise<Record<s
 // the queries run once.
 const loadView = cache(async (ward: string, term: string | undefined, indicator: string | undefined, year: number | undefined, scope: ReadScope) => {
   const resolved = await resolveTerm(term);
-  return resolved ? getResidentialGroupsView(ward, resolved, { indicator, year }, scope) : null;
+  return resolved ? getResidentialGroupsView({ wardSlug: ward, term: resolved, query: { indicator, year }, scope }) : null;
 });
 
 async function load({ params, searchParams }: Props) {

@@ -1,11 +1,20 @@
-// The one shape every server action answers with (forms read it through useActionState).
+// The one shape every server action answers with (forms read it through useActionState). Neutral
+// module: the action guard (lib/auth) and the actions both build it, the browser reads it.
 
 export const UNAVAILABLE_ACTION_MESSAGE =
   "Hệ thống tạm thời không kết nối được cơ sở dữ liệu: chưa lưu được. Những gì đã gõ vẫn còn trên trang; hãy thử lại sau ít phút.";
 export const NO_ANSWER_MESSAGE =
   "Không nhận được trả lời của máy chủ: chưa lưu được. Những gì đã gõ vẫn còn trên trang; hãy thử lại sau ít phút.";
 
-export type ActionCode = "unauthenticated" | "forbidden" | "invalid" | "conflict" | "locked" | "not-found" | "busy" | "error" | "unavailable";
+/**
+ * Why something failed: one union for lib/data and lib/services outcomes and the actions' answers.
+ * The data layer answers with a code and the facts (status, conflicts …); the action (or the
+ * service that answers a form) turns them into the Vietnamese sentence.
+ */
+export type FailureCode = "unauthenticated" | "forbidden" | "invalid" | "conflict" | "locked" | "not-found" | "busy" | "error" | "unavailable";
+
+/** A failed outcome of lib/data or lib/services: its code and the facts the answer needs. */
+export type Failure<C extends FailureCode, D extends object = object> = { ok: false; code: C } & D;
 
 export type ActionResult<T = undefined> = {
   ok: boolean;
@@ -14,13 +23,13 @@ export type ActionResult<T = undefined> = {
   /** one Vietnamese sentence for the person */
   message?: string;
   /** why it failed, for the form's logic (keep the typed values, offer sign-in, show a conflict …) */
-  code?: ActionCode;
+  code?: FailureCode;
   data?: T;
 };
 
 export const success = <T>(message?: string, data?: T): ActionResult<T> => ({ ok: true, message, data });
 
-export const failure = <T = never>(code: ActionCode, message: string, extra: Omit<ActionResult<T>, "ok" | "code" | "message"> = {}): ActionResult<T> => ({
+export const failure = <T = never>(code: FailureCode, message: string, extra: Omit<ActionResult<T>, "ok" | "code" | "message"> = {}): ActionResult<T> => ({
   ok: false,
   code,
   message,

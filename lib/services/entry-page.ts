@@ -3,11 +3,12 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { pageReadScope, requirePage } from "@/lib/auth/access";
-import { canEditValues } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import { lockedReason } from "@/lib/domain/entry-grid";
 import { programmeSlugSchema, slugSchema } from "@/lib/validation/params";
-import { type EntryScope, getEntryGrid } from "./entry-grid";
-import { getUnitScope } from "./org-units";
+import { getEntryGrid } from "@/lib/data/entry-grid";
+import type { EntryScope } from "@/lib/domain/entry-grid-assembly";
+import { getUnitScope } from "@/lib/data/org-units";
 
 export type EntryPageParams = { ward: string; year: string; programme: string };
 
@@ -17,8 +18,8 @@ export const loadEntryPage = cache(async (params: EntryPageParams, scope: EntryS
   if (!ward.success || !programme.success || !/^\d{4}$/.test(params.year)) notFound();
   const viewer = await requirePage("read", ward.data);
   const readable = await pageReadScope(ward.data);
-  const [unit, loaded] = await Promise.all([getUnitScope(ward.data), getEntryGrid(ward.data, Number(params.year), programme.data, scope, readable)]);
+  const [unit, loaded] = await Promise.all([getUnitScope(ward.data), getEntryGrid({ wardSlug: ward.data, year: Number(params.year), programmeSlug: programme.data, scope, readable })]);
   if (!unit || !loaded) notFound();
   const { grid } = loaded;
-  return { viewer, grid, readable, canEdit: canEditValues(viewer, unit), locked: lockedReason(grid.submission.status) };
+  return { viewer, grid, readable, canEdit: can(viewer, "editValues", unit), locked: lockedReason(grid.submission.status) };
 });

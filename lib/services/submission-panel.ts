@@ -1,0 +1,24 @@
+import "server-only";
+// What the review panel beside the entry form shows: the submission's state, deadline, completeness
+// and history, and the transitions the viewer is offered (the server refuses the others anyway).
+import { can } from "@/lib/auth/permissions";
+import { getViewer } from "@/lib/auth/session";
+import { getUnitScope } from "@/lib/data/org-units";
+import { getSubmissionPanel } from "@/lib/data/review";
+import { isOwnSendingBlocked } from "@/lib/data/review-settings";
+import { resolveReviewTarget } from "@/lib/data/review-target";
+import type { ReadScope } from "@/lib/data/scope";
+import { availableActions } from "@/lib/domain/submission-workflow";
+
+/** Null when the ward, year or programme is not found within `scope` (the page's reader scope). */
+export async function loadSubmissionPanel({ wardSlug, year, programmeSlug, scope }: { wardSlug: string; year: number; programmeSlug: string; scope: ReadScope }) {
+  const [target, viewer, unit] = await Promise.all([resolveReviewTarget({ wardSlug, year, programmeSlug, scope }), getViewer(), getUnitScope(wardSlug)]);
+  if (!target || !unit) return null;
+  const panel = await getSubmissionPanel(target, scope);
+  if (!panel) return null;
+  const offered = availableActions(panel.state === "NOT_STARTED" ? "DRAFT" : panel.state, (a) => can(viewer, a, unit));
+  // four-eyes: the person who sent the figures is not offered to approve them (the server refuses it too)
+  const ownSending = !!viewer && offered.includes("APPROVE") && (await isOwnSendingBlocked(target, viewer.userId));
+  const available = ownSending ? offered.filter((a) => a !== "APPROVE") : offered;
+  return { target, panel, available, ownSending };
+}
