@@ -6,6 +6,7 @@ import { createDeflateRaw } from "node:zlib";
 import ExcelJS from "exceljs";
 import { previewEntryFile } from "@/lib/services/entry-import";
 import { ALL_UNITS } from "@/lib/data/scope";
+import { type DeflatedPart, lyingZip } from "@/tests/setup/crafted-zip";
 
 const MB = 1024 * 1024;
 const TARGET = { ward: "ngoc-thuy", year: 2020, programme: "03-CTr-QU" };
@@ -22,42 +23,8 @@ async function deflatedAs(mb: number): Promise<Buffer> {
   return Buffer.concat(out);
 }
 
-/** A zip whose local and central headers declare `declared` bytes per part, whatever the parts hold. */
-function zipOf(parts: { name: string; deflated: Buffer }[], declared: (realMb: number) => number, realMb: number): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const { name, deflated } of parts) {
-    const n = Buffer.from(name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(deflated.length, 18);
-    local.writeUInt32LE(declared(realMb), 22);
-    local.writeUInt16LE(n.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(deflated.length, 20);
-    central.writeUInt32LE(declared(realMb), 24);
-    central.writeUInt16LE(n.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, n, deflated);
-    centrals.push(central, n);
-    offset += 30 + n.length + deflated.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
+/** A zip whose headers declare `declared(realMb)` bytes per part, whatever the parts hold. */
+const zipOf = (parts: DeflatedPart[], declared: (realMb: number) => number, realMb: number): Buffer => lyingZip(parts, declared(realMb));
 
 async function fileFor(name: string): Promise<{ bytes: Buffer; inflatesTo: string }> {
   const lie = () => 1000;

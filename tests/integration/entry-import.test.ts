@@ -10,6 +10,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { storedZip } from "@/lib/xlsx/zip-guard";
 import { seed } from "@/prisma/seed";
 import { createMigratedDatabase, type TestDatabase } from "../setup/db";
+import { lyingZip } from "../setup/crafted-zip";
 
 type Lib = {
   getEntryFileGrid: typeof import("@/lib/data/entry-file-grid").getEntryFileGrid;
@@ -503,32 +504,8 @@ describe("entry import", () => {
  * bytes in both the local and the central header (a crafted file).
  */
 function zipBomb(declared = 60 * 1024 * 1024): Uint8Array {
-  const name = Buffer.from("xl/worksheets/sheet1.xml");
-  const size = 60 * 1024 * 1024;
-  const data = deflateRawSync(Buffer.alloc(size, 0x61));
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(declared, 22);
-  local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(declared, 24);
-  central.writeUInt16LE(name.length, 28);
-  const cdOffset = local.length + name.length + data.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + name.length, 12);
-  end.writeUInt32LE(cdOffset, 16);
-  return new Uint8Array(Buffer.concat([local, name, data, central, name, end]));
+  const deflated = deflateRawSync(Buffer.alloc(60 * 1024 * 1024, 0x61));
+  return new Uint8Array(lyingZip([{ name: "xl/worksheets/sheet1.xml", deflated }], declared));
 }
 
 /** An OpenDocument spreadsheet as LibreOffice writes it: a zip whose first part, "mimetype", names it. */
