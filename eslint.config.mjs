@@ -8,7 +8,10 @@ export default defineConfig([
   {
     rules: {
       // `_`-prefixed names are deliberately unused (e.g. fields left out of an API answer).
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
     },
   },
   // Layers (README "Architecture"): each folder imports only from the layers below it, checked here.
@@ -26,24 +29,50 @@ export default defineConfig([
             { target: "./lib", from: ["./app", "./components"], message: "lib/ is below the routes and components." },
             {
               target: "./lib/domain",
-              from: ["./lib/data", "./lib/services", "./lib/actions", "./lib/api", "./lib/xlsx", "./lib/format", "./lib/validation", "./lib/db.ts", "./lib/db-errors.ts", "./lib/env.ts"],
+              from: [
+                "./lib/data",
+                "./lib/services",
+                "./lib/actions",
+                "./lib/api",
+                "./lib/xlsx",
+                "./lib/format",
+                "./lib/validation",
+                "./lib/db.ts",
+                "./lib/db-errors.ts",
+                "./lib/env.ts",
+              ],
               message: "lib/domain is pure (the browser uses it too): no data, services, actions, database.",
             },
             // the permission names (lib/auth/permissions.ts, a pure map) are the only part of lib/auth the domain sees
-            { target: "./lib/domain", from: "./lib/auth", except: ["./permissions.ts"], message: "lib/domain is pure: only the permission names of lib/auth." },
+            {
+              target: "./lib/domain",
+              from: "./lib/auth",
+              except: ["./permissions.ts"],
+              message: "lib/domain is pure: only the permission names of lib/auth.",
+            },
             // Prisma's enums are plain values; the client is not
-            { target: "./lib/domain", from: "./lib/generated/prisma", except: ["./enums.ts"], message: "lib/domain does not use the Prisma client." },
+            {
+              target: "./lib/domain",
+              from: "./lib/generated/prisma",
+              except: ["./enums.ts"],
+              message: "lib/domain does not use the Prisma client.",
+            },
             {
               target: "./lib/data",
               from: ["./lib/actions", "./lib/services", "./lib/auth", "./lib/api", "./lib/xlsx"],
               message: "lib/data is queries and writes: orchestration goes to lib/services, checks to lib/auth.",
             },
-            { target: "./lib/auth", from: ["./lib/actions", "./lib/services"], message: "lib/auth is below the actions and services." },
+            {
+              target: "./lib/auth",
+              from: ["./lib/actions", "./lib/services"],
+              message: "lib/auth is below the actions and services.",
+            },
             { target: "./lib/services", from: ["./lib/actions"], message: "lib/services is below the actions." },
             {
               target: "./lib/actions",
               from: ["./lib/db.ts", "./lib/generated/prisma/client.ts", "./lib/xlsx", "./lib/api"],
-              message: "Actions guard, parse and call lib/services or lib/data; they do not reach the database or files themselves.",
+              message:
+                "Actions guard, parse and call lib/services or lib/data; they do not reach the database or files themselves.",
             },
             {
               target: "./components",
@@ -60,7 +89,15 @@ export default defineConfig([
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["next/*", "next"], message: "lib/domain and lib/data do not use Next.js (navigation, headers, cache): that is the page's or the action's." }] },
+        {
+          patterns: [
+            {
+              group: ["next/*", "next"],
+              message:
+                "lib/domain and lib/data do not use Next.js (navigation, headers, cache): that is the page's or the action's.",
+            },
+          ],
+        },
       ],
     },
   },
@@ -70,7 +107,15 @@ export default defineConfig([
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/lib/data/*"], allowTypeImports: true, message: "Components get their data from the page or lib/services; only types come from lib/data." }] },
+        {
+          patterns: [
+            {
+              group: ["@/lib/data/*"],
+              allowTypeImports: true,
+              message: "Components get their data from the page or lib/services; only types come from lib/data.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -3,7 +3,15 @@ import { BODY_LIMIT_BYTES } from "./lib/body-limit";
 
 // Pages and route handlers get their Content-Security-Policy from proxy.ts, with a nonce per request.
 // This one covers what the proxy does not see (static files): no script runs from them inline.
-const staticCsp = ["default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'"].join("; ");
+const staticCsp = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
 
 const securityHeaders = [
   { key: "Content-Security-Policy", value: staticCsp },
@@ -42,7 +50,14 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Loaded by Node at runtime instead of being bundled: the pg driver (optional native bindings)
   // and PGlite (WASM + data files resolved relative to the package).
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "exceljs"],
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "pg",
+    "@prisma/adapter-pg",
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "exceljs",
+  ],
 };
 
 export default nextConfig;

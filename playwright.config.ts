@@ -45,7 +45,10 @@ export default defineConfig({
     {
       name: "setup",
       testMatch: /auth\.setup\.ts/,
-      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] } },
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: { executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] },
+      },
     },
     {
       name: "chromium",
@@ -69,16 +72,25 @@ export default defineConfig({
       },
     },
   ],
-  webServer: EXTERNAL_URL ? undefined : {
-    command: "node scripts/start.mjs",
-    url: `${BASE_URL}/api/health`,
-    // embedded database on a fresh directory (an empty DATABASE_URL counts as unset)
-    env: { PORT: String(PORT), DATA_DIR: dataDir, DATABASE_URL: "", SEED_DEMO: "1", PUBLIC_PORTAL: "0", DEMO_PASSWORD: process.env.DEMO_PASSWORD },
-    reuseExistingServer: false,
-    // initdb + migrations + seed, and `next build` when .next is stale: minutes on 2 cores
-    timeout: 10 * 60_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
-  },
+  webServer: EXTERNAL_URL
+    ? undefined
+    : {
+        command: "node scripts/start.mjs",
+        url: `${BASE_URL}/api/health`,
+        // embedded database on a fresh directory (an empty DATABASE_URL counts as unset)
+        env: {
+          PORT: String(PORT),
+          DATA_DIR: dataDir,
+          DATABASE_URL: "",
+          SEED_DEMO: "1",
+          PUBLIC_PORTAL: "0",
+          DEMO_PASSWORD: process.env.DEMO_PASSWORD,
+        },
+        reuseExistingServer: false,
+        // initdb + migrations + seed, and `next build` when .next is stale: minutes on 2 cores
+        timeout: 10 * 60_000,
+        stdout: "pipe",
+        stderr: "pipe",
+        gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+      },
 });

@@ -62,7 +62,11 @@ async function databaseDown(): Promise<boolean> {
 /** A page of the proxy's own (Vietnamese, no script): the database outage (503) or a body too large (413). */
 function plainPage(status: 503 | 413, title: string, message: string, csp: string): NextResponse {
   const html = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · Chương trình công tác toàn khóa</title><style>body{font-family:system-ui,sans-serif;margin:0;background:#f8fafc;color:#0f172a}main{max-width:48rem;margin:0 auto;padding:2rem 1.5rem}h1{font-size:1.5rem}a{color:#1d4ed8}</style></head><body><main id="noi-dung" role="alert"><h1>${title}</h1><p>${message}</p><p>${status === 503 ? '<a href="">Thử lại</a> · ' : ""}<a href="/">Về trang chủ</a></p></main></body></html>`;
-  const headers: Record<string, string> = { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": csp };
+  const headers: Record<string, string> = {
+    "Content-Type": "text/html; charset=utf-8",
+    "Cache-Control": "no-store",
+    "Content-Security-Policy": csp,
+  };
   if (status === 503) headers["Retry-After"] = "30"; // crawlers and monitors come back
   return new NextResponse(html, { status, headers });
 }
@@ -76,7 +80,10 @@ function tooLarge(request: NextRequest, csp: string): NextResponse | null {
   const length = Number(request.headers.get("content-length") ?? 0);
   if (!(length > BODY_LIMIT_BYTES)) return null;
   if (request.nextUrl.pathname.startsWith("/api/") && !(request.headers.get("content-type") ?? "").includes("form")) {
-    return NextResponse.json({ error: { code: "too_large", message: BODY_TOO_LARGE_MESSAGE } }, { status: 413, headers: { "Cache-Control": "no-store", Connection: "close" } });
+    return NextResponse.json(
+      { error: { code: "too_large", message: BODY_TOO_LARGE_MESSAGE } },
+      { status: 413, headers: { "Cache-Control": "no-store", Connection: "close" } },
+    );
   }
   const page = plainPage(413, "Dữ liệu gửi lên quá lớn", BODY_TOO_LARGE_MESSAGE, csp);
   page.headers.set("Connection", "close");
@@ -89,12 +96,14 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   const refused = tooLarge(request, csp);
   if (refused) return refused;
-  if (isDocumentRequest(request) && (await databaseDown())) return plainPage(503, "Tạm thời không kết nối được cơ sở dữ liệu", DB_UNAVAILABLE_MESSAGE, csp);
+  if (isDocumentRequest(request) && (await databaseDown()))
+    return plainPage(503, "Tạm thời không kết nối được cơ sở dữ liệu", DB_UNAVAILABLE_MESSAGE, csp);
   requestHeaders.set("x-ctk-path", request.nextUrl.pathname + request.nextUrl.search);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
-  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0].trim() ?? request.nextUrl.protocol.replace(":", "");
+  const proto =
+    request.headers.get("x-forwarded-proto")?.split(",")[0].trim() ?? request.nextUrl.protocol.replace(":", "");
   if (proto === "https") response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   return response;
 }

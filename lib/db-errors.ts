@@ -11,14 +11,38 @@ export const DB_UNAVAILABLE_MESSAGE =
 // SQLSTATEs of a server that is down, restarting, refusing this database or out of connections
 const UNAVAILABLE_SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300", "3D000"]);
 // Node socket errors
-const UNAVAILABLE_SOCKET = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+const UNAVAILABLE_SOCKET = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
 // Prisma: can't reach, timed out, closed, pool timeout
 const UNAVAILABLE_PRISMA = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 // driver adapter error kinds (Prisma 7's @prisma/adapter-pg)
-const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "DatabaseDoesNotExist", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
-const UNAVAILABLE_TEXT = /Connection terminated|timeout exceeded when trying to connect|Can't reach database server|not currently accepting connections|the database system is (starting up|shutting down)/i;
+const UNAVAILABLE_KINDS = new Set([
+  "DatabaseNotReachable",
+  "DatabaseDoesNotExist",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+]);
+const UNAVAILABLE_TEXT =
+  /Connection terminated|timeout exceeded when trying to connect|Can't reach database server|not currently accepting connections|the database system is (starting up|shutting down)/i;
 
-type Loose = { code?: unknown; errorCode?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: unknown; digest?: unknown };
+type Loose = {
+  code?: unknown;
+  errorCode?: unknown;
+  kind?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  meta?: unknown;
+  digest?: unknown;
+};
 
 /** Does this error (or one it wraps) say the database is unreachable, rather than that a query failed? */
 export function isDbUnavailable(error: unknown, depth = 0): boolean {
@@ -32,7 +56,12 @@ export function isDbUnavailable(error: unknown, depth = 0): boolean {
   if (typeof e.message === "string" && UNAVAILABLE_TEXT.test(e.message)) return true;
   if (e.kind === "postgres") return false; // a query's own SQL error
   const adapter = (e.meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError;
-  return isDbUnavailable(adapter, depth + 1) || isDbUnavailable(e.cause, depth + 1) || (Array.isArray((e as { errors?: unknown }).errors) && ((e as { errors: unknown[] }).errors).some((x) => isDbUnavailable(x, depth + 1)));
+  return (
+    isDbUnavailable(adapter, depth + 1) ||
+    isDbUnavailable(e.cause, depth + 1) ||
+    (Array.isArray((e as { errors?: unknown }).errors) &&
+      (e as { errors: unknown[] }).errors.some((x) => isDbUnavailable(x, depth + 1)))
+  );
 }
 
 /** Marks an unavailable-database error for the error pages (its digest) and returns it. */

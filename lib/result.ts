@@ -11,7 +11,8 @@ export const NO_ANSWER_MESSAGE =
  * The data layer answers with a code and the facts (status, conflicts …); the action (or the
  * service that answers a form) turns them into the Vietnamese sentence.
  */
-export type FailureCode = "unauthenticated" | "forbidden" | "invalid" | "conflict" | "locked" | "not-found" | "busy" | "error" | "unavailable";
+export type FailureCode =
+  "unauthenticated" | "forbidden" | "invalid" | "conflict" | "locked" | "not-found" | "busy" | "error" | "unavailable";
 
 /** A failed outcome of lib/data or lib/services: its code and the facts the answer needs. */
 export type Failure<C extends FailureCode, D extends object = object> = { ok: false; code: C } & D;
@@ -29,7 +30,11 @@ export type ActionResult<T = undefined> = {
 
 export const success = <T>(message?: string, data?: T): ActionResult<T> => ({ ok: true, message, data });
 
-export const failure = <T = never>(code: FailureCode, message: string, extra: Omit<ActionResult<T>, "ok" | "code" | "message"> = {}): ActionResult<T> => ({
+export const failure = <T = never>(
+  code: FailureCode,
+  message: string,
+  extra: Omit<ActionResult<T>, "ok" | "code" | "message"> = {},
+): ActionResult<T> => ({
   ok: false,
   code,
   message,
@@ -40,15 +45,16 @@ export const failure = <T = never>(code: FailureCode, message: string, extra: Om
  * The database (or the server) cannot be reached: nothing was written, the same request may succeed
  * later. Forms show it as "thử lại" and keep what was typed.
  */
-export const unavailable = <T = undefined>(): ActionResult<T> =>
-  failure<T>("unavailable", UNAVAILABLE_ACTION_MESSAGE);
+export const unavailable = <T = undefined>(): ActionResult<T> => failure<T>("unavailable", UNAVAILABLE_ACTION_MESSAGE);
 
 /**
  * An action as the form calls it: an answer that never arrives (server or database down mid-request,
  * network lost) becomes the same retryable failure instead of an exception, which would replace the
  * page (and the typed values) with the error page.
  */
-export function retryable<S, R extends { ok: boolean }>(action: (prev: S, formData: FormData) => Promise<R>): (prev: S, formData: FormData) => Promise<R> {
+export function retryable<S, R extends { ok: boolean }>(
+  action: (prev: S, formData: FormData) => Promise<R>,
+): (prev: S, formData: FormData) => Promise<R> {
   return async (prev, formData) => {
     try {
       return await action(prev, formData);

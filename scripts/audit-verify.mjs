@@ -9,7 +9,10 @@ import { formatAuditReport, verifyAuditChain } from "./lib/audit-verify.mjs";
 import { ROOT, withClient } from "./lib/db-tools.mjs";
 
 // .env files, as `npm start` reads them, so that both look at the same database
-createRequire(path.join(ROOT, "node_modules/next/dist/bin/next"))("@next/env").loadEnvConfig(ROOT, false, { info() {}, error: console.error });
+createRequire(path.join(ROOT, "node_modules/next/dist/bin/next"))("@next/env").loadEnvConfig(ROOT, false, {
+  info() {},
+  error: console.error,
+});
 
 function isAlive(pid) {
   try {
@@ -25,10 +28,12 @@ async function main() {
   if (url) return withClient(url, verifyAuditChain);
   const dataRoot = path.resolve(ROOT, process.env.DATA_DIR || ".data");
   const dataDir = path.join(dataRoot, "pglite");
-  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) throw new Error(`không có DATABASE_URL và không có cơ sở dữ liệu nhúng tại ${dataDir}.`);
+  if (!fs.existsSync(path.join(dataDir, "PG_VERSION")))
+    throw new Error(`không có DATABASE_URL và không có cơ sở dữ liệu nhúng tại ${dataDir}.`);
   const lock = path.join(dataRoot, "pglite.lock");
   const pid = Number(fs.existsSync(lock) ? fs.readFileSync(lock, "utf8") : 0);
-  if (pid && isAlive(pid)) throw new Error(`cơ sở dữ liệu nhúng đang được \`npm start\` (tiến trình ${pid}) dùng: hãy dừng máy chủ trước.`);
+  if (pid && isAlive(pid))
+    throw new Error(`cơ sở dữ liệu nhúng đang được \`npm start\` (tiến trình ${pid}) dùng: hãy dừng máy chủ trước.`);
   const { PGlite } = await import("@electric-sql/pglite");
   const db = await PGlite.create({ dataDir });
   try {

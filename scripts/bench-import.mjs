@@ -12,11 +12,24 @@ const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
 
 /** Runs the timing on a seeded database; returns its figures (milliseconds). */
 export async function benchImport({ databaseUrl, runs = Number(process.env.BENCH_RUNS || 5) } = {}) {
-  const out = await run(process.execPath, [TSX, "--conditions=react-server", "--tsconfig", path.join(ROOT, "tsconfig.json"), "scripts/lib/bench-import-run.mts"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, BENCH_RUNS: String(runs), NODE_ENV: "production" },
-    quiet: true,
-  });
-  const line = out.trim().split("\n").findLast((l) => l.startsWith("{"));
+  const out = await run(
+    process.execPath,
+    [
+      TSX,
+      "--conditions=react-server",
+      "--tsconfig",
+      path.join(ROOT, "tsconfig.json"),
+      "scripts/lib/bench-import-run.mts",
+    ],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl, BENCH_RUNS: String(runs), NODE_ENV: "production" },
+      quiet: true,
+    },
+  );
+  const line = out
+    .trim()
+    .split("\n")
+    .findLast((l) => l.startsWith("{"));
   return JSON.parse(line);
 }
 
@@ -28,11 +41,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     console.log(`[bench-import] database ${name}: migrate and seed`);
     await migrate(url, { quiet: true });
-    await run(process.execPath, [TSX, "prisma/seed/run.ts"], { env: { ...process.env, DATABASE_URL: url, SEED_DEMO: "1" }, quiet: true });
+    await run(process.execPath, [TSX, "prisma/seed/run.ts"], {
+      env: { ...process.env, DATABASE_URL: url, SEED_DEMO: "1" },
+      quiet: true,
+    });
     const result = await benchImport({ databaseUrl: url });
     console.log(JSON.stringify(result, null, 2));
     fs.mkdirSync(path.join(ROOT, "bench-results"), { recursive: true });
-    fs.writeFileSync(path.join(ROOT, "bench-results/import.json"), JSON.stringify({ at: new Date().toISOString(), ...result }, null, 2) + "\n");
+    fs.writeFileSync(
+      path.join(ROOT, "bench-results/import.json"),
+      JSON.stringify({ at: new Date().toISOString(), ...result }, null, 2) + "\n",
+    );
   } finally {
     await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
   }

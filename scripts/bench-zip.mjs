@@ -18,14 +18,34 @@ const CASES = [
 
 const results = [];
 for (const [name, copies] of CASES) {
-  const out = await run(process.execPath, [TSX, "--conditions=react-server", "--tsconfig", path.join(ROOT, "tsconfig.json"), "scripts/lib/bench-zip-run.mts", name, String(copies)], {
-    // a database that is never reached: a refused file stops before it
-    env: { ...process.env, DATABASE_URL: "postgresql://bench@127.0.0.1:1/none", NODE_ENV: "production" },
-    quiet: true,
-  });
-  const result = JSON.parse(out.trim().split("\n").findLast((l) => l.startsWith("{")));
+  const out = await run(
+    process.execPath,
+    [
+      TSX,
+      "--conditions=react-server",
+      "--tsconfig",
+      path.join(ROOT, "tsconfig.json"),
+      "scripts/lib/bench-zip-run.mts",
+      name,
+      String(copies),
+    ],
+    {
+      // a database that is never reached: a refused file stops before it
+      env: { ...process.env, DATABASE_URL: "postgresql://bench@127.0.0.1:1/none", NODE_ENV: "production" },
+      quiet: true,
+    },
+  );
+  const result = JSON.parse(
+    out
+      .trim()
+      .split("\n")
+      .findLast((l) => l.startsWith("{")),
+  );
   console.log(JSON.stringify(result));
   results.push(result);
 }
 fs.mkdirSync(path.join(ROOT, "bench-results"), { recursive: true });
-fs.writeFileSync(path.join(ROOT, "bench-results/zip.json"), JSON.stringify({ at: new Date().toISOString(), results }, null, 2) + "\n");
+fs.writeFileSync(
+  path.join(ROOT, "bench-results/zip.json"),
+  JSON.stringify({ at: new Date().toISOString(), results }, null, 2) + "\n",
+);

@@ -56,7 +56,10 @@ async function stopServer() {
   server.kill("SIGTERM"); // start.mjs stops Next.js first, then closes PGlite cleanly
   const timer = setTimeout(() => {
     log("start.mjs did not stop within 30 s: SIGKILL to it and its descendants");
-    for (const pid of [...descendants(server.pid), server.pid]) try { process.kill(pid, "SIGKILL"); } catch {}
+    for (const pid of [...descendants(server.pid), server.pid])
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {}
   }, 30_000);
   await exited;
   clearTimeout(timer);
@@ -68,7 +71,9 @@ function cleanup() {
     await browser?.close().catch(() => {});
     await stopServer();
     if (throwawayDb) {
-      await withClient(throwawayDb.adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(throwawayDb.name)} WITH (FORCE)`))
+      await withClient(throwawayDb.adminUrl, (c) =>
+        c.query(`DROP DATABASE IF EXISTS ${quoteIdent(throwawayDb.name)} WITH (FORCE)`),
+      )
         .then(() => log(`dropped database ${throwawayDb.name}`))
         .catch((e) => log(`could not drop database ${throwawayDb.name}: ${e.message}`));
     }
@@ -76,7 +81,10 @@ function cleanup() {
   })();
   return cleaning;
 }
-for (const [sig, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
+for (const [sig, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+]) {
   process.on(sig, () => {
     log(`${sig}: stopping the server...`);
     cleanup().finally(() => process.exit(code));
@@ -105,7 +113,7 @@ function descendants(root) {
     } catch {} // the process ended meanwhile
   }
   const found = [];
-  for (let frontier = [root]; frontier.length; ) {
+  for (let frontier = [root]; frontier.length;) {
     const next = [...parentOf].filter(([, ppid]) => frontier.includes(ppid)).map(([pid]) => pid);
     found.push(...next);
     frontier = next;
@@ -121,11 +129,20 @@ function memory() {
       const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
       const kb = (key) => Number(status.match(new RegExp(`^${key}:\\s+(\\d+) kB`, "m"))?.[1] ?? 0);
       // Name is "node" for start.mjs and "next-server (v1…" for Next (it sets process.title)
-      procs.push({ pid, name: status.match(/^Name:\s+(.*)$/m)[1], rssMiB: kb("VmRSS") / 1024, peakMiB: kb("VmHWM") / 1024 });
+      procs.push({
+        pid,
+        name: status.match(/^Name:\s+(.*)$/m)[1],
+        rssMiB: kb("VmRSS") / 1024,
+        peakMiB: kb("VmHWM") / 1024,
+      });
     } catch {}
   }
   const sum = (k) => +procs.reduce((s, p) => s + p[k], 0).toFixed(1);
-  return { rssMiB: sum("rssMiB"), peakMiB: sum("peakMiB"), processes: procs.map((p) => ({ ...p, rssMiB: +p.rssMiB.toFixed(1), peakMiB: +p.peakMiB.toFixed(1) })) };
+  return {
+    rssMiB: sum("rssMiB"),
+    peakMiB: sum("peakMiB"),
+    processes: procs.map((p) => ({ ...p, rssMiB: +p.rssMiB.toFixed(1), peakMiB: +p.peakMiB.toFixed(1) })),
+  };
 }
 
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
@@ -144,7 +161,10 @@ async function startServer(port) {
   let dbLabel = "embedded PGlite";
   if (USE_THROWAWAY_PG) {
     const base = process.env.BENCH_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
-    throwawayDb = { adminUrl: withDatabase(base, "postgres"), name: `ctk_bench_${crypto.randomBytes(4).toString("hex")}` };
+    throwawayDb = {
+      adminUrl: withDatabase(base, "postgres"),
+      name: `ctk_bench_${crypto.randomBytes(4).toString("hex")}`,
+    };
     env.DATABASE_URL = withDatabase(base, throwawayDb.name); // start.mjs creates it (ensureDatabase)
     dbLabel = `PostgreSQL ${new URL(base).host}/${throwawayDb.name} (throwaway)`;
   } else if (process.env.BENCH_DATABASE_URL) {
@@ -155,7 +175,11 @@ async function startServer(port) {
 
   const t0 = performance.now();
   // Not through npm: start.mjs must be our direct child so SIGTERM reaches it and its PID roots the tree.
-  server = spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  server = spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const startLog = fs.createWriteStream(path.join(OUT_DIR, "start.log"));
   const steps = []; // start.mjs's own "[start] …" lines with the time they arrived: the phase breakdown
   let buildRan = null;
@@ -183,7 +207,8 @@ async function startServer(port) {
     const res = await fetch(health, { signal: AbortSignal.timeout(3000) }).catch(() => null);
     if (res?.ok) return { ms: performance.now() - t0, buildRan, steps, database: dbLabel };
     const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r(undefined), 200))]);
-    if (code !== undefined) throw new Error(`start.mjs exited (code ${code}) before ${health} answered 200; see bench-results/start.log`);
+    if (code !== undefined)
+      throw new Error(`start.mjs exited (code ${code}) before ${health} answered 200; see bench-results/start.log`);
   }
   throw new Error(`${health} did not answer 200 within 15 minutes; see bench-results/start.log`);
 }
@@ -207,7 +232,10 @@ async function timeSignIns(base) {
     await res.arrayBuffer();
     times.push(performance.now() - t);
     if (res.status !== 303) throw new Error(`sign-in answered HTTP ${res.status}`);
-    sessionCookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    sessionCookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
   }
   times.sort((a, b) => a - b);
   return { runs: SIGN_INS, medianMs: +quantile(times, 0.5).toFixed(2), p95Ms: +quantile(times, 0.95).toFixed(2) };
@@ -235,9 +263,16 @@ async function timePage(base, page) {
   }
   times.sort((a, b) => a - b);
   return {
-    page, status: "ok", html: type.includes("text/html"), contentType: type.split(";")[0], runs: RUNS,
-    medianMs: +quantile(times, 0.5).toFixed(2), p95Ms: +quantile(times, 0.95).toFixed(2),
-    minMs: +times[0].toFixed(2), maxMs: +times.at(-1).toFixed(2), bodyBytes: bytes, // decoded body (fetch un-gzips)
+    page,
+    status: "ok",
+    html: type.includes("text/html"),
+    contentType: type.split(";")[0],
+    runs: RUNS,
+    medianMs: +quantile(times, 0.5).toFixed(2),
+    p95Ms: +quantile(times, 0.95).toFixed(2),
+    minMs: +times[0].toFixed(2),
+    maxMs: +times.at(-1).toFixed(2),
+    bodyBytes: bytes, // decoded body (fetch un-gzips)
   };
 }
 
@@ -245,14 +280,21 @@ async function timePage(base, page) {
 async function jsFor(base, page) {
   const context = await browser.newContext(); // new context = empty HTTP cache
   await context.addCookies(
-    sessionCookie.split("; ").filter(Boolean).map((c) => ({ name: c.slice(0, c.indexOf("=")), value: c.slice(c.indexOf("=") + 1), url: base })),
+    sessionCookie
+      .split("; ")
+      .filter(Boolean)
+      .map((c) => ({ name: c.slice(0, c.indexOf("=")), value: c.slice(c.indexOf("=") + 1), url: base })),
   );
   try {
     const tab = await context.newPage();
     const scripts = [];
-    tab.on("response", (r) => { if (r.request().resourceType() === "script") scripts.push(r); });
+    tab.on("response", (r) => {
+      if (r.request().resourceType() === "script") scripts.push(r);
+    });
     await tab.goto(base + page, { waitUntil: "networkidle", timeout: 60_000 }); // includes lazily loaded chunks
-    let transferred = 0, decoded = 0, recharts = false;
+    let transferred = 0,
+      decoded = 0,
+      recharts = false;
     for (const r of scripts) {
       // sizes(): bytes on the wire (gzip-encoded body + headers), what a user actually downloads
       const s = await r.request().sizes();
@@ -313,7 +355,13 @@ async function timeEntrySaves(base) {
       if (!said?.includes("Đã lưu nháp")) throw new Error(`save ${i + 1} answered: ${said}`);
     }
     times.sort((x, y) => x - y);
-    return { page: ENTRY_PAGE, values: fields.length, runs: SAVES, medianMs: +quantile(times, 0.5).toFixed(2), p95Ms: +quantile(times, 0.95).toFixed(2) };
+    return {
+      page: ENTRY_PAGE,
+      values: fields.length,
+      runs: SAVES,
+      medianMs: +quantile(times, 0.5).toFixed(2),
+      p95Ms: +quantile(times, 0.95).toFixed(2),
+    };
   } finally {
     await context.close();
   }
@@ -332,7 +380,9 @@ async function main() {
     await cleanup();
     process.exit(1);
   }
-  log(`healthy after ${(startup.ms / 1000).toFixed(1)} s (build ${startup.buildRan ? "ran" : "skipped: .next was fresh"})`);
+  log(
+    `healthy after ${(startup.ms / 1000).toFixed(1)} s (build ${startup.buildRan ? "ran" : "skipped: .next was fresh"})`,
+  );
   const mem = { afterStartup: memory() };
 
   let signIn = null;
@@ -358,7 +408,15 @@ async function main() {
     const { chromium } = await import("@playwright/test");
     browser = await chromium.launch({
       executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
     });
     for (const r of pages.filter((p) => p.html)) {
       if (cleaning) return;
@@ -366,7 +424,11 @@ async function main() {
     }
     if (cleaning) return;
     entrySaves = await timeEntrySaves(base).catch((e) => ({ error: e.message }));
-    log(entrySaves.error ? `entry saves failed: ${entrySaves.error}` : `full-form save ×${entrySaves.runs} (${entrySaves.values} values): median ${ms(entrySaves.medianMs)}, p95 ${ms(entrySaves.p95Ms)}`);
+    log(
+      entrySaves.error
+        ? `entry saves failed: ${entrySaves.error}`
+        : `full-form save ×${entrySaves.runs} (${entrySaves.values} values): median ${ms(entrySaves.medianMs)}, p95 ${ms(entrySaves.p95Ms)}`,
+    );
   } catch (e) {
     browserError = e.message; // the HTTP figures stay useful without a browser
     log(`browser measurements skipped: ${e.message}`);
@@ -375,30 +437,63 @@ async function main() {
 
   // --- report ---
   const rows = pages.map((r) => [
-    r.page, r.status === "ok" ? "" : r.status, ms(r.medianMs), ms(r.p95Ms), kib(r.bodyBytes),
-    r.jsError ? "error" : kib(r.jsTransferredBytes), r.jsFiles ?? "", r.recharts == null ? "" : r.recharts ? "yes" : "no",
+    r.page,
+    r.status === "ok" ? "" : r.status,
+    ms(r.medianMs),
+    ms(r.p95Ms),
+    kib(r.bodyBytes),
+    r.jsError ? "error" : kib(r.jsTransferredBytes),
+    r.jsFiles ?? "",
+    r.recharts == null ? "" : r.recharts ? "yes" : "no",
   ]);
   const head = ["page", "status", "median", "p95", "body", "JS (wire)", "JS files", "recharts"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join("  ");
-  console.log(`\nStart to healthy: ${(startup.ms / 1000).toFixed(1)} s on an empty ${startup.database}; next build ${startup.buildRan ? "RAN (included in the figure)" : "skipped (.next was fresh)"}`);
-  console.log(`HTTP: ${WARMUP} warm-up + ${RUNS} sequential GETs per page, time to full body; JS: one cold Chromium load\n`);
+  const line = (cells) =>
+    cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join("  ");
+  console.log(
+    `\nStart to healthy: ${(startup.ms / 1000).toFixed(1)} s on an empty ${startup.database}; next build ${startup.buildRan ? "RAN (included in the figure)" : "skipped (.next was fresh)"}`,
+  );
+  console.log(
+    `HTTP: ${WARMUP} warm-up + ${RUNS} sequential GETs per page, time to full body; JS: one cold Chromium load\n`,
+  );
   console.log(line(head));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   rows.forEach((r) => console.log(line(r)));
-  if (signIn) console.log(`\nSign-in (${BENCH_ACCOUNT}, ${signIn.runs} sequential POST /api/auth/sign-in): median ${ms(signIn.medianMs)}, p95 ${ms(signIn.p95Ms)}`);
-  if (entrySaves && !entrySaves.error) console.log(`\nSaving the full programme 03 form (${ENTRY_PAGE}, ${entrySaves.values} changed values, click → "Đã lưu nháp" in Chromium, ${entrySaves.runs} saves): median ${ms(entrySaves.medianMs)}, p95 ${ms(entrySaves.p95Ms)}`);
-  console.log(`\nRSS (start.mjs${throwawayDb || process.env.BENCH_DATABASE_URL ? "" : " hosting PGlite"} + next-server): after startup ${mem.afterStartup.rssMiB} MiB, after HTTP runs ${mem.afterRequests.rssMiB} MiB, after browser loads ${mem.afterBrowser.rssMiB} MiB (sum of per-process peaks ${mem.afterBrowser.peakMiB} MiB)`);
+  if (signIn)
+    console.log(
+      `\nSign-in (${BENCH_ACCOUNT}, ${signIn.runs} sequential POST /api/auth/sign-in): median ${ms(signIn.medianMs)}, p95 ${ms(signIn.p95Ms)}`,
+    );
+  if (entrySaves && !entrySaves.error)
+    console.log(
+      `\nSaving the full programme 03 form (${ENTRY_PAGE}, ${entrySaves.values} changed values, click → "Đã lưu nháp" in Chromium, ${entrySaves.runs} saves): median ${ms(entrySaves.medianMs)}, p95 ${ms(entrySaves.p95Ms)}`,
+    );
+  console.log(
+    `\nRSS (start.mjs${throwawayDb || process.env.BENCH_DATABASE_URL ? "" : " hosting PGlite"} + next-server): after startup ${mem.afterStartup.rssMiB} MiB, after HTTP runs ${mem.afterRequests.rssMiB} MiB, after browser loads ${mem.afterBrowser.rssMiB} MiB (sum of per-process peaks ${mem.afterBrowser.peakMiB} MiB)`,
+  );
 
-  const git = (...a) => { try { return execFileSync("git", a, { cwd: ROOT, encoding: "utf8" }).trim(); } catch { return null; } };
+  const git = (...a) => {
+    try {
+      return execFileSync("git", a, { cwd: ROOT, encoding: "utf8" }).trim();
+    } catch {
+      return null;
+    }
+  };
   const result = {
     signIn,
     date: new Date().toISOString(),
     git: { commit: git("rev-parse", "HEAD"), dirty: Boolean(git("status", "--porcelain")) },
     machine: { node: process.version, cpus: os.cpus().length, totalMemMiB: Math.round(os.totalmem() / 2 ** 20) },
     settings: { warmup: WARMUP, runs: RUNS, rechartsMarkers: RECHARTS_MARKERS },
-    startup: { toHealthyMs: Math.round(startup.ms), buildRan: startup.buildRan, database: startup.database, steps: startup.steps },
-    pages, entrySaves, memory: mem, browserError,
+    startup: {
+      toHealthyMs: Math.round(startup.ms),
+      buildRan: startup.buildRan,
+      database: startup.database,
+      steps: startup.steps,
+    },
+    pages,
+    entrySaves,
+    memory: mem,
+    browserError,
     benchDurationS: +((performance.now() - benchStarted) / 1000).toFixed(1),
   };
   await cleanup();

@@ -40,7 +40,12 @@ function isAlive(pid: number): boolean {
 
 async function main() {
   const { values } = parseArgs({
-    options: { username: { type: "string" }, name: { type: "string" }, email: { type: "string" }, unit: { type: "string", default: "long-bien" } },
+    options: {
+      username: { type: "string" },
+      name: { type: "string" },
+      email: { type: "string" },
+      unit: { type: "string", default: "long-bien" },
+    },
   });
   const interactive = process.stdin.isTTY;
   const username = values.username ?? (interactive ? await ask("Tên đăng nhập: ", false) : "");
@@ -57,8 +62,15 @@ async function main() {
   let embedded: { url: string; stop: () => Promise<void> } | null = null;
   if (!url) {
     const dataRoot = path.resolve(ROOT, process.env.DATA_DIR || ".data");
-    const pid = Number(fs.existsSync(path.join(dataRoot, "pglite.lock")) ? fs.readFileSync(path.join(dataRoot, "pglite.lock"), "utf8") : 0);
-    if (pid && isAlive(pid)) throw new AccountError(`Cơ sở dữ liệu nhúng đang được \`npm start\` (tiến trình ${pid}) dùng: hãy dừng máy chủ trước.`);
+    const pid = Number(
+      fs.existsSync(path.join(dataRoot, "pglite.lock"))
+        ? fs.readFileSync(path.join(dataRoot, "pglite.lock"), "utf8")
+        : 0,
+    );
+    if (pid && isAlive(pid))
+      throw new AccountError(
+        `Cơ sở dữ liệu nhúng đang được \`npm start\` (tiến trình ${pid}) dùng: hãy dừng máy chủ trước.`,
+      );
     embedded = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, "pglite") });
     url = embedded.url;
   }
@@ -66,8 +78,16 @@ async function main() {
   try {
     const unit = await prisma.orgUnit.findUnique({ where: { slug: values.unit! }, select: { id: true, name: true } });
     if (!unit) throw new AccountError(`Không có đơn vị “${values.unit}” (đã chạy migration và seed chưa?).`);
-    const { id } = await createAccount(prisma, { username, name, email: values.email, password, roles: [{ role: "ADMINISTRATOR", orgUnitId: unit.id }] });
-    await prisma.accessLog.create({ data: { event: "ACCOUNT_CREATED", userId: id, target: `user ${id}`, detail: "npm run create-admin" } });
+    const { id } = await createAccount(prisma, {
+      username,
+      name,
+      email: values.email,
+      password,
+      roles: [{ role: "ADMINISTRATOR", orgUnitId: unit.id }],
+    });
+    await prisma.accessLog.create({
+      data: { event: "ACCOUNT_CREATED", userId: id, target: `user ${id}`, detail: "npm run create-admin" },
+    });
     console.log(`Đã tạo tài khoản quản trị “${username.toLowerCase()}” trên ${unit.name}.`);
   } finally {
     await prisma.$disconnect();

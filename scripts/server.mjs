@@ -34,7 +34,9 @@ const server = http.createServer((req, res) => {
     res.end("Lỗi máy chủ.");
   });
 });
-server.listen(port, hostname, () => console.log(`▲ Next.js (máy chủ ctk) trên cổng ${port}${trustProxy ? ", TRUST_PROXY=1" : ""}`));
+server.listen(port, hostname, () =>
+  console.log(`▲ Next.js (máy chủ ctk) trên cổng ${port}${trustProxy ? ", TRUST_PROXY=1" : ""}`),
+);
 
 let closing = false;
 for (const signal of ["SIGINT", "SIGTERM"]) {

@@ -97,7 +97,11 @@ async function shutdown(exitCode, reason) {
   process.exit(exitCode);
 }
 
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]]) {
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+  ["SIGHUP", 129],
+]) {
   process.on(signal, () => {
     if (stopping) return; // a second Ctrl-C while stopping: the timers above finish the job
     void shutdown(code, `Nhận ${signal}: đang dừng...`);
@@ -113,7 +117,9 @@ setInterval(() => {
 
 /** Runs a child process as the current step (it is stopped first on SIGINT/SIGTERM). */
 function step(command, args, extraEnv = {}) {
-  return run(command, args, { env: { ...env, ...extraEnv }, onSpawn: (c) => (child = c) }).finally(() => (child = null));
+  return run(command, args, { env: { ...env, ...extraEnv }, onSpawn: (c) => (child = c) }).finally(
+    () => (child = null),
+  );
 }
 
 // --- 1. database ---------------------------------------------------------------------------------
@@ -128,7 +134,9 @@ async function embeddedDatabase() {
     const pid = Number(fs.readFileSync(lock, "utf8"));
     if (pid && pid !== process.pid) {
       process.kill(pid, 0); // throws when no such process
-      throw new Error(`thư mục ${dataDir} đang được tiến trình ${pid} sử dụng (xóa ${lock} nếu tiến trình đó không còn).`);
+      throw new Error(
+        `thư mục ${dataDir} đang được tiến trình ${pid} sử dụng (xóa ${lock} nếu tiến trình đó không còn).`,
+      );
     }
   } catch (e) {
     if (e?.code !== "ENOENT" && e?.code !== "ESRCH") throw e;
@@ -137,7 +145,9 @@ async function embeddedDatabase() {
   lockFile = lock;
 
   const fresh = !fs.existsSync(path.join(dataDir, "PG_VERSION"));
-  log(`Không có DATABASE_URL: dùng PostgreSQL nhúng (PGlite) tại ${display(dataDir)}${fresh ? " (thư mục mới, khởi tạo lần đầu)" : ""}...`);
+  log(
+    `Không có DATABASE_URL: dùng PostgreSQL nhúng (PGlite) tại ${display(dataDir)}${fresh ? " (thư mục mới, khởi tạo lần đầu)" : ""}...`,
+  );
   // One connection: pglite-socket queues each protocol message on its own and keeps a connection's
   // turn only inside a transaction, so two connections' Parse/Bind messages of unnamed statements can
   // interleave ("bind message supplies 3 parameters, but prepared statement "" requires 2" — or, when
@@ -261,19 +271,34 @@ async function main() {
 
   // The web app's own role (before seed and build: a refusal should come before minutes of work).
   let appEnv = {};
-  if (embedded) log("PGlite chỉ có một người dùng (superuser): ứng dụng chạy với quyền đầy đủ; nhật ký kiểm tra vẫn có chuỗi băm (npm run audit:verify).");
+  if (embedded)
+    log(
+      "PGlite chỉ có một người dùng (superuser): ứng dụng chạy với quyền đầy đủ; nhật ký kiểm tra vẫn có chuỗi băm (npm run audit:verify).",
+    );
   else {
-    const app = await appDatabaseUrl({ adminUrl: env.DATABASE_URL, env, dataRoot: path.resolve(ROOT, env.DATA_DIR || ".data"), log });
-    log(`Ứng dụng kết nối bằng vai trò "${app.role}" (chỉ đọc/ghi dữ liệu; migration và seed dùng vai trò của DATABASE_URL).`);
+    const app = await appDatabaseUrl({
+      adminUrl: env.DATABASE_URL,
+      env,
+      dataRoot: path.resolve(ROOT, env.DATA_DIR || ".data"),
+      log,
+    });
+    log(
+      `Ứng dụng kết nối bằng vai trò "${app.role}" (chỉ đọc/ghi dữ liệu; migration và seed dùng vai trò của DATABASE_URL).`,
+    );
     appEnv = { DATABASE_URL: app.url };
   }
 
-  const empty = await withClient(env.DATABASE_URL, async (c) => !(await c.query('SELECT EXISTS (SELECT 1 FROM "org_unit") AS "any"')).rows[0].any);
+  const empty = await withClient(
+    env.DATABASE_URL,
+    async (c) => !(await c.query('SELECT EXISTS (SELECT 1 FROM "org_unit") AS "any"')).rows[0].any,
+  );
   if (!empty) log("Cơ sở dữ liệu đã có dữ liệu: bỏ qua seed.");
   else if (!SEED_ENTRY) log("Cơ sở dữ liệu trống nhưng chưa có prisma/seed: bỏ qua seed.");
   else {
     const demo = !["0", "false"].includes(env.SEED_DEMO ?? "1");
-    log(`Cơ sở dữ liệu trống: nạp dữ liệu (${SEED_ENTRY}, SEED_DEMO=${demo ? "1: kèm dữ liệu minh họa" : "0: chỉ số liệu báo cáo"})...`);
+    log(
+      `Cơ sở dữ liệu trống: nạp dữ liệu (${SEED_ENTRY}, SEED_DEMO=${demo ? "1: kèm dữ liệu minh họa" : "0: chỉ số liệu báo cáo"})...`,
+    );
     await step(process.execPath, [TSX_CLI, SEED_ENTRY]);
   }
 
@@ -295,7 +320,11 @@ async function main() {
     await server;
     await shutdown(0, "Next.js đã dừng.");
   } catch (e) {
-    if (!stopping) await shutdown(typeof e.code === "number" && e.code ? e.code : 1, `Next.js dừng bất thường (${e.signal ?? `mã ${e.code}`}).`);
+    if (!stopping)
+      await shutdown(
+        typeof e.code === "number" && e.code ? e.code : 1,
+        `Next.js dừng bất thường (${e.signal ?? `mã ${e.code}`}).`,
+      );
   }
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order, stopping at the first failure.
-//   typecheck, lint, unit tests, integration tests, next build, end-to-end tests (Playwright)
+//   format check, typecheck, lint, unit tests, integration tests, next build, end-to-end tests (Playwright)
 import { spawn } from "node:child_process";
 import path from "node:path";
 
@@ -8,6 +8,7 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const NPM = process.env.npm_execpath; // set when run through `npm test`
 
 const steps = [
+  ["format check", "format:check"],
   ["typecheck", "typecheck"],
   ["lint", "lint"],
   ["unit tests", "test:unit"],
@@ -36,7 +37,9 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 }
 
 function runScript(script) {
-  const [command, args] = NPM ? [process.execPath, [NPM, "run", "--silent", script]] : ["npm", ["run", "--silent", script]];
+  const [command, args] = NPM
+    ? [process.execPath, [NPM, "run", "--silent", script]]
+    : ["npm", ["run", "--silent", script]];
   return new Promise((resolve) => {
     current = spawn(command, args, { cwd: ROOT, env, stdio: "inherit" });
     current.on("error", (e) => {

@@ -10,7 +10,10 @@ import type { ReadScope } from "@/lib/data/scope";
 import { getWardOverview } from "@/lib/data/ward-overview";
 import { slugSchema, termQuerySchema } from "@/lib/validation/params";
 
-type Props = { params: Promise<{ ward: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ ward: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 // Shared by the metadata and the page within one request (the scope is one object per request), so
 // the queries run once.
@@ -39,7 +42,9 @@ export default async function WardPage(props: Props) {
   return (
     <div className="space-y-4">
       {/* officials who may edit the ward get the way in to the yearly entry (latest year of the term) */}
-      {canEdit && <EntryLinks ward={overview.ward.slug} year={overview.term.endYear} programmes={overview.programmes} />}
+      {canEdit && (
+        <EntryLinks ward={overview.ward.slug} year={overview.term.endYear} programmes={overview.programmes} />
+      )}
       <WardOverviewView overview={overview} canEdit={canEdit} />
     </div>
   );

@@ -36,8 +36,16 @@ export default async function ProgressPage({ searchParams }: Props) {
   const unit = await getUnitScope(district);
   const selfApproval = await getSelfApprovalSetting(progress.district.id);
   return (
-    <DistrictProgressView progress={progress} canManageDeadline={!!unit && can(viewer, "manageDeadlines", unit)} now={now}>
-      <SelfApprovalSection unit={progress.district.slug} setting={selfApproval} canManage={!!unit && can(viewer, "manageReviewRules", unit)} />
+    <DistrictProgressView
+      progress={progress}
+      canManageDeadline={!!unit && can(viewer, "manageDeadlines", unit)}
+      now={now}
+    >
+      <SelfApprovalSection
+        unit={progress.district.slug}
+        setting={selfApproval}
+        canManage={!!unit && can(viewer, "manageReviewRules", unit)}
+      />
     </DistrictProgressView>
   );
 }

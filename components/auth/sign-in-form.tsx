@@ -14,13 +14,29 @@ export function SignInForm({ next, error, signedOut }: { next: string; error?: s
         <input type="hidden" name="next" value={next} />
         <label className="block text-sm font-medium">
           Tên đăng nhập hoặc e-mail
-          <input name="identifier" autoComplete="username" required maxLength={200} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2" />
+          <input
+            name="identifier"
+            autoComplete="username"
+            required
+            maxLength={200}
+            className="mt-1 block w-full rounded border border-slate-300 px-3 py-2"
+          />
         </label>
         <label className="block text-sm font-medium">
           Mật khẩu
-          <input name="password" type="password" autoComplete="current-password" required maxLength={128} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2" />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            maxLength={128}
+            className="mt-1 block w-full rounded border border-slate-300 px-3 py-2"
+          />
         </label>
-        <button type="submit" className="w-full rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+        <button
+          type="submit"
+          className="w-full rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+        >
           Đăng nhập
         </button>
       </form>

@@ -34,10 +34,24 @@ export function ChartFrame({ title, headingLevel = 3, fileName, summary, csv, ch
           <button type="button" className={button} onClick={() => downloadCsv(fileName, csv.header, csv.rows)}>
             Tải CSV
           </button>
-          <button type="button" className={button} onClick={() => { const s = svg(); if (s) downloadSvg(s, fileName); }}>
+          <button
+            type="button"
+            className={button}
+            onClick={() => {
+              const s = svg();
+              if (s) downloadSvg(s, fileName);
+            }}
+          >
             Tải SVG
           </button>
-          <button type="button" className={button} onClick={() => { const s = svg(); if (s) void downloadPng(s, fileName); }}>
+          <button
+            type="button"
+            className={button}
+            onClick={() => {
+              const s = svg();
+              if (s) void downloadPng(s, fileName);
+            }}
+          >
             Tải PNG
           </button>
         </div>

@@ -1,11 +1,29 @@
 "use client";
 
 import { useId } from "react";
-import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { formatCompact } from "@/lib/format/vi";
 import { COLORS } from "./palette";
 
-export type RankedItem = { key: string; name: string; value: number; label: string; isDemo: boolean; source: string; highlight?: boolean };
+export type RankedItem = {
+  key: string;
+  name: string;
+  value: number;
+  label: string;
+  isDemo: boolean;
+  source: string;
+  highlight?: boolean;
+};
 export type Reference = { value: number; label: string; kind: "target" | "average" };
 
 function TooltipBody({ active, payload }: { active?: boolean; payload?: Array<{ payload: RankedItem }> }) {
@@ -40,7 +58,12 @@ export function RankedBars({
   const patternId = `demo-${useId().replace(/[^a-zA-Z0-9]/g, "")}`;
   return (
     <ResponsiveContainer width="100%" height={Math.max(160, items.length * rowHeight + 48)}>
-      <BarChart data={items} layout="vertical" margin={{ top: 20, right: 24, bottom: 0, left: 4 }} accessibilityLayer={false}>
+      <BarChart
+        data={items}
+        layout="vertical"
+        margin={{ top: 20, right: 24, bottom: 0, left: 4 }}
+        accessibilityLayer={false}
+      >
         <defs>
           <pattern id={patternId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <rect width="6" height="6" fill={COLORS.demo} />
@@ -58,7 +81,12 @@ export function RankedBars({
             stroke={r.kind === "target" ? COLORS.target : COLORS.average}
             strokeDasharray={r.kind === "target" ? "6 3" : "2 2"}
             ifOverflow="extendDomain"
-            label={{ value: r.label, position: "top", fill: r.kind === "target" ? COLORS.target : COLORS.average, fontSize: 11 }}
+            label={{
+              value: r.label,
+              position: "top",
+              fill: r.kind === "target" ? COLORS.target : COLORS.average,
+              fontSize: 11,
+            }}
           />
         ))}
         <Bar dataKey="value" isAnimationActive={false} maxBarSize={18}>

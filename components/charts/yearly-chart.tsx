@@ -1,6 +1,18 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { useId } from "react";
 import { formatCompact } from "@/lib/format/vi";
 import { COLORS } from "./palette";
@@ -21,7 +33,9 @@ function TooltipBody({ active, payload }: { active?: boolean; payload?: Array<{ 
   const p = payload[0].payload;
   return (
     <div className="rounded border border-slate-300 bg-white p-2 text-xs shadow">
-      <p className="font-semibold">Năm {p.year}: {p.label}</p>
+      <p className="font-semibold">
+        Năm {p.year}: {p.label}
+      </p>
       <p className="text-slate-600">{p.isDemo ? "Dữ liệu minh họa" : `Nguồn: ${p.source}`}</p>
     </div>
   );
@@ -45,7 +59,13 @@ export function YearlyChart({ points, kind, unit, target, yesNo }: Props) {
     <>
       <CartesianGrid strokeDasharray="3 3" vertical={false} />
       <XAxis dataKey="year" tickLine={false} />
-      <YAxis tickFormatter={tick} width={56} allowDecimals={!yesNo} domain={yesNo ? [0, 1] : undefined} ticks={yesNo ? [0, 1] : undefined} />
+      <YAxis
+        tickFormatter={tick}
+        width={56}
+        allowDecimals={!yesNo}
+        domain={yesNo ? [0, 1] : undefined}
+        ticks={yesNo ? [0, 1] : undefined}
+      />
       <Tooltip content={<TooltipBody />} cursor={{ fill: "#f1f5f9" }} />
     </>
   );

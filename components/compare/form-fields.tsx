@@ -5,7 +5,17 @@ export const selectClass =
   "mt-1 block w-full min-w-0 rounded border border-slate-400 bg-white px-2 py-1.5 text-sm text-slate-900 focus-visible:outline-2";
 
 /** A labelled field of a selection form. */
-export function Field({ label, htmlFor, children, wide = false }: { label: string; htmlFor: string; children: React.ReactNode; wide?: boolean }) {
+export function Field({
+  label,
+  htmlFor,
+  children,
+  wide = false,
+}: {
+  label: string;
+  htmlFor: string;
+  children: React.ReactNode;
+  wide?: boolean;
+}) {
   return (
     <div className={`min-w-0 ${wide ? "sm:col-span-2" : ""}`}>
       <label htmlFor={htmlFor} className="block text-sm font-medium text-slate-800">
@@ -53,7 +63,8 @@ export function SelectionForm({
         </button>
       </div>
       <p className="text-xs text-slate-600 sm:col-span-2 lg:col-span-5">
-        Biểu đồ và bảng cập nhật ngay khi thay đổi lựa chọn (hoặc bấm “Xem”). Địa chỉ trang ghi lại lựa chọn, có thể gửi cho người khác.
+        Biểu đồ và bảng cập nhật ngay khi thay đổi lựa chọn (hoặc bấm “Xem”). Địa chỉ trang ghi lại lựa chọn, có thể gửi
+        cho người khác.
       </p>
       <AutoSubmit formId={id} />
     </Form>
@@ -61,7 +72,17 @@ export function SelectionForm({
 }
 
 /** "Kỳ số liệu": the whole term or one of its years. */
-export function PeriodField({ id, value, term, years }: { id: string; value: string; term: { startYear: number; endYear: number }; years: number[] }) {
+export function PeriodField({
+  id,
+  value,
+  term,
+  years,
+}: {
+  id: string;
+  value: string;
+  term: { startYear: number; endYear: number };
+  years: number[];
+}) {
   return (
     <Field label="Kỳ số liệu" htmlFor={id}>
       <select id={id} name="period" defaultValue={value} className={selectClass}>

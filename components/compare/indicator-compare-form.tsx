@@ -10,7 +10,13 @@ export function IndicatorCompareForm({ data, termSlug }: { data: IndicatorCompar
   return (
     <SelectionForm id="chon-so-sanh" action="/so-sanh" label="Chọn nội dung so sánh" stateKey={stateKey}>
       <Field label="Đơn vị (so sánh các đơn vị trực thuộc)" htmlFor="cmp-parent">
-        <select id="cmp-parent" name="parent" defaultValue={parent.slug} className={selectClass} data-resets="indicator">
+        <select
+          id="cmp-parent"
+          name="parent"
+          defaultValue={parent.slug}
+          className={selectClass}
+          data-resets="indicator"
+        >
           {parents.map((p) => (
             <option key={p.slug} value={p.slug}>
               {p.name} ({p.childCount} {LEVEL_NOUN[p.childLevel]})

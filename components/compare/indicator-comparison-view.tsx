@@ -33,12 +33,20 @@ function parentReference(data: IndicatorComparison): { text: string; line: Refer
     case "total":
       return {
         text: `Tổng ${parent.name}: ${fig(pf.value)}${coverage}; bình quân mỗi ${noun}: ${fig(readable(pf.mean, indicator.valueType))} (đường chấm trên biểu đồ).`,
-        line: { kind: "average", value: Number(pf.mean), label: `Bình quân/${noun}: ${formatCompact(Number(pf.mean))}` },
+        line: {
+          kind: "average",
+          value: Number(pf.mean),
+          label: `Bình quân/${noun}: ${formatCompact(Number(pf.mean))}`,
+        },
       };
     case "average":
       return {
         text: `Bình quân ${parent.name} (trung bình cộng các ${noun}, không gia quyền): ${fig(readable(pf.value, indicator.valueType))}${coverage}.`,
-        line: { kind: "average", value: Number(pf.value), label: `Bình quân ${LEVEL_NOUN[parent.level]}: ${fig(readable(pf.value, indicator.valueType))}` },
+        line: {
+          kind: "average",
+          value: Number(pf.value),
+          label: `Bình quân ${LEVEL_NOUN[parent.level]}: ${fig(readable(pf.value, indicator.valueType))}`,
+        },
       };
     case "achieved":
       return { text: `${pf.value}/${pf.count} ${noun} đạt${coverage}.`, line: null };
@@ -64,7 +72,13 @@ function sourceText(row: ComparisonRow): string {
 }
 
 function SortLinks({ data, termSlug }: { data: IndicatorComparison; termSlug?: string }) {
-  const base = { parent: data.parent.slug, indicator: data.indicator.code, period: data.period, per: data.per, term: termSlug };
+  const base = {
+    parent: data.parent.slug,
+    indicator: data.indicator.code,
+    period: data.period,
+    per: data.per,
+    term: termSlug,
+  };
   return (
     <nav aria-label="Sắp xếp" className="no-print flex flex-wrap items-center gap-1 text-sm">
       <span className="text-slate-700">Sắp xếp:</span>
@@ -91,13 +105,15 @@ function Notices({ data }: { data: IndicatorComparison }) {
   if (fellBackFrom)
     notes.push(
       <>
-        Chỉ tiêu “{fellBackFrom}” không thu thập ở cấp {noun} của {parent.name}; đang hiển thị chỉ tiêu “{indicator.name}”.
+        Chỉ tiêu “{fellBackFrom}” không thu thập ở cấp {noun} của {parent.name}; đang hiển thị chỉ tiêu “
+        {indicator.name}”.
       </>,
     );
   if (norm.state === "unknown")
     notes.push(
       <>
-        <strong>Chưa thể chuẩn hóa theo {data.per === "household" ? "1.000 hộ" : "1.000 dân"}:</strong> hệ thống chưa có {perWord} của{" "}
+        <strong>Chưa thể chuẩn hóa theo {data.per === "household" ? "1.000 hộ" : "1.000 dân"}:</strong> hệ thống chưa có{" "}
+        {perWord} của{" "}
         {norm.missing.length === parent.children.length
           ? `các ${noun} thuộc ${parent.name}`
           : parent.children
@@ -110,8 +126,8 @@ function Notices({ data }: { data: IndicatorComparison }) {
   if (norm.state === "not-applicable")
     notes.push(
       <>
-        Chỉ tiêu này không chuẩn hóa theo quy mô: chỉ các chỉ tiêu đếm, tiền hoặc khối lượng cộng dồn mới tính được trên 1.000 dân
-        hoặc 1.000 hộ. Biểu đồ hiển thị số liệu gốc.
+        Chỉ tiêu này không chuẩn hóa theo quy mô: chỉ các chỉ tiêu đếm, tiền hoặc khối lượng cộng dồn mới tính được trên
+        1.000 dân hoặc 1.000 hộ. Biểu đồ hiển thị số liệu gốc.
       </>,
     );
   if (notes.length === 0) return null;
@@ -126,10 +142,24 @@ function Notices({ data }: { data: IndicatorComparison }) {
   );
 }
 
-function ComparisonTable({ data, termSlug, reference }: { data: IndicatorComparison; termSlug?: string; reference: string | null }) {
+function ComparisonTable({
+  data,
+  termSlug,
+  reference,
+}: {
+  data: IndicatorComparison;
+  termSlug?: string;
+  reference: string | null;
+}) {
   const { rows, indicator, normalisation: norm, sort, target } = data;
   const per = norm.state === "on" ? norm.per : null;
-  const base = { parent: data.parent.slug, indicator: indicator.code, period: data.period, per: data.per, term: termSlug };
+  const base = {
+    parent: data.parent.slug,
+    indicator: indicator.code,
+    period: data.period,
+    per: data.per,
+    term: termSlug,
+  };
   const valueSort = sort === "desc" ? "asc" : "desc";
   const noun = LEVEL_NOUN[data.childLevel];
   const canOpenWard = data.childLevel === "WARD" || data.childLevel === "RESIDENTIAL_GROUP";
@@ -141,9 +171,15 @@ function ComparisonTable({ data, termSlug, reference }: { data: IndicatorCompari
         </caption>
         <thead>
           <tr className="border-b border-slate-300 text-left text-slate-700">
-            <th scope="col" className="py-2 pr-2 font-medium">Hạng</th>
+            <th scope="col" className="py-2 pr-2 font-medium">
+              Hạng
+            </th>
             <th scope="col" className="py-2 pr-2 font-medium" aria-sort={sort === "name" ? "ascending" : undefined}>
-              <Link href={compareHref({ ...base, sort: "name" })} scroll={false} className="underline decoration-dotted hover:decoration-solid">
+              <Link
+                href={compareHref({ ...base, sort: "name" })}
+                scroll={false}
+                className="underline decoration-dotted hover:decoration-solid"
+              >
                 {noun.charAt(0).toUpperCase() + noun.slice(1)}
                 <span className="sr-only">, sắp xếp theo tên</span>
               </Link>
@@ -153,14 +189,22 @@ function ComparisonTable({ data, termSlug, reference }: { data: IndicatorCompari
               className="py-2 pr-2 text-right font-medium"
               aria-sort={sort === "desc" ? "descending" : sort === "asc" ? "ascending" : undefined}
             >
-              <Link href={compareHref({ ...base, sort: valueSort })} scroll={false} className="underline decoration-dotted hover:decoration-solid">
+              <Link
+                href={compareHref({ ...base, sort: valueSort })}
+                scroll={false}
+                className="underline decoration-dotted hover:decoration-solid"
+              >
                 {per ? PER_LABEL[data.per] : "Giá trị"}
                 <span aria-hidden="true">{sort === "desc" ? " ↓" : sort === "asc" ? " ↑" : ""}</span>
                 <span className="sr-only">, sắp xếp {valueSort === "asc" ? "tăng dần" : "giảm dần"}</span>
               </Link>
             </th>
-            <th scope="col" className="py-2 pr-2 font-medium">Cơ sở</th>
-            <th scope="col" className="py-2 pr-2 font-medium">Nguồn</th>
+            <th scope="col" className="py-2 pr-2 font-medium">
+              Cơ sở
+            </th>
+            <th scope="col" className="py-2 pr-2 font-medium">
+              Nguồn
+            </th>
             <th scope="col" className="py-2 font-medium">
               Đánh giá{target ? ` (chỉ tiêu ${formatTarget(target, indicator.valueType, indicator.unit)})` : ""}
             </th>
@@ -168,12 +212,22 @@ function ComparisonTable({ data, termSlug, reference }: { data: IndicatorCompari
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.unit.slug} data-unit={r.unit.slug} data-demo={r.figure.isDemo ? "true" : undefined} className="border-b border-slate-200 align-top">
+            <tr
+              key={r.unit.slug}
+              data-unit={r.unit.slug}
+              data-demo={r.figure.isDemo ? "true" : undefined}
+              className="border-b border-slate-200 align-top"
+            >
               <td className="py-2 pr-2 tabular-nums">{r.rank ?? "–"}</td>
               <th scope="row" className="py-2 pr-2 text-left font-medium">
                 {canOpenWard ? (
                   <Link
-                    href={wardCompareHref({ ward: r.unit.slug, programme: indicator.programme.slug, period: data.period, term: termSlug })}
+                    href={wardCompareHref({
+                      ward: r.unit.slug,
+                      programme: indicator.programme.slug,
+                      period: data.period,
+                      term: termSlug,
+                    })}
                     className="text-brand-800 underline decoration-dotted hover:decoration-solid"
                   >
                     {r.unit.shortName}
@@ -185,7 +239,9 @@ function ComparisonTable({ data, termSlug, reference }: { data: IndicatorCompari
               <td className="py-2 pr-4 text-right whitespace-nowrap" data-value>
                 {r.shown ? (
                   <>
-                    <span className="font-semibold">{formatShown(per ? roundTo(r.shown.value, 2) : r.shown.value, r.shown.qualifier, indicator, per)}</span>
+                    <span className="font-semibold">
+                      {formatShown(per ? roundTo(r.shown.value, 2) : r.shown.value, r.shown.qualifier, indicator, per)}
+                    </span>
                     {per && r.figure.value !== null && (
                       <span className="block text-xs text-slate-600">
                         {formatFigure(r.figure.value, indicator.valueType, indicator.unit, r.figure.qualifier)}
@@ -198,7 +254,9 @@ function ComparisonTable({ data, termSlug, reference }: { data: IndicatorCompari
               </td>
               <td className="py-2 pr-2 text-xs text-slate-700" data-basis={r.figure.basis}>
                 {basisLabel(r.figure, indicator.aggregation)}
-                {r.figure.basis === "reported" && <span className="ml-1 rounded bg-slate-100 px-1 font-medium text-slate-800">báo cáo</span>}
+                {r.figure.basis === "reported" && (
+                  <span className="ml-1 rounded bg-slate-100 px-1 font-medium text-slate-800">báo cáo</span>
+                )}
                 {r.figure.note && <span className="block text-slate-600">{r.figure.note}</span>}
               </td>
               <td className="py-2 pr-2 text-xs text-slate-700" data-source>
@@ -259,10 +317,22 @@ export function IndicatorComparisonView({ data, termSlug }: { data: IndicatorCom
     withValue.length === 0
       ? `Chưa có số liệu của ${noun} nào cho chỉ tiêu này, ${when}.`
       : `${withValue.length}/${rows.length} ${noun} có số liệu, xếp ${order}` +
-        (data.sort === "name" ? "" : `: đầu bảng ${first.unit.shortName} (${items[0].label}), cuối bảng ${last.unit.shortName} (${items[items.length - 1].label})`) +
+        (data.sort === "name"
+          ? ""
+          : `: đầu bảng ${first.unit.shortName} (${items[0].label}), cuối bảng ${last.unit.shortName} (${items[items.length - 1].label})`) +
         `. ${ref ? ref.text : ""}`;
   const title = `${indicator.name}: ${when}${per ? `, ${PER_LABEL[data.per].toLowerCase()}` : ""}`;
-  const csvHeader = ["Hạng", noun.charAt(0).toUpperCase() + noun.slice(1), "Giá trị", "Đơn vị", "Hiển thị", "Cơ sở", "Nguồn", "Dữ liệu minh họa", "Đánh giá"];
+  const csvHeader = [
+    "Hạng",
+    noun.charAt(0).toUpperCase() + noun.slice(1),
+    "Giá trị",
+    "Đơn vị",
+    "Hiển thị",
+    "Cơ sở",
+    "Nguồn",
+    "Dữ liệu minh họa",
+    "Đánh giá",
+  ];
   const csvRows = rows.map((r) => [
     r.rank,
     r.unit.name,
@@ -286,9 +356,9 @@ export function IndicatorComparisonView({ data, termSlug }: { data: IndicatorCom
           So sánh các {noun} của {parent.name}
         </h1>
         <p className="max-w-3xl text-slate-700">
-          Một chỉ tiêu, {parent.children.length} {noun}, cùng một kỳ. Số cả nhiệm kỳ lấy theo số liệu báo cáo cả nhiệm kỳ khi có
-          (ghi “báo cáo”), nếu không thì tính từ số liệu các năm theo quy tắc của chỉ tiêu. Bấm tên {noun} để so sánh {noun} đó với
-          bình quân các {noun} khác trên mọi chỉ tiêu của chương trình.
+          Một chỉ tiêu, {parent.children.length} {noun}, cùng một kỳ. Số cả nhiệm kỳ lấy theo số liệu báo cáo cả nhiệm
+          kỳ khi có (ghi “báo cáo”), nếu không thì tính từ số liệu các năm theo quy tắc của chỉ tiêu. Bấm tên {noun} để
+          so sánh {noun} đó với bình quân các {noun} khác trên mọi chỉ tiêu của chương trình.
         </p>
       </header>
 
@@ -296,7 +366,10 @@ export function IndicatorComparisonView({ data, termSlug }: { data: IndicatorCom
       <Notices data={data} />
 
       {hasDemo && (
-        <p role="note" className="flex flex-wrap items-center gap-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+        <p
+          role="note"
+          className="flex flex-wrap items-center gap-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+        >
           <DemoBadge /> Cột gạch chéo là dữ liệu minh họa (tạo tự động), không phải số liệu báo cáo.
           {hasReported && " Cột tô đậm là số liệu có nguồn báo cáo."}
         </p>
@@ -305,13 +378,16 @@ export function IndicatorComparisonView({ data, termSlug }: { data: IndicatorCom
       <ChartFrame
         title={title}
         headingLevel={2}
-        fileName={fileSlug(`so-sanh-${parent.slug}-${indicator.code}-${data.period.kind === "TERM" ? "nhiem-ky" : data.period.year}${per ? `-${data.per}` : ""}`)}
+        fileName={fileSlug(
+          `so-sanh-${parent.slug}-${indicator.code}-${data.period.kind === "TERM" ? "nhiem-ky" : data.period.year}${per ? `-${data.per}` : ""}`,
+        )}
         summary={summary}
         csv={{ header: csvHeader, rows: csvRows }}
         aside={
           <div className="space-y-1">
             <p className="text-sm text-slate-700">
-              Chương trình {indicator.programme.code} · đơn vị: {per ? `${indicator.unit}${per === "capita" ? " trên 1.000 dân" : " trên 1.000 hộ"}` : indicator.unit}
+              Chương trình {indicator.programme.code} · đơn vị:{" "}
+              {per ? `${indicator.unit}${per === "capita" ? " trên 1.000 dân" : " trên 1.000 hộ"}` : indicator.unit}
             </p>
             {ref && (
               <p className="text-sm text-slate-800" data-reference>
@@ -320,14 +396,20 @@ export function IndicatorComparisonView({ data, termSlug }: { data: IndicatorCom
             )}
             {target && (
               <p className="flex flex-wrap items-center gap-1 text-sm text-slate-800">
-                Chỉ tiêu mỗi {noun}: {formatTarget(target, indicator.valueType, indicator.unit)} ({target.isDemo ? "chỉ tiêu minh họa" : target.source})
-                {per && " — không vẽ khi chuẩn hóa theo quy mô"}
+                Chỉ tiêu mỗi {noun}: {formatTarget(target, indicator.valueType, indicator.unit)} (
+                {target.isDemo ? "chỉ tiêu minh họa" : target.source}){per && " — không vẽ khi chuẩn hóa theo quy mô"}
               </p>
             )}
             <SortLinks data={data} termSlug={termSlug} />
           </div>
         }
-        chart={items.length > 0 ? <RankedBars items={items} references={references} labelWidth={120} /> : <p className="text-sm text-slate-600">Chưa có số liệu.</p>}
+        chart={
+          items.length > 0 ? (
+            <RankedBars items={items} references={references} labelWidth={120} />
+          ) : (
+            <p className="text-sm text-slate-600">Chưa có số liệu.</p>
+          )
+        }
         table={<ComparisonTable data={data} termSlug={termSlug} reference={ref?.text ?? null} />}
       />
     </article>

@@ -3,8 +3,20 @@ import type { PerBasis, PeriodChoice, SortOrder } from "@/lib/domain/compare";
 const periodParam = (p: PeriodChoice) => (p.kind === "TERM" ? "term" : String(p.year));
 
 /** Link to /compare reproducing a view (defaults of `per` and `term` left out). */
-export function compareHref(v: { parent: string; indicator: string; period: PeriodChoice; sort?: SortOrder; per?: PerBasis; term?: string }): string {
-  const q = new URLSearchParams({ parent: v.parent, indicator: v.indicator, period: periodParam(v.period), sort: v.sort ?? "desc" });
+export function compareHref(v: {
+  parent: string;
+  indicator: string;
+  period: PeriodChoice;
+  sort?: SortOrder;
+  per?: PerBasis;
+  term?: string;
+}): string {
+  const q = new URLSearchParams({
+    parent: v.parent,
+    indicator: v.indicator,
+    period: periodParam(v.period),
+    sort: v.sort ?? "desc",
+  });
   if (v.per && v.per !== "none") q.set("per", v.per);
   if (v.term) q.set("term", v.term);
   return `/so-sanh?${q}`;

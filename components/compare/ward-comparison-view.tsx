@@ -5,7 +5,15 @@ import { DemoBadge } from "@/components/ui/demo-badge";
 import { SourceLabel } from "@/components/ui/source-label";
 import type { WardComparison, WardIndicatorRow } from "@/lib/data/compare";
 import { TARGET_STATUS_LABEL } from "@/lib/domain/target-status";
-import { basisLabel, formatDifference, formatRatio, LEVEL_NOUN, periodLabel, readable, withBound } from "@/lib/format/compare";
+import {
+  basisLabel,
+  formatDifference,
+  formatRatio,
+  LEVEL_NOUN,
+  periodLabel,
+  readable,
+  withBound,
+} from "@/lib/format/compare";
 import { csvNumber, fileSlug } from "@/lib/format/csv";
 import { formatTarget } from "@/lib/format/target";
 import { formatFigure, formatSource } from "@/lib/format/vi";
@@ -20,7 +28,12 @@ function averageText(r: WardIndicatorRow, noun: string): string | null {
   const { average, achieved } = r.siblings;
   if (achieved) return `${achieved.count}/${achieved.of} ${noun} đạt`;
   if (!average) return null;
-  return formatFigure(readable(average.value, r.indicator.valueType), r.indicator.valueType, r.indicator.unit, average.qualifier);
+  return formatFigure(
+    readable(average.value, r.indicator.valueType),
+    r.indicator.valueType,
+    r.indicator.unit,
+    average.qualifier,
+  );
 }
 
 export function WardComparisonView({ data, termSlug }: { data: WardComparison; termSlug?: string }) {
@@ -49,14 +62,28 @@ export function WardComparisonView({ data, termSlug }: { data: WardComparison; t
       ? `Chưa có chỉ tiêu nào có cả số liệu của ${unit.name} và của các ${noun} khác, ${when}.`
       : `${withRatio.length}/${rows.length} chỉ tiêu có cả số liệu của ${unit.shortName} và bình quân các ${noun} khác, ${when}. ` +
         `Cao nhất so với bình quân: ${top.indicator.name} (${formatRatio(top.siblings.ratioPercent!)}); thấp nhất: ${bottom.indicator.name} (${formatRatio(bottom.siblings.ratioPercent!)}). 100 % là bằng bình quân.`;
-  const csvHeader = ["STT", "Chỉ tiêu", "Đơn vị", unit.name, "Cơ sở", avgHeading, `Số ${noun} khác có số liệu`, "Chênh lệch", "Tỷ lệ so với bình quân (%)", "Dữ liệu minh họa", "Đánh giá"];
+  const csvHeader = [
+    "STT",
+    "Chỉ tiêu",
+    "Đơn vị",
+    unit.name,
+    "Cơ sở",
+    avgHeading,
+    `Số ${noun} khác có số liệu`,
+    "Chênh lệch",
+    "Tỷ lệ so với bình quân (%)",
+    "Dữ liệu minh họa",
+    "Đánh giá",
+  ];
   const csvRows = rows.map((r) => [
     numbered.get(r.indicator.code),
     r.indicator.name,
     r.indicator.unit,
     r.own.value === null ? "" : `${r.own.qualifier === "MORE_THAN" ? ">" : ""}${csvNumber(r.own.value)}`,
     basisLabel(r.own, r.indicator.aggregation),
-    r.siblings.average ? `${r.siblings.average.qualifier === "MORE_THAN" ? ">" : ""}${csvNumber(r.siblings.average.value)}` : "",
+    r.siblings.average
+      ? `${r.siblings.average.qualifier === "MORE_THAN" ? ">" : ""}${csvNumber(r.siblings.average.value)}`
+      : "",
     r.siblings.average?.count ?? 0,
     r.siblings.difference === null ? "" : csvNumber(r.siblings.difference),
     r.siblings.ratioPercent === null ? "" : csvNumber(r.siblings.ratioPercent),
@@ -73,12 +100,24 @@ export function WardComparisonView({ data, termSlug }: { data: WardComparison; t
         </caption>
         <thead>
           <tr className="border-b border-slate-300 text-left text-slate-700">
-            <th scope="col" className="py-2 pr-2 font-medium">Chỉ tiêu</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">{unit.shortName}</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">{avgHeading}</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">Chênh lệch</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">Tỷ lệ so với bình quân</th>
-            <th scope="col" className="py-2 font-medium">Đánh giá</th>
+            <th scope="col" className="py-2 pr-2 font-medium">
+              Chỉ tiêu
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">
+              {unit.shortName}
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">
+              {avgHeading}
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">
+              Chênh lệch
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">
+              Tỷ lệ so với bình quân
+            </th>
+            <th scope="col" className="py-2 font-medium">
+              Đánh giá
+            </th>
           </tr>
         </thead>
         {sections.map((s) => (
@@ -91,7 +130,11 @@ export function WardComparisonView({ data, termSlug }: { data: WardComparison; t
             {s.rows.map((r) => {
               const avg = averageText(r, noun);
               return (
-                <tr key={r.indicator.code} data-indicator={r.indicator.code} className="border-b border-slate-200 align-top">
+                <tr
+                  key={r.indicator.code}
+                  data-indicator={r.indicator.code}
+                  className="border-b border-slate-200 align-top"
+                >
                   <th scope="row" className="py-2 pr-2 text-left font-normal">
                     <span className="text-slate-600">{numbered.get(r.indicator.code)}. </span>
                     <Link
@@ -110,7 +153,9 @@ export function WardComparisonView({ data, termSlug }: { data: WardComparison; t
                         <span className="font-semibold whitespace-nowrap">
                           {formatFigure(r.own.value, r.indicator.valueType, r.indicator.unit, r.own.qualifier)}
                         </span>
-                        <span className="block text-xs text-slate-600">{basisLabel(r.own, r.indicator.aggregation)}</span>
+                        <span className="block text-xs text-slate-600">
+                          {basisLabel(r.own, r.indicator.aggregation)}
+                        </span>
                         <span className="flex justify-end text-xs text-slate-700">
                           <SourceLabel sources={r.own.sources} />
                         </span>
@@ -139,10 +184,15 @@ export function WardComparisonView({ data, termSlug }: { data: WardComparison; t
                   <td className="py-2 pr-3 text-right whitespace-nowrap">
                     {r.siblings.difference === null
                       ? "–"
-                      : withBound(formatDifference(readable(r.siblings.difference, r.indicator.valueType), r.indicator), r.siblings.bound)}
+                      : withBound(
+                          formatDifference(readable(r.siblings.difference, r.indicator.valueType), r.indicator),
+                          r.siblings.bound,
+                        )}
                   </td>
                   <td className="py-2 pr-3 text-right whitespace-nowrap" data-ratio>
-                    {r.siblings.ratioPercent === null ? "–" : withBound(formatRatio(r.siblings.ratioPercent), r.siblings.bound)}
+                    {r.siblings.ratioPercent === null
+                      ? "–"
+                      : withBound(formatRatio(r.siblings.ratioPercent), r.siblings.bound)}
                   </td>
                   <td className="py-2 text-xs" data-status={r.status}>
                     {TARGET_STATUS_LABEL[r.status]}
@@ -172,9 +222,9 @@ export function WardComparisonView({ data, termSlug }: { data: WardComparison; t
           {unit.name} so với các {noun} khác
         </h1>
         <p className="max-w-3xl text-slate-700">
-          Mỗi chỉ tiêu của Chương trình {programme.code} ({when}): số của {unit.shortName} bên cạnh bình quân (trung bình cộng, không
-          gia quyền) của {siblingCount} {noun} khác thuộc {parent.name}. Bấm tên chỉ tiêu để xem cả {siblingCount + 1} {noun} trên
-          biểu đồ xếp hạng.
+          Mỗi chỉ tiêu của Chương trình {programme.code} ({when}): số của {unit.shortName} bên cạnh bình quân (trung
+          bình cộng, không gia quyền) của {siblingCount} {noun} khác thuộc {parent.name}. Bấm tên chỉ tiêu để xem cả{" "}
+          {siblingCount + 1} {noun} trên biểu đồ xếp hạng.
         </p>
         <nav aria-label="Xem thêm" className="no-print">
           <ul className="flex flex-wrap gap-2 text-sm">
@@ -190,7 +240,10 @@ export function WardComparisonView({ data, termSlug }: { data: WardComparison; t
             )}
             {unit.level === "WARD" && (
               <li>
-                <Link href={`/${unit.slug}`} className="inline-block rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">
+                <Link
+                  href={`/${unit.slug}`}
+                  className="inline-block rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100"
+                >
                   Tổng quan {unit.name}
                 </Link>
               </li>
@@ -202,26 +255,38 @@ export function WardComparisonView({ data, termSlug }: { data: WardComparison; t
       <WardCompareForm data={data} termSlug={termSlug} />
 
       {hasDemo && (
-        <p role="note" className="flex flex-wrap items-center gap-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
-          <DemoBadge /> Một số số liệu là dữ liệu minh họa (tạo tự động); tỷ lệ dựa trên dữ liệu minh họa được vẽ cột gạch chéo.
+        <p
+          role="note"
+          className="flex flex-wrap items-center gap-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+        >
+          <DemoBadge /> Một số số liệu là dữ liệu minh họa (tạo tự động); tỷ lệ dựa trên dữ liệu minh họa được vẽ cột
+          gạch chéo.
         </p>
       )}
 
       <ChartFrame
         title={`${unit.shortName} so với bình quân các ${noun} khác (%): Chương trình ${programme.code}, ${when}`}
         headingLevel={2}
-        fileName={fileSlug(`so-sanh-${unit.slug}-${programme.slug}-${period.kind === "TERM" ? "nhiem-ky" : period.year}`)}
+        fileName={fileSlug(
+          `so-sanh-${unit.slug}-${programme.slug}-${period.kind === "TERM" ? "nhiem-ky" : period.year}`,
+        )}
         summary={summary}
         csv={{ header: csvHeader, rows: csvRows }}
         aside={
           <p className="text-sm text-slate-700">
-            Mỗi cột là số của {unit.shortName} chia cho bình quân các {noun} khác (100 % = bằng bình quân). Chỉ vẽ các chỉ tiêu có cả
-            hai số và bình quân khác 0{rows.some(yesNo) ? "; chỉ tiêu đạt/chưa đạt được ghi số đơn vị đạt trong bảng" : ""}.
+            Mỗi cột là số của {unit.shortName} chia cho bình quân các {noun} khác (100 % = bằng bình quân). Chỉ vẽ các
+            chỉ tiêu có cả hai số và bình quân khác 0
+            {rows.some(yesNo) ? "; chỉ tiêu đạt/chưa đạt được ghi số đơn vị đạt trong bảng" : ""}.
           </p>
         }
         chart={
           items.length > 0 ? (
-            <RankedBars items={items} references={[{ kind: "average", value: 100, label: "Bình quân = 100 %" }]} labelWidth={168} rowHeight={36} />
+            <RankedBars
+              items={items}
+              references={[{ kind: "average", value: 100, label: "Bình quân = 100 %" }]}
+              labelWidth={168}
+              rowHeight={36}
+            />
           ) : (
             <p className="text-sm text-slate-600">Chưa có chỉ tiêu nào có đủ số liệu để so sánh.</p>
           )
@@ -230,7 +295,6 @@ export function WardComparisonView({ data, termSlug }: { data: WardComparison; t
       />
 
       <TermOverTerm data={data} />
-
     </article>
   );
 }

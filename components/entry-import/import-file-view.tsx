@@ -33,8 +33,8 @@ export function ImportFileView({ ward, year, programme, status, editable }: Prop
           Nhập từ tệp · {ward.name} · năm {year} · {programme.code}
         </h1>
         <p className="max-w-3xl text-slate-700">
-          Tải tệp mẫu, điền vào các ô nền vàng (giá trị, “trên”, ghi chú), rồi tải tệp lên đây. Hệ thống cho xem trước từng dòng sẽ thêm hay
-          sửa; chỉ khi bấm “Áp dụng” mới ghi, và ghi tất cả hoặc không ghi gì.
+          Tải tệp mẫu, điền vào các ô nền vàng (giá trị, “trên”, ghi chú), rồi tải tệp lên đây. Hệ thống cho xem trước
+          từng dòng sẽ thêm hay sửa; chỉ khi bấm “Áp dụng” mới ghi, và ghi tất cả hoặc không ghi gì.
         </p>
       </header>
 
@@ -43,10 +43,18 @@ export function ImportFileView({ ward, year, programme, status, editable }: Prop
           1. Tải tệp mẫu có sẵn số liệu hiện tại
         </h2>
         <div className="flex flex-wrap gap-3">
-          <a href={`${exportUrl}?format=xlsx`} download className="rounded bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800">
+          <a
+            href={`${exportUrl}?format=xlsx`}
+            download
+            className="rounded bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800"
+          >
             Tải tệp Excel (.xlsx)
           </a>
-          <a href={`${exportUrl}?format=csv`} download className="rounded border border-slate-400 bg-white px-3 py-2 text-sm font-medium text-slate-900 hover:bg-slate-100">
+          <a
+            href={`${exportUrl}?format=csv`}
+            download
+            className="rounded border border-slate-400 bg-white px-3 py-2 text-sm font-medium text-slate-900 hover:bg-slate-100"
+          >
             Tải tệp CSV
           </a>
         </div>
@@ -64,7 +72,8 @@ export function ImportFileView({ ward, year, programme, status, editable }: Prop
         <ImportForm ward={ward.slug} year={year} programme={programme.slug} entryUrl={base} />
       ) : (
         <p role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-950">
-          Số liệu năm {year} {STATUS_LABELS[status]}: không nhập tệp được. Chỉ nhập khi đang nhập hoặc bị Đảng ủy trả lại.
+          Số liệu năm {year} {STATUS_LABELS[status]}: không nhập tệp được. Chỉ nhập khi đang nhập hoặc bị Đảng ủy trả
+          lại.
         </p>
       )}
     </article>

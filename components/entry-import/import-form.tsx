@@ -16,8 +16,14 @@ type Props = { ward: string; year: number; programme: string; entryUrl: string }
  * which would empty the file input between "Xem trước" and "Áp dụng".
  */
 export function ImportForm({ ward, year, programme, entryUrl }: Props) {
-  const [preview, previewAction, previewing] = useActionState<ActionResult<ImportView> | undefined, FormData>(retryable(previewEntryImport), undefined);
-  const [applied, applyAction, applying] = useActionState<ActionResult<ImportView> | undefined, FormData>(retryable(applyEntryImport), undefined);
+  const [preview, previewAction, previewing] = useActionState<ActionResult<ImportView> | undefined, FormData>(
+    retryable(previewEntryImport),
+    undefined,
+  );
+  const [applied, applyAction, applying] = useActionState<ActionResult<ImportView> | undefined, FormData>(
+    retryable(applyEntryImport),
+    undefined,
+  );
   const [last, setLast] = useState<"preview" | "apply" | null>(null);
   const [tooBig, setTooBig] = useState(false);
 
@@ -98,7 +104,10 @@ export function ImportForm({ ward, year, programme, entryUrl }: Props) {
 
       <div aria-live="polite" className="space-y-3">
         {shown?.message && (
-          <p role={good ? "status" : "alert"} className={`rounded p-3 text-sm ${good ? "bg-green-50 text-green-900" : "bg-red-50 text-red-900"}`}>
+          <p
+            role={good ? "status" : "alert"}
+            className={`rounded p-3 text-sm ${good ? "bg-green-50 text-green-900" : "bg-red-50 text-red-900"}`}
+          >
             {shown.message}
           </p>
         )}

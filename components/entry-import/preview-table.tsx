@@ -17,18 +17,29 @@ export function PreviewTable({ view }: { view: ImportView }) {
   return (
     <div className="space-y-2">
       <p className="text-sm text-slate-700" data-testid="import-counts">
-        Tệp “{view.fileName}”: {counts.new} thêm mới · {counts.changed} sửa · {counts.unchanged} không đổi · {counts.conflict} xung đột · {counts.invalid} lỗi
+        Tệp “{view.fileName}”: {counts.new} thêm mới · {counts.changed} sửa · {counts.unchanged} không đổi ·{" "}
+        {counts.conflict} xung đột · {counts.invalid} lỗi
       </p>
       <div className="overflow-x-auto">
         <table className="w-full min-w-[36rem] border-collapse text-sm">
           <caption className="sr-only">Các dòng sẽ thay đổi hoặc có lỗi</caption>
           <thead>
             <tr className="border-b border-slate-300 text-left text-slate-700">
-              <th scope="col" className="px-2 py-1">Ô</th>
-              <th scope="col" className="px-2 py-1">Đơn vị</th>
-              <th scope="col" className="px-2 py-1">Chỉ tiêu</th>
-              <th scope="col" className="px-2 py-1">Trạng thái</th>
-              <th scope="col" className="px-2 py-1">Hiện tại → Trong tệp (giá trị, ghi chú)</th>
+              <th scope="col" className="px-2 py-1">
+                Ô
+              </th>
+              <th scope="col" className="px-2 py-1">
+                Đơn vị
+              </th>
+              <th scope="col" className="px-2 py-1">
+                Chỉ tiêu
+              </th>
+              <th scope="col" className="px-2 py-1">
+                Trạng thái
+              </th>
+              <th scope="col" className="px-2 py-1">
+                Hiện tại → Trong tệp (giá trị, ghi chú)
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -38,7 +49,9 @@ export function PreviewTable({ view }: { view: ImportView }) {
                 <td className="px-2 py-1">{r.unit}</td>
                 <td className="px-2 py-1">{r.indicator}</td>
                 <td className="px-2 py-1">
-                  <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS[r.status].className}`}>{STATUS[r.status].label}</span>
+                  <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS[r.status].className}`}>
+                    {STATUS[r.status].label}
+                  </span>
                 </td>
                 <td className="px-2 py-1">
                   {r.next !== null ? (
@@ -54,7 +67,10 @@ export function PreviewTable({ view }: { view: ImportView }) {
                     </p>
                   )}
                   {r.messages.map((m, k) => (
-                    <p key={k} className={r.status === "invalid" || r.status === "conflict" ? "text-red-900" : "text-slate-600"}>
+                    <p
+                      key={k}
+                      className={r.status === "invalid" || r.status === "conflict" ? "text-red-900" : "text-slate-600"}
+                    >
                       {m}
                     </p>
                   ))}

@@ -25,8 +25,20 @@ export function figureText(value: string, valueType: EntryIndicator["valueType"]
 
 export function OriginText({ cell }: { cell: EntryCell }) {
   const o = cell.origin;
-  if (o.kind === "entry") return <>Đã nhập{o.updatedByName ? ` bởi ${o.updatedByName}` : ""} lúc {formatDateTime(o.updatedAt)}</>;
-  if (o.kind === "published") return o.isDemo ? <>Giá trị ban đầu: <DemoBadge /></> : <>Giá trị ban đầu: {o.label}</>;
+  if (o.kind === "entry")
+    return (
+      <>
+        Đã nhập{o.updatedByName ? ` bởi ${o.updatedByName}` : ""} lúc {formatDateTime(o.updatedAt)}
+      </>
+    );
+  if (o.kind === "published")
+    return o.isDemo ? (
+      <>
+        Giá trị ban đầu: <DemoBadge />
+      </>
+    ) : (
+      <>Giá trị ban đầu: {o.label}</>
+    );
   return <>Chưa có số liệu</>;
 }
 
@@ -34,20 +46,42 @@ type Props = { grid: EntryGrid; userId: string; canEdit: boolean; locked: string
 
 export function EntryForm({ grid, userId, canEdit, locked, signInHref }: Props) {
   const indicators = useMemo(() => grid.sections.flatMap((s) => s.indicators), [grid]);
-  const editableKeys = useMemo(() => indicators.filter((i) => !i.derivedFrom).map((i) => cellKey(grid.ward.slug, i.code)), [indicators, grid.ward.slug]);
+  const editableKeys = useMemo(
+    () => indicators.filter((i) => !i.derivedFrom).map((i) => cellKey(grid.ward.slug, i.code)),
+    [indicators, grid.ward.slug],
+  );
   const readOnly = !canEdit || locked !== null;
   const [form, setForm] = useState<HTMLFormElement | null>(null);
   const entry = useEntry({ grid, page: "phuong", editableKeys, userId, readOnly, form });
   let rowIndex = 0;
 
   return (
-    <form ref={setForm} action={entry.saveAction} noValidate className="space-y-4" data-entry-grid aria-label={`Nhập số liệu năm ${grid.year}`}>
-      {entry.draftOffer && !readOnly && <DraftBanner draft={entry.draftOffer} onRestore={entry.restoreDraft} onDiscard={entry.discardDraft} />}
+    <form
+      ref={setForm}
+      action={entry.saveAction}
+      noValidate
+      className="space-y-4"
+      data-entry-grid
+      aria-label={`Nhập số liệu năm ${grid.year}`}
+    >
+      {entry.draftOffer && !readOnly && (
+        <DraftBanner draft={entry.draftOffer} onRestore={entry.restoreDraft} onDiscard={entry.discardDraft} />
+      )}
       {entry.conflicts && entry.conflicts.length > 0 && (
-        <ConflictPanel conflicts={entry.conflicts} rows={entry.rows} indicators={entry.byCode} unitName={() => grid.ward.name} onResolve={entry.resolveConflicts} />
+        <ConflictPanel
+          conflicts={entry.conflicts}
+          rows={entry.rows}
+          indicators={entry.byCode}
+          unitName={() => grid.ward.name}
+          onResolve={entry.resolveConflicts}
+        />
       )}
       {grid.sections.map((section) => (
-        <section key={section.code} aria-labelledby={`muc-${section.code}`} className="rounded-lg bg-white p-3 shadow-sm sm:p-4">
+        <section
+          key={section.code}
+          aria-labelledby={`muc-${section.code}`}
+          className="rounded-lg bg-white p-3 shadow-sm sm:p-4"
+        >
           <h2 id={`muc-${section.code}`} className="mb-2 text-lg font-semibold text-slate-900">
             {section.name}
           </h2>
@@ -57,16 +91,43 @@ export function EntryForm({ grid, userId, canEdit, locked, signInHref }: Props) 
             <span>Ghi chú</span>
           </div>
           {section.indicators.map((indicator) => (
-            <IndicatorRow key={indicator.code} grid={grid} indicator={indicator} entry={entry} readOnly={readOnly} row={indicator.derivedFrom ? -1 : rowIndex++} />
+            <IndicatorRow
+              key={indicator.code}
+              grid={grid}
+              indicator={indicator}
+              entry={entry}
+              readOnly={readOnly}
+              row={indicator.derivedFrom ? -1 : rowIndex++}
+            />
           ))}
         </section>
       ))}
-      {!readOnly && <SaveBar changed={entry.changedKeys.length} status={entry.status} pending={entry.pending} disabled={false} signInHref={signInHref} />}
+      {!readOnly && (
+        <SaveBar
+          changed={entry.changedKeys.length}
+          status={entry.status}
+          pending={entry.pending}
+          disabled={false}
+          signInHref={signInHref}
+        />
+      )}
     </form>
   );
 }
 
-function IndicatorRow({ grid, indicator, entry, readOnly, row }: { grid: EntryGrid; indicator: EntryIndicator; entry: EntryState; readOnly: boolean; row: number }) {
+function IndicatorRow({
+  grid,
+  indicator,
+  entry,
+  readOnly,
+  row,
+}: {
+  grid: EntryGrid;
+  indicator: EntryIndicator;
+  entry: EntryState;
+  readOnly: boolean;
+  row: number;
+}) {
   const key = cellKey(grid.ward.slug, indicator.code);
   const cell = grid.cells[key];
   const state = entry.rows[key];
@@ -75,10 +136,14 @@ function IndicatorRow({ grid, indicator, entry, readOnly, row }: { grid: EntryGr
   const changed = entry.changedKeys.includes(key);
   const id = `o-${indicator.code}`;
   const describedBy = errors.length > 0 || outlier ? `${id}-loi` : undefined;
-  const qualifierUseful = indicator.valueType === "COUNT" || indicator.valueType === "MONEY" || indicator.valueType === "DECIMAL";
+  const qualifierUseful =
+    indicator.valueType === "COUNT" || indicator.valueType === "MONEY" || indicator.valueType === "DECIMAL";
 
   return (
-    <div className={`grid gap-2 border-b border-slate-100 py-3 sm:grid-cols-[minmax(0,2fr)_minmax(15rem,1fr)_minmax(0,1.2fr)] sm:gap-3 ${changed ? "bg-blue-50/60" : ""}`} data-testid={`row-${indicator.code}`}>
+    <div
+      className={`grid gap-2 border-b border-slate-100 py-3 sm:grid-cols-[minmax(0,2fr)_minmax(15rem,1fr)_minmax(0,1.2fr)] sm:gap-3 ${changed ? "bg-blue-50/60" : ""}`}
+      data-testid={`row-${indicator.code}`}
+    >
       <div className={indicator.depth > 0 ? "border-l-2 border-slate-200 pl-4" : ""}>
         <span id={`${id}-ten`} className={indicator.depth > 0 ? "text-slate-800" : "font-medium"}>
           {indicator.depth > 0 && <span aria-hidden="true">↳ </span>}
@@ -86,10 +151,14 @@ function IndicatorRow({ grid, indicator, entry, readOnly, row }: { grid: EntryGr
         </span>
         <span className="text-slate-600"> ({indicator.unit})</span>
         <p className="mt-0.5 text-xs text-slate-600">
-          Năm {grid.year - 1}: {cell?.lastYear ? figureText(cell.lastYear.value, indicator.valueType, indicator.unit, cell.lastYear.qualifier) : "chưa có"}
+          Năm {grid.year - 1}:{" "}
+          {cell?.lastYear
+            ? figureText(cell.lastYear.value, indicator.valueType, indicator.unit, cell.lastYear.qualifier)
+            : "chưa có"}
           {indicator.target && (
             <>
-              {" · "}Chỉ tiêu {indicator.target.scope === "year" ? `năm ${grid.year}` : "nhiệm kỳ"}: {COMPARISON[indicator.target.comparison]}{" "}
+              {" · "}Chỉ tiêu {indicator.target.scope === "year" ? `năm ${grid.year}` : "nhiệm kỳ"}:{" "}
+              {COMPARISON[indicator.target.comparison]}{" "}
               {figureText(indicator.target.value, indicator.valueType, indicator.unit)}
               {indicator.target.isDemo && " (minh họa)"}
             </>
@@ -100,10 +169,15 @@ function IndicatorRow({ grid, indicator, entry, readOnly, row }: { grid: EntryGr
       <div className="flex flex-col items-stretch gap-1 sm:items-end">
         {indicator.derivedFrom ? (
           <p className="text-right">
-            <span className="font-semibold">{cell?.value != null ? figureText(cell.value, indicator.valueType, indicator.unit) : "—"}</span>
+            <span className="font-semibold">
+              {cell?.value != null ? figureText(cell.value, indicator.valueType, indicator.unit) : "—"}
+            </span>
             <span className="block text-xs text-slate-600">
               Tính từ các tổ dân phố:{" "}
-              <Link href={`/${grid.ward.slug}/nhap-lieu/${grid.year}/${grid.programme.slug}/to-dan-pho`} className="text-brand-700 underline">
+              <Link
+                href={`/${grid.ward.slug}/nhap-lieu/${grid.year}/${grid.programme.slug}/to-dan-pho`}
+                className="text-brand-700 underline"
+              >
                 nhập theo tổ
               </Link>
             </span>
@@ -135,7 +209,9 @@ function IndicatorRow({ grid, indicator, entry, readOnly, row }: { grid: EntryGr
               row={row}
               className="w-full min-w-0 sm:w-40"
             />
-            {indicator.valueType !== "BOOLEAN" && <span className="w-20 shrink-0 text-sm text-slate-600">{indicator.unit}</span>}
+            {indicator.valueType !== "BOOLEAN" && (
+              <span className="w-20 shrink-0 text-sm text-slate-600">{indicator.unit}</span>
+            )}
           </div>
         )}
         {cell && (
@@ -164,7 +240,15 @@ function IndicatorRow({ grid, indicator, entry, readOnly, row }: { grid: EntryGr
             className="w-full rounded border border-slate-300 px-2 py-1.5 text-sm disabled:bg-slate-100"
           />
         )}
-        <ValueHistory ward={grid.ward.slug} year={grid.year} programme={grid.programme.slug} unit={grid.ward.slug} indicator={indicator.code} valueType={indicator.valueType} label={indicator.name} />
+        <ValueHistory
+          ward={grid.ward.slug}
+          year={grid.year}
+          programme={grid.programme.slug}
+          unit={grid.ward.slug}
+          indicator={indicator.code}
+          valueType={indicator.valueType}
+          label={indicator.name}
+        />
       </div>
 
       {(errors.length > 0 || outlier) && (
@@ -178,10 +262,13 @@ function IndicatorRow({ grid, indicator, entry, readOnly, row }: { grid: EntryGr
           )}
           {outlier && !readOnly && (
             <label className="flex items-start gap-2 rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950">
-              <input type="checkbox" checked={state.outlierConfirmed} onChange={(e) => entry.setRow(key, { outlierConfirmed: e.target.checked })} className="mt-1" />
-              <span>
-                Tôi đã kiểm tra: giá trị này đúng (ghi lý do vào ô Ghi chú).
-              </span>
+              <input
+                type="checkbox"
+                checked={state.outlierConfirmed}
+                onChange={(e) => entry.setRow(key, { outlierConfirmed: e.target.checked })}
+                className="mt-1"
+              />
+              <span>Tôi đã kiểm tra: giá trị này đúng (ghi lý do vào ô Ghi chú).</span>
             </label>
           )}
         </div>

@@ -1,10 +1,25 @@
 import Link from "next/link";
 import type { EntryGrid } from "@/lib/domain/entry-grid";
 
-const STATUS_LABEL = { DRAFT: "Đang nhập", RETURNED: "Đảng ủy trả lại, cần sửa", SUBMITTED: "Đã gửi, chờ Đảng ủy duyệt", APPROVED: "Đã duyệt và khóa" } as const;
+const STATUS_LABEL = {
+  DRAFT: "Đang nhập",
+  RETURNED: "Đảng ủy trả lại, cần sửa",
+  SUBMITTED: "Đã gửi, chờ Đảng ủy duyệt",
+  APPROVED: "Đã duyệt và khóa",
+} as const;
 
 /** Title, where the page sits, the other years of the term and the other grid of the programme. */
-export function EntryHeader({ grid, page, canEdit, locked }: { grid: EntryGrid; page: "phuong" | "to-dan-pho"; canEdit: boolean; locked: string | null }) {
+export function EntryHeader({
+  grid,
+  page,
+  canEdit,
+  locked,
+}: {
+  grid: EntryGrid;
+  page: "phuong" | "to-dan-pho";
+  canEdit: boolean;
+  locked: string | null;
+}) {
   const base = `/${grid.ward.slug}/nhap-lieu`;
   const years = Array.from({ length: grid.term.endYear - grid.term.startYear + 1 }, (_, i) => grid.term.startYear + i);
   const suffix = page === "to-dan-pho" ? "/to-dan-pho" : "";
@@ -25,7 +40,11 @@ export function EntryHeader({ grid, page, canEdit, locked }: { grid: EntryGrid; 
         Tình trạng: <strong data-testid="submission-status">{STATUS_LABEL[grid.submission.status]}</strong>
       </p>
       {locked && (
-        <p role="note" className="rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950" data-testid="locked-reason">
+        <p
+          role="note"
+          className="rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950"
+          data-testid="locked-reason"
+        >
           {locked}
         </p>
       )}
@@ -46,21 +65,34 @@ export function EntryHeader({ grid, page, canEdit, locked }: { grid: EntryGrid; 
           </Link>
         ))}
         {page === "phuong" && grid.groupIndicators.length > 0 && (
-          <Link href={`${base}/${grid.year}/${grid.programme.slug}/to-dan-pho`} className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100">
+          <Link
+            href={`${base}/${grid.year}/${grid.programme.slug}/to-dan-pho`}
+            className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100"
+          >
             Nhập theo tổ dân phố
           </Link>
         )}
         {page === "to-dan-pho" && (
-          <Link href={`${base}/${grid.year}/${grid.programme.slug}`} className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100">
+          <Link
+            href={`${base}/${grid.year}/${grid.programme.slug}`}
+            className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100"
+          >
             Số liệu của phường
           </Link>
         )}
         {canEdit && !locked ? (
-          <Link href={`${base}/${grid.year}/${grid.programme.slug}/nhap-tep`} className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100">
+          <Link
+            href={`${base}/${grid.year}/${grid.programme.slug}/nhap-tep`}
+            className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100"
+          >
             Nhập từ Excel, CSV
           </Link>
         ) : (
-          <a href={`/api/entry/${grid.ward.slug}/${grid.year}/${grid.programme.slug}/export?format=xlsx`} download className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100">
+          <a
+            href={`/api/entry/${grid.ward.slug}/${grid.year}/${grid.programme.slug}/export?format=xlsx`}
+            download
+            className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100"
+          >
             Tải Excel
           </a>
         )}

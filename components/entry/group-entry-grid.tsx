@@ -16,12 +16,18 @@ import { ValueInput } from "./value-input";
 type Props = { grid: EntryGrid; userId: string; canEdit: boolean; locked: string | null; signInHref: string };
 
 export function GroupEntryGrid({ grid, userId, canEdit, locked, signInHref }: Props) {
-  const editableKeys = useMemo(() => grid.groups.flatMap((g) => grid.groupIndicators.map((i) => cellKey(g.slug, i.code))), [grid]);
+  const editableKeys = useMemo(
+    () => grid.groups.flatMap((g) => grid.groupIndicators.map((i) => cellKey(g.slug, i.code))),
+    [grid],
+  );
   const readOnly = !canEdit || locked !== null;
   const [form, setForm] = useState<HTMLFormElement | null>(null);
   const entry = useEntry({ grid, page: "to-dan-pho", editableKeys, userId, readOnly, form });
   const [active, setActive] = useState<string | null>(null);
-  const groupName = useMemo(() => new Map([[grid.ward.slug, grid.ward.name], ...grid.groups.map((g) => [g.slug, g.shortName] as const)]), [grid]);
+  const groupName = useMemo(
+    () => new Map([[grid.ward.slug, grid.ward.name], ...grid.groups.map((g) => [g.slug, g.shortName] as const)]),
+    [grid],
+  );
 
   // live ward figures: the share of groups achieving (derived and saved) or the groups' average (shown only)
   const wardIndicators = grid.sections.flatMap((s) => s.indicators);
@@ -36,49 +42,104 @@ export function GroupEntryGrid({ grid, userId, canEdit, locked, signInHref }: Pr
     const stored = entry.fixed.find((c) => c.indicator === counterpart.code) ?? null;
     if (counterpart.derivedFrom === g.code) {
       const achieved = values.filter((v) => v === "1").length;
-      return [{ key: g.code, label: counterpart.name, value: derivedWardShare(values), detail: `${achieved}/${grid.groups.length} tổ đạt`, stored: stored?.value ?? null, derived: true }];
+      return [
+        {
+          key: g.code,
+          label: counterpart.name,
+          value: derivedWardShare(values),
+          detail: `${achieved}/${grid.groups.length} tổ đạt`,
+          stored: stored?.value ?? null,
+          derived: true,
+        },
+      ];
     }
     const present = values.filter((v): v is string => v !== null);
-    return [{ key: g.code, label: `${counterpart.name}: trung bình các tổ (phường nhập riêng)`, value: averageOf(present), detail: `${present.length}/${grid.groups.length} tổ có số liệu`, stored: null, derived: false }];
+    return [
+      {
+        key: g.code,
+        label: `${counterpart.name}: trung bình các tổ (phường nhập riêng)`,
+        value: averageOf(present),
+        detail: `${present.length}/${grid.groups.length} tổ có số liệu`,
+        stored: null,
+        derived: false,
+      },
+    ];
   });
 
   const errorKeys = editableKeys.filter((k) => entry.errorsOf(k).length > 0);
   const activeKey = active && editableKeys.includes(active) ? active : null;
 
   return (
-    <form ref={setForm} action={entry.saveAction} noValidate className="space-y-4" data-entry-grid aria-label={`Nhập số liệu theo tổ dân phố năm ${grid.year}`}>
-      {entry.draftOffer && !readOnly && <DraftBanner draft={entry.draftOffer} onRestore={entry.restoreDraft} onDiscard={entry.discardDraft} />}
+    <form
+      ref={setForm}
+      action={entry.saveAction}
+      noValidate
+      className="space-y-4"
+      data-entry-grid
+      aria-label={`Nhập số liệu theo tổ dân phố năm ${grid.year}`}
+    >
+      {entry.draftOffer && !readOnly && (
+        <DraftBanner draft={entry.draftOffer} onRestore={entry.restoreDraft} onDiscard={entry.discardDraft} />
+      )}
       {entry.conflicts && entry.conflicts.length > 0 && (
-        <ConflictPanel conflicts={entry.conflicts} rows={entry.rows} indicators={entry.byCode} unitName={(s) => groupName.get(s) ?? s} onResolve={entry.resolveConflicts} />
+        <ConflictPanel
+          conflicts={entry.conflicts}
+          rows={entry.rows}
+          indicators={entry.byCode}
+          unitName={(s) => groupName.get(s) ?? s}
+          onResolve={entry.resolveConflicts}
+        />
       )}
 
       {live.length > 0 && (
         <section aria-labelledby="so-lieu-phuong" className="rounded-lg bg-white p-3 shadow-sm">
-          <h2 id="so-lieu-phuong" className="font-semibold">Số liệu của phường tính từ các tổ</h2>
+          <h2 id="so-lieu-phuong" className="font-semibold">
+            Số liệu của phường tính từ các tổ
+          </h2>
           <ul className="mt-1 space-y-1 text-sm" aria-live="polite">
             {live.map((l) => (
               <li key={l.key} data-testid={`live-${l.key}`}>
-                {l.label}: <strong>{l.value !== null ? figureText(l.value, "PERCENT", "%") : "chưa đủ số liệu"}</strong> ({l.detail})
-                {l.derived && <span className="text-slate-600"> · đang lưu: {l.stored !== null ? figureText(l.stored, "PERCENT", "%") : "chưa có"} · tự lưu cùng số liệu các tổ</span>}
+                {l.label}: <strong>{l.value !== null ? figureText(l.value, "PERCENT", "%") : "chưa đủ số liệu"}</strong>{" "}
+                ({l.detail})
+                {l.derived && (
+                  <span className="text-slate-600">
+                    {" "}
+                    · đang lưu: {l.stored !== null ? figureText(l.stored, "PERCENT", "%") : "chưa có"} · tự lưu cùng số
+                    liệu các tổ
+                  </span>
+                )}
               </li>
             ))}
           </ul>
         </section>
       )}
 
-      <div className="max-h-[70vh] overflow-auto rounded-lg border border-slate-300 bg-white" role="region" aria-label="Bảng nhập theo tổ dân phố" tabIndex={0}>
+      <div
+        className="max-h-[70vh] overflow-auto rounded-lg border border-slate-300 bg-white"
+        role="region"
+        aria-label="Bảng nhập theo tổ dân phố"
+        tabIndex={0}
+      >
         <table className="min-w-full border-separate border-spacing-0 text-sm">
           <caption className="sr-only">
             Số liệu năm {grid.year} của {grid.groups.length} tổ dân phố
           </caption>
           <thead>
             <tr>
-              <th scope="col" className="sticky left-0 top-0 z-20 border-b border-r border-slate-300 bg-slate-100 px-2 py-2 text-left">
+              <th
+                scope="col"
+                className="sticky left-0 top-0 z-20 border-b border-r border-slate-300 bg-slate-100 px-2 py-2 text-left"
+              >
                 Tổ dân phố
               </th>
               {grid.groupIndicators.map((i) => (
-                <th key={i.code} scope="col" className="sticky top-0 z-10 min-w-[9rem] border-b border-slate-300 bg-slate-100 px-2 py-2 text-left font-medium">
-                  {i.name} <span className="font-normal text-slate-600">({i.unit === "năm" ? "đạt/chưa" : i.unit})</span>
+                <th
+                  key={i.code}
+                  scope="col"
+                  className="sticky top-0 z-10 min-w-[9rem] border-b border-slate-300 bg-slate-100 px-2 py-2 text-left font-medium"
+                >
+                  {i.name}{" "}
+                  <span className="font-normal text-slate-600">({i.unit === "năm" ? "đạt/chưa" : i.unit})</span>
                 </th>
               ))}
             </tr>
@@ -86,7 +147,10 @@ export function GroupEntryGrid({ grid, userId, canEdit, locked, signInHref }: Pr
           <tbody>
             {grid.groups.map((g, row) => (
               <tr key={g.slug} className="odd:bg-white even:bg-slate-50">
-                <th scope="row" className="sticky left-0 z-10 border-r border-slate-200 bg-inherit px-2 py-1 text-left font-medium whitespace-nowrap">
+                <th
+                  scope="row"
+                  className="sticky left-0 z-10 border-r border-slate-200 bg-inherit px-2 py-1 text-left font-medium whitespace-nowrap"
+                >
                   {g.shortName}
                 </th>
                 {grid.groupIndicators.map((i) => {
@@ -94,7 +158,11 @@ export function GroupEntryGrid({ grid, userId, canEdit, locked, signInHref }: Pr
                   const errors = entry.errorsOf(key);
                   const changed = entry.changedKeys.includes(key);
                   return (
-                    <td key={i.code} className={`px-2 py-1 ${changed ? "bg-blue-50" : ""}`} onFocus={() => setActive(key)}>
+                    <td
+                      key={i.code}
+                      className={`px-2 py-1 ${changed ? "bg-blue-50" : ""}`}
+                      onFocus={() => setActive(key)}
+                    >
                       <ValueInput
                         label={`${g.shortName}: ${i.name}`}
                         valueType={i.valueType}
@@ -116,11 +184,21 @@ export function GroupEntryGrid({ grid, userId, canEdit, locked, signInHref }: Pr
         </table>
       </div>
 
-      {activeKey && <ActiveCell grid={grid} cellId={activeKey} entry={entry} readOnly={readOnly} groupName={groupName.get(activeKey.split(":")[0]) ?? ""} />}
+      {activeKey && (
+        <ActiveCell
+          grid={grid}
+          cellId={activeKey}
+          entry={entry}
+          readOnly={readOnly}
+          groupName={groupName.get(activeKey.split(":")[0]) ?? ""}
+        />
+      )}
 
       {errorKeys.length > 0 && (
         <section aria-labelledby="o-loi" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          <h2 id="o-loi" className="font-semibold">{errorKeys.length} ô chưa hợp lệ</h2>
+          <h2 id="o-loi" className="font-semibold">
+            {errorKeys.length} ô chưa hợp lệ
+          </h2>
           <ul className="mt-1 space-y-0.5" data-testid="row-errors">
             {errorKeys.map((k) => (
               <li key={k}>
@@ -131,25 +209,53 @@ export function GroupEntryGrid({ grid, userId, canEdit, locked, signInHref }: Pr
         </section>
       )}
 
-      {!readOnly && <SaveBar changed={entry.changedKeys.length} status={entry.status} pending={entry.pending} disabled={false} signInHref={signInHref} />}
+      {!readOnly && (
+        <SaveBar
+          changed={entry.changedKeys.length}
+          status={entry.status}
+          pending={entry.pending}
+          disabled={false}
+          signInHref={signInHref}
+        />
+      )}
     </form>
   );
 }
 
 /** The focused cell's details: where its value comes from, its note and outlier confirmation, its history. */
-function ActiveCell({ grid, cellId, entry, readOnly, groupName }: { grid: EntryGrid; cellId: string; entry: ReturnType<typeof useEntry>; readOnly: boolean; groupName: string }) {
+function ActiveCell({
+  grid,
+  cellId,
+  entry,
+  readOnly,
+  groupName,
+}: {
+  grid: EntryGrid;
+  cellId: string;
+  entry: ReturnType<typeof useEntry>;
+  readOnly: boolean;
+  groupName: string;
+}) {
   const cell = grid.cells[cellId];
   const indicator = entry.byCode.get(cell.indicator)!;
   const state = entry.rows[cellId];
   const outlier = entry.validation.outliers[cellId];
   const errors = entry.errorsOf(cellId);
   return (
-    <section id="o-dang-chon" aria-label="Ô đang chọn" className="space-y-2 rounded-lg border border-slate-300 bg-white p-3 text-sm">
+    <section
+      id="o-dang-chon"
+      aria-label="Ô đang chọn"
+      className="space-y-2 rounded-lg border border-slate-300 bg-white p-3 text-sm"
+    >
       <p className="font-medium">
         {groupName} · {indicator.name}
       </p>
       <p className="text-xs text-slate-600">
-        Năm {grid.year - 1}: {cell.lastYear ? figureText(cell.lastYear.value, indicator.valueType, indicator.unit, cell.lastYear.qualifier) : "chưa có"} · <OriginText cell={cell} />
+        Năm {grid.year - 1}:{" "}
+        {cell.lastYear
+          ? figureText(cell.lastYear.value, indicator.valueType, indicator.unit, cell.lastYear.qualifier)
+          : "chưa có"}{" "}
+        · <OriginText cell={cell} />
       </p>
       {errors.length > 0 && (
         <ul className="text-red-800">
@@ -160,7 +266,12 @@ function ActiveCell({ grid, cellId, entry, readOnly, groupName }: { grid: EntryG
       )}
       {outlier && !readOnly && (
         <label className="flex items-start gap-2 rounded border border-amber-400 bg-amber-50 p-2 text-amber-950">
-          <input type="checkbox" checked={state.outlierConfirmed} onChange={(e) => entry.setRow(cellId, { outlierConfirmed: e.target.checked })} className="mt-1" />
+          <input
+            type="checkbox"
+            checked={state.outlierConfirmed}
+            onChange={(e) => entry.setRow(cellId, { outlierConfirmed: e.target.checked })}
+            className="mt-1"
+          />
           <span>Tôi đã kiểm tra: giá trị này đúng (ghi lý do vào ô Ghi chú).</span>
         </label>
       )}
@@ -178,7 +289,16 @@ function ActiveCell({ grid, cellId, entry, readOnly, groupName }: { grid: EntryG
           className="mt-0.5 block w-full rounded border border-slate-300 px-2 py-1.5 disabled:bg-slate-100"
         />
       </label>
-      <ValueHistory ward={grid.ward.slug} year={grid.year} programme={grid.programme.slug} unit={cell.unit} indicator={cell.indicator} valueType={indicator.valueType} label={`${groupName}: ${indicator.name}`} key={cellId} />
+      <ValueHistory
+        ward={grid.ward.slug}
+        year={grid.year}
+        programme={grid.programme.slug}
+        unit={cell.unit}
+        indicator={cell.indicator}
+        valueType={indicator.valueType}
+        label={`${groupName}: ${indicator.name}`}
+        key={cellId}
+      />
     </section>
   );
 }

@@ -11,7 +11,19 @@ const TONE: Record<NonNullable<SaveStatus>["kind"], string> = {
   locked: "text-amber-900",
 };
 
-export function SaveBar({ changed, status, pending, disabled, signInHref }: { changed: number; status: SaveStatus; pending: boolean; disabled: boolean; signInHref: string }) {
+export function SaveBar({
+  changed,
+  status,
+  pending,
+  disabled,
+  signInHref,
+}: {
+  changed: number;
+  status: SaveStatus;
+  pending: boolean;
+  disabled: boolean;
+  signInHref: string;
+}) {
   return (
     <div className="no-print sticky bottom-0 z-20 -mx-4 mt-4 border-t border-slate-300 bg-white/95 px-4 py-3 shadow-[0_-2px_6px_rgba(0,0,0,0.06)] sm:-mx-6 sm:px-6">
       <div className="flex flex-wrap items-center gap-3">
@@ -25,7 +37,12 @@ export function SaveBar({ changed, status, pending, disabled, signInHref }: { ch
         <span className="text-sm text-slate-700" data-testid="unsaved-count">
           {changed > 0 ? `${changed} ô đã sửa, chưa lưu` : "Không có thay đổi chưa lưu"}
         </span>
-        <p role="status" aria-live="polite" className={`min-w-0 flex-1 text-sm ${status ? TONE[status.kind] : ""}`} data-testid="save-status">
+        <p
+          role="status"
+          aria-live="polite"
+          className={`min-w-0 flex-1 text-sm ${status ? TONE[status.kind] : ""}`}
+          data-testid="save-status"
+        >
           {status?.text}
           {status?.kind === "session" && (
             <>

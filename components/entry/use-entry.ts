@@ -44,15 +44,20 @@ export function useEntry({ grid, page, editableKeys, userId, readOnly, form }: O
   const byCode = useMemo(() => new Map(indicators.map((i) => [i.code, i])), [indicators]);
   const initial = useMemo(() => {
     const out: Record<string, RowState> = {};
-    for (const key of editableKeys) out[key] = initialRow(grid.cells[key], byCode.get(grid.cells[key].indicator)!.valueType);
+    for (const key of editableKeys)
+      out[key] = initialRow(grid.cells[key], byCode.get(grid.cells[key].indicator)!.valueType);
     return out;
   }, [editableKeys, grid, byCode]);
 
   const [rows, setRows] = useState(initial);
   const [bases, setBases] = useState(initial);
-  const [versions, setVersions] = useState<Record<string, number>>(() => Object.fromEntries(editableKeys.map((k) => [k, grid.cells[k].version])));
+  const [versions, setVersions] = useState<Record<string, number>>(() =>
+    Object.fromEntries(editableKeys.map((k) => [k, grid.cells[k].version])),
+  );
   /** cells outside the editable ones (e.g. the ward figure derived from the groups) as last saved */
-  const [fixed, setFixed] = useState(() => Object.values(grid.cells).filter((c) => !editableKeys.includes(cellKeyOf(c))));
+  const [fixed, setFixed] = useState(() =>
+    Object.values(grid.cells).filter((c) => !editableKeys.includes(cellKeyOf(c))),
+  );
   const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
   const [status, setStatus] = useState<SaveStatus>(null);
   const [conflicts, setConflicts] = useState<ConflictRow[] | null>(null);
@@ -60,16 +65,33 @@ export function useEntry({ grid, page, editableKeys, userId, readOnly, form }: O
   const [resend, setResend] = useState(0);
 
   const storageKey = draftKey(grid.ward.slug, grid.year, grid.programme.slug, page, userId);
-  const changedKeys = useMemo(() => editableKeys.filter((k) => isChanged(rows[k], bases[k])), [editableKeys, rows, bases]);
+  const changedKeys = useMemo(
+    () => editableKeys.filter((k) => isChanged(rows[k], bases[k])),
+    [editableKeys, rows, bases],
+  );
 
   const validation = useMemo(() => {
     const all: EntryRow[] = [
       ...editableKeys.map((k) => {
         const [unit, indicator] = splitKey(k);
         const r = rows[k];
-        return { indicator, unit, raw: r.raw, qualifier: r.qualifier, note: r.note, outlierConfirmed: r.outlierConfirmed, baseVersion: versions[k] ?? 0 };
+        return {
+          indicator,
+          unit,
+          raw: r.raw,
+          qualifier: r.qualifier,
+          note: r.note,
+          outlierConfirmed: r.outlierConfirmed,
+          baseVersion: versions[k] ?? 0,
+        };
       }),
-      ...fixed.map((c) => ({ indicator: c.indicator, unit: c.unit, raw: rawOf(c.value, byCode.get(c.indicator)!.valueType), qualifier: c.qualifier, baseVersion: c.version })),
+      ...fixed.map((c) => ({
+        indicator: c.indicator,
+        unit: c.unit,
+        raw: rawOf(c.value, byCode.get(c.indicator)!.valueType),
+        qualifier: c.qualifier,
+        baseVersion: c.version,
+      })),
     ];
     const history = Object.fromEntries(changedKeys.map((k) => [k, grid.history[k] ?? []]));
     const result = validateEntryRows(all, indicators, grid.rules, history);
@@ -104,8 +126,9 @@ export function useEntry({ grid, page, editableKeys, userId, readOnly, form }: O
     if (readOnly) return;
     const stored = readDraft(window.localStorage.getItem(storageKey));
     // localStorage exists only in the browser, after hydration: read once, then offer
+    const differs = stored && Object.entries(stored.rows).some(([k, r]) => initial[k] && isChanged(r, initial[k]));
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (stored && Object.entries(stored.rows).some(([k, r]) => initial[k] && isChanged(r, initial[k]))) setDraftOffer(stored);
+    if (differs) setDraftOffer(stored);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on the first render's values
   }, []);
 
@@ -114,7 +137,9 @@ export function useEntry({ grid, page, editableKeys, userId, readOnly, form }: O
     const t = window.setTimeout(() => {
       const draft = makeDraft(rows, bases, versions, new Date());
       // an offered draft not yet answered is kept under the new edits
-      const merged = draftOffer ? { savedAt: draft?.savedAt ?? draftOffer.savedAt, rows: { ...draftOffer.rows, ...(draft?.rows ?? {}) } } : draft;
+      const merged = draftOffer
+        ? { savedAt: draft?.savedAt ?? draftOffer.savedAt, rows: { ...draftOffer.rows, ...(draft?.rows ?? {}) } }
+        : draft;
       try {
         if (merged) window.localStorage.setItem(storageKey, JSON.stringify(merged));
         else window.localStorage.removeItem(storageKey);
@@ -157,11 +182,17 @@ export function useEntry({ grid, page, editableKeys, userId, readOnly, form }: O
       return null;
     }
     if (!val.ok) {
-      setStatus({ kind: "error", text: "Số liệu chưa hợp lệ: xem các ô được đánh dấu đỏ. Chưa lưu; số liệu đã gõ vẫn còn." });
+      setStatus({
+        kind: "error",
+        text: "Số liệu chưa hợp lệ: xem các ô được đánh dấu đỏ. Chưa lưu; số liệu đã gõ vẫn còn.",
+      });
       return null;
     }
     const form = new FormData();
-    form.set("payload", JSON.stringify({ ward: grid.ward.slug, year: grid.year, programme: grid.programme.slug, rows: payloadRows }));
+    form.set(
+      "payload",
+      JSON.stringify({ ward: grid.ward.slug, year: grid.year, programme: grid.programme.slug, rows: payloadRows }),
+    );
     let result: ActionResult<SaveEntryData>;
     try {
       result = await saveEntry(null, form);
@@ -185,15 +216,18 @@ export function useEntry({ grid, page, editableKeys, userId, readOnly, form }: O
       });
       setBases((prev) => {
         const next = { ...prev };
-        for (const [k, p] of sent) next[k] = { raw: p.raw, qualifier: p.qualifier, note: p.note ?? "", outlierConfirmed: p.outlierConfirmed };
+        for (const [k, p] of sent)
+          next[k] = { raw: p.raw, qualifier: p.qualifier, note: p.note ?? "", outlierConfirmed: p.outlierConfirmed };
         return next;
       });
       const derived = result.data?.derived ?? [];
       if (derived.length > 0) {
-        setFixed((prev) => prev.map((c) => {
-          const d = derived.find((x) => x.unit === c.unit && x.indicator === c.indicator);
-          return d ? { ...c, value: d.value, version: d.version, qualifier: "EXACT" } : c;
-        }));
+        setFixed((prev) =>
+          prev.map((c) => {
+            const d = derived.find((x) => x.unit === c.unit && x.indicator === c.indicator);
+            return d ? { ...c, value: d.value, version: d.version, qualifier: "EXACT" } : c;
+          }),
+        );
       }
       setServerErrors({});
       setConflicts(null);
@@ -206,7 +240,10 @@ export function useEntry({ grid, page, editableKeys, userId, readOnly, form }: O
         setStatus({ kind: "error", text: result.message ?? "Số liệu chưa hợp lệ." });
         break;
       case "unauthenticated":
-        setStatus({ kind: "session", text: "Phiên đăng nhập đã hết hạn. Số liệu đã gõ vẫn còn trên trang này: hãy đăng nhập lại trong thẻ mới rồi bấm “Lưu nháp”." });
+        setStatus({
+          kind: "session",
+          text: "Phiên đăng nhập đã hết hạn. Số liệu đã gõ vẫn còn trên trang này: hãy đăng nhập lại trong thẻ mới rồi bấm “Lưu nháp”.",
+        });
         break;
       case "locked":
         setStatus({ kind: "locked", text: result.message ?? "Số liệu đang bị khóa." });
@@ -236,7 +273,12 @@ export function useEntry({ grid, page, editableKeys, userId, readOnly, form }: O
         nextVersions[key] = c.theirs?.version ?? 0;
         if (choices[key] === "theirs") {
           const vt = byCode.get(c.indicator)?.valueType ?? "COUNT";
-          taken[key] = { raw: rawOf(c.theirs?.value ?? null, vt), qualifier: c.theirs?.qualifier ?? "EXACT", note: c.theirs?.note ?? "", outlierConfirmed: false };
+          taken[key] = {
+            raw: rawOf(c.theirs?.value ?? null, vt),
+            qualifier: c.theirs?.qualifier ?? "EXACT",
+            note: c.theirs?.note ?? "",
+            outlierConfirmed: false,
+          };
         } else keepMine = true;
       }
       setVersions((prev) => ({ ...prev, ...nextVersions }));
@@ -256,7 +298,9 @@ export function useEntry({ grid, page, editableKeys, userId, readOnly, form }: O
     (key: string): string[] => {
       const own = validation.fieldErrors[key] ?? [];
       // a row's own input errors show once it has been changed; rule violations on every involved row
-      const shown = changedKeys.includes(key) ? own : own.filter((m) => validation.ruleViolations.some((v) => v.message === m));
+      const shown = changedKeys.includes(key)
+        ? own
+        : own.filter((m) => validation.ruleViolations.some((v) => v.message === m));
       return [...new Set([...shown, ...(serverErrors[key] ?? [])])];
     },
     [validation, changedKeys, serverErrors],

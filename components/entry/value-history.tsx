@@ -8,9 +8,18 @@ import type { ValueType } from "@/lib/domain/enums";
 import { formatViInput } from "@/lib/domain/vi-number";
 import { formatDateTime } from "@/lib/format/date-time";
 
-type Props = { ward: string; year: number; programme: string; unit: string; indicator: string; valueType: ValueType; label: string };
+type Props = {
+  ward: string;
+  year: number;
+  programme: string;
+  unit: string;
+  indicator: string;
+  valueType: ValueType;
+  label: string;
+};
 
-const show = (v: string | null, t: ValueType) => (v === null || v === "" ? "(trống)" : isDecimalString(v) ? formatViInput(v, t) : v);
+const show = (v: string | null, t: ValueType) =>
+  v === null || v === "" ? "(trống)" : isDecimalString(v) ? formatViInput(v, t) : v;
 
 export function ValueHistory({ ward, year, programme, unit, indicator, valueType, label }: Props) {
   const id = useId();
@@ -37,7 +46,14 @@ export function ValueHistory({ ward, year, programme, unit, indicator, valueType
 
   return (
     <div className="text-xs">
-      <button type="button" onClick={toggle} aria-expanded={open} aria-controls={id} aria-label={`Lịch sử: ${label}`} className="text-brand-700 underline">
+      <button
+        type="button"
+        onClick={toggle}
+        aria-expanded={open}
+        aria-controls={id}
+        aria-label={`Lịch sử: ${label}`}
+        className="text-brand-700 underline"
+      >
         Lịch sử
       </button>
       {open && (
@@ -50,7 +66,8 @@ export function ValueHistory({ ward, year, programme, unit, indicator, valueType
               {rows.map((r, i) => (
                 <li key={i}>
                   <span className="font-medium">{formatDateTime(r.at)}</span> · {r.who}
-                  {r.kind === "result" ? " (số liệu công bố)" : ""}: {show(r.oldValue, valueType)} → {show(r.newValue, valueType)}
+                  {r.kind === "result" ? " (số liệu công bố)" : ""}: {show(r.oldValue, valueType)} →{" "}
+                  {show(r.newValue, valueType)}
                   {r.note ? <span className="text-slate-600"> — {r.note}</span> : null}
                 </li>
               ))}

@@ -18,7 +18,19 @@ type Props = {
   className?: string;
 };
 
-export function ValueInput({ id, label, valueType, value, onChange, disabled, invalid, describedBy, col, row, className = "" }: Props) {
+export function ValueInput({
+  id,
+  label,
+  valueType,
+  value,
+  onChange,
+  disabled,
+  invalid,
+  describedBy,
+  col,
+  row,
+  className = "",
+}: Props) {
   const common = {
     id,
     "aria-label": label,
@@ -32,7 +44,12 @@ export function ValueInput({ id, label, valueType, value, onChange, disabled, in
   const border = invalid ? "border-red-600 bg-red-50" : "border-slate-400 bg-white";
   if (valueType === "BOOLEAN") {
     return (
-      <select {...common} value={value} onChange={(e) => onChange(e.target.value)} className={`rounded border px-2 py-1.5 disabled:bg-slate-100 ${border} ${className}`}>
+      <select
+        {...common}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className={`rounded border px-2 py-1.5 disabled:bg-slate-100 ${border} ${className}`}
+      >
         <option value="">—</option>
         <option value="1">Đạt</option>
         <option value="0">Chưa đạt</option>

@@ -3,7 +3,19 @@ import { useEffect, useRef, useState } from "react";
 import { FormStatus, type RecordAction, secondaryButton, useRecordForm } from "./form-parts";
 
 /** "Xóa" asks first, in the page (not a browser dialog); the deletion is audited on the server. */
-export function DeleteRecord({ action, ward, id, version, what }: { action: RecordAction; ward: string; id: number; version: number; what: string }) {
+export function DeleteRecord({
+  action,
+  ward,
+  id,
+  version,
+  what,
+}: {
+  action: RecordAction;
+  ward: string;
+  id: number;
+  version: number;
+  what: string;
+}) {
   const { formRef, onSubmit, status } = useRecordForm(action);
   const [asking, setAsking] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -22,7 +34,12 @@ export function DeleteRecord({ action, ward, id, version, what }: { action: Reco
       ) : (
         <div className="flex flex-wrap items-center gap-2 rounded border border-red-300 bg-red-50 p-2 text-sm">
           <span>Xóa {what}? Không hoàn tác được; thao tác được ghi vào nhật ký.</span>
-          <button ref={confirmRef} type="submit" className="rounded bg-red-800 px-3 py-1.5 font-medium text-white hover:bg-red-900" disabled={status.pending}>
+          <button
+            ref={confirmRef}
+            type="submit"
+            className="rounded bg-red-800 px-3 py-1.5 font-medium text-white hover:bg-red-900"
+            disabled={status.pending}
+          >
             Xác nhận xóa
           </button>
           <button type="button" className={secondaryButton} onClick={() => setAsking(false)}>

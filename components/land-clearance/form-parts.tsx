@@ -2,15 +2,29 @@
 // Building blocks of the record forms of /{ward}/gpmb: the action state (without React's form reset,
 // so that typed values survive a refusal), labelled fields with their errors, and the conflict panel.
 import { useRouter } from "next/navigation";
-import { type FormEvent, type ReactNode, createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, useState } from "react";
+import {
+  type FormEvent,
+  type ReactNode,
+  createContext,
+  startTransition,
+  useActionState,
+  useContext,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from "react";
 import type { RecordResult } from "@/lib/actions/record-outcome";
 import { retryable } from "@/lib/result";
 
 export type RecordAction = (prev: RecordResult | null, formData: FormData) => Promise<RecordResult>;
 
-export const control = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm text-slate-900 aria-[invalid=true]:border-red-700";
-export const primaryButton = "rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60";
-export const secondaryButton = "rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100";
+export const control =
+  "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm text-slate-900 aria-[invalid=true]:border-red-700";
+export const primaryButton =
+  "rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60";
+export const secondaryButton =
+  "rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100";
 
 type FormCtx = { prefix: string; errors: Record<string, string[]> };
 const Ctx = createContext<FormCtx>({ prefix: "f", errors: {} });
@@ -78,7 +92,15 @@ function FieldError({ id, messages }: { id: string; messages: string[] }) {
   );
 }
 
-type TextProps = { name: string; label: string; defaultValue?: string | number | null; hint?: string; required?: boolean; inputMode?: "numeric" | "decimal" | "text"; className?: string };
+type TextProps = {
+  name: string;
+  label: string;
+  defaultValue?: string | number | null;
+  hint?: string;
+  required?: boolean;
+  inputMode?: "numeric" | "decimal" | "text";
+  className?: string;
+};
 
 export function TextField({ name, label, defaultValue, hint, required, inputMode, className = "" }: TextProps) {
   const { id, errorId, messages } = useField(name);
@@ -110,11 +132,23 @@ export function TextField({ name, label, defaultValue, hint, required, inputMode
   );
 }
 
-export function TextArea({ name, label, defaultValue, className = "" }: { name: string; label: string; defaultValue?: string | null; className?: string }) {
+export function TextArea({
+  name,
+  label,
+  defaultValue,
+  className = "",
+}: {
+  name: string;
+  label: string;
+  defaultValue?: string | null;
+  className?: string;
+}) {
   const { id, errorId, messages } = useField(name);
   return (
     <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
       <textarea
         id={id}
         name={name}
@@ -148,7 +182,9 @@ export function SelectField({
   const { id, errorId, messages } = useField(name);
   return (
     <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
       <select
         id={id}
         name={name}

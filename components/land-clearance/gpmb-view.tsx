@@ -20,7 +20,8 @@ const sum = (values: (string | number | null)[]) => {
   return given.length === 0 ? null : fromScaled(given.reduce((s, v) => s + toScaled(v), 0n));
 };
 
-const summaryButton = "no-print inline-block cursor-pointer rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100";
+const summaryButton =
+  "no-print inline-block cursor-pointer rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100";
 
 /** /{ward}/gpmb: the ward's land-clearance projects with their yearly progress, and its achievements; forms for ward officials. */
 export function GpmbView({ page, canEdit }: { page: GpmbPage; canEdit: boolean }) {
@@ -30,31 +31,45 @@ export function GpmbView({ page, canEdit }: { page: GpmbPage; canEdit: boolean }
     <article className="space-y-8">
       <header className="space-y-2">
         <nav aria-label="Vị trí" className="no-print text-sm text-slate-600">
-          <Link href={`/${ward.slug}`} className="underline">{ward.name}</Link> › Dự án GPMB và danh hiệu
+          <Link href={`/${ward.slug}`} className="underline">
+            {ward.name}
+          </Link>{" "}
+          › Dự án GPMB và danh hiệu
         </nav>
-        <p className="text-sm text-slate-600">{ward.name} · {term.name}</p>
-        <h1 className="text-2xl font-bold text-brand-800 sm:text-3xl">Dự án giải phóng mặt bằng và danh hiệu, mô hình</h1>
+        <p className="text-sm text-slate-600">
+          {ward.name} · {term.name}
+        </p>
+        <h1 className="text-2xl font-bold text-brand-800 sm:text-3xl">
+          Dự án giải phóng mặt bằng và danh hiệu, mô hình
+        </h1>
         <p className="max-w-3xl text-slate-700">
-          Mỗi bản ghi ghi rõ nguồn. Bản ghi lấy từ báo cáo giữ nguyên như báo cáo nêu và không sửa, xóa ở đây; phường bổ sung bằng tiến độ
-          theo năm hoặc bằng bản ghi mới (nguồn: “Số liệu do phường {ward.shortName} nhập, Đảng ủy phường duyệt”).
+          Mỗi bản ghi ghi rõ nguồn. Bản ghi lấy từ báo cáo giữ nguyên như báo cáo nêu và không sửa, xóa ở đây; phường bổ
+          sung bằng tiến độ theo năm hoặc bằng bản ghi mới (nguồn: “Số liệu do phường {ward.shortName} nhập, Đảng ủy
+          phường duyệt”).
         </p>
         <p className="max-w-3xl text-sm text-slate-700">
-          Bản ghi phường nhập được duyệt cùng số liệu nhập của năm và chương trình đó (dự án: năm bắt đầu; danh hiệu: năm đạt; không có năm:
-          năm cuối nhiệm kỳ). Trước khi Đảng ủy phường duyệt, bản ghi là bản nháp chỉ cán bộ và Đảng ủy phường thấy; đã gửi hoặc đã duyệt
-          thì khóa, muốn sửa cán bộ quận phải mở khóa.
+          Bản ghi phường nhập được duyệt cùng số liệu nhập của năm và chương trình đó (dự án: năm bắt đầu; danh hiệu:
+          năm đạt; không có năm: năm cuối nhiệm kỳ). Trước khi Đảng ủy phường duyệt, bản ghi là bản nháp chỉ cán bộ và
+          Đảng ủy phường thấy; đã gửi hoặc đã duyệt thì khóa, muốn sửa cán bộ quận phải mở khóa.
         </p>
         {!canEdit && <p className="text-sm text-slate-600">Bạn đang xem; chỉ cán bộ phường được nhập và sửa.</p>}
         {page.landClearanceProgramme && (
           <p className="no-print text-sm">
-            <Link href={`/${ward.slug}/chuong-trinh/${page.landClearanceProgramme}`} className="text-brand-700 underline">
-              Xem trên biểu đồ theo dõi chương trình {page.programmes.find((p) => p.slug === page.landClearanceProgramme)?.code}
+            <Link
+              href={`/${ward.slug}/chuong-trinh/${page.landClearanceProgramme}`}
+              className="text-brand-700 underline"
+            >
+              Xem trên biểu đồ theo dõi chương trình{" "}
+              {page.programmes.find((p) => p.slug === page.landClearanceProgramme)?.code}
             </Link>
           </p>
         )}
       </header>
 
       <section aria-labelledby="du-an" className="space-y-4">
-        <h2 id="du-an" className="text-xl font-semibold">Dự án giải phóng mặt bằng ({projects.length})</h2>
+        <h2 id="du-an" className="text-xl font-semibold">
+          Dự án giải phóng mặt bằng ({projects.length})
+        </h2>
         {projects.length === 0 && <p className="text-slate-600">Chưa có dự án nào trong nhiệm kỳ.</p>}
         {projects.map((p) => (
           <ProjectCard key={p.id} project={p} ward={ward.slug} term={term.slug} years={years} canEdit={canEdit} />
@@ -70,7 +85,9 @@ export function GpmbView({ page, canEdit }: { page: GpmbPage; canEdit: boolean }
       </section>
 
       <section aria-labelledby="danh-hieu" className="space-y-4">
-        <h2 id="danh-hieu" className="text-xl font-semibold">Danh hiệu, mô hình ({achievements.length})</h2>
+        <h2 id="danh-hieu" className="text-xl font-semibold">
+          Danh hiệu, mô hình ({achievements.length})
+        </h2>
         {achievements.length === 0 && <p className="text-slate-600">Chưa có danh hiệu, mô hình nào trong nhiệm kỳ.</p>}
         <ol className="space-y-3">
           {achievements.map((a) => (
@@ -97,15 +114,31 @@ const choices = (page: GpmbPage, years: number[]) => ({
   defaultProgramme: page.landClearanceProgramme,
 });
 
-function ProjectCard({ project: p, ward, term, years, canEdit }: { project: GpmbProject; ward: string; term: string; years: number[]; canEdit: boolean }) {
+function ProjectCard({
+  project: p,
+  ward,
+  term,
+  years,
+  canEdit,
+}: {
+  project: GpmbProject;
+  ward: string;
+  term: string;
+  years: number[];
+  canEdit: boolean;
+}) {
   const titleId = `du-an-${p.id}`;
   const entered = p.source.kind === "ENTRY";
   const taken = new Set(p.progress.map((y) => y.year));
-  const freeYears = years.filter((y) => !taken.has(y) && (p.startYear === null || y >= p.startYear) && (p.endYear === null || y <= p.endYear));
+  const freeYears = years.filter(
+    (y) => !taken.has(y) && (p.startYear === null || y >= p.startYear) && (p.endYear === null || y <= p.endYear),
+  );
   return (
     <article aria-labelledby={titleId} className="space-y-3 rounded-lg bg-white p-4 shadow-sm" data-project={p.name}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h3 id={titleId} className="text-lg font-semibold">{p.name}</h3>
+        <h3 id={titleId} className="text-lg font-semibold">
+          {p.name}
+        </h3>
         <RecordSource source={p.source} review={p.review} />
       </div>
       <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
@@ -123,17 +156,29 @@ function ProjectCard({ project: p, ward, term, years, canEdit }: { project: Gpmb
           <caption className="py-1 text-left font-medium text-slate-800">Tiến độ theo năm</caption>
           <thead>
             <tr className="border-b border-slate-300 text-left text-slate-600">
-              <th scope="col" className="py-1 pr-3 font-medium">Năm</th>
-              <th scope="col" className="py-1 pr-3 text-right font-medium">Hộ đã bàn giao</th>
-              <th scope="col" className="py-1 pr-3 text-right font-medium">Diện tích (m²)</th>
-              <th scope="col" className="py-1 pr-3 text-right font-medium">Đã chi trả</th>
-              <th scope="col" className="py-1 font-medium">Ghi chú</th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                Năm
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right font-medium">
+                Hộ đã bàn giao
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right font-medium">
+                Diện tích (m²)
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right font-medium">
+                Đã chi trả
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Ghi chú
+              </th>
             </tr>
           </thead>
           <tbody>
             {p.progress.length === 0 && (
               <tr>
-                <td colSpan={5} className="py-1 text-slate-600">Chưa nhập tiến độ năm nào.</td>
+                <td colSpan={5} className="py-1 text-slate-600">
+                  Chưa nhập tiến độ năm nào.
+                </td>
               </tr>
             )}
             {p.progress.map((y) => (
@@ -151,7 +196,9 @@ function ProjectCard({ project: p, ward, term, years, canEdit }: { project: Gpmb
           {p.progress.length > 1 && (
             <tfoot>
               <tr className="font-medium">
-                <th scope="row" className="py-1 pr-3 text-left">Cộng</th>
+                <th scope="row" className="py-1 pr-3 text-left">
+                  Cộng
+                </th>
                 <td className="py-1 pr-3 text-right">{num(sum(p.progress.map((y) => y.householdsHandedOver)))}</td>
                 <td className="py-1 pr-3 text-right">{num(sum(p.progress.map((y) => y.areaM2)))}</td>
                 <td className="py-1 pr-3 text-right">{money(sum(p.progress.map((y) => y.compensationDong)))}</td>
@@ -169,7 +216,13 @@ function ProjectCard({ project: p, ward, term, years, canEdit }: { project: Gpmb
               <summary className="cursor-pointer text-sm font-medium text-brand-700">Sửa tiến độ năm {y.year}</summary>
               <div className="mt-2 space-y-2">
                 <ProgressForm ward={ward} projectId={p.id} projectName={p.name} progress={y} />
-                <DeleteRecord action={deleteLandClearanceProgress} ward={ward} id={y.id} version={y.version} what={`tiến độ năm ${y.year} của dự án “${p.name}”`} />
+                <DeleteRecord
+                  action={deleteLandClearanceProgress}
+                  ward={ward}
+                  id={y.id}
+                  version={y.version}
+                  what={`tiến độ năm ${y.year} của dự án “${p.name}”`}
+                />
               </div>
             </details>
           ))}
@@ -186,11 +239,19 @@ function ProjectCard({ project: p, ward, term, years, canEdit }: { project: Gpmb
               <summary className="cursor-pointer text-sm font-medium text-brand-700">Sửa dự án</summary>
               <div className="mt-2 space-y-2">
                 <ProjectForm ward={ward} term={term} years={years} project={p} />
-                <DeleteRecord action={deleteLandClearanceProject} ward={ward} id={p.id} version={p.version} what={`dự án “${p.name}” và tiến độ các năm của nó`} />
+                <DeleteRecord
+                  action={deleteLandClearanceProject}
+                  ward={ward}
+                  id={p.id}
+                  version={p.version}
+                  what={`dự án “${p.name}” và tiến độ các năm của nó`}
+                />
               </div>
             </details>
           ) : (
-            <p className="text-xs text-slate-600">Dự án lấy từ báo cáo: thông tin dự án giữ nguyên như báo cáo nêu; phường nhập tiến độ theo năm ở trên.</p>
+            <p className="text-xs text-slate-600">
+              Dự án lấy từ báo cáo: thông tin dự án giữ nguyên như báo cáo nêu; phường nhập tiến độ theo năm ở trên.
+            </p>
           )}
         </div>
       )}
@@ -207,7 +268,17 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-function AchievementItem({ achievement: a, page, years, canEdit }: { achievement: GpmbAchievement; page: GpmbPage; years: number[]; canEdit: boolean }) {
+function AchievementItem({
+  achievement: a,
+  page,
+  years,
+  canEdit,
+}: {
+  achievement: GpmbAchievement;
+  page: GpmbPage;
+  years: number[];
+  canEdit: boolean;
+}) {
   const details = [
     ACHIEVEMENT_KIND_LABEL[a.kind],
     ACHIEVEMENT_STATUS_LABEL[a.status],
@@ -231,8 +302,19 @@ function AchievementItem({ achievement: a, page, years, canEdit }: { achievement
           <details className="no-print rounded border border-slate-200 p-2">
             <summary className="cursor-pointer text-sm font-medium text-brand-700">Sửa danh hiệu, mô hình</summary>
             <div className="mt-2 space-y-2">
-              <AchievementForm ward={page.ward.slug} term={page.term.slug} choices={choices(page, years)} achievement={a} />
-              <DeleteRecord action={deleteAchievement} ward={page.ward.slug} id={a.id} version={a.version} what={`“${a.title}”`} />
+              <AchievementForm
+                ward={page.ward.slug}
+                term={page.term.slug}
+                choices={choices(page, years)}
+                achievement={a}
+              />
+              <DeleteRecord
+                action={deleteAchievement}
+                ward={page.ward.slug}
+                id={a.id}
+                version={a.version}
+                what={`“${a.title}”`}
+              />
             </div>
           </details>
         ) : (

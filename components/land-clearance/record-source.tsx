@@ -14,7 +14,10 @@ export const DRAFT_LABEL = "Bản nháp – chưa duyệt";
 /** The badge of a record entered by the ward that the committee has not approved yet. */
 export function DraftBadge() {
   return (
-    <span className="rounded border border-amber-600 bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-950" data-review="draft">
+    <span
+      className="rounded border border-amber-600 bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-950"
+      data-review="draft"
+    >
       {DRAFT_LABEL}
     </span>
   );
@@ -29,7 +32,11 @@ export function RecordSource({ source, review }: { source: SourceInfo; review: R
   if (source.kind === "DEMO") return <DemoBadge />;
   const k = KIND[source.kind];
   return (
-    <span className="flex flex-wrap items-center gap-1 text-xs text-slate-700" data-source-kind={source.kind} data-review={review.state}>
+    <span
+      className="flex flex-wrap items-center gap-1 text-xs text-slate-700"
+      data-source-kind={source.kind}
+      data-review={review.state}
+    >
       <span className={`rounded border px-1.5 py-0.5 font-medium ${k.className}`}>{k.label}</span>
       {review.state === "draft" ? (
         <>

@@ -26,9 +26,15 @@ export function IndicatorTable({ caption, rows }: { caption: string; rows: Indic
       <caption className="py-2 text-left text-base font-semibold text-slate-800">{caption}</caption>
       <thead className="max-sm:sr-only">
         <tr className="border-b border-slate-300 text-left text-slate-600">
-          <th scope="col" className="py-2 pr-3 font-medium">Chỉ tiêu</th>
-          <th scope="col" className="py-2 pr-3 font-medium sm:w-56">Kết quả nhiệm kỳ</th>
-          <th scope="col" className="py-2 font-medium sm:w-64">Nguồn</th>
+          <th scope="col" className="py-2 pr-3 font-medium">
+            Chỉ tiêu
+          </th>
+          <th scope="col" className="py-2 pr-3 font-medium sm:w-56">
+            Kết quả nhiệm kỳ
+          </th>
+          <th scope="col" className="py-2 font-medium sm:w-64">
+            Nguồn
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -42,7 +48,10 @@ export function IndicatorTable({ caption, rows }: { caption: string; rows: Indic
               data-indicator={indicator.code}
               className="border-b border-slate-200 align-top max-sm:grid max-sm:gap-1 max-sm:py-2"
             >
-              <th scope="row" className={`py-2 pr-3 text-left font-normal max-sm:py-0 ${isCategory ? "pl-5 text-slate-700" : ""}`}>
+              <th
+                scope="row"
+                className={`py-2 pr-3 text-left font-normal max-sm:py-0 ${isCategory ? "pl-5 text-slate-700" : ""}`}
+              >
                 {isCategory && <span aria-hidden="true">↳ </span>}
                 {indicator.name}
                 {indicator.description && <span className="block text-xs text-slate-500">{indicator.description}</span>}
@@ -62,7 +71,9 @@ export function IndicatorTable({ caption, rows }: { caption: string; rows: Indic
                   </>
                 )}
               </td>
-              <td className="py-2 text-xs text-slate-700 max-sm:py-0">{!row.groups && <SourceLabel sources={summary.sources} />}</td>
+              <td className="py-2 text-xs text-slate-700 max-sm:py-0">
+                {!row.groups && <SourceLabel sources={summary.sources} />}
+              </td>
             </tr>
           );
         })}

@@ -6,7 +6,13 @@ import { SourceLabel } from "@/components/ui/source-label";
 const dash = <span aria-label="Chưa có số liệu">—</span>;
 
 /** Land-clearance projects with the figures the source gives ("—" where it gives none). */
-export function ProjectsTable({ projects, termTotal }: { projects: LandClearanceProjectInfo[]; termTotal: string | null }) {
+export function ProjectsTable({
+  projects,
+  termTotal,
+}: {
+  projects: LandClearanceProjectInfo[];
+  termTotal: string | null;
+}) {
   // `relative`: the sr-only labels inside are absolutely positioned; without it they escape the
   // scroll container and widen the whole page on a phone.
   return (
@@ -19,13 +25,27 @@ export function ProjectsTable({ projects, termTotal }: { projects: LandClearance
         </caption>
         <thead>
           <tr className="border-b border-slate-300 text-left text-slate-600">
-            <th scope="col" className="py-2 pr-3 font-medium">Dự án</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Tình trạng</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">Số hộ</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">Diện tích (m²)</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">Bồi thường, hỗ trợ</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">Cưỡng chế</th>
-            <th scope="col" className="py-2 font-medium">Nguồn</th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Dự án
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              Tình trạng
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">
+              Số hộ
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">
+              Diện tích (m²)
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">
+              Bồi thường, hỗ trợ
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">
+              Cưỡng chế
+            </th>
+            <th scope="col" className="py-2 font-medium">
+              Nguồn
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -36,11 +56,19 @@ export function ProjectsTable({ projects, termTotal }: { projects: LandClearance
                 {p.progress.length > 0 && <ProgressLine progress={p.progress} />}
               </th>
               <td className="py-2 pr-3">{PROJECT_STATUS_LABEL[p.status]}</td>
-              <td className="py-2 pr-3 text-right">{p.householdsAffected !== null ? formatNumber(String(p.householdsAffected)) : dash}</td>
+              <td className="py-2 pr-3 text-right">
+                {p.householdsAffected !== null ? formatNumber(String(p.householdsAffected)) : dash}
+              </td>
               <td className="py-2 pr-3 text-right">{p.areaM2 !== null ? formatNumber(p.areaM2) : dash}</td>
-              <td className="py-2 pr-3 text-right">{p.compensationDong !== null ? formatMoney(p.compensationDong) : dash}</td>
-              <td className="py-2 pr-3 text-right">{p.forcedEnforcements !== null ? formatNumber(String(p.forcedEnforcements)) : dash}</td>
-              <td className="py-2 text-xs"><SourceLabel sources={[p.source]} /></td>
+              <td className="py-2 pr-3 text-right">
+                {p.compensationDong !== null ? formatMoney(p.compensationDong) : dash}
+              </td>
+              <td className="py-2 pr-3 text-right">
+                {p.forcedEnforcements !== null ? formatNumber(String(p.forcedEnforcements)) : dash}
+              </td>
+              <td className="py-2 text-xs">
+                <SourceLabel sources={[p.source]} />
+              </td>
             </tr>
           ))}
         </tbody>

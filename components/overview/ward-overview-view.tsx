@@ -20,26 +20,35 @@ export function WardOverviewView({ overview, canEdit = false }: { overview: Ward
         </p>
         <h1 className="text-2xl font-bold text-brand-800 sm:text-3xl">{ward.name}</h1>
         <p className="max-w-3xl text-slate-700">
-          Kết quả thực hiện các Chương trình công tác toàn khóa của Quận ủy trên địa bàn phường. Mỗi số liệu ghi rõ nguồn; số
-          liệu nguồn báo cáo theo cả nhiệm kỳ được giữ nguyên, không chia thành từng năm.
+          Kết quả thực hiện các Chương trình công tác toàn khóa của Quận ủy trên địa bàn phường. Mỗi số liệu ghi rõ
+          nguồn; số liệu nguồn báo cáo theo cả nhiệm kỳ được giữ nguyên, không chia thành từng năm.
         </p>
         {hasDemo && (
-          <p className="flex flex-wrap items-center gap-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" role="note">
-            <DemoBadge /> Trang này có cả dữ liệu minh họa (tạo tự động để minh họa biểu đồ). Số liệu minh họa luôn được đánh dấu
-            như vậy và không phải số liệu báo cáo.
+          <p
+            className="flex flex-wrap items-center gap-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+            role="note"
+          >
+            <DemoBadge /> Trang này có cả dữ liệu minh họa (tạo tự động để minh họa biểu đồ). Số liệu minh họa luôn được
+            đánh dấu như vậy và không phải số liệu báo cáo.
           </p>
         )}
         <nav aria-label="Các chương trình" className="no-print">
           <ul className="flex flex-wrap gap-2 text-sm">
             <EntryHubLink wardSlug={ward.slug} />
             <li>
-              <Link href={`/${ward.slug}/to-dan-pho`} className="inline-block rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">
+              <Link
+                href={`/${ward.slug}/to-dan-pho`}
+                className="inline-block rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100"
+              >
                 Theo tổ dân phố
               </Link>
             </li>
             {programmes.map((p) => (
               <li key={p.code}>
-                <a href={`#ct-${p.slug}`} className="inline-block rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">
+                <a
+                  href={`#ct-${p.slug}`}
+                  className="inline-block rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100"
+                >
                   Chương trình {p.code}
                 </a>
               </li>
@@ -49,7 +58,12 @@ export function WardOverviewView({ overview, canEdit = false }: { overview: Ward
       </header>
 
       {programmes.map((p) => (
-        <section key={p.code} id={`ct-${p.slug}`} aria-labelledby={`ct-${p.slug}-title`} className="space-y-3 rounded-lg bg-white p-4 shadow-sm sm:p-6">
+        <section
+          key={p.code}
+          id={`ct-${p.slug}`}
+          aria-labelledby={`ct-${p.slug}-title`}
+          className="space-y-3 rounded-lg bg-white p-4 shadow-sm sm:p-6"
+        >
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id={`ct-${p.slug}-title`} className="text-xl font-semibold text-slate-900">
               Chương trình {p.code}
@@ -68,15 +82,22 @@ export function WardOverviewView({ overview, canEdit = false }: { overview: Ward
 
       <section aria-labelledby="gpmb-title" className="space-y-3 rounded-lg bg-white p-4 shadow-sm sm:p-6">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="gpmb-title" className="text-xl font-semibold">Dự án giải phóng mặt bằng</h2>
+          <h2 id="gpmb-title" className="text-xl font-semibold">
+            Dự án giải phóng mặt bằng
+          </h2>
           {canEdit && <GpmbLink ward={ward.slug} label="Nhập, sửa dự án GPMB và tiến độ" />}
         </div>
-        <ProjectsTable projects={projects} termTotal={gpmbTotal && gpmbTotal.basis !== "none" ? gpmbTotal.value : null} />
+        <ProjectsTable
+          projects={projects}
+          termTotal={gpmbTotal && gpmbTotal.basis !== "none" ? gpmbTotal.value : null}
+        />
       </section>
 
       <section aria-labelledby="thanh-tich-title" className="space-y-3 rounded-lg bg-white p-4 shadow-sm sm:p-6">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="thanh-tich-title" className="text-xl font-semibold">Danh hiệu, mô hình đạt được</h2>
+          <h2 id="thanh-tich-title" className="text-xl font-semibold">
+            Danh hiệu, mô hình đạt được
+          </h2>
           {canEdit && <GpmbLink ward={ward.slug} label="Nhập, sửa danh hiệu, mô hình" hash="danh-hieu" />}
         </div>
         <AchievementsList achievements={achievements} />

@@ -21,8 +21,10 @@ function title(b: Breakdown<DashboardIndicator>, sectionName: string): string {
   return `${sectionName}: theo ${categoryKeyLabel(b.rows).toLowerCase()} và ${categoryKeyLabel(b.columns).toLowerCase()}`;
 }
 
-const figureText = (i: DashboardIndicator) => (i.figure.basis === "none" ? "—" : formatFigure(i.figure.value, i.valueType, i.unit, i.figure.qualifier));
-const sourceText = (i: DashboardIndicator) => (i.isDemo ? "Dữ liệu minh họa" : i.summary.sources.map(formatSource).join("; "));
+const figureText = (i: DashboardIndicator) =>
+  i.figure.basis === "none" ? "—" : formatFigure(i.figure.value, i.valueType, i.unit, i.figure.qualifier);
+const sourceText = (i: DashboardIndicator) =>
+  i.isDemo ? "Dữ liệu minh họa" : i.summary.sources.map(formatSource).join("; ");
 
 function MatrixTable({ b }: { b: Extract<Breakdown<DashboardIndicator>, { kind: "matrix" }> }) {
   const at = (r: string, c: string) => b.cells.find((x) => x.labels[b.rows] === r && x.labels[b.columns] === c);
@@ -30,16 +32,22 @@ function MatrixTable({ b }: { b: Extract<Breakdown<DashboardIndicator>, { kind: 
     <table className="w-full border-collapse text-sm">
       <thead>
         <tr className="border-b border-slate-300 text-left text-slate-600">
-          <th scope="col" className="py-1 pr-3 font-medium">{categoryKeyLabel(b.rows)}</th>
+          <th scope="col" className="py-1 pr-3 font-medium">
+            {categoryKeyLabel(b.rows)}
+          </th>
           {b.columnValues.map((c) => (
-            <th key={c} scope="col" className="py-1 pr-3 text-right font-medium">{categoryValueLabel(c)}</th>
+            <th key={c} scope="col" className="py-1 pr-3 text-right font-medium">
+              {categoryValueLabel(c)}
+            </th>
           ))}
         </tr>
       </thead>
       <tbody>
         {b.rowValues.map((r) => (
           <tr key={r} className="border-b border-slate-100">
-            <th scope="row" className="py-1 pr-3 text-left font-normal">{categoryValueLabel(r)}</th>
+            <th scope="row" className="py-1 pr-3 text-left font-normal">
+              {categoryValueLabel(r)}
+            </th>
             {b.columnValues.map((c) => {
               const cell = at(r, c);
               return (
@@ -56,7 +64,13 @@ function MatrixTable({ b }: { b: Extract<Breakdown<DashboardIndicator>, { kind: 
 }
 
 /** A category breakdown of a section's term figures: violations by kind, inspections by object and reason … */
-export function BreakdownChart({ breakdown: b, sectionName }: { breakdown: Breakdown<DashboardIndicator>; sectionName: string }) {
+export function BreakdownChart({
+  breakdown: b,
+  sectionName,
+}: {
+  breakdown: Breakdown<DashboardIndicator>;
+  sectionName: string;
+}) {
   const heading = title(b, sectionName);
   const withFigure = b.cells.filter((c) => c.indicator.figure.basis !== "none");
   const items = withFigure.map((c) => ({
@@ -68,7 +82,9 @@ export function BreakdownChart({ breakdown: b, sectionName }: { breakdown: Break
     source: sourceText(c.indicator),
   }));
   const parentLine =
-    b.kind === "children" && b.parent.figure.basis !== "none" ? `Tổng: ${figureText(b.parent)}${b.parent.isDemo ? " (dữ liệu minh họa)" : ""}.` : "";
+    b.kind === "children" && b.parent.figure.basis !== "none"
+      ? `Tổng: ${figureText(b.parent)}${b.parent.isDemo ? " (dữ liệu minh họa)" : ""}.`
+      : "";
   return (
     <div data-breakdown={b.key}>
       <ChartFrame
@@ -94,15 +110,23 @@ export function BreakdownChart({ breakdown: b, sectionName }: { breakdown: Break
               <table className="w-full border-collapse text-sm">
                 <thead>
                   <tr className="border-b border-slate-300 text-left text-slate-600">
-                    <th scope="col" className="py-1 pr-3 font-medium">Loại</th>
-                    <th scope="col" className="py-1 pr-3 text-right font-medium">Cả nhiệm kỳ</th>
-                    <th scope="col" className="py-1 font-medium">Nguồn</th>
+                    <th scope="col" className="py-1 pr-3 font-medium">
+                      Loại
+                    </th>
+                    <th scope="col" className="py-1 pr-3 text-right font-medium">
+                      Cả nhiệm kỳ
+                    </th>
+                    <th scope="col" className="py-1 font-medium">
+                      Nguồn
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {b.cells.map((c) => (
                     <tr key={c.indicator.code} className="border-b border-slate-100">
-                      <th scope="row" className="py-1 pr-3 text-left font-normal">{cellLabel(b, c)}</th>
+                      <th scope="row" className="py-1 pr-3 text-left font-normal">
+                        {cellLabel(b, c)}
+                      </th>
                       <td className="py-1 pr-3 text-right">{figureText(c.indicator)}</td>
                       <td className="py-1 text-xs">{c.indicator.isDemo ? <DemoBadge /> : sourceText(c.indicator)}</td>
                     </tr>

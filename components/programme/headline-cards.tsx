@@ -12,7 +12,11 @@ export function HeadlineCards({ indicators }: { indicators: DashboardIndicator[]
       {indicators.map((i) => {
         const f = i.figure;
         return (
-          <li key={i.code} data-card={i.code} className="flex flex-col gap-1 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+          <li
+            key={i.code}
+            data-card={i.code}
+            className="flex flex-col gap-1 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
+          >
             <span className="text-sm text-slate-700">{i.name}</span>
             <span className="text-2xl font-bold text-slate-900">
               {f.basis === "none" ? "—" : formatFigure(f.value, i.valueType, i.unit, f.qualifier)}

@@ -14,7 +14,8 @@ import { TargetText } from "./target-text";
 /** The target to draw across the years: a yearly target (when every year has the same), or a term target of a rate. */
 function lineTarget(i: DashboardIndicator): TargetInfo | null {
   const yearly = Object.values(i.targets.years);
-  if (yearly.length > 0 && yearly.every((t) => t.value === yearly[0].value && t.comparison === yearly[0].comparison)) return yearly[0];
+  if (yearly.length > 0 && yearly.every((t) => t.value === yearly[0].value && t.comparison === yearly[0].comparison))
+    return yearly[0];
   if (i.targets.term && (i.aggregation === "AVERAGE" || i.aggregation === "LATEST")) return i.targets.term;
   return null;
 }
@@ -25,7 +26,9 @@ function TermLine({ i }: { i: DashboardIndicator }) {
     <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
       <span>
         Cả nhiệm kỳ:{" "}
-        <strong data-term-figure>{f.basis === "none" ? "chưa có số liệu" : formatFigure(f.value, i.valueType, i.unit, f.qualifier)}</strong>
+        <strong data-term-figure>
+          {f.basis === "none" ? "chưa có số liệu" : formatFigure(f.value, i.valueType, i.unit, f.qualifier)}
+        </strong>
         <span className="text-xs text-slate-600"> ({describeBasis(f, i.aggregation)})</span>
       </span>
       <StatusBadge status={i.status} />
@@ -41,7 +44,9 @@ export function IndicatorChart({ indicator: i }: { indicator: DashboardIndicator
   const years = i.summary.years;
   const target = lineTarget(i);
   const fmt = (v: string, q: Qualifier = "EXACT") => formatFigure(v, i.valueType, i.unit, q);
-  const termSources = i.summary.sources.map((s) => (s.kind === "DEMO" ? "Dữ liệu minh họa" : formatSource(s))).join("; ");
+  const termSources = i.summary.sources
+    .map((s) => (s.kind === "DEMO" ? "Dữ liệu minh họa" : formatSource(s)))
+    .join("; ");
 
   if (years.length === 0) {
     // Only a term figure (or nothing): no chart, and never invented years.
@@ -84,8 +89,22 @@ export function IndicatorChart({ indicator: i }: { indicator: DashboardIndicator
         csv={{
           header: ["Năm", "Giá trị", "Trên (>)", "Đơn vị", "Chỉ tiêu", "Nguồn"],
           rows: [
-            ...years.map((y) => [y.year, csvNumber(y.value), y.qualifier === "MORE_THAN" ? "trên" : "", i.unit, targetFor(y.year) ? formatTarget(targetFor(y.year)!, i.valueType, i.unit) : "", y.isDemo ? "Dữ liệu minh họa" : formatSource(y.source)]),
-            ["Cả nhiệm kỳ", f.basis === "none" ? "" : csvNumber(f.value), f.basis !== "none" && f.qualifier === "MORE_THAN" ? "trên" : "", i.unit, i.targets.term ? formatTarget(i.targets.term, i.valueType, i.unit) : "", termSources],
+            ...years.map((y) => [
+              y.year,
+              csvNumber(y.value),
+              y.qualifier === "MORE_THAN" ? "trên" : "",
+              i.unit,
+              targetFor(y.year) ? formatTarget(targetFor(y.year)!, i.valueType, i.unit) : "",
+              y.isDemo ? "Dữ liệu minh họa" : formatSource(y.source),
+            ]),
+            [
+              "Cả nhiệm kỳ",
+              f.basis === "none" ? "" : csvNumber(f.value),
+              f.basis !== "none" && f.qualifier === "MORE_THAN" ? "trên" : "",
+              i.unit,
+              i.targets.term ? formatTarget(i.targets.term, i.valueType, i.unit) : "",
+              termSources,
+            ],
           ],
         }}
         chart={
@@ -102,25 +121,41 @@ export function IndicatorChart({ indicator: i }: { indicator: DashboardIndicator
             <table className="w-full border-collapse text-sm">
               <thead>
                 <tr className="border-b border-slate-300 text-left text-slate-600">
-                  <th scope="col" className="py-1 pr-3 font-medium">Năm</th>
-                  <th scope="col" className="py-1 pr-3 text-right font-medium">Giá trị</th>
-                  <th scope="col" className="py-1 pr-3 font-medium">Chỉ tiêu</th>
-                  <th scope="col" className="py-1 font-medium">Nguồn</th>
+                  <th scope="col" className="py-1 pr-3 font-medium">
+                    Năm
+                  </th>
+                  <th scope="col" className="py-1 pr-3 text-right font-medium">
+                    Giá trị
+                  </th>
+                  <th scope="col" className="py-1 pr-3 font-medium">
+                    Chỉ tiêu
+                  </th>
+                  <th scope="col" className="py-1 font-medium">
+                    Nguồn
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {years.map((y) => (
                   <tr key={y.year} className="border-b border-slate-100">
-                    <th scope="row" className="py-1 pr-3 text-left font-normal">{y.year}</th>
+                    <th scope="row" className="py-1 pr-3 text-left font-normal">
+                      {y.year}
+                    </th>
                     <td className="whitespace-nowrap py-1 pr-3 text-right">{fmt(y.value, y.qualifier)}</td>
-                    <td className="whitespace-nowrap py-1 pr-3">{targetFor(y.year) ? formatTarget(targetFor(y.year)!, i.valueType, i.unit) : "—"}</td>
+                    <td className="whitespace-nowrap py-1 pr-3">
+                      {targetFor(y.year) ? formatTarget(targetFor(y.year)!, i.valueType, i.unit) : "—"}
+                    </td>
                     <td className="py-1 text-xs">{y.isDemo ? <DemoBadge /> : formatSource(y.source)}</td>
                   </tr>
                 ))}
                 <tr className="font-semibold">
-                  <th scope="row" className="py-1 pr-3 text-left">Cả nhiệm kỳ</th>
+                  <th scope="row" className="py-1 pr-3 text-left">
+                    Cả nhiệm kỳ
+                  </th>
                   <td className="py-1 pr-3 text-right">{termLabel || "—"}</td>
-                  <td className="whitespace-nowrap py-1 pr-3">{i.targets.term ? formatTarget(i.targets.term, i.valueType, i.unit) : "—"}</td>
+                  <td className="whitespace-nowrap py-1 pr-3">
+                    {i.targets.term ? formatTarget(i.targets.term, i.valueType, i.unit) : "—"}
+                  </td>
                   <td className="py-1 text-xs font-normal">{i.isDemo ? <DemoBadge /> : termSources}</td>
                 </tr>
               </tbody>

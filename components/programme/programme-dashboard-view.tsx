@@ -22,13 +22,21 @@ export function ProgrammeDashboardView({ data, canEdit = false }: { data: Progra
     <article className="dashboard space-y-8">
       <header className="space-y-2">
         <nav aria-label="Vị trí" className="no-print text-sm text-slate-600">
-          <Link href={`/${ward.slug}`} className="underline">{ward.name}</Link> › Chương trình {programme.code}
+          <Link href={`/${ward.slug}`} className="underline">
+            {ward.name}
+          </Link>{" "}
+          › Chương trình {programme.code}
         </nav>
-        <p className="text-sm text-slate-600">{ward.name} · {term.name}</p>
+        <p className="text-sm text-slate-600">
+          {ward.name} · {term.name}
+        </p>
         <h1 className="text-2xl font-bold text-brand-800 sm:text-3xl">Chương trình {programme.code}</h1>
         <p className="max-w-4xl font-medium text-slate-800">{programme.title}</p>
         {hasDemo && (
-          <p role="note" className="flex flex-wrap items-center gap-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
+          <p
+            role="note"
+            className="flex flex-wrap items-center gap-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950"
+          >
             <DemoBadge /> Cột gạch chéo và các số có nhãn này là dữ liệu minh họa, không phải số liệu báo cáo.
           </p>
         )}
@@ -50,7 +58,9 @@ export function ProgrammeDashboardView({ data, canEdit = false }: { data: Progra
       </header>
 
       <section aria-labelledby="tong-quan" className="space-y-3">
-        <h2 id="tong-quan" className="text-xl font-semibold">Chỉ tiêu chính</h2>
+        <h2 id="tong-quan" className="text-xl font-semibold">
+          Chỉ tiêu chính
+        </h2>
         <p className="text-sm text-slate-700" data-status-summary>
           {withTarget.length === 0
             ? "Chưa có chỉ tiêu nào được đặt cho chương trình này."
@@ -64,7 +74,9 @@ export function ProgrammeDashboardView({ data, canEdit = false }: { data: Progra
 
       {sections.map((s) => (
         <section key={s.code} aria-labelledby={`muc-${s.code}`} className="space-y-3">
-          <h2 id={`muc-${s.code}`} className="text-xl font-semibold">{s.name}</h2>
+          <h2 id={`muc-${s.code}`} className="text-xl font-semibold">
+            {s.name}
+          </h2>
           {s.breakdowns.length > 0 && (
             <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
               {s.breakdowns.map((b) => (
@@ -85,8 +97,16 @@ export function ProgrammeDashboardView({ data, canEdit = false }: { data: Progra
                 <RankedGroups view={data.groupRanking} termQuery={null} headingLevel={3} />
               )}
               <p className="text-sm">
-                Chỉ tiêu theo tổ dân phố ({s.indicators.filter((i) => i.perGroup).map((i) => i.name).join("; ")}):{" "}
-                <Link href={`/${ward.slug}/to-dan-pho`} className="text-brand-700 underline">xem bản đồ nhiệt và từng tổ dân phố</Link>.
+                Chỉ tiêu theo tổ dân phố (
+                {s.indicators
+                  .filter((i) => i.perGroup)
+                  .map((i) => i.name)
+                  .join("; ")}
+                ):{" "}
+                <Link href={`/${ward.slug}/to-dan-pho`} className="text-brand-700 underline">
+                  xem bản đồ nhiệt và từng tổ dân phố
+                </Link>
+                .
               </p>
             </div>
           )}
@@ -96,17 +116,24 @@ export function ProgrammeDashboardView({ data, canEdit = false }: { data: Progra
       {(projects.length > 0 || gpmbTotal) && (
         <section aria-labelledby="gpmb" className="space-y-3">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
-            <h2 id="gpmb" className="text-xl font-semibold">Dự án giải phóng mặt bằng</h2>
+            <h2 id="gpmb" className="text-xl font-semibold">
+              Dự án giải phóng mặt bằng
+            </h2>
             {canEdit && <GpmbLink ward={ward.slug} label="Nhập, sửa dự án GPMB và tiến độ" />}
           </div>
-          <ProjectsTable projects={projects} termTotal={gpmbTotal && gpmbTotal.basis !== "none" ? gpmbTotal.value : null} />
+          <ProjectsTable
+            projects={projects}
+            termTotal={gpmbTotal && gpmbTotal.basis !== "none" ? gpmbTotal.value : null}
+          />
         </section>
       )}
 
       {achievements.length > 0 && (
         <section aria-labelledby="thanh-tich" className="space-y-3">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
-            <h2 id="thanh-tich" className="text-xl font-semibold">Danh hiệu, mô hình theo năm</h2>
+            <h2 id="thanh-tich" className="text-xl font-semibold">
+              Danh hiệu, mô hình theo năm
+            </h2>
             {canEdit && <GpmbLink ward={ward.slug} label="Nhập, sửa danh hiệu, mô hình" hash="danh-hieu" />}
           </div>
           <AchievementsTimeline achievements={achievements} years={years} />

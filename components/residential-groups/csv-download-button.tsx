@@ -4,7 +4,17 @@ import type { CsvCell } from "@/lib/format/csv";
 import { downloadCsv } from "@/components/charts/export";
 
 /** One "Tải CSV" button, for a table that has no chart (the heat map). */
-export function CsvDownloadButton({ fileName, header, rows, label }: { fileName: string; header: string[]; rows: CsvCell[][]; label: string }) {
+export function CsvDownloadButton({
+  fileName,
+  header,
+  rows,
+  label,
+}: {
+  fileName: string;
+  header: string[];
+  rows: CsvCell[][];
+  label: string;
+}) {
   return (
     <button
       type="button"

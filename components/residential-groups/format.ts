@@ -25,7 +25,10 @@ export function csvUnit(indicator: Pick<IndicatorInfo, "valueType" | "unit">): s
 }
 
 /** The query string of the list page, keeping `term` only when the URL named one. */
-export function listHref(ward: string, params: { indicator?: string; year?: number | null; term?: string | null }): string {
+export function listHref(
+  ward: string,
+  params: { indicator?: string; year?: number | null; term?: string | null },
+): string {
   const q = new URLSearchParams();
   if (params.indicator) q.set("indicator", params.indicator);
   if (params.year) q.set("year", String(params.year));

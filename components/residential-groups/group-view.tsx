@@ -26,9 +26,13 @@ export function GroupView({ view, termQuery }: Props) {
     <article className="dashboard space-y-6">
       <header className="space-y-2">
         <nav aria-label="Đường dẫn" className="no-print text-sm text-slate-600">
-          <Link href={`/${ward.slug}${termSuffix}`} className="underline-offset-2 hover:underline">{ward.name}</Link>{" "}
+          <Link href={`/${ward.slug}${termSuffix}`} className="underline-offset-2 hover:underline">
+            {ward.name}
+          </Link>{" "}
           <span aria-hidden="true">›</span>{" "}
-          <Link href={listHref(ward.slug, { term: termQuery })} className="underline-offset-2 hover:underline">Tổ dân phố</Link>{" "}
+          <Link href={listHref(ward.slug, { term: termQuery })} className="underline-offset-2 hover:underline">
+            Tổ dân phố
+          </Link>{" "}
           <span aria-hidden="true">›</span> {group.shortName}
         </nav>
         <p className="text-sm text-slate-600">
@@ -36,8 +40,12 @@ export function GroupView({ view, termQuery }: Props) {
         </p>
         <h1 className="text-2xl font-bold text-brand-800 sm:text-3xl">{group.name}</h1>
         {hasDemo && (
-          <p className="flex flex-wrap items-center gap-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" role="note">
-            <DemoBadge /> Trang này có dữ liệu minh họa (tạo tự động), vẽ gạch chéo hoặc chấm rỗng; số liệu báo cáo ghi rõ nguồn.
+          <p
+            className="flex flex-wrap items-center gap-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+            role="note"
+          >
+            <DemoBadge /> Trang này có dữ liệu minh họa (tạo tự động), vẽ gạch chéo hoặc chấm rỗng; số liệu báo cáo ghi
+            rõ nguồn.
           </p>
         )}
         <nav aria-label="Chuyển tổ dân phố" className="no-print">
@@ -45,17 +53,21 @@ export function GroupView({ view, termQuery }: Props) {
             <li>
               {previous ? (
                 <Link href={href(previous.slug)} className={navLink} rel="prev">
-                  <span aria-hidden="true">← </span>{previous.shortName}
+                  <span aria-hidden="true">← </span>
+                  {previous.shortName}
                 </Link>
               ) : null}
             </li>
             <li>
-              <Link href={listHref(ward.slug, { term: termQuery })} className={navLink}>Tất cả tổ dân phố</Link>
+              <Link href={listHref(ward.slug, { term: termQuery })} className={navLink}>
+                Tất cả tổ dân phố
+              </Link>
             </li>
             <li>
               {next ? (
                 <Link href={href(next.slug)} className={navLink} rel="next">
-                  {next.shortName}<span aria-hidden="true"> →</span>
+                  {next.shortName}
+                  <span aria-hidden="true"> →</span>
                 </Link>
               ) : null}
             </li>
@@ -64,18 +76,34 @@ export function GroupView({ view, termQuery }: Props) {
       </header>
 
       <section aria-labelledby="chi-tieu-title" className="space-y-3">
-        <h2 id="chi-tieu-title" className="text-xl font-semibold">Các chỉ tiêu theo năm</h2>
+        <h2 id="chi-tieu-title" className="text-xl font-semibold">
+          Các chỉ tiêu theo năm
+        </h2>
         <div className="grid gap-4 lg:grid-cols-2">
           {rows.map((row) => (
-            <IndicatorChart key={row.indicator.code} row={row} group={group.shortName} ward={ward.slug} termQuery={termQuery} />
+            <IndicatorChart
+              key={row.indicator.code}
+              row={row}
+              group={group.shortName}
+              ward={ward.slug}
+              termQuery={termQuery}
+            />
           ))}
         </div>
       </section>
 
-      <section aria-labelledby="thanh-tich-title" className="space-y-3 rounded-lg bg-white p-4 shadow-sm sm:p-6" data-testid="group-achievements">
-        <h2 id="thanh-tich-title" className="text-xl font-semibold">Danh hiệu, mô hình của {group.shortName}</h2>
+      <section
+        aria-labelledby="thanh-tich-title"
+        className="space-y-3 rounded-lg bg-white p-4 shadow-sm sm:p-6"
+        data-testid="group-achievements"
+      >
+        <h2 id="thanh-tich-title" className="text-xl font-semibold">
+          Danh hiệu, mô hình của {group.shortName}
+        </h2>
         {achievements.length === 0 ? (
-          <p className="text-slate-600">Chưa có danh hiệu, mô hình nào được ghi nhận cho {group.shortName} trong nhiệm kỳ.</p>
+          <p className="text-slate-600">
+            Chưa có danh hiệu, mô hình nào được ghi nhận cho {group.shortName} trong nhiệm kỳ.
+          </p>
         ) : (
           <AchievementsList achievements={achievements} />
         )}
@@ -84,7 +112,17 @@ export function GroupView({ view, termQuery }: Props) {
   );
 }
 
-function IndicatorChart({ row, group, ward, termQuery }: { row: GroupIndicatorRow; group: string; ward: string; termQuery: string | null }) {
+function IndicatorChart({
+  row,
+  group,
+  ward,
+  termQuery,
+}: {
+  row: GroupIndicatorRow;
+  group: string;
+  ward: string;
+  termQuery: string | null;
+}) {
   const { indicator, summary, targets, status } = row;
   const yesNo = indicator.valueType === "BOOLEAN";
   const points: YearlyPoint[] = summary.years.map((y) => ({
@@ -96,9 +134,13 @@ function IndicatorChart({ row, group, ward, termQuery }: { row: GroupIndicatorRo
   }));
   // one line for a target that is the same every year; none otherwise
   const yearTargets = Object.values(targets?.years ?? {});
-  const sameTarget = yearTargets.length > 0 && yearTargets.every((t) => t.value === yearTargets[0].value) ? yearTargets[0] : null;
+  const sameTarget =
+    yearTargets.length > 0 && yearTargets.every((t) => t.value === yearTargets[0].value) ? yearTargets[0] : null;
   const figure = summary.figure;
-  const termText = figure.basis === "none" ? "Chưa có số liệu" : formatFigure(figure.value, indicator.valueType, indicator.unit, figure.qualifier);
+  const termText =
+    figure.basis === "none"
+      ? "Chưa có số liệu"
+      : formatFigure(figure.value, indicator.valueType, indicator.unit, figure.qualifier);
   const title = indicator.name;
   const summaryText =
     points.length === 0
@@ -109,14 +151,19 @@ function IndicatorChart({ row, group, ward, termQuery }: { row: GroupIndicatorRo
     <div className="space-y-1 text-sm">
       <p>
         <span className="text-slate-600">Cả nhiệm kỳ: </span>
-        <strong className="text-lg" data-figure>{termText}</strong>
-        {yesNo && figure.basis === "computed" && <span className="text-slate-600"> trên {figure.years.length} năm có số liệu</span>}
+        <strong className="text-lg" data-figure>
+          {termText}
+        </strong>
+        {yesNo && figure.basis === "computed" && (
+          <span className="text-slate-600"> trên {figure.years.length} năm có số liệu</span>
+        )}
       </p>
       <p className="text-xs text-slate-600">{describeBasis(figure, indicator.aggregation)}</p>
       <p className="text-xs">
         {targets?.term ? (
           <>
-            Chỉ tiêu {formatTarget(targets.term, indicator.valueType, indicator.unit)}: <strong>{TARGET_STATUS_LABEL[status]}</strong>
+            Chỉ tiêu {formatTarget(targets.term, indicator.valueType, indicator.unit)}:{" "}
+            <strong>{TARGET_STATUS_LABEL[status]}</strong>
             {targets.term.isDemo && <DemoBadge className="ml-1" />}
           </>
         ) : (
@@ -127,7 +174,10 @@ function IndicatorChart({ row, group, ward, termQuery }: { row: GroupIndicatorRo
         <SourceLabel sources={summary.sources} />
       </div>
       <p className="no-print text-xs">
-        <Link href={listHref(ward, { indicator: indicator.code, term: termQuery })} className="text-blue-800 underline underline-offset-2">
+        <Link
+          href={listHref(ward, { indicator: indicator.code, term: termQuery })}
+          className="text-blue-800 underline underline-offset-2"
+        >
           So sánh với các tổ khác
         </Link>
       </p>
@@ -137,20 +187,37 @@ function IndicatorChart({ row, group, ward, termQuery }: { row: GroupIndicatorRo
   const table = (
     <div className="relative overflow-x-auto">
       <table className="w-full border-collapse text-sm">
-        <caption className="sr-only">{title}, {group}, từng năm</caption>
+        <caption className="sr-only">
+          {title}, {group}, từng năm
+        </caption>
         <thead>
           <tr className="border-b border-slate-300 text-left text-slate-600">
-            <th scope="col" className="py-1 pr-3 font-medium">Năm</th>
-            <th scope="col" className="py-1 pr-3 font-medium">Kết quả</th>
-            <th scope="col" className="py-1 font-medium">Nguồn</th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              Năm
+            </th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              Kết quả
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              Nguồn
+            </th>
           </tr>
         </thead>
         <tbody>
           {summary.years.map((y) => (
-            <tr key={y.year} className="border-b border-slate-200" data-year={y.year} data-demo={y.isDemo ? "true" : undefined}>
-              <th scope="row" className="py-1 pr-3 text-left font-normal">{y.year}</th>
+            <tr
+              key={y.year}
+              className="border-b border-slate-200"
+              data-year={y.year}
+              data-demo={y.isDemo ? "true" : undefined}
+            >
+              <th scope="row" className="py-1 pr-3 text-left font-normal">
+                {y.year}
+              </th>
               <td className="py-1 pr-3 tabular-nums">{cellWords(y.value, indicator)}</td>
-              <td className="py-1 text-xs"><SourceLabel sources={[y.source]} /></td>
+              <td className="py-1 text-xs">
+                <SourceLabel sources={[y.source]} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -177,7 +244,14 @@ function IndicatorChart({ row, group, ward, termQuery }: { row: GroupIndicatorRo
               kind={yesNo ? "bar" : "line"}
               unit={indicator.unit}
               yesNo={yesNo}
-              target={sameTarget ? { value: Number(sameTarget.value), label: `Chỉ tiêu ${formatTarget(sameTarget, indicator.valueType, indicator.unit)}` } : null}
+              target={
+                sameTarget
+                  ? {
+                      value: Number(sameTarget.value),
+                      label: `Chỉ tiêu ${formatTarget(sameTarget, indicator.valueType, indicator.unit)}`,
+                    }
+                  : null
+              }
             />
           )
         }

@@ -49,10 +49,13 @@ export function HeatMap({ view, termQuery }: { view: ResidentialGroupsView; term
   const min = Math.min(...all);
   const max = Math.max(...all);
   const missingYears = years.filter((y) => !yearsWithValues.includes(y));
-  const termRanks = new Map(rankGroups(groups, { kind: "term", rule: indicator.aggregation }, indicator.direction).map((r) => [r.slug, r]));
+  const termRanks = new Map(
+    rankGroups(groups, { kind: "term", rule: indicator.aggregation }, indicator.direction).map((r) => [r.slug, r]),
+  );
   const csv = heatMapCsv(view);
   const title = `Bản đồ nhiệt: ${indicator.name} theo tổ dân phố và năm`;
-  const groupHref = (slug: string) => `/${ward.slug}/to-dan-pho/${groupNumber(ward.slug, slug)}${termQuery ? `?term=${termQuery}` : ""}`;
+  const groupHref = (slug: string) =>
+    `/${ward.slug}/to-dan-pho/${groupNumber(ward.slug, slug)}${termQuery ? `?term=${termQuery}` : ""}`;
 
   const cellClass = (value: string) => {
     if (isYesNo) return Number(value) >= 1 ? YES : NO;
@@ -60,16 +63,29 @@ export function HeatMap({ view, termQuery }: { view: ResidentialGroupsView; term
   };
 
   return (
-    <section aria-labelledby="heat-map-title" className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 sm:p-4" data-testid="heat-map">
+    <section
+      aria-labelledby="heat-map-title"
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 sm:p-4"
+      data-testid="heat-map"
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
-        <h2 id="heat-map-title" className="text-lg font-semibold text-slate-900">{title}</h2>
-        <CsvDownloadButton fileName={fileSlug(`ban-do-nhiet-${indicator.code}-${view.term.slug}`)} {...csv} label={`Tải CSV: ${title}`} />
+        <h2 id="heat-map-title" className="text-lg font-semibold text-slate-900">
+          {title}
+        </h2>
+        <CsvDownloadButton
+          fileName={fileSlug(`ban-do-nhiet-${indicator.code}-${view.term.slug}`)}
+          {...csv}
+          label={`Tải CSV: ${title}`}
+        />
       </div>
       <Legend isYesNo={isYesNo} min={min} max={max} indicator={indicator} />
       {missingYears.length > 0 && (
         <p className="text-xs text-slate-600">
           Chưa có số liệu các năm {missingYears.join(", ")}
-          {indicator.code === "tdp-xanh-sach-dep" ? " (chỉ tiêu thực hiện từ năm 2018, năm chủ đề “Vì một Long Biên Xanh – Sạch – Đẹp”)" : ""}.
+          {indicator.code === "tdp-xanh-sach-dep"
+            ? " (chỉ tiêu thực hiện từ năm 2018, năm chủ đề “Vì một Long Biên Xanh – Sạch – Đẹp”)"
+            : ""}
+          .
         </p>
       )}
       {groups.length === 0 ? (
@@ -79,12 +95,18 @@ export function HeatMap({ view, termQuery }: { view: ResidentialGroupsView; term
           <table className="w-full border-separate border-spacing-0 text-sm">
             <caption className="sr-only">
               {title}. Mỗi hàng là một tổ dân phố, mỗi cột là một năm; cột cuối là kết quả cả nhiệm kỳ (
-              {describeBasis({ basis: "computed", value: "0", qualifier: "EXACT", years: yearsWithValues }, indicator.aggregation)}). Ô
-              có ghi “số liệu báo cáo” lấy từ báo cáo, các ô khác là dữ liệu minh họa.
+              {describeBasis(
+                { basis: "computed", value: "0", qualifier: "EXACT", years: yearsWithValues },
+                indicator.aggregation,
+              )}
+              ). Ô có ghi “số liệu báo cáo” lấy từ báo cáo, các ô khác là dữ liệu minh họa.
             </caption>
             <thead>
               <tr>
-                <th scope="col" className="sticky left-0 z-10 border-b border-slate-300 bg-white px-2 py-1.5 text-left font-medium text-slate-700">
+                <th
+                  scope="col"
+                  className="sticky left-0 z-10 border-b border-slate-300 bg-white px-2 py-1.5 text-left font-medium text-slate-700"
+                >
                   Tổ dân phố
                 </th>
                 {yearsWithValues.map((y) => (
@@ -97,7 +119,10 @@ export function HeatMap({ view, termQuery }: { view: ResidentialGroupsView; term
                     {y === year && <span className="sr-only"> (năm đang chọn)</span>}
                   </th>
                 ))}
-                <th scope="col" className="border-b border-l border-slate-300 px-2 py-1.5 text-center font-medium text-slate-700">
+                <th
+                  scope="col"
+                  className="border-b border-l border-slate-300 px-2 py-1.5 text-center font-medium text-slate-700"
+                >
                   Cả nhiệm kỳ
                 </th>
               </tr>
@@ -107,7 +132,10 @@ export function HeatMap({ view, termQuery }: { view: ResidentialGroupsView; term
                 const term = termRanks.get(g.slug);
                 return (
                   <tr key={g.slug} data-group={g.slug}>
-                    <th scope="row" className="sticky left-0 z-10 border-b border-slate-200 bg-white px-2 py-1 text-left font-normal whitespace-nowrap">
+                    <th
+                      scope="row"
+                      className="sticky left-0 z-10 border-b border-slate-200 bg-white px-2 py-1 text-left font-normal whitespace-nowrap"
+                    >
                       <Link href={groupHref(g.slug)} className="text-blue-800 underline-offset-2 hover:underline">
                         {g.name}
                       </Link>
@@ -116,7 +144,11 @@ export function HeatMap({ view, termQuery }: { view: ResidentialGroupsView; term
                       const c = g.cells.find((x) => x.year === y);
                       if (!c)
                         return (
-                          <td key={y} className="border-b border-slate-200 px-2 py-1 text-center text-slate-500" data-year={y}>
+                          <td
+                            key={y}
+                            className="border-b border-slate-200 px-2 py-1 text-center text-slate-500"
+                            data-year={y}
+                          >
                             <span aria-hidden="true">·</span>
                             <span className="sr-only">Chưa có số liệu</span>
                           </td>
@@ -128,14 +160,20 @@ export function HeatMap({ view, termQuery }: { view: ResidentialGroupsView; term
                           data-year={y}
                           data-demo={c.isDemo ? "true" : undefined}
                           data-source-kind={c.source.kind}
-                          title={c.isDemo ? `${g.name}, ${y}: ${cellWords(c.value, indicator)}. Dữ liệu minh họa` : `${g.name}, ${y}: ${cellWords(c.value, indicator)}. Nguồn: ${source}${c.note ? `. ${c.note}` : ""}`}
+                          title={
+                            c.isDemo
+                              ? `${g.name}, ${y}: ${cellWords(c.value, indicator)}. Dữ liệu minh họa`
+                              : `${g.name}, ${y}: ${cellWords(c.value, indicator)}. Nguồn: ${source}${c.note ? `. ${c.note}` : ""}`
+                          }
                           className={`relative border-b border-white px-2 py-1 text-center tabular-nums whitespace-nowrap ${cellClass(c.value)} ${c.isDemo ? HATCH : REPORTED}`}
                         >
                           <span aria-hidden={isYesNo ? "true" : undefined}>{cellLabel(c.value, indicator)}</span>
                           {isYesNo && <span className="sr-only">{cellWords(c.value, indicator)}</span>}
                           {!c.isDemo && (
                             <>
-                              <sup aria-hidden="true" className="ml-0.5 text-[10px] font-bold">BC</sup>
+                              <sup aria-hidden="true" className="ml-0.5 text-[10px] font-bold">
+                                BC
+                              </sup>
                               <span className="sr-only">, số liệu báo cáo. Nguồn: {source}</span>
                             </>
                           )}
@@ -151,13 +189,19 @@ export function HeatMap({ view, termQuery }: { view: ResidentialGroupsView; term
             </tbody>
             <tfoot>
               <tr>
-                <th scope="row" className="sticky left-0 z-10 border-t-2 border-slate-300 bg-white px-2 py-1.5 text-left font-semibold whitespace-nowrap">
+                <th
+                  scope="row"
+                  className="sticky left-0 z-10 border-t-2 border-slate-300 bg-white px-2 py-1.5 text-left font-semibold whitespace-nowrap"
+                >
                   {isYesNo ? "Số tổ đạt" : "Bình quân các tổ"}
                 </th>
                 {yearsWithValues.map((y) => {
                   const a = perYear.find((p) => p.year === y);
                   return (
-                    <td key={y} className="border-t-2 border-slate-300 px-2 py-1.5 text-center font-semibold tabular-nums whitespace-nowrap">
+                    <td
+                      key={y}
+                      className="border-t-2 border-slate-300 px-2 py-1.5 text-center font-semibold tabular-nums whitespace-nowrap"
+                    >
                       {a?.share
                         ? `${a.share.achieved}/${a.share.groups}`
                         : a?.average
@@ -167,7 +211,10 @@ export function HeatMap({ view, termQuery }: { view: ResidentialGroupsView; term
                   );
                 })}
                 <td className="border-t-2 border-l border-slate-300 px-2 py-1.5 text-center font-semibold tabular-nums whitespace-nowrap">
-                  {termAverage(view, [...termRanks.values()].map((r) => r.value))}
+                  {termAverage(
+                    view,
+                    [...termRanks.values()].map((r) => r.value),
+                  )}
                 </td>
               </tr>
             </tfoot>
@@ -189,23 +236,47 @@ function termAverage(view: ResidentialGroupsView, termValues: string[]): string 
   const avg = averageOf(termValues);
   if (avg === null) return "—";
   const rounded = roundDecimal(avg, 1);
-  return view.isYesNo ? `${formatNumber(rounded)} năm (bình quân)` : formatFigure(rounded, indicator.valueType, indicator.unit);
+  return view.isYesNo
+    ? `${formatNumber(rounded)} năm (bình quân)`
+    : formatFigure(rounded, indicator.valueType, indicator.unit);
 }
 
-function Legend({ isYesNo, min, max, indicator }: { isYesNo: boolean; min: number; max: number; indicator: ResidentialGroupsView["indicator"] }) {
+function Legend({
+  isYesNo,
+  min,
+  max,
+  indicator,
+}: {
+  isYesNo: boolean;
+  min: number;
+  max: number;
+  indicator: ResidentialGroupsView["indicator"];
+}) {
   const swatch = "inline-block h-4 w-6 rounded-sm border border-slate-300 align-middle";
   const step = (max - min) / HEAT_STEPS;
   return (
-    <ul className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Chú giải bản đồ nhiệt">
+    <ul
+      className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-700"
+      aria-label="Chú giải bản đồ nhiệt"
+    >
       {isYesNo ? (
         <>
-          <li className="flex items-center gap-1"><span className={`${swatch} ${YES}`} aria-hidden="true" /> Đạt</li>
-          <li className="flex items-center gap-1"><span className={`${swatch} ${NO}`} aria-hidden="true" /> — Chưa đạt</li>
+          <li className="flex items-center gap-1">
+            <span className={`${swatch} ${YES}`} aria-hidden="true" /> Đạt
+          </li>
+          <li className="flex items-center gap-1">
+            <span className={`${swatch} ${NO}`} aria-hidden="true" /> — Chưa đạt
+          </li>
         </>
       ) : (
         <li className="flex flex-wrap items-center gap-1">
           {RATE_STEPS.map((c, i) => (
-            <span key={c} className={`${swatch} ${c}`} aria-hidden="true" title={`từ ${formatFigure(roundTo1(String(min + i * step)), indicator.valueType, indicator.unit)}`} />
+            <span
+              key={c}
+              className={`${swatch} ${c}`}
+              aria-hidden="true"
+              title={`từ ${formatFigure(roundTo1(String(min + i * step)), indicator.valueType, indicator.unit)}`}
+            />
           ))}
           <span>
             từ {formatFigure(roundTo1(String(min)), indicator.valueType, indicator.unit)} (nhạt) đến{" "}

@@ -23,10 +23,24 @@ export function rankingCsv(view: ResidentialGroupsView) {
   const { indicator, ranking, rankMode, year } = view;
   if (rankMode.kind === "term") {
     return {
-      header: ["Hạng", "Tổ dân phố", "Số năm đạt (năm)", "Các năm có số liệu", `Năm ${year} (${csvUnit(indicator)})`, "Nguồn"],
+      header: [
+        "Hạng",
+        "Tổ dân phố",
+        "Số năm đạt (năm)",
+        "Các năm có số liệu",
+        `Năm ${year} (${csvUnit(indicator)})`,
+        "Nguồn",
+      ],
       rows: ranking.map((r) => {
         const y = yearValue(view, r.slug);
-        return [r.rank, r.name, csvNumber(r.value), r.years.join(" "), y === undefined ? null : csvNumber(y), sourceText(r.sources)];
+        return [
+          r.rank,
+          r.name,
+          csvNumber(r.value),
+          r.years.join(" "),
+          y === undefined ? null : csvNumber(y),
+          sourceText(r.sources),
+        ];
       }),
     };
   }
@@ -73,7 +87,12 @@ export function RankedGroups({
     source: tooltipSource(r),
   }));
   const references: Reference[] = [];
-  if (average !== null) references.push({ kind: "average", value: Number(average), label: `Bình quân ${unitLabel(roundDecimal(average, 1))}` });
+  if (average !== null)
+    references.push({
+      kind: "average",
+      value: Number(average),
+      label: `Bình quân ${unitLabel(roundDecimal(average, 1))}`,
+    });
   if (target) {
     references.push({
       kind: "target",
@@ -88,9 +107,12 @@ export function RankedGroups({
       ? "Chưa có số liệu để xếp hạng."
       : `${ranking.length} tổ dân phố, xếp từ cao xuống thấp. Cao nhất: ${best.name} (${figureLabel(view, best)}); thấp nhất: ${worst.name} (${figureLabel(view, worst)})` +
         (average !== null ? `; bình quân các tổ ${unitLabel(roundDecimal(average, 1))}` : "") +
-        (target ? `; chỉ tiêu ${formatTarget(target, indicator.valueType, isYesNo ? "năm" : indicator.unit)}` : "; chưa có chỉ tiêu") +
+        (target
+          ? `; chỉ tiêu ${formatTarget(target, indicator.valueType, isYesNo ? "năm" : indicator.unit)}`
+          : "; chưa có chỉ tiêu") +
         ".";
-  const groupHref = (slug: string) => `/${ward.slug}/to-dan-pho/${groupNumber(ward.slug, slug)}${termQuery ? `?term=${termQuery}` : ""}`;
+  const groupHref = (slug: string) =>
+    `/${ward.slug}/to-dan-pho/${groupNumber(ward.slug, slug)}${termQuery ? `?term=${termQuery}` : ""}`;
 
   const aside = (
     <div className="space-y-1 text-xs text-slate-600">
@@ -113,11 +135,23 @@ export function RankedGroups({
         <caption className="sr-only">{title}</caption>
         <thead>
           <tr className="border-b border-slate-300 text-left text-slate-600">
-            <th scope="col" className="py-1.5 pr-3 font-medium">Hạng</th>
-            <th scope="col" className="py-1.5 pr-3 font-medium">Tổ dân phố</th>
-            <th scope="col" className="py-1.5 pr-3 text-right font-medium">{rankMode.kind === "term" ? "Số năm đạt" : `Năm ${rankMode.year}`}</th>
-            {rankMode.kind === "term" && <th scope="col" className="py-1.5 pr-3 text-center font-medium">Năm {year}</th>}
-            <th scope="col" className="py-1.5 font-medium">Nguồn</th>
+            <th scope="col" className="py-1.5 pr-3 font-medium">
+              Hạng
+            </th>
+            <th scope="col" className="py-1.5 pr-3 font-medium">
+              Tổ dân phố
+            </th>
+            <th scope="col" className="py-1.5 pr-3 text-right font-medium">
+              {rankMode.kind === "term" ? "Số năm đạt" : `Năm ${rankMode.year}`}
+            </th>
+            {rankMode.kind === "term" && (
+              <th scope="col" className="py-1.5 pr-3 text-center font-medium">
+                Năm {year}
+              </th>
+            )}
+            <th scope="col" className="py-1.5 font-medium">
+              Nguồn
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -127,10 +161,14 @@ export function RankedGroups({
               <tr key={r.slug} className="border-b border-slate-200" data-group={r.slug}>
                 <td className="py-1 pr-3 tabular-nums">{r.rank}</td>
                 <th scope="row" className="py-1 pr-3 text-left font-normal whitespace-nowrap">
-                  <Link href={groupHref(r.slug)} className="text-blue-800 underline-offset-2 hover:underline">{r.name}</Link>
+                  <Link href={groupHref(r.slug)} className="text-blue-800 underline-offset-2 hover:underline">
+                    {r.name}
+                  </Link>
                 </th>
                 <td className="py-1 pr-3 text-right tabular-nums whitespace-nowrap">{figureLabel(view, r)}</td>
-                {rankMode.kind === "term" && <td className="py-1 pr-3 text-center">{y === undefined ? "—" : cellWords(y, indicator)}</td>}
+                {rankMode.kind === "term" && (
+                  <td className="py-1 pr-3 text-center">{y === undefined ? "—" : cellWords(y, indicator)}</td>
+                )}
                 <td className="py-1 text-xs">
                   {r.isDemo ? (
                     <DemoBadge />

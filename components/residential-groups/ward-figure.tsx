@@ -16,7 +16,11 @@ export function WardFigure({ view }: { view: ResidentialGroupsView }) {
   const { ward, indicator, counterpart, perYear, derivation, year, isYesNo } = view;
   const percent = (v: string) => formatFigure(v, "PERCENT", "%");
   return (
-    <section aria-labelledby="ward-figure-title" className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 sm:p-4" data-testid="ward-figure">
+    <section
+      aria-labelledby="ward-figure-title"
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 sm:p-4"
+      data-testid="ward-figure"
+    >
       <h2 id="ward-figure-title" className="text-lg font-semibold text-slate-900">
         Số liệu của {ward.name.replace(/^Phường/, "phường")}
       </h2>
@@ -27,16 +31,24 @@ export function WardFigure({ view }: { view: ResidentialGroupsView }) {
             <p className="text-slate-600">Chưa có số liệu</p>
           ) : (
             <p className="text-2xl font-bold text-slate-900" data-figure>
-              {formatFigure(counterpart.summary.figure.value, counterpart.indicator.valueType, counterpart.indicator.unit, counterpart.summary.figure.qualifier)}
+              {formatFigure(
+                counterpart.summary.figure.value,
+                counterpart.indicator.valueType,
+                counterpart.indicator.unit,
+                counterpart.summary.figure.qualifier,
+              )}
             </p>
           )}
-          <p className="text-xs text-slate-600">{describeBasis(counterpart.summary.figure, counterpart.indicator.aggregation)}</p>
+          <p className="text-xs text-slate-600">
+            {describeBasis(counterpart.summary.figure, counterpart.indicator.aggregation)}
+          </p>
           <div className="text-xs text-slate-700">
             <SourceLabel sources={counterpart.summary.sources} />
           </div>
           {counterpart.targets?.term && (
             <p className="flex flex-wrap items-center gap-1 text-sm">
-              Chỉ tiêu {formatTarget(counterpart.targets.term, counterpart.indicator.valueType, counterpart.indicator.unit)}:{" "}
+              Chỉ tiêu{" "}
+              {formatTarget(counterpart.targets.term, counterpart.indicator.valueType, counterpart.indicator.unit)}:{" "}
               <strong>{TARGET_STATUS_LABEL[counterpart.status]}</strong>
               {counterpart.targets.term.isDemo && <DemoBadge />}
             </p>
@@ -50,8 +62,8 @@ export function WardFigure({ view }: { view: ResidentialGroupsView }) {
 
       {indicator.wardFromGroups && (
         <p className="text-xs text-slate-600">
-          Tỷ lệ của phường được tính từ các tổ: <strong>số tổ đạt ÷ số tổ dân phố</strong>; cột “Đối chiếu” so tỷ lệ phường đã ghi với tỷ
-          lệ tính từ các tổ.
+          Tỷ lệ của phường được tính từ các tổ: <strong>số tổ đạt ÷ số tổ dân phố</strong>; cột “Đối chiếu” so tỷ lệ
+          phường đã ghi với tỷ lệ tính từ các tổ.
         </p>
       )}
 
@@ -60,11 +72,27 @@ export function WardFigure({ view }: { view: ResidentialGroupsView }) {
           <caption className="py-1 text-left text-sm font-medium text-slate-800">Từng năm</caption>
           <thead>
             <tr className="border-b border-slate-300">
-              <th scope="col" className={th}>Năm</th>
-              {counterpart && <th scope="col" className={th}>Phường</th>}
-              <th scope="col" className={th}>{isYesNo ? "Số tổ đạt" : "Bình quân các tổ"}</th>
-              {derivation && <th scope="col" className={th}>Tính từ các tổ</th>}
-              {derivation && <th scope="col" className={th}>Đối chiếu</th>}
+              <th scope="col" className={th}>
+                Năm
+              </th>
+              {counterpart && (
+                <th scope="col" className={th}>
+                  Phường
+                </th>
+              )}
+              <th scope="col" className={th}>
+                {isYesNo ? "Số tổ đạt" : "Bình quân các tổ"}
+              </th>
+              {derivation && (
+                <th scope="col" className={th}>
+                  Tính từ các tổ
+                </th>
+              )}
+              {derivation && (
+                <th scope="col" className={th}>
+                  Đối chiếu
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -72,22 +100,39 @@ export function WardFigure({ view }: { view: ResidentialGroupsView }) {
               const stored = counterpart?.summary.years.find((y) => y.year === p.year);
               const check = derivation?.find((d) => d.year === p.year);
               return (
-                <tr key={p.year} className={`border-b border-slate-200 ${p.year === year ? "bg-amber-50" : ""}`} data-year={p.year}>
+                <tr
+                  key={p.year}
+                  className={`border-b border-slate-200 ${p.year === year ? "bg-amber-50" : ""}`}
+                  data-year={p.year}
+                >
                   <th scope="row" className={`${td} text-left font-normal`}>
                     {p.year}
                     {p.year === year && <span className="sr-only"> (năm đang chọn)</span>}
                   </th>
                   {counterpart && (
                     <td className={td}>
-                      {stored ? formatFigure(stored.value, counterpart.indicator.valueType, counterpart.indicator.unit, stored.qualifier) : "—"}
+                      {stored
+                        ? formatFigure(
+                            stored.value,
+                            counterpart.indicator.valueType,
+                            counterpart.indicator.unit,
+                            stored.qualifier,
+                          )
+                        : "—"}
                       {stored?.isDemo && <DemoMark />}
                     </td>
                   )}
                   <td className={td}>
-                    {p.share ? `${p.share.achieved}/${p.share.groups} tổ` : p.average ? percent(roundDecimal(p.average, 1)) : "—"}
+                    {p.share
+                      ? `${p.share.achieved}/${p.share.groups} tổ`
+                      : p.average
+                        ? percent(roundDecimal(p.average, 1))
+                        : "—"}
                     {p.isDemo && <DemoMark />}
                   </td>
-                  {derivation && <td className={td}>{check?.share ? percent(roundDecimal(check.share.percent, 1)) : "—"}</td>}
+                  {derivation && (
+                    <td className={td}>{check?.share ? percent(roundDecimal(check.share.percent, 1)) : "—"}</td>
+                  )}
                   {derivation && <td className={td}>{check ? DERIVATION_STATUS_LABEL[check.check.status] : "—"}</td>}
                 </tr>
               );
@@ -108,7 +153,9 @@ export function WardFigure({ view }: { view: ResidentialGroupsView }) {
 function DemoMark() {
   return (
     <>
-      <span aria-hidden="true" className="ml-1 text-amber-800">*</span>
+      <span aria-hidden="true" className="ml-1 text-amber-800">
+        *
+      </span>
       <span className="sr-only"> (dữ liệu minh họa)</span>
     </>
   );

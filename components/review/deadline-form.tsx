@@ -4,7 +4,17 @@ import { type DeadlineState, saveDeadline } from "@/lib/actions/review";
 import { retryable } from "@/lib/result";
 
 /** District staff set when the wards' figures of a year are due. Keyed by district and year where used, so a save's answer never outlives its year. */
-export function DeadlineForm({ district, year, dueOn, version }: { district: string; year: number; dueOn: string | null; version: number }) {
+export function DeadlineForm({
+  district,
+  year,
+  dueOn,
+  version,
+}: {
+  district: string;
+  year: number;
+  dueOn: string | null;
+  version: number;
+}) {
   const [state, action, pending] = useActionState<DeadlineState, FormData>(retryable(saveDeadline), null);
   // dispatched by hand: React resets a form after a form action, which would drop a refused date
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
@@ -17,7 +27,11 @@ export function DeadlineForm({ district, year, dueOn, version }: { district: str
   // saved again before the page's refresh arrives: the last save's answer knows the newer version
   const current = Math.max(version, state?.ok ? (state.data?.version ?? 0) : 0);
   return (
-    <form onSubmit={onSubmit} className="no-print flex flex-wrap items-end gap-3" aria-label={`Đặt hạn nộp số liệu năm ${year}`}>
+    <form
+      onSubmit={onSubmit}
+      className="no-print flex flex-wrap items-end gap-3"
+      aria-label={`Đặt hạn nộp số liệu năm ${year}`}
+    >
       <input type="hidden" name="district" value={district} />
       <input type="hidden" name="year" value={year} />
       <input type="hidden" name="version" value={current} />
@@ -41,7 +55,11 @@ export function DeadlineForm({ district, year, dueOn, version }: { district: str
           Hết ngày này (giờ Việt Nam) mà phường chưa gửi duyệt thì tính là trễ hạn.
         </p>
       </div>
-      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+      >
         {pending ? "Đang lưu…" : "Lưu hạn nộp"}
       </button>
       <div role="status" aria-live="polite" className="basis-full text-sm">

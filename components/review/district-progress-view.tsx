@@ -10,7 +10,10 @@ import { LateBadge, ProgressBadge } from "./progress-badge";
 const ORDER: ProgressState[] = ["APPROVED", "SUBMITTED", "RETURNED", "DRAFT", "NOT_STARTED"];
 
 /** Counts of each state over every ward and programme, and of the late ones. */
-export function progressCounts(progress: DistrictProgress, now: Date): { byState: Record<ProgressState, number>; late: number; total: number } {
+export function progressCounts(
+  progress: DistrictProgress,
+  now: Date,
+): { byState: Record<ProgressState, number>; late: number; total: number } {
   const byState = Object.fromEntries(ORDER.map((s) => [s, 0])) as Record<ProgressState, number>;
   let late = 0;
   let total = 0;
@@ -79,7 +82,15 @@ export function DistrictProgressView({
             `Chưa đặt hạn nộp số liệu năm ${year}.`
           )}
         </p>
-        {canManageDeadline && <DeadlineForm key={`${district.slug}-${year}`} district={district.slug} year={year} dueOn={deadline?.dueOn ?? null} version={deadline?.version ?? 0} />}
+        {canManageDeadline && (
+          <DeadlineForm
+            key={`${district.slug}-${year}`}
+            district={district.slug}
+            year={year}
+            dueOn={deadline?.dueOn ?? null}
+            version={deadline?.version ?? 0}
+          />
+        )}
       </section>
       {children}
 
@@ -134,7 +145,10 @@ export function DistrictProgressView({
                         <ProgressBadge state={c.state} />
                         {isLate(c.state, deadline?.dueOn ?? null, now) && <LateBadge />}
                       </div>
-                      <Link href={`/${w.slug}/nhap-lieu/${year}/${c.programmeSlug}`} className="text-slate-700 underline">
+                      <Link
+                        href={`/${w.slug}/nhap-lieu/${year}/${c.programmeSlug}`}
+                        className="text-slate-700 underline"
+                      >
                         {n(c.completeness.entered)}/{n(c.completeness.expected)}
                         <span className="sr-only">
                           {" "}

@@ -6,7 +6,10 @@ export async function EntryHubLink({ wardSlug }: { wardSlug: string }) {
   if (!(await mayUseEntryHub(wardSlug))) return null;
   return (
     <li>
-      <Link href={`/${wardSlug}/nhap-lieu`} className="inline-block rounded border border-brand-700 bg-white px-3 py-1 font-medium text-brand-800 hover:bg-brand-50">
+      <Link
+        href={`/${wardSlug}/nhap-lieu`}
+        className="inline-block rounded border border-brand-700 bg-white px-3 py-1 font-medium text-brand-800 hover:bg-brand-50"
+      >
         Nhập liệu và duyệt
       </Link>
     </li>

@@ -12,10 +12,12 @@ export function EntryHubView({ hub, canEdit, now }: { hub: EntryHub; canEdit: bo
         <p className="text-sm text-slate-600">{hub.term.name}</p>
         <h1 className="text-2xl font-bold text-brand-800 sm:text-3xl">Nhập liệu và duyệt số liệu · {hub.ward.name}</h1>
         <p className="max-w-3xl text-slate-700">
-          Mỗi năm, phường nhập số liệu của từng chương trình rồi gửi Đảng ủy phường duyệt. Số liệu đã duyệt được công bố trên các trang
-          theo dõi và bị khóa; muốn sửa, cán bộ quận mở khóa kèm lý do.
+          Mỗi năm, phường nhập số liệu của từng chương trình rồi gửi Đảng ủy phường duyệt. Số liệu đã duyệt được công bố
+          trên các trang theo dõi và bị khóa; muốn sửa, cán bộ quận mở khóa kèm lý do.
         </p>
-        {!canEdit && <p className="text-sm text-slate-600">Bạn xem được trạng thái, không nhập được số liệu của phường này.</p>}
+        {!canEdit && (
+          <p className="text-sm text-slate-600">Bạn xem được trạng thái, không nhập được số liệu của phường này.</p>
+        )}
       </header>
 
       <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm">
@@ -38,7 +40,9 @@ export function EntryHubView({ hub, canEdit, now }: { hub: EntryHub; canEdit: bo
               <tr key={y.year} className="border-b align-top" data-year={y.year}>
                 <th scope="row" className="p-2">
                   <span className="block text-base">{y.year}</span>
-                  <span className="block font-normal text-slate-600">Hạn nộp: {y.deadline ? formatDate(y.deadline) : "chưa đặt"}</span>
+                  <span className="block font-normal text-slate-600">
+                    Hạn nộp: {y.deadline ? formatDate(y.deadline) : "chưa đặt"}
+                  </span>
                 </th>
                 {y.cells.map((c, i) => (
                   <td key={c.programmeSlug} className="space-y-1 p-2" data-programme={c.programmeSlug}>
@@ -47,10 +51,16 @@ export function EntryHubView({ hub, canEdit, now }: { hub: EntryHub; canEdit: bo
                       {isLate(c.state, y.deadline, now) && <LateBadge />}
                     </div>
                     <p className="text-slate-700">
-                      Đã nhập {formatNumber(String(c.completeness.entered))}/{formatNumber(String(c.completeness.expected))}
+                      Đã nhập {formatNumber(String(c.completeness.entered))}/
+                      {formatNumber(String(c.completeness.expected))}
                     </p>
-                    <Link href={`/${hub.ward.slug}/nhap-lieu/${y.year}/${c.programmeSlug}`} className="no-print text-brand-700 underline">
-                      {canEdit && (c.state === "NOT_STARTED" || c.state === "DRAFT" || c.state === "RETURNED") ? "Nhập số liệu" : "Xem"}
+                    <Link
+                      href={`/${hub.ward.slug}/nhap-lieu/${y.year}/${c.programmeSlug}`}
+                      className="no-print text-brand-700 underline"
+                    >
+                      {canEdit && (c.state === "NOT_STARTED" || c.state === "DRAFT" || c.state === "RETURNED")
+                        ? "Nhập số liệu"
+                        : "Xem"}
                       <span className="sr-only">
                         {" "}
                         năm {y.year}, chương trình {hub.programmes[i].code}

@@ -12,7 +12,10 @@ const STYLE: Record<ProgressState, { symbol: string; className: string }> = {
 export function ProgressBadge({ state }: { state: ProgressState }) {
   const s = STYLE[state];
   return (
-    <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-semibold ${s.className}`} data-state={state}>
+    <span
+      className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-semibold ${s.className}`}
+      data-state={state}
+    >
       <span aria-hidden="true">{s.symbol}</span>
       {PROGRESS_LABEL[state]}
     </span>
@@ -21,7 +24,10 @@ export function ProgressBadge({ state }: { state: ProgressState }) {
 
 export function LateBadge() {
   return (
-    <span className="inline-flex items-center gap-1 whitespace-nowrap rounded-full border border-red-800 bg-red-700 px-2 py-0.5 text-xs font-semibold text-white" data-late="true">
+    <span
+      className="inline-flex items-center gap-1 whitespace-nowrap rounded-full border border-red-800 bg-red-700 px-2 py-0.5 text-xs font-semibold text-white"
+      data-late="true"
+    >
       <span aria-hidden="true">!</span>
       Trễ hạn
     </span>

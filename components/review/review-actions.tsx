@@ -2,7 +2,13 @@
 // The review buttons a person may use now, each with a confirmation step (and the comment or reason
 // it needs). The result stays on screen after the page refreshes with the new state.
 import { useActionState, useEffect, useId, useRef, useState } from "react";
-import { type TransitionState, approveSubmission, returnSubmission, submitForReview, unlockSubmission } from "@/lib/actions/review";
+import {
+  type TransitionState,
+  approveSubmission,
+  returnSubmission,
+  submitForReview,
+  unlockSubmission,
+} from "@/lib/actions/review";
 import { retryable } from "@/lib/result";
 import { ACTION_LABEL, MAX_COMMENT_LENGTH } from "@/lib/domain/submission-workflow";
 import type { SubmissionAction } from "@/lib/generated/prisma/enums";
@@ -19,7 +25,12 @@ type Props = {
   owed: number;
 };
 
-const SERVER_ACTION = { SUBMIT: submitForReview, RETURN: returnSubmission, APPROVE: approveSubmission, UNLOCK: unlockSubmission } as const;
+const SERVER_ACTION = {
+  SUBMIT: submitForReview,
+  RETURN: returnSubmission,
+  APPROVE: approveSubmission,
+  UNLOCK: unlockSubmission,
+} as const;
 
 const COMMENT_LABEL: Record<SubmissionAction, string> = {
   SUBMIT: "Ghi chú gửi Đảng ủy (không bắt buộc)",
@@ -52,7 +63,12 @@ function useTransition(action: SubmissionAction) {
 
 export function ReviewActions(props: Props) {
   // every hook stays mounted whatever is offered now, so a result outlives the refresh that follows it
-  const states = { SUBMIT: useTransition("SUBMIT"), RETURN: useTransition("RETURN"), APPROVE: useTransition("APPROVE"), UNLOCK: useTransition("UNLOCK") };
+  const states = {
+    SUBMIT: useTransition("SUBMIT"),
+    RETURN: useTransition("RETURN"),
+    APPROVE: useTransition("APPROVE"),
+    UNLOCK: useTransition("UNLOCK"),
+  };
   const [open, setOpen] = useState<SubmissionAction | null>(null);
   const [last, setLast] = useState<SubmissionAction | null>(null);
   const [commentError, setCommentError] = useState<string | null>(null);
@@ -146,10 +162,18 @@ export function ReviewActions(props: Props) {
             </p>
           )}
           <div className="flex flex-wrap gap-2">
-            <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+            <button
+              type="submit"
+              disabled={pending}
+              className="rounded bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+            >
               {pending ? "Đang xử lý…" : `Xác nhận ${ACTION_LABEL[choice].toLowerCase()}`}
             </button>
-            <button type="button" onClick={() => setOpen(null)} className="rounded border border-slate-400 bg-white px-3 py-2 text-sm hover:bg-slate-100">
+            <button
+              type="button"
+              onClick={() => setOpen(null)}
+              className="rounded border border-slate-400 bg-white px-3 py-2 text-sm hover:bg-slate-100"
+            >
               Hủy
             </button>
           </div>

@@ -23,12 +23,22 @@ export function SelfApprovalForm({ unit, own }: { unit: string; own: boolean | n
         </legend>
         {CHOICES.map((c) => (
           <label key={c.value} className="flex items-start gap-2 text-sm">
-            <input type="radio" name="allowSelfApproval" value={c.value} defaultChecked={checked === c.value} className="mt-1" />
+            <input
+              type="radio"
+              name="allowSelfApproval"
+              value={c.value}
+              defaultChecked={checked === c.value}
+              className="mt-1"
+            />
             <span>{c.label}</span>
           </label>
         ))}
       </fieldset>
-      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+      >
         {pending ? "Đang lưu…" : "Lưu quy định duyệt"}
       </button>
       <div role="status" aria-live="polite" className="text-sm">

@@ -12,7 +12,12 @@ import { ReviewActions } from "./review-actions";
  * owed, the history, and the buttons the viewer may use (the server refuses the others anyway).
  * The page checks that the viewer may read the ward and hands over the `scope` it reads with.
  */
-export async function SubmissionPanel(props: { wardSlug: string; year: number; programmeSlug: string; scope: ReadScope }) {
+export async function SubmissionPanel(props: {
+  wardSlug: string;
+  year: number;
+  programmeSlug: string;
+  scope: ReadScope;
+}) {
   const loaded = await loadSubmissionPanel(props);
   if (!loaded) return null;
   const { target, panel, available, ownSending } = loaded;
@@ -20,11 +25,18 @@ export async function SubmissionPanel(props: { wardSlug: string; year: number; p
   const { expected, entered, owed } = panel.completeness;
   const lastEvent = panel.events.at(-1);
   // the comment the ward has to act on: the committee's return, or the district's unlock reason
-  const pendingComment = lastEvent && (lastEvent.action === "RETURN" || lastEvent.action === "UNLOCK") && panel.state !== "SUBMITTED" ? lastEvent : null;
+  const pendingComment =
+    lastEvent && (lastEvent.action === "RETURN" || lastEvent.action === "UNLOCK") && panel.state !== "SUBMITTED"
+      ? lastEvent
+      : null;
   const titleId = `duyet-${target.year}-${target.programmeSlug}`;
 
   return (
-    <section aria-labelledby={titleId} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="submission-panel">
+    <section
+      aria-labelledby={titleId}
+      className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+      data-testid="submission-panel"
+    >
       <div className="flex flex-wrap items-center gap-2">
         <h2 id={titleId} className="text-lg font-semibold">
           Duyệt số liệu năm {target.year} · Chương trình {target.programmeCode}
@@ -48,7 +60,9 @@ export async function SubmissionPanel(props: { wardSlug: string; year: number; p
 
       {owed.length > 0 && (
         <details className="text-sm">
-          <summary className="cursor-pointer text-brand-700 underline">Chỉ tiêu còn thiếu số liệu ({owed.length})</summary>
+          <summary className="cursor-pointer text-brand-700 underline">
+            Chỉ tiêu còn thiếu số liệu ({owed.length})
+          </summary>
           <ul className="mt-2 list-disc space-y-0.5 pl-5">
             {owed.map((o) => (
               <li key={o.code}>
@@ -63,7 +77,8 @@ export async function SubmissionPanel(props: { wardSlug: string; year: number; p
       {pendingComment?.comment && (
         <div className="rounded border-l-4 border-red-700 bg-red-50 p-3 text-sm" data-testid="pending-comment">
           <p className="font-medium">
-            {pendingComment.action === "RETURN" ? "Ý kiến của Đảng ủy phường khi trả lại" : "Lý do mở khóa"} ({pendingComment.actorName}, {formatDateTime(pendingComment.at)}):
+            {pendingComment.action === "RETURN" ? "Ý kiến của Đảng ủy phường khi trả lại" : "Lý do mở khóa"} (
+            {pendingComment.actorName}, {formatDateTime(pendingComment.at)}):
           </p>
           <p className="whitespace-pre-line">{pendingComment.comment}</p>
         </div>
@@ -71,10 +86,18 @@ export async function SubmissionPanel(props: { wardSlug: string; year: number; p
 
       {ownSending && (
         <p className="rounded bg-amber-50 p-2 text-sm text-amber-900" data-testid="four-eyes">
-          Bạn là người đã gửi duyệt số liệu này nên không thể tự duyệt: hãy nhờ một thành viên khác của Đảng ủy phường duyệt.
+          Bạn là người đã gửi duyệt số liệu này nên không thể tự duyệt: hãy nhờ một thành viên khác của Đảng ủy phường
+          duyệt.
         </p>
       )}
-      <ReviewActions ward={target.wardSlug} year={target.year} programme={target.programmeSlug} version={panel.version} available={available} owed={expected - entered} />
+      <ReviewActions
+        ward={target.wardSlug}
+        year={target.year}
+        programme={target.programmeSlug}
+        version={panel.version}
+        available={available}
+        owed={expected - entered}
+      />
 
       <div>
         <h3 className="mb-1 text-sm font-semibold">Lịch sử</h3>

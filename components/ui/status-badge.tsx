@@ -13,7 +13,10 @@ const STYLE: Record<TargetStatus, { symbol: string; className: string }> = {
 export function StatusBadge({ status }: { status: TargetStatus }) {
   const s = STYLE[status];
   return (
-    <span className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-semibold ${s.className}`} data-status={status}>
+    <span
+      className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-semibold ${s.className}`}
+      data-status={status}
+    >
       <span aria-hidden="true">{s.symbol}</span>
       {TARGET_STATUS_LABEL[status]}
     </span>

@@ -24,29 +24,50 @@ export type ImportView = {
   applied?: number;
 };
 
-type Read = { ok: true; target: ImportTarget; fingerprint?: string; file: { name: string; bytes: Uint8Array } } | { ok: false; result: ActionResult<ImportView> };
+type Read =
+  | { ok: true; target: ImportTarget; fingerprint?: string; file: { name: string; bytes: Uint8Array } }
+  | { ok: false; result: ActionResult<ImportView> };
 
 /** The file of an import form whose fields the guard has parsed (each field once). */
 async function readForm(input: ImportForm, formData: FormData): Promise<Read> {
   const file = formData.get("file");
   // no file chosen: the browser sends an empty part without a name; an empty file of its own is refused later as "Tệp rỗng"
   if (!(file instanceof File) || (file.size === 0 && file.name === "")) {
-    return { ok: false, result: failure("invalid", "Hãy chọn tệp Excel (.xlsx) hoặc CSV.", { fieldErrors: { file: ["Hãy chọn tệp."] } }) };
+    return {
+      ok: false,
+      result: failure("invalid", "Hãy chọn tệp Excel (.xlsx) hoặc CSV.", { fieldErrors: { file: ["Hãy chọn tệp."] } }),
+    };
   }
   // checked here before reading the body into memory; the browser's check is only a convenience
   if (file.size > IMPORT_LIMITS.bytes) {
-    return { ok: false, result: failure("invalid", `Tệp quá lớn; tối đa ${IMPORT_LIMITS.bytes / 1048576} MB.`, { fieldErrors: { file: ["Tệp quá lớn."] } }) };
+    return {
+      ok: false,
+      result: failure("invalid", `Tệp quá lớn; tối đa ${IMPORT_LIMITS.bytes / 1048576} MB.`, {
+        fieldErrors: { file: ["Tệp quá lớn."] },
+      }),
+    };
   }
   const { fingerprint, ...target } = input;
   return { ok: true, target, fingerprint, file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } };
 }
 
 function view(grid: EntryFileGrid, preview: ImportPreview, fileName: string, fingerprint: string): ImportView {
-  return { fileName, counts: preview.counts, canApply: preview.canApply, fingerprint, rows: previewRowViews(preview, grid) };
+  return {
+    fileName,
+    counts: preview.counts,
+    canApply: preview.canApply,
+    fingerprint,
+    rows: previewRowViews(preview, grid),
+  };
 }
 
-export async function previewEntryImport(_prev: ActionResult<ImportView> | undefined, formData: FormData): Promise<ActionResult<ImportView>> {
-  const auth = await authorizeForm("action:previewEntryImport", "editValues", formData, importFormSchema, "ward", (e) => failure("invalid", firstError(e)));
+export async function previewEntryImport(
+  _prev: ActionResult<ImportView> | undefined,
+  formData: FormData,
+): Promise<ActionResult<ImportView>> {
+  const auth = await authorizeForm("action:previewEntryImport", "editValues", formData, importFormSchema, "ward", (e) =>
+    failure("invalid", firstError(e)),
+  );
   if (!auth.ok) return auth.result;
   const read = await readForm(auth.input, formData);
   if (!read.ok) return read.result;
@@ -63,20 +84,44 @@ export async function previewEntryImport(_prev: ActionResult<ImportView> | undef
   return success(message, data);
 }
 
-export async function applyEntryImport(_prev: ActionResult<ImportView> | undefined, formData: FormData): Promise<ActionResult<ImportView>> {
-  const auth = await authorizeForm("action:applyEntryImport", "editValues", formData, importFormSchema, "ward", (e) => failure("invalid", firstError(e)));
+export async function applyEntryImport(
+  _prev: ActionResult<ImportView> | undefined,
+  formData: FormData,
+): Promise<ActionResult<ImportView>> {
+  const auth = await authorizeForm("action:applyEntryImport", "editValues", formData, importFormSchema, "ward", (e) =>
+    failure("invalid", firstError(e)),
+  );
   if (!auth.ok) return auth.result;
   const read = await readForm(auth.input, formData);
   if (!read.ok) return read.result;
   if (!read.fingerprint) return failure("invalid", "Hãy bấm “Xem trước” trước khi áp dụng.");
   const { viewer } = auth.auth;
-  const outcome = await applyEntryFile({ actor: { userId: viewer.userId, name: viewer.name }, target: read.target, file: read.file, fingerprint: read.fingerprint, scope: auth.auth.scope });
+  const outcome = await applyEntryFile({
+    actor: { userId: viewer.userId, name: viewer.name },
+    target: read.target,
+    file: read.file,
+    fingerprint: read.fingerprint,
+    scope: auth.auth.scope,
+  });
   if (!outcome.ok) {
-    const data = outcome.grid && outcome.preview ? view(outcome.grid, outcome.preview, read.file.name, read.fingerprint) : undefined;
+    const data =
+      outcome.grid && outcome.preview
+        ? view(outcome.grid, outcome.preview, read.file.name, read.fingerprint)
+        : undefined;
     return failure(outcome.code, outcome.message, { data: data && { ...data, canApply: false } });
   }
   const { ward, year, programme } = read.target;
   if (outcome.changed > 0) revalidatePath(`/${ward}/nhap-lieu/${year}/${programme}`);
-  const data: ImportView = { fileName: read.file.name, counts: outcome.preview.counts, canApply: false, fingerprint: read.fingerprint, rows: [], applied: outcome.changed };
-  return success(outcome.changed === 0 ? "Không có thay đổi: không ghi gì." : `Đã ghi ${outcome.changed} giá trị từ tệp.`, data);
+  const data: ImportView = {
+    fileName: read.file.name,
+    counts: outcome.preview.counts,
+    canApply: false,
+    fingerprint: read.fingerprint,
+    rows: [],
+    applied: outcome.changed,
+  };
+  return success(
+    outcome.changed === 0 ? "Không có thay đổi: không ghi gì." : `Đã ghi ${outcome.changed} giá trị từ tệp.`,
+    data,
+  );
 }

@@ -6,7 +6,12 @@ import { type ActionResult, failure, success } from "@/lib/result";
 import { authorizeAction, signedIn } from "@/lib/auth/action-guard";
 import { revalidatePath } from "next/cache";
 import { getValueHistory, type ValueHistoryEntry } from "@/lib/data/value-history";
-import { type ConflictRow as Conflict, type SaveEntryData as SaveData, type SavedVersion as Saved, saveEntryGrid } from "@/lib/services/entry-save";
+import {
+  type ConflictRow as Conflict,
+  type SaveEntryData as SaveData,
+  type SavedVersion as Saved,
+  saveEntryGrid,
+} from "@/lib/services/entry-save";
 import { entryPayloadSchema } from "@/lib/validation/entry";
 import { singleValued } from "@/lib/validation/form-input";
 import { programmeSlugSchema, slugSchema } from "@/lib/validation/params";
@@ -16,7 +21,10 @@ export type SavedVersion = Saved;
 export type ConflictRow = Conflict;
 export type SaveEntryData = SaveData;
 
-export async function saveEntry(_prev: ActionResult<SaveEntryData> | null, formData: FormData): Promise<ActionResult<SaveEntryData>> {
+export async function saveEntry(
+  _prev: ActionResult<SaveEntryData> | null,
+  formData: FormData,
+): Promise<ActionResult<SaveEntryData>> {
   // one payload: a form carrying two is refused, whoever sends it
   const fields = singleValued(formData);
   if (!fields.ok) {
@@ -31,27 +39,57 @@ export async function saveEntry(_prev: ActionResult<SaveEntryData> | null, formD
   }
   const parsed = entryPayloadSchema.safeParse(json);
   // the permission is checked on the ward named in the payload (or refused before anything is read)
-  const wardSlug = parsed.success ? parsed.data.ward : typeof (json as { ward?: unknown })?.ward === "string" ? String((json as { ward: string }).ward) : "";
-  const guard = await authorizeAction("action:saveEntry", "editValues", slugSchema.safeParse(wardSlug).success ? wardSlug : "-");
+  const wardSlug = parsed.success
+    ? parsed.data.ward
+    : typeof (json as { ward?: unknown })?.ward === "string"
+      ? String((json as { ward: string }).ward)
+      : "";
+  const guard = await authorizeAction(
+    "action:saveEntry",
+    "editValues",
+    slugSchema.safeParse(wardSlug).success ? wardSlug : "-",
+  );
   if (!guard.ok) return guard.result;
   if (!parsed.success) return failure("invalid", parsed.error.issues[0]?.message ?? "Dữ liệu gửi lên không hợp lệ.");
 
   // the grid is found only among the units where the person may edit values
   const { viewer, scope } = guard.auth;
-  const { result, changed } = await saveEntryGrid({ actor: { userId: viewer.userId, name: viewer.name }, payload: parsed.data, scope });
+  const { result, changed } = await saveEntryGrid({
+    actor: { userId: viewer.userId, name: viewer.name },
+    payload: parsed.data,
+    scope,
+  });
   // the review panel beside the form (state, version, completeness) and the hub show the save
   if (changed > 0) revalidatePath(`/${parsed.data.ward}/nhap-lieu`, "layout");
   return result;
 }
 
-export async function loadValueHistory(wardSlug: string, year: number, programmeSlug: string, unitSlug: string, indicatorCode: string): Promise<ActionResult<ValueHistoryEntry[]>> {
+export async function loadValueHistory(
+  wardSlug: string,
+  year: number,
+  programmeSlug: string,
+  unitSlug: string,
+  indicatorCode: string,
+): Promise<ActionResult<ValueHistoryEntry[]>> {
   const unit = slugSchema.safeParse(unitSlug);
   const guard = await authorizeAction("action:loadValueHistory", "read", unit.success ? unit.data : "-");
   if (!guard.ok) return guard.result;
-  if (!slugSchema.safeParse(wardSlug).success || !programmeSlugSchema.safeParse(programmeSlug).success || !Number.isInteger(year) || !slugSchema.safeParse(indicatorCode).success) {
+  if (
+    !slugSchema.safeParse(wardSlug).success ||
+    !programmeSlugSchema.safeParse(programmeSlug).success ||
+    !Number.isInteger(year) ||
+    !slugSchema.safeParse(indicatorCode).success
+  ) {
     return failure("invalid", "Yêu cầu không hợp lệ.");
   }
-  const rows = await getValueHistory({ wardSlug, year, programmeSlug, unitSlug, indicatorCode, readable: guard.auth.scope });
+  const rows = await getValueHistory({
+    wardSlug,
+    year,
+    programmeSlug,
+    unitSlug,
+    indicatorCode,
+    readable: guard.auth.scope,
+  });
   if (!rows) return failure("not-found", "Không tìm thấy số liệu này.");
   return success(undefined, rows);
 }

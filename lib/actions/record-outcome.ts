@@ -7,7 +7,11 @@ import type { WriteOutcome } from "@/lib/data/record-write";
 import { describeRecord } from "@/lib/format/records";
 import { type ActionResult, failure, success } from "@/lib/result";
 
-export type SavedView = { version: number; updatedAt: string | null; fields: { field: string; label: string; value: string }[] };
+export type SavedView = {
+  version: number;
+  updatedAt: string | null;
+  fields: { field: string; label: string; value: string }[];
+};
 export type RecordData = { id?: number; version?: number; saved?: SavedView | null };
 export type RecordResult = ActionResult<RecordData>;
 
@@ -40,12 +44,23 @@ export function answer(outcome: WriteOutcome, wardSlug: string, done: string): R
         outcome.saved
           ? "Bản ghi đã được người khác lưu sau khi bạn mở trang, nên chưa lưu gì. Số liệu bạn gõ vẫn còn; hãy so với số liệu đã lưu rồi chọn."
           : "Bản ghi vừa được người khác thay đổi, nên chưa lưu gì. Hãy tải lại trang để xem số liệu mới nhất.",
-        { data: { saved: outcome.saved ? { version: outcome.saved.version, updatedAt: outcome.saved.updatedAt, fields: describeRecord(outcome.saved.values) } : null } },
+        {
+          data: {
+            saved: outcome.saved
+              ? {
+                  version: outcome.saved.version,
+                  updatedAt: outcome.saved.updatedAt,
+                  fields: describeRecord(outcome.saved.values),
+                }
+              : null,
+          },
+        },
       );
     case "invalid":
       return failure("invalid", "Có ô chưa đúng: xem thông báo bên cạnh từng ô.", { fieldErrors: outcome.fieldErrors });
     case "locked":
-      if ("submission" in outcome) return failure("locked", recordLockedMessage(outcome.submission.status, outcome.submission.year));
+      if ("submission" in outcome)
+        return failure("locked", recordLockedMessage(outcome.submission.status, outcome.submission.year));
       return failure(
         "locked",
         outcome.source.kind === "DEMO"

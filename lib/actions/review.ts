@@ -12,7 +12,14 @@ import { transitionSubmission } from "@/lib/data/submission-workflow";
 import { STATUS_LABEL, TRANSITIONS } from "@/lib/domain/submission-workflow";
 import { formatDate } from "@/lib/format/vi";
 import type { SubmissionAction, SubmissionStatus } from "@/lib/generated/prisma/enums";
-import { deadlineFormSchema, fieldErrorsOf, returnFormSchema, selfApprovalFormSchema, transitionFormSchema, unlockFormSchema } from "@/lib/validation/review";
+import {
+  deadlineFormSchema,
+  fieldErrorsOf,
+  returnFormSchema,
+  selfApprovalFormSchema,
+  transitionFormSchema,
+  unlockFormSchema,
+} from "@/lib/validation/review";
 import { type ActionResult, failure, success } from "@/lib/result";
 
 export type TransitionState = ActionResult<{ status: SubmissionStatus; version: number }> | null;
@@ -27,10 +34,19 @@ async function transition(
   schema: typeof transitionFormSchema | typeof returnFormSchema | typeof unlockFormSchema,
   form: FormData,
 ): Promise<NonNullable<TransitionState>> {
-  const guard = await authorizeForm(what, TRANSITIONS[action].permission, form, schema as z.ZodType<z.infer<typeof transitionFormSchema>>, "ward", (error) => {
-    const fieldErrors = fieldErrorsOf(error);
-    return failure("invalid", fieldErrors.comment?.[0] ?? "Yêu cầu không hợp lệ. Hãy tải lại trang.", { fieldErrors });
-  });
+  const guard = await authorizeForm(
+    what,
+    TRANSITIONS[action].permission,
+    form,
+    schema as z.ZodType<z.infer<typeof transitionFormSchema>>,
+    "ward",
+    (error) => {
+      const fieldErrors = fieldErrorsOf(error);
+      return failure("invalid", fieldErrors.comment?.[0] ?? "Yêu cầu không hợp lệ. Hãy tải lại trang.", {
+        fieldErrors,
+      });
+    },
+  );
   if (!guard.ok) return guard.result;
   const { ward, year, programme, version, comment } = guard.input;
   // only among the wards where the person holds this very action, whatever else they may read
@@ -39,15 +55,27 @@ async function transition(
 
   const outcome = await transitionSubmission({
     actor: actorOf(guard.auth),
-    target: { wardId: target.wardId, periodId: target.periodId, programmeId: target.programmeId, wardSlug: target.wardSlug, wardShortName: target.wardShortName },
+    target: {
+      wardId: target.wardId,
+      periodId: target.periodId,
+      programmeId: target.programmeId,
+      wardSlug: target.wardSlug,
+      wardShortName: target.wardShortName,
+    },
     action,
     expectedVersion: version,
     comment: comment || null,
   });
   if (!outcome.ok) {
-    if (outcome.code === "invalid") return failure("invalid", outcome.message, { fieldErrors: { comment: [outcome.message] } });
+    if (outcome.code === "invalid")
+      return failure("invalid", outcome.message, { fieldErrors: { comment: [outcome.message] } });
     if (outcome.code === "forbidden") {
-      await logAccess({ event: "REFUSED", userId: guard.auth.viewer.userId, target: what, detail: `self-approval of ${ward} ${year} ${programme}` });
+      await logAccess({
+        event: "REFUSED",
+        userId: guard.auth.viewer.userId,
+        target: what,
+        detail: `self-approval of ${ward} ${year} ${programme}`,
+      });
       return failure("forbidden", outcome.message);
     }
     return failure(
@@ -70,10 +98,16 @@ async function transition(
       return success("Đã trả lại số liệu cho phường, kèm ý kiến.", data);
     case "APPROVE": {
       const p = outcome.published!;
-      return success(`Đã duyệt và công bố số liệu (${p.created} mới, ${p.updated} cập nhật, ${p.deleted} xóa, ${p.unchanged} không đổi). Số liệu đã khóa.`, data);
+      return success(
+        `Đã duyệt và công bố số liệu (${p.created} mới, ${p.updated} cập nhật, ${p.deleted} xóa, ${p.unchanged} không đổi). Số liệu đã khóa.`,
+        data,
+      );
     }
     case "UNLOCK":
-      return success("Đã mở khóa: phường có thể sửa và gửi duyệt lại. Số liệu đã công bố giữ nguyên đến lần duyệt sau.", data);
+      return success(
+        "Đã mở khóa: phường có thể sửa và gửi duyệt lại. Số liệu đã công bố giữ nguyên đến lần duyệt sau.",
+        data,
+      );
   }
 }
 
@@ -99,15 +133,27 @@ export async function unlockSubmission(_prev: TransitionState, form: FormData): 
 
 /** Sets the wards' due date of a year for a district (district staff). */
 export async function saveDeadline(_prev: DeadlineState, form: FormData): Promise<NonNullable<DeadlineState>> {
-  const guard = await authorizeForm("action:saveDeadline", "manageDeadlines", form, deadlineFormSchema, "district", (error) => {
-    const fieldErrors = fieldErrorsOf(error);
-    return failure("invalid", fieldErrors.dueOn?.[0] ?? "Yêu cầu không hợp lệ. Hãy tải lại trang.", { fieldErrors });
-  });
+  const guard = await authorizeForm(
+    "action:saveDeadline",
+    "manageDeadlines",
+    form,
+    deadlineFormSchema,
+    "district",
+    (error) => {
+      const fieldErrors = fieldErrorsOf(error);
+      return failure("invalid", fieldErrors.dueOn?.[0] ?? "Yêu cầu không hợp lệ. Hãy tải lại trang.", { fieldErrors });
+    },
+  );
   if (!guard.ok) return guard.result;
   const { district, year, dueOn, version } = guard.input;
   const target = await resolveDistrictYear(district, year, guard.auth.scope);
   if (!target) return failure("not-found", "Không tìm thấy quận hoặc năm này.");
-  const outcome = await setDeadline({ actor: actorOf(guard.auth), target: { districtId: target.districtId, periodId: target.periodId, year }, dueOn, expectedVersion: version });
+  const outcome = await setDeadline({
+    actor: actorOf(guard.auth),
+    target: { districtId: target.districtId, periodId: target.periodId, year },
+    dueOn,
+    expectedVersion: version,
+  });
   if (!outcome.ok) {
     const cur = outcome.current;
     return failure(
@@ -126,9 +172,18 @@ export async function saveDeadline(_prev: DeadlineState, form: FormData): Promis
  * Four-eyes rule of a district (or city): may a person who sent a ward's figures approve them too?
  * District staff and administrators of the unit set it; audited.
  */
-export async function saveSelfApprovalSetting(_prev: SelfApprovalState, form: FormData): Promise<NonNullable<SelfApprovalState>> {
-  const guard = await authorizeForm("action:saveSelfApprovalSetting", "manageReviewRules", form, selfApprovalFormSchema, "unit", (error) =>
-    failure("invalid", fieldErrorsOf(error).allowSelfApproval?.[0] ?? "Yêu cầu không hợp lệ. Hãy tải lại trang."),
+export async function saveSelfApprovalSetting(
+  _prev: SelfApprovalState,
+  form: FormData,
+): Promise<NonNullable<SelfApprovalState>> {
+  const guard = await authorizeForm(
+    "action:saveSelfApprovalSetting",
+    "manageReviewRules",
+    form,
+    selfApprovalFormSchema,
+    "unit",
+    (error) =>
+      failure("invalid", fieldErrorsOf(error).allowSelfApproval?.[0] ?? "Yêu cầu không hợp lệ. Hãy tải lại trang."),
   );
   if (!guard.ok) return guard.result;
   const { unit, allowSelfApproval } = guard.input;

@@ -14,7 +14,9 @@ export type AccessLogEntry = {
 /** Records who did what and when about access. A failing log write never breaks the request. */
 export async function logAccess(entry: AccessLogEntry): Promise<void> {
   try {
-    await db().accessLog.create({ data: { ...entry, target: entry.target?.slice(0, 300), detail: entry.detail?.slice(0, 500) } });
+    await db().accessLog.create({
+      data: { ...entry, target: entry.target?.slice(0, 300), detail: entry.detail?.slice(0, 500) },
+    });
   } catch (e) {
     console.error("access log write failed:", e instanceof Error ? e.message : e);
   }

@@ -91,7 +91,8 @@ export async function readScope(viewer: Viewer | null): Promise<ReadScope> {
   return unitsScope(await unitIdsWithin(unitsWith(viewer, "read")));
 }
 
-export type ApiCaller = { kind: "public" } | { kind: "session"; viewer: Viewer } | { kind: "token"; tokenId: number; orgUnitId: number };
+export type ApiCaller =
+  { kind: "public" } | { kind: "session"; viewer: Viewer } | { kind: "token"; tokenId: number; orgUnitId: number };
 
 /**
  * The caller of a JSON API request, or the refusal to send: with the portal off, a session or an
@@ -104,8 +105,15 @@ export async function authorizeApi(request: Request): Promise<{ caller: ApiCalle
   if (viewer && !viewer.mustChangePassword) return { caller: { kind: "session", viewer } };
   if (env.PUBLIC_PORTAL) return { caller: { kind: "public" } };
   // a person (who must change their password first) is logged; anonymous callers are only counted
-  if (viewer) await logAccess({ event: "REFUSED", userId: viewer.userId, target: apiTarget(request), detail: "no session or token" });
-  else await countAnonymousRefusal({ address: clientAddress(request.headers), kind: "api", target: apiTarget(request) });
+  if (viewer)
+    await logAccess({
+      event: "REFUSED",
+      userId: viewer.userId,
+      target: apiTarget(request),
+      detail: "no session or token",
+    });
+  else
+    await countAnonymousRefusal({ address: clientAddress(request.headers), kind: "api", target: apiTarget(request) });
   return { refusal: jsonError(401, "unauthorized", "Cần đăng nhập hoặc mã truy cập API.") };
 }
 
@@ -114,7 +122,11 @@ export async function authorizeApi(request: Request): Promise<{ caller: ApiCalle
  * readable units), or 403 when `slug` is outside it. An unknown unit gets a scope: the handler's
  * data read finds nothing and answers 404.
  */
-export async function apiReadScope(request: Request, caller: ApiCaller, slug: string): Promise<{ scope: ReadScope } | { refusal: Response }> {
+export async function apiReadScope(
+  request: Request,
+  caller: ApiCaller,
+  slug: string,
+): Promise<{ scope: ReadScope } | { refusal: Response }> {
   // on the public portal a session or a token never reads less than an anonymous visitor
   if (caller.kind === "public" || env.PUBLIC_PORTAL) return { scope: ALL_UNITS };
   const roots = caller.kind === "token" ? [caller.orgUnitId] : unitsWith(caller.viewer, "read");

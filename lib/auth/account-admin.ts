@@ -8,7 +8,8 @@ import { logAccess } from "./access-log";
 import { AccountError, createAccount, setDisabled, setPassword } from "./accounts";
 import { issueApiToken, revokeApiToken } from "./api-token";
 
-export type AdminOutcome<T = unknown> = { ok: true; message: string; value: T } | { ok: false; status: 400 | 404; message: string };
+export type AdminOutcome<T = unknown> =
+  { ok: true; message: string; value: T } | { ok: false; status: 400 | 404; message: string };
 
 const done = <T>(message: string, value: T): AdminOutcome<T> => ({ ok: true, message, value });
 const failed = (status: 400 | 404, message: string): AdminOutcome<never> => ({ ok: false, status, message });
@@ -60,26 +61,44 @@ export async function setAccountDisabled(actorId: string, userId: string, disabl
   if (userId === actorId) return failed(400, "Không thể tự khóa tài khoản của mình.");
   if (!(await accountExists(userId))) return noAccount();
   await setDisabled(db(), userId, disabled);
-  await logAccess({ event: disabled ? "ACCOUNT_DISABLED" : "ACCOUNT_ENABLED", userId: actorId, target: `user ${userId}` });
+  await logAccess({
+    event: disabled ? "ACCOUNT_DISABLED" : "ACCOUNT_ENABLED",
+    userId: actorId,
+    target: `user ${userId}`,
+  });
   return done(disabled ? "Đã khóa tài khoản; các phiên của tài khoản đã kết thúc." : "Đã mở khóa tài khoản.", null);
 }
 
 /** Grants or revokes a role on a unit; an administrator cannot revoke their own administrator role. */
-export async function changeRole(actorId: string, userId: string, change: { op: "grant" | "revoke"; role: Role; unit: string }): Promise<AdminOutcome> {
+export async function changeRole(
+  actorId: string,
+  userId: string,
+  change: { op: "grant" | "revoke"; role: Role; unit: string },
+): Promise<AdminOutcome> {
   const { op, role, unit: slug } = change;
   const [exists, orgUnitId] = await Promise.all([accountExists(userId), unitId(slug)]);
   if (!exists) return noAccount();
   if (orgUnitId === null) return noUnit(slug);
-  if (op === "revoke" && role === "ADMINISTRATOR" && userId === actorId) return failed(400, "Không thể tự bỏ quyền quản trị của mình.");
+  if (op === "revoke" && role === "ADMINISTRATOR" && userId === actorId)
+    return failed(400, "Không thể tự bỏ quyền quản trị của mình.");
   const key = { userId, role, orgUnitId };
-  if (op === "grant") await db().roleAssignment.upsert({ where: { userId_role_orgUnitId: key }, create: key, update: {} });
+  if (op === "grant")
+    await db().roleAssignment.upsert({ where: { userId_role_orgUnitId: key }, create: key, update: {} });
   else await db().roleAssignment.deleteMany({ where: key });
-  await logAccess({ event: op === "grant" ? "ROLE_GRANTED" : "ROLE_REVOKED", userId: actorId, target: `user ${userId}`, detail: `${role} @ ${slug}` });
+  await logAccess({
+    event: op === "grant" ? "ROLE_GRANTED" : "ROLE_REVOKED",
+    userId: actorId,
+    target: `user ${userId}`,
+    detail: `${role} @ ${slug}`,
+  });
   return done(op === "grant" ? "Đã gán vai trò." : "Đã bỏ vai trò.", null);
 }
 
 /** Issues a read-only API token for a unit (and the units below it); the token is in the outcome only. */
-export async function issueTokenForUnit(actorId: string, input: { name: string; unit: string }): Promise<AdminOutcome<{ id: number; token: string }>> {
+export async function issueTokenForUnit(
+  actorId: string,
+  input: { name: string; unit: string },
+): Promise<AdminOutcome<{ id: number; token: string }>> {
   const orgUnitId = await unitId(input.unit);
   if (orgUnitId === null) return noUnit(input.unit);
   const issued = await issueApiToken({ name: input.name, orgUnitId, createdById: actorId });

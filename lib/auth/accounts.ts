@@ -23,7 +23,8 @@ export type NewAccount = {
 /** Creates a user with a password credential (the rows better-auth reads at sign-in). */
 export async function createAccount(prisma: PrismaClient, input: NewAccount): Promise<{ id: string }> {
   const username = input.username.trim().toLowerCase();
-  if (!USERNAME.test(username)) throw new AccountError("Tên đăng nhập gồm 3–40 chữ thường không dấu, chữ số, dấu chấm hoặc gạch dưới.");
+  if (!USERNAME.test(username))
+    throw new AccountError("Tên đăng nhập gồm 3–40 chữ thường không dấu, chữ số, dấu chấm hoặc gạch dưới.");
   const problem = await passwordProblem(input.password, { username });
   if (problem) throw new AccountError(problem);
   // better-auth needs an e-mail; accounts without one get an address that cannot receive mail
@@ -42,14 +43,29 @@ export async function createAccount(prisma: PrismaClient, input: NewAccount): Pr
         mustChangePassword: input.mustChangePassword ?? false,
       },
     }),
-    prisma.account.create({ data: { id: crypto.randomBytes(16).toString("base64url"), accountId: id, providerId: "credential", userId: id, password: hash } }),
-    ...(input.roles ?? []).map((r) => prisma.roleAssignment.create({ data: { userId: id, role: r.role, orgUnitId: r.orgUnitId } })),
+    prisma.account.create({
+      data: {
+        id: crypto.randomBytes(16).toString("base64url"),
+        accountId: id,
+        providerId: "credential",
+        userId: id,
+        password: hash,
+      },
+    }),
+    ...(input.roles ?? []).map((r) =>
+      prisma.roleAssignment.create({ data: { userId: id, role: r.role, orgUnitId: r.orgUnitId } }),
+    ),
   ]);
   return { id };
 }
 
 /** Sets a new password; `mustChange` (an administrator's reset) sends the user to change it at next sign-in. Ends every session. */
-export async function setPassword(prisma: PrismaClient, userId: string, password: string, mustChange: boolean): Promise<void> {
+export async function setPassword(
+  prisma: PrismaClient,
+  userId: string,
+  password: string,
+  mustChange: boolean,
+): Promise<void> {
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { username: true } });
   if (!user) throw new AccountError("Không tìm thấy tài khoản.");
   const problem = await passwordProblem(password, { username: user.username ?? undefined });

@@ -41,20 +41,31 @@ export async function signedIn(what: string): Promise<{ ok: true; viewer: Viewer
   if (!viewer || viewer.mustChangePassword) {
     return {
       ok: false,
-      result: failure("unauthenticated", "Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại trong thẻ mới; số liệu đã gõ vẫn còn trên trang này."),
+      result: failure(
+        "unauthenticated",
+        "Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại trong thẻ mới; số liệu đã gõ vẫn còn trên trang này.",
+      ),
     };
   }
   return { ok: true, viewer };
 }
 
 /** `action` on `unitSlug`, judged only by the grants that carry that action. */
-async function permitted(what: string, viewer: Viewer, action: Action, unitSlug: string): Promise<{ ok: true; auth: Authorized } | Refused> {
+async function permitted(
+  what: string,
+  viewer: Viewer,
+  action: Action,
+  unitSlug: string,
+): Promise<{ ok: true; auth: Authorized } | Refused> {
   const unit = await getUnitScope(unitSlug, unitsWith(viewer, action));
   if (!unit || !can(viewer, action, unit)) {
     await logAccess({ event: "REFUSED", userId: viewer.userId, target: what, detail: `${action} on ${unitSlug}` });
     return { ok: false, result: failure("forbidden", FORBIDDEN) };
   }
-  return { ok: true, auth: { viewer, unit: { id: unit.id, path: unit.path, slug: unitSlug }, scope: unitsScope(unit.readable) } };
+  return {
+    ok: true,
+    auth: { viewer, unit: { id: unit.id, path: unit.path, slug: unitSlug }, scope: unitsScope(unit.readable) },
+  };
 }
 
 /**
@@ -62,7 +73,11 @@ async function permitted(what: string, viewer: Viewer, action: Action, unitSlug:
  * `what` names the action in the access log ("action:saveEntry"). For actions whose unit does not
  * come from a form (a JSON payload parsed by the caller, plain arguments).
  */
-export async function authorizeAction(what: string, action: Action, unitSlug: string): Promise<{ ok: true; auth: Authorized } | Refused> {
+export async function authorizeAction(
+  what: string,
+  action: Action,
+  unitSlug: string,
+): Promise<{ ok: true; auth: Authorized } | Refused> {
   const who = await signedIn(what);
   if (!who.ok) return who;
   return permitted(what, who.viewer, action, unitSlug);
@@ -86,8 +101,16 @@ export async function authorizeForm<T extends Record<K, string>, K extends strin
   if (!who.ok) return who;
   const fields = singleValued(form);
   if (!fields.ok) {
-    await logAccess({ event: "REFUSED", userId: who.viewer.userId, target: what, detail: `repeated field ${fields.field}` });
-    return { ok: false, result: failure("invalid", fields.message, { fieldErrors: { [fields.field]: [fields.message] } }) };
+    await logAccess({
+      event: "REFUSED",
+      userId: who.viewer.userId,
+      target: what,
+      detail: `repeated field ${fields.field}`,
+    });
+    return {
+      ok: false,
+      result: failure("invalid", fields.message, { fieldErrors: { [fields.field]: [fields.message] } }),
+    };
   }
   const parsed = schema.safeParse(fields.fields);
   const raw = fields.fields[unitField];

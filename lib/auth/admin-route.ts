@@ -14,7 +14,11 @@ export async function requireAccountManager(request: Request): Promise<{ viewer:
   const viewer = await viewerFromHeaders(request.headers);
   if (!viewer) return { refusal: jsonError(401, "unauthorized", "Cần đăng nhập.") };
   if (!canManageAccounts(viewer) || viewer.mustChangePassword) {
-    await logAccess({ event: "REFUSED", userId: viewer.userId, target: `${request.method} ${new URL(request.url).pathname}` });
+    await logAccess({
+      event: "REFUSED",
+      userId: viewer.userId,
+      target: `${request.method} ${new URL(request.url).pathname}`,
+    });
     return { refusal: jsonError(403, "forbidden", "Không có quyền quản lý tài khoản.") };
   }
   return { viewer };
@@ -24,7 +28,12 @@ export async function requireAccountManager(request: Request): Promise<{ viewer:
  * The answer of an administrator route: JSON for programs, or back to the accounts page with the
  * message for the page's forms.
  */
-export function adminAnswer(isForm: boolean, status: number, message: string, extra: Record<string, unknown> = {}): Response {
+export function adminAnswer(
+  isForm: boolean,
+  status: number,
+  message: string,
+  extra: Record<string, unknown> = {},
+): Response {
   if (isForm) return seeOther(`/quan-tri/tai-khoan?${status < 300 ? "ok" : "loi"}=${encodeURIComponent(message)}`);
   if (status < 300) return jsonOk({ ok: true, message, ...extra });
   const code = status === 404 ? "not_found" : status === 403 ? "forbidden" : "bad_request";
@@ -32,8 +41,14 @@ export function adminAnswer(isForm: boolean, status: number, message: string, ex
 }
 
 /** adminAnswer of what an administrator operation (account-admin.ts) did; `extra` goes in the JSON of a success. */
-export function outcomeAnswer(isForm: boolean, outcome: { ok: true; message: string } | { ok: false; status: number; message: string }, extra: Record<string, unknown> = {}): Response {
-  return outcome.ok ? adminAnswer(isForm, 200, outcome.message, extra) : adminAnswer(isForm, outcome.status, outcome.message);
+export function outcomeAnswer(
+  isForm: boolean,
+  outcome: { ok: true; message: string } | { ok: false; status: number; message: string },
+  extra: Record<string, unknown> = {},
+): Response {
+  return outcome.ok
+    ? adminAnswer(isForm, 200, outcome.message, extra)
+    : adminAnswer(isForm, outcome.status, outcome.message);
 }
 
 /**

@@ -12,7 +12,10 @@ const RETENTION_DAYS = 90;
 export const windowStartOf = (at: Date): Date => new Date(Math.floor(at.getTime() / WINDOW_MS) * WINDOW_MS);
 
 /** Counts one anonymous refusal. A failing write never breaks the request. */
-export async function countAnonymousRefusal(input: { address: string; kind: RefusalKind; target: string }, now = new Date()): Promise<void> {
+export async function countAnonymousRefusal(
+  input: { address: string; kind: RefusalKind; target: string },
+  now = new Date(),
+): Promise<void> {
   try {
     const [row] = await db().$queryRaw<{ inserted: boolean }[]>`
       INSERT INTO "anonymous_refusal" ("address", "window_start", "kind", "count", "last_target", "last_at")
@@ -21,7 +24,9 @@ export async function countAnonymousRefusal(input: { address: string; kind: Refu
       DO UPDATE SET "count" = "anonymous_refusal"."count" + 1, "last_target" = EXCLUDED."last_target", "last_at" = EXCLUDED."last_at"
       RETURNING (xmax = 0) AS "inserted"`;
     if (row?.inserted) {
-      await db().anonymousRefusal.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - RETENTION_DAYS * 86_400_000) } } });
+      await db().anonymousRefusal.deleteMany({
+        where: { windowStart: { lt: new Date(now.getTime() - RETENTION_DAYS * 86_400_000) } },
+      });
     }
   } catch (e) {
     console.error("refusal count write failed:", e instanceof Error ? e.message : e);

@@ -8,7 +8,11 @@ const PREFIX = "ctk_";
 export const hashToken = (token: string): string => crypto.createHash("sha256").update(token).digest("hex");
 
 /** Issues a token reading `orgUnitId` and the units below it; the token itself is shown once. */
-export async function issueApiToken(input: { name: string; orgUnitId: number; createdById: string }): Promise<{ id: number; token: string }> {
+export async function issueApiToken(input: {
+  name: string;
+  orgUnitId: number;
+  createdById: string;
+}): Promise<{ id: number; token: string }> {
   const token = PREFIX + crypto.randomBytes(32).toString("base64url");
   const row = await db().apiToken.create({ data: { ...input, tokenHash: hashToken(token) }, select: { id: true } });
   return { id: row.id, token };

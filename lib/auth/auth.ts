@@ -20,7 +20,8 @@ function createAuth() {
     baseURL: env.AUTH_URL,
     logger: { level: "error" },
     // development only: `npm start` always provides one (generated into $DATA_DIR when unset)
-    secret: env.AUTH_SECRET ?? (env.NODE_ENV === "production" ? undefined : "dev-only-secret-not-for-production-use-0000"),
+    secret:
+      env.AUTH_SECRET ?? (env.NODE_ENV === "production" ? undefined : "dev-only-secret-not-for-production-use-0000"),
     // session tokens are stored as their SHA-256 only (session-token-store.ts)
     database: withHashedSessionTokens(prismaAdapter(db(), { provider: "postgresql" })),
     emailAndPassword: {

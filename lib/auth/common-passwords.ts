@@ -5,8 +5,22 @@
 
 /** Vietnamese favourites (typed without diacritics), and this app's own names. */
 const VIETNAMESE = [
-  "matkhau", "matkhaumoi", "anhyeuem", "emyeuanh", "yeuem", "toiyeuvietnam", "vietnam", "khongbiet",
-  "hanoi", "saigon", "longbien", "ngocthuy", "chuongtrinh", "quanuy", "danguy", "phuong",
+  "matkhau",
+  "matkhaumoi",
+  "anhyeuem",
+  "emyeuanh",
+  "yeuem",
+  "toiyeuvietnam",
+  "vietnam",
+  "khongbiet",
+  "hanoi",
+  "saigon",
+  "longbien",
+  "ngocthuy",
+  "chuongtrinh",
+  "quanuy",
+  "danguy",
+  "phuong",
 ];
 
 let loaded: Promise<ReadonlySet<string>> | undefined;

@@ -34,14 +34,20 @@ export async function changePassword(
 
   const decision = await checkSignIn(key, address);
   if (!decision.allowed) {
-    await logAccess({ event: "PASSWORD_CHANGE_FAILED", userId: viewer.userId, address, detail: "quá nhiều lần sai: tạm khóa" });
+    await logAccess({
+      event: "PASSWORD_CHANGE_FAILED",
+      userId: viewer.userId,
+      address,
+      detail: "quá nhiều lần sai: tạm khóa",
+    });
     return { status: "limited", retryAfterSeconds: decision.retryAfterSeconds };
   }
   if (decision.delayMs > 0) await new Promise((r) => setTimeout(r, decision.delayMs));
 
   const problem = await passwordProblem(input.newPassword, { username: viewer.username });
   if (problem) return refuse(`mật khẩu mới không đạt: ${problem}`, problem);
-  if (input.newPassword === input.currentPassword) return refuse("mật khẩu mới trùng mật khẩu hiện tại", "Mật khẩu mới phải khác mật khẩu hiện tại.");
+  if (input.newPassword === input.currentPassword)
+    return refuse("mật khẩu mới trùng mật khẩu hiện tại", "Mật khẩu mới phải khác mật khẩu hiện tại.");
   const result = await auth()
     .api.changePassword({
       body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true },

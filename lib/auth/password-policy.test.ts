@@ -18,11 +18,13 @@ describe("password policy", () => {
     for (const p of list) if ((await passwordProblem(p)) === null) accepted.push(p);
     expect(accepted).toEqual([]);
     // e.g. long entries a hand list of 85 did not have
-    for (const p of ["q1w2e3r4t5", "basketball", "manchester", "123qweasdzxc", "Q1W2E3R4T5Y6"]) expect(await passwordProblem(p), p).toMatch(/phổ biến/);
+    for (const p of ["q1w2e3r4t5", "basketball", "manchester", "123qweasdzxc", "Q1W2E3R4T5Y6"])
+      expect(await passwordProblem(p), p).toMatch(/phổ biến/);
   });
 
   it("refuses a common password with digits or symbols added at the end", async () => {
-    for (const p of ["password2026!", "Dragon@123456", "iloveyou-2025", "anhyeuem2026"]) expect(await passwordProblem(p), p).toMatch(/phổ biến/);
+    for (const p of ["password2026!", "Dragon@123456", "iloveyou-2025", "anhyeuem2026"])
+      expect(await passwordProblem(p), p).toMatch(/phổ biến/);
   });
 
   it("accepts a long uncommon passphrase (counted in characters, not bytes)", async () => {

@@ -12,8 +12,10 @@ export async function passwordProblem(password: string, context: { username?: st
   const lower = password.toLowerCase();
   const common = await commonPasswords();
   const stem = lower.replace(/[^\p{L}]+$/u, "");
-  if (common.has(lower) || (stem.length >= 4 && common.has(stem))) return "Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác.";
+  if (common.has(lower) || (stem.length >= 4 && common.has(stem)))
+    return "Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác.";
   if (/^(.)\1+$/u.test(password)) return "Mật khẩu không được chỉ lặp lại một ký tự.";
-  if (context.username && lower.includes(context.username.toLowerCase())) return "Mật khẩu không được chứa tên đăng nhập.";
+  if (context.username && lower.includes(context.username.toLowerCase()))
+    return "Mật khẩu không được chứa tên đăng nhập.";
   return null;
 }

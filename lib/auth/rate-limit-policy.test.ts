@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ACCOUNT_LIMIT, ADDRESS_LIMIT, PAIR_LIMIT, decide } from "./rate-limit-policy";
 
-const counts = (c: Partial<Parameters<typeof decide>[0]>) => ({ accountFailures: 0, addressFailures: 0, pairFailures: 0, usualAddress: false, ...c });
+const counts = (c: Partial<Parameters<typeof decide>[0]>) => ({
+  accountFailures: 0,
+  addressFailures: 0,
+  pairFailures: 0,
+  usualAddress: false,
+  ...c,
+});
 
 describe("sign-in throttling", () => {
   it("lets the first attempts through at once, then slows, then refuses", () => {

@@ -30,7 +30,8 @@ export function decide(c: AttemptCounts): Decision {
     if (c.pairFailures >= PAIR_LIMIT) return { allowed: false, retryAfterSeconds };
     return { allowed: true, delayMs: delay(c.pairFailures - ACCOUNT_FREE + 1) };
   }
-  if (c.accountFailures >= ACCOUNT_LIMIT || c.addressFailures >= ADDRESS_LIMIT) return { allowed: false, retryAfterSeconds };
+  if (c.accountFailures >= ACCOUNT_LIMIT || c.addressFailures >= ADDRESS_LIMIT)
+    return { allowed: false, retryAfterSeconds };
   return {
     allowed: true,
     delayMs: Math.max(delay(c.accountFailures - ACCOUNT_FREE + 1), delay(c.addressFailures - ADDRESS_FREE + 1)),

@@ -19,9 +19,7 @@ export async function accountKey(identifier: string): Promise<string> {
 export async function attemptCounts(key: string, address: string, now = new Date()): Promise<AttemptCounts> {
   const since = new Date(now.getTime() - WINDOW_MS);
   const usualSince = new Date(now.getTime() - USUAL_ADDRESS_MS);
-  const [row] = await db().$queryRaw<
-    { account: bigint; address: bigint; pair: bigint; usual: boolean }[]
-  >`
+  const [row] = await db().$queryRaw<{ account: bigint; address: bigint; pair: bigint; usual: boolean }[]>`
     WITH a AS (SELECT identifier, address, success, at FROM sign_in_attempt WHERE at > ${usualSince}
                  AND (identifier = ${key} OR address = ${address}))
     SELECT
@@ -49,5 +47,6 @@ export async function checkSignIn(key: string, address: string, now = new Date()
 export async function recordAttempt(key: string, address: string, success: boolean, now = new Date()): Promise<void> {
   await db().signInAttempt.create({ data: { identifier: key, address, success, at: now } });
   // old attempts serve nothing: drop them now and then
-  if (success) await db().signInAttempt.deleteMany({ where: { at: { lt: new Date(now.getTime() - USUAL_ADDRESS_MS) } } });
+  if (success)
+    await db().signInAttempt.deleteMany({ where: { at: { lt: new Date(now.getTime() - USUAL_ADDRESS_MS) } } });
 }

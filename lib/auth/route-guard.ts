@@ -15,7 +15,13 @@ export async function refuseCrossSite(request: Request): Promise<Response | null
   if (isSameOrigin(request.headers)) return null;
   const target = `${request.method} ${new URL(request.url).pathname}`;
   const viewer = await viewerFromHeaders(request.headers);
-  if (viewer) await logAccess({ event: "REFUSED", userId: viewer.userId, target, detail: `origin ${request.headers.get("origin") ?? "(none)"}` });
+  if (viewer)
+    await logAccess({
+      event: "REFUSED",
+      userId: viewer.userId,
+      target,
+      detail: `origin ${request.headers.get("origin") ?? "(none)"}`,
+    });
   else await countAnonymousRefusal({ address: clientAddress(request.headers), kind: "cross-site", target });
   return jsonError(403, "forbidden", "Yêu cầu từ trang khác bị từ chối.");
 }
@@ -38,7 +44,9 @@ export async function readBody(request: Request): Promise<{ body: unknown; isFor
   const type = request.headers.get("content-type") ?? "";
   if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
     const form = singleValued(await request.formData().catch(() => new FormData()));
-    return form.ok ? { body: textFields(form.fields), isForm: true, refused: null } : { body: null, isForm: true, refused: form.message };
+    return form.ok
+      ? { body: textFields(form.fields), isForm: true, refused: null }
+      : { body: null, isForm: true, refused: form.message };
   }
   return { body: await request.json().catch(() => null), isForm: false, refused: null };
 }
@@ -47,6 +55,13 @@ export async function readBody(request: Request): Promise<{ body: unknown; isFor
 export function tooManyAttempts(retryAfterSeconds: number, back: { href: string; label: string }): Response {
   return new Response(
     `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Tạm khóa</title><p>Quá nhiều lần nhập sai mật khẩu. Vui lòng thử lại sau ${Math.ceil(retryAfterSeconds / 60)} phút.</p><p><a href="${back.href}">${back.label}</a></p></html>`,
-    { status: 429, headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": String(retryAfterSeconds), "Cache-Control": "no-store" } },
+    {
+      status: 429,
+      headers: {
+        "Content-Type": "text/html; charset=utf-8",
+        "Retry-After": String(retryAfterSeconds),
+        "Cache-Control": "no-store",
+      },
+    },
   );
 }

@@ -22,7 +22,8 @@ function rawTokens(where: Where[] | undefined): Map<string, string> {
   const map = new Map<string, string>();
   for (const w of where ?? []) {
     if (w.field !== "token") continue;
-    for (const v of Array.isArray(w.value) ? w.value : [w.value]) if (typeof v === "string") map.set(storedSessionToken(v), v);
+    for (const v of Array.isArray(w.value) ? w.value : [w.value])
+      if (typeof v === "string") map.set(storedSessionToken(v), v);
   }
   return map;
 }
@@ -31,10 +32,17 @@ const hashWhere = (where: Where[] | undefined): Where[] | undefined =>
   where?.map((w) =>
     w.field !== "token"
       ? w
-      : { ...w, value: Array.isArray(w.value) ? (w.value as unknown[]).map((v) => (typeof v === "string" ? storedSessionToken(v) : v)) as string[] : typeof w.value === "string" ? storedSessionToken(w.value) : w.value },
+      : {
+          ...w,
+          value: Array.isArray(w.value)
+            ? ((w.value as unknown[]).map((v) => (typeof v === "string" ? storedSessionToken(v) : v)) as string[])
+            : typeof w.value === "string"
+              ? storedSessionToken(w.value)
+              : w.value,
+        },
   );
 
-const hashData = <T,>(data: T): T => {
+const hashData = <T>(data: T): T => {
   const d = data as Record<string, unknown> | undefined;
   return d && typeof d.token === "string" ? ({ ...d, token: storedSessionToken(d.token) } as T) : data;
 };
@@ -67,9 +75,15 @@ function wrap<A extends object>(adapter: A): A {
     count: (args) => a.count(isSession(args.model) ? { ...args, where: hashWhere(args.where) } : args),
     update: (async (args: Parameters<DBAdapter["update"]>[0]) => {
       if (!isSession(args.model)) return a.update(args);
-      return restore(await a.update({ ...args, where: hashWhere(args.where)!, update: hashData(args.update) }), rawTokens(args.where));
+      return restore(
+        await a.update({ ...args, where: hashWhere(args.where)!, update: hashData(args.update) }),
+        rawTokens(args.where),
+      );
     }) as DBAdapter["update"],
-    updateMany: (args) => a.updateMany(isSession(args.model) ? { ...args, where: hashWhere(args.where)!, update: hashData(args.update) } : args),
+    updateMany: (args) =>
+      a.updateMany(
+        isSession(args.model) ? { ...args, where: hashWhere(args.where)!, update: hashData(args.update) } : args,
+      ),
     delete: (args) => a.delete(isSession(args.model) ? { ...args, where: hashWhere(args.where)! } : args),
     deleteMany: (args) => a.deleteMany(isSession(args.model) ? { ...args, where: hashWhere(args.where)! } : args),
     consumeOne: (async (args: Parameters<DBAdapter["consumeOne"]>[0]) => {
@@ -78,19 +92,26 @@ function wrap<A extends object>(adapter: A): A {
     }) as DBAdapter["consumeOne"],
     incrementOne: (async (args: Parameters<DBAdapter["incrementOne"]>[0]) => {
       if (!isSession(args.model)) return a.incrementOne(args);
-      return restore(await a.incrementOne({ ...args, where: hashWhere(args.where)!, set: hashData(args.set) }), rawTokens(args.where));
+      return restore(
+        await a.incrementOne({ ...args, where: hashWhere(args.where)!, set: hashData(args.set) }),
+        rawTokens(args.where),
+      );
     }) as DBAdapter["incrementOne"],
-    transaction: (async (callback: Parameters<DBAdapter["transaction"]>[0]) => a.transaction((trx) => callback(wrap(trx)))) as DBAdapter["transaction"],
+    transaction: (async (callback: Parameters<DBAdapter["transaction"]>[0]) =>
+      a.transaction((trx) => callback(wrap(trx)))) as DBAdapter["transaction"],
   };
   return new Proxy(adapter, {
     get(target, prop, receiver) {
-      if (typeof prop === "string" && prop in overrides && typeof Reflect.get(target, prop) === "function") return overrides[prop as keyof DBAdapter];
+      if (typeof prop === "string" && prop in overrides && typeof Reflect.get(target, prop) === "function")
+        return overrides[prop as keyof DBAdapter];
       return Reflect.get(target, prop, receiver);
     },
   });
 }
 
 /** better-auth's database adapter factory, with session tokens stored as their hash. */
-export function withHashedSessionTokens(factory: (options: BetterAuthOptions) => DBAdapter<BetterAuthOptions>): (options: BetterAuthOptions) => DBAdapter<BetterAuthOptions> {
+export function withHashedSessionTokens(
+  factory: (options: BetterAuthOptions) => DBAdapter<BetterAuthOptions>,
+): (options: BetterAuthOptions) => DBAdapter<BetterAuthOptions> {
   return (options) => wrap(factory(options));
 }

@@ -14,7 +14,10 @@ export type SignInResult =
  * Signs in with a user name (or e-mail) and password, throttled in PostgreSQL per account and per
  * address. A new session (new random id) is created at every sign-in: the cookie holds only it.
  */
-export async function signIn(input: { identifier: string; password: string }, requestHeaders: Headers): Promise<SignInResult> {
+export async function signIn(
+  input: { identifier: string; password: string },
+  requestHeaders: Headers,
+): Promise<SignInResult> {
   const identifier = input.identifier.trim().toLowerCase();
   const address = clientAddress(requestHeaders);
   const key = await accountKey(identifier);
@@ -27,8 +30,16 @@ export async function signIn(input: { identifier: string; password: string }, re
 
   const api = auth().api;
   const call = identifier.includes("@")
-    ? api.signInEmail({ body: { email: identifier, password: input.password, rememberMe: true }, headers: requestHeaders, returnHeaders: true })
-    : api.signInUsername({ body: { username: identifier, password: input.password, rememberMe: true }, headers: requestHeaders, returnHeaders: true });
+    ? api.signInEmail({
+        body: { email: identifier, password: input.password, rememberMe: true },
+        headers: requestHeaders,
+        returnHeaders: true,
+      })
+    : api.signInUsername({
+        body: { username: identifier, password: input.password, rememberMe: true },
+        headers: requestHeaders,
+        returnHeaders: true,
+      });
   const result = await call.catch(() => null);
   const userId = result?.response && "user" in result.response ? (result.response.user as { id: string }).id : null;
   await recordAttempt(key, address, !!userId);
@@ -38,11 +49,18 @@ export async function signIn(input: { identifier: string; password: string }, re
   }
   const user = await db().user.findUnique({ where: { id: userId }, select: { mustChangePassword: true } });
   await logAccess({ event: "SIGN_IN", userId, identifier, address });
-  return { ok: true, userId, setCookies: secureWhenHttps(result.headers.getSetCookie(), requestHeaders), mustChangePassword: !!user?.mustChangePassword };
+  return {
+    ok: true,
+    userId,
+    setCookies: secureWhenHttps(result.headers.getSetCookie(), requestHeaders),
+    mustChangePassword: !!user?.mustChangePassword,
+  };
 }
 
 /** Ends the session of these headers (deletes its row) and returns the cookies that clear it. */
 export async function signOut(requestHeaders: Headers): Promise<string[]> {
-  const result = await auth().api.signOut({ headers: requestHeaders, returnHeaders: true }).catch(() => null);
+  const result = await auth()
+    .api.signOut({ headers: requestHeaders, returnHeaders: true })
+    .catch(() => null);
   return secureWhenHttps(result?.headers.getSetCookie() ?? [], requestHeaders);
 }

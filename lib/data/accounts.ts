@@ -25,13 +25,29 @@ export async function listAccounts(): Promise<AccountRow[]> {
       disabled: true,
       mustChangePassword: true,
       isDemo: true,
-      roles: { select: { id: true, role: true, orgUnit: { select: { slug: true, name: true } } }, orderBy: { id: "asc" } },
+      roles: {
+        select: { id: true, role: true, orgUnit: { select: { slug: true, name: true } } },
+        orderBy: { id: "asc" },
+      },
     },
   });
-  return users.map((u) => ({ ...u, username: u.username ?? u.email, roles: u.roles.map((r) => ({ id: r.id, role: r.role, unit: r.orgUnit })) }));
+  return users.map((u) => ({
+    ...u,
+    username: u.username ?? u.email,
+    roles: u.roles.map((r) => ({ id: r.id, role: r.role, unit: r.orgUnit })),
+  }));
 }
 
-export type AccessLogRow = { id: string; at: string; event: AccessEvent; who: string | null; identifier: string | null; address: string | null; target: string | null; detail: string | null };
+export type AccessLogRow = {
+  id: string;
+  at: string;
+  event: AccessEvent;
+  who: string | null;
+  identifier: string | null;
+  address: string | null;
+  target: string | null;
+  detail: string | null;
+};
 
 export const ACCESS_LOG_PAGE_SIZE = 50;
 
@@ -48,15 +64,32 @@ const hanoiDay = (day: string, days = 0) => new Date(Date.parse(`${day}T00:00:00
 export async function listAccessLog(filter: AccessLogFilter = {}): Promise<AccessLogPage> {
   const who = filter.who?.trim();
   const userIds = who
-    ? (await db().user.findMany({ where: { username: { contains: who.toLowerCase() } }, select: { id: true }, take: 200 })).map((u) => u.id)
+    ? (
+        await db().user.findMany({
+          where: { username: { contains: who.toLowerCase() } },
+          select: { id: true },
+          take: 200,
+        })
+      ).map((u) => u.id)
     : [];
   const where = {
     ...(filter.event ? { event: filter.event } : {}),
     ...(filter.from || filter.to
-      ? { at: { ...(filter.from ? { gte: hanoiDay(filter.from) } : {}), ...(filter.to ? { lt: hanoiDay(filter.to, 1) } : {}) } }
+      ? {
+          at: {
+            ...(filter.from ? { gte: hanoiDay(filter.from) } : {}),
+            ...(filter.to ? { lt: hanoiDay(filter.to, 1) } : {}),
+          },
+        }
       : {}),
     ...(who
-      ? { OR: [{ identifier: { contains: who, mode: "insensitive" as const } }, { address: who }, ...(userIds.length ? [{ userId: { in: userIds } }] : [])] }
+      ? {
+          OR: [
+            { identifier: { contains: who, mode: "insensitive" as const } },
+            { address: who },
+            ...(userIds.length ? [{ userId: { in: userIds } }] : []),
+          ],
+        }
       : {}),
   };
   const total = await db().accessLog.count({ where });
@@ -67,10 +100,24 @@ export async function listAccessLog(filter: AccessLogFilter = {}): Promise<Acces
     orderBy: { id: "desc" },
     skip: (page - 1) * ACCESS_LOG_PAGE_SIZE,
     take: ACCESS_LOG_PAGE_SIZE,
-    select: { id: true, at: true, event: true, userId: true, identifier: true, address: true, target: true, detail: true },
+    select: {
+      id: true,
+      at: true,
+      event: true,
+      userId: true,
+      identifier: true,
+      address: true,
+      target: true,
+      detail: true,
+    },
   });
   const ids = [...new Set(rows.map((r) => r.userId).filter((x): x is string => !!x))];
-  const users = new Map((await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, username: true } })).map((u) => [u.id, u.username]));
+  const users = new Map(
+    (await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, username: true } })).map((u) => [
+      u.id,
+      u.username,
+    ]),
+  );
   return {
     total,
     page,
@@ -88,14 +135,29 @@ export async function listAccessLog(filter: AccessLogFilter = {}): Promise<Acces
   };
 }
 
-export type AnonymousRefusalRow = { address: string; windowStart: string; kind: string; count: number; lastTarget: string | null; lastAt: string };
+export type AnonymousRefusalRow = {
+  address: string;
+  windowStart: string;
+  kind: string;
+  count: number;
+  lastTarget: string | null;
+  lastAt: string;
+};
 
 /** Anonymous refusals counted per address and hour (lib/auth/anonymous-refusal.ts) in the same days, most recent first. */
-export async function listAnonymousRefusals(filter: Pick<AccessLogFilter, "from" | "to" | "who"> = {}, limit = 50): Promise<AnonymousRefusalRow[]> {
+export async function listAnonymousRefusals(
+  filter: Pick<AccessLogFilter, "from" | "to" | "who"> = {},
+  limit = 50,
+): Promise<AnonymousRefusalRow[]> {
   const rows = await db().anonymousRefusal.findMany({
     where: {
       ...(filter.from || filter.to
-        ? { windowStart: { ...(filter.from ? { gte: new Date(hanoiDay(filter.from).getTime() - 3_600_000) } : {}), ...(filter.to ? { lt: hanoiDay(filter.to, 1) } : {}) } }
+        ? {
+            windowStart: {
+              ...(filter.from ? { gte: new Date(hanoiDay(filter.from).getTime() - 3_600_000) } : {}),
+              ...(filter.to ? { lt: hanoiDay(filter.to, 1) } : {}),
+            },
+          }
         : {}),
       ...(filter.who ? { address: filter.who.trim() } : {}),
     },
@@ -106,13 +168,29 @@ export async function listAnonymousRefusals(filter: Pick<AccessLogFilter, "from"
   return rows.map((r) => ({ ...r, windowStart: r.windowStart.toISOString(), lastAt: r.lastAt.toISOString() }));
 }
 
-export type ApiTokenRow = { id: number; name: string; unit: { slug: string; name: string }; createdBy: string; createdAt: string; revokedAt: string | null; lastUsedAt: string | null };
+export type ApiTokenRow = {
+  id: number;
+  name: string;
+  unit: { slug: string; name: string };
+  createdBy: string;
+  createdAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+};
 
 /** API tokens (never the tokens themselves: only their hashes are stored). */
 export async function listApiTokens(): Promise<ApiTokenRow[]> {
   const rows = await db().apiToken.findMany({
     orderBy: { id: "desc" },
-    select: { id: true, name: true, createdAt: true, revokedAt: true, lastUsedAt: true, orgUnit: { select: { slug: true, name: true } }, createdBy: { select: { username: true, email: true } } },
+    select: {
+      id: true,
+      name: true,
+      createdAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      orgUnit: { select: { slug: true, name: true } },
+      createdBy: { select: { username: true, email: true } },
+    },
   });
   return rows.map((r) => ({
     id: r.id,

@@ -80,31 +80,50 @@ function achievementData(f: AchievementForm, refs: { programmeId: number | null;
 async function resolveRefs(tx: Tx, wardId: number, termId: number, f: AchievementForm) {
   const errors: FieldErrors = {};
   const subject = f.subject
-    ? await tx.orgUnit.findFirst({ where: { slug: f.subject, parentId: wardId, level: "RESIDENTIAL_GROUP" }, select: { id: true } })
+    ? await tx.orgUnit.findFirst({
+        where: { slug: f.subject, parentId: wardId, level: "RESIDENTIAL_GROUP" },
+        select: { id: true },
+      })
     : null;
   if (f.subject && !subject) errors.subject = ["Tổ dân phố không thuộc phường."];
-  const programme = f.programme ? await tx.programme.findFirst({ where: { slug: f.programme, termId }, select: { id: true } }) : null;
+  const programme = f.programme
+    ? await tx.programme.findFirst({ where: { slug: f.programme, termId }, select: { id: true } })
+    : null;
   if (f.programme && !programme) errors.programme = ["Chương trình không thuộc nhiệm kỳ."];
   return { errors, subjectOrgUnitId: subject?.id ?? null, programmeId: programme?.id ?? null };
 }
 
 function yearErrors(year: number | undefined, term: { startYear: number; endYear: number }): FieldErrors {
-  return year !== undefined && (year < term.startYear || year > term.endYear) ? { year: [`Năm phải trong nhiệm kỳ ${term.startYear}–${term.endYear}.`] } : {};
+  return year !== undefined && (year < term.startYear || year > term.endYear)
+    ? { year: [`Năm phải trong nhiệm kỳ ${term.startYear}–${term.endYear}.`] }
+    : {};
 }
 
 const duplicate = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
-const DUPLICATE: WriteOutcome = { ok: false, code: "invalid", fieldErrors: { title: ["Phường đã có danh hiệu, mô hình cùng loại, cùng tên và cùng năm."] } };
+const DUPLICATE: WriteOutcome = {
+  ok: false,
+  code: "invalid",
+  fieldErrors: { title: ["Phường đã có danh hiệu, mô hình cùng loại, cùng tên và cùng năm."] },
+};
 
 export async function createAchievement(actor: Actor, wardId: number, f: AchievementForm): Promise<WriteOutcome> {
   try {
     return await inTransaction(db(), async (tx) => {
       const ward = await wardFor(tx, wardId);
-      const term = await tx.term.findUnique({ where: { slug: f.term }, select: { id: true, startYear: true, endYear: true } });
+      const term = await tx.term.findUnique({
+        where: { slug: f.term },
+        select: { id: true, startYear: true, endYear: true },
+      });
       if (!term) throw new Refusal({ ok: false, code: "not-found" });
       const refs = await resolveRefs(tx, ward.id, term.id, f);
       const errors = { ...yearErrors(f.year, term), ...refs.errors };
       if (Object.keys(errors).length > 0) throw invalid(errors);
-      const [submissionId] = await lockEditableSubmissions({ tx, wardId: ward.id, ids: [], keys: [reviewKey(term.id, f, term, refs.programmeId)] });
+      const [submissionId] = await lockEditableSubmissions({
+        tx,
+        wardId: ward.id,
+        ids: [],
+        keys: [reviewKey(term.id, f, term, refs.programmeId)],
+      });
       const sourceId = await ensureEntrySource(tx, actor, ward);
       const created = await tx.achievement.create({
         data: {
@@ -116,7 +135,16 @@ export async function createAchievement(actor: Actor, wardId: number, f: Achieve
         },
         select: { id: true, version: true },
       });
-      const changed = await audit({ tx, actor, action: "CREATE", entity: ACHIEVEMENT_ENTITY, entityId: created.id, before: {}, after: formValues(f), context: { ward: ward.slug, term: f.term, version: created.version } });
+      const changed = await audit({
+        tx,
+        actor,
+        action: "CREATE",
+        entity: ACHIEVEMENT_ENTITY,
+        entityId: created.id,
+        before: {},
+        after: formValues(f),
+        context: { ward: ward.slug, term: f.term, version: created.version },
+      });
       return { ok: true, id: created.id, version: created.version, changed };
     });
   } catch (e) {
@@ -129,7 +157,12 @@ export async function createAchievement(actor: Actor, wardId: number, f: Achieve
  * The submission an achievement is reviewed with: its year (else the term's last) and its programme
  * (else the term's land-clearance programme, 03-CTr/QU, whose page it is entered on).
  */
-const reviewKey = (termId: number, f: { year?: number | null }, term: { endYear: number }, programmeId: number | null) => ({
+const reviewKey = (
+  termId: number,
+  f: { year?: number | null },
+  term: { endYear: number },
+  programmeId: number | null,
+) => ({
   termId,
   year: reviewYear([f.year], term),
   programmeId,
@@ -143,7 +176,9 @@ async function readAchievement(tx: Tx, id: number, wardId: number): Promise<Row 
 
 /** The row locked FOR UPDATE after its submissions; one that moved to another submission meanwhile is a conflict. */
 async function lockAchievement(tx: Tx, id: number, wardId: number, seen: Row): Promise<Row & { termId: number }> {
-  const locked = await tx.$queryRaw<{ term_id: number }[]>`SELECT term_id FROM achievement WHERE id = ${id} AND org_unit_id = ${wardId} FOR UPDATE`;
+  const locked = await tx.$queryRaw<
+    { term_id: number }[]
+  >`SELECT term_id FROM achievement WHERE id = ${id} AND org_unit_id = ${wardId} FOR UPDATE`;
   if (locked.length === 0) throw new Refusal({ ok: false, code: "not-found" });
   const cur = { ...(await tx.achievement.findUniqueOrThrow({ where: { id }, select })), termId: locked[0].term_id };
   if (cur.submissionId !== seen.submissionId) throw new Refusal({ ok: false, code: "conflict", saved: saved(cur) });
@@ -154,7 +189,12 @@ const left = (a: Row) => (a.submissionId === null ? [] : [a.submissionId]);
 
 const saved = (a: Row) => ({ version: a.version, updatedAt: a.updatedAt.toISOString(), values: rowValues(a) });
 
-export async function updateAchievement({ actor, wardId, id, f }: {
+export async function updateAchievement({
+  actor,
+  wardId,
+  id,
+  f,
+}: {
   actor: Actor;
   wardId: number;
   id: number;
@@ -169,7 +209,12 @@ export async function updateAchievement({ actor, wardId, id, f }: {
       const refs = await resolveRefs(tx, ward.id, seen.termId, f);
       const errors = { ...yearErrors(f.year, seen.term), ...refs.errors };
       if (Object.keys(errors).length > 0) throw invalid(errors);
-      const [submissionId] = await lockEditableSubmissions({ tx, wardId: ward.id, ids: left(seen), keys: [reviewKey(seen.termId, f, seen.term, refs.programmeId)] });
+      const [submissionId] = await lockEditableSubmissions({
+        tx,
+        wardId: ward.id,
+        ids: left(seen),
+        keys: [reviewKey(seen.termId, f, seen.term, refs.programmeId)],
+      });
       const cur = await lockAchievement(tx, id, ward.id, seen);
       if (cur.version !== f.version) throw new Refusal({ ok: false, code: "conflict", saved: saved(cur) });
       const n = await tx.achievement.updateMany({
@@ -181,7 +226,16 @@ export async function updateAchievement({ actor, wardId, id, f }: {
         },
       });
       if (n.count !== 1) throw new Refusal({ ok: false, code: "conflict", saved: null });
-      const changed = await audit({ tx, actor, action: "UPDATE", entity: ACHIEVEMENT_ENTITY, entityId: id, before: rowValues(cur), after: formValues(f), context: { ward: ward.slug, version: f.version + 1 } });
+      const changed = await audit({
+        tx,
+        actor,
+        action: "UPDATE",
+        entity: ACHIEVEMENT_ENTITY,
+        entityId: id,
+        before: rowValues(cur),
+        after: formValues(f),
+        context: { ward: ward.slug, version: f.version + 1 },
+      });
       return { ok: true, id, version: f.version + 1, changed };
     });
   } catch (e) {
@@ -190,7 +244,12 @@ export async function updateAchievement({ actor, wardId, id, f }: {
   }
 }
 
-export async function deleteAchievement({ actor, wardId, id, version }: {
+export async function deleteAchievement({
+  actor,
+  wardId,
+  id,
+  version,
+}: {
   actor: Actor;
   wardId: number;
   id: number;
@@ -205,7 +264,16 @@ export async function deleteAchievement({ actor, wardId, id, version }: {
     const cur = await lockAchievement(tx, id, ward.id, seen);
     if (cur.version !== version) throw new Refusal({ ok: false, code: "conflict", saved: saved(cur) });
     await tx.achievement.delete({ where: { id } });
-    const changed = await audit({ tx, actor, action: "DELETE", entity: ACHIEVEMENT_ENTITY, entityId: id, before: rowValues(cur), after: {}, context: { ward: ward.slug, version } });
+    const changed = await audit({
+      tx,
+      actor,
+      action: "DELETE",
+      entity: ACHIEVEMENT_ENTITY,
+      entityId: id,
+      before: rowValues(cur),
+      after: {},
+      context: { ward: ward.slug, version },
+    });
     return { ok: true, id, version, changed };
   });
 }

@@ -45,7 +45,11 @@ export async function getComparableParents(scope: ReadScope): Promise<Comparable
     orderBy: [{ level: "asc" }, { sortOrder: "asc" }, { slug: "asc" }],
     select: { ...refSelect, children: { select: { level: true }, take: 1 }, _count: { select: { children: true } } },
   });
-  return rows.map(({ children, _count, ...u }) => ({ ...u, childLevel: children[0].level, childCount: _count.children }));
+  return rows.map(({ children, _count, ...u }) => ({
+    ...u,
+    childLevel: children[0].level,
+    childCount: _count.children,
+  }));
 }
 
 export type ChildUnit = OrgUnitRef & { population: number | null; households: number | null };
@@ -104,7 +108,19 @@ function toInput(r: ValueRow): UnitValueInput & TermValueInput {
  * Every value (the years and the whole term) of the given indicators of one programme for the
  * children of a unit in `scope` in a term: one query, whatever the number of children and indicators.
  */
-export async function getChildrenValues({ parentSlug, termId, programmeSlug, codes, scope }: { parentSlug: string; termId: number; programmeSlug: string; codes: string[]; scope: ReadScope }) {
+export async function getChildrenValues({
+  parentSlug,
+  termId,
+  programmeSlug,
+  codes,
+  scope,
+}: {
+  parentSlug: string;
+  termId: number;
+  programmeSlug: string;
+  codes: string[];
+  scope: ReadScope;
+}) {
   const rows = await db().result.findMany({
     where: {
       orgUnit: { parent: { slug: parentSlug } },
@@ -121,15 +137,35 @@ export async function getChildrenValues({ parentSlug, termId, programmeSlug, cod
  * The given indicators of a programme (same issuer and slug) in every term that holds them, and a
  * unit's values of them in all those terms (none outside `scope`): two queries.
  */
-export async function getAcrossTerms({ unitSlug, issuerSlug, programmeSlug, codes, scope }: { unitSlug: string; issuerSlug: string; programmeSlug: string; codes: string[]; scope: ReadScope }) {
+export async function getAcrossTerms({
+  unitSlug,
+  issuerSlug,
+  programmeSlug,
+  codes,
+  scope,
+}: {
+  unitSlug: string;
+  issuerSlug: string;
+  programmeSlug: string;
+  codes: string[];
+  scope: ReadScope;
+}) {
   const programme = { slug: programmeSlug, issuer: { slug: issuerSlug } };
   const [indicators, rows] = await Promise.all([
     db().indicator.findMany({
       where: { code: { in: codes }, programme },
-      select: { code: true, aggregation: true, programme: { select: { term: { select: { slug: true, name: true, startYear: true } } } } },
+      select: {
+        code: true,
+        aggregation: true,
+        programme: { select: { term: { select: { slug: true, name: true, startYear: true } } } },
+      },
     }),
     db().result.findMany({
-      where: { orgUnit: { slug: unitSlug }, ...orgUnitScopeWhere(scope), indicator: { code: { in: codes }, programme } },
+      where: {
+        orgUnit: { slug: unitSlug },
+        ...orgUnitScopeWhere(scope),
+        indicator: { code: { in: codes }, programme },
+      },
       select: valueSelect,
     }),
   ]);
@@ -200,7 +236,11 @@ export async function getIndicatorComparison(
   scope: ReadScope,
 ): Promise<IndicatorComparison | null> {
   if (!periodInTerm(q.period, term)) return null;
-  const [parent, programmes, parents] = await Promise.all([getParentUnit(q.parent, scope), getProgrammes(term.id), getComparableParents(scope)]);
+  const [parent, programmes, parents] = await Promise.all([
+    getParentUnit(q.parent, scope),
+    getProgrammes(term.id),
+    getComparableParents(scope),
+  ]);
   if (!parent || parent.children.length === 0) return null;
   const childLevel = parent.children[0].level;
   const groups = indicatorGroups(programmes, childLevel);
@@ -213,12 +253,19 @@ export async function getIndicatorComparison(
   if (q.indicator !== undefined) {
     const found = withProgramme.find((i) => i.code === q.indicator);
     if (found) indicator = found;
-    else if (programmes.some((p) => p.sections.some((s) => s.indicators.some((i) => i.code === q.indicator)))) fellBackFrom = q.indicator;
+    else if (programmes.some((p) => p.sections.some((s) => s.indicators.some((i) => i.code === q.indicator))))
+      fellBackFrom = q.indicator;
     else return null;
   }
 
   const [values, targets] = await Promise.all([
-    getChildrenValues({ parentSlug: parent.slug, termId: term.id, programmeSlug: indicator.programme.slug, codes: [indicator.code], scope }),
+    getChildrenValues({
+      parentSlug: parent.slug,
+      termId: term.id,
+      programmeSlug: indicator.programme.slug,
+      codes: [indicator.code],
+      scope,
+    }),
     getTargets({ termId: term.id, indicatorCodes: [indicator.code], orgUnitSlug: parent.slug, scope }),
   ]);
   const figures = unitFigures(parent.children, values, indicator.aggregation, q.period);
@@ -226,8 +273,13 @@ export async function getIndicatorComparison(
   const t = targets.get(indicator.code);
   const target = (q.period.kind === "TERM" ? t?.term : t?.years[q.period.year]) ?? null;
   const rows = comparisonRows({ indicator, figures, normalisation: norm, target, sort: q.sort });
-  const pf = parentFigure(indicator, figures.map((f) => f.figure));
-  const levels = new Set(programmes.flatMap((p) => p.sections.flatMap((s) => s.indicators.map((i) => i.collectionLevel))));
+  const pf = parentFigure(
+    indicator,
+    figures.map((f) => f.figure),
+  );
+  const levels = new Set(
+    programmes.flatMap((p) => p.sections.flatMap((s) => s.indicators.map((i) => i.collectionLevel))),
+  );
   return {
     term,
     parent,
@@ -290,7 +342,11 @@ export async function getWardComparison(
   const programme = q.programme === undefined ? programmes[0] : programmes.find((p) => p.slug === q.programme);
   if (!programme) return null;
   const sections = programme.sections
-    .map((s) => ({ code: s.code, name: s.name, indicators: s.indicators.filter((i) => i.collectionLevel === unit.level) }))
+    .map((s) => ({
+      code: s.code,
+      name: s.name,
+      indicators: s.indicators.filter((i) => i.collectionLevel === unit.level),
+    }))
     .filter((s) => s.indicators.length > 0);
   const codes = sections.flatMap((s) => s.indicators.map((i) => i.code));
 
@@ -298,7 +354,13 @@ export async function getWardComparison(
     getParentUnit(unit.parent.slug, scope),
     getChildrenValues({ parentSlug: unit.parent.slug, termId: term.id, programmeSlug: programme.slug, codes, scope }),
     getTargets({ termId: term.id, indicatorCodes: codes, orgUnitSlug: unit.slug, scope }),
-    getAcrossTerms({ unitSlug: unit.slug, issuerSlug: programme.issuer.slug, programmeSlug: programme.slug, codes, scope }),
+    getAcrossTerms({
+      unitSlug: unit.slug,
+      issuerSlug: programme.issuer.slug,
+      programmeSlug: programme.slug,
+      codes,
+      scope,
+    }),
   ]);
   if (!parent) return null;
   const byTerm = figuresAcrossTerms(across.indicators, across.values);

@@ -17,12 +17,20 @@ export async function getDeadline(districtId: number, periodId: number): Promise
   });
   if (!d) return null;
   const user = await db().user.findUnique({ where: { id: d.setById }, select: { name: true } });
-  return { dueOn: isoDay(d.dueOn)!, version: d.version, setByName: user?.name ?? null, updatedAt: d.updatedAt.toISOString() };
+  return {
+    dueOn: isoDay(d.dueOn)!,
+    version: d.version,
+    setByName: user?.name ?? null,
+    updatedAt: d.updatedAt.toISOString(),
+  };
 }
 
 /** Due dates of several years of one district, by period id. */
 export async function getDeadlines(districtId: number, periodIds: number[]): Promise<Map<number, string>> {
-  const rows = await db().deadline.findMany({ where: { districtId, periodId: { in: periodIds } }, select: { periodId: true, dueOn: true } });
+  const rows = await db().deadline.findMany({
+    where: { districtId, periodId: { in: periodIds } },
+    select: { periodId: true, dueOn: true },
+  });
   return new Map(rows.map((r) => [r.periodId, isoDay(r.dueOn)!]));
 }
 
@@ -32,7 +40,12 @@ export type SetDeadlineOutcome = { ok: true; version: number } | Failure<"confli
  * Sets the due date of (district, YEAR period) if it is still at `expectedVersion` (0: none was set
  * when the form was opened). Writes the audit row in the same transaction.
  */
-export async function setDeadline({ actor, target, dueOn, expectedVersion }: {
+export async function setDeadline({
+  actor,
+  target,
+  dueOn,
+  expectedVersion,
+}: {
   actor: Actor;
   target: { districtId: number; periodId: number; year: number };
   dueOn: string;
@@ -44,17 +57,49 @@ export async function setDeadline({ actor, target, dueOn, expectedVersion }: {
       const key = { districtId_periodId: { districtId: target.districtId, periodId: target.periodId } };
       const cur = await tx.deadline.findUnique({ where: key, select: { id: true, dueOn: true, version: true } });
       if ((cur?.version ?? 0) !== expectedVersion) return null;
-      const context = { districtId: target.districtId, periodId: target.periodId, year: target.year, actorName: actor.name };
+      const context = {
+        districtId: target.districtId,
+        periodId: target.periodId,
+        year: target.year,
+        actorName: actor.name,
+      };
       if (!cur) {
-        const created = await tx.deadline.create({ data: { districtId: target.districtId, periodId: target.periodId, dueOn: due, setById: actor.userId }, select: { id: true, version: true } });
-        await tx.auditLog.create({ data: { actor: actor.userId, action: "CREATE", entity: "deadline", entityId: String(created.id), field: "dueOn", newValue: dueOn, context: { ...context, version: 1 } } });
+        const created = await tx.deadline.create({
+          data: { districtId: target.districtId, periodId: target.periodId, dueOn: due, setById: actor.userId },
+          select: { id: true, version: true },
+        });
+        await tx.auditLog.create({
+          data: {
+            actor: actor.userId,
+            action: "CREATE",
+            entity: "deadline",
+            entityId: String(created.id),
+            field: "dueOn",
+            newValue: dueOn,
+            context: { ...context, version: 1 },
+          },
+        });
         return created.version;
       }
       const old = isoDay(cur.dueOn);
       if (old === dueOn) return cur.version;
-      const n = await tx.deadline.updateMany({ where: { id: cur.id, version: cur.version }, data: { dueOn: due, setById: actor.userId, version: { increment: 1 } } });
+      const n = await tx.deadline.updateMany({
+        where: { id: cur.id, version: cur.version },
+        data: { dueOn: due, setById: actor.userId, version: { increment: 1 } },
+      });
       if (n.count !== 1) return null;
-      await tx.auditLog.create({ data: { actor: actor.userId, action: "UPDATE", entity: "deadline", entityId: String(cur.id), field: "dueOn", oldValue: old, newValue: dueOn, context: { ...context, version: cur.version + 1 } } });
+      await tx.auditLog.create({
+        data: {
+          actor: actor.userId,
+          action: "UPDATE",
+          entity: "deadline",
+          entityId: String(cur.id),
+          field: "dueOn",
+          oldValue: old,
+          newValue: dueOn,
+          context: { ...context, version: cur.version + 1 },
+        },
+      });
       return cur.version + 1;
     });
     if (version !== null) return { ok: true, version };

@@ -12,7 +12,12 @@ import { getEntryGrid } from "./entry-grid";
 import type { ReadScope } from "./scope";
 
 /** Null when the ward (or one outside `scope`), the programme or the year is unknown. */
-export async function getEntryFileGrid({ wardSlug, year, programmeSlug, scope }: {
+export async function getEntryFileGrid({
+  wardSlug,
+  year,
+  programmeSlug,
+  scope,
+}: {
   wardSlug: string;
   year: number;
   programmeSlug: string;
@@ -24,21 +29,25 @@ export async function getEntryFileGrid({ wardSlug, year, programmeSlug, scope }:
 
 function toFileGrid(grid: EntryGrid, ids: EntryIds, layout: SectionLayout[]): EntryFileGrid {
   const groupCodes = new Set(grid.groupIndicators.map((i) => i.code));
-  const byCode = new Map([...grid.sections.flatMap((s) => s.indicators), ...grid.groupIndicators].map((i) => [i.code, i]));
+  const byCode = new Map(
+    [...grid.sections.flatMap((s) => s.indicators), ...grid.groupIndicators].map((i) => [i.code, i]),
+  );
   // the form keeps the group indicators apart; the file lists them in their sections, in order
   const sections: GridSection[] = layout.map((s) => ({
     code: s.code,
     name: s.name,
-    indicators: s.indicators.map((code) => byCode.get(code)!).map((i) => ({
-      id: ids.indicatorIds[i.code],
-      code: i.code,
-      name: i.name,
-      unit: i.unit,
-      valueType: i.valueType,
-      parentCode: i.parentCode,
-      perGroup: groupCodes.has(i.code),
-      derivedFrom: i.derivedFrom,
-    })),
+    indicators: s.indicators
+      .map((code) => byCode.get(code)!)
+      .map((i) => ({
+        id: ids.indicatorIds[i.code],
+        code: i.code,
+        name: i.name,
+        unit: i.unit,
+        valueType: i.valueType,
+        parentCode: i.parentCode,
+        perGroup: groupCodes.has(i.code),
+        derivedFrom: i.derivedFrom,
+      })),
   }));
   const cells: Record<string, GridCell> = {};
   const lastYear: EntryFileGrid["lastYear"] = {};
@@ -51,12 +60,22 @@ function toFileGrid(grid: EntryGrid, ids: EntryIds, layout: SectionLayout[]): En
   for (const i of grid.sections.flatMap((s) => s.indicators)) {
     if (i.target?.scope === "year") targets[i.code] = { comparison: i.target.comparison, value: i.target.value };
   }
-  const unit = (u: { slug: string; name: string; shortName: string }) => ({ id: ids.unitIds[u.slug], slug: u.slug, name: u.name, shortName: u.shortName });
+  const unit = (u: { slug: string; name: string; shortName: string }) => ({
+    id: ids.unitIds[u.slug],
+    slug: u.slug,
+    name: u.name,
+    shortName: u.shortName,
+  });
   return {
     ward: unit(grid.ward),
     year: grid.year,
     periodId: ids.periodId,
-    programme: { id: ids.programmeId, slug: grid.programme.slug, code: grid.programme.code, title: grid.programme.title },
+    programme: {
+      id: ids.programmeId,
+      slug: grid.programme.slug,
+      code: grid.programme.code,
+      title: grid.programme.title,
+    },
     submission: grid.submission,
     sections,
     groups: grid.groups.map(unit),

@@ -5,7 +5,13 @@ import "server-only";
 // assembled from these rows by lib/domain/entry-grid-assembly.ts.
 import { db } from "@/lib/db";
 import type { EntryGrid } from "@/lib/domain/entry-grid";
-import { assembleEntryGrid, type EntryIds, type EntryScope, gridCells, type SectionLayout } from "@/lib/domain/entry-grid-assembly";
+import {
+  assembleEntryGrid,
+  type EntryIds,
+  type EntryScope,
+  gridCells,
+  type SectionLayout,
+} from "@/lib/domain/entry-grid-assembly";
 import { formatSource } from "@/lib/format/vi";
 import { existingDuring } from "./org-units";
 import { type ReadScope, scopeWhere } from "./scope";
@@ -29,7 +35,13 @@ const indicatorSelect = {
  * counterparts ("groups"), or both ("all"). Null when the ward, the programme (issued above the
  * ward, in a term holding the year) or the year is unknown.
  */
-export async function getEntryGrid({ wardSlug, year, programmeSlug, scope, readable }: {
+export async function getEntryGrid({
+  wardSlug,
+  year,
+  programmeSlug,
+  scope,
+  readable,
+}: {
   wardSlug: string;
   year: number;
   programmeSlug: string;
@@ -56,20 +68,41 @@ export async function getEntryGrid({ wardSlug, year, programmeSlug, scope, reada
     },
   });
   if (!ward || ward.level !== "WARD") return null;
-  const ancestors = [ward.parent?.id, ward.parent?.parent?.id, ward.parent?.parent?.parentId].filter((id): id is number => typeof id === "number");
+  const ancestors = [ward.parent?.id, ward.parent?.parent?.id, ward.parent?.parent?.parentId].filter(
+    (id): id is number => typeof id === "number",
+  );
 
   // 2. the programme with its term, periods, indicators and rules
   const programme = await db().programme.findFirst({
-    where: { slug: programmeSlug, issuerId: { in: ancestors }, term: { startYear: { lte: year }, endYear: { gte: year } } },
+    where: {
+      slug: programmeSlug,
+      issuerId: { in: ancestors },
+      term: { startYear: { lte: year }, endYear: { gte: year } },
+    },
     orderBy: { term: { startYear: "desc" } },
     select: {
       id: true,
       code: true,
       slug: true,
       title: true,
-      term: { select: { id: true, slug: true, name: true, startYear: true, endYear: true, periods: { select: { id: true, kind: true, year: true } } } },
-      sections: { orderBy: { sortOrder: "asc" }, select: { code: true, name: true, indicators: { orderBy: { sortOrder: "asc" }, select: indicatorSelect } } },
-      rules: { orderBy: { code: "asc" }, select: { code: true, kind: true, left: true, right: true, description: true } },
+      term: {
+        select: {
+          id: true,
+          slug: true,
+          name: true,
+          startYear: true,
+          endYear: true,
+          periods: { select: { id: true, kind: true, year: true } },
+        },
+      },
+      sections: {
+        orderBy: { sortOrder: "asc" },
+        select: { code: true, name: true, indicators: { orderBy: { sortOrder: "asc" }, select: indicatorSelect } },
+      },
+      rules: {
+        orderBy: { code: "asc" },
+        select: { code: true, kind: true, left: true, right: true, description: true },
+      },
     },
   });
   if (!programme) return null;
@@ -83,13 +116,22 @@ export async function getEntryGrid({ wardSlug, year, programmeSlug, scope, reada
     name: s.name,
     indicators: s.indicators.map(({ parent, ...i }) => ({ ...i, parentCode: parent?.code ?? null })),
   }));
-  const frame = { scope, ward: { id: ward.id, slug: ward.slug, name: ward.name, shortName: ward.shortName }, groups: ward.children, sections };
+  const frame = {
+    scope,
+    ward: { id: ward.id, slug: ward.slug, name: ward.name, shortName: ward.shortName },
+    groups: ward.children,
+    sections,
+  };
   const { indicatorIds, unitIds } = gridCells(frame);
 
   // 3–5: published figures of this and earlier years, targets, the submission with its values
   const [results, targets, submission] = await Promise.all([
     db().result.findMany({
-      where: { indicatorId: { in: indicatorIds }, orgUnitId: { in: unitIds }, periodId: { in: [period.id, ...earlier.map((p) => p.id)] } },
+      where: {
+        indicatorId: { in: indicatorIds },
+        orgUnitId: { in: unitIds },
+        periodId: { in: [period.id, ...earlier.map((p) => p.id)] },
+      },
       select: {
         indicatorId: true,
         orgUnitId: true,
@@ -105,7 +147,14 @@ export async function getEntryGrid({ wardSlug, year, programmeSlug, scope, reada
         periodId: { in: [period.id, ...(termPeriod ? [termPeriod.id] : [])] },
         OR: [{ orgUnitId: null }, { orgUnitId: ward.id }],
       },
-      select: { indicatorId: true, periodId: true, orgUnitId: true, comparison: true, value: true, source: { select: { kind: true } } },
+      select: {
+        indicatorId: true,
+        periodId: true,
+        orgUnitId: true,
+        comparison: true,
+        value: true,
+        source: { select: { kind: true } },
+      },
       orderBy: { orgUnitId: { sort: "asc", nulls: "first" } },
     }),
     db().submission.findUnique({
@@ -115,14 +164,29 @@ export async function getEntryGrid({ wardSlug, year, programmeSlug, scope, reada
         version: true,
         values: {
           where: { indicatorId: { in: indicatorIds }, orgUnitId: { in: unitIds } },
-          select: { indicatorId: true, orgUnitId: true, value: true, qualifier: true, note: true, outlierConfirmed: true, version: true, updatedById: true, updatedAt: true },
+          select: {
+            indicatorId: true,
+            orgUnitId: true,
+            value: true,
+            qualifier: true,
+            note: true,
+            outlierConfirmed: true,
+            version: true,
+            updatedById: true,
+            updatedAt: true,
+          },
         },
       },
     }),
   ]);
   const editors = [...new Set(submission?.values.map((v) => v.updatedById) ?? [])];
   const names = editors.length
-    ? new Map((await db().user.findMany({ where: { id: { in: editors } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]))
+    ? new Map(
+        (await db().user.findMany({ where: { id: { in: editors } }, select: { id: true, name: true } })).map((u) => [
+          u.id,
+          u.name,
+        ]),
+      )
     : new Map<string, string>();
 
   const { term } = programme;
@@ -134,8 +198,18 @@ export async function getEntryGrid({ wardSlug, year, programmeSlug, scope, reada
     rules: programme.rules,
     periodId: period.id,
     periodYears: new Map(term.periods.map((p) => [p.id, p.year])),
-    results: results.map((r) => ({ ...r, value: decimalString(r.value), source: { label: sourceLabel(r.source), isDemo: r.source.kind === "DEMO" } })),
-    targets: targets.map((t) => ({ indicatorId: t.indicatorId, periodId: t.periodId, comparison: t.comparison, value: decimalString(t.value), isDemo: t.source.kind === "DEMO" })),
+    results: results.map((r) => ({
+      ...r,
+      value: decimalString(r.value),
+      source: { label: sourceLabel(r.source), isDemo: r.source.kind === "DEMO" },
+    })),
+    targets: targets.map((t) => ({
+      indicatorId: t.indicatorId,
+      periodId: t.periodId,
+      comparison: t.comparison,
+      value: decimalString(t.value),
+      isDemo: t.source.kind === "DEMO",
+    })),
     submission: submission && {
       status: submission.status,
       version: submission.version,

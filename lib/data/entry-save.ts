@@ -39,12 +39,18 @@ export type StoredEntry = {
 export type Conflict = { indicatorId: number; orgUnitId: number; mine: EntryChange; theirs: StoredEntry | null };
 
 export type SaveOutcome =
-  | { ok: true; changed: number; versions: { indicatorId: number; orgUnitId: number; version: number }[]; submission: { id: number; status: SubmissionStatus; version: number } }
+  | {
+      ok: true;
+      changed: number;
+      versions: { indicatorId: number; orgUnitId: number; version: number }[];
+      submission: { id: number; status: SubmissionStatus; version: number };
+    }
   | Failure<"locked", { status: SubmissionStatus }>
   | Failure<"conflict", { conflicts: Conflict[] }>;
 
 /** The per-value key of the audit log: the same figure keeps one history across submissions. */
-export const valueKey = (indicatorId: number, orgUnitId: number, periodId: number) => `${indicatorId}:${orgUnitId}:${periodId}`;
+export const valueKey = (indicatorId: number, orgUnitId: number, periodId: number) =>
+  `${indicatorId}:${orgUnitId}:${periodId}`;
 
 /** A stored or typed decimal in one canonical spelling ("12.50" → "12.5"), so equal values compare equal. */
 export const normal = (v: string | null) => (v === null ? null : fromScaled(toScaled(v)));
@@ -59,7 +65,10 @@ class ConflictError extends Error {
  * The submission of (ward, year, programme), created as a draft when missing, locked FOR UPDATE
  * until the transaction ends: saves and transitions of one submission take turns.
  */
-export async function lockSubmission(tx: Prisma.TransactionClient, target: EntryTarget): Promise<{ id: number; status: SubmissionStatus; version: number }> {
+export async function lockSubmission(
+  tx: Prisma.TransactionClient,
+  target: EntryTarget,
+): Promise<{ id: number; status: SubmissionStatus; version: number }> {
   await tx.$executeRaw`
     INSERT INTO submission (org_unit_id, period_id, programme_id, updated_at)
     VALUES (${target.wardId}, ${target.periodId}, ${target.programmeId}, now())
@@ -84,18 +93,36 @@ export async function saveEntryValues(actor: Actor, target: EntryTarget, changes
         if (!isEditable(submission.status)) return { ok: false, code: "locked", status: submission.status } as const;
 
         const existing = await tx.entryValue.findMany({
-          where: { submissionId: submission.id, OR: changes.map((c) => ({ indicatorId: c.indicatorId, orgUnitId: c.orgUnitId })) },
-          select: { id: true, indicatorId: true, orgUnitId: true, value: true, qualifier: true, note: true, outlierConfirmed: true, version: true, updatedById: true, updatedAt: true },
+          where: {
+            submissionId: submission.id,
+            OR: changes.map((c) => ({ indicatorId: c.indicatorId, orgUnitId: c.orgUnitId })),
+          },
+          select: {
+            id: true,
+            indicatorId: true,
+            orgUnitId: true,
+            value: true,
+            qualifier: true,
+            note: true,
+            outlierConfirmed: true,
+            version: true,
+            updatedById: true,
+            updatedAt: true,
+          },
         });
         const byKey = new Map(existing.map((e) => [`${e.indicatorId}:${e.orgUnitId}`, e]));
 
         const conflicts: Conflict[] = [];
         for (const c of changes) {
           const cur = byKey.get(`${c.indicatorId}:${c.orgUnitId}`);
-          if ((cur?.version ?? 0) !== c.baseVersion) conflicts.push({ indicatorId: c.indicatorId, orgUnitId: c.orgUnitId, mine: c, theirs: null });
+          if ((cur?.version ?? 0) !== c.baseVersion)
+            conflicts.push({ indicatorId: c.indicatorId, orgUnitId: c.orgUnitId, mine: c, theirs: null });
         }
         if (conflicts.length > 0) {
-          const names = await userNames(tx, existing.map((e) => e.updatedById));
+          const names = await userNames(
+            tx,
+            existing.map((e) => e.updatedById),
+          );
           for (const k of conflicts) {
             const cur = byKey.get(`${k.indicatorId}:${k.orgUnitId}`);
             k.theirs = cur ? stored(cur, names) : null;
@@ -112,17 +139,33 @@ export async function saveEntryValues(actor: Actor, target: EntryTarget, changes
           const value = normal(c.value);
           const note = c.note?.trim() || null;
           const before = cur ? normal(cur.value?.toFixed() ?? null) : null;
-          if (cur && before === value && cur.qualifier === c.qualifier && cur.note === note && cur.outlierConfirmed === c.outlierConfirmed) {
+          if (
+            cur &&
+            before === value &&
+            cur.qualifier === c.qualifier &&
+            cur.note === note &&
+            cur.outlierConfirmed === c.outlierConfirmed
+          ) {
             versions.push({ indicatorId: c.indicatorId, orgUnitId: c.orgUnitId, version: cur.version });
             continue;
           }
           if (!cur && value === null && !note) continue; // nothing typed into an empty cell
-          const data = { value, qualifier: c.qualifier, note, outlierConfirmed: c.outlierConfirmed, updatedById: actor.userId };
+          const data = {
+            value,
+            qualifier: c.qualifier,
+            note,
+            outlierConfirmed: c.outlierConfirmed,
+            updatedById: actor.userId,
+          };
           let version: number;
           if (cur) {
             // the row lock above serialises saves; the version in the WHERE is the second guard
-            const n = await tx.entryValue.updateMany({ where: { id: cur.id, version: c.baseVersion }, data: { ...data, version: { increment: 1 } } });
-            if (n.count !== 1) throw new ConflictError([{ indicatorId: c.indicatorId, orgUnitId: c.orgUnitId, mine: c, theirs: null }]);
+            const n = await tx.entryValue.updateMany({
+              where: { id: cur.id, version: c.baseVersion },
+              data: { ...data, version: { increment: 1 } },
+            });
+            if (n.count !== 1)
+              throw new ConflictError([{ indicatorId: c.indicatorId, orgUnitId: c.orgUnitId, mine: c, theirs: null }]);
             version = c.baseVersion + 1;
           } else {
             creates.push({ ...data, submissionId: submission.id, indicatorId: c.indicatorId, orgUnitId: c.orgUnitId });
@@ -153,7 +196,12 @@ export async function saveEntryValues(actor: Actor, target: EntryTarget, changes
         if (audit.length > 0) await tx.auditLog.createMany({ data: audit });
         const bumped = audit.length > 0 ? submission.version + 1 : submission.version;
         if (audit.length > 0) await tx.submission.update({ where: { id: submission.id }, data: { version: bumped } });
-        return { ok: true, changed: audit.length, versions, submission: { id: submission.id, status: submission.status, version: bumped } } as const;
+        return {
+          ok: true,
+          changed: audit.length,
+          versions,
+          submission: { id: submission.id, status: submission.status, version: bumped },
+        } as const;
       },
       { maxWait: 10_000, timeout: 20_000 },
     );
@@ -161,13 +209,26 @@ export async function saveEntryValues(actor: Actor, target: EntryTarget, changes
     if (e instanceof ConflictError) return { ok: false, code: "conflict", conflicts: e.conflicts };
     // two first saves of the same empty cell at once: the unique index lets one in
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-      return { ok: false, code: "conflict", conflicts: changes.filter((c) => c.baseVersion === 0).map((c) => ({ indicatorId: c.indicatorId, orgUnitId: c.orgUnitId, mine: c, theirs: null })) };
+      return {
+        ok: false,
+        code: "conflict",
+        conflicts: changes
+          .filter((c) => c.baseVersion === 0)
+          .map((c) => ({ indicatorId: c.indicatorId, orgUnitId: c.orgUnitId, mine: c, theirs: null })),
+      };
     }
     throw e;
   }
 }
 
-type Row = { value: { toFixed(): string } | null; qualifier: Qualifier; note: string | null; version: number; updatedById: string; updatedAt: Date };
+type Row = {
+  value: { toFixed(): string } | null;
+  qualifier: Qualifier;
+  note: string | null;
+  version: number;
+  updatedById: string;
+  updatedAt: Date;
+};
 
 function stored(r: Row, names: Map<string, string>): StoredEntry {
   return {

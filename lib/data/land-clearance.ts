@@ -33,7 +33,12 @@ export type GpmbProgress = {
 };
 
 /** A project as the dashboards show it, with what its forms need to edit it and where it stands in review. */
-export type GpmbProject = Omit<LandClearanceProjectInfo, "progress"> & { id: number; version: number; review: RecordReview; progress: GpmbProgress[] };
+export type GpmbProject = Omit<LandClearanceProjectInfo, "progress"> & {
+  id: number;
+  version: number;
+  review: RecordReview;
+  progress: GpmbProgress[];
+};
 
 export type GpmbAchievement = {
   id: number;
@@ -61,22 +66,34 @@ export type GpmbPage = {
   landClearanceProgramme: string | null;
 };
 
-
 /**
  * The page's records; a ward outside `scope` reads as absent. Drafts (entered, not yet approved) only
  * with `drafts`: for the ward's own officials and committee; everyone else reads what is published.
  */
-export async function getGpmbPage({ wardSlug, term, scope, drafts }: {
+export async function getGpmbPage({
+  wardSlug,
+  term,
+  scope,
+  drafts,
+}: {
   wardSlug: string;
   term: TermSummary;
   scope: ReadScope;
   drafts: boolean;
 }): Promise<GpmbPage | null> {
-  const ward = await db().orgUnit.findFirst({ where: { slug: wardSlug, ...scopeWhere(scope) }, select: { id: true, slug: true, name: true, shortName: true, level: true } });
+  const ward = await db().orgUnit.findFirst({
+    where: { slug: wardSlug, ...scopeWhere(scope) },
+    select: { id: true, slug: true, name: true, shortName: true, level: true },
+  });
   if (!ward || ward.level !== "WARD") return null;
   const [projects, achievements, groups, programmes] = await Promise.all([
     db().landClearanceProject.findMany({
-      where: { orgUnitId: ward.id, ...orgUnitScopeWhere(scope), termId: term.id, ...(drafts ? {} : publishedRecordWhere) },
+      where: {
+        orgUnitId: ward.id,
+        ...orgUnitScopeWhere(scope),
+        termId: term.id,
+        ...(drafts ? {} : publishedRecordWhere),
+      },
       orderBy: [{ startYear: { sort: "asc", nulls: "first" } }, { id: "asc" }],
       select: {
         id: true,
@@ -86,14 +103,34 @@ export async function getGpmbPage({ wardSlug, term, scope, drafts }: {
         progress: {
           where: drafts ? {} : publishedProgressWhere,
           orderBy: { year: "asc" },
-          select: { id: true, version: true, year: true, householdsHandedOver: true, areaM2: true, compensationDong: true, note: true, ...reviewSelect },
+          select: {
+            id: true,
+            version: true,
+            year: true,
+            householdsHandedOver: true,
+            areaM2: true,
+            compensationDong: true,
+            note: true,
+            ...reviewSelect,
+          },
         },
       },
     }),
     db().achievement.findMany({
-      where: { orgUnitId: ward.id, ...orgUnitScopeWhere(scope), termId: term.id, ...(drafts ? {} : publishedRecordWhere) },
+      where: {
+        orgUnitId: ward.id,
+        ...orgUnitScopeWhere(scope),
+        termId: term.id,
+        ...(drafts ? {} : publishedRecordWhere),
+      },
       orderBy: [{ year: { sort: "asc", nulls: "last" } }, { id: "asc" }],
-      select: { id: true, version: true, ...achievementFieldsSelect, ...reviewSelect, programme: { select: { slug: true, code: true } } },
+      select: {
+        id: true,
+        version: true,
+        ...achievementFieldsSelect,
+        ...reviewSelect,
+        programme: { select: { slug: true, code: true } },
+      },
     }),
     db().orgUnit.findMany({
       where: { parentId: ward.id, level: "RESIDENTIAL_GROUP", validTo: null },
@@ -103,7 +140,11 @@ export async function getGpmbPage({ wardSlug, term, scope, drafts }: {
     db().programme.findMany({
       where: { termId: term.id },
       orderBy: { number: "asc" },
-      select: { slug: true, code: true, indicators: { where: { code: LAND_CLEARANCE_INDICATOR }, select: { id: true } } },
+      select: {
+        slug: true,
+        code: true,
+        indicators: { where: { code: LAND_CLEARANCE_INDICATOR }, select: { id: true } },
+      },
     }),
   ]);
   return {
@@ -112,7 +153,10 @@ export async function getGpmbPage({ wardSlug, term, scope, drafts }: {
     projects: projects.map(({ submissionId, approvalEvent, ...p }) => ({
       ...toProjectFields(p),
       review: toReview({ submissionId, approvalEvent }),
-      progress: p.progress.map(({ submissionId, approvalEvent, ...y }) => ({ ...toProgressFields(y), review: toReview({ submissionId, approvalEvent }) })),
+      progress: p.progress.map(({ submissionId, approvalEvent, ...y }) => ({
+        ...toProgressFields(y),
+        review: toReview({ submissionId, approvalEvent }),
+      })),
     })),
     achievements: achievements.map(({ subjectOrgUnit, source, submissionId, approvalEvent, ...a }) => ({
       ...a,

@@ -21,7 +21,10 @@ const firstDay = (year: number) => new Date(Date.UTC(year, 0, 1));
 const lastDay = (year: number) => new Date(Date.UTC(year, 11, 31));
 
 /** `where` of the units that existed during `year` (a group dissolved or founded that year counts). */
-export const existingDuring = (year: number) => ({ validFrom: { lte: lastDay(year) }, OR: [{ validTo: null }, { validTo: { gte: firstDay(year) } }] });
+export const existingDuring = (year: number) => ({
+  validFrom: { lte: lastDay(year) },
+  OR: [{ validTo: null }, { validTo: { gte: firstDay(year) } }],
+});
 
 /** The same test on a unit already read. */
 export const existedDuring = (unit: { validFrom: Date; validTo: Date | null }, year: number): boolean =>

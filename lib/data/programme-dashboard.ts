@@ -5,7 +5,12 @@ import { targetStatus, type TargetStatus } from "@/lib/domain/target-status";
 import type { TermFigure } from "@/lib/domain/term-figure";
 import { getOrgUnit, type OrgUnitDetail } from "./org-units";
 import { getProgrammes, type IndicatorInfo, type ProgrammeInfo } from "./programmes";
-import { getAchievements, getLandClearanceProjects, type AchievementInfo, type LandClearanceProjectInfo } from "./records";
+import {
+  getAchievements,
+  getLandClearanceProjects,
+  type AchievementInfo,
+  type LandClearanceProjectInfo,
+} from "./records";
 import { getTargets, type IndicatorTargets } from "./targets";
 import type { ReadScope } from "./scope";
 import type { TermSummary } from "./terms";
@@ -28,7 +33,12 @@ export type ProgrammeDashboard = {
   term: TermSummary;
   programme: Omit<ProgrammeInfo, "sections">;
   otherProgrammes: Array<{ code: string; slug: string }>;
-  sections: Array<{ code: string; name: string; indicators: DashboardIndicator[]; breakdowns: Breakdown<DashboardIndicator>[] }>;
+  sections: Array<{
+    code: string;
+    name: string;
+    indicators: DashboardIndicator[];
+    breakdowns: Breakdown<DashboardIndicator>[];
+  }>;
   headline: DashboardIndicator[];
   projects: LandClearanceProjectInfo[];
   achievements: AchievementInfo[];
@@ -41,7 +51,12 @@ export type ProgrammeDashboard = {
  * Everything a programme's dashboard shows for one ward: six queries, whatever the number of charts.
  * Null when the ward is unknown or outside `scope`.
  */
-export async function getProgrammeDashboard({ wardSlug, programmeSlug, term, scope }: {
+export async function getProgrammeDashboard({
+  wardSlug,
+  programmeSlug,
+  term,
+  scope,
+}: {
   wardSlug: string;
   programmeSlug: string;
   term: TermSummary;
@@ -51,13 +66,17 @@ export async function getProgrammeDashboard({ wardSlug, programmeSlug, term, sco
   const programme = programmes.find((p) => p.slug === programmeSlug);
   if (!ward || ward.level !== "WARD" || !programme) return null;
   const codes = programme.sections.flatMap((s) => s.indicators.map((i) => i.code));
-  const firstGroupIndicator = programme.sections.flatMap((s) => s.indicators).find((i) => i.collectionLevel === "RESIDENTIAL_GROUP");
+  const firstGroupIndicator = programme.sections
+    .flatMap((s) => s.indicators)
+    .find((i) => i.collectionLevel === "RESIDENTIAL_GROUP");
   const [values, targets, projects, achievements, groupRanking] = await Promise.all([
     getUnitValues({ orgUnitSlug: wardSlug, termId: term.id, scope, programmeSlug }),
     getTargets({ termId: term.id, indicatorCodes: codes, orgUnitSlug: wardSlug, scope }),
     getLandClearanceProjects({ wardSlug, termId: term.id, scope, programmeSlug }),
     getAchievements(term.id, { ward: wardSlug, programme: programmeSlug }, scope),
-    firstGroupIndicator ? getResidentialGroupsView({ wardSlug, term, query: { indicator: firstGroupIndicator.code }, scope }) : Promise.resolve(null),
+    firstGroupIndicator
+      ? getResidentialGroupsView({ wardSlug, term, query: { indicator: firstGroupIndicator.code }, scope })
+      : Promise.resolve(null),
   ]);
   const byCode = new Map<string, UnitValue[]>();
   for (const v of values) byCode.set(v.indicator.code, [...(byCode.get(v.indicator.code) ?? []), v]);

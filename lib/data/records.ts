@@ -34,7 +34,9 @@ export type LandClearanceYear = {
  * their source says) and those the ward entered once the committee approved them. Drafts are shown
  * only to the ward's own officials and committee, on /gpmb.
  */
-export const publishedRecordWhere: { OR: [{ submissionId: null }, { approvalEventId: { not: null } }] } = { OR: [{ submissionId: null }, { approvalEventId: { not: null } }] };
+export const publishedRecordWhere: { OR: [{ submissionId: null }, { approvalEventId: { not: null } }] } = {
+  OR: [{ submissionId: null }, { approvalEventId: { not: null } }],
+};
 /** A year's progress is always entered by the ward: published once approved. */
 export const publishedProgressWhere: { approvalEventId: { not: null } } = { approvalEventId: { not: null } };
 
@@ -44,8 +46,12 @@ export type RecordReview = { state: "source" } | { state: "draft" } | { state: "
 /** What `toReview` reads. */
 export const reviewSelect = { submissionId: true, approvalEvent: { select: { actorName: true, at: true } } } as const;
 
-export function toReview(r: { submissionId: number | null; approvalEvent: { actorName: string; at: Date } | null }): RecordReview {
-  if (r.approvalEvent) return { state: "approved", by: r.approvalEvent.actorName, at: r.approvalEvent.at.toISOString() };
+export function toReview(r: {
+  submissionId: number | null;
+  approvalEvent: { actorName: string; at: Date } | null;
+}): RecordReview {
+  if (r.approvalEvent)
+    return { state: "approved", by: r.approvalEvent.actorName, at: r.approvalEvent.at.toISOString() };
   return r.submissionId === null ? { state: "source" } : { state: "draft" };
 }
 
@@ -64,12 +70,26 @@ export const projectFieldsSelect = {
 } as const;
 
 /** Decimals as strings, the source as SourceInfo (Prisma's Decimal never reaches a component). */
-export function toProjectFields<R extends { areaM2: { toFixed(): string } | null; compensationDong: { toFixed(): string } | null; source: Parameters<typeof toSource>[0] & { kind: string } }>(r: R) {
-  return { ...r, areaM2: decimalOrNull(r.areaM2), compensationDong: decimalOrNull(r.compensationDong), source: toSource(r.source), isDemo: r.source.kind === "DEMO" };
+export function toProjectFields<
+  R extends {
+    areaM2: { toFixed(): string } | null;
+    compensationDong: { toFixed(): string } | null;
+    source: Parameters<typeof toSource>[0] & { kind: string };
+  },
+>(r: R) {
+  return {
+    ...r,
+    areaM2: decimalOrNull(r.areaM2),
+    compensationDong: decimalOrNull(r.compensationDong),
+    source: toSource(r.source),
+    isDemo: r.source.kind === "DEMO",
+  };
 }
 
 /** A year's progress with its decimals as strings. */
-export function toProgressFields<Y extends { areaM2: { toFixed(): string } | null; compensationDong: { toFixed(): string } | null }>(y: Y) {
+export function toProgressFields<
+  Y extends { areaM2: { toFixed(): string } | null; compensationDong: { toFixed(): string } | null },
+>(y: Y) {
   return { ...y, areaM2: decimalOrNull(y.areaM2), compensationDong: decimalOrNull(y.compensationDong) };
 }
 
@@ -77,18 +97,33 @@ export function toProgressFields<Y extends { areaM2: { toFixed(): string } | nul
  * The ward's published land-clearance projects in a term with their published progress; only those
  * of one programme when `programmeSlug` is given; none outside `scope`.
  */
-export async function getLandClearanceProjects({ wardSlug, termId, scope, programmeSlug }: {
+export async function getLandClearanceProjects({
+  wardSlug,
+  termId,
+  scope,
+  programmeSlug,
+}: {
   wardSlug: string;
   termId: number;
   scope: ReadScope;
   programmeSlug?: string;
 }): Promise<LandClearanceProjectInfo[]> {
   const rows = await db().landClearanceProject.findMany({
-    where: { orgUnit: { slug: wardSlug }, ...orgUnitScopeWhere(scope), termId, ...(programmeSlug ? { programme: { slug: programmeSlug } } : {}), ...publishedRecordWhere },
+    where: {
+      orgUnit: { slug: wardSlug },
+      ...orgUnitScopeWhere(scope),
+      termId,
+      ...(programmeSlug ? { programme: { slug: programmeSlug } } : {}),
+      ...publishedRecordWhere,
+    },
     orderBy: [{ startYear: "asc" }, { id: "asc" }],
     select: {
       ...projectFieldsSelect,
-      progress: { where: publishedProgressWhere, select: { year: true, householdsHandedOver: true, areaM2: true, compensationDong: true, note: true }, orderBy: { year: "asc" } },
+      progress: {
+        where: publishedProgressWhere,
+        select: { year: true, householdsHandedOver: true, areaM2: true, compensationDong: true, note: true },
+        orderBy: { year: "asc" },
+      },
     },
   });
   return rows.map((r) => ({ ...toProjectFields(r), progress: r.progress.map(toProgressFields) }));
@@ -125,13 +160,28 @@ export const achievementFieldsSelect = {
  * Published named achievements of a term in year order, those without a year last (one query). Only
  * those of units in `scope`: the achieving unit, and the subject group when asked by subject.
  */
-export async function getAchievements(termId: number, filter: AchievementFilter, scope: ReadScope): Promise<AchievementInfo[]> {
+export async function getAchievements(
+  termId: number,
+  filter: AchievementFilter,
+  scope: ReadScope,
+): Promise<AchievementInfo[]> {
   const ids = orgUnitScopeWhere(scope).orgUnitId;
   const rows = await db().achievement.findMany({
     where:
       "subject" in filter
-        ? { termId, subjectOrgUnit: { slug: filter.subject }, ...(ids ? { subjectOrgUnitId: ids } : {}), ...publishedRecordWhere }
-        : { termId, orgUnit: { slug: filter.ward }, ...orgUnitScopeWhere(scope), ...(filter.programme ? { programme: { slug: filter.programme } } : {}), ...publishedRecordWhere },
+        ? {
+            termId,
+            subjectOrgUnit: { slug: filter.subject },
+            ...(ids ? { subjectOrgUnitId: ids } : {}),
+            ...publishedRecordWhere,
+          }
+        : {
+            termId,
+            orgUnit: { slug: filter.ward },
+            ...orgUnitScopeWhere(scope),
+            ...(filter.programme ? { programme: { slug: filter.programme } } : {}),
+            ...publishedRecordWhere,
+          },
     orderBy: [{ year: { sort: "asc", nulls: "last" } }, { id: "asc" }],
     select: achievementFieldsSelect,
   });

@@ -2,7 +2,19 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Qualifier } from "@/lib/generated/prisma/enums";
 import { summariseIndicator, type IndicatorSummary, type ValueInput } from "@/lib/domain/indicator-summary";
-import { checkDerivedShare, pickYear, rankGroups, WARD_COUNTERPART, wardShareFromGroups, type DerivationCheck, type GroupSeries, type GroupYearCell, type RankedGroup, type RankMode, type WardShare } from "@/lib/domain/residential-groups";
+import {
+  checkDerivedShare,
+  pickYear,
+  rankGroups,
+  WARD_COUNTERPART,
+  wardShareFromGroups,
+  type DerivationCheck,
+  type GroupSeries,
+  type GroupYearCell,
+  type RankedGroup,
+  type RankMode,
+  type WardShare,
+} from "@/lib/domain/residential-groups";
 import { averageOf } from "@/lib/domain/decimal";
 import { targetStatus, type TargetStatus } from "@/lib/domain/target-status";
 import { getOrgUnit, type OrgUnitDetail, type OrgUnitRef } from "./org-units";
@@ -18,11 +30,15 @@ import { getUnitValues } from "./values";
 // Queries (one each)
 // ---------------------------------------------------------------------------------------------
 
-
 export type MatrixCell = GroupYearCell & { groupSlug: string };
 
 /** The group × year matrix of one indicator for the residential groups of a ward in `scope` (one query). */
-export async function getGroupMatrix({ wardSlug, termId, indicatorCode, scope }: {
+export async function getGroupMatrix({
+  wardSlug,
+  termId,
+  indicatorCode,
+  scope,
+}: {
   wardSlug: string;
   termId: number;
   indicatorCode: string;
@@ -59,7 +75,12 @@ export async function getGroupMatrix({ wardSlug, termId, indicatorCode, scope }:
 }
 
 /** Values (yearly and for the term) of some indicators of one unit in a term (one query); none outside `scope`. */
-export async function getIndicatorValues({ orgUnitSlug, termId, indicatorCodes, scope }: {
+export async function getIndicatorValues({
+  orgUnitSlug,
+  termId,
+  indicatorCodes,
+  scope,
+}: {
   orgUnitSlug: string;
   termId: number;
   indicatorCodes: string[];
@@ -67,7 +88,12 @@ export async function getIndicatorValues({ orgUnitSlug, termId, indicatorCodes, 
 }): Promise<Array<ValueInput & { code: string }>> {
   if (indicatorCodes.length === 0) return [];
   const rows = await db().result.findMany({
-    where: { orgUnit: { slug: orgUnitSlug }, ...orgUnitScopeWhere(scope), indicator: { code: { in: indicatorCodes }, programme: { termId } }, period: { termId } },
+    where: {
+      orgUnit: { slug: orgUnitSlug },
+      ...orgUnitScopeWhere(scope),
+      indicator: { code: { in: indicatorCodes }, programme: { termId } },
+      period: { termId },
+    },
     select: {
       value: true,
       qualifier: true,
@@ -92,7 +118,8 @@ export async function getIndicatorValues({ orgUnitSlug, termId, indicatorCodes, 
 // Composition
 // ---------------------------------------------------------------------------------------------
 
-const termYears = (term: TermSummary) => Array.from({ length: term.endYear - term.startYear + 1 }, (_, i) => term.startYear + i);
+const termYears = (term: TermSummary) =>
+  Array.from({ length: term.endYear - term.startYear + 1 }, (_, i) => term.startYear + i);
 
 /** The ward's residential groups in their order (those of other levels are left out). */
 const groupsOf = (ward: OrgUnitDetail): OrgUnitRef[] => ward.children.filter((c) => c.level === "RESIDENTIAL_GROUP");
@@ -157,7 +184,12 @@ export type GroupsQuery = { indicator?: string; year?: number };
  * for the ward's own figure, one for targets (after the ward, term and catalogue). Null when the
  * ward is unknown or outside `scope`, the indicator is unknown, or the year lies outside the term.
  */
-export async function getResidentialGroupsView({ wardSlug, term, query, scope }: {
+export async function getResidentialGroupsView({
+  wardSlug,
+  term,
+  query,
+  scope,
+}: {
   wardSlug: string;
   term: TermSummary;
   query: GroupsQuery;
@@ -174,19 +206,33 @@ export async function getResidentialGroupsView({ wardSlug, term, query, scope }:
   const counterpartCode = WARD_COUNTERPART[indicator.code];
   const [cells, wardValues, targets] = await Promise.all([
     getGroupMatrix({ wardSlug, termId: term.id, indicatorCode: indicator.code, scope }),
-    counterpartCode ? getIndicatorValues({ orgUnitSlug: wardSlug, termId: term.id, indicatorCodes: [counterpartCode], scope }) : Promise.resolve([]),
-    getTargets({ termId: term.id, indicatorCodes: counterpartCode ? [indicator.code, counterpartCode] : [indicator.code], orgUnitSlug: wardSlug, scope }),
+    counterpartCode
+      ? getIndicatorValues({ orgUnitSlug: wardSlug, termId: term.id, indicatorCodes: [counterpartCode], scope })
+      : Promise.resolve([]),
+    getTargets({
+      termId: term.id,
+      indicatorCodes: counterpartCode ? [indicator.code, counterpartCode] : [indicator.code],
+      orgUnitSlug: wardSlug,
+      scope,
+    }),
   ]);
 
   const units = groupsOf(ward);
   const byGroup = new Map<string, GroupYearCell[]>();
   for (const { groupSlug, ...c } of cells) byGroup.set(groupSlug, [...(byGroup.get(groupSlug) ?? []), c]);
-  const groups: GroupSeries[] = units.map((u, i) => ({ slug: u.slug, name: u.shortName, order: i, cells: byGroup.get(u.slug) ?? [] }));
+  const groups: GroupSeries[] = units.map((u, i) => ({
+    slug: u.slug,
+    name: u.shortName,
+    order: i,
+    cells: byGroup.get(u.slug) ?? [],
+  }));
 
   const yearsWithValues = [...new Set(cells.map((c) => c.year))].sort((a, b) => a - b);
   const picked = pickYear(query.year, yearsWithValues);
   const isYesNo = indicator.valueType === "BOOLEAN";
-  const rankMode: RankMode = isYesNo ? { kind: "term", rule: indicator.aggregation } : { kind: "year", year: picked?.year ?? years[years.length - 1] };
+  const rankMode: RankMode = isYesNo
+    ? { kind: "term", rule: indicator.aggregation }
+    : { kind: "year", year: picked?.year ?? years[years.length - 1] };
   const ranking = rankGroups(groups, rankMode, indicator.direction);
   const own = targets.get(indicator.code);
   const target = (rankMode.kind === "year" ? own?.years[rankMode.year] : own?.term) ?? null;
@@ -223,7 +269,11 @@ export async function getResidentialGroupsView({ wardSlug, term, query, scope }:
         derivation = yearsWithValues.map((year) => {
           const share = perYear.find((p) => p.year === year)?.share ?? null;
           const stored = summary.years.find((y) => y.year === year);
-          return { year, share, check: checkDerivedShare(stored ? { value: stored.value, qualifier: stored.qualifier } : null, share) };
+          return {
+            year,
+            share,
+            check: checkDerivedShare(stored ? { value: stored.value, qualifier: stored.qualifier } : null, share),
+          };
         });
       }
     }
@@ -278,7 +328,12 @@ export type ResidentialGroupView = {
  * and target status, and the named achievements whose subject it is. The group's values come in
  * one query. Null when the ward, or the group under that ward, is unknown or outside `scope`.
  */
-export async function getResidentialGroupView({ wardSlug, slug, term, scope }: {
+export async function getResidentialGroupView({
+  wardSlug,
+  slug,
+  term,
+  scope,
+}: {
   wardSlug: string;
   slug: string;
   term: TermSummary;

@@ -24,7 +24,10 @@ export type SelfApprovalSetting = {
 };
 
 /** The setting that applies at `unitId`: its own, else its nearest ancestor's, else false. */
-async function effectiveSetting(client: Client, unitId: number): Promise<{ allow: boolean; fromId: number | null; fromName: string | null }> {
+async function effectiveSetting(
+  client: Client,
+  unitId: number,
+): Promise<{ allow: boolean; fromId: number | null; fromName: string | null }> {
   const rows = await client.$queryRaw<{ id: number; name: string; allow: boolean }[]>`
     WITH RECURSIVE up(id, parent_id, name, allow, depth) AS (
       SELECT id, parent_id, name, allow_self_approval, 0 FROM org_unit WHERE id = ${unitId}
@@ -33,28 +36,45 @@ async function effectiveSetting(client: Client, unitId: number): Promise<{ allow
     )
     SELECT id, name, allow FROM up WHERE allow IS NOT NULL ORDER BY depth LIMIT 1`;
   const row = rows[0];
-  return row ? { allow: row.allow, fromId: row.id, fromName: row.name } : { allow: false, fromId: null, fromName: null };
+  return row
+    ? { allow: row.allow, fromId: row.id, fromName: row.name }
+    : { allow: false, fromId: null, fromName: null };
 }
 
 /**
  * Why `actor` may not approve this submission, or null. Called inside the approval's transaction,
  * under the submission's row lock: the last SUBMIT event is the one being approved.
  */
-export async function selfApprovalRefusal({ tx, submissionId, wardId, actor }: {
+export async function selfApprovalRefusal({
+  tx,
+  submissionId,
+  wardId,
+  actor,
+}: {
   tx: Prisma.TransactionClient;
   submissionId: number;
   wardId: number;
   actor: Actor;
 }): Promise<string | null> {
-  const sent = await tx.submissionEvent.findFirst({ where: { submissionId, action: "SUBMIT" }, orderBy: { id: "desc" }, select: { actorId: true } });
+  const sent = await tx.submissionEvent.findFirst({
+    where: { submissionId, action: "SUBMIT" },
+    orderBy: { id: "desc" },
+    select: { actorId: true },
+  });
   if (!sent || sent.actorId !== actor.userId) return null;
   return (await effectiveSetting(tx, wardId)).allow ? null : SELF_APPROVAL_REFUSED;
 }
 
 /** For the review panel: would approving this (ward, period, programme) be refused as the person's own sending? */
-export async function isOwnSendingBlocked(target: { wardId: number; periodId: number; programmeId: number }, userId: string): Promise<boolean> {
+export async function isOwnSendingBlocked(
+  target: { wardId: number; periodId: number; programmeId: number },
+  userId: string,
+): Promise<boolean> {
   const sent = await db().submissionEvent.findFirst({
-    where: { action: "SUBMIT", submission: { orgUnitId: target.wardId, periodId: target.periodId, programmeId: target.programmeId } },
+    where: {
+      action: "SUBMIT",
+      submission: { orgUnitId: target.wardId, periodId: target.periodId, programmeId: target.programmeId },
+    },
     orderBy: { id: "desc" },
     select: { actorId: true },
   });
@@ -69,9 +89,15 @@ export async function getSelfApprovalSetting(unitId: number): Promise<SelfApprov
 }
 
 /** Sets (or, with null, clears) the unit's own setting; audited in the same transaction. */
-export async function setSelfApproval(actor: Actor, unitId: number, allow: boolean | null): Promise<{ changed: boolean }> {
+export async function setSelfApproval(
+  actor: Actor,
+  unitId: number,
+  allow: boolean | null,
+): Promise<{ changed: boolean }> {
   return db().$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ allow: boolean | null }[]>`SELECT allow_self_approval AS allow FROM org_unit WHERE id = ${unitId} FOR UPDATE`;
+    const rows = await tx.$queryRaw<
+      { allow: boolean | null }[]
+    >`SELECT allow_self_approval AS allow FROM org_unit WHERE id = ${unitId} FOR UPDATE`;
     const old = rows[0]?.allow ?? null;
     if (old === allow) return { changed: false };
     await tx.orgUnit.update({ where: { id: unitId }, data: { allowSelfApproval: allow } });
@@ -93,6 +119,9 @@ export async function setSelfApproval(actor: Actor, unitId: number, allow: boole
 
 /** A district or city inside `scope` (where the person may set review rules), by slug. */
 export async function findRuleUnit(slug: string, scope: ReadScope): Promise<{ id: number; name: string } | null> {
-  const unit = await db().orgUnit.findFirst({ where: { slug, level: { in: ["DISTRICT", "CITY"] }, ...scopeWhere(scope) }, select: { id: true, name: true } });
+  const unit = await db().orgUnit.findFirst({
+    where: { slug, level: { in: ["DISTRICT", "CITY"] }, ...scopeWhere(scope) },
+    select: { id: true, name: true },
+  });
   return unit;
 }

@@ -24,7 +24,12 @@ export type ReviewTarget = {
  * slug in that term issued by one of the ward's parents; null when any is unknown or the ward is
  * outside `scope` (for an action: the units where the person holds that action).
  */
-export async function resolveReviewTarget({ wardSlug, year, programmeSlug, scope }: {
+export async function resolveReviewTarget({
+  wardSlug,
+  year,
+  programmeSlug,
+  scope,
+}: {
   wardSlug: string;
   year: number;
   programmeSlug: string;
@@ -32,7 +37,15 @@ export async function resolveReviewTarget({ wardSlug, year, programmeSlug, scope
 }): Promise<ReviewTarget | null> {
   const ward = await db().orgUnit.findFirst({
     where: { slug: wardSlug, ...scopeWhere(scope) },
-    select: { id: true, slug: true, name: true, shortName: true, level: true, parentId: true, parent: { select: { id: true, level: true, parentId: true } } },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      shortName: true,
+      level: true,
+      parentId: true,
+      parent: { select: { id: true, level: true, parentId: true } },
+    },
   });
   if (!ward || ward.level !== "WARD") return null;
   const period = await db().period.findFirst({
@@ -65,7 +78,11 @@ export async function resolveReviewTarget({ wardSlug, year, programmeSlug, scope
 }
 
 /** A DISTRICT unit inside `scope` and the YEAR period of the term covering `year`, for its deadline. */
-export async function resolveDistrictYear(districtSlug: string, year: number, scope: ReadScope): Promise<{ districtId: number; periodId: number } | null> {
+export async function resolveDistrictYear(
+  districtSlug: string,
+  year: number,
+  scope: ReadScope,
+): Promise<{ districtId: number; periodId: number } | null> {
   const [district, period] = await Promise.all([
     db().orgUnit.findFirst({ where: { slug: districtSlug, ...scopeWhere(scope) }, select: { id: true, level: true } }),
     db().period.findFirst({

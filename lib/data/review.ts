@@ -56,7 +56,12 @@ async function loadProgress(cellsOf: Cells, scope: ReadScope): Promise<Map<strin
       select: { id: true, parentId: true, validFrom: true, validTo: true },
     }),
     db().submission.findMany({
-      where: { orgUnitId: { in: wardIds }, periodId: { in: periodIds }, programmeId: { in: programmeIds }, ...orgUnitScopeWhere(scope) },
+      where: {
+        orgUnitId: { in: wardIds },
+        periodId: { in: periodIds },
+        programmeId: { in: programmeIds },
+        ...orgUnitScopeWhere(scope),
+      },
       select: { id: true, orgUnitId: true, periodId: true, programmeId: true, status: true, version: true },
     }),
   ]);
@@ -81,7 +86,12 @@ async function loadProgress(cellsOf: Cells, scope: ReadScope): Promise<Map<strin
         cells.set(cellKey(wardId, period.id, programmeId), {
           state: sub ? sub.status : "NOT_STARTED",
           version: sub?.version ?? 1,
-          completeness: completeness(indicatorsOf.get(programmeId) ?? [], wardId, groupIds, sub ? (enteredOf.get(sub.id) ?? []) : []),
+          completeness: completeness(
+            indicatorsOf.get(programmeId) ?? [],
+            wardId,
+            groupIds,
+            sub ? (enteredOf.get(sub.id) ?? []) : [],
+          ),
         });
       }
     }
@@ -92,13 +102,33 @@ async function loadProgress(cellsOf: Cells, scope: ReadScope): Promise<Map<strin
 /** The panel of the entry page: state, version, completeness, deadline and history; null outside `scope`. */
 export async function getSubmissionPanel(target: ReviewTarget, scope: ReadScope): Promise<SubmissionPanelData | null> {
   const [cells, submission, deadline] = await Promise.all([
-    loadProgress({ wardIds: [target.wardId], periods: [{ id: target.periodId, year: target.year }], programmeIds: [target.programmeId] }, scope),
+    loadProgress(
+      {
+        wardIds: [target.wardId],
+        periods: [{ id: target.periodId, year: target.year }],
+        programmeIds: [target.programmeId],
+      },
+      scope,
+    ),
     db().submission.findFirst({
-      where: { orgUnitId: target.wardId, periodId: target.periodId, programmeId: target.programmeId, ...orgUnitScopeWhere(scope) },
+      where: {
+        orgUnitId: target.wardId,
+        periodId: target.periodId,
+        programmeId: target.programmeId,
+        ...orgUnitScopeWhere(scope),
+      },
       select: {
         events: {
           orderBy: [{ at: "asc" }, { id: "asc" }],
-          select: { id: true, action: true, fromStatus: true, toStatus: true, comment: true, actorName: true, at: true },
+          select: {
+            id: true,
+            action: true,
+            fromStatus: true,
+            toStatus: true,
+            comment: true,
+            actorName: true,
+            at: true,
+          },
         },
       },
     }),
@@ -127,21 +157,41 @@ export type EntryHub = {
 };
 
 /** A ward's entry hub: each year of the term × each programme; null outside `scope`. */
-export async function getEntryHub(wardSlug: string, term: { id: number; slug: string; name: string }, scope: ReadScope): Promise<EntryHub | null> {
+export async function getEntryHub(
+  wardSlug: string,
+  term: { id: number; slug: string; name: string },
+  scope: ReadScope,
+): Promise<EntryHub | null> {
   const ward = await db().orgUnit.findFirst({
     where: { slug: wardSlug, ...scopeWhere(scope) },
-    select: { id: true, slug: true, name: true, shortName: true, level: true, parent: { select: { id: true, level: true, parentId: true } } },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      shortName: true,
+      level: true,
+      parent: { select: { id: true, level: true, parentId: true } },
+    },
   });
   if (!ward || ward.level !== "WARD") return null;
   const issuers = [ward.parent?.id, ward.parent?.parentId].filter((x): x is number => typeof x === "number");
   const [programmes, periods] = await Promise.all([
     programmesFor(term.id, issuers),
-    db().period.findMany({ where: { termId: term.id, kind: "YEAR" }, orderBy: { year: "asc" }, select: { id: true, year: true } }),
+    db().period.findMany({
+      where: { termId: term.id, kind: "YEAR" },
+      orderBy: { year: "asc" },
+      select: { id: true, year: true },
+    }),
   ]);
   const years = periods.filter((p): p is { id: number; year: number } => p.year !== null);
   const [cells, deadlines] = await Promise.all([
     loadProgress({ wardIds: [ward.id], periods: years, programmeIds: programmes.map((p) => p.id) }, scope),
-    ward.parent?.level === "DISTRICT" ? getDeadlines(ward.parent.id, years.map((p) => p.id)) : new Map<number, string>(),
+    ward.parent?.level === "DISTRICT"
+      ? getDeadlines(
+          ward.parent.id,
+          years.map((p) => p.id),
+        )
+      : new Map<number, string>(),
   ]);
   return {
     ward: { slug: ward.slug, name: ward.name, shortName: ward.shortName },
@@ -166,7 +216,11 @@ export type DistrictProgress = {
 };
 
 /** A district's wards × programmes for one year, with the year's deadline; null when the district is outside `scope`. */
-export async function getDistrictProgress(districtSlug: string, year: number, scope: ReadScope): Promise<DistrictProgress | null> {
+export async function getDistrictProgress(
+  districtSlug: string,
+  year: number,
+  scope: ReadScope,
+): Promise<DistrictProgress | null> {
   const district = await db().orgUnit.findFirst({
     where: { slug: districtSlug, ...scopeWhere(scope) },
     select: { id: true, slug: true, name: true, level: true, parentId: true },
@@ -187,10 +241,18 @@ export async function getDistrictProgress(districtSlug: string, year: number, sc
     programmesFor(period.term.id, [district.id, ...(district.parentId ? [district.parentId] : [])]),
     getDeadline(district.id, period.id),
   ]);
-  const cells = await loadProgress({ wardIds: wards.map((w) => w.id), periods: [{ id: period.id, year }], programmeIds: programmes.map((p) => p.id) }, scope);
+  const cells = await loadProgress(
+    { wardIds: wards.map((w) => w.id), periods: [{ id: period.id, year }], programmeIds: programmes.map((p) => p.id) },
+    scope,
+  );
   return {
     district: { id: district.id, slug: district.slug, name: district.name },
-    term: { slug: period.term.slug, name: period.term.name, startYear: period.term.startYear, endYear: period.term.endYear },
+    term: {
+      slug: period.term.slug,
+      name: period.term.name,
+      startYear: period.term.startYear,
+      endYear: period.term.endYear,
+    },
     year,
     periodId: period.id,
     deadline,

@@ -28,7 +28,13 @@ export type TransitionOutcome =
  * person's screen showed; a submission never created counts as version 1) and its state allows it.
  * The caller has checked the person's permission on the ward.
  */
-export async function transitionSubmission({ actor, target, action, expectedVersion, comment }: {
+export async function transitionSubmission({
+  actor,
+  target,
+  action,
+  expectedVersion,
+  comment,
+}: {
   actor: Actor;
   target: TransitionTarget;
   action: SubmissionAction;
@@ -39,18 +45,47 @@ export async function transitionSubmission({ actor, target, action, expectedVers
   return db().$transaction(
     async (tx) => {
       const sub = await lockSubmission(tx, target);
-      if (sub.version !== expectedVersion) return { ok: false, code: "conflict", status: sub.status, version: sub.version } as const;
+      if (sub.version !== expectedVersion)
+        return { ok: false, code: "conflict", status: sub.status, version: sub.version } as const;
       const check = checkTransition(action, sub.status, () => true, note);
-      if (!check.ok) return { ok: false, code: check.reason === "comment" ? "invalid" : "conflict", message: check.message, status: sub.status, version: sub.version } as const;
+      if (!check.ok)
+        return {
+          ok: false,
+          code: check.reason === "comment" ? "invalid" : "conflict",
+          message: check.message,
+          status: sub.status,
+          version: sub.version,
+        } as const;
       // four-eyes: the sender does not approve their own figures, unless the district allows it
-      const selfApproval = action === "APPROVE" ? await selfApprovalRefusal({ tx, submissionId: sub.id, wardId: target.wardId, actor }) : null;
-      if (selfApproval) return { ok: false, code: "forbidden", message: selfApproval, status: sub.status, version: sub.version } as const;
+      const selfApproval =
+        action === "APPROVE"
+          ? await selfApprovalRefusal({ tx, submissionId: sub.id, wardId: target.wardId, actor })
+          : null;
+      if (selfApproval)
+        return {
+          ok: false,
+          code: "forbidden",
+          message: selfApproval,
+          status: sub.status,
+          version: sub.version,
+        } as const;
 
       const version = sub.version + 1;
-      const n = await tx.submission.updateMany({ where: { id: sub.id, version: sub.version }, data: { status: check.to, version } });
+      const n = await tx.submission.updateMany({
+        where: { id: sub.id, version: sub.version },
+        data: { status: check.to, version },
+      });
       if (n.count !== 1) return { ok: false, code: "conflict", status: sub.status, version: sub.version } as const;
       const event = await tx.submissionEvent.create({
-        data: { submissionId: sub.id, action, fromStatus: sub.status, toStatus: check.to, comment: note, actorId: actor.userId, actorName: actor.name },
+        data: {
+          submissionId: sub.id,
+          action,
+          fromStatus: sub.status,
+          toStatus: check.to,
+          comment: note,
+          actorId: actor.userId,
+          actorName: actor.name,
+        },
         select: { id: true },
       });
       await tx.auditLog.create({
@@ -62,10 +97,24 @@ export async function transitionSubmission({ actor, target, action, expectedVers
           field: "status",
           oldValue: sub.status,
           newValue: check.to,
-          context: { action, comment: note, actorName: actor.name, version, wardId: target.wardId, periodId: target.periodId, programmeId: target.programmeId },
+          context: {
+            action,
+            comment: note,
+            actorName: actor.name,
+            version,
+            wardId: target.wardId,
+            periodId: target.periodId,
+            programmeId: target.programmeId,
+          },
         },
       });
-      const published = action === "APPROVE" ? { ...(await publish(tx, actor, target, sub.id)), records: await approveRecords(tx, actor, sub.id, event.id) } : null;
+      const published =
+        action === "APPROVE"
+          ? {
+              ...(await publish(tx, actor, target, sub.id)),
+              records: await approveRecords(tx, actor, sub.id, event.id),
+            }
+          : null;
       return { ok: true, submissionId: sub.id, status: check.to, version, published } as const;
     },
     { maxWait: 10_000, timeout: 30_000 },
@@ -77,7 +126,12 @@ export async function transitionSubmission({ actor, target, action, expectedVers
  * source: new figures are created, changed ones updated with their version incremented, cleared ones
  * (null) deleted — each with its audit row. Figures equal in every respect are left alone.
  */
-async function publish(tx: Prisma.TransactionClient, actor: Actor, target: TransitionTarget, submissionId: number): Promise<Omit<Published, "records">> {
+async function publish(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  target: TransitionTarget,
+  submissionId: number,
+): Promise<Omit<Published, "records">> {
   const counts: Omit<Published, "records"> = { created: 0, updated: 0, deleted: 0, unchanged: 0 };
   const values = await tx.entryValue.findMany({
     // only the ward's own units and this programme's indicators, whatever was written elsewhere
@@ -97,7 +151,16 @@ async function publish(tx: Prisma.TransactionClient, actor: Actor, target: Trans
       orgUnitId: { in: [...new Set(values.map((v) => v.orgUnitId))] },
       indicatorId: { in: [...new Set(values.map((v) => v.indicatorId))] },
     },
-    select: { id: true, indicatorId: true, orgUnitId: true, value: true, qualifier: true, note: true, sourceId: true, version: true },
+    select: {
+      id: true,
+      indicatorId: true,
+      orgUnitId: true,
+      value: true,
+      qualifier: true,
+      note: true,
+      sourceId: true,
+      version: true,
+    },
   });
   const byKey = new Map(existing.map((r) => [`${r.indicatorId}:${r.orgUnitId}`, r]));
   const audit: Prisma.AuditLogCreateManyInput[] = [];
@@ -121,30 +184,74 @@ async function publish(tx: Prisma.TransactionClient, actor: Actor, target: Trans
     if (value === null) {
       if (!cur) continue;
       await tx.result.delete({ where: { id: cur.id } });
-      audit.push({ actor: actor.userId, action: "DELETE", entity: "result", entityId: String(cur.id), field: "value", oldValue: before, newValue: null, context: { ...context, version: cur.version } });
+      audit.push({
+        actor: actor.userId,
+        action: "DELETE",
+        entity: "result",
+        entityId: String(cur.id),
+        field: "value",
+        oldValue: before,
+        newValue: null,
+        context: { ...context, version: cur.version },
+      });
       counts.deleted++;
     } else if (!cur) {
       const created = await tx.result.create({
-        data: { indicatorId: v.indicatorId, orgUnitId: v.orgUnitId, periodId: target.periodId, value, qualifier: v.qualifier, note: v.note, sourceId: source.id, recordedBy: actor.userId, recordedAt: now },
+        data: {
+          indicatorId: v.indicatorId,
+          orgUnitId: v.orgUnitId,
+          periodId: target.periodId,
+          value,
+          qualifier: v.qualifier,
+          note: v.note,
+          sourceId: source.id,
+          recordedBy: actor.userId,
+          recordedAt: now,
+        },
         select: { id: true, version: true },
       });
-      audit.push({ actor: actor.userId, action: "CREATE", entity: "result", entityId: String(created.id), field: "value", oldValue: null, newValue: value, context: { ...context, version: created.version } });
+      audit.push({
+        actor: actor.userId,
+        action: "CREATE",
+        entity: "result",
+        entityId: String(created.id),
+        field: "value",
+        oldValue: null,
+        newValue: value,
+        context: { ...context, version: created.version },
+      });
       counts.created++;
     } else if (before === value && cur.qualifier === v.qualifier && cur.note === v.note && cur.sourceId === source.id) {
       counts.unchanged++;
     } else {
       await tx.result.update({
         where: { id: cur.id },
-        data: { value, qualifier: v.qualifier, note: v.note, sourceId: source.id, recordedBy: actor.userId, recordedAt: now, version: { increment: 1 } },
+        data: {
+          value,
+          qualifier: v.qualifier,
+          note: v.note,
+          sourceId: source.id,
+          recordedBy: actor.userId,
+          recordedAt: now,
+          version: { increment: 1 },
+        },
       });
-      audit.push({ actor: actor.userId, action: "UPDATE", entity: "result", entityId: String(cur.id), field: "value", oldValue: before, newValue: value, context: { ...context, version: cur.version + 1 } });
+      audit.push({
+        actor: actor.userId,
+        action: "UPDATE",
+        entity: "result",
+        entityId: String(cur.id),
+        field: "value",
+        oldValue: before,
+        newValue: value,
+        context: { ...context, version: cur.version + 1 },
+      });
       counts.updated++;
     }
   }
   if (audit.length > 0) await tx.auditLog.createMany({ data: audit });
   return counts;
 }
-
 
 /** The record tables reviewed with a submission, and their audit entity names. */
 const RECORD_TABLES = [
@@ -159,7 +266,12 @@ const RECORD_TABLES = [
  * approved earlier and unchanged since keep their approval. The lock trigger lets this column alone
  * change while the submission is approved.
  */
-async function approveRecords(tx: Prisma.TransactionClient, actor: Actor, submissionId: number, eventId: number): Promise<number> {
+async function approveRecords(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  submissionId: number,
+  eventId: number,
+): Promise<number> {
   let n = 0;
   for (const { table, entity } of RECORD_TABLES) {
     const rows = await tx.$queryRaw<{ id: number }[]>`

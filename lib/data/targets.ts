@@ -12,7 +12,12 @@ export type IndicatorTargets = { term: TargetInfo | null; years: Record<number, 
  * Targets of the given indicators in a term, as they apply to one org unit: a target set for the
  * unit itself (read only inside `scope`) wins over the one set for every unit. One query.
  */
-export async function getTargets({ termId, indicatorCodes, orgUnitSlug, scope }: {
+export async function getTargets({
+  termId,
+  indicatorCodes,
+  orgUnitSlug,
+  scope,
+}: {
   termId: number;
   indicatorCodes: string[];
   orgUnitSlug: string;

@@ -23,7 +23,14 @@ const LIMIT = 50;
  * History of the figure of `indicatorCode` (programme `programmeSlug`) for `unitSlug` — the ward
  * or one of its residential groups — in `year`. Null when any of them is unknown. Four queries.
  */
-export async function getValueHistory({ wardSlug, year, programmeSlug, unitSlug, indicatorCode, readable }: {
+export async function getValueHistory({
+  wardSlug,
+  year,
+  programmeSlug,
+  unitSlug,
+  indicatorCode,
+  readable,
+}: {
   wardSlug: string;
   year: number;
   programmeSlug: string;
@@ -32,10 +39,21 @@ export async function getValueHistory({ wardSlug, year, programmeSlug, unitSlug,
   readable: ReadScope;
 }): Promise<ValueHistoryEntry[] | null> {
   const [unit, indicator] = await Promise.all([
-    db().orgUnit.findFirst({ where: { slug: unitSlug, OR: [{ slug: wardSlug }, { parent: { slug: wardSlug } }], ...scopeWhere(readable) }, select: { id: true } }),
+    db().orgUnit.findFirst({
+      where: { slug: unitSlug, OR: [{ slug: wardSlug }, { parent: { slug: wardSlug } }], ...scopeWhere(readable) },
+      select: { id: true },
+    }),
     db().indicator.findFirst({
-      where: { code: indicatorCode, programme: { slug: programmeSlug, term: { startYear: { lte: year }, endYear: { gte: year } } } },
-      select: { id: true, programme: { select: { term: { select: { periods: { where: { kind: "YEAR", year }, select: { id: true } } } } } } },
+      where: {
+        code: indicatorCode,
+        programme: { slug: programmeSlug, term: { startYear: { lte: year }, endYear: { gte: year } } },
+      },
+      select: {
+        id: true,
+        programme: {
+          select: { term: { select: { periods: { where: { kind: "YEAR", year }, select: { id: true } } } } },
+        },
+      },
     }),
   ]);
   const periodId = indicator?.programme.term.periods[0]?.id;
@@ -53,20 +71,39 @@ export async function getValueHistory({ wardSlug, year, programmeSlug, unitSlug,
     },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: LIMIT,
-    select: { at: true, actor: true, action: true, entity: true, field: true, oldValue: true, newValue: true, context: true },
+    select: {
+      at: true,
+      actor: true,
+      action: true,
+      entity: true,
+      field: true,
+      oldValue: true,
+      newValue: true,
+      context: true,
+    },
   });
   const actors = [...new Set(rows.map((r) => r.actor).filter((a) => a !== "seed"))];
-  const names = actors.length ? new Map((await db().user.findMany({ where: { id: { in: actors } }, select: { id: true, name: true } })).map((u) => [u.id, u.name])) : new Map<string, string>();
-  return rows.filter((r) => r.field === null || r.field === "value").map((r) => {
-    const context = (r.context ?? {}) as { actorName?: string; note?: string | null };
-    return {
-      at: r.at.toISOString(),
-      who: r.actor === "seed" ? "Nạp dữ liệu ban đầu" : (names.get(r.actor) ?? context.actorName ?? "Tài khoản đã xóa"),
-      kind: r.entity === "result" ? "result" : "entry",
-      action: r.action,
-      oldValue: r.oldValue,
-      newValue: r.newValue,
-      note: typeof context.note === "string" ? context.note : null,
-    };
-  });
+  const names = actors.length
+    ? new Map(
+        (await db().user.findMany({ where: { id: { in: actors } }, select: { id: true, name: true } })).map((u) => [
+          u.id,
+          u.name,
+        ]),
+      )
+    : new Map<string, string>();
+  return rows
+    .filter((r) => r.field === null || r.field === "value")
+    .map((r) => {
+      const context = (r.context ?? {}) as { actorName?: string; note?: string | null };
+      return {
+        at: r.at.toISOString(),
+        who:
+          r.actor === "seed" ? "Nạp dữ liệu ban đầu" : (names.get(r.actor) ?? context.actorName ?? "Tài khoản đã xóa"),
+        kind: r.entity === "result" ? "result" : "entry",
+        action: r.action,
+        oldValue: r.oldValue,
+        newValue: r.newValue,
+        note: typeof context.note === "string" ? context.note : null,
+      };
+    });
 }

@@ -62,7 +62,12 @@ function toUnitValue(r: Row): UnitValue {
 const periodOrder = [{ period: { kind: "asc" } }, { period: { year: "asc" } }] as const;
 
 /** Every value of one org unit in a term, or of one programme of it (one query); none outside `scope`. */
-export async function getUnitValues({ orgUnitSlug, termId, scope, programmeSlug }: {
+export async function getUnitValues({
+  orgUnitSlug,
+  termId,
+  scope,
+  programmeSlug,
+}: {
   orgUnitSlug: string;
   termId: number;
   scope: ReadScope;
@@ -76,7 +81,12 @@ export async function getUnitValues({ orgUnitSlug, termId, scope, programmeSlug 
       ...(programmeSlug ? { indicator: { programme: { slug: programmeSlug } } } : {}),
     },
     select: valueSelect,
-    orderBy: [{ indicator: { programme: { number: "asc" } } }, { indicator: { sectionId: "asc" } }, { indicator: { sortOrder: "asc" } }, ...periodOrder],
+    orderBy: [
+      { indicator: { programme: { number: "asc" } } },
+      { indicator: { sectionId: "asc" } },
+      { indicator: { sortOrder: "asc" } },
+      ...periodOrder,
+    ],
   });
   return rows.map(toUnitValue);
 }

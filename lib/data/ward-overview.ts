@@ -1,8 +1,18 @@
 import "server-only";
-import { summariseGroups, summariseIndicator, type GroupSummary, type IndicatorSummary } from "@/lib/domain/indicator-summary";
+import {
+  summariseGroups,
+  summariseIndicator,
+  type GroupSummary,
+  type IndicatorSummary,
+} from "@/lib/domain/indicator-summary";
 import { getOrgUnit, type OrgUnitDetail } from "./org-units";
 import { getProgrammes, type IndicatorInfo, type ProgrammeInfo } from "./programmes";
-import { getAchievements, getLandClearanceProjects, type AchievementInfo, type LandClearanceProjectInfo } from "./records";
+import {
+  getAchievements,
+  getLandClearanceProjects,
+  type AchievementInfo,
+  type LandClearanceProjectInfo,
+} from "./records";
 import type { ReadScope } from "./scope";
 import type { TermSummary } from "./terms";
 import { getChildUnitValues, getUnitValues, type UnitValue } from "./values";
@@ -16,7 +26,9 @@ export type IndicatorRow = {
 export type WardOverview = {
   ward: OrgUnitDetail;
   term: TermSummary;
-  programmes: Array<Omit<ProgrammeInfo, "sections"> & { sections: Array<{ code: string; name: string; rows: IndicatorRow[] }> }>;
+  programmes: Array<
+    Omit<ProgrammeInfo, "sections"> & { sections: Array<{ code: string; name: string; rows: IndicatorRow[] }> }
+  >;
   projects: LandClearanceProjectInfo[];
   achievements: AchievementInfo[];
   hasDemo: boolean;
@@ -36,7 +48,11 @@ function byIndicator(values: UnitValue[]): Map<string, UnitValue[]> {
  * Everything the ward overview shows, in a fixed number of queries (no per-indicator queries). Null
  * when the ward is unknown or outside `scope`.
  */
-export async function getWardOverview(wardSlug: string, term: TermSummary, scope: ReadScope): Promise<WardOverview | null> {
+export async function getWardOverview(
+  wardSlug: string,
+  term: TermSummary,
+  scope: ReadScope,
+): Promise<WardOverview | null> {
   const ward = await getOrgUnit(wardSlug, scope);
   if (!ward || ward.level !== "WARD") return null;
   const [programmes, values, groupValues, projects, achievements] = await Promise.all([

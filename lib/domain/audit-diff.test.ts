@@ -3,7 +3,12 @@ import { diffFields } from "./audit-diff";
 
 describe("diffFields", () => {
   it("lists only the fields that changed, old → new as text", () => {
-    expect(diffFields({ name: "A", householdsAffected: 12, areaM2: "1500.5", note: null }, { name: "A", householdsAffected: 14, areaM2: "1500.5", note: "mới" })).toEqual([
+    expect(
+      diffFields(
+        { name: "A", householdsAffected: 12, areaM2: "1500.5", note: null },
+        { name: "A", householdsAffected: 14, areaM2: "1500.5", note: "mới" },
+      ),
+    ).toEqual([
       { field: "householdsAffected", oldValue: "12", newValue: "14" },
       { field: "note", oldValue: null, newValue: "mới" },
     ]);

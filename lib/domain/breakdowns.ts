@@ -17,7 +17,15 @@ export type Breakdown<T extends BreakdownInput = BreakdownInput> =
   /** Sibling indicators tagged along one dimension (construction works by permit). */
   | { kind: "dimension"; key: string; dimension: string; cells: BreakdownCell<T>[] }
   /** Sibling indicators tagged along two dimensions (inspections: object × reason). */
-  | { kind: "matrix"; key: string; rows: string; columns: string; rowValues: string[]; columnValues: string[]; cells: BreakdownCell<T>[] };
+  | {
+      kind: "matrix";
+      key: string;
+      rows: string;
+      columns: string;
+      rowValues: string[];
+      columnValues: string[];
+      cells: BreakdownCell<T>[];
+    };
 
 /**
  * The category breakdowns of one section of a programme, in the order the indicators come:
@@ -28,7 +36,13 @@ export function sectionBreakdowns<T extends BreakdownInput>(indicators: T[]): Br
   const out: Breakdown<T>[] = [];
   for (const parent of indicators) {
     const children = indicators.filter((i) => i.parentCode === parent.code);
-    if (children.length >= 2) out.push({ kind: "children", key: `con-${parent.code}`, parent, cells: children.map((c) => ({ indicator: c, labels: c.categories })) });
+    if (children.length >= 2)
+      out.push({
+        kind: "children",
+        key: `con-${parent.code}`,
+        parent,
+        cells: children.map((c) => ({ indicator: c, labels: c.categories })),
+      });
   }
   const groups = new Map<string, T[]>();
   for (const i of indicators) {
@@ -45,8 +59,17 @@ export function sectionBreakdowns<T extends BreakdownInput>(indicators: T[]): Br
     else {
       const distinct = (key: string) => [...new Set(members.map((m) => m.categories[key]))];
       // the dimension with fewer values becomes the columns, so that the table stays narrow
-      const [rows, columns] = distinct(keys[0]).length >= distinct(keys[1]).length ? [keys[0], keys[1]] : [keys[1], keys[0]];
-      out.push({ kind: "matrix", key: `theo-${rows}-${columns}`, rows, columns, rowValues: distinct(rows), columnValues: distinct(columns), cells });
+      const [rows, columns] =
+        distinct(keys[0]).length >= distinct(keys[1]).length ? [keys[0], keys[1]] : [keys[1], keys[0]];
+      out.push({
+        kind: "matrix",
+        key: `theo-${rows}-${columns}`,
+        rows,
+        columns,
+        rowValues: distinct(rows),
+        columnValues: distinct(columns),
+        cells,
+      });
     }
   }
   return out;

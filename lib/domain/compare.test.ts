@@ -28,7 +28,13 @@ const year = (y: number, value: string, source = demo, qualifier: Qualifier = "E
   note: null,
   source,
 });
-const termValue = (value: string, source = report): ValueInput => ({ period: { kind: "TERM", year: null }, value, qualifier: "EXACT", note: "5 năm", source });
+const termValue = (value: string, source = report): ValueInput => ({
+  period: { kind: "TERM", year: null },
+  value,
+  qualifier: "EXACT",
+  note: "5 năm",
+  source,
+});
 const fig = (value: string | null, isDemo = true, qualifier: Qualifier = "EXACT"): PeriodFigure => ({
   basis: value === null ? "none" : "computed",
   value,
@@ -40,8 +46,18 @@ const fig = (value: string | null, isDemo = true, qualifier: Qualifier = "EXACT"
 });
 const unit = (slug: string, shortName = slug) => ({ slug, name: `Phường ${shortName}`, shortName });
 const count: IndicatorShape = { aggregation: "SUM", valueType: "COUNT", unit: "trường hợp", direction: "NEUTRAL" };
-const percent: IndicatorShape = { aggregation: "AVERAGE", valueType: "PERCENT", unit: "%", direction: "HIGHER_IS_BETTER" };
-const yesNo: IndicatorShape = { aggregation: "LATEST", valueType: "BOOLEAN", unit: "đạt", direction: "HIGHER_IS_BETTER" };
+const percent: IndicatorShape = {
+  aggregation: "AVERAGE",
+  valueType: "PERCENT",
+  unit: "%",
+  direction: "HIGHER_IS_BETTER",
+};
+const yesNo: IndicatorShape = {
+  aggregation: "LATEST",
+  valueType: "BOOLEAN",
+  unit: "đạt",
+  direction: "HIGHER_IS_BETTER",
+};
 
 describe("periodFigure", () => {
   const values = [year(2015, "213"), year(2016, "286"), termValue("1691")];
@@ -66,8 +82,15 @@ describe("periodFigure", () => {
   });
 
   it("takes the stored value of a year, never a share of the term", () => {
-    expect(periodFigure("SUM", values, { kind: "YEAR", year: 2016 })).toMatchObject({ basis: "year", value: "286", isDemo: true });
-    expect(periodFigure("SUM", [termValue("1691")], { kind: "YEAR", year: 2016 })).toMatchObject({ basis: "none", value: null });
+    expect(periodFigure("SUM", values, { kind: "YEAR", year: 2016 })).toMatchObject({
+      basis: "year",
+      value: "286",
+      isDemo: true,
+    });
+    expect(periodFigure("SUM", [termValue("1691")], { kind: "YEAR", year: 2016 })).toMatchObject({
+      basis: "none",
+      value: null,
+    });
   });
 
   it("groups values by unit in the units' order", () => {
@@ -117,7 +140,11 @@ describe("parent figure", () => {
   });
 
   it("counts the units that achieved a yes/no indicator", () => {
-    expect(parentFigure(yesNo, [fig("1"), fig("0"), fig("1")])).toMatchObject({ kind: "achieved", value: "2", count: 3 });
+    expect(parentFigure(yesNo, [fig("1"), fig("0"), fig("1")])).toMatchObject({
+      kind: "achieved",
+      value: "2",
+      count: 3,
+    });
   });
 
   it("has nothing to say without figures", () => {
@@ -241,7 +268,9 @@ describe("a unit against its siblings", () => {
   it("turns the report's 'trên' into bounds of the difference and the ratio", () => {
     expect(compareWithSiblings(percent, fig("90", false, "MORE_THAN"), [fig("93.2")]).bound).toBe("lower");
     expect(compareWithSiblings(percent, fig("90"), [fig("93.2", false, "MORE_THAN")]).bound).toBe("upper");
-    expect(compareWithSiblings(percent, fig("90", false, "MORE_THAN"), [fig("93.2", false, "MORE_THAN")]).bound).toBe("uncertain");
+    expect(compareWithSiblings(percent, fig("90", false, "MORE_THAN"), [fig("93.2", false, "MORE_THAN")]).bound).toBe(
+      "uncertain",
+    );
     expect(compareWithSiblings(percent, fig("90"), [fig("93.2")]).bound).toBe("exact");
   });
 
@@ -281,7 +310,10 @@ describe("one indicator across terms", () => {
   });
 
   it("with a single term each code has one entry", () => {
-    const out = figuresAcrossTerms([{ code: "a", aggregation: "SUM", term: t1 }], [{ ...year(2015, "1"), code: "a", termSlug: t1.slug }]);
+    const out = figuresAcrossTerms(
+      [{ code: "a", aggregation: "SUM", term: t1 }],
+      [{ ...year(2015, "1"), code: "a", termSlug: t1.slug }],
+    );
     expect([...out.values()].every((l) => l.length === 1)).toBe(true);
   });
 });

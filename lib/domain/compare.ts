@@ -37,7 +37,15 @@ export type PeriodFigure = {
   note: string | null;
 };
 
-const NONE: PeriodFigure = { basis: "none", value: null, qualifier: "EXACT", years: [], sources: [], isDemo: false, note: null };
+const NONE: PeriodFigure = {
+  basis: "none",
+  value: null,
+  qualifier: "EXACT",
+  years: [],
+  sources: [],
+  isDemo: false,
+  note: null,
+};
 
 /**
  * The figure of one unit for a year (its stored yearly value) or for the term (the stored TERM value
@@ -133,12 +141,21 @@ export function meanFigure(figs: Fig[]): Fig | null {
 }
 
 /** The parent's total, average or count achieved, from the children that have a figure. */
-export function parentFigure(ind: Pick<IndicatorShape, "aggregation" | "valueType" | "unit">, figures: PeriodFigure[]): ParentFigure | null {
+export function parentFigure(
+  ind: Pick<IndicatorShape, "aggregation" | "valueType" | "unit">,
+  figures: PeriodFigure[],
+): ParentFigure | null {
   const present = figures.filter((f): f is PeriodFigure & { value: string } => f.value !== null);
   if (present.length === 0) return null;
   const kind = referenceKind(ind);
   const mean = meanFigure(present)!;
-  const base = { kind, count: present.length, of: figures.length, hasDemo: present.some((f) => f.isDemo), mean: mean.value };
+  const base = {
+    kind,
+    count: present.length,
+    of: figures.length,
+    hasDemo: present.some((f) => f.isDemo),
+    mean: mean.value,
+  };
   if (kind === "total") return { ...base, value: fromScaled(sumScaled(present)), qualifier: anyMoreThan(present) };
   if (kind === "achieved") {
     const achieved = present.filter((f) => toScaled(f.value) >= ONE).length;
@@ -155,7 +172,9 @@ export type PerBasis = "none" | "capita" | "household";
 
 /** Only summed quantities (counts, money, amounts) scale with the size of a unit. */
 export function canNormalise(ind: Pick<IndicatorShape, "aggregation" | "valueType">): boolean {
-  return ind.aggregation === "SUM" && (ind.valueType === "COUNT" || ind.valueType === "MONEY" || ind.valueType === "DECIMAL");
+  return (
+    ind.aggregation === "SUM" && (ind.valueType === "COUNT" || ind.valueType === "MONEY" || ind.valueType === "DECIMAL")
+  );
 }
 
 /** value × 1 000 ÷ denominator, exact to 4 decimals. */
@@ -177,7 +196,11 @@ export type Normalisation =
  * Whether figures can be shown per 1 000 inhabitants (households): only for summed quantities,
  * and only when the size of every compared unit is known — never with an invented population.
  */
-export function normalisation(per: PerBasis, ind: Pick<IndicatorShape, "aggregation" | "valueType">, sizes: UnitSize[]): Normalisation {
+export function normalisation(
+  per: PerBasis,
+  ind: Pick<IndicatorShape, "aggregation" | "valueType">,
+  sizes: UnitSize[],
+): Normalisation {
   if (per === "none") return { state: "off" };
   if (!canNormalise(ind)) return { state: "not-applicable" };
   const size = (u: UnitSize) => (per === "capita" ? u.population : u.households);
@@ -219,7 +242,9 @@ export function sortRows<T extends { unit: UnitRef; shown: Fig | null }>(rows: T
 
 /** Competition ranking by value, largest first (1, 2, 2, 4). */
 export function ranks(values: Array<string | null>): Array<number | null> {
-  return values.map((v) => (v === null ? null : values.filter((o) => o !== null && compareDecimal(o, v) > 0).length + 1));
+  return values.map((v) =>
+    v === null ? null : values.filter((o) => o !== null && compareDecimal(o, v) > 0).length + 1,
+  );
 }
 
 export function comparisonRows(input: {
@@ -289,8 +314,12 @@ export function compareWithSiblings(
   const hasDemo = present.some((f) => f.isDemo);
   const average = mean ? { ...mean, count: present.length, hasDemo } : null;
   const yesNo = referenceKind(ind) === "achieved";
-  const achieved = yesNo && present.length > 0 ? { count: present.filter((f) => toScaled(f.value) >= ONE).length, of: present.length } : null;
-  if (!mean || own.value === null || yesNo) return { average, achieved, difference: null, ratioPercent: null, ratioIsDemo: false, bound: "exact" };
+  const achieved =
+    yesNo && present.length > 0
+      ? { count: present.filter((f) => toScaled(f.value) >= ONE).length, of: present.length }
+      : null;
+  if (!mean || own.value === null || yesNo)
+    return { average, achieved, difference: null, ratioPercent: null, ratioIsDemo: false, bound: "exact" };
   const a = toScaled(mean.value);
   const o = toScaled(own.value);
   return {
@@ -331,7 +360,10 @@ export function figuresAcrossTerms(
   for (const ind of sorted) {
     const list = out.get(ind.code) ?? [];
     if (list.some((x) => x.term.slug === ind.term.slug)) continue;
-    list.push({ term: ind.term, figure: periodFigure(ind.aggregation, valuesOf.get(`${ind.code}\u0000${ind.term.slug}`) ?? [], { kind: "TERM" }) });
+    list.push({
+      term: ind.term,
+      figure: periodFigure(ind.aggregation, valuesOf.get(`${ind.code}\u0000${ind.term.slug}`) ?? [], { kind: "TERM" }),
+    });
     out.set(ind.code, list);
   }
   return out;

@@ -3,7 +3,10 @@ import { type CompletenessIndicator, completeness, owedDetail } from "./complete
 
 const WARD = 10;
 const GROUPS = [11, 12, 13];
-const ind = (id: number, collectionLevel: CompletenessIndicator["collectionLevel"] = "WARD"): CompletenessIndicator => ({ id, code: `c${id}`, name: `Chỉ tiêu ${id}`, collectionLevel });
+const ind = (
+  id: number,
+  collectionLevel: CompletenessIndicator["collectionLevel"] = "WARD",
+): CompletenessIndicator => ({ id, code: `c${id}`, name: `Chỉ tiêu ${id}`, collectionLevel });
 
 describe("completeness", () => {
   it("expects the ward's value for ward indicators and each group's for group indicators", () => {
@@ -40,10 +43,15 @@ describe("completeness", () => {
   });
 
   it("complete: nothing owed", () => {
-    const r = completeness([ind(1), ind(3, "RESIDENTIAL_GROUP")], WARD, [11], [
-      { indicatorId: 1, orgUnitId: WARD },
-      { indicatorId: 3, orgUnitId: 11 },
-    ]);
+    const r = completeness(
+      [ind(1), ind(3, "RESIDENTIAL_GROUP")],
+      WARD,
+      [11],
+      [
+        { indicatorId: 1, orgUnitId: WARD },
+        { indicatorId: 3, orgUnitId: 11 },
+      ],
+    );
     expect(r).toEqual({ expected: 2, entered: 2, owed: [] });
   });
 });

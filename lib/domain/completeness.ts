@@ -2,14 +2,23 @@
 // ward's value, every indicator collected per residential group needs each group's value. A cleared
 // value (null) is still owed.
 
-export type CompletenessIndicator = { id: number; code: string; name: string; collectionLevel: "CITY" | "DISTRICT" | "WARD" | "RESIDENTIAL_GROUP" };
+export type CompletenessIndicator = {
+  id: number;
+  code: string;
+  name: string;
+  collectionLevel: "CITY" | "DISTRICT" | "WARD" | "RESIDENTIAL_GROUP";
+};
 
 export type Owed = { code: string; name: string; perGroup: boolean; missing: number; expected: number };
 
 export type Completeness = { expected: number; entered: number; owed: Owed[] };
 
 /** The cells an indicator expects: the ward's own, or one per group of the ward. */
-export function expectedUnits(indicator: CompletenessIndicator, wardId: number, groupIds: readonly number[]): readonly number[] {
+export function expectedUnits(
+  indicator: CompletenessIndicator,
+  wardId: number,
+  groupIds: readonly number[],
+): readonly number[] {
   return indicator.collectionLevel === "RESIDENTIAL_GROUP" ? groupIds : [wardId];
 }
 
@@ -34,7 +43,14 @@ export function completeness(
     const done = units.filter((u) => have.has(`${ind.id}:${u}`)).length;
     expected += units.length;
     count += done;
-    if (done < units.length) owed.push({ code: ind.code, name: ind.name, perGroup: ind.collectionLevel === "RESIDENTIAL_GROUP", missing: units.length - done, expected: units.length });
+    if (done < units.length)
+      owed.push({
+        code: ind.code,
+        name: ind.name,
+        perGroup: ind.collectionLevel === "RESIDENTIAL_GROUP",
+        missing: units.length - done,
+        expected: units.length,
+      });
   }
   return { expected, entered: count, owed };
 }

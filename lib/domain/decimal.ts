@@ -35,7 +35,7 @@ export function divideScaled(numerator: bigint, denominator: bigint): bigint {
   const r = numerator % denominator;
   const twice = (r < 0n ? -r : r) * 2n;
   const den = denominator < 0n ? -denominator : denominator;
-  if (twice >= den) return q + ((numerator < 0n) !== (denominator < 0n) ? -1n : 1n);
+  if (twice >= den) return q + (numerator < 0n !== denominator < 0n ? -1n : 1n);
   return q;
 }
 

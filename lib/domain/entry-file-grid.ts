@@ -62,7 +62,8 @@ export const rowKey = (unit: string, indicator: string) => `${unit}:${indicator}
 
 export const EMPTY_CELL: GridCell = { value: null, qualifier: "EXACT", note: null, version: 0, source: "none" };
 
-export const cellOf = (grid: EntryFileGrid, unit: string, indicator: string): GridCell => grid.cells[rowKey(unit, indicator)] ?? EMPTY_CELL;
+export const cellOf = (grid: EntryFileGrid, unit: string, indicator: string): GridCell =>
+  grid.cells[rowKey(unit, indicator)] ?? EMPTY_CELL;
 
 export const allIndicators = (grid: EntryFileGrid): GridIndicator[] => grid.sections.flatMap((s) => s.indicators);
 

@@ -27,7 +27,11 @@ const sections = [
       indicator(100, "vi-pham"),
       indicator(101, "vi-pham-khong-phep", { parentCode: "vi-pham" }),
       indicator(102, "ty-le-tdp-van-hoa", { valueType: "PERCENT" }),
-      indicator(103, "tdp-van-hoa", { valueType: "BOOLEAN", collectionLevel: "RESIDENTIAL_GROUP", wardFromGroups: true }),
+      indicator(103, "tdp-van-hoa", {
+        valueType: "BOOLEAN",
+        collectionLevel: "RESIDENTIAL_GROUP",
+        wardFromGroups: true,
+      }),
     ],
   },
 ];
@@ -55,13 +59,21 @@ const base: EntryGridRows = {
 describe("gridCells", () => {
   it("the ward page has the ward's own indicators only", () => {
     const c = gridCells(base);
-    expect(c.cells.map((x) => `${x.unitId}:${x.indicator.code}`)).toEqual(["1:vi-pham", "1:vi-pham-khong-phep", "1:ty-le-tdp-van-hoa"]);
+    expect(c.cells.map((x) => `${x.unitId}:${x.indicator.code}`)).toEqual([
+      "1:vi-pham",
+      "1:vi-pham-khong-phep",
+      "1:ty-le-tdp-van-hoa",
+    ]);
     expect(c.unitIds).toEqual([1]);
   });
 
   it("the groups' page has each group's indicators and the ward figure derived from them", () => {
     const c = gridCells({ ...base, scope: "groups" });
-    expect(c.cells.map((x) => `${x.unitId}:${x.indicator.code}`)).toEqual(["1:ty-le-tdp-van-hoa", "11:tdp-van-hoa", "12:tdp-van-hoa"]);
+    expect(c.cells.map((x) => `${x.unitId}:${x.indicator.code}`)).toEqual([
+      "1:ty-le-tdp-van-hoa",
+      "11:tdp-van-hoa",
+      "12:tdp-van-hoa",
+    ]);
     expect(c.indicatorIds).toEqual([102, 103]);
   });
 });
@@ -71,15 +83,46 @@ describe("assembleEntryGrid", () => {
     const { grid } = assembleEntryGrid({
       ...base,
       results: [
-        { indicatorId: 100, orgUnitId: 1, periodId: 20, value: "12", qualifier: "EXACT", source: { label: "Báo cáo 2020", isDemo: false } },
-        { indicatorId: 100, orgUnitId: 1, periodId: 19, value: "9", qualifier: "MORE_THAN", source: { label: "Báo cáo 2019", isDemo: false } },
-        { indicatorId: 101, orgUnitId: 1, periodId: 20, value: "4", qualifier: "EXACT", source: { label: "Dữ liệu minh họa", isDemo: true } },
+        {
+          indicatorId: 100,
+          orgUnitId: 1,
+          periodId: 20,
+          value: "12",
+          qualifier: "EXACT",
+          source: { label: "Báo cáo 2020", isDemo: false },
+        },
+        {
+          indicatorId: 100,
+          orgUnitId: 1,
+          periodId: 19,
+          value: "9",
+          qualifier: "MORE_THAN",
+          source: { label: "Báo cáo 2019", isDemo: false },
+        },
+        {
+          indicatorId: 101,
+          orgUnitId: 1,
+          periodId: 20,
+          value: "4",
+          qualifier: "EXACT",
+          source: { label: "Dữ liệu minh họa", isDemo: true },
+        },
       ],
       submission: {
         status: "RETURNED",
         version: 5,
         values: [
-          { indicatorId: 100, orgUnitId: 1, value: "15", qualifier: "EXACT", note: "đã đối chiếu", outlierConfirmed: true, version: 2, updatedByName: "Nguyễn Văn A", updatedAt: "2020-12-01T00:00:00.000Z" },
+          {
+            indicatorId: 100,
+            orgUnitId: 1,
+            value: "15",
+            qualifier: "EXACT",
+            note: "đã đối chiếu",
+            outlierConfirmed: true,
+            version: 2,
+            updatedByName: "Nguyễn Văn A",
+            updatedAt: "2020-12-01T00:00:00.000Z",
+          },
         ],
       },
     });
@@ -94,8 +137,18 @@ describe("assembleEntryGrid", () => {
       origin: { kind: "entry", updatedByName: "Nguyễn Văn A", updatedAt: "2020-12-01T00:00:00.000Z" },
       lastYear: { value: "9", qualifier: "MORE_THAN" },
     });
-    expect(grid.cells["ngoc-thuy:vi-pham-khong-phep"]).toMatchObject({ value: "4", version: 0, note: null, origin: { kind: "published", label: "Dữ liệu minh họa", isDemo: true } });
-    expect(grid.cells["ngoc-thuy:ty-le-tdp-van-hoa"]).toMatchObject({ value: null, qualifier: "EXACT", origin: { kind: "empty" }, lastYear: null });
+    expect(grid.cells["ngoc-thuy:vi-pham-khong-phep"]).toMatchObject({
+      value: "4",
+      version: 0,
+      note: null,
+      origin: { kind: "published", label: "Dữ liệu minh họa", isDemo: true },
+    });
+    expect(grid.cells["ngoc-thuy:ty-le-tdp-van-hoa"]).toMatchObject({
+      value: null,
+      qualifier: "EXACT",
+      origin: { kind: "empty" },
+      lastYear: null,
+    });
     expect(grid.history).toEqual({ "ngoc-thuy:vi-pham": ["9"] });
     expect(grid.submission).toEqual({ status: "RETURNED", version: 5 });
   });
@@ -135,6 +188,12 @@ describe("assembleEntryGrid", () => {
       indicatorIds: { "vi-pham": 100, "vi-pham-khong-phep": 101, "ty-le-tdp-van-hoa": 102, "tdp-van-hoa": 103 },
       unitIds: { "ngoc-thuy": 1, "ngoc-thuy-tdp-1": 11, "ngoc-thuy-tdp-2": 12 },
     });
-    expect(layout).toEqual([{ code: "A", name: "Xây dựng", indicators: ["vi-pham", "vi-pham-khong-phep", "ty-le-tdp-van-hoa", "tdp-van-hoa"] }]);
+    expect(layout).toEqual([
+      {
+        code: "A",
+        name: "Xây dựng",
+        indicators: ["vi-pham", "vi-pham-khong-phep", "ty-le-tdp-van-hoa", "tdp-van-hoa"],
+      },
+    ]);
   });
 });

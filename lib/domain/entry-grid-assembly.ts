@@ -3,7 +3,15 @@
 // the year), last year's figure, the target (the year's over the term's, the ward's own over the
 // general one), earlier years for the outlier check. Pure: the loader queries, this assembles.
 
-import { type CellOrigin, cellKey, type EntryCell, type EntryGrid, type EntryIndicator, type EntrySection, type EntryTargetInfo } from "./entry-grid";
+import {
+  type CellOrigin,
+  cellKey,
+  type EntryCell,
+  type EntryGrid,
+  type EntryIndicator,
+  type EntrySection,
+  type EntryTargetInfo,
+} from "./entry-grid";
 import { WARD_COUNTERPART } from "./residential-groups";
 import type { Rule } from "./value-rules";
 import type { Qualifier, SubmissionStatus, ValueType } from "./enums";
@@ -59,9 +67,22 @@ export type EntryGridRows = GridFrame & {
   /** the year of each period of the term (null: the term period) */
   periodYears: Map<number, number | null>;
   /** published figures of this year and the earlier years of the term */
-  results: { indicatorId: number; orgUnitId: number; periodId: number; value: string; qualifier: Qualifier; source: { label: string; isDemo: boolean } }[];
+  results: {
+    indicatorId: number;
+    orgUnitId: number;
+    periodId: number;
+    value: string;
+    qualifier: Qualifier;
+    source: { label: string; isDemo: boolean };
+  }[];
   /** targets of the year and the term, the general ones (no unit) before the ward's own */
-  targets: { indicatorId: number; periodId: number; comparison: EntryTargetInfo["comparison"]; value: string; isDemo: boolean }[];
+  targets: {
+    indicatorId: number;
+    periodId: number;
+    comparison: EntryTargetInfo["comparison"];
+    value: string;
+    isDemo: boolean;
+  }[];
   submission: {
     status: SubmissionStatus;
     version: number;
@@ -99,7 +120,8 @@ export function gridCells(frame: GridFrame) {
   }
   const groups = frame.scope === "ward" ? [] : frame.groups;
   const units = [frame.ward, ...groups];
-  const wardCells = frame.scope === "groups" ? [...derivedFrom.keys()].map((code) => byCode.get(code)!) : wardIndicators;
+  const wardCells =
+    frame.scope === "groups" ? [...derivedFrom.keys()].map((code) => byCode.get(code)!) : wardIndicators;
   const cells = [
     ...wardCells.map((i) => ({ unitId: frame.ward.id, indicator: i })),
     ...groups.flatMap((g) => groupIndicators.map((i) => ({ unitId: g.id, indicator: i }))),
@@ -157,7 +179,9 @@ export function assembleEntryGrid(rows: EntryGridRows): { grid: EntryGrid; ids: 
       if (y === year - 1) lastYear.set(key, r);
     }
   }
-  const entries = new Map((rows.submission?.values ?? []).map((v) => [cellKey(unitSlug.get(v.orgUnitId)!, codeOf.get(v.indicatorId)!), v]));
+  const entries = new Map(
+    (rows.submission?.values ?? []).map((v) => [cellKey(unitSlug.get(v.orgUnitId)!, codeOf.get(v.indicatorId)!), v]),
+  );
 
   const cells: Record<string, EntryCell> = {};
   for (const { unitId, indicator } of cellIndicators) {
@@ -184,7 +208,11 @@ export function assembleEntryGrid(rows: EntryGridRows): { grid: EntryGrid; ids: 
   }
 
   const sections: EntrySection[] = rows.sections
-    .map((s) => ({ code: s.code, name: s.name, indicators: s.indicators.filter((i) => !isGroupIndicator(i)).map(toIndicator) }))
+    .map((s) => ({
+      code: s.code,
+      name: s.name,
+      indicators: s.indicators.filter((i) => !isGroupIndicator(i)).map(toIndicator),
+    }))
     .filter((s) => s.indicators.length > 0);
 
   const grid: EntryGrid = {

@@ -14,7 +14,13 @@ import {
   splitKey,
 } from "./entry-grid";
 
-const row = (raw: string, extra: Partial<RowState> = {}): RowState => ({ raw, qualifier: "EXACT", note: "", outlierConfirmed: false, ...extra });
+const row = (raw: string, extra: Partial<RowState> = {}): RowState => ({
+  raw,
+  qualifier: "EXACT",
+  note: "",
+  outlierConfirmed: false,
+  ...extra,
+});
 
 describe("entry grid helpers", () => {
   it("shows stored values the Vietnamese way, yes/no as 1/0", () => {
@@ -34,10 +40,22 @@ describe("entry grid helpers", () => {
   });
 
   it("sends only changed rows, each with the version it started from", () => {
-    const rows = { "ngoc-thuy:a": row("5"), "ngoc-thuy:b": row("7", { note: " ghi chú " }), "ngoc-thuy-to-1:c": row("1") };
+    const rows = {
+      "ngoc-thuy:a": row("5"),
+      "ngoc-thuy:b": row("7", { note: " ghi chú " }),
+      "ngoc-thuy-to-1:c": row("1"),
+    };
     const bases = { "ngoc-thuy:a": row("5"), "ngoc-thuy:b": row("6"), "ngoc-thuy-to-1:c": row("") };
     expect(changedPayloadRows(rows, bases, { "ngoc-thuy:b": 3 })).toEqual([
-      { indicator: "b", unit: "ngoc-thuy", raw: "7", qualifier: "EXACT", note: "ghi chú", outlierConfirmed: false, baseVersion: 3 },
+      {
+        indicator: "b",
+        unit: "ngoc-thuy",
+        raw: "7",
+        qualifier: "EXACT",
+        note: "ghi chú",
+        outlierConfirmed: false,
+        baseVersion: 3,
+      },
       { indicator: "c", unit: "ngoc-thuy-to-1", raw: "1", qualifier: "EXACT", outlierConfirmed: false, baseVersion: 0 },
     ]);
     expect(splitKey("ngoc-thuy-to-1:tdp-van-hoa")).toEqual(["ngoc-thuy-to-1", "tdp-van-hoa"]);
@@ -63,7 +81,9 @@ describe("entry grid helpers", () => {
   });
 
   it("keeps unsaved rows in a draft per ward, year, programme, page and person", () => {
-    expect(draftKey("ngoc-thuy", 2020, "03-CTr-QU", "phuong", "u1")).not.toBe(draftKey("ngoc-thuy", 2020, "03-CTr-QU", "phuong", "u2"));
+    expect(draftKey("ngoc-thuy", 2020, "03-CTr-QU", "phuong", "u1")).not.toBe(
+      draftKey("ngoc-thuy", 2020, "03-CTr-QU", "phuong", "u2"),
+    );
     const bases = { k1: row("1"), k2: row("2") };
     expect(makeDraft(bases, bases, {}, new Date())).toBeNull();
     const draft = makeDraft({ k1: row("10"), k2: row("2") }, bases, { k1: 4 }, new Date("2020-01-01T00:00:00Z"))!;
@@ -75,7 +95,10 @@ describe("entry grid helpers", () => {
   });
 
   it("restores a draft onto the rows on screen with its own base versions", () => {
-    const draft = { savedAt: "2020-01-01T00:00:00Z", rows: { k1: { ...row("10"), baseVersion: 1 }, gone: { ...row("3"), baseVersion: 0 } } };
+    const draft = {
+      savedAt: "2020-01-01T00:00:00Z",
+      rows: { k1: { ...row("10"), baseVersion: 1 }, gone: { ...row("3"), baseVersion: 0 } },
+    };
     const { rows, versions } = applyDraft(draft, { k1: row("1"), k2: row("2") }, { k1: 2, k2: 1 });
     expect(rows).toEqual({ k1: row("10"), k2: row("2") });
     // an older base version than the saved one: the save will report a conflict, never overwrite

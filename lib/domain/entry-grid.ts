@@ -86,12 +86,22 @@ export function rawOf(value: string | null, valueType: ValueType): string {
 }
 
 export function initialRow(cell: EntryCell, valueType: ValueType): RowState {
-  return { raw: rawOf(cell.value, valueType), qualifier: cell.qualifier, note: cell.note ?? "", outlierConfirmed: cell.outlierConfirmed };
+  return {
+    raw: rawOf(cell.value, valueType),
+    qualifier: cell.qualifier,
+    note: cell.note ?? "",
+    outlierConfirmed: cell.outlierConfirmed,
+  };
 }
 
 /** Has the person changed this row from what it started as (text compared as typed, trimmed)? */
 export function isChanged(row: RowState, base: RowState): boolean {
-  return row.raw.trim() !== base.raw.trim() || row.qualifier !== base.qualifier || row.note.trim() !== base.note.trim() || row.outlierConfirmed !== base.outlierConfirmed;
+  return (
+    row.raw.trim() !== base.raw.trim() ||
+    row.qualifier !== base.qualifier ||
+    row.note.trim() !== base.note.trim() ||
+    row.outlierConfirmed !== base.outlierConfirmed
+  );
 }
 
 export type PayloadRow = {
@@ -105,7 +115,11 @@ export type PayloadRow = {
 };
 
 /** The rows to send: only the changed ones, each with the version it started from. */
-export function changedPayloadRows(rows: Record<string, RowState>, bases: Record<string, RowState>, versions: Record<string, number>): PayloadRow[] {
+export function changedPayloadRows(
+  rows: Record<string, RowState>,
+  bases: Record<string, RowState>,
+  versions: Record<string, number>,
+): PayloadRow[] {
   const out: PayloadRow[] = [];
   for (const [key, row] of Object.entries(rows)) {
     const base = bases[key];
@@ -137,7 +151,12 @@ export function splitKey(key: string): [unit: string, indicator: string] {
 export function derivedWardShare(groupValues: Array<string | null>): string | null {
   const present = groupValues.filter((v): v is string => v !== null);
   if (present.length === 0) return null;
-  return wardShareFromGroups(present.map((value) => ({ value })), groupValues.length)?.percent ?? null;
+  return (
+    wardShareFromGroups(
+      present.map((value) => ({ value })),
+      groupValues.length,
+    )?.percent ?? null
+  );
 }
 
 /** Why a ward figure computed from the groups cannot be typed (the form and the import say the same). */
@@ -190,8 +209,13 @@ export function sameValue(a: string | null, b: string | null): boolean {
 
 export type Draft = { savedAt: string; rows: Record<string, RowState & { baseVersion: number }> };
 
-export const draftKey = (ward: string, year: number, programme: string, page: "phuong" | "to-dan-pho", userId: string) =>
-  `ctk:nhap-lieu:v1:${ward}:${year}:${programme}:${page}:${userId}`;
+export const draftKey = (
+  ward: string,
+  year: number,
+  programme: string,
+  page: "phuong" | "to-dan-pho",
+  userId: string,
+) => `ctk:nhap-lieu:v1:${ward}:${year}:${programme}:${page}:${userId}`;
 
 /** Parses a stored draft; null when missing or not ours. */
 export function readDraft(text: string | null): Draft | null {
@@ -202,7 +226,13 @@ export function readDraft(text: string | null): Draft | null {
     const rows: Draft["rows"] = {};
     for (const [k, r] of Object.entries(d.rows)) {
       if (typeof r?.raw !== "string" || typeof r.note !== "string" || typeof r.baseVersion !== "number") continue;
-      rows[k] = { raw: r.raw, note: r.note, qualifier: r.qualifier === "MORE_THAN" ? "MORE_THAN" : "EXACT", outlierConfirmed: r.outlierConfirmed === true, baseVersion: r.baseVersion };
+      rows[k] = {
+        raw: r.raw,
+        note: r.note,
+        qualifier: r.qualifier === "MORE_THAN" ? "MORE_THAN" : "EXACT",
+        outlierConfirmed: r.outlierConfirmed === true,
+        baseVersion: r.baseVersion,
+      };
     }
     return Object.keys(rows).length > 0 ? { savedAt: d.savedAt, rows } : null;
   } catch {
@@ -211,7 +241,12 @@ export function readDraft(text: string | null): Draft | null {
 }
 
 /** The draft of the rows that differ from their saved state; null when nothing is unsaved. */
-export function makeDraft(rows: Record<string, RowState>, bases: Record<string, RowState>, versions: Record<string, number>, now: Date): Draft | null {
+export function makeDraft(
+  rows: Record<string, RowState>,
+  bases: Record<string, RowState>,
+  versions: Record<string, number>,
+  now: Date,
+): Draft | null {
   const out: Draft["rows"] = {};
   for (const [key, row] of Object.entries(rows)) {
     if (bases[key] && isChanged(row, bases[key])) out[key] = { ...row, baseVersion: versions[key] ?? 0 };

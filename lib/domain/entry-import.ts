@@ -82,9 +82,13 @@ export function checkHeader(header: FileHeader, grid: EntryFileGrid): ImportFail
   const wrong: string[] = [];
   if (header.ward !== grid.ward.slug) wrong.push(`đơn vị “${header.ward}” (trang này: “${grid.ward.slug}”)`);
   if (header.year !== grid.year) wrong.push(`năm ${header.year} (trang này: năm ${grid.year})`);
-  if (header.programme !== grid.programme.slug) wrong.push(`chương trình “${header.programme}” (trang này: “${grid.programme.slug}”)`);
+  if (header.programme !== grid.programme.slug)
+    wrong.push(`chương trình “${header.programme}” (trang này: “${grid.programme.slug}”)`);
   if (wrong.length === 0) return null;
-  return { ok: false, message: `Tệp này là số liệu của ${wrong.join(", ")}. Hãy chọn đúng tệp, hoặc mở trang nhập liệu của đơn vị, năm và chương trình ghi trong tệp.` };
+  return {
+    ok: false,
+    message: `Tệp này là số liệu của ${wrong.join(", ")}. Hãy chọn đúng tệp, hoặc mở trang nhập liệu của đơn vị, năm và chương trình ghi trong tệp.`,
+  };
 }
 
 /** The preview of `file` against `grid`. The header must have been checked (checkHeader). */
@@ -115,11 +119,15 @@ export function previewImport(file: ParsedEntryFile, grid: EntryFileGrid): Impor
     rows.push(row);
     const label = `“${row.indicatorName}”`;
     if (!indicator) {
-      row.messages.push(`Ô ${r.codeRef}: mã chỉ tiêu “${r.indicator}” không thuộc chương trình ${grid.programme.code}.`);
+      row.messages.push(
+        `Ô ${r.codeRef}: mã chỉ tiêu “${r.indicator}” không thuộc chương trình ${grid.programme.code}.`,
+      );
       continue;
     }
     if (!unit) {
-      row.messages.push(`Ô ${r.codeRef}: đơn vị “${r.unit}” không phải là ${grid.ward.name} hay một tổ dân phố của phường.`);
+      row.messages.push(
+        `Ô ${r.codeRef}: đơn vị “${r.unit}” không phải là ${grid.ward.name} hay một tổ dân phố của phường.`,
+      );
       continue;
     }
     const groupUnit = r.unit !== grid.ward.slug;
@@ -130,24 +138,31 @@ export function previewImport(file: ParsedEntryFile, grid: EntryFileGrid): Impor
     }
     const earlier = firstSeen.get(key);
     if (earlier) {
-      row.messages.push(`Ô ${r.codeRef}: chỉ tiêu ${label} của ${row.unitName} trùng với dòng ở ô ${earlier}; mỗi chỉ tiêu chỉ ghi một lần.`);
+      row.messages.push(
+        `Ô ${r.codeRef}: chỉ tiêu ${label} của ${row.unitName} trùng với dòng ở ô ${earlier}; mỗi chỉ tiêu chỉ ghi một lần.`,
+      );
       continue;
     }
     firstSeen.set(key, r.codeRef);
 
     const version = readVersion(r.version);
-    if (version === null) row.messages.push(`Ô ${r.versionRef}: phiên bản không hợp lệ; đừng sửa cột ẩn “Phiên bản”. Hãy xuất tệp mới.`);
+    if (version === null)
+      row.messages.push(`Ô ${r.versionRef}: phiên bản không hợp lệ; đừng sửa cột ẩn “Phiên bản”. Hãy xuất tệp mới.`);
     const value = readValue(r.value, r.valueRef, indicator);
     if (!value.ok) row.messages.push(value.message);
-    const qualifier = r.qualifier ? readQualifier(r.qualifier.cell, r.qualifier.ref, label) : { ok: true as const, value: old.qualifier };
+    const qualifier = r.qualifier
+      ? readQualifier(r.qualifier.cell, r.qualifier.ref, label)
+      : { ok: true as const, value: old.qualifier };
     if (!qualifier.ok) row.messages.push(qualifier.message);
     const note = r.note ? readNote(r.note.cell, r.note.ref, label) : { ok: true as const, value: old.note };
     if (!note.ok) row.messages.push(note.message);
     if (!value.ok || !qualifier.ok || !note.ok || version === null) continue;
 
     if (qualifier.value === "MORE_THAN") {
-      if (indicator.valueType === "BOOLEAN") row.messages.push(`Ô ${r.qualifier!.ref}: chỉ tiêu ${label} (đạt/chưa đạt) không ghi “trên”.`);
-      else if (value.value === null) row.messages.push(`Ô ${r.qualifier!.ref}: đã ghi “trên” thì phải nhập số ở ô ${r.valueRef} (${label}).`);
+      if (indicator.valueType === "BOOLEAN")
+        row.messages.push(`Ô ${r.qualifier!.ref}: chỉ tiêu ${label} (đạt/chưa đạt) không ghi “trên”.`);
+      else if (value.value === null)
+        row.messages.push(`Ô ${r.qualifier!.ref}: đã ghi “trên” thì phải nhập số ở ô ${r.valueRef} (${label}).`);
       if (row.messages.length > 0) continue;
     }
     const next: Figure = { value: value.value, qualifier: qualifier.value, note: note.value };
@@ -157,7 +172,8 @@ export function previewImport(file: ParsedEntryFile, grid: EntryFileGrid): Impor
       // the stored one was typed (refused, as in the form) unless the row is older than the stored
       // figure (the file predates a recomputation): then it is simply not read.
       row.next = old;
-      if (sameValue(old.value, next.value) || version.version !== cellOf(grid, r.unit, r.indicator).version) row.status = "unchanged";
+      if (sameValue(old.value, next.value) || version.version !== cellOf(grid, r.unit, r.indicator).version)
+        row.status = "unchanged";
       else row.messages.push(`Ô ${r.valueRef}: ${derivedMessage(indicator.name)}`);
       continue;
     }
@@ -171,7 +187,9 @@ export function previewImport(file: ParsedEntryFile, grid: EntryFileGrid): Impor
       if (version.stamp !== null && version.stamp === figureStamp(next, r.note !== undefined)) {
         row.status = "unchanged";
         row.next = old;
-        row.messages.push(`Đã được sửa trong ứng dụng sau khi xuất tệp (nay là ${show(old, indicator)}); tệp không sửa ô này nên giữ giá trị trong ứng dụng.`);
+        row.messages.push(
+          `Đã được sửa trong ứng dụng sau khi xuất tệp (nay là ${show(old, indicator)}); tệp không sửa ô này nên giữ giá trị trong ứng dụng.`,
+        );
         continue;
       }
       row.status = "conflict";
@@ -187,13 +205,19 @@ export function previewImport(file: ParsedEntryFile, grid: EntryFileGrid): Impor
         outlierConfirmed = true; // the same value, confirmed before: only its "trên" or note changes
       } else if (outlier.outlier && !r.note) {
         // the groups' sheet has no note column to give the reason in, as the form asks
-        row.messages.push(`Ô ${r.valueRef} (${label}, ${row.unitName}): ${outlier.message} Hãy nhập giá trị này ở trang nhập theo tổ dân phố, xác nhận và ghi lý do.`);
+        row.messages.push(
+          `Ô ${r.valueRef} (${label}, ${row.unitName}): ${outlier.message} Hãy nhập giá trị này ở trang nhập theo tổ dân phố, xác nhận và ghi lý do.`,
+        );
         continue;
       } else if (outlier.outlier) {
         // only a reason written for this value confirms it: a note stored earlier was about another
         if (!next.note || next.note === old.note) {
-          const stale = next.note ? ` Ghi chú đã có (“${next.note}”) không xác nhận giá trị mới: hãy ghi lý do cho giá trị này.` : "";
-          row.messages.push(`Ô ${r.valueRef} (${label}): ${outlier.message} Ghi lý do vào ô ${r.note?.ref ?? "Ghi chú"} để xác nhận.${stale}`);
+          const stale = next.note
+            ? ` Ghi chú đã có (“${next.note}”) không xác nhận giá trị mới: hãy ghi lý do cho giá trị này.`
+            : "";
+          row.messages.push(
+            `Ô ${r.valueRef} (${label}): ${outlier.message} Ghi lý do vào ô ${r.note?.ref ?? "Ghi chú"} để xác nhận.${stale}`,
+          );
           continue;
         }
         outlierConfirmed = true; // the note added or changed in the file is the reason; the preview shows it before "Áp dụng"
@@ -268,14 +292,32 @@ function addDerivedRows(rows: PreviewRow[], grid: EntryFileGrid): void {
     const current = cellOf(grid, grid.ward.slug, d.indicator);
     const key = rowKey(grid.ward.slug, d.indicator);
     const next: Figure = { value: d.value, qualifier: "EXACT", note: d.note };
-    const change = { indicatorId: indicator.id, orgUnitId: grid.ward.id, baseVersion: current.version, outlierConfirmed: false };
+    const change = {
+      indicatorId: indicator.id,
+      orgUnitId: grid.ward.id,
+      baseVersion: current.version,
+      outlierConfirmed: false,
+    };
     const message = `${d.note} Tỷ lệ của phường được tính lại theo số liệu các tổ trong tệp.`;
     const fromFile = rows.find((r) => r.key === key);
     if (fromFile && fromFile.status !== "unchanged") continue; // the file's own row is already refused
     const status: RowStatus = current.value === null && current.source === "none" ? "new" : "changed";
     if (fromFile) Object.assign(fromFile, { status, next, change, messages: [message] });
     else
-      rows.push({ key, sheet: "ward", unit: grid.ward.slug, unitName: grid.ward.shortName, indicator: d.indicator, indicatorName: indicator.name, ref: "—", status, old: figureOf(current), next, messages: [message], change });
+      rows.push({
+        key,
+        sheet: "ward",
+        unit: grid.ward.slug,
+        unitName: grid.ward.shortName,
+        indicator: d.indicator,
+        indicatorName: indicator.name,
+        ref: "—",
+        status,
+        old: figureOf(current),
+        next,
+        messages: [message],
+        change,
+      });
   }
 }
 
@@ -308,7 +350,10 @@ export function previewRowViews(preview: ImportPreview, grid: EntryFileGrid): Im
       indicator: r.indicatorName,
       status: r.status,
       old: show(r.old, indicator),
-      next: next && (!sameValue(r.old.value, next.value) || r.old.qualifier !== next.qualifier) ? show(next, indicator) : null,
+      next:
+        next && (!sameValue(r.old.value, next.value) || r.old.qualifier !== next.qualifier)
+          ? show(next, indicator)
+          : null,
       note: next && (r.old.note ?? null) !== (next.note ?? null) ? { old: r.old.note, next: next.note } : null,
       messages: r.messages,
     });
@@ -316,12 +361,18 @@ export function previewRowViews(preview: ImportPreview, grid: EntryFileGrid): Im
   return views;
 }
 
-const figureOf = (c: { value: string | null; qualifier: Qualifier; note: string | null }): Figure => ({ value: c.value, qualifier: c.qualifier, note: c.note });
+const figureOf = (c: { value: string | null; qualifier: Qualifier; note: string | null }): Figure => ({
+  value: c.value,
+  qualifier: c.qualifier,
+  note: c.note,
+});
 
 const canonical = (v: string | null) => (v === null ? null : fromScaled(toScaled(v)));
 
 export function sameFigure(a: Figure, b: Figure): boolean {
-  return canonical(a.value) === canonical(b.value) && a.qualifier === b.qualifier && (a.note ?? null) === (b.note ?? null);
+  return (
+    canonical(a.value) === canonical(b.value) && a.qualifier === b.qualifier && (a.note ?? null) === (b.note ?? null)
+  );
 }
 
 /** A figure as the preview and messages show it: "trên 1.691", "Đạt", "(trống)". */
@@ -339,7 +390,11 @@ function readVersion(cell: RawCell): { version: number; stamp: string | null } |
 type Read<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /** A value cell: a real number taken exactly, or text in the Vietnamese format; empty clears. */
-export function readValue(cell: RawCell, ref: string, indicator: Pick<GridIndicator, "name" | "valueType">): Read<string | null> {
+export function readValue(
+  cell: RawCell,
+  ref: string,
+  indicator: Pick<GridIndicator, "name" | "valueType">,
+): Read<string | null> {
   const label = `“${indicator.name}”`;
   const fail = (message: string): Read<string | null> => ({ ok: false, message: `Ô ${ref} (${label}): ${message}` });
   switch (cell.kind) {
@@ -352,7 +407,9 @@ export function readValue(cell: RawCell, ref: string, indicator: Pick<GridIndica
     case "error":
       return fail(`có lỗi ${cell.text}, không phải là số.`);
     case "boolean":
-      return indicator.valueType === "BOOLEAN" ? { ok: true, value: cell.value ? "1" : "0" } : fail(`“${cell.value ? "TRUE" : "FALSE"}” không phải là số.`);
+      return indicator.valueType === "BOOLEAN"
+        ? { ok: true, value: cell.value ? "1" : "0" }
+        : fail(`“${cell.value ? "TRUE" : "FALSE"}” không phải là số.`);
     case "number": {
       let value = numberToDecimalString(cell.value);
       if (value === null) return fail("không phải là số hữu hạn.");
@@ -384,23 +441,38 @@ function readQualifier(cell: RawCell, ref: string, label: string): Read<Qualifie
 function readNote(cell: RawCell, ref: string, label: string): Read<string | null> {
   if (cell.kind === "formula") return { ok: false, message: `Ô ${ref} chứa công thức; hãy dán giá trị (${label}).` };
   const text =
-    cell.kind === "text" ? cell.text : cell.kind === "number" ? (numberToDecimalString(cell.value) ?? "") : cell.kind === "boolean" ? String(cell.value) : "";
+    cell.kind === "text"
+      ? cell.text
+      : cell.kind === "number"
+        ? (numberToDecimalString(cell.value) ?? "")
+        : cell.kind === "boolean"
+          ? String(cell.value)
+          : "";
   if (hasUnsafeText(text)) return { ok: false, message: `Ô ${ref} (${label}): ${UNSAFE_TEXT_MESSAGE}` };
   const note = text.normalize("NFC").trim() || null;
-  if (note && note.length > NOTE_MAX) return { ok: false, message: `Ô ${ref} (${label}): ghi chú tối đa ${NOTE_MAX} ký tự.` };
+  if (note && note.length > NOTE_MAX)
+    return { ok: false, message: `Ô ${ref} (${label}): ghi chú tối đa ${NOTE_MAX} ký tự.` };
   return { ok: true, value: note };
 }
 
 /** What saveEntryValues receives: only the new and changed rows. */
 export function changesOf(preview: ImportPreview) {
   return preview.rows.flatMap((r) =>
-    r.change && r.next
-      ? [{ ...r.change, value: r.next.value, qualifier: r.next.qualifier, note: r.next.note }]
-      : [],
+    r.change && r.next ? [{ ...r.change, value: r.next.value, qualifier: r.next.qualifier, note: r.next.note }] : [],
   );
 }
 
 /** A stable fingerprint of the changes, so "Áp dụng" applies exactly what the preview showed. */
 export function changeFingerprint(preview: ImportPreview): string {
-  return JSON.stringify(changesOf(preview).map((c) => [c.indicatorId, c.orgUnitId, c.value, c.qualifier, c.note, c.baseVersion, c.outlierConfirmed]));
+  return JSON.stringify(
+    changesOf(preview).map((c) => [
+      c.indicatorId,
+      c.orgUnitId,
+      c.value,
+      c.qualifier,
+      c.note,
+      c.baseVersion,
+      c.outlierConfirmed,
+    ]),
+  );
 }

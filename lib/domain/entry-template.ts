@@ -8,7 +8,14 @@ export const TEMPLATE_VERSION = 1;
 export const SHEETS = { ward: "Phường", groups: "Tổ dân phố", meta: "ctk-mau" } as const;
 
 /** Keys of the hidden meta sheet (column A), values in column B. */
-export const META_KEYS = { template: "mau", version: "phien-ban-mau", ward: "phuong", year: "nam", programme: "chuong-trinh", exportedAt: "xuat-luc" } as const;
+export const META_KEYS = {
+  template: "mau",
+  version: "phien-ban-mau",
+  ward: "phuong",
+  year: "nam",
+  programme: "chuong-trinh",
+  exportedAt: "xuat-luc",
+} as const;
 
 /** Ward sheet: header row, first data row and column letters. */
 export const WARD_SHEET = {

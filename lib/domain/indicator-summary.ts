@@ -32,7 +32,13 @@ export function summariseIndicator(rule: Aggregation, values: ValueInput[]): Ind
   const term = values.find((v) => v.period.kind === "TERM");
   const years: YearPoint[] = values
     .filter((v) => v.period.kind === "YEAR" && v.period.year !== null)
-    .map((v) => ({ year: v.period.year!, value: v.value, qualifier: v.qualifier, isDemo: v.source.kind === "DEMO", source: v.source }))
+    .map((v) => ({
+      year: v.period.year!,
+      value: v.value,
+      qualifier: v.qualifier,
+      isDemo: v.source.kind === "DEMO",
+      source: v.source,
+    }))
     .sort((a, b) => a.year - b.year);
   const figure = termFigure(rule, years, term ? { value: term.value, qualifier: term.qualifier } : undefined);
   const basis = term ? [term.source] : years.map((y) => y.source);

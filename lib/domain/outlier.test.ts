@@ -9,7 +9,8 @@ describe("checkOutlier", () => {
   it("flags a value far outside the ward's earlier years, asking to confirm and note why", () => {
     expect(checkOutlier("9000", ["120", "150", "180"])).toEqual({
       outlier: true,
-      message: "Giá trị 9.000 khác xa các năm trước (120–180). Hãy kiểm tra lại; nếu đúng, đánh dấu xác nhận và ghi chú lý do.",
+      message:
+        "Giá trị 9.000 khác xa các năm trước (120–180). Hãy kiểm tra lại; nếu đúng, đánh dấu xác nhận và ghi chú lý do.",
     });
     expect(flagged("16910", ["330", "350", "340", "320"])).toBe(true); // an extra zero
     expect(flagged("35", ["330", "350", "340", "320"])).toBe(true); // a missing digit
@@ -44,18 +45,24 @@ describe("checkOutlier", () => {
   });
 
   it("writes decimals the Vietnamese way", () => {
-    expect(checkOutlier("900.5", ["90.5", "91.25", "92"]).message).toMatch(/^Giá trị 900,5 khác xa các năm trước \(90,5–92\)/);
+    expect(checkOutlier("900.5", ["90.5", "91.25", "92"]).message).toMatch(
+      /^Giá trị 900,5 khác xa các năm trước \(90,5–92\)/,
+    );
   });
 
   it("never flags a value inside the history's range", () => {
     const scaled = fc.oneof(fc.bigInt({ min: 0n, max: 10_000_000n }), fc.bigInt({ min: 0n, max: 10n ** 24n - 1n }));
     fc.assert(
-      fc.property(fc.array(scaled, { minLength: 1, maxLength: 12 }), fc.double({ min: 0, max: 1, noNaN: true }), (hist, at) => {
-        const min = hist.reduce((a, b) => (a < b ? a : b));
-        const max = hist.reduce((a, b) => (a > b ? a : b));
-        const inside = min + ((max - min) * BigInt(Math.floor(at * 1000))) / 1000n;
-        expect(checkOutlier(fromScaled(inside), hist.map(fromScaled)).outlier).toBe(false);
-      }),
+      fc.property(
+        fc.array(scaled, { minLength: 1, maxLength: 12 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (hist, at) => {
+          const min = hist.reduce((a, b) => (a < b ? a : b));
+          const max = hist.reduce((a, b) => (a > b ? a : b));
+          const inside = min + ((max - min) * BigInt(Math.floor(at * 1000))) / 1000n;
+          expect(checkOutlier(fromScaled(inside), hist.map(fromScaled)).outlier).toBe(false);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -21,7 +21,10 @@ export type OutlierCheck = { outlier: boolean; message?: string };
 
 export function checkOutlier(value: string, history: readonly string[]): OutlierCheck {
   const v = scaled(value);
-  const past = history.map(scaled).filter((h): h is bigint => h !== null).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const past = history
+    .map(scaled)
+    .filter((h): h is bigint => h !== null)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (v === null || past.length < MIN_HISTORY) return { outlier: false };
   const min = past[0];
   const max = past[past.length - 1];

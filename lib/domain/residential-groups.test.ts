@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { SourceRef } from "./indicator-summary";
-import { checkDerivedShare, groupNumber, groupSlug, heatStep, pickYear, rankGroups, wardShareFromGroups, type GroupSeries, type GroupYearCell } from "./residential-groups";
+import {
+  checkDerivedShare,
+  groupNumber,
+  groupSlug,
+  heatStep,
+  pickYear,
+  rankGroups,
+  wardShareFromGroups,
+  type GroupSeries,
+  type GroupYearCell,
+} from "./residential-groups";
 import { averageOf, roundDecimal } from "./decimal";
 
 const report: SourceRef = { key: "bc", title: "Báo cáo", issuedOn: "2019-11-05", kind: "REPORT" };
@@ -13,7 +23,12 @@ const cell = (year: number, value: string, source = demo): GroupYearCell => ({
   source,
   isDemo: source.kind === "DEMO",
 });
-const group = (n: number, ...cells: GroupYearCell[]): GroupSeries => ({ slug: `p-to-${n}`, name: `Tổ ${n}`, order: n, cells });
+const group = (n: number, ...cells: GroupYearCell[]): GroupSeries => ({
+  slug: `p-to-${n}`,
+  name: `Tổ ${n}`,
+  order: n,
+  cells,
+});
 
 describe("rankGroups", () => {
   const groups = [

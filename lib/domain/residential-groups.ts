@@ -72,7 +72,10 @@ export function rankGroups(groups: GroupSeries[], mode: RankMode, direction: Dir
       value = cells[0].value;
       qualifier = cells[0].qualifier;
     } else {
-      const f = termFigure(mode.rule, cells.map((c) => ({ year: c.year, value: c.value, qualifier: c.qualifier })));
+      const f = termFigure(
+        mode.rule,
+        cells.map((c) => ({ year: c.year, value: c.value, qualifier: c.qualifier })),
+      );
       if (f.basis === "none") continue;
       value = f.value;
       qualifier = f.qualifier;
@@ -116,7 +119,11 @@ export type WardShare = {
 export function wardShareFromGroups(values: Array<{ value: string }>, groupCount: number): WardShare | null {
   if (groupCount <= 0) return null;
   const achieved = values.filter((v) => toScaled(v.value) >= ONE).length;
-  return { achieved, groups: groupCount, percent: fromScaled(divideScaled(BigInt(achieved) * 100n * ONE, BigInt(groupCount))) };
+  return {
+    achieved,
+    groups: groupCount,
+    percent: fromScaled(divideScaled(BigInt(achieved) * 100n * ONE, BigInt(groupCount))),
+  };
 }
 
 export type DerivationCheck =
@@ -139,9 +146,14 @@ export function checkDerivedShare(
   stored: { value: string; qualifier: Qualifier } | null,
   derived: WardShare | null,
 ): DerivationCheck {
-  if (!stored || !derived) return { status: "incomplete", derived: derived?.percent ?? null, stored: stored?.value ?? null };
+  if (!stored || !derived)
+    return { status: "incomplete", derived: derived?.percent ?? null, stored: stored?.value ?? null };
   if (stored.qualifier === "MORE_THAN") {
-    return { status: compareDecimal(derived.percent, stored.value) > 0 ? "match" : "mismatch", derived: derived.percent, stored: stored.value };
+    return {
+      status: compareDecimal(derived.percent, stored.value) > 0 ? "match" : "mismatch",
+      derived: derived.percent,
+      stored: stored.value,
+    };
   }
   const digits = Math.min(4, stored.value.split(".")[1]?.length ?? 0);
   const same = compareDecimal(roundDecimal(derived.percent, digits), stored.value) === 0;
@@ -166,7 +178,10 @@ export function heatStep(value: number, min: number, max: number, direction: Dir
  * The year to show: the one asked for when it has values, else the latest year with values
  * (`fallback` says the request could not be followed); null when no year has values.
  */
-export function pickYear(requested: number | undefined, yearsWithValues: number[]): { year: number; fallback: boolean } | null {
+export function pickYear(
+  requested: number | undefined,
+  yearsWithValues: number[],
+): { year: number; fallback: boolean } | null {
   if (yearsWithValues.length === 0) return null;
   if (requested !== undefined && yearsWithValues.includes(requested)) return { year: requested, fallback: false };
   return { year: Math.max(...yearsWithValues), fallback: requested !== undefined };

@@ -4,8 +4,10 @@ import { UNSAFE_TEXT_MESSAGE, findUnsafeText, hasUnsafeText } from "./safe-text"
 
 describe("text PostgreSQL cannot store faithfully", () => {
   it("refuses U+0000 and lone surrogates, keeps every other text (Vietnamese, emoji, control characters)", () => {
-    for (const bad of ["a\u0000b", "\u0000", "x\ud800", "\udfffy", "\ud83d", "ok \ude00 ok", "\udc00\ud800"]) expect(hasUnsafeText(bad), JSON.stringify(bad)).toBe(true);
-    for (const good of ["", "Nguyễn Văn A", "Tổ dân phố số 3 😀", "tab\tnew\nline", "\u0001", "\ufffd", "𝔸"]) expect(hasUnsafeText(good), JSON.stringify(good)).toBe(false);
+    for (const bad of ["a\u0000b", "\u0000", "x\ud800", "\udfffy", "\ud83d", "ok \ude00 ok", "\udc00\ud800"])
+      expect(hasUnsafeText(bad), JSON.stringify(bad)).toBe(true);
+    for (const good of ["", "Nguyễn Văn A", "Tổ dân phố số 3 😀", "tab\tnew\nline", "\u0001", "\ufffd", "𝔸"])
+      expect(hasUnsafeText(good), JSON.stringify(good)).toBe(false);
   });
 
   it("finds the first unsafe string in a JSON body, in keys too", () => {

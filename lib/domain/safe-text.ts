@@ -4,7 +4,8 @@
 
 const UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export const UNSAFE_TEXT_MESSAGE = "Có ký tự không hợp lệ (ký tự rỗng U+0000 hoặc ký tự Unicode hỏng); hãy xóa rồi gõ lại.";
+export const UNSAFE_TEXT_MESSAGE =
+  "Có ký tự không hợp lệ (ký tự rỗng U+0000 hoặc ký tự Unicode hỏng); hãy xóa rồi gõ lại.";
 
 export function hasUnsafeText(text: string): boolean {
   return UNSAFE.test(text);

@@ -14,7 +14,12 @@ describe("checkTransition", () => {
     APPROVE: { SUBMITTED: "APPROVED" },
     UNLOCK: { APPROVED: "DRAFT" },
   };
-  const who: Record<SubmissionAction, Role> = { SUBMIT: "WARD_OFFICIAL", RETURN: "WARD_PARTY_COMMITTEE", APPROVE: "WARD_PARTY_COMMITTEE", UNLOCK: "DISTRICT_STAFF" };
+  const who: Record<SubmissionAction, Role> = {
+    SUBMIT: "WARD_OFFICIAL",
+    RETURN: "WARD_PARTY_COMMITTEE",
+    APPROVE: "WARD_PARTY_COMMITTEE",
+    UNLOCK: "DISTRICT_STAFF",
+  };
 
   for (const action of Object.keys(allowed) as SubmissionAction[]) {
     for (const status of STATUSES) {
@@ -31,7 +36,8 @@ describe("checkTransition", () => {
     const roles: Role[] = ["WARD_OFFICIAL", "WARD_PARTY_COMMITTEE", "DISTRICT_STAFF", "ADMINISTRATOR"];
     for (const action of Object.keys(who) as SubmissionAction[]) {
       for (const role of roles.filter((r) => r !== who[action])) {
-        for (const status of STATUSES) expect(checkTransition(action, status, as(role), "x")).toMatchObject({ ok: false, reason: "forbidden" });
+        for (const status of STATUSES)
+          expect(checkTransition(action, status, as(role), "x")).toMatchObject({ ok: false, reason: "forbidden" });
       }
     }
   });
@@ -42,14 +48,23 @@ describe("checkTransition", () => {
       reason: "comment",
       message: "Hãy ghi ý kiến khi trả lại, để phường biết cần sửa gì.",
     });
-    expect(checkTransition("UNLOCK", "APPROVED", as("DISTRICT_STAFF"), null)).toMatchObject({ ok: false, reason: "comment", message: "Hãy ghi lý do mở khóa." });
-    expect(checkTransition("APPROVE", "SUBMITTED", as("WARD_PARTY_COMMITTEE"), null)).toEqual({ ok: true, to: "APPROVED" });
+    expect(checkTransition("UNLOCK", "APPROVED", as("DISTRICT_STAFF"), null)).toMatchObject({
+      ok: false,
+      reason: "comment",
+      message: "Hãy ghi lý do mở khóa.",
+    });
+    expect(checkTransition("APPROVE", "SUBMITTED", as("WARD_PARTY_COMMITTEE"), null)).toEqual({
+      ok: true,
+      to: "APPROVED",
+    });
     expect(checkTransition("SUBMIT", "DRAFT", as("WARD_OFFICIAL"))).toEqual({ ok: true, to: "SUBMITTED" });
   });
 
   it("names the current state when refusing", () => {
     const r = checkTransition("APPROVE", "APPROVED", as("WARD_PARTY_COMMITTEE"));
-    expect(r.ok || r.message).toBe("Chỉ duyệt được số liệu đã gửi, đang chờ duyệt. Hiện trạng thái là “Đã duyệt – đã khóa”.");
+    expect(r.ok || r.message).toBe(
+      "Chỉ duyệt được số liệu đã gửi, đang chờ duyệt. Hiện trạng thái là “Đã duyệt – đã khóa”.",
+    );
   });
 });
 

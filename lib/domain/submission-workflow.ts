@@ -55,8 +55,7 @@ export const COMMENT_REQUIRED_MESSAGE: Record<SubmissionAction, string> = {
 export const MAX_COMMENT_LENGTH = 2000;
 
 export type TransitionCheck =
-  | { ok: true; to: SubmissionStatus }
-  | { ok: false; reason: "forbidden" | "state" | "comment"; message: string };
+  { ok: true; to: SubmissionStatus } | { ok: false; reason: "forbidden" | "state" | "comment"; message: string };
 
 const STATE_MESSAGE: Record<SubmissionAction, string> = {
   SUBMIT: "Chỉ gửi duyệt được số liệu đang nhập hoặc bị trả lại.",
@@ -69,11 +68,23 @@ const STATE_MESSAGE: Record<SubmissionAction, string> = {
  * May a person holding `may` (their permissions on the ward) make `action` on a submission in
  * `status`, with `comment`? Permission first, then state, then the comment.
  */
-export function checkTransition(action: SubmissionAction, status: SubmissionStatus, may: (a: Action) => boolean, comment: string | null = null): TransitionCheck {
+export function checkTransition(
+  action: SubmissionAction,
+  status: SubmissionStatus,
+  may: (a: Action) => boolean,
+  comment: string | null = null,
+): TransitionCheck {
   const rule = TRANSITIONS[action];
-  if (!may(rule.permission)) return { ok: false, reason: "forbidden", message: "Bạn không có quyền thực hiện thao tác này cho đơn vị này." };
-  if (!rule.from.includes(status)) return { ok: false, reason: "state", message: `${STATE_MESSAGE[action]} Hiện trạng thái là “${STATUS_LABEL[status]}”.` };
-  if (rule.commentRequired && !comment?.trim()) return { ok: false, reason: "comment", message: COMMENT_REQUIRED_MESSAGE[action] };
+  if (!may(rule.permission))
+    return { ok: false, reason: "forbidden", message: "Bạn không có quyền thực hiện thao tác này cho đơn vị này." };
+  if (!rule.from.includes(status))
+    return {
+      ok: false,
+      reason: "state",
+      message: `${STATE_MESSAGE[action]} Hiện trạng thái là “${STATUS_LABEL[status]}”.`,
+    };
+  if (rule.commentRequired && !comment?.trim())
+    return { ok: false, reason: "comment", message: COMMENT_REQUIRED_MESSAGE[action] };
   return { ok: true, to: rule.to };
 }
 

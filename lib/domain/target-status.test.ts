@@ -12,7 +12,9 @@ describe("targetStatus", () => {
   });
 
   it("without a figure the target is still open", () => {
-    expect(targetStatus({ direction: higher, target: { comparison: "GTE", value: "90" }, figure: null })).toBe("no-figure");
+    expect(targetStatus({ direction: higher, target: { comparison: "GTE", value: "90" }, figure: null })).toBe(
+      "no-figure",
+    );
   });
 
   it("≥ target, higher is better: below, equal, above", () => {
@@ -26,7 +28,9 @@ describe("targetStatus", () => {
     const target = { comparison: "LTE" as const, value: "0" };
     expect(targetStatus({ direction: lower, target, figure: exact("0") })).toBe("met");
     expect(targetStatus({ direction: lower, target, figure: exact("2") })).toBe("not-met");
-    expect(targetStatus({ direction: lower, target: { comparison: "LTE", value: "5" }, figure: exact("2") })).toBe("exceeded");
+    expect(targetStatus({ direction: lower, target: { comparison: "LTE", value: "5" }, figure: exact("2") })).toBe(
+      "exceeded",
+    );
   });
 
   it("strict targets: the target value itself misses > and <", () => {
@@ -39,30 +43,50 @@ describe("targetStatus", () => {
   });
 
   it("a neutral indicator meets its target but never 'exceeds' it", () => {
-    expect(targetStatus({ direction: "NEUTRAL", target: { comparison: "GTE", value: "10" }, figure: exact("15") })).toBe("met");
+    expect(
+      targetStatus({ direction: "NEUTRAL", target: { comparison: "GTE", value: "10" }, figure: exact("15") }),
+    ).toBe("met");
   });
 
   it("equality targets", () => {
-    expect(targetStatus({ direction: higher, target: { comparison: "EQ", value: "100" }, figure: exact("100") })).toBe("met");
-    expect(targetStatus({ direction: higher, target: { comparison: "EQ", value: "100" }, figure: exact("99") })).toBe("not-met");
+    expect(targetStatus({ direction: higher, target: { comparison: "EQ", value: "100" }, figure: exact("100") })).toBe(
+      "met",
+    );
+    expect(targetStatus({ direction: higher, target: { comparison: "EQ", value: "100" }, figure: exact("99") })).toBe(
+      "not-met",
+    );
   });
 
   it("respects the report's 'trên': more than 90 % meets ≥ 90 % and exceeds it", () => {
-    expect(targetStatus({ direction: higher, target: { comparison: "GTE", value: "90" }, figure: moreThan("90") })).toBe("exceeded");
-    expect(targetStatus({ direction: higher, target: { comparison: "GTE", value: "70" }, figure: moreThan("73") })).toBe("exceeded");
+    expect(
+      targetStatus({ direction: higher, target: { comparison: "GTE", value: "90" }, figure: moreThan("90") }),
+    ).toBe("exceeded");
+    expect(
+      targetStatus({ direction: higher, target: { comparison: "GTE", value: "70" }, figure: moreThan("73") }),
+    ).toBe("exceeded");
   });
 
   it("'more than' above a floor only meets it when higher is not better", () => {
-    expect(targetStatus({ direction: "NEUTRAL", target: { comparison: "GTE", value: "10" }, figure: moreThan("15") })).toBe("met");
-    expect(targetStatus({ direction: lower, target: { comparison: "GT", value: "10" }, figure: moreThan("10") })).toBe("met");
+    expect(
+      targetStatus({ direction: "NEUTRAL", target: { comparison: "GTE", value: "10" }, figure: moreThan("15") }),
+    ).toBe("met");
+    expect(targetStatus({ direction: lower, target: { comparison: "GT", value: "10" }, figure: moreThan("10") })).toBe(
+      "met",
+    );
   });
 
   it("'more than 73 %' against ≥ 80 % cannot be decided", () => {
-    expect(targetStatus({ direction: higher, target: { comparison: "GTE", value: "80" }, figure: moreThan("73") })).toBe("undecided");
+    expect(
+      targetStatus({ direction: higher, target: { comparison: "GTE", value: "80" }, figure: moreThan("73") }),
+    ).toBe("undecided");
   });
 
   it("'more than' a ceiling already misses it", () => {
-    expect(targetStatus({ direction: lower, target: { comparison: "LTE", value: "300" }, figure: moreThan("300") })).toBe("not-met");
-    expect(targetStatus({ direction: lower, target: { comparison: "LTE", value: "500" }, figure: moreThan("300") })).toBe("undecided");
+    expect(
+      targetStatus({ direction: lower, target: { comparison: "LTE", value: "300" }, figure: moreThan("300") }),
+    ).toBe("not-met");
+    expect(
+      targetStatus({ direction: lower, target: { comparison: "LTE", value: "500" }, figure: moreThan("300") }),
+    ).toBe("undecided");
   });
 });

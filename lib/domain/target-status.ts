@@ -37,7 +37,8 @@ export function targetStatus(input: {
   if (!figure) return "no-figure";
   const t = toScaled(target.value);
   const v = toScaled(figure.value);
-  const better = (x: bigint) => (direction === "HIGHER_IS_BETTER" ? x > t : direction === "LOWER_IS_BETTER" ? x < t : false);
+  const better = (x: bigint) =>
+    direction === "HIGHER_IS_BETTER" ? x > t : direction === "LOWER_IS_BETTER" ? x < t : false;
 
   if (figure.qualifier === "EXACT") {
     if (!holds(target.comparison, v, t)) return "not-met";

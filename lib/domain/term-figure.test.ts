@@ -6,7 +6,8 @@ const years = (...values: string[]) => values.map((value, i) => ({ year: 2015 + 
 
 describe("exact decimals", () => {
   it("round-trips decimal strings", () => {
-    for (const s of ["0", "161", "90.5", "10934000000", "0.0001", "12345678901234567890.1234"]) expect(fromScaled(toScaled(s))).toBe(s);
+    for (const s of ["0", "161", "90.5", "10934000000", "0.0001", "12345678901234567890.1234"])
+      expect(fromScaled(toScaled(s))).toBe(s);
   });
   it("refuses what is not a plain decimal", () => {
     expect(() => toScaled("1.691,5")).toThrow();
@@ -22,7 +23,11 @@ describe("exact decimals", () => {
 
 describe("term figure", () => {
   it("keeps a reported term figure as it stands, never recomputing it from years", () => {
-    expect(termFigure("SUM", years("10", "20"), { value: "161" })).toEqual({ basis: "reported", value: "161", qualifier: "EXACT" });
+    expect(termFigure("SUM", years("10", "20"), { value: "161" })).toEqual({
+      basis: "reported",
+      value: "161",
+      qualifier: "EXACT",
+    });
     expect(termFigure("AVERAGE", [], { value: "90", qualifier: "MORE_THAN" })).toEqual({
       basis: "reported",
       value: "90",
@@ -61,28 +66,53 @@ describe("term figure", () => {
   });
 
   it("carries 'more than' into sums and onto the latest year", () => {
-    expect(termFigure("SUM", [{ year: 2015, value: "500", qualifier: "MORE_THAN" }, { year: 2016, value: "10" }])).toMatchObject({
+    expect(
+      termFigure("SUM", [
+        { year: 2015, value: "500", qualifier: "MORE_THAN" },
+        { year: 2016, value: "10" },
+      ]),
+    ).toMatchObject({
       value: "510",
       qualifier: "MORE_THAN",
     });
-    expect(termFigure("LATEST", [{ year: 2015, value: "500", qualifier: "MORE_THAN" }, { year: 2016, value: "600" }])).toMatchObject({
+    expect(
+      termFigure("LATEST", [
+        { year: 2015, value: "500", qualifier: "MORE_THAN" },
+        { year: 2016, value: "600" },
+      ]),
+    ).toMatchObject({
       qualifier: "EXACT",
     });
   });
 
   it("carries a yearly 'more than' into an average", () => {
-    expect(termFigure("AVERAGE", [{ year: 2015, value: "90", qualifier: "MORE_THAN" }, { year: 2016, value: "92" }])).toMatchObject({
+    expect(
+      termFigure("AVERAGE", [
+        { year: 2015, value: "90", qualifier: "MORE_THAN" },
+        { year: 2016, value: "92" },
+      ]),
+    ).toMatchObject({
       value: "91",
       qualifier: "MORE_THAN",
     });
   });
 
   it("takes 'more than' into a maximum only from the years at the maximum", () => {
-    expect(termFigure("MAX", [{ year: 2015, value: "3", qualifier: "MORE_THAN" }, { year: 2016, value: "9" }])).toMatchObject({
+    expect(
+      termFigure("MAX", [
+        { year: 2015, value: "3", qualifier: "MORE_THAN" },
+        { year: 2016, value: "9" },
+      ]),
+    ).toMatchObject({
       value: "9",
       qualifier: "EXACT",
     });
-    expect(termFigure("MAX", [{ year: 2015, value: "9", qualifier: "MORE_THAN" }, { year: 2016, value: "3" }])).toMatchObject({
+    expect(
+      termFigure("MAX", [
+        { year: 2015, value: "9", qualifier: "MORE_THAN" },
+        { year: 2016, value: "3" },
+      ]),
+    ).toMatchObject({
       value: "9",
       qualifier: "MORE_THAN",
     });

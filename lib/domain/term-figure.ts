@@ -14,7 +14,11 @@ export type TermFigure =
  * values by the indicator's rule. A yearly "more than" makes a sum, average or maximum "more than"
  * as well; LATEST keeps the qualifier of the latest year.
  */
-export function termFigure(rule: Aggregation, years: YearValue[], reported?: { value: string; qualifier?: Qualifier }): TermFigure {
+export function termFigure(
+  rule: Aggregation,
+  years: YearValue[],
+  reported?: { value: string; qualifier?: Qualifier },
+): TermFigure {
   if (reported) return { basis: "reported", value: reported.value, qualifier: reported.qualifier ?? "EXACT" };
   if (years.length === 0) return { basis: "none" };
   const sorted = [...years].sort((a, b) => a.year - b.year);
@@ -28,9 +32,18 @@ export function termFigure(rule: Aggregation, years: YearValue[], reported?: { v
   });
   switch (rule) {
     case "SUM":
-      return computed(scaled.reduce((a, b) => a + b, 0n), anyMoreThan ? "MORE_THAN" : "EXACT");
+      return computed(
+        scaled.reduce((a, b) => a + b, 0n),
+        anyMoreThan ? "MORE_THAN" : "EXACT",
+      );
     case "AVERAGE":
-      return computed(divideScaled(scaled.reduce((a, b) => a + b, 0n), BigInt(scaled.length)), anyMoreThan ? "MORE_THAN" : "EXACT");
+      return computed(
+        divideScaled(
+          scaled.reduce((a, b) => a + b, 0n),
+          BigInt(scaled.length),
+        ),
+        anyMoreThan ? "MORE_THAN" : "EXACT",
+      );
     case "LATEST":
       return computed(scaled[scaled.length - 1], sorted[sorted.length - 1].qualifier ?? "EXACT");
     case "MAX": {

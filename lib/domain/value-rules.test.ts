@@ -39,7 +39,8 @@ const WORKS: Rule = {
   kind: "SUM_AT_MOST",
   left: ["ctkp-yeu-cau-cap-phep", "ctkp-dinh-chi"],
   right: "cong-trinh-khong-phep",
-  description: "Số công trình yêu cầu cấp bổ sung giấy phép cộng số đình chỉ tuyệt đối không vượt quá số công trình không phép.",
+  description:
+    "Số công trình yêu cầu cấp bổ sung giấy phép cộng số đình chỉ tuyệt đối không vượt quá số công trình không phép.",
 };
 const NAMES = new Map([
   ["ctkp-yeu-cau-cap-phep", "Yêu cầu chủ đầu tư cấp bổ sung giấy phép"],
@@ -50,12 +51,28 @@ const values = (o: Record<string, string | null>) => new Map(Object.entries(o));
 
 describe("checkRules", () => {
   it("passes when the parts add up to at most the total", () => {
-    expect(checkRules([WORKS], values({ "ctkp-yeu-cau-cap-phep": "34", "ctkp-dinh-chi": "4", "cong-trinh-khong-phep": "38" }), NAMES)).toEqual([]);
-    expect(checkRules([WORKS], values({ "ctkp-yeu-cau-cap-phep": "1", "ctkp-dinh-chi": "0", "cong-trinh-khong-phep": "38" }), NAMES)).toEqual([]);
+    expect(
+      checkRules(
+        [WORKS],
+        values({ "ctkp-yeu-cau-cap-phep": "34", "ctkp-dinh-chi": "4", "cong-trinh-khong-phep": "38" }),
+        NAMES,
+      ),
+    ).toEqual([]);
+    expect(
+      checkRules(
+        [WORKS],
+        values({ "ctkp-yeu-cau-cap-phep": "1", "ctkp-dinh-chi": "0", "cong-trinh-khong-phep": "38" }),
+        NAMES,
+      ),
+    ).toEqual([]);
   });
 
   it("names the indicators, their values, the sum and the rule when the parts exceed the total", () => {
-    const v = checkRules([WORKS], values({ "ctkp-yeu-cau-cap-phep": "3", "ctkp-dinh-chi": "2", "cong-trinh-khong-phep": "4" }), NAMES);
+    const v = checkRules(
+      [WORKS],
+      values({ "ctkp-yeu-cau-cap-phep": "3", "ctkp-dinh-chi": "2", "cong-trinh-khong-phep": "4" }),
+      NAMES,
+    );
     expect(v).toEqual([
       {
         rule: "ctkp-xu-ly",
@@ -67,26 +84,51 @@ describe("checkRules", () => {
   });
 
   it("writes the numbers the Vietnamese way", () => {
-    const v = checkRules([WORKS], values({ "ctkp-yeu-cau-cap-phep": "1500", "ctkp-dinh-chi": "191", "cong-trinh-khong-phep": "1690" }), NAMES);
+    const v = checkRules(
+      [WORKS],
+      values({ "ctkp-yeu-cau-cap-phep": "1500", "ctkp-dinh-chi": "191", "cong-trinh-khong-phep": "1690" }),
+      NAMES,
+    );
     expect(v[0].message).toMatch(/\(1\.500\) cộng .* \(191\) = 1\.691 vượt quá .* \(1\.690\)\./);
   });
 
   it("does not check without the total, or without any part", () => {
     expect(checkRules([WORKS], values({ "ctkp-yeu-cau-cap-phep": "50", "ctkp-dinh-chi": "9" }), NAMES)).toEqual([]);
-    expect(checkRules([WORKS], values({ "ctkp-yeu-cau-cap-phep": "50", "ctkp-dinh-chi": "9", "cong-trinh-khong-phep": null }), NAMES)).toEqual([]);
+    expect(
+      checkRules(
+        [WORKS],
+        values({ "ctkp-yeu-cau-cap-phep": "50", "ctkp-dinh-chi": "9", "cong-trinh-khong-phep": null }),
+        NAMES,
+      ),
+    ).toEqual([]);
     expect(checkRules([WORKS], values({ "cong-trinh-khong-phep": "0" }), NAMES)).toEqual([]);
   });
 
   it("flags parts that alone already exceed the total (values are never negative), naming only those entered", () => {
-    const v = checkRules([WORKS], values({ "ctkp-yeu-cau-cap-phep": "40", "ctkp-dinh-chi": null, "cong-trinh-khong-phep": "38" }), NAMES);
+    const v = checkRules(
+      [WORKS],
+      values({ "ctkp-yeu-cau-cap-phep": "40", "ctkp-dinh-chi": null, "cong-trinh-khong-phep": "38" }),
+      NAMES,
+    );
     expect(v.map((x) => [x.indicators, x.message.split(". Quy tắc")[0]])).toEqual([
-      [["ctkp-yeu-cau-cap-phep", "cong-trinh-khong-phep"], "“Yêu cầu chủ đầu tư cấp bổ sung giấy phép” (40) vượt quá “Công trình xây dựng không phép” (38)"],
+      [
+        ["ctkp-yeu-cau-cap-phep", "cong-trinh-khong-phep"],
+        "“Yêu cầu chủ đầu tư cấp bổ sung giấy phép” (40) vượt quá “Công trình xây dựng không phép” (38)",
+      ],
     ]);
-    expect(checkRules([WORKS], values({ "ctkp-yeu-cau-cap-phep": "30", "cong-trinh-khong-phep": "38" }), NAMES)).toEqual([]);
+    expect(
+      checkRules([WORKS], values({ "ctkp-yeu-cau-cap-phep": "30", "cong-trinh-khong-phep": "38" }), NAMES),
+    ).toEqual([]);
   });
 
   it("ignores malformed values (they have their own field error) and falls back to codes without names", () => {
-    expect(checkRules([WORKS], values({ "ctkp-yeu-cau-cap-phep": "abc", "ctkp-dinh-chi": "1", "cong-trinh-khong-phep": "38" }), NAMES)).toEqual([]);
+    expect(
+      checkRules(
+        [WORKS],
+        values({ "ctkp-yeu-cau-cap-phep": "abc", "ctkp-dinh-chi": "1", "cong-trinh-khong-phep": "38" }),
+        NAMES,
+      ),
+    ).toEqual([]);
     const [v] = checkRules([WORKS], values({ "ctkp-dinh-chi": "2.5", "cong-trinh-khong-phep": "1" }), new Map());
     expect(v.message).toMatch(/^“ctkp-dinh-chi” \(2,5\) vượt quá “cong-trinh-khong-phep” \(1\)\./);
   });
@@ -98,13 +140,24 @@ describe("checkRules", () => {
       .shuffledSubarray(codes, { minLength: 1 })
       .chain((l) => fc.tuple(fc.constant(l), fc.shuffledSubarray(l, { minLength: l.length, maxLength: l.length })));
     const norm = (rs: ReturnType<typeof checkRules>) =>
-      rs.map((r) => ({ rule: r.rule, indicators: [...r.indicators].sort(), sum: r.message.match(/= ([\d.,]+) vượt/)?.[1] }));
+      rs.map((r) => ({
+        rule: r.rule,
+        indicators: [...r.indicators].sort(),
+        sum: r.message.match(/= ([\d.,]+) vượt/)?.[1],
+      }));
     fc.assert(
-      fc.property(leftAndPermutation, fc.constantFrom("r", ...codes), fc.array(value, { minLength: 6, maxLength: 6 }), ([l, permuted], right, vs) => {
-        const map = new Map([...codes, "r"].map((c, i) => [c, vs[i]]));
-        const rule: Rule = { code: "x", kind: "SUM_AT_MOST", left: l, right, description: "" };
-        expect(norm(checkRules([{ ...rule, left: permuted }], map, NAMES))).toEqual(norm(checkRules([rule], map, NAMES)));
-      }),
+      fc.property(
+        leftAndPermutation,
+        fc.constantFrom("r", ...codes),
+        fc.array(value, { minLength: 6, maxLength: 6 }),
+        ([l, permuted], right, vs) => {
+          const map = new Map([...codes, "r"].map((c, i) => [c, vs[i]]));
+          const rule: Rule = { code: "x", kind: "SUM_AT_MOST", left: l, right, description: "" };
+          expect(norm(checkRules([{ ...rule, left: permuted }], map, NAMES))).toEqual(
+            norm(checkRules([rule], map, NAMES)),
+          );
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -15,7 +15,8 @@ const HUNDRED = 100n * ONE;
 export function checkValueType(valueType: ValueType, value: string): string | null {
   if (!isDecimalString(value)) return "Giá trị không phải là số.";
   const [int, frac = ""] = value.replace(/^-/, "").split(".");
-  if (int.replace(/^0+(?=\d)/, "").length > MAX_INTEGER_DIGITS) return `Số quá lớn: tối đa ${MAX_INTEGER_DIGITS} chữ số phần nguyên.`;
+  if (int.replace(/^0+(?=\d)/, "").length > MAX_INTEGER_DIGITS)
+    return `Số quá lớn: tối đa ${MAX_INTEGER_DIGITS} chữ số phần nguyên.`;
   if (frac.replace(/0+$/, "").length > MAX_FRACTION_DIGITS) return `Tối đa ${MAX_FRACTION_DIGITS} chữ số thập phân.`;
   const v = toScaled(value);
   const whole = v % ONE === 0n;

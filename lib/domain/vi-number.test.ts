@@ -60,7 +60,9 @@ describe("parseViNumber accepts the Vietnamese format", () => {
 describe("parseViNumber: the ambiguity rule ('.' groups thousands, ',' is the decimal mark)", () => {
   it("refuses a comma in whole types, showing the grouped form instead", () => {
     expect(message("1,691", "COUNT")).toBe("Số đếm phải là số nguyên; dùng dấu chấm để phân cách hàng nghìn (1.691).");
-    expect(message("305,000,000", "MONEY")).toBe("Số tiền phải là số đồng nguyên; dùng dấu chấm để phân cách hàng nghìn (305.000.000).");
+    expect(message("305,000,000", "MONEY")).toBe(
+      "Số tiền phải là số đồng nguyên; dùng dấu chấm để phân cách hàng nghìn (305.000.000).",
+    );
     expect(message("12,5", "COUNT")).toMatch(/^Số đếm phải là số nguyên/);
   });
 
@@ -99,7 +101,8 @@ describe("parseViNumber: the ambiguity rule ('.' groups thousands, ',' is the de
 
 describe("parseViNumber refuses what is not a figure", () => {
   it("returns a distinct result for empty input (the caller decides: the form clears the value)", () => {
-    for (const input of ["", "   ", "\u00a0"]) expect(parseViNumber(input, "COUNT")).toEqual({ ok: false, empty: true, message: "Chưa nhập giá trị." });
+    for (const input of ["", "   ", "\u00a0"])
+      expect(parseViNumber(input, "COUNT")).toEqual({ ok: false, empty: true, message: "Chưa nhập giá trị." });
     expect(parseViNumber("abc", "COUNT")).toMatchObject({ ok: false, empty: false });
   });
 
@@ -128,9 +131,15 @@ describe("parseViNumber refuses what is not a figure", () => {
 });
 
 describe("parseViNumber for achieved / not achieved", () => {
-  it.each(["có", "Có", "đạt", "Đạt", "1", "x", "X", " đạt "])("%j → 1", (input) => expect(value(input, "BOOLEAN")).toBe("1"));
-  it.each(["không", "Không", "chưa đạt", "Chưa  đạt", "không đạt", "0"])("%j → 0", (input) => expect(value(input, "BOOLEAN")).toBe("0"));
-  it.each(["2", "0,5", "yes", "đ"])("%j is refused", (input) => expect(message(input, "BOOLEAN")).toMatch(/^Nhập “đạt”/));
+  it.each(["có", "Có", "đạt", "Đạt", "1", "x", "X", " đạt "])("%j → 1", (input) =>
+    expect(value(input, "BOOLEAN")).toBe("1"),
+  );
+  it.each(["không", "Không", "chưa đạt", "Chưa  đạt", "không đạt", "0"])("%j → 0", (input) =>
+    expect(value(input, "BOOLEAN")).toBe("0"),
+  );
+  it.each(["2", "0,5", "yes", "đ"])("%j is refused", (input) =>
+    expect(message(input, "BOOLEAN")).toMatch(/^Nhập “đạt”/),
+  );
 });
 
 describe("formatViInput", () => {

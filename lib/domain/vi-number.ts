@@ -55,21 +55,28 @@ export function parseViNumber(input: string, valueType: ValueType): ParseResult 
   s = s.trim();
   if (s === "") return fail("Chưa nhập số.");
   if (/^[-\u2212\u2013]/u.test(s)) return fail("Không nhập số âm.");
-  if (AMOUNT_WORDS.test(s)) return fail("Nhập đầy đủ bằng chữ số, ví dụ 10.934.000.000; không viết “tỷ”, “triệu”, “nghìn”.");
+  if (AMOUNT_WORDS.test(s))
+    return fail("Nhập đầy đủ bằng chữ số, ví dụ 10.934.000.000; không viết “tỷ”, “triệu”, “nghìn”.");
   if (/\p{L}/u.test(s)) return fail("Chỉ nhập chữ số, ví dụ 1.691 hoặc 90,5; không nhập chữ.");
   const bad = s.replace(GROUP_SPACES, "").match(/[^\d.,]/u);
-  if (bad) return fail(`Ký tự không hợp lệ “${bad[0]}”: chỉ nhập chữ số, dấu chấm (hàng nghìn) và dấu phẩy (thập phân).`);
+  if (bad)
+    return fail(`Ký tự không hợp lệ “${bad[0]}”: chỉ nhập chữ số, dấu chấm (hàng nghìn) và dấu phẩy (thập phân).`);
 
   // Whole types first: for them the fix is always "no comma", whatever else is wrong.
   if (s.includes(",") && isWholeType(valueType)) return fail(wholeMessage(valueType, s.replace(/,/g, ".")));
   const english = englishSpelling(s);
-  if (english) return fail(`Viết theo kiểu tiếng Anh? Dùng dấu chấm phân cách hàng nghìn, dấu phẩy cho phần thập phân: ${english}.`);
+  if (english)
+    return fail(
+      `Viết theo kiểu tiếng Anh? Dùng dấu chấm phân cách hàng nghìn, dấu phẩy cho phần thập phân: ${english}.`,
+    );
   const commas = s.split(",").length - 1;
   if (commas > 1) return fail("Chỉ được có một dấu phẩy (phần thập phân), ví dụ 1.691,5.");
 
   const [intText, fracText = null] = s.split(",");
   if (fracText !== null && !/^\d+$/.test(fracText)) {
-    return fail(fracText === "" ? "Thiếu chữ số sau dấu phẩy." : "Sau dấu phẩy thập phân chỉ có chữ số, ví dụ 1.691,5.");
+    return fail(
+      fracText === "" ? "Thiếu chữ số sau dấu phẩy." : "Sau dấu phẩy thập phân chỉ có chữ số, ví dụ 1.691,5.",
+    );
   }
   const int = ungroup(intText);
   if (int === null) return fail(groupingMessage(valueType, intText));
@@ -121,7 +128,12 @@ function englishSpelling(s: string): string | null {
 
 /** The whole-number message, with the user's own digits regrouped when they make sense ("1,691" → 1.691). */
 function wholeMessage(valueType: ValueType, dotted?: string): string {
-  const example = dotted && dotted.includes(".") && ungroup(dotted) !== null ? dotted : valueType === "MONEY" ? "305.000.000" : "1.691";
+  const example =
+    dotted && dotted.includes(".") && ungroup(dotted) !== null
+      ? dotted
+      : valueType === "MONEY"
+        ? "305.000.000"
+        : "1.691";
   const what = valueType === "MONEY" ? "Số tiền phải là số đồng nguyên" : "Số đếm phải là số nguyên";
   return `${what}; dùng dấu chấm để phân cách hàng nghìn (${example}).`;
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { basisLabel, formatDifference, formatRatio, formatShown, periodLabel, readable, roundTo, withBound } from "./compare";
+import {
+  basisLabel,
+  formatDifference,
+  formatRatio,
+  formatShown,
+  periodLabel,
+  readable,
+  roundTo,
+  withBound,
+} from "./compare";
 
 const nb = (s: string) => s.replace(/\u00a0/g, " ");
 const count = { valueType: "COUNT" as const, unit: "trường hợp" };
@@ -28,9 +37,15 @@ describe("comparison wording", () => {
   });
 
   it("says how a figure was obtained", () => {
-    expect(basisLabel({ basis: "reported", value: "1691", qualifier: "EXACT", years: [] }, "SUM")).toBe("Số cả nhiệm kỳ theo nguồn");
-    expect(basisLabel({ basis: "computed", value: "9", qualifier: "EXACT", years: [2015, 2016, 2017] }, "SUM")).toBe("Tổng các năm 2015–2017");
-    expect(basisLabel({ basis: "year", value: "9", qualifier: "EXACT", years: [2019] }, "SUM")).toBe("Số liệu năm 2019");
+    expect(basisLabel({ basis: "reported", value: "1691", qualifier: "EXACT", years: [] }, "SUM")).toBe(
+      "Số cả nhiệm kỳ theo nguồn",
+    );
+    expect(basisLabel({ basis: "computed", value: "9", qualifier: "EXACT", years: [2015, 2016, 2017] }, "SUM")).toBe(
+      "Tổng các năm 2015–2017",
+    );
+    expect(basisLabel({ basis: "year", value: "9", qualifier: "EXACT", years: [2019] }, "SUM")).toBe(
+      "Số liệu năm 2019",
+    );
     expect(basisLabel({ basis: "none", value: null, qualifier: "EXACT", years: [] }, "SUM")).toBe("Chưa có số liệu");
   });
 });

@@ -60,7 +60,13 @@ export type Bound = "exact" | "lower" | "upper" | "uncertain";
 
 /** A difference or ratio with what the report's "trên" makes of it: "trên …", "dưới …", "khoảng …". */
 export function withBound(text: string, bound: Bound): string {
-  return bound === "lower" ? `trên ${text}` : bound === "upper" ? `dưới ${text}` : bound === "uncertain" ? `khoảng ${text} (chưa đủ căn cứ)` : text;
+  return bound === "lower"
+    ? `trên ${text}`
+    : bound === "upper"
+      ? `dưới ${text}`
+      : bound === "uncertain"
+        ? `khoảng ${text} (chưa đủ căn cứ)`
+        : text;
 }
 
 /** An exact figure rounded for reading: whole đồng for money, one decimal otherwise (means, differences). */
@@ -69,7 +75,10 @@ export function readable(value: string, valueType: ValueType): string {
 }
 
 /** How the figure of a unit was obtained, in words. */
-export function basisLabel(f: { basis: FigureBasis; value: string | null; qualifier: Qualifier; years: number[] }, rule: Aggregation): string {
+export function basisLabel(
+  f: { basis: FigureBasis; value: string | null; qualifier: Qualifier; years: number[] },
+  rule: Aggregation,
+): string {
   switch (f.basis) {
     case "year":
       return `Số liệu năm ${f.years[0]}`;

@@ -20,8 +20,11 @@ describe("toCsv", () => {
   });
 
   it("keeps text a spreadsheet would evaluate as text, and numbers as numbers", () => {
-    const row = (v: string) => toCsv(["a"], [[v]]).slice(1).split("\r\n")[1];
-    expect(row("=HYPERLINK(\"x\")")).toBe(`"'=HYPERLINK(""x"")"`);
+    const row = (v: string) =>
+      toCsv(["a"], [[v]])
+        .slice(1)
+        .split("\r\n")[1];
+    expect(row('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(row("+1+1")).toBe("'+1+1");
     expect(row("-2+3")).toBe("'-2+3");
     expect(row("@SUM(A1)")).toBe("'@SUM(A1)");

@@ -22,7 +22,12 @@ export const csvNumber = (value: string): string => viDigits(value);
 
 function field(v: CsvCell): string {
   if (v === null || v === undefined) return "";
-  const s = typeof v === "number" ? String(v).replace(".", ",") : FORMULA_START.test(v) && !WRITTEN_NUMBER.test(v) ? `'${v}` : v;
+  const s =
+    typeof v === "number"
+      ? String(v).replace(".", ",")
+      : FORMULA_START.test(v) && !WRITTEN_NUMBER.test(v)
+        ? `'${v}`
+        : v;
   return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -15,15 +15,48 @@ const grid: EntryFileGrid = {
       code: "s",
       name: "Trật tự",
       indicators: [
-        { id: 10, code: "ty-le", name: "Gia đình văn hóa; “đạt”, chuẩn", unit: "%", valueType: "PERCENT", parentCode: null, perGroup: false, derivedFrom: null },
-        { id: 13, code: "tien", name: "Tiền xử phạt", unit: "đồng", valueType: "MONEY", parentCode: null, perGroup: false, derivedFrom: null },
-        { id: 15, code: "tdp-vh", name: "Tổ dân phố văn hóa", unit: "năm", valueType: "BOOLEAN", parentCode: null, perGroup: true, derivedFrom: null },
+        {
+          id: 10,
+          code: "ty-le",
+          name: "Gia đình văn hóa; “đạt”, chuẩn",
+          unit: "%",
+          valueType: "PERCENT",
+          parentCode: null,
+          perGroup: false,
+          derivedFrom: null,
+        },
+        {
+          id: 13,
+          code: "tien",
+          name: "Tiền xử phạt",
+          unit: "đồng",
+          valueType: "MONEY",
+          parentCode: null,
+          perGroup: false,
+          derivedFrom: null,
+        },
+        {
+          id: 15,
+          code: "tdp-vh",
+          name: "Tổ dân phố văn hóa",
+          unit: "năm",
+          valueType: "BOOLEAN",
+          parentCode: null,
+          perGroup: true,
+          derivedFrom: null,
+        },
       ],
     },
   ],
   groups: [{ id: 2, slug: "ngoc-thuy-to-1", name: "Tổ 1", shortName: "Tổ 1" }],
   cells: {
-    "ngoc-thuy:ty-le": { value: "90.5", qualifier: "EXACT", note: "Ghi chú có dấu; và \"ngoặc\"\nxuống dòng", version: 2, source: "entry" },
+    "ngoc-thuy:ty-le": {
+      value: "90.5",
+      qualifier: "EXACT",
+      note: 'Ghi chú có dấu; và "ngoặc"\nxuống dòng',
+      version: 2,
+      source: "entry",
+    },
     "ngoc-thuy:tien": { value: "305000000", qualifier: "MORE_THAN", note: null, version: 1, source: "entry" },
     "ngoc-thuy-to-1:tdp-vh": { value: "1", qualifier: "EXACT", note: null, version: 0, source: "result" },
   },
@@ -42,9 +75,13 @@ describe("entry CSV", () => {
     const lines = csv.split("\r\n");
     // the version column carries the version and the stamp of the figure as exported
     const tien = figureStamp({ value: "305000000", qualifier: "MORE_THAN", note: null }, true);
-    expect(lines[2]).toBe(`ngoc-thuy;2020;03-CTr-QU;ngoc-thuy;Ngọc Thụy;tien;Tiền xử phạt;đồng;290.000.000;;305.000.000;trên;;1-${tien}`);
+    expect(lines[2]).toBe(
+      `ngoc-thuy;2020;03-CTr-QU;ngoc-thuy;Ngọc Thụy;tien;Tiền xử phạt;đồng;290.000.000;;305.000.000;trên;;1-${tien}`,
+    );
     const group = figureStamp({ value: "1", qualifier: "EXACT", note: null }, true);
-    expect(csv).toContain(`ngoc-thuy;2020;03-CTr-QU;ngoc-thuy-to-1;Tổ 1;tdp-vh;Tổ dân phố văn hóa;năm;;;Đạt;;;0-${group}`);
+    expect(csv).toContain(
+      `ngoc-thuy;2020;03-CTr-QU;ngoc-thuy-to-1;Tổ 1;tdp-vh;Tổ dân phố văn hóa;năm;;;Đạt;;;0-${group}`,
+    );
   });
 
   it("round-trips: the export read back changes nothing, diacritics and quoted fields intact", () => {
@@ -71,9 +108,18 @@ describe("entry CSV", () => {
   });
 
   it("refuses files that are not ours, not UTF-8, or mix wards", () => {
-    expect(readEntryCsv(bytes("a;b;c\r\n1;2;3\r\n"))).toMatchObject({ ok: false, message: expect.stringMatching(/thiếu cột “Mã phường”/) });
-    expect(readEntryCsv(new Uint8Array([0x4d, 0xe3, 0x20, 0xff]))).toMatchObject({ ok: false, message: expect.stringMatching(/UTF-8/) });
-    const mixed = entryGridToCsv(grid).replace(/\r\nngoc-thuy;2020;03-CTr-QU;ngoc-thuy-to-1/, "\r\nbo-de;2020;03-CTr-QU;ngoc-thuy-to-1");
+    expect(readEntryCsv(bytes("a;b;c\r\n1;2;3\r\n"))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/thiếu cột “Mã phường”/),
+    });
+    expect(readEntryCsv(new Uint8Array([0x4d, 0xe3, 0x20, 0xff]))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/UTF-8/),
+    });
+    const mixed = entryGridToCsv(grid).replace(
+      /\r\nngoc-thuy;2020;03-CTr-QU;ngoc-thuy-to-1/,
+      "\r\nbo-de;2020;03-CTr-QU;ngoc-thuy-to-1",
+    );
     expect(readEntryCsv(bytes(mixed))).toMatchObject({ ok: false, message: expect.stringMatching(/Dòng 4/) });
   });
 
@@ -81,11 +127,16 @@ describe("entry CSV", () => {
     const csv = entryGridToCsv(grid).replace("305.000.000", "=1+1");
     const parsed = readEntryCsv(bytes(csv));
     if (!parsed.ok) throw new Error(parsed.message);
-    expect(previewImport(parsed, grid).rows[1].messages[0]).toBe("Ô K3 chứa công thức; hãy dán giá trị (“Tiền xử phạt”).");
+    expect(previewImport(parsed, grid).rows[1].messages[0]).toBe(
+      "Ô K3 chứa công thức; hãy dán giá trị (“Tiền xử phạt”).",
+    );
   });
 
   it("keeps a note that looks like a formula as text (no CSV injection), and reads it back unchanged", () => {
-    const g = { ...grid, cells: { ...grid.cells, "ngoc-thuy:tien": { ...grid.cells["ngoc-thuy:tien"], note: "=HYPERLINK(\"x\")" } } };
+    const g = {
+      ...grid,
+      cells: { ...grid.cells, "ngoc-thuy:tien": { ...grid.cells["ngoc-thuy:tien"], note: '=HYPERLINK("x")' } },
+    };
     const csv = entryGridToCsv(g);
     expect(csv).toContain(`;"'=HYPERLINK(""x"")";`);
     const parsed = readEntryCsv(bytes(csv));

@@ -29,7 +29,9 @@ export function entryGridToCsv(grid: EntryFileGrid): string {
       code: i.code,
       name: i.name,
       unitOfMeasure: i.unit,
-      lastYear: last ? `${last.qualifier === "MORE_THAN" ? "trên " : ""}${formatViInput(last.value, i.valueType)}` : null,
+      lastYear: last
+        ? `${last.qualifier === "MORE_THAN" ? "trên " : ""}${formatViInput(last.value, i.valueType)}`
+        : null,
       target: target ? `${comparisonSign(target.comparison)} ${formatViInput(target.value, i.valueType)}` : null,
       value: cell.value === null ? null : formatViInput(cell.value, i.valueType),
       qualifier: cell.qualifier === "MORE_THAN" ? "trên" : null,
@@ -40,7 +42,10 @@ export function entryGridToCsv(grid: EntryFileGrid): string {
   };
   for (const i of indicators) if (!i.perGroup) row(grid.ward, i, true);
   for (const g of grid.groups) for (const i of indicators) if (i.perGroup) row(g, i, false);
-  return toCsv(COLUMN_ORDER.map((k) => CSV_COLUMNS[k]), rows);
+  return toCsv(
+    COLUMN_ORDER.map((k) => CSV_COLUMNS[k]),
+    rows,
+  );
 }
 
 /** Splits CSV text into records of fields (RFC 4180: quotes, doubled quotes, line breaks in quotes). */
@@ -94,13 +99,19 @@ export function readEntryCsv(bytes: Uint8Array): ({ ok: true } & ParsedEntryFile
   const separator = count(firstLine, ";") >= count(firstLine, ",") ? ";" : ",";
   const records = parseCsvRecords(text, separator);
   if (!records) {
-    return fail(`Tệp CSV không đọc được: có dấu ngoặc kép chưa đóng, hoặc quá ${IMPORT_LIMITS.csvRows.toLocaleString("vi-VN")} dòng.`);
+    return fail(
+      `Tệp CSV không đọc được: có dấu ngoặc kép chưa đóng, hoặc quá ${IMPORT_LIMITS.csvRows.toLocaleString("vi-VN")} dòng.`,
+    );
   }
   const [header = [], ...body] = records;
   const index = new Map(header.map((h, i) => [h.normalize("NFC").trim(), i]));
-  const missing = COLUMN_ORDER.filter((k) => !["unitName", "name", "unitOfMeasure", "lastYear", "target"].includes(k) && !index.has(CSV_COLUMNS[k]));
+  const missing = COLUMN_ORDER.filter(
+    (k) => !["unitName", "name", "unitOfMeasure", "lastYear", "target"].includes(k) && !index.has(CSV_COLUMNS[k]),
+  );
   if (missing.length > 0) {
-    return fail(`Tệp CSV không theo mẫu nhập liệu: thiếu cột ${missing.map((k) => `“${CSV_COLUMNS[k]}”`).join(", ")}. Hãy tải tệp CSV mẫu từ trang này.`);
+    return fail(
+      `Tệp CSV không theo mẫu nhập liệu: thiếu cột ${missing.map((k) => `“${CSV_COLUMNS[k]}”`).join(", ")}. Hãy tải tệp CSV mẫu từ trang này.`,
+    );
   }
   const col = (k: keyof typeof CSV_COLUMNS) => index.get(CSV_COLUMNS[k])!;
   const ref = (k: keyof typeof CSV_COLUMNS, line: number) => `${columnLetter(col(k) + 1)}${line}`;
@@ -113,12 +124,19 @@ export function readEntryCsv(bytes: Uint8Array): ({ ok: true } & ParsedEntryFile
     if (cells.every((c) => c.trim() === "")) continue;
     const context = { ward: get("ward").trim(), year: Number(get("year").trim()), programme: get("programme").trim() };
     if (!header0) header0 = context;
-    else if (context.ward !== header0.ward || context.year !== header0.year || context.programme !== header0.programme) {
-      return fail(`Dòng ${line} là số liệu của đơn vị, năm hoặc chương trình khác dòng 2; mỗi tệp chỉ chứa số liệu của một phường, một năm, một chương trình.`);
+    else if (
+      context.ward !== header0.ward ||
+      context.year !== header0.year ||
+      context.programme !== header0.programme
+    ) {
+      return fail(
+        `Dòng ${line} là số liệu của đơn vị, năm hoặc chương trình khác dòng 2; mỗi tệp chỉ chứa số liệu của một phường, một năm, một chương trình.`,
+      );
     }
     const text = (k: keyof typeof CSV_COLUMNS): RawCell => {
       let v = get(k);
-      if (v.startsWith("'") && FORMULA_START.test(v.slice(1))) v = v.slice(1); // the writer's own escape (./csv)
+      if (v.startsWith("'") && FORMULA_START.test(v.slice(1)))
+        v = v.slice(1); // the writer's own escape (./csv)
       else if (/^\s*=/.test(v)) return { kind: "formula" }; // it was a formula in the spreadsheet it came from
       return v.trim() === "" ? { kind: "empty" } : { kind: "text", text: v };
     };

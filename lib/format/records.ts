@@ -49,5 +49,9 @@ export function describeValue(field: string, value: Value): string {
 
 /** Every field of a record, labelled, in its own order. */
 export function describeRecord(values: Record<string, Value>): { field: string; label: string; value: string }[] {
-  return Object.entries(values).map(([field, v]) => ({ field, label: RECORD_FIELD_LABEL[field] ?? field, value: describeValue(field, v) }));
+  return Object.entries(values).map(([field, v]) => ({
+    field,
+    label: RECORD_FIELD_LABEL[field] ?? field,
+    value: describeValue(field, v),
+  }));
 }

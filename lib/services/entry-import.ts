@@ -6,7 +6,13 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 import { type EntryFileGrid, STATUS_LABELS, isEditable } from "@/lib/domain/entry-file-grid";
-import { type ImportPreview, changeFingerprint, changesOf, checkHeader, previewImport } from "@/lib/domain/entry-import";
+import {
+  type ImportPreview,
+  changeFingerprint,
+  changesOf,
+  checkHeader,
+  previewImport,
+} from "@/lib/domain/entry-import";
 import { IMPORT_LIMITS } from "@/lib/domain/entry-template";
 import { readEntryCsv } from "@/lib/format/entry-csv";
 import { ODS, readEntryWorkbook } from "@/lib/xlsx/read-entry-workbook";
@@ -37,10 +43,23 @@ function kindOf(name: string, bytes: Uint8Array): "xlsx" | "csv" | null {
 }
 
 /** `scope`: the reader's; a ward outside it is not found. */
-export async function previewEntryFile(target: ImportTarget, file: { name: string; bytes: Uint8Array }, scope: ReadScope): Promise<PreviewOutcome> {
-  if (file.bytes.length === 0) return { ok: false, code: "invalid", message: "Tệp rỗng. Hãy chọn tệp Excel (.xlsx) hoặc CSV đã tải từ trang này." };
+export async function previewEntryFile(
+  target: ImportTarget,
+  file: { name: string; bytes: Uint8Array },
+  scope: ReadScope,
+): Promise<PreviewOutcome> {
+  if (file.bytes.length === 0)
+    return {
+      ok: false,
+      code: "invalid",
+      message: "Tệp rỗng. Hãy chọn tệp Excel (.xlsx) hoặc CSV đã tải từ trang này.",
+    };
   if (file.bytes.length > IMPORT_LIMITS.bytes) {
-    return { ok: false, code: "invalid", message: `Tệp quá lớn (${MB(file.bytes.length)}); tối đa ${MB(IMPORT_LIMITS.bytes)}.` };
+    return {
+      ok: false,
+      code: "invalid",
+      message: `Tệp quá lớn (${MB(file.bytes.length)}); tối đa ${MB(IMPORT_LIMITS.bytes)}.`,
+    };
   }
   const kind = kindOf(file.name, file.bytes);
   if (!kind) {
@@ -55,13 +74,21 @@ export async function previewEntryFile(target: ImportTarget, file: { name: strin
           : "Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).",
     };
   }
-  const read = await fileReadSlots.run(async () => (kind === "xlsx" ? readEntryWorkbook(file.bytes) : readEntryCsv(file.bytes)));
+  const read = await fileReadSlots.run(async () =>
+    kind === "xlsx" ? readEntryWorkbook(file.bytes) : readEntryCsv(file.bytes),
+  );
   if (!read.ok) return { ok: false, code: "busy", message: BUSY_MESSAGE };
   const parsed = read.value;
   if (!parsed.ok) return { ok: false, code: "invalid", message: parsed.message };
 
-  const grid = await getEntryFileGrid({ wardSlug: target.ward, year: target.year, programmeSlug: target.programme, scope });
-  if (!grid) return { ok: false, code: "not-found", message: "Không tìm thấy chương trình của năm này cho đơn vị này." };
+  const grid = await getEntryFileGrid({
+    wardSlug: target.ward,
+    year: target.year,
+    programmeSlug: target.programme,
+    scope,
+  });
+  if (!grid)
+    return { ok: false, code: "not-found", message: "Không tìm thấy chương trình của năm này cho đơn vị này." };
   const wrong = checkHeader(parsed.header, grid);
   if (wrong) return { ok: false, code: "invalid", message: wrong.message };
   if (!isEditable(grid)) {
@@ -75,17 +102,31 @@ export async function previewEntryFile(target: ImportTarget, file: { name: strin
   return { ok: true, grid, preview, fingerprint: fingerprintOf(preview) };
 }
 
-const fingerprintOf = (preview: ImportPreview) => createHash("sha256").update(changeFingerprint(preview)).digest("hex").slice(0, 32);
+const fingerprintOf = (preview: ImportPreview) =>
+  createHash("sha256").update(changeFingerprint(preview)).digest("hex").slice(0, 32);
 
 export type ApplyOutcome =
   | { ok: true; changed: number; preview: ImportPreview }
-  | { ok: false; code: "invalid" | "locked" | "not-found" | "conflict" | "busy"; message: string; grid?: EntryFileGrid; preview?: ImportPreview; conflicts?: Conflict[] };
+  | {
+      ok: false;
+      code: "invalid" | "locked" | "not-found" | "conflict" | "busy";
+      message: string;
+      grid?: EntryFileGrid;
+      preview?: ImportPreview;
+      conflicts?: Conflict[];
+    };
 
 /**
  * Applies the file's changes when they are still exactly those of the preview the person saw
  * (`fingerprint`); all or nothing. A second import of the same file finds nothing to change.
  */
-export async function applyEntryFile({ actor, target, file, fingerprint, scope }: {
+export async function applyEntryFile({
+  actor,
+  target,
+  file,
+  fingerprint,
+  scope,
+}: {
   actor: Actor;
   target: ImportTarget;
   file: { name: string; bytes: Uint8Array };
@@ -96,16 +137,39 @@ export async function applyEntryFile({ actor, target, file, fingerprint, scope }
   if (!outcome.ok) return outcome;
   const { grid, preview } = outcome;
   if (preview.counts.invalid > 0 || preview.counts.conflict > 0) {
-    return { ok: false, code: preview.counts.invalid > 0 ? "invalid" : "conflict", message: "Tệp còn dòng lỗi hoặc xung đột; không ghi gì.", grid, preview };
+    return {
+      ok: false,
+      code: preview.counts.invalid > 0 ? "invalid" : "conflict",
+      message: "Tệp còn dòng lỗi hoặc xung đột; không ghi gì.",
+      grid,
+      preview,
+    };
   }
   if (outcome.fingerprint !== fingerprint) {
-    return { ok: false, code: "conflict", message: "Số liệu hoặc tệp đã thay đổi từ lúc xem trước. Hãy bấm “Xem trước” lại rồi áp dụng.", grid, preview };
+    return {
+      ok: false,
+      code: "conflict",
+      message: "Số liệu hoặc tệp đã thay đổi từ lúc xem trước. Hãy bấm “Xem trước” lại rồi áp dụng.",
+      grid,
+      preview,
+    };
   }
   const changes = changesOf(preview);
   if (changes.length === 0) return { ok: true, changed: 0, preview };
-  const saved = await saveEntryValues(actor, { wardId: grid.ward.id, periodId: grid.periodId, programmeId: grid.programme.id }, changes);
+  const saved = await saveEntryValues(
+    actor,
+    { wardId: grid.ward.id, periodId: grid.periodId, programmeId: grid.programme.id },
+    changes,
+  );
   if (saved.ok) return { ok: true, changed: saved.changed, preview };
-  if (saved.code === "locked") return { ok: false, code: "locked", message: `Số liệu ${STATUS_LABELS[saved.status]}, không ghi gì.`, grid, preview };
+  if (saved.code === "locked")
+    return {
+      ok: false,
+      code: "locked",
+      message: `Số liệu ${STATUS_LABELS[saved.status]}, không ghi gì.`,
+      grid,
+      preview,
+    };
   return {
     ok: false,
     code: "conflict",

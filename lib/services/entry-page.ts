@@ -18,8 +18,17 @@ export const loadEntryPage = cache(async (params: EntryPageParams, scope: EntryS
   if (!ward.success || !programme.success || !/^\d{4}$/.test(params.year)) notFound();
   const viewer = await requirePage("read", ward.data);
   const readable = await pageReadScope(ward.data);
-  const [unit, loaded] = await Promise.all([getUnitScope(ward.data), getEntryGrid({ wardSlug: ward.data, year: Number(params.year), programmeSlug: programme.data, scope, readable })]);
+  const [unit, loaded] = await Promise.all([
+    getUnitScope(ward.data),
+    getEntryGrid({ wardSlug: ward.data, year: Number(params.year), programmeSlug: programme.data, scope, readable }),
+  ]);
   if (!unit || !loaded) notFound();
   const { grid } = loaded;
-  return { viewer, grid, readable, canEdit: can(viewer, "editValues", unit), locked: lockedReason(grid.submission.status) };
+  return {
+    viewer,
+    grid,
+    readable,
+    canEdit: can(viewer, "editValues", unit),
+    locked: lockedReason(grid.submission.status),
+  };
 });

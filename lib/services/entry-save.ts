@@ -7,7 +7,15 @@ import { getEntryGrid } from "@/lib/data/entry-grid";
 import { type Actor, type EntryChange, saveEntryValues } from "@/lib/data/entry-save";
 import type { ReadScope } from "@/lib/data/scope";
 import type { Qualifier } from "@/lib/domain/enums";
-import { cellKey, type DerivedWardFigure, derivedMessage, deriveWardFigures, type EntryGrid, lockedReason, rawOf } from "@/lib/domain/entry-grid";
+import {
+  cellKey,
+  type DerivedWardFigure,
+  derivedMessage,
+  deriveWardFigures,
+  type EntryGrid,
+  lockedReason,
+  rawOf,
+} from "@/lib/domain/entry-grid";
 import type { EntryScope } from "@/lib/domain/entry-grid-assembly";
 import { type ActionResult, failure, success } from "@/lib/result";
 import { type EntryPayload, type EntryRow, validateEntryRows } from "@/lib/validation/entry";
@@ -16,7 +24,14 @@ export type SavedVersion = { unit: string; indicator: string; version: number; v
 export type ConflictRow = {
   unit: string;
   indicator: string;
-  theirs: { value: string | null; qualifier: Qualifier; note: string | null; version: number; byName: string | null; at: string } | null;
+  theirs: {
+    value: string | null;
+    qualifier: Qualifier;
+    note: string | null;
+    version: number;
+    byName: string | null;
+    at: string;
+  } | null;
 };
 export type SaveEntryData = {
   saved?: SavedVersion[];
@@ -37,7 +52,11 @@ const DERIVED_RETRIES = 3;
  * Saves `payload` as `actor`. `scope`: the units where the person may edit values — the grid is
  * found only among them.
  */
-export async function saveEntryGrid({ actor, payload, scope: editable }: {
+export async function saveEntryGrid({
+  actor,
+  payload,
+  scope: editable,
+}: {
   actor: Actor;
   payload: EntryPayload;
   scope: ReadScope;
@@ -46,14 +65,21 @@ export async function saveEntryGrid({ actor, payload, scope: editable }: {
   const answer = (result: ActionResult<SaveEntryData>, changed = 0): EntrySaveOutcome => ({ result, changed });
 
   for (let attempt = 0; ; attempt++) {
-    const loaded = await getEntryGrid({ wardSlug: payload.ward, year: payload.year, programmeSlug: payload.programme, scope, readable: editable });
+    const loaded = await getEntryGrid({
+      wardSlug: payload.ward,
+      year: payload.year,
+      programmeSlug: payload.programme,
+      scope,
+      readable: editable,
+    });
     if (!loaded) return answer(failure("not-found", "Không tìm thấy phường, năm hoặc chương trình này."));
     const { grid, ids } = loaded;
     const locked = lockedReason(grid.submission.status);
     if (locked) return answer(failure("locked", locked));
 
     const checked = check(grid, payload.rows);
-    if (!checked.ok) return answer(failure("invalid", checked.message ?? INVALID, { fieldErrors: checked.fieldErrors }));
+    if (!checked.ok)
+      return answer(failure("invalid", checked.message ?? INVALID, { fieldErrors: checked.fieldErrors }));
 
     const changes: EntryChange[] = payload.rows.map((r) => ({
       indicatorId: ids.indicatorIds[r.indicator],
@@ -78,25 +104,40 @@ export async function saveEntryGrid({ actor, payload, scope: editable }: {
       });
     }
 
-    if (changes.length === 0) return answer(success("Không có thay đổi nào cần lưu.", { saved: [], derived: [], submission: grid.submission }));
-    const outcome = await saveEntryValues(actor, { wardId: ids.wardId, periodId: ids.periodId, programmeId: ids.programmeId }, changes);
+    if (changes.length === 0)
+      return answer(success("Không có thay đổi nào cần lưu.", { saved: [], derived: [], submission: grid.submission }));
+    const outcome = await saveEntryValues(
+      actor,
+      { wardId: ids.wardId, periodId: ids.periodId, programmeId: ids.programmeId },
+      changes,
+    );
     const slugOf = invert(ids.unitIds);
     const codeOf = invert(ids.indicatorIds);
     if (outcome.ok) {
       const byKey = new Map(changes.map((c) => [`${c.indicatorId}:${c.orgUnitId}`, c.value]));
-      const versions = outcome.versions.map((v) => ({ unit: slugOf[v.orgUnitId], indicator: codeOf[v.indicatorId], version: v.version, value: byKey.get(`${v.indicatorId}:${v.orgUnitId}`) ?? null }));
+      const versions = outcome.versions.map((v) => ({
+        unit: slugOf[v.orgUnitId],
+        indicator: codeOf[v.indicatorId],
+        version: v.version,
+        value: byKey.get(`${v.indicatorId}:${v.orgUnitId}`) ?? null,
+      }));
       const derivedCodes = new Set(derived.map((d) => d.indicator));
-      const isDerived = (v: SavedVersion) => v.unit === grid.ward.slug && derivedCodes.has(v.indicator) && scope === "groups";
+      const isDerived = (v: SavedVersion) =>
+        v.unit === grid.ward.slug && derivedCodes.has(v.indicator) && scope === "groups";
       return answer(
-        success(outcome.changed > 0 ? `Đã lưu nháp (${outcome.changed} giá trị thay đổi).` : "Không có thay đổi nào cần lưu.", {
-          saved: versions.filter((v) => !isDerived(v)),
-          derived: versions.filter(isDerived),
-          submission: outcome.submission,
-        }),
+        success(
+          outcome.changed > 0 ? `Đã lưu nháp (${outcome.changed} giá trị thay đổi).` : "Không có thay đổi nào cần lưu.",
+          {
+            saved: versions.filter((v) => !isDerived(v)),
+            derived: versions.filter(isDerived),
+            submission: outcome.submission,
+          },
+        ),
         outcome.changed,
       );
     }
-    if (outcome.code === "locked") return answer(failure("locked", lockedReason(outcome.status) ?? "Số liệu đang bị khóa."));
+    if (outcome.code === "locked")
+      return answer(failure("locked", lockedReason(outcome.status) ?? "Số liệu đang bị khóa."));
     const conflicts: ConflictRow[] = outcome.conflicts.map((c) => ({
       unit: slugOf[c.orgUnitId],
       indicator: codeOf[c.indicatorId],
@@ -109,12 +150,18 @@ export async function saveEntryGrid({ actor, payload, scope: editable }: {
         at: c.theirs.updatedAt,
       },
     }));
-    const onlyDerived = conflicts.every((c) => c.unit === grid.ward.slug && derived.some((d) => d.indicator === c.indicator));
+    const onlyDerived = conflicts.every(
+      (c) => c.unit === grid.ward.slug && derived.some((d) => d.indicator === c.indicator),
+    );
     if (scope === "groups" && onlyDerived && attempt < DERIVED_RETRIES) continue; // recomputed from the newer group values
     return answer(
-      failure("conflict", "Một số giá trị vừa được người khác lưu. Hãy chọn giữ giá trị của bạn hay lấy giá trị đã lưu cho từng ô.", {
-        data: { conflicts },
-      }),
+      failure(
+        "conflict",
+        "Một số giá trị vừa được người khác lưu. Hãy chọn giữ giá trị của bạn hay lấy giá trị đã lưu cho từng ô.",
+        {
+          data: { conflicts },
+        },
+      ),
     );
   }
 }
@@ -139,7 +186,15 @@ function check(grid: EntryGrid, rows: EntryRow[]) {
   const sent = new Set(rows.map((r) => cellKey(r.unit, r.indicator)));
   const stored: EntryRow[] = Object.values(grid.cells)
     .filter((c) => !sent.has(cellKey(c.unit, c.indicator)))
-    .map((c) => ({ indicator: c.indicator, unit: c.unit, raw: rawOf(c.value, byCode.get(c.indicator)!.valueType), qualifier: c.qualifier, note: c.note ?? undefined, outlierConfirmed: c.outlierConfirmed, baseVersion: c.version }));
+    .map((c) => ({
+      indicator: c.indicator,
+      unit: c.unit,
+      raw: rawOf(c.value, byCode.get(c.indicator)!.valueType),
+      qualifier: c.qualifier,
+      note: c.note ?? undefined,
+      outlierConfirmed: c.outlierConfirmed,
+      baseVersion: c.version,
+    }));
   const history = Object.fromEntries([...sent].map((k) => [k, grid.history[k] ?? []]));
   const result = validateEntryRows([...rows, ...stored], indicators, grid.rules, history);
   return { ...result, message: undefined };
@@ -158,4 +213,5 @@ function wardFiguresOf(grid: EntryGrid, sentValues: Record<string, string | null
   });
 }
 
-const invert = (o: Record<string, number>): Record<number, string> => Object.fromEntries(Object.entries(o).map(([k, v]) => [v, k]));
+const invert = (o: Record<string, number>): Record<number, string> =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [v, k]));

@@ -11,8 +11,22 @@ import type { ReadScope } from "@/lib/data/scope";
 import { availableActions } from "@/lib/domain/submission-workflow";
 
 /** Null when the ward, year or programme is not found within `scope` (the page's reader scope). */
-export async function loadSubmissionPanel({ wardSlug, year, programmeSlug, scope }: { wardSlug: string; year: number; programmeSlug: string; scope: ReadScope }) {
-  const [target, viewer, unit] = await Promise.all([resolveReviewTarget({ wardSlug, year, programmeSlug, scope }), getViewer(), getUnitScope(wardSlug)]);
+export async function loadSubmissionPanel({
+  wardSlug,
+  year,
+  programmeSlug,
+  scope,
+}: {
+  wardSlug: string;
+  year: number;
+  programmeSlug: string;
+  scope: ReadScope;
+}) {
+  const [target, viewer, unit] = await Promise.all([
+    resolveReviewTarget({ wardSlug, year, programmeSlug, scope }),
+    getViewer(),
+    getUnitScope(wardSlug),
+  ]);
   if (!target || !unit) return null;
   const panel = await getSubmissionPanel(target, scope);
   if (!panel) return null;

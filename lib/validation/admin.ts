@@ -2,12 +2,18 @@ import { z } from "zod";
 import { text } from "./text";
 import { slugSchema } from "./params";
 
-export const roleSchema = z.enum(["WARD_OFFICIAL", "WARD_PARTY_COMMITTEE", "DISTRICT_STAFF", "ADMINISTRATOR"], { message: "Vai trò không hợp lệ." });
+export const roleSchema = z.enum(["WARD_OFFICIAL", "WARD_PARTY_COMMITTEE", "DISTRICT_STAFF", "ADMINISTRATOR"], {
+  message: "Vai trò không hợp lệ.",
+});
 
 export const newAccountSchema = z.object({
   username: text().trim().min(3, "Tên đăng nhập quá ngắn.").max(40),
   name: text().trim().min(1, "Hãy nhập họ và tên.").max(200),
-  email: text().trim().max(200).optional().transform((v) => v || undefined),
+  email: text()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((v) => v || undefined),
   password: text().max(128),
   role: roleSchema,
   unit: slugSchema,
@@ -27,10 +33,26 @@ export const newTokenSchema = z.object({
 export const tokenIdSchema = z.coerce.number().int().positive().max(2_147_483_647);
 
 const ACCESS_EVENTS = [
-  "SIGN_IN", "SIGN_IN_FAILED", "SIGN_IN_LIMITED", "SIGN_OUT", "PASSWORD_CHANGED", "PASSWORD_CHANGE_FAILED", "PASSWORD_RESET",
-  "ACCOUNT_CREATED", "ACCOUNT_DISABLED", "ACCOUNT_ENABLED", "ROLE_GRANTED", "ROLE_REVOKED", "TOKEN_ISSUED", "TOKEN_REVOKED", "REFUSED",
+  "SIGN_IN",
+  "SIGN_IN_FAILED",
+  "SIGN_IN_LIMITED",
+  "SIGN_OUT",
+  "PASSWORD_CHANGED",
+  "PASSWORD_CHANGE_FAILED",
+  "PASSWORD_RESET",
+  "ACCOUNT_CREATED",
+  "ACCOUNT_DISABLED",
+  "ACCOUNT_ENABLED",
+  "ROLE_GRANTED",
+  "ROLE_REVOKED",
+  "TOKEN_ISSUED",
+  "TOKEN_REVOKED",
+  "REFUSED",
 ] as const;
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)));
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)));
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 /**

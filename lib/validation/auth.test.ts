@@ -4,9 +4,13 @@ import { nextPathSchema, sameSitePath } from "./auth";
 describe("where to go after signing in", () => {
   it("keeps a path of this site, percent-encoded (non-ASCII paths work)", () => {
     expect(sameSitePath("/")).toBe("/");
-    expect(sameSitePath("/ngoc-thuy/chuong-trinh/03-CTr-QU?year=2020#bang")).toBe("/ngoc-thuy/chuong-trinh/03-CTr-QU?year=2020#bang");
+    expect(sameSitePath("/ngoc-thuy/chuong-trinh/03-CTr-QU?year=2020#bang")).toBe(
+      "/ngoc-thuy/chuong-trinh/03-CTr-QU?year=2020#bang",
+    );
     expect(sameSitePath("/ệ")).toBe("/%E1%BB%87");
-    expect(sameSitePath("/tien-do?district=long-bien&q=Bồ Đề".replace(" ", "%20"))).toBe("/tien-do?district=long-bien&q=B%E1%BB%93%20%C4%90%E1%BB%81");
+    expect(sameSitePath("/tien-do?district=long-bien&q=Bồ Đề".replace(" ", "%20"))).toBe(
+      "/tien-do?district=long-bien&q=B%E1%BB%93%20%C4%90%E1%BB%81",
+    );
   });
 
   it("refuses anything that could leave the site", () => {

@@ -41,10 +41,15 @@ export const changePasswordSchema = z
     newPassword: text().max(128, "Mật khẩu quá dài."),
     confirmPassword: text().max(128),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { message: "Mật khẩu nhập lại không khớp.", path: ["confirmPassword"] });
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    message: "Mật khẩu nhập lại không khớp.",
+    path: ["confirmPassword"],
+  });
 
 export const resetPasswordSchema = z.object({ password: text().max(128) });
-export const disableSchema = z.object({ disabled: z.preprocess((v) => (v === "1" ? true : v === "0" ? false : v), z.boolean()) });
+export const disableSchema = z.object({
+  disabled: z.preprocess((v) => (v === "1" ? true : v === "0" ? false : v), z.boolean()),
+});
 export const userIdSchema = z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, "Mã tài khoản không hợp lệ.");
 
 /** A form body as a plain object (its text fields); null when a field is repeated: such a form is refused. */

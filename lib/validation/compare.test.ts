@@ -9,7 +9,14 @@ describe("comparison URL parameters", () => {
 
   it("accepts a view's parameters", () => {
     expect(
-      compareQuerySchema.parse({ parent: "long-bien", indicator: "xu-phat-vi-pham", period: "2019", sort: "asc", per: "capita", term: "2015-2020" }),
+      compareQuerySchema.parse({
+        parent: "long-bien",
+        indicator: "xu-phat-vi-pham",
+        period: "2019",
+        sort: "asc",
+        per: "capita",
+        term: "2015-2020",
+      }),
     ).toMatchObject({ indicator: "xu-phat-vi-pham", period: "2019", sort: "asc", per: "capita" });
     expect(wardCompareQuerySchema.parse({ ward: "ngoc-thuy", programme: "03-CTr-QU" }).programme).toBe("03-CTr-QU");
   });

@@ -19,6 +19,12 @@ export const exportQuerySchema = z.object({
 
 /** The import form: where to, and — for "Áp dụng" — the fingerprint of the preview the person saw. */
 export const importFormSchema = entryGridParamsSchema.extend({
-  fingerprint: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[0-9a-f]{32}$/, "Hãy bấm “Xem trước” trước khi áp dụng.").optional()),
+  fingerprint: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^[0-9a-f]{32}$/, "Hãy bấm “Xem trước” trước khi áp dụng.")
+      .optional(),
+  ),
 });
 export type ImportForm = z.infer<typeof importFormSchema>;

@@ -32,7 +32,13 @@ describe("entryPayloadSchema", () => {
 
   it("accepts a well-formed payload", () => {
     expect(entryPayloadSchema.parse(payload)).toEqual(payload);
-    const full = { ...row("ctkp-dinh-chi", "4"), qualifier: "MORE_THAN", note: "Theo biên bản", outlierConfirmed: true, baseVersion: 3 };
+    const full = {
+      ...row("ctkp-dinh-chi", "4"),
+      qualifier: "MORE_THAN",
+      note: "Theo biên bản",
+      outlierConfirmed: true,
+      baseVersion: 3,
+    };
     expect(entryPayloadSchema.safeParse({ ...payload, rows: [full] }).success).toBe(true);
   });
 
@@ -42,7 +48,10 @@ describe("entryPayloadSchema", () => {
     [{ year: 1999 }, "Năm không hợp lệ."],
     [{ programme: "03-CTr/QU" }, "Mã chương trình không hợp lệ."],
     [{ rows: [row("Sai Ma", "1")] }, "Mã chỉ tiêu không hợp lệ."],
-    [{ rows: [row("ctkp-dinh-chi", "1", { unit: "to 22" })] }, "Mã đơn vị chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang."],
+    [
+      { rows: [row("ctkp-dinh-chi", "1", { unit: "to 22" })] },
+      "Mã đơn vị chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang.",
+    ],
     [{ rows: [row("ctkp-dinh-chi", "1", { note: "x".repeat(501) })] }, "Ghi chú tối đa 500 ký tự."],
     [{ rows: [row("ctkp-dinh-chi", "1", { baseVersion: -1 })] }, "Phiên bản không hợp lệ."],
     [{ rows: [row("ctkp-dinh-chi", "1", { qualifier: "ABOUT" as "EXACT" })] }, "Cách ghi giá trị không hợp lệ."],
@@ -56,13 +65,23 @@ describe("entryPayloadSchema", () => {
 describe("validateEntryRows", () => {
   it("parses every row into its canonical value; an empty cell clears the value", () => {
     const r = validateEntryRows(
-      [row("cong-trinh-khong-phep", "38"), row("tien-xu-phat-vi-pham", "305.000.000 đ"), row("ty-le-gia-dinh-van-hoa", "90,5 %"), row("ctkp-dinh-chi", "")],
+      [
+        row("cong-trinh-khong-phep", "38"),
+        row("tien-xu-phat-vi-pham", "305.000.000 đ"),
+        row("ty-le-gia-dinh-van-hoa", "90,5 %"),
+        row("ctkp-dinh-chi", ""),
+      ],
       CATALOGUE,
       RULES,
     );
     expect(r).toEqual({
       ok: true,
-      values: { "ngoc-thuy:cong-trinh-khong-phep": "38", "ngoc-thuy:tien-xu-phat-vi-pham": "305000000", "ngoc-thuy:ty-le-gia-dinh-van-hoa": "90.5", "ngoc-thuy:ctkp-dinh-chi": null },
+      values: {
+        "ngoc-thuy:cong-trinh-khong-phep": "38",
+        "ngoc-thuy:tien-xu-phat-vi-pham": "305000000",
+        "ngoc-thuy:ty-le-gia-dinh-van-hoa": "90.5",
+        "ngoc-thuy:ctkp-dinh-chi": null,
+      },
       fieldErrors: {},
       ruleViolations: [],
     });
@@ -70,7 +89,11 @@ describe("validateEntryRows", () => {
 
   it("keys errors by unit and indicator, naming the indicator", () => {
     const r = validateEntryRows(
-      [row("cong-trinh-khong-phep", "1,691"), row("tdp-van-hoa", "có", { unit: "ngoc-thuy-to-22" }), row("tdp-van-hoa", "có rồi", { unit: "ngoc-thuy-to-3" })],
+      [
+        row("cong-trinh-khong-phep", "1,691"),
+        row("tdp-van-hoa", "có", { unit: "ngoc-thuy-to-22" }),
+        row("tdp-van-hoa", "có rồi", { unit: "ngoc-thuy-to-3" }),
+      ],
       CATALOGUE,
       RULES,
     );
@@ -80,12 +103,18 @@ describe("validateEntryRows", () => {
       "ngoc-thuy:cong-trinh-khong-phep": [
         "“Công trình xây dựng không phép”: Số đếm phải là số nguyên; dùng dấu chấm để phân cách hàng nghìn (1.691).",
       ],
-      "ngoc-thuy-to-3:tdp-van-hoa": ["“Đạt danh hiệu Tổ dân phố văn hóa”: Nhập “đạt” (hoặc “có”, “x”, 1) hoặc “chưa đạt” (hoặc “không”, 0)."],
+      "ngoc-thuy-to-3:tdp-van-hoa": [
+        "“Đạt danh hiệu Tổ dân phố văn hóa”: Nhập “đạt” (hoặc “có”, “x”, 1) hoặc “chưa đạt” (hoặc “không”, 0).",
+      ],
     });
   });
 
   it("refuses indicators outside the programme and rows sent twice", () => {
-    const r = validateEntryRows([row("khong-co", "1"), row("ctkp-dinh-chi", "1"), row("ctkp-dinh-chi", "2")], CATALOGUE, RULES);
+    const r = validateEntryRows(
+      [row("khong-co", "1"), row("ctkp-dinh-chi", "1"), row("ctkp-dinh-chi", "2")],
+      CATALOGUE,
+      RULES,
+    );
     expect(r.fieldErrors).toEqual({
       "ngoc-thuy:khong-co": ["Chỉ tiêu “khong-co” không thuộc chương trình này."],
       "ngoc-thuy:ctkp-dinh-chi": ["“Đình chỉ tuyệt đối” của đơn vị ngoc-thuy được gửi hai lần."],
@@ -117,7 +146,12 @@ describe("validateEntryRows", () => {
     const message =
       "“Yêu cầu chủ đầu tư cấp bổ sung giấy phép” (3) cộng “Đình chỉ tuyệt đối” (2) = 5 vượt quá “Công trình xây dựng không phép” (4). Quy tắc: Không vượt quá số công trình không phép.";
     expect(r.ruleViolations).toEqual([
-      { unit: "ngoc-thuy", rule: "ctkp-xu-ly", indicators: ["ctkp-yeu-cau-cap-phep", "ctkp-dinh-chi", "cong-trinh-khong-phep"], message },
+      {
+        unit: "ngoc-thuy",
+        rule: "ctkp-xu-ly",
+        indicators: ["ctkp-yeu-cau-cap-phep", "ctkp-dinh-chi", "cong-trinh-khong-phep"],
+        message,
+      },
     ]);
     expect(r.fieldErrors).toEqual({
       "ngoc-thuy:cong-trinh-khong-phep": [message],
@@ -127,7 +161,11 @@ describe("validateEntryRows", () => {
   });
 
   it("does not hold a “trên” total against its parts", () => {
-    const rows = [row("cong-trinh-khong-phep", "4", { qualifier: "MORE_THAN" }), row("ctkp-yeu-cau-cap-phep", "3"), row("ctkp-dinh-chi", "2")];
+    const rows = [
+      row("cong-trinh-khong-phep", "4", { qualifier: "MORE_THAN" }),
+      row("ctkp-yeu-cau-cap-phep", "3"),
+      row("ctkp-dinh-chi", "2"),
+    ];
     expect(validateEntryRows(rows, CATALOGUE, RULES).ok).toBe(true);
   });
 
@@ -140,13 +178,18 @@ describe("validateEntryRows", () => {
 
   it("asks to confirm and note an outlier; accepts it once confirmed with a note", () => {
     const history = { "ngoc-thuy:cong-trinh-khong-phep": ["120", "150", "180"] };
-    const outlier = "“Công trình xây dựng không phép”: Giá trị 9.000 khác xa các năm trước (120–180). Hãy kiểm tra lại; nếu đúng, đánh dấu xác nhận và ghi chú lý do.";
-    const check = (extra: Partial<EntryRow>) => validateEntryRows([row("cong-trinh-khong-phep", "9.000", extra)], CATALOGUE, RULES, history);
+    const outlier =
+      "“Công trình xây dựng không phép”: Giá trị 9.000 khác xa các năm trước (120–180). Hãy kiểm tra lại; nếu đúng, đánh dấu xác nhận và ghi chú lý do.";
+    const check = (extra: Partial<EntryRow>) =>
+      validateEntryRows([row("cong-trinh-khong-phep", "9.000", extra)], CATALOGUE, RULES, history);
     expect(check({}).fieldErrors).toEqual({ "ngoc-thuy:cong-trinh-khong-phep": [outlier] });
     expect(check({ outlierConfirmed: true }).fieldErrors).toEqual({ "ngoc-thuy:cong-trinh-khong-phep": [outlier] });
     expect(check({ outlierConfirmed: true, note: "   " }).ok).toBe(false);
     expect(check({ note: "Đợt kiểm tra lớn" }).ok).toBe(false);
-    expect(check({ outlierConfirmed: true, note: "Đợt kiểm tra lớn" })).toMatchObject({ ok: true, values: { "ngoc-thuy:cong-trinh-khong-phep": "9000" } });
+    expect(check({ outlierConfirmed: true, note: "Đợt kiểm tra lớn" })).toMatchObject({
+      ok: true,
+      values: { "ngoc-thuy:cong-trinh-khong-phep": "9000" },
+    });
     expect(validateEntryRows([row("cong-trinh-khong-phep", "170")], CATALOGUE, RULES, history).ok).toBe(true);
   });
 });

@@ -14,7 +14,10 @@ import { programmeSlugSchema, slugSchema } from "./params";
 export const NOTE_MAX = 500;
 
 export const entryRowSchema = z.object({
-  indicator: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Mã chỉ tiêu không hợp lệ.").max(100, "Mã chỉ tiêu quá dài."),
+  indicator: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Mã chỉ tiêu không hợp lệ.")
+    .max(100, "Mã chỉ tiêu quá dài."),
   unit: slugSchema, // the ward or one of its residential groups
   raw: text().max(100, "Giá trị quá dài."), // as typed; "" clears the value
   qualifier: z.enum(["EXACT", "MORE_THAN"], { message: "Cách ghi giá trị không hợp lệ." }).optional(),
@@ -104,7 +107,9 @@ export function validateEntryRows(
   const names = new Map(catalogue.map((i) => [i.code, i.name]));
   const ruleViolations: EntryValidation["ruleViolations"] = [];
   for (const unit of new Set(rows.map((r) => r.unit))) {
-    const unitValues = new Map(rows.filter((r) => r.unit === unit).map((r) => [r.indicator, values[rowKey(unit, r.indicator)]]));
+    const unitValues = new Map(
+      rows.filter((r) => r.unit === unit).map((r) => [r.indicator, values[rowKey(unit, r.indicator)]]),
+    );
     // "trên 38" on the right: the true figure is larger, so exceeding 38 proves nothing.
     const applicable = rules.filter((rule) => !moreThan.has(rowKey(unit, rule.right)));
     for (const v of checkRules(applicable, unitValues, names)) {

@@ -8,18 +8,27 @@ describe("singleValued", () => {
     form.set("year", "2020");
     form.set("$ACTION_ID_abc", "");
     expect(singleValued(form)).toEqual({ ok: true, fields: { ward: "ngoc-thuy", year: "2020" } });
-    expect(singleValued(new URLSearchParams("format=csv&term=2015-2020"))).toEqual({ ok: true, fields: { format: "csv", term: "2015-2020" } });
+    expect(singleValued(new URLSearchParams("format=csv&term=2015-2020"))).toEqual({
+      ok: true,
+      fields: { format: "csv", term: "2015-2020" },
+    });
   });
 
   it("refuses a repeated field, whatever its values, naming it", () => {
     for (const query of ["ward=ngoc-thuy&ward=bo-de", "ward=bo-de&ward=bo-de", "ward=&ward=bo-de"]) {
-      expect(singleValued(new URLSearchParams(query))).toEqual({ ok: false, field: "ward", message: repeatedFieldMessage("ward") });
+      expect(singleValued(new URLSearchParams(query))).toEqual({
+        ok: false,
+        field: "ward",
+        message: repeatedFieldMessage("ward"),
+      });
     }
     const form = new FormData();
     form.append("file", new File(["a"], "a.xlsx"));
     form.append("file", new File(["b"], "b.xlsx"));
     expect(singleValued(form)).toMatchObject({ ok: false, field: "file" });
-    expect(repeatedFieldMessage("ward")).toBe("Yêu cầu gửi trường “ward” nhiều lần nên bị từ chối. Hãy tải lại trang rồi thao tác lại.");
+    expect(repeatedFieldMessage("ward")).toBe(
+      "Yêu cầu gửi trường “ward” nhiều lần nên bị từ chối. Hãy tải lại trang rồi thao tác lại.",
+    );
   });
 
   it("keeps names that are properties of every object as plain fields", () => {

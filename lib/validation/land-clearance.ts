@@ -29,7 +29,10 @@ export function figureField(type: FigureType, { maxInt, maxFrac = 0 }: Limits) {
         return z.NEVER;
       }
       if (frac.length > maxFrac) {
-        ctx.addIssue({ code: "custom", message: maxFrac === 0 ? "Nhập số nguyên." : `Tối đa ${maxFrac} chữ số thập phân.` });
+        ctx.addIssue({
+          code: "custom",
+          message: maxFrac === 0 ? "Nhập số nguyên." : `Tối đa ${maxFrac} chữ số thập phân.`,
+        });
         return z.NEVER;
       }
       return r.value;
@@ -60,7 +63,13 @@ const noteField = text()
   .transform((s) => s || null);
 
 export const PROJECT_STATUSES = ["PLANNED", "IN_PROGRESS", "COMPLETED", "UNKNOWN"] as const;
-export const ACHIEVEMENT_KINDS = ["E_GOVERNMENT", "CIVILISED_MARKET", "GREEN_CLEAN_BEAUTIFUL", "CIVILISED_STREET", "OTHER"] as const;
+export const ACHIEVEMENT_KINDS = [
+  "E_GOVERNMENT",
+  "CIVILISED_MARKET",
+  "GREEN_CLEAN_BEAUTIFUL",
+  "CIVILISED_STREET",
+  "OTHER",
+] as const;
 export const ACHIEVEMENT_STATUSES = ["ACHIEVED", "REGISTERED"] as const;
 export const RECOGNITION_LEVELS = ["CITY", "DISTRICT", "WARD", "RESIDENTIAL_GROUP"] as const;
 
@@ -108,7 +117,10 @@ export const achievementFormSchema = z.object({
   year: yearField,
   title: text().trim().min(1, "Hãy nhập tên danh hiệu, mô hình.").max(300, "Tối đa 300 ký tự."),
   subject: z.preprocess(empty, slugSchema.optional()),
-  recognitionLevel: z.preprocess(empty, z.enum(RECOGNITION_LEVELS, { message: "Cấp công nhận không hợp lệ." }).optional()),
+  recognitionLevel: z.preprocess(
+    empty,
+    z.enum(RECOGNITION_LEVELS, { message: "Cấp công nhận không hợp lệ." }).optional(),
+  ),
   programme: z.preprocess(empty, programmeSlugSchema.optional()),
   note: noteField,
 });
@@ -125,12 +137,18 @@ const add = (errors: FieldErrors, field: string, message: string) => {
 };
 
 /** Years within the term, end not before start, enforcements not above the households affected. */
-export function checkProject(p: Pick<ProjectForm, "startYear" | "endYear" | "householdsAffected" | "forcedEnforcements">, term: TermYears): FieldErrors {
+export function checkProject(
+  p: Pick<ProjectForm, "startYear" | "endYear" | "householdsAffected" | "forcedEnforcements">,
+  term: TermYears,
+): FieldErrors {
   const errors: FieldErrors = {};
   const within = `trong nhiệm kỳ ${term.startYear}–${term.endYear}`;
-  if (p.startYear !== undefined && (p.startYear < term.startYear || p.startYear > term.endYear)) add(errors, "startYear", `Năm bắt đầu phải ${within}.`);
-  if (p.endYear !== undefined && (p.endYear < term.startYear || p.endYear > term.endYear)) add(errors, "endYear", `Năm kết thúc phải ${within}.`);
-  if (p.startYear !== undefined && p.endYear !== undefined && p.endYear < p.startYear) add(errors, "endYear", "Năm kết thúc không được trước năm bắt đầu.");
+  if (p.startYear !== undefined && (p.startYear < term.startYear || p.startYear > term.endYear))
+    add(errors, "startYear", `Năm bắt đầu phải ${within}.`);
+  if (p.endYear !== undefined && (p.endYear < term.startYear || p.endYear > term.endYear))
+    add(errors, "endYear", `Năm kết thúc phải ${within}.`);
+  if (p.startYear !== undefined && p.endYear !== undefined && p.endYear < p.startYear)
+    add(errors, "endYear", "Năm kết thúc không được trước năm bắt đầu.");
   if (p.householdsAffected !== null && p.forcedEnforcements !== null && p.forcedEnforcements > p.householdsAffected) {
     add(errors, "forcedEnforcements", "Số trường hợp cưỡng chế không được lớn hơn số hộ bị ảnh hưởng.");
   }
@@ -145,7 +163,8 @@ export function checkProgressYear(
 ): FieldErrors {
   const errors: FieldErrors = {};
   const y = p.year;
-  if (y < term.startYear || y > term.endYear) add(errors, "year", `Năm phải trong nhiệm kỳ ${term.startYear}–${term.endYear}.`);
+  if (y < term.startYear || y > term.endYear)
+    add(errors, "year", `Năm phải trong nhiệm kỳ ${term.startYear}–${term.endYear}.`);
   else if ((project.startYear !== null && y < project.startYear) || (project.endYear !== null && y > project.endYear)) {
     add(errors, "year", `Năm phải trong thời gian của dự án (${project.startYear ?? "…"}–${project.endYear ?? "…"}).`);
   }
@@ -162,11 +181,18 @@ type YearFigures = { year: number; householdsHandedOver: number | null; areaM2: 
  * cleared ≤ the project's area (when the project gives them). `years` is every year's progress as it
  * would stand after the write.
  */
-export function checkProgressTotals(project: { householdsAffected: number | null; areaM2: string | null }, years: YearFigures[]): FieldErrors {
+export function checkProgressTotals(
+  project: { householdsAffected: number | null; areaM2: string | null },
+  years: YearFigures[],
+): FieldErrors {
   const errors: FieldErrors = {};
   const households = years.reduce((s, y) => s + (y.householdsHandedOver ?? 0), 0);
   if (project.householdsAffected !== null && households > project.householdsAffected) {
-    add(errors, "householdsHandedOver", `Tổng số hộ đã bàn giao qua các năm (${households}) vượt số hộ bị ảnh hưởng của dự án (${project.householdsAffected}).`);
+    add(
+      errors,
+      "householdsHandedOver",
+      `Tổng số hộ đã bàn giao qua các năm (${households}) vượt số hộ bị ảnh hưởng của dự án (${project.householdsAffected}).`,
+    );
   }
   if (project.areaM2 !== null) {
     const hundredths = (v: string) => {
@@ -174,7 +200,8 @@ export function checkProgressTotals(project: { householdsAffected: number | null
       return BigInt(i) * 100n + BigInt((f + "00").slice(0, 2));
     };
     const area = years.reduce((s, y) => s + (y.areaM2 ? hundredths(y.areaM2) : 0n), 0n);
-    if (area > hundredths(project.areaM2)) add(errors, "areaM2", "Tổng diện tích đã bàn giao qua các năm vượt diện tích của dự án.");
+    if (area > hundredths(project.areaM2))
+      add(errors, "areaM2", "Tổng diện tích đã bàn giao qua các năm vượt diện tích của dự án.");
   }
   return errors;
 }

@@ -18,6 +18,7 @@ describe("residential-groups URL parameters", () => {
   });
   it("reads a group number without leading zeros", () => {
     expect(groupNumberSchema.parse("22")).toBe(22);
-    for (const bad of ["0", "022", "abc", "-1", "1.5", "12345"]) expect(groupNumberSchema.safeParse(bad).success).toBe(false);
+    for (const bad of ["0", "022", "abc", "-1", "1.5", "12345"])
+      expect(groupNumberSchema.safeParse(bad).success).toBe(false);
   });
 });

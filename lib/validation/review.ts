@@ -5,7 +5,11 @@ import { programmeSlugSchema, slugSchema } from "./params";
 
 // The review forms: one transition of one submission, and a district's deadline of a year.
 
-const year = z.coerce.number({ error: "Năm không hợp lệ." }).int("Năm không hợp lệ.").min(1990, "Năm không hợp lệ.").max(2100, "Năm không hợp lệ.");
+const year = z.coerce
+  .number({ error: "Năm không hợp lệ." })
+  .int("Năm không hợp lệ.")
+  .min(1990, "Năm không hợp lệ.")
+  .max(2100, "Năm không hợp lệ.");
 
 /** Which submission, and the version the screen showed (a stale screen is refused). */
 const submissionFields = {
@@ -21,7 +25,10 @@ const comment = text().trim().max(MAX_COMMENT_LENGTH, `Ý kiến dài quá ${MAX
 export const transitionFormSchema = z.object({ ...submissionFields, comment: comment.optional().default("") });
 
 /** Trả lại: the committee's comment is required. */
-export const returnFormSchema = z.object({ ...submissionFields, comment: comment.min(1, "Hãy ghi ý kiến khi trả lại, để phường biết cần sửa gì.") });
+export const returnFormSchema = z.object({
+  ...submissionFields,
+  comment: comment.min(1, "Hãy ghi ý kiến khi trả lại, để phường biết cần sửa gì."),
+});
 
 /** Mở khóa: the reason is required. */
 export const unlockFormSchema = z.object({ ...submissionFields, comment: comment.min(1, "Hãy ghi lý do mở khóa.") });

@@ -22,15 +22,18 @@ import { isOpenDocument, storedZip, unzipWithinLimits } from "./zip-guard";
 const fail = (message: string): ImportFailure => ({ ok: false, message });
 
 /** An OpenDocument spreadsheet (LibreOffice, OpenOffice), recognised by its name or its content. */
-export const ODS = "Hãy lưu tệp dạng Excel (.xlsx) rồi tải lên: tệp .ods (LibreOffice, OpenOffice) không được nhận. Trong LibreOffice: Tệp › Lưu thành…, chọn “Excel 2007-365 (.xlsx)”.";
+export const ODS =
+  "Hãy lưu tệp dạng Excel (.xlsx) rồi tải lên: tệp .ods (LibreOffice, OpenOffice) không được nhận. Trong LibreOffice: Tệp › Lưu thành…, chọn “Excel 2007-365 (.xlsx)”.";
 
-const NOT_OURS = "Tệp không theo mẫu nhập liệu của hệ thống. Hãy bấm “Tải tệp Excel” trên trang này, điền vào tệp đó rồi tải lên.";
+const NOT_OURS =
+  "Tệp không theo mẫu nhập liệu của hệ thống. Hãy bấm “Tải tệp Excel” trên trang này, điền vào tệp đó rồi tải lên.";
 
 /** A cell as plain data: formulas, dates and errors are kept as such so the import can name them. */
 export function rawCell(cell: ExcelJS.Cell): RawCell {
   const v = cell.value;
   if (v === null || v === undefined) return { kind: "empty" };
-  if (typeof v === "number") return { kind: "number", value: v, percent: typeof cell.numFmt === "string" && cell.numFmt.includes("%") };
+  if (typeof v === "number")
+    return { kind: "number", value: v, percent: typeof cell.numFmt === "string" && cell.numFmt.includes("%") };
   if (typeof v === "string") return v.trim() === "" ? { kind: "empty" } : { kind: "text", text: v };
   if (typeof v === "boolean") return { kind: "boolean", value: v };
   if (v instanceof Date) return { kind: "date" };
@@ -61,17 +64,27 @@ function mergesFrom(ws: ExcelJS.Worksheet, fromRow: number): string[] {
 }
 
 function sizeProblem(ws: ExcelJS.Worksheet): string | null {
-  if (ws.rowCount > IMPORT_LIMITS.rowsPerSheet) return `Trang “${ws.name}” có ${ws.rowCount} dòng, quá giới hạn ${IMPORT_LIMITS.rowsPerSheet} dòng.`;
-  if (ws.columnCount > IMPORT_LIMITS.columnsPerSheet) return `Trang “${ws.name}” có ${ws.columnCount} cột, quá giới hạn ${IMPORT_LIMITS.columnsPerSheet} cột.`;
+  if (ws.rowCount > IMPORT_LIMITS.rowsPerSheet)
+    return `Trang “${ws.name}” có ${ws.rowCount} dòng, quá giới hạn ${IMPORT_LIMITS.rowsPerSheet} dòng.`;
+  if (ws.columnCount > IMPORT_LIMITS.columnsPerSheet)
+    return `Trang “${ws.name}” có ${ws.columnCount} cột, quá giới hạn ${IMPORT_LIMITS.columnsPerSheet} cột.`;
   return null;
 }
 
 export async function readEntryWorkbook(bytes: Uint8Array): Promise<({ ok: true } & ParsedEntryFile) | ImportFailure> {
-  const zip = await unzipWithinLimits(bytes, { entries: IMPORT_LIMITS.zipEntries, totalBytes: IMPORT_LIMITS.unzippedBytes, partBytes: IMPORT_LIMITS.unzippedPartBytes });
+  const zip = await unzipWithinLimits(bytes, {
+    entries: IMPORT_LIMITS.zipEntries,
+    totalBytes: IMPORT_LIMITS.unzippedBytes,
+    partBytes: IMPORT_LIMITS.unzippedPartBytes,
+  });
   if (!zip.ok) {
-    if (zip.reason === "not-zip") return fail("Tệp không phải là tệp Excel .xlsx đọc được. Tệp .xls cũ hãy mở bằng Excel và lưu lại dạng .xlsx.");
-    if (zip.reason === "too-many-entries") return fail(`Tệp Excel có quá nhiều phần (quá ${IMPORT_LIMITS.zipEntries}). Tệp mẫu chỉ có vài chục phần.`);
-    return fail(`Tệp Excel quá lớn khi giải nén (quá ${IMPORT_LIMITS.unzippedBytes / 1048576} MB, hoặc một phần quá ${IMPORT_LIMITS.unzippedPartBytes / 1048576} MB). Tệp mẫu chỉ vài trăm KB.`);
+    if (zip.reason === "not-zip")
+      return fail("Tệp không phải là tệp Excel .xlsx đọc được. Tệp .xls cũ hãy mở bằng Excel và lưu lại dạng .xlsx.");
+    if (zip.reason === "too-many-entries")
+      return fail(`Tệp Excel có quá nhiều phần (quá ${IMPORT_LIMITS.zipEntries}). Tệp mẫu chỉ có vài chục phần.`);
+    return fail(
+      `Tệp Excel quá lớn khi giải nén (quá ${IMPORT_LIMITS.unzippedBytes / 1048576} MB, hoặc một phần quá ${IMPORT_LIMITS.unzippedPartBytes / 1048576} MB). Tệp mẫu chỉ vài trăm KB.`,
+    );
   }
   if (isOpenDocument(zip.parts)) return fail(ODS);
   const wb = new ExcelJS.Workbook();
@@ -81,22 +94,27 @@ export async function readEntryWorkbook(bytes: Uint8Array): Promise<({ ok: true 
   } catch {
     return fail("Không đọc được tệp Excel: tệp hỏng hoặc không phải định dạng .xlsx.");
   }
-  if (wb.worksheets.length > IMPORT_LIMITS.sheets) return fail(`Tệp có ${wb.worksheets.length} trang tính, quá giới hạn ${IMPORT_LIMITS.sheets}. ${NOT_OURS}`);
+  if (wb.worksheets.length > IMPORT_LIMITS.sheets)
+    return fail(`Tệp có ${wb.worksheets.length} trang tính, quá giới hạn ${IMPORT_LIMITS.sheets}. ${NOT_OURS}`);
 
   const meta = wb.getWorksheet(SHEETS.meta);
   if (!meta) return fail(`${NOT_OURS} (Không thấy dấu hiệu mẫu.)`);
   const metaValues = new Map<string, string>();
-  for (let r = 1; r <= Math.min(meta.rowCount, 20); r++) metaValues.set(textOf(meta.getCell(r, 1)), textOf(meta.getCell(r, 2)));
+  for (let r = 1; r <= Math.min(meta.rowCount, 20); r++)
+    metaValues.set(textOf(meta.getCell(r, 1)), textOf(meta.getCell(r, 2)));
   if (metaValues.get(META_KEYS.template) !== TEMPLATE_ID) return fail(`${NOT_OURS} (Không thấy dấu hiệu mẫu.)`);
   if (metaValues.get(META_KEYS.version) !== String(TEMPLATE_VERSION)) {
-    return fail(`Tệp theo mẫu phiên bản ${metaValues.get(META_KEYS.version) || "không rõ"}, hệ thống đang dùng mẫu phiên bản ${TEMPLATE_VERSION}. Hãy tải tệp mẫu mới.`);
+    return fail(
+      `Tệp theo mẫu phiên bản ${metaValues.get(META_KEYS.version) || "không rõ"}, hệ thống đang dùng mẫu phiên bản ${TEMPLATE_VERSION}. Hãy tải tệp mẫu mới.`,
+    );
   }
   const header = {
     ward: metaValues.get(META_KEYS.ward) ?? "",
     year: Number(metaValues.get(META_KEYS.year)),
     programme: metaValues.get(META_KEYS.programme) ?? "",
   };
-  if (!header.ward || !Number.isInteger(header.year) || !header.programme) return fail(`${NOT_OURS} (Thiếu đơn vị, năm hoặc chương trình.)`);
+  if (!header.ward || !Number.isInteger(header.year) || !header.programme)
+    return fail(`${NOT_OURS} (Thiếu đơn vị, năm hoặc chương trình.)`);
 
   const ward = wb.getWorksheet(SHEETS.ward);
   if (!ward) return fail(`${NOT_OURS} (Thiếu trang “${SHEETS.ward}”.)`);
@@ -126,10 +144,15 @@ function readWardSheet(ws: ExcelJS.Worksheet, wardSlug: string, rows: ParsedRow[
   ];
   const missing = expected.filter(([col, name]) => !textOf(head.getCell(col)).startsWith(name));
   if (missing.length > 0) {
-    return fail(`${NOT_OURS} (Trang “${ws.name}”: dòng ${WARD_SHEET.headerRow} thiếu cột ${missing.map(([col, n]) => `“${n}” (cột ${col})`).join(", ")}.)`);
+    return fail(
+      `${NOT_OURS} (Trang “${ws.name}”: dòng ${WARD_SHEET.headerRow} thiếu cột ${missing.map(([col, n]) => `“${n}” (cột ${col})`).join(", ")}.)`,
+    );
   }
   const merged = mergesFrom(ws, WARD_SHEET.firstDataRow);
-  if (merged.length > 0) return fail(`Trang “${ws.name}” có ô gộp trong vùng số liệu (${merged.slice(0, 3).join(", ")}). Hãy bỏ gộp ô rồi tải lên lại.`);
+  if (merged.length > 0)
+    return fail(
+      `Trang “${ws.name}” có ô gộp trong vùng số liệu (${merged.slice(0, 3).join(", ")}). Hãy bỏ gộp ô rồi tải lên lại.`,
+    );
 
   for (let r = WARD_SHEET.firstDataRow; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
@@ -143,7 +166,10 @@ function readWardSheet(ws: ExcelJS.Worksheet, wardSlug: string, rows: ParsedRow[
         [C.value, value],
         [C.note, note],
       ].find(([, v]) => (v as RawCell).kind !== "empty");
-      if (stray) return fail(`Ô ${stray[0]}${r} có dữ liệu nhưng dòng ${r} không có mã chỉ tiêu (cột ${C.code} ẩn). Hãy nhập vào đúng dòng của chỉ tiêu trong tệp mẫu.`);
+      if (stray)
+        return fail(
+          `Ô ${stray[0]}${r} có dữ liệu nhưng dòng ${r} không có mã chỉ tiêu (cột ${C.code} ẩn). Hãy nhập vào đúng dòng của chỉ tiêu trong tệp mẫu.`,
+        );
       continue;
     }
     rows.push({
@@ -170,7 +196,10 @@ function readGroupSheet(ws: ExcelJS.Worksheet, rows: ParsedRow[]): ImportFailure
     return fail(`${NOT_OURS} (Trang “${ws.name}”: dòng ${GROUP_SHEET.headerRow} không phải tiêu đề của mẫu.)`);
   }
   const merged = mergesFrom(ws, GROUP_SHEET.firstDataRow);
-  if (merged.length > 0) return fail(`Trang “${ws.name}” có ô gộp trong vùng số liệu (${merged.slice(0, 3).join(", ")}). Hãy bỏ gộp ô rồi tải lên lại.`);
+  if (merged.length > 0)
+    return fail(
+      `Trang “${ws.name}” có ô gộp trong vùng số liệu (${merged.slice(0, 3).join(", ")}). Hãy bỏ gộp ô rồi tải lên lại.`,
+    );
   const codes = ws.getRow(GROUP_SHEET.codeRow);
   const columns: { col: number; code: string }[] = [];
   for (let col = GROUP_SHEET.firstIndicatorColumn; col <= ws.columnCount; col += 2) {
@@ -186,7 +215,8 @@ function readGroupSheet(ws: ExcelJS.Worksheet, rows: ParsedRow[]): ImportFailure
     const unit = textOf(row.getCell(1));
     if (!unit) {
       const stray = columns.find(({ col }) => rawCell(row.getCell(col)).kind !== "empty");
-      if (stray) return fail(`Ô ${columnLetter(stray.col)}${r} có dữ liệu nhưng dòng ${r} không có mã tổ dân phố (cột A ẩn).`);
+      if (stray)
+        return fail(`Ô ${columnLetter(stray.col)}${r} có dữ liệu nhưng dòng ${r} không có mã tổ dân phố (cột A ẩn).`);
       continue;
     }
     for (const { col, code } of columns) {

@@ -9,12 +9,26 @@ import ExcelJS from "exceljs";
 import { allIndicators, cellOf, type EntryFileGrid, type GridIndicator } from "@/lib/domain/entry-file-grid";
 import { figureStamp, versionCell } from "@/lib/domain/export-stamp";
 import { comparisonSign } from "@/lib/format/target";
-import { GROUP_HEADERS, GROUP_SHEET, META_KEYS, SHEETS, TEMPLATE_ID, TEMPLATE_VERSION, WARD_HEADERS, WARD_SHEET } from "@/lib/domain/entry-template";
+import {
+  GROUP_HEADERS,
+  GROUP_SHEET,
+  META_KEYS,
+  SHEETS,
+  TEMPLATE_ID,
+  TEMPLATE_VERSION,
+  WARD_HEADERS,
+  WARD_SHEET,
+} from "@/lib/domain/entry-template";
 import { decimalToCellNumber } from "@/lib/domain/excel-number";
 import { formatViInput } from "@/lib/domain/vi-number";
 import type { ValueType } from "@/lib/domain/enums";
 
-const PROTECTION = { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true } as const;
+const PROTECTION = {
+  selectLockedCells: true,
+  selectUnlockedCells: true,
+  formatColumns: true,
+  formatRows: true,
+} as const;
 const EDITABLE_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF8DC" } };
 const SECTION_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE2E8F0" } };
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1E3A8A" } };
@@ -42,7 +56,10 @@ function headerBlock(ws: ExcelJS.Worksheet, grid: EntryFileGrid, title: string, 
     ["Đơn vị", grid.ward.name],
     ["Năm", grid.year],
     ["Chương trình", `${grid.programme.code} — ${grid.programme.title}`],
-    ["Xuất lúc", exportedAt.toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", dateStyle: "short", timeStyle: "short" })],
+    [
+      "Xuất lúc",
+      exportedAt.toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", dateStyle: "short", timeStyle: "short" }),
+    ],
     [
       "Hướng dẫn",
       "Chỉ sửa các ô nền vàng. Số viết kiểu Việt Nam (1.691; 90,5) hoặc để Excel tự định dạng; không dán công thức, không gộp ô. Ô trống = xóa giá trị.",
@@ -121,15 +138,25 @@ function wardRow(row: ExcelJS.Row, grid: EntryFileGrid, i: GridIndicator) {
   if (i.parentCode) row.getCell(C.name).alignment = { indent: 2 };
   row.getCell(C.unit).value = i.unit;
   if (last) {
-    row.getCell(C.lastYear).value = last.qualifier === "MORE_THAN" ? `trên ${formatViInput(last.value, i.valueType)}` : cellValue(last.value, i.valueType);
+    row.getCell(C.lastYear).value =
+      last.qualifier === "MORE_THAN"
+        ? `trên ${formatViInput(last.value, i.valueType)}`
+        : cellValue(last.value, i.valueType);
     row.getCell(C.lastYear).numFmt = numFmt(i.valueType);
   }
-  if (target) row.getCell(C.target).value = `${comparisonSign(target.comparison)} ${formatViInput(target.value, i.valueType)}`;
+  if (target)
+    row.getCell(C.target).value = `${comparisonSign(target.comparison)} ${formatViInput(target.value, i.valueType)}`;
   const value = row.getCell(C.value);
   value.value = cellValue(cell.value, i.valueType);
   value.numFmt = numFmt(i.valueType);
   if (i.valueType === "BOOLEAN") {
-    value.dataValidation = { type: "list", allowBlank: true, formulae: ['"Đạt,Chưa đạt"'], showErrorMessage: true, error: "Chọn “Đạt” hoặc “Chưa đạt”." };
+    value.dataValidation = {
+      type: "list",
+      allowBlank: true,
+      formulae: ['"Đạt,Chưa đạt"'],
+      showErrorMessage: true,
+      error: "Chọn “Đạt” hoặc “Chưa đạt”.",
+    };
   }
   row.getCell(C.qualifier).value = cell.qualifier === "MORE_THAN" ? "trên" : null;
   // computed from the groups' sheet when the file is imported: shown, not typed
@@ -199,7 +226,13 @@ function groupSheet(wb: ExcelJS.Workbook, grid: EntryFileGrid, exportedAt: Date)
       value.protection = { locked: false };
       value.fill = EDITABLE_FILL;
       if (i.valueType === "BOOLEAN") {
-        value.dataValidation = { type: "list", allowBlank: true, formulae: ['"Đạt,Chưa đạt"'], showErrorMessage: true, error: "Chọn “Đạt” hoặc “Chưa đạt”." };
+        value.dataValidation = {
+          type: "list",
+          allowBlank: true,
+          formulae: ['"Đạt,Chưa đạt"'],
+          showErrorMessage: true,
+          error: "Chọn “Đạt” hoặc “Chưa đạt”.",
+        };
       }
       row.getCell(col + 1).value = versionCell(cell.version, figureStamp(cell, false));
     });
@@ -230,4 +263,3 @@ export async function writeEntryWorkbook(grid: EntryFileGrid, exportedAt = new D
   metaSheet(wb, grid, exportedAt);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-

@@ -7,7 +7,11 @@ import { readEntryWorkbook } from "./read-entry-workbook";
 import { INFLATE_CHUNK, isOpenDocument, storedZip, unzipWithinLimits } from "./zip-guard";
 
 const MB = 1024 * 1024;
-const LIMITS = { entries: IMPORT_LIMITS.zipEntries, totalBytes: IMPORT_LIMITS.unzippedBytes, partBytes: IMPORT_LIMITS.unzippedPartBytes };
+const LIMITS = {
+  entries: IMPORT_LIMITS.zipEntries,
+  totalBytes: IMPORT_LIMITS.unzippedBytes,
+  partBytes: IMPORT_LIMITS.unzippedPartBytes,
+};
 
 /** `mb` megabytes of "a" deflated, streaming (the test never holds the inflated bytes either). */
 async function deflatedAs(mb: number): Promise<Buffer> {
@@ -51,7 +55,10 @@ describe("zip guard", () => {
 
   it("refuses such a file with the size message before the spreadsheet reader sees it", async () => {
     const bomb = lyingZip([{ name: "xl/worksheets/sheet1.xml", deflated: await deflatedAs(100) }]);
-    expect(await readEntryWorkbook(bomb)).toEqual({ ok: false, message: expect.stringMatching(/^Tệp Excel quá lớn khi giải nén \(quá 40 MB/) });
+    expect(await readEntryWorkbook(bomb)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^Tệp Excel quá lớn khi giải nén \(quá 40 MB/),
+    });
   });
 
   it("reads a real workbook's parts and hands them on stored, which the reader opens as the same workbook", async () => {
@@ -73,12 +80,29 @@ describe("zip guard", () => {
   });
 
   it("refuses what is not a zip, a truncated part and too many parts", async () => {
-    expect(await unzipWithinLimits(new TextEncoder().encode("Mã phường;Năm\r\n"), LIMITS)).toMatchObject({ ok: false, reason: "not-zip" });
-    expect(await unzipWithinLimits(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), LIMITS)).toMatchObject({ ok: false, reason: "not-zip" });
+    expect(await unzipWithinLimits(new TextEncoder().encode("Mã phường;Năm\r\n"), LIMITS)).toMatchObject({
+      ok: false,
+      reason: "not-zip",
+    });
+    expect(await unzipWithinLimits(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), LIMITS)).toMatchObject({
+      ok: false,
+      reason: "not-zip",
+    });
     const whole = deflateRawSync(Buffer.alloc(100_000, 0x61));
-    expect(await unzipWithinLimits(lyingZip([{ name: "a.xml", deflated: whole.subarray(0, 20) }]), LIMITS)).toMatchObject({ ok: false, reason: "not-zip" });
-    const many = lyingZip(Array.from({ length: LIMITS.entries + 1 }, (_, i) => ({ name: `p${i}.xml`, deflated: deflateRawSync(Buffer.from("x")) })));
-    expect(await unzipWithinLimits(many, LIMITS)).toMatchObject({ ok: false, reason: "too-many-entries", inflatedBytes: 0 });
+    expect(
+      await unzipWithinLimits(lyingZip([{ name: "a.xml", deflated: whole.subarray(0, 20) }]), LIMITS),
+    ).toMatchObject({ ok: false, reason: "not-zip" });
+    const many = lyingZip(
+      Array.from({ length: LIMITS.entries + 1 }, (_, i) => ({
+        name: `p${i}.xml`,
+        deflated: deflateRawSync(Buffer.from("x")),
+      })),
+    );
+    expect(await unzipWithinLimits(many, LIMITS)).toMatchObject({
+      ok: false,
+      reason: "too-many-entries",
+      inflatedBytes: 0,
+    });
   });
 
   it("tells an OpenDocument spreadsheet (.ods) from an Excel workbook, and asks for .xlsx", async () => {
@@ -91,6 +115,9 @@ describe("zip guard", () => {
     expect(parts.ok && isOpenDocument(parts.parts)).toBe(true);
     const xlsx = await unzipWithinLimits(await workbookBytes(), LIMITS);
     expect(xlsx.ok && isOpenDocument(xlsx.parts)).toBe(false);
-    expect(await readEntryWorkbook(ods)).toEqual({ ok: false, message: expect.stringMatching(/^Hãy lưu tệp dạng Excel \(\.xlsx\)/) });
+    expect(await readEntryWorkbook(ods)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^Hãy lưu tệp dạng Excel \(\.xlsx\)/),
+    });
   });
 });

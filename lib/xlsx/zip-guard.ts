@@ -70,7 +70,8 @@ function listEntries(bytes: Uint8Array, maxEntries: number): Entry[] | "too-many
   return entries;
 }
 
-type Inflated = { ok: true; data: Buffer | null; bytes: number } | { ok: false; reason: "too-large" | "corrupt"; bytes: number };
+type Inflated =
+  { ok: true; data: Buffer | null; bytes: number } | { ok: false; reason: "too-large" | "corrupt"; bytes: number };
 
 /**
  * Inflates `compressed`, counting the output as it comes and stopping at once when it passes
@@ -114,7 +115,8 @@ export async function unzipWithinLimits(bytes: Uint8Array, limits: ZipLimits): P
     const parts: ZipPart[] = [];
     for (const e of entries) {
       // encrypted parts, and methods other than stored and deflate, are no workbook of ours
-      if (e.flags & 1 || (e.method !== 0 && e.method !== 8)) return { ok: false, reason: "not-zip", inflatedBytes: total };
+      if (e.flags & 1 || (e.method !== 0 && e.method !== 8))
+        return { ok: false, reason: "not-zip", inflatedBytes: total };
       const raw = bytes.subarray(e.dataStart, e.dataStart + e.compressedSize);
       const budget = Math.min(limits.partBytes, limits.totalBytes - total);
       if (e.method === 0) {
@@ -125,7 +127,13 @@ export async function unzipWithinLimits(bytes: Uint8Array, limits: ZipLimits): P
       }
       const out = await inflateCounted(raw, budget, keep);
       total += out.bytes;
-      if (!out.ok) return { ok: false, reason: out.reason === "too-large" ? "too-large" : "not-zip", inflatedBytes: total, part: e.name };
+      if (!out.ok)
+        return {
+          ok: false,
+          reason: out.reason === "too-large" ? "too-large" : "not-zip",
+          inflatedBytes: total,
+          part: e.name,
+        };
       if (keep) parts.push({ name: e.name, data: out.data! });
     }
     if (keep) return { ok: true, parts, inflatedBytes: total };
@@ -177,5 +185,7 @@ export function storedZip(parts: ZipPart[]): Buffer {
 /** An OpenDocument file (.ods, LibreOffice): a zip whose "mimetype" part names its kind. */
 export function isOpenDocument(parts: ZipPart[]): boolean {
   const mimetype = parts.find((p) => p.name === "mimetype");
-  return !!mimetype && mimetype.data.subarray(0, 64).toString("latin1").startsWith("application/vnd.oasis.opendocument");
+  return (
+    !!mimetype && mimetype.data.subarray(0, 64).toString("latin1").startsWith("application/vnd.oasis.opendocument")
+  );
 }

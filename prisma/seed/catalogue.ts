@@ -55,7 +55,12 @@ const percent = (code: string, name: string, extra: Partial<IndicatorSeed> = {})
   ...extra,
 });
 
-const money = (code: string, name: string, direction: Direction, extra: Partial<IndicatorSeed> = {}): IndicatorSeed => ({
+const money = (
+  code: string,
+  name: string,
+  direction: Direction,
+  extra: Partial<IndicatorSeed> = {},
+): IndicatorSeed => ({
   code,
   name,
   unit: "đồng",
@@ -104,16 +109,28 @@ export const PROGRAMMES: ProgrammeSeed[] = [
             categories: { doi_tuong: "chi_bo", hinh_thuc: "chuyen_de" },
             headline: true,
           }),
-          count("ktgs-chuyen-de-dang-vien", "Kiểm tra, giám sát chuyên đề đối với đảng viên", "lượt", "HIGHER_IS_BETTER", {
-            categories: { doi_tuong: "dang_vien", hinh_thuc: "chuyen_de" },
-            headline: true,
-          }),
+          count(
+            "ktgs-chuyen-de-dang-vien",
+            "Kiểm tra, giám sát chuyên đề đối với đảng viên",
+            "lượt",
+            "HIGHER_IS_BETTER",
+            {
+              categories: { doi_tuong: "dang_vien", hinh_thuc: "chuyen_de" },
+              headline: true,
+            },
+          ),
           count("kt-dau-hieu-vi-pham-chi-bo", "Kiểm tra khi có dấu hiệu vi phạm đối với chi bộ", "chi bộ", "NEUTRAL", {
             categories: { doi_tuong: "chi_bo", hinh_thuc: "dau_hieu_vi_pham" },
           }),
-          count("kt-dau-hieu-vi-pham-dang-vien", "Kiểm tra khi có dấu hiệu vi phạm đối với đảng viên", "đảng viên", "NEUTRAL", {
-            categories: { doi_tuong: "dang_vien", hinh_thuc: "dau_hieu_vi_pham" },
-          }),
+          count(
+            "kt-dau-hieu-vi-pham-dang-vien",
+            "Kiểm tra khi có dấu hiệu vi phạm đối với đảng viên",
+            "đảng viên",
+            "NEUTRAL",
+            {
+              categories: { doi_tuong: "dang_vien", hinh_thuc: "dau_hieu_vi_pham" },
+            },
+          ),
         ],
       },
       {
@@ -148,17 +165,33 @@ export const PROGRAMMES: ProgrammeSeed[] = [
         code: "ky-cuong",
         name: "Tự kiểm tra công vụ, kỷ luật, kỷ cương hành chính",
         indicators: [
-          count("tu-kiem-tra-cong-vu", "Tự kiểm tra về thực thi công vụ, kỷ cương hành chính", "cuộc", "HIGHER_IS_BETTER", {
-            headline: true,
-          }),
-          count("kiem-tra-dot-xuat", "Kiểm tra đột xuất về thực thi công vụ, kỷ cương hành chính", "đợt", "HIGHER_IS_BETTER"),
+          count(
+            "tu-kiem-tra-cong-vu",
+            "Tự kiểm tra về thực thi công vụ, kỷ cương hành chính",
+            "cuộc",
+            "HIGHER_IS_BETTER",
+            {
+              headline: true,
+            },
+          ),
+          count(
+            "kiem-tra-dot-xuat",
+            "Kiểm tra đột xuất về thực thi công vụ, kỷ cương hành chính",
+            "đợt",
+            "HIGHER_IS_BETTER",
+          ),
         ],
       },
       {
         code: "thi-dua",
         name: "Thi đua, khen thưởng",
         indicators: [
-          count("khen-thuong-cbcc", "CBCC hoàn thành xuất sắc nhiệm vụ được biểu dương, khen thưởng", "lượt", "HIGHER_IS_BETTER"),
+          count(
+            "khen-thuong-cbcc",
+            "CBCC hoàn thành xuất sắc nhiệm vụ được biểu dương, khen thưởng",
+            "lượt",
+            "HIGHER_IS_BETTER",
+          ),
           money("tien-khen-thuong", "Tiền khen thưởng CBCC", "NEUTRAL"),
         ],
       },
@@ -222,9 +255,15 @@ export const PROGRAMMES: ProgrammeSeed[] = [
             direction: "HIGHER_IS_BETTER",
             collectionLevel: "RESIDENTIAL_GROUP",
           },
-          count("bo-quy-tac-ung-xu", "Bộ Quy tắc ứng xử của Thành phố được quán triệt, triển khai", "bộ", "HIGHER_IS_BETTER", {
-            aggregation: "LATEST",
-          }),
+          count(
+            "bo-quy-tac-ung-xu",
+            "Bộ Quy tắc ứng xử của Thành phố được quán triệt, triển khai",
+            "bộ",
+            "HIGHER_IS_BETTER",
+            {
+              aggregation: "LATEST",
+            },
+          ),
           count(
             "hoi-vien-clb-moi-truong",
             "Hội viên Câu lạc bộ tình nguyện vì môi trường và sức khỏe cộng đồng",
@@ -239,8 +278,15 @@ export const PROGRAMMES: ProgrammeSeed[] = [
         name: "Quản lý trật tự đô thị",
         indicators: [
           count("cam-ket-ho-kinh-doanh", "Hộ kinh doanh nhà mặt đường ký cam kết", "lượt hộ", "HIGHER_IS_BETTER"),
-          count("to-roi-tuyen-truyen", "Tờ rơi tuyên truyền, hướng dẫn lắp đặt biển hiệu, biển quảng cáo", "tờ", "HIGHER_IS_BETTER"),
-          count("ra-quan-xu-ly", "Đợt ra quân xử lý vi phạm trật tự đô thị", "đợt", "HIGHER_IS_BETTER", { headline: true }),
+          count(
+            "to-roi-tuyen-truyen",
+            "Tờ rơi tuyên truyền, hướng dẫn lắp đặt biển hiệu, biển quảng cáo",
+            "tờ",
+            "HIGHER_IS_BETTER",
+          ),
+          count("ra-quan-xu-ly", "Đợt ra quân xử lý vi phạm trật tự đô thị", "đợt", "HIGHER_IS_BETTER", {
+            headline: true,
+          }),
           count("bien-ban-nhac-nho", "Trường hợp lập biên bản nhắc nhở", "trường hợp", "NEUTRAL"),
           count("vi-pham-da-xu-ly", "Vi phạm trật tự đô thị đã xử lý, theo loại", "trường hợp", "NEUTRAL", {
             description: "Tổng các loại vi phạm; báo cáo chỉ nêu số theo từng loại.",
@@ -307,7 +353,9 @@ export const PROGRAMMES: ProgrammeSeed[] = [
         name: "Giải phóng mặt bằng",
         indicators: [
           count("du-an-gpmb", "Dự án triển khai công tác giải phóng mặt bằng", "dự án", "NEUTRAL", { headline: true }),
-          percent("cong-khai-gpmb", "Trường hợp được công khai hồ sơ, phương án bồi thường GPMB", { aggregation: "LATEST" }),
+          percent("cong-khai-gpmb", "Trường hợp được công khai hồ sơ, phương án bồi thường GPMB", {
+            aggregation: "LATEST",
+          }),
           count("cuong-che-gpmb", "Trường hợp phải tổ chức cưỡng chế GPMB", "trường hợp", "LOWER_IS_BETTER", {
             headline: true,
           }),

@@ -61,8 +61,12 @@ const reportedTerm = new Map(
   ]),
 );
 /** (indicator, unit) pairs with reported yearly figures: demo never fills their other years. */
-const reportedYearly = new Set(REPORTED_VALUES.filter((v) => v.year !== undefined).map((v) => `${v.indicator}|${v.orgUnit ?? REPORT_WARD}`));
-const reportedAt = new Set(REPORTED_VALUES.map((v) => `${v.indicator}|${v.orgUnit ?? REPORT_WARD}|${v.year ?? "term"}`));
+const reportedYearly = new Set(
+  REPORTED_VALUES.filter((v) => v.year !== undefined).map((v) => `${v.indicator}|${v.orgUnit ?? REPORT_WARD}`),
+);
+const reportedAt = new Set(
+  REPORTED_VALUES.map((v) => `${v.indicator}|${v.orgUnit ?? REPORT_WARD}|${v.year ?? "term"}`),
+);
 
 // Five-year totals for Ngọc Thụy where the report gives none (categories without a figure).
 const DEMO_TERM_BASE: Record<string, number> = { "vp-khac": 48 };
@@ -79,7 +83,9 @@ function wardSeries(ind: IndicatorSeed, ward: string): number[] | null {
   const isNgocThuy = ward === REPORT_WARD;
   const factor = isNgocThuy ? 1 : between(`${key}|f`, 0.6, 1.5);
   const reported = reportedTerm.get(ind.code);
-  const base = reported ? Number(reported.value) * (reported.qualifier === "MORE_THAN" ? 1.03 : 1) : DEMO_TERM_BASE[ind.code];
+  const base = reported
+    ? Number(reported.value) * (reported.qualifier === "MORE_THAN" ? 1.03 : 1)
+    : DEMO_TERM_BASE[ind.code];
 
   if (ind.valueType === "BOOLEAN") {
     const p = ind.aggregation === "YEARS_ACHIEVED" ? 0.6 : 0.85;
@@ -87,13 +93,22 @@ function wardSeries(ind: IndicatorSeed, ward: string): number[] | null {
   }
   if (ind.valueType === "PERCENT") {
     if (base === undefined) return null;
-    const [lo, hi] = base >= 100 ? (isNgocThuy ? [100, 100] : [95, 100]) : isNgocThuy ? [base + 0.5, base + 3.5] : [base - 8, base + 8];
+    const [lo, hi] =
+      base >= 100
+        ? isNgocThuy
+          ? [100, 100]
+          : [95, 100]
+        : isNgocThuy
+          ? [base + 0.5, base + 3.5]
+          : [base - 8, base + 8];
     return YEARS.map((y) => Math.min(100, Math.round(between(`${key}|${y}`, lo, hi) * 10) / 10));
   }
   if (base === undefined) return null;
   if (base === 0) {
     // Figures the report gives as none (late files, forced clearances): mostly none elsewhere too.
-    return YEARS.map((y) => (isNgocThuy || unitRandom(`${key}|${y}`) < 0.8 ? 0 : 1 + Math.floor(unitRandom(`${key}|${y}|n`) * 3)));
+    return YEARS.map((y) =>
+      isNgocThuy || unitRandom(`${key}|${y}`) < 0.8 ? 0 : 1 + Math.floor(unitRandom(`${key}|${y}|n`) * 3),
+    );
   }
   if (ind.aggregation === "LATEST") {
     const level = base < 10 ? base : Math.round(base * factor);
@@ -107,7 +122,12 @@ function wardSeries(ind: IndicatorSeed, ward: string): number[] | null {
 function wardLevelValues(): DemoValue[] {
   const out: DemoValue[] = [];
   for (const ind of indicators.values()) {
-    if ((ind.collectionLevel ?? "WARD") !== "WARD" || ind.code === "vi-pham-da-xu-ly" || ind.code === "ty-le-tdp-van-hoa") continue;
+    if (
+      (ind.collectionLevel ?? "WARD") !== "WARD" ||
+      ind.code === "vi-pham-da-xu-ly" ||
+      ind.code === "ty-le-tdp-van-hoa"
+    )
+      continue;
     for (const { slug } of LONG_BIEN_WARDS) {
       if (reportedYearly.has(`${ind.code}|${slug}`)) continue;
       // Split from the total below, so that they never exceed it; Ngọc Thụy's suspensions keep the
@@ -116,7 +136,8 @@ function wardLevelValues(): DemoValue[] {
       const series = wardSeries(ind, slug);
       if (!series) continue;
       YEARS.forEach((year, i) => {
-        if (year >= (DEMO_FROM_YEAR[ind.code] ?? 0)) out.push({ indicator: ind.code, orgUnit: slug, year, value: String(series[i]) });
+        if (year >= (DEMO_FROM_YEAR[ind.code] ?? 0))
+          out.push({ indicator: ind.code, orgUnit: slug, year, value: String(series[i]) });
       });
     }
   }
@@ -159,12 +180,17 @@ function groupLevelValues(): DemoValue[] {
     // Cultural families per group, around the ward's rate.
     const wardRate = wardFamilyRate.get(year) ?? 91;
     for (const g of groups) {
-      const rate = Math.min(100, Math.round(between(`gd-van-hoa-theo-tdp|${g}|${year}`, wardRate - 6, wardRate + 6) * 10) / 10);
+      const rate = Math.min(
+        100,
+        Math.round(between(`gd-van-hoa-theo-tdp|${g}|${year}`, wardRate - 6, wardRate + 6) * 10) / 10,
+      );
       out.push({ indicator: "gd-van-hoa-theo-tdp", orgUnit: g, year, value: String(rate) });
     }
     // Cultural-group title: 28–31 of 38 groups each year (the report: more than 73 %).
     const achieving = 28 + Math.floor(unitRandom(`tdp-van-hoa|k|${year}`) * 4);
-    const ranked = [...groups].sort((a, b) => unitRandom(`tdp-van-hoa|${a}|${year}`) - unitRandom(`tdp-van-hoa|${b}|${year}`));
+    const ranked = [...groups].sort(
+      (a, b) => unitRandom(`tdp-van-hoa|${a}|${year}`) - unitRandom(`tdp-van-hoa|${b}|${year}`),
+    );
     const winners = new Set(ranked.slice(0, achieving));
     for (const g of groups) out.push({ indicator: "tdp-van-hoa", orgUnit: g, year, value: winners.has(g) ? "1" : "0" });
     out.push({

@@ -13,7 +13,8 @@ export type ResultSeed = {
 };
 
 const BATCH = 1000;
-const keyOf = (r: { indicatorId: number; orgUnitId: number; periodId: number }) => `${r.indicatorId}|${r.orgUnitId}|${r.periodId}`;
+const keyOf = (r: { indicatorId: number; orgUnitId: number; periodId: number }) =>
+  `${r.indicatorId}|${r.orgUnitId}|${r.periodId}`;
 
 /**
  * Makes the database hold the seeded figures, in batches (thousands of demo values would take
@@ -21,12 +22,25 @@ const keyOf = (r: { indicatorId: number; orgUnitId: number; periodId: number }) 
  * rows of a seeded source that differ are updated with their version incremented; every change is
  * audited. With `removeOtherSeededDemo`, demo rows are removed (the switch to reported data only).
  */
-export async function syncResults(tx: Tx, desired: ResultSeed[], opts: { removeOtherSeededDemo: boolean }): Promise<Counts> {
+export async function syncResults(
+  tx: Tx,
+  desired: ResultSeed[],
+  opts: { removeOtherSeededDemo: boolean },
+): Promise<Counts> {
   const counts = emptyCounts();
   const seededSources = new Set(desired.map((d) => d.sourceId));
   const existing = await tx.result.findMany({
     where: { orgUnitId: { in: [...new Set(desired.map((d) => d.orgUnitId))] } },
-    select: { id: true, indicatorId: true, orgUnitId: true, periodId: true, value: true, qualifier: true, note: true, sourceId: true },
+    select: {
+      id: true,
+      indicatorId: true,
+      orgUnitId: true,
+      periodId: true,
+      value: true,
+      qualifier: true,
+      note: true,
+      sourceId: true,
+    },
   });
   const byKey = new Map(existing.map((e) => [keyOf(e), e]));
 
@@ -52,7 +66,15 @@ export async function syncResults(tx: Tx, desired: ResultSeed[], opts: { removeO
     }
     await tx.result.update({
       where: { id: cur.id },
-      data: { value: d.value, qualifier: d.qualifier, note: d.note, sourceId: d.sourceId, recordedBy: SEED_ACTOR, recordedAt: new Date(), version: { increment: 1 } },
+      data: {
+        value: d.value,
+        qualifier: d.qualifier,
+        note: d.note,
+        sourceId: d.sourceId,
+        recordedBy: SEED_ACTOR,
+        recordedAt: new Date(),
+        version: { increment: 1 },
+      },
     });
     await tx.auditLog.createMany({
       data: changes.map(([field, oldValue, newValue]) => ({

@@ -15,13 +15,19 @@ async function main() {
     const lines = Object.entries(report).map(
       ([entity, c]) => `  ${entity}: +${c.created} ~${c.updated} -${c.deleted} =${c.unchanged}`,
     );
-    console.log(`Seed ${env.SEED_DEMO ? "(số liệu báo cáo + dữ liệu minh họa)" : "(chỉ số liệu báo cáo)"} xong trong ${Date.now() - started} ms:`);
+    console.log(
+      `Seed ${env.SEED_DEMO ? "(số liệu báo cáo + dữ liệu minh họa)" : "(chỉ số liệu báo cáo)"} xong trong ${Date.now() - started} ms:`,
+    );
     console.log(lines.join("\n"));
     if (env.SEED_DEMO) {
       const demo = await syncDemoAccounts(prisma, env.DEMO_PASSWORD);
       if (demo.created.length) {
         console.log(`Đã tạo tài khoản minh họa (chỉ có khi nạp dữ liệu minh họa): ${demo.created.join(", ")}`);
-        console.log(env.DEMO_PASSWORD ? "  mật khẩu: DEMO_PASSWORD" : `  mật khẩu (ngẫu nhiên, chỉ hiện lần này): ${demo.password}`);
+        console.log(
+          env.DEMO_PASSWORD
+            ? "  mật khẩu: DEMO_PASSWORD"
+            : `  mật khẩu (ngẫu nhiên, chỉ hiện lần này): ${demo.password}`,
+        );
       }
     } else {
       const removed = await removeDemoAccounts(prisma);

@@ -16,14 +16,19 @@ type Plain = string | number | boolean | null;
 export function plain(v: unknown): Plain {
   if (v === null || v === undefined) return null;
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === "object" && v !== null && "toFixed" in v && "isZero" in v) return (v as { toString(): string }).toString();
+  if (typeof v === "object" && v !== null && "toFixed" in v && "isZero" in v)
+    return (v as { toString(): string }).toString();
   if (Array.isArray(v)) return JSON.stringify(v); // order matters (a rule's indicators)
   if (typeof v === "object") return JSON.stringify(sortKeys(v as Record<string, unknown>));
   return v as Plain;
 }
 
 function sortKeys(o: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+  return Object.fromEntries(
+    Object.keys(o)
+      .sort()
+      .map((k) => [k, o[k]]),
+  );
 }
 
 /** Fields of `desired` whose value differs from `current`. */

@@ -45,7 +45,9 @@ function storedPassword(dataRoot, log) {
   fs.mkdirSync(dataRoot, { recursive: true });
   if (!fs.existsSync(file)) {
     fs.writeFileSync(file, randomBytes(24).toString("base64url"), { mode: 0o600 });
-    log?.(`Đã tạo mật khẩu vai trò cơ sở dữ liệu của ứng dụng tại ${file} (đặt APP_DB_PASSWORD để dùng mật khẩu riêng).`);
+    log?.(
+      `Đã tạo mật khẩu vai trò cơ sở dữ liệu của ứng dụng tại ${file} (đặt APP_DB_PASSWORD để dùng mật khẩu riêng).`,
+    );
   }
   return fs.readFileSync(file, "utf8").trim();
 }
@@ -97,7 +99,8 @@ export async function appDatabaseUrl({ adminUrl, env = process.env, dataRoot, lo
   const schema = schemaOf(adminUrl);
   const given = env.APP_DATABASE_URL || null;
   const role = given ? decodeURIComponent(new URL(given).username) : env.APP_DB_ROLE || DEFAULT_ROLE;
-  if (!role) throw new AppRoleError("APP_DATABASE_URL phải có tên người dùng (postgresql://vai_tro:mat_khau@máy/csdl).");
+  if (!role)
+    throw new AppRoleError("APP_DATABASE_URL phải có tên người dùng (postgresql://vai_tro:mat_khau@máy/csdl).");
   const password = given ? null : env.APP_DB_PASSWORD || storedPassword(dataRoot, log);
   const url = given ?? withCredentials(adminUrl, role, password);
   const db = databaseName(adminUrl);
@@ -112,7 +115,11 @@ export async function appDatabaseUrl({ adminUrl, env = process.env, dataRoot, lo
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    const { name: me, super: isSuper } = (await admin.query("SELECT current_user AS name, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS super")).rows[0];
+    const { name: me, super: isSuper } = (
+      await admin.query(
+        "SELECT current_user AS name, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS super",
+      )
+    ).rows[0];
     if (me === role) {
       throw new AppRoleError(
         `DATABASE_URL và vai trò của ứng dụng cùng là ${quoteIdent(role)}. ` +
@@ -120,15 +127,18 @@ export async function appDatabaseUrl({ adminUrl, env = process.env, dataRoot, lo
       );
     }
     const exists = (await admin.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role])).rowCount > 0;
-    if (given && !exists) throw new AppRoleError(`Vai trò ${quoteIdent(role)} của APP_DATABASE_URL chưa có. ` + operatorSql(""));
+    if (given && !exists)
+      throw new AppRoleError(`Vai trò ${quoteIdent(role)} của APP_DATABASE_URL chưa có. ` + operatorSql(""));
 
     // Our own role: created, or brought back to least privilege and to our password.
     if (!given) {
       try {
         if (!exists) {
-          await admin.query(`CREATE ROLE ${quoteIdent(role)} ${ROLE_ATTRIBUTES} PASSWORD ${admin.escapeLiteral(password)}`).catch((e) => {
-            if (e?.code !== "42710") throw e; // created meanwhile by another start
-          });
+          await admin
+            .query(`CREATE ROLE ${quoteIdent(role)} ${ROLE_ATTRIBUTES} PASSWORD ${admin.escapeLiteral(password)}`)
+            .catch((e) => {
+              if (e?.code !== "42710") throw e; // created meanwhile by another start
+            });
           log?.(`Đã tạo vai trò ${quoteIdent(role)} cho ứng dụng (chỉ đọc/ghi dữ liệu).`);
         } else {
           // only a superuser may name SUPERUSER/REPLICATION/BYPASSRLS in ALTER ROLE (PostgreSQL 15);
@@ -136,13 +146,16 @@ export async function appDatabaseUrl({ adminUrl, env = process.env, dataRoot, lo
           if (isSuper) await admin.query(`ALTER ROLE ${quoteIdent(role)} ${ROLE_ATTRIBUTES}`);
           if (!(await canSignIn(url))) {
             await admin.query(`ALTER ROLE ${quoteIdent(role)} PASSWORD ${admin.escapeLiteral(password)}`);
-            log?.(`Đã đặt lại mật khẩu vai trò ${quoteIdent(role)} (một triển khai khác trên cùng máy chủ PostgreSQL cần APP_DB_ROLE riêng).`);
+            log?.(
+              `Đã đặt lại mật khẩu vai trò ${quoteIdent(role)} (một triển khai khác trên cùng máy chủ PostgreSQL cần APP_DB_ROLE riêng).`,
+            );
           }
         }
       } catch (e) {
         if (e instanceof AppRoleError || e?.code !== "42501") throw e;
         throw new AppRoleError(
-          `Vai trò ${quoteIdent(me)} của DATABASE_URL không ${exists ? "sửa" : "tạo"} được vai trò ${quoteIdent(role)} (cần quyền CREATEROLE). ` + operatorSql(""),
+          `Vai trò ${quoteIdent(me)} của DATABASE_URL không ${exists ? "sửa" : "tạo"} được vai trò ${quoteIdent(role)} (cần quyền CREATEROLE). ` +
+            operatorSql(""),
         );
       }
     }
@@ -160,7 +173,9 @@ export async function appDatabaseUrl({ adminUrl, env = process.env, dataRoot, lo
       await admin.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${s}."audit_chain_head" FROM ${r}`);
       await admin.query(`REVOKE ALL ON ${s}."_prisma_migrations" FROM ${r}`);
       // tables a later `prisma migrate deploy` creates, before the next start re-grants
-      await admin.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${s} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${r}`);
+      await admin.query(
+        `ALTER DEFAULT PRIVILEGES IN SCHEMA ${s} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${r}`,
+      );
       await admin.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${s} GRANT USAGE ON SEQUENCES TO ${r}`);
       await admin.query("COMMIT");
     } catch (e) {

@@ -17,7 +17,20 @@ function field(value) {
 export function auditRowHash(prevHash, row) {
   const content =
     `ctk-audit-v1\n${prevHash}` +
-    [row.id, row.at, row.actor, row.action, row.entity, row.entity_id, row.field, row.old_value, row.new_value, row.context].map(field).join("");
+    [
+      row.id,
+      row.at,
+      row.actor,
+      row.action,
+      row.entity,
+      row.entity_id,
+      row.field,
+      row.old_value,
+      row.new_value,
+      row.context,
+    ]
+      .map(field)
+      .join("");
   return createHash("sha256").update(content, "utf8").digest("hex");
 }
 
@@ -35,7 +48,8 @@ const ROWS_SQL = `
  *   entity: string | null, entityId: string | null, field: string | null, problem: string } }>}
  */
 export async function verifyAuditChain(db) {
-  const head = (await db.query("SELECT last_id::text AS last_id, last_hash FROM audit_chain_head WHERE id = 1")).rows[0] ?? null;
+  const head =
+    (await db.query("SELECT last_id::text AS last_id, last_hash FROM audit_chain_head WHERE id = 1")).rows[0] ?? null;
   let prevHash = GENESIS_HASH;
   let prevId = null;
   let count = 0;
@@ -45,12 +59,22 @@ export async function verifyAuditChain(db) {
     count,
     lastId: prevId,
     lastHash: prevHash,
-    broken: { id: row.id, at: row.at, actor: row.actor, action: row.action, entity: row.entity, entityId: row.entity_id, field: row.field, problem },
+    broken: {
+      id: row.id,
+      at: row.at,
+      actor: row.actor,
+      action: row.action,
+      entity: row.entity,
+      entityId: row.entity_id,
+      field: row.field,
+      problem,
+    },
   });
   for (;;) {
     const { rows } = await db.query(ROWS_SQL, [after]);
     for (const row of rows) {
-      if (!row.hash || !row.prev_hash) return broken(row, "không có mã băm: dòng được chèn khi trigger của chuỗi bị tắt");
+      if (!row.hash || !row.prev_hash)
+        return broken(row, "không có mã băm: dòng được chèn khi trigger của chuỗi bị tắt");
       if (row.prev_hash !== prevHash) {
         return broken(
           row,
@@ -68,11 +92,26 @@ export async function verifyAuditChain(db) {
     after = rows[rows.length - 1].id;
   }
   const result = { ok: true, count, lastId: prevId, lastHash: prevHash, broken: null };
-  const gone = (problem) => ({ ...result, ok: false, broken: { id: head?.last_id ?? "?", at: null, actor: null, action: null, entity: null, entityId: null, field: null, problem } });
+  const gone = (problem) => ({
+    ...result,
+    ok: false,
+    broken: {
+      id: head?.last_id ?? "?",
+      at: null,
+      actor: null,
+      action: null,
+      entity: null,
+      entityId: null,
+      field: null,
+      problem,
+    },
+  });
   if (!head) return gone("thiếu đầu chuỗi (bảng audit_chain_head trống): không kiểm được các dòng cuối");
   // the head names the last row the trigger chained: rows after the last one read were deleted
   if (head.last_hash !== prevHash || head.last_id !== (prevId ?? "0")) {
-    return gone(`đầu chuỗi ghi dòng cuối là id ${head.last_id} nhưng nhật ký dừng ở id ${prevId ?? "(trống)"}: các dòng cuối đã bị xóa`);
+    return gone(
+      `đầu chuỗi ghi dòng cuối là id ${head.last_id} nhưng nhật ký dừng ở id ${prevId ?? "(trống)"}: các dòng cuối đã bị xóa`,
+    );
   }
   return result;
 }
@@ -87,7 +126,14 @@ export function formatAuditReport(result) {
     ].join("\n");
   }
   const b = result.broken;
-  const what = [b.action, b.entity && `${b.entity} ${b.entityId ?? ""}`.trim(), b.field && `trường ${b.field}`, b.actor && `người ghi ${b.actor}`].filter(Boolean).join(", ");
+  const what = [
+    b.action,
+    b.entity && `${b.entity} ${b.entityId ?? ""}`.trim(),
+    b.field && `trường ${b.field}`,
+    b.actor && `người ghi ${b.actor}`,
+  ]
+    .filter(Boolean)
+    .join(", ");
   return [
     `NHẬT KÝ KIỂM TRA ĐÃ BỊ SỬA: chuỗi băm đứt ở dòng id ${b.id}${b.at ? ` (lúc ${b.at.replace("T", " ")})` : ""}${what ? `: ${what}` : ""}.`,
     `Lý do: ${b.problem}.`,

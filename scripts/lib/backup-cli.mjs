@@ -12,7 +12,10 @@ export async function cli(name, { flags, usage }, fn) {
     const abs = path.resolve(p);
     return abs.startsWith(ROOT + path.sep) ? path.relative(ROOT, abs) : abs;
   };
-  createRequire(path.join(ROOT, "node_modules/next/dist/bin/next"))("@next/env").loadEnvConfig(ROOT, false, { info() {}, error: console.error });
+  createRequire(path.join(ROOT, "node_modules/next/dist/bin/next"))("@next/env").loadEnvConfig(ROOT, false, {
+    info() {},
+    error: console.error,
+  });
   const env = { ...process.env };
   if (!env.DATABASE_URL) delete env.DATABASE_URL; // empty counts as unset, as in npm start
 

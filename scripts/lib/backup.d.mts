@@ -24,5 +24,11 @@ export declare function startEmbeddedBackups(options: {
 export type Saved = { file: string; sha256: string; bytes: number; via: string; pruned: string[] };
 export declare function backupEmbedded(options?: { env?: Env; outDir?: string }): Promise<Saved>;
 export declare function backupServer(options?: { env?: Env; outDir?: string }): Promise<Saved>;
-export declare function restoreEmbedded(file: string, options?: { env?: Env; force?: boolean }): Promise<{ dataDir: string; keptAside: string | null }>;
-export declare function restoreServer(file: string, options?: { env?: Env; force?: boolean }): Promise<{ database: string; replaced: boolean }>;
+export declare function restoreEmbedded(
+  file: string,
+  options?: { env?: Env; force?: boolean },
+): Promise<{ dataDir: string; keptAside: string | null }>;
+export declare function restoreServer(
+  file: string,
+  options?: { env?: Env; force?: boolean },
+): Promise<{ database: string; replaced: boolean }>;

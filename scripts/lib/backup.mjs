@@ -42,13 +42,18 @@ export function dataRoot(env = process.env) {
 export function backupConfig(env = process.env) {
   const dir = env.BACKUP_DIR ? path.resolve(ROOT, env.BACKUP_DIR) : path.join(dataRoot(env), "backups");
   const keep = env.BACKUP_KEEP ? Number(env.BACKUP_KEEP) : DEFAULT_KEEP;
-  if (!Number.isInteger(keep) || keep < 1) throw new BackupError(`BACKUP_KEEP phải là số nguyên ≥ 1 (đang là "${env.BACKUP_KEEP}").`);
+  if (!Number.isInteger(keep) || keep < 1)
+    throw new BackupError(`BACKUP_KEEP phải là số nguyên ≥ 1 (đang là "${env.BACKUP_KEEP}").`);
   return { dir, keep };
 }
 
 // --- files and checksums ------------------------------------------------------------------------
 
-const stamp = (date) => date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
+const stamp = (date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}Z$/, "Z");
 
 function backupName(dir, kind, date = new Date()) {
   const ext = kind === "pglite" ? "tar.gz" : "dump";
@@ -73,7 +78,9 @@ export function listBackups(dir) {
     .filter(({ name, m }) => m && present.has(`${name}.sha256`))
     .map(({ name, m }) => {
       const [, kind, t, n] = m;
-      const takenAt = new Date(`${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(9, 11)}:${t.slice(11, 13)}:${t.slice(13, 15)}Z`);
+      const takenAt = new Date(
+        `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(9, 11)}:${t.slice(11, 13)}:${t.slice(13, 15)}Z`,
+      );
       return { name, file: path.join(dir, name), kind, takenAt, order: `${t}-${String(n ?? 1).padStart(6, "0")}` };
     })
     .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
@@ -126,7 +133,7 @@ export function sha256File(file) {
   const fd = fs.openSync(file, "r");
   try {
     const buf = Buffer.alloc(1 << 20);
-    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) hash.update(buf.subarray(0, n));
+    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0;) hash.update(buf.subarray(0, n));
   } finally {
     fs.closeSync(fd);
   }
@@ -145,7 +152,9 @@ export function verifyChecksum(file) {
   if (!/^[0-9a-f]{64}$/.test(expected ?? "")) throw new BackupError(`tệp ${file}.sha256 không chứa mã SHA-256 hợp lệ.`);
   const actual = sha256File(file);
   if (actual !== expected) {
-    throw new BackupError(`bản sao lưu ${path.basename(file)} bị hỏng hoặc đã bị sửa: mã SHA-256 không khớp với ${path.basename(file)}.sha256. Không khôi phục.`);
+    throw new BackupError(
+      `bản sao lưu ${path.basename(file)} bị hỏng hoặc đã bị sửa: mã SHA-256 không khớp với ${path.basename(file)}.sha256. Không khôi phục.`,
+    );
   }
   return actual;
 }
@@ -202,7 +211,10 @@ function takeLock(root) {
     } catch (e) {
       if (e?.code !== "EEXIST") throw e;
       const holder = lockHolder(root);
-      if (holder) throw Object.assign(new BackupError(`thư mục dữ liệu ${root} đang được tiến trình ${holder} sử dụng.`), { holder });
+      if (holder)
+        throw Object.assign(new BackupError(`thư mục dữ liệu ${root} đang được tiến trình ${holder} sử dụng.`), {
+          holder,
+        });
       fs.rmSync(lock, { force: true }); // left by a process that no longer runs
     }
   }
@@ -243,7 +255,9 @@ export async function startEmbeddedBackups({ db, env = process.env, log = consol
     try {
       const saved = storeBackup(config.dir, backupName(config.dir, "pglite"), await dump());
       const pruned = pruneBackups(config.dir, config.keep);
-      log(`Đã sao lưu tự động: ${saved.file.startsWith(ROOT + path.sep) ? path.relative(ROOT, saved.file) : saved.file} (${(saved.bytes / 1e6).toFixed(1)} MB; giữ ${config.keep} bản mới nhất${pruned.length ? `, đã xóa ${pruned.length} bản cũ` : ""}).`);
+      log(
+        `Đã sao lưu tự động: ${saved.file.startsWith(ROOT + path.sep) ? path.relative(ROOT, saved.file) : saved.file} (${(saved.bytes / 1e6).toFixed(1)} MB; giữ ${config.keep} bản mới nhất${pruned.length ? `, đã xóa ${pruned.length} bản cũ` : ""}).`,
+      );
     } catch (e) {
       fail(`sao lưu tự động không thành công (thử lại sau 1 giờ): ${e?.message ?? e}`);
     }
@@ -260,7 +274,11 @@ export async function startEmbeddedBackups({ db, env = process.env, log = consol
     }
     dump().then(
       (buf) => {
-        res.writeHead(200, { "content-type": "application/gzip", "content-length": buf.length, "x-sha256": crypto.createHash("sha256").update(buf).digest("hex") });
+        res.writeHead(200, {
+          "content-type": "application/gzip",
+          "content-length": buf.length,
+          "x-sha256": crypto.createHash("sha256").update(buf).digest("hex"),
+        });
         res.end(buf);
       },
       (e) => res.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end(String(e?.message ?? e)),
@@ -303,13 +321,20 @@ async function dumpFromRunningServer(root, holder) {
     control = null;
   }
   if (!control || control.pid !== holder) {
-    throw new BackupError(`tiến trình ${holder} đang dùng cơ sở dữ liệu nhúng nhưng chưa nhận yêu cầu sao lưu (npm start đang khởi động?). Hãy thử lại sau ít phút.`);
+    throw new BackupError(
+      `tiến trình ${holder} đang dùng cơ sở dữ liệu nhúng nhưng chưa nhận yêu cầu sao lưu (npm start đang khởi động?). Hãy thử lại sau ít phút.`,
+    );
   }
   let res;
   try {
-    res = await fetch(`http://127.0.0.1:${control.port}/backup`, { method: "POST", headers: { authorization: `Bearer ${control.token}` } });
+    res = await fetch(`http://127.0.0.1:${control.port}/backup`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${control.token}` },
+    });
   } catch (e) {
-    throw new BackupError(`không liên lạc được với npm start (tiến trình ${holder}): ${e?.cause?.message ?? e?.message ?? e}`);
+    throw new BackupError(
+      `không liên lạc được với npm start (tiến trình ${holder}): ${e?.cause?.message ?? e?.message ?? e}`,
+    );
   }
   if (!res.ok) throw new BackupError(`npm start không sao lưu được (HTTP ${res.status}): ${await res.text()}`);
   const buf = Buffer.from(await res.arrayBuffer());
@@ -332,7 +357,10 @@ export async function backupEmbedded({ env = process.env, outDir } = {}) {
     buf = await dumpFromRunningServer(root, holder);
     via = `qua npm start đang chạy (tiến trình ${holder})`;
   } else {
-    if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) throw new BackupError(`không có cơ sở dữ liệu nhúng tại ${dataDir} (đặt DATA_DIR, hoặc DATABASE_URL cho máy chủ PostgreSQL).`);
+    if (!fs.existsSync(path.join(dataDir, "PG_VERSION")))
+      throw new BackupError(
+        `không có cơ sở dữ liệu nhúng tại ${dataDir} (đặt DATA_DIR, hoặc DATABASE_URL cho máy chủ PostgreSQL).`,
+      );
     const release = takeLock(root);
     try {
       const db = await openPGlite({ dataDir });
@@ -365,17 +393,26 @@ function finish(env, outDir, kind, data, via) {
  */
 export async function restoreEmbedded(file, { env = process.env, force = false } = {}) {
   verifyChecksum(file);
-  if (fileKind(file) !== "pglite") throw new BackupError(`${path.basename(file)} không phải bản sao lưu của cơ sở dữ liệu nhúng (PGlite): với bản pg_dump, đặt DATABASE_URL của máy chủ PostgreSQL.`);
+  if (fileKind(file) !== "pglite")
+    throw new BackupError(
+      `${path.basename(file)} không phải bản sao lưu của cơ sở dữ liệu nhúng (PGlite): với bản pg_dump, đặt DATABASE_URL của máy chủ PostgreSQL.`,
+    );
   const root = dataRoot(env);
   const dataDir = path.join(root, "pglite");
   const holder = lockHolder(root);
-  if (holder) throw new BackupError(`npm start (tiến trình ${holder}) đang chạy trên ${dataDir}: hãy dừng nó trước khi khôi phục.`);
+  if (holder)
+    throw new BackupError(
+      `npm start (tiến trình ${holder}) đang chạy trên ${dataDir}: hãy dừng nó trước khi khôi phục.`,
+    );
   const release = takeLock(root);
   let keptAside = null;
   try {
     const existing = fs.existsSync(dataDir) ? fs.readdirSync(dataDir) : [];
     if (existing.length) {
-      if (!force) throw new BackupError(`thư mục ${dataDir} đã có dữ liệu: không ghi đè. Dùng --force để thay thế (dữ liệu hiện có được giữ lại ở một thư mục bên cạnh).`);
+      if (!force)
+        throw new BackupError(
+          `thư mục ${dataDir} đã có dữ liệu: không ghi đè. Dùng --force để thay thế (dữ liệu hiện có được giữ lại ở một thư mục bên cạnh).`,
+        );
       keptAside = `${dataDir}.before-restore-${stamp(new Date())}`;
       fs.renameSync(dataDir, keptAside);
     }
@@ -391,7 +428,9 @@ export async function restoreEmbedded(file, { env = process.env, force = false }
       fs.rmSync(dataDir, { recursive: true, force: true });
       if (keptAside) fs.renameSync(keptAside, dataDir);
       keptAside = null;
-      throw new BackupError(`không khôi phục được từ ${path.basename(file)}: ${e?.message ?? e}. Thư mục dữ liệu giữ nguyên như trước.`);
+      throw new BackupError(
+        `không khôi phục được từ ${path.basename(file)}: ${e?.message ?? e}. Thư mục dữ liệu giữ nguyên như trước.`,
+      );
     }
   } finally {
     release();
@@ -408,12 +447,15 @@ function libpq(url, env) {
   if (u.password) childEnv.PGPASSWORD = decodeURIComponent(u.password);
   u.password = "";
   // Prisma's own URL parameters, which libpq refuses ("invalid URI query parameter")
-  for (const p of ["schema", "connection_limit", "pool_timeout", "pgbouncer", "statement_cache_size", "socket_timeout"]) u.searchParams.delete(p);
+  for (const p of ["schema", "connection_limit", "pool_timeout", "pgbouncer", "statement_cache_size", "socket_timeout"])
+    u.searchParams.delete(p);
   return { dbArg: u.toString(), env: childEnv };
 }
 
 function toolMissing(tool) {
-  return new BackupError(`không tìm thấy ${tool}: hãy cài công cụ khách PostgreSQL (gói postgresql-client) cùng phiên bản với máy chủ hoặc mới hơn.`);
+  return new BackupError(
+    `không tìm thấy ${tool}: hãy cài công cụ khách PostgreSQL (gói postgresql-client) cùng phiên bản với máy chủ hoặc mới hơn.`,
+  );
 }
 
 /** Spawns a PostgreSQL client tool; `done` resolves with its stderr once it has exited and closed its output. */
@@ -423,7 +465,11 @@ function spawnTool(tool, args, { env, stdin = "ignore", stdout = "ignore" } = {}
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += d));
     child.on("error", (e) => reject(e?.code === "ENOENT" ? toolMissing(tool) : e));
-    child.on("close", (code, signal) => (code === 0 ? resolve(stderr) : reject(new BackupError(`${tool} không thành công (${signal ?? `mã ${code}`}): ${stderr.trim()}`))));
+    child.on("close", (code, signal) =>
+      code === 0
+        ? resolve(stderr)
+        : reject(new BackupError(`${tool} không thành công (${signal ?? `mã ${code}`}): ${stderr.trim()}`)),
+    );
   });
   return { child, done };
 }
@@ -443,7 +489,8 @@ export async function backupServer({ env = process.env, outDir } = {}) {
   }
 }
 
-const USER_SCHEMAS = "SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'";
+const USER_SCHEMAS =
+  "SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'";
 
 /**
  * `npm run restore FILE` with DATABASE_URL: into an empty database (created when missing); a non-empty
@@ -452,15 +499,27 @@ const USER_SCHEMAS = "SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'p
  */
 export async function restoreServer(file, { env = process.env, force = false } = {}) {
   verifyChecksum(file);
-  if (fileKind(file) !== "postgres") throw new BackupError(`${path.basename(file)} không phải bản pg_dump (định dạng custom): bản sao lưu của cơ sở dữ liệu nhúng được khôi phục khi không đặt DATABASE_URL.`);
+  if (fileKind(file) !== "postgres")
+    throw new BackupError(
+      `${path.basename(file)} không phải bản pg_dump (định dạng custom): bản sao lưu của cơ sở dữ liệu nhúng được khôi phục khi không đặt DATABASE_URL.`,
+    );
   const url = env.DATABASE_URL;
   await ensureDatabase(url);
   const { schemas, relations } = await withClient(url, async (c) => ({
     schemas: (await c.query(USER_SCHEMAS)).rows.map((r) => r.nspname),
-    relations: Number((await c.query(`SELECT count(*) AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN (${USER_SCHEMAS})`)).rows[0].n),
+    relations: Number(
+      (
+        await c.query(
+          `SELECT count(*) AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN (${USER_SCHEMAS})`,
+        )
+      ).rows[0].n,
+    ),
   }));
   const nonEmpty = relations > 0 || schemas.some((s) => s !== "public");
-  if (nonEmpty && !force) throw new BackupError(`cơ sở dữ liệu "${databaseName(url)}" đã có dữ liệu: không ghi đè. Dùng --force để thay thế toàn bộ.`);
+  if (nonEmpty && !force)
+    throw new BackupError(
+      `cơ sở dữ liệu "${databaseName(url)}" đã có dữ liệu: không ghi đè. Dùng --force để thay thế toàn bộ.`,
+    );
   // PostgreSQL 15's own public schema (owner pg_database_owner, USAGE for everyone), as pg_dump expects
   const wipe = nonEmpty
     ? `${schemas.map((s) => `DROP SCHEMA ${quoteIdent(s)} CASCADE;`).join("\n")}\nCREATE SCHEMA public AUTHORIZATION pg_database_owner;\nGRANT USAGE ON SCHEMA public TO PUBLIC;\nCOMMENT ON SCHEMA public IS 'standard public schema';\n`
@@ -468,7 +527,10 @@ export async function restoreServer(file, { env = process.env, force = false } =
   const { dbArg, env: childEnv } = libpq(url, env);
   // One transaction, committed only once pg_restore has written its whole script: if pg_restore fails,
   // psql reaches the end of its input without COMMIT and the server rolls everything back.
-  const psql = spawnTool("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", "-", "--dbname", dbArg], { env: childEnv, stdin: "pipe" });
+  const psql = spawnTool("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", "-", "--dbname", dbArg], {
+    env: childEnv,
+    stdin: "pipe",
+  });
   const pgRestore = spawnTool("pg_restore", ["--file", "-", file], { env: childEnv, stdout: "pipe" });
   const input = psql.child.stdin;
   input.on("error", () => {}); // psql stopped early: its own error says why
@@ -476,9 +538,15 @@ export async function restoreServer(file, { env = process.env, force = false } =
   pgRestore.child.stdout?.pipe(input, { end: false });
   // psql stopping on an error would leave pg_restore blocked on a full pipe
   psql.done.catch(() => pgRestore.child.kill());
-  const restored = await pgRestore.done.then(() => null, (e) => e);
+  const restored = await pgRestore.done.then(
+    () => null,
+    (e) => e,
+  );
   input.end(restored ? undefined : "COMMIT;\n");
-  const loaded = await psql.done.then(() => null, (e) => e);
+  const loaded = await psql.done.then(
+    () => null,
+    (e) => e,
+  );
   if (loaded) throw loaded;
   if (restored) throw restored;
   return { database: databaseName(url), replaced: nonEmpty };

@@ -24,32 +24,57 @@ async function deflatedAs(mb: number): Promise<Buffer> {
 }
 
 /** A zip whose headers declare `declared(realMb)` bytes per part, whatever the parts hold. */
-const zipOf = (parts: DeflatedPart[], declared: (realMb: number) => number, realMb: number): Buffer => lyingZip(parts, declared(realMb));
+const zipOf = (parts: DeflatedPart[], declared: (realMb: number) => number, realMb: number): Buffer =>
+  lyingZip(parts, declared(realMb));
 
 async function fileFor(name: string): Promise<{ bytes: Buffer; inflatesTo: string }> {
   const lie = () => 1000;
   switch (name) {
     case "lying-1gb": {
       const d = await deflatedAs(1000);
-      return { bytes: zipOf([{ name: "xl/worksheets/sheet1.xml", deflated: d }], lie, 1000), inflatesTo: "1000 MB in 1 part" };
+      return {
+        bytes: zipOf([{ name: "xl/worksheets/sheet1.xml", deflated: d }], lie, 1000),
+        inflatesTo: "1000 MB in 1 part",
+      };
     }
     case "lying-5x200mb": {
       const d = await deflatedAs(200);
-      return { bytes: zipOf([1, 2, 3, 4, 5].map((i) => ({ name: `xl/worksheets/sheet${i}.xml`, deflated: d })), lie, 200), inflatesTo: "1000 MB in 5 parts" };
+      return {
+        bytes: zipOf(
+          [1, 2, 3, 4, 5].map((i) => ({ name: `xl/worksheets/sheet${i}.xml`, deflated: d })),
+          lie,
+          200,
+        ),
+        inflatesTo: "1000 MB in 5 parts",
+      };
     }
     case "lying-4x15mb": {
       const d = await deflatedAs(15);
-      return { bytes: zipOf([1, 2, 3, 4].map((i) => ({ name: `xl/worksheets/sheet${i}.xml`, deflated: d })), lie, 15), inflatesTo: "60 MB in 4 parts of 15 MB" };
+      return {
+        bytes: zipOf(
+          [1, 2, 3, 4].map((i) => ({ name: `xl/worksheets/sheet${i}.xml`, deflated: d })),
+          lie,
+          15,
+        ),
+        inflatesTo: "60 MB in 4 parts of 15 MB",
+      };
     }
     case "honest-1gb": {
       const d = await deflatedAs(1000);
-      return { bytes: zipOf([{ name: "xl/worksheets/sheet1.xml", deflated: d }], (mb) => mb * MB, 1000), inflatesTo: "1000 MB, declared" };
+      return {
+        bytes: zipOf([{ name: "xl/worksheets/sheet1.xml", deflated: d }], (mb) => mb * MB, 1000),
+        inflatesTo: "1000 MB, declared",
+      };
     }
     case "workbook-2000-rows": {
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet("Phường");
-      for (let r = 1; r <= 2000; r++) ws.addRow([`ma-${r}`, `Chỉ tiêu số ${r}`, "trường hợp", r, r * 2, r * 3, "", `ghi chú ${r}`, "1-abc"]);
-      return { bytes: Buffer.from(await wb.xlsx.writeBuffer()), inflatesTo: "a workbook of 2 000 rows (not our template)" };
+      for (let r = 1; r <= 2000; r++)
+        ws.addRow([`ma-${r}`, `Chỉ tiêu số ${r}`, "trường hợp", r, r * 2, r * 3, "", `ghi chú ${r}`, "1-abc"]);
+      return {
+        bytes: Buffer.from(await wb.xlsx.writeBuffer()),
+        inflatesTo: "a workbook of 2 000 rows (not our template)",
+      };
     }
   }
   throw new Error(`unknown case ${name}`);
@@ -67,8 +92,13 @@ const t0 = performance.now();
 const answers = await Promise.all(
   Array.from({ length: copies }, async () => {
     const t = performance.now();
-    const out = await previewEntryFile(TARGET, { name: "bom.xlsx", bytes: new Uint8Array(bytes) }, ALL_UNITS).catch((e: Error) => ({ ok: false as const, code: "error", message: e.message.split("\n")[0] }));
-    return { ms: +(performance.now() - t).toFixed(1), answer: out.ok ? "read" : `${out.code}: ${out.message.slice(0, 90)}` };
+    const out = await previewEntryFile(TARGET, { name: "bom.xlsx", bytes: new Uint8Array(bytes) }, ALL_UNITS).catch(
+      (e: Error) => ({ ok: false as const, code: "error", message: e.message.split("\n")[0] }),
+    );
+    return {
+      ms: +(performance.now() - t).toFixed(1),
+      answer: out.ok ? "read" : `${out.code}: ${out.message.slice(0, 90)}`,
+    };
   }),
 );
 const total = +(performance.now() - t0).toFixed(1);

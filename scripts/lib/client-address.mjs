@@ -10,16 +10,29 @@ export const TRUSTED_HEADERS_MARK = Symbol.for("ctk.trusted-client-headers");
 
 // Forwarding headers describe the path of a request; without a trusted proxy they are the client's
 // own words, so they are dropped before Next.js (which then sets them from the connection).
-const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];
+const FORWARDING_HEADERS = [
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "x-real-ip",
+  "forwarded",
+];
 
 const lastEntry = (value) => {
-  const list = (Array.isArray(value) ? value.join(",") : (value ?? "")).split(",").map((s) => s.trim()).filter(Boolean);
+  const list = (Array.isArray(value) ? value.join(",") : (value ?? ""))
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return list.at(-1);
 };
 
 /** An address as the rate limiter keys it: no IPv4-mapped prefix, printable, at most 64 characters. */
 export function normaliseAddress(address) {
-  const clean = String(address ?? "").replace(/^::ffff:/i, "").replace(/[^\x21-\x7e]/g, "").slice(0, 64);
+  const clean = String(address ?? "")
+    .replace(/^::ffff:/i, "")
+    .replace(/[^\x21-\x7e]/g, "")
+    .slice(0, 64);
   return clean || "unknown";
 }
 
@@ -44,7 +57,12 @@ export function clientOf({ socketAddress, encrypted, headers, trustProxy }) {
  * trusted proxy, the forwarding headers), then sets the private headers from `clientOf`.
  */
 export function applyClientHeaders(req, trustProxy) {
-  const client = clientOf({ socketAddress: req.socket?.remoteAddress, encrypted: !!req.socket?.encrypted, headers: req.headers, trustProxy });
+  const client = clientOf({
+    socketAddress: req.socket?.remoteAddress,
+    encrypted: !!req.socket?.encrypted,
+    headers: req.headers,
+    trustProxy,
+  });
   const drop = new Set([CLIENT_ADDRESS_HEADER, CLIENT_PROTO_HEADER, ...(trustProxy ? [] : FORWARDING_HEADERS)]);
   for (const name of drop) delete req.headers[name];
   if (Array.isArray(req.rawHeaders)) {

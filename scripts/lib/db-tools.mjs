@@ -113,7 +113,14 @@ export function run(command, args, { env = process.env, quiet = false, onSpawn }
       if (code === 0) resolve(output);
       else {
         const what = signal ? `signal ${signal}` : `exit code ${code}`;
-        reject(Object.assign(new Error(`${path.basename(args[0] ?? command)} ${args.slice(1).join(" ")} failed (${what})${output ? `:\n${output}` : ""}`), { code, signal }));
+        reject(
+          Object.assign(
+            new Error(
+              `${path.basename(args[0] ?? command)} ${args.slice(1).join(" ")} failed (${what})${output ? `:\n${output}` : ""}`,
+            ),
+            { code, signal },
+          ),
+        );
       }
     });
   });
@@ -121,5 +128,8 @@ export function run(command, args, { env = process.env, quiet = false, onSpawn }
 
 /** Applies prisma/migrations to the database at `url` (`prisma migrate deploy`; creates the database if needed). */
 export function migrate(url, options = {}) {
-  return run(process.execPath, [PRISMA_CLI, "migrate", "deploy"], { ...options, env: { ...(options.env ?? process.env), DATABASE_URL: url } });
+  return run(process.execPath, [PRISMA_CLI, "migrate", "deploy"], {
+    ...options,
+    env: { ...(options.env ?? process.env), DATABASE_URL: url },
+  });
 }

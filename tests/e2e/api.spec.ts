@@ -11,9 +11,18 @@ test.describe("JSON API", () => {
     const res = await request.get("/api/v1/org-units/ngoc-thuy");
     expect(res.status()).toBe(200);
     const { data } = await res.json();
-    expect(data).toMatchObject({ slug: "ngoc-thuy", name: "Phường Ngọc Thụy", level: "WARD", parent: { slug: "long-bien", level: "DISTRICT" } });
+    expect(data).toMatchObject({
+      slug: "ngoc-thuy",
+      name: "Phường Ngọc Thụy",
+      level: "WARD",
+      parent: { slug: "long-bien", level: "DISTRICT" },
+    });
     expect(data.children).toHaveLength(38);
-    expect(data.children[21]).toMatchObject({ slug: "ngoc-thuy-to-22", shortName: "Tổ 22", level: "RESIDENTIAL_GROUP" });
+    expect(data.children[21]).toMatchObject({
+      slug: "ngoc-thuy-to-22",
+      shortName: "Tổ 22",
+      level: "RESIDENTIAL_GROUP",
+    });
 
     const district = await (await request.get("/api/v1/org-units/long-bien")).json();
     expect(district.data.children).toHaveLength(14);
@@ -35,16 +44,27 @@ test.describe("JSON API", () => {
     const res = await request.get("/api/v1/org-units/ngoc-thuy/values?term=2015-2020");
     expect(res.status()).toBe(200);
     const { data } = await res.json();
-    const fines = data.find((v: { indicator: { code: string }; period: { kind: string } }) => v.indicator.code === "tien-xu-phat-vi-pham" && v.period.kind === "TERM");
+    const fines = data.find(
+      (v: { indicator: { code: string }; period: { kind: string } }) =>
+        v.indicator.code === "tien-xu-phat-vi-pham" && v.period.kind === "TERM",
+    );
     expect(fines).toMatchObject({
-      indicator: { code: "tien-xu-phat-vi-pham", name: "Tiền xử phạt vi phạm trật tự đô thị", unit: "đồng", programmeCode: "03-CTr/QU" },
+      indicator: {
+        code: "tien-xu-phat-vi-pham",
+        name: "Tiền xử phạt vi phạm trật tự đô thị",
+        unit: "đồng",
+        programmeCode: "03-CTr/QU",
+      },
       period: { kind: "TERM", year: null },
       value: "305000000",
       qualifier: "MORE_THAN",
       source: { title: "Báo cáo của Đảng ủy phường Ngọc Thụy", issuedOn: "2019-11-05", kind: "REPORT" },
       isDemo: false,
     });
-    const tax = data.find((v: { indicator: { code: string }; period: { kind: string } }) => v.indicator.code === "thue-xay-dung" && v.period.kind === "TERM");
+    const tax = data.find(
+      (v: { indicator: { code: string }; period: { kind: string } }) =>
+        v.indicator.code === "thue-xay-dung" && v.period.kind === "TERM",
+    );
     expect(tax.value).toBe("10934000000");
     const demoYear = data.find((v: { isDemo: boolean }) => v.isDemo);
     expect(demoYear).toMatchObject({ period: { kind: "YEAR" }, source: { kind: "DEMO", title: "Dữ liệu minh họa" } });
@@ -52,7 +72,12 @@ test.describe("JSON API", () => {
   });
 
   test("unknown unit or term is 404 with a JSON error", async ({ request }) => {
-    for (const url of ["/api/v1/org-units/khong-co", "/api/v1/org-units/khong-co/values?term=2015-2020", "/api/v1/programmes?term=2010-2015", "/api/v1/org-units/ngoc-thuy/values?term=2010-2015"]) {
+    for (const url of [
+      "/api/v1/org-units/khong-co",
+      "/api/v1/org-units/khong-co/values?term=2015-2020",
+      "/api/v1/programmes?term=2010-2015",
+      "/api/v1/org-units/ngoc-thuy/values?term=2010-2015",
+    ]) {
       const res = await request.get(url);
       expect(res.status(), url).toBe(404);
       const body = await res.json();

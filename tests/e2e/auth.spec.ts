@@ -12,7 +12,10 @@ async function signIn(page: Page, username: string, next = "/") {
 }
 
 test.describe("sign-in and what each role sees", () => {
-  test("without a session the dashboards lead to the sign-in page and the API answers 401", async ({ page, request }) => {
+  test("without a session the dashboards lead to the sign-in page and the API answers 401", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/ngoc-thuy");
     await expect(page).toHaveURL(/\/dang-nhap\?next=%2Fngoc-thuy/);
     await expect(page.getByRole("heading", { level: 1, name: "Đăng nhập" })).toBeVisible();
@@ -62,7 +65,10 @@ test.describe("sign-in and what each role sees", () => {
     expect((await page.goto("/so-sanh"))?.status()).toBe(200);
   });
 
-  test("administrator creates an account, who must change the temporary password at first sign-in", async ({ page, browser }) => {
+  test("administrator creates an account, who must change the temporary password at first sign-in", async ({
+    page,
+    browser,
+  }) => {
     await signIn(page, "demo.quantri", "/quan-tri/tai-khoan");
     await expect(page.getByRole("heading", { level: 1, name: "Quản trị tài khoản" })).toBeVisible();
     await expect(page.getByTestId("account-demo.phuong")).toContainText("Cán bộ phường · Phường Ngọc Thụy");
@@ -109,7 +115,9 @@ test.describe("sign-in and what each role sees", () => {
     await expect(page).toHaveURL(/\/dang-nhap/);
   });
 
-  test("the page's own scripts run under the nonce (sign-in, charts) and an injected inline handler does not", async ({ page }) => {
+  test("the page's own scripts run under the nonce (sign-in, charts) and an injected inline handler does not", async ({
+    page,
+  }) => {
     await page.addInitScript(() => {
       const seen: string[] = [];
       (window as unknown as { cspViolations: string[] }).cspViolations = seen;
@@ -117,7 +125,9 @@ test.describe("sign-in and what each role sees", () => {
     });
     await signIn(page, "demo.quan", "/ngoc-thuy/chuong-trinh/03-CTr-QU");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Chương trình 03-CTr/QU");
-    await expect.poll(() => page.locator("svg.recharts-surface").count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(20);
+    await expect
+      .poll(() => page.locator("svg.recharts-surface").count(), { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(20);
     expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
 
     // markup slipped into the page (HTML injection) with an inline handler: refused, and reported
@@ -127,7 +137,9 @@ test.describe("sign-in and what each role sees", () => {
       return (window as unknown as { injectedRan?: boolean }).injectedRan ?? false;
     });
     expect(ran).toBe(false);
-    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([expect.stringMatching(/^script-src/)]);
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([
+      expect.stringMatching(/^script-src/),
+    ]);
   });
 
   test("security headers, and cross-site sign-in refused", async ({ request }) => {
@@ -159,7 +171,9 @@ test.describe("sign-in and what each role sees", () => {
         maxRedirects: 0,
       });
       expect(res.status()).toBe(303);
-      const cookie = res.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && /session_token=/.test(h.value));
+      const cookie = res
+        .headersArray()
+        .find((h) => h.name.toLowerCase() === "set-cookie" && /session_token=/.test(h.value));
       expect(cookie, "a session cookie").toBeDefined();
       sessions.add(cookie!.value.split(";")[0]);
     }

@@ -17,7 +17,9 @@ async function noSeriousViolations(page: Page) {
 }
 
 async function noHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
@@ -55,10 +57,16 @@ test.describe("/so-sanh: the wards of a district on one indicator", () => {
     await expect(rows(page).first()).not.toHaveAttribute("data-unit", "bo-de");
     expect(await values()).toEqual([...desc].reverse());
     // the value column's header link toggles back
-    await page.getByRole("columnheader", { name: /Giá trị/ }).getByRole("link").click();
+    await page
+      .getByRole("columnheader", { name: /Giá trị/ })
+      .getByRole("link")
+      .click();
     await expect(page).toHaveURL(/sort=desc/);
     expect(await values()).toEqual(desc);
-    await page.getByRole("columnheader", { name: /Phường/ }).getByRole("link").click();
+    await page
+      .getByRole("columnheader", { name: /Phường/ })
+      .getByRole("link")
+      .click();
     await expect(page).toHaveURL(/sort=name/);
     await expect(rows(page).first()).toHaveAttribute("data-unit", "bo-de");
   });
@@ -109,14 +117,19 @@ test.describe("/so-sanh: the wards of a district on one indicator", () => {
   test("the chart's CSV has a BOM, the header and one row per ward", async ({ page }) => {
     await page.goto(XU_PHAT);
     await expect(page.locator(".chart-area svg.recharts-surface")).toBeVisible();
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải CSV" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Tải CSV" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("so-sanh-long-bien-xu-phat-vi-pham-nhiem-ky.csv");
     const text = fs.readFileSync((await download.path())!, "utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).split("\r\n").filter(Boolean);
     expect(lines[0]).toBe("Hạng;Phường;Giá trị;Đơn vị;Hiển thị;Cơ sở;Nguồn;Dữ liệu minh họa;Đánh giá");
     expect(lines).toHaveLength(15);
-    expect(lines.find((l) => l.includes("Phường Ngọc Thụy"))).toContain(';1.691;trường hợp;1.691 trường hợp;Số cả nhiệm kỳ theo nguồn;"Báo cáo của Đảng ủy phường Ngọc Thụy, 05/11/2019";không;');
+    expect(lines.find((l) => l.includes("Phường Ngọc Thụy"))).toContain(
+      ';1.691;trường hợp;1.691 trường hợp;Số cả nhiệm kỳ theo nguồn;"Báo cáo của Đảng ủy phường Ngọc Thụy, 05/11/2019";không;',
+    );
   });
 
   test("per 1 000 inhabitants: a clear notice, no invented population", async ({ page }) => {
@@ -133,7 +146,10 @@ test.describe("/so-sanh: the wards of a district on one indicator", () => {
     await page.goto(XU_PHAT);
     await unitRow(page, "ngoc-thuy").getByRole("link", { name: "Ngọc Thụy" }).click();
     await expect(page).toHaveURL(/\/so-sanh\/phuong\?ward=ngoc-thuy&programme=03-CTr-QU&period=term/);
-    await page.locator('tr[data-indicator="xu-phat-vi-pham"]').getByRole("link", { name: /Trường hợp vi phạm bị xử phạt/ }).click();
+    await page
+      .locator('tr[data-indicator="xu-phat-vi-pham"]')
+      .getByRole("link", { name: /Trường hợp vi phạm bị xử phạt/ })
+      .click();
     await expect(page).toHaveURL(/\/so-sanh\?parent=long-bien&indicator=xu-phat-vi-pham&period=term/);
     await expect(rows(page)).toHaveCount(14);
   });

@@ -36,14 +36,20 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 async function databaseAway() {
   await admin(async (c) => {
     await c.query(`ALTER DATABASE "${DB_NAME}" ALLOW_CONNECTIONS false`);
-    await c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [DB_NAME]);
+    await c.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+      [DB_NAME],
+    );
   });
 }
 
 const databaseBack = () => admin((c) => c.query(`ALTER DATABASE "${DB_NAME}" ALLOW_CONNECTIONS true`));
 
 async function healthy(): Promise<boolean> {
-  return fetch(`${BASE}/api/health`).then((r) => r.ok, () => false);
+  return fetch(`${BASE}/api/health`).then(
+    (r) => r.ok,
+    () => false,
+  );
 }
 
 test.describe.configure({ mode: "serial" });
@@ -56,7 +62,16 @@ test.beforeAll(async () => {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${DB_NAME}`;
   server = spawn(process.execPath, ["scripts/start.mjs"], {
-    env: { ...process.env, PORT: String(PORT), DATABASE_URL: url.toString(), DATA_DIR: dataDir, SEED_DEMO: "1", PUBLIC_PORTAL: "0", DEMO_PASSWORD, DB_POOL_MAX: "4" },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      DATABASE_URL: url.toString(),
+      DATA_DIR: dataDir,
+      SEED_DEMO: "1",
+      PUBLIC_PORTAL: "0",
+      DEMO_PASSWORD,
+      DB_POOL_MAX: "4",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   server.stdout?.on("data", (d) => (output += d));
@@ -80,7 +95,10 @@ test.afterAll(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-test("the database goes away: a Vietnamese 503 where the person was, not sign-in; back without a restart", async ({ page, request }) => {
+test("the database goes away: a Vietnamese 503 where the person was, not sign-in; back without a restart", async ({
+  page,
+  request,
+}) => {
   await page.goto("/dang-nhap?next=%2Fngoc-thuy");
   await page.getByLabel("Tên đăng nhập hoặc e-mail").fill("demo.quan");
   await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);

@@ -7,7 +7,8 @@ import { DEMO_PASSWORD } from "./auth-state";
 test.use({ storageState: { cookies: [], origins: [] } });
 
 const ENTRY = (year: number) => `/ngoc-thuy/nhap-lieu/${year}/03-CTr-QU`;
-const field = (page: Page, name: string, unit: string, year: number) => page.getByLabel(`${name} (${unit}), năm ${year}`, { exact: true });
+const field = (page: Page, name: string, unit: string, year: number) =>
+  page.getByLabel(`${name} (${unit}), năm ${year}`, { exact: true });
 
 async function signIn(page: Page, username = "demo.phuong") {
   await page.goto("/dang-nhap");
@@ -25,7 +26,9 @@ async function officialPage(browser: Browser) {
 }
 
 test.describe("yearly entry form", () => {
-  test("Vietnamese numbers, a broken rule, an outlier confirmed with a note, saved and still there after a reload", async ({ page }) => {
+  test("Vietnamese numbers, a broken rule, an outlier confirmed with a note, saved and still there after a reload", async ({
+    page,
+  }) => {
     await signIn(page);
     await page.goto("/ngoc-thuy");
     await page.getByRole("link", { name: "Nhập số liệu 03-CTr/QU" }).click();
@@ -99,7 +102,10 @@ test.describe("yearly entry form", () => {
     await b.context.close();
   });
 
-  test("offline: the save fails, says so, and the typed values stay; a reload offers the draft back", async ({ page, context }) => {
+  test("offline: the save fails, says so, and the typed values stay; a reload offers the draft back", async ({
+    page,
+    context,
+  }) => {
     await signIn(page);
     await page.goto(ENTRY(2017));
     const input = field(page, "Trường hợp lập biên bản nhắc nhở", "trường hợp", 2017);
@@ -128,7 +134,7 @@ test.describe("yearly entry form", () => {
     const live = page.getByTestId("live-tdp-van-hoa");
     const before = await live.textContent();
     const first = page.getByLabel("Tổ 1: Đạt danh hiệu Tổ dân phố văn hóa", { exact: true });
-    await first.selectOption(((await first.inputValue()) === "1" ? "0" : "1"));
+    await first.selectOption((await first.inputValue()) === "1" ? "0" : "1");
     await expect(live).not.toHaveText(before ?? "");
     await page.getByRole("button", { name: "Lưu nháp" }).click();
     await expect(page.getByTestId("save-status")).toContainText("Đã lưu nháp");
@@ -136,13 +142,21 @@ test.describe("yearly entry form", () => {
     await expect(page.getByTestId("row-ty-le-tdp-van-hoa")).toContainText("Đã nhập bởi");
   });
 
-  test("reads well: no serious accessibility violations, usable at 375 px, read-only for district staff", async ({ page, browser }) => {
+  test("reads well: no serious accessibility violations, usable at 375 px, read-only for district staff", async ({
+    page,
+    browser,
+  }) => {
     await signIn(page);
     for (const url of [ENTRY(2020), `${ENTRY(2020)}/to-dan-pho`]) {
       await page.goto(url);
-      const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+        .analyze();
       const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(bad.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`), url).toEqual([]);
+      expect(
+        bad.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`),
+        url,
+      ).toEqual([]);
     }
 
     await page.setViewportSize({ width: 375, height: 800 });

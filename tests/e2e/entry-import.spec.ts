@@ -25,7 +25,10 @@ async function signIn(page: Page) {
 }
 
 async function downloadXlsx(page: Page): Promise<ExcelJS.Workbook> {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Tải tệp Excel (.xlsx)" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Tải tệp Excel (.xlsx)" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`nhap-lieu-ngoc-thuy-${YEAR}-03-ctr-qu.xlsx`);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);
@@ -47,9 +50,13 @@ async function upload(page: Page, bytes: Buffer, name = "nhap-lieu.xlsx") {
   await page.getByRole("button", { name: "Xem trước" }).click();
 }
 
-test("an edited Excel export: preview shows the one change, apply writes it, a second upload changes nothing", async ({ page }) => {
+test("an edited Excel export: preview shows the one change, apply writes it, a second upload changes nothing", async ({
+  page,
+}) => {
   await signIn(page);
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Nhập từ tệp · Phường Ngọc Thụy · năm ${YEAR} · 03-CTr/QU`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(
+    `Nhập từ tệp · Phường Ngọc Thụy · năm ${YEAR} · 03-CTr/QU`,
+  );
 
   const wb = await downloadXlsx(page);
   const cell = valueCell(wb);
@@ -59,7 +66,9 @@ test("an edited Excel export: preview shows the one change, apply writes it, a s
   const edited = Buffer.from(await wb.xlsx.writeBuffer());
 
   await upload(page, edited);
-  await expect(page.getByRole("status")).toHaveText("Tệp sẽ thêm 0 và sửa 1 giá trị. Chưa ghi gì: bấm “Áp dụng” để ghi.");
+  await expect(page.getByRole("status")).toHaveText(
+    "Tệp sẽ thêm 0 và sửa 1 giá trị. Chưa ghi gì: bấm “Áp dụng” để ghi.",
+  );
   const rows = page.locator("tbody tr");
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText(NAME);
@@ -85,18 +94,24 @@ test("an edited Excel export: preview shows the one change, apply writes it, a s
   await expect(page.getByRole("button", { name: "Áp dụng" })).toHaveCount(0);
 });
 
-test("a file with a word in a number cell is refused, naming the cell, and nothing can be applied", async ({ page }) => {
+test("a file with a word in a number cell is refused, naming the cell, and nothing can be applied", async ({
+  page,
+}) => {
   await signIn(page);
   const wb = await downloadXlsx(page);
   const cell = valueCell(wb);
   cell.value = "mười hai";
   await upload(page, Buffer.from(await wb.xlsx.writeBuffer()));
   await expect(page.locator("main").getByRole("alert")).toContainText("Tệp có 1 dòng lỗi");
-  await expect(page.locator('tbody tr[data-status="invalid"]')).toContainText(`Ô ${cell.address} (“${NAME}”): “mười hai” không phải là số.`);
+  await expect(page.locator('tbody tr[data-status="invalid"]')).toContainText(
+    `Ô ${cell.address} (“${NAME}”): “mười hai” không phải là số.`,
+  );
   await expect(page.getByRole("button", { name: "Áp dụng" })).toHaveCount(0);
 });
 
-test("a note changed in the file is shown old → new before it is written, also when the value stays", async ({ page }) => {
+test("a note changed in the file is shown old → new before it is written, also when the value stays", async ({
+  page,
+}) => {
   await signIn(page);
   const wb = await downloadXlsx(page);
   const value = valueCell(wb, "ra-quan-xu-ly").value;
@@ -105,11 +120,15 @@ test("a note changed in the file is shown old → new before it is written, also
   const next = `Ghi chú thử ${Date.now()}`;
   note.value = next;
   await upload(page, Buffer.from(await wb.xlsx.writeBuffer()));
-  await expect(page.getByRole("status")).toHaveText("Tệp sẽ thêm 0 và sửa 1 giá trị. Chưa ghi gì: bấm “Áp dụng” để ghi.");
+  await expect(page.getByRole("status")).toHaveText(
+    "Tệp sẽ thêm 0 và sửa 1 giá trị. Chưa ghi gì: bấm “Áp dụng” để ghi.",
+  );
   const row = page.locator('tbody tr[data-status="changed"]');
   await expect(row).toHaveCount(1);
   await expect(row).toContainText(`${value} (giá trị không đổi)`);
-  await expect(row.getByTestId("import-note")).toHaveText(`Ghi chú: ${before === null ? "(trống)" : `“${before}”`} → “${next}”`);
+  await expect(row.getByTestId("import-note")).toHaveText(
+    `Ghi chú: ${before === null ? "(trống)" : `“${before}”`} → “${next}”`,
+  );
 });
 
 test("an empty file is refused as empty, not as no file chosen", async ({ page }) => {

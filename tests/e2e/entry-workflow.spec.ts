@@ -30,7 +30,9 @@ async function transition(page: Page, action: string, comment?: string) {
     await expect(panel(page).getByRole("form", { name: `Xác nhận: ${action}` })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 15_000 });
   if (comment !== undefined) await panel(page).getByRole("textbox").fill(comment);
-  await panel(page).getByRole("button", { name: `Xác nhận ${action.toLowerCase()}` }).click();
+  await panel(page)
+    .getByRole("button", { name: `Xác nhận ${action.toLowerCase()}` })
+    .click();
 }
 
 async function saveDraft(page: Page, value: string) {
@@ -79,7 +81,9 @@ test("enter, send, return with a comment, correct, send again, approve: publishe
   // and in the API
   const api = await committee.request.get("/api/v1/org-units/ngoc-thuy/values");
   expect(api.status()).toBe(200);
-  const body = (await api.json()) as { data: { indicator: { code: string }; period: { year: number | null }; value: string; source: { kind: string } }[] };
+  const body = (await api.json()) as {
+    data: { indicator: { code: string }; period: { year: number | null }; value: string; source: { kind: string } }[];
+  };
   const published = body.data.find((v) => v.indicator.code === "ra-quan-xu-ly" && v.period.year === YEAR);
   expect(published).toMatchObject({ value: "43", source: { kind: "ENTRY" } });
 

@@ -20,18 +20,26 @@ async function signIn(page: Page, username: string, next: string) {
 }
 
 /** The disclosure that opens a form (its button inside has the same words). */
-const summary = (scope: Page | Locator, text: string) => scope.locator("summary").filter({ hasText: new RegExp(`^${text}$`) });
+const summary = (scope: Page | Locator, text: string) =>
+  scope.locator("summary").filter({ hasText: new RegExp(`^${text}$`) });
 
 async function noSeriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
   const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`)).toEqual([]);
 }
 
 test.describe("land-clearance projects entered by the ward", () => {
-  test("a ward official adds a project with a year's progress and finds it on the programme 03 dashboard", async ({ page }) => {
+  test("a ward official adds a project with a year's progress and finds it on the programme 03 dashboard", async ({
+    page,
+  }) => {
     await signIn(page, "demo.phuong", PROGRAMME_03);
-    await page.getByRole("region", { name: "Dự án giải phóng mặt bằng" }).getByRole("link", { name: "Nhập, sửa dự án GPMB và tiến độ" }).click();
+    await page
+      .getByRole("region", { name: "Dự án giải phóng mặt bằng" })
+      .getByRole("link", { name: "Nhập, sửa dự án GPMB và tiến độ" })
+      .click();
     await expect(page).toHaveURL(/\/ngoc-thuy\/gpmb$/, { timeout: 30_000 });
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dự án giải phóng mặt bằng và danh hiệu, mô hình");
 
@@ -85,7 +93,9 @@ test.describe("land-clearance projects entered by the ward", () => {
     await noSeriousViolations(page);
     await page.setViewportSize({ width: 375, height: 800 });
     await page.reload();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: "test-results/screenshots/gpmb-phone.png", fullPage: true });
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -104,7 +114,9 @@ test.describe("land-clearance projects entered by the ward", () => {
     await again.getByRole("button", { name: "Xác nhận xóa" }).click();
     await expect(page.getByRole("article", { name: NAME })).toHaveCount(0, SAVED);
     await page.goto(PROGRAMME_03);
-    await expect(page.getByRole("region", { name: "Dự án giải phóng mặt bằng" })).toContainText("3 dự án được nêu tên trong tổng số 15");
+    await expect(page.getByRole("region", { name: "Dự án giải phóng mặt bằng" })).toContainText(
+      "3 dự án được nêu tên trong tổng số 15",
+    );
   });
 
   test("the party committee reads the page without forms", async ({ page }) => {

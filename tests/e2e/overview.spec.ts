@@ -43,7 +43,9 @@ test.describe("Ngọc Thụy overview", () => {
   test("fits a 375 px phone without horizontal scrolling of the page", async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto("/ngoc-thuy");
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: "test-results/screenshots/ngoc-thuy-phone.png", fullPage: false });
   });
@@ -66,9 +68,14 @@ test.describe("Ngọc Thụy overview", () => {
   test("home and overview have no serious or critical accessibility violations", async ({ page }) => {
     for (const url of ["/", "/ngoc-thuy"]) {
       await page.goto(url);
-      const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+        .analyze();
       const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(bad.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`), url).toEqual([]);
+      expect(
+        bad.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`),
+        url,
+      ).toEqual([]);
     }
   });
 });

@@ -5,11 +5,15 @@ import { expect, test, type Page } from "@playwright/test";
 const URL_03 = "/ngoc-thuy/chuong-trinh/03-CTr-QU";
 
 async function chartsDrawn(page: Page, atLeast: number) {
-  await expect.poll(() => page.locator("svg.recharts-surface").count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(atLeast);
+  await expect
+    .poll(() => page.locator("svg.recharts-surface").count(), { timeout: 30_000 })
+    .toBeGreaterThanOrEqual(atLeast);
 }
 
 test.describe("programme dashboard", () => {
-  test("programme 03 shows, without reading prose, which indicators met their targets and the key figures", async ({ page }) => {
+  test("programme 03 shows, without reading prose, which indicators met their targets and the key figures", async ({
+    page,
+  }) => {
     await page.goto(URL_03);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Chương trình 03-CTr/QU");
     const card = (code: string) => page.locator(`[data-card="${code}"]`);
@@ -31,11 +35,14 @@ test.describe("programme dashboard", () => {
     await page.screenshot({ path: "test-results/screenshots/programme-03.png", fullPage: false });
   });
 
-  test("shows urban-order violations by kind, construction works by permit, and inspections by object and reason", async ({ page }) => {
+  test("shows urban-order violations by kind, construction works by permit, and inspections by object and reason", async ({
+    page,
+  }) => {
     await page.goto(URL_03);
     const kinds = page.locator('[data-breakdown="con-vi-pham-da-xu-ly"]');
     await expect(kinds.getByRole("heading")).toHaveText("Vi phạm trật tự đô thị đã xử lý, theo loại");
-    for (const text of [/176\s+trường hợp/, /71\s+trường hợp/, /66\s+bục bệ/]) await expect(kinds.locator("table")).toContainText(text);
+    for (const text of [/176\s+trường hợp/, /71\s+trường hợp/, /66\s+bục bệ/])
+      await expect(kinds.locator("table")).toContainText(text);
     await expect(kinds.locator("table")).toContainText("Dữ liệu minh họa"); // "Vi phạm khác": no figure in the report
     const permits = page.locator('[data-breakdown="theo-giay_phep"]');
     await expect(permits.locator("table")).toContainText(/1\.947\s+công trình/);
@@ -46,7 +53,11 @@ test.describe("programme dashboard", () => {
 
     await page.goto("/ngoc-thuy/chuong-trinh/01-CT-QU");
     const inspections = page.locator('[data-breakdown="theo-doi_tuong-hinh_thuc"]');
-    await expect(inspections.getByRole("columnheader")).toHaveText(["Đối tượng", "Chuyên đề", "Khi có dấu hiệu vi phạm"]);
+    await expect(inspections.getByRole("columnheader")).toHaveText([
+      "Đối tượng",
+      "Chuyên đề",
+      "Khi có dấu hiệu vi phạm",
+    ]);
     await expect(inspections.getByRole("row", { name: /Chi bộ/ })).toContainText(/161\s+lượt.*4\s+chi bộ/);
     await expect(inspections.getByRole("row", { name: /Đảng viên/ })).toContainText(/84\s+lượt.*5\s+đảng viên/);
   });
@@ -66,17 +77,26 @@ test.describe("programme dashboard", () => {
     await expect(gpmb).toContainText("3 dự án được nêu tên trong tổng số 15 dự án GPMB của nhiệm kỳ.");
     await expect(gpmb.getByRole("row")).toHaveCount(4);
     const timeline = page.getByRole("region", { name: "Danh hiệu, mô hình theo năm" });
-    await expect(timeline.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "2017" }) })).toContainText("Chợ Tổ 25");
-    await expect(timeline.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "2018" }) })).toContainText("Tổ dân phố 22");
+    await expect(
+      timeline.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "2017" }) }),
+    ).toContainText("Chợ Tổ 25");
+    await expect(
+      timeline.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "2018" }) }),
+    ).toContainText("Tổ dân phố 22");
     // e-government belongs to programme 02, not here
     await expect(timeline).not.toContainText("cơ quan điện tử");
   });
 
-  test("downloads a chart's numbers as CSV (UTF-8 with BOM, ';', Vietnamese numbers) and the chart as SVG and PNG", async ({ page }) => {
+  test("downloads a chart's numbers as CSV (UTF-8 with BOM, ';', Vietnamese numbers) and the chart as SVG and PNG", async ({
+    page,
+  }) => {
     await page.goto(URL_03);
     await chartsDrawn(page, 20);
     const frame = page.locator('[data-indicator="xu-phat-vi-pham"]');
-    const csv = await Promise.all([page.waitForEvent("download"), frame.getByRole("button", { name: "Tải CSV" }).click()]).then(([d]) => d);
+    const csv = await Promise.all([
+      page.waitForEvent("download"),
+      frame.getByRole("button", { name: "Tải CSV" }).click(),
+    ]).then(([d]) => d);
     expect(csv.suggestedFilename()).toBe("truong-hop-vi-pham-bi-xu-phat.csv");
     const text = fs.readFileSync((await csv.path())!, "utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -88,13 +108,19 @@ test.describe("programme dashboard", () => {
     const yearSum = lines.slice(1, 7).reduce((s, l) => s + Number(l.split(";")[1].replace(/\./g, "")), 0);
     expect(yearSum).toBe(1691);
 
-    const svg = await Promise.all([page.waitForEvent("download"), frame.getByRole("button", { name: "Tải SVG" }).click()]).then(([d]) => d);
+    const svg = await Promise.all([
+      page.waitForEvent("download"),
+      frame.getByRole("button", { name: "Tải SVG" }).click(),
+    ]).then(([d]) => d);
     const svgText = fs.readFileSync((await svg.path())!, "utf8");
     expect(svgText.startsWith("<svg")).toBe(true);
     expect(svgText).toContain('xmlns="http://www.w3.org/2000/svg"');
     expect(svgText).toContain("2019");
 
-    const png = await Promise.all([page.waitForEvent("download"), frame.getByRole("button", { name: "Tải PNG" }).click()]).then(([d]) => d);
+    const png = await Promise.all([
+      page.waitForEvent("download"),
+      frame.getByRole("button", { name: "Tải PNG" }).click(),
+    ]).then(([d]) => d);
     const bytes = fs.readFileSync((await png.path())!);
     expect(bytes.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
   });
@@ -105,9 +131,14 @@ test.describe("programme dashboard", () => {
     for (const slug of ["01-CT-QU", "02-CTr-QU", "03-CTr-QU"]) {
       await page.goto(`/ngoc-thuy/chuong-trinh/${slug}`);
       await chartsDrawn(page, 3);
-      const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+        .analyze();
       const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(bad.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`), slug).toEqual([]);
+      expect(
+        bad.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`),
+        slug,
+      ).toEqual([]);
     }
   });
 
@@ -115,28 +146,42 @@ test.describe("programme dashboard", () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(URL_03);
     await chartsDrawn(page, 20);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
     await page.screenshot({ path: "test-results/screenshots/programme-03-phone.png" });
 
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.emulateMedia({ media: "print" });
     await expect(page.getByRole("navigation", { name: "Điều hướng chính" })).toBeHidden();
     await expect(page.getByRole("button", { name: "Tải CSV" }).first()).toBeHidden();
-    expect(await page.locator(".dashboard").evaluate((el) => getComputedStyle(el).getPropertyValue("page"))).toBe("dashboard");
+    expect(await page.locator(".dashboard").evaluate((el) => getComputedStyle(el).getPropertyValue("page"))).toBe(
+      "dashboard",
+    );
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
     // A4 landscape on every page: MediaBox ≈ 842 × 595 points (wider than tall)
-    const boxes = [...pdf.toString("latin1").matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+    const boxes = [...pdf.toString("latin1").matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [
+      Math.round(Number(m[1])),
+      Math.round(Number(m[2])),
+    ]);
     expect(boxes.length).toBeGreaterThan(0);
     expect(new Set(boxes.map((b) => b.join("×")))).toEqual(new Set(["842×595"]));
   });
 
   test("every dashboard prints on A4 landscape", async ({ page }) => {
-    for (const url of ["/ngoc-thuy/to-dan-pho", "/ngoc-thuy/to-dan-pho/22", "/so-sanh", "/so-sanh/phuong?ward=ngoc-thuy"]) {
+    for (const url of [
+      "/ngoc-thuy/to-dan-pho",
+      "/ngoc-thuy/to-dan-pho/22",
+      "/so-sanh",
+      "/so-sanh/phuong?ward=ngoc-thuy",
+    ]) {
       await page.goto(url);
       await page.emulateMedia({ media: "print" });
       const pdf = await page.pdf({ preferCSSPageSize: true });
-      const boxes = [...pdf.toString("latin1").matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => `${Math.round(Number(m[1]))}×${Math.round(Number(m[2]))}`);
+      const boxes = [...pdf.toString("latin1").matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map(
+        (m) => `${Math.round(Number(m[1]))}×${Math.round(Number(m[2]))}`,
+      );
       expect(new Set(boxes), url).toEqual(new Set(["842×595"]));
       await page.emulateMedia({ media: "screen" });
     }

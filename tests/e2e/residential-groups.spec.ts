@@ -18,7 +18,9 @@ async function expectNoSeriousAxeViolations(page: Page) {
 }
 
 test.describe("residential groups of Ngọc Thụy", () => {
-  test("Tổ 22 achieved Xanh – Sạch – Đẹp in 2018: a reported figure with the report as its source", async ({ page }) => {
+  test("Tổ 22 achieved Xanh – Sạch – Đẹp in 2018: a reported figure with the report as its source", async ({
+    page,
+  }) => {
     await page.goto(`${LIST}?indicator=tdp-xanh-sach-dep&year=2018`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tổ dân phố · Phường Ngọc Thụy");
     const cell = page.getByTestId("heat-map").locator('tr[data-group="ngoc-thuy-to-22"] td[data-year="2018"]');
@@ -33,7 +35,13 @@ test.describe("residential groups of Ngọc Thụy", () => {
     await expect(other).toContainText("—");
     await expect(page.getByRole("note")).toContainText("dữ liệu minh họa");
     // only the years the indicator has: from 2018
-    await expect(page.getByTestId("heat-map").locator("thead th")).toHaveText(["Tổ dân phố", "2018 (năm đang chọn)", "2019", "2020", "Cả nhiệm kỳ"]);
+    await expect(page.getByTestId("heat-map").locator("thead th")).toHaveText([
+      "Tổ dân phố",
+      "2018 (năm đang chọn)",
+      "2019",
+      "2020",
+      "Cả nhiệm kỳ",
+    ]);
     // yes/no: the ranking is by the number of years achieved, and the heading says so
     await expect(page.getByRole("heading", { level: 2, name: /Xếp hạng các tổ theo số năm đạt/ })).toBeVisible();
   });
@@ -52,12 +60,19 @@ test.describe("residential groups of Ngọc Thụy", () => {
     const numbers = values.map((v) => Number(v.replace(/\s|%/g, "").replace(",", ".")));
     expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
     expect(values[0]).toMatch(/^\d{2,3}(,\d)?\s%$/);
-    await expect(page.getByRole("heading", { level: 2, name: "Xếp hạng các tổ năm 2020: Gia đình đạt tiêu chuẩn Gia đình văn hóa (theo tổ dân phố)" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", {
+        level: 2,
+        name: "Xếp hạng các tổ năm 2020: Gia đình đạt tiêu chuẩn Gia đình văn hóa (theo tổ dân phố)",
+      }),
+    ).toBeVisible();
     await expect(page.getByTestId("ward-figure")).toContainText(/trên 90\s%/);
     await page.screenshot({ path: "test-results/screenshots/residential-groups.png", fullPage: true });
   });
 
-  test("the ward figure of the cultural-group title: 'trên 73 %' from the report, checked against the groups", async ({ page }) => {
+  test("the ward figure of the cultural-group title: 'trên 73 %' from the report, checked against the groups", async ({
+    page,
+  }) => {
     await page.goto(`${LIST}?indicator=tdp-van-hoa&year=2019`);
     const ward = page.getByTestId("ward-figure");
     await expect(ward.locator("[data-figure]")).toHaveText(/^trên 73\s%$/);
@@ -97,7 +112,10 @@ test.describe("residential groups of Ngọc Thụy", () => {
   test("the ranked chart's CSV has a BOM, its header and one row per group", async ({ page }) => {
     await page.goto(`${LIST}?indicator=gd-van-hoa-theo-tdp&year=2019`);
     const frame = page.locator("figure", { has: page.getByRole("heading", { name: /Xếp hạng các tổ năm 2019/ }) });
-    const [download] = await Promise.all([page.waitForEvent("download"), frame.getByRole("button", { name: "Tải CSV" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      frame.getByRole("button", { name: "Tải CSV" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("xep-hang-gd-van-hoa-theo-tdp-2019.csv");
     const text = fs.readFileSync((await download.path())!, "utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -112,12 +130,19 @@ test.describe("residential groups of Ngọc Thụy", () => {
 
   test("the yes/no ranking's CSV carries the reported source of Tổ 22", async ({ page }) => {
     await page.goto(`${LIST}?indicator=tdp-xanh-sach-dep&year=2018`);
-    const frame = page.locator("figure", { has: page.getByRole("heading", { name: /Xếp hạng các tổ theo số năm đạt/ }) });
-    const [download] = await Promise.all([page.waitForEvent("download"), frame.getByRole("button", { name: "Tải CSV" }).click()]);
+    const frame = page.locator("figure", {
+      has: page.getByRole("heading", { name: /Xếp hạng các tổ theo số năm đạt/ }),
+    });
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      frame.getByRole("button", { name: "Tải CSV" }).click(),
+    ]);
     const text = fs.readFileSync((await download.path())!, "utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trimEnd().split("\r\n");
-    expect(lines[0]).toBe('Hạng;Tổ dân phố;Số năm đạt (năm);Các năm có số liệu;"Năm 2018 (1 = đạt, 0 = chưa đạt)";Nguồn');
+    expect(lines[0]).toBe(
+      'Hạng;Tổ dân phố;Số năm đạt (năm);Các năm có số liệu;"Năm 2018 (1 = đạt, 0 = chưa đạt)";Nguồn',
+    );
     expect(lines).toHaveLength(39);
     const to22 = lines.find((l) => l.includes(";Tổ 22;"));
     expect(to22).toContain(";1;");
@@ -139,7 +164,9 @@ test.describe("residential groups of Ngọc Thụy", () => {
     await expect(row2018).not.toHaveAttribute("data-demo", "true");
     await expect(xsd.locator('tr[data-year="2019"]')).toHaveAttribute("data-demo", "true");
     await expect(xsd.locator("[data-figure]")).toHaveText(/^\d\snăm$/);
-    await expect(page.locator('[data-indicator="gd-van-hoa-theo-tdp"] [data-figure]')).toHaveText(/^\d{2,3}(,\d+)?\s%$/);
+    await expect(page.locator('[data-indicator="gd-van-hoa-theo-tdp"] [data-figure]')).toHaveText(
+      /^\d{2,3}(,\d+)?\s%$/,
+    );
     await expect(page.locator(".recharts-surface")).toHaveCount(3);
     // neighbours and the way back
     const nav = page.getByRole("navigation", { name: "Chuyển tổ dân phố" });
@@ -153,7 +180,9 @@ test.describe("residential groups of Ngọc Thụy", () => {
 
   test("Tổ 25's market and the first and last groups' navigation", async ({ page }) => {
     await page.goto(`${LIST}/25`);
-    await expect(page.getByTestId("group-achievements")).toContainText("Chợ Tổ 25 được công nhận chợ văn minh thương mại");
+    await expect(page.getByTestId("group-achievements")).toContainText(
+      "Chợ Tổ 25 được công nhận chợ văn minh thương mại",
+    );
     await page.goto(`${LIST}/1`);
     await expect(page.getByTestId("group-achievements")).toContainText("Chưa có danh hiệu");
     await expect(page.getByRole("navigation", { name: "Chuyển tổ dân phố" }).getByRole("link")).toHaveCount(2);
@@ -190,7 +219,9 @@ test.describe("residential groups of Ngọc Thụy", () => {
     await page.setViewportSize({ width: 375, height: 800 });
     for (const url of [LIST, `${LIST}?indicator=tdp-van-hoa`, `${LIST}/22`]) {
       await page.goto(url);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, url).toBeLessThanOrEqual(0);
     }
     await page.goto(LIST);

@@ -30,15 +30,22 @@ async function openConfirmation(page: Page, action: string) {
 }
 
 async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
   const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`), page.url()).toEqual([]);
+  expect(
+    bad.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`),
+    page.url(),
+  ).toEqual([]);
 }
 
 async function confirm(page: Page, action: string, comment?: string) {
   await openConfirmation(page, action);
   if (comment !== undefined) await panel(page).getByRole("textbox").fill(comment);
-  await panel(page).getByRole("button", { name: `Xác nhận ${action.toLowerCase()}` }).click();
+  await panel(page)
+    .getByRole("button", { name: `Xác nhận ${action.toLowerCase()}` })
+    .click();
 }
 
 test("ward official sends the year's figures from the entry hub", async ({ page }) => {
@@ -59,7 +66,9 @@ test("ward official sends the year's figures from the entry hub", async ({ page 
   await expect(panel(page)).toContainText("còn 10 ô chưa nhập");
   await expectAccessible(page);
   await panel(page).getByRole("button", { name: "Xác nhận gửi duyệt" }).click();
-  await expect(page.getByTestId("review-message")).toHaveText("Đã gửi số liệu cho Đảng ủy phường duyệt. Số liệu tạm khóa trong khi chờ duyệt.");
+  await expect(page.getByTestId("review-message")).toHaveText(
+    "Đã gửi số liệu cho Đảng ủy phường duyệt. Số liệu tạm khóa trong khi chờ duyệt.",
+  );
   await expect(panel(page)).toContainText("Đã gửi – chờ duyệt");
   await expect(panel(page).getByRole("button", { name: "Gửi duyệt" })).toHaveCount(0);
   await expect(panel(page).getByTestId("review-history")).toContainText("Cán bộ phường Ngọc Thụy");
@@ -69,7 +78,10 @@ test("ward official sends the year's figures from the entry hub", async ({ page 
   expect((await page.goto("/tien-do"))?.status()).toBe(403);
 });
 
-test("party committee returns with a comment (required), the official reads it and sends again, the committee approves", async ({ page, browser }) => {
+test("party committee returns with a comment (required), the official reads it and sends again, the committee approves", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "demo.danguy", ENTRY);
   await expect(panel(page)).toContainText("Đã gửi – chờ duyệt");
   await confirm(page, "Trả lại", "");
@@ -83,7 +95,9 @@ test("party committee returns with a comment (required), the official reads it a
   const official = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const op = await official.newPage();
   await signIn(op, "demo.phuong", ENTRY);
-  await expect(panel(op).getByTestId("pending-comment")).toContainText("Chỉ tiêu cơ quan điện tử chưa nhập, đề nghị bổ sung.");
+  await expect(panel(op).getByTestId("pending-comment")).toContainText(
+    "Chỉ tiêu cơ quan điện tử chưa nhập, đề nghị bổ sung.",
+  );
   await expect(panel(op).getByTestId("pending-comment")).toContainText("Đảng ủy phường Ngọc Thụy");
   await confirm(op, "Gửi duyệt");
   await expect(panel(op)).toContainText("Đã gửi – chờ duyệt");
@@ -93,17 +107,23 @@ test("party committee returns with a comment (required), the official reads it a
   await confirm(page, "Duyệt", "Đồng ý.");
   await expect(page.getByTestId("review-message")).toContainText("Đã duyệt và công bố số liệu");
   await expect(panel(page)).toContainText("Đã duyệt – đã khóa");
-  for (const name of ["Trả lại", "Duyệt", "Gửi duyệt", "Mở khóa"]) await expect(panel(page).getByRole("button", { name, exact: true })).toHaveCount(0);
+  for (const name of ["Trả lại", "Duyệt", "Gửi duyệt", "Mở khóa"])
+    await expect(panel(page).getByRole("button", { name, exact: true })).toHaveCount(0);
   const history = panel(page).getByTestId("review-history").getByRole("listitem");
   await expect(history).toHaveCount(4);
   await expect(history.nth(1)).toContainText("Trả lại");
-  await expect(history.nth(3)).toContainText(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2} · Đảng ủy phường Ngọc Thụy \(minh họa\) · Duyệt/);
+  await expect(history.nth(3)).toContainText(
+    /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2} · Đảng ủy phường Ngọc Thụy \(minh họa\) · Duyệt/,
+  );
   await expectAccessible(page);
 });
 
 test("district staff follow the district's progress, set the deadline and unlock with a reason", async ({ page }) => {
   await signIn(page, "demo.quan", "/");
-  await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Tiến độ nhập liệu" }).click();
+  await page
+    .getByRole("navigation", { name: "Điều hướng chính" })
+    .getByRole("link", { name: "Tiến độ nhập liệu" })
+    .click();
   await page.locator('select[name="year"]').selectOption(String(YEAR));
   await page.getByRole("button", { name: "Xem" }).click();
   await expect(page).toHaveURL(/\/tien-do\?district=long-bien&year=2016$/);
@@ -113,7 +133,9 @@ test("district staff follow the district's progress, set the deadline and unlock
   // a deadline long past: every ward that has not sent is late, the approved one is not
   await page.getByLabel(`Hạn nộp số liệu năm ${YEAR}`, { exact: true }).fill("2017-03-31");
   await page.getByRole("button", { name: "Lưu hạn nộp" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Đã đặt hạn nộp" })).toHaveText(`Đã đặt hạn nộp số liệu năm ${YEAR}: 31/03/2017.`);
+  await expect(page.getByRole("status").filter({ hasText: "Đã đặt hạn nộp" })).toHaveText(
+    `Đã đặt hạn nộp số liệu năm ${YEAR}: 31/03/2017.`,
+  );
   await expect(page.getByTestId("deadline")).toContainText("31/03/2017");
 
   const ngocThuy = page.locator('tr[data-ward="ngoc-thuy"] td[data-programme="02-CTr-QU"]');

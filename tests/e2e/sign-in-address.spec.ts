@@ -9,7 +9,13 @@ import { DEMO_PASSWORD } from "./auth-state";
 
 type Answer = { status: number; location: string | null; cookies: string[] };
 
-function post(baseURL: string, from: string, path: string, body: string, headers: Record<string, string> = {}): Promise<Answer> {
+function post(
+  baseURL: string,
+  from: string,
+  path: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const url = new URL(path, baseURL);
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -19,11 +25,22 @@ function post(baseURL: string, from: string, path: string, body: string, headers
         path: url.pathname,
         method: "POST",
         localAddress: from,
-        headers: { origin: url.origin, "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body), ...headers },
+        headers: {
+          origin: url.origin,
+          "content-type": "application/x-www-form-urlencoded",
+          "content-length": Buffer.byteLength(body),
+          ...headers,
+        },
       },
       (res) => {
         res.resume();
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, location: (res.headers.location as string) ?? null, cookies: res.headers["set-cookie"] ?? [] }));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            location: (res.headers.location as string) ?? null,
+            cookies: res.headers["set-cookie"] ?? [],
+          }),
+        );
       },
     );
     req.on("error", reject);
@@ -32,22 +49,41 @@ function post(baseURL: string, from: string, path: string, body: string, headers
 }
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-const forged = (address: string) => ({ "x-forwarded-for": address, "x-real-ip": address, forwarded: `for=${address}`, "x-ctk-client-address": address });
+const forged = (address: string) => ({
+  "x-forwarded-for": address,
+  "x-real-ip": address,
+  forwarded: `for=${address}`,
+  "x-ctk-client-address": address,
+});
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
 test.describe("sign-in limits judge the connection's address, not forwarding headers", () => {
   test.setTimeout(180_000);
 
-  test("a guesser elsewhere, forging the real user's address, is refused; the real user still signs in", async ({ baseURL, request }) => {
+  test("a guesser elsewhere, forging the real user's address, is refused; the real user still signs in", async ({
+    baseURL,
+    request,
+  }) => {
     // an account of its own, so that no other test's account is locked
-    const admin = await post(baseURL!, "127.0.0.1", "/api/auth/sign-in", form({ identifier: "demo.quantri", password: DEMO_PASSWORD, next: "/" }));
+    const admin = await post(
+      baseURL!,
+      "127.0.0.1",
+      "/api/auth/sign-in",
+      form({ identifier: "demo.quantri", password: DEMO_PASSWORD, next: "/" }),
+    );
     expect(admin.status).toBe(303);
     const adminCookie = admin.cookies.map((c) => c.split(";")[0]).join("; ");
     const origin = new URL(baseURL!).origin;
     const created = await request.post("/api/admin/accounts", {
       headers: { cookie: adminCookie, origin },
-      data: { username: "e2e.khoa.dia.chi", name: "Thử khóa theo địa chỉ", password: "tam-thoi-khoa-2026", role: "WARD_OFFICIAL", unit: "bo-de" },
+      data: {
+        username: "e2e.khoa.dia.chi",
+        name: "Thử khóa theo địa chỉ",
+        password: "tam-thoi-khoa-2026",
+        role: "WARD_OFFICIAL",
+        unit: "bo-de",
+      },
     });
     expect(created.status()).toBe(200);
 
@@ -71,16 +107,33 @@ test.describe("sign-in limits judge the connection's address, not forwarding hea
     expect(again.location).toBe("/doi-mat-khau");
   });
 
-  test("a guesser changing forged headers on every request still hits the per-address limit (30)", async ({ baseURL }) => {
+  test("a guesser changing forged headers on every request still hits the per-address limit (30)", async ({
+    baseURL,
+  }) => {
     const GUESSER = "127.0.0.40";
     const statuses: number[] = [];
     for (let i = 0; i < 31; i++) {
-      const answer = await post(baseURL!, GUESSER, "/api/auth/sign-in", form({ identifier: `khong-ai-${i}`, password: "doan-mo-khong-dung", next: "/" }), forged(`198.51.100.${i + 1}`));
+      const answer = await post(
+        baseURL!,
+        GUESSER,
+        "/api/auth/sign-in",
+        form({ identifier: `khong-ai-${i}`, password: "doan-mo-khong-dung", next: "/" }),
+        forged(`198.51.100.${i + 1}`),
+      );
       statuses.push(answer.status);
     }
     expect(statuses.slice(0, 30)).toEqual(Array(30).fill(303));
     expect(statuses[30]).toBe(429);
     // the limit is the guesser's own: another computer is not refused
-    expect((await post(baseURL!, "127.0.0.41", "/api/auth/sign-in", form({ identifier: "khong-ai-nua", password: "doan-mo-khong-dung", next: "/" }))).status).toBe(303);
+    expect(
+      (
+        await post(
+          baseURL!,
+          "127.0.0.41",
+          "/api/auth/sign-in",
+          form({ identifier: "khong-ai-nua", password: "doan-mo-khong-dung", next: "/" }),
+        )
+      ).status,
+    ).toBe(303);
   });
 });

@@ -4,14 +4,25 @@ import { expect, test } from "@playwright/test";
 // the query kept, so saved links and bookmarks still open the same view.
 const MOVED: [string, string][] = [
   ["/ngoc-thuy/programmes/03-CTr-QU", "/ngoc-thuy/chuong-trinh/03-CTr-QU"],
-  ["/ngoc-thuy/residential-groups?indicator=gd-van-hoa-theo-tdp&year=2019", "/ngoc-thuy/to-dan-pho?indicator=gd-van-hoa-theo-tdp&year=2019"],
+  [
+    "/ngoc-thuy/residential-groups?indicator=gd-van-hoa-theo-tdp&year=2019",
+    "/ngoc-thuy/to-dan-pho?indicator=gd-van-hoa-theo-tdp&year=2019",
+  ],
   ["/ngoc-thuy/residential-groups/22", "/ngoc-thuy/to-dan-pho/22"],
-  ["/compare?parent=long-bien&indicator=xu-phat-vi-pham&period=2019&sort=asc", "/so-sanh?parent=long-bien&indicator=xu-phat-vi-pham&period=2019&sort=asc"],
-  ["/compare/ward?ward=ngoc-thuy&programme=03-CTr-QU&period=term", "/so-sanh/phuong?ward=ngoc-thuy&programme=03-CTr-QU&period=term"],
+  [
+    "/compare?parent=long-bien&indicator=xu-phat-vi-pham&period=2019&sort=asc",
+    "/so-sanh?parent=long-bien&indicator=xu-phat-vi-pham&period=2019&sort=asc",
+  ],
+  [
+    "/compare/ward?ward=ngoc-thuy&programme=03-CTr-QU&period=term",
+    "/so-sanh/phuong?ward=ngoc-thuy&programme=03-CTr-QU&period=term",
+  ],
 ];
 
 test.describe("addresses", () => {
-  test("the English page URLs of before redirect permanently to the Vietnamese ones, query kept", async ({ request }) => {
+  test("the English page URLs of before redirect permanently to the Vietnamese ones, query kept", async ({
+    request,
+  }) => {
     for (const [old, now] of MOVED) {
       const res = await request.get(old, { maxRedirects: 0 });
       expect(res.status(), old).toBe(308);
@@ -32,7 +43,10 @@ test.describe("addresses", () => {
     expect((await request.get("/api/v1/programmes?term=2015-2020", { maxRedirects: 0 })).status()).toBe(200);
   });
 
-  test("robots.txt keeps crawlers out; the pages link the manifest, its icons and theme colour", async ({ page, request }) => {
+  test("robots.txt keeps crawlers out; the pages link the manifest, its icons and theme colour", async ({
+    page,
+    request,
+  }) => {
     const robots = await request.get("/robots.txt");
     expect(robots.status()).toBe(200);
     expect(await robots.text()).toMatch(/^User-agent: \*\r?\nDisallow: \/$/m);
@@ -44,7 +58,11 @@ test.describe("addresses", () => {
     const manifest = await request.get(href!);
     expect(manifest.status()).toBe(200);
     const body = await manifest.json();
-    expect(body).toMatchObject({ lang: "vi", name: "Theo dõi Chương trình công tác toàn khóa", theme_color: "#991b1b" });
+    expect(body).toMatchObject({
+      lang: "vi",
+      name: "Theo dõi Chương trình công tác toàn khóa",
+      theme_color: "#991b1b",
+    });
     for (const icon of body.icons as { src: string; type: string }[]) {
       const res = await request.get(icon.src);
       expect(res.status(), icon.src).toBe(200);

@@ -4,7 +4,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { ORIGIN, PASSWORD, type ReviewFixtures, type World, createReviewFixtures, createWorld, dropWorld, signInCookie } from "./auth-fixtures";
+import {
+  ORIGIN,
+  PASSWORD,
+  type ReviewFixtures,
+  type World,
+  createReviewFixtures,
+  createWorld,
+  dropWorld,
+  signInCookie,
+} from "./auth-fixtures";
 import { ENTRY_PROGRAMME, createEntryCatalogue } from "./entry-fixtures";
 import { type LandClearanceFixtures, createLandClearanceFixtures, formOf } from "./land-clearance-fixtures";
 import { entryImportFile, entryImportForm } from "./entry-import-fixtures";
@@ -48,7 +57,11 @@ function cases(): Record<string, Case> {
   return {
     "GET /api/health": { url: "/api/health", params: {}, expect: { anonymous: 200 } },
     // the entry, review and land-clearance fixtures give this world a term: the programmes and values are found
-    "GET /api/v1/programmes": { url: "/api/v1/programmes", params: {}, expect: { anonymous: 401, official: 200, staff: 200 } },
+    "GET /api/v1/programmes": {
+      url: "/api/v1/programmes",
+      params: {},
+      expect: { anonymous: 401, official: 200, staff: 200 },
+    },
     "GET /api/v1/org-units/[slug]": {
       url: "/api/v1/org-units/ngoc-thuy",
       params: { slug: "ngoc-thuy" },
@@ -67,11 +80,20 @@ function cases(): Record<string, Case> {
       expect: { anonymous: 303 },
       crossSite: true,
     },
-    "POST /api/auth/sign-out": { url: "/api/auth/sign-out", params: {}, expect: { anonymous: 303, official: 303 }, crossSite: true },
+    "POST /api/auth/sign-out": {
+      url: "/api/auth/sign-out",
+      params: {},
+      expect: { anonymous: 303, official: 303 },
+      crossSite: true,
+    },
     "POST /api/auth/password": {
       url: "/api/auth/password",
       params: {},
-      body: form({ currentPassword: "sai-mat-khau-roi", newPassword: "mot-mat-khau-moi-dai", confirmPassword: "mot-mat-khau-moi-dai" }),
+      body: form({
+        currentPassword: "sai-mat-khau-roi",
+        newPassword: "mot-mat-khau-moi-dai",
+        confirmPassword: "mot-mat-khau-moi-dai",
+      }),
       contentType: "application/x-www-form-urlencoded",
       expect: { anonymous: 303, official: 303 },
       crossSite: true,
@@ -88,7 +110,14 @@ function cases(): Record<string, Case> {
       url: "/api/admin/accounts",
       params: {},
       // a new name each call, so that the allowed call really creates an account
-      body: () => JSON.stringify({ username: `moi.${++created}`, name: "Mới", password: "mat-khau-tam-thoi-9", role: "WARD_OFFICIAL", unit: "bo-de" }),
+      body: () =>
+        JSON.stringify({
+          username: `moi.${++created}`,
+          name: "Mới",
+          password: "mat-khau-tam-thoi-9",
+          role: "WARD_OFFICIAL",
+          unit: "bo-de",
+        }),
       contentType: "application/json",
       expect: { anonymous: 401, official: 403, committee: 403, staff: 403, admin: 200 },
       crossSite: true,
@@ -135,8 +164,16 @@ function cases(): Record<string, Case> {
 // Server actions read the request through next/headers; here each call gets the headers of the
 // caller under test. Cache revalidation needs Next's request store, which a test does not have.
 const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({ headers: async () => request.headers, cookies: async () => ({ get: () => undefined }) }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, refresh: () => {} }));
+vi.mock("next/headers", () => ({
+  headers: async () => request.headers,
+  cookies: async () => ({ get: () => undefined }),
+}));
+vi.mock("next/cache", () => ({
+  revalidatePath: () => {},
+  revalidateTag: () => {},
+  updateTag: () => {},
+  refresh: () => {},
+}));
 
 type ActionOutcome = "ok" | "unauthenticated" | "forbidden" | "invalid" | "conflict" | "locked" | "not-found";
 type ActionCase = {
@@ -153,26 +190,54 @@ const SERVER_ACTIONS: Record<string, ActionCase> = {
   "lib/actions/entry.ts#saveEntry": {
     args: () => {
       const form = new FormData();
-      const rows = [{ indicator: "tien-xu-phat", unit: "ngoc-thuy", raw: "1.000.000", qualifier: "EXACT", baseVersion: 0 }];
+      const rows = [
+        { indicator: "tien-xu-phat", unit: "ngoc-thuy", raw: "1.000.000", qualifier: "EXACT", baseVersion: 0 },
+      ];
       form.set("payload", JSON.stringify({ ward: "ngoc-thuy", year: 2016, programme: ENTRY_PROGRAMME, rows }));
       return [null, form];
     },
-    expect: { anonymous: "unauthenticated", otherOfficial: "forbidden", committee: "forbidden", staff: "forbidden", admin: "forbidden", official: "ok" },
+    expect: {
+      anonymous: "unauthenticated",
+      otherOfficial: "forbidden",
+      committee: "forbidden",
+      staff: "forbidden",
+      admin: "forbidden",
+      official: "ok",
+    },
   },
   "lib/actions/entry.ts#loadValueHistory": {
     args: () => ["ngoc-thuy", 2016, ENTRY_PROGRAMME, "ngoc-thuy", "tien-xu-phat"],
-    expect: { anonymous: "unauthenticated", otherOfficial: "forbidden", official: "ok", committee: "ok", staff: "ok", admin: "ok" },
+    expect: {
+      anonymous: "unauthenticated",
+      otherOfficial: "forbidden",
+      official: "ok",
+      committee: "ok",
+      staff: "ok",
+      admin: "ok",
+    },
   },
   ...reviewActions(),
   ...landClearanceActions(),
   // entry import (Excel/CSV): an unedited export, so the allowed apply finds nothing to change
   "lib/actions/entry-import.ts#previewEntryImport": {
     args: () => [undefined, entryImportForm(entryFile)],
-    expect: { anonymous: "unauthenticated", otherOfficial: "forbidden", official: "ok", committee: "forbidden", staff: "forbidden" },
+    expect: {
+      anonymous: "unauthenticated",
+      otherOfficial: "forbidden",
+      official: "ok",
+      committee: "forbidden",
+      staff: "forbidden",
+    },
   },
   "lib/actions/entry-import.ts#applyEntryImport": {
     args: () => [undefined, entryImportForm(entryFile, EMPTY_FINGERPRINT)],
-    expect: { anonymous: "unauthenticated", otherOfficial: "forbidden", official: "ok", committee: "forbidden", staff: "forbidden" },
+    expect: {
+      anonymous: "unauthenticated",
+      otherOfficial: "forbidden",
+      official: "ok",
+      committee: "forbidden",
+      staff: "forbidden",
+    },
   },
 };
 let entryFile = new Uint8Array();
@@ -185,9 +250,16 @@ beforeAll(async () => {
   await prepareReview(world);
   // the account the administrator routes act on (reset, disable): nobody else
   const { createAccount } = await import("@/lib/auth/accounts");
-  target = (await createAccount(world.database.prisma, { username: "muc.tieu", name: "Mục tiêu", password: "mat-khau-muc-tieu-1" })).id;
+  target = (
+    await createAccount(world.database.prisma, {
+      username: "muc.tieu",
+      name: "Mục tiêu",
+      password: "mat-khau-muc-tieu-1",
+    })
+  ).id;
   const { issueApiToken } = await import("@/lib/auth/api-token");
-  tokenId = (await issueApiToken({ name: "thu hồi", orgUnitId: world.units.boDe, createdById: world.users.admin.id })).id;
+  tokenId = (await issueApiToken({ name: "thu hồi", orgUnitId: world.units.boDe, createdById: world.users.admin.id }))
+    .id;
   // the yearly entry actions need a programme with indicators
   await createEntryCatalogue(world);
   gpmb = await createLandClearanceFixtures(world);
@@ -206,13 +278,30 @@ const reviewForm = (o: Record<string, string>) => {
   return f;
 };
 function reviewActions(): Record<string, ActionCase> {
-  const transition = (year: number, comment = "") => () => [null, reviewForm({ ward: "ngoc-thuy", year: String(year), programme: review.programmeSlug, version: "1", comment })];
+  const transition =
+    (year: number, comment = "") =>
+    () => [
+      null,
+      reviewForm({ ward: "ngoc-thuy", year: String(year), programme: review.programmeSlug, version: "1", comment }),
+    ];
   const refused = { anonymous: "unauthenticated", otherOfficial: "forbidden" } as const;
   return {
-    "lib/actions/review.ts#submitForReview": { args: transition(2016), expect: { ...refused, committee: "forbidden", staff: "forbidden", official: "ok" } },
-    "lib/actions/review.ts#returnSubmission": { args: transition(2017, "Cần sửa"), expect: { ...refused, official: "forbidden", staff: "forbidden", committee: "ok" } },
-    "lib/actions/review.ts#approveSubmission": { args: transition(2018), expect: { ...refused, official: "forbidden", staff: "forbidden", committee: "ok" } },
-    "lib/actions/review.ts#unlockSubmission": { args: transition(2019, "Sửa lại"), expect: { ...refused, official: "forbidden", committee: "forbidden", staff: "ok" } },
+    "lib/actions/review.ts#submitForReview": {
+      args: transition(2016),
+      expect: { ...refused, committee: "forbidden", staff: "forbidden", official: "ok" },
+    },
+    "lib/actions/review.ts#returnSubmission": {
+      args: transition(2017, "Cần sửa"),
+      expect: { ...refused, official: "forbidden", staff: "forbidden", committee: "ok" },
+    },
+    "lib/actions/review.ts#approveSubmission": {
+      args: transition(2018),
+      expect: { ...refused, official: "forbidden", staff: "forbidden", committee: "ok" },
+    },
+    "lib/actions/review.ts#unlockSubmission": {
+      args: transition(2019, "Sửa lại"),
+      expect: { ...refused, official: "forbidden", committee: "forbidden", staff: "ok" },
+    },
     "lib/actions/review.ts#saveSelfApprovalSetting": {
       args: () => [null, reviewForm({ unit: "long-bien", allowSelfApproval: "refuse" })],
       expect: { ...refused, official: "forbidden", committee: "forbidden", staff: "ok", admin: "ok" },
@@ -226,7 +315,9 @@ function reviewActions(): Record<string, ActionCase> {
 async function prepareReview(w: World) {
   review = await createReviewFixtures(w);
   const at = (year: number, status: "SUBMITTED" | "APPROVED") =>
-    w.database.prisma.submission.create({ data: { orgUnitId: w.units.ngocThuy, periodId: review.periods[year], programmeId: review.programmeId, status } });
+    w.database.prisma.submission.create({
+      data: { orgUnitId: w.units.ngocThuy, periodId: review.periods[year], programmeId: review.programmeId, status },
+    });
   await at(2017, "SUBMITTED");
   await at(2018, "SUBMITTED");
   await at(2019, "APPROVED");
@@ -236,17 +327,21 @@ function entryPoints(): { key: string; file: string; method: string }[] {
   return routeFiles.flatMap((file) => {
     const source = fs.readFileSync(file, "utf8");
     const route = "/" + path.relative(path.join(ROOT, "app"), path.dirname(file)).split(path.sep).join("/");
-    return METHODS.filter((m) => new RegExp(`export (async )?function ${m}\\b|export const ${m}\\b`).test(source)).map((method) => ({
-      key: `${method} ${route}`,
-      file,
-      method,
-    }));
+    return METHODS.filter((m) => new RegExp(`export (async )?function ${m}\\b|export const ${m}\\b`).test(source)).map(
+      (method) => ({
+        key: `${method} ${route}`,
+        file,
+        method,
+      }),
+    );
   });
 }
 
 describe("access matrix", () => {
   it("knows every route handler and every server action", () => {
-    const found = entryPoints().map((e) => e.key).sort();
+    const found = entryPoints()
+      .map((e) => e.key)
+      .sort();
     expect(found.length).toBeGreaterThan(5);
     expect(found).toEqual(Object.keys(cases()).sort());
     const actions = serverActionFiles.map((f) => path.relative(ROOT, f));
@@ -271,7 +366,9 @@ describe("access matrix", () => {
           request.headers = new Headers({ host: "ctk.test", "x-forwarded-for": "198.51.100.7" });
           if (origin !== null) request.headers.set("origin", origin);
           if (who !== "anonymous") request.headers.set("cookie", await signInCookie(world.users[who].username));
-          const result = (await (fn as (...a: unknown[]) => Promise<{ ok: boolean; code?: string }>)(...c.args())) ?? { ok: false };
+          const result = (await (fn as (...a: unknown[]) => Promise<{ ok: boolean; code?: string }>)(...c.args())) ?? {
+            ok: false,
+          };
           return result.ok ? "ok" : (result.code ?? "error");
         };
         for (const [who, outcome] of Object.entries(c.expect) as [Who, ActionOutcome][]) {
@@ -279,10 +376,14 @@ describe("access matrix", () => {
           if (got !== outcome) failures.push(`${key} as ${who}: ${got}, expected ${outcome}`);
         }
         expect(c.expect.anonymous, `${key}: list the anonymous caller`).toBe("unauthenticated");
-        const allowed = (Object.keys(c.expect) as Who[]).find((w) => c.expect[w] !== "unauthenticated" && c.expect[w] !== "forbidden") ?? "official";
+        const allowed =
+          (Object.keys(c.expect) as Who[]).find(
+            (w) => c.expect[w] !== "unauthenticated" && c.expect[w] !== "forbidden",
+          ) ?? "official";
         for (const origin of ["https://evil.example", "null", ""]) {
           const got = await call(allowed, origin || null);
-          if (got !== "forbidden") failures.push(`${key} as ${allowed} with Origin "${origin || "(none)"}": ${got}, expected forbidden`);
+          if (got !== "forbidden")
+            failures.push(`${key} as ${allowed} with Origin "${origin || "(none)"}": ${got}, expected forbidden`);
         }
       }
     }
@@ -295,14 +396,21 @@ describe("access matrix", () => {
     const failures: string[] = [];
     for (const { key, file, method } of entryPoints()) {
       const c = table[key];
-      const mod = (await import(/* @vite-ignore */ file)) as Record<string, (r: Request, ctx: unknown) => Promise<Response>>;
+      const mod = (await import(/* @vite-ignore */ file)) as Record<
+        string,
+        (r: Request, ctx: unknown) => Promise<Response>
+      >;
       const send = async (who: Who, origin: string | null) => {
         const headers = new Headers({ host: "ctk.test", "x-forwarded-for": "198.51.100.7" });
         if (origin !== null) headers.set("origin", origin);
         if (c.contentType) headers.set("content-type", c.contentType);
         // a fresh session each time: sign-out and password routes end the sessions they are given
         if (who !== "anonymous") headers.set("cookie", await signInCookie(world.users[who].username));
-        const request = new Request(`${ORIGIN}${c.url}`, { method, headers, body: method === "GET" ? undefined : (c.body?.() ?? null) });
+        const request = new Request(`${ORIGIN}${c.url}`, {
+          method,
+          headers,
+          body: method === "GET" ? undefined : (c.body?.() ?? null),
+        });
         return (await mod[method](request, { params: Promise.resolve(c.params) })).status;
       };
       for (const [who, status] of Object.entries(c.expect) as [Who, number][]) {
@@ -312,7 +420,10 @@ describe("access matrix", () => {
       if (method !== "GET") {
         expect(c.crossSite, `${key} changes state: it must refuse cross-site requests`).toBe(true);
         for (const origin of ["https://evil.example", "null", ""]) {
-          const got = await send(c.expect.admin ? "admin" : c.expect.official ? "official" : "anonymous", origin || null);
+          const got = await send(
+            c.expect.admin ? "admin" : c.expect.official ? "official" : "anonymous",
+            origin || null,
+          );
           if (got !== 403) failures.push(`${key} with Origin "${origin || "(none)"}": ${got}, expected 403`);
         }
       }
@@ -331,11 +442,21 @@ describe("access matrix", () => {
 // Only the ward's official may write; each allowed call really writes (checked in land-clearance.test.ts).
 let gpmb: LandClearanceFixtures;
 function landClearanceActions(): Record<string, ActionCase> {
-  const wardOfficialOnly = { anonymous: "unauthenticated", otherOfficial: "forbidden", official: "ok", committee: "forbidden", staff: "forbidden", admin: "forbidden" } as const;
+  const wardOfficialOnly = {
+    anonymous: "unauthenticated",
+    otherOfficial: "forbidden",
+    official: "ok",
+    committee: "forbidden",
+    staff: "forbidden",
+    admin: "forbidden",
+  } as const;
   const ward = "ngoc-thuy";
   return {
     "lib/actions/land-clearance.ts#saveLandClearanceProject": {
-      args: () => [null, formOf({ ward, term: "2015-2020", version: 0, name: "Dự án mới (ma trận)", status: "PLANNED" })],
+      args: () => [
+        null,
+        formOf({ ward, term: "2015-2020", version: 0, name: "Dự án mới (ma trận)", status: "PLANNED" }),
+      ],
       expect: wardOfficialOnly,
     },
     "lib/actions/land-clearance.ts#deleteLandClearanceProject": {
@@ -351,7 +472,17 @@ function landClearanceActions(): Record<string, ActionCase> {
       expect: wardOfficialOnly,
     },
     "lib/actions/achievements.ts#saveAchievement": {
-      args: () => [null, formOf({ ward, term: "2015-2020", version: 0, kind: "OTHER", status: "ACHIEVED", title: "Danh hiệu mới (ma trận)" })],
+      args: () => [
+        null,
+        formOf({
+          ward,
+          term: "2015-2020",
+          version: 0,
+          kind: "OTHER",
+          status: "ACHIEVED",
+          title: "Danh hiệu mới (ma trận)",
+        }),
+      ],
       expect: wardOfficialOnly,
     },
     "lib/actions/achievements.ts#deleteAchievement": {
@@ -368,7 +499,12 @@ function landClearanceActions(): Record<string, ActionCase> {
 const cookieOf = new Map<string, string>();
 async function as(username: string): Promise<void> {
   if (!cookieOf.has(username)) cookieOf.set(username, await signInCookie(username));
-  request.headers = new Headers({ host: "ctk.test", origin: ORIGIN, "x-forwarded-for": "198.51.100.7", cookie: cookieOf.get(username)! });
+  request.headers = new Headers({
+    host: "ctk.test",
+    origin: ORIGIN,
+    "x-forwarded-for": "198.51.100.7",
+    cookie: cookieOf.get(username)!,
+  });
 }
 type Answer = { ok: boolean; code?: string; message?: string };
 /** A FormData with `fields` in order; an array value sends the field once per element. */
@@ -383,8 +519,12 @@ describe("repeated fields", () => {
     const failures: string[] = [];
     for (const [key, c] of Object.entries(SERVER_ACTIONS)) {
       const [file, name] = key.split("#");
-      const fn = ((await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, (...a: unknown[]) => Promise<Answer>>)[name];
-      const allowed = (Object.keys(c.expect) as Who[]).find((w) => c.expect[w] !== "unauthenticated" && c.expect[w] !== "forbidden") as Exclude<Who, "anonymous">;
+      const fn = (
+        (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, (...a: unknown[]) => Promise<Answer>>
+      )[name];
+      const allowed = (Object.keys(c.expect) as Who[]).find(
+        (w) => c.expect[w] !== "unauthenticated" && c.expect[w] !== "forbidden",
+      ) as Exclude<Who, "anonymous">;
       const sample = c.args();
       const formIndex = sample.findIndex((a) => a instanceof FormData);
       if (formIndex < 0) continue; // plain arguments (loadValueHistory): nothing can repeat
@@ -394,7 +534,8 @@ describe("repeated fields", () => {
         form.append(field, form.get(field)!);
         await as(world.users[allowed].username);
         const got = await fn(...args);
-        if (got.ok || got.code !== "invalid" || !got.message?.includes(`“${field}”`)) failures.push(`${key} with “${field}” twice: ${JSON.stringify(got)}`);
+        if (got.ok || got.code !== "invalid" || !got.message?.includes(`“${field}”`))
+          failures.push(`${key} with “${field}” twice: ${JSON.stringify(got)}`);
       }
     }
     expect(failures).toEqual([]);
@@ -402,44 +543,96 @@ describe("repeated fields", () => {
 
   it("route handlers refuse a repeated form field or query parameter", async () => {
     const { prisma } = world.database;
-    const send = async (file: string, url: string, params: Record<string, string>, body: string | null, who?: Exclude<Who, "anonymous">) => {
+    const send = async (
+      file: string,
+      url: string,
+      params: Record<string, string>,
+      body: string | null,
+      who?: Exclude<Who, "anonymous">,
+    ) => {
       const headers = new Headers({ host: "ctk.test", origin: ORIGIN, "x-forwarded-for": "198.51.100.7" });
       if (body !== null) headers.set("content-type", "application/x-www-form-urlencoded");
       if (who) headers.set("cookie", await signInCookie(world.users[who].username));
-      const mod = (await import(/* @vite-ignore */ path.join(ROOT, "app", file))) as Record<string, (r: Request, ctx: unknown) => Promise<Response>>;
+      const mod = (await import(/* @vite-ignore */ path.join(ROOT, "app", file))) as Record<
+        string,
+        (r: Request, ctx: unknown) => Promise<Response>
+      >;
       const method = body === null ? "GET" : "POST";
-      return mod[method](new Request(`${ORIGIN}${url}`, { method, headers, body }), { params: Promise.resolve(params) });
+      return mod[method](new Request(`${ORIGIN}${url}`, { method, headers, body }), {
+        params: Promise.resolve(params),
+      });
     };
     const refusedForm = (res: Response) => decodeURIComponent(res.headers.get("location") ?? "");
 
     // a role granted on the first unit named, the check made on … whichever: refused outright
-    const roles = await send("api/admin/accounts/[id]/roles/route.ts", `/api/admin/accounts/${target}/roles`, { id: target }, "op=grant&role=WARD_OFFICIAL&unit=ngoc-thuy&unit=bo-de", "admin");
+    const roles = await send(
+      "api/admin/accounts/[id]/roles/route.ts",
+      `/api/admin/accounts/${target}/roles`,
+      { id: target },
+      "op=grant&role=WARD_OFFICIAL&unit=ngoc-thuy&unit=bo-de",
+      "admin",
+    );
     expect(roles.status).toBe(303);
     expect(refusedForm(roles)).toContain("loi=Yêu cầu gửi trường “unit” nhiều lần");
     expect(await prisma.roleAssignment.count({ where: { userId: target, role: "WARD_OFFICIAL" } })).toBe(0);
 
-    const token = await send("api/admin/api-tokens/route.ts", "/api/admin/api-tokens", {}, "name=hai&unit=ngoc-thuy&unit=long-bien", "admin");
+    const token = await send(
+      "api/admin/api-tokens/route.ts",
+      "/api/admin/api-tokens",
+      {},
+      "name=hai&unit=ngoc-thuy&unit=long-bien",
+      "admin",
+    );
     expect(refusedForm(token)).toContain("“unit”");
     expect(await prisma.apiToken.count({ where: { name: "hai" } })).toBe(0);
 
-    const account = await send("api/admin/accounts/route.ts", "/api/admin/accounts", {}, "username=lap.lai&name=L&password=mat-khau-tam-thoi-9&role=WARD_OFFICIAL&unit=bo-de&role=ADMINISTRATOR", "admin");
+    const account = await send(
+      "api/admin/accounts/route.ts",
+      "/api/admin/accounts",
+      {},
+      "username=lap.lai&name=L&password=mat-khau-tam-thoi-9&role=WARD_OFFICIAL&unit=bo-de&role=ADMINISTRATOR",
+      "admin",
+    );
     expect(refusedForm(account)).toContain("“role”");
     expect(await prisma.user.count({ where: { username: "lap.lai" } })).toBe(0);
 
     // signing in with two identifiers (one of them right) is refused, not read as the first
-    const signIn = await send("api/auth/sign-in/route.ts", "/api/auth/sign-in", {}, `identifier=${world.users.official.username}&identifier=khong.ai&password=${encodeURIComponent(PASSWORD)}`);
+    const signIn = await send(
+      "api/auth/sign-in/route.ts",
+      "/api/auth/sign-in",
+      {},
+      `identifier=${world.users.official.username}&identifier=khong.ai&password=${encodeURIComponent(PASSWORD)}`,
+    );
     expect(signIn.status).toBe(303);
     expect(signIn.headers.get("location")).toMatch(/^\/dang-nhap\?loi=/);
     expect(signIn.headers.get("set-cookie")).toBeNull();
 
-    const password = await send("api/auth/password/route.ts", "/api/auth/password", {}, `currentPassword=a&currentPassword=b&newPassword=x&confirmPassword=x`, "official");
+    const password = await send(
+      "api/auth/password/route.ts",
+      "/api/auth/password",
+      {},
+      `currentPassword=a&currentPassword=b&newPassword=x&confirmPassword=x`,
+      "official",
+    );
     expect(refusedForm(password)).toContain("nhiều lần");
 
     // read routes: a repeated parameter is a 400 with the reason, never its first or last value
-    const exportRes = await send("api/entry/[ward]/[year]/[programme]/export/route.ts", "/api/entry/ngoc-thuy/2020/03-CTr-QU/export?format=csv&format=xlsx", { ward: "ngoc-thuy", year: "2020", programme: "03-CTr-QU" }, null, "official");
+    const exportRes = await send(
+      "api/entry/[ward]/[year]/[programme]/export/route.ts",
+      "/api/entry/ngoc-thuy/2020/03-CTr-QU/export?format=csv&format=xlsx",
+      { ward: "ngoc-thuy", year: "2020", programme: "03-CTr-QU" },
+      null,
+      "official",
+    );
     expect(exportRes.status).toBe(400);
     expect(((await exportRes.json()) as { error: { message: string } }).error.message).toContain("“format”");
-    const values = await send("api/v1/org-units/[slug]/values/route.ts", "/api/v1/org-units/ngoc-thuy/values?term=2015-2020&term=2020-2025", { slug: "ngoc-thuy" }, null, "official");
+    const values = await send(
+      "api/v1/org-units/[slug]/values/route.ts",
+      "/api/v1/org-units/ngoc-thuy/values?term=2015-2020&term=2020-2025",
+      { slug: "ngoc-thuy" },
+      null,
+      "official",
+    );
     expect(values.status).toBe(400);
     expect(((await values.json()) as { error: { message: string } }).error.message).toContain("“term”");
   }, 60_000);
@@ -458,26 +651,73 @@ describe("people with several roles on different units", () => {
     officialCommittee: "cb.nt.du.bd",
   };
   const sub = (wardId: number, year: number) =>
-    world.database.prisma.submission.findUnique({ where: { orgUnitId_periodId_programmeId: { orgUnitId: wardId, periodId: review.periods[year], programmeId: review.programmeId } } });
-  const twice = (unitField: string, first: string, second: string, rest: Record<string, string>) => formWith([[unitField, first], ...Object.entries(rest), [unitField, second]]);
+    world.database.prisma.submission.findUnique({
+      where: {
+        orgUnitId_periodId_programmeId: {
+          orgUnitId: wardId,
+          periodId: review.periods[year],
+          programmeId: review.programmeId,
+        },
+      },
+    });
+  const twice = (unitField: string, first: string, second: string, rest: Record<string, string>) =>
+    formWith([[unitField, first], ...Object.entries(rest), [unitField, second]]);
 
   beforeAll(async () => {
     const { prisma } = world.database;
     const { createAccount } = await import("@/lib/auth/accounts");
     const { ngocThuy, boDe, district, city } = world.units;
-    const make = (username: string, roles: { role: "WARD_OFFICIAL" | "WARD_PARTY_COMMITTEE" | "DISTRICT_STAFF"; orgUnitId: number }[]) =>
-      createAccount(prisma, { username, name: username, password: PASSWORD, roles });
-    await make(people.officialStaff, [{ role: "WARD_OFFICIAL", orgUnitId: ngocThuy }, { role: "DISTRICT_STAFF", orgUnitId: district }]);
-    await make(people.committeeStaff, [{ role: "WARD_PARTY_COMMITTEE", orgUnitId: ngocThuy }, { role: "DISTRICT_STAFF", orgUnitId: district }]);
-    await make(people.officialCommittee, [{ role: "WARD_OFFICIAL", orgUnitId: ngocThuy }, { role: "WARD_PARTY_COMMITTEE", orgUnitId: boDe }]);
-    giaLam = (await prisma.orgUnit.create({ data: { slug: "gia-lam", name: "Gia Lâm", shortName: "Gia Lâm", level: "DISTRICT", parentId: city, validFrom: new Date("2015-01-01") } })).id;
+    const make = (
+      username: string,
+      roles: { role: "WARD_OFFICIAL" | "WARD_PARTY_COMMITTEE" | "DISTRICT_STAFF"; orgUnitId: number }[],
+    ) => createAccount(prisma, { username, name: username, password: PASSWORD, roles });
+    await make(people.officialStaff, [
+      { role: "WARD_OFFICIAL", orgUnitId: ngocThuy },
+      { role: "DISTRICT_STAFF", orgUnitId: district },
+    ]);
+    await make(people.committeeStaff, [
+      { role: "WARD_PARTY_COMMITTEE", orgUnitId: ngocThuy },
+      { role: "DISTRICT_STAFF", orgUnitId: district },
+    ]);
+    await make(people.officialCommittee, [
+      { role: "WARD_OFFICIAL", orgUnitId: ngocThuy },
+      { role: "WARD_PARTY_COMMITTEE", orgUnitId: boDe },
+    ]);
+    giaLam = (
+      await prisma.orgUnit.create({
+        data: {
+          slug: "gia-lam",
+          name: "Gia Lâm",
+          shortName: "Gia Lâm",
+          level: "DISTRICT",
+          parentId: city,
+          validFrom: new Date("2015-01-01"),
+        },
+      })
+    ).id;
     bd = {};
     // 2020: for the public portal's test alone
-    for (const [year, status] of [[2017, "SUBMITTED"], [2018, "SUBMITTED"], [2019, "APPROVED"], [2020, "SUBMITTED"]] as const) {
-      bd[year] = (await prisma.submission.create({ data: { orgUnitId: boDe, periodId: review.periods[year], programmeId: review.programmeId, status } })).id;
+    for (const [year, status] of [
+      [2017, "SUBMITTED"],
+      [2018, "SUBMITTED"],
+      [2019, "APPROVED"],
+      [2020, "SUBMITTED"],
+    ] as const) {
+      bd[year] = (
+        await prisma.submission.create({
+          data: { orgUnitId: boDe, periodId: review.periods[year], programmeId: review.programmeId, status },
+        })
+      ).id;
     }
     // Ngọc Thụy 2020, sent: what the committee member of Bồ Đề must not approve
-    await prisma.submission.create({ data: { orgUnitId: ngocThuy, periodId: review.periods[2020], programmeId: review.programmeId, status: "SUBMITTED" } });
+    await prisma.submission.create({
+      data: {
+        orgUnitId: ngocThuy,
+        periodId: review.periods[2020],
+        programmeId: review.programmeId,
+        status: "SUBMITTED",
+      },
+    });
   });
 
   it("a ward named twice, the first where the person holds the right, the second another ward: refused, nothing changes", async () => {
@@ -486,17 +726,59 @@ describe("people with several roles on different units", () => {
     const programme = review.programmeSlug;
     const cases: [string, string, (p: null, f: FormData) => Promise<Answer>, FormData, () => Promise<unknown>][] = [
       // send Bồ Đề's figures as the official of Ngọc Thụy (reads Bồ Đề as district staff)
-      ["send Bồ Đề", people.officialStaff, actions.submitForReview, twice("ward", "ngoc-thuy", "bo-de", { year: "2016", programme, version: "1" }), () => sub(boDe, 2016)],
+      [
+        "send Bồ Đề",
+        people.officialStaff,
+        actions.submitForReview,
+        twice("ward", "ngoc-thuy", "bo-de", { year: "2016", programme, version: "1" }),
+        () => sub(boDe, 2016),
+      ],
       // approve / return Bồ Đề's as the committee member of Ngọc Thụy
-      ["approve Bồ Đề", people.committeeStaff, actions.approveSubmission, twice("ward", "ngoc-thuy", "bo-de", { year: "2018", programme, version: "1" }), () => sub(boDe, 2018)],
-      ["return Bồ Đề", people.committeeStaff, actions.returnSubmission, twice("ward", "ngoc-thuy", "bo-de", { year: "2017", programme, version: "1", comment: "x" }), () => sub(boDe, 2017)],
+      [
+        "approve Bồ Đề",
+        people.committeeStaff,
+        actions.approveSubmission,
+        twice("ward", "ngoc-thuy", "bo-de", { year: "2018", programme, version: "1" }),
+        () => sub(boDe, 2018),
+      ],
+      [
+        "return Bồ Đề",
+        people.committeeStaff,
+        actions.returnSubmission,
+        twice("ward", "ngoc-thuy", "bo-de", { year: "2017", programme, version: "1", comment: "x" }),
+        () => sub(boDe, 2017),
+      ],
       // unlock needs district staff: the committee member of Bồ Đề is not, wherever the ward is named
-      ["unlock Bồ Đề", people.officialCommittee, actions.unlockSubmission, twice("ward", "ngoc-thuy", "bo-de", { year: "2019", programme, version: "1", comment: "x" }), () => sub(boDe, 2019)],
+      [
+        "unlock Bồ Đề",
+        people.officialCommittee,
+        actions.unlockSubmission,
+        twice("ward", "ngoc-thuy", "bo-de", { year: "2019", programme, version: "1", comment: "x" }),
+        () => sub(boDe, 2019),
+      ],
       // official of one ward, committee of another: neither sends the other's nor approves their own ward's
-      ["send Bồ Đề (official NT, committee BĐ)", people.officialCommittee, actions.submitForReview, twice("ward", "ngoc-thuy", "bo-de", { year: "2016", programme, version: "1" }), () => sub(boDe, 2016)],
-      ["approve Ngọc Thụy (official NT, committee BĐ)", people.officialCommittee, actions.approveSubmission, twice("ward", "bo-de", "ngoc-thuy", { year: "2020", programme, version: "1" }), () => sub(ngocThuy, 2020)],
+      [
+        "send Bồ Đề (official NT, committee BĐ)",
+        people.officialCommittee,
+        actions.submitForReview,
+        twice("ward", "ngoc-thuy", "bo-de", { year: "2016", programme, version: "1" }),
+        () => sub(boDe, 2016),
+      ],
+      [
+        "approve Ngọc Thụy (official NT, committee BĐ)",
+        people.officialCommittee,
+        actions.approveSubmission,
+        twice("ward", "bo-de", "ngoc-thuy", { year: "2020", programme, version: "1" }),
+        () => sub(ngocThuy, 2020),
+      ],
       // a programme or year named twice is refused too
-      ["approve Bồ Đề, programme twice", people.officialCommittee, actions.approveSubmission, twice("programme", programme, "khac", { ward: "bo-de", year: "2018", version: "1" }), () => sub(boDe, 2018)],
+      [
+        "approve Bồ Đề, programme twice",
+        people.officialCommittee,
+        actions.approveSubmission,
+        twice("programme", programme, "khac", { ward: "bo-de", year: "2018", version: "1" }),
+        () => sub(boDe, 2018),
+      ],
     ];
     const failures: string[] = [];
     for (const [what, who, fn, form, state] of cases) {
@@ -512,15 +794,28 @@ describe("people with several roles on different units", () => {
   it("each right is judged on its own unit: rights held elsewhere, or reading, do not count", async () => {
     const actions = await import("@/lib/actions/review");
     const programme = review.programmeSlug;
-    const form = (ward: string, year: number, comment = "") => formWith([["ward", ward], ["year", String(year)], ["programme", programme], ["version", "1"], ["comment", comment]]);
+    const form = (ward: string, year: number, comment = "") =>
+      formWith([
+        ["ward", ward],
+        ["year", String(year)],
+        ["programme", programme],
+        ["version", "1"],
+        ["comment", comment],
+      ]);
     await as(people.committeeStaff);
     expect(await actions.approveSubmission(null, form("bo-de", 2018))).toMatchObject({ ok: false, code: "forbidden" });
     await as(people.officialStaff);
     expect(await actions.submitForReview(null, form("bo-de", 2016))).toMatchObject({ ok: false, code: "forbidden" });
     await as(people.officialCommittee);
-    expect(await actions.approveSubmission(null, form("ngoc-thuy", 2020))).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await actions.approveSubmission(null, form("ngoc-thuy", 2020))).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
     // and the right one, on its own unit, works
-    expect(await actions.returnSubmission(null, form("bo-de", 2017, "Chưa đủ"))).toMatchObject({ ok: true, data: { status: "RETURNED" } });
+    expect(await actions.returnSubmission(null, form("bo-de", 2017, "Chưa đủ"))).toMatchObject({
+      ok: true,
+      data: { status: "RETURNED" },
+    });
   });
 
   it("district staff set their own district's deadline only", async () => {
@@ -528,12 +823,30 @@ describe("people with several roles on different units", () => {
     const { prisma } = world.database;
     await as(world.users.staff.username);
     const rest = { year: "2017", dueOn: "2018-03-31", version: "0" };
-    expect(await actions.saveDeadline(null, twice("district", "long-bien", "gia-lam", rest))).toMatchObject({ ok: false, code: "invalid" });
-    expect(await actions.saveDeadline(null, formWith([["district", "gia-lam"], ...Object.entries(rest)]))).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await actions.saveDeadline(null, twice("district", "long-bien", "gia-lam", rest))).toMatchObject({
+      ok: false,
+      code: "invalid",
+    });
+    expect(
+      await actions.saveDeadline(null, formWith([["district", "gia-lam"], ...Object.entries(rest)])),
+    ).toMatchObject({ ok: false, code: "forbidden" });
     expect(await prisma.deadline.count({ where: { districtId: giaLam } })).toBe(0);
     // and the review rule likewise
-    expect(await actions.saveSelfApprovalSetting(null, twice("unit", "long-bien", "gia-lam", { allowSelfApproval: "allow" }))).toMatchObject({ ok: false, code: "invalid" });
-    expect(await actions.saveSelfApprovalSetting(null, formWith([["unit", "gia-lam"], ["allowSelfApproval", "allow"]]))).toMatchObject({ ok: false, code: "forbidden" });
+    expect(
+      await actions.saveSelfApprovalSetting(
+        null,
+        twice("unit", "long-bien", "gia-lam", { allowSelfApproval: "allow" }),
+      ),
+    ).toMatchObject({ ok: false, code: "invalid" });
+    expect(
+      await actions.saveSelfApprovalSetting(
+        null,
+        formWith([
+          ["unit", "gia-lam"],
+          ["allowSelfApproval", "allow"],
+        ]),
+      ),
+    ).toMatchObject({ ok: false, code: "forbidden" });
     expect((await prisma.orgUnit.findUniqueOrThrow({ where: { id: giaLam } })).allowSelfApproval).toBeNull();
   });
 
@@ -554,11 +867,31 @@ describe("people with several roles on different units", () => {
       const before = JSON.stringify(await sub(boDe, 2020));
       cookieOf.clear();
       await as(world.users.committee.username);
-      expect(await actions.approveSubmission(null, twice("ward", "ngoc-thuy", "bo-de", { year: "2020", programme, version: "1" }))).toMatchObject({ ok: false, code: "invalid" });
-      expect(await actions.approveSubmission(null, formWith([["ward", "bo-de"], ["year", "2020"], ["programme", programme], ["version", "1"]]))).toMatchObject({ ok: false, code: "forbidden" });
+      expect(
+        await actions.approveSubmission(
+          null,
+          twice("ward", "ngoc-thuy", "bo-de", { year: "2020", programme, version: "1" }),
+        ),
+      ).toMatchObject({ ok: false, code: "invalid" });
+      expect(
+        await actions.approveSubmission(
+          null,
+          formWith([
+            ["ward", "bo-de"],
+            ["year", "2020"],
+            ["programme", programme],
+            ["version", "1"],
+          ]),
+        ),
+      ).toMatchObject({ ok: false, code: "forbidden" });
       // nor an official of Ngọc Thụy send Bồ Đề's
       await as(world.users.official.username);
-      expect(await actions.submitForReview(null, twice("ward", "ngoc-thuy", "bo-de", { year: "2016", programme, version: "1" }))).toMatchObject({ ok: false, code: "invalid" });
+      expect(
+        await actions.submitForReview(
+          null,
+          twice("ward", "ngoc-thuy", "bo-de", { year: "2016", programme, version: "1" }),
+        ),
+      ).toMatchObject({ ok: false, code: "invalid" });
       expect(JSON.stringify(await sub(boDe, 2020))).toBe(before);
       expect(await sub(boDe, 2016)).toBeNull();
     });
@@ -567,7 +900,11 @@ describe("people with several roles on different units", () => {
       const { GET: values } = await import("@/app/api/v1/org-units/[slug]/values/route");
       const { GET: unit } = await import("@/app/api/v1/org-units/[slug]/route");
       const { issueApiToken } = await import("@/lib/auth/api-token");
-      const { token } = await issueApiToken({ name: "cổng", orgUnitId: world.units.ngocThuy, createdById: world.users.admin.id });
+      const { token } = await issueApiToken({
+        name: "cổng",
+        orgUnitId: world.units.ngocThuy,
+        createdById: world.users.admin.id,
+      });
       const callers: Record<string, Record<string, string>> = {
         anonymous: {},
         "official of Ngọc Thụy": { cookie: await signInCookie(world.users.official.username) },
@@ -580,7 +917,11 @@ describe("people with several roles on different units", () => {
         const ctx = { params: Promise.resolve({ slug: "bo-de" }) };
         got[who] = [
           (await unit(new Request(`${ORIGIN}/api/v1/org-units/bo-de`, { headers }), ctx)).status,
-          (await values(new Request(`${ORIGIN}/api/v1/org-units/bo-de/values`, { headers }), { params: Promise.resolve({ slug: "bo-de" }) })).status,
+          (
+            await values(new Request(`${ORIGIN}/api/v1/org-units/bo-de/values`, { headers }), {
+              params: Promise.resolve({ slug: "bo-de" }),
+            })
+          ).status,
         ];
       }
       expect(got).toEqual(Object.fromEntries(Object.keys(callers).map((who) => [who, [200, 200]])));

@@ -41,7 +41,9 @@ if (ctx.mode === "server") {
 
     beforeAll(async () => {
       db = await createMigratedDatabase();
-      await db.prisma.auditLog.create({ data: { actor: "seed", action: "CREATE", entity: "result", entityId: "1", newValue: "1.691" } });
+      await db.prisma.auditLog.create({
+        data: { actor: "seed", action: "CREATE", entity: "result", entityId: "1", newValue: "1.691" },
+      });
       ({ url: appUrl } = await appDatabaseUrl({ adminUrl: db.url, env: { APP_DB_ROLE: role }, dataRoot }));
     });
 
@@ -56,11 +58,18 @@ if (ctx.mode === "server") {
     it("is a plain login role that reads and writes rows", async () => {
       expect(new URL(appUrl).username).toBe(role);
       const id = await withClient(appUrl, async (c) => {
-        const me = (await c.query("SELECT current_user AS u, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS s")).rows[0];
+        const me = (
+          await c.query("SELECT current_user AS u, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS s")
+        ).rows[0];
         expect(me).toEqual({ u: role, s: false });
-        const { rows } = await c.query(`INSERT INTO source (key, kind, title) VALUES ('test:${suffix}', 'ENTRY', 'Thử') RETURNING id`);
+        const { rows } = await c.query(
+          `INSERT INTO source (key, kind, title) VALUES ('test:${suffix}', 'ENTRY', 'Thử') RETURNING id`,
+        );
         await c.query("UPDATE source SET title = 'Thử lại' WHERE id = $1", [rows[0].id]);
-        await c.query("INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ('app', 'CREATE', 'source', $1)", [String(rows[0].id)]);
+        await c.query(
+          "INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ('app', 'CREATE', 'source', $1)",
+          [String(rows[0].id)],
+        );
         return rows[0].id as number;
       });
       expect(await attempt(appUrl, `DELETE FROM source WHERE id = ${id}`)).toBe("ok");
@@ -74,7 +83,10 @@ if (ctx.mode === "server") {
       ["disable the append-only trigger", 'ALTER TABLE audit_log DISABLE TRIGGER "audit_log_append_only"'],
       ["disable the chain trigger", 'ALTER TABLE audit_log DISABLE TRIGGER "audit_log_chain"'],
       ["drop the chain trigger", 'DROP TRIGGER "audit_log_chain" ON audit_log'],
-      ["replace the hashing function", "CREATE OR REPLACE FUNCTION audit_log_hash(r audit_log) RETURNS text LANGUAGE sql AS $$ SELECT 'x' $$"],
+      [
+        "replace the hashing function",
+        "CREATE OR REPLACE FUNCTION audit_log_hash(r audit_log) RETURNS text LANGUAGE sql AS $$ SELECT 'x' $$",
+      ],
       ["update an audit row", "UPDATE audit_log SET new_value = '999' WHERE id = 1"],
       ["delete an audit row", "DELETE FROM audit_log WHERE id = 1"],
       ["truncate the audit log", "TRUNCATE audit_log"],
@@ -113,12 +125,20 @@ if (ctx.mode === "server") {
       const owner = `ctk_test_owner_${suffix}`;
       created.push(owner);
       await withClient(ctx.adminUrl, (c) => c.query(`CREATE ROLE ${quoteIdent(owner)} LOGIN`));
-      const error = await appDatabaseUrl({ adminUrl: asUser(db.url, owner), env: { APP_DB_ROLE: `ctk_test_missing_${suffix}` }, dataRoot }).catch((e) => e);
+      const error = await appDatabaseUrl({
+        adminUrl: asUser(db.url, owner),
+        env: { APP_DB_ROLE: `ctk_test_missing_${suffix}` },
+        dataRoot,
+      }).catch((e) => e);
       expect(error).toBeInstanceOf(AppRoleError);
       expect(error.message).toContain(`CREATE ROLE "ctk_test_missing_${suffix}" LOGIN NOSUPERUSER`);
       expect(error.message).toContain(`APP_DATABASE_URL=postgresql://ctk_test_missing_${suffix}:<mật khẩu>@`);
       // and no such role was made
-      const exists = await withClient(ctx.adminUrl, async (c) => (await c.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [`ctk_test_missing_${suffix}`])).rowCount);
+      const exists = await withClient(
+        ctx.adminUrl,
+        async (c) =>
+          (await c.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [`ctk_test_missing_${suffix}`])).rowCount,
+      );
       expect(exists).toBe(0);
     });
   });
@@ -128,7 +148,12 @@ if (ctx.mode === "server") {
   describe("the embedded database (PGlite)", () => {
     it("is single-user: a connection naming another user is still the superuser", async () => {
       const url = asUser(ctx.url, `ctk_app_${suffix}`);
-      const me = await withClient(url, async (c) => (await c.query("SELECT current_user AS u, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS s")).rows[0]);
+      const me = await withClient(
+        url,
+        async (c) =>
+          (await c.query("SELECT current_user AS u, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS s"))
+            .rows[0],
+      );
       expect(me).toEqual({ u: "postgres", s: true });
     });
   });

@@ -16,7 +16,11 @@ const call = async (path: string, slug: string, token?: string) => {
 describe("API tokens", () => {
   it("read the token's unit and the units below it, nothing else; are hashed at rest; can be revoked", async () => {
     const { issueApiToken, revokeApiToken } = await import("@/lib/auth/api-token");
-    const { id, token } = await issueApiToken({ name: "cổng dữ liệu phường", orgUnitId: world.units.ngocThuy, createdById: world.users.admin.id });
+    const { id, token } = await issueApiToken({
+      name: "cổng dữ liệu phường",
+      orgUnitId: world.units.ngocThuy,
+      createdById: world.users.admin.id,
+    });
     expect(token).toMatch(/^ctk_[A-Za-z0-9_-]{43}$/);
     const row = await world.database.prisma.apiToken.findUniqueOrThrow({ where: { id } });
     expect(row.tokenHash).not.toContain(token.slice(4));

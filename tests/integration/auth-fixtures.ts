@@ -25,7 +25,9 @@ export async function createWorld(): Promise<World> {
 
   const { prisma } = database;
   const unit = (slug: string, level: "CITY" | "DISTRICT" | "WARD" | "RESIDENTIAL_GROUP", parentId: number | null) =>
-    prisma.orgUnit.create({ data: { slug, name: slug, shortName: slug, level, parentId, validFrom: new Date("2015-01-01") } }).then((u) => u.id);
+    prisma.orgUnit
+      .create({ data: { slug, name: slug, shortName: slug, level, parentId, validFrom: new Date("2015-01-01") } })
+      .then((u) => u.id);
   const city = await unit("ha-noi", "CITY", null);
   const district = await unit("long-bien", "DISTRICT", city);
   const ngocThuy = await unit("ngoc-thuy", "WARD", district);
@@ -35,7 +37,8 @@ export async function createWorld(): Promise<World> {
   const { createAccount } = await import("@/lib/auth/accounts");
   const make = async (username: string, role: Role, orgUnitId: number) => ({
     username,
-    id: (await createAccount(prisma, { username, name: username, password: PASSWORD, roles: [{ role, orgUnitId }] })).id,
+    id: (await createAccount(prisma, { username, name: username, password: PASSWORD, roles: [{ role, orgUnitId }] }))
+      .id,
   });
   const users = {
     official: await make("can.bo.nt", "WARD_OFFICIAL", ngocThuy),
@@ -99,12 +102,24 @@ export async function createReviewFixtures(world: World): Promise<ReviewFixtures
   });
   const periods: Record<number, number> = {};
   for (let year = 2015; year <= 2020; year++) {
-    const p = await prisma.period.upsert({ where: { termId_kind_year: { termId: term.id, kind: "YEAR", year } }, create: { termId: term.id, kind: "YEAR", year }, update: {} });
+    const p = await prisma.period.upsert({
+      where: { termId_kind_year: { termId: term.id, kind: "YEAR", year } },
+      create: { termId: term.id, kind: "YEAR", year },
+      update: {},
+    });
     periods[year] = p.id;
   }
   const programme = await prisma.programme.upsert({
     where: { issuerId_termId_slug: { issuerId: world.units.district, termId: term.id, slug: "01-CT-QU" } },
-    create: { termId: term.id, issuerId: world.units.district, number: 1, code: "01-CT/QU", slug: "01-CT-QU", title: "Chương trình thử", summary: "Thử" },
+    create: {
+      termId: term.id,
+      issuerId: world.units.district,
+      number: 1,
+      code: "01-CT/QU",
+      slug: "01-CT-QU",
+      title: "Chương trình thử",
+      summary: "Thử",
+    },
     update: {},
   });
   const section = await prisma.indicatorSection.upsert({
@@ -112,11 +127,27 @@ export async function createReviewFixtures(world: World): Promise<ReviewFixtures
     create: { programmeId: programme.id, code: "thu", name: "Mục thử" },
     update: {},
   });
-  const indicator = (code: string, sortOrder: number, collectionLevel: "WARD" | "RESIDENTIAL_GROUP", valueType: "COUNT" | "MONEY" | "BOOLEAN") =>
+  const indicator = (
+    code: string,
+    sortOrder: number,
+    collectionLevel: "WARD" | "RESIDENTIAL_GROUP",
+    valueType: "COUNT" | "MONEY" | "BOOLEAN",
+  ) =>
     prisma.indicator
       .upsert({
         where: { programmeId_code: { programmeId: programme.id, code } },
-        create: { programmeId: programme.id, sectionId: section.id, code, name: `Chỉ tiêu ${code}`, unit: "lượt", valueType, aggregation: "SUM", direction: "HIGHER_IS_BETTER", collectionLevel, sortOrder },
+        create: {
+          programmeId: programme.id,
+          sectionId: section.id,
+          code,
+          name: `Chỉ tiêu ${code}`,
+          unit: "lượt",
+          valueType,
+          aggregation: "SUM",
+          direction: "HIGHER_IS_BETTER",
+          collectionLevel,
+          sortOrder,
+        },
         update: {},
       })
       .then((i) => i.id);
@@ -125,6 +156,10 @@ export async function createReviewFixtures(world: World): Promise<ReviewFixtures
     periods,
     programmeId: programme.id,
     programmeSlug: programme.slug,
-    indicators: { a: await indicator("review-a", 901, "WARD", "COUNT"), b: await indicator("review-b", 902, "WARD", "MONEY"), group: await indicator("review-to", 903, "RESIDENTIAL_GROUP", "BOOLEAN") },
+    indicators: {
+      a: await indicator("review-a", 901, "WARD", "COUNT"),
+      b: await indicator("review-b", 902, "WARD", "MONEY"),
+      group: await indicator("review-to", 903, "RESIDENTIAL_GROUP", "BOOLEAN"),
+    },
   };
 }

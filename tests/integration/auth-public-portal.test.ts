@@ -12,7 +12,9 @@ afterAll(() => dropWorld(world));
 describe("public transparency portal", () => {
   it("lets anyone read units through the API, but not manage accounts", async () => {
     const { GET } = await import("@/app/api/v1/org-units/[slug]/route");
-    const res = await GET(new Request(`${ORIGIN}/api/v1/org-units/bo-de`), { params: Promise.resolve({ slug: "bo-de" }) });
+    const res = await GET(new Request(`${ORIGIN}/api/v1/org-units/bo-de`), {
+      params: Promise.resolve({ slug: "bo-de" }),
+    });
     expect(res.status).toBe(200);
 
     const { POST } = await import("@/app/api/admin/accounts/[id]/disabled/route");

@@ -32,7 +32,9 @@ describe("sign-in rate limiting (in PostgreSQL)", () => {
     // the real user, from their usual address, is not locked out
     expect((await attempt("can.bo.nt", PASSWORD, USUAL)).ok).toBe(true);
     // switching to the e-mail address does not buy new guesses
-    expect(await attempt("can.bo.nt@khong-co-email.invalid", "doan-sai-nua-xyz", ATTACKER)).toMatchObject({ reason: "limited" });
+    expect(await attempt("can.bo.nt@khong-co-email.invalid", "doan-sai-nua-xyz", ATTACKER)).toMatchObject({
+      reason: "limited",
+    });
     // the attempts and the refusal are in the access log
     const { prisma } = world.database;
     expect(await prisma.accessLog.count({ where: { event: "SIGN_IN_FAILED", address: ATTACKER } })).toBe(10);
@@ -43,7 +45,12 @@ describe("sign-in rate limiting (in PostgreSQL)", () => {
     const { prisma } = world.database;
     const now = Date.now();
     await prisma.signInAttempt.createMany({
-      data: Array.from({ length: 30 }, (_, i) => ({ identifier: `name:nguoi-${i}`, address: "203.0.113.99", success: false, at: new Date(now - i * 1000) })),
+      data: Array.from({ length: 30 }, (_, i) => ({
+        identifier: `name:nguoi-${i}`,
+        address: "203.0.113.99",
+        success: false,
+        at: new Date(now - i * 1000),
+      })),
     });
     expect(await attempt("dang.uy.nt", PASSWORD, "203.0.113.99")).toMatchObject({ reason: "limited" });
     expect((await attempt("dang.uy.nt", PASSWORD, "203.0.113.100")).ok).toBe(true);
@@ -52,7 +59,12 @@ describe("sign-in rate limiting (in PostgreSQL)", () => {
   it("forgets failures older than the window", async () => {
     const { prisma } = world.database;
     await prisma.signInAttempt.createMany({
-      data: Array.from({ length: 12 }, () => ({ identifier: `user:${world.users.staff.id}`, address: "203.0.113.5", success: false, at: new Date(Date.now() - 16 * 60_000) })),
+      data: Array.from({ length: 12 }, () => ({
+        identifier: `user:${world.users.staff.id}`,
+        address: "203.0.113.5",
+        success: false,
+        at: new Date(Date.now() - 16 * 60_000),
+      })),
     });
     expect((await attempt("can.bo.quan", PASSWORD, "203.0.113.5")).ok).toBe(true);
   });
@@ -60,13 +72,22 @@ describe("sign-in rate limiting (in PostgreSQL)", () => {
   it("the sign-in route answers 429 with Retry-After once refused", async () => {
     const { prisma } = world.database;
     await prisma.signInAttempt.createMany({
-      data: Array.from({ length: 10 }, () => ({ identifier: `user:${world.users.admin.id}`, address: "203.0.113.7", success: false })),
+      data: Array.from({ length: 10 }, () => ({
+        identifier: `user:${world.users.admin.id}`,
+        address: "203.0.113.7",
+        success: false,
+      })),
     });
     const { POST } = await import("@/app/api/auth/sign-in/route");
     const res = await POST(
       new Request("http://ctk.test/api/auth/sign-in", {
         method: "POST",
-        headers: { origin: "http://ctk.test", host: "ctk.test", "x-ctk-client-address": "203.0.113.7", "content-type": "application/x-www-form-urlencoded" },
+        headers: {
+          origin: "http://ctk.test",
+          host: "ctk.test",
+          "x-ctk-client-address": "203.0.113.7",
+          "content-type": "application/x-www-form-urlencoded",
+        },
         body: new URLSearchParams({ identifier: "quan.tri", password: PASSWORD }),
       }),
     );

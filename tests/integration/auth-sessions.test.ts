@@ -17,7 +17,10 @@ describe("sessions", () => {
   it("signs in with user name or e-mail; the session holds the person's roles", async () => {
     const cookie = await signInCookie("can.bo.nt");
     const v = await viewer(cookie);
-    expect(v).toMatchObject({ userId: world.users.official.id, grants: [{ role: "WARD_OFFICIAL", orgUnitId: world.units.ngocThuy }] });
+    expect(v).toMatchObject({
+      userId: world.users.official.id,
+      grants: [{ role: "WARD_OFFICIAL", orgUnitId: world.units.ngocThuy }],
+    });
     expect(await viewer(await signInCookie("Can.Bo.NT@khong-co-email.invalid"))).not.toBeNull();
   });
 
@@ -36,23 +39,36 @@ describe("sessions", () => {
 
   it("refuses a wrong password and an unknown account alike", async () => {
     const { signIn } = await import("@/lib/auth/sign-in");
-    expect(await signIn({ identifier: "can.bo.nt", password: "sai-mat-khau-123" }, browserHeaders(undefined, "192.0.2.50"))).toEqual({ ok: false, reason: "invalid" });
-    expect(await signIn({ identifier: "khong.ai", password: PASSWORD }, browserHeaders(undefined, "192.0.2.50"))).toEqual({ ok: false, reason: "invalid" });
+    expect(
+      await signIn({ identifier: "can.bo.nt", password: "sai-mat-khau-123" }, browserHeaders(undefined, "192.0.2.50")),
+    ).toEqual({ ok: false, reason: "invalid" });
+    expect(
+      await signIn({ identifier: "khong.ai", password: PASSWORD }, browserHeaders(undefined, "192.0.2.50")),
+    ).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("ends a session idle for 30 minutes, and any session after 12 hours", async () => {
     const { prisma } = world.database;
     const idle = await signInCookie("can.bo.quan");
-    await prisma.session.update({ where: { token: storedTokenOf(idle) }, data: { updatedAt: new Date(Date.now() - 31 * 60_000) } });
+    await prisma.session.update({
+      where: { token: storedTokenOf(idle) },
+      data: { updatedAt: new Date(Date.now() - 31 * 60_000) },
+    });
     expect(await viewer(idle)).toBeNull();
     expect(await prisma.session.count({ where: { token: storedTokenOf(idle) } })).toBe(0);
 
     const active = await signInCookie("can.bo.quan");
-    await prisma.session.update({ where: { token: storedTokenOf(active) }, data: { updatedAt: new Date(Date.now() - 29 * 60_000) } });
+    await prisma.session.update({
+      where: { token: storedTokenOf(active) },
+      data: { updatedAt: new Date(Date.now() - 29 * 60_000) },
+    });
     expect(await viewer(active)).not.toBeNull();
 
     const old = await signInCookie("can.bo.quan");
-    await prisma.session.update({ where: { token: storedTokenOf(old) }, data: { createdAt: new Date(Date.now() - 12 * 3600_000 - 60_000) } });
+    await prisma.session.update({
+      where: { token: storedTokenOf(old) },
+      data: { createdAt: new Date(Date.now() - 12 * 3600_000 - 60_000) },
+    });
     expect(await viewer(old)).toBeNull();
   });
 
@@ -80,8 +96,12 @@ describe("sessions", () => {
     const cookie = await signInCookie("quan.tri", "tam-thoi-doi-ngay-42");
     expect((await viewer(cookie))?.mustChangePassword).toBe(true);
     const h = browserHeaders(cookie);
-    expect(await changePassword({ currentPassword: "tam-thoi-doi-ngay-42", newPassword: "password123" }, h)).toMatchObject({ status: "refused", message: expect.stringMatching(/phổ biến/) });
-    expect(await changePassword({ currentPassword: "sai-roi-sai-roi", newPassword: "mới-và-dài-hơn-nhiều" }, h)).toMatchObject({ status: "refused" });
+    expect(
+      await changePassword({ currentPassword: "tam-thoi-doi-ngay-42", newPassword: "password123" }, h),
+    ).toMatchObject({ status: "refused", message: expect.stringMatching(/phổ biến/) });
+    expect(
+      await changePassword({ currentPassword: "sai-roi-sai-roi", newPassword: "mới-và-dài-hơn-nhiều" }, h),
+    ).toMatchObject({ status: "refused" });
     const changed = await changePassword({ currentPassword: "tam-thoi-doi-ngay-42", newPassword: PASSWORD }, h);
     expect(changed.status).toBe("changed");
     const after = await signInCookie("quan.tri");

@@ -47,16 +47,28 @@ describe("session tokens at rest", () => {
 
     // the idle limit still ends a session
     const idle = await signInCookie("can.bo.nt");
-    await prisma.session.update({ where: { token: sha256(tokenOf(idle)) }, data: { updatedAt: new Date(Date.now() - 31 * 60_000) } });
+    await prisma.session.update({
+      where: { token: sha256(tokenOf(idle)) },
+      data: { updatedAt: new Date(Date.now() - 31 * 60_000) },
+    });
     expect(await viewer(idle)).toBeNull();
   });
 
   it("the database refuses a raw token, and the migration hashes old tokens as the app does", async () => {
     const { prisma } = world.database;
     await expect(
-      prisma.session.create({ data: { id: "s-raw", token: "A".repeat(32), userId: world.users.staff.id, expiresAt: new Date(Date.now() + 60_000) } }),
+      prisma.session.create({
+        data: {
+          id: "s-raw",
+          token: "A".repeat(32),
+          userId: world.users.staff.id,
+          expiresAt: new Date(Date.now() + 60_000),
+        },
+      }),
     ).rejects.toThrow(/session_token_is_sha256/);
-    const [{ hashed }] = await prisma.$queryRaw<{ hashed: string }[]>`SELECT encode(sha256(convert_to(${"Ab3dEf"}, 'UTF8')), 'hex') AS hashed`;
+    const [{ hashed }] = await prisma.$queryRaw<
+      { hashed: string }[]
+    >`SELECT encode(sha256(convert_to(${"Ab3dEf"}, 'UTF8')), 'hex') AS hashed`;
     const { storedSessionToken } = await import("@/lib/auth/session-token-store");
     expect(storedSessionToken("Ab3dEf")).toBe(hashed);
   });
@@ -69,9 +81,17 @@ describe("password change", () => {
     const cookie = await signInCookie("can.bo.quan", PASSWORD, address);
     const { POST } = await import("@/app/api/auth/password/route");
     const change = (currentPassword: string, newPassword = "một-mật-khẩu-mới-rất-dài") =>
-      POST(form("/api/auth/password", { currentPassword, newPassword, confirmPassword: newPassword }, browserHeaders(cookie, address)));
+      POST(
+        form(
+          "/api/auth/password",
+          { currentPassword, newPassword, confirmPassword: newPassword },
+          browserHeaders(cookie, address),
+        ),
+      );
 
-    const before = await prisma.accessLog.count({ where: { event: "PASSWORD_CHANGE_FAILED", userId: world.users.staff.id } });
+    const before = await prisma.accessLog.count({
+      where: { event: "PASSWORD_CHANGE_FAILED", userId: world.users.staff.id },
+    });
     // a policy refusal is logged too
     expect((await change(PASSWORD, "password2026")).headers.get("location")).toMatch(/^\/doi-mat-khau\?loi=/);
     const statuses: number[] = [];
@@ -82,11 +102,17 @@ describe("password change", () => {
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe("900");
     expect(await limited.text()).toContain("Quá nhiều lần nhập sai mật khẩu");
-    expect(await prisma.accessLog.count({ where: { event: "PASSWORD_CHANGE_FAILED", userId: world.users.staff.id } })).toBe(before + 12);
-    expect(await prisma.accessLog.count({ where: { event: "PASSWORD_CHANGED", userId: world.users.staff.id } })).toBe(0);
+    expect(
+      await prisma.accessLog.count({ where: { event: "PASSWORD_CHANGE_FAILED", userId: world.users.staff.id } }),
+    ).toBe(before + 12);
+    expect(await prisma.accessLog.count({ where: { event: "PASSWORD_CHANGED", userId: world.users.staff.id } })).toBe(
+      0,
+    );
     // the same limits guard sign-in: the guesses counted against the account there as well
     const { signIn } = await import("@/lib/auth/sign-in");
-    expect(await signIn({ identifier: "can.bo.quan", password: PASSWORD }, browserHeaders(undefined, address))).toMatchObject({ ok: false, reason: "limited" });
+    expect(
+      await signIn({ identifier: "can.bo.quan", password: PASSWORD }, browserHeaders(undefined, address)),
+    ).toMatchObject({ ok: false, reason: "limited" });
   }, 60_000);
 });
 
@@ -105,7 +131,15 @@ describe("next after sign-in", () => {
   });
 
   it("never leaves the site", async () => {
-    for (const next of ["//evil.example", "/\\evil.example", "https://evil.example/", "/\t/evil.example", "/./\\evil.example", "/a\r\nSet-Cookie: x=1", "/a\u0000b"]) {
+    for (const next of [
+      "//evil.example",
+      "/\\evil.example",
+      "https://evil.example/",
+      "/\t/evil.example",
+      "/./\\evil.example",
+      "/a\r\nSet-Cookie: x=1",
+      "/a\u0000b",
+    ]) {
       const res = await signInTo(next);
       expect(res.status, JSON.stringify(next)).toBe(303);
       expect(res.headers.get("location"), JSON.stringify(next)).toBe("/");
@@ -115,7 +149,9 @@ describe("next after sign-in", () => {
   });
 
   it("marks the session cookie Secure when the request came over HTTPS (a trusted proxy says so)", async () => {
-    const secure = (await signInTo("/", "https")).headers.getSetCookie().find((c) => c.startsWith("ctk.session_token="));
+    const secure = (await signInTo("/", "https")).headers
+      .getSetCookie()
+      .find((c) => c.startsWith("ctk.session_token="));
     expect(secure).toMatch(/;\s*Secure/i);
     const plain = (await signInTo("/", "http")).headers.getSetCookie().find((c) => c.startsWith("ctk.session_token="));
     expect(plain).not.toMatch(/;\s*Secure/i);
@@ -130,7 +166,9 @@ describe("API token revocation", () => {
     const revoke = (id: string) => {
       const headers = browserHeaders(cookie);
       headers.set("content-type", "application/json");
-      return POST(new Request(`${ORIGIN}/api/admin/api-tokens/${id}/revoke`, { method: "POST", headers, body: "{}" }), { params: Promise.resolve({ id }) });
+      return POST(new Request(`${ORIGIN}/api/admin/api-tokens/${id}/revoke`, { method: "POST", headers, body: "{}" }), {
+        params: Promise.resolve({ id }),
+      });
     };
     const before = await prisma.accessLog.count({ where: { event: "TOKEN_REVOKED" } });
     expect((await revoke("987654")).status).toBe(404);
@@ -138,7 +176,11 @@ describe("API token revocation", () => {
     expect(await prisma.accessLog.count({ where: { event: "TOKEN_REVOKED" } })).toBe(before);
 
     const { issueApiToken } = await import("@/lib/auth/api-token");
-    const { id } = await issueApiToken({ name: "thử thu hồi", orgUnitId: world.units.boDe, createdById: world.users.admin.id });
+    const { id } = await issueApiToken({
+      name: "thử thu hồi",
+      orgUnitId: world.units.boDe,
+      createdById: world.users.admin.id,
+    });
     expect((await revoke(String(id))).status).toBe(200);
     expect((await revoke(String(id))).status).toBe(200); // already revoked: nothing more happens
     expect(await prisma.accessLog.count({ where: { event: "TOKEN_REVOKED" } })).toBe(before + 1);
@@ -152,10 +194,16 @@ describe("anonymous refusals", () => {
     const before = await prisma.accessLog.count();
     for (let i = 0; i < 40; i++) {
       const headers = browserHeaders(undefined, i % 2 ? "203.0.113.20" : "203.0.113.21");
-      await GET(new Request(`${ORIGIN}/api/v1/org-units/bo-de`, { headers }), { params: Promise.resolve({ slug: "bo-de" }) });
+      await GET(new Request(`${ORIGIN}/api/v1/org-units/bo-de`, { headers }), {
+        params: Promise.resolve({ slug: "bo-de" }),
+      });
     }
     expect(await prisma.accessLog.count()).toBe(before);
-    const rows = await prisma.anonymousRefusal.findMany({ where: { kind: "api" }, orderBy: { address: "asc" }, select: { address: true, count: true, lastTarget: true } });
+    const rows = await prisma.anonymousRefusal.findMany({
+      where: { kind: "api" },
+      orderBy: { address: "asc" },
+      select: { address: true, count: true, lastTarget: true },
+    });
     expect(rows).toEqual([
       { address: "203.0.113.20", count: 20, lastTarget: "GET /api/v1/org-units/bo-de" },
       { address: "203.0.113.21", count: 20, lastTarget: "GET /api/v1/org-units/bo-de" },
@@ -173,7 +221,12 @@ describe("anonymous refusals", () => {
     const before = await prisma.accessLog.count({ where: { event: "REFUSED" } });
     for (let i = 0; i < 5; i++) expect((await crossSite()).status).toBe(403);
     expect(await prisma.accessLog.count({ where: { event: "REFUSED" } })).toBe(before);
-    expect(await prisma.anonymousRefusal.findFirst({ where: { address: "203.0.113.30", kind: "cross-site" }, select: { count: true } })).toEqual({ count: 5 });
+    expect(
+      await prisma.anonymousRefusal.findFirst({
+        where: { address: "203.0.113.30", kind: "cross-site" },
+        select: { count: true },
+      }),
+    ).toEqual({ count: 5 });
     expect((await crossSite(await signInCookie("can.bo.bd"))).status).toBe(403);
     expect(await prisma.accessLog.count({ where: { event: "REFUSED", userId: world.users.otherOfficial.id } })).toBe(1);
   });
@@ -184,8 +237,19 @@ describe("access-log page", () => {
     const { prisma } = world.database;
     await prisma.accessLog.createMany({
       data: [
-        ...Array.from({ length: 120 }, (_, i) => ({ event: "SIGN_IN_FAILED" as const, identifier: "ke.do.doan", address: "192.0.2.99", at: new Date(Date.parse("2026-03-10T03:00:00Z") + i * 60_000) })),
-        { event: "SIGN_IN" as const, userId: world.users.committee.id, identifier: "dang.uy.nt", address: "192.0.2.98", at: new Date("2026-03-11T17:30:00Z") }, // 00:30 on 12 March in Hà Nội
+        ...Array.from({ length: 120 }, (_, i) => ({
+          event: "SIGN_IN_FAILED" as const,
+          identifier: "ke.do.doan",
+          address: "192.0.2.99",
+          at: new Date(Date.parse("2026-03-10T03:00:00Z") + i * 60_000),
+        })),
+        {
+          event: "SIGN_IN" as const,
+          userId: world.users.committee.id,
+          identifier: "dang.uy.nt",
+          address: "192.0.2.98",
+          at: new Date("2026-03-11T17:30:00Z"),
+        }, // 00:30 on 12 March in Hà Nội
       ],
     });
     const { listAccessLog, ACCESS_LOG_PAGE_SIZE } = await import("@/lib/data/accounts");
@@ -205,7 +269,15 @@ describe("access-log page", () => {
 
     // the page reads its filters from the URL
     const { accessLogQuerySchema } = await import("@/lib/validation/admin");
-    expect(accessLogQuerySchema.parse({ ai: "ke.do", su_kien: "SIGN_IN_FAILED", tu: "2026-03-10", trang: "2" })).toEqual({ ai: "ke.do", su_kien: "SIGN_IN_FAILED", tu: "2026-03-10", den: undefined, trang: 2 });
-    expect(accessLogQuerySchema.parse({ su_kien: "DROP TABLE", tu: "hôm qua", trang: "-1" })).toEqual({ ai: undefined, su_kien: undefined, tu: undefined, den: undefined, trang: undefined });
+    expect(
+      accessLogQuerySchema.parse({ ai: "ke.do", su_kien: "SIGN_IN_FAILED", tu: "2026-03-10", trang: "2" }),
+    ).toEqual({ ai: "ke.do", su_kien: "SIGN_IN_FAILED", tu: "2026-03-10", den: undefined, trang: 2 });
+    expect(accessLogQuerySchema.parse({ su_kien: "DROP TABLE", tu: "hôm qua", trang: "-1" })).toEqual({
+      ai: undefined,
+      su_kien: undefined,
+      tu: undefined,
+      den: undefined,
+      trang: undefined,
+    });
   });
 });

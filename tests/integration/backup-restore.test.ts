@@ -16,8 +16,16 @@ import { createMigratedDatabase, createPrismaClient, type TestDatabase } from ".
 import { ORIGIN, PASSWORD, type World, createReviewFixtures, signInCookie } from "./auth-fixtures";
 
 const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({ headers: async () => request.headers, cookies: async () => ({ get: () => undefined }) }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, refresh: () => {} }));
+vi.mock("next/headers", () => ({
+  headers: async () => request.headers,
+  cookies: async () => ({ get: () => undefined }),
+}));
+vi.mock("next/cache", () => ({
+  revalidatePath: () => {},
+  revalidateTag: () => {},
+  updateTag: () => {},
+  refresh: () => {},
+}));
 
 const YEAR = 2019;
 const temp: string[] = [];
@@ -31,29 +39,51 @@ afterAll(() => {
 });
 
 /** Runs `npm run backup|restore` (the script itself) with `env` on top of this process's environment. */
-async function cli(script: "backup" | "restore", args: string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
+async function cli(
+  script: "backup" | "restore",
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; output: string }> {
   const childEnv = { ...process.env, DATABASE_URL: "", DATA_DIR: "", BACKUP_DIR: "", BACKUP_KEEP: "", ...env };
   try {
-    return { code: 0, output: await run(process.execPath, [path.join(ROOT, `scripts/${script}.mjs`), ...args], { env: childEnv, quiet: true }) };
+    return {
+      code: 0,
+      output: await run(process.execPath, [path.join(ROOT, `scripts/${script}.mjs`), ...args], {
+        env: childEnv,
+        quiet: true,
+      }),
+    };
   } catch (e) {
     const err = e as Error & { code?: number };
     return { code: err.code ?? -1, output: err.message };
   }
 }
 
-const backupFiles = (dir: string) => fs.readdirSync(dir).filter((f) => /^ctk-.*\.(tar\.gz|dump)$/.test(f)).sort();
+const backupFiles = (dir: string) =>
+  fs
+    .readdirSync(dir)
+    .filter((f) => /^ctk-.*\.(tar\.gz|dump)$/.test(f))
+    .sort();
 
 /** Every row of every table (as JSON text, sorted) and every sequence's position, of the database at `url`. */
 async function snapshot(url: string): Promise<Record<string, string[]>> {
   return withClient(url, async (c) => {
     const out: Record<string, string[]> = {};
-    const tables = await c.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
+    const tables = await c.query<{ name: string }>(
+      "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
+    );
     for (const { name } of tables.rows) {
-      out[name] = (await c.query<{ r: string }>(`SELECT to_jsonb(t)::text AS r FROM "${name}" t ORDER BY 1`)).rows.map((r) => r.r);
+      out[name] = (await c.query<{ r: string }>(`SELECT to_jsonb(t)::text AS r FROM "${name}" t ORDER BY 1`)).rows.map(
+        (r) => r.r,
+      );
     }
-    const seqs = await c.query<{ name: string }>("SELECT sequencename AS name FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1");
+    const seqs = await c.query<{ name: string }>(
+      "SELECT sequencename AS name FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1",
+    );
     for (const { name } of seqs.rows) {
-      out[`sequence ${name}`] = (await c.query<{ r: string }>(`SELECT last_value || ' ' || is_called AS r FROM "${name}"`)).rows.map((r) => r.r);
+      out[`sequence ${name}`] = (
+        await c.query<{ r: string }>(`SELECT last_value || ' ' || is_called AS r FROM "${name}"`)
+      ).rows.map((r) => r.r);
     }
     return out;
   });
@@ -64,7 +94,11 @@ async function snapshot(url: string): Promise<Record<string, string[]>> {
  * (every row chained, ending where the chain head says). Sequences never go back (no id is handed out twice); a PGlite copy may have them ahead:
  * PostgreSQL logs sequences 32 values in advance, and opening the copy runs crash recovery.
  */
-async function expectRestored(url: string, before: Record<string, string[]>, sequences: "same" | "not-behind" = "same") {
+async function expectRestored(
+  url: string,
+  before: Record<string, string[]>,
+  sequences: "same" | "not-behind" = "same",
+) {
   const after = await snapshot(url);
   expect(Object.keys(after)).toEqual(Object.keys(before));
   for (const key of Object.keys(before)) {
@@ -96,11 +130,15 @@ async function enterAndApprove(database: TestDatabase) {
   const district = await unit("long-bien");
   const ngocThuy = await unit("ngoc-thuy");
   const boDe = await unit("bo-de");
-  const group = await prisma.orgUnit.findFirstOrThrow({ where: { parentId: ngocThuy.id, level: "RESIDENTIAL_GROUP" }, orderBy: { id: "asc" } });
+  const group = await prisma.orgUnit.findFirstOrThrow({
+    where: { parentId: ngocThuy.id, level: "RESIDENTIAL_GROUP" },
+    orderBy: { id: "asc" },
+  });
   const { createAccount } = await import("@/lib/auth/accounts");
   const make = async (username: string, role: "WARD_OFFICIAL" | "WARD_PARTY_COMMITTEE", orgUnitId: number) => ({
     username,
-    id: (await createAccount(prisma, { username, name: username, password: PASSWORD, roles: [{ role, orgUnitId }] })).id,
+    id: (await createAccount(prisma, { username, name: username, password: PASSWORD, roles: [{ role, orgUnitId }] }))
+      .id,
   });
   const official = await make("can.bo.nt", "WARD_OFFICIAL", ngocThuy.id);
   const committee = await make("dang.uy.nt", "WARD_PARTY_COMMITTEE", ngocThuy.id);
@@ -113,24 +151,65 @@ async function enterAndApprove(database: TestDatabase) {
 
   const save = await import("@/lib/data/entry-save");
   const actions = await import("@/lib/actions/review");
-  const change = (indicatorId: number, orgUnitId: number, value: string) => ({ indicatorId, orgUnitId, value, qualifier: "EXACT" as const, note: null, outlierConfirmed: false, baseVersion: 0 });
-  const saved = await save.saveEntryValues({ userId: official.id, name: official.username }, { wardId: ngocThuy.id, periodId: fx.periods[YEAR], programmeId: fx.programmeId }, [
-    change(fx.indicators.a, ngocThuy.id, "12"),
-    change(fx.indicators.b, ngocThuy.id, "305000000"),
-    change(fx.indicators.group, group.id, "1"),
-  ]);
+  const change = (indicatorId: number, orgUnitId: number, value: string) => ({
+    indicatorId,
+    orgUnitId,
+    value,
+    qualifier: "EXACT" as const,
+    note: null,
+    outlierConfirmed: false,
+    baseVersion: 0,
+  });
+  const saved = await save.saveEntryValues(
+    { userId: official.id, name: official.username },
+    { wardId: ngocThuy.id, periodId: fx.periods[YEAR], programmeId: fx.programmeId },
+    [
+      change(fx.indicators.a, ngocThuy.id, "12"),
+      change(fx.indicators.b, ngocThuy.id, "305000000"),
+      change(fx.indicators.group, group.id, "1"),
+    ],
+  );
   expect(saved.ok).toBe(true);
   const act = async (username: string, fn: (prev: null, form: FormData) => Promise<unknown>) => {
-    request.headers = new Headers({ host: "ctk.test", origin: ORIGIN, "x-forwarded-for": "198.51.100.7", cookie: await signInCookie(username) });
-    const sub = await prisma.submission.findUniqueOrThrow({ where: { orgUnitId_periodId_programmeId: { orgUnitId: ngocThuy.id, periodId: fx.periods[YEAR], programmeId: fx.programmeId } } });
+    request.headers = new Headers({
+      host: "ctk.test",
+      origin: ORIGIN,
+      "x-forwarded-for": "198.51.100.7",
+      cookie: await signInCookie(username),
+    });
+    const sub = await prisma.submission.findUniqueOrThrow({
+      where: {
+        orgUnitId_periodId_programmeId: {
+          orgUnitId: ngocThuy.id,
+          periodId: fx.periods[YEAR],
+          programmeId: fx.programmeId,
+        },
+      },
+    });
     const form = new FormData();
-    for (const [k, v] of Object.entries({ ward: "ngoc-thuy", year: YEAR, programme: fx.programmeSlug, version: sub.version, comment: "" })) form.set(k, String(v));
+    for (const [k, v] of Object.entries({
+      ward: "ngoc-thuy",
+      year: YEAR,
+      programme: fx.programmeSlug,
+      version: sub.version,
+      comment: "",
+    }))
+      form.set(k, String(v));
     return fn(null, form);
   };
-  expect(await act(official.username, actions.submitForReview)).toMatchObject({ ok: true, data: { status: "SUBMITTED" } });
-  expect(await act(committee.username, actions.approveSubmission)).toMatchObject({ ok: true, data: { status: "APPROVED" } });
+  expect(await act(official.username, actions.submitForReview)).toMatchObject({
+    ok: true,
+    data: { status: "SUBMITTED" },
+  });
+  expect(await act(committee.username, actions.approveSubmission)).toMatchObject({
+    ok: true,
+    data: { status: "APPROVED" },
+  });
 
-  const published = await prisma.result.findMany({ where: { periodId: fx.periods[YEAR], indicatorId: { in: Object.values(fx.indicators) } }, select: { value: true } });
+  const published = await prisma.result.findMany({
+    where: { periodId: fx.periods[YEAR], indicatorId: { in: Object.values(fx.indicators) } },
+    select: { value: true },
+  });
   expect(published.map((r) => r.value.toFixed()).sort()).toEqual(["1", "12", "305000000"]);
   return { indicatorA: fx.indicators.a };
 }
@@ -138,10 +217,24 @@ async function enterAndApprove(database: TestDatabase) {
 /** The facts a restored database must show besides being row-for-row equal: not an empty copy of an empty one. */
 async function expectApprovedFigures(url: string, indicatorA: number) {
   await withClient(url, async (c) => {
-    const a = await c.query(`SELECT trim_scale(r.value)::text AS value, s.kind::text AS source FROM result r JOIN source s ON s.id = r.source_id WHERE r.indicator_id = $1`, [indicatorA]);
+    const a = await c.query(
+      `SELECT trim_scale(r.value)::text AS value, s.kind::text AS source FROM result r JOIN source s ON s.id = r.source_id WHERE r.indicator_id = $1`,
+      [indicatorA],
+    );
     expect(a.rows).toEqual([{ value: "12", source: "ENTRY" }]);
-    expect(Number((await c.query(`SELECT count(*) AS n FROM audit_log WHERE entity = 'result' AND actor = (SELECT id FROM app_user WHERE username = 'dang.uy.nt')`)).rows[0].n)).toBe(3);
-    expect((await c.query(`SELECT username FROM app_user ORDER BY 1`)).rows.map((r) => r.username)).toEqual(["can.bo.nt", "dang.uy.nt"]);
+    expect(
+      Number(
+        (
+          await c.query(
+            `SELECT count(*) AS n FROM audit_log WHERE entity = 'result' AND actor = (SELECT id FROM app_user WHERE username = 'dang.uy.nt')`,
+          )
+        ).rows[0].n,
+      ),
+    ).toBe(3);
+    expect((await c.query(`SELECT username FROM app_user ORDER BY 1`)).rows.map((r) => r.username)).toEqual([
+      "can.bo.nt",
+      "dang.uy.nt",
+    ]);
     expect((await c.query(`SELECT status::text AS status FROM submission`)).rows).toEqual([{ status: "APPROVED" }]);
   });
 }
@@ -163,7 +256,12 @@ describe("embedded database (PGlite data directory)", () => {
     // what `npm start` does: lock, PGlite served on a port, the backup service, migrations
     fs.writeFileSync(path.join(root, "pglite.lock"), String(process.pid));
     let embedded = await startEmbeddedPostgres({ dataDir });
-    const backups = await startEmbeddedBackups({ db: embedded.db, env: { ...env }, log: () => {}, fail: (m: string) => expect.fail(m) });
+    const backups = await startEmbeddedBackups({
+      db: embedded.db,
+      env: { ...env },
+      log: () => {},
+      fail: (m: string) => expect.fail(m),
+    });
     expect(fs.existsSync(path.join(root, "backups")) ? backupFiles(path.join(root, "backups")) : []).toEqual([]); // nothing to keep before migrations
     await migrate(embedded.url, { quiet: true });
     const prisma = createPrismaClient(embedded.url);
@@ -180,7 +278,9 @@ describe("embedded database (PGlite data directory)", () => {
     const online = await cli("backup", [], env);
     expect(online).toMatchObject({ code: 0, output: expect.stringContaining("qua npm start đang chạy") });
     const [, onlineFile] = backupFiles(path.join(root, "backups")).map((f) => path.join(root, "backups", f));
-    expect(fs.readFileSync(`${onlineFile}.sha256`, "utf8")).toMatch(new RegExp(`^[0-9a-f]{64}  ${path.basename(onlineFile)}\\n$`));
+    expect(fs.readFileSync(`${onlineFile}.sha256`, "utf8")).toMatch(
+      new RegExp(`^[0-9a-f]{64}  ${path.basename(onlineFile)}\\n$`),
+    );
 
     // restore is refused while npm start runs on the directory
     const running = await cli("restore", [onlineFile, "--force"], env);
@@ -236,61 +336,74 @@ describe("embedded database (PGlite data directory)", () => {
     expect(fs.readdirSync(empty)).toEqual([]);
     // without its checksum file a backup is not restored either
     fs.rmSync(`${corrupt}.sha256`);
-    expect(await cli("restore", [corrupt], { DATA_DIR: empty })).toMatchObject({ code: 1, output: expect.stringContaining("thiếu tệp mã kiểm tra") });
+    expect(await cli("restore", [corrupt], { DATA_DIR: empty })).toMatchObject({
+      code: 1,
+      output: expect.stringContaining("thiếu tệp mã kiểm tra"),
+    });
   }, 480_000); // PGlite's initdb, migrations and seed, and four PGlite processes: minutes on a busy machine
 });
 
 describe("PostgreSQL server (pg_dump custom format)", () => {
   // needs the PostgreSQL server the integration run uses (pg_dump cannot read the embedded database)
-  it.runIf(inject("testDb").mode === "server")("backs up, restores into an empty database, refuses a non-empty one without --force, a corrupted file always", async () => {
-    const database = await createMigratedDatabase();
-    const { indicatorA } = await enterAndApprove(database);
-    await releaseApp();
-    const before = await snapshot(database.url);
-    const dir = tempDir();
-    const env = { DATABASE_URL: database.url, BACKUP_DIR: dir };
+  it.runIf(inject("testDb").mode === "server")(
+    "backs up, restores into an empty database, refuses a non-empty one without --force, a corrupted file always",
+    async () => {
+      const database = await createMigratedDatabase();
+      const { indicatorA } = await enterAndApprove(database);
+      await releaseApp();
+      const before = await snapshot(database.url);
+      const dir = tempDir();
+      const env = { DATABASE_URL: database.url, BACKUP_DIR: dir };
 
-    const backedUp = await cli("backup", [], env);
-    expect(backedUp).toMatchObject({ code: 0, output: expect.stringContaining("pg_dump") });
-    const [file] = backupFiles(dir).map((f) => path.join(dir, f));
-    expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe("PGDMP");
+      const backedUp = await cli("backup", [], env);
+      expect(backedUp).toMatchObject({ code: 0, output: expect.stringContaining("pg_dump") });
+      const [file] = backupFiles(dir).map((f) => path.join(dir, f));
+      expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe("PGDMP");
 
-    // the server loses the database: restore creates it and fills it
-    await database.drop();
-    const restored = await cli("restore", [file], env);
-    expect(restored).toMatchObject({ code: 0, output: expect.stringContaining("Đã khôi phục") });
-    await expectRestored(database.url, before);
-    await expectApprovedFigures(database.url, indicatorA);
+      // the server loses the database: restore creates it and fills it
+      await database.drop();
+      const restored = await cli("restore", [file], env);
+      expect(restored).toMatchObject({ code: 0, output: expect.stringContaining("Đã khôi phục") });
+      await expectRestored(database.url, before);
+      await expectApprovedFigures(database.url, indicatorA);
 
-    // non-empty: refused without --force; with it, replaced as a whole (not rows added twice)
-    await withClient(database.url, (c) => c.query(`UPDATE app_user SET name = 'đổi sau sao lưu'`));
-    const refused = await cli("restore", [file], env);
-    expect(refused).toMatchObject({ code: 1, output: expect.stringContaining("đã có dữ liệu: không ghi đè") });
-    expect((await withClient(database.url, (c) => c.query(`SELECT DISTINCT name FROM app_user`))).rows).toEqual([{ name: "đổi sau sao lưu" }]);
-    expect(await cli("restore", [file, "--force"], env)).toMatchObject({ code: 0 });
-    await expectRestored(database.url, before);
+      // non-empty: refused without --force; with it, replaced as a whole (not rows added twice)
+      await withClient(database.url, (c) => c.query(`UPDATE app_user SET name = 'đổi sau sao lưu'`));
+      const refused = await cli("restore", [file], env);
+      expect(refused).toMatchObject({ code: 1, output: expect.stringContaining("đã có dữ liệu: không ghi đè") });
+      expect((await withClient(database.url, (c) => c.query(`SELECT DISTINCT name FROM app_user`))).rows).toEqual([
+        { name: "đổi sau sao lưu" },
+      ]);
+      expect(await cli("restore", [file, "--force"], env)).toMatchObject({ code: 0 });
+      await expectRestored(database.url, before);
 
-    // a restore that fails midway (a truncated dump, checksum made to match) leaves the database as it was
-    const truncated = path.join(tempDir(), "ctk-postgres-20200101T000000Z.dump");
-    fs.writeFileSync(truncated, fs.readFileSync(file).subarray(0, Math.floor(fs.statSync(file).size * 0.6)));
-    const { sha256File } = await import("../../scripts/lib/backup.mjs");
-    fs.writeFileSync(`${truncated}.sha256`, `${sha256File(truncated)}  ${path.basename(truncated)}\n`);
-    await withClient(database.url, (c) => c.query(`UPDATE app_user SET name = 'đổi sau sao lưu'`));
-    const partial = await cli("restore", [truncated, "--force"], env);
-    expect(partial.code).toBe(1);
-    expect((await withClient(database.url, (c) => c.query(`SELECT DISTINCT name FROM app_user`))).rows).toEqual([{ name: "đổi sau sao lưu" }]);
+      // a restore that fails midway (a truncated dump, checksum made to match) leaves the database as it was
+      const truncated = path.join(tempDir(), "ctk-postgres-20200101T000000Z.dump");
+      fs.writeFileSync(truncated, fs.readFileSync(file).subarray(0, Math.floor(fs.statSync(file).size * 0.6)));
+      const { sha256File } = await import("../../scripts/lib/backup.mjs");
+      fs.writeFileSync(`${truncated}.sha256`, `${sha256File(truncated)}  ${path.basename(truncated)}\n`);
+      await withClient(database.url, (c) => c.query(`UPDATE app_user SET name = 'đổi sau sao lưu'`));
+      const partial = await cli("restore", [truncated, "--force"], env);
+      expect(partial.code).toBe(1);
+      expect((await withClient(database.url, (c) => c.query(`SELECT DISTINCT name FROM app_user`))).rows).toEqual([
+        { name: "đổi sau sao lưu" },
+      ]);
 
-    // corrupted: refused by the checksum before anything is touched
-    const corrupt = path.join(tempDir(), path.basename(file));
-    const bytes = fs.readFileSync(file);
-    bytes[bytes.length - 10] ^= 0xff;
-    fs.writeFileSync(corrupt, bytes);
-    fs.copyFileSync(`${file}.sha256`, `${corrupt}.sha256`);
-    const emptyDb = withDatabase(database.url, `${new URL(database.url).pathname.slice(1)}_empty`);
-    const bad = await cli("restore", [corrupt], { DATABASE_URL: emptyDb });
-    expect(bad).toMatchObject({ code: 1, output: expect.stringContaining("bị hỏng hoặc đã bị sửa") });
-    // the database named there was not even created
-    const exists = await withClient(withDatabase(database.url, "postgres"), (c) => c.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [new URL(emptyDb).pathname.slice(1)]));
-    expect(exists.rowCount).toBe(0);
-  }, 240_000);
+      // corrupted: refused by the checksum before anything is touched
+      const corrupt = path.join(tempDir(), path.basename(file));
+      const bytes = fs.readFileSync(file);
+      bytes[bytes.length - 10] ^= 0xff;
+      fs.writeFileSync(corrupt, bytes);
+      fs.copyFileSync(`${file}.sha256`, `${corrupt}.sha256`);
+      const emptyDb = withDatabase(database.url, `${new URL(database.url).pathname.slice(1)}_empty`);
+      const bad = await cli("restore", [corrupt], { DATABASE_URL: emptyDb });
+      expect(bad).toMatchObject({ code: 1, output: expect.stringContaining("bị hỏng hoặc đã bị sửa") });
+      // the database named there was not even created
+      const exists = await withClient(withDatabase(database.url, "postgres"), (c) =>
+        c.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [new URL(emptyDb).pathname.slice(1)]),
+      );
+      expect(exists.rowCount).toBe(0);
+    },
+    240_000,
+  );
 });

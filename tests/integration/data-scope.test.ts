@@ -42,7 +42,8 @@ beforeAll(async () => {
   (globalThis as { prisma?: unknown }).prisma = undefined;
 
   const { prisma } = database;
-  const id = async (slug: string) => (await prisma.orgUnit.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
+  const id = async (slug: string) =>
+    (await prisma.orgUnit.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
   ids = { district: await id("long-bien"), ngocThuy: await id("ngoc-thuy"), boDe: await id("bo-de") };
   const { unitIdsWithin } = await import("@/lib/data/org-units");
   ngocThuy = { unitIds: await unitIdsWithin([ids.ngocThuy]) };
@@ -90,11 +91,14 @@ describe("queries of one kind of row", () => {
 
     expect((await getComparableParents(ngocThuy)).map((p) => p.slug)).toEqual(["ngoc-thuy"]);
     expect((await getComparableParents(boDe)).map((p) => p.slug)).not.toContain("ngoc-thuy");
-    expect((await getComparableParents(district)).map((p) => p.slug)).toEqual(expect.arrayContaining(["long-bien", "ngoc-thuy"]));
+    expect((await getComparableParents(district)).map((p) => p.slug)).toEqual(
+      expect.arrayContaining(["long-bien", "ngoc-thuy"]),
+    );
   });
 
   it("values of a unit and of the units below it", async () => {
-    const { getUnitValues, getChildUnitValues, getIndicatorValues, getGroupMatrix, getAcrossTerms, getProgrammes } = await data();
+    const { getUnitValues, getChildUnitValues, getIndicatorValues, getGroupMatrix, getAcrossTerms, getProgrammes } =
+      await data();
     const own = await getUnitValues({ orgUnitSlug: "ngoc-thuy", termId: term.id, scope: ngocThuy });
     expect(own.length).toBeGreaterThan(20);
     expect(own.every((v) => v.orgUnit.slug === "ngoc-thuy")).toBe(true);
@@ -107,15 +111,40 @@ describe("queries of one kind of row", () => {
     expect(await getChildUnitValues("ngoc-thuy", term.id, boDe)).toEqual([]);
 
     const codes = own.map((v) => v.indicator.code);
-    expect((await getIndicatorValues({ orgUnitSlug: "ngoc-thuy", termId: term.id, indicatorCodes: codes, scope: ngocThuy })).length).toBe(own.length);
-    expect(await getIndicatorValues({ orgUnitSlug: "ngoc-thuy", termId: term.id, indicatorCodes: codes, scope: boDe })).toEqual([]);
+    expect(
+      (await getIndicatorValues({ orgUnitSlug: "ngoc-thuy", termId: term.id, indicatorCodes: codes, scope: ngocThuy }))
+        .length,
+    ).toBe(own.length);
+    expect(
+      await getIndicatorValues({ orgUnitSlug: "ngoc-thuy", termId: term.id, indicatorCodes: codes, scope: boDe }),
+    ).toEqual([]);
 
-    const groupIndicator = (await getProgrammes(term.id)).flatMap((p) => p.sections.flatMap((s) => s.indicators)).find((i) => i.collectionLevel === "RESIDENTIAL_GROUP")!;
-    expect((await getGroupMatrix({ wardSlug: "ngoc-thuy", termId: term.id, indicatorCode: groupIndicator.code, scope: ngocThuy })).length).toBeGreaterThan(0);
-    expect(await getGroupMatrix({ wardSlug: "ngoc-thuy", termId: term.id, indicatorCode: groupIndicator.code, scope: boDe })).toEqual([]);
+    const groupIndicator = (await getProgrammes(term.id))
+      .flatMap((p) => p.sections.flatMap((s) => s.indicators))
+      .find((i) => i.collectionLevel === "RESIDENTIAL_GROUP")!;
+    expect(
+      (
+        await getGroupMatrix({
+          wardSlug: "ngoc-thuy",
+          termId: term.id,
+          indicatorCode: groupIndicator.code,
+          scope: ngocThuy,
+        })
+      ).length,
+    ).toBeGreaterThan(0);
+    expect(
+      await getGroupMatrix({ wardSlug: "ngoc-thuy", termId: term.id, indicatorCode: groupIndicator.code, scope: boDe }),
+    ).toEqual([]);
 
     const programme = (await getProgrammes(term.id)).find((p) => p.slug === "03-CTr-QU")!;
-    const across = (s: ReadScope) => getAcrossTerms({ unitSlug: "ngoc-thuy", issuerSlug: programme.issuer.slug, programmeSlug: programme.slug, codes, scope: s });
+    const across = (s: ReadScope) =>
+      getAcrossTerms({
+        unitSlug: "ngoc-thuy",
+        issuerSlug: programme.issuer.slug,
+        programmeSlug: programme.slug,
+        codes,
+        scope: s,
+      });
     expect((await across(ngocThuy)).values.length).toBeGreaterThan(0);
     expect((await across(boDe)).values).toEqual([]);
   });
@@ -123,8 +152,22 @@ describe("queries of one kind of row", () => {
   it("values of the children of a unit: only the children inside the scope", async () => {
     const { getChildrenValues, getProgrammes } = await data();
     const programme = (await getProgrammes(term.id)).find((p) => p.slug === "03-CTr-QU")!;
-    const codes = programme.sections.flatMap((s) => s.indicators).filter((i) => i.collectionLevel === "WARD").map((i) => i.code);
-    const units = async (s: ReadScope) => new Set((await getChildrenValues({ parentSlug: "long-bien", termId: term.id, programmeSlug: programme.slug, codes, scope: s })).map((v) => v.unitSlug));
+    const codes = programme.sections
+      .flatMap((s) => s.indicators)
+      .filter((i) => i.collectionLevel === "WARD")
+      .map((i) => i.code);
+    const units = async (s: ReadScope) =>
+      new Set(
+        (
+          await getChildrenValues({
+            parentSlug: "long-bien",
+            termId: term.id,
+            programmeSlug: programme.slug,
+            codes,
+            scope: s,
+          })
+        ).map((v) => v.unitSlug),
+      );
     expect(await units(ngocThuy)).toEqual(new Set(["ngoc-thuy"]));
     expect(await units(boDe)).toEqual(new Set(["bo-de"]));
     expect(await units(nobody)).toEqual(new Set());
@@ -135,25 +178,45 @@ describe("queries of one kind of row", () => {
 
   it("land-clearance projects and achievements", async () => {
     const { getLandClearanceProjects, getAchievements } = await data();
-    expect((await getLandClearanceProjects({ wardSlug: "ngoc-thuy", termId: term.id, scope: ngocThuy })).length).toBeGreaterThan(0);
+    expect(
+      (await getLandClearanceProjects({ wardSlug: "ngoc-thuy", termId: term.id, scope: ngocThuy })).length,
+    ).toBeGreaterThan(0);
     expect(await getLandClearanceProjects({ wardSlug: "ngoc-thuy", termId: term.id, scope: boDe })).toEqual([]);
 
     expect((await getAchievements(term.id, { ward: "ngoc-thuy" }, ngocThuy)).length).toBeGreaterThan(0);
     expect(await getAchievements(term.id, { ward: "ngoc-thuy" }, boDe)).toEqual([]);
-    expect((await getAchievements(term.id, { subject: "ngoc-thuy-to-22" }, ngocThuy)).map((a) => a.subject?.slug)).toEqual(["ngoc-thuy-to-22"]);
+    expect(
+      (await getAchievements(term.id, { subject: "ngoc-thuy-to-22" }, ngocThuy)).map((a) => a.subject?.slug),
+    ).toEqual(["ngoc-thuy-to-22"]);
     expect(await getAchievements(term.id, { subject: "ngoc-thuy-to-22" }, boDe)).toEqual([]);
   });
 
   it("targets: one set for the unit is read only inside the scope; the targets for every unit always", async () => {
     const { getTargets } = await data();
     const { prisma } = database;
-    const general = await prisma.target.findFirstOrThrow({ where: { orgUnitId: null, period: { termId: term.id, kind: "TERM" } }, include: { indicator: true } });
+    const general = await prisma.target.findFirstOrThrow({
+      where: { orgUnitId: null, period: { termId: term.id, kind: "TERM" } },
+      include: { indicator: true },
+    });
     await prisma.target.create({
-      data: { indicatorId: general.indicatorId, periodId: general.periodId, orgUnitId: ids.ngocThuy, comparison: general.comparison, value: "4242", sourceId: general.sourceId },
+      data: {
+        indicatorId: general.indicatorId,
+        periodId: general.periodId,
+        orgUnitId: ids.ngocThuy,
+        comparison: general.comparison,
+        value: "4242",
+        sourceId: general.sourceId,
+      },
     });
     const code = general.indicator.code;
-    expect((await getTargets({ termId: term.id, indicatorCodes: [code], orgUnitSlug: "ngoc-thuy", scope: ngocThuy })).get(code)?.term?.value).toBe("4242");
-    const outside = (await getTargets({ termId: term.id, indicatorCodes: [code], orgUnitSlug: "ngoc-thuy", scope: boDe })).get(code)?.term?.value;
+    expect(
+      (await getTargets({ termId: term.id, indicatorCodes: [code], orgUnitSlug: "ngoc-thuy", scope: ngocThuy })).get(
+        code,
+      )?.term?.value,
+    ).toBe("4242");
+    const outside = (
+      await getTargets({ termId: term.id, indicatorCodes: [code], orgUnitSlug: "ngoc-thuy", scope: boDe })
+    ).get(code)?.term?.value;
     expect(outside).toBeDefined();
     expect(outside).not.toBe("4242");
   });
@@ -165,14 +228,26 @@ describe("what the pages read", () => {
     expect(await getWardOverview("ngoc-thuy", term, boDe)).toBeNull();
     expect((await getWardOverview("ngoc-thuy", term, ngocThuy))?.projects.length).toBeGreaterThan(0);
 
-    expect(await getProgrammeDashboard({ wardSlug: "ngoc-thuy", programmeSlug: "03-CTr-QU", term, scope: boDe })).toBeNull();
-    expect((await getProgrammeDashboard({ wardSlug: "ngoc-thuy", programmeSlug: "03-CTr-QU", term, scope: ngocThuy }))?.groupRanking?.ranking.length).toBeGreaterThan(0);
+    expect(
+      await getProgrammeDashboard({ wardSlug: "ngoc-thuy", programmeSlug: "03-CTr-QU", term, scope: boDe }),
+    ).toBeNull();
+    expect(
+      (await getProgrammeDashboard({ wardSlug: "ngoc-thuy", programmeSlug: "03-CTr-QU", term, scope: ngocThuy }))
+        ?.groupRanking?.ranking.length,
+    ).toBeGreaterThan(0);
 
     expect(await getResidentialGroupsView({ wardSlug: "ngoc-thuy", term, query: {}, scope: boDe })).toBeNull();
-    expect((await getResidentialGroupsView({ wardSlug: "ngoc-thuy", term, query: {}, scope: ngocThuy }))?.groups).toHaveLength(38);
+    expect(
+      (await getResidentialGroupsView({ wardSlug: "ngoc-thuy", term, query: {}, scope: ngocThuy }))?.groups,
+    ).toHaveLength(38);
 
-    expect(await getResidentialGroupView({ wardSlug: "ngoc-thuy", slug: "ngoc-thuy-to-22", term, scope: boDe })).toBeNull();
-    expect((await getResidentialGroupView({ wardSlug: "ngoc-thuy", slug: "ngoc-thuy-to-22", term, scope: ngocThuy }))?.achievements.length).toBeGreaterThan(0);
+    expect(
+      await getResidentialGroupView({ wardSlug: "ngoc-thuy", slug: "ngoc-thuy-to-22", term, scope: boDe }),
+    ).toBeNull();
+    expect(
+      (await getResidentialGroupView({ wardSlug: "ngoc-thuy", slug: "ngoc-thuy-to-22", term, scope: ngocThuy }))
+        ?.achievements.length,
+    ).toBeGreaterThan(0);
   });
 
   it("comparisons need the parent inside the scope", async () => {
@@ -195,11 +270,22 @@ describe("what the entry and review pages read", () => {
 
   it("the submission panel and its target", async () => {
     const { resolveReviewTarget, getSubmissionPanel } = await data();
-    expect(await resolveReviewTarget({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: boDe })).toBeNull();
-    expect(await resolveReviewTarget({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: nobody })).toBeNull();
-    const target = (await resolveReviewTarget({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: ngocThuy }))!;
+    expect(
+      await resolveReviewTarget({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: boDe }),
+    ).toBeNull();
+    expect(
+      await resolveReviewTarget({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: nobody }),
+    ).toBeNull();
+    const target = (await resolveReviewTarget({
+      wardSlug: "ngoc-thuy",
+      year: YEAR,
+      programmeSlug: PROGRAMME,
+      scope: ngocThuy,
+    }))!;
     expect(target.wardId).toBe(ids.ngocThuy);
-    expect(await resolveReviewTarget({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: district })).toEqual(target);
+    expect(
+      await resolveReviewTarget({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: district }),
+    ).toEqual(target);
     // a target found elsewhere still reads nothing outside the scope
     expect(await getSubmissionPanel(target, boDe)).toBeNull();
     expect(await getSubmissionPanel(target, nobody)).toBeNull();
@@ -222,7 +308,9 @@ describe("what the entry and review pages read", () => {
     const all = (await getDistrictProgress("long-bien", YEAR, district))!;
     expect(all.wards.map((w) => w.slug)).toEqual(expect.arrayContaining(["ngoc-thuy", "bo-de"]));
     // the district without Ngọc Thụy: the other wards only
-    const withoutNgocThuy: ReadScope = { unitIds: (district as { unitIds: number[] }).unitIds.filter((id) => id !== ids.ngocThuy) };
+    const withoutNgocThuy: ReadScope = {
+      unitIds: (district as { unitIds: number[] }).unitIds.filter((id) => id !== ids.ngocThuy),
+    };
     const some = (await getDistrictProgress("long-bien", YEAR, withoutNgocThuy))!;
     expect(some.wards.map((w) => w.slug)).not.toContain("ngoc-thuy");
     expect(some.wards).toHaveLength(all.wards.length - 1);
@@ -231,15 +319,52 @@ describe("what the entry and review pages read", () => {
   it("the entry grid of the form and of the Excel/CSV file", async () => {
     const { getEntryGrid, getEntryFileGrid } = await data();
     for (const page of ["ward", "groups"] as const) {
-      expect(await getEntryGrid({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: page, readable: boDe })).toBeNull();
-      expect(await getEntryGrid({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: page, readable: nobody })).toBeNull();
-      expect(Object.keys((await getEntryGrid({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: page, readable: ngocThuy }))!.grid.cells).length).toBeGreaterThan(0);
+      expect(
+        await getEntryGrid({
+          wardSlug: "ngoc-thuy",
+          year: YEAR,
+          programmeSlug: PROGRAMME,
+          scope: page,
+          readable: boDe,
+        }),
+      ).toBeNull();
+      expect(
+        await getEntryGrid({
+          wardSlug: "ngoc-thuy",
+          year: YEAR,
+          programmeSlug: PROGRAMME,
+          scope: page,
+          readable: nobody,
+        }),
+      ).toBeNull();
+      expect(
+        Object.keys(
+          (await getEntryGrid({
+            wardSlug: "ngoc-thuy",
+            year: YEAR,
+            programmeSlug: PROGRAMME,
+            scope: page,
+            readable: ngocThuy,
+          }))!.grid.cells,
+        ).length,
+      ).toBeGreaterThan(0);
     }
-    expect(await getEntryFileGrid({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: boDe })).toBeNull();
-    expect(await getEntryFileGrid({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: nobody })).toBeNull();
-    const file = (await getEntryFileGrid({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: ngocThuy }))!;
+    expect(
+      await getEntryFileGrid({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: boDe }),
+    ).toBeNull();
+    expect(
+      await getEntryFileGrid({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: nobody }),
+    ).toBeNull();
+    const file = (await getEntryFileGrid({
+      wardSlug: "ngoc-thuy",
+      year: YEAR,
+      programmeSlug: PROGRAMME,
+      scope: ngocThuy,
+    }))!;
     expect(file.groups).toHaveLength(38);
     expect(Object.keys(file.cells).length).toBeGreaterThan(0);
-    expect(await getEntryFileGrid({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: district })).toEqual(file);
+    expect(
+      await getEntryFileGrid({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: district }),
+    ).toEqual(file);
   });
 });

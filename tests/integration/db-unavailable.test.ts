@@ -8,8 +8,16 @@ import { ORIGIN, type World, browserHeaders, createWorld, dropWorld, signInCooki
 // work again once the database is back, with the same modules (no restart).
 
 const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({ headers: async () => request.headers, cookies: async () => ({ get: () => undefined }) }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, refresh: () => {} }));
+vi.mock("next/headers", () => ({
+  headers: async () => request.headers,
+  cookies: async () => ({ get: () => undefined }),
+}));
+vi.mock("next/cache", () => ({
+  revalidatePath: () => {},
+  revalidateTag: () => {},
+  updateTag: () => {},
+  refresh: () => {},
+}));
 
 const DB_MESSAGE = "Hệ thống tạm thời không kết nối được cơ sở dữ liệu";
 
@@ -78,7 +86,11 @@ function deadlineForm(): FormData {
 function signInPost(identifier: string, password = "mat-khau-bat-ky-123"): Request {
   const headers = browserHeaders();
   headers.set("content-type", "application/x-www-form-urlencoded");
-  return new Request(`${ORIGIN}/api/auth/sign-in`, { method: "POST", headers, body: new URLSearchParams({ identifier, password, next: "/" }) });
+  return new Request(`${ORIGIN}/api/auth/sign-in`, {
+    method: "POST",
+    headers,
+    body: new URLSearchParams({ identifier, password, next: "/" }),
+  });
 }
 
 describe("the database refusing connections, then back", () => {
@@ -88,7 +100,10 @@ describe("the database refusing connections, then back", () => {
     const { saveDeadline } = await import("@/lib/actions/review");
     const signInRoute = await import("@/app/api/auth/sign-in/route");
     const unitRoute = await import("@/app/api/v1/org-units/[slug]/route");
-    const v1 = () => unitRoute.GET(new Request(`${ORIGIN}/api/v1/org-units/ngoc-thuy`, { headers: browserHeaders(cookie) }), { params: Promise.resolve({ slug: "ngoc-thuy" }) });
+    const v1 = () =>
+      unitRoute.GET(new Request(`${ORIGIN}/api/v1/org-units/ngoc-thuy`, { headers: browserHeaders(cookie) }), {
+        params: Promise.resolve({ slug: "ngoc-thuy" }),
+      });
 
     expect((await viewerFromHeaders(browserHeaders(cookie)))?.username).toBe(world.users.official.username);
     await gate.down();
@@ -98,7 +113,10 @@ describe("the database refusing connections, then back", () => {
       // a page: the error page's outage message, not a redirect to /dang-nhap
       request.headers = browserHeaders(cookie);
       request.headers.set("x-ctk-path", "/ngoc-thuy");
-      const page = await requireReadPage("ngoc-thuy").then(() => "rendered", (e: { digest?: string }) => e.digest);
+      const page = await requireReadPage("ngoc-thuy").then(
+        () => "rendered",
+        (e: { digest?: string }) => e.digest,
+      );
       expect(page).toBe("CTK_DB_UNAVAILABLE");
       // a server action: a retryable failure the form shows with "thử lại" (and keeps what was typed)
       request.headers = browserHeaders(cookie);
@@ -113,7 +131,9 @@ describe("the database refusing connections, then back", () => {
       // the JSON API: its error shape with 503
       const api = await v1();
       expect(api.status).toBe(503);
-      expect(await api.json()).toEqual({ error: { code: "unavailable", message: expect.stringContaining(DB_MESSAGE) } });
+      expect(await api.json()).toEqual({
+        error: { code: "unavailable", message: expect.stringContaining(DB_MESSAGE) },
+      });
     } finally {
       await gate.up();
     }
@@ -143,8 +163,16 @@ describe("text the database cannot store", () => {
     const accounts = await import("@/app/api/admin/accounts/route");
     const headers = browserHeaders(adminCookie);
     headers.set("content-type", "application/json");
-    const body = JSON.stringify({ username: "nguoi.moi", name: "Nguyễn \ud800 A", password: "mot-mat-khau-dai-du-2026", role: "WARD_OFFICIAL", unit: "ngoc-thuy" });
-    const response = await accounts.POST(new Request(`${ORIGIN}/api/admin/accounts`, { method: "POST", headers, body }));
+    const body = JSON.stringify({
+      username: "nguoi.moi",
+      name: "Nguyễn \ud800 A",
+      password: "mot-mat-khau-dai-du-2026",
+      role: "WARD_OFFICIAL",
+      unit: "ngoc-thuy",
+    });
+    const response = await accounts.POST(
+      new Request(`${ORIGIN}/api/admin/accounts`, { method: "POST", headers, body }),
+    );
     expect(response.status).toBe(400);
     expect(JSON.stringify(await response.json())).toContain("ký tự không hợp lệ");
     expect(await world.database.prisma.user.count({ where: { username: "nguoi.moi" } })).toBe(0);
@@ -154,7 +182,14 @@ describe("text the database cannot store", () => {
     const { returnSubmission } = await import("@/lib/actions/review");
     request.headers = browserHeaders(await signInCookie(world.users.committee.username));
     const form = new FormData();
-    for (const [k, v] of Object.entries({ ward: "ngoc-thuy", year: "2016", programme: "01-CT-QU", version: "0", comment: "Sửa lại\u0000 dòng 3" })) form.set(k, v);
+    for (const [k, v] of Object.entries({
+      ward: "ngoc-thuy",
+      year: "2016",
+      programme: "01-CT-QU",
+      version: "0",
+      comment: "Sửa lại\u0000 dòng 3",
+    }))
+      form.set(k, v);
     const result = await returnSubmission(null, form);
     expect(result).toMatchObject({ ok: false, code: "invalid" });
     expect(result.fieldErrors?.comment?.[0]).toContain("ký tự không hợp lệ");

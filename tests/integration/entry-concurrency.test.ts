@@ -23,17 +23,31 @@ beforeAll(async () => {
 
   const p = database.prisma;
   const unit = (slug: string, level: "DISTRICT" | "WARD" | "RESIDENTIAL_GROUP", parentId: number | null) =>
-    p.orgUnit.create({ data: { slug, name: slug, shortName: slug, level, parentId, validFrom: new Date("2015-01-01") } });
+    p.orgUnit.create({
+      data: { slug, name: slug, shortName: slug, level, parentId, validFrom: new Date("2015-01-01") },
+    });
   const district = await unit("long-bien", "DISTRICT", null);
   ids.ward = (await unit("ngoc-thuy", "WARD", district.id)).id;
   ids.group = (await unit("ngoc-thuy-to-1", "RESIDENTIAL_GROUP", ids.ward)).id;
-  const term = await p.term.create({ data: { slug: "2015-2020", name: "Nhiệm kỳ 2015–2020", startYear: 2015, endYear: 2020 } });
+  const term = await p.term.create({
+    data: { slug: "2015-2020", name: "Nhiệm kỳ 2015–2020", startYear: 2015, endYear: 2020 },
+  });
   ids.period = (await p.period.create({ data: { termId: term.id, kind: "YEAR", year: 2019 } })).id;
   const programme = await p.programme.create({
-    data: { termId: term.id, issuerId: district.id, number: 3, code: "03-CTr/QU", slug: "03-CTr-QU", title: "Chương trình 03", summary: "" },
+    data: {
+      termId: term.id,
+      issuerId: district.id,
+      number: 3,
+      code: "03-CTr/QU",
+      slug: "03-CTr-QU",
+      title: "Chương trình 03",
+      summary: "",
+    },
   });
   ids.programme = programme.id;
-  const section = await p.indicatorSection.create({ data: { programmeId: programme.id, code: "trat-tu-do-thi", name: "Trật tự đô thị" } });
+  const section = await p.indicatorSection.create({
+    data: { programmeId: programme.id, code: "trat-tu-do-thi", name: "Trật tự đô thị" },
+  });
   ids.indicator = (
     await p.indicator.create({
       data: {
@@ -69,10 +83,15 @@ const change = (value: string, baseVersion: number, orgUnitId = ids.ward) => ({
 });
 
 async function stored(orgUnitId: number) {
-  return database.prisma.entryValue.findFirst({ where: { indicatorId: ids.indicator, orgUnitId }, select: { value: true, version: true, updatedById: true } });
+  return database.prisma.entryValue.findFirst({
+    where: { indicatorId: ids.indicator, orgUnitId },
+    select: { value: true, version: true, updatedById: true },
+  });
 }
 const auditRows = (orgUnitId: number) =>
-  database.prisma.auditLog.count({ where: { entity: "entry_value", entityId: valueKey(ids.indicator, orgUnitId, ids.period) } });
+  database.prisma.auditLog.count({
+    where: { entity: "entry_value", entityId: valueKey(ids.indicator, orgUnitId, ids.period) },
+  });
 
 // every value typed in this file is new (a save of the value already stored changes nothing)
 let typed = 1000;
@@ -81,7 +100,9 @@ let typed = 1000;
 async function race(n: number, orgUnitId: number, baseVersion: number) {
   const values = Array.from({ length: n }, () => String(typed++));
   const outcomes = await Promise.all(
-    values.map((v, i) => save({ userId: `writer-${i}`, name: `Cán bộ ${i}` }, target(), [change(v, baseVersion, orgUnitId)])),
+    values.map((v, i) =>
+      save({ userId: `writer-${i}`, name: `Cán bộ ${i}` }, target(), [change(v, baseVersion, orgUnitId)]),
+    ),
   );
   return outcomes.map((o, i) => ({ i, value: values[i], o }));
 }
@@ -90,36 +111,46 @@ describe("N officials save the same figure from the same version at once", () =>
   const crowds = [2, 3, 5, 8, 12, 20];
   const rounds = 5;
 
-  it.each(crowds)("%i writers — exactly one wins, the others see the conflict, one audit row per success", async (n) => {
-    for (let round = 0; round < rounds; round++) {
-      const before = await stored(ids.ward);
-      const auditBefore = await auditRows(ids.ward);
-      const results = await race(n, ids.ward, before?.version ?? 0);
+  it.each(crowds)(
+    "%i writers — exactly one wins, the others see the conflict, one audit row per success",
+    async (n) => {
+      for (let round = 0; round < rounds; round++) {
+        const before = await stored(ids.ward);
+        const auditBefore = await auditRows(ids.ward);
+        const results = await race(n, ids.ward, before?.version ?? 0);
 
-      const winners = results.filter((r) => r.o.ok);
-      const losers = results.filter((r) => !r.o.ok);
-      expect(winners).toHaveLength(1);
-      for (const { o } of losers) {
-        expect(o).toMatchObject({ ok: false, code: "conflict" });
-        if (!o.ok && o.code === "conflict") {
-          // the loser sees both values: what it typed, and what is stored now (the winner's)
-          expect(o.conflicts).toHaveLength(1);
-          expect(o.conflicts[0].mine.value).not.toBe(o.conflicts[0].theirs?.value);
+        const winners = results.filter((r) => r.o.ok);
+        const losers = results.filter((r) => !r.o.ok);
+        expect(winners).toHaveLength(1);
+        for (const { o } of losers) {
+          expect(o).toMatchObject({ ok: false, code: "conflict" });
+          if (!o.ok && o.code === "conflict") {
+            // the loser sees both values: what it typed, and what is stored now (the winner's)
+            expect(o.conflicts).toHaveLength(1);
+            expect(o.conflicts[0].mine.value).not.toBe(o.conflicts[0].theirs?.value);
+          }
         }
+        const after = await stored(ids.ward);
+        expect(after?.value?.toFixed()).toBe(winners[0].value);
+        expect(after?.updatedById).toBe(`writer-${winners[0].i}`);
+        expect(after?.version).toBe((before?.version ?? 0) + 1);
+        expect(await auditRows(ids.ward)).toBe(auditBefore + 1);
       }
-      const after = await stored(ids.ward);
-      expect(after?.value?.toFixed()).toBe(winners[0].value);
-      expect(after?.updatedById).toBe(`writer-${winners[0].i}`);
-      expect(after?.version).toBe((before?.version ?? 0) + 1);
-      expect(await auditRows(ids.ward)).toBe(auditBefore + 1);
-    }
-  });
+    },
+  );
 
   it("the very first value of a cell: concurrent first saves also let exactly one in", async () => {
     for (let round = 0; round < rounds; round++) {
       const orgUnitId = (
         await database.prisma.orgUnit.create({
-          data: { slug: `ngoc-thuy-to-moi-${round}`, name: "Tổ mới", shortName: "Tổ mới", level: "RESIDENTIAL_GROUP", parentId: ids.ward, validFrom: new Date("2015-01-01") },
+          data: {
+            slug: `ngoc-thuy-to-moi-${round}`,
+            name: "Tổ mới",
+            shortName: "Tổ mới",
+            level: "RESIDENTIAL_GROUP",
+            parentId: ids.ward,
+            validFrom: new Date("2015-01-01"),
+          },
         })
       ).id;
       const results = await race(10, orgUnitId, 0);

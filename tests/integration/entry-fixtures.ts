@@ -25,19 +25,47 @@ export async function createEntryCatalogue(world: World): Promise<EntryCatalogue
   });
   const periods: Record<number, number> = {};
   for (let y = 2015; y <= 2020; y++) {
-    periods[y] = (await prisma.period.upsert({ where: { termId_kind_year: { termId: term.id, kind: "YEAR", year: y } }, create: { termId: term.id, kind: "YEAR", year: y }, update: {} })).id;
+    periods[y] = (
+      await prisma.period.upsert({
+        where: { termId_kind_year: { termId: term.id, kind: "YEAR", year: y } },
+        create: { termId: term.id, kind: "YEAR", year: y },
+        update: {},
+      })
+    ).id;
   }
-  if (!(await prisma.period.findFirst({ where: { termId: term.id, kind: "TERM" } }))) await prisma.period.create({ data: { termId: term.id, kind: "TERM", year: null } });
+  if (!(await prisma.period.findFirst({ where: { termId: term.id, kind: "TERM" } })))
+    await prisma.period.create({ data: { termId: term.id, kind: "TERM", year: null } });
   const programme = await prisma.programme.create({
-    data: { termId: term.id, issuerId: world.units.district, number: 3, code: "03-CTr/QU", slug: ENTRY_PROGRAMME, title: "Hạ tầng đô thị", summary: "Thử" },
+    data: {
+      termId: term.id,
+      issuerId: world.units.district,
+      number: 3,
+      code: "03-CTr/QU",
+      slug: ENTRY_PROGRAMME,
+      title: "Hạ tầng đô thị",
+      summary: "Thử",
+    },
   });
-  const section = await prisma.indicatorSection.create({ data: { programmeId: programme.id, code: "trat-tu", name: "Trật tự đô thị", sortOrder: 1 } });
-  const culture = await prisma.indicatorSection.create({ data: { programmeId: programme.id, code: "van-hoa", name: "Văn hóa", sortOrder: 0 } });
+  const section = await prisma.indicatorSection.create({
+    data: { programmeId: programme.id, code: "trat-tu", name: "Trật tự đô thị", sortOrder: 1 },
+  });
+  const culture = await prisma.indicatorSection.create({
+    data: { programmeId: programme.id, code: "van-hoa", name: "Văn hóa", sortOrder: 0 },
+  });
   const indicators: Record<string, number> = {};
   const add = async (code: string, data: Record<string, unknown>) => {
     indicators[code] = (
       await prisma.indicator.create({
-        data: { programmeId: programme.id, sectionId: section.id, code, unit: "trường hợp", valueType: "COUNT", aggregation: "SUM", direction: "NEUTRAL", ...data } as never,
+        data: {
+          programmeId: programme.id,
+          sectionId: section.id,
+          code,
+          unit: "trường hợp",
+          valueType: "COUNT",
+          aggregation: "SUM",
+          direction: "NEUTRAL",
+          ...data,
+        } as never,
       })
     ).id;
   };
@@ -45,7 +73,14 @@ export async function createEntryCatalogue(world: World): Promise<EntryCatalogue
   await add("vp-mai-che", { name: "Mái che", parentId: indicators["vi-pham"], sortOrder: 2 });
   await add("vp-buc-be", { name: "Bục bệ", parentId: indicators["vi-pham"], sortOrder: 3 });
   await add("tien-xu-phat", { name: "Tiền xử phạt", unit: "đồng", valueType: "MONEY", sortOrder: 4 });
-  await add("ty-le-tdp-van-hoa", { name: "Tổ dân phố văn hóa", unit: "%", valueType: "PERCENT", aggregation: "AVERAGE", sectionId: culture.id, sortOrder: 1 });
+  await add("ty-le-tdp-van-hoa", {
+    name: "Tổ dân phố văn hóa",
+    unit: "%",
+    valueType: "PERCENT",
+    aggregation: "AVERAGE",
+    sectionId: culture.id,
+    sortOrder: 1,
+  });
   await add("tdp-van-hoa", {
     name: "Đạt Tổ dân phố văn hóa",
     unit: "năm",
@@ -57,12 +92,31 @@ export async function createEntryCatalogue(world: World): Promise<EntryCatalogue
     sortOrder: 2,
   });
   await prisma.indicatorRule.create({
-    data: { programmeId: programme.id, code: "vp-loai", kind: "SUM_AT_MOST", left: ["vp-mai-che", "vp-buc-be"], right: "vi-pham", description: "Các loại vi phạm không vượt tổng số." },
+    data: {
+      programmeId: programme.id,
+      code: "vp-loai",
+      kind: "SUM_AT_MOST",
+      left: ["vp-mai-che", "vp-buc-be"],
+      right: "vi-pham",
+      description: "Các loại vi phạm không vượt tổng số.",
+    },
   });
   const group2 = (
-    await prisma.orgUnit.create({ data: { slug: "ngoc-thuy-to-2", name: "Tổ 2", shortName: "Tổ 2", level: "RESIDENTIAL_GROUP", parentId: world.units.ngocThuy, sortOrder: 2, validFrom: new Date("2015-01-01") } })
+    await prisma.orgUnit.create({
+      data: {
+        slug: "ngoc-thuy-to-2",
+        name: "Tổ 2",
+        shortName: "Tổ 2",
+        level: "RESIDENTIAL_GROUP",
+        parentId: world.units.ngocThuy,
+        sortOrder: 2,
+        validFrom: new Date("2015-01-01"),
+      },
+    })
   ).id;
-  const source = await prisma.source.create({ data: { key: "bao-cao-thu", kind: "REPORT", title: "Báo cáo thử", issuedOn: new Date("2019-11-05") } });
+  const source = await prisma.source.create({
+    data: { key: "bao-cao-thu", kind: "REPORT", title: "Báo cáo thử", issuedOn: new Date("2019-11-05") },
+  });
   const history: Array<[string, number, string]> = [
     ["vi-pham", 2017, "50"],
     ["vi-pham", 2018, "55"],
@@ -72,7 +126,14 @@ export async function createEntryCatalogue(world: World): Promise<EntryCatalogue
   ];
   for (const [code, year, value] of history) {
     await prisma.result.create({
-      data: { indicatorId: indicators[code], orgUnitId: world.units.ngocThuy, periodId: periods[year], value, sourceId: source.id, recordedBy: "seed" },
+      data: {
+        indicatorId: indicators[code],
+        orgUnitId: world.units.ngocThuy,
+        periodId: periods[year],
+        value,
+        sourceId: source.id,
+        recordedBy: "seed",
+      },
     });
   }
   return { termId: term.id, programmeId: programme.id, periods, indicators, group2 };

@@ -8,7 +8,12 @@ export const ENTRY_IMPORT_TARGET = { ward: "ngoc-thuy", year: "2020", programme:
 export async function entryImportFile(): Promise<Uint8Array<ArrayBuffer>> {
   const { getEntryFileGrid } = await import("@/lib/data/entry-file-grid");
   const { writeEntryWorkbook } = await import("@/lib/xlsx/write-entry-workbook");
-  const grid = await getEntryFileGrid({ wardSlug: ENTRY_IMPORT_TARGET.ward, year: Number(ENTRY_IMPORT_TARGET.year), programmeSlug: ENTRY_IMPORT_TARGET.programme, scope: { all: true } });
+  const grid = await getEntryFileGrid({
+    wardSlug: ENTRY_IMPORT_TARGET.ward,
+    year: Number(ENTRY_IMPORT_TARGET.year),
+    programmeSlug: ENTRY_IMPORT_TARGET.programme,
+    scope: { all: true },
+  });
   if (!grid) throw new Error("entry grid missing: run createEntryCatalogue first");
   return new Uint8Array(await writeEntryWorkbook(grid));
 }
@@ -17,7 +22,10 @@ export async function entryImportFile(): Promise<Uint8Array<ArrayBuffer>> {
 export function entryImportForm(bytes: Uint8Array<ArrayBuffer>, fingerprint?: string): FormData {
   const form = new FormData();
   for (const [k, v] of Object.entries(ENTRY_IMPORT_TARGET)) form.set(k, v);
-  form.set("file", new File([bytes], "nhap-lieu.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+  form.set(
+    "file",
+    new File([bytes], "nhap-lieu.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+  );
   if (fingerprint) form.set("fingerprint", fingerprint);
   return form;
 }

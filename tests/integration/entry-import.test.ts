@@ -57,7 +57,12 @@ afterAll(async () => {
 });
 
 async function exportXlsx(target = TARGET): Promise<Buffer> {
-  const grid = await lib.getEntryFileGrid({ wardSlug: target.ward, year: target.year, programmeSlug: target.programme, scope: ALL });
+  const grid = await lib.getEntryFileGrid({
+    wardSlug: target.ward,
+    year: target.year,
+    programmeSlug: target.programme,
+    scope: ALL,
+  });
   if (!grid) throw new Error("no grid");
   return lib.writeEntryWorkbook(grid);
 }
@@ -86,13 +91,22 @@ async function preview(bytes: Uint8Array, name?: string) {
 async function apply(bytes: Uint8Array, name?: string) {
   const p = await preview(bytes, name);
   if (!p.ok) return p;
-  return lib.applyEntryFile({ actor: ACTOR, target: TARGET, file: file(bytes, name), fingerprint: p.fingerprint, scope: ALL });
+  return lib.applyEntryFile({
+    actor: ACTOR,
+    target: TARGET,
+    file: file(bytes, name),
+    fingerprint: p.fingerprint,
+    scope: ALL,
+  });
 }
 
 /** Every entry value and entry-value audit row, for "nothing changed" comparisons. */
 async function state() {
   const [values, audit, submissions] = await Promise.all([
-    prisma.entryValue.findMany({ orderBy: { id: "asc" }, select: { indicatorId: true, orgUnitId: true, value: true, qualifier: true, note: true, version: true } }),
+    prisma.entryValue.findMany({
+      orderBy: { id: "asc" },
+      select: { indicatorId: true, orgUnitId: true, value: true, qualifier: true, note: true, version: true },
+    }),
     prisma.auditLog.count({ where: { entity: "entry_value" } }),
     prisma.submission.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, version: true } }),
   ]);
@@ -114,7 +128,12 @@ describe("entry import", () => {
     expect(xlsx.preview.counts).toMatchObject({ new: 0, changed: 0, conflict: 0, invalid: 0 });
     // the ward's own indicators and 38 groups × 3 group indicators
     expect(xlsx.preview.counts.unchanged).toBe(28 + 38 * 3);
-    const grid = (await lib.getEntryFileGrid({ wardSlug: TARGET.ward, year: TARGET.year, programmeSlug: TARGET.programme, scope: ALL }))!;
+    const grid = (await lib.getEntryFileGrid({
+      wardSlug: TARGET.ward,
+      year: TARGET.year,
+      programmeSlug: TARGET.programme,
+      scope: ALL,
+    }))!;
     const csv = await preview(new TextEncoder().encode(lib.entryGridToCsv(grid)), "nhap-lieu.csv");
     if (!csv.ok) throw new Error(csv.message);
     expect(csv.preview.counts).toMatchObject({ new: 0, changed: 0, unchanged: 28 + 38 * 3, invalid: 0 });
@@ -149,13 +168,36 @@ describe("entry import", () => {
     expect(p.preview.canApply).toBe(true);
 
     const auditBefore = await prisma.auditLog.count({ where: { entity: "entry_value" } });
-    const out = await lib.applyEntryFile({ actor: ACTOR, target: TARGET, file: file(bytes), fingerprint: p.fingerprint, scope: ALL });
+    const out = await lib.applyEntryFile({
+      actor: ACTOR,
+      target: TARGET,
+      file: file(bytes),
+      fingerprint: p.fingerprint,
+      scope: ALL,
+    });
     expect(out).toMatchObject({ ok: true, changed: 7 });
     const values = await prisma.entryValue.findMany({
       orderBy: { id: "asc" },
-      select: { value: true, qualifier: true, note: true, version: true, outlierConfirmed: true, indicator: { select: { code: true } }, orgUnit: { select: { slug: true } } },
+      select: {
+        value: true,
+        qualifier: true,
+        note: true,
+        version: true,
+        outlierConfirmed: true,
+        indicator: { select: { code: true } },
+        orgUnit: { select: { slug: true } },
+      },
     });
-    expect(values.map((v) => [`${v.orgUnit.slug}:${v.indicator.code}`, v.value?.toFixed(), v.qualifier, v.note, v.version, v.outlierConfirmed])).toEqual([
+    expect(
+      values.map((v) => [
+        `${v.orgUnit.slug}:${v.indicator.code}`,
+        v.value?.toFixed(),
+        v.qualifier,
+        v.note,
+        v.version,
+        v.outlierConfirmed,
+      ]),
+    ).toEqual([
       ["ngoc-thuy:ty-le-tdp-van-hoa", "71.0526", "EXACT", "Tính từ 27/38 tổ dân phố.", 1, false],
       ["ngoc-thuy:hoi-vien-clb-moi-truong", "515", "MORE_THAN", null, 1, false],
       ["ngoc-thuy:ra-quan-xu-ly", "31", "EXACT", null, 1, false],
@@ -164,7 +206,11 @@ describe("entry import", () => {
       ["ngoc-thuy:cong-khai-gpmb", "99.5", "EXACT", null, 1, false],
       ["ngoc-thuy-to-1:tdp-van-hoa", "0", "EXACT", null, 1, false],
     ]);
-    const audit = await prisma.auditLog.findMany({ where: { entity: "entry_value" }, orderBy: { id: "asc" }, select: { actor: true, action: true, oldValue: true, newValue: true } });
+    const audit = await prisma.auditLog.findMany({
+      where: { entity: "entry_value" },
+      orderBy: { id: "asc" },
+      select: { actor: true, action: true, oldValue: true, newValue: true },
+    });
     expect(audit.slice(auditBefore).map((a) => [a.actor, a.action, a.oldValue, a.newValue])).toEqual([
       [ACTOR.userId, "CREATE", null, "71.0526"],
       [ACTOR.userId, "CREATE", null, "515"],
@@ -200,7 +246,13 @@ describe("entry import", () => {
       `Ô F${row} (“Đợt ra quân xử lý vi phạm trật tự đô thị”): “mười hai” không phải là số. Chỉ nhập chữ số, ví dụ 1.691 hoặc 90,5; không nhập chữ.`,
     );
     expect(p.preview.canApply).toBe(false);
-    const out = await lib.applyEntryFile({ actor: ACTOR, target: TARGET, file: file(bytes), fingerprint: p.fingerprint, scope: ALL });
+    const out = await lib.applyEntryFile({
+      actor: ACTOR,
+      target: TARGET,
+      file: file(bytes),
+      fingerprint: p.fingerprint,
+      scope: ALL,
+    });
     expect(out).toMatchObject({ ok: false, code: "invalid" });
     expect(await state()).toBe(before);
   });
@@ -219,7 +271,15 @@ describe("entry import", () => {
     const conflict = p.preview.rows.find((r) => r.status === "conflict")!;
     expect(conflict.indicator).toBe("bien-ban-nhac-nho");
     expect(conflict.messages[0]).toMatch(/hiện là 80, tệp ghi 81/);
-    expect(await lib.applyEntryFile({ actor: ACTOR, target: TARGET, file: file(mine), fingerprint: p.fingerprint, scope: ALL })).toMatchObject({ ok: false, code: "conflict" });
+    expect(
+      await lib.applyEntryFile({
+        actor: ACTOR,
+        target: TARGET,
+        file: file(mine),
+        fingerprint: p.fingerprint,
+        scope: ALL,
+      }),
+    ).toMatchObject({ ok: false, code: "conflict" });
     expect(await state()).toBe(before);
   });
 
@@ -240,9 +300,21 @@ describe("entry import", () => {
     if (!p.ok) throw new Error(p.message);
     const kept = p.preview.rows.find((r) => r.indicator === "cong-trinh-co-phep")!;
     expect(kept.status).toBe("unchanged");
-    expect(kept.messages[0]).toMatch(new RegExp(`nay là ${permitted}\\); tệp không sửa ô này nên giữ giá trị trong ứng dụng`));
-    expect(p.preview.rows.filter((r) => r.change).map((r) => [r.indicator, r.next?.value])).toEqual([["thue-xay-dung", String(tax)]]);
-    expect(await lib.applyEntryFile({ actor: ACTOR, target: TARGET, file: file(mine), fingerprint: p.fingerprint, scope: ALL })).toMatchObject({ ok: true, changed: 1 });
+    expect(kept.messages[0]).toMatch(
+      new RegExp(`nay là ${permitted}\\); tệp không sửa ô này nên giữ giá trị trong ứng dụng`),
+    );
+    expect(p.preview.rows.filter((r) => r.change).map((r) => [r.indicator, r.next?.value])).toEqual([
+      ["thue-xay-dung", String(tax)],
+    ]);
+    expect(
+      await lib.applyEntryFile({
+        actor: ACTOR,
+        target: TARGET,
+        file: file(mine),
+        fingerprint: p.fingerprint,
+        scope: ALL,
+      }),
+    ).toMatchObject({ ok: true, changed: 1 });
     const stored = await prisma.entryValue.findMany({
       where: { indicator: { code: { in: ["cong-trinh-co-phep", "thue-xay-dung"] } }, orgUnit: { slug: TARGET.ward } },
       orderBy: { indicator: { code: "asc" } },
@@ -255,12 +327,23 @@ describe("entry import", () => {
   });
 
   it("refuses apply when the data changed between preview and apply", async () => {
-    const bytes = await edited(await exportXlsx(), (wb) => void (rowOf(wb, "to-roi-tuyen-truyen").getCell("F").value = 60));
+    const bytes = await edited(
+      await exportXlsx(),
+      (wb) => void (rowOf(wb, "to-roi-tuyen-truyen").getCell("F").value = 60),
+    );
     // a fingerprint of another preview (the file or the data changed since): refused
     const p = await preview(bytes);
     if (!p.ok) throw new Error(p.message);
     const before = await state();
-    expect(await lib.applyEntryFile({ actor: ACTOR, target: TARGET, file: file(bytes), fingerprint: "0".repeat(32), scope: ALL })).toMatchObject({ ok: false, code: "conflict" });
+    expect(
+      await lib.applyEntryFile({
+        actor: ACTOR,
+        target: TARGET,
+        file: file(bytes),
+        fingerprint: "0".repeat(32),
+        scope: ALL,
+      }),
+    ).toMatchObject({ ok: false, code: "conflict" });
     expect(await state()).toBe(before);
   });
 
@@ -268,22 +351,36 @@ describe("entry import", () => {
     const ours = await exportXlsx();
     const plain = new ExcelJS.Workbook();
     plain.addWorksheet("Sheet1").getCell("A1").value = "Số liệu";
-    expect(await failureOf(Buffer.from(await plain.xlsx.writeBuffer()))).toMatch(/không theo mẫu nhập liệu.*dấu hiệu mẫu/);
-    expect(await failureOf(await edited(ours, (wb) => void (wb.getWorksheet("Phường")!.getCell("F8").value = "Số")))).toMatch(/thiếu cột “Giá trị” \(cột F\)/);
+    expect(await failureOf(Buffer.from(await plain.xlsx.writeBuffer()))).toMatch(
+      /không theo mẫu nhập liệu.*dấu hiệu mẫu/,
+    );
+    expect(
+      await failureOf(await edited(ours, (wb) => void (wb.getWorksheet("Phường")!.getCell("F8").value = "Số"))),
+    ).toMatch(/thiếu cột “Giá trị” \(cột F\)/);
     expect(await failureOf(await exportXlsx({ ...TARGET, ward: "bo-de" }))).toMatch(/đơn vị “bo-de”/);
     expect(await failureOf(await exportXlsx({ ...TARGET, year: 2019 }))).toMatch(/năm 2019 \(trang này: năm 2020\)/);
     expect(await failureOf(await exportXlsx({ ...TARGET, programme: "01-CT-QU" }))).toMatch(/chương trình “01-CT-QU”/);
-    expect(await failureOf(await edited(ours, (wb) => wb.getWorksheet("Phường")!.mergeCells("F12:G12")))).toMatch(/ô gộp trong vùng số liệu \(F12:G12\)/);
-    expect(await failureOf(await edited(ours, (wb) => void (wb.getWorksheet("Phường")!.getCell("B2500").value = "x")))).toMatch(/2500 dòng, quá giới hạn 2000/);
-    expect(await failureOf(await edited(ours, (wb) => void [1, 2, 3, 4].forEach((n) => wb.addWorksheet(`Thêm ${n}`))))).toMatch(/7 trang tính/);
+    expect(await failureOf(await edited(ours, (wb) => wb.getWorksheet("Phường")!.mergeCells("F12:G12")))).toMatch(
+      /ô gộp trong vùng số liệu \(F12:G12\)/,
+    );
+    expect(
+      await failureOf(await edited(ours, (wb) => void (wb.getWorksheet("Phường")!.getCell("B2500").value = "x"))),
+    ).toMatch(/2500 dòng, quá giới hạn 2000/);
+    expect(
+      await failureOf(await edited(ours, (wb) => void [1, 2, 3, 4].forEach((n) => wb.addWorksheet(`Thêm ${n}`)))),
+    ).toMatch(/7 trang tính/);
     expect(await failureOf(new Uint8Array(2 * 1024 * 1024 + 1).fill(0x41), "lon.xlsx")).toMatch(/Tệp quá lớn/);
-    expect(await failureOf(new TextEncoder().encode("\u00d0\u00cf\u0011\u00e0 cũ"), "cu.xls")).toMatch(/\.xls.*lưu lại dạng \.xlsx/);
+    expect(await failureOf(new TextEncoder().encode("\u00d0\u00cf\u0011\u00e0 cũ"), "cu.xls")).toMatch(
+      /\.xls.*lưu lại dạng \.xlsx/,
+    );
     expect(await failureOf(zipBomb())).toMatch(/quá lớn khi giải nén/);
     // the same zip whose local and central headers both say its part is 1 000 bytes
     expect(await failureOf(zipBomb(1000))).toMatch(/^Tệp Excel quá lớn khi giải nén/);
     expect(await failureOf(openDocumentSpreadsheet(), "nhap-lieu.ods")).toMatch(/^Hãy lưu tệp dạng Excel \(\.xlsx\)/);
     expect(await failureOf(openDocumentSpreadsheet(), "doi-ten.xlsx")).toMatch(/^Hãy lưu tệp dạng Excel \(\.xlsx\)/);
-    expect(await failureOf(new TextEncoder().encode("<office:document/>"), "phang.fods")).toMatch(/^Hãy lưu tệp dạng Excel \(\.xlsx\)/);
+    expect(await failureOf(new TextEncoder().encode("<office:document/>"), "phang.fods")).toMatch(
+      /^Hãy lưu tệp dạng Excel \(\.xlsx\)/,
+    );
     expect(await failureOf(new Uint8Array(), "rong.xlsx")).toMatch(/^Tệp rỗng/);
     expect(await failureOf(new TextEncoder().encode("PK\u0003\u0004 hỏng"))).toMatch(/không phải là tệp Excel/);
   });
@@ -300,10 +397,20 @@ describe("entry import", () => {
     if (!p.ok) throw new Error(p.message);
     const messages = p.preview.rows.flatMap((r) => r.messages);
     expect(messages).toContainEqual(expect.stringMatching(/^Ô F\d+ chứa công thức; hãy dán giá trị/));
-    expect(messages).toContainEqual(expect.stringMatching(/mã chỉ tiêu “khong-co-ma-nay” không thuộc chương trình 03-CTr\/QU/));
+    expect(messages).toContainEqual(
+      expect.stringMatching(/mã chỉ tiêu “khong-co-ma-nay” không thuộc chương trình 03-CTr\/QU/),
+    );
     expect(messages).toContainEqual(expect.stringMatching(/trùng với dòng ở ô A\d+/));
     expect(p.preview.canApply).toBe(false);
-    expect(await lib.applyEntryFile({ actor: ACTOR, target: TARGET, file: file(bytes), fingerprint: p.fingerprint, scope: ALL })).toMatchObject({ ok: false });
+    expect(
+      await lib.applyEntryFile({
+        actor: ACTOR,
+        target: TARGET,
+        file: file(bytes),
+        fingerprint: p.fingerprint,
+        scope: ALL,
+      }),
+    ).toMatchObject({ ok: false });
     expect(await state()).toBe(before);
   });
 
@@ -318,9 +425,19 @@ describe("entry import", () => {
     if (!p.ok) throw new Error(p.message);
     const bad = p.preview.rows.find((r) => r.indicator === "ctkp-dinh-chi")!;
     expect(bad.status).toBe("invalid");
-    expect(bad.messages.join(" ")).toMatch(/vượt quá “Công trình xây dựng không phép”.*Quy tắc: Số công trình không phép/);
+    expect(bad.messages.join(" ")).toMatch(
+      /vượt quá “Công trình xây dựng không phép”.*Quy tắc: Số công trình không phép/,
+    );
     expect(p.preview.canApply).toBe(false);
-    expect(await lib.applyEntryFile({ actor: ACTOR, target: TARGET, file: file(bytes), fingerprint: p.fingerprint, scope: ALL })).toMatchObject({ ok: false, code: "invalid" });
+    expect(
+      await lib.applyEntryFile({
+        actor: ACTOR,
+        target: TARGET,
+        file: file(bytes),
+        fingerprint: p.fingerprint,
+        scope: ALL,
+      }),
+    ).toMatchObject({ ok: false, code: "invalid" });
     expect(await state()).toBe(before);
   });
 
@@ -328,12 +445,22 @@ describe("entry import", () => {
     const bytes = await edited(await exportXlsx(), (wb) => void (rowOf(wb, "du-an-gpmb").getCell("F").value = 9));
     const p = await preview(bytes);
     if (!p.ok) throw new Error(p.message);
-    const sub = await prisma.submission.findFirstOrThrow({ where: { orgUnit: { slug: "ngoc-thuy" }, period: { year: 2020 } } });
+    const sub = await prisma.submission.findFirstOrThrow({
+      where: { orgUnit: { slug: "ngoc-thuy" }, period: { year: 2020 } },
+    });
     await prisma.submission.update({ where: { id: sub.id }, data: { status: "SUBMITTED" } });
     try {
       expect(await failureOf(bytes)).toMatch(/đã gửi, chờ Đảng ủy duyệt, không nhập tệp được/);
       const before = await state();
-      expect(await lib.applyEntryFile({ actor: ACTOR, target: TARGET, file: file(bytes), fingerprint: p.fingerprint, scope: ALL })).toMatchObject({ ok: false, code: "locked" });
+      expect(
+        await lib.applyEntryFile({
+          actor: ACTOR,
+          target: TARGET,
+          file: file(bytes),
+          fingerprint: p.fingerprint,
+          scope: ALL,
+        }),
+      ).toMatchObject({ ok: false, code: "locked" });
       expect(await state()).toBe(before);
     } finally {
       await prisma.submission.update({ where: { id: sub.id }, data: { status: "DRAFT" } });
@@ -345,11 +472,25 @@ describe("entry import", () => {
     const { IMPORT_LIMITS } = await import("@/lib/domain/entry-template");
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
-    const holders = Array.from({ length: IMPORT_LIMITS.concurrentReads + IMPORT_LIMITS.waitingReads }, () => fileReadSlots.run(() => held));
+    const holders = Array.from({ length: IMPORT_LIMITS.concurrentReads + IMPORT_LIMITS.waitingReads }, () =>
+      fileReadSlots.run(() => held),
+    );
     try {
       const bytes = await exportXlsx();
-      expect(await lib.previewEntryFile(TARGET, file(bytes), ALL)).toEqual({ ok: false, code: "busy", message: expect.stringMatching(/đang bận.*thử lại sau/) });
-      expect(await lib.applyEntryFile({ actor: ACTOR, target: TARGET, file: file(bytes), fingerprint: "0".repeat(32), scope: ALL })).toMatchObject({ ok: false, code: "busy" });
+      expect(await lib.previewEntryFile(TARGET, file(bytes), ALL)).toEqual({
+        ok: false,
+        code: "busy",
+        message: expect.stringMatching(/đang bận.*thử lại sau/),
+      });
+      expect(
+        await lib.applyEntryFile({
+          actor: ACTOR,
+          target: TARGET,
+          file: file(bytes),
+          fingerprint: "0".repeat(32),
+          scope: ALL,
+        }),
+      ).toMatchObject({ ok: false, code: "busy" });
     } finally {
       release();
       await Promise.all(holders);
@@ -364,7 +505,10 @@ describe("entry import", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(exported as unknown as ArrayBuffer);
     const value = Number(rowOf(wb, "ra-quan-xu-ly").getCell("F").value);
-    const bytes = await edited(exported, (w) => void (rowOf(w, "ra-quan-xu-ly").getCell("H").value = "Có 2 đợt cao điểm"));
+    const bytes = await edited(
+      exported,
+      (w) => void (rowOf(w, "ra-quan-xu-ly").getCell("H").value = "Có 2 đợt cao điểm"),
+    );
     const p = await preview(bytes);
     if (!p.ok) throw new Error(p.message);
     expect(previewRowViews(p.preview, p.grid)).toEqual([
@@ -379,8 +523,18 @@ describe("entry import", () => {
         messages: [],
       },
     ]);
-    expect(await lib.applyEntryFile({ actor: ACTOR, target: TARGET, file: file(bytes), fingerprint: p.fingerprint, scope: ALL })).toMatchObject({ ok: true, changed: 1 });
-    const v = await prisma.entryValue.findFirstOrThrow({ where: { indicator: { code: "ra-quan-xu-ly" }, orgUnit: { slug: TARGET.ward } } });
+    expect(
+      await lib.applyEntryFile({
+        actor: ACTOR,
+        target: TARGET,
+        file: file(bytes),
+        fingerprint: p.fingerprint,
+        scope: ALL,
+      }),
+    ).toMatchObject({ ok: true, changed: 1 });
+    const v = await prisma.entryValue.findFirstOrThrow({
+      where: { indicator: { code: "ra-quan-xu-ly" }, orgUnit: { slug: TARGET.ward } },
+    });
     expect([v.value?.toFixed(), v.note]).toEqual([String(value), "Có 2 đợt cao điểm"]);
   });
 
@@ -392,25 +546,52 @@ describe("entry import", () => {
     });
     expect(await apply(start)).toMatchObject({ ok: true });
     // a fresh export carries that note; only the value is changed, far above earlier years
-    const far = await edited(await exportXlsx(), (wb) => void (rowOf(wb, "tien-xu-phat-vi-pham").getCell("F").value = 905000000));
+    const far = await edited(
+      await exportXlsx(),
+      (wb) => void (rowOf(wb, "tien-xu-phat-vi-pham").getCell("F").value = 905000000),
+    );
     const before = await state();
     const p = await preview(far);
     if (!p.ok) throw new Error(p.message);
     const row = p.preview.rows.find((r) => r.indicator === "tien-xu-phat-vi-pham")!;
     expect(row.status).toBe("invalid");
-    expect(row.messages.join(" ")).toMatch(/khác xa các năm trước.*Ghi chú đã có \(“Theo biên bản”\) không xác nhận giá trị mới/);
+    expect(row.messages.join(" ")).toMatch(
+      /khác xa các năm trước.*Ghi chú đã có \(“Theo biên bản”\) không xác nhận giá trị mới/,
+    );
     expect(p.preview.canApply).toBe(false);
-    expect(await lib.applyEntryFile({ actor: ACTOR, target: TARGET, file: file(far), fingerprint: p.fingerprint, scope: ALL })).toMatchObject({ ok: false, code: "invalid" });
+    expect(
+      await lib.applyEntryFile({
+        actor: ACTOR,
+        target: TARGET,
+        file: file(far),
+        fingerprint: p.fingerprint,
+        scope: ALL,
+      }),
+    ).toMatchObject({ ok: false, code: "invalid" });
     expect(await state()).toBe(before);
     // a reason written for this value confirms it
-    const reasoned = await edited(far, (wb) => void (rowOf(wb, "tien-xu-phat-vi-pham").getCell("H").value = "Xử phạt công trình lớn ở tổ 5"));
+    const reasoned = await edited(
+      far,
+      (wb) => void (rowOf(wb, "tien-xu-phat-vi-pham").getCell("H").value = "Xử phạt công trình lớn ở tổ 5"),
+    );
     expect(await apply(reasoned)).toMatchObject({ ok: true, changed: 1 });
-    const v = await prisma.entryValue.findFirstOrThrow({ where: { indicator: { code: "tien-xu-phat-vi-pham" }, orgUnit: { slug: TARGET.ward } } });
-    expect([v.value?.toFixed(), v.note, v.outlierConfirmed]).toEqual(["905000000", "Xử phạt công trình lớn ở tổ 5", true]);
+    const v = await prisma.entryValue.findFirstOrThrow({
+      where: { indicator: { code: "tien-xu-phat-vi-pham" }, orgUnit: { slug: TARGET.ward } },
+    });
+    expect([v.value?.toFixed(), v.note, v.outlierConfirmed]).toEqual([
+      "905000000",
+      "Xử phạt công trình lớn ở tổ 5",
+      true,
+    ]);
   });
 
   it("round-trips CSV with its BOM and diacritics", async () => {
-    const grid = (await lib.getEntryFileGrid({ wardSlug: TARGET.ward, year: TARGET.year, programmeSlug: TARGET.programme, scope: ALL }))!;
+    const grid = (await lib.getEntryFileGrid({
+      wardSlug: TARGET.ward,
+      year: TARGET.year,
+      programmeSlug: TARGET.programme,
+      scope: ALL,
+    }))!;
     const csv = lib.entryGridToCsv(grid);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain(";Ngọc Thụy;");
@@ -423,9 +604,18 @@ describe("entry import", () => {
     const bytes = new TextEncoder().encode(lines.join("\r\n"));
     const out = await apply(bytes, "nhap-lieu.csv");
     expect(out).toMatchObject({ ok: true, changed: 1 });
-    const v = await prisma.entryValue.findFirstOrThrow({ where: { indicator: { code: "cam-ket-ho-kinh-doanh" }, orgUnit: { slug: "ngoc-thuy" } } });
+    const v = await prisma.entryValue.findFirstOrThrow({
+      where: { indicator: { code: "cam-ket-ho-kinh-doanh" }, orgUnit: { slug: "ngoc-thuy" } },
+    });
     expect([v.value?.toFixed(), v.note]).toEqual(["1691", "Hộ kinh doanh ở phố Ngọc Thụy; ký “cam kết”"]);
-    const again = lib.entryGridToCsv((await lib.getEntryFileGrid({ wardSlug: TARGET.ward, year: TARGET.year, programmeSlug: TARGET.programme, scope: ALL }))!);
+    const again = lib.entryGridToCsv(
+      (await lib.getEntryFileGrid({
+        wardSlug: TARGET.ward,
+        year: TARGET.year,
+        programmeSlug: TARGET.programme,
+        scope: ALL,
+      }))!,
+    );
     // the version column: the version, then the stamp of the figure as exported
     expect(again).toMatch(/;1\.691;;"Hộ kinh doanh ở phố Ngọc Thụy; ký “cam kết”";1-[0-9a-z]+\r\n/);
     expect(await apply(new TextEncoder().encode(again), "lai.csv")).toMatchObject({ ok: true, changed: 0 });
@@ -438,7 +628,9 @@ describe("entry import", () => {
       // import blocks after writing the others — then its backend is terminated
       const base = await exportXlsx();
       // Tổ 38's first value becomes an entry value (the row the other connection will hold)
-      expect(await apply(await edited(base, (wb) => void (wb.getWorksheet("Tổ dân phố")!.getCell("C46").value = 50)))).toMatchObject({ ok: true, changed: 1 });
+      expect(
+        await apply(await edited(base, (wb) => void (wb.getWorksheet("Tổ dân phố")!.getCell("C46").value = 50))),
+      ).toMatchObject({ ok: true, changed: 1 });
       const bytes = await edited(await exportXlsx(), (wb) => {
         const ws = wb.getWorksheet("Tổ dân phố")!;
         for (let r = 9; r <= 46; r++) {
@@ -461,10 +653,12 @@ describe("entry import", () => {
           `SELECT ev.id FROM entry_value ev JOIN org_unit o ON o.id = ev.org_unit_id JOIN indicator i ON i.id = ev.indicator_id
            WHERE o.slug = 'ngoc-thuy-to-38' AND i.code = 'gd-van-hoa-theo-tdp' FOR UPDATE`,
         );
-        const applying = lib.applyEntryFile({ actor: ACTOR, target: TARGET, file: file(bytes), fingerprint: p.fingerprint, scope: ALL }).then(
-          (r) => ({ r }),
-          (e: unknown) => ({ e }),
-        );
+        const applying = lib
+          .applyEntryFile({ actor: ACTOR, target: TARGET, file: file(bytes), fingerprint: p.fingerprint, scope: ALL })
+          .then(
+            (r) => ({ r }),
+            (e: unknown) => ({ e }),
+          );
         // wait until the import's backend waits for that row lock, with its earlier writes done
         let pid: number | null = null;
         for (let k = 0; k < 200 && pid === null; k++) {
@@ -513,8 +707,14 @@ function openDocumentSpreadsheet(): Uint8Array {
   return new Uint8Array(
     storedZip([
       { name: "mimetype", data: Buffer.from("application/vnd.oasis.opendocument.spreadsheet") },
-      { name: "content.xml", data: Buffer.from('<?xml version="1.0" encoding="UTF-8"?><office:document-content office:version="1.3"/>') },
-      { name: "META-INF/manifest.xml", data: Buffer.from('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest manifest:version="1.3"/>') },
+      {
+        name: "content.xml",
+        data: Buffer.from('<?xml version="1.0" encoding="UTF-8"?><office:document-content office:version="1.3"/>'),
+      },
+      {
+        name: "META-INF/manifest.xml",
+        data: Buffer.from('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest manifest:version="1.3"/>'),
+      },
     ]),
   );
 }

@@ -6,10 +6,26 @@ import { ORIGIN, type World, createWorld, dropWorld, signInCookie } from "./auth
 import { ENTRY_PROGRAMME, type EntryCatalogue, createEntryCatalogue } from "./entry-fixtures";
 
 const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({ headers: async () => request.headers, cookies: async () => ({ get: () => undefined }) }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, refresh: () => {} }));
+vi.mock("next/headers", () => ({
+  headers: async () => request.headers,
+  cookies: async () => ({ get: () => undefined }),
+}));
+vi.mock("next/cache", () => ({
+  revalidatePath: () => {},
+  revalidateTag: () => {},
+  updateTag: () => {},
+  refresh: () => {},
+}));
 
-type Row = { indicator: string; unit?: string; raw: string; baseVersion: number; qualifier?: Qualifier; note?: string; outlierConfirmed?: boolean };
+type Row = {
+  indicator: string;
+  unit?: string;
+  raw: string;
+  baseVersion: number;
+  qualifier?: Qualifier;
+  note?: string;
+  outlierConfirmed?: boolean;
+};
 
 let world: World;
 let cat: EntryCatalogue;
@@ -23,12 +39,25 @@ beforeAll(async () => {
 afterAll(() => dropWorld(world));
 
 async function as(who: "official" | "committee" | "otherOfficial" = "official") {
-  request.headers = new Headers({ host: "ctk.test", origin: ORIGIN, "x-forwarded-for": "198.51.100.7", cookie: await signInCookie(world.users[who].username) });
+  request.headers = new Headers({
+    host: "ctk.test",
+    origin: ORIGIN,
+    "x-forwarded-for": "198.51.100.7",
+    cookie: await signInCookie(world.users[who].username),
+  });
 }
 
 function save(rows: Row[], year = 2020) {
   const form = new FormData();
-  form.set("payload", JSON.stringify({ ward: "ngoc-thuy", year, programme: ENTRY_PROGRAMME, rows: rows.map((r) => ({ unit: "ngoc-thuy", qualifier: "EXACT", ...r })) }));
+  form.set(
+    "payload",
+    JSON.stringify({
+      ward: "ngoc-thuy",
+      year,
+      programme: ENTRY_PROGRAMME,
+      rows: rows.map((r) => ({ unit: "ngoc-thuy", qualifier: "EXACT", ...r })),
+    }),
+  );
   return actions.saveEntry(null, form);
 }
 
@@ -81,8 +110,16 @@ describe("saveEntry", () => {
     expect(r.ok, r.message).toBe(true);
     const after = await counts();
     expect(after.audit - before.audit).toBe(1);
-    expect(r.data?.saved).toEqual(expect.arrayContaining([expect.objectContaining({ indicator: "vi-pham", version: 1 }), expect.objectContaining({ indicator: "vp-mai-che", version: 2 })]));
-    const audit = await world.database.prisma.auditLog.findFirst({ where: { entity: "entry_value" }, orderBy: { id: "desc" } });
+    expect(r.data?.saved).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ indicator: "vi-pham", version: 1 }),
+        expect.objectContaining({ indicator: "vp-mai-che", version: 2 }),
+      ]),
+    );
+    const audit = await world.database.prisma.auditLog.findFirst({
+      where: { entity: "entry_value" },
+      orderBy: { id: "desc" },
+    });
     expect(audit).toMatchObject({ oldValue: "30", newValue: "31", action: "UPDATE", actor: world.users.official.id });
   });
 
@@ -106,9 +143,19 @@ describe("saveEntry", () => {
     const refused = await save([{ indicator: "vi-pham", raw: "5.800", baseVersion: 0 }]);
     expect(refused).toMatchObject({ ok: false, code: "invalid" });
     expect(refused.fieldErrors?.["ngoc-thuy:vi-pham"]?.join(" ")).toContain("khác xa");
-    const confirmedWithoutNote = await save([{ indicator: "vi-pham", raw: "5.800", baseVersion: 0, outlierConfirmed: true }]);
+    const confirmedWithoutNote = await save([
+      { indicator: "vi-pham", raw: "5.800", baseVersion: 0, outlierConfirmed: true },
+    ]);
     expect(confirmedWithoutNote.ok).toBe(false);
-    const ok = await save([{ indicator: "vi-pham", raw: "5.800", baseVersion: 0, outlierConfirmed: true, note: "Gộp cả đợt ra quân đặc biệt" }]);
+    const ok = await save([
+      {
+        indicator: "vi-pham",
+        raw: "5.800",
+        baseVersion: 0,
+        outlierConfirmed: true,
+        note: "Gộp cả đợt ra quân đặc biệt",
+      },
+    ]);
     expect(ok.ok, ok.message).toBe(true);
   });
 
@@ -119,7 +166,11 @@ describe("saveEntry", () => {
     const r = await save([{ indicator: "vp-mai-che", raw: "35", baseVersion: 1 }], 2019);
     expect(r).toMatchObject({ ok: false, code: "conflict" });
     const c = r.data?.conflicts?.[0];
-    expect(c).toMatchObject({ unit: "ngoc-thuy", indicator: "vp-mai-che", theirs: { value: "31", version: 2, byName: world.users.official.username } });
+    expect(c).toMatchObject({
+      unit: "ngoc-thuy",
+      indicator: "vp-mai-che",
+      theirs: { value: "31", version: 2, byName: world.users.official.username },
+    });
     expect(await counts()).toEqual(before);
     // keeping mine: resent with the newer version
     const again = await save([{ indicator: "vp-mai-che", raw: "35", baseVersion: 2 }], 2019);
@@ -133,7 +184,9 @@ describe("saveEntry", () => {
       { indicator: "tdp-van-hoa", unit: "ngoc-thuy-to-2", raw: "0", baseVersion: 0 },
     ]);
     expect(r.ok, r.message).toBe(true);
-    expect(r.data?.derived).toEqual([expect.objectContaining({ unit: "ngoc-thuy", indicator: "ty-le-tdp-van-hoa", value: "50", version: 1 })]);
+    expect(r.data?.derived).toEqual([
+      expect.objectContaining({ unit: "ngoc-thuy", indicator: "ty-le-tdp-van-hoa", value: "50", version: 1 }),
+    ]);
     const ward = await stored("ty-le-tdp-van-hoa", world.units.ngocThuy, 2020);
     expect(ward?.value?.toFixed()).toBe("50");
     expect(ward?.note).toBe("Tính từ 1/2 tổ dân phố.");
@@ -153,16 +206,25 @@ describe("saveEntry", () => {
     expect(r).toMatchObject({ ok: false, code: "locked" });
     expect(r.message).toContain("Đã gửi, chờ Đảng ủy duyệt");
     await prisma.submission.updateMany({ where: { periodId: cat.periods[2019] }, data: { status: "APPROVED" } });
-    expect(await save([{ indicator: "vi-pham", raw: "63", baseVersion: 1 }], 2019)).toMatchObject({ ok: false, code: "locked" });
+    expect(await save([{ indicator: "vi-pham", raw: "63", baseVersion: 1 }], 2019)).toMatchObject({
+      ok: false,
+      code: "locked",
+    });
     expect(await counts()).toEqual(before);
     await prisma.submission.updateMany({ where: { periodId: cat.periods[2019] }, data: { status: "DRAFT" } });
   });
 
   it("refuses those who may not edit this ward", async () => {
     await as("committee");
-    expect(await save([{ indicator: "vi-pham", raw: "1", baseVersion: 1 }], 2019)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await save([{ indicator: "vi-pham", raw: "1", baseVersion: 1 }], 2019)).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
     await as("otherOfficial");
-    expect(await save([{ indicator: "vi-pham", raw: "1", baseVersion: 1 }], 2019)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await save([{ indicator: "vi-pham", raw: "1", baseVersion: 1 }], 2019)).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
   });
 
   it("saves a full programme quickly", async () => {
@@ -193,6 +255,8 @@ describe("loadValueHistory", () => {
     ]);
     expect(r.data?.[0].who).toBe(world.users.official.username);
     await as("otherOfficial");
-    expect(await actions.loadValueHistory("ngoc-thuy", 2019, ENTRY_PROGRAMME, "ngoc-thuy", "vp-mai-che")).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await actions.loadValueHistory("ngoc-thuy", 2019, ENTRY_PROGRAMME, "ngoc-thuy", "vp-mai-che")).toMatchObject(
+      { ok: false, code: "forbidden" },
+    );
   });
 });

@@ -30,7 +30,15 @@ export async function createLandClearanceFixtures(world: World): Promise<LandCle
   });
   const programme = await prisma.programme.upsert({
     where: { issuerId_termId_code: { issuerId: world.units.district, termId: term.id, code: "03-CTr/QU" } },
-    create: { termId: term.id, issuerId: world.units.district, number: 3, code: "03-CTr/QU", slug: "03-CTr-QU", title: "Chương trình 03", summary: "Hạ tầng đô thị" },
+    create: {
+      termId: term.id,
+      issuerId: world.units.district,
+      number: 3,
+      code: "03-CTr/QU",
+      slug: "03-CTr-QU",
+      title: "Chương trình 03",
+      summary: "Hạ tầng đô thị",
+    },
     update: {},
   });
   const section = await prisma.indicatorSection.upsert({
@@ -40,37 +48,83 @@ export async function createLandClearanceFixtures(world: World): Promise<LandCle
   });
   await prisma.indicator.upsert({
     where: { programmeId_code: { programmeId: programme.id, code: "du-an-gpmb" } },
-    create: { programmeId: programme.id, sectionId: section.id, code: "du-an-gpmb", name: "Dự án GPMB", unit: "dự án", valueType: "COUNT", aggregation: "SUM", direction: "NEUTRAL" },
+    create: {
+      programmeId: programme.id,
+      sectionId: section.id,
+      code: "du-an-gpmb",
+      name: "Dự án GPMB",
+      unit: "dự án",
+      valueType: "COUNT",
+      aggregation: "SUM",
+      direction: "NEUTRAL",
+    },
     update: {},
   });
   const source = (key: string, kind: "REPORT" | "ENTRY", title: string) =>
     prisma.source.upsert({ where: { key }, create: { key, kind, title }, update: {} }).then((s) => s.id);
   const reportSourceId = await source("bao-cao-thu", "REPORT", "Báo cáo thử");
-  const entrySourceId = await source("entry:ngoc-thuy", "ENTRY", "Số liệu do phường ngoc-thuy nhập, Đảng ủy phường duyệt");
+  const entrySourceId = await source(
+    "entry:ngoc-thuy",
+    "ENTRY",
+    "Số liệu do phường ngoc-thuy nhập, Đảng ủy phường duyệt",
+  );
 
   const base = { orgUnitId: world.units.ngocThuy, termId: term.id, programmeId: programme.id };
   /** The ward's submission of `year` on programme 03 (a draft when new). */
   const submission = async (year: number) => {
     const period = { termId: term.id, kind: "YEAR" as const, year };
-    const periodId = (await prisma.period.upsert({ where: { termId_kind_year: period }, create: period, update: {} })).id;
+    const periodId = (await prisma.period.upsert({ where: { termId_kind_year: period }, create: period, update: {} }))
+      .id;
     const key = { orgUnitId: world.units.ngocThuy, periodId, programmeId: programme.id };
-    return (await prisma.submission.upsert({ where: { orgUnitId_periodId_programmeId: key }, create: key, update: {} })).id;
+    return (await prisma.submission.upsert({ where: { orgUnitId_periodId_programmeId: key }, create: key, update: {} }))
+      .id;
   };
   const project = (name: string, sourceId: number, extra: object = {}) =>
     prisma.landClearanceProject.create({ data: { ...base, name, sourceId, ...extra } }).then((p) => p.id);
   const reportedProject = await project("Đường 25m (báo cáo)", reportSourceId);
-  const entered = await project("Dự án phường nhập", entrySourceId, { startYear: 2016, endYear: 2019, householdsAffected: 20, areaM2: "5000", submissionId: await submission(2016) });
+  const entered = await project("Dự án phường nhập", entrySourceId, {
+    startYear: 2016,
+    endYear: 2019,
+    householdsAffected: 20,
+    areaM2: "5000",
+    submissionId: await submission(2016),
+  });
   const projectToDelete = await project("Dự án để xóa", entrySourceId, { submissionId: await submission(2020) });
   const progressToDelete = (
     await prisma.landClearanceProgress.create({
-      data: { projectId: entered, year: 2017, householdsHandedOver: 5, areaM2: "1000", updatedById: world.users.official.id, submissionId: await submission(2017) },
+      data: {
+        projectId: entered,
+        year: 2017,
+        householdsHandedOver: 5,
+        areaM2: "1000",
+        updatedById: world.users.official.id,
+        submissionId: await submission(2017),
+      },
     })
   ).id;
-  await prisma.landClearanceProgress.create({ data: { projectId: projectToDelete, year: 2018, householdsHandedOver: 1, updatedById: world.users.official.id, submissionId: await submission(2018) } });
+  await prisma.landClearanceProgress.create({
+    data: {
+      projectId: projectToDelete,
+      year: 2018,
+      householdsHandedOver: 1,
+      updatedById: world.users.official.id,
+      submissionId: await submission(2018),
+    },
+  });
 
   const achievement = async (title: string, sourceId: number) =>
     prisma.achievement
-      .create({ data: { ...base, kind: "OTHER", status: "ACHIEVED", year: 2018, title, sourceId, ...(sourceId === entrySourceId ? { submissionId: await submission(2018) } : {}) } })
+      .create({
+        data: {
+          ...base,
+          kind: "OTHER",
+          status: "ACHIEVED",
+          year: 2018,
+          title,
+          sourceId,
+          ...(sourceId === entrySourceId ? { submissionId: await submission(2018) } : {}),
+        },
+      })
       .then((a) => a.id);
   return {
     termId: term.id,

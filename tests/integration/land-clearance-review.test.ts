@@ -8,8 +8,16 @@ import { type World, browserHeaders, createWorld, dropWorld, signInCookie } from
 import { type LandClearanceFixtures, createLandClearanceFixtures, formOf } from "./land-clearance-fixtures";
 
 const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({ headers: async () => request.headers, cookies: async () => ({ get: () => undefined }) }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, refresh: () => {} }));
+vi.mock("next/headers", () => ({
+  headers: async () => request.headers,
+  cookies: async () => ({ get: () => undefined }),
+}));
+vi.mock("next/cache", () => ({
+  revalidatePath: () => {},
+  revalidateTag: () => {},
+  updateTag: () => {},
+  refresh: () => {},
+}));
 
 type Who = "official" | "committee" | "staff";
 let world: World;
@@ -24,7 +32,8 @@ let workflow: typeof import("@/lib/data/submission-workflow");
 beforeAll(async () => {
   world = await createWorld();
   fx = await createLandClearanceFixtures(world);
-  for (const who of ["official", "committee", "staff"] as const) cookies.set(who, await signInCookie(world.users[who].username));
+  for (const who of ["official", "committee", "staff"] as const)
+    cookies.set(who, await signInCookie(world.users[who].username));
   lc = await import("@/lib/actions/land-clearance");
   ach = await import("@/lib/actions/achievements");
   records = await import("@/lib/data/records");
@@ -46,7 +55,10 @@ const term = () => ({ ...TERM, id: fx.termId });
 async function publicView() {
   const page = await gpmb.getGpmbPage({ wardSlug: NT, term: term(), scope: ALL, drafts: false });
   return {
-    projects: (await records.getLandClearanceProjects({ wardSlug: NT, termId: fx.termId, scope: ALL })).map((p) => ({ name: p.name, years: p.progress.map((y) => y.year) })),
+    projects: (await records.getLandClearanceProjects({ wardSlug: NT, termId: fx.termId, scope: ALL })).map((p) => ({
+      name: p.name,
+      years: p.progress.map((y) => y.year),
+    })),
     achievements: (await records.getAchievements(fx.termId, { ward: NT }, ALL)).map((a) => a.title),
     gpmbProjects: page!.projects.map((p) => p.name),
     gpmbAchievements: page!.achievements.map((a) => a.title),
@@ -54,12 +66,31 @@ async function publicView() {
 }
 
 /** Sends a transition on the ward's 2019 submission of programme 03 as `who`, from its current version. */
-async function transition(who: "official" | "committee" | "staff", action: "SUBMIT" | "APPROVE" | "UNLOCK", comment: string | null = null) {
-  const periodId = (await prisma().period.findFirstOrThrow({ where: { termId: fx.termId, kind: "YEAR", year: 2019 } })).id;
-  const sub = await prisma().submission.findFirstOrThrow({ where: { orgUnitId: world.units.ngocThuy, periodId, programmeId: fx.programmeId } });
+async function transition(
+  who: "official" | "committee" | "staff",
+  action: "SUBMIT" | "APPROVE" | "UNLOCK",
+  comment: string | null = null,
+) {
+  const periodId = (await prisma().period.findFirstOrThrow({ where: { termId: fx.termId, kind: "YEAR", year: 2019 } }))
+    .id;
+  const sub = await prisma().submission.findFirstOrThrow({
+    where: { orgUnitId: world.units.ngocThuy, periodId, programmeId: fx.programmeId },
+  });
   const user = world.users[who];
-  const target = { wardId: world.units.ngocThuy, periodId, programmeId: fx.programmeId, wardSlug: NT, wardShortName: NT };
-  return workflow.transitionSubmission({ actor: { userId: user.id, name: user.username }, target, action, expectedVersion: sub.version, comment });
+  const target = {
+    wardId: world.units.ngocThuy,
+    periodId,
+    programmeId: fx.programmeId,
+    wardSlug: NT,
+    wardShortName: NT,
+  };
+  return workflow.transitionSubmission({
+    actor: { userId: user.id, name: user.username },
+    target,
+    action,
+    expectedVersion: sub.version,
+    comment,
+  });
 }
 
 let projectId = 0;
@@ -68,9 +99,29 @@ let achievementId = 0;
 const PROJECT = "Mở rộng đường Ngọc Thụy";
 const ACHIEVEMENT = "Tuyến phố văn minh đô thị Tổ 1";
 const projectForm = (o: Record<string, string | number>) =>
-  formOf({ ward: NT, term: "2015-2020", version: 0, status: "IN_PROGRESS", name: PROJECT, startYear: "2019", endYear: "2020", householdsAffected: "40", ...o });
+  formOf({
+    ward: NT,
+    term: "2015-2020",
+    version: 0,
+    status: "IN_PROGRESS",
+    name: PROJECT,
+    startYear: "2019",
+    endYear: "2020",
+    householdsAffected: "40",
+    ...o,
+  });
 const achievementForm = (o: Record<string, string | number>) =>
-  formOf({ ward: NT, term: "2015-2020", version: 0, kind: "CIVILISED_STREET", status: "ACHIEVED", year: "2019", title: ACHIEVEMENT, programme: "03-CTr-QU", ...o });
+  formOf({
+    ward: NT,
+    term: "2015-2020",
+    version: 0,
+    kind: "CIVILISED_STREET",
+    status: "ACHIEVED",
+    year: "2019",
+    title: ACHIEVEMENT,
+    programme: "03-CTr-QU",
+    ...o,
+  });
 
 describe("records entered by the ward go through review", () => {
   it("are drafts of the year's submission: on /gpmb for the ward's officials and committee only, marked, never on the dashboards", async () => {
@@ -79,7 +130,10 @@ describe("records entered by the ward go through review", () => {
     expect(p.ok).toBe(true);
     projectId = p.data!.id!;
     // progress of 2019 on a project of 2016 (itself a draft of 2016)
-    const y = await lc.saveLandClearanceProgress(null, formOf({ ward: NT, projectId: fx.project, year: "2019", version: 0, householdsHandedOver: "4" }));
+    const y = await lc.saveLandClearanceProgress(
+      null,
+      formOf({ ward: NT, projectId: fx.project, year: "2019", version: 0, householdsHandedOver: "4" }),
+    );
     expect(y.ok).toBe(true);
     progressId = y.data!.id!;
     const a = await ach.saveAchievement(null, achievementForm({}));
@@ -94,12 +148,16 @@ describe("records entered by the ward go through review", () => {
     });
     const overview = await (await import("@/lib/data/ward-overview")).getWardOverview(NT, term(), ALL);
     expect(overview?.projects.map((x) => x.name)).toEqual(["Đường 25m (báo cáo)"]);
-    const dashboard = await (await import("@/lib/data/programme-dashboard")).getProgrammeDashboard({ wardSlug: NT, programmeSlug: "03-CTr-QU", term: term(), scope: ALL });
+    const dashboard = await (
+      await import("@/lib/data/programme-dashboard")
+    ).getProgrammeDashboard({ wardSlug: NT, programmeSlug: "03-CTr-QU", term: term(), scope: ALL });
     expect(dashboard?.achievements.map((x) => x.title)).toEqual(["Danh hiệu theo báo cáo"]);
 
     const drafts = await gpmb.getGpmbPage({ wardSlug: NT, term: term(), scope: ALL, drafts: true });
     expect(drafts!.projects.find((x) => x.name === PROJECT)?.review).toEqual({ state: "draft" });
-    expect(drafts!.projects.find((x) => x.id === fx.project)?.progress.find((x) => x.year === 2019)?.review).toEqual({ state: "draft" });
+    expect(drafts!.projects.find((x) => x.id === fx.project)?.progress.find((x) => x.year === 2019)?.review).toEqual({
+      state: "draft",
+    });
     expect(drafts!.achievements.find((x) => x.title === ACHIEVEMENT)?.review).toEqual({ state: "draft" });
     expect(drafts!.projects.find((x) => x.id === fx.reportedProject)?.review).toEqual({ state: "source" });
 
@@ -118,9 +176,14 @@ describe("records entered by the ward go through review", () => {
   it("are locked once sent: the save path refuses with a Vietnamese message", async () => {
     expect(await transition("official", "SUBMIT")).toMatchObject({ ok: true, status: "SUBMITTED" });
     as("official");
-    const r = await lc.saveLandClearanceProject(null, projectForm({ id: projectId, version: 1, householdsAffected: "41" }));
+    const r = await lc.saveLandClearanceProject(
+      null,
+      projectForm({ id: projectId, version: 1, householdsAffected: "41" }),
+    );
     expect(r).toMatchObject({ ok: false, code: "locked" });
-    expect(r.message).toBe("Số liệu năm 2019 của phường đã gửi, chờ Đảng ủy phường duyệt: bản ghi này không thêm, sửa, xóa được cho đến khi Đảng ủy trả lại.");
+    expect(r.message).toBe(
+      "Số liệu năm 2019 của phường đã gửi, chờ Đảng ủy phường duyệt: bản ghi này không thêm, sửa, xóa được cho đến khi Đảng ủy trả lại.",
+    );
   });
 
   it("are published by the approval, labelled with who approved them and when", async () => {
@@ -136,60 +199,101 @@ describe("records entered by the ward go through review", () => {
       gpmbAchievements: ["Danh hiệu theo báo cáo", ACHIEVEMENT],
     });
     // the 2019 progress is approved, but its project (a draft of 2016) is not published yet
-    expect((await records.getLandClearanceProjects({ wardSlug: NT, termId: fx.termId, scope: ALL })).some((x) => x.name === "Dự án phường nhập")).toBe(false);
+    expect(
+      (await records.getLandClearanceProjects({ wardSlug: NT, termId: fx.termId, scope: ALL })).some(
+        (x) => x.name === "Dự án phường nhập",
+      ),
+    ).toBe(false);
     const page = await gpmb.getGpmbPage({ wardSlug: NT, term: term(), scope: ALL, drafts: false });
-    expect(page!.projects.find((x) => x.name === PROJECT)?.review).toMatchObject({ state: "approved", by: world.users.committee.username });
-    expect(page!.achievements.find((x) => x.title === ACHIEVEMENT)?.review).toMatchObject({ state: "approved", by: world.users.committee.username });
-    const audit = await prisma().auditLog.count({ where: { field: "approval", entity: { in: ["land_clearance_project", "land_clearance_progress", "achievement"] } } });
+    expect(page!.projects.find((x) => x.name === PROJECT)?.review).toMatchObject({
+      state: "approved",
+      by: world.users.committee.username,
+    });
+    expect(page!.achievements.find((x) => x.title === ACHIEVEMENT)?.review).toMatchObject({
+      state: "approved",
+      by: world.users.committee.username,
+    });
+    const audit = await prisma().auditLog.count({
+      where: {
+        field: "approval",
+        entity: { in: ["land_clearance_project", "land_clearance_progress", "achievement"] },
+      },
+    });
     expect(audit).toBe(3);
   });
 
   it("are locked after approval: every save and delete through the app is refused, nothing changes", async () => {
     as("official");
     const before = await prisma().auditLog.count();
-    const locked = "Số liệu năm 2019 của phường đã được Đảng ủy phường duyệt và khóa: bản ghi này không thêm, sửa, xóa được; muốn sửa, cán bộ quận phải mở khóa.";
+    const locked =
+      "Số liệu năm 2019 của phường đã được Đảng ủy phường duyệt và khóa: bản ghi này không thêm, sửa, xóa được; muốn sửa, cán bộ quận phải mở khóa.";
     const answers = [
       await lc.saveLandClearanceProject(null, projectForm({ id: projectId, version: 1, householdsAffected: "41" })),
       await lc.deleteLandClearanceProject(null, formOf({ ward: NT, id: projectId, version: 1 })),
-      await lc.saveLandClearanceProgress(null, formOf({ ward: NT, projectId: fx.project, year: "2019", version: 1, householdsHandedOver: "5" })),
+      await lc.saveLandClearanceProgress(
+        null,
+        formOf({ ward: NT, projectId: fx.project, year: "2019", version: 1, householdsHandedOver: "5" }),
+      ),
       await lc.deleteLandClearanceProgress(null, formOf({ ward: NT, id: progressId, version: 1 })),
       await ach.saveAchievement(null, achievementForm({ id: achievementId, version: 1, note: "sửa sau duyệt" })),
       await ach.deleteAchievement(null, formOf({ ward: NT, id: achievementId, version: 1 })),
       // nor added to the approved year, nor moved into it
       await lc.saveLandClearanceProject(null, projectForm({ name: "Dự án mới năm 2019" })),
-      await ach.saveAchievement(null, achievementForm({ id: fx.achievement, version: 1, title: "Danh hiệu phường nhập", year: "2019" })),
+      await ach.saveAchievement(
+        null,
+        achievementForm({ id: fx.achievement, version: 1, title: "Danh hiệu phường nhập", year: "2019" }),
+      ),
     ];
     for (const a of answers) expect(a).toMatchObject({ ok: false, code: "locked", message: locked });
     expect(await prisma().auditLog.count()).toBe(before);
-    expect((await prisma().landClearanceProject.findUniqueOrThrow({ where: { id: projectId } })).householdsAffected).toBe(40);
+    expect(
+      (await prisma().landClearanceProject.findUniqueOrThrow({ where: { id: projectId } })).householdsAffected,
+    ).toBe(40);
   });
 
   it("are locked in the database too, for any writer", async () => {
     const refused = /is locked: submission \d+ is APPROVED/;
-    await expect(prisma().$executeRaw`UPDATE land_clearance_project SET households_affected = 99 WHERE id = ${projectId}`).rejects.toThrow(refused);
-    await expect(prisma().$executeRaw`DELETE FROM land_clearance_progress WHERE id = ${progressId}`).rejects.toThrow(refused);
-    await expect(prisma().$executeRaw`UPDATE achievement SET title = 'khác' WHERE id = ${achievementId}`).rejects.toThrow(refused);
+    await expect(
+      prisma().$executeRaw`UPDATE land_clearance_project SET households_affected = 99 WHERE id = ${projectId}`,
+    ).rejects.toThrow(refused);
+    await expect(prisma().$executeRaw`DELETE FROM land_clearance_progress WHERE id = ${progressId}`).rejects.toThrow(
+      refused,
+    );
+    await expect(
+      prisma().$executeRaw`UPDATE achievement SET title = 'khác' WHERE id = ${achievementId}`,
+    ).rejects.toThrow(refused);
     const sub = (await prisma().achievement.findUniqueOrThrow({ where: { id: achievementId } })).submissionId!;
     await expect(
-      prisma().$executeRaw`INSERT INTO achievement (org_unit_id, term_id, kind, title, source_id, submission_id, updated_at) VALUES (${world.units.ngocThuy}, ${fx.termId}, 'OTHER', 'lén thêm', ${fx.entrySourceId}, ${sub}, now())`,
+      prisma()
+        .$executeRaw`INSERT INTO achievement (org_unit_id, term_id, kind, title, source_id, submission_id, updated_at) VALUES (${world.units.ngocThuy}, ${fx.termId}, 'OTHER', 'lén thêm', ${fx.entrySourceId}, ${sub}, now())`,
     ).rejects.toThrow(refused);
     // an entered record cannot escape review by having no submission, nor claim an approval it never had
     await expect(
-      prisma().$executeRaw`INSERT INTO achievement (org_unit_id, term_id, kind, title, source_id, updated_at) VALUES (${world.units.ngocThuy}, ${fx.termId}, 'OTHER', 'không duyệt', ${fx.entrySourceId}, now())`,
+      prisma()
+        .$executeRaw`INSERT INTO achievement (org_unit_id, term_id, kind, title, source_id, updated_at) VALUES (${world.units.ngocThuy}, ${fx.termId}, 'OTHER', 'không duyệt', ${fx.entrySourceId}, now())`,
     ).rejects.toThrow(/needs its submission/);
     const approval = (await prisma().achievement.findUniqueOrThrow({ where: { id: achievementId } })).approvalEventId!;
-    await expect(prisma().$executeRaw`UPDATE achievement SET approval_event_id = ${approval} WHERE id = ${fx.achievement}`).rejects.toThrow(/must name an approval of its submission/);
+    await expect(
+      prisma().$executeRaw`UPDATE achievement SET approval_event_id = ${approval} WHERE id = ${fx.achievement}`,
+    ).rejects.toThrow(/must name an approval of its submission/);
   });
 
   it("are reopened by an unlock: a change is a draft again until the next approval; unchanged ones stay published", async () => {
     expect(await transition("staff", "UNLOCK", "Sửa số hộ")).toMatchObject({ ok: true, status: "DRAFT" });
     as("official");
-    const r = await lc.saveLandClearanceProject(null, projectForm({ id: projectId, version: 1, householdsAffected: "41" }));
+    const r = await lc.saveLandClearanceProject(
+      null,
+      projectForm({ id: projectId, version: 1, householdsAffected: "41" }),
+    );
     expect(r).toMatchObject({ ok: true, data: { version: 2 } });
     const view = await publicView();
     expect(view.gpmbProjects).toEqual(["Đường 25m (báo cáo)"]);
     expect(view.achievements).toEqual(["Danh hiệu theo báo cáo", ACHIEVEMENT]);
-    expect((await gpmb.getGpmbPage({ wardSlug: NT, term: term(), scope: ALL, drafts: true }))!.projects.find((x) => x.id === projectId)?.review).toEqual({ state: "draft" });
+    expect(
+      (await gpmb.getGpmbPage({ wardSlug: NT, term: term(), scope: ALL, drafts: true }))!.projects.find(
+        (x) => x.id === projectId,
+      )?.review,
+    ).toEqual({ state: "draft" });
 
     expect(await transition("official", "SUBMIT")).toMatchObject({ ok: true });
     expect(await transition("committee", "APPROVE")).toMatchObject({ ok: true, published: { records: 1 } });

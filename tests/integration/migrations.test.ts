@@ -12,7 +12,15 @@ describe("migrations", () => {
     // The run's database was migrated with prisma/migrations; the diff from it to the schema must be empty.
     const { stdout } = await run(
       process.execPath,
-      [path.join(root, "node_modules/prisma/build/index.js"), "migrate", "diff", "--from-config-datasource", "--to-schema", "prisma/schema.prisma", "--script"],
+      [
+        path.join(root, "node_modules/prisma/build/index.js"),
+        "migrate",
+        "diff",
+        "--from-config-datasource",
+        "--to-schema",
+        "prisma/schema.prisma",
+        "--script",
+      ],
       { cwd: root, env: { ...process.env, DATABASE_URL: testDatabaseUrl() } },
     );
     expect(stdout.trim()).toBe("-- This is an empty migration.");

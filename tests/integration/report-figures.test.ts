@@ -8,7 +8,10 @@ import { createMigratedDatabase, type TestDatabase } from "../setup/db";
 // The seed must hold every figure of the Ngọc Thụy report, and nothing the report does not say.
 // The report's text is read here and compared with what the database returns.
 
-const REPORT_TEXT = readFileSync(path.join(__dirname, "../../prisma/seed/source/ngoc-thuy-2015-2020-report.txt"), "utf8");
+const REPORT_TEXT = readFileSync(
+  path.join(__dirname, "../../prisma/seed/source/ngoc-thuy-2015-2020-report.txt"),
+  "utf8",
+);
 const SOURCE_TITLE = "Báo cáo của Đảng ủy phường Ngọc Thụy";
 
 let database: TestDatabase;
@@ -89,7 +92,12 @@ describe("the report's figures, read back from the database", () => {
 
   it("keeps the e-government years as years and Tổ 22's title as its own", async () => {
     const years = await prisma.result.findMany({
-      where: { indicator: { code: "co-quan-dien-tu" }, orgUnit: { slug: "ngoc-thuy" }, period: { kind: "YEAR" }, source: { kind: "REPORT" } },
+      where: {
+        indicator: { code: "co-quan-dien-tu" },
+        orgUnit: { slug: "ngoc-thuy" },
+        period: { kind: "YEAR" },
+        source: { kind: "REPORT" },
+      },
       select: { period: { select: { year: true } }, value: true },
       orderBy: { period: { year: "asc" } },
     });
@@ -111,13 +119,22 @@ describe("the report's figures, read back from the database", () => {
       where: { source: { kind: "REPORT" }, period: { kind: "YEAR" } },
       select: { indicator: { select: { code: true } } },
     });
-    expect(new Set(reportedYears.map((r) => r.indicator.code))).toEqual(new Set(["co-quan-dien-tu", "tdp-xanh-sach-dep"]));
+    expect(new Set(reportedYears.map((r) => r.indicator.code))).toEqual(
+      new Set(["co-quan-dien-tu", "tdp-xanh-sach-dep"]),
+    );
   });
 
   it("holds the named land-clearance projects and achievements with their years", async () => {
-    const projects = await prisma.landClearanceProject.findMany({ where: { orgUnit: { slug: "ngoc-thuy" } }, select: { name: true, forcedEnforcements: true } });
+    const projects = await prisma.landClearanceProject.findMany({
+      where: { orgUnit: { slug: "ngoc-thuy" } },
+      select: { name: true, forcedEnforcements: true },
+    });
     expect(projects.map((p) => p.name).sort()).toEqual(
-      ["Đường 25m trường Pháp", "Đường 40m Ngọc Thụy – Ngọc Lâm", "Đường 40m theo hình thức BT và các ô đất đối ứng hai bên đường"].sort(),
+      [
+        "Đường 25m trường Pháp",
+        "Đường 40m Ngọc Thụy – Ngọc Lâm",
+        "Đường 40m theo hình thức BT và các ô đất đối ứng hai bên đường",
+      ].sort(),
     );
     expect(projects.every((p) => p.forcedEnforcements === 0)).toBe(true);
     const achievements = await prisma.achievement.findMany({
@@ -142,12 +159,15 @@ describe("every number written in the report has its place in the database", () 
   /** Numbers of the report with a little context, "1.691" read as 1691 and "10 tỷ 934 triệu đồng" as one amount. */
   function reportNumbers(): Array<{ token: string; value: number; context: string }> {
     const out: Array<{ token: string; value: number; context: string }> = [];
-    const text = REPORT_TEXT.replace(/(\d+) tỷ (\d+) triệu/g, (_m, ty, trieu) => String(Number(ty) * 1e9 + Number(trieu) * 1e6));
+    const text = REPORT_TEXT.replace(/(\d+) tỷ (\d+) triệu/g, (_m, ty, trieu) =>
+      String(Number(ty) * 1e9 + Number(trieu) * 1e6),
+    );
     for (const m of text.matchAll(/\d+(?:[.,/:]\d+)*/g)) {
       const token = m[0];
       const context = text.slice(Math.max(0, m.index - 40), m.index + token.length + 20).replace(/\s+/g, " ");
       if (/^\d{1,3}(\.\d{3})+$/.test(token)) out.push({ token, value: Number(token.replace(/\./g, "")), context });
-      else if (/^\d+(,\d+)+$/.test(token)) for (const part of token.split(",")) out.push({ token: part, value: Number(part), context });
+      else if (/^\d+(,\d+)+$/.test(token))
+        for (const part of token.split(",")) out.push({ token: part, value: Number(part), context });
       else out.push({ token, value: Number(token), context });
     }
     return out;
@@ -157,7 +177,12 @@ describe("every number written in the report has its place in the database", () 
     const [results, achievements, projects, programmes, terms, sources] = await Promise.all([
       prisma.result.findMany({
         where: { source: { kind: "REPORT" } },
-        select: { value: true, note: true, period: { select: { year: true } }, orgUnit: { select: { shortName: true } } },
+        select: {
+          value: true,
+          note: true,
+          period: { select: { year: true } },
+          orgUnit: { select: { shortName: true } },
+        },
       }),
       prisma.achievement.findMany({ select: { year: true, title: true, note: true } }),
       prisma.landClearanceProject.findMany({ select: { name: true } }),
@@ -179,7 +204,11 @@ describe("every number written in the report has its place in the database", () 
     texts.push(...projects.map((p) => p.name), ...sources.map((s) => s.note ?? ""));
     known.add(programmes.length); // "3 Chương trình"
     for (const p of programmes) known.add(p.number);
-    for (const t of terms) known.add(t.startYear).add(t.endYear).add(t.endYear - t.startYear); // "5 năm"
+    for (const t of terms)
+      known
+        .add(t.startYear)
+        .add(t.endYear)
+        .add(t.endYear - t.startYear); // "5 năm"
     const issued = sources[0].issuedOn!.toISOString().slice(0, 10).split("-").reverse().join("/");
     for (const t of texts) for (const n of t.match(/\d+/g) ?? []) known.add(Number(n));
 

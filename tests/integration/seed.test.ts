@@ -34,14 +34,33 @@ describe("seeding with demonstration data", () => {
 
   it("loads Long Biên's 14 wards and Ngọc Thụy's 38 residential groups", async () => {
     await seed(prisma, { demo: true });
-    const wards = await prisma.orgUnit.findMany({ where: { parent: { slug: "long-bien" } }, select: { shortName: true, level: true } });
+    const wards = await prisma.orgUnit.findMany({
+      where: { parent: { slug: "long-bien" } },
+      select: { shortName: true, level: true },
+    });
     expect(wards.map((w) => w.shortName).sort((a, b) => a.localeCompare(b, "vi"))).toEqual(
-      ["Bồ Đề", "Cự Khối", "Đức Giang", "Gia Thụy", "Giang Biên", "Long Biên", "Ngọc Lâm", "Ngọc Thụy", "Phúc Đồng", "Phúc Lợi", "Sài Đồng", "Thạch Bàn", "Thượng Thanh", "Việt Hưng"].sort(
-        (a, b) => a.localeCompare(b, "vi"),
-      ),
+      [
+        "Bồ Đề",
+        "Cự Khối",
+        "Đức Giang",
+        "Gia Thụy",
+        "Giang Biên",
+        "Long Biên",
+        "Ngọc Lâm",
+        "Ngọc Thụy",
+        "Phúc Đồng",
+        "Phúc Lợi",
+        "Sài Đồng",
+        "Thạch Bàn",
+        "Thượng Thanh",
+        "Việt Hưng",
+      ].sort((a, b) => a.localeCompare(b, "vi")),
     );
     expect(wards.every((w) => w.level === "WARD")).toBe(true);
-    const groups = await prisma.orgUnit.findMany({ where: { parent: { slug: "ngoc-thuy" } }, select: { slug: true, level: true } });
+    const groups = await prisma.orgUnit.findMany({
+      where: { parent: { slug: "ngoc-thuy" } },
+      select: { slug: true, level: true },
+    });
     expect(groups).toHaveLength(38);
     expect(groups.map((g) => g.slug)).toContain("ngoc-thuy-to-22");
     expect(groups.every((g) => g.level === "RESIDENTIAL_GROUP")).toBe(true);
@@ -51,7 +70,12 @@ describe("seeding with demonstration data", () => {
     const before = await snapshot(prisma);
     const report = await seed(prisma, { demo: true });
     for (const [entity, c] of Object.entries(report)) {
-      expect({ entity, created: c.created, updated: c.updated, deleted: c.deleted }).toEqual({ entity, created: 0, updated: 0, deleted: 0 });
+      expect({ entity, created: c.created, updated: c.updated, deleted: c.deleted }).toEqual({
+        entity,
+        created: 0,
+        updated: 0,
+        deleted: 0,
+      });
     }
     expect(await snapshot(prisma)).toBe(before);
   });
@@ -63,7 +87,12 @@ describe("seeding with demonstration data", () => {
       orderBy: { code: "asc" },
     });
     expect(rules.map(({ code, kind, left, right }) => ({ code, kind, left, right }))).toEqual([
-      { code: "ctkp-xu-ly-khong-vuot-tong", kind: "SUM_AT_MOST", left: ["ctkp-yeu-cau-cap-phep", "ctkp-dinh-chi"], right: "cong-trinh-khong-phep" },
+      {
+        code: "ctkp-xu-ly-khong-vuot-tong",
+        kind: "SUM_AT_MOST",
+        left: ["ctkp-yeu-cau-cap-phep", "ctkp-dinh-chi"],
+        right: "cong-trinh-khong-phep",
+      },
       {
         code: "vp-theo-loai-khong-vuot-tong",
         kind: "SUM_AT_MOST",
@@ -72,9 +101,14 @@ describe("seeding with demonstration data", () => {
       },
     ]);
     expect(rules.every((r) => r.description.length > 20)).toBe(true);
-    const audited = await prisma.auditLog.findMany({ where: { entity: "indicator_rule", action: "CREATE" }, select: { entityId: true, newValue: true } });
+    const audited = await prisma.auditLog.findMany({
+      where: { entity: "indicator_rule", action: "CREATE" },
+      select: { entityId: true, newValue: true },
+    });
     expect(audited.map((a) => a.entityId).sort()).toEqual(rules.map((r) => String(r.id)).sort());
-    expect(audited.find((a) => a.entityId === String(rules[0].id))?.newValue).toContain('"left":"[\\"ctkp-yeu-cau-cap-phep\\",\\"ctkp-dinh-chi\\"]"');
+    expect(audited.find((a) => a.entityId === String(rules[0].id))?.newValue).toContain(
+      '"left":"[\\"ctkp-yeu-cau-cap-phep\\",\\"ctkp-dinh-chi\\"]"',
+    );
   });
 
   it("puts back a rule changed in the database, auditing the change", async () => {
@@ -83,8 +117,14 @@ describe("seeding with demonstration data", () => {
     const report = await seed(prisma, { demo: true });
     expect(report.indicator_rule).toMatchObject({ created: 0, updated: 1 });
     expect((await prisma.indicatorRule.findUniqueOrThrow({ where: { id: rule.id } })).left).toEqual(rule.left);
-    const audit = await prisma.auditLog.findFirstOrThrow({ where: { entity: "indicator_rule", entityId: String(rule.id), action: "UPDATE" } });
-    expect(audit).toMatchObject({ field: "left", oldValue: '["ctkp-dinh-chi"]', newValue: '["ctkp-yeu-cau-cap-phep","ctkp-dinh-chi"]' });
+    const audit = await prisma.auditLog.findFirstOrThrow({
+      where: { entity: "indicator_rule", entityId: String(rule.id), action: "UPDATE" },
+    });
+    expect(audit).toMatchObject({
+      field: "left",
+      oldValue: '["ctkp-dinh-chi"]',
+      newValue: '["ctkp-yeu-cau-cap-phep","ctkp-dinh-chi"]',
+    });
   });
 
   it("gives every ward yearly demo values, marked as demo, and Ngọc Thụy's groups theirs", async () => {
@@ -103,7 +143,14 @@ describe("seeding with demonstration data", () => {
   });
 
   it("makes Ngọc Thụy's demo years add up to the reported five-year totals", async () => {
-    for (const code of ["ktgs-chuyen-de-chi-bo", "xu-phat-vi-pham", "cong-trinh-co-phep", "thue-xay-dung", "ctkp-yeu-cau-cap-phep", "ctkp-dinh-chi"]) {
+    for (const code of [
+      "ktgs-chuyen-de-chi-bo",
+      "xu-phat-vi-pham",
+      "cong-trinh-co-phep",
+      "thue-xay-dung",
+      "ctkp-yeu-cau-cap-phep",
+      "ctkp-dinh-chi",
+    ]) {
       const [years, term] = await Promise.all([
         prisma.result.aggregate({
           _sum: { value: true },
@@ -121,9 +168,17 @@ describe("seeding with demonstration data", () => {
   it("never overwrites a figure a person entered", async () => {
     const entry = await prisma.source.create({ data: { key: "nhap-lieu-test", kind: "ENTRY", title: "Nhập liệu" } });
     const target = await prisma.result.findFirstOrThrow({
-      where: { source: { kind: "DEMO" }, orgUnit: { slug: "bo-de" }, indicator: { code: "ra-quan-xu-ly" }, period: { year: 2019 } },
+      where: {
+        source: { kind: "DEMO" },
+        orgUnit: { slug: "bo-de" },
+        indicator: { code: "ra-quan-xu-ly" },
+        period: { year: 2019 },
+      },
     });
-    await prisma.result.update({ where: { id: target.id }, data: { value: "42", sourceId: entry.id, version: { increment: 1 } } });
+    await prisma.result.update({
+      where: { id: target.id },
+      data: { value: "42", sourceId: entry.id, version: { increment: 1 } },
+    });
     await seed(prisma, { demo: true });
     const after = await prisma.result.findUniqueOrThrow({ where: { id: target.id } });
     expect(after.value.toFixed()).toBe("42");
@@ -137,7 +192,9 @@ describe("seeding with demonstration data", () => {
     expect(report.result.deleted).toBe(demoCount);
     expect(await prisma.result.count({ where: { source: { kind: "DEMO" } } })).toBe(0);
     expect(await prisma.target.count({ where: { source: { kind: "DEMO" } } })).toBe(0);
-    expect(await prisma.auditLog.count({ where: { action: "DELETE", entity: "result" } })).toBe(auditBefore + demoCount);
+    expect(await prisma.auditLog.count({ where: { action: "DELETE", entity: "result" } })).toBe(
+      auditBefore + demoCount,
+    );
     expect(await prisma.result.count({ where: { source: { kind: "REPORT" } } })).toBeGreaterThan(40);
   });
 });

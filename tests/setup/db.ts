@@ -32,7 +32,9 @@ export async function createMigratedDatabase(): Promise<TestDatabase> {
   const ctx = inject("testDb");
   if (ctx.mode === "server") {
     const name = `${ctx.prefix}_${crypto.randomBytes(4).toString("hex")}`;
-    await withClient(ctx.adminUrl, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(ctx.template)}`));
+    await withClient(ctx.adminUrl, (c) =>
+      c.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(ctx.template)}`),
+    );
     const url = withDatabase(ctx.adminUrl, name);
     const prisma = createPrismaClient(url);
     let dropped = false;

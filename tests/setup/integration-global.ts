@@ -45,7 +45,9 @@ export default async function setup(project: TestProject) {
     };
     try {
       await migrate(withDatabase(adminUrl, template), { quiet: true });
-      await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${quoteIdent(prefix)} TEMPLATE ${quoteIdent(template)}`));
+      await withClient(adminUrl, (c) =>
+        c.query(`CREATE DATABASE ${quoteIdent(prefix)} TEMPLATE ${quoteIdent(template)}`),
+      );
     } catch (e) {
       await teardown();
       throw e;
@@ -68,7 +70,9 @@ export default async function setup(project: TestProject) {
       throw e;
     }
     context = { mode: "pglite", url: embedded.url, templateDump };
-    console.log(`[integration] no PostgreSQL server reachable: embedded PGlite at ${new URL(embedded.url).host} (${Date.now() - started} ms)`);
+    console.log(
+      `[integration] no PostgreSQL server reachable: embedded PGlite at ${new URL(embedded.url).host} (${Date.now() - started} ms)`,
+    );
   }
 
   project.provide("testDb", context);

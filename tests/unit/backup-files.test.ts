@@ -11,7 +11,11 @@ let dir: string;
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 const make = (name: string, sidecar = true) => {
   fs.writeFileSync(path.join(dir, name), name);
-  if (sidecar) fs.writeFileSync(path.join(dir, `${name}.sha256`), `${crypto.createHash("sha256").update(name).digest("hex")}  ${name}\n`);
+  if (sidecar)
+    fs.writeFileSync(
+      path.join(dir, `${name}.sha256`),
+      `${crypto.createHash("sha256").update(name).digest("hex")}  ${name}\n`,
+    );
 };
 
 describe("backup files", () => {
@@ -21,8 +25,16 @@ describe("backup files", () => {
     make("ctk-pglite-20250103T020000Z-2.tar.gz"); // a second one in the same second
     make("ctk-pglite-20250106T020000Z.tar.gz", false); // being written: no sidecar yet
     make("so-lieu-cua-phuong.xlsx", false);
-    expect(pruneBackups(dir, 3)).toEqual(["ctk-pglite-20250101T020000Z.tar.gz", "ctk-pglite-20250102T020000Z.tar.gz", "ctk-pglite-20250103T020000Z.tar.gz"]);
-    expect(listBackups(dir).map((b) => b.name)).toEqual(["ctk-pglite-20250103T020000Z-2.tar.gz", "ctk-pglite-20250104T020000Z.tar.gz", "ctk-pglite-20250105T020000Z.tar.gz"]);
+    expect(pruneBackups(dir, 3)).toEqual([
+      "ctk-pglite-20250101T020000Z.tar.gz",
+      "ctk-pglite-20250102T020000Z.tar.gz",
+      "ctk-pglite-20250103T020000Z.tar.gz",
+    ]);
+    expect(listBackups(dir).map((b) => b.name)).toEqual([
+      "ctk-pglite-20250103T020000Z-2.tar.gz",
+      "ctk-pglite-20250104T020000Z.tar.gz",
+      "ctk-pglite-20250105T020000Z.tar.gz",
+    ]);
     expect(fs.readdirSync(dir).sort()).toEqual(
       [
         "ctk-pglite-20250103T020000Z-2.tar.gz",
@@ -52,7 +64,10 @@ describe("backup files", () => {
   it("reads BACKUP_DIR and BACKUP_KEEP (default $DATA_DIR/backups and 14)", () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "ctk-backup-unit-"));
     expect(backupConfig({ DATA_DIR: dir })).toEqual({ dir: path.join(dir, "backups"), keep: 14 });
-    expect(backupConfig({ DATA_DIR: dir, BACKUP_DIR: path.join(dir, "usb"), BACKUP_KEEP: "30" })).toEqual({ dir: path.join(dir, "usb"), keep: 30 });
+    expect(backupConfig({ DATA_DIR: dir, BACKUP_DIR: path.join(dir, "usb"), BACKUP_KEEP: "30" })).toEqual({
+      dir: path.join(dir, "usb"),
+      keep: 30,
+    });
     expect(() => backupConfig({ BACKUP_KEEP: "0" })).toThrow(/BACKUP_KEEP/);
     expect(() => backupConfig({ BACKUP_KEEP: "mười" })).toThrow(/BACKUP_KEEP/);
   });

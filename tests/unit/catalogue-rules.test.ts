@@ -8,7 +8,9 @@ import { REPORT_WARD, REPORTED_VALUES } from "@/prisma/seed/report";
 // report's figures or the demo data break is a wrong rule (or wrong data), caught here.
 
 const indicators = new Map<string, IndicatorSeed & { programme: string }>(
-  PROGRAMMES.flatMap((p) => p.sections.flatMap((s) => s.indicators.map((i) => [i.code, { ...i, programme: p.code }] as const))),
+  PROGRAMMES.flatMap((p) =>
+    p.sections.flatMap((s) => s.indicators.map((i) => [i.code, { ...i, programme: p.code }] as const)),
+  ),
 );
 const names = new Map([...indicators.values()].map((i) => [i.code, i.name]));
 const allRules = PROGRAMMES.flatMap((p) => (p.rules ?? []).map((r) => ({ ...r, programme: p.code })));
@@ -23,7 +25,11 @@ function seededFigures(): Map<string, Map<string, Figure>> {
     if (!cell.has(code)) cell.set(code, f);
     byCell.set(key, cell);
   };
-  for (const v of REPORTED_VALUES) put(v.orgUnit ?? REPORT_WARD, v.year ?? "term", v.indicator, { value: v.value, moreThan: v.qualifier === "MORE_THAN" });
+  for (const v of REPORTED_VALUES)
+    put(v.orgUnit ?? REPORT_WARD, v.year ?? "term", v.indicator, {
+      value: v.value,
+      moreThan: v.qualifier === "MORE_THAN",
+    });
   for (const v of demoValues()) put(v.orgUnit, v.year, v.indicator, { value: v.value, moreThan: false });
   return byCell;
 }
@@ -48,22 +54,25 @@ describe("cross-field rules of the catalogue", () => {
     ]);
   });
 
-  it.each(allRules.map((r) => [r.code, r] as const))("%s names indicators of its own programme that add up", (_code, rule) => {
-    expect(allRules.filter((r) => r.programme === rule.programme && r.code === rule.code)).toHaveLength(1);
-    expect(rule.code).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
-    expect(rule.description).toMatch(/^\p{Lu}.*\.$/u);
-    expect(new Set(rule.left).size).toBe(rule.left.length);
-    expect(rule.left).not.toContain(rule.right);
-    const right = indicators.get(rule.right);
-    expect(right?.programme).toBe(rule.programme);
-    for (const code of rule.left) {
-      const left = indicators.get(code);
-      expect(left?.programme, code).toBe(rule.programme);
-      // only amounts add up: never rates or achieved/not achieved, and in the total's own type
-      expect(left?.valueType, code).toBe(right?.valueType);
-      expect(["COUNT", "MONEY", "DECIMAL"]).toContain(left?.valueType);
-    }
-  });
+  it.each(allRules.map((r) => [r.code, r] as const))(
+    "%s names indicators of its own programme that add up",
+    (_code, rule) => {
+      expect(allRules.filter((r) => r.programme === rule.programme && r.code === rule.code)).toHaveLength(1);
+      expect(rule.code).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+      expect(rule.description).toMatch(/^\p{Lu}.*\.$/u);
+      expect(new Set(rule.left).size).toBe(rule.left.length);
+      expect(rule.left).not.toContain(rule.right);
+      const right = indicators.get(rule.right);
+      expect(right?.programme).toBe(rule.programme);
+      for (const code of rule.left) {
+        const left = indicators.get(code);
+        expect(left?.programme, code).toBe(rule.programme);
+        // only amounts add up: never rates or achieved/not achieved, and in the total's own type
+        expect(left?.valueType, code).toBe(right?.valueType);
+        expect(["COUNT", "MONEY", "DECIMAL"]).toContain(left?.valueType);
+      }
+    },
+  );
 
   it("hold for every seeded ward, residential group, year and term", () => {
     expect(seededFigures().size).toBeGreaterThan(14 * 6);
@@ -71,7 +80,13 @@ describe("cross-field rules of the catalogue", () => {
   });
 
   it("would catch a rule the seeded figures contradict: fined cases ≤ violations handled is not a rule", () => {
-    const candidate: Rule = { code: "x", kind: "SUM_AT_MOST", left: ["xu-phat-vi-pham"], right: "vi-pham-da-xu-ly", description: "" };
+    const candidate: Rule = {
+      code: "x",
+      kind: "SUM_AT_MOST",
+      left: ["xu-phat-vi-pham"],
+      right: "vi-pham-da-xu-ly",
+      description: "",
+    };
     expect(violations([candidate]).length).toBeGreaterThan(0);
   });
 });

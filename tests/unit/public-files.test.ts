@@ -9,13 +9,22 @@ const read = (name: string) => fs.readFileSync(path.join(pub, name));
 
 describe("public/", () => {
   it("robots.txt disallows every path to every crawler", () => {
-    const lines = read("robots.txt").toString("utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+    const lines = read("robots.txt")
+      .toString("utf8")
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith("#"));
     expect(lines).toEqual(["User-agent: *", "Disallow: /"]);
   });
 
   it("the manifest is Vietnamese, and each icon exists at its declared size", () => {
     const manifest = JSON.parse(read("manifest.webmanifest").toString("utf8"));
-    expect(manifest).toMatchObject({ lang: "vi", name: "Theo dõi Chương trình công tác toàn khóa", start_url: "/", theme_color: "#991b1b" });
+    expect(manifest).toMatchObject({
+      lang: "vi",
+      name: "Theo dõi Chương trình công tác toàn khóa",
+      start_url: "/",
+      theme_color: "#991b1b",
+    });
     expect(manifest.icons.length).toBeGreaterThanOrEqual(3);
     for (const icon of manifest.icons as { src: string; sizes: string; type: string }[]) {
       const bytes = read(icon.src.slice(1));

@@ -10,7 +10,10 @@ import type { ReadScope } from "@/lib/data/scope";
 import { resolveTerm } from "@/lib/data/terms";
 import { slugSchema, termQuerySchema } from "@/lib/validation/params";
 
-type Props = { params: Promise<{ ward: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ ward: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const loadHub = cache(async (ward: string, term: string | undefined, scope: ReadScope) => {
   const resolved = await resolveTerm(term);

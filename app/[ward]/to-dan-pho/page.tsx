@@ -9,17 +9,33 @@ import { resolveTerm } from "@/lib/data/terms";
 import { slugSchema } from "@/lib/validation/params";
 import { residentialGroupsQuerySchema } from "@/lib/validation/residential-groups";
 
-type Props = { params: Promise<{ ward: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ ward: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 // Shared by the metadata and the page within one request (the scope is one object per request), so
 // the queries run once.
-const loadView = cache(async (ward: string, term: string | undefined, indicator: string | undefined, year: number | undefined, scope: ReadScope) => {
-  const resolved = await resolveTerm(term);
-  return resolved ? getResidentialGroupsView({ wardSlug: ward, term: resolved, query: { indicator, year }, scope }) : null;
-});
+const loadView = cache(
+  async (
+    ward: string,
+    term: string | undefined,
+    indicator: string | undefined,
+    year: number | undefined,
+    scope: ReadScope,
+  ) => {
+    const resolved = await resolveTerm(term);
+    return resolved
+      ? getResidentialGroupsView({ wardSlug: ward, term: resolved, query: { indicator, year }, scope })
+      : null;
+  },
+);
 
 async function load({ params, searchParams }: Props) {
-  const [{ ward }, query] = await Promise.all([params, searchParams.then((q) => residentialGroupsQuerySchema.safeParse(q))]);
+  const [{ ward }, query] = await Promise.all([
+    params,
+    searchParams.then((q) => residentialGroupsQuerySchema.safeParse(q)),
+  ]);
   const slug = slugSchema.safeParse(ward);
   if (!slug.success || !query.success) notFound();
   const scope = await requireReadPage(slug.data);

@@ -6,7 +6,11 @@ import { accessLogQuerySchema } from "@/lib/validation/admin";
 
 export const metadata: Metadata = { title: "Nhật ký truy cập" };
 
-export default async function AccessLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AccessLogPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireAccountManagerPage();
   const q = accessLogQuerySchema.parse(await searchParams);
   const filter = { who: q.ai, event: q.su_kien, from: q.tu, to: q.den, page: q.trang };

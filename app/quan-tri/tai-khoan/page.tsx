@@ -11,5 +11,7 @@ export default async function AccountsPage({ searchParams }: Props) {
   const viewer = await requireAccountManagerPage();
   const [q, accounts, tokens] = await Promise.all([searchParams, listAccounts(), listApiTokens()]);
   const text = (v: unknown) => (typeof v === "string" ? v.slice(0, 300) : undefined);
-  return <AccountsView accounts={accounts} tokens={tokens} message={text(q.ok)} error={text(q.loi)} selfId={viewer.userId} />;
+  return (
+    <AccountsView accounts={accounts} tokens={tokens} message={text(q.ok)} error={text(q.loi)} selfId={viewer.userId} />
+  );
 }

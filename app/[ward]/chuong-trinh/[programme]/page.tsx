@@ -24,7 +24,10 @@ const loadDashboard = cache(async (ward: string, programme: string, term: string
 });
 
 async function load({ params, searchParams }: Props) {
-  const [{ ward, programme }, query] = await Promise.all([params, searchParams.then((q) => termQuerySchema.safeParse(q))]);
+  const [{ ward, programme }, query] = await Promise.all([
+    params,
+    searchParams.then((q) => termQuerySchema.safeParse(q)),
+  ]);
   const slug = slugSchema.safeParse(ward);
   if (!slug.success) notFound();
   const scope = await requireReadPage(slug.data);

@@ -5,12 +5,15 @@ import { viewerFromHeaders } from "@/lib/auth/session";
 import { signOut } from "@/lib/auth/sign-in";
 
 export async function POST(request: Request): Promise<Response> {
-  return handle(async () => {
-    const refused = await refuseCrossSite(request);
-    if (refused) return refused;
-    const viewer = await viewerFromHeaders(request.headers);
-    const cookies = await signOut(request.headers);
-    if (viewer) await logAccess({ event: "SIGN_OUT", userId: viewer.userId });
-    return seeOther("/dang-nhap?da-dang-xuat=1", cookies);
-  }, { as: "html" });
+  return handle(
+    async () => {
+      const refused = await refuseCrossSite(request);
+      if (refused) return refused;
+      const viewer = await viewerFromHeaders(request.headers);
+      const cookies = await signOut(request.headers);
+      if (viewer) await logAccess({ event: "SIGN_OUT", userId: viewer.userId });
+      return seeOther("/dang-nhap?da-dang-xuat=1", cookies);
+    },
+    { as: "html" },
+  );
 }

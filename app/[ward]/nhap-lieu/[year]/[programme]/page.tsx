@@ -20,8 +20,19 @@ export default async function EntryPage({ params }: Props) {
     <article className="space-y-4">
       <EntryHeader grid={grid} page="phuong" canEdit={canEdit} locked={locked} />
       <SubmissionVersionProvider>
-        <SubmissionPanel wardSlug={grid.ward.slug} year={grid.year} programmeSlug={grid.programme.slug} scope={readable} />
-        <EntryForm grid={grid} userId={viewer.userId} canEdit={canEdit} locked={locked} signInHref={`/dang-nhap?next=${encodeURIComponent(path)}`} />
+        <SubmissionPanel
+          wardSlug={grid.ward.slug}
+          year={grid.year}
+          programmeSlug={grid.programme.slug}
+          scope={readable}
+        />
+        <EntryForm
+          grid={grid}
+          userId={viewer.userId}
+          canEdit={canEdit}
+          locked={locked}
+          signInHref={`/dang-nhap?next=${encodeURIComponent(path)}`}
+        />
       </SubmissionVersionProvider>
     </article>
   );

@@ -16,7 +16,12 @@ export default async function ImportFilePage({ params }: Props) {
   if (!parsed.success) notFound();
   const { ward, year, programme } = parsed.data;
   await requirePage("editValues", ward);
-  const grid = await getEntryFileGrid({ wardSlug: ward, year, programmeSlug: programme, scope: await pageReadScope(ward) });
+  const grid = await getEntryFileGrid({
+    wardSlug: ward,
+    year,
+    programmeSlug: programme,
+    scope: await pageReadScope(ward),
+  });
   if (!grid) notFound();
   return (
     <ImportFileView

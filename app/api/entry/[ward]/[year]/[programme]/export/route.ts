@@ -31,13 +31,23 @@ export async function GET(request: Request, ctx: { params: Promise<Params> }): P
       await logAccess({ event: "REFUSED", userId: viewer.userId, target });
       return jsonError(403, "forbidden", "Không có quyền xem đơn vị này.");
     }
-    const grid = await getEntryFileGrid({ wardSlug: ward, year, programmeSlug: programme, scope: unitsScope(unit.readable) });
-    if (!grid) return jsonError(404, "not_found", `Không có chương trình “${programme}” năm ${year} cho đơn vị “${ward}”.`);
+    const grid = await getEntryFileGrid({
+      wardSlug: ward,
+      year,
+      programmeSlug: programme,
+      scope: unitsScope(unit.readable),
+    });
+    if (!grid)
+      return jsonError(404, "not_found", `Không có chương trình “${programme}” năm ${year} cho đơn vị “${ward}”.`);
     const name = `nhap-lieu-${grid.ward.slug}-${grid.year}-${fileSlug(grid.programme.slug)}`;
     const headers = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
     if (query.data.format === "csv") {
       return new Response(entryGridToCsv(grid), {
-        headers: { ...headers, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}.csv"` },
+        headers: {
+          ...headers,
+          "Content-Type": "text/csv; charset=utf-8",
+          "Content-Disposition": `attachment; filename="${name}.csv"`,
+        },
       });
     }
     const body = await writeEntryWorkbook(grid);
