@@ -7,8 +7,8 @@ import { headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { jsonError } from "@/lib/api/http";
-import { getUnitScope, unitIdsWithin } from "@/lib/data/org-units";
-import { ALL_UNITS, type ReadScope, unitsScope } from "@/lib/data/scope";
+import { getUnitScope } from "@/lib/data/org-units";
+import { ALL_UNITS, type ReadScope, subtreeScope } from "@/lib/data/scope";
 import { env } from "@/lib/env";
 import { logAccess } from "./access-log";
 import { countAnonymousRefusal } from "./anonymous-refusal";
@@ -40,14 +40,14 @@ async function refuse(viewer: Viewer | null, what: string): Promise<never> {
  */
 const readAccess = cache(async (slug: string) => {
   const viewer = await getViewer();
-  const unit = await getUnitScope(slug, unitsWith(viewer, "read"));
-  return unit && { unit, scope: unitsScope(unit.readable) };
+  const unit = await getUnitScope(slug);
+  return unit && { unit, scope: subtreeScope(unitsWith(viewer, "read")) };
 });
 
 /** The scope a signed-in reader of `slug` reads with, after a `requirePage` check (same cached query). */
 export async function pageReadScope(slug: string): Promise<ReadScope> {
   if (env.PUBLIC_PORTAL) return ALL_UNITS;
-  return (await readAccess(slug))?.scope ?? unitsScope([]);
+  return (await readAccess(slug))?.scope ?? subtreeScope([]);
 }
 
 /**
@@ -88,7 +88,7 @@ export async function requirePage(action: Action, slug: string): Promise<Viewer>
 /** The units (with those below) the reader may see, for pages not about one unit (the home page). */
 export async function readScope(viewer: Viewer | null): Promise<ReadScope> {
   if (env.PUBLIC_PORTAL) return ALL_UNITS;
-  return unitsScope(await unitIdsWithin(unitsWith(viewer, "read")));
+  return subtreeScope(unitsWith(viewer, "read"));
 }
 
 export type ApiCaller =
@@ -130,10 +130,10 @@ export async function apiReadScope(
   // on the public portal a session or a token never reads less than an anonymous visitor
   if (caller.kind === "public" || env.PUBLIC_PORTAL) return { scope: ALL_UNITS };
   const roots = caller.kind === "token" ? [caller.orgUnitId] : unitsWith(caller.viewer, "read");
-  const unit = await getUnitScope(slug, roots);
-  if (!unit) return { scope: unitsScope([]) };
+  const unit = await getUnitScope(slug);
+  if (!unit) return { scope: subtreeScope([]) };
   const allowed = caller.kind === "token" ? unit.path.includes(caller.orgUnitId) : can(caller.viewer, "read", unit);
-  if (allowed) return { scope: unitsScope(unit.readable) };
+  if (allowed) return { scope: subtreeScope(roots) };
   await logAccess({
     event: "REFUSED",
     userId: caller.kind === "session" ? caller.viewer.userId : null,

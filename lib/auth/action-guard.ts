@@ -8,7 +8,7 @@ import { headers } from "next/headers";
 import type { z } from "zod";
 import { type ActionResult, failure, unavailable } from "@/lib/result";
 import { getUnitScope } from "@/lib/data/org-units";
-import { type ReadScope, unitsScope } from "@/lib/data/scope";
+import { type ReadScope, subtreeScope } from "@/lib/data/scope";
 import { isDbUnavailable } from "@/lib/db-errors";
 import { singleValued } from "@/lib/validation/form-input";
 import { logAccess } from "./access-log";
@@ -57,14 +57,18 @@ async function permitted(
   action: Action,
   unitSlug: string,
 ): Promise<{ ok: true; auth: Authorized } | Refused> {
-  const unit = await getUnitScope(unitSlug, unitsWith(viewer, action));
+  const unit = await getUnitScope(unitSlug);
   if (!unit || !can(viewer, action, unit)) {
     await logAccess({ event: "REFUSED", userId: viewer.userId, target: what, detail: `${action} on ${unitSlug}` });
     return { ok: false, result: failure("forbidden", FORBIDDEN) };
   }
   return {
     ok: true,
-    auth: { viewer, unit: { id: unit.id, path: unit.path, slug: unitSlug }, scope: unitsScope(unit.readable) },
+    auth: {
+      viewer,
+      unit: { id: unit.id, path: unit.path, slug: unitSlug },
+      scope: subtreeScope(unitsWith(viewer, action)),
+    },
   };
 }
 

@@ -80,40 +80,17 @@ export async function listWards(scope: ReadScope): Promise<WardListItem[]> {
 }
 
 /**
- * A unit's id with the ids of its ancestors and itself (root first), for permission checks, and in
- * the same query the ids of `readRoots` and every unit below them (the reader's scope), so that a
- * page's check and its scope cost one query. Access control itself: not scoped.
+ * A unit's id with the ids of its ancestors and itself (root first), for permission checks (the
+ * reader's scope is built from their grants: `subtreeScope`). Access control itself: not scoped.
  */
-export async function getUnitScope(
-  slug: string,
-  readRoots: readonly number[] = [],
-): Promise<{ id: number; path: number[]; readable: number[] } | null> {
-  const rows = await db().$queryRaw<{ id: number | null; path: number[] | null; readable: number[] | null }[]>`
-    WITH RECURSIVE up(id, parent_id, depth) AS (
-      SELECT id, parent_id, 0 FROM org_unit WHERE slug = ${slug}
-      UNION ALL
-      SELECT u.id, u.parent_id, up.depth + 1 FROM org_unit u JOIN up ON u.id = up.parent_id
-    ), down(id) AS (
-      SELECT id FROM org_unit WHERE id = ANY(${[...readRoots]}::int[])
-      UNION
-      SELECT u.id FROM org_unit u JOIN down ON u.parent_id = down.id
-    )
-    SELECT (SELECT id FROM up WHERE depth = 0) AS id,
-           (SELECT array_agg(id ORDER BY depth DESC) FROM up) AS path,
-           (SELECT array_agg(id) FROM down) AS readable`;
-  const row = rows[0];
-  return row?.id != null ? { id: row.id, path: row.path ?? [], readable: row.readable ?? [] } : null;
+export async function getUnitScope(slug: string): Promise<{ id: number; path: number[] } | null> {
+  const unit = await db().orgUnit.findUnique({ where: { slug }, select: { id: true, path: true } });
+  return unit && { id: unit.id, path: unit.path };
 }
 
 /** Ids of the given units and every unit below them: the rows a person's grants reach. */
 export async function unitIdsWithin(rootIds: readonly number[]): Promise<number[]> {
   if (rootIds.length === 0) return [];
-  const rows = await db().$queryRaw<{ id: number }[]>`
-    WITH RECURSIVE down(id) AS (
-      SELECT id FROM org_unit WHERE id = ANY(${[...rootIds]}::int[])
-      UNION
-      SELECT u.id FROM org_unit u JOIN down ON u.parent_id = down.id
-    )
-    SELECT id FROM down`;
-  return rows.map((r) => r.id);
+  const units = await db().orgUnit.findMany({ where: { path: { hasSome: [...rootIds] } }, select: { id: true } });
+  return units.map((u) => u.id);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { AchievementKind, AchievementStatus, OrgLevel, ProjectStatus } from "@/lib/generated/prisma/enums";
-import { type ReadScope, orgUnitScopeWhere } from "./scope";
+import { type ReadScope, orgUnitScopeWhere, scopeWhere } from "./scope";
 import { decimalOrNull, sourceSelect, toSource } from "./serialize";
 import type { SourceInfo } from "./values";
 
@@ -165,14 +165,12 @@ export async function getAchievements(
   filter: AchievementFilter,
   scope: ReadScope,
 ): Promise<AchievementInfo[]> {
-  const ids = orgUnitScopeWhere(scope).orgUnitId;
   const rows = await db().achievement.findMany({
     where:
       "subject" in filter
         ? {
             termId,
-            subjectOrgUnit: { slug: filter.subject },
-            ...(ids ? { subjectOrgUnitId: ids } : {}),
+            subjectOrgUnit: { slug: filter.subject, ...scopeWhere(scope) },
             ...publishedRecordWhere,
           }
         : {

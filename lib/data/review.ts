@@ -9,7 +9,7 @@ import type { SubmissionAction, SubmissionStatus } from "@/lib/generated/prisma/
 import { type DeadlineInfo, getDeadline, getDeadlines } from "./deadlines";
 import { existedDuring, existingDuring } from "./org-units";
 import type { ReviewTarget } from "./review-target";
-import { type ReadScope, inScope, orgUnitScopeWhere, scopeWhere } from "./scope";
+import { type ReadScope, orgUnitScopeWhere, scopeWhere } from "./scope";
 
 export type SubmissionEventInfo = {
   id: number;
@@ -42,7 +42,15 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[
 /** State, version and completeness of every (ward, year, programme) asked for; none of a ward outside `scope`. */
 async function loadProgress(cellsOf: Cells, scope: ReadScope): Promise<Map<string, ProgressCell>> {
   const { periods, programmeIds } = cellsOf;
-  const wardIds = cellsOf.wardIds.filter((id) => inScope(scope, id));
+  const wardIds =
+    "all" in scope
+      ? cellsOf.wardIds
+      : (
+          await db().orgUnit.findMany({
+            where: { id: { in: cellsOf.wardIds }, ...scopeWhere(scope) },
+            select: { id: true },
+          })
+        ).map((w) => w.id);
   const periodIds = periods.map((p) => p.id);
   const [indicators, groups, submissions] = await Promise.all([
     db().indicator.findMany({

@@ -2,6 +2,7 @@
 // unit-specific rows, called with a scope that leaves Ngọc Thụy out, returns nothing of Ngọc Thụy;
 // with Ngọc Thụy in the scope it returns its rows. On the seeded data (the report and the demo data).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { seed } from "@/prisma/seed";
 import type { ReadScope } from "@/lib/data/scope";
 import type { TermSummary } from "@/lib/data/terms";
@@ -10,11 +11,11 @@ import { type TestDatabase, createMigratedDatabase } from "../setup/db";
 let database: TestDatabase;
 let term: TermSummary;
 let ids: Record<"district" | "ngocThuy" | "boDe", number>;
-// the reader's scopes: a ward and its groups (as the page checks build them), the district, nobody
+// the reader's scopes (as the page checks build them from grants): a ward and its groups, the district, nobody
 let ngocThuy: ReadScope;
 let boDe: ReadScope;
 let district: ReadScope;
-const nobody: ReadScope = { unitIds: [] };
+const nobody: ReadScope = { rootIds: [] };
 
 // lib modules read DATABASE_URL on first use: import them once it points at this test's database
 const data = async () => ({
@@ -45,10 +46,9 @@ beforeAll(async () => {
   const id = async (slug: string) =>
     (await prisma.orgUnit.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
   ids = { district: await id("long-bien"), ngocThuy: await id("ngoc-thuy"), boDe: await id("bo-de") };
-  const { unitIdsWithin } = await import("@/lib/data/org-units");
-  ngocThuy = { unitIds: await unitIdsWithin([ids.ngocThuy]) };
-  boDe = { unitIds: await unitIdsWithin([ids.boDe]) };
-  district = { unitIds: await unitIdsWithin([ids.district]) };
+  ngocThuy = { rootIds: [ids.ngocThuy] };
+  boDe = { rootIds: [ids.boDe] };
+  district = { rootIds: [ids.district] };
   const { getLatestTerm } = await import("@/lib/data/terms");
   term = (await getLatestTerm())!;
 }, 180_000);
@@ -62,15 +62,21 @@ afterAll(async () => {
 });
 
 describe("the page check's query", () => {
-  it("gives the unit's path and, in the same query, the reader's units with every unit below them", async () => {
-    const { getUnitScope } = await data();
-    const unit = await getUnitScope("ngoc-thuy", [ids.boDe]);
+  it("gives the unit's path; a grant's scope holds the unit and every unit below it", async () => {
+    const { getUnitScope, unitIdsWithin, inScope } = await data();
+    const unit = await getUnitScope("ngoc-thuy");
     expect(unit?.id).toBe(ids.ngocThuy);
     expect(unit?.path.slice(-2)).toEqual([ids.district, ids.ngocThuy]);
-    expect([...unit!.readable].sort()).toEqual([...(boDe as { unitIds: number[] }).unitIds].sort());
-    expect((await getUnitScope("ngoc-thuy"))?.readable).toEqual([]);
+    expect(await getUnitScope("khong-co")).toBeNull();
     // Ngọc Thụy and its 38 residential groups
-    expect((ngocThuy as { unitIds: number[] }).unitIds).toHaveLength(39);
+    const within = await unitIdsWithin([ids.ngocThuy]);
+    expect(within).toHaveLength(39);
+    expect(within).toContain(ids.ngocThuy);
+    expect(within).not.toContain(ids.boDe);
+    expect(inScope(ngocThuy, unit!.path)).toBe(true);
+    expect(inScope(district, unit!.path)).toBe(true);
+    expect(inScope(boDe, unit!.path)).toBe(false);
+    expect(inScope(nobody, unit!.path)).toBe(false);
   });
 });
 
@@ -307,13 +313,17 @@ describe("what the entry and review pages read", () => {
     expect(await getDistrictProgress("long-bien", YEAR, nobody)).toBeNull();
     const all = (await getDistrictProgress("long-bien", YEAR, district))!;
     expect(all.wards.map((w) => w.slug)).toEqual(expect.arrayContaining(["ngoc-thuy", "bo-de"]));
-    // the district without Ngọc Thụy: the other wards only
-    const withoutNgocThuy: ReadScope = {
-      unitIds: (district as { unitIds: number[] }).unitIds.filter((id) => id !== ids.ngocThuy),
-    };
-    const some = (await getDistrictProgress("long-bien", YEAR, withoutNgocThuy))!;
-    expect(some.wards.map((w) => w.slug)).not.toContain("ngoc-thuy");
-    expect(some.wards).toHaveLength(all.wards.length - 1);
+    // the district's other wards without the district: no district progress, and the other wards only
+    const others = await database.prisma.orgUnit.findMany({
+      where: { parentId: ids.district, level: "WARD", id: { not: ids.ngocThuy } },
+      select: { id: true },
+    });
+    const withoutNgocThuy: ReadScope = { rootIds: others.map((w) => w.id) };
+    expect(await getDistrictProgress("long-bien", YEAR, withoutNgocThuy)).toBeNull();
+    const { listWards } = await data();
+    const some = await listWards(withoutNgocThuy);
+    expect(some.map((w) => w.slug)).not.toContain("ngoc-thuy");
+    expect(some).toHaveLength((await listWards(district)).length - 1);
   });
 
   it("the entry grid of the form and of the Excel/CSV file", async () => {
@@ -366,5 +376,76 @@ describe("what the entry and review pages read", () => {
     expect(
       await getEntryFileGrid({ wardSlug: "ngoc-thuy", year: YEAR, programmeSlug: PROGRAMME, scope: district }),
     ).toEqual(file);
+  });
+});
+
+// Last: these add and move units. A grant covers the subtree as it is when read, not a list taken
+// when the grant was made.
+describe("a grant's subtree", () => {
+  it("reads units added below it later, and nothing outside it", async () => {
+    const { getOrgUnit, listWards, getUnitValues, scopeSql } = await data();
+    const { prisma } = database;
+    const base = { validFrom: new Date(Date.UTC(2015, 0, 1)) };
+    const ward = await prisma.orgUnit.create({
+      data: {
+        ...base,
+        slug: "phuong-moi",
+        name: "Phường Mới",
+        shortName: "Mới",
+        level: "WARD",
+        parentId: ids.district,
+      },
+    });
+    const group = await prisma.orgUnit.create({
+      data: {
+        ...base,
+        slug: "phuong-moi-to-1",
+        name: "Tổ 1",
+        shortName: "Tổ 1",
+        level: "RESIDENTIAL_GROUP",
+        parentId: ward.id,
+      },
+    });
+    const copied = await prisma.result.findFirstOrThrow({
+      where: { orgUnitId: ids.boDe, period: { termId: term.id } },
+      select: { indicatorId: true, periodId: true, value: true, sourceId: true },
+    });
+    await prisma.result.create({ data: { ...copied, orgUnitId: ward.id, recordedBy: "test" } });
+
+    // the district's grant, made before: the new ward, its group and its figure
+    expect((await getOrgUnit("long-bien", district))?.children.map((c) => c.slug)).toContain("phuong-moi");
+    expect((await getOrgUnit("phuong-moi", district))?.children.map((c) => c.slug)).toEqual(["phuong-moi-to-1"]);
+    expect((await listWards(district)).map((w) => w.slug)).toContain("phuong-moi");
+    expect(await getUnitValues({ orgUnitSlug: "phuong-moi", termId: term.id, scope: district })).toHaveLength(1);
+    // other wards' grants: nothing of it
+    for (const other of [ngocThuy, boDe, nobody]) {
+      expect(await getOrgUnit("phuong-moi", other)).toBeNull();
+      expect(await getOrgUnit("phuong-moi-to-1", other)).toBeNull();
+      expect((await listWards(other)).map((w) => w.slug)).not.toContain("phuong-moi");
+      expect(await getUnitValues({ orgUnitSlug: "phuong-moi", termId: term.id, scope: other })).toEqual([]);
+    }
+
+    // the same condition in raw SQL
+    const readable = async (scope: ReadScope) =>
+      (
+        await prisma.$queryRaw<{ id: number }[]>(
+          Prisma.sql`SELECT o.id FROM org_unit o WHERE ${scopeSql(scope, Prisma.sql`o.id`)} ORDER BY o.id`,
+        )
+      ).map((r) => r.id);
+    expect(await readable({ rootIds: [ward.id] })).toEqual([ward.id, group.id].sort((a, b) => a - b));
+    expect(await readable(ngocThuy)).toHaveLength(39);
+    expect(await readable(nobody)).toEqual([]);
+    expect(await readable({ all: true })).toHaveLength(await prisma.orgUnit.count());
+    expect(await readable(district)).toEqual(expect.arrayContaining([ids.ngocThuy, ids.boDe, ward.id, group.id]));
+
+    // a group moved to another ward: read with that ward, no longer with its old one
+    await prisma.orgUnit.update({ where: { id: group.id }, data: { parentId: ids.boDe } });
+    expect(await getOrgUnit("phuong-moi-to-1", boDe)).not.toBeNull();
+    expect(await getOrgUnit("phuong-moi-to-1", { rootIds: [ward.id] })).toBeNull();
+    // a ward moved out of the district takes its groups with it
+    const city = (await prisma.orgUnit.findUniqueOrThrow({ where: { slug: "ha-noi" }, select: { id: true } })).id;
+    await prisma.orgUnit.update({ where: { id: ids.boDe }, data: { parentId: city } });
+    expect(await getOrgUnit("phuong-moi-to-1", district)).toBeNull();
+    expect(await getOrgUnit("phuong-moi-to-1", { rootIds: [city] })).not.toBeNull();
   });
 });

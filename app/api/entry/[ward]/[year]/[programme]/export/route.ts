@@ -4,7 +4,7 @@ import { can, unitsWith } from "@/lib/auth/permissions";
 import { viewerFromHeaders } from "@/lib/auth/session";
 import { getEntryFileGrid } from "@/lib/data/entry-file-grid";
 import { getUnitScope } from "@/lib/data/org-units";
-import { unitsScope } from "@/lib/data/scope";
+import { subtreeScope } from "@/lib/data/scope";
 import { fileSlug } from "@/lib/format/csv";
 import { entryGridToCsv } from "@/lib/format/entry-csv";
 import { entryGridParamsSchema, exportQuerySchema } from "@/lib/validation/entry-file";
@@ -24,8 +24,7 @@ export async function GET(request: Request, ctx: { params: Promise<Params> }): P
     const query = parseQuery(request.url, exportQuerySchema);
     if (!query.ok) return query.response;
     const { ward, year, programme } = params.data;
-    // with the reader's units below their grants, in the same query: the scope the grid is read with
-    const unit = await getUnitScope(ward, unitsWith(viewer, "read"));
+    const unit = await getUnitScope(ward);
     if (!unit) return jsonError(404, "not_found", `Không tìm thấy đơn vị “${ward}”.`);
     if (!can(viewer, "read", unit)) {
       await logAccess({ event: "REFUSED", userId: viewer.userId, target });
@@ -35,7 +34,7 @@ export async function GET(request: Request, ctx: { params: Promise<Params> }): P
       wardSlug: ward,
       year,
       programmeSlug: programme,
-      scope: unitsScope(unit.readable),
+      scope: subtreeScope(unitsWith(viewer, "read")),
     });
     if (!grid)
       return jsonError(404, "not_found", `Không có chương trình “${programme}” năm ${year} cho đơn vị “${ward}”.`);
