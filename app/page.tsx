@@ -1,13 +1,18 @@
-import Link from "next/link";
+import { OwnUnits, WardList } from "@/components/home/ward-list";
 import { readScope, requireViewer } from "@/lib/auth/access";
 import { env } from "@/lib/env";
-import { listWards } from "@/lib/data/org-units";
-import { formatNumber } from "@/lib/format/vi";
+import { listScopeRoots, listWards } from "@/lib/data/org-units";
+import { homeQuerySchema } from "@/lib/validation/home";
 
-export default async function HomePage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function HomePage({ searchParams }: Props) {
   const viewer = env.PUBLIC_PORTAL ? null : await requireViewer();
-  const wards = await listWards(await readScope(viewer));
-  const districts = [...new Set(wards.map((w) => w.district))];
+  const parsed = homeQuerySchema.safeParse(await searchParams);
+  const query = parsed.success ? parsed.data : { q: "", page: 1 };
+  const scope = await readScope(viewer);
+  const own = await listScopeRoots(scope);
+  const wards = await listWards(scope, { ...query, exclude: own.map((u) => u.id) });
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -17,31 +22,8 @@ export default async function HomePage() {
           số liệu từng năm và cả nhiệm kỳ, kèm nguồn của mỗi số liệu.
         </p>
       </header>
-      {districts.map((district) => (
-        <section key={district} aria-labelledby={`q-${district}`} className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
-          <h2 id={`q-${district}`} className="mb-3 text-xl font-semibold">
-            {district}
-          </h2>
-          <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
-            {wards
-              .filter((w) => w.district === district)
-              .map((w) => (
-                <li key={w.slug}>
-                  <Link
-                    href={`/${w.slug}`}
-                    className="block rounded border border-slate-200 p-3 hover:border-brand-600 hover:bg-brand-50"
-                  >
-                    <span className="font-medium">{w.name}</span>
-                    <span className="block text-xs text-slate-600">
-                      {w.reportedCount > 0 ? `${formatNumber(String(w.reportedCount))} số liệu từ báo cáo · ` : ""}
-                      {formatNumber(String(w.resultCount))} số liệu
-                    </span>
-                  </Link>
-                </li>
-              ))}
-          </ul>
-        </section>
-      ))}
+      <OwnUnits units={own} />
+      <WardList list={wards} q={query.q} showEmpty={own.length === 0 || wards.total > 0 || query.q !== ""} />
     </div>
   );
 }

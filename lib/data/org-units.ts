@@ -1,7 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { OrgLevel } from "@/lib/generated/prisma/enums";
-import { type ReadScope, orgUnitScopeWhere, scopeWhere } from "./scope";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { viFold } from "@/lib/domain/vi-fold";
+import { type ReadScope, scopeSql, scopeWhere } from "./scope";
 import { isoDay } from "./serialize";
 
 export type OrgUnitRef = { slug: string; name: string; shortName: string; level: OrgLevel };
@@ -49,34 +51,75 @@ export async function getOrgUnit(slug: string, scope: ReadScope): Promise<OrgUni
 }
 
 export type WardListItem = OrgUnitRef & { district: string; resultCount: number; reportedCount: number };
+export type WardListPage = { wards: WardListItem[]; total: number; page: number; perPage: number };
+export type OwnUnit = OrgUnitRef & { id: number; parentName: string | null };
 
-/** Wards of `scope` with how many figures each holds (all, and from reports), for the home page. */
-export async function listWards(scope: ReadScope): Promise<WardListItem[]> {
-  const wards = await db().orgUnit.findMany({
-    where: { level: "WARD", ...scopeWhere(scope) },
-    orderBy: [{ parent: { name: "asc" } }, { sortOrder: "asc" }],
-    select: {
-      id: true,
-      ...refSelect,
-      parent: { select: { name: true } },
-      _count: { select: { results: true } },
-    },
+export const WARDS_PER_PAGE = 48;
+export type WardListQuery = { q?: string; page?: number; perPage?: number; exclude?: readonly number[] };
+
+/**
+ * One page of the wards of `scope` (leaving out `exclude`, the person's own units shown apart) whose
+ * name holds `q`, diacritics and case ignored ("ngoc thuy" finds "Ngọc Thụy"), by district then
+ * order, with how many figures each holds: two queries whatever the number of wards, counts only
+ * for the page's wards.
+ */
+export async function listWards(
+  scope: ReadScope,
+  { q = "", page = 1, perPage = WARDS_PER_PAGE, exclude = [] }: WardListQuery = {},
+): Promise<WardListPage> {
+  const search = viFold(q.trim());
+  const where = Prisma.sql`o.level = 'WARD' AND ${scopeSql(scope, Prisma.sql`o.id`)}
+    AND NOT (o.id = ANY(${[...exclude]}::int[]))
+    AND (${search} = '' OR strpos(vi_fold(o.name), ${search}) > 0)`;
+  const [rows, counted] = await Promise.all([
+    db().$queryRaw<
+      {
+        id: number;
+        slug: string;
+        name: string;
+        short_name: string;
+        district: string | null;
+        results: number;
+        reported: number;
+      }[]
+    >`
+      SELECT w.id, w.slug, w.name, w.short_name, w.district,
+             (SELECT count(*) FROM result r WHERE r.org_unit_id = w.id)::int AS results,
+             (SELECT count(*) FROM result r JOIN source s ON s.id = r.source_id
+               WHERE r.org_unit_id = w.id AND s.kind = 'REPORT')::int AS reported
+        FROM (SELECT o.id, o.slug, o.name, o.short_name, o.sort_order, d.name AS district
+                FROM org_unit o LEFT JOIN org_unit d ON d.id = o.parent_id
+               WHERE ${where}
+               ORDER BY d.name, o.sort_order, o.slug
+               LIMIT ${perPage} OFFSET ${(page - 1) * perPage}) w
+       ORDER BY w.district, w.sort_order, w.slug`,
+    db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM org_unit o WHERE ${where}`,
+  ]);
+  return {
+    total: counted[0]?.total ?? 0,
+    page,
+    perPage,
+    wards: rows.map((w) => ({
+      slug: w.slug,
+      name: w.name,
+      shortName: w.short_name,
+      level: "WARD",
+      district: w.district ?? "",
+      resultCount: w.results,
+      reportedCount: w.reported,
+    })),
+  };
+}
+
+/** The units a scope starts from (a person's grants: their own units), by level and name; none for `all`. */
+export async function listScopeRoots(scope: ReadScope): Promise<OwnUnit[]> {
+  if ("all" in scope || scope.rootIds.length === 0) return [];
+  const units = await db().orgUnit.findMany({
+    where: { id: { in: [...scope.rootIds] } },
+    orderBy: [{ level: "asc" }, { name: "asc" }],
+    select: { id: true, ...refSelect, parent: { select: { name: true } } },
   });
-  const reported = await db().result.groupBy({
-    by: ["orgUnitId"],
-    where: { source: { kind: "REPORT" }, orgUnit: { level: "WARD" }, ...orgUnitScopeWhere(scope) },
-    _count: { _all: true },
-  });
-  const reportedById = new Map(reported.map((r) => [r.orgUnitId, r._count._all]));
-  return wards.map((w) => ({
-    slug: w.slug,
-    name: w.name,
-    shortName: w.shortName,
-    level: w.level,
-    district: w.parent?.name ?? "",
-    resultCount: w._count.results,
-    reportedCount: reportedById.get(w.id) ?? 0,
-  }));
+  return units.map(({ parent, ...u }) => ({ ...u, parentName: parent?.name ?? null }));
 }
 
 /**

@@ -88,18 +88,55 @@ describe("queries of one kind of row", () => {
     expect((await getOrgUnit("ngoc-thuy", ngocThuy))?.children).toHaveLength(38);
     expect((await getOrgUnit("ngoc-thuy", { all: true }))?.children).toHaveLength(38);
 
-    expect((await listWards(boDe)).map((w) => w.slug)).toEqual(["bo-de"]);
-    const [nt] = await listWards(ngocThuy);
+    expect((await listWards(boDe)).wards.map((w) => w.slug)).toEqual(["bo-de"]);
+    const [nt] = (await listWards(ngocThuy)).wards;
     expect(nt).toMatchObject({ slug: "ngoc-thuy" });
     expect(nt.reportedCount).toBeGreaterThan(0);
-    expect(await listWards(nobody)).toEqual([]);
-    expect((await listWards(district)).map((w) => w.slug)).toContain("ngoc-thuy");
+    expect((await listWards(nobody)).wards).toEqual([]);
+    expect((await listWards(nobody)).total).toBe(0);
+    expect((await listWards(district)).wards.map((w) => w.slug)).toContain("ngoc-thuy");
 
     expect((await getComparableParents(ngocThuy)).map((p) => p.slug)).toEqual(["ngoc-thuy"]);
     expect((await getComparableParents(boDe)).map((p) => p.slug)).not.toContain("ngoc-thuy");
     expect((await getComparableParents(district)).map((p) => p.slug)).toEqual(
       expect.arrayContaining(["long-bien", "ngoc-thuy"]),
     );
+  });
+
+  it("wards of the home page: a page at a time, searched without diacritics, the person's own units apart", async () => {
+    const { listWards, listScopeRoots } = await data();
+    const pages = [];
+    for (let page = 1; page <= 4; page++) pages.push(await listWards(district, { perPage: 5, page }));
+    expect(pages.map((p) => p.total)).toEqual([14, 14, 14, 14]);
+    expect(pages.map((p) => p.wards.length)).toEqual([5, 5, 4, 0]);
+    expect(new Set(pages.flatMap((p) => p.wards.map((w) => w.slug))).size).toBe(14);
+    expect(pages[0].wards[0]).toMatchObject({ district: "Quận Long Biên", level: "WARD" });
+
+    for (const q of ["ngoc thuy", "NGỌC THỤY", "Ngoc Thuy", "phường ngọc thụy"]) {
+      const found = await listWards(district, { q });
+      expect(
+        found.wards.map((w) => w.slug),
+        q,
+      ).toEqual(["ngoc-thuy"]);
+      expect(found.total).toBe(1);
+      expect(found.wards[0].resultCount).toBeGreaterThan(found.wards[0].reportedCount);
+    }
+    expect((await listWards(district, { q: "ngoc" })).wards.map((w) => w.slug)).toEqual(
+      expect.arrayContaining(["ngoc-thuy", "ngoc-lam"]),
+    );
+    expect((await listWards(district, { q: "khong co phuong nay" })).total).toBe(0);
+    expect((await listWards(boDe, { q: "ngoc thuy" })).total).toBe(0);
+    const others = await listWards(district, { exclude: [ids.ngocThuy] });
+    expect(others.total).toBe(13);
+    expect(others.wards.map((w) => w.slug)).not.toContain("ngoc-thuy");
+
+    expect((await listScopeRoots(district)).map((u) => [u.slug, u.level])).toEqual([["long-bien", "DISTRICT"]]);
+    expect((await listScopeRoots({ rootIds: [ids.ngocThuy, ids.boDe] })).map((u) => u.slug).sort()).toEqual([
+      "bo-de",
+      "ngoc-thuy",
+    ]);
+    expect(await listScopeRoots({ all: true })).toEqual([]);
+    expect(await listScopeRoots(nobody)).toEqual([]);
   });
 
   it("values of a unit and of the units below it", async () => {
@@ -321,9 +358,9 @@ describe("what the entry and review pages read", () => {
     const withoutNgocThuy: ReadScope = { rootIds: others.map((w) => w.id) };
     expect(await getDistrictProgress("long-bien", YEAR, withoutNgocThuy)).toBeNull();
     const { listWards } = await data();
-    const some = await listWards(withoutNgocThuy);
+    const some = (await listWards(withoutNgocThuy)).wards;
     expect(some.map((w) => w.slug)).not.toContain("ngoc-thuy");
-    expect(some).toHaveLength((await listWards(district)).length - 1);
+    expect(some).toHaveLength((await listWards(district)).total - 1);
   });
 
   it("the entry grid of the form and of the Excel/CSV file", async () => {
@@ -415,13 +452,13 @@ describe("a grant's subtree", () => {
     // the district's grant, made before: the new ward, its group and its figure
     expect((await getOrgUnit("long-bien", district))?.children.map((c) => c.slug)).toContain("phuong-moi");
     expect((await getOrgUnit("phuong-moi", district))?.children.map((c) => c.slug)).toEqual(["phuong-moi-to-1"]);
-    expect((await listWards(district)).map((w) => w.slug)).toContain("phuong-moi");
+    expect((await listWards(district)).wards.map((w) => w.slug)).toContain("phuong-moi");
     expect(await getUnitValues({ orgUnitSlug: "phuong-moi", termId: term.id, scope: district })).toHaveLength(1);
     // other wards' grants: nothing of it
     for (const other of [ngocThuy, boDe, nobody]) {
       expect(await getOrgUnit("phuong-moi", other)).toBeNull();
       expect(await getOrgUnit("phuong-moi-to-1", other)).toBeNull();
-      expect((await listWards(other)).map((w) => w.slug)).not.toContain("phuong-moi");
+      expect((await listWards(other)).wards.map((w) => w.slug)).not.toContain("phuong-moi");
       expect(await getUnitValues({ orgUnitSlug: "phuong-moi", termId: term.id, scope: other })).toEqual([]);
     }
 
