@@ -18,8 +18,8 @@ import {
   rawOf,
   readDraft,
   type RowState,
-  splitKey,
 } from "@/lib/domain/entry-grid";
+import { cellKey, cellKeyOf, splitCellKey } from "@/lib/domain/cell-key";
 import { useReportSubmissionVersion } from "@/components/review/submission-version";
 import { checkOutlier } from "@/lib/domain/outlier";
 import { parseViNumber } from "@/lib/domain/vi-number";
@@ -73,7 +73,7 @@ export function useEntry({ grid, page, editableKeys, userId, readOnly, form }: O
   const validation = useMemo(() => {
     const all: EntryRow[] = [
       ...editableKeys.map((k) => {
-        const [unit, indicator] = splitKey(k);
+        const [unit, indicator] = splitCellKey(k);
         const r = rows[k];
         return {
           indicator,
@@ -97,7 +97,7 @@ export function useEntry({ grid, page, editableKeys, userId, readOnly, form }: O
     const result = validateEntryRows(all, indicators, grid.rules, history);
     const outliers: Record<string, string> = {};
     for (const k of changedKeys) {
-      const indicator = byCode.get(splitKey(k)[1])!;
+      const indicator = byCode.get(splitCellKey(k)[1])!;
       const parsed = parseViNumber(rows[k].raw, indicator.valueType);
       if (!parsed.ok || indicator.valueType === "BOOLEAN") continue;
       const o = checkOutlier(parsed.value, grid.history[k] ?? []);
@@ -208,10 +208,10 @@ export function useEntry({ grid, page, editableKeys, userId, readOnly, form }: O
     }
     if (result.data?.submission) reportSubmissionVersion(result.data.submission.version);
     if (result.ok) {
-      const sent = new Map(payloadRows.map((p) => [`${p.unit}:${p.indicator}`, p]));
+      const sent = new Map(payloadRows.map((p) => [cellKeyOf(p), p]));
       setVersions((prev) => {
         const next = { ...prev };
-        for (const s of result.data?.saved ?? []) next[`${s.unit}:${s.indicator}`] = s.version;
+        for (const s of result.data?.saved ?? []) next[cellKeyOf(s)] = s.version;
         return next;
       });
       setBases((prev) => {
@@ -269,7 +269,7 @@ export function useEntry({ grid, page, editableKeys, userId, readOnly, form }: O
       const nextVersions: Record<string, number> = {};
       const taken: Record<string, RowState> = {};
       for (const c of conflicts) {
-        const key = `${c.unit}:${c.indicator}`;
+        const key = cellKey(c.unit, c.indicator);
         nextVersions[key] = c.theirs?.version ?? 0;
         if (choices[key] === "theirs") {
           const vt = byCode.get(c.indicator)?.valueType ?? "COUNT";
@@ -325,8 +325,6 @@ export function useEntry({ grid, page, editableKeys, userId, readOnly, form }: O
     pending,
   };
 }
-
-const cellKeyOf = (c: { unit: string; indicator: string }) => `${c.unit}:${c.indicator}`;
 
 export type EntryState = ReturnType<typeof useEntry>;
 export type { EntryIndicator };
