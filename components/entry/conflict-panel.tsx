@@ -2,6 +2,7 @@
 // Values saved by someone else since this page loaded: both shown, the person chooses per row.
 import { useEffect, useRef, useState } from "react";
 import type { ConflictRow } from "@/lib/actions/entry";
+import { cellKeyOf } from "@/lib/domain/cell-key";
 import type { EntryIndicator, RowState } from "@/lib/domain/entry-grid";
 import { formatViInput } from "@/lib/domain/vi-number";
 import { formatDateTime } from "@/lib/format/date-time";
@@ -22,7 +23,7 @@ export function ConflictPanel({ conflicts, rows, indicators, unitName, onResolve
   const [choices, setChoices] = useState<Record<string, ConflictChoice>>({});
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const all = conflicts.every((c) => choices[`${c.unit}:${c.indicator}`]);
+  const all = conflicts.every((c) => choices[cellKeyOf(c)]);
   return (
     <section
       aria-labelledby="xung-dot-title"
@@ -37,7 +38,7 @@ export function ConflictPanel({ conflicts, rows, indicators, unitName, onResolve
       </p>
       <ul className="space-y-3">
         {conflicts.map((c) => {
-          const key = `${c.unit}:${c.indicator}`;
+          const key = cellKeyOf(c);
           const ind = indicators.get(c.indicator);
           const unit = ind?.unit ?? "";
           const mine = rows[key];

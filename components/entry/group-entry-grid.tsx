@@ -3,7 +3,8 @@
 // phone; the ward figure derived from the groups is shown live (the server computes the saved one).
 import { useMemo, useState } from "react";
 import { averageOf } from "@/lib/domain/decimal";
-import { cellKey, derivedWardShare, type EntryGrid } from "@/lib/domain/entry-grid";
+import { cellKey } from "@/lib/domain/cell-key";
+import { derivedWardShare, type EntryGrid } from "@/lib/domain/entry-grid";
 import { WARD_COUNTERPART } from "@/lib/domain/residential-groups";
 import { ConflictPanel } from "./conflict-panel";
 import { DraftBanner } from "./draft-banner";

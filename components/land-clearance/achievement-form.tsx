@@ -25,7 +25,10 @@ export function AchievementForm({
   choices: Choices;
   achievement?: GpmbAchievement;
 }) {
-  const { formRef, onSubmit, status } = useRecordForm(saveAchievement, { resetOnSuccess: !achievement });
+  const { formRef, onSubmit, version, status } = useRecordForm(saveAchievement, {
+    resetOnSuccess: !achievement,
+    version: achievement?.version ?? 0,
+  });
   const a = achievement;
   return (
     <form
@@ -38,7 +41,7 @@ export function AchievementForm({
       <input type="hidden" name="ward" value={ward} />
       <input type="hidden" name="term" value={term} />
       {a && <input type="hidden" name="id" value={a.id} />}
-      <input type="hidden" name="version" value={a?.version ?? 0} />
+      <input type="hidden" name="version" value={version} />
       <FormFields errors={status.state?.fieldErrors}>
         <fieldset key={a?.version ?? "new"} className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <legend className="sr-only">Thông tin danh hiệu, mô hình</legend>

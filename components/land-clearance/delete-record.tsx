@@ -16,7 +16,7 @@ export function DeleteRecord({
   version: number;
   what: string;
 }) {
-  const { formRef, onSubmit, status } = useRecordForm(action);
+  const { formRef, onSubmit, version: latest, status } = useRecordForm(action, { version });
   const [asking, setAsking] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -26,7 +26,7 @@ export function DeleteRecord({
     <form ref={formRef} onSubmit={onSubmit} className="no-print space-y-2" aria-label={`Xóa ${what}`}>
       <input type="hidden" name="ward" value={ward} />
       <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="version" value={latest} />
       {!asking ? (
         <button type="button" className={`${secondaryButton} text-red-800`} onClick={() => setAsking(true)}>
           Xóa

@@ -16,6 +16,7 @@ import {
 } from "react";
 import type { RecordResult } from "@/lib/actions/record-outcome";
 import { retryable } from "@/lib/result";
+import { useLatestVersion } from "@/components/ui/use-latest-version";
 
 export type RecordAction = (prev: RecordResult | null, formData: FormData) => Promise<RecordResult>;
 
@@ -30,10 +31,11 @@ type FormCtx = { prefix: string; errors: Record<string, string[]> };
 const Ctx = createContext<FormCtx>({ prefix: "f", errors: {} });
 
 /**
- * The action's state, a submit handler, and the conflict choices ("use saved" / "keep mine").
- * `resetOnSuccess`: a form that adds records (empty again after each); otherwise it edits one.
+ * The action's state, a submit handler, the version to send, and the conflict choices ("use saved" /
+ * "keep mine"). `resetOnSuccess`: a form that adds records (empty again after each); otherwise it
+ * edits one, whose `version` the page gave.
  */
-export function useRecordForm(action: RecordAction, { resetOnSuccess = false } = {}) {
+export function useRecordForm(action: RecordAction, { resetOnSuccess = false, version: pageVersion = 0 } = {}) {
   const [state, formAction, pending] = useActionState(retryable(action), null);
   const formRef = useRef<HTMLFormElement>(null);
   const [dismissed, setDismissed] = useState<RecordResult | null>(null);
@@ -47,13 +49,11 @@ export function useRecordForm(action: RecordAction, { resetOnSuccess = false } =
   const send = (fd: FormData) => startTransition(() => formAction(fd));
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const fd = new FormData(e.currentTarget);
-    // an edit form saving its record again before the page's refresh has arrived: the first save's
-    // answer knows the version it wrote, so the person's own save is not taken for someone else's
-    const saved = !resetOnSuccess && state?.ok ? state.data?.version : undefined;
-    if (saved !== undefined && saved > Number(fd.get("version"))) fd.set("version", String(saved));
-    send(fd);
+    send(new FormData(e.currentTarget));
   };
+  // an edit form saving its record again before the page's refresh has arrived: the first save's
+  // answer knows the version it wrote, so the person's own save is not taken for someone else's
+  const version = useLatestVersion(pageVersion, !resetOnSuccess && state?.ok ? state.data?.version : null);
   /** Save the typed values over the ones saved meanwhile: the person chose it, having seen both. */
   const keepMine = (version: number) => {
     if (!formRef.current) return;
@@ -67,7 +67,7 @@ export function useRecordForm(action: RecordAction, { resetOnSuccess = false } =
     formRef.current?.reset();
     router.refresh();
   };
-  return { formRef, onSubmit, status: { state: shown, pending, keepMine, takeSaved } };
+  return { formRef, onSubmit, version, status: { state: shown, pending, keepMine, takeSaved } };
 }
 
 /** Gives the fields inside their ids and errors. */

@@ -18,7 +18,10 @@ export function ProgressForm({
   freeYears?: number[];
   progress?: GpmbProgress;
 }) {
-  const { formRef, onSubmit, status } = useRecordForm(saveLandClearanceProgress, { resetOnSuccess: !progress });
+  const { formRef, onSubmit, version, status } = useRecordForm(saveLandClearanceProgress, {
+    resetOnSuccess: !progress,
+    version: progress?.version ?? 0,
+  });
   const y = progress;
   return (
     <form
@@ -32,7 +35,7 @@ export function ProgressForm({
     >
       <input type="hidden" name="ward" value={ward} />
       <input type="hidden" name="projectId" value={projectId} />
-      <input type="hidden" name="version" value={y?.version ?? 0} />
+      <input type="hidden" name="version" value={version} />
       {y && <input type="hidden" name="year" value={y.year} />}
       <FormFields errors={status.state?.fieldErrors}>
         <fieldset key={y?.version ?? "new"} className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">

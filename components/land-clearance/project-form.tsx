@@ -20,7 +20,10 @@ export function ProjectForm({
   years: number[];
   project?: GpmbProject;
 }) {
-  const { formRef, onSubmit, status } = useRecordForm(saveLandClearanceProject, { resetOnSuccess: !project });
+  const { formRef, onSubmit, version, status } = useRecordForm(saveLandClearanceProject, {
+    resetOnSuccess: !project,
+    version: project?.version ?? 0,
+  });
   const yearOptions = years.map((y) => ({ value: String(y), label: String(y) }));
   const p = project;
   return (
@@ -34,7 +37,7 @@ export function ProjectForm({
       <input type="hidden" name="ward" value={ward} />
       <input type="hidden" name="term" value={term} />
       {p && <input type="hidden" name="id" value={p.id} />}
-      <input type="hidden" name="version" value={p?.version ?? 0} />
+      <input type="hidden" name="version" value={version} />
       <FormFields errors={status.state?.fieldErrors}>
         {/* remounted with the saved values whenever the record's version moves on */}
         <fieldset key={p?.version ?? "new"} className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">

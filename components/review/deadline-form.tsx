@@ -2,6 +2,7 @@
 import { type FormEvent, startTransition, useActionState, useId } from "react";
 import { type DeadlineState, saveDeadline } from "@/lib/actions/review";
 import { retryable } from "@/lib/result";
+import { useLatestVersion } from "@/components/ui/use-latest-version";
 
 /** District staff set when the wards' figures of a year are due. Keyed by district and year where used, so a save's answer never outlives its year. */
 export function DeadlineForm({
@@ -25,7 +26,7 @@ export function DeadlineForm({
   const id = useId();
   const error = state && !state.ok ? (state.fieldErrors?.dueOn?.[0] ?? state.message) : null;
   // saved again before the page's refresh arrives: the last save's answer knows the newer version
-  const current = Math.max(version, state?.ok ? (state.data?.version ?? 0) : 0);
+  const current = useLatestVersion(version, state?.ok ? state.data?.version : null);
   return (
     <form
       onSubmit={onSubmit}

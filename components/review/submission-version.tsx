@@ -4,6 +4,7 @@
 // "Lưu nháp" does not depend on the page refresh having arrived first (it used to be refused as
 // a conflict with the person's own save).
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
+import { useLatestVersion } from "@/components/ui/use-latest-version";
 
 type Known = { version: number | null; report: (version: number) => void };
 
@@ -24,8 +25,7 @@ export function useReportSubmissionVersion(): (version: number) => void {
 
 /** The version to send: the server's (after a refresh) or the one a save just returned, whichever is newer. */
 export function useSubmissionVersion(serverVersion: number): number {
-  const known = useContext(SubmissionVersion)?.version ?? null;
-  return known === null ? serverVersion : Math.max(known, serverVersion);
+  return useLatestVersion(serverVersion, useContext(SubmissionVersion)?.version);
 }
 
 function noop() {}

@@ -2,6 +2,7 @@ import "server-only";
 // Saving entry values: one transaction holds the submission row lock, checks every value's version,
 // writes the values, their audit rows and the submission's new version — or writes nothing.
 import { db } from "@/lib/db";
+import { cellIdKey } from "@/lib/domain/cell-key";
 import { fromScaled, toScaled } from "@/lib/domain/decimal";
 import { isEditable } from "@/lib/domain/submission-workflow";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -110,11 +111,11 @@ export async function saveEntryValues(actor: Actor, target: EntryTarget, changes
             updatedAt: true,
           },
         });
-        const byKey = new Map(existing.map((e) => [`${e.indicatorId}:${e.orgUnitId}`, e]));
+        const byKey = new Map(existing.map((e) => [cellIdKey(e), e]));
 
         const conflicts: Conflict[] = [];
         for (const c of changes) {
-          const cur = byKey.get(`${c.indicatorId}:${c.orgUnitId}`);
+          const cur = byKey.get(cellIdKey(c));
           if ((cur?.version ?? 0) !== c.baseVersion)
             conflicts.push({ indicatorId: c.indicatorId, orgUnitId: c.orgUnitId, mine: c, theirs: null });
         }
@@ -124,7 +125,7 @@ export async function saveEntryValues(actor: Actor, target: EntryTarget, changes
             existing.map((e) => e.updatedById),
           );
           for (const k of conflicts) {
-            const cur = byKey.get(`${k.indicatorId}:${k.orgUnitId}`);
+            const cur = byKey.get(cellIdKey(k));
             k.theirs = cur ? stored(cur, names) : null;
           }
           throw new ConflictError(conflicts);
@@ -135,7 +136,7 @@ export async function saveEntryValues(actor: Actor, target: EntryTarget, changes
         // first values of a year come many at once: one INSERT for all of them
         const creates: Prisma.EntryValueCreateManyInput[] = [];
         for (const c of changes) {
-          const cur = byKey.get(`${c.indicatorId}:${c.orgUnitId}`);
+          const cur = byKey.get(cellIdKey(c));
           const value = normal(c.value);
           const note = c.note?.trim() || null;
           const before = cur ? normal(cur.value?.toFixed() ?? null) : null;

@@ -3,6 +3,7 @@ import "server-only";
 // lock (the same lock as saving values): the version the screen showed is checked, the state machine
 // consulted, the event and audit rows written, and — on approval — the values published into `result`.
 import { db } from "@/lib/db";
+import { cellIdKey } from "@/lib/domain/cell-key";
 import { checkTransition } from "@/lib/domain/submission-workflow";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SubmissionAction, SubmissionStatus } from "@/lib/generated/prisma/enums";
@@ -162,12 +163,12 @@ async function publish(
       version: true,
     },
   });
-  const byKey = new Map(existing.map((r) => [`${r.indicatorId}:${r.orgUnitId}`, r]));
+  const byKey = new Map(existing.map((r) => [cellIdKey(r), r]));
   const audit: Prisma.AuditLogCreateManyInput[] = [];
   const now = new Date();
 
   for (const v of values) {
-    const cur = byKey.get(`${v.indicatorId}:${v.orgUnitId}`);
+    const cur = byKey.get(cellIdKey(v));
     const value = v.value === null ? null : normal(v.value.toFixed());
     const before = cur ? normal(cur.value.toFixed()) : null;
     const context = {

@@ -2,6 +2,8 @@
 // ward's value, every indicator collected per residential group needs each group's value. A cleared
 // value (null) is still owed.
 
+import { cellIdKey } from "./cell-key";
+
 export type CompletenessIndicator = {
   id: number;
   code: string;
@@ -34,13 +36,13 @@ export function completeness(
   entered: Iterable<{ indicatorId: number; orgUnitId: number }>,
 ): Completeness {
   const have = new Set<string>();
-  for (const e of entered) have.add(`${e.indicatorId}:${e.orgUnitId}`);
+  for (const e of entered) have.add(cellIdKey(e));
   let expected = 0;
   let count = 0;
   const owed: Owed[] = [];
   for (const ind of indicators) {
     const units = expectedUnits(ind, wardId, groupIds);
-    const done = units.filter((u) => have.has(`${ind.id}:${u}`)).length;
+    const done = units.filter((u) => have.has(cellIdKey({ orgUnitId: u, indicatorId: ind.id }))).length;
     expected += units.length;
     count += done;
     if (done < units.length)

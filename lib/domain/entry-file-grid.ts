@@ -4,6 +4,7 @@
 
 import { isEditable as isEditableStatus } from "./submission-workflow";
 import type { Rule } from "./value-rules";
+import { cellKey } from "./cell-key";
 import type { Comparison, Qualifier, SubmissionStatus, ValueType } from "./enums";
 
 export type GridIndicator = {
@@ -47,23 +48,21 @@ export type EntryFileGrid = {
   submission: { status: SubmissionStatus; version: number } | null;
   sections: GridSection[];
   groups: GridUnit[];
-  /** by rowKey(unit slug, indicator code); absent: empty, never entered */
+  /** by cellKey(unit slug, indicator code); absent: empty, never entered */
   cells: Record<string, GridCell>;
   /** the ward's published figure of the year before, by indicator code */
   lastYear: Record<string, { value: string; qualifier: Qualifier }>;
   /** the ward's target for the year, by indicator code */
   targets: Record<string, GridTarget>;
-  /** each unit's published figures of earlier years, by rowKey, for the outlier check */
+  /** each unit's published figures of earlier years, by cellKey, for the outlier check */
   history: Record<string, string[]>;
   rules: Rule[];
 };
 
-export const rowKey = (unit: string, indicator: string) => `${unit}:${indicator}`;
-
 export const EMPTY_CELL: GridCell = { value: null, qualifier: "EXACT", note: null, version: 0, source: "none" };
 
 export const cellOf = (grid: EntryFileGrid, unit: string, indicator: string): GridCell =>
-  grid.cells[rowKey(unit, indicator)] ?? EMPTY_CELL;
+  grid.cells[cellKey(unit, indicator)] ?? EMPTY_CELL;
 
 export const allIndicators = (grid: EntryFileGrid): GridIndicator[] => grid.sections.flatMap((s) => s.indicators);
 

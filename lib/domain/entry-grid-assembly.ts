@@ -5,13 +5,13 @@
 
 import {
   type CellOrigin,
-  cellKey,
   type EntryCell,
   type EntryGrid,
   type EntryIndicator,
   type EntrySection,
   type EntryTargetInfo,
 } from "./entry-grid";
+import { cellKey } from "./cell-key";
 import { WARD_COUNTERPART } from "./residential-groups";
 import type { Rule } from "./value-rules";
 import type { Qualifier, SubmissionStatus, ValueType } from "./enums";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { splitCellKey } from "./cell-key";
 import {
   applyDraft,
   changedPayloadRows,
@@ -11,7 +12,6 @@ import {
   readDraft,
   type RowState,
   sameValue,
-  splitKey,
 } from "./entry-grid";
 
 const row = (raw: string, extra: Partial<RowState> = {}): RowState => ({
@@ -58,7 +58,7 @@ describe("entry grid helpers", () => {
       },
       { indicator: "c", unit: "ngoc-thuy-to-1", raw: "1", qualifier: "EXACT", outlierConfirmed: false, baseVersion: 0 },
     ]);
-    expect(splitKey("ngoc-thuy-to-1:tdp-van-hoa")).toEqual(["ngoc-thuy-to-1", "tdp-van-hoa"]);
+    expect(splitCellKey("ngoc-thuy-to-1:tdp-van-hoa")).toEqual(["ngoc-thuy-to-1", "tdp-van-hoa"]);
   });
 
   it("derives the ward's share of groups achieving; nothing before any group has a value", () => {

@@ -2,6 +2,7 @@
 // (browser) and the save action: what a cell starts from, what counts as a change, the payload
 // rows, the ward figure derived from the residential groups, and the local draft.
 
+import { splitCellKey } from "./cell-key";
 import { fromScaled, toScaled } from "./decimal";
 import { wardShareFromGroups } from "./residential-groups";
 import type { Rule } from "./value-rules";
@@ -61,16 +62,14 @@ export type EntryGrid = {
   groups: EntryUnit[];
   rules: Rule[];
   submission: { status: SubmissionStatus; version: number };
-  /** by rowKey(unit, indicator) */
+  /** by cellKey(unit, indicator) */
   cells: Record<string, EntryCell>;
-  /** published values of earlier years of the term, by rowKey (for the outlier check) */
+  /** published values of earlier years of the term, by cellKey (for the outlier check) */
   history: Record<string, string[]>;
 };
 
 /** One row as the person has it on screen. */
 export type RowState = { raw: string; qualifier: Qualifier; note: string; outlierConfirmed: boolean };
-
-export const cellKey = (unit: string, indicator: string) => `${unit}:${indicator}`;
 
 /** Why the grid is read-only for this submission status; null when it can be edited. */
 export function lockedReason(status: SubmissionStatus): string | null {
@@ -124,7 +123,7 @@ export function changedPayloadRows(
   for (const [key, row] of Object.entries(rows)) {
     const base = bases[key];
     if (!base || !isChanged(row, base)) continue;
-    const [unit, indicator] = splitKey(key);
+    const [unit, indicator] = splitCellKey(key);
     out.push({
       indicator,
       unit,
@@ -136,11 +135,6 @@ export function changedPayloadRows(
     });
   }
   return out;
-}
-
-export function splitKey(key: string): [unit: string, indicator: string] {
-  const i = key.indexOf(":");
-  return [key.slice(0, i), key.slice(i + 1)];
 }
 
 /**

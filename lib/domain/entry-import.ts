@@ -6,7 +6,8 @@
 import { UNSAFE_TEXT_MESSAGE, hasUnsafeText } from "./safe-text";
 import { fromScaled, toScaled } from "./decimal";
 import type { Qualifier } from "./enums";
-import { cellOf, type EntryFileGrid, type GridIndicator, rowKey } from "./entry-file-grid";
+import { cellKey } from "./cell-key";
+import { cellOf, type EntryFileGrid, type GridIndicator } from "./entry-file-grid";
 import { deriveWardFigures, derivedMessage, sameValue } from "./entry-grid";
 import { EXACT_WORDS, MORE_THAN_WORDS } from "./entry-template";
 import { numberToDecimalString, shiftDecimal } from "./excel-number";
@@ -99,7 +100,7 @@ export function previewImport(file: ParsedEntryFile, grid: EntryFileGrid): Impor
   const rows: PreviewRow[] = [];
 
   for (const r of file.rows) {
-    const key = rowKey(r.unit, r.indicator);
+    const key = cellKey(r.unit, r.indicator);
     const indicator = indicators.get(r.indicator);
     const unit = units.get(r.unit);
     const old = figureOf(cellOf(grid, r.unit, r.indicator));
@@ -282,7 +283,7 @@ function addDerivedRows(rows: PreviewRow[], grid: EntryFileGrid): void {
     wardIndicators: wardIndicators.filter((i) => i.derivedFrom && touched.has(i.derivedFrom)),
     groups: grid.groups.map((g) => g.slug),
     groupValue: (group, indicator) => {
-      const key = rowKey(group, indicator);
+      const key = cellKey(group, indicator);
       return changed.has(key) ? changed.get(key)! : cellOf(grid, group, indicator).value;
     },
     wardCell: (indicator) => cellOf(grid, grid.ward.slug, indicator),
@@ -290,7 +291,7 @@ function addDerivedRows(rows: PreviewRow[], grid: EntryFileGrid): void {
   for (const d of derived) {
     const indicator = wardIndicators.find((i) => i.code === d.indicator)!;
     const current = cellOf(grid, grid.ward.slug, d.indicator);
-    const key = rowKey(grid.ward.slug, d.indicator);
+    const key = cellKey(grid.ward.slug, d.indicator);
     const next: Figure = { value: d.value, qualifier: "EXACT", note: d.note };
     const change = {
       indicatorId: indicator.id,

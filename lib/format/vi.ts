@@ -2,15 +2,13 @@
 // money as "305.000.000 đ", dates as dd/mm/yyyy. Values arrive as exact decimal strings.
 
 import { roundDecimal } from "@/lib/domain/decimal";
+import { viDigits } from "@/lib/domain/vi-digits";
 import type { Qualifier, ValueType } from "@/lib/domain/enums";
 
 const NBSP = "\u00a0";
-const grouped = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 4, useGrouping: true });
-
-/** "1691" → "1.691"; "90.5" → "90,5"; exact for any length (formats the decimal string itself). */
+/** "1691" → "1.691"; "90.5" → "90,5"; exact for any length, at most 4 decimals (the stored scale). */
 export function formatNumber(value: string): string {
-  // Intl formats numeric strings exactly (no float rounding of 20-digit sums).
-  return grouped.format(value as unknown as number);
+  return viDigits(value, 4);
 }
 
 export function formatMoney(value: string): string {

@@ -5,6 +5,7 @@ import "server-only";
 // versions recorded in the file.
 
 import { createHash } from "node:crypto";
+import { cellIdKey } from "@/lib/domain/cell-key";
 import { type EntryFileGrid, STATUS_LABELS, isEditable } from "@/lib/domain/entry-file-grid";
 import {
   type ImportPreview,
@@ -182,9 +183,9 @@ export async function applyEntryFile({
 
 /** The preview with the rows saveEntryValues found changed meanwhile marked as conflicts. */
 function markConflicts(preview: ImportPreview, conflicts: Conflict[]): ImportPreview {
-  const keys = new Set(conflicts.map((c) => `${c.indicatorId}:${c.orgUnitId}`));
+  const keys = new Set(conflicts.map((c) => cellIdKey(c)));
   const rows = preview.rows.map((r) =>
-    r.change && keys.has(`${r.change.indicatorId}:${r.change.orgUnitId}`)
+    r.change && keys.has(cellIdKey(r.change))
       ? { ...r, status: "conflict" as const, messages: [...r.messages, "Vừa được người khác sửa trong lúc nhập."] }
       : r,
   );

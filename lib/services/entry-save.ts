@@ -4,11 +4,11 @@ import "server-only";
 // figures derived from the groups recomputed, slugs mapped to ids, and the values handed to
 // saveEntryValues (one transaction). The server action only guards, parses and calls this.
 import { getEntryGrid } from "@/lib/data/entry-grid";
+import { cellIdKey, cellKey } from "@/lib/domain/cell-key";
 import { type Actor, type EntryChange, saveEntryValues } from "@/lib/data/entry-save";
 import type { ReadScope } from "@/lib/data/scope";
 import type { Qualifier } from "@/lib/domain/enums";
 import {
-  cellKey,
   type DerivedWardFigure,
   derivedMessage,
   deriveWardFigures,
@@ -114,12 +114,12 @@ export async function saveEntryGrid({
     const slugOf = invert(ids.unitIds);
     const codeOf = invert(ids.indicatorIds);
     if (outcome.ok) {
-      const byKey = new Map(changes.map((c) => [`${c.indicatorId}:${c.orgUnitId}`, c.value]));
+      const byKey = new Map(changes.map((c) => [cellIdKey(c), c.value]));
       const versions = outcome.versions.map((v) => ({
         unit: slugOf[v.orgUnitId],
         indicator: codeOf[v.indicatorId],
         version: v.version,
-        value: byKey.get(`${v.indicatorId}:${v.orgUnitId}`) ?? null,
+        value: byKey.get(cellIdKey(v)) ?? null,
       }));
       const derivedCodes = new Set(derived.map((d) => d.indicator));
       const isDerived = (v: SavedVersion) =>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cellKey } from "@/lib/domain/cell-key";
 import { text } from "./text";
 import { checkOutlier } from "@/lib/domain/outlier";
 import { checkRules, type Rule, type RuleViolation } from "@/lib/domain/value-rules";
@@ -40,14 +41,12 @@ export type CatalogueIndicator = { code: string; name: string; valueType: ValueT
 
 export type EntryValidation = {
   ok: boolean;
-  /** canonical value by `${unit}:${indicator}`; null: cleared. Rows whose input is refused are absent. */
+  /** canonical value by cellKey(unit, indicator); null: cleared. Rows whose input is refused are absent. */
   values: Record<string, string | null>;
-  /** messages by `${unit}:${indicator}`, each naming its indicator */
+  /** messages by cellKey(unit, indicator), each naming its indicator */
   fieldErrors: Record<string, string[]>;
   ruleViolations: Array<RuleViolation & { unit: string }>;
 };
-
-export const rowKey = (unit: string, indicator: string) => `${unit}:${indicator}`;
 
 /**
  * Checks the rows of one submission: each value against its indicator's type, the cross-field
@@ -69,7 +68,7 @@ export function validateEntryRows(
   const seen = new Set<string>();
 
   for (const row of rows) {
-    const key = rowKey(row.unit, row.indicator);
+    const key = cellKey(row.unit, row.indicator);
     const duplicate = seen.has(key);
     seen.add(key);
     const indicator = byCode.get(row.indicator);
@@ -108,13 +107,13 @@ export function validateEntryRows(
   const ruleViolations: EntryValidation["ruleViolations"] = [];
   for (const unit of new Set(rows.map((r) => r.unit))) {
     const unitValues = new Map(
-      rows.filter((r) => r.unit === unit).map((r) => [r.indicator, values[rowKey(unit, r.indicator)]]),
+      rows.filter((r) => r.unit === unit).map((r) => [r.indicator, values[cellKey(unit, r.indicator)]]),
     );
     // "trên 38" on the right: the true figure is larger, so exceeding 38 proves nothing.
-    const applicable = rules.filter((rule) => !moreThan.has(rowKey(unit, rule.right)));
+    const applicable = rules.filter((rule) => !moreThan.has(cellKey(unit, rule.right)));
     for (const v of checkRules(applicable, unitValues, names)) {
       ruleViolations.push({ ...v, unit });
-      for (const code of v.indicators) if (rowKey(unit, code) in values) addError(rowKey(unit, code), v.message);
+      for (const code of v.indicators) if (cellKey(unit, code) in values) addError(cellKey(unit, code), v.message);
     }
   }
   return { ok: Object.keys(fieldErrors).length === 0, values, fieldErrors, ruleViolations };

@@ -8,6 +8,7 @@ import "server-only";
 import ExcelJS from "exceljs";
 import { allIndicators, cellOf, type EntryFileGrid, type GridIndicator } from "@/lib/domain/entry-file-grid";
 import { figureStamp, versionCell } from "@/lib/domain/export-stamp";
+import { formatDateTime } from "@/lib/format/date-time";
 import { comparisonSign } from "@/lib/format/target";
 import {
   GROUP_HEADERS,
@@ -56,10 +57,8 @@ function headerBlock(ws: ExcelJS.Worksheet, grid: EntryFileGrid, title: string, 
     ["Đơn vị", grid.ward.name],
     ["Năm", grid.year],
     ["Chương trình", `${grid.programme.code} — ${grid.programme.title}`],
-    [
-      "Xuất lúc",
-      exportedAt.toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", dateStyle: "short", timeStyle: "short" }),
-    ],
+    // dd/mm/yyyy hh:mm in Hà Nội time, as every moment the app shows (not "19:14 2/12/26")
+    ["Xuất lúc", formatDateTime(exportedAt)],
     [
       "Hướng dẫn",
       "Chỉ sửa các ô nền vàng. Số viết kiểu Việt Nam (1.691; 90,5) hoặc để Excel tự định dạng; không dán công thức, không gộp ô. Ô trống = xóa giá trị.",
