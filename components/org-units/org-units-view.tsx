@@ -24,7 +24,8 @@ export function OrgUnitsView({ units, mayAddCity }: { units: ManagedUnit[]; mayA
   const children = (slug: string | null) =>
     units.filter((u) => (slug === null ? !u.parentSlug || !bySlug.has(u.parentSlug) : u.parentSlug === slug));
   const active = units.filter((u) => !u.validTo);
-  const parents = active.filter((u) => childLevels(u.level).length > 0);
+  // a unit that has since ended may still receive units for its years (the server checks the date)
+  const parents = units.filter((u) => childLevels(u.level).length > 0);
   const mergeable = active.filter((u) => u.level === "WARD" || u.level === "RESIDENTIAL_GROUP");
   const tree = (list: ManagedUnit[]) => (
     <ul className="space-y-1 border-l border-slate-200 pl-4">
