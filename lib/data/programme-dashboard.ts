@@ -67,7 +67,8 @@ export type ProgrammeDashboard = {
 };
 
 /**
- * Everything a programme's dashboard shows for one ward: six queries, whatever the number of charts.
+ * Everything a programme's dashboard shows for one ward: a fixed number of queries (with the successions
+ * into the ward, and the former units' figures when it has some), whatever the number of charts.
  * Null when the ward is unknown or outside `scope`.
  */
 export async function getProgrammeDashboard({

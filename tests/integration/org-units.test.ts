@@ -20,6 +20,18 @@ vi.mock("next/headers", () => ({
   headers: async () => request.headers,
   cookies: async () => ({ get: () => undefined }),
 }));
+// the page guards answer with Next's navigation errors: here they throw what they would answer
+vi.mock("next/navigation", () => ({
+  forbidden: () => {
+    throw new Error("403");
+  },
+  notFound: () => {
+    throw new Error("404");
+  },
+  redirect: (to: string) => {
+    throw new Error(`redirect ${to}`);
+  },
+}));
 vi.mock("next/cache", () => ({
   revalidatePath: () => {},
   revalidateTag: () => {},
@@ -378,5 +390,39 @@ describe("a split", () => {
       ["thu-x", "0.6"],
       ["thu-y", "0.4"],
     ]);
+  });
+});
+
+describe("the pages /quan-tri/don-vi", () => {
+  it("open only for administrators, each reading only the units they manage", async () => {
+    const access = await import("@/lib/auth/access");
+    const { getManagedUnit, listManagedUnits } = await import("@/lib/data/org-unit-list");
+    request.headers = browserHeaders();
+    await expect(access.requireOrgUnitManagerPage()).rejects.toThrow(/^redirect \/dang-nhap/);
+    for (const who of ["official", "committee", "staff"] as const) {
+      await as(world.users[who].username);
+      await expect(access.requireOrgUnitManagerPage(), who).rejects.toThrow("403");
+    }
+    await as(world.users.admin.username);
+    const district = await access.requireOrgUnitManagerPage();
+    expect(district.mayAddCity).toBe(false);
+    const slugs = (await listManagedUnits(district.scope)).map((u) => u.slug);
+    expect(slugs).toContain("bo-de");
+    expect(slugs).not.toContain("tp-thu");
+    expect(await getManagedUnit("thu-ab", district.scope)).toBeNull();
+    await as("quan.tri.tp");
+    const top = await access.requireOrgUnitManagerPage();
+    expect(top.mayAddCity).toBe(true);
+    expect(await getManagedUnit("thu-ab", top.scope)).toMatchObject({
+      name: "Phường Thử Gộp",
+      predecessors: [
+        { slug: "thu-a", shortName: "Thử A", effectiveOn: "2019-01-01", share: "1" },
+        { slug: "thu-b", shortName: "Thử Bê", effectiveOn: "2019-01-01", share: "1" },
+      ],
+      successors: [
+        { slug: "thu-x", share: "0.6" },
+        { slug: "thu-y", share: "0.4" },
+      ],
+    });
   });
 });
