@@ -3,6 +3,7 @@ import type { ProgrammeDashboard } from "@/lib/data/programme-dashboard";
 import { TARGET_STATUS_LABEL, type TargetStatus } from "@/lib/domain/target-status";
 import { ProjectsTable } from "@/components/overview/projects-table";
 import { GpmbLink } from "@/components/overview/ward-overview-view";
+import { FormedFrom } from "@/components/org-units/formed-from";
 import { RankedGroups } from "@/components/residential-groups/ranked-groups";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { AchievementsTimeline } from "./achievements-timeline";
@@ -40,6 +41,7 @@ export function ProgrammeDashboardView({ data, canEdit = false }: { data: Progra
             <DemoBadge /> Cột gạch chéo và các số có nhãn này là dữ liệu minh họa, không phải số liệu báo cáo.
           </p>
         )}
+        {data.formedFrom && <FormedFrom formedFrom={data.formedFrom} />}
         <nav aria-label="Các chương trình" className="no-print">
           <ul className="flex flex-wrap gap-2 text-sm">
             {data.otherProgrammes.map((p) => (

@@ -7,6 +7,7 @@ import { headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { jsonError } from "@/lib/api/http";
+import { topLevelIds } from "@/lib/data/org-unit-list";
 import { getUnitScope } from "@/lib/data/org-units";
 import { ALL_UNITS, type ReadScope, subtreeScope } from "@/lib/data/scope";
 import { env } from "@/lib/env";
@@ -150,6 +151,18 @@ export async function requireAccountManagerPage(): Promise<Viewer> {
   const viewer = await requireViewer();
   if (!canManageAccounts(viewer)) await refuse(viewer, `page ${await currentPath()}`);
   return viewer;
+}
+
+/**
+ * The administrators' pages of org units: a person who manages units somewhere. Returns the units
+ * they manage (with those below) and whether they may add a city at the top.
+ */
+export async function requireOrgUnitManagerPage(): Promise<{ viewer: Viewer; scope: ReadScope; mayAddCity: boolean }> {
+  const viewer = await requireViewer();
+  const roots = unitsWith(viewer, "manageOrgUnits");
+  if (roots.length === 0) await refuse(viewer, `page ${await currentPath()}`);
+  const top = await topLevelIds(roots);
+  return { viewer, scope: subtreeScope(roots), mayAddCity: top.length > 0 };
 }
 
 /** May this person (or anyone, with the public portal) read `slug`? For hiding links, not for refusing. */

@@ -7,6 +7,7 @@ import "server-only";
 import { headers } from "next/headers";
 import type { z } from "zod";
 import { type ActionResult, failure, unavailable } from "@/lib/result";
+import { topLevelIds } from "@/lib/data/org-unit-list";
 import { getUnitScope } from "@/lib/data/org-units";
 import { type ReadScope, subtreeScope } from "@/lib/data/scope";
 import { isDbUnavailable } from "@/lib/db-errors";
@@ -123,4 +124,33 @@ export async function authorizeForm<T extends Record<K, string>, K extends strin
   if (!allowed.ok) return allowed;
   if (!parsed.success) return { ok: false, result: invalid(parsed.error) };
   return { ok: true, auth: allowed.auth, input: parsed.data };
+}
+
+/**
+ * A form about a unit at the top (a city, which has no unit above it to hold a right on): signed
+ * in, the form read once, and `action` held on some unit at the top.
+ */
+export async function authorizeTopLevelForm<T, R = never>(
+  what: string,
+  action: Action,
+  form: FormData,
+  schema: z.ZodType<T>,
+  invalid: (error: z.ZodError) => ActionResult<R>,
+): Promise<{ ok: true; viewer: Viewer; input: T } | { ok: false; result: ActionResult<R> }> {
+  const who = await signedIn(what);
+  if (!who.ok) return who;
+  const fields = singleValued(form);
+  const roots = await topLevelIds(unitsWith(who.viewer, action));
+  if (roots.length === 0) {
+    await logAccess({ event: "REFUSED", userId: who.viewer.userId, target: what, detail: `${action} at the top` });
+    return { ok: false, result: failure("forbidden", FORBIDDEN) };
+  }
+  if (!fields.ok)
+    return {
+      ok: false,
+      result: failure("invalid", fields.message, { fieldErrors: { [fields.field]: [fields.message] } }),
+    };
+  const parsed = schema.safeParse(fields.fields);
+  if (!parsed.success) return { ok: false, result: invalid(parsed.error) };
+  return { ok: true, viewer: who.viewer, input: parsed.data };
 }

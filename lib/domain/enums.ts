@@ -6,6 +6,7 @@ export type {
   Aggregation,
   Comparison,
   Direction,
+  OrgLevel,
   PeriodKind,
   Qualifier,
   SourceKind,

@@ -13,7 +13,7 @@ export const DEMO_ACCOUNTS: { username: string; name: string; role: Role; unit: 
     role: "WARD_PARTY_COMMITTEE",
     unit: "ngoc-thuy",
   },
-  { username: "demo.quantri", name: "Quản trị (minh họa)", role: "ADMINISTRATOR", unit: "long-bien" },
+  { username: "demo.quantri", name: "Quản trị (minh họa)", role: "ADMINISTRATOR", unit: "ha-noi" },
 ];
 
 /**

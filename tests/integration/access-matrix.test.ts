@@ -218,6 +218,7 @@ const SERVER_ACTIONS: Record<string, ActionCase> = {
   },
   ...reviewActions(),
   ...landClearanceActions(),
+  ...orgUnitActions(),
   // entry import (Excel/CSV): an unedited export, so the allowed apply finds nothing to change
   "lib/actions/entry-import.ts#previewEntryImport": {
     args: () => [undefined, entryImportForm(entryFile)],
@@ -263,6 +264,7 @@ beforeAll(async () => {
   // the yearly entry actions need a programme with indicators
   await createEntryCatalogue(world);
   gpmb = await createLandClearanceFixtures(world);
+  await createOrgUnitMatrixUnits(world);
   // the entry import uploads an unedited export of that programme's 2020 grid
   entryFile = await entryImportFile();
 }, 120_000);
@@ -488,6 +490,95 @@ function landClearanceActions(): Record<string, ActionCase> {
     "lib/actions/achievements.ts#deleteAchievement": {
       args: () => [null, formOf({ ward, id: gpmb.achievementToDelete, version: 1 })],
       expect: wardOfficialOnly,
+    },
+  };
+}
+
+// --- Org units (lib/actions/org-units.ts): only an administrator of the unit acted on -----------
+// The administrator holds the role on Long Biên; the rows act on wards of their own (mt-1 … mt-4,
+// made in beforeAll), so that the allowed calls really write without touching the other rows'
+// units (org-units.test.ts checks what they write). A city at the top needs the role on a unit at
+// the top: org-units.test.ts.
+async function createOrgUnitMatrixUnits(w: World) {
+  for (const n of [1, 2, 3, 4])
+    await w.database.prisma.orgUnit.create({
+      data: {
+        slug: `mt-${n}`,
+        name: `Phường Ma Trận ${n}`,
+        shortName: `Ma Trận ${n}`,
+        level: "WARD",
+        parentId: w.units.district,
+        validFrom: new Date("2015-01-01"),
+      },
+    });
+}
+function orgUnitActions(): Record<string, ActionCase> {
+  const adminOnly = {
+    anonymous: "unauthenticated",
+    official: "forbidden",
+    committee: "forbidden",
+    staff: "forbidden",
+    otherOfficial: "forbidden",
+    admin: "ok",
+  } as const;
+  const f = (o: Record<string, string>) => () => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(o)) form.set(k, v);
+    return [null, form];
+  };
+  const newUnit = { name: "Phường Ma Trận Mới", shortName: "Ma Trận Mới", validFrom: "2015-01-01" };
+  return {
+    "lib/actions/org-units.ts#createOrgUnitAction": {
+      args: f({ parent: "long-bien", level: "WARD", slug: "mt-moi", ...newUnit }),
+      expect: adminOnly,
+    },
+    "lib/actions/org-units.ts#renameOrgUnitAction": {
+      args: f({
+        unit: "mt-1",
+        version: "1",
+        name: "Phường Ma Trận Một",
+        shortName: "Ma Trận Một",
+        effectiveOn: "2016-01-01",
+      }),
+      expect: adminOnly,
+    },
+    "lib/actions/org-units.ts#retireOrgUnitAction": {
+      args: f({ unit: "mt-3", version: "1", lastDay: "2020-12-31" }),
+      expect: adminOnly,
+    },
+    "lib/actions/org-units.ts#saveOrgUnitYearAction": {
+      args: f({ unit: "mt-2", year: "2018", version: "0", population: "1.000", households: "" }),
+      expect: adminOnly,
+    },
+    "lib/actions/org-units.ts#mergeOrgUnitsAction": {
+      args: f({
+        parent: "long-bien",
+        predecessors: "mt-1,mt-2",
+        slug: "mt-gop",
+        name: "Phường Ma Trận Gộp",
+        shortName: "Ma Trận Gộp",
+        effectiveOn: "2019-01-01",
+        carryRoles: "on",
+        note: "",
+      }),
+      expect: adminOnly,
+    },
+    "lib/actions/org-units.ts#splitOrgUnitAction": {
+      args: f({
+        unit: "mt-4",
+        effectiveOn: "2019-01-01",
+        carryRoles: "",
+        note: "",
+        slug1: "mt-tach-a",
+        name1: "Phường Ma Trận Tách A",
+        shortName1: "Tách A",
+        share1: "0,5",
+        slug2: "mt-tach-b",
+        name2: "Phường Ma Trận Tách B",
+        shortName2: "Tách B",
+        share2: "0,5",
+      }),
+      expect: adminOnly,
     },
   };
 }
