@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Qualifier } from "@/lib/generated/prisma/enums";
-import { type ReadScope, orgUnitScopeWhere } from "./scope";
+import type { Qualifier, SubmissionStatus } from "@/lib/generated/prisma/enums";
+import { type ReadScope, orgUnitScopeWhere, scopeWhere } from "./scope";
 import { publishedRecordWhere } from "./records";
-import { decimalString } from "./serialize";
+import { decimalString, isoDay } from "./serialize";
 
 export type UnapprovedValue = {
   programmeCode: string;
@@ -116,4 +116,64 @@ export async function getReportRecords({
       isDemo: p.source.kind === "DEMO",
     })),
   ];
+}
+
+export type BriefState = {
+  /** review state of each programme's figures of the year (absent: not started) */
+  submissions: Array<{ programmeCode: string; status: SubmissionStatus }>;
+  /** the district's due date of the year, yyyy-mm-dd */
+  dueOn: string | null;
+  /** figures of the ward its officials confirmed as far from earlier years, by year */
+  confirmedOutliers: Array<{ programmeCode: string; indicatorCode: string; year: number }>;
+};
+
+/** Review state of a ward's year (or, without a year, its whole term's outlier confirmations): three queries. */
+export async function getBriefState({
+  wardSlug,
+  termId,
+  year,
+  scope,
+}: {
+  wardSlug: string;
+  termId: number;
+  year: number | null;
+  scope: ReadScope;
+}): Promise<BriefState> {
+  const ward = await db().orgUnit.findFirst({
+    where: { slug: wardSlug, ...scopeWhere(scope) },
+    select: { id: true, parentId: true },
+  });
+  if (!ward) return { submissions: [], dueOn: null, confirmedOutliers: [] };
+  const period = year === null ? undefined : { termId, kind: "YEAR" as const, year };
+  const [submissions, deadline, outliers] = await Promise.all([
+    period
+      ? db().submission.findMany({
+          where: { orgUnitId: ward.id, period },
+          select: { status: true, programme: { select: { code: true } } },
+        })
+      : Promise.resolve([]),
+    period && ward.parentId !== null
+      ? db().deadline.findFirst({ where: { districtId: ward.parentId, period }, select: { dueOn: true } })
+      : Promise.resolve(null),
+    db().entryValue.findMany({
+      where: {
+        orgUnitId: ward.id,
+        outlierConfirmed: true,
+        submission: { period: period ?? { termId } },
+      },
+      select: {
+        indicator: { select: { code: true, programme: { select: { code: true } } } },
+        submission: { select: { period: { select: { year: true } } } },
+      },
+    }),
+  ]);
+  return {
+    submissions: submissions.map((s) => ({ programmeCode: s.programme.code, status: s.status })),
+    dueOn: deadline ? isoDay(deadline.dueOn) : null,
+    confirmedOutliers: outliers.map((o) => ({
+      programmeCode: o.indicator.programme.code,
+      indicatorCode: o.indicator.code,
+      year: o.submission.period.year!,
+    })),
+  };
 }

@@ -78,6 +78,11 @@ function cases(): Record<string, Case> {
       params: { slug: "ngoc-thuy" },
       expect: { anonymous: 401, otherOfficial: 403, official: 200, committee: 200, staff: 403, admin: 403 },
     },
+    "GET /api/v1/org-units/[slug]/brief": {
+      url: "/api/v1/org-units/ngoc-thuy/brief?year=2019",
+      params: { slug: "ngoc-thuy" },
+      expect: { anonymous: 401, otherOfficial: 403, official: 200, committee: 200, staff: 200, admin: 200 },
+    },
     "POST /api/auth/sign-in": {
       url: "/api/auth/sign-in",
       params: {},
