@@ -35,6 +35,7 @@ export default defineConfig([
                 "./lib/actions",
                 "./lib/api",
                 "./lib/xlsx",
+                "./lib/documents",
                 "./lib/format",
                 "./lib/validation",
                 "./lib/db.ts",
@@ -59,7 +60,7 @@ export default defineConfig([
             },
             {
               target: "./lib/data",
-              from: ["./lib/actions", "./lib/services", "./lib/auth", "./lib/api", "./lib/xlsx"],
+              from: ["./lib/actions", "./lib/services", "./lib/auth", "./lib/api", "./lib/xlsx", "./lib/documents"],
               message: "lib/data is queries and writes: orchestration goes to lib/services, checks to lib/auth.",
             },
             {
@@ -70,7 +71,7 @@ export default defineConfig([
             { target: "./lib/services", from: ["./lib/actions"], message: "lib/services is below the actions." },
             {
               target: "./lib/actions",
-              from: ["./lib/db.ts", "./lib/generated/prisma/client.ts", "./lib/xlsx", "./lib/api"],
+              from: ["./lib/db.ts", "./lib/generated/prisma/client.ts", "./lib/xlsx", "./lib/documents", "./lib/api"],
               message:
                 "Actions guard, parse and call lib/services or lib/data; they do not reach the database or files themselves.",
             },

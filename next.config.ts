@@ -57,6 +57,8 @@ const nextConfig: NextConfig = {
     "@electric-sql/pglite",
     "@electric-sql/pglite-socket",
     "exceljs",
+    // reads its font metrics files relative to its own folder
+    "pdfkit",
   ],
 };
 

@@ -72,6 +72,17 @@ function cases(): Record<string, Case> {
       params: { slug: "ngoc-thuy" },
       expect: { anonymous: 401, otherOfficial: 403, official: 200, staff: 200 },
     },
+    // h14: the ward's documents; a draft (figures not yet approved) only for its officials and committee
+    "GET /api/v1/org-units/[slug]/report": {
+      url: "/api/v1/org-units/ngoc-thuy/report?term=2015-2020&format=docx&draft=1",
+      params: { slug: "ngoc-thuy" },
+      expect: { anonymous: 401, otherOfficial: 403, official: 200, committee: 200, staff: 403, admin: 403 },
+    },
+    "GET /api/v1/org-units/[slug]/brief": {
+      url: "/api/v1/org-units/ngoc-thuy/brief?year=2019",
+      params: { slug: "ngoc-thuy" },
+      expect: { anonymous: 401, otherOfficial: 403, official: 200, committee: 200, staff: 200, admin: 200 },
+    },
     "POST /api/auth/sign-in": {
       url: "/api/auth/sign-in",
       params: {},

@@ -1,0 +1,218 @@
+// The ward's term report, generated from the database: every figure of the source report appears
+// with its qualifier and unit, and no figure appears that the database does not hold. The .docx is
+// read back, converted by LibreOffice to PDF and read by poppler with every diacritic intact.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { PartyDocument } from "@/lib/documents/party-report";
+import { formatNumber } from "@/lib/format/vi";
+import { moneyInUnits } from "@/lib/format/vi-words";
+import { unzipWithinLimits } from "@/lib/xlsx/zip-guard";
+import { seed } from "@/prisma/seed";
+import { REPORTED_ACHIEVEMENTS, REPORTED_PROJECTS, REPORTED_VALUES } from "@/prisma/seed/report";
+import { type TestDatabase, createMigratedDatabase } from "../setup/db";
+
+let database: TestDatabase;
+let doc: PartyDocument;
+let text: string;
+let service: typeof import("@/lib/services/party-report");
+let docMod: typeof import("@/lib/documents/party-report");
+let indicators: Map<string, { name: string; unit: string; valueType: string }>;
+const work = mkdtempSync(path.join(tmpdir(), "ctk-report-"));
+
+beforeAll(async () => {
+  database = await createMigratedDatabase();
+  // the demo data is seeded too: demo=0 must leave it out
+  await seed(database.prisma, { demo: true });
+  vi.stubEnv("DATABASE_URL", database.url);
+  vi.resetModules();
+  (globalThis as { prisma?: unknown }).prisma = undefined;
+  service = await import("@/lib/services/party-report");
+  docMod = await import("@/lib/documents/party-report");
+  const { getTermBySlug } = await import("@/lib/data/terms");
+  const term = (await getTermBySlug("2015-2020"))!;
+  doc = (await service.loadPartyReport({
+    wardSlug: "ngoc-thuy",
+    term,
+    year: null,
+    includeDemo: false,
+    draft: false,
+    scope: { all: true },
+    date: new Date("2019-11-05T00:00:00Z"),
+  }))!;
+  text = docMod.documentText(doc);
+  const rows = await database.prisma.indicator.findMany({
+    select: { code: true, name: true, unit: true, valueType: true },
+  });
+  indicators = new Map(rows.map((r) => [r.code, r]));
+}, 180_000);
+
+afterAll(async () => {
+  rmSync(work, { recursive: true, force: true });
+  await database?.drop();
+});
+
+/** The line of the report that gives an indicator's figures. */
+function lineOf(code: string): string {
+  const name = indicators.get(code)!.name;
+  const lines = text.split("\n").filter((l) => l.startsWith(`- ${name}:`));
+  expect(lines, `one line for ${code}`).toHaveLength(1);
+  return lines[0];
+}
+
+/** The figure as the source report writes it, with its qualifier and unit. */
+function expectedWords(v: (typeof REPORTED_VALUES)[number]): string {
+  const ind = indicators.get(v.indicator)!;
+  const on = v.qualifier === "MORE_THAN" ? "trên " : "";
+  if (ind.valueType === "MONEY") {
+    // the report's own words: "trên 305.000.000đ", "10 tỷ 934 triệu đồng"
+    const m = v.quote.match(/(trên )?[\d.]+đ|\d+ tỷ \d+ triệu đồng/);
+    expect(m, v.quote).not.toBeNull();
+    return m![0];
+  }
+  if (ind.valueType === "PERCENT") return `${on}${formatNumber(v.value)}%`;
+  if (ind.valueType === "BOOLEAN" && ind.unit === "đạt") return v.value === "1" ? ": đạt" : "chưa đạt";
+  return `${on}${formatNumber(v.value)} ${ind.unit}`;
+}
+
+describe("the 2015–2020 term report of Ngọc Thụy (report figures only)", () => {
+  it("is laid out as a party document", () => {
+    expect(doc.issuers).toEqual(["ĐẢNG BỘ QUẬN LONG BIÊN", "ĐẢNG ỦY PHƯỜNG NGỌC THỤY", "*"]);
+    expect(doc.partyName).toBe("ĐẢNG CỘNG SẢN VIỆT NAM");
+    expect(doc.number).toMatch(/^Số\s+-BC\/ĐU$/);
+    expect(doc.placeDate).toBe("Ngọc Thụy, ngày 05 tháng 11 năm 2019");
+    expect(doc.title).toBe("BÁO CÁO");
+    expect(doc.subject).toContain("nhiệm kỳ 2015–2020");
+    expect(doc.signature).toMatchObject({ onBehalf: "T/M ĐẢNG ỦY", title: "BÍ THƯ" });
+    expect(text).not.toContain("DỰ THẢO");
+    expect(text).not.toContain("minh họa");
+  });
+
+  it("carries every ward figure of the source report with its qualifier and unit", () => {
+    const wardTerm = REPORTED_VALUES.filter((v) => !v.orgUnit && v.year === undefined);
+    expect(wardTerm.length).toBeGreaterThan(40);
+    for (const v of wardTerm) expect(lineOf(v.indicator), v.quote).toContain(expectedWords(v));
+    // figures given for years stay years; "trên" stays on every figure that has it
+    expect(lineOf("co-quan-dien-tu")).toBe(
+      "- Đạt mô hình cơ quan điện tử: cả nhiệm kỳ 3 năm; năm 2015: đạt; năm 2017: đạt; năm 2018: đạt.",
+    );
+    expect(lineOf("ty-le-gia-dinh-van-hoa")).toContain("bình quân đạt trên 90%");
+    expect(lineOf("thue-xay-dung")).toContain("10 tỷ 934 triệu đồng");
+    expect(lineOf("xu-phat-vi-pham")).toContain("1.691 trường hợp");
+  });
+
+  it("names the report's achievements (Tổ 22 in 2018 among them) and its projects", () => {
+    for (const a of REPORTED_ACHIEVEMENTS) expect(text).toContain(a.title);
+    expect(text).toContain("Năm 2018: Tổ dân phố 22 đạt Tổ dân phố Xanh – Sạch – Đẹp cấp Quận.");
+    for (const p of REPORTED_PROJECTS) expect(text).toContain(`- ${p.name}.`);
+  });
+
+  it("holds no figure the database does not hold", async () => {
+    const results = await database.prisma.result.findMany({
+      where: { orgUnit: { slug: "ngoc-thuy" }, source: { kind: { not: "DEMO" } } },
+      select: { value: true, indicator: { select: { code: true } } },
+    });
+    const allowed = new Map<string, string[]>();
+    for (const r of results) {
+      const fixed = r.value.toFixed();
+      const v = fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed;
+      const forms = [formatNumber(v), moneyInUnits(v).replace(/ đồng$/, "")];
+      allowed.set(r.indicator.code, [...(allowed.get(r.indicator.code) ?? []), ...forms]);
+    }
+    const figureLines = text.split("\n").filter((l) => l.startsWith("- ") && l.includes(":"));
+    expect(figureLines.length).toBeGreaterThan(40);
+    for (const line of figureLines) {
+      const code = [...indicators].find(([, i]) => line.startsWith(`- ${i.name}:`))?.[0];
+      if (!code) {
+        // an achievement of a year: only the year is a number
+        expect(line.replace(/Năm 20\d\d/g, "").replace(/Tổ dân phố \d+|Tổ \d+|\d+m/g, ""), line).not.toMatch(/\d/);
+        continue;
+      }
+      let rest = line.slice(indicators.get(code)!.name.length + 3).replace(/năm 20(1[5-9]|20)/g, "");
+      // longest first, so "305.000.000" is taken whole before "305"
+      for (const form of [...(allowed.get(code) ?? [])].sort((a, b) => b.length - a.length))
+        rest = rest.split(form).join("");
+      expect(rest, line).not.toMatch(/\d/);
+    }
+  });
+
+  it("leaves out demo figures with demo=0 and labels them otherwise", async () => {
+    const { getTermBySlug } = await import("@/lib/data/terms");
+    const term = (await getTermBySlug("2015-2020"))!;
+    const withDemo = (await service.loadPartyReport({
+      wardSlug: "ngoc-thuy",
+      term,
+      year: 2017,
+      includeDemo: true,
+      draft: false,
+      scope: { all: true },
+      date: new Date("2018-01-15T00:00:00Z"),
+    }))!;
+    const t = docMod.documentText(withDemo);
+    expect(withDemo.subject).toBe(
+      "Sơ kết thực hiện 3 Chương trình công tác toàn khóa của Quận ủy năm 2017 trên địa bàn phường Ngọc Thụy",
+    );
+    expect(t).toContain("(số liệu minh họa)");
+    expect(t).toContain("dữ liệu minh họa, không phải số liệu thật");
+  });
+
+  it("writes a .docx whose text reads back, and LibreOffice's PDF of it keeps every diacritic", async () => {
+    const docx = await service.renderPartyReport(doc, "docx");
+    const unzipped = await unzipWithinLimits(docx, { entries: 100, totalBytes: 20e6, partBytes: 10e6 });
+    expect(unzipped.ok).toBe(true);
+    if (!unzipped.ok) return;
+    const xml = unzipped.parts.find((p) => p.name === "word/document.xml")!.data.toString("utf8");
+    const docxText = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("\n");
+    for (const s of [
+      "ĐẢNG ỦY PHƯỜNG NGỌC THỤY",
+      "ĐẢNG CỘNG SẢN VIỆT NAM",
+      "Ngọc Thụy, ngày 05 tháng 11 năm 2019",
+      "BÁO CÁO",
+      "bình quân đạt trên 90%",
+      "trên 305.000.000đ",
+      "10 tỷ 934 triệu đồng",
+      "T/M ĐẢNG ỦY",
+      "BÍ THƯ",
+      "Nơi nhận:",
+    ])
+      expect(docxText).toContain(s);
+    const styles = unzipped.parts.find((p) => p.name === "word/styles.xml")!.data.toString("utf8");
+    expect(styles).toContain('w:ascii="Times New Roman"');
+    expect(xml).toContain('w:pStyle w:val="Heading1"');
+
+    const file = path.join(work, "bao-cao.docx");
+    writeFileSync(file, docx);
+    execFileSync(
+      "soffice",
+      [`-env:UserInstallation=file://${work}/lo`, "--headless", "--convert-to", "pdf", "--outdir", work, file],
+      { stdio: "ignore", timeout: 120_000 },
+    );
+    const pdfText = execFileSync("pdftotext", [path.join(work, "bao-cao.pdf"), "-"], {
+      encoding: "utf8",
+    }).replace(/\s+/g, " ");
+    for (const s of [
+      "ĐẢNG ỦY PHƯỜNG NGỌC THỤY",
+      "ĐẢNG CỘNG SẢN VIỆT NAM",
+      "Ngọc Thụy, ngày 05 tháng 11 năm 2019",
+      "Kiểm tra, giám sát chuyên đề đối với chi bộ: cả nhiệm kỳ 161 lượt",
+      "bình quân đạt trên 90%",
+      "Tổ dân phố 22 đạt Tổ dân phố Xanh – Sạch – Đẹp cấp Quận",
+      "Hồ sơ, đơn thư được giải quyết trước và trong hạn",
+    ])
+      expect(pdfText).toContain(s);
+  }, 180_000);
+
+  it("writes the same report as PDF, on A4, with its text extractable", async () => {
+    const pdf = await service.renderPartyReport(doc, "pdf");
+    const file = path.join(work, "report.pdf");
+    writeFileSync(file, pdf);
+    const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
+    expect(info).toMatch(/Page size:\s+595\.2\d? x 841\.8\d? pts \(A4\)/);
+    const pdfText = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    expect(pdfText).toContain("ĐẢNG ỦY PHƯỜNG NGỌC THỤY");
+    expect(pdfText).toContain("Đạt mô hình cơ quan điện tử: cả nhiệm kỳ 3 năm");
+    expect(readFileSync(file).subarray(0, 5).toString()).toBe("%PDF-");
+  });
+});
