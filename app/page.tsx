@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { InboxPanel } from "@/components/inbox/inbox-panel";
 import { readScope, requireViewer } from "@/lib/auth/access";
 import { env } from "@/lib/env";
 import { listWards } from "@/lib/data/org-units";
@@ -17,6 +18,7 @@ export default async function HomePage() {
           số liệu từng năm và cả nhiệm kỳ, kèm nguồn của mỗi số liệu.
         </p>
       </header>
+      <InboxPanel />
       {districts.map((district) => (
         <section key={district} aria-labelledby={`q-${district}`} className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
           <h2 id={`q-${district}`} className="mb-3 text-xl font-semibold">
