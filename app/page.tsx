@@ -1,4 +1,5 @@
 import { OwnUnits, WardList } from "@/components/home/ward-list";
+import { InboxPanel } from "@/components/inbox/inbox-panel";
 import { readScope, requireViewer } from "@/lib/auth/access";
 import { env } from "@/lib/env";
 import { listScopeRoots, listWards } from "@/lib/data/org-units";
@@ -22,6 +23,7 @@ export default async function HomePage({ searchParams }: Props) {
           số liệu từng năm và cả nhiệm kỳ, kèm nguồn của mỗi số liệu.
         </p>
       </header>
+      <InboxPanel />
       <OwnUnits units={own} />
       <WardList list={wards} q={query.q} showEmpty={own.length === 0 || wards.total > 0 || query.q !== ""} />
     </div>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { mayRead } from "@/lib/auth/access";
 import { getViewer } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { InboxNavItem } from "@/components/inbox/inbox-nav-item";
 import { ProgressNavItem } from "@/components/review/progress-nav-item";
 import { UserMenu } from "./user-menu";
 
@@ -46,6 +47,7 @@ export async function SiteHeader() {
               </li>
             )}
             <ProgressNavItem viewer={viewer} />
+            <InboxNavItem viewer={viewer} />
           </ul>
         </nav>
         <UserMenu />

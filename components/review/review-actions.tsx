@@ -23,6 +23,8 @@ type Props = {
   available: SubmissionAction[];
   /** values still owed, to warn before sending */
   owed: number;
+  /** the committee's questions on figures not closed yet, to warn before sending */
+  openQuestions: { open: number; unanswered: number };
 };
 
 const SERVER_ACTION = {
@@ -44,10 +46,10 @@ const COMMENT_SCHEMA: Partial<Record<SubmissionAction, typeof returnFormSchema.s
   UNLOCK: unlockFormSchema.shape.comment,
 };
 
-function question(action: SubmissionAction, year: number, owed: number): string {
+function question(action: SubmissionAction, year: number, owed: number, q: Props["openQuestions"]): string {
   switch (action) {
     case "SUBMIT":
-      return `Gửi số liệu năm ${year} cho Đảng ủy phường duyệt? Trong khi chờ duyệt, số liệu không sửa được.${owed > 0 ? ` Lưu ý: còn ${owed} ô chưa nhập.` : ""}`;
+      return `Gửi số liệu năm ${year} cho Đảng ủy phường duyệt? Trong khi chờ duyệt, số liệu không sửa được.${owed > 0 ? ` Lưu ý: còn ${owed} ô chưa nhập.` : ""}${q.open > 0 ? ` Còn ${q.open} câu hỏi của Đảng ủy về số liệu đang mở${q.unanswered > 0 ? `, ${q.unanswered} câu chưa trả lời` : ""}.` : ""}`;
     case "RETURN":
       return "Trả lại số liệu cho phường sửa? Hãy ghi rõ cần sửa gì.";
     case "APPROVE":
@@ -135,7 +137,7 @@ export function ReviewActions(props: Props) {
           className="no-print space-y-2 rounded border border-slate-300 bg-slate-50 p-3"
           aria-label={`Xác nhận: ${ACTION_LABEL[choice]}`}
         >
-          <p className="text-sm font-medium">{question(choice, props.year, props.owed)}</p>
+          <p className="text-sm font-medium">{question(choice, props.year, props.owed, props.openQuestions)}</p>
           <input type="hidden" name="ward" value={props.ward} />
           <input type="hidden" name="year" value={props.year} />
           <input type="hidden" name="programme" value={props.programme} />

@@ -4,6 +4,7 @@ import { ACTION_DONE, isLate } from "@/lib/domain/submission-workflow";
 import { formatDateTime } from "@/lib/format/date-time";
 import { formatDate, formatNumber } from "@/lib/format/vi";
 import { loadSubmissionPanel } from "@/lib/services/submission-panel";
+import { FigureQuestions } from "./figure-questions";
 import { LateBadge, ProgressBadge } from "./progress-badge";
 import { ReviewActions } from "./review-actions";
 
@@ -20,7 +21,8 @@ export async function SubmissionPanel(props: {
 }) {
   const loaded = await loadSubmissionPanel(props);
   if (!loaded) return null;
-  const { target, panel, available, ownSending } = loaded;
+  const { target, panel, available, ownSending, questions } = loaded;
+  const openThreads = questions.threads.filter((t) => !t.closedAt);
   const late = isLate(panel.state, panel.deadline?.dueOn ?? null, new Date());
   const { expected, entered, owed } = panel.completeness;
   const lastEvent = panel.events.at(-1);
@@ -97,6 +99,18 @@ export async function SubmissionPanel(props: {
         version={panel.version}
         available={available}
         owed={expected - entered}
+        openQuestions={{
+          open: openThreads.length,
+          unanswered: openThreads.filter((t) => t.answers.length === 0).length,
+        }}
+      />
+
+      <FigureQuestions
+        ward={target.wardSlug}
+        wardName={target.wardName}
+        year={target.year}
+        programme={target.programmeSlug}
+        {...questions}
       />
 
       <div>

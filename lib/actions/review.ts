@@ -99,7 +99,7 @@ async function transition(
     case "APPROVE": {
       const p = outcome.published!;
       return success(
-        `Đã duyệt và công bố số liệu (${p.created} mới, ${p.updated} cập nhật, ${p.deleted} xóa, ${p.unchanged} không đổi). Số liệu đã khóa.`,
+        `Đã duyệt và công bố số liệu (${p.created} mới, ${p.updated} cập nhật, ${p.deleted} xóa, ${p.unchanged} không đổi). Số liệu đã khóa.${p.closedQuestions > 0 ? ` Đã đóng ${p.closedQuestions} câu hỏi về số liệu.` : ""}`,
         data,
       );
     }

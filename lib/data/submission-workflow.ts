@@ -9,13 +9,22 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { SubmissionAction, SubmissionStatus } from "@/lib/generated/prisma/enums";
 import type { Failure } from "@/lib/result";
 import { type Actor, type EntryTarget, lockSubmission, normal } from "./entry-save";
+import { closeQuestions } from "./figure-comments";
 import { ensureEntrySource } from "./record-write";
 import { selfApprovalRefusal } from "./review-settings";
 
 export type TransitionTarget = EntryTarget & { wardSlug: string; wardShortName: string };
 
 /** Figures written into `result`; `records`: land-clearance projects, progress and achievements approved. */
-export type Published = { created: number; updated: number; deleted: number; unchanged: number; records: number };
+export type Published = {
+  created: number;
+  updated: number;
+  deleted: number;
+  unchanged: number;
+  records: number;
+  /** questions on figures closed by this approval */
+  closedQuestions: number;
+};
 
 export type TransitionOutcome =
   | { ok: true; submissionId: number; status: SubmissionStatus; version: number; published: Published | null }
@@ -114,6 +123,7 @@ export async function transitionSubmission({
           ? {
               ...(await publish(tx, actor, target, sub.id)),
               records: await approveRecords(tx, actor, sub.id, event.id),
+              closedQuestions: await closeQuestions(tx, actor, sub.id, event.id),
             }
           : null;
       return { ok: true, submissionId: sub.id, status: check.to, version, published } as const;
@@ -132,8 +142,8 @@ async function publish(
   actor: Actor,
   target: TransitionTarget,
   submissionId: number,
-): Promise<Omit<Published, "records">> {
-  const counts: Omit<Published, "records"> = { created: 0, updated: 0, deleted: 0, unchanged: 0 };
+): Promise<Omit<Published, "records" | "closedQuestions">> {
+  const counts: Omit<Published, "records" | "closedQuestions"> = { created: 0, updated: 0, deleted: 0, unchanged: 0 };
   const values = await tx.entryValue.findMany({
     // only the ward's own units and this programme's indicators, whatever was written elsewhere
     where: {

@@ -4,6 +4,7 @@ import "server-only";
 import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 import { getUnitScope } from "@/lib/data/org-units";
+import { askableIndicators, getFigureThreads } from "@/lib/data/figure-comments";
 import { getSubmissionPanel } from "@/lib/data/review";
 import { isOwnSendingBlocked } from "@/lib/data/review-settings";
 import { resolveReviewTarget } from "@/lib/data/review-target";
@@ -34,5 +35,13 @@ export async function loadSubmissionPanel({
   // four-eyes: the person who sent the figures is not offered to approve them (the server refuses it too)
   const ownSending = !!viewer && offered.includes("APPROVE") && (await isOwnSendingBlocked(target, viewer.userId));
   const available = ownSending ? offered.filter((a) => a !== "APPROVE") : offered;
-  return { target, panel, available, ownSending };
+  // questions on figures: the committee asks and the ward answers until the figures are approved
+  const open = panel.state !== "APPROVED";
+  const canAsk = open && can(viewer, "approve", unit);
+  const canAnswer = open && can(viewer, "editValues", unit);
+  const [threads, indicators] = await Promise.all([
+    getFigureThreads(target, scope),
+    canAsk ? askableIndicators(target.programmeId) : [],
+  ]);
+  return { target, panel, available, ownSending, questions: { threads, indicators, canAsk, canAnswer } };
 }

@@ -228,6 +228,7 @@ const SERVER_ACTIONS: Record<string, ActionCase> = {
     },
   },
   ...reviewActions(),
+  ...figureCommentActions(),
   ...landClearanceActions(),
   ...orgUnitActions(),
   // entry import (Excel/CSV): an unedited export, so the allowed apply finds nothing to change
@@ -260,6 +261,7 @@ let world: World;
 beforeAll(async () => {
   world = await createWorld();
   await prepareReview(world);
+  await prepareFigureQuestion(world);
   // the account the administrator routes act on (reset, disable): nobody else
   const { createAccount } = await import("@/lib/auth/accounts");
   target = (
@@ -324,6 +326,39 @@ function reviewActions(): Record<string, ActionCase> {
       expect: { ...refused, official: "forbidden", committee: "forbidden", admin: "forbidden", staff: "ok" },
     },
   };
+}
+// --- questions on a figure (lib/actions/figure-comments.ts): on 2017, sent, with one question ---
+let figureQuestion = 0;
+function figureCommentActions(): Record<string, ActionCase> {
+  const refused = { anonymous: "unauthenticated", otherOfficial: "forbidden", staff: "forbidden" } as const;
+  const fields = () => ({ ward: "ngoc-thuy", year: "2017", programme: review.programmeSlug });
+  return {
+    "lib/actions/figure-comments.ts#askFigureQuestion": {
+      args: () => [null, reviewForm({ ...fields(), indicator: "review-a", unit: "ngoc-thuy", body: "Vì sao?" })],
+      expect: { ...refused, official: "forbidden", admin: "forbidden", committee: "ok" },
+    },
+    "lib/actions/figure-comments.ts#answerFigureComment": {
+      args: () => [null, reviewForm({ ...fields(), question: String(figureQuestion), body: "Vì thế." })],
+      expect: { ...refused, committee: "forbidden", admin: "forbidden", official: "ok" },
+    },
+  };
+}
+async function prepareFigureQuestion(w: World) {
+  const submission = await w.database.prisma.submission.findFirstOrThrow({
+    where: { orgUnitId: w.units.ngocThuy, periodId: review.periods[2017], programmeId: review.programmeId },
+  });
+  figureQuestion = (
+    await w.database.prisma.figureComment.create({
+      data: {
+        submissionId: submission.id,
+        indicatorId: review.indicators.a,
+        orgUnitId: w.units.ngocThuy,
+        body: "Câu hỏi có sẵn",
+        authorId: w.users.committee.id,
+        authorName: "Đảng ủy",
+      },
+    })
+  ).id;
 }
 async function prepareReview(w: World) {
   review = await createReviewFixtures(w);

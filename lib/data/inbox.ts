@@ -1,0 +1,223 @@
+import "server-only";
+// What is waiting for a person ("Việc cần làm"): one SQL query per kind of item, each grouped and
+// counted in the database, over the units the caller's grants reach (given as root ids; the units
+// below them are found by the same recursive walk as the read scope). No per-ward queries.
+import { db } from "@/lib/db";
+
+export type WardRef = { slug: string; name: string };
+export type ProgrammeRefShort = { slug: string; code: string };
+
+/** A submission waiting for someone: sent (for the committee) or returned (for the ward's officials). */
+export type SubmissionItem = {
+  ward: WardRef;
+  year: number;
+  programme: ProgrammeRefShort;
+  /** when it was sent or returned (ISO) */
+  at: string | null;
+  /** the committee's comment, on a returned submission */
+  comment: string | null;
+  actorName: string | null;
+};
+
+/** A ward's programmes of a year not yet sent, against its district's due date. */
+export type WardDeadlineItem = { ward: WardRef; year: number; dueOn: string; openProgrammes: number };
+
+/** Wards of a district still not sent after the due date of a year. */
+export type LateWardsItem = { district: WardRef; year: number; dueOn: string; lateWards: number };
+
+/** Failed sign-ins from one address or on one account in the last 24 hours. */
+export type SignInBurstItem = { kind: "address" | "account"; key: string; failures: number; lastAt: string };
+
+export type Inbox = {
+  awaitingApproval: SubmissionItem[];
+  returned: SubmissionItem[];
+  deadlines: WardDeadlineItem[];
+  lateWards: LateWardsItem[];
+  mustChangePassword: number;
+  signInBursts: SignInBurstItem[];
+};
+
+export type InboxRoots = {
+  /** units where the person approves (the committee) */
+  approve: readonly number[];
+  /** units where the person enters figures (ward officials) */
+  edit: readonly number[];
+  /** units where the person sets deadlines (district staff) */
+  deadlines: readonly number[];
+  /** may manage accounts (administrators) */
+  accounts: boolean;
+};
+
+/** Items listed per kind at most (the counts in the header add these up). */
+export const INBOX_LIMIT = 50;
+
+type SubmissionRow = {
+  wardSlug: string;
+  wardName: string;
+  year: number;
+  programmeSlug: string;
+  programmeCode: string;
+  at: Date | null;
+  comment: string | null;
+  actorName: string | null;
+};
+
+/** Submissions of `status` in the units below `roots`, with the last event that put them there. */
+async function submissionsIn(
+  roots: readonly number[],
+  status: "SUBMITTED" | "RETURNED",
+  action: "SUBMIT" | "RETURN",
+): Promise<SubmissionItem[]> {
+  if (roots.length === 0) return [];
+  const rows = await db().$queryRaw<SubmissionRow[]>`
+    WITH RECURSIVE down(id) AS (
+      SELECT id FROM org_unit WHERE id = ANY(${[...roots]}::int[])
+      UNION
+      SELECT u.id FROM org_unit u JOIN down ON u.parent_id = down.id
+    )
+    SELECT w.slug AS "wardSlug", w.name AS "wardName", p.year, g.slug AS "programmeSlug", g.code AS "programmeCode",
+           ev.at, ev.comment, ev.actor_name AS "actorName"
+    FROM submission s
+    JOIN down ON down.id = s.org_unit_id
+    JOIN org_unit w ON w.id = s.org_unit_id
+    JOIN period p ON p.id = s.period_id
+    JOIN programme g ON g.id = s.programme_id
+    LEFT JOIN LATERAL (
+      SELECT e.at, e.comment, e.actor_name FROM submission_event e
+      WHERE e.submission_id = s.id AND e.action = ${action}::submission_action
+      ORDER BY e.at DESC, e.id DESC LIMIT 1
+    ) ev ON true
+    WHERE s.status = ${status}::submission_status
+    ORDER BY ev.at ASC NULLS FIRST, w.name, p.year, g.number
+    LIMIT ${INBOX_LIMIT}`;
+  return rows.map((r) => ({
+    ward: { slug: r.wardSlug, name: r.wardName },
+    year: r.year,
+    programme: { slug: r.programmeSlug, code: r.programmeCode },
+    at: r.at?.toISOString() ?? null,
+    comment: r.comment,
+    actorName: r.actorName,
+  }));
+}
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+/** For ward officials: due dates within `soonDays` days of `today` (Hà Nội date) or passed. */
+async function wardDeadlines(roots: readonly number[], today: string, soonDays: number): Promise<WardDeadlineItem[]> {
+  if (roots.length === 0) return [];
+  const dueBy = isoDate(new Date(Date.parse(`${today}T00:00:00Z`) + soonDays * 86_400_000));
+  // the year's programmes are the district's and the city's; one not sent is DRAFT, RETURNED or absent
+  const rows = await db().$queryRaw<{ wardSlug: string; wardName: string; year: number; dueOn: Date; open: number }[]>`
+    WITH RECURSIVE down(id) AS (
+      SELECT id FROM org_unit WHERE id = ANY(${[...roots]}::int[])
+      UNION
+      SELECT u.id FROM org_unit u JOIN down ON u.parent_id = down.id
+    )
+    SELECT w.slug AS "wardSlug", w.name AS "wardName", p.year, d.due_on AS "dueOn", count(*)::int AS open
+    FROM down
+    JOIN org_unit w ON w.id = down.id AND w.level = 'WARD'
+    JOIN org_unit dist ON dist.id = w.parent_id
+    JOIN deadline d ON d.district_id = dist.id
+    JOIN period p ON p.id = d.period_id
+    JOIN programme g ON g.term_id = p.term_id AND (g.issuer_id = dist.id OR g.issuer_id = dist.parent_id)
+    LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = p.id AND s.programme_id = g.id
+    WHERE d.due_on <= ${dueBy}::date
+      AND w.valid_from <= make_date(p.year, 12, 31)
+      AND (w.valid_to IS NULL OR w.valid_to >= make_date(p.year, 1, 1))
+      AND (s.status IS NULL OR s.status IN ('DRAFT', 'RETURNED'))
+    GROUP BY w.slug, w.name, w.sort_order, p.year, d.due_on
+    ORDER BY d.due_on, w.sort_order, w.name
+    LIMIT ${INBOX_LIMIT}`;
+  return rows.map((r) => ({
+    ward: { slug: r.wardSlug, name: r.wardName },
+    year: r.year,
+    dueOn: isoDate(r.dueOn),
+    openProgrammes: r.open,
+  }));
+}
+
+/** For district staff: per district and year, the wards not sent after the due date (before `today`). */
+async function lateWards(roots: readonly number[], today: string): Promise<LateWardsItem[]> {
+  if (roots.length === 0) return [];
+  const dayBefore = isoDate(new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000));
+  const rows = await db().$queryRaw<
+    { districtSlug: string; districtName: string; year: number; dueOn: Date; lateWards: number }[]
+  >`
+    WITH RECURSIVE down(id) AS (
+      SELECT id FROM org_unit WHERE id = ANY(${[...roots]}::int[])
+      UNION
+      SELECT u.id FROM org_unit u JOIN down ON u.parent_id = down.id
+    )
+    SELECT dist.slug AS "districtSlug", dist.name AS "districtName", p.year, d.due_on AS "dueOn",
+           count(DISTINCT w.id)::int AS "lateWards"
+    FROM down
+    JOIN org_unit w ON w.id = down.id AND w.level = 'WARD'
+    JOIN org_unit dist ON dist.id = w.parent_id
+    JOIN deadline d ON d.district_id = dist.id
+    JOIN period p ON p.id = d.period_id
+    JOIN programme g ON g.term_id = p.term_id AND (g.issuer_id = dist.id OR g.issuer_id = dist.parent_id)
+    LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = p.id AND s.programme_id = g.id
+    WHERE d.due_on <= ${dayBefore}::date
+      AND w.valid_from <= make_date(p.year, 12, 31)
+      AND (w.valid_to IS NULL OR w.valid_to >= make_date(p.year, 1, 1))
+      AND (s.status IS NULL OR s.status IN ('DRAFT', 'RETURNED'))
+    GROUP BY dist.slug, dist.name, p.year, d.due_on
+    ORDER BY d.due_on, dist.name
+    LIMIT ${INBOX_LIMIT}`;
+  return rows.map((r) => ({
+    district: { slug: r.districtSlug, name: r.districtName },
+    year: r.year,
+    dueOn: isoDate(r.dueOn),
+    lateWards: r.lateWards,
+  }));
+}
+
+/** For administrators: accounts that must change their password, and bursts of failed sign-ins. */
+async function accountItems(burstFailures: number): Promise<Pick<Inbox, "mustChangePassword" | "signInBursts">> {
+  const [counts, bursts] = await Promise.all([
+    db().$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM app_user WHERE must_change_password AND NOT disabled`,
+    db().$queryRaw<{ kind: "address" | "account"; key: string; failures: number; lastAt: Date }[]>`
+      SELECT kind, key, failures, "lastAt" FROM (
+        SELECT 'address' AS kind, address AS key, count(*)::int AS failures, max(at) AS "lastAt"
+        FROM sign_in_attempt WHERE NOT success AND at > now() - interval '24 hours'
+        GROUP BY address HAVING count(*) >= ${burstFailures}
+        UNION ALL
+        SELECT 'account', identifier, count(*)::int, max(at)
+        FROM sign_in_attempt WHERE NOT success AND at > now() - interval '24 hours'
+        GROUP BY identifier HAVING count(*) >= ${burstFailures}
+      ) b
+      ORDER BY "lastAt" DESC
+      LIMIT ${INBOX_LIMIT}`,
+  ]);
+  return {
+    mustChangePassword: counts[0]?.n ?? 0,
+    signInBursts: bursts.map((b) => ({ ...b, lastAt: b.lastAt.toISOString() })),
+  };
+}
+
+/**
+ * Everything waiting for a person with these rights, as of `today` (the Hà Nội date, yyyy-mm-dd).
+ * `soonDays`: how far ahead a ward official is reminded of a due date; `burstFailures`: failed sign-ins
+ * in 24 hours that an administrator should look at.
+ */
+export async function getInbox({
+  roots,
+  today,
+  soonDays,
+  burstFailures,
+}: {
+  roots: InboxRoots;
+  today: string;
+  soonDays: number;
+  burstFailures: number;
+}): Promise<Inbox> {
+  const [awaitingApproval, returned, deadlines, late, accounts] = await Promise.all([
+    submissionsIn(roots.approve, "SUBMITTED", "SUBMIT"),
+    submissionsIn(roots.edit, "RETURNED", "RETURN"),
+    wardDeadlines(roots.edit, today, soonDays),
+    lateWards(roots.deadlines, today),
+    roots.accounts ? accountItems(burstFailures) : { mustChangePassword: 0, signInBursts: [] },
+  ]);
+  return { awaitingApproval, returned, deadlines, lateWards: late, ...accounts };
+}

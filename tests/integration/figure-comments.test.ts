@@ -1,0 +1,185 @@
+// Questions on one figure against PostgreSQL: the committee asks about one row of a sent submission,
+// the ward's official answers; the thread records who, when and the figure as it stood; only the
+// right role on the right ward may write; approving closes the open questions (audited, in the
+// approval's transaction); a closed or approved thread takes no more answers; nothing is deleted.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import {
+  ORIGIN,
+  type ReviewFixtures,
+  type World,
+  createReviewFixtures,
+  createWorld,
+  dropWorld,
+  signInCookie,
+} from "./auth-fixtures";
+
+const request = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock("next/headers", () => ({
+  headers: async () => request.headers,
+  cookies: async () => ({ get: () => undefined }),
+}));
+vi.mock("next/cache", () => ({
+  revalidatePath: () => {},
+  revalidateTag: () => {},
+  updateTag: () => {},
+  refresh: () => {},
+}));
+
+type Who = "official" | "committee" | "staff" | "admin" | "otherOfficial";
+type Result = { ok: boolean; code?: string; message?: string; data?: { id: number } };
+
+let world: World;
+let fx: ReviewFixtures;
+let review: typeof import("@/lib/actions/review");
+let comments: typeof import("@/lib/actions/figure-comments");
+let threads: typeof import("@/lib/data/figure-comments");
+const cookies = new Map<Who, string>();
+const YEAR = 2018;
+
+async function as(who: Who, fn: (prev: null, form: FormData) => Promise<unknown>, fields: Record<string, string>) {
+  if (!cookies.has(who)) cookies.set(who, await signInCookie(world.users[who].username));
+  request.headers = new Headers({ host: "ctk.test", origin: ORIGIN, cookie: cookies.get(who)! });
+  const form = new FormData();
+  for (const [k, v] of Object.entries({
+    ward: "ngoc-thuy",
+    year: String(YEAR),
+    programme: fx.programmeSlug,
+    ...fields,
+  }))
+    form.set(k, v);
+  return (await fn(null, form)) as Result;
+}
+
+const submission = () =>
+  world.database.prisma.submission.findUniqueOrThrow({
+    where: {
+      orgUnitId_periodId_programmeId: {
+        orgUnitId: world.units.ngocThuy,
+        periodId: fx.periods[YEAR],
+        programmeId: fx.programmeId,
+      },
+    },
+  });
+const version = async () => String((await submission()).version);
+const target = () => ({ wardId: world.units.ngocThuy, periodId: fx.periods[YEAR], programmeId: fx.programmeId });
+
+beforeAll(async () => {
+  world = await createWorld();
+  fx = await createReviewFixtures(world);
+  review = await import("@/lib/actions/review");
+  comments = await import("@/lib/actions/figure-comments");
+  threads = await import("@/lib/data/figure-comments");
+  const save = await import("@/lib/data/entry-save");
+  const saved = await save.saveEntryValues({ userId: world.users.official.id, name: "Cán bộ phường thử" }, target(), [
+    {
+      indicatorId: fx.indicators.a,
+      orgUnitId: world.units.ngocThuy,
+      value: "12",
+      qualifier: "EXACT",
+      note: null,
+      outlierConfirmed: false,
+      baseVersion: 0,
+    },
+  ]);
+  expect(saved.ok).toBe(true);
+  expect(await as("official", review.submitForReview, { version: await version() })).toMatchObject({ ok: true });
+}, 120_000);
+afterAll(() => dropWorld(world));
+
+describe("questions on a figure", () => {
+  let questionId = 0;
+
+  it("the committee asks about one row; others may not; bad rows and empty questions are refused", async () => {
+    const ask = { indicator: "review-a", unit: "ngoc-thuy", body: "Vì sao 12, năm trước chỉ 3?" };
+    for (const who of ["official", "staff", "admin", "otherOfficial"] as const)
+      expect(await as(who, comments.askFigureQuestion, ask)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await as("committee", comments.askFigureQuestion, { ...ask, body: "  " })).toMatchObject({
+      ok: false,
+      code: "invalid",
+      message: "Hãy ghi câu hỏi về số liệu.",
+    });
+    // a ward indicator asked of a residential group, an indicator of no such code: not a row of the form
+    expect(await as("committee", comments.askFigureQuestion, { ...ask, unit: "ngoc-thuy-to-1" })).toMatchObject({
+      ok: false,
+      code: "not-found",
+    });
+    expect(await as("committee", comments.askFigureQuestion, { ...ask, indicator: "khong-co" })).toMatchObject({
+      ok: false,
+      code: "not-found",
+    });
+    expect(await world.database.prisma.figureComment.count()).toBe(0);
+
+    const asked = await as("committee", comments.askFigureQuestion, ask);
+    expect(asked).toMatchObject({ ok: true, message: "Đã gửi câu hỏi cho phường." });
+    questionId = asked.data!.id;
+    const [thread] = await threads.getFigureThreads(target(), { all: true });
+    expect(thread).toMatchObject({
+      body: "Vì sao 12, năm trước chỉ 3?",
+      value: "12",
+      authorName: world.users.committee.username,
+      closedAt: null,
+      indicator: { code: "review-a" },
+      unit: { slug: "ngoc-thuy" },
+      answers: [],
+    });
+    // another ward's reader sees no thread of Ngọc Thụy
+    expect(await threads.getFigureThreads(target(), { rootIds: [world.units.boDe] })).toEqual([]);
+    const audit = await world.database.prisma.auditLog.findMany({ where: { entity: "figure_comment" } });
+    expect(audit).toEqual([
+      expect.objectContaining({ actor: world.users.committee.id, action: "CREATE", field: "question" }),
+    ]);
+  });
+
+  it("the ward's official answers; the committee and other wards may not", async () => {
+    const reply = { question: String(questionId), body: "Năm nay có thêm đợt ra quân." };
+    for (const who of ["committee", "staff", "otherOfficial"] as const)
+      expect(await as(who, comments.answerFigureComment, reply)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await as("official", comments.answerFigureComment, { ...reply, question: "999999" })).toMatchObject({
+      ok: false,
+      code: "not-found",
+    });
+    expect(await as("official", comments.answerFigureComment, reply)).toMatchObject({
+      ok: true,
+      message: "Đã gửi câu trả lời.",
+    });
+    const [thread] = await threads.getFigureThreads(target(), { all: true });
+    expect(thread.answers).toEqual([
+      expect.objectContaining({
+        body: "Năm nay có thêm đợt ra quân.",
+        value: "12",
+        authorName: world.users.official.username,
+      }),
+    ]);
+  });
+
+  it("approving closes the open questions, audited; afterwards nothing more is written", async () => {
+    const { prisma } = world.database;
+    const approved = await as("committee", review.approveSubmission, { version: await version() });
+    expect(approved).toMatchObject({ ok: true });
+    expect(approved.message).toContain("Đã đóng 1 câu hỏi về số liệu.");
+    const [thread] = await threads.getFigureThreads(target(), { all: true });
+    expect(thread.closedAt).not.toBeNull();
+    const event = await prisma.submissionEvent.findFirstOrThrow({ where: { action: "APPROVE" } });
+    expect(await prisma.figureComment.findUniqueOrThrow({ where: { id: questionId } })).toMatchObject({
+      closedByEventId: event.id,
+    });
+    expect(
+      await prisma.auditLog.count({
+        where: { entity: "figure_comment", field: "closedAt", entityId: String(questionId) },
+      }),
+    ).toBe(1);
+
+    expect(
+      await as("official", comments.answerFigureComment, { question: String(questionId), body: "Thêm nữa" }),
+    ).toMatchObject({ ok: false, code: "conflict" });
+    expect(
+      await as("committee", comments.askFigureQuestion, { indicator: "review-a", unit: "ngoc-thuy", body: "Còn gì?" }),
+    ).toMatchObject({ ok: false, code: "locked" });
+    // the thread is part of the record: not deleted, not rewritten
+    await expect(prisma.figureComment.deleteMany({})).rejects.toThrow();
+    await expect(
+      prisma.figureComment.update({ where: { id: questionId }, data: { body: "sửa lại" } }),
+    ).rejects.toThrow();
+    expect(await prisma.figureComment.count()).toBe(2);
+  });
+});
