@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ROLE_LABELS, canManageAccounts } from "@/lib/auth/permissions";
+import { ROLE_LABELS, canManageAccounts, unitsWith } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 
 /** Who is signed in, with sign-out (a POST form: signing out changes state, so never a GET link). */
@@ -28,6 +28,11 @@ export async function UserMenu() {
             Nhật ký
           </Link>
         </>
+      )}
+      {unitsWith(viewer, "manageCatalogue").length > 0 && (
+        <Link href="/quan-tri/danh-muc" className="hover:underline">
+          Danh mục
+        </Link>
       )}
       <Link href="/doi-mat-khau" className="hover:underline">
         Đổi mật khẩu

@@ -165,3 +165,14 @@ export async function mayUseEntryHub(slug: string): Promise<boolean> {
   const [viewer, unit] = await Promise.all([getViewer(), getUnitScope(slug)]);
   return !!viewer && !!unit && (["editValues", "approve", "unlockValues"] as const).some((a) => can(viewer, a, unit));
 }
+
+/**
+ * The catalogue pages: a signed-in person who holds `manageCatalogue` somewhere (else 403, logged).
+ * Returns the units where they hold it (with those below): the programmes they may edit are issued there.
+ */
+export async function requireCataloguePage(): Promise<{ viewer: Viewer; roots: number[]; issuerIds: number[] }> {
+  const viewer = await requireViewer();
+  const roots = unitsWith(viewer, "manageCatalogue");
+  if (roots.length === 0) await refuse(viewer, `page ${await currentPath()}`);
+  return { viewer, roots, issuerIds: await unitIdsWithin(roots) };
+}

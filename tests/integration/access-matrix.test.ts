@@ -62,6 +62,11 @@ function cases(): Record<string, Case> {
       params: {},
       expect: { anonymous: 401, official: 200, staff: 200 },
     },
+    "GET /api/v1/terms": {
+      url: "/api/v1/terms",
+      params: {},
+      expect: { anonymous: 401, official: 200, staff: 200 },
+    },
     "GET /api/v1/org-units/[slug]": {
       url: "/api/v1/org-units/ngoc-thuy",
       params: { slug: "ngoc-thuy" },
@@ -218,6 +223,7 @@ const SERVER_ACTIONS: Record<string, ActionCase> = {
   },
   ...reviewActions(),
   ...landClearanceActions(),
+  ...catalogueActions(),
   // entry import (Excel/CSV): an unedited export, so the allowed apply finds nothing to change
   "lib/actions/entry-import.ts#previewEntryImport": {
     args: () => [undefined, entryImportForm(entryFile)],
@@ -265,8 +271,89 @@ beforeAll(async () => {
   gpmb = await createLandClearanceFixtures(world);
   // the entry import uploads an unedited export of that programme's 2020 grid
   entryFile = await entryImportFile();
+  await prepareCatalogue(world);
 }, 120_000);
 afterAll(() => dropWorld(world));
+
+// --- catalogue actions (lib/actions/catalogue.ts): district staff manage the programmes their district
+// issued; each allowed call really acts (an empty term of past years, so that the latest term stays) ---
+const catalogue = { indicator: 0, moved: 0, movedVersion: 1, spare: 0, emptyProgramme: 0 };
+function catalogueActions(): Record<string, ActionCase> {
+  const staffOnly = {
+    anonymous: "unauthenticated",
+    otherOfficial: "forbidden",
+    official: "forbidden",
+    committee: "forbidden",
+    admin: "forbidden",
+    staff: "ok",
+  } as const;
+  const ref =
+    (id: number, version = 1, more: Record<string, string> = {}) =>
+    () => [null, reviewForm({ unit: "long-bien", id: String(id), version: String(version), ...more })];
+  return {
+    "lib/actions/catalogue.ts#createTermAction": {
+      args: () => [null, reviewForm({ unit: "long-bien", startYear: "2005", endYear: "2010" })],
+      expect: staffOnly,
+    },
+    "lib/actions/catalogue.ts#saveIndicator": {
+      args: () =>
+        ref(catalogue.indicator, 1, {
+          name: "Chỉ tiêu review-a (đổi tên)",
+          unitLabel: "lượt",
+          valueType: "COUNT",
+          aggregation: "SUM",
+          direction: "HIGHER_IS_BETTER",
+          collectionLevel: "WARD",
+        })(),
+      expect: staffOnly,
+    },
+    "lib/actions/catalogue.ts#moveIndicatorAction": {
+      args: () => ref(catalogue.moved, catalogue.movedVersion, { direction: "up" })(),
+      expect: staffOnly,
+    },
+    "lib/actions/catalogue.ts#deleteIndicatorAction": { args: () => ref(catalogue.spare)(), expect: staffOnly },
+    "lib/actions/catalogue.ts#deleteProgrammeAction": {
+      args: () => ref(catalogue.emptyProgramme)(),
+      expect: staffOnly,
+    },
+  };
+}
+async function prepareCatalogue(w: World) {
+  const { prisma } = w.database;
+  catalogue.indicator = review.indicators.a;
+  const moved = await prisma.indicator.findUniqueOrThrow({ where: { id: review.indicators.group } });
+  catalogue.moved = moved.id;
+  catalogue.movedVersion = moved.version;
+  const section = await prisma.indicatorSection.findFirstOrThrow({ where: { programmeId: review.programmeId } });
+  catalogue.spare = (
+    await prisma.indicator.create({
+      data: {
+        programmeId: review.programmeId,
+        sectionId: section.id,
+        code: "du-phong",
+        name: "Dự phòng",
+        unit: "lượt",
+        valueType: "COUNT",
+        aggregation: "SUM",
+        direction: "NEUTRAL",
+        sortOrder: 999,
+      },
+    })
+  ).id;
+  catalogue.emptyProgramme = (
+    await prisma.programme.create({
+      data: {
+        termId: review.termId,
+        issuerId: w.units.district,
+        number: 9,
+        code: "09-CTr/QU",
+        slug: "09-CTr-QU",
+        title: "Chương trình trống",
+        summary: "Thử",
+      },
+    })
+  ).id;
+}
 
 // --- review actions (lib/actions/review.ts) ---------------------------------------------------
 // Each transition acts on its own year of Ngọc Thụy, prepared in the state it needs; the allowed
