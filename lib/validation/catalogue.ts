@@ -95,3 +95,46 @@ export const programmeRefSchema = z.object({
   id: z.coerce.number().int().min(1),
   version: z.coerce.number({ error: "Thiếu phiên bản." }).int().min(1, "Thiếu phiên bản."),
 });
+
+/** The document that set the targets (a congress resolution …) and its date. */
+const documentFields = {
+  sourceTitle: text()
+    .trim()
+    .min(1, "Hãy ghi văn bản giao chỉ tiêu (ví dụ Nghị quyết Đại hội Đảng bộ phường).")
+    .max(300, "Tên văn bản dài quá 300 ký tự."),
+  sourceDate: z.union([
+    z.literal(""),
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày văn bản không hợp lệ.")
+      .refine((s) => {
+        const d = new Date(`${s}T00:00:00Z`);
+        return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+      }, "Ngày văn bản không hợp lệ."),
+  ]),
+};
+
+const targetWhere = {
+  unit: slugSchema,
+  term: termSlugSchema,
+  programme: z
+    .string()
+    .regex(/^[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*$/, "Mã chương trình không hợp lệ.")
+    .max(40),
+};
+
+/** The target grid: the cells `c:<indicator>:<period>:<unit>` and their versions `v:…` come as extra fields. */
+export const targetGridSchema = z.object({ ...targetWhere, ...documentFields }).catchall(text().max(100));
+
+/** The target file's import form; `fingerprint` only for "Áp dụng". */
+export const targetImportSchema = z.object({
+  ...targetWhere,
+  ...documentFields,
+  fingerprint: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^[0-9a-f]{32}$/, "Hãy bấm “Xem trước” trước khi áp dụng.")
+      .optional(),
+  ),
+});
