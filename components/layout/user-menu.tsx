@@ -34,6 +34,11 @@ export async function UserMenu() {
           Đơn vị
         </Link>
       )}
+      {unitsWith(viewer, "manageCatalogue").length > 0 && (
+        <Link href="/quan-tri/danh-muc" className="hover:underline">
+          Danh mục
+        </Link>
+      )}
       <Link href="/doi-mat-khau" className="hover:underline">
         Đổi mật khẩu
       </Link>

@@ -8,7 +8,7 @@ import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { jsonError } from "@/lib/api/http";
 import { topLevelIds } from "@/lib/data/org-unit-list";
-import { getUnitScope } from "@/lib/data/org-units";
+import { getUnitScope, unitIdsWithin } from "@/lib/data/org-units";
 import { ALL_UNITS, type ReadScope, subtreeScope } from "@/lib/data/scope";
 import { env } from "@/lib/env";
 import { logAccess } from "./access-log";
@@ -177,4 +177,15 @@ export async function mayRead(viewer: Viewer | null, slug: string): Promise<bool
 export async function mayUseEntryHub(slug: string): Promise<boolean> {
   const [viewer, unit] = await Promise.all([getViewer(), getUnitScope(slug)]);
   return !!viewer && !!unit && (["editValues", "approve", "unlockValues"] as const).some((a) => can(viewer, a, unit));
+}
+
+/**
+ * The catalogue pages: a signed-in person who holds `manageCatalogue` somewhere (else 403, logged).
+ * Returns the units where they hold it (with those below): the programmes they may edit are issued there.
+ */
+export async function requireCataloguePage(): Promise<{ viewer: Viewer; roots: number[]; issuerIds: number[] }> {
+  const viewer = await requireViewer();
+  const roots = unitsWith(viewer, "manageCatalogue");
+  if (roots.length === 0) await refuse(viewer, `page ${await currentPath()}`);
+  return { viewer, roots, issuerIds: await unitIdsWithin(roots) };
 }

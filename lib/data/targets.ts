@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Comparison } from "@/lib/generated/prisma/enums";
-import { type ReadScope, orgUnitScopeWhere } from "./scope";
-import { decimalString } from "./serialize";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Comparison, Qualifier, SourceKind } from "@/lib/generated/prisma/enums";
+import { type ReadScope, orgUnitScopeWhere, scopeSql } from "./scope";
+import { decimalString, isoDay } from "./serialize";
 
 export type TargetInfo = { comparison: Comparison; value: string; isDemo: boolean; source: string };
 /** Targets of one indicator: for the whole term and per year. */
@@ -54,4 +55,86 @@ export async function getTargets({
     out.set(r.indicator.code, entry);
   }
   return out;
+}
+
+export type UnitTarget = {
+  programme: string;
+  indicator: string;
+  name: string;
+  unit: string;
+  /** a year, or "term" for the whole term */
+  period: number | "term";
+  comparison: Comparison;
+  value: string;
+  qualifier: Qualifier;
+  /** "unit": set for this unit (an override); "default": the target for every unit, inherited */
+  appliesAs: "unit" | "default";
+  source: { title: string; issuedOn: string | null; kind: SourceKind };
+};
+
+/**
+ * The targets that apply to one unit in a term, for the programmes issued by the unit or a unit above
+ * it: its own target where one is set, else the default for every unit — each saying which. One query;
+ * the unit's own rows are read only inside `scope`.
+ */
+export async function getUnitTargetList({
+  orgUnitSlug,
+  termId,
+  scope,
+}: {
+  orgUnitSlug: string;
+  termId: number;
+  scope: ReadScope;
+}): Promise<UnitTarget[]> {
+  const rows = await db().$queryRaw<
+    {
+      programme: string;
+      indicator: string;
+      name: string;
+      unit: string;
+      year: number | null;
+      comparison: Comparison;
+      value: Prisma.Decimal;
+      qualifier: Qualifier;
+      own: boolean;
+      title: string;
+      issued_on: Date | null;
+      kind: SourceKind;
+    }[]
+  >`
+    WITH RECURSIVE me AS (
+      SELECT id FROM org_unit WHERE slug = ${orgUnitSlug} AND ${scopeSql(scope, Prisma.sql`id`)}
+    ), up(id, parent_id) AS (
+      SELECT u.id, u.parent_id FROM org_unit u JOIN me ON me.id = u.id
+      UNION ALL SELECT u.id, u.parent_id FROM org_unit u JOIN up ON u.id = up.parent_id
+    )
+    SELECT DISTINCT ON (t.indicator_id, t.period_id)
+           p.code AS programme, i.code AS indicator, i.name, i.unit, pe.year, t.comparison, t.value, t.qualifier,
+           t.org_unit_id IS NOT NULL AS own, s.title, s.issued_on, s.kind
+      FROM target t
+      JOIN indicator i ON i.id = t.indicator_id
+      JOIN programme p ON p.id = i.programme_id AND p.term_id = ${termId} AND p.issuer_id IN (SELECT id FROM up)
+      JOIN period pe ON pe.id = t.period_id
+      JOIN source s ON s.id = t.source_id
+     WHERE t.org_unit_id IS NULL OR t.org_unit_id = (SELECT id FROM me)
+     ORDER BY t.indicator_id, t.period_id, (t.org_unit_id IS NULL), p.number, i.sort_order`;
+  return rows
+    .map((r) => ({
+      programme: r.programme,
+      indicator: r.indicator,
+      name: r.name,
+      unit: r.unit,
+      period: r.year ?? ("term" as const),
+      comparison: r.comparison,
+      value: decimalString(r.value),
+      qualifier: r.qualifier,
+      appliesAs: r.own ? ("unit" as const) : ("default" as const),
+      source: { title: r.title, issuedOn: isoDay(r.issued_on), kind: r.kind },
+    }))
+    .sort(
+      (a, b) =>
+        a.programme.localeCompare(b.programme) ||
+        a.indicator.localeCompare(b.indicator) ||
+        (a.period === "term" ? 9999 : a.period) - (b.period === "term" ? 9999 : b.period),
+    );
 }

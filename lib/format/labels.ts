@@ -46,3 +46,26 @@ export const CATEGORY_VALUE_LABEL: Record<string, string> = {
 
 export const categoryKeyLabel = (k: string) => CATEGORY_KEY_LABEL[k] ?? k;
 export const categoryValueLabel = (v: string) => CATEGORY_VALUE_LABEL[v] ?? v;
+
+/** The indicator's settings as the catalogue pages name them. */
+export const VALUE_TYPE_LABEL = {
+  COUNT: "Số đếm (số nguyên)",
+  PERCENT: "Tỷ lệ %",
+  MONEY: "Tiền (đồng)",
+  DECIMAL: "Số thập phân",
+  BOOLEAN: "Đạt / không đạt",
+} as const;
+
+export const AGGREGATION_LABEL = {
+  SUM: "Cộng các năm",
+  AVERAGE: "Trung bình các năm",
+  LATEST: "Năm gần nhất",
+  MAX: "Lớn nhất",
+  YEARS_ACHIEVED: "Số năm đạt",
+} as const;
+
+export const DIRECTION_LABEL = {
+  HIGHER_IS_BETTER: "Càng cao càng tốt",
+  LOWER_IS_BETTER: "Càng thấp càng tốt",
+  NEUTRAL: "Không đánh giá",
+} as const;

@@ -1,6 +1,7 @@
 // Every entry point, discovered from the source tree (a new route handler or server action fails
 // this test until it is listed below with its expected answers): no session → refused; wrong ward →
 // refused; right role on the right unit → allowed; read-only role writing → refused; cross-site → refused.
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -61,6 +62,16 @@ function cases(): Record<string, Case> {
       url: "/api/v1/programmes",
       params: {},
       expect: { anonymous: 401, official: 200, staff: 200 },
+    },
+    "GET /api/v1/terms": {
+      url: "/api/v1/terms",
+      params: {},
+      expect: { anonymous: 401, official: 200, staff: 200 },
+    },
+    "GET /api/v1/org-units/[slug]/targets": {
+      url: "/api/v1/org-units/ngoc-thuy/targets",
+      params: { slug: "ngoc-thuy" },
+      expect: { anonymous: 401, otherOfficial: 403, official: 200, staff: 200 },
     },
     "GET /api/v1/org-units/[slug]": {
       url: "/api/v1/org-units/ngoc-thuy",
@@ -231,6 +242,7 @@ const SERVER_ACTIONS: Record<string, ActionCase> = {
   ...figureCommentActions(),
   ...landClearanceActions(),
   ...orgUnitActions(),
+  ...catalogueActions(),
   // entry import (Excel/CSV): an unedited export, so the allowed apply finds nothing to change
   "lib/actions/entry-import.ts#previewEntryImport": {
     args: () => [undefined, entryImportForm(entryFile)],
@@ -280,8 +292,125 @@ beforeAll(async () => {
   await createOrgUnitMatrixUnits(world);
   // the entry import uploads an unedited export of that programme's 2020 grid
   entryFile = await entryImportFile();
+  await prepareCatalogue(world);
 }, 120_000);
 afterAll(() => dropWorld(world));
+
+// --- catalogue actions (lib/actions/catalogue.ts): district staff manage the programmes their district
+// issued; each allowed call really acts (an empty term of past years, so that the latest term stays) ---
+const catalogue = { indicator: 0, moved: 0, movedVersion: 1, spare: 0, emptyProgramme: 0, targetCell: "" };
+function catalogueActions(): Record<string, ActionCase> {
+  const staffOnly = {
+    anonymous: "unauthenticated",
+    otherOfficial: "forbidden",
+    official: "forbidden",
+    committee: "forbidden",
+    admin: "forbidden",
+    staff: "ok",
+  } as const;
+  const ref =
+    (id: number, version = 1, more: Record<string, string> = {}) =>
+    () => [null, reviewForm({ unit: "long-bien", id: String(id), version: String(version), ...more })];
+  return {
+    "lib/actions/catalogue.ts#createTermAction": {
+      args: () => [null, reviewForm({ unit: "long-bien", startYear: "2005", endYear: "2010" })],
+      expect: staffOnly,
+    },
+    "lib/actions/catalogue.ts#saveIndicator": {
+      args: () =>
+        ref(catalogue.indicator, 1, {
+          name: "Chỉ tiêu review-a (đổi tên)",
+          unitLabel: "lượt",
+          valueType: "COUNT",
+          aggregation: "SUM",
+          direction: "HIGHER_IS_BETTER",
+          collectionLevel: "WARD",
+        })(),
+      expect: staffOnly,
+    },
+    "lib/actions/catalogue.ts#moveIndicatorAction": {
+      args: () => ref(catalogue.moved, catalogue.movedVersion, { direction: "up" })(),
+      expect: staffOnly,
+    },
+    "lib/actions/catalogue.ts#deleteIndicatorAction": { args: () => ref(catalogue.spare)(), expect: staffOnly },
+    "lib/actions/catalogue.ts#deleteProgrammeAction": {
+      args: () => ref(catalogue.emptyProgramme)(),
+      expect: staffOnly,
+    },
+    // targets of the entry programme: a grid cell, and a file whose only row changes nothing
+    "lib/actions/targets.ts#saveTargetGridAction": {
+      args: () => [null, reviewForm({ ...targetWhere, [`c:${catalogue.targetCell}`]: "≥ 40" })],
+      expect: staffOnly,
+    },
+    "lib/actions/targets.ts#previewTargetImport": {
+      args: () => [null, targetFileForm("")],
+      expect: staffOnly,
+    },
+    "lib/actions/targets.ts#applyTargetImport": {
+      args: () => [null, targetFileForm(TARGET_FINGERPRINT)],
+      expect: staffOnly,
+    },
+  };
+}
+const targetWhere = {
+  unit: "long-bien",
+  term: "2015-2020",
+  programme: ENTRY_PROGRAMME,
+  sourceTitle: "Nghị quyết thử",
+  sourceDate: "",
+};
+// the fingerprint of no change under that document, as the preview of targetFileForm's file answers
+const TARGET_FINGERPRINT = createHash("sha256")
+  .update(JSON.stringify({ changes: [], document: { title: "Nghị quyết thử", issuedOn: null } }))
+  .digest("hex")
+  .slice(0, 32);
+function targetFileForm(fingerprint: string) {
+  const f = reviewForm({ ...targetWhere, fingerprint });
+  f.set("file", new File(["Mã chỉ tiêu;Năm;Phường;Chỉ tiêu\r\nvi-pham;2017;;\r\n"], "chi-tieu.csv"));
+  return f;
+}
+async function prepareCatalogue(w: World) {
+  const { prisma } = w.database;
+  catalogue.indicator = review.indicators.a;
+  const entry = await prisma.indicator.findFirstOrThrow({
+    where: { code: "vi-pham", programme: { slug: ENTRY_PROGRAMME } },
+    select: { id: true, programme: { select: { termId: true } } },
+  });
+  const year = await prisma.period.findFirstOrThrow({ where: { termId: entry.programme.termId, year: 2016 } });
+  catalogue.targetCell = `${entry.id}:${year.id}:`;
+  const moved = await prisma.indicator.findUniqueOrThrow({ where: { id: review.indicators.group } });
+  catalogue.moved = moved.id;
+  catalogue.movedVersion = moved.version;
+  const section = await prisma.indicatorSection.findFirstOrThrow({ where: { programmeId: review.programmeId } });
+  catalogue.spare = (
+    await prisma.indicator.create({
+      data: {
+        programmeId: review.programmeId,
+        sectionId: section.id,
+        code: "du-phong",
+        name: "Dự phòng",
+        unit: "lượt",
+        valueType: "COUNT",
+        aggregation: "SUM",
+        direction: "NEUTRAL",
+        sortOrder: 999,
+      },
+    })
+  ).id;
+  catalogue.emptyProgramme = (
+    await prisma.programme.create({
+      data: {
+        termId: review.termId,
+        issuerId: w.units.district,
+        number: 9,
+        code: "09-CTr/QU",
+        slug: "09-CTr-QU",
+        title: "Chương trình trống",
+        summary: "Thử",
+      },
+    })
+  ).id;
+}
 
 // --- review actions (lib/actions/review.ts) ---------------------------------------------------
 // Each transition acts on its own year of Ngọc Thụy, prepared in the state it needs; the allowed

@@ -1,0 +1,218 @@
+"use server";
+// The catalogue in the app: terms, indicators (edit, reorder, delete) and programmes (delete).
+// Each action checks `manageCatalogue` on the unit the form names, then acts only on programmes issued
+// by the units where the person holds that right (with those below).
+import { revalidatePath } from "next/cache";
+import { type Authorized, authorizeForm } from "@/lib/auth/action-guard";
+import {
+  createTerm,
+  deleteIndicator,
+  deleteProgramme,
+  moveIndicator,
+  updateIndicator,
+  type CatalogueWriteOutcome,
+} from "@/lib/data/catalogue";
+import type { ReadScope } from "@/lib/data/scope";
+import { formatNumber } from "@/lib/format/vi";
+import { type ActionResult, failure, success } from "@/lib/result";
+import {
+  indicatorFormSchema,
+  indicatorRefSchema,
+  moveIndicatorSchema,
+  programmeRefSchema,
+  termFormSchema,
+} from "@/lib/validation/catalogue";
+import { fieldErrorsOf } from "@/lib/validation/review";
+import { unitIdsWithin } from "@/lib/data/org-units";
+
+export type CatalogueState = ActionResult<{ version?: number; slug?: string }> | null;
+
+const actorOf = (auth: Authorized) => ({ userId: auth.viewer.userId, name: auth.viewer.name });
+// the units where the person holds the action, with those below: the issuers they may edit
+const idsOf = async (scope: ReadScope): Promise<number[]> => ("all" in scope ? [] : unitIdsWithin(scope.rootIds));
+const invalid = (error: import("zod").ZodError) => {
+  const fieldErrors = fieldErrorsOf(error);
+  return failure("invalid", Object.values(fieldErrors)[0]?.[0] ?? "Yêu cầu không hợp lệ. Hãy tải lại trang.", {
+    fieldErrors,
+  });
+};
+
+const FIELD_LABEL: Record<string, string> = {
+  unit: "đơn vị tính",
+  valueType: "kiểu giá trị",
+  aggregation: "cách tổng hợp",
+};
+
+/** The Vietnamese answer to a refused catalogue write. */
+function refusal(outcome: Exclude<CatalogueWriteOutcome, { ok: true }>): NonNullable<CatalogueState> {
+  switch (outcome.code) {
+    case "not-found":
+      return failure("not-found", "Không tìm thấy mục này trong danh mục bạn quản lý. Hãy tải lại trang.");
+    case "conflict":
+      return failure(
+        "conflict",
+        "Mục này vừa được người khác sửa. Hãy tải lại trang để xem bản mới nhất rồi sửa lại; chưa có gì được lưu.",
+      );
+    case "locked": {
+      const what = outcome.fields.map((f) => FIELD_LABEL[f] ?? f).join(", ");
+      if (outcome.fields.length > 0)
+        return failure(
+          "locked",
+          `Không thể đổi ${what}: chỉ tiêu đã có ${formatNumber(String(outcome.uses.values))} số liệu được nhập hoặc công bố, đổi sẽ làm sai nghĩa các số đã lưu. Hãy tạo chỉ tiêu mới cho nhiệm kỳ sau; chưa có gì được lưu.`,
+          {
+            fieldErrors: Object.fromEntries(
+              outcome.fields.map((f) => [
+                f === "unit" ? "unitLabel" : f,
+                [`Không đổi được ${FIELD_LABEL[f]} khi đã có số liệu.`],
+              ]),
+            ),
+          },
+        );
+      const parts = [
+        outcome.uses.values > 0 && `${formatNumber(String(outcome.uses.values))} số liệu`,
+        outcome.uses.targets > 0 && `${formatNumber(String(outcome.uses.targets))} chỉ tiêu kế hoạch`,
+        outcome.uses.entries > 0 && `${formatNumber(String(outcome.uses.entries))} kỳ nhập liệu hoặc bản ghi`,
+      ].filter(Boolean);
+      return failure(
+        "locked",
+        `Không thể xóa: đã có ${parts.join(", ")} gắn với mục này. Chỉ xóa được mục chưa có số liệu, chỉ tiêu hay kỳ nhập liệu nào; chưa có gì bị xóa.`,
+      );
+    }
+  }
+}
+
+/** Tạo nhiệm kỳ, empty or with a copy of a previous term's programmes (district or city staff). */
+export async function createTermAction(_prev: CatalogueState, form: FormData): Promise<NonNullable<CatalogueState>> {
+  const guard = await authorizeForm("action:createTerm", "manageCatalogue", form, termFormSchema, "unit", invalid);
+  if (!guard.ok) return guard.result;
+  const { name, startYear, endYear, copyFrom } = guard.input;
+  const outcome = await createTerm({
+    actor: actorOf(guard.auth),
+    name: name || `Nhiệm kỳ ${startYear}–${endYear}`,
+    startYear,
+    endYear,
+    copyFrom: copyFrom || null,
+    issuerIds: await idsOf(guard.auth.scope),
+  });
+  if (!outcome.ok) {
+    if (outcome.code === "conflict")
+      return failure("conflict", `Nhiệm kỳ ${startYear}–${endYear} đã có.`, {
+        fieldErrors: { startYear: [`Nhiệm kỳ ${startYear}–${endYear} đã có.`] },
+      });
+    return failure("not-found", `Không có nhiệm kỳ “${outcome.slug}” để sao chép.`, {
+      fieldErrors: { copyFrom: ["Không có nhiệm kỳ này."] },
+    });
+  }
+  revalidatePath("/", "layout");
+  const c = outcome.copied;
+  return success(
+    copyFrom
+      ? `Đã tạo nhiệm kỳ ${startYear}–${endYear}, sao chép ${formatNumber(String(c.programmes))} chương trình, ${formatNumber(String(c.sections))} mục, ${formatNumber(String(c.indicators))} chỉ tiêu từ nhiệm kỳ ${copyFrom.replace("-", "–")}.`
+      : `Đã tạo nhiệm kỳ ${startYear}–${endYear} (chưa có chương trình).`,
+    { slug: outcome.slug },
+  );
+}
+
+/** Sửa chỉ tiêu: name, unit, type … (a change of meaning refused once figures exist). */
+export async function saveIndicator(_prev: CatalogueState, form: FormData): Promise<NonNullable<CatalogueState>> {
+  const guard = await authorizeForm(
+    "action:saveIndicator",
+    "manageCatalogue",
+    form,
+    indicatorFormSchema,
+    "unit",
+    invalid,
+  );
+  if (!guard.ok) return guard.result;
+  const { unit: _unit, id, version, unitLabel, ...fields } = guard.input;
+  const outcome = await updateIndicator({
+    actor: actorOf(guard.auth),
+    indicatorId: id,
+    expectedVersion: version,
+    issuerIds: await idsOf(guard.auth.scope),
+    fields: { ...fields, unit: unitLabel, description: fields.description || null },
+  });
+  if (!outcome.ok) return refusal(outcome);
+  revalidatePath("/", "layout");
+  return success(
+    outcome.changed === 0
+      ? "Không có gì thay đổi."
+      : `Đã lưu ${formatNumber(String(outcome.changed))} thay đổi của chỉ tiêu.`,
+    { version: outcome.version },
+  );
+}
+
+/** Đưa chỉ tiêu lên / xuống trong mục của nó. */
+export async function moveIndicatorAction(_prev: CatalogueState, form: FormData): Promise<NonNullable<CatalogueState>> {
+  const guard = await authorizeForm(
+    "action:moveIndicator",
+    "manageCatalogue",
+    form,
+    moveIndicatorSchema,
+    "unit",
+    invalid,
+  );
+  if (!guard.ok) return guard.result;
+  const outcome = await moveIndicator({
+    actor: actorOf(guard.auth),
+    indicatorId: guard.input.id,
+    expectedVersion: guard.input.version,
+    direction: guard.input.direction,
+    issuerIds: await idsOf(guard.auth.scope),
+  });
+  if (!outcome.ok) return refusal(outcome);
+  revalidatePath("/", "layout");
+  return success(outcome.changed === 0 ? "Chỉ tiêu đã ở đầu hoặc cuối mục." : "Đã đổi thứ tự.", {
+    version: outcome.version,
+  });
+}
+
+/** Xóa chỉ tiêu: only one without figures, targets or entries. */
+export async function deleteIndicatorAction(
+  _prev: CatalogueState,
+  form: FormData,
+): Promise<NonNullable<CatalogueState>> {
+  const guard = await authorizeForm(
+    "action:deleteIndicator",
+    "manageCatalogue",
+    form,
+    indicatorRefSchema,
+    "unit",
+    invalid,
+  );
+  if (!guard.ok) return guard.result;
+  const outcome = await deleteIndicator({
+    actor: actorOf(guard.auth),
+    indicatorId: guard.input.id,
+    expectedVersion: guard.input.version,
+    issuerIds: await idsOf(guard.auth.scope),
+  });
+  if (!outcome.ok) return refusal(outcome);
+  revalidatePath("/", "layout");
+  return success("Đã xóa chỉ tiêu.");
+}
+
+/** Xóa chương trình: only one without figures, targets, entries or records. */
+export async function deleteProgrammeAction(
+  _prev: CatalogueState,
+  form: FormData,
+): Promise<NonNullable<CatalogueState>> {
+  const guard = await authorizeForm(
+    "action:deleteProgramme",
+    "manageCatalogue",
+    form,
+    programmeRefSchema,
+    "unit",
+    invalid,
+  );
+  if (!guard.ok) return guard.result;
+  const outcome = await deleteProgramme({
+    actor: actorOf(guard.auth),
+    programmeId: guard.input.id,
+    expectedVersion: guard.input.version,
+    issuerIds: await idsOf(guard.auth.scope),
+  });
+  if (!outcome.ok) return refusal(outcome);
+  revalidatePath("/", "layout");
+  return success("Đã xóa chương trình.");
+}

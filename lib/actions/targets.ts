@@ -1,0 +1,154 @@
+"use server";
+// Targets (chỉ tiêu) of a programme: the grid, and the import of a file (preview → apply). District or
+// city staff who manage the catalogue of the programme's issuing unit; the programme is looked up only
+// among the programmes their units issued.
+import { revalidatePath } from "next/cache";
+import { type Authorized, authorizeForm } from "@/lib/auth/action-guard";
+import type { ReadScope } from "@/lib/data/scope";
+import { IMPORT_LIMITS } from "@/lib/domain/entry-template";
+import { type ActionResult, failure, success } from "@/lib/result";
+import { type TargetImportPreview, applyTargetFile, previewTargetFile, saveTargetGrid } from "@/lib/services/targets";
+import { targetGridSchema, targetImportSchema } from "@/lib/validation/catalogue";
+import { fieldErrorsOf } from "@/lib/validation/review";
+import { unitIdsWithin } from "@/lib/data/org-units";
+
+export type TargetGridState = ActionResult | null;
+export type TargetImportState = ActionResult<TargetImportPreview> | null;
+
+const actorOf = (auth: Authorized) => ({ userId: auth.viewer.userId, name: auth.viewer.name });
+// the units where the person holds the action, with those below: the issuers they may edit
+const idsOf = async (scope: ReadScope): Promise<number[]> => ("all" in scope ? [] : unitIdsWithin(scope.rootIds));
+const invalid = (error: import("zod").ZodError) => {
+  const fieldErrors = fieldErrorsOf(error);
+  return failure("invalid", Object.values(fieldErrors)[0]?.[0] ?? "Yêu cầu không hợp lệ. Hãy tải lại trang.", {
+    fieldErrors,
+  });
+};
+const NOT_FOUND = "Không tìm thấy chương trình này trong danh mục bạn quản lý.";
+const conflict = (cells: string[]) =>
+  failure(
+    "conflict",
+    `Chỉ tiêu vừa được người khác sửa${cells.length > 0 ? ` (${cells.slice(0, 5).join("; ")})` : ""}. Hãy tải lại trang để xem bản mới nhất; chưa có gì được lưu.`,
+  );
+const savedMessage = (o: { created: number; updated: number; deleted: number }) =>
+  o.created + o.updated + o.deleted === 0
+    ? "Không có chỉ tiêu nào thay đổi."
+    : `Đã lưu chỉ tiêu: ${o.created} mới, ${o.updated} sửa, ${o.deleted} xóa.`;
+
+/** Lưu chỉ tiêu from the grid: all cells in one transaction, or none. */
+export async function saveTargetGridAction(_prev: TargetGridState, form: FormData): Promise<ActionResult> {
+  const guard = await authorizeForm(
+    "action:saveTargetGrid",
+    "manageCatalogue",
+    form,
+    targetGridSchema,
+    "unit",
+    invalid,
+  );
+  if (!guard.ok) return guard.result;
+  const { term, programme, sourceTitle, sourceDate, unit: _u, ...rest } = guard.input;
+  const outcome = await saveTargetGrid({
+    actor: actorOf(guard.auth),
+    term,
+    programme,
+    issuerIds: await idsOf(guard.auth.scope),
+    fields: rest as Record<string, string>,
+    document: { title: sourceTitle, issuedOn: sourceDate || null },
+  });
+  if (!outcome.ok) {
+    if (outcome.code === "not-found") return failure("not-found", NOT_FOUND);
+    if (outcome.code === "invalid")
+      return failure("invalid", `Chưa lưu: ${outcome.errors[0].message}`, {
+        fieldErrors: Object.fromEntries(outcome.errors.map((e) => [e.cell, [e.message]])),
+      });
+    return conflict(outcome.cells);
+  }
+  revalidatePath("/", "layout");
+  return success(savedMessage(outcome));
+}
+
+async function fileOf(form: FormData): Promise<{ name: string; bytes: Uint8Array } | ActionResult<never>> {
+  const file = form.get("file");
+  if (!(file instanceof File) || (file.size === 0 && file.name === ""))
+    return failure("invalid", "Hãy chọn tệp Excel (.xlsx) hoặc CSV.", { fieldErrors: { file: ["Hãy chọn tệp."] } });
+  if (file.size > IMPORT_LIMITS.bytes)
+    return failure("invalid", `Tệp quá lớn; tối đa ${IMPORT_LIMITS.bytes / 1048576} MB.`);
+  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+/** Xem trước a target file: what it would change, writing nothing. */
+export async function previewTargetImport(
+  _prev: TargetImportState,
+  form: FormData,
+): Promise<NonNullable<TargetImportState>> {
+  const guard = await authorizeForm(
+    "action:previewTargetImport",
+    "manageCatalogue",
+    form,
+    targetImportSchema,
+    "unit",
+    invalid,
+  );
+  if (!guard.ok) return guard.result;
+  const file = await fileOf(form);
+  if ("ok" in file) return file;
+  const { term, programme, sourceTitle, sourceDate } = guard.input;
+  const read = await previewTargetFile({
+    term,
+    programme,
+    issuerIds: await idsOf(guard.auth.scope),
+    file,
+    document: { title: sourceTitle, issuedOn: sourceDate || null },
+  });
+  if (!read.ok) return read.code === "not-found" ? failure("not-found", NOT_FOUND) : failure("invalid", read.message);
+  const c = read.preview.counts;
+  return {
+    ok: true,
+    message:
+      c.invalid > 0
+        ? `Tệp có ${c.invalid} dòng lỗi: sửa tệp rồi xem trước lại. Chưa ghi gì.`
+        : `Xem trước: ${c.new} mới, ${c.changed} thay đổi, ${c.cleared} xóa, ${c.unchanged} không đổi. Chưa ghi gì; bấm “Áp dụng” để lưu.`,
+    data: read.preview,
+  };
+}
+
+/** Áp dụng a previewed target file: all its changes in one transaction, or none. */
+export async function applyTargetImport(
+  _prev: TargetImportState,
+  form: FormData,
+): Promise<NonNullable<TargetImportState>> {
+  const guard = await authorizeForm(
+    "action:applyTargetImport",
+    "manageCatalogue",
+    form,
+    targetImportSchema,
+    "unit",
+    invalid,
+  );
+  if (!guard.ok) return guard.result;
+  const { term, programme, sourceTitle, sourceDate, fingerprint } = guard.input;
+  if (!fingerprint) return failure("invalid", "Hãy bấm “Xem trước” trước khi áp dụng.");
+  const file = await fileOf(form);
+  if ("ok" in file) return file;
+  const outcome = await applyTargetFile({
+    actor: actorOf(guard.auth),
+    term,
+    programme,
+    issuerIds: await idsOf(guard.auth.scope),
+    file,
+    document: { title: sourceTitle, issuedOn: sourceDate || null },
+    fingerprint,
+  });
+  if (!outcome.ok) {
+    if (outcome.code === "not-found") return failure("not-found", NOT_FOUND);
+    if (outcome.code === "invalid") return failure("invalid", outcome.message);
+    return outcome.cells.length > 0
+      ? conflict(outcome.cells)
+      : failure(
+          "conflict",
+          "Chỉ tiêu đã thay đổi từ lúc xem trước (hoặc tệp khác tệp đã xem trước). Hãy xem trước lại; chưa có gì được lưu.",
+        );
+  }
+  revalidatePath("/", "layout");
+  return success(savedMessage(outcome), outcome.preview);
+}
