@@ -500,8 +500,24 @@ function landClearanceActions(): Record<string, ActionCase> {
       args: () => [null, formOf({ ward, id: gpmb.achievementToDelete, version: 1 })],
       expect: wardOfficialOnly,
     },
+    // h14: a paragraph of the ward's report; a new year each call, so the allowed call really saves
+    "lib/actions/report-paragraphs.ts#saveParagraph": {
+      args: () => [
+        null,
+        formOf({
+          ward,
+          term: "2015-2020",
+          year: 2015 + (++paragraphCalls % 4),
+          kind: "LESSONS",
+          text: "Bài học",
+          version: 0,
+        }),
+      ],
+      expect: wardOfficialOnly,
+    },
   };
 }
+let paragraphCalls = 0;
 
 // --- Repeated fields, people with several roles on different units, the public portal ----------
 // A check that read one copy of a repeated field and a write that used another let a person act
