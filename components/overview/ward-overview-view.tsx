@@ -43,6 +43,23 @@ export function WardOverviewView({ overview, canEdit = false }: { overview: Ward
                 Theo tổ dân phố
               </Link>
             </li>
+            {/* h14: the committee's brief and the ward's report */}
+            <li>
+              <Link
+                href={`/${ward.slug}/ban-tom-tat`}
+                className="inline-block rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100"
+              >
+                Bản tóm tắt
+              </Link>
+            </li>
+            <li>
+              <Link
+                href={`/${ward.slug}/bao-cao`}
+                className="inline-block rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100"
+              >
+                Báo cáo
+              </Link>
+            </li>
             {programmes.map((p) => (
               <li key={p.code}>
                 <a

@@ -64,6 +64,7 @@ export type BriefRow = {
 };
 
 export type Brief = {
+  wardName: string;
   title: string;
   periodLabel: string;
   programmes: Array<{ code: string; title: string; state: string | null; late: boolean; rows: BriefRow[] }>;
@@ -158,6 +159,7 @@ export function buildBrief(input: BriefInput): Brief {
   if (anyDemoTarget) notes.push("Chỉ tiêu là chỉ tiêu minh họa (báo cáo nguồn không nêu chỉ tiêu bằng số).");
   if (input.dueOn) notes.push(`Hạn gửi số liệu ${periodLabel}: ${formatDate(input.dueOn)}.`);
   return {
+    wardName: input.ward.name,
     title: `Tóm tắt kết quả thực hiện 3 Chương trình công tác toàn khóa – ${input.ward.name}, ${periodLabel}`,
     periodLabel,
     programmes,

@@ -71,6 +71,7 @@ export type DocBlock =
   | { kind: "table"; header: string[]; rows: string[][] };
 
 export type PartyDocument = {
+  wardName: string;
   draft: boolean;
   issuers: string[];
   partyName: string;
@@ -249,6 +250,7 @@ export function buildPartyReport(input: ReportInput): PartyDocument {
   if (anyDemo) notes.push(`Số liệu ghi “${DEMO_MARK.slice(1, -1)}” là dữ liệu minh họa, không phải số liệu thật.`);
 
   return {
+    wardName: input.ward.name,
     draft: input.draft,
     issuers: [
       ...(input.ward.districtName ? [`ĐẢNG BỘ ${input.ward.districtName.toUpperCase()}`] : []),

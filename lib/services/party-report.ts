@@ -2,6 +2,7 @@ import "server-only";
 import { getOrgUnit } from "@/lib/data/org-units";
 import { getReportRecords, getUnapprovedWardValues } from "@/lib/data/party-report";
 import { getProgrammes } from "@/lib/data/programmes";
+import { getReportParagraphs } from "@/lib/data/report-paragraphs";
 import type { ReadScope } from "@/lib/data/scope";
 import type { TermSummary } from "@/lib/data/terms";
 import { getUnitValues } from "@/lib/data/values";
@@ -12,7 +13,6 @@ import {
   type PartyDocument,
   type ReportFigure,
   type ReportInput,
-  type ReportParagraphKind,
 } from "@/lib/documents/party-report";
 import { writeReportPdf } from "@/lib/documents/pdf";
 
@@ -27,7 +27,6 @@ export type ReportRequest = {
   draft: boolean;
   scope: ReadScope;
   date: Date;
-  paragraphs?: Partial<Record<ReportParagraphKind, string>>;
   signerName?: string | null;
 };
 
@@ -37,7 +36,7 @@ const key = (programmeCode: string, indicatorCode: string) => `${programmeCode}\
 export async function loadPartyReport(req: ReportRequest): Promise<PartyDocument | null> {
   const ward = await getOrgUnit(req.wardSlug, req.scope);
   if (!ward || ward.level !== "WARD") return null;
-  const [allProgrammes, values, unapproved, records] = await Promise.all([
+  const [allProgrammes, values, unapproved, records, paragraphs] = await Promise.all([
     getProgrammes(req.term.id),
     getUnitValues({
       orgUnitSlug: req.wardSlug,
@@ -54,6 +53,11 @@ export async function loadPartyReport(req: ReportRequest): Promise<PartyDocument
         })
       : Promise.resolve([]),
     getReportRecords({ wardSlug: req.wardSlug, termId: req.term.id, scope: req.scope }),
+    getReportParagraphs({
+      wardSlug: req.wardSlug,
+      period: { termId: req.term.id, year: req.year },
+      scope: req.scope,
+    }),
   ]);
   const shown = records.filter((r) => req.includeDemo || !r.isDemo);
   const programmes = req.programmeSlug ? allProgrammes.filter((p) => p.slug === req.programmeSlug) : allProgrammes;
@@ -112,7 +116,7 @@ export async function loadPartyReport(req: ReportRequest): Promise<PartyDocument
         .filter((r) => r.kind === "PROJECT" && r.programmeCode === p.code)
         .map((r) => ({ title: r.title, isDemo: r.isDemo })),
     })),
-    paragraphs: req.paragraphs ?? {},
+    paragraphs: Object.fromEntries(Object.entries(paragraphs).map(([k, p]) => [k, p.text])),
     draft: req.draft,
     date: req.date,
     signerName: req.signerName ?? null,

@@ -30,3 +30,20 @@ export const briefQuerySchema = z.object({
 });
 
 export type BriefQuery = z.infer<typeof briefQuerySchema>;
+
+export const REPORT_PARAGRAPH_MAX = 20000;
+
+/** The form of one report paragraph (the same limit as the table's CHECK constraint). */
+export const reportParagraphFormSchema = z.object({
+  ward: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Mã phường không hợp lệ."),
+  term: termSlugSchema,
+  year: z.union([z.literal("").transform(() => null), yearSchema]),
+  kind: z.enum(["GENERAL_ASSESSMENT", "HIGHLIGHTS", "SHORTCOMINGS", "LESSONS", "DIRECTIONS"], {
+    error: "Loại đoạn văn không hợp lệ.",
+  }),
+  text: z
+    .string()
+    .max(REPORT_PARAGRAPH_MAX, `Đoạn văn dài quá ${REPORT_PARAGRAPH_MAX.toLocaleString("vi-VN")} ký tự.`)
+    .transform((t) => t.replace(/\r\n/g, "\n").trim()),
+  version: z.string().regex(/^\d+$/, "Phiên bản không hợp lệ.").transform(Number),
+});

@@ -666,8 +666,24 @@ function landClearanceActions(): Record<string, ActionCase> {
       args: () => [null, formOf({ ward, id: gpmb.achievementToDelete, version: 1 })],
       expect: wardOfficialOnly,
     },
+    // h14: a paragraph of the ward's report; a new year each call, so the allowed call really saves
+    "lib/actions/report-paragraphs.ts#saveParagraph": {
+      args: () => [
+        null,
+        formOf({
+          ward,
+          term: "2015-2020",
+          year: 2015 + (++paragraphCalls % 4),
+          kind: "LESSONS",
+          text: "Bài học",
+          version: 0,
+        }),
+      ],
+      expect: wardOfficialOnly,
+    },
   };
 }
+let paragraphCalls = 0;
 
 // --- Org units (lib/actions/org-units.ts): only an administrator of the unit acted on -----------
 // The administrator holds the role on Long Biên; the rows act on wards of their own (mt-1 … mt-4,

@@ -216,3 +216,120 @@ describe("the 2015–2020 term report of Ngọc Thụy (report figures only)", (
     expect(readFileSync(file).subarray(0, 5).toString()).toBe("%PDF-");
   });
 });
+
+describe("the ward's own paragraphs", () => {
+  it("are saved versioned and audited, carried into the report, and refused when stale or when the year is approved", async () => {
+    const paragraphs = await import("@/lib/data/report-paragraphs");
+    const { getTermBySlug } = await import("@/lib/data/terms");
+    const term = (await getTermBySlug("2015-2020"))!;
+    const ward = await database.prisma.orgUnit.findUniqueOrThrow({
+      where: { slug: "ngoc-thuy" },
+      select: { id: true },
+    });
+    const actor = { userId: "u-official", name: "Cán bộ phường" };
+    const period = { termId: term.id, year: 2016 };
+    const save = (text: string, version: number) =>
+      paragraphs.saveReportParagraph({ actor, wardId: ward.id, period, kind: "LESSONS", text, version });
+
+    expect(await save("Phải bám sát cơ sở.", 0)).toEqual({ ok: true, version: 1 });
+    expect(await save("Phải bám sát cơ sở, lắng nghe nhân dân.", 1)).toEqual({ ok: true, version: 2 });
+    // a screen that still shows version 1 is refused with what is stored now
+    expect(await save("Bản cũ ghi đè", 1)).toMatchObject({
+      ok: false,
+      code: "conflict",
+      current: { text: "Phải bám sát cơ sở, lắng nghe nhân dân.", version: 2 },
+    });
+    const audit = await database.prisma.auditLog.findMany({
+      where: { entity: "report_paragraph" },
+      orderBy: { id: "asc" },
+      select: { action: true, oldValue: true, newValue: true, actor: true },
+    });
+    expect(audit).toEqual([
+      { action: "CREATE", oldValue: null, newValue: "Phải bám sát cơ sở.", actor: "u-official" },
+      {
+        action: "UPDATE",
+        oldValue: "Phải bám sát cơ sở.",
+        newValue: "Phải bám sát cơ sở, lắng nghe nhân dân.",
+        actor: "u-official",
+      },
+    ]);
+
+    const doc = (await service.loadPartyReport({
+      wardSlug: "ngoc-thuy",
+      term,
+      year: 2016,
+      includeDemo: false,
+      draft: false,
+      scope: { all: true },
+      date: new Date("2017-01-10T00:00:00Z"),
+    }))!;
+    const t = docMod.documentText(doc);
+    expect(t).toContain("BÀI HỌC KINH NGHIỆM\nPhải bám sát cơ sở, lắng nghe nhân dân.");
+
+    // every programme's figures of 2016 approved: the year's report is closed
+    const programmes = await database.prisma.programme.findMany({ where: { termId: term.id }, select: { id: true } });
+    const year = await database.prisma.period.findFirstOrThrow({ where: { termId: term.id, year: 2016 } });
+    for (const p of programmes)
+      await database.prisma.submission.upsert({
+        where: { orgUnitId_periodId_programmeId: { orgUnitId: ward.id, periodId: year.id, programmeId: p.id } },
+        create: { orgUnitId: ward.id, periodId: year.id, programmeId: p.id, status: "APPROVED" },
+        update: { status: "APPROVED" },
+      });
+    expect(await save("Sau khi khóa", 2)).toEqual({ ok: false, code: "locked" });
+    expect(await paragraphs.getReportParagraphs({ wardSlug: "ngoc-thuy", period, scope: { all: true } })).toMatchObject(
+      { LESSONS: { text: "Phải bám sát cơ sở, lắng nghe nhân dân.", version: 2 } },
+    );
+  });
+
+  it("a draft says DỰ THẢO and marks figures not approved", async () => {
+    const { getTermBySlug } = await import("@/lib/data/terms");
+    const term = (await getTermBySlug("2015-2020"))!;
+    const ward = await database.prisma.orgUnit.findUniqueOrThrow({
+      where: { slug: "ngoc-thuy" },
+      select: { id: true },
+    });
+    const programme = await database.prisma.programme.findFirstOrThrow({ where: { code: "03-CTr/QU" } });
+    const indicator = await database.prisma.indicator.findFirstOrThrow({
+      where: { code: "ra-quan-xu-ly", programmeId: programme.id },
+    });
+    const year = await database.prisma.period.findFirstOrThrow({ where: { termId: term.id, year: 2020 } });
+    const submission = await database.prisma.submission.upsert({
+      where: { orgUnitId_periodId_programmeId: { orgUnitId: ward.id, periodId: year.id, programmeId: programme.id } },
+      create: { orgUnitId: ward.id, periodId: year.id, programmeId: programme.id, status: "DRAFT" },
+      update: { status: "DRAFT" },
+    });
+    await database.prisma.entryValue.create({
+      data: {
+        submissionId: submission.id,
+        indicatorId: indicator.id,
+        orgUnitId: ward.id,
+        value: "47",
+        updatedById: "u",
+      },
+    });
+    const load = (draft: boolean) =>
+      service.loadPartyReport({
+        wardSlug: "ngoc-thuy",
+        term,
+        year: 2020,
+        programmeSlug: "03-CTr-QU",
+        includeDemo: false,
+        draft,
+        scope: { all: true },
+        date: new Date("2020-12-01T00:00:00Z"),
+      });
+    const draft = (await load(true))!;
+    expect(draft.draft).toBe(true);
+    expect(docMod.documentText(draft)).toContain("Đợt ra quân xử lý vi phạm trật tự đô thị: 47 đợt (chưa duyệt).");
+    const pdf = await service.renderPartyReport(draft, "pdf");
+    const file = path.join(work, "draft.pdf");
+    writeFileSync(file, pdf);
+    const pagesText = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" })
+      .split("\f")
+      .filter((p) => p.trim());
+    for (const page of pagesText) expect(page).toContain("DỰ THẢO");
+    const final = docMod.documentText((await load(false))!);
+    expect(final).not.toContain("47 đợt");
+    expect(final).not.toContain("DỰ THẢO");
+  });
+});
