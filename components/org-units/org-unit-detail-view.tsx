@@ -8,6 +8,18 @@ import { CarryRolesField, TextField } from "./fields";
 
 const share = (s: string) => s.replace(".", ",");
 
+const SPLIT_LABELS: Record<string, string> = {
+  effectiveOn: "Ngày hiệu lực",
+  ...Object.fromEntries(
+    Array.from({ length: SPLIT_PARTS }, (_, k) => k + 1).flatMap((n) => [
+      [`name${n}`, `Tên đầy đủ của đơn vị mới ${n}`],
+      [`shortName${n}`, `Tên ngắn của đơn vị mới ${n}`],
+      [`slug${n}`, `Mã của đơn vị mới ${n}`],
+      [`share${n}`, `Tỉ lệ của đơn vị mới ${n}`],
+    ]),
+  ),
+};
+
 /** One unit: its history (former names, successions, population by year) and the forms that change it. */
 export function OrgUnitDetailView({ unit }: { unit: ManagedUnitDetail }) {
   const active = !unit.validTo;
@@ -169,7 +181,7 @@ export function OrgUnitDetailView({ unit }: { unit: ManagedUnitDetail }) {
               action="split"
               title="Chia tách"
               submit="Chia tách"
-              labels={{ effectiveOn: "Ngày hiệu lực" }}
+              labels={SPLIT_LABELS}
               hidden={{ unit: unit.slug, note: "" }}
             >
               <TextField form="tach" name="effectiveOn" label="Ngày hiệu lực" type="date" />
