@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type Page, expect, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "./auth-state";
 
@@ -20,6 +21,17 @@ async function signIn(browser: Browser, username: string, password: string, next
   await page.getByLabel("Mật khẩu").fill(password);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   return page;
+}
+
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    bad.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`),
+    page.url(),
+  ).toEqual([]);
 }
 
 /** Submits one of the org-unit forms and waits for its answer. */
@@ -152,11 +164,13 @@ test("an administrator adds a city and two wards, merges them; the new ward's hi
   await merge.getByLabel("Tên ngắn của đơn vị mới").fill("Thử Gộp");
   await merge.getByLabel("Mã đơn vị mới").fill("thu-gop");
   await submit(admin, "Sáp nhập đơn vị", "Sáp nhập", "Đã sáp nhập thành Phường Thử Gộp từ ngày 01/01/2020.");
+  await expectAccessible(admin);
 
   await admin.goto("/quan-tri/don-vi/thu-gop");
   await expect(admin.getByRole("region", { name: "Lịch sử" })).toContainText(
     "Hình thành từ Thử Một từ ngày 01/01/2020",
   );
+  await expectAccessible(admin);
 
   await admin.goto("/thu-gop/chuong-trinh/03-CTr-QU");
   await expect(admin.getByTestId("formed-from")).toContainText("tính từ các đơn vị cũ: Thử Một, Thử Hai");
@@ -164,6 +178,7 @@ test("an administrator adds a city and two wards, merges them; the new ward's hi
   const row = chart.locator("table tbody tr").filter({ has: admin.locator("th", { hasText: String(YEAR) }) });
   await expect(row).toContainText("42");
   await expect(row).toContainText("Tính từ các đơn vị cũ: Thử Một, Thử Hai");
+  await expectAccessible(admin);
   // the former wards stay readable for their years
   await admin.goto("/thu-mot/chuong-trinh/03-CTr-QU");
   await expect(
