@@ -24,6 +24,27 @@ delete process.env.DATABASE_URL;
 process.env.DEMO_PASSWORD ||= "mat-khau-minh-hoa-e2e";
 process.env.CTK_E2E_STORAGE_STATE = path.join(dataDir, "storage-demo-quan.json");
 
+// The browser the tests run in, with the session the setup project saved.
+const CHROMIUM = {
+  ...devices["Desktop Chrome"],
+  storageState: process.env.CTK_E2E_STORAGE_STATE,
+  // Debian's chromium: Playwright never downloads browsers on these machines.
+  launchOptions: {
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  },
+};
+// Specs whose data other specs would see (they share one database): run after all the others.
+const AFTER_OTHERS = /org-units\.spec\.ts/;
+
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results",
@@ -53,23 +74,17 @@ export default defineConfig({
     {
       name: "chromium",
       dependencies: ["setup"],
-      use: {
-        ...devices["Desktop Chrome"],
-        storageState: process.env.CTK_E2E_STORAGE_STATE,
-        // Debian's chromium: Playwright never downloads browsers on these machines.
-        launchOptions: {
-          executablePath: "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-          ],
-        },
-      },
+      testIgnore: AFTER_OTHERS,
+      use: CHROMIUM,
+    },
+    {
+      // specs that add units which other specs would count (org units): listed last, so that with one
+      // worker they run after every other spec (not a dependency on "chromium": that would run its
+      // every test whenever one of these is run alone)
+      name: "after-others",
+      dependencies: ["setup"],
+      testMatch: AFTER_OTHERS,
+      use: CHROMIUM,
     },
   ],
   webServer: EXTERNAL_URL

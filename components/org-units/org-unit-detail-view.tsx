@@ -8,6 +8,18 @@ import { CarryRolesField, TextField } from "./fields";
 
 const share = (s: string) => s.replace(".", ",");
 
+const SPLIT_LABELS: Record<string, string> = {
+  effectiveOn: "Ngày hiệu lực",
+  ...Object.fromEntries(
+    Array.from({ length: SPLIT_PARTS }, (_, k) => k + 1).flatMap((n) => [
+      [`name${n}`, `Tên đầy đủ của đơn vị mới ${n}`],
+      [`shortName${n}`, `Tên ngắn của đơn vị mới ${n}`],
+      [`slug${n}`, `Mã của đơn vị mới ${n}`],
+      [`share${n}`, `Tỉ lệ của đơn vị mới ${n}`],
+    ]),
+  ),
+};
+
 /** One unit: its history (former names, successions, population by year) and the forms that change it. */
 export function OrgUnitDetailView({ unit }: { unit: ManagedUnitDetail }) {
   const active = !unit.validTo;
@@ -133,73 +145,74 @@ export function OrgUnitDetailView({ unit }: { unit: ManagedUnitDetail }) {
         </OrgUnitActionForm>
       </section>
 
-      {active && (
-        <section aria-labelledby="thay-doi" className="space-y-3">
-          <h2 id="thay-doi" className="text-xl font-semibold">
-            Thay đổi
-          </h2>
+      {/* always mounted, so that the answer of a retirement or split stays shown; an ended unit is refused */}
+      <section aria-labelledby="thay-doi" className="space-y-3">
+        <h2 id="thay-doi" className="text-xl font-semibold">
+          Thay đổi
+        </h2>
+        {!active && (
+          <p className="text-sm">
+            Đơn vị đã thôi hoạt động (ngày cuối: {formatDate(unit.validTo!)}): không đổi tên, chia tách được nữa.
+          </p>
+        )}
+        <OrgUnitActionForm
+          action="rename"
+          title="Đổi tên"
+          submit="Đổi tên"
+          labels={{ name: "Tên mới", shortName: "Tên ngắn mới", effectiveOn: "Ngày hiệu lực" }}
+          hidden={base}
+        >
+          <TextField form="doi-ten" name="name" label="Tên mới" defaultValue={unit.name} />
+          <TextField form="doi-ten" name="shortName" label="Tên ngắn mới" defaultValue={unit.shortName} />
+          <TextField form="doi-ten" name="effectiveOn" label="Ngày tên mới có hiệu lực" type="date" />
+        </OrgUnitActionForm>
+        <OrgUnitActionForm
+          action="retire"
+          title="Thôi hoạt động"
+          submit="Cho thôi hoạt động"
+          labels={{ lastDay: "Ngày cuối" }}
+          hidden={base}
+        >
+          <TextField
+            form="thoi"
+            name="lastDay"
+            label="Ngày cuối cùng hoạt động"
+            type="date"
+            hint="Số liệu các năm trước vẫn giữ và xem được."
+          />
+        </OrgUnitActionForm>
+        {unit.level !== "CITY" && (
           <OrgUnitActionForm
-            action="rename"
-            title="Đổi tên"
-            submit="Đổi tên"
-            labels={{ name: "Tên mới", shortName: "Tên ngắn mới", effectiveOn: "Ngày hiệu lực" }}
-            hidden={base}
+            action="split"
+            title="Chia tách"
+            submit="Chia tách"
+            labels={SPLIT_LABELS}
+            hidden={{ unit: unit.slug, note: "" }}
           >
-            <TextField form="doi-ten" name="name" label="Tên mới" defaultValue={unit.name} />
-            <TextField form="doi-ten" name="shortName" label="Tên ngắn mới" defaultValue={unit.shortName} />
-            <TextField form="doi-ten" name="effectiveOn" label="Ngày tên mới có hiệu lực" type="date" />
+            <TextField form="tach" name="effectiveOn" label="Ngày hiệu lực" type="date" />
+            <CarryRolesField form="tach" />
+            {Array.from({ length: SPLIT_PARTS }, (_, k) => k + 1).map((n) => (
+              <fieldset key={n} className="grid gap-2 rounded border border-slate-200 p-2 sm:col-span-2 sm:grid-cols-4">
+                <legend className="text-sm font-medium">
+                  Đơn vị mới {n}
+                  {n > 2 ? " (không bắt buộc)" : ""}
+                </legend>
+                <TextField form={`tach-${n}`} name={`name${n}`} label="Tên đầy đủ" required={false} />
+                <TextField form={`tach-${n}`} name={`shortName${n}`} label="Tên ngắn" required={false} />
+                <TextField form={`tach-${n}`} name={`slug${n}`} label="Mã" required={false} />
+                <TextField
+                  form={`tach-${n}`}
+                  name={`share${n}`}
+                  label="Tỉ lệ (0–1)"
+                  required={false}
+                  inputMode="decimal"
+                  hint="Ví dụ 0,5"
+                />
+              </fieldset>
+            ))}
           </OrgUnitActionForm>
-          <OrgUnitActionForm
-            action="retire"
-            title="Thôi hoạt động"
-            submit="Cho thôi hoạt động"
-            labels={{ lastDay: "Ngày cuối" }}
-            hidden={base}
-          >
-            <TextField
-              form="thoi"
-              name="lastDay"
-              label="Ngày cuối cùng hoạt động"
-              type="date"
-              hint="Số liệu các năm trước vẫn giữ và xem được."
-            />
-          </OrgUnitActionForm>
-          {unit.level !== "CITY" && (
-            <OrgUnitActionForm
-              action="split"
-              title="Chia tách"
-              submit="Chia tách"
-              labels={{ effectiveOn: "Ngày hiệu lực" }}
-              hidden={{ unit: unit.slug, note: "" }}
-            >
-              <TextField form="tach" name="effectiveOn" label="Ngày hiệu lực" type="date" />
-              <CarryRolesField form="tach" />
-              {Array.from({ length: SPLIT_PARTS }, (_, k) => k + 1).map((n) => (
-                <fieldset
-                  key={n}
-                  className="grid gap-2 rounded border border-slate-200 p-2 sm:col-span-2 sm:grid-cols-4"
-                >
-                  <legend className="text-sm font-medium">
-                    Đơn vị mới {n}
-                    {n > 2 ? " (không bắt buộc)" : ""}
-                  </legend>
-                  <TextField form={`tach-${n}`} name={`name${n}`} label="Tên đầy đủ" required={false} />
-                  <TextField form={`tach-${n}`} name={`shortName${n}`} label="Tên ngắn" required={false} />
-                  <TextField form={`tach-${n}`} name={`slug${n}`} label="Mã" required={false} />
-                  <TextField
-                    form={`tach-${n}`}
-                    name={`share${n}`}
-                    label="Tỉ lệ (0–1)"
-                    required={false}
-                    inputMode="decimal"
-                    hint="Ví dụ 0,5"
-                  />
-                </fieldset>
-              ))}
-            </OrgUnitActionForm>
-          )}
-        </section>
-      )}
+        )}
+      </section>
     </article>
   );
 }

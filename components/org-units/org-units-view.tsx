@@ -107,48 +107,47 @@ export function OrgUnitsView({ units, mayAddCity }: { units: ManagedUnit[]; mayA
           <TextField form="them" name="validFrom" label="Ngày bắt đầu hoạt động" type="date" />
         </OrgUnitActionForm>
       </section>
-      {mergeable.length >= 2 && (
-        <section aria-labelledby="sap-nhap" className="space-y-3">
-          <h2 id="sap-nhap" className="text-xl font-semibold">
-            Sáp nhập đơn vị
-          </h2>
-          <p className="max-w-3xl text-sm text-slate-700">
-            Các đơn vị được chọn thôi hoạt động từ ngày trước ngày hiệu lực; đơn vị mới kế thừa: bảng theo dõi của nó
-            cộng số liệu các năm trước của các đơn vị cũ với chỉ tiêu cộng được, và nêu riêng từng đơn vị cũ với tỉ lệ,
-            có/không.
-          </p>
-          <OrgUnitActionForm
-            action="merge"
-            title="Sáp nhập đơn vị"
-            submit="Sáp nhập"
-            labels={{ ...UNIT_LABELS, slug: "Mã đơn vị mới", name: "Tên đơn vị mới" }}
-            hidden={{ note: "" }}
-          >
-            <MergePredecessors units={mergeable.map((u) => ({ slug: u.slug, name: u.name }))} />
-            <div>
-              <label htmlFor="gop-parent" className="block text-sm font-medium">
-                Đơn vị mới thuộc
-              </label>
-              <select
-                id="gop-parent"
-                name="parent"
-                className="mt-1 w-full rounded border border-slate-400 bg-white px-2 py-1"
-              >
-                {parents.map((u) => (
-                  <option key={u.slug} value={u.slug}>
-                    {u.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <TextField form="gop" name="effectiveOn" label="Ngày hiệu lực" type="date" />
-            <TextField form="gop" name="name" label="Tên đơn vị mới" />
-            <TextField form="gop" name="shortName" label="Tên ngắn của đơn vị mới" />
-            <TextField form="gop" name="slug" label="Mã đơn vị mới" />
-            <CarryRolesField form="gop" />
-          </OrgUnitActionForm>
-        </section>
-      )}
+      {/* always mounted: the answer of a merge stays shown after the page refreshes */}
+      <section aria-labelledby="sap-nhap" className="space-y-3">
+        <h2 id="sap-nhap" className="text-xl font-semibold">
+          Sáp nhập đơn vị
+        </h2>
+        <p className="max-w-3xl text-sm text-slate-700">
+          Các đơn vị được chọn thôi hoạt động từ ngày trước ngày hiệu lực; đơn vị mới kế thừa: bảng theo dõi của nó cộng
+          số liệu các năm trước của các đơn vị cũ với chỉ tiêu cộng được, và nêu riêng từng đơn vị cũ với tỉ lệ,
+          có/không.
+        </p>
+        <OrgUnitActionForm
+          action="merge"
+          title="Sáp nhập đơn vị"
+          submit="Sáp nhập"
+          labels={{ ...UNIT_LABELS, slug: "Mã đơn vị mới", name: "Tên đơn vị mới" }}
+          hidden={{ note: "" }}
+        >
+          <MergePredecessors units={mergeable.map((u) => ({ slug: u.slug, name: u.name }))} />
+          <div>
+            <label htmlFor="gop-parent" className="block text-sm font-medium">
+              Đơn vị mới thuộc
+            </label>
+            <select
+              id="gop-parent"
+              name="parent"
+              className="mt-1 w-full rounded border border-slate-400 bg-white px-2 py-1"
+            >
+              {parents.map((u) => (
+                <option key={u.slug} value={u.slug}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <TextField form="gop" name="effectiveOn" label="Ngày hiệu lực" type="date" />
+          <TextField form="gop" name="name" label="Tên đơn vị mới" />
+          <TextField form="gop" name="shortName" label="Tên ngắn của đơn vị mới" />
+          <TextField form="gop" name="slug" label="Mã đơn vị mới" />
+          <CarryRolesField form="gop" />
+        </OrgUnitActionForm>
+      </section>
     </article>
   );
 }

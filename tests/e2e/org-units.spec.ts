@@ -1,0 +1,189 @@
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, type Page, expect, test } from "@playwright/test";
+import { DEMO_PASSWORD } from "./auth-state";
+
+// An administrator sets up units as a new user would: adds a city, and two test wards (under Long
+// Biên, whose programmes they then report on); each test ward's official enters a 2019 figure and
+// its committee approves it; the administrator merges the two wards into a new ward of the city,
+// and the new ward's dashboard shows 2019 as their sum, labelled with the former wards' names.
+// Test units and accounts only: no real reorganisation is recorded.
+test.use({ storageState: { cookies: [], origins: [] } });
+test.describe.configure({ mode: "serial" });
+
+const YEAR = 2019;
+const CAMPAIGNS = "Đợt ra quân xử lý vi phạm trật tự đô thị";
+const NEW_PASSWORD = "tổ dân phố thử nghiệm";
+
+async function signIn(browser: Browser, username: string, password: string, next: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`/dang-nhap?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("Tên đăng nhập hoặc e-mail").fill(username);
+  await page.getByLabel("Mật khẩu").fill(password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  return page;
+}
+
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    bad.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`),
+    page.url(),
+  ).toEqual([]);
+}
+
+/** Submits one of the org-unit forms and waits for its answer. */
+async function submit(page: Page, form: string, button: string, answer: string | RegExp) {
+  const f = page.getByRole("form", { name: form });
+  // a click before hydration would post nothing: retry until the answer shows
+  await expect(async () => {
+    await f.getByRole("button", { name: button }).click();
+    await expect(f.getByRole("status")).toContainText(answer, { timeout: 10_000 });
+  }).toPass({ timeout: 40_000 });
+}
+
+async function addUnit(
+  page: Page,
+  unit: { parent: string; level: string; name: string; shortName: string; slug: string },
+) {
+  await page.goto("/quan-tri/don-vi");
+  const f = page.getByRole("form", { name: "Thêm đơn vị" });
+  await f.getByLabel("Đơn vị cấp trên").selectOption({ label: unit.parent });
+  await f.getByLabel("Cấp", { exact: true }).selectOption({ label: unit.level });
+  await f.getByLabel("Tên đầy đủ").fill(unit.name);
+  await f.getByLabel("Tên ngắn").fill(unit.shortName);
+  await f.getByLabel("Mã", { exact: true }).fill(unit.slug);
+  await f.getByLabel("Ngày bắt đầu hoạt động").fill("2015-01-01");
+  await submit(page, "Thêm đơn vị", "Thêm đơn vị", `Đã thêm ${unit.name}.`);
+}
+
+/** A new account with a role on the first ward, the role on the second, its temporary password changed. */
+async function makeAccount(admin: Page, browser: Browser, username: string, role: string) {
+  await admin.goto("/quan-tri/tai-khoan");
+  const form = admin.locator("form[action='/api/admin/accounts']");
+  await form.getByLabel("Tên đăng nhập").fill(username);
+  await form.getByLabel("Họ và tên").fill(username);
+  await form.getByLabel(/Mật khẩu tạm/).fill("tam-thoi-rat-dai-1");
+  await form.getByLabel("Vai trò").selectOption(role);
+  await form.getByLabel("Đơn vị (mã)").fill("thu-mot");
+  await form.getByRole("button", { name: "Tạo" }).click();
+  await expect(admin.getByRole("status")).toHaveText(`Đã tạo tài khoản ${username}.`);
+  const row = admin.getByTestId(`account-${username}`);
+  await row.getByLabel("Vai trò").selectOption(role);
+  await row.getByLabel("Đơn vị (mã)").fill("thu-hai");
+  await row.getByRole("button", { name: "Gán" }).click();
+  await expect(admin.getByTestId(`account-${username}`)).toContainText("Phường Thử Hai");
+
+  const user = await signIn(browser, username, "tam-thoi-rat-dai-1", "/");
+  await expect(user).toHaveURL(/\/doi-mat-khau$/);
+  await user.getByLabel("Mật khẩu hiện tại").fill("tam-thoi-rat-dai-1");
+  await user.getByLabel(/^Mật khẩu mới/).fill(NEW_PASSWORD);
+  await user.getByLabel("Nhập lại mật khẩu mới").fill(NEW_PASSWORD);
+  await user.getByRole("button", { name: "Đổi mật khẩu" }).click();
+  await expect(user.locator("main").getByRole("status")).toContainText("Đã đổi mật khẩu");
+  await user.context().close();
+}
+
+// a click before hydration opens nothing: click until the confirmation shows, then confirm
+async function transition(page: Page, action: string) {
+  const panel = page.getByTestId("submission-panel");
+  await expect(async () => {
+    await panel.getByRole("button", { name: action, exact: true }).click();
+    await expect(panel.getByRole("form", { name: `Xác nhận: ${action}` })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await panel.getByRole("button", { name: `Xác nhận ${action.toLowerCase()}` }).click();
+}
+
+async function publish(browser: Browser, ward: string, value: string) {
+  const entry = `/${ward}/nhap-lieu/${YEAR}/03-CTr-QU`;
+  const official = await signIn(browser, "e2e.canbo", NEW_PASSWORD, entry);
+  await expect(official).toHaveURL(new RegExp(`${entry}$`));
+  await official.getByLabel(`${CAMPAIGNS} (đợt), năm ${YEAR}`, { exact: true }).fill(value);
+  await official.getByRole("button", { name: "Lưu nháp" }).click();
+  await expect(official.getByTestId("save-status")).toContainText("Đã lưu nháp");
+  await transition(official, "Gửi duyệt");
+  await expect(official.getByTestId("submission-panel")).toContainText("Đã gửi – chờ duyệt");
+  await official.context().close();
+  const committee = await signIn(browser, "e2e.danguy", NEW_PASSWORD, entry);
+  await expect(committee).toHaveURL(new RegExp(`${entry}$`));
+  await transition(committee, "Duyệt");
+  await expect(committee.getByTestId("submission-panel")).toContainText("Đã duyệt");
+  await committee.context().close();
+}
+
+test("an administrator adds a city and two wards, merges them; the new ward's history is their sum, labelled", async ({
+  browser,
+}) => {
+  // many sign-ins, an entry and an approval per ward: minutes on a busy 2-core machine
+  test.setTimeout(300_000);
+  const admin = await signIn(browser, "demo.quantri", DEMO_PASSWORD, "/quan-tri/don-vi");
+  await expect(admin.getByRole("heading", { level: 1, name: "Quản trị đơn vị" })).toBeVisible();
+  await addUnit(admin, {
+    parent: "— Không có (thành phố cấp cao nhất)",
+    level: "Thành phố",
+    name: "Thành phố Thử Nghiệm",
+    shortName: "Thử Nghiệm",
+    slug: "tp-thu-nghiem",
+  });
+  for (const [name, slug] of [
+    ["Thử Một", "thu-mot"],
+    ["Thử Hai", "thu-hai"],
+  ])
+    await addUnit(admin, {
+      parent: "Quận Long Biên",
+      level: "Phường, xã",
+      name: `Phường ${name}`,
+      shortName: name,
+      slug,
+    });
+  // a second ward of the same name under the same district is refused, in Vietnamese
+  await admin.goto("/quan-tri/don-vi");
+  const add = admin.getByRole("form", { name: "Thêm đơn vị" });
+  await add.getByLabel("Đơn vị cấp trên").selectOption({ label: "Quận Long Biên" });
+  await add.getByLabel("Cấp", { exact: true }).selectOption({ label: "Phường, xã" });
+  await add.getByLabel("Tên đầy đủ").fill("Phường Thu Mot");
+  await add.getByLabel("Tên ngắn").fill("Thu Mot");
+  await add.getByLabel("Mã", { exact: true }).fill("thu-mot-2");
+  await add.getByLabel("Ngày bắt đầu hoạt động").fill("2015-01-01");
+  await submit(admin, "Thêm đơn vị", "Thêm đơn vị", "Đã có đơn vị tên “Phường Thu Mot” thuộc Quận Long Biên");
+
+  await makeAccount(admin, browser, "e2e.canbo", "WARD_OFFICIAL");
+  await makeAccount(admin, browser, "e2e.danguy", "WARD_PARTY_COMMITTEE");
+  await publish(browser, "thu-mot", "12");
+  await publish(browser, "thu-hai", "30");
+
+  await admin.goto("/quan-tri/don-vi");
+  const merge = admin.getByRole("form", { name: "Sáp nhập đơn vị" });
+  await merge.getByLabel("Phường Thử Một").check();
+  await merge.getByLabel("Phường Thử Hai").check();
+  await merge.getByLabel("Đơn vị mới thuộc").selectOption({ label: "Thành phố Thử Nghiệm" });
+  await merge.getByLabel("Ngày hiệu lực").fill("2020-01-01");
+  await merge.getByLabel("Tên đơn vị mới").fill("Phường Thử Gộp");
+  await merge.getByLabel("Tên ngắn của đơn vị mới").fill("Thử Gộp");
+  await merge.getByLabel("Mã đơn vị mới").fill("thu-gop");
+  await submit(admin, "Sáp nhập đơn vị", "Sáp nhập", "Đã sáp nhập thành Phường Thử Gộp từ ngày 01/01/2020.");
+  await expectAccessible(admin);
+
+  await admin.goto("/quan-tri/don-vi/thu-gop");
+  await expect(admin.getByRole("region", { name: "Lịch sử" })).toContainText(
+    "Hình thành từ Thử Một từ ngày 01/01/2020",
+  );
+  await expectAccessible(admin);
+
+  await admin.goto("/thu-gop/chuong-trinh/03-CTr-QU");
+  await expect(admin.getByTestId("formed-from")).toContainText("tính từ các đơn vị cũ: Thử Một, Thử Hai");
+  const chart = admin.locator('[data-indicator="ra-quan-xu-ly"]');
+  const row = chart.locator("table tbody tr").filter({ has: admin.locator("th", { hasText: String(YEAR) }) });
+  await expect(row).toContainText("42");
+  await expect(row).toContainText("Tính từ các đơn vị cũ: Thử Một, Thử Hai");
+  await expectAccessible(admin);
+  // the former wards stay readable for their years
+  await admin.goto("/thu-mot/chuong-trinh/03-CTr-QU");
+  await expect(
+    admin
+      .locator('[data-indicator="ra-quan-xu-ly"] table tbody tr')
+      .filter({ has: admin.locator("th", { hasText: String(YEAR) }) }),
+  ).toContainText("12");
+});
