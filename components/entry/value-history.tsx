@@ -66,9 +66,18 @@ export function ValueHistory({ ward, year, programme, unit, indicator, valueType
               {rows.map((r, i) => (
                 <li key={i}>
                   <span className="font-medium">{formatDateTime(r.at)}</span> · {r.who}
-                  {r.kind === "result" ? " (số liệu công bố)" : ""}: {show(r.oldValue, valueType)} →{" "}
-                  {show(r.newValue, valueType)}
-                  {r.note ? <span className="text-slate-600"> — {r.note}</span> : null}
+                  {r.kind === "question" || r.kind === "answer" ? (
+                    <>
+                      {r.kind === "question" ? " hỏi" : " trả lời"} (số liệu lúc đó {show(r.newValue, valueType)}): “
+                      {r.note}”
+                    </>
+                  ) : (
+                    <>
+                      {r.kind === "result" ? " (số liệu công bố)" : ""}: {show(r.oldValue, valueType)} →{" "}
+                      {show(r.newValue, valueType)}
+                      {r.note ? <span className="text-slate-600"> — {r.note}</span> : null}
+                    </>
+                  )}
                 </li>
               ))}
             </ol>

@@ -36,6 +36,14 @@ export function inboxItems(inbox: Inbox, today: string): Item[] {
       urgent: true,
       action: "Sửa và gửi lại",
     });
+  for (const q of inbox.questions)
+    items.push({
+      key: `q:${q.ward.slug}:${q.year}:${q.programme.slug}`,
+      href: `/${q.ward.slug}/nhap-lieu/${q.year}/${q.programme.slug}`,
+      title: `${formatNumber(String(q.questions))} câu hỏi của Đảng ủy về số liệu năm ${q.year} của ${q.ward.name}, chương trình ${q.programme.code} chờ trả lời`,
+      detail: `Từ ${formatDateTime(q.since)}`,
+      action: "Trả lời",
+    });
   for (const d of inbox.deadlines) {
     const due = dueText(d.dueOn, today);
     items.push({

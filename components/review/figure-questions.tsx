@@ -74,10 +74,14 @@ export function FigureQuestions(props: Props) {
     </ul>
   );
   return (
-    <div className="space-y-2" data-testid="figure-questions">
-      <h3 className="text-sm font-semibold">
+    <section
+      aria-labelledby={`cau-hoi-${props.year}-${props.programme}`}
+      className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+      data-testid="figure-questions"
+    >
+      <h2 id={`cau-hoi-${props.year}-${props.programme}`} className="text-lg font-semibold">
         Câu hỏi về số liệu {open.length > 0 ? `(${open.length} đang mở)` : "(không có câu hỏi đang mở)"}
-      </h3>
+      </h2>
       {open.length > 0 && list(open)}
       {props.canAsk && (
         <AskFigureForm
@@ -94,6 +98,6 @@ export function FigureQuestions(props: Props) {
           <div className="mt-2">{list(closed)}</div>
         </details>
       )}
-    </div>
+    </section>
   );
 }

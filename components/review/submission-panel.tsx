@@ -4,6 +4,7 @@ import { ACTION_DONE, isLate } from "@/lib/domain/submission-workflow";
 import { formatDateTime } from "@/lib/format/date-time";
 import { formatDate, formatNumber } from "@/lib/format/vi";
 import { loadSubmissionPanel } from "@/lib/services/submission-panel";
+import { ChangedRows } from "./changed-rows";
 import { FigureQuestions } from "./figure-questions";
 import { LateBadge, ProgressBadge } from "./progress-badge";
 import { ReviewActions } from "./review-actions";
@@ -21,7 +22,7 @@ export async function SubmissionPanel(props: {
 }) {
   const loaded = await loadSubmissionPanel(props);
   if (!loaded) return null;
-  const { target, panel, available, ownSending, questions } = loaded;
+  const { target, panel, available, ownSending, changed, questions } = loaded;
   const openThreads = questions.threads.filter((t) => !t.closedAt);
   const late = isLate(panel.state, panel.deadline?.dueOn ?? null, new Date());
   const { expected, entered, owed } = panel.completeness;
@@ -34,77 +35,102 @@ export async function SubmissionPanel(props: {
   const titleId = `duyet-${target.year}-${target.programmeSlug}`;
 
   return (
-    <section
-      aria-labelledby={titleId}
-      className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
-      data-testid="submission-panel"
-    >
-      <div className="flex flex-wrap items-center gap-2">
-        <h2 id={titleId} className="text-lg font-semibold">
-          Duyệt số liệu năm {target.year} · Chương trình {target.programmeCode}
-        </h2>
-        <ProgressBadge state={panel.state} />
-        {late && <LateBadge />}
-      </div>
-
-      <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-        <dt className="font-medium text-slate-700">Hạn nộp</dt>
-        <dd>
-          {panel.deadline ? formatDate(panel.deadline.dueOn) : "Quận chưa đặt hạn nộp"}
-          {late && <span className="text-red-800"> — đã quá hạn, chưa gửi duyệt</span>}
-        </dd>
-        <dt className="font-medium text-slate-700">Đã nhập</dt>
-        <dd data-testid="completeness">
-          {formatNumber(String(entered))}/{formatNumber(String(expected))} ô số liệu
-          {owed.length > 0 ? ` · còn thiếu ${formatNumber(String(expected - entered))} ô` : expected > 0 ? " · đủ" : ""}
-        </dd>
-      </dl>
-
-      {owed.length > 0 && (
-        <details className="text-sm">
-          <summary className="cursor-pointer text-brand-700 underline">
-            Chỉ tiêu còn thiếu số liệu ({owed.length})
-          </summary>
-          <ul className="mt-2 list-disc space-y-0.5 pl-5">
-            {owed.map((o) => (
-              <li key={o.code}>
-                {o.name}
-                {owedDetail(o) && <span className="text-slate-600"> — {owedDetail(o)}</span>}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
-
-      {pendingComment?.comment && (
-        <div className="rounded border-l-4 border-red-700 bg-red-50 p-3 text-sm" data-testid="pending-comment">
-          <p className="font-medium">
-            {pendingComment.action === "RETURN" ? "Ý kiến của Đảng ủy phường khi trả lại" : "Lý do mở khóa"} (
-            {pendingComment.actorName}, {formatDateTime(pendingComment.at)}):
-          </p>
-          <p className="whitespace-pre-line">{pendingComment.comment}</p>
+    <>
+      <section
+        aria-labelledby={titleId}
+        className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+        data-testid="submission-panel"
+      >
+        <div className="flex flex-wrap items-center gap-2">
+          <h2 id={titleId} className="text-lg font-semibold">
+            Duyệt số liệu năm {target.year} · Chương trình {target.programmeCode}
+          </h2>
+          <ProgressBadge state={panel.state} />
+          {late && <LateBadge />}
         </div>
-      )}
 
-      {ownSending && (
-        <p className="rounded bg-amber-50 p-2 text-sm text-amber-900" data-testid="four-eyes">
-          Bạn là người đã gửi duyệt số liệu này nên không thể tự duyệt: hãy nhờ một thành viên khác của Đảng ủy phường
-          duyệt.
-        </p>
-      )}
-      <ReviewActions
-        ward={target.wardSlug}
-        year={target.year}
-        programme={target.programmeSlug}
-        version={panel.version}
-        available={available}
-        owed={expected - entered}
-        openQuestions={{
-          open: openThreads.length,
-          unanswered: openThreads.filter((t) => t.answers.length === 0).length,
-        }}
-      />
+        <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+          <dt className="font-medium text-slate-700">Hạn nộp</dt>
+          <dd>
+            {panel.deadline ? formatDate(panel.deadline.dueOn) : "Quận chưa đặt hạn nộp"}
+            {late && <span className="text-red-800"> — đã quá hạn, chưa gửi duyệt</span>}
+          </dd>
+          <dt className="font-medium text-slate-700">Đã nhập</dt>
+          <dd data-testid="completeness">
+            {formatNumber(String(entered))}/{formatNumber(String(expected))} ô số liệu
+            {owed.length > 0
+              ? ` · còn thiếu ${formatNumber(String(expected - entered))} ô`
+              : expected > 0
+                ? " · đủ"
+                : ""}
+          </dd>
+        </dl>
 
+        {owed.length > 0 && (
+          <details className="text-sm">
+            <summary className="cursor-pointer text-brand-700 underline">
+              Chỉ tiêu còn thiếu số liệu ({owed.length})
+            </summary>
+            <ul className="mt-2 list-disc space-y-0.5 pl-5">
+              {owed.map((o) => (
+                <li key={o.code}>
+                  {o.name}
+                  {owedDetail(o) && <span className="text-slate-600"> — {owedDetail(o)}</span>}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+
+        {pendingComment?.comment && (
+          <div className="rounded border-l-4 border-red-700 bg-red-50 p-3 text-sm" data-testid="pending-comment">
+            <p className="font-medium">
+              {pendingComment.action === "RETURN" ? "Ý kiến của Đảng ủy phường khi trả lại" : "Lý do mở khóa"} (
+              {pendingComment.actorName}, {formatDateTime(pendingComment.at)}):
+            </p>
+            <p className="whitespace-pre-line">{pendingComment.comment}</p>
+          </div>
+        )}
+
+        {ownSending && (
+          <p className="rounded bg-amber-50 p-2 text-sm text-amber-900" data-testid="four-eyes">
+            Bạn là người đã gửi duyệt số liệu này nên không thể tự duyệt: hãy nhờ một thành viên khác của Đảng ủy phường
+            duyệt.
+          </p>
+        )}
+        <ReviewActions
+          ward={target.wardSlug}
+          year={target.year}
+          programme={target.programmeSlug}
+          version={panel.version}
+          available={available}
+          owed={expected - entered}
+          openQuestions={{
+            open: openThreads.length,
+            unanswered: openThreads.filter((t) => t.answers.length === 0).length,
+          }}
+        />
+
+        <div>
+          <h3 className="mb-1 text-sm font-semibold">Lịch sử</h3>
+          {panel.events.length === 0 ? (
+            <p className="text-sm text-slate-600">Chưa gửi duyệt lần nào.</p>
+          ) : (
+            <ol className="space-y-1 text-sm" data-testid="review-history">
+              {panel.events.map((e) => (
+                <li key={e.id} className="border-l-2 border-slate-300 pl-2">
+                  <time dateTime={e.at} className="tabular-nums text-slate-600">
+                    {formatDateTime(e.at)}
+                  </time>{" "}
+                  · <span className="font-medium">{e.actorName}</span> · {ACTION_DONE[e.action]}
+                  {e.comment && <span className="block whitespace-pre-line text-slate-800">“{e.comment}”</span>}
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+      </section>
+      {/* beside the panel (its own landmark), so that the panel's own form stays the only one in it */}
       <FigureQuestions
         ward={target.wardSlug}
         wardName={target.wardName}
@@ -112,25 +138,7 @@ export async function SubmissionPanel(props: {
         programme={target.programmeSlug}
         {...questions}
       />
-
-      <div>
-        <h3 className="mb-1 text-sm font-semibold">Lịch sử</h3>
-        {panel.events.length === 0 ? (
-          <p className="text-sm text-slate-600">Chưa gửi duyệt lần nào.</p>
-        ) : (
-          <ol className="space-y-1 text-sm" data-testid="review-history">
-            {panel.events.map((e) => (
-              <li key={e.id} className="border-l-2 border-slate-300 pl-2">
-                <time dateTime={e.at} className="tabular-nums text-slate-600">
-                  {formatDateTime(e.at)}
-                </time>{" "}
-                · <span className="font-medium">{e.actorName}</span> · {ACTION_DONE[e.action]}
-                {e.comment && <span className="block whitespace-pre-line text-slate-800">“{e.comment}”</span>}
-              </li>
-            ))}
-          </ol>
-        )}
-      </div>
-    </section>
+      {changed && <ChangedRows rows={changed} year={target.year} />}
+    </>
   );
 }

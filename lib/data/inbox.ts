@@ -19,6 +19,15 @@ export type SubmissionItem = {
   actorName: string | null;
 };
 
+/** The committee's questions on figures of a submission that no one of the ward has answered yet. */
+export type QuestionsItem = {
+  ward: WardRef;
+  year: number;
+  programme: ProgrammeRefShort;
+  questions: number;
+  since: string;
+};
+
 /** A ward's programmes of a year not yet sent, against its district's due date. */
 export type WardDeadlineItem = { ward: WardRef; year: number; dueOn: string; openProgrammes: number };
 
@@ -31,6 +40,7 @@ export type SignInBurstItem = { kind: "address" | "account"; key: string; failur
 export type Inbox = {
   awaitingApproval: SubmissionItem[];
   returned: SubmissionItem[];
+  questions: QuestionsItem[];
   deadlines: WardDeadlineItem[];
   lateWards: LateWardsItem[];
   mustChangePassword: number;
@@ -196,6 +206,47 @@ async function accountItems(burstFailures: number): Promise<Pick<Inbox, "mustCha
   };
 }
 
+/** For ward officials: per submission, the open questions on figures without an answer. */
+async function unansweredQuestions(roots: readonly number[]): Promise<QuestionsItem[]> {
+  if (roots.length === 0) return [];
+  const rows = await db().$queryRaw<
+    {
+      wardSlug: string;
+      wardName: string;
+      year: number;
+      programmeSlug: string;
+      programmeCode: string;
+      n: number;
+      since: Date;
+    }[]
+  >`
+    WITH RECURSIVE down(id) AS (
+      SELECT id FROM org_unit WHERE id = ANY(${[...roots]}::int[])
+      UNION
+      SELECT u.id FROM org_unit u JOIN down ON u.parent_id = down.id
+    )
+    SELECT w.slug AS "wardSlug", w.name AS "wardName", p.year, g.slug AS "programmeSlug", g.code AS "programmeCode",
+           count(*)::int AS n, min(q.at) AS since
+    FROM figure_comment q
+    JOIN submission s ON s.id = q.submission_id
+    JOIN down ON down.id = s.org_unit_id
+    JOIN org_unit w ON w.id = s.org_unit_id
+    JOIN period p ON p.id = s.period_id
+    JOIN programme g ON g.id = s.programme_id
+    WHERE q.question_id IS NULL AND q.closed_at IS NULL
+      AND NOT EXISTS (SELECT 1 FROM figure_comment a WHERE a.question_id = q.id)
+    GROUP BY w.slug, w.name, p.year, g.slug, g.code, g.number
+    ORDER BY since, w.name, p.year, g.number
+    LIMIT ${INBOX_LIMIT}`;
+  return rows.map((r) => ({
+    ward: { slug: r.wardSlug, name: r.wardName },
+    year: r.year,
+    programme: { slug: r.programmeSlug, code: r.programmeCode },
+    questions: r.n,
+    since: r.since.toISOString(),
+  }));
+}
+
 /**
  * Everything waiting for a person with these rights, as of `today` (the Hà Nội date, yyyy-mm-dd).
  * `soonDays`: how far ahead a ward official is reminded of a due date; `burstFailures`: failed sign-ins
@@ -212,12 +263,13 @@ export async function getInbox({
   soonDays: number;
   burstFailures: number;
 }): Promise<Inbox> {
-  const [awaitingApproval, returned, deadlines, late, accounts] = await Promise.all([
+  const [awaitingApproval, returned, questions, deadlines, late, accounts] = await Promise.all([
     submissionsIn(roots.approve, "SUBMITTED", "SUBMIT"),
     submissionsIn(roots.edit, "RETURNED", "RETURN"),
+    unansweredQuestions(roots.edit),
     wardDeadlines(roots.edit, today, soonDays),
     lateWards(roots.deadlines, today),
     roots.accounts ? accountItems(burstFailures) : { mustChangePassword: 0, signInBursts: [] },
   ]);
-  return { awaitingApproval, returned, deadlines, lateWards: late, ...accounts };
+  return { awaitingApproval, returned, questions, deadlines, lateWards: late, ...accounts };
 }

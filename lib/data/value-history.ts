@@ -8,8 +8,12 @@ import { valueKey } from "./entry-save";
 export type ValueHistoryEntry = {
   at: string;
   who: string;
-  /** "entry": a save of the working copy; "result": a change of the published figure */
-  kind: "entry" | "result";
+  /**
+   * "entry": a save of the working copy; "result": a change of the published figure; "question" /
+   * "answer": the committee's question on the figure and the ward's answer (`note`: the text,
+   * `newValue`: the figure when written)
+   */
+  kind: "entry" | "result" | "question" | "answer";
   action: "CREATE" | "UPDATE" | "DELETE";
   oldValue: string | null;
   newValue: string | null;
@@ -21,7 +25,8 @@ const LIMIT = 50;
 
 /**
  * History of the figure of `indicatorCode` (programme `programmeSlug`) for `unitSlug` — the ward
- * or one of its residential groups — in `year`. Null when any of them is unknown. Four queries.
+ * or one of its residential groups — in `year`, with the committee's questions on it and the answers.
+ * Null when any of them is unknown. Five queries.
  */
 export async function getValueHistory({
   wardSlug,
@@ -62,6 +67,12 @@ export async function getValueHistory({
     where: { indicatorId_periodId_orgUnitId: { indicatorId: indicator.id, periodId, orgUnitId: unit.id } },
     select: { id: true },
   });
+  const comments = await db().figureComment.findMany({
+    where: { indicatorId: indicator.id, orgUnitId: unit.id, submission: { periodId } },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: LIMIT,
+    select: { at: true, authorName: true, body: true, value: true, questionId: true },
+  });
   const rows = await db().auditLog.findMany({
     where: {
       OR: [
@@ -91,9 +102,18 @@ export async function getValueHistory({
         ]),
       )
     : new Map<string, string>();
-  return rows
+  const thread: ValueHistoryEntry[] = comments.map((c) => ({
+    at: c.at.toISOString(),
+    who: c.authorName,
+    kind: c.questionId === null ? "question" : "answer",
+    action: "CREATE",
+    oldValue: null,
+    newValue: c.value,
+    note: c.body,
+  }));
+  const changes = rows
     .filter((r) => r.field === null || r.field === "value")
-    .map((r) => {
+    .map((r): ValueHistoryEntry => {
       const context = (r.context ?? {}) as { actorName?: string; note?: string | null };
       return {
         at: r.at.toISOString(),
@@ -106,4 +126,6 @@ export async function getValueHistory({
         note: typeof context.note === "string" ? context.note : null,
       };
     });
+  // newest first, the questions and answers among the changes
+  return [...changes, ...thread].sort((a, b) => b.at.localeCompare(a.at)).slice(0, LIMIT);
 }

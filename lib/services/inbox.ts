@@ -33,6 +33,7 @@ export function inboxCount(inbox: Inbox): number {
   return (
     inbox.awaitingApproval.length +
     inbox.returned.length +
+    inbox.questions.length +
     inbox.deadlines.length +
     inbox.lateWards.length +
     (inbox.mustChangePassword > 0 ? 1 : 0) +

@@ -4,6 +4,7 @@ import "server-only";
 import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 import { getUnitScope } from "@/lib/data/org-units";
+import { getChangedRows } from "@/lib/data/changes";
 import { askableIndicators, getFigureThreads } from "@/lib/data/figure-comments";
 import { getSubmissionPanel } from "@/lib/data/review";
 import { isOwnSendingBlocked } from "@/lib/data/review-settings";
@@ -39,9 +40,12 @@ export async function loadSubmissionPanel({
   const open = panel.state !== "APPROVED";
   const canAsk = open && can(viewer, "approve", unit);
   const canAnswer = open && can(viewer, "editValues", unit);
-  const [threads, indicators] = await Promise.all([
+  // reviewers (the committee, the district who unlocks) see what changed against the published figures
+  const reviewer = can(viewer, "approve", unit) || can(viewer, "unlockValues", unit);
+  const [threads, indicators, changed] = await Promise.all([
     getFigureThreads(target, scope),
     canAsk ? askableIndicators(target.programmeId) : [],
+    reviewer ? getChangedRows(target, scope) : null,
   ]);
-  return { target, panel, available, ownSending, questions: { threads, indicators, canAsk, canAnswer } };
+  return { target, panel, available, ownSending, changed, questions: { threads, indicators, canAsk, canAnswer } };
 }

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type Page, expect, test } from "@playwright/test";
+import { type Page, expect as baseExpect, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "./auth-state";
 
 // "Việc cần làm": the party committee sees on its home page, and counted in the header, the
@@ -7,6 +7,10 @@ import { DEMO_PASSWORD } from "./auth-state";
 // spec touches); the item leads to the review, and is gone once approved.
 test.use({ storageState: { cookies: [], origins: [] } });
 test.describe.configure({ mode: "serial" });
+// several browsers and sign-ins per test, on a machine shared with other builds: a transition can
+// take seconds to answer there
+test.setTimeout(180_000);
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const YEAR = 2017;
 const ENTRY = `/ngoc-thuy/nhap-lieu/${YEAR}/01-CT-QU`;
@@ -79,4 +83,67 @@ test("the committee sees a submission on its home page right after the ward send
   await expect(inbox(page)).toBeVisible();
   await expect(inbox(page).getByText(ITEM)).toHaveCount(0);
   expect(await countIn(page)).toBe(before);
+});
+
+// Ngọc Thụy's 2018 figures of 01-CT/QU (no other spec touches them): a question on one figure is
+// answered by the ward, named before sending again, and closed by the approval.
+const QUESTION_ENTRY = "/ngoc-thuy/nhap-lieu/2018/01-CT-QU";
+
+test("a question on one figure is answered by the ward and closed by the approval", async ({ page, browser }) => {
+  const official = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const op = await official.newPage();
+  await signIn(op, "demo.phuong", QUESTION_ENTRY);
+  await confirm(op, "Gửi duyệt");
+  await expect(panel(op)).toContainText("Đã gửi – chờ duyệt");
+
+  await signIn(page, "demo.danguy", QUESTION_ENTRY);
+  const questions = page.getByTestId("figure-questions");
+  await expect(questions).toContainText("không có câu hỏi đang mở");
+  // the reviewer's changes-only view is there for the committee, not for the ward
+  await expect(page.getByTestId("changed-rows")).toContainText("Số liệu thay đổi so với số liệu đã công bố");
+  await expect(op.getByTestId("changed-rows")).toHaveCount(0);
+  const ask = questions.getByRole("form", { name: "Đặt câu hỏi về số liệu" });
+  const indicator = ask.getByLabel(/Chỉ tiêu của/);
+  const indicatorName = (await indicator.locator("option").first().innerText()).trim();
+  // one click (a retried click would ask twice): the form works before hydration too
+  await ask.getByLabel("Câu hỏi").fill("Số liệu này lấy từ đâu?");
+  await ask.getByRole("button", { name: "Gửi câu hỏi" }).click();
+  const thread = questions.getByTestId("figure-question");
+  await expect(thread).toHaveCount(1);
+  await expect(thread).toContainText(indicatorName);
+  await expect(thread).toContainText("Đảng ủy phường Ngọc Thụy (minh họa)");
+  await expect(questions).toContainText("(1 đang mở)");
+  await confirm(page, "Trả lại", "Xem câu hỏi về số liệu.");
+  await expect(panel(page)).toContainText("Bị trả lại");
+
+  await op.reload();
+  const answer = op.getByRole("form", { name: `Trả lời: ${indicatorName}` });
+  await answer.getByLabel("Trả lời").fill("Theo sổ theo dõi của phường.");
+  await answer.getByRole("button", { name: "Gửi trả lời" }).click();
+  await expect(op.getByTestId("figure-question")).toContainText("Theo sổ theo dõi của phường.");
+  // sending again names the question still open
+  await expect(async () => {
+    await panel(op).getByRole("button", { name: "Gửi duyệt", exact: true }).click();
+    await expect(panel(op).getByRole("form", { name: "Xác nhận: Gửi duyệt" })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(panel(op).getByRole("form", { name: "Xác nhận: Gửi duyệt" })).toContainText(
+    "Còn 1 câu hỏi của Đảng ủy về số liệu đang mở.",
+  );
+  await panel(op).getByRole("button", { name: "Xác nhận gửi duyệt" }).click();
+  await expect(panel(op)).toContainText("Đã gửi – chờ duyệt");
+  await official.close();
+
+  await page.reload();
+  await expect(questions.getByTestId("figure-question")).toContainText("Theo sổ theo dõi của phường.");
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await confirm(page, "Duyệt", "");
+  await expect(page.getByTestId("review-message")).toContainText("Đã đóng 1 câu hỏi về số liệu.");
+  await expect(panel(page)).toContainText("Đã duyệt – đã khóa");
+  await expect(questions).toContainText("không có câu hỏi đang mở");
+  await questions.getByText("Câu hỏi đã đóng (1)").click();
+  await expect(questions.getByTestId("figure-question")).toContainText("Đã đóng khi duyệt");
+  await expect(questions.getByRole("form")).toHaveCount(0);
 });

@@ -122,6 +122,15 @@ describe("questions on a figure", () => {
       unit: { slug: "ngoc-thuy" },
       answers: [],
     });
+    // the ward's officials find it in their inbox, nobody else
+    const inbox = await import("@/lib/services/inbox");
+    const inboxOf = (role: "WARD_OFFICIAL" | "WARD_PARTY_COMMITTEE", orgUnitId: number) =>
+      inbox.loadInbox({ grants: [{ role, orgUnitId }] } as Parameters<typeof inbox.loadInbox>[0]);
+    expect((await inboxOf("WARD_OFFICIAL", world.units.ngocThuy))!.questions).toEqual([
+      expect.objectContaining({ ward: { slug: "ngoc-thuy", name: "ngoc-thuy" }, year: YEAR, questions: 1 }),
+    ]);
+    expect((await inboxOf("WARD_OFFICIAL", world.units.boDe))!.questions).toEqual([]);
+    expect((await inboxOf("WARD_PARTY_COMMITTEE", world.units.ngocThuy))!.questions).toEqual([]);
     // another ward's reader sees no thread of Ngọc Thụy
     expect(await threads.getFigureThreads(target(), { rootIds: [world.units.boDe] })).toEqual([]);
     const audit = await world.database.prisma.auditLog.findMany({ where: { entity: "figure_comment" } });
@@ -150,6 +159,32 @@ describe("questions on a figure", () => {
         authorName: world.users.official.username,
       }),
     ]);
+    // answered: gone from the inbox
+    const inbox = await import("@/lib/services/inbox");
+    const official = await inbox.loadInbox({
+      grants: [{ role: "WARD_OFFICIAL", orgUnitId: world.units.ngocThuy }],
+    } as Parameters<typeof inbox.loadInbox>[0]);
+    expect(official!.questions).toEqual([]);
+    // the figure's own history ("Lịch sử") shows the thread among its changes
+    const { getValueHistory } = await import("@/lib/data/value-history");
+    const history = await getValueHistory({
+      wardSlug: "ngoc-thuy",
+      year: YEAR,
+      programmeSlug: fx.programmeSlug,
+      unitSlug: "ngoc-thuy",
+      indicatorCode: "review-a",
+      readable: { all: true },
+    });
+    expect(
+      history!
+        .filter((h) => h.kind === "question" || h.kind === "answer")
+        .map((h) => [h.kind, h.who, h.note, h.newValue])
+        .sort(),
+    ).toEqual([
+      ["answer", world.users.official.username, "Năm nay có thêm đợt ra quân.", "12"],
+      ["question", world.users.committee.username, "Vì sao 12, năm trước chỉ 3?", "12"],
+    ]);
+    expect(history!.some((h) => h.kind === "entry" && h.newValue === "12")).toBe(true);
   });
 
   it("approving closes the open questions, audited; afterwards nothing more is written", async () => {
