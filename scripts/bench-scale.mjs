@@ -334,7 +334,7 @@ function pages(f) {
       url: `/${WARD}`,
       sql: [
         `SELECT ${resultCols} FROM result r ${resultJoins}
-          WHERE (r.org_unit_id = $1 OR o.parent_id = $1) AND p.term_id = $2 AND o.path && $3::int[]`,
+          WHERE r.org_unit_id IN (SELECT id FROM org_unit WHERE id = $1 OR parent_id = $1) AND p.term_id = $2 AND o.path && $3::int[]`,
         [f.ward, f.term, f.roots],
       ],
     },
@@ -343,7 +343,7 @@ function pages(f) {
       url: `/${WARD}/chuong-trinh/${PROGRAMME}`,
       sql: [
         `SELECT ${resultCols} FROM result r ${resultJoins}
-          WHERE (r.org_unit_id = $1 OR o.parent_id = $1) AND p.term_id = $2 AND i.programme_id = $3 AND o.path && $4::int[]`,
+          WHERE r.org_unit_id IN (SELECT id FROM org_unit WHERE id = $1 OR parent_id = $1) AND p.term_id = $2 AND i.programme_id = $3 AND o.path && $4::int[]`,
         [f.ward, f.term, f.programme, f.roots],
       ],
     },
