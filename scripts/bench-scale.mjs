@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench:scale`: every page at city and national scale (issue 11).
 //   npm run bench:scale -- [--sizes 126,1000,3321] [--json FILE] [--runs 20] [--budget 40] [--duration 10]
+//   npm run bench:scale -- --report FILE   (the README's table of an earlier run's JSON)
 // 1. creates a throwaway database ctk_scale_<random> on DATABASE_URL's server (else 127.0.0.1:5432)
 //    and its own app role, and starts scripts/start.mjs on it (migrations, the seed with its demo
 //    data, `next build` when stale, the production server);
@@ -448,11 +449,39 @@ async function throughput(base, cookie, url) {
   };
 }
 
+/** The results as the README's table: a row per page, a column per size. */
+function markdown(out) {
+  const sizes = Object.keys(out.sizes);
+  const names = Object.keys(out.sizes[sizes[0]].pages);
+  const cell = (r) =>
+    !r
+      ? ""
+      : r.status !== 200
+        ? (r.error ?? `HTTP ${r.status}`)
+        : `${fmtMs(r.median)} / ${fmtMs(r.p95)} · SQL ${fmtMs(r.sqlMedian)} (×${r.ratio}) · ${fmtKiB(r.htmlBytes)} (gz ${fmtKiB(r.gzipBytes)})`;
+  const lines = [
+    `| page: median / p95 · raw SQL median (page ÷ SQL) · HTML (gzip) | ${sizes.map((s) => `${Number(s).toLocaleString("de-DE")} wards`).join(" | ")} |`,
+    `|---|${sizes.map(() => "---").join("|")}|`,
+    ...names.map((n) => `| ${n} | ${sizes.map((s) => cell(out.sizes[s].pages[n])).join(" | ")} |`),
+    `| peak RSS (start.mjs + next-server) | ${sizes.map((s) => `${out.sizes[s].rssMiB} MiB`).join(" | ")} |`,
+    ...Object.keys(out.sizes[sizes[0]].throughput).map(
+      (n) =>
+        `| ${n}, 10 connections | ${sizes.map((s) => `${out.sizes[s].throughput[n]?.requestsPerSecond ?? "?"} req/s`).join(" | ")} |`,
+    ),
+  ];
+  return lines.join("\n");
+}
+
 // --- main -------------------------------------------------------------------------------------------
 const fmtMs = (v) => (v == null ? "" : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(0)} ms`);
 const fmtKiB = (v) => (v == null ? "" : `${(v / 1024).toFixed(0)} KiB`);
 
 async function main() {
+  if (option("report")) {
+    // only the README table of an earlier run's JSON
+    console.log(markdown(JSON.parse(fs.readFileSync(option("report"), "utf8"))));
+    return;
+  }
   const port = Number(option("port", 0)) || (await freePort());
   const base = `http://127.0.0.1:${port}`;
   const started = await start(port);
@@ -545,6 +574,7 @@ async function main() {
   rows.forEach((r) => console.log(line(r)));
   fs.writeFileSync(JSON_FILE, JSON.stringify(out, null, 2) + "\n");
   log(`wrote ${path.relative(process.cwd(), JSON_FILE)}`);
+  console.log(`\nFor the README:\n\n${markdown(out)}`);
 }
 
 main()
