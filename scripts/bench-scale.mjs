@@ -431,7 +431,23 @@ async function measure(base, cookie, page) {
   };
 }
 
+/**
+ * Waits until the server has finished what an earlier run left in flight (autocannon stops sending,
+ * not the server working): two health checks in a row answered within 200 ms, at most 2 minutes.
+ */
+async function settle(base) {
+  const deadline = Date.now() + 120_000;
+  let quick = 0;
+  while (quick < 2 && Date.now() < deadline) {
+    const t = performance.now();
+    await fetch(`${base}/api/health`).catch(() => null);
+    quick = performance.now() - t < 200 ? quick + 1 : 0;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 async function throughput(base, cookie, url) {
+  await settle(base);
   const result = await autocannon({
     url: base + url,
     connections: 10,
