@@ -14,8 +14,10 @@ export function OwnUnits({ units }: { units: OwnUnit[] }) {
       </h2>
       <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
         {units.map((u) => (
-          <li key={u.slug} className="rounded border border-brand-200 bg-brand-50 p-3">
-            {u.level === "WARD" || u.level === "RESIDENTIAL_GROUP" ? (
+          <li key={u.slug} className="rounded border border-slate-200 bg-brand-50 p-3">
+            {u.level === "RESIDENTIAL_GROUP" ? (
+              <span className="font-medium">{u.name}</span>
+            ) : u.level === "WARD" ? (
               <Link href={`/${u.slug}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
                 {u.name}
               </Link>

@@ -1,0 +1,601 @@
+#!/usr/bin/env node
+// `npm run bench:scale`: every page at city and national scale (issue 11).
+//   npm run bench:scale -- [--sizes 126,1000,3321] [--json FILE] [--runs 20] [--budget 40] [--duration 10]
+//   npm run bench:scale -- --report FILE   (the README's table of an earlier run's JSON)
+// 1. creates a throwaway database ctk_scale_<random> on DATABASE_URL's server (else 127.0.0.1:5432)
+//    and its own app role, and starts scripts/start.mjs on it (migrations, the seed with its demo
+//    data, `next build` when stale, the production server);
+// 2. for each size (ascending), grows Long Biên to that many wards with synthetic wards made in SQL
+//    (generate_series, seconds): "Phường Minh họa N" (slug minh-hoa-N), 40 residential groups under
+//    every tenth one, every ward-level indicator of the term for every year and the term, all from one
+//    source of kind DEMO ("Dữ liệu minh họa – bench:scale"), so the app labels them as demo data;
+// 3. per page: warm-up, then up to --runs sequential GETs (fewer when a page is slow: at most
+//    --budget seconds a page, at least 5), each followed by the raw SQL that page needs, run as the
+//    table owner on the same database (alternating, so both see the same load): median and p95 of
+//    the page, median of the SQL, their ratio, HTML and gzip bytes;
+// 4. throughput at 10 connections (autocannon, --duration seconds) of the values API and /so-sanh;
+// 5. the server's resident memory (start.mjs + next-server, sampled every 500 ms): peak per size.
+// Prints a table per size and writes the JSON (--json FILE, default bench-results/scale.json).
+// Ngọc Thụy's own data never changes: the one-ward pages should not slow down as the city grows.
+import { spawn, execFileSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import zlib from "node:zlib";
+import autocannon from "autocannon";
+import pg from "pg";
+import { ROOT, quoteIdent, withClient, withDatabase } from "./lib/db-tools.mjs";
+
+// --- arguments ------------------------------------------------------------------------------------
+const argv = process.argv.slice(2);
+function option(name, fallback) {
+  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i < 0) return fallback;
+  return argv[i].includes("=") ? argv[i].slice(argv[i].indexOf("=") + 1) : argv[i + 1];
+}
+const SIZES = String(option("sizes", "126,1000,3321"))
+  .split(",")
+  .map(Number)
+  .sort((a, b) => a - b);
+if (SIZES.some((n) => !Number.isInteger(n) || n < 14 || n > 20000)) {
+  console.error("--sizes: số phường từ 14 (Long Biên hiện có) đến 20000, cách nhau bằng dấu phẩy, ví dụ 126,1000,3321");
+  process.exit(2);
+}
+const JSON_FILE = path.resolve(option("json", path.join(ROOT, "bench-results/scale.json")));
+const RUNS = Number(option("runs", 20));
+const BUDGET_MS = Number(option("budget", 40)) * 1000;
+const DURATION_S = Number(option("duration", 10));
+const WARMUP = 2;
+const MIN_RUNS = 5;
+const TERM = "2015-2020";
+const WARD = "ngoc-thuy";
+const PARENT = "long-bien";
+const PROGRAMME = "03-CTr-QU";
+const YEAR = 2019;
+const ACCOUNT = "demo.quan"; // district staff: reads every ward of Long Biên, the synthetic ones too
+const PASSWORD = `scale-${crypto.randomBytes(12).toString("hex")}`;
+const log = (m) => console.log(`[bench:scale] ${m}`);
+
+// --- cleanup ----------------------------------------------------------------------------------------
+let server = null;
+let dataDir = null;
+let owner = null; // pg client as the tables' owner
+let throwaway = null; // { adminUrl, name, role }
+let cleaning = null;
+
+function cleanup() {
+  cleaning ??= (async () => {
+    await owner?.end().catch(() => {});
+    if (server && server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((r) => server.once("exit", r));
+      server.kill("SIGTERM");
+      const timer = setTimeout(() => {
+        for (const pid of [...descendants(server.pid), server.pid])
+          try {
+            process.kill(pid, "SIGKILL");
+          } catch {}
+      }, 30_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    if (throwaway) {
+      await withClient(throwaway.adminUrl, async (c) => {
+        await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(throwaway.name)} WITH (FORCE)`);
+        await c.query(`DROP ROLE IF EXISTS ${quoteIdent(throwaway.role)}`);
+      })
+        .then(() => log(`dropped database ${throwaway.name} and role ${throwaway.role}`))
+        .catch((e) => log(`could not drop ${throwaway.name}/${throwaway.role}: ${e.message}`));
+    }
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  })();
+  return cleaning;
+}
+for (const [sig, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+])
+  process.on(sig, () => cleanup().finally(() => process.exit(code)));
+
+// --- process helpers ------------------------------------------------------------------------------
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer().once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function descendants(root) {
+  const parentOf = new Map();
+  for (const d of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, "utf8");
+      parentOf.set(Number(d), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {}
+  }
+  const found = [];
+  for (let frontier = [root]; frontier.length;) {
+    const next = [...parentOf].filter(([, ppid]) => frontier.includes(ppid)).map(([pid]) => pid);
+    found.push(...next);
+    frontier = next;
+  }
+  return found;
+}
+
+/** Resident memory (MiB) of start.mjs and its descendants (next-server): the app's whole footprint. */
+let pids = null;
+let pidsAt = 0;
+function rssMiB() {
+  // the process tree is walked every 10 s only: reading all of /proc at each sample would load the machine
+  if (!pids || Date.now() - pidsAt > 10_000) {
+    pids = [server.pid, ...descendants(server.pid)];
+    pidsAt = Date.now();
+  }
+  let kb = 0;
+  for (const pid of pids) {
+    try {
+      kb += Number(fs.readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmRSS:\s+(\d+) kB/m)?.[1] ?? 0);
+    } catch {}
+  }
+  return kb / 1024;
+}
+
+const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+const round = (v, d = 1) => (v == null ? null : +v.toFixed(d));
+
+// --- 1. database and server -----------------------------------------------------------------------
+async function start(port) {
+  const base = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+  const suffix = crypto.randomBytes(4).toString("hex");
+  throwaway = {
+    adminUrl: withDatabase(base, "postgres"),
+    name: `ctk_scale_${suffix}`,
+    role: `ctk_scale_app_${suffix}`,
+  };
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ctk-scale-"));
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATA_DIR: dataDir,
+    DATABASE_URL: withDatabase(base, throwaway.name), // start.mjs creates, migrates and seeds it
+    APP_DB_ROLE: throwaway.role, // its own role: never resets the password of another deployment's
+    SEED_DEMO: "1",
+    DEMO_PASSWORD: PASSWORD,
+    PUBLIC_PORTAL: "0",
+  };
+  delete env.APP_DATABASE_URL;
+  log(`starting scripts/start.mjs on port ${port}, database ${new URL(base).host}/${throwaway.name} (throwaway)`);
+  const t0 = performance.now();
+  server = spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  fs.mkdirSync(path.dirname(JSON_FILE), { recursive: true });
+  const startLog = fs.createWriteStream(path.join(os.tmpdir(), `ctk-scale-start-${suffix}.log`));
+  server.stdout.on("data", (c) => {
+    startLog.write(c);
+    for (const line of String(c)
+      .split("\n")
+      .filter((l) => l.startsWith("[start]")))
+      console.log(`  ${line}`);
+  });
+  server.stderr.on("data", (c) => startLog.write(c));
+  const exited = new Promise((r) => server.once("exit", r));
+  const health = `http://127.0.0.1:${port}/api/health`;
+  const deadline = Date.now() + 20 * 60_000; // a build on 2 busy cores can take minutes
+  while (Date.now() < deadline) {
+    const res = await fetch(health, { signal: AbortSignal.timeout(3000) }).catch(() => null);
+    if (res?.ok) return { ms: performance.now() - t0, ownerUrl: env.DATABASE_URL };
+    const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r(undefined), 300))]);
+    if (code !== undefined) throw new Error(`start.mjs exited (code ${code}); see ${startLog.path}`);
+  }
+  throw new Error(`${health} did not answer within 20 minutes; see ${startLog.path}`);
+}
+
+async function signIn(base) {
+  const res = await fetch(`${base}/api/auth/sign-in`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ identifier: ACCOUNT, password: PASSWORD, next: "/" }),
+  });
+  await res.arrayBuffer();
+  if (res.status !== 303) throw new Error(`sign-in answered HTTP ${res.status}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+// --- 2. the synthetic city ------------------------------------------------------------------------
+/** Ids the pages and their SQL are about. */
+async function facts() {
+  const one = async (sql, params = []) => (await owner.query(sql, params)).rows[0];
+  const term = await one(`SELECT id FROM term WHERE slug = $1`, [TERM]);
+  const ward = await one(`SELECT id, parent_id, path FROM org_unit WHERE slug = $1`, [WARD]);
+  const programme = await one(`SELECT id FROM programme WHERE slug = $1 AND term_id = $2`, [PROGRAMME, term.id]);
+  // the compared indicator: a ward-level count of programme 03 summed over the term
+  const indicator = await one(
+    `SELECT id, code FROM indicator WHERE programme_id = $1 AND collection_level = 'WARD' AND parent_id IS NULL
+       AND value_type = 'COUNT' AND aggregation = 'SUM' ORDER BY sort_order, id LIMIT 1`,
+    [programme.id],
+  );
+  const termPeriod = await one(`SELECT id FROM period WHERE term_id = $1 AND kind = 'TERM'`, [term.id]);
+  const yearPeriod = await one(`SELECT id FROM period WHERE term_id = $1 AND kind = 'YEAR' AND year = $2`, [
+    term.id,
+    YEAR,
+  ]);
+  return {
+    term: term.id,
+    ward: ward.id,
+    parent: ward.parent_id,
+    roots: [ward.parent_id],
+    programme: programme.id,
+    indicator,
+    termPeriod: termPeriod.id,
+    yearPeriod: yearPeriod.id,
+  };
+}
+
+/** Grows the parent to `size` wards; returns the number of rows added and the seconds it took. */
+async function grow(size, f) {
+  const t0 = performance.now();
+  const { rows } = await owner.query(
+    `SELECT count(*)::int AS wards, count(*) FILTER (WHERE slug LIKE 'minh-hoa-%')::int AS synthetic
+       FROM org_unit WHERE parent_id = $1 AND level = 'WARD'`,
+    [f.parent],
+  );
+  const from = rows[0].synthetic + 1;
+  const to = rows[0].synthetic + (size - rows[0].wards);
+  if (to < from) return { added: 0, seconds: 0, results: 0 };
+  await owner.query("BEGIN");
+  const source = await owner.query(
+    `INSERT INTO source (key, kind, title, note) VALUES ('demo:bench-scale', 'DEMO', 'Dữ liệu minh họa – bench:scale',
+       'Phường, tổ dân phố và số liệu tổng hợp để đo tốc độ (npm run bench:scale); không phải số liệu thật.')
+     ON CONFLICT (key) DO UPDATE SET title = EXCLUDED.title RETURNING id`,
+  );
+  const wards = await owner.query(
+    `INSERT INTO org_unit (slug, name, short_name, level, parent_id, sort_order, valid_from, population, households, updated_at)
+     SELECT format('minh-hoa-%s', g), format('Phường Minh họa %s', g), format('Minh họa %s', g), 'WARD', $1, 1000 + g,
+            DATE '2015-01-01', 8000 + (g * 7919) % 30000, 2000 + (g * 3571) % 8000, now()
+       FROM generate_series($2::int, $3::int) g
+     RETURNING id, substring(slug FROM 10)::int AS n`,
+    [f.parent, from, to],
+  );
+  await owner.query(
+    `INSERT INTO org_unit (slug, name, short_name, level, parent_id, sort_order, valid_from, updated_at)
+     SELECT format('minh-hoa-%s-to-%s', w.n, t), format('Tổ dân phố %s', t), format('Tổ %s', t), 'RESIDENTIAL_GROUP',
+            w.id, t, DATE '2015-01-01', now()
+       FROM unnest($1::int[], $2::int[]) AS w(id, n), generate_series(1, 40) t
+      WHERE w.n % 10 = 0`,
+    [wards.rows.map((w) => w.id), wards.rows.map((w) => w.n)],
+  );
+  const results = await owner.query(
+    `INSERT INTO result (indicator_id, org_unit_id, period_id, value, source_id, recorded_by)
+     SELECT i.id, w.id, p.id,
+            CASE i.value_type
+              WHEN 'PERCENT' THEN round((random() * 100)::numeric, 1)
+              WHEN 'BOOLEAN' THEN (random() < 0.7)::int
+              WHEN 'MONEY' THEN round((random() * 2e9)::numeric, -3)
+              WHEN 'DECIMAL' THEN round((random() * 5000)::numeric, 2)
+              ELSE floor(random() * (CASE WHEN p.kind = 'TERM' THEN 3000 ELSE 600 END))
+            END,
+            $2, 'bench:scale'
+       FROM unnest($1::int[]) AS w(id)
+       CROSS JOIN indicator i
+       JOIN programme pr ON pr.id = i.programme_id AND pr.term_id = $3
+       JOIN period p ON p.term_id = $3
+      WHERE i.collection_level = 'WARD'`,
+    [wards.rows.map((w) => w.id), source.rows[0].id, f.term],
+  );
+  await owner.query("COMMIT");
+  await owner.query("ANALYZE org_unit; ANALYZE result");
+  return { added: wards.rowCount, results: results.rowCount, seconds: round((performance.now() - t0) / 1000, 2) };
+}
+
+// --- 3. pages and the SQL each needs ---------------------------------------------------------------
+// The SQL is what a page must read at the least, as one statement, scoped like the app (`path && roots`):
+// the ratio page ÷ SQL says how much the app adds (rendering, React payload, round trips) on top.
+const resultCols = `r.value, r.qualifier, r.note, r.version, r.recorded_at, i.code, i.name, i.unit, i.value_type,
+  p.kind, p.year, s.key, s.title, s.kind AS source_kind`;
+const resultJoins = `JOIN indicator i ON i.id = r.indicator_id JOIN period p ON p.id = r.period_id JOIN source s ON s.id = r.source_id
+  JOIN org_unit o ON o.id = r.org_unit_id`;
+function pages(f) {
+  const compare = (period) =>
+    `/so-sanh?parent=${PARENT}&indicator=${encodeURIComponent(f.indicator.code)}&period=${period}`;
+  const compareSql = (periodId) => [
+    `SELECT o.slug, o.short_name, o.population, r.value, r.qualifier,
+            rank() OVER (ORDER BY r.value DESC NULLS LAST) AS rank, avg(r.value) OVER () AS mean, sum(r.value) OVER () AS total
+       FROM org_unit o LEFT JOIN result r ON r.org_unit_id = o.id AND r.indicator_id = $2 AND r.period_id = $3
+      WHERE o.parent_id = $1 AND o.level = 'WARD' AND o.path && $4::int[] ORDER BY rank LIMIT 40`,
+    [f.parent, f.indicator.id, periodId, f.roots],
+  ];
+  return [
+    {
+      name: "/ (home)",
+      url: "/",
+      sql: [
+        `SELECT o.slug, o.name, d.name AS district, (SELECT count(*) FROM result r WHERE r.org_unit_id = o.id) AS results,
+                count(*) OVER () AS total
+           FROM org_unit o LEFT JOIN org_unit d ON d.id = o.parent_id
+          WHERE o.level = 'WARD' AND o.path && $1::int[] ORDER BY d.name, o.sort_order, o.slug LIMIT 50`,
+        [f.roots],
+      ],
+    },
+    {
+      name: "ward overview",
+      url: `/${WARD}`,
+      sql: [
+        `SELECT ${resultCols} FROM result r ${resultJoins}
+          WHERE r.org_unit_id IN (SELECT id FROM org_unit WHERE id = $1 OR parent_id = $1) AND p.term_id = $2 AND o.path && $3::int[]`,
+        [f.ward, f.term, f.roots],
+      ],
+    },
+    {
+      name: "programme 03 dashboard",
+      url: `/${WARD}/chuong-trinh/${PROGRAMME}`,
+      sql: [
+        `SELECT ${resultCols} FROM result r ${resultJoins}
+          WHERE r.org_unit_id IN (SELECT id FROM org_unit WHERE id = $1 OR parent_id = $1) AND p.term_id = $2 AND i.programme_id = $3 AND o.path && $4::int[]`,
+        [f.ward, f.term, f.programme, f.roots],
+      ],
+    },
+    {
+      name: "residential groups",
+      url: `/${WARD}/to-dan-pho`,
+      sql: [
+        `SELECT o.slug, o.short_name, ${resultCols} FROM result r ${resultJoins}
+          WHERE o.parent_id = $1 AND p.term_id = $2 AND o.path && $3::int[]`,
+        [f.ward, f.term, f.roots],
+      ],
+    },
+    { name: "/so-sanh term", url: compare("term"), sql: compareSql(f.termPeriod), throughput: true },
+    { name: `/so-sanh ${YEAR}`, url: compare(String(YEAR)), sql: compareSql(f.yearPeriod) },
+    {
+      name: "/so-sanh/phuong",
+      url: `/so-sanh/phuong?ward=${WARD}&programme=${PROGRAMME}&period=term`,
+      sql: [
+        `SELECT i.code, max(r.value) FILTER (WHERE r.org_unit_id = $1) AS own,
+                avg(r.value) FILTER (WHERE r.org_unit_id <> $1) AS others, count(r.value) AS reported
+           FROM indicator i
+           LEFT JOIN result r ON r.indicator_id = i.id AND r.period_id = $3
+                AND r.org_unit_id IN (SELECT id FROM org_unit WHERE parent_id = $2 AND level = 'WARD' AND path && $5::int[])
+          WHERE i.programme_id = $4 AND i.collection_level = 'WARD'
+          GROUP BY i.id, i.code`,
+        [f.ward, f.parent, f.termPeriod, f.programme, f.roots],
+      ],
+    },
+    {
+      name: "values API",
+      url: `/api/v1/org-units/${WARD}/values?term=${TERM}`,
+      sql: [
+        `SELECT ${resultCols} FROM result r ${resultJoins}
+          WHERE r.org_unit_id = $1 AND p.term_id = $2 AND o.path && $3::int[]`,
+        [f.ward, f.term, f.roots],
+      ],
+      throughput: true,
+    },
+  ];
+}
+
+async function measure(base, cookie, page) {
+  const get = async () => {
+    const t = performance.now();
+    const res = await fetch(base + page.url, { redirect: "manual", headers: { cookie } });
+    const body = Buffer.from(await res.arrayBuffer());
+    return { ms: performance.now() - t, status: res.status, body };
+  };
+  const sql = async () => {
+    const t = performance.now();
+    await owner.query(page.sql[0], page.sql[1]);
+    return performance.now() - t;
+  };
+  const first = await get();
+  if (first.status !== 200) return { url: page.url, status: first.status, firstMs: round(first.ms) };
+  for (let i = 1; i < WARMUP; i++) await get();
+  await sql();
+  const times = [];
+  const sqlTimes = [];
+  let body = first.body;
+  const t0 = performance.now();
+  while (times.length < RUNS && (times.length < MIN_RUNS || performance.now() - t0 < BUDGET_MS)) {
+    const r = await get();
+    if (r.status !== 200) return { url: page.url, status: r.status };
+    times.push(r.ms);
+    body = r.body;
+    sqlTimes.push(await sql());
+  }
+  times.sort((a, b) => a - b);
+  sqlTimes.sort((a, b) => a - b);
+  const median = quantile(times, 0.5);
+  const sqlMedian = quantile(sqlTimes, 0.5);
+  return {
+    url: page.url,
+    status: 200,
+    runs: times.length,
+    firstMs: round(first.ms),
+    median: round(median),
+    p95: round(quantile(times, 0.95)),
+    sqlMedian: round(sqlMedian, 2),
+    ratio: round(median / sqlMedian, 1),
+    htmlBytes: body.byteLength,
+    gzipBytes: zlib.gzipSync(body).byteLength,
+  };
+}
+
+/**
+ * Waits until the server has finished what an earlier run left in flight (autocannon stops sending,
+ * not the server working): two health checks in a row answered within 200 ms, at most 2 minutes.
+ */
+async function settle(base) {
+  const deadline = Date.now() + 120_000;
+  let quick = 0;
+  while (quick < 2 && Date.now() < deadline) {
+    const t = performance.now();
+    await fetch(`${base}/api/health`).catch(() => null);
+    quick = performance.now() - t < 200 ? quick + 1 : 0;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+async function throughput(base, cookie, url) {
+  await settle(base);
+  const result = await autocannon({
+    url: base + url,
+    connections: 10,
+    duration: DURATION_S,
+    headers: { cookie },
+  });
+  return {
+    url,
+    connections: 10,
+    seconds: DURATION_S,
+    requestsPerSecond: round(result.requests.average),
+    latencyMedianMs: result.latency.p50,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+/** The results as the README's table: a row per page, a column per size. */
+function markdown(out) {
+  const sizes = Object.keys(out.sizes);
+  const names = Object.keys(out.sizes[sizes[0]].pages);
+  const cell = (r) =>
+    !r
+      ? ""
+      : r.status !== 200
+        ? (r.error ?? `HTTP ${r.status}`)
+        : `${fmtMs(r.median)} / ${fmtMs(r.p95)} · SQL ${fmtMs(r.sqlMedian)} (×${r.ratio}) · ${fmtKiB(r.htmlBytes)} (gz ${fmtKiB(r.gzipBytes)})`;
+  const lines = [
+    `| page: median / p95 · raw SQL median (page ÷ SQL) · HTML (gzip) | ${sizes.map((s) => `${Number(s).toLocaleString("de-DE")} wards`).join(" | ")} |`,
+    `|---|${sizes.map(() => "---").join("|")}|`,
+    ...names.map((n) => `| ${n} | ${sizes.map((s) => cell(out.sizes[s].pages[n])).join(" | ")} |`),
+    `| peak RSS (start.mjs + next-server) | ${sizes.map((s) => `${out.sizes[s].rssMiB} MiB`).join(" | ")} |`,
+    ...Object.keys(out.sizes[sizes[0]].throughput).map(
+      (n) =>
+        `| ${n}, 10 connections | ${sizes.map((s) => `${out.sizes[s].throughput[n]?.requestsPerSecond ?? "?"} req/s`).join(" | ")} |`,
+    ),
+  ];
+  return lines.join("\n");
+}
+
+// --- main -------------------------------------------------------------------------------------------
+const fmtMs = (v) => (v == null ? "" : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(0)} ms`);
+const fmtKiB = (v) => (v == null ? "" : `${(v / 1024).toFixed(0)} KiB`);
+
+async function main() {
+  if (option("report")) {
+    // only the README table of an earlier run's JSON
+    console.log(markdown(JSON.parse(fs.readFileSync(option("report"), "utf8"))));
+    return;
+  }
+  const port = Number(option("port", 0)) || (await freePort());
+  const base = `http://127.0.0.1:${port}`;
+  const started = await start(port);
+  log(`server healthy after ${(started.ms / 1000).toFixed(1)} s`);
+  owner = new pg.Client({ connectionString: started.ownerUrl });
+  await owner.connect();
+  const cookie = await signIn(base);
+  const f = await facts();
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMiB())), 500);
+
+  const out = {
+    date: new Date().toISOString(),
+    commit: execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim(),
+    dirty: execFileSync("git", ["status", "--porcelain"], { cwd: ROOT, encoding: "utf8" }).trim() !== "",
+    machine: {
+      cpus: os.cpus().length,
+      node: process.version,
+      postgres: (await owner.query("SHOW server_version")).rows[0].server_version,
+    },
+    settings: {
+      runs: RUNS,
+      minRuns: MIN_RUNS,
+      budgetSeconds: BUDGET_MS / 1000,
+      warmup: WARMUP,
+      throughputSeconds: DURATION_S,
+    },
+    sizes: {},
+  };
+  for (const size of SIZES) {
+    if (cleaning) return;
+    const grown = await grow(size, f);
+    log(`${size} wards: added ${grown.added} wards and ${grown.results} results in ${grown.seconds} s`);
+    peak = rssMiB();
+    const perPage = {};
+    for (const page of pages(f)) {
+      if (cleaning) return;
+      const r = await measure(base, cookie, page).catch((e) => ({ url: page.url, error: e.message }));
+      perPage[page.name] = r;
+      log(
+        `  ${page.name}: ${r.status === 200 ? `median ${fmtMs(r.median)}, p95 ${fmtMs(r.p95)}, SQL ${fmtMs(r.sqlMedian)}, ${fmtKiB(r.htmlBytes)}` : (r.error ?? `HTTP ${r.status}`)}`,
+      );
+    }
+    const through = {};
+    for (const page of pages(f).filter((p) => p.throughput)) {
+      if (cleaning) return;
+      through[page.name] = await throughput(base, cookie, page.url).catch((e) => ({ url: page.url, error: e.message }));
+      log(`  throughput ${page.name}: ${through[page.name].requestsPerSecond ?? through[page.name].error} req/s`);
+    }
+    const counts = (
+      await owner.query(
+        `SELECT (SELECT count(*) FROM org_unit)::int AS units, (SELECT count(*) FROM result)::int AS results`,
+      )
+    ).rows[0];
+    out.sizes[size] = {
+      wards: size,
+      ...counts,
+      generatedSeconds: grown.seconds,
+      rssMiB: round(peak),
+      pages: perPage,
+      throughput: through,
+    };
+    // written after each size, so that an interrupted run keeps what it measured
+    fs.writeFileSync(JSON_FILE, JSON.stringify(out, null, 2) + "\n");
+  }
+  clearInterval(sampler);
+
+  // --- report ---
+  console.log(
+    `\nbench:scale ${out.date} at ${out.commit}${out.dirty ? " (uncommitted changes)" : ""}, PostgreSQL ${out.machine.postgres}, ${out.machine.cpus} cores`,
+  );
+  const names = pages(f).map((p) => p.name);
+  const head = ["page", ...SIZES.map(String)];
+  const rows = names.map((n) => [
+    n,
+    ...SIZES.map((s) => {
+      const r = out.sizes[s]?.pages[n];
+      if (!r) return "";
+      if (r.status !== 200) return r.error ?? `HTTP ${r.status}`;
+      return `${fmtMs(r.median)} / p95 ${fmtMs(r.p95)} · SQL ${fmtMs(r.sqlMedian)} (×${r.ratio}) · ${fmtKiB(r.htmlBytes)}, gz ${fmtKiB(r.gzipBytes)}`;
+    }),
+  ]);
+  rows.push(["peak RSS", ...SIZES.map((s) => `${out.sizes[s]?.rssMiB ?? ""} MiB`)]);
+  for (const n of names.filter((n) => out.sizes[SIZES[0]]?.throughput[n]))
+    rows.push([`${n} @10 conn`, ...SIZES.map((s) => `${out.sizes[s]?.throughput[n]?.requestsPerSecond ?? ""} req/s`)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join(" | ");
+  console.log(line(head));
+  console.log(widths.map((w) => "-".repeat(w)).join("-|-"));
+  rows.forEach((r) => console.log(line(r)));
+  fs.writeFileSync(JSON_FILE, JSON.stringify(out, null, 2) + "\n");
+  log(`wrote ${path.relative(process.cwd(), JSON_FILE)}`);
+  console.log(`\nFor the README:\n\n${markdown(out)}`);
+}
+
+main()
+  .catch((e) => {
+    log(`failed: ${e.stack ?? e}`);
+    process.exitCode = 1;
+  })
+  .finally(() => cleanup());
