@@ -5,7 +5,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { ValueType } from "@/lib/generated/prisma/enums";
 import type { EntryTarget } from "./entry-save";
-import { type ReadScope, inScope } from "./scope";
+import { type ReadScope, scopeWhere } from "./scope";
 
 export type ChangedRow = {
   indicator: { code: string; name: string; unit: string; valueType: ValueType };
@@ -22,7 +22,8 @@ export type ChangedRow = {
 
 /** Rows changed against the published figures; [] for a ward outside `scope` or no submission. */
 export async function getChangedRows(target: EntryTarget, scope: ReadScope): Promise<ChangedRow[]> {
-  if (!inScope(scope, target.wardId)) return [];
+  const readable = await db().orgUnit.count({ where: { id: target.wardId, ...scopeWhere(scope) } });
+  if (readable === 0) return [];
   const rows = await db().$queryRaw<
     {
       code: string;

@@ -62,6 +62,6 @@ describe("changes since the published figures", () => {
       ["review-b", 2.05],
       ["review-a", 0.5],
     ]);
-    expect(await getChangedRows(target, { unitIds: [world.units.boDe] })).toEqual([]);
+    expect(await getChangedRows(target, { rootIds: [world.units.boDe] })).toEqual([]);
   });
 });
