@@ -12,8 +12,9 @@ describe("deadline form: the day as dd/mm/yyyy", () => {
   });
 
   it("refuses a day that does not exist or is written the other way round, in Vietnamese", () => {
-    expect(parse("31/02/2021").error?.issues[0].message).toBe(
-      "Ngày không hợp lệ: hãy viết ngày/tháng/năm, ví dụ 31/03/2021.",
+    expect(parse("31/02/2021").error?.issues[0].message).toBe("Ngày không hợp lệ.");
+    expect(parse("31.03.2021").error?.issues[0].message).toBe(
+      "Hãy viết ngày hạn nộp dạng ngày/tháng/năm, ví dụ 31/03/2021.",
     );
     // mm/dd/yyyy as an English browser would write 31 March
     expect(parse("03/31/2021").success).toBe(false);

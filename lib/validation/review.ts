@@ -46,9 +46,13 @@ const viDate = z
   .transform((s, ctx) => {
     const vi = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
     const iso = vi ? `${vi[3]}-${vi[2].padStart(2, "0")}-${vi[1].padStart(2, "0")}` : s;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) {
+      ctx.addIssue({ code: "custom", message: "Hãy viết ngày hạn nộp dạng ngày/tháng/năm, ví dụ 31/03/2021." });
+      return z.NEVER;
+    }
     const d = new Date(`${iso}T00:00:00Z`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) {
-      ctx.addIssue({ code: "custom", message: "Ngày không hợp lệ: hãy viết ngày/tháng/năm, ví dụ 31/03/2021." });
+    if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) {
+      ctx.addIssue({ code: "custom", message: "Ngày không hợp lệ." });
       return z.NEVER;
     }
     return iso;
