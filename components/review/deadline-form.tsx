@@ -1,6 +1,7 @@
 "use client";
 import { type FormEvent, startTransition, useActionState, useId } from "react";
 import { type DeadlineState, saveDeadline } from "@/lib/actions/review";
+import { formatDate } from "@/lib/format/vi";
 import { retryable } from "@/lib/result";
 import { useLatestVersion } from "@/components/ui/use-latest-version";
 
@@ -43,17 +44,20 @@ export function DeadlineForm({
         <input
           id={`${id}-due`}
           name="dueOn"
-          type="date"
+          // text, not type="date": a date input shows the browser's order (mm/dd/yyyy in English)
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          placeholder="dd/mm/yyyy"
           required
-          defaultValue={dueOn ?? ""}
-          min={`${year}-01-01`}
-          max={`${year + 2}-12-31`}
+          defaultValue={dueOn ? formatDate(dueOn) : ""}
           aria-invalid={error ? true : undefined}
           aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
           className="mt-1 rounded border border-slate-400 bg-white px-2 py-1"
         />
         <p id={`${id}-hint`} className="text-xs text-slate-600">
-          Hết ngày này (giờ Việt Nam) mà phường chưa gửi duyệt thì tính là trễ hạn.
+          Ngày/tháng/năm, ví dụ 31/03/{year + 1}. Hết ngày này (giờ Việt Nam) mà phường chưa gửi duyệt thì tính là trễ
+          hạn.
         </p>
       </div>
       <button

@@ -3,7 +3,7 @@ import "server-only";
 // and a district's progress (wards × programmes). Plain objects; a fixed number of queries each.
 // Each takes the reader's ReadScope: a ward outside it reads as absent.
 import { db } from "@/lib/db";
-import { type Completeness, type CompletenessIndicator, completeness } from "@/lib/domain/completeness";
+import { type Completeness, type CompletenessIndicator, completeness, presentCells } from "@/lib/domain/completeness";
 import type { ProgressState } from "@/lib/domain/submission-workflow";
 import type { SubmissionAction, SubmissionStatus } from "@/lib/generated/prisma/enums";
 import { type DeadlineInfo, getDeadline, getDeadlines } from "./deadlines";
@@ -73,15 +73,37 @@ async function loadProgress(cellsOf: Cells, scope: ReadScope): Promise<Map<strin
       select: { id: true, orgUnitId: true, periodId: true, programmeId: true, status: true, version: true },
     }),
   ]);
-  const entered = submissions.length
-    ? await db().entryValue.findMany({
-        where: { submissionId: { in: submissions.map((s) => s.id) }, value: { not: null } },
-        select: { submissionId: true, indicatorId: true, orgUnitId: true },
-      })
-    : [];
+  const [entries, published] = await Promise.all([
+    submissions.length
+      ? db().entryValue.findMany({
+          where: { submissionId: { in: submissions.map((s) => s.id) } },
+          select: { submissionId: true, indicatorId: true, orgUnitId: true, value: true },
+        })
+      : [],
+    // the published figures the entry form starts from count as present where nothing was entered
+    db().result.findMany({
+      where: {
+        periodId: { in: periodIds },
+        orgUnitId: { in: [...wardIds, ...groups.map((g) => g.id)] },
+        indicator: { programmeId: { in: programmeIds } },
+      },
+      select: { periodId: true, indicatorId: true, orgUnitId: true, indicator: { select: { programmeId: true } } },
+    }),
+  ]);
 
   const indicatorsOf = groupBy<CompletenessIndicator & { programmeId: number }>(indicators, (i) => i.programmeId);
-  const enteredOf = groupBy(entered, (e) => e.submissionId);
+  const enteredOf = groupBy(entries, (e) => e.submissionId);
+  const wardOfUnit = new Map<number, number>([
+    ...wardIds.map((id): [number, number] => [id, id]),
+    ...groups.map((g): [number, number] => [g.id, g.parentId!]),
+  ]);
+  const publishedOf = new Map<string, { indicatorId: number; orgUnitId: number }[]>();
+  for (const r of published) {
+    const key = cellKey(wardOfUnit.get(r.orgUnitId)!, r.periodId, r.indicator.programmeId);
+    const list = publishedOf.get(key);
+    if (list) list.push(r);
+    else publishedOf.set(key, [r]);
+  }
   const submissionOf = new Map(submissions.map((s) => [cellKey(s.orgUnitId, s.periodId, s.programmeId), s]));
 
   const cells = new Map<string, ProgressCell>();
@@ -98,7 +120,10 @@ async function loadProgress(cellsOf: Cells, scope: ReadScope): Promise<Map<strin
             indicatorsOf.get(programmeId) ?? [],
             wardId,
             groupIds,
-            sub ? (enteredOf.get(sub.id) ?? []) : [],
+            presentCells({
+              entries: (sub ? (enteredOf.get(sub.id) ?? []) : []).map((e) => ({ ...e, hasValue: e.value !== null })),
+              published: publishedOf.get(cellKey(wardId, period.id, programmeId)) ?? [],
+            }),
           ),
         });
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type CompletenessIndicator, completeness, owedDetail } from "./completeness";
+import { type CompletenessIndicator, completeness, owedDetail, presentCells } from "./completeness";
 
 const WARD = 10;
 const GROUPS = [11, 12, 13];
@@ -53,5 +53,30 @@ describe("completeness", () => {
       ],
     );
     expect(r).toEqual({ expected: 2, entered: 2, owed: [] });
+  });
+});
+
+describe("presentCells: what the form shows counts as present", () => {
+  it("counts published figures where nothing was entered, not where an entered value was cleared", () => {
+    const present = presentCells({
+      entries: [
+        { indicatorId: 1, orgUnitId: WARD, hasValue: true },
+        { indicatorId: 2, orgUnitId: WARD, hasValue: false },
+      ],
+      published: [
+        { indicatorId: 2, orgUnitId: WARD },
+        { indicatorId: 3, orgUnitId: 11 },
+        { indicatorId: 4, orgUnitId: WARD },
+      ],
+    });
+    const r = completeness([ind(1), ind(2), ind(3, "RESIDENTIAL_GROUP"), ind(4)], WARD, [11], present);
+    expect(r).toMatchObject({ expected: 4, entered: 3 });
+    expect(r.owed.map((o) => o.code)).toEqual(["c2"]);
+  });
+
+  it("a year whose every figure is published owes nothing before anything is typed", () => {
+    const published = [1, 2, 3].map((id) => ({ indicatorId: id, orgUnitId: WARD }));
+    const r = completeness([ind(1), ind(2), ind(3)], WARD, [], presentCells({ entries: [], published }));
+    expect(r).toEqual({ expected: 3, entered: 3, owed: [] });
   });
 });

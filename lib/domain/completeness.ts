@@ -57,6 +57,24 @@ export function completeness(
   return { expected, entered: count, owed };
 }
 
+type CellRef = { indicatorId: number; orgUnitId: number };
+
+/**
+ * The cells that hold a figure for the year, as the entry form shows them: an entered value, or,
+ * where nothing was entered, the published figure the form starts from (a report's or an earlier
+ * approval's). An entered value that was cleared (null) is missing even where a figure was published.
+ */
+export function presentCells(input: {
+  entries: Iterable<CellRef & { hasValue: boolean }>;
+  published: Iterable<CellRef>;
+}): CellRef[] {
+  const entered = new Map<string, CellRef & { hasValue: boolean }>();
+  for (const e of input.entries) entered.set(cellIdKey(e), e);
+  const out: CellRef[] = [...entered.values()].filter((e) => e.hasValue);
+  for (const p of input.published) if (!entered.has(cellIdKey(p))) out.push(p);
+  return out;
+}
+
 /** "còn thiếu 3/38 tổ" for per-group indicators, nothing for the ward's own. */
 export function owedDetail(o: Owed): string | null {
   return o.perGroup ? `còn thiếu ${o.missing}/${o.expected} tổ` : null;

@@ -63,7 +63,9 @@ describe("entry grid helpers", () => {
 
   it("derives the ward's share of groups achieving; nothing before any group has a value", () => {
     expect(derivedWardShare(["1", "0", null, "1"])).toBe("50");
-    expect(derivedWardShare(["1", "1", "0"])).toBe("66.6667");
+    expect(derivedWardShare(["1", "1", "0"])).toBe("66.7");
+    // 31 of 38 groups: 81,5789… is written 81,6 as the published figures are
+    expect(derivedWardShare([...Array(31).fill("1"), ...Array(7).fill("0")])).toBe("81.6");
     expect(derivedWardShare([null, null])).toBeNull();
   });
 

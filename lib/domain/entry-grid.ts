@@ -3,7 +3,7 @@
 // rows, the ward figure derived from the residential groups, and the local draft.
 
 import { splitCellKey } from "./cell-key";
-import { fromScaled, toScaled } from "./decimal";
+import { fromScaled, roundDecimal, toScaled } from "./decimal";
 import { wardShareFromGroups } from "./residential-groups";
 import type { Rule } from "./value-rules";
 import type { Comparison, Qualifier, SubmissionStatus, ValueType } from "./enums";
@@ -139,19 +139,23 @@ export function changedPayloadRows(
 
 /**
  * The ward's share (%) of groups achieving a yes/no indicator, from each group's value (null:
- * none). Groups without a value count as not achieving, as on the dashboards; null when no group
- * has a value at all (nothing to derive from yet).
+ * none), as the ward's figure is written: to 1 decimal, like the published figures (31/38 →
+ * "81.6", not "81.5789"). Groups without a value count as not achieving, as on the dashboards;
+ * null when no group has a value at all (nothing to derive from yet). The exact share is never
+ * lost: it is computed again from the groups' values wherever it is used (wardShareFromGroups).
  */
 export function derivedWardShare(groupValues: Array<string | null>): string | null {
   const present = groupValues.filter((v): v is string => v !== null);
   if (present.length === 0) return null;
-  return (
-    wardShareFromGroups(
-      present.map((value) => ({ value })),
-      groupValues.length,
-    )?.percent ?? null
+  const share = wardShareFromGroups(
+    present.map((value) => ({ value })),
+    groupValues.length,
   );
+  return share ? roundDecimal(share.percent, PUBLISHED_SHARE_DECIMALS) : null;
 }
+
+/** Decimals of a ward share as the reports publish it ("73,7 %"). */
+export const PUBLISHED_SHARE_DECIMALS = 1;
 
 /** Why a ward figure computed from the groups cannot be typed (the form and the import say the same). */
 export const derivedMessage = (indicatorName: string) =>

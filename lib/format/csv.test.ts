@@ -28,10 +28,25 @@ describe("toCsv", () => {
     expect(row("+1+1")).toBe("'+1+1");
     expect(row("-2+3")).toBe("'-2+3");
     expect(row("@SUM(A1)")).toBe("'@SUM(A1)");
-    expect(row("- đã kiểm tra")).toBe("'- đã kiểm tra");
+    expect(row("-A1")).toBe("'-A1");
+    expect(row("-cmd|' /C calc'!A0")).toBe("'-cmd|' /C calc'!A0");
+    expect(row("+SUM(1;2)")).toBe(`"'+SUM(1;2)"`);
+    expect(row("- 3 hộ")).toBe("'- 3 hộ");
+    expect(row("-2 +3")).toBe("'-2 +3");
+    expect(row("\tx")).toBe("'\tx");
     expect(row("-12,5")).toBe('"-12,5"');
     expect(row("-1.234")).toBe("-1.234");
     expect(row(">1.691")).toBe(">1.691");
+  });
+
+  it("writes a note starting with a dash and words as it is, with no visible apostrophe", () => {
+    const row = (v: string) =>
+      toCsv(["a"], [[v]])
+        .slice(1)
+        .split("\r\n")[1];
+    expect(row("- đã kiểm tra")).toBe("- đã kiểm tra");
+    expect(row("-đã bàn giao mặt bằng")).toBe("-đã bàn giao mặt bằng");
+    expect(row("+ thêm hộ Nguyễn Văn A")).toBe("+ thêm hộ Nguyễn Văn A");
   });
 });
 

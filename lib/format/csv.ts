@@ -12,22 +12,34 @@ export const CSV_SEPARATOR = ";";
 /** A number (a rank, a year, a count) is written with its digits; a figure goes through csvNumber first. */
 export type CsvCell = string | number | null | undefined;
 
-/** Text a spreadsheet would evaluate ("=…", "+…", "-…", "@…"); the writer prefixes it with an apostrophe. */
+/** Text that may start a formula ("=…", "+…", "-…", "@…"); the reader drops the writer's apostrophe before it. */
 export const FORMULA_START = /^[=+\-@\t\r]/;
 /** A number as this writer spells it ("-1.234,5"): a spreadsheet reads it as a number, never as a formula. */
 const WRITTEN_NUMBER = /^-?\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^-?\d+(?:,\d+)?$/;
+/** What turns a signed text into a formula: calls, operators, links to other programs (DDE "cmd|…!A0"). */
+const FORMULA_SIGNS = /[()|!=&^*/<>@$[\]{}%+]/;
+/** A cell reference right after the sign ("-A1", "+$B$2"). */
+const CELL_REF = /^\$?[A-Za-z]{1,3}\$?\d/;
+
+/**
+ * Would a spreadsheet evaluate this text? "=…", "@…", a leading tab or CR, and "+"/"-" followed by
+ * a number, a reference, a call or an operator do. A sign followed by words ("- đã kiểm tra", a
+ * bullet) is a note, written as it is.
+ */
+export function evaluatesAsFormula(text: string): boolean {
+  if (!FORMULA_START.test(text) || WRITTEN_NUMBER.test(text)) return false;
+  if (text[0] !== "+" && text[0] !== "-") return true;
+  const rest = text.slice(1).trimStart();
+  const words = /^\p{L}/u.test(rest) && !CELL_REF.test(rest) && !FORMULA_SIGNS.test(rest);
+  return !words;
+}
 
 /** An exact decimal string as a CSV figure: "1691" → "1.691", "90.5" → "90,5". */
 export const csvNumber = (value: string): string => viDigits(value);
 
 function field(v: CsvCell): string {
   if (v === null || v === undefined) return "";
-  const s =
-    typeof v === "number"
-      ? String(v).replace(".", ",")
-      : FORMULA_START.test(v) && !WRITTEN_NUMBER.test(v)
-        ? `'${v}`
-        : v;
+  const s = typeof v === "number" ? String(v).replace(".", ",") : evaluatesAsFormula(v) ? `'${v}` : v;
   return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

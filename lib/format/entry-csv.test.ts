@@ -144,6 +144,19 @@ describe("entry CSV", () => {
     expect(previewImport(parsed, g).counts).toMatchObject({ unchanged: 3, invalid: 0 });
   });
 
+  it("writes a note starting with a dash and words as it is, and reads it back unchanged", () => {
+    const g = {
+      ...grid,
+      cells: { ...grid.cells, "ngoc-thuy:tien": { ...grid.cells["ngoc-thuy:tien"], note: "- đã kiểm tra" } },
+    };
+    const csv = entryGridToCsv(g);
+    expect(csv).toContain(";- đã kiểm tra;");
+    expect(csv).not.toContain("'- đã kiểm tra");
+    const parsed = readEntryCsv(bytes(csv));
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(previewImport(parsed, g).counts).toMatchObject({ unchanged: 3, invalid: 0 });
+  });
+
   it("parses quotes, doubled quotes and line breaks; refuses an unclosed quote", () => {
     expect(parseCsvRecords('a;"b;c";"d""e"\r\n"x\ny";z', ";")).toEqual([
       ["a", "b;c", 'd"e'],

@@ -35,20 +35,34 @@ export const unlockFormSchema = z.object({ ...submissionFields, comment: comment
 
 export type TransitionForm = z.infer<typeof transitionFormSchema>;
 
-/** yyyy-mm-dd (what a date input sends), a real calendar day. */
-const isoDate = z
+/**
+ * A day as Vietnamese officials write it, dd/mm/yyyy (d/m/yyyy too), whatever the browser's language;
+ * yyyy-mm-dd is still read (programs, older forms). Becomes yyyy-mm-dd, a real calendar day.
+ */
+const viDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Hãy chọn ngày hạn nộp.")
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, "Ngày không hợp lệ.");
+  .trim()
+  .min(1, "Hãy nhập ngày hạn nộp (ngày/tháng/năm, ví dụ 31/03/2021).")
+  .transform((s, ctx) => {
+    const vi = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
+    const iso = vi ? `${vi[3]}-${vi[2].padStart(2, "0")}-${vi[1].padStart(2, "0")}` : s;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) {
+      ctx.addIssue({ code: "custom", message: "Hãy viết ngày hạn nộp dạng ngày/tháng/năm, ví dụ 31/03/2021." });
+      return z.NEVER;
+    }
+    const d = new Date(`${iso}T00:00:00Z`);
+    if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) {
+      ctx.addIssue({ code: "custom", message: "Ngày không hợp lệ." });
+      return z.NEVER;
+    }
+    return iso;
+  });
 
 export const deadlineFormSchema = z
   .object({
     district: slugSchema,
     year,
-    dueOn: isoDate,
+    dueOn: viDate,
     /** 0 when no deadline was set when the form was opened */
     version: z.coerce.number().int().min(0),
   })

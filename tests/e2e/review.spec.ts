@@ -59,11 +59,12 @@ test("ward official sends the year's figures from the entry hub", async ({ page 
   await expect(page).toHaveURL(new RegExp(`${ENTRY}$`));
 
   await expect(panel(page)).toContainText("Chưa bắt đầu");
-  await expect(panel(page).getByTestId("completeness")).toContainText("0/10 ô số liệu");
+  // the demonstration's published figures fill 9 of the 10 inputs: only "Đạt mô hình cơ quan điện tử" is missing
+  await expect(panel(page).getByTestId("completeness")).toContainText("9/10 ô số liệu · còn thiếu 1 ô");
   // the committee's buttons are not offered to the official
   await expect(panel(page).getByRole("button", { name: "Duyệt", exact: true })).toHaveCount(0);
   await openConfirmation(page, "Gửi duyệt");
-  await expect(panel(page)).toContainText("còn 10 ô chưa nhập");
+  await expect(panel(page)).toContainText("còn 1 ô chưa nhập");
   await expectAccessible(page);
   await panel(page).getByRole("button", { name: "Xác nhận gửi duyệt" }).click();
   await expect(page.getByTestId("review-message")).toHaveText(
@@ -146,7 +147,9 @@ test("district staff follow the district's progress, set the deadline and unlock
   await expect(counts.locator('[data-state="APPROVED"]')).toContainText("1");
   await expect(counts.locator('[data-state="late"]')).toContainText("41");
   await page.locator('[data-owed-ward="bo-de"] summary').click();
-  await expect(page.locator('[data-owed-ward="bo-de"]')).toContainText("Chương trình 02-CTr/QU");
+  // Bồ Đề's programme 02 figures are all published (demonstration); one of programme 03 is not
+  await expect(page.locator('[data-owed-ward="bo-de"]')).toContainText("Chương trình 03-CTr/QU");
+  await expect(page.locator('[data-owed-ward="bo-de"]')).not.toContainText("Chương trình 02-CTr/QU");
   await expectAccessible(page);
 
   // 375 px: nothing wider than the screen

@@ -157,7 +157,7 @@ describe("entry import", () => {
     const touched = p.preview.rows.filter((r) => r.status !== "unchanged");
     expect(touched.map((r) => [r.unit, r.indicator, r.status, r.old.value, r.next?.value, r.next?.qualifier])).toEqual([
       // the ward's share of cultural groups, recomputed from the groups as the form's save does: 27 of 38
-      ["ngoc-thuy", "ty-le-tdp-van-hoa", "changed", "73.7", "71.0526", "EXACT"],
+      ["ngoc-thuy", "ty-le-tdp-van-hoa", "changed", "73.7", "71.1", "EXACT"],
       ["ngoc-thuy", "hoi-vien-clb-moi-truong", "changed", "515", "515", "MORE_THAN"],
       ["ngoc-thuy", "ra-quan-xu-ly", "changed", "34", "31", "EXACT"],
       ["ngoc-thuy", "tien-xu-phat-vi-pham", "changed", "64000000", "305000000", "EXACT"],
@@ -198,7 +198,7 @@ describe("entry import", () => {
         v.outlierConfirmed,
       ]),
     ).toEqual([
-      ["ngoc-thuy:ty-le-tdp-van-hoa", "71.0526", "EXACT", "Tính từ 27/38 tổ dân phố.", 1, false],
+      ["ngoc-thuy:ty-le-tdp-van-hoa", "71.1", "EXACT", "Tính từ 27/38 tổ dân phố.", 1, false],
       ["ngoc-thuy:hoi-vien-clb-moi-truong", "515", "MORE_THAN", null, 1, false],
       ["ngoc-thuy:ra-quan-xu-ly", "31", "EXACT", null, 1, false],
       ["ngoc-thuy:tien-xu-phat-vi-pham", "305000000", "EXACT", "Theo sổ theo dõi", 1, true],
@@ -212,7 +212,7 @@ describe("entry import", () => {
       select: { actor: true, action: true, oldValue: true, newValue: true },
     });
     expect(audit.slice(auditBefore).map((a) => [a.actor, a.action, a.oldValue, a.newValue])).toEqual([
-      [ACTOR.userId, "CREATE", null, "71.0526"],
+      [ACTOR.userId, "CREATE", null, "71.1"],
       [ACTOR.userId, "CREATE", null, "515"],
       [ACTOR.userId, "CREATE", null, "31"],
       [ACTOR.userId, "CREATE", null, "305000000"],

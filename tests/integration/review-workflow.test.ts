@@ -632,4 +632,25 @@ describe("progress overviews", () => {
       completeness: { expected: 3, entered: 0 },
     });
   });
+
+  it("a published figure the form starts from counts as present; a year with none is still owed", async () => {
+    const { prisma } = world.database;
+    const { getDistrictProgress } = await import("@/lib/data/review");
+    const { ALL_UNITS } = await import("@/lib/data/scope");
+    const source = await prisma.source.create({ data: { key: "bc-bo-de", kind: "REPORT", title: "Báo cáo Bồ Đề" } });
+    await prisma.result.create({
+      data: {
+        indicatorId: fx.indicators.a,
+        orgUnitId: world.units.boDe,
+        periodId: fx.periods[YEAR],
+        value: "7",
+        sourceId: source.id,
+        recordedBy: "seed",
+      },
+    });
+    const boDe = (await getDistrictProgress("long-bien", YEAR, ALL_UNITS))!.wards.find((w) => w.slug === "bo-de")!;
+    // nothing typed yet, but the form shows the published 7: only b is missing
+    expect(boDe.cells[0]).toMatchObject({ state: "NOT_STARTED", completeness: { expected: 2, entered: 1 } });
+    expect(boDe.cells[0].completeness.owed.map((o) => o.code)).toEqual(["review-b"]);
+  });
 });

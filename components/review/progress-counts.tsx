@@ -1,0 +1,48 @@
+import type { DistrictProgress } from "@/lib/data/review";
+import { PROGRESS_LABEL, type ProgressState, isLate } from "@/lib/domain/submission-workflow";
+import { formatNumber } from "@/lib/format/vi";
+
+const ORDER: ProgressState[] = ["APPROVED", "SUBMITTED", "RETURNED", "DRAFT", "NOT_STARTED"];
+
+/** Counts of each state over every ward and programme, and of the late ones. */
+export function progressCounts(
+  progress: DistrictProgress,
+  now: Date,
+): { byState: Record<ProgressState, number>; late: number; total: number } {
+  const byState = Object.fromEntries(ORDER.map((s) => [s, 0])) as Record<ProgressState, number>;
+  let late = 0;
+  let total = 0;
+  for (const w of progress.wards) {
+    for (const c of w.cells) {
+      byState[c.state]++;
+      total++;
+      if (isLate(c.state, progress.deadline?.dueOn ?? null, now)) late++;
+    }
+  }
+  return { byState, late, total };
+}
+
+/** One card per state, and the late ones. */
+export function ProgressCounts({ progress, now }: { progress: DistrictProgress; now: Date }) {
+  const counts = progressCounts(progress, now);
+  const n = (v: number) => formatNumber(String(v));
+  return (
+    <section aria-labelledby="tong-hop" className="space-y-2">
+      <h2 id="tong-hop" className="text-lg font-semibold">
+        Tổng hợp ({n(progress.wards.length)} phường × {n(progress.programmes.length)} chương trình)
+      </h2>
+      <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6" data-testid="progress-counts">
+        {ORDER.map((s) => (
+          <li key={s} className="rounded-lg bg-white p-3 shadow-sm" data-state={s}>
+            <span className="block text-2xl font-bold tabular-nums">{n(counts.byState[s])}</span>
+            <span className="text-sm">{PROGRESS_LABEL[s]}</span>
+          </li>
+        ))}
+        <li className="rounded-lg border border-red-700 bg-red-50 p-3 shadow-sm" data-state="late">
+          <span className="block text-2xl font-bold tabular-nums text-red-900">{n(counts.late)}</span>
+          <span className="text-sm text-red-900">Trễ hạn</span>
+        </li>
+      </ul>
+    </section>
+  );
+}

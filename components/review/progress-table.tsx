@@ -1,0 +1,61 @@
+import Link from "next/link";
+import type { DistrictProgress } from "@/lib/data/review";
+import { isLate } from "@/lib/domain/submission-workflow";
+import { formatNumber } from "@/lib/format/vi";
+import { LateBadge, ProgressBadge } from "./progress-badge";
+
+/** Wards × programmes: each cell's state, late badge and figures entered / expected. */
+export function ProgressTable({ progress, now }: { progress: DistrictProgress; now: Date }) {
+  const { year, deadline, programmes, wards } = progress;
+  const n = (v: number) => formatNumber(String(v));
+  return (
+    <section aria-labelledby="theo-phuong" className="space-y-2">
+      <h2 id="theo-phuong" className="text-lg font-semibold">
+        Theo phường
+      </h2>
+      <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm">
+        <table className="w-full min-w-[40rem] text-left text-sm">
+          <caption className="sr-only">Trạng thái số liệu năm {year} của từng phường, theo chương trình</caption>
+          <thead>
+            <tr className="border-b bg-slate-100">
+              <th scope="col" className="p-2">
+                Phường
+              </th>
+              {programmes.map((p) => (
+                <th key={p.slug} scope="col" className="p-2">
+                  {p.code}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {wards.map((w) => (
+              <tr key={w.slug} className="border-b align-top" data-ward={w.slug}>
+                <th scope="row" className="p-2 font-medium">
+                  <Link href={`/${w.slug}/nhap-lieu`} className="underline">
+                    {w.shortName}
+                  </Link>
+                </th>
+                {w.cells.map((c, i) => (
+                  <td key={c.programmeSlug} className="space-y-1 p-2" data-programme={c.programmeSlug}>
+                    <div className="flex flex-wrap gap-1">
+                      <ProgressBadge state={c.state} />
+                      {isLate(c.state, deadline?.dueOn ?? null, now) && <LateBadge />}
+                    </div>
+                    <Link href={`/${w.slug}/nhap-lieu/${year}/${c.programmeSlug}`} className="text-slate-700 underline">
+                      {n(c.completeness.entered)}/{n(c.completeness.expected)}
+                      <span className="sr-only">
+                        {" "}
+                        số liệu đã nhập, {w.shortName}, chương trình {programmes[i].code}
+                      </span>
+                    </Link>
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
