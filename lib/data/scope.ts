@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * The org units whose rows a request may read, built once per request from the viewer (or API
@@ -24,4 +25,13 @@ export function scopeWhere(scope: ReadScope): { id?: { in: number[] } } {
 /** `where` of a query on rows that belong to a unit (results, targets, projects, achievements …). */
 export function orgUnitScopeWhere(scope: ReadScope): { orgUnitId?: { in: number[] } } {
   return "all" in scope ? {} : { orgUnitId: { in: [...scope.unitIds] } };
+}
+
+/**
+ * SQL condition "this unit id is readable", for raw queries: `unitIdColumn` is the column (or
+ * expression) holding the unit's id, e.g. Prisma.sql`r.org_unit_id`. One array parameter, whatever
+ * the size of the scope.
+ */
+export function scopeSql(scope: ReadScope, unitIdColumn: Prisma.Sql): Prisma.Sql {
+  return "all" in scope ? Prisma.sql`TRUE` : Prisma.sql`${unitIdColumn} = ANY(${[...scope.unitIds]}::int[])`;
 }
