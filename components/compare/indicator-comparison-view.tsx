@@ -83,6 +83,7 @@ function SortLinks({ data, termSlug }: { data: IndicatorComparison; termSlug?: s
       <span className="text-slate-700">Sắp xếp:</span>
       {(["desc", "asc", "name"] as const).map((s) => (
         <Link
+          prefetch={false}
           key={s}
           href={compareHref({ ...base, sort: s })}
           scroll={false}
@@ -180,6 +181,7 @@ function ComparisonTable({
               </th>
               <th scope="col" className="py-2 pr-2 font-medium" aria-sort={sort === "name" ? "ascending" : undefined}>
                 <Link
+                  prefetch={false}
                   href={compareHref({ ...base, sort: "name" })}
                   scroll={false}
                   className="underline decoration-dotted hover:decoration-solid"
@@ -194,6 +196,7 @@ function ComparisonTable({
                 aria-sort={sort === "desc" ? "descending" : sort === "asc" ? "ascending" : undefined}
               >
                 <Link
+                  prefetch={false}
                   href={compareHref({ ...base, sort: valueSort })}
                   scroll={false}
                   className="underline decoration-dotted hover:decoration-solid"
@@ -226,6 +229,7 @@ function ComparisonTable({
                 <th scope="row" className="py-2 pr-2 text-left font-medium">
                   {canOpenWard ? (
                     <Link
+                      prefetch={false}
                       href={wardCompareHref({
                         ward: r.unit.slug,
                         programme: indicator.programme.slug,
@@ -336,7 +340,11 @@ function TableSearch({ data, termSlug }: { data: IndicatorComparison; termSlug?:
       {q && (
         <p className="text-sm text-slate-700" role="status">
           {matchCount === 0 ? `Không có ${noun} nào khớp “${q}”.` : `${formatNumber(matchCount)} ${noun} khớp “${q}”.`}{" "}
-          <Link href={compareHref({ ...hiddenHref(data, termSlug), q: undefined })} className="underline">
+          <Link
+            prefetch={false}
+            href={compareHref({ ...hiddenHref(data, termSlug), q: undefined })}
+            className="underline"
+          >
             Bỏ tìm kiếm
           </Link>
         </p>
@@ -365,6 +373,7 @@ function Pager({ data, termSlug }: { data: IndicatorComparison; termSlug?: strin
   const to = Math.min(matchCount, page * pageSize);
   const link = (p: number, label: string, rel: string) => (
     <Link
+      prefetch={false}
       href={compareHref({ ...hiddenHref(data, termSlug), page: p })}
       scroll={false}
       rel={rel}

@@ -146,6 +146,7 @@ export function WardComparisonView({ data, termSlug }: { data: WardComparison; t
                   >
                     <span className="text-slate-600">{numbered.get(r.indicator.code)}. </span>
                     <Link
+                      prefetch={false}
                       href={compareHref({ parent: parent.slug, indicator: r.indicator.code, period, term: termSlug })}
                       className="text-brand-800 underline decoration-dotted hover:decoration-solid"
                     >
@@ -239,6 +240,7 @@ export function WardComparisonView({ data, termSlug }: { data: WardComparison; t
             {firstCode && (
               <li>
                 <Link
+                  prefetch={false}
                   href={compareHref({ parent: parent.slug, indicator: firstCode, period, term: termSlug })}
                   className="inline-block rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100"
                 >
@@ -249,6 +251,7 @@ export function WardComparisonView({ data, termSlug }: { data: WardComparison; t
             {unit.level === "WARD" && (
               <li>
                 <Link
+                  prefetch={false}
                   href={`/${unit.slug}`}
                   className="inline-block rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100"
                 >

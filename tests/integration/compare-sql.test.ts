@@ -150,7 +150,7 @@ describe("/so-sanh in SQL equals the domain functions", () => {
       }
     }
     expect(compared).toBeGreaterThan(100);
-  });
+  }, 240_000);
 
   it("per 1 000 inhabitants: the same shown values and ranks as perThousand", async () => {
     const { getIndicatorComparison, getChildrenValues } = await data();
@@ -182,7 +182,7 @@ describe("/so-sanh in SQL equals the domain functions", () => {
         ind.code,
       ).toEqual(expected.map((r) => [r.unit.slug, r.shown, r.rank]));
     }
-  });
+  }, 120_000);
 
   it("one ward against the others: the same own figures and sibling averages", async () => {
     const { getWardComparison, getChildrenValues, getProgrammes } = await data();
@@ -211,7 +211,7 @@ describe("/so-sanh in SQL equals the domain functions", () => {
         }
       }
     }
-  });
+  }, 120_000);
 });
 
 describe("a large ranking: top and bottom in the chart, a page in the table, search without diacritics", () => {
@@ -244,6 +244,73 @@ describe("a large ranking: top and bottom in the chart, a page in the table, sea
     expect([...all.chart.top, ...all.chart.bottom].map((r) => r.unit.slug)).toEqual(
       all.table.rows.filter((r) => r.shown).map((r) => r.unit.slug),
     );
+  });
+});
+
+describe("60 wards: the chart holds the top and bottom 20 and the selected ward, the table pages", () => {
+  it("ranks as the domain does and sends only the rows shown", async () => {
+    const { prisma } = database;
+    // a demo district of 60 wards with yearly values (ties included), made in SQL
+    await prisma.$executeRaw`
+      INSERT INTO org_unit (slug, name, short_name, level, parent_id, sort_order, valid_from, updated_at)
+      SELECT 'thu-nghiem', 'Quận Thử nghiệm', 'Thử nghiệm', 'DISTRICT', parent_id, 99, valid_from, now()
+      FROM org_unit WHERE slug = 'long-bien'`;
+    await prisma.$executeRaw`
+      INSERT INTO org_unit (slug, name, short_name, level, parent_id, sort_order, valid_from, updated_at)
+      SELECT 'thu-' || g, 'Phường Thử ' || g, 'Thử ' || g, 'WARD', d.id, g, d.valid_from, now()
+      FROM generate_series(1, 60) g, org_unit d WHERE d.slug = 'thu-nghiem'`;
+    await prisma.$executeRaw`
+      INSERT INTO result (indicator_id, org_unit_id, period_id, value, qualifier, source_id, recorded_by)
+      SELECT i.id, u.id, p.id, (u.sort_order * 7 + p.year) % 40, 'EXACT',
+        (SELECT id FROM source WHERE kind = 'DEMO' ORDER BY id LIMIT 1), 'test'
+      FROM org_unit u, indicator i, period p
+      WHERE u.slug LIKE 'thu-%' AND u.level = 'WARD' AND i.code = 'xu-phat-vi-pham'
+        AND p.term_id = ${term.id} AND p.kind = 'YEAR'
+        AND i.programme_id IN (SELECT id FROM programme WHERE term_id = ${term.id})`;
+    const { getIndicatorComparison, getChildrenValues } = await data();
+    const q = {
+      parent: "thu-nghiem",
+      indicator: "xu-phat-vi-pham",
+      period: { kind: "TERM" } as const,
+      sort: "desc" as const,
+      per: "none" as const,
+      ward: "thu-30",
+    };
+    const got = (await getIndicatorComparison(term, q, ALL))!;
+    const wards = await database.prisma.orgUnit.findMany({
+      where: { parent: { slug: "thu-nghiem" } },
+      select: { slug: true, name: true, shortName: true },
+    });
+    const values = await getChildrenValues({
+      parentSlug: "thu-nghiem",
+      termId: term.id,
+      programmeSlug: "03-CTr-QU",
+      codes: ["xu-phat-vi-pham"],
+      scope: ALL,
+    });
+    const ind = (await wardIndicators()).find((i) => i.code === "xu-phat-vi-pham")!;
+    const expected = comparisonRows({
+      indicator: ind,
+      figures: unitFigures(wards, values, ind.aggregation, { kind: "TERM" }),
+      normalisation: { state: "off" },
+      target: null,
+      sort: "desc",
+    });
+    const rankOf = new Map(expected.map((r) => [r.unit.slug, r.rank]));
+    expect(got.chart.withValue).toBe(60);
+    expect(got.chart.top.map((r) => r.shown!.value)).toEqual(expected.slice(0, 20).map((r) => r.shown!.value));
+    expect(got.chart.bottom.map((r) => r.shown!.value)).toEqual(expected.slice(40).map((r) => r.shown!.value));
+    for (const r of [...got.chart.top, ...got.chart.bottom, ...got.table.rows])
+      expect(r.rank).toBe(rankOf.get(r.unit.slug));
+    expect(got.selected?.rank).toBe(rankOf.get("thu-30"));
+    expect(got.table).toMatchObject({ page: 1, pageCount: 2, matchCount: 60 });
+    expect(got.table.rows).toHaveLength(50);
+    const page2 = (await getIndicatorComparison(term, { ...q, page: 2 }, ALL))!;
+    expect(page2.table.rows.map((r) => r.shown!.value)).toEqual(expected.slice(50).map((r) => r.shown!.value));
+    // search: "thu 1" (no diacritics) finds Thử 1 and Thử 10–19, by name
+    const found = (await getIndicatorComparison(term, { ...q, q: "thu 1", sort: "name" }, ALL))!;
+    expect(found.table.matchCount).toBe(11);
+    expect(found.table.rows.every((r) => r.unit.name.startsWith("Phường Thử 1"))).toBe(true);
   });
 });
 
