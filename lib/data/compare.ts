@@ -242,6 +242,8 @@ type FiguresQuery = {
   scope: ReadScope;
   /** Only this child (its own figure). */
   unitId?: number;
+  /** Only the figures, without the years and sources they stand on (averages need no more). */
+  lean?: boolean;
 };
 
 /**
@@ -296,8 +298,11 @@ function figuresCte(q: FiguresQuery): Prisma.Sql {
         (array_agg(value ORDER BY year DESC))[1] AS latest,
         (array_agg(qualifier ORDER BY year DESC))[1] AS latest_qualifier,
         count(*) FILTER (WHERE value >= 1) AS achieved,
-        array_agg(year ORDER BY year) AS years,
-        array_agg(source_id ORDER BY year) AS source_ids,
+        ${
+          q.lean
+            ? Prisma.sql`ARRAY[]::int[] AS years, ARRAY[]::int[] AS source_ids,`
+            : Prisma.sql`array_agg(year ORDER BY year) AS years, array_agg(source_id ORDER BY year) AS source_ids,`
+        }
         bool_and(demo) AS demo
       FROM (
         SELECT v.*, max(v.value) OVER (PARTITION BY v.unit_id, v.indicator_id) AS top_of_unit
@@ -786,7 +791,7 @@ export async function getWardComparison(
   const { id: parentId, ...parent } = found;
   const base = { parentId, termId: term.id, programmeSlug: programme.slug, codes, period: q.period, scope };
   const [stats, own, targets, across] = await Promise.all([
-    siblingStatsSql(base, unitRow.id),
+    siblingStatsSql({ ...base, lean: true }, unitRow.id),
     ownFigures({ ...base, unitId: unitRow.id }),
     getTargets({ termId: term.id, indicatorCodes: codes, orgUnitSlug: unit.slug, scope }),
     getAcrossTerms({
