@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import type { CsvCell } from "@/lib/format/csv";
 import { downloadCsv, downloadPng, downloadSvg } from "./export";
 
@@ -11,7 +11,9 @@ type Props = {
   fileName: string;
   /** One-sentence text alternative of what the chart shows. */
   summary: string;
-  csv: { header: string[]; rows: CsvCell[][] };
+  /** The CSV made in the browser from these rows, or (`csvHref`) downloaded from the server. */
+  csv?: { header: string[]; rows: CsvCell[][] };
+  csvHref?: string;
   chart: React.ReactNode;
   /** The same numbers as a table, rendered on the server. */
   table: React.ReactNode;
@@ -22,8 +24,11 @@ const button =
   "rounded border border-slate-300 bg-white px-2 py-1 text-xs text-slate-800 hover:bg-slate-100 focus-visible:outline-2";
 
 /** A chart with its text alternative, its numbers as a table, and downloads (CSV, SVG, PNG). */
-export function ChartFrame({ title, headingLevel = 3, fileName, summary, csv, chart, table, aside }: Props) {
+export function ChartFrame({ title, headingLevel = 3, fileName, summary, csv, csvHref, chart, table, aside }: Props) {
   const chartRef = useRef<HTMLDivElement>(null);
+  // why the last download could not be made: said next to the buttons, never a silent failure
+  const [problem, setProblem] = useState<string | null>(null);
+  const noChart = "Biểu đồ chưa hiển thị (chưa có số liệu hoặc chưa vẽ xong), nên chưa tải được ảnh.";
   const svg = () => chartRef.current?.querySelector<SVGSVGElement>("svg.recharts-surface") ?? null;
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
@@ -31,14 +36,23 @@ export function ChartFrame({ title, headingLevel = 3, fileName, summary, csv, ch
       <div className="flex flex-wrap items-start justify-between gap-2">
         <Heading className="font-semibold text-slate-900">{title}</Heading>
         <div className="no-print flex flex-wrap gap-1" role="group" aria-label={`Tải dữ liệu: ${title}`}>
-          <button type="button" className={button} onClick={() => downloadCsv(fileName, csv.header, csv.rows)}>
-            Tải CSV
-          </button>
+          {csvHref ? (
+            <a href={csvHref} download={`${fileName}.csv`} className={button}>
+              Tải CSV
+            </a>
+          ) : (
+            csv && (
+              <button type="button" className={button} onClick={() => downloadCsv(fileName, csv.header, csv.rows)}>
+                Tải CSV
+              </button>
+            )
+          )}
           <button
             type="button"
             className={button}
             onClick={() => {
               const s = svg();
+              setProblem(s ? null : noChart);
               if (s) downloadSvg(s, fileName);
             }}
           >
@@ -49,13 +63,23 @@ export function ChartFrame({ title, headingLevel = 3, fileName, summary, csv, ch
             className={button}
             onClick={() => {
               const s = svg();
-              if (s) void downloadPng(s, fileName);
+              if (!s) setProblem(noChart);
+              else void downloadPng(s, fileName).then(setProblem);
             }}
           >
             Tải PNG
           </button>
         </div>
       </div>
+      {problem && (
+        <p
+          role="alert"
+          className="no-print rounded border border-red-300 bg-red-50 p-2 text-sm text-red-900"
+          data-download-problem
+        >
+          {problem}
+        </p>
+      )}
       {aside}
       {/* The drawing is for the eye; its summary and the table below carry the same numbers for
           screen readers and keyboards (the charts have no focusable parts). */}

@@ -1,6 +1,7 @@
 "use client";
 
 import { toCsv, type CsvCell } from "@/lib/format/csv";
+import { formatNumber } from "@/lib/format/vi";
 
 function download(blob: Blob, fileName: string) {
   const url = URL.createObjectURL(blob);
@@ -37,18 +38,47 @@ export function downloadSvg(svg: SVGSVGElement, fileName: string) {
   download(new Blob([standaloneSvg(svg).text], { type: "image/svg+xml;charset=utf-8" }), `${fileName}.svg`);
 }
 
-export async function downloadPng(svg: SVGSVGElement, fileName: string) {
+// Browsers refuse canvases beyond these (Chrome, Firefox: 32 767 px a side, Safari ~16 M pixels); a
+// larger chart gets a smaller scale, and one too large even at scale 1 is refused with the reason.
+const MAX_SIDE = 16_384;
+const MAX_PIXELS = 16_000_000;
+
+/** Why a PNG cannot be made of a chart of this size, or null when it can. */
+export function pngScale(width: number, height: number): { scale: number } | { refusal: string } {
+  if (width <= 0 || height <= 0)
+    return { refusal: "Biểu đồ chưa hiển thị trên trang (đang thu gọn hoặc chưa vẽ xong), nên chưa tạo được ảnh." };
+  // sharp enough to paste into a printed report, when the browser allows it
+  for (const scale of [2, 1]) {
+    if (width * scale <= MAX_SIDE && height * scale <= MAX_SIDE && width * height * scale * scale <= MAX_PIXELS)
+      return { scale };
+  }
+  return {
+    refusal: `Biểu đồ quá lớn để tạo ảnh PNG (${formatNumber(String(Math.round(width)))} × ${formatNumber(String(Math.round(height)))} điểm ảnh; trình duyệt chỉ cho phép tối đa ${formatNumber(String(MAX_SIDE))} điểm ảnh mỗi chiều). Hãy tải SVG hoặc CSV.`,
+  };
+}
+
+/** Downloads the chart as PNG; resolves to null when done, or to the reason it could not be made. */
+export async function downloadPng(svg: SVGSVGElement, fileName: string): Promise<string | null> {
   const { text, width, height } = standaloneSvg(svg);
-  const scale = 2; // sharp enough to paste into a printed report
-  const img = new Image();
-  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
-  await img.decode();
-  const canvas = document.createElement("canvas");
-  canvas.width = Math.round(width * scale);
-  canvas.height = Math.round(height * scale);
-  const ctx = canvas.getContext("2d")!;
-  ctx.scale(scale, scale);
-  ctx.drawImage(img, 0, 0, width, height);
-  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/png"));
-  if (blob) download(blob, `${fileName}.png`);
+  const fit = pngScale(width, height);
+  if ("refusal" in fit) return fit.refusal;
+  const { scale } = fit;
+  try {
+    const img = new Image();
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    const ctx = canvas.getContext("2d");
+    if (!ctx) return "Trình duyệt không cho vẽ ảnh (canvas) nên không tạo được PNG. Hãy tải SVG hoặc CSV.";
+    ctx.scale(scale, scale);
+    ctx.drawImage(img, 0, 0, width, height);
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/png"));
+    if (!blob) return "Trình duyệt không tạo được ảnh PNG của biểu đồ này. Hãy tải SVG hoặc CSV.";
+    download(blob, `${fileName}.png`);
+    return null;
+  } catch {
+    return "Không tạo được ảnh PNG của biểu đồ này trong trình duyệt. Hãy tải SVG hoặc CSV.";
+  }
 }

@@ -39,6 +39,37 @@ function TooltipBody({ active, payload }: { active?: boolean; payload?: Array<{ 
   );
 }
 
+/**
+ * The label of a reference line, drawn as a line of the chart's key above the plot (from its left
+ * edge, with a sample of the line) rather than at the line itself, where a long label near the edge
+ * was cut off.
+ */
+function keyLabel(r: Reference, row: number) {
+  const color = r.kind === "target" ? COLORS.target : COLORS.average;
+  const y = 12 + row * KEY_LINE;
+  function KeyLabel() {
+    return (
+      <g data-reference-key={r.kind}>
+        <line
+          x1={4}
+          x2={22}
+          y1={y - 4}
+          y2={y - 4}
+          stroke={color}
+          strokeWidth={1.5}
+          strokeDasharray={r.kind === "target" ? "6 3" : "2 2"}
+        />
+        <text x={26} y={y} fill={color} fontSize={11}>
+          {r.label}
+        </text>
+      </g>
+    );
+  }
+  return KeyLabel;
+}
+
+const KEY_LINE = 15;
+
 /** Units side by side, in the order given (already sorted), with average and target lines. */
 export function RankedBars({
   items,
@@ -56,12 +87,14 @@ export function RankedBars({
   allowDecimals?: boolean;
 }) {
   const patternId = `demo-${useId().replace(/[^a-zA-Z0-9]/g, "")}`;
+  const labelled = references.filter((r) => r.label);
+  const top = labelled.length === 0 ? 12 : 8 + labelled.length * KEY_LINE;
   return (
-    <ResponsiveContainer width="100%" height={Math.max(160, items.length * rowHeight + 48)}>
+    <ResponsiveContainer width="100%" height={Math.max(160, items.length * rowHeight + 28 + top)}>
       <BarChart
         data={items}
         layout="vertical"
-        margin={{ top: 20, right: 24, bottom: 0, left: 4 }}
+        margin={{ top, right: 24, bottom: 0, left: 4 }}
         accessibilityLayer={false}
       >
         <defs>
@@ -81,12 +114,7 @@ export function RankedBars({
             stroke={r.kind === "target" ? COLORS.target : COLORS.average}
             strokeDasharray={r.kind === "target" ? "6 3" : "2 2"}
             ifOverflow="extendDomain"
-            label={{
-              value: r.label,
-              position: "top",
-              fill: r.kind === "target" ? COLORS.target : COLORS.average,
-              fontSize: 11,
-            }}
+            label={r.label ? keyLabel(r, labelled.indexOf(r)) : undefined}
           />
         ))}
         <Bar dataKey="value" isAnimationActive={false} maxBarSize={18}>

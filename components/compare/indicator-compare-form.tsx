@@ -1,12 +1,22 @@
 import type { IndicatorComparison } from "@/lib/data/compare";
 import { LEVEL_NOUN, PER_LABEL } from "@/lib/format/compare";
 import { Field, SelectionForm, selectClass, PeriodField } from "./form-fields";
+import { UnitCombobox } from "./unit-combobox";
 
 /** Choice of the unit whose children are compared, the indicator, the period and the normalisation. */
 export function IndicatorCompareForm({ data, termSlug }: { data: IndicatorComparison; termSlug?: string }) {
-  const { parent, parents, groups, indicator, period, years, per, sort, term } = data;
+  const { parent, parents, groups, indicator, period, years, per, sort, term, selected } = data;
+  const noun = LEVEL_NOUN[data.childLevel];
   const periodValue = period.kind === "TERM" ? "term" : String(period.year);
-  const stateKey = [parent.slug, indicator.code, periodValue, per, sort, termSlug ?? ""].join("|");
+  const stateKey = [
+    parent.slug,
+    indicator.code,
+    periodValue,
+    per,
+    sort,
+    termSlug ?? "",
+    selected?.unit.slug ?? "",
+  ].join("|");
   return (
     <SelectionForm id="chon-so-sanh" action="/so-sanh" label="Chọn nội dung so sánh" stateKey={stateKey}>
       <Field label="Đơn vị (so sánh các đơn vị trực thuộc)" htmlFor="cmp-parent">
@@ -15,7 +25,7 @@ export function IndicatorCompareForm({ data, termSlug }: { data: IndicatorCompar
           name="parent"
           defaultValue={parent.slug}
           className={selectClass}
-          data-resets="indicator"
+          data-resets="indicator ward"
         >
           {parents.map((p) => (
             <option key={p.slug} value={p.slug}>
@@ -37,6 +47,17 @@ export function IndicatorCompareForm({ data, termSlug }: { data: IndicatorCompar
             </optgroup>
           ))}
         </select>
+      </Field>
+      <Field label={`Xem vị trí của ${noun}`} htmlFor="cmp-ward">
+        <UnitCombobox
+          key={parent.slug}
+          id="cmp-ward"
+          name="ward"
+          parentSlug={parent.slug}
+          value={selected ? { slug: selected.unit.slug, name: selected.unit.name } : null}
+          placeholder={`Gõ tên ${noun} để tìm`}
+          clearable
+        />
       </Field>
       <PeriodField id="cmp-period" value={periodValue} term={term} years={years} />
       <Field label="Chuẩn hóa theo quy mô" htmlFor="cmp-per">

@@ -3,12 +3,15 @@ import { ChartFrame } from "@/components/charts/chart-frame";
 import { RankedBars, type RankedItem, type Reference } from "@/components/charts/ranked-bars";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import type { IndicatorComparison } from "@/lib/data/compare";
-import type { ComparisonRow, SortOrder } from "@/lib/domain/compare";
+import type { SortOrder } from "@/lib/domain/compare";
 import { TARGET_STATUS_LABEL } from "@/lib/domain/target-status";
 import { basisLabel, formatShown, LEVEL_NOUN, PER_LABEL, periodLabel, readable, roundTo } from "@/lib/format/compare";
-import { csvNumber, fileSlug } from "@/lib/format/csv";
+import { comparisonSourceText } from "@/lib/format/compare-csv";
+import { fileSlug } from "@/lib/format/csv";
 import { formatTarget } from "@/lib/format/target";
-import { formatCompact, formatFigure, formatSource } from "@/lib/format/vi";
+import { formatCompact, formatFigure, formatNumber as formatDecimal } from "@/lib/format/vi";
+
+const formatNumber = (n: number) => formatDecimal(String(n));
 import { SourceLabel } from "@/components/ui/source-label";
 import { IndicatorCompareForm } from "./indicator-compare-form";
 import { compareHref, wardCompareHref } from "./urls";
@@ -67,10 +70,6 @@ function lineLabels(average: Reference | null, target: Reference | null, maxValu
   ];
 }
 
-function sourceText(row: ComparisonRow): string {
-  return row.figure.isDemo ? "Dữ liệu minh họa" : row.figure.sources.map(formatSource).join("; ");
-}
-
 function SortLinks({ data, termSlug }: { data: IndicatorComparison; termSlug?: string }) {
   const base = {
     parent: data.parent.slug,
@@ -84,6 +83,7 @@ function SortLinks({ data, termSlug }: { data: IndicatorComparison; termSlug?: s
       <span className="text-slate-700">Sắp xếp:</span>
       {(["desc", "asc", "name"] as const).map((s) => (
         <Link
+          prefetch={false}
           key={s}
           href={compareHref({ ...base, sort: s })}
           scroll={false}
@@ -114,12 +114,12 @@ function Notices({ data }: { data: IndicatorComparison }) {
       <>
         <strong>Chưa thể chuẩn hóa theo {data.per === "household" ? "1.000 hộ" : "1.000 dân"}:</strong> hệ thống chưa có{" "}
         {perWord} của{" "}
-        {norm.missing.length === parent.children.length
+        {norm.missingCount === parent.childCount
           ? `các ${noun} thuộc ${parent.name}`
-          : parent.children
-              .filter((c) => norm.missing.includes(c.slug))
-              .map((c) => c.name)
-              .join(", ")}
+          : norm.missingNames.join(", ") +
+            (norm.missingCount > norm.missingNames.length
+              ? ` và ${formatNumber(norm.missingCount - norm.missingNames.length)} ${noun} khác`
+              : "")}
         . Không tự ước tính {perWord}; biểu đồ và bảng hiển thị số liệu gốc.
       </>,
     );
@@ -151,7 +151,8 @@ function ComparisonTable({
   termSlug?: string;
   reference: string | null;
 }) {
-  const { rows, indicator, normalisation: norm, sort, target } = data;
+  const { indicator, normalisation: norm, sort, target } = data;
+  const { rows } = data.table;
   const per = norm.state === "on" ? norm.per : null;
   const base = {
     parent: data.parent.slug,
@@ -159,144 +160,263 @@ function ComparisonTable({
     period: data.period,
     per: data.per,
     term: termSlug,
+    ward: data.selected?.unit.slug,
+    q: data.table.q,
   };
   const valueSort = sort === "desc" ? "asc" : "desc";
   const noun = LEVEL_NOUN[data.childLevel];
   const canOpenWard = data.childLevel === "WARD" || data.childLevel === "RESIDENTIAL_GROUP";
   return (
-    <div className="relative overflow-x-auto">
-      <table className="w-full min-w-[40rem] border-collapse text-sm" data-compare-table>
-        <caption className="sr-only">
-          {indicator.name} theo {noun}, {periodLabel(data.period, data.term)}
-        </caption>
-        <thead>
-          <tr className="border-b border-slate-300 text-left text-slate-700">
-            <th scope="col" className="py-2 pr-2 font-medium">
-              Hạng
-            </th>
-            <th scope="col" className="py-2 pr-2 font-medium" aria-sort={sort === "name" ? "ascending" : undefined}>
-              <Link
-                href={compareHref({ ...base, sort: "name" })}
-                scroll={false}
-                className="underline decoration-dotted hover:decoration-solid"
-              >
-                {noun.charAt(0).toUpperCase() + noun.slice(1)}
-                <span className="sr-only">, sắp xếp theo tên</span>
-              </Link>
-            </th>
-            <th
-              scope="col"
-              className="py-2 pr-2 text-right font-medium"
-              aria-sort={sort === "desc" ? "descending" : sort === "asc" ? "ascending" : undefined}
-            >
-              <Link
-                href={compareHref({ ...base, sort: valueSort })}
-                scroll={false}
-                className="underline decoration-dotted hover:decoration-solid"
-              >
-                {per ? PER_LABEL[data.per] : "Giá trị"}
-                <span aria-hidden="true">{sort === "desc" ? " ↓" : sort === "asc" ? " ↑" : ""}</span>
-                <span className="sr-only">, sắp xếp {valueSort === "asc" ? "tăng dần" : "giảm dần"}</span>
-              </Link>
-            </th>
-            <th scope="col" className="py-2 pr-2 font-medium">
-              Cơ sở
-            </th>
-            <th scope="col" className="py-2 pr-2 font-medium">
-              Nguồn
-            </th>
-            <th scope="col" className="py-2 font-medium">
-              Đánh giá{target ? ` (chỉ tiêu ${formatTarget(target, indicator.valueType, indicator.unit)})` : ""}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr
-              key={r.unit.slug}
-              data-unit={r.unit.slug}
-              data-demo={r.figure.isDemo ? "true" : undefined}
-              className="border-b border-slate-200 align-top"
-            >
-              <td className="py-2 pr-2 tabular-nums">{r.rank ?? "–"}</td>
-              <th scope="row" className="py-2 pr-2 text-left font-medium">
-                {canOpenWard ? (
-                  <Link
-                    href={wardCompareHref({
-                      ward: r.unit.slug,
-                      programme: indicator.programme.slug,
-                      period: data.period,
-                      term: termSlug,
-                    })}
-                    className="text-brand-800 underline decoration-dotted hover:decoration-solid"
-                  >
-                    {r.unit.shortName}
-                  </Link>
-                ) : (
-                  r.unit.shortName
-                )}
+    <div className="space-y-2">
+      <TableSearch data={data} termSlug={termSlug} />
+      <div className="relative overflow-x-auto">
+        <table className="w-full min-w-[40rem] border-collapse text-sm" data-compare-table>
+          <caption className="sr-only">
+            {indicator.name} theo {noun}, {periodLabel(data.period, data.term)}
+          </caption>
+          <thead>
+            <tr className="border-b border-slate-300 text-left text-slate-700">
+              <th scope="col" className="py-2 pr-2 font-medium">
+                Hạng
               </th>
-              <td className="py-2 pr-4 text-right whitespace-nowrap" data-value>
-                {r.shown ? (
-                  <>
-                    <span className="font-semibold">
-                      {formatShown(per ? roundTo(r.shown.value, 2) : r.shown.value, r.shown.qualifier, indicator, per)}
-                    </span>
-                    {per && r.figure.value !== null && (
-                      <span className="block text-xs text-slate-600">
-                        {formatFigure(r.figure.value, indicator.valueType, indicator.unit, r.figure.qualifier)}
+              <th scope="col" className="py-2 pr-2 font-medium" aria-sort={sort === "name" ? "ascending" : undefined}>
+                <Link
+                  prefetch={false}
+                  href={compareHref({ ...base, sort: "name" })}
+                  scroll={false}
+                  className="underline decoration-dotted hover:decoration-solid"
+                >
+                  {noun.charAt(0).toUpperCase() + noun.slice(1)}
+                  <span className="sr-only">, sắp xếp theo tên</span>
+                </Link>
+              </th>
+              <th
+                scope="col"
+                className="py-2 pr-2 text-right font-medium"
+                aria-sort={sort === "desc" ? "descending" : sort === "asc" ? "ascending" : undefined}
+              >
+                <Link
+                  prefetch={false}
+                  href={compareHref({ ...base, sort: valueSort })}
+                  scroll={false}
+                  className="underline decoration-dotted hover:decoration-solid"
+                >
+                  {per ? PER_LABEL[data.per] : "Giá trị"}
+                  <span aria-hidden="true">{sort === "desc" ? " ↓" : sort === "asc" ? " ↑" : ""}</span>
+                  <span className="sr-only">, sắp xếp {valueSort === "asc" ? "tăng dần" : "giảm dần"}</span>
+                </Link>
+              </th>
+              <th scope="col" className="py-2 pr-2 font-medium">
+                Cơ sở
+              </th>
+              <th scope="col" className="py-2 pr-2 font-medium">
+                Nguồn
+              </th>
+              <th scope="col" className="py-2 font-medium">
+                Đánh giá{target ? ` (chỉ tiêu ${formatTarget(target, indicator.valueType, indicator.unit)})` : ""}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr
+                key={r.unit.slug}
+                data-unit={r.unit.slug}
+                data-demo={r.figure.isDemo ? "true" : undefined}
+                className="border-b border-slate-200 align-top"
+              >
+                <td className="py-2 pr-2 tabular-nums">{r.rank ?? "–"}</td>
+                <th scope="row" className="py-2 pr-2 text-left font-medium">
+                  {canOpenWard ? (
+                    <Link
+                      prefetch={false}
+                      href={wardCompareHref({
+                        ward: r.unit.slug,
+                        programme: indicator.programme.slug,
+                        period: data.period,
+                        term: termSlug,
+                      })}
+                      className="text-brand-800 underline decoration-dotted hover:decoration-solid"
+                    >
+                      {r.unit.shortName}
+                    </Link>
+                  ) : (
+                    r.unit.shortName
+                  )}
+                </th>
+                <td className="py-2 pr-4 text-right whitespace-nowrap" data-value>
+                  {r.shown ? (
+                    <>
+                      <span className="font-semibold">
+                        {formatShown(
+                          per ? roundTo(r.shown.value, 2) : r.shown.value,
+                          r.shown.qualifier,
+                          indicator,
+                          per,
+                        )}
                       </span>
-                    )}
-                  </>
-                ) : (
-                  <span className="text-slate-600">Chưa có số liệu</span>
-                )}
-              </td>
-              <td className="py-2 pr-2 text-xs text-slate-700" data-basis={r.figure.basis}>
-                {basisLabel(r.figure, indicator.aggregation)}
-                {r.figure.basis === "reported" && (
-                  <span className="ml-1 rounded bg-slate-100 px-1 font-medium text-slate-800">báo cáo</span>
-                )}
-                {r.figure.note && <span className="block text-slate-600">{r.figure.note}</span>}
-              </td>
-              <td className="py-2 pr-2 text-xs text-slate-700" data-source>
-                <SourceLabel sources={r.figure.sources} />
-              </td>
-              <td className="py-2 text-xs" data-status={r.status}>
-                {TARGET_STATUS_LABEL[r.status]}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-        {reference && (
-          <tfoot>
-            <tr className="border-t-2 border-slate-300">
-              <td />
-              <td colSpan={5} className="py-2 text-sm text-slate-800" data-parent-figure>
-                {reference}
-              </td>
-            </tr>
-          </tfoot>
-        )}
-      </table>
+                      {per && r.figure.value !== null && (
+                        <span className="block text-xs text-slate-600">
+                          {formatFigure(r.figure.value, indicator.valueType, indicator.unit, r.figure.qualifier)}
+                        </span>
+                      )}
+                    </>
+                  ) : (
+                    <span className="text-slate-600">Chưa có số liệu</span>
+                  )}
+                </td>
+                <td className="py-2 pr-2 text-xs text-slate-700" data-basis={r.figure.basis}>
+                  {basisLabel(r.figure, indicator.aggregation)}
+                  {r.figure.basis === "reported" && (
+                    <span className="ml-1 rounded bg-slate-100 px-1 font-medium text-slate-800">báo cáo</span>
+                  )}
+                  {r.figure.note && <span className="block text-slate-600">{r.figure.note}</span>}
+                </td>
+                <td className="py-2 pr-2 text-xs text-slate-700" data-source>
+                  <SourceLabel sources={r.figure.sources} />
+                </td>
+                <td className="py-2 text-xs" data-status={r.status}>
+                  {TARGET_STATUS_LABEL[r.status]}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          {reference && (
+            <tfoot>
+              <tr className="border-t-2 border-slate-300">
+                <td />
+                <td colSpan={5} className="py-2 text-sm text-slate-800" data-parent-figure>
+                  {reference}
+                </td>
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      </div>
+      <Pager data={data} termSlug={termSlug} />
     </div>
   );
 }
 
+/** Search of the table by name (a GET form: works without JavaScript; diacritics ignored). */
+function TableSearch({ data, termSlug }: { data: IndicatorComparison; termSlug?: string }) {
+  const noun = LEVEL_NOUN[data.childLevel];
+  const { q, matchCount } = data.table;
+  const hidden: Record<string, string | undefined> = {
+    parent: data.parent.slug,
+    indicator: data.indicator.code,
+    period: data.period.kind === "TERM" ? "term" : String(data.period.year),
+    sort: data.sort,
+    per: data.per === "none" ? undefined : data.per,
+    term: termSlug,
+    ward: data.selected?.unit.slug,
+  };
+  return (
+    <form
+      action="/so-sanh"
+      method="get"
+      role="search"
+      className="no-print flex flex-wrap items-end gap-2"
+      data-table-search
+    >
+      {Object.entries(hidden).map(([k, v]) => v !== undefined && <input key={k} type="hidden" name={k} value={v} />)}
+      <div className="min-w-0 grow sm:grow-0">
+        <label htmlFor="cmp-q" className="block text-sm font-medium text-slate-800">
+          Tìm {noun} trong bảng
+        </label>
+        <input
+          id="cmp-q"
+          name="q"
+          type="search"
+          defaultValue={q}
+          maxLength={100}
+          placeholder="Ví dụ: ngoc thuy"
+          className="mt-1 block w-full min-w-0 rounded border border-slate-400 bg-white px-2 py-1.5 text-sm sm:w-64"
+        />
+      </div>
+      <button type="submit" className="rounded border border-slate-400 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
+        Tìm
+      </button>
+      {q && (
+        <p className="text-sm text-slate-700" role="status">
+          {matchCount === 0 ? `Không có ${noun} nào khớp “${q}”.` : `${formatNumber(matchCount)} ${noun} khớp “${q}”.`}{" "}
+          <Link
+            prefetch={false}
+            href={compareHref({ ...hiddenHref(data, termSlug), q: undefined })}
+            className="underline"
+          >
+            Bỏ tìm kiếm
+          </Link>
+        </p>
+      )}
+    </form>
+  );
+}
+
+const hiddenHref = (data: IndicatorComparison, termSlug?: string) => ({
+  parent: data.parent.slug,
+  indicator: data.indicator.code,
+  period: data.period,
+  sort: data.sort,
+  per: data.per,
+  term: termSlug,
+  ward: data.selected?.unit.slug,
+  q: data.table.q || undefined,
+});
+
+/** Pages of the table: previous, next, and where we are. */
+function Pager({ data, termSlug }: { data: IndicatorComparison; termSlug?: string }) {
+  const { page, pageCount, matchCount } = data.table;
+  if (pageCount <= 1) return null;
+  const { pageSize } = data.table;
+  const from = (page - 1) * pageSize + 1;
+  const to = Math.min(matchCount, page * pageSize);
+  const link = (p: number, label: string, rel: string) => (
+    <Link
+      prefetch={false}
+      href={compareHref({ ...hiddenHref(data, termSlug), page: p })}
+      scroll={false}
+      rel={rel}
+      className="rounded border border-slate-300 bg-white px-2 py-0.5 hover:bg-slate-100"
+    >
+      {label}
+    </Link>
+  );
+  return (
+    <nav aria-label="Trang của bảng" className="no-print flex flex-wrap items-center gap-2 text-sm" data-pager>
+      {page > 1 && link(1, "« Đầu", "first")}
+      {page > 1 && link(page - 1, "‹ Trước", "prev")}
+      <span aria-current="page">
+        Dòng {formatNumber(from)}–{formatNumber(to)} / {formatNumber(matchCount)} (trang {formatNumber(page)}/
+        {formatNumber(pageCount)})
+      </span>
+      {page < pageCount && link(page + 1, "Sau ›", "next")}
+      {page < pageCount && link(pageCount, "Cuối »", "last")}
+    </nav>
+  );
+}
+
 export function IndicatorComparisonView({ data, termSlug }: { data: IndicatorComparison; termSlug?: string }) {
-  const { parent, indicator, rows, term, target, normalisation: norm } = data;
+  const { parent, indicator, term, target, normalisation: norm, chart, selected } = data;
   const noun = LEVEL_NOUN[data.childLevel];
   const per = norm.state === "on" ? norm.per : null;
   const when = periodLabel(data.period, term);
   const ref = parentReference(data);
-  const withValue = rows.filter((r) => r.shown);
-  const items: RankedItem[] = withValue.map((r) => ({
+  // the whole ranking when it is short; else its top and bottom, and the selected unit between them
+  const truncated = chart.withValue > chart.top.length + chart.bottom.length;
+  const middle =
+    selected?.shown && !chart.top.concat(chart.bottom).some((r) => r.unit.slug === selected.unit.slug)
+      ? [selected]
+      : [];
+  const chartRows = [...chart.top, ...middle, ...chart.bottom];
+  const items: RankedItem[] = chartRows.map((r) => ({
     key: r.unit.slug,
-    name: r.unit.shortName,
+    name: truncated ? `${r.rank}. ${r.unit.shortName}` : r.unit.shortName,
     value: Number(r.shown!.value),
     label: formatShown(per ? roundTo(r.shown!.value, 2) : r.shown!.value, r.shown!.qualifier, indicator, per),
     isDemo: r.figure.isDemo,
-    source: sourceText(r),
+    source: comparisonSourceText(r),
+    highlight: r.unit.slug === selected?.unit.slug,
   }));
   const yesNo = indicator.valueType === "BOOLEAN" && indicator.unit === "đạt";
   const targetLine: Reference | null =
@@ -308,42 +428,34 @@ export function IndicatorComparisonView({ data, termSlug }: { data: IndicatorCom
         }
       : null;
   const references = lineLabels(ref?.line ?? null, targetLine, Math.max(0, ...items.map((i) => i.value)));
-  const hasDemo = rows.some((r) => r.figure.isDemo);
-  const hasReported = rows.some((r) => r.figure.value !== null && !r.figure.isDemo);
-  const first = withValue[0];
-  const last = withValue[withValue.length - 1];
-  const order = data.sort === "asc" ? "tăng dần" : data.sort === "desc" ? "giảm dần" : "theo tên";
+  const hasDemo = chartRows.some((r) => r.figure.isDemo) || data.table.rows.some((r) => r.figure.isDemo);
+  const hasReported = chartRows.some((r) => !r.figure.isDemo);
+  const first = chart.top[0];
+  const last = chart.bottom[chart.bottom.length - 1] ?? chart.top[chart.top.length - 1];
+  const label = (r: (typeof chartRows)[number]) =>
+    formatShown(per ? roundTo(r.shown!.value, 2) : r.shown!.value, r.shown!.qualifier, indicator, per);
   const summary =
-    withValue.length === 0
+    chart.withValue === 0
       ? `Chưa có số liệu của ${noun} nào cho chỉ tiêu này, ${when}.`
-      : `${withValue.length}/${rows.length} ${noun} có số liệu, xếp ${order}` +
-        (data.sort === "name"
-          ? ""
-          : `: đầu bảng ${first.unit.shortName} (${items[0].label}), cuối bảng ${last.unit.shortName} (${items[items.length - 1].label})`) +
+      : `${formatNumber(chart.withValue)}/${formatNumber(parent.childCount)} ${noun} có số liệu, xếp giảm dần: ` +
+        `cao nhất ${first.unit.shortName} (${label(first)}), thấp nhất ${last.unit.shortName} (${label(last)})` +
+        (selected
+          ? selected.rank
+            ? `; ${selected.unit.shortName} hạng ${formatNumber(selected.rank)}/${formatNumber(chart.withValue)} (${label(selected)})`
+            : `; ${selected.unit.shortName} chưa có số liệu`
+          : "") +
         `. ${ref ? ref.text : ""}`;
   const title = `${indicator.name}: ${when}${per ? `, ${PER_LABEL[data.per].toLowerCase()}` : ""}`;
-  const csvHeader = [
-    "Hạng",
-    noun.charAt(0).toUpperCase() + noun.slice(1),
-    "Giá trị",
-    "Đơn vị",
-    "Hiển thị",
-    "Cơ sở",
-    "Nguồn",
-    "Dữ liệu minh họa",
-    "Đánh giá",
-  ];
-  const csvRows = rows.map((r) => [
-    r.rank,
-    r.unit.name,
-    r.shown ? `${r.shown.qualifier === "MORE_THAN" ? ">" : ""}${csvNumber(r.shown.value)}` : "",
-    per ? `${indicator.unit}/1.000 ${per === "capita" ? "dân" : "hộ"}` : indicator.unit,
-    r.shown ? formatShown(r.shown.value, r.shown.qualifier, indicator, per).replace(/\u00a0/g, " ") : "Chưa có số liệu",
-    basisLabel(r.figure, indicator.aggregation),
-    r.figure.value === null ? "" : sourceText(r),
-    r.figure.isDemo ? "có" : "không",
-    TARGET_STATUS_LABEL[r.status],
-  ]);
+  const csvHref = `/so-sanh/csv?${new URLSearchParams(
+    Object.entries({
+      parent: parent.slug,
+      indicator: indicator.code,
+      period: data.period.kind === "TERM" ? "term" : String(data.period.year),
+      sort: data.sort,
+      per: data.per,
+      ...(termSlug ? { term: termSlug } : {}),
+    }),
+  )}`;
 
   return (
     <article className="dashboard space-y-6">
@@ -356,9 +468,9 @@ export function IndicatorComparisonView({ data, termSlug }: { data: IndicatorCom
           So sánh các {noun} của {parent.name}
         </h1>
         <p className="max-w-3xl text-slate-700">
-          Một chỉ tiêu, {parent.children.length} {noun}, cùng một kỳ. Số cả nhiệm kỳ lấy theo số liệu báo cáo cả nhiệm
-          kỳ khi có (ghi “báo cáo”), nếu không thì tính từ số liệu các năm theo quy tắc của chỉ tiêu. Bấm tên {noun} để
-          so sánh {noun} đó với bình quân các {noun} khác trên mọi chỉ tiêu của chương trình.
+          Một chỉ tiêu, {formatNumber(parent.childCount)} {noun}, cùng một kỳ. Số cả nhiệm kỳ lấy theo số liệu báo cáo
+          cả nhiệm kỳ khi có (ghi “báo cáo”), nếu không thì tính từ số liệu các năm theo quy tắc của chỉ tiêu. Bấm tên{" "}
+          {noun} để so sánh {noun} đó với bình quân các {noun} khác trên mọi chỉ tiêu của chương trình.
         </p>
       </header>
 
@@ -382,7 +494,7 @@ export function IndicatorComparisonView({ data, termSlug }: { data: IndicatorCom
           `so-sanh-${parent.slug}-${indicator.code}-${data.period.kind === "TERM" ? "nhiem-ky" : data.period.year}${per ? `-${data.per}` : ""}`,
         )}
         summary={summary}
-        csv={{ header: csvHeader, rows: csvRows }}
+        csvHref={csvHref}
         aside={
           <div className="space-y-1">
             <p className="text-sm text-slate-700">
@@ -398,6 +510,20 @@ export function IndicatorComparisonView({ data, termSlug }: { data: IndicatorCom
               <p className="flex flex-wrap items-center gap-1 text-sm text-slate-800">
                 Chỉ tiêu mỗi {noun}: {formatTarget(target, indicator.valueType, indicator.unit)} (
                 {target.isDemo ? "chỉ tiêu minh họa" : target.source}){per && " — không vẽ khi chuẩn hóa theo quy mô"}
+              </p>
+            )}
+            {truncated && (
+              <p className="text-sm text-slate-700" data-chart-scope>
+                Biểu đồ vẽ {chart.top.length} {noun} cao nhất và {chart.bottom.length} {noun} thấp nhất
+                {middle.length > 0 ? `, cùng ${middle[0].unit.shortName} (hạng ${middle[0].rank})` : ""} trong{" "}
+                {formatNumber(chart.withValue)} {noun} có số liệu (số trước tên là hạng); bảng dưới có đủ xếp hạng.
+              </p>
+            )}
+            {selected && (
+              <p className="text-sm font-medium text-slate-900" data-selected-position>
+                {selected.rank
+                  ? `${selected.unit.name}: hạng ${formatNumber(selected.rank)}/${formatNumber(chart.withValue)}, ${label(selected)}.`
+                  : `${selected.unit.name}: chưa có số liệu ${when}.`}
               </p>
             )}
             <SortLinks data={data} termSlug={termSlug} />

@@ -10,6 +10,10 @@ export function compareHref(v: {
   sort?: SortOrder;
   per?: PerBasis;
   term?: string;
+  /** Table search, page, and the unit whose position the chart shows. */
+  q?: string;
+  page?: number;
+  ward?: string;
 }): string {
   const q = new URLSearchParams({
     parent: v.parent,
@@ -19,6 +23,9 @@ export function compareHref(v: {
   });
   if (v.per && v.per !== "none") q.set("per", v.per);
   if (v.term) q.set("term", v.term);
+  if (v.ward) q.set("ward", v.ward);
+  if (v.q) q.set("q", v.q);
+  if (v.page && v.page > 1) q.set("page", String(v.page));
   return `/so-sanh?${q}`;
 }
 

@@ -1,6 +1,7 @@
 import type { WardComparison } from "@/lib/data/compare";
 import { LEVEL_NOUN } from "@/lib/format/compare";
 import { Field, SelectionForm, selectClass, PeriodField } from "./form-fields";
+import { UnitCombobox } from "./unit-combobox";
 
 /** Choice of the unit (among its siblings), the programme and the period. */
 export function WardCompareForm({ data, termSlug }: { data: WardComparison; termSlug?: string }) {
@@ -15,13 +16,13 @@ export function WardCompareForm({ data, termSlug }: { data: WardComparison; term
       stateKey={[unit.slug, programme.slug, periodValue, termSlug ?? ""].join("|")}
     >
       <Field label={`${noun.charAt(0).toUpperCase() + noun.slice(1)} (thuộc ${parent.name})`} htmlFor="cmpw-ward">
-        <select id="cmpw-ward" name="ward" defaultValue={unit.slug} className={selectClass}>
-          {parent.children.map((c) => (
-            <option key={c.slug} value={c.slug}>
-              {c.name}
-            </option>
-          ))}
-        </select>
+        <UnitCombobox
+          id="cmpw-ward"
+          name="ward"
+          parentSlug={parent.slug}
+          value={{ slug: unit.slug, name: unit.name }}
+          placeholder={`Gõ tên ${noun} để tìm`}
+        />
       </Field>
       <Field label="Chương trình" htmlFor="cmpw-programme" wide>
         <select id="cmpw-programme" name="programme" defaultValue={programme.slug} className={selectClass}>

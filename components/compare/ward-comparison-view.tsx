@@ -17,11 +17,11 @@ import {
 import { csvNumber, fileSlug } from "@/lib/format/csv";
 import { formatTarget } from "@/lib/format/target";
 import { formatFigure, formatSource } from "@/lib/format/vi";
+import { distinctLabels } from "./labels";
 import { TermOverTerm } from "./term-over-term";
 import { compareHref } from "./urls";
 import { WardCompareForm } from "./ward-compare-form";
 
-const short = (s: string, n = 20) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
 const yesNo = (r: WardIndicatorRow) => r.indicator.valueType === "BOOLEAN" && r.indicator.unit === "đạt";
 
 function averageText(r: WardIndicatorRow, noun: string): string | null {
@@ -46,9 +46,14 @@ export function WardComparisonView({ data, termSlug }: { data: WardComparison; t
   const withRatio = rows
     .filter((r) => r.siblings.ratioPercent !== null)
     .sort((a, b) => Number(b.siblings.ratioPercent) - Number(a.siblings.ratioPercent));
-  const items: RankedItem[] = withRatio.map((r) => ({
+  // names of one section often start alike ("Kiểm tra, giám sát chuyên đề đối với …"): keep their ends
+  const labels = distinctLabels(
+    withRatio.map((r) => r.indicator.name),
+    34,
+  );
+  const items: RankedItem[] = withRatio.map((r, i) => ({
     key: r.indicator.code,
-    name: `${numbered.get(r.indicator.code)}. ${short(r.indicator.name, 28)}`,
+    name: `${numbered.get(r.indicator.code)}. ${labels[i]}`,
     value: Number(r.siblings.ratioPercent),
     label: `${withBound(formatRatio(r.siblings.ratioPercent!), r.siblings.bound)} bình quân`,
     isDemo: r.siblings.ratioIsDemo,
@@ -100,7 +105,7 @@ export function WardComparisonView({ data, termSlug }: { data: WardComparison; t
         </caption>
         <thead>
           <tr className="border-b border-slate-300 text-left text-slate-700">
-            <th scope="col" className="py-2 pr-2 font-medium">
+            <th scope="col" className="sticky left-0 z-10 bg-white py-2 pr-2 font-medium">
               Chỉ tiêu
             </th>
             <th scope="col" className="py-2 pr-3 text-right font-medium">
@@ -124,7 +129,7 @@ export function WardComparisonView({ data, termSlug }: { data: WardComparison; t
           <tbody key={s.code}>
             <tr className="border-b border-slate-300 bg-slate-50">
               <th scope="colgroup" colSpan={6} className="py-1.5 pl-1 text-left font-semibold text-slate-800">
-                {s.name}
+                <span className="sticky left-1">{s.name}</span>
               </th>
             </tr>
             {s.rows.map((r) => {
@@ -135,9 +140,13 @@ export function WardComparisonView({ data, termSlug }: { data: WardComparison; t
                   data-indicator={r.indicator.code}
                   className="border-b border-slate-200 align-top"
                 >
-                  <th scope="row" className="py-2 pr-2 text-left font-normal">
+                  <th
+                    scope="row"
+                    className="sticky left-0 z-10 w-40 min-w-40 bg-white py-2 pr-2 text-left font-normal shadow-[1px_0_0_#e2e8f0] sm:w-auto sm:min-w-56"
+                  >
                     <span className="text-slate-600">{numbered.get(r.indicator.code)}. </span>
                     <Link
+                      prefetch={false}
                       href={compareHref({ parent: parent.slug, indicator: r.indicator.code, period, term: termSlug })}
                       className="text-brand-800 underline decoration-dotted hover:decoration-solid"
                     >
@@ -231,6 +240,7 @@ export function WardComparisonView({ data, termSlug }: { data: WardComparison; t
             {firstCode && (
               <li>
                 <Link
+                  prefetch={false}
                   href={compareHref({ parent: parent.slug, indicator: firstCode, period, term: termSlug })}
                   className="inline-block rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100"
                 >
@@ -241,6 +251,7 @@ export function WardComparisonView({ data, termSlug }: { data: WardComparison; t
             {unit.level === "WARD" && (
               <li>
                 <Link
+                  prefetch={false}
                   href={`/${unit.slug}`}
                   className="inline-block rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100"
                 >
@@ -284,8 +295,8 @@ export function WardComparisonView({ data, termSlug }: { data: WardComparison; t
             <RankedBars
               items={items}
               references={[{ kind: "average", value: 100, label: "Bình quân = 100 %" }]}
-              labelWidth={168}
-              rowHeight={36}
+              labelWidth={176}
+              rowHeight={44}
             />
           ) : (
             <p className="text-sm text-slate-600">Chưa có chỉ tiêu nào có đủ số liệu để so sánh.</p>

@@ -1,15 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
 import {
-  compareWithSiblings,
-  comparisonRows,
+  canNormalise,
+  compareWithAverage,
   figuresAcrossTerms,
-  normalisation,
-  parentFigure,
+  parentFigureOf,
   perThousand,
-  unitFigures,
   type ComparisonRow,
-  type Normalisation,
+  type FigureBasis,
   type ParentFigure,
   type PerBasis,
   type PeriodChoice,
@@ -20,15 +18,23 @@ import {
   type TermValueInput,
   type UnitValueInput,
 } from "@/lib/domain/compare";
+import { fromScaled, toScaled } from "@/lib/domain/decimal";
 import type { SourceRef } from "@/lib/domain/indicator-summary";
 import { targetStatus, type TargetStatus } from "@/lib/domain/target-status";
+import { viFold } from "@/lib/domain/vi-fold";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgLevel, PeriodKind, Qualifier } from "@/lib/generated/prisma/enums";
 import { getOrgUnit, type OrgUnitRef } from "./org-units";
 import { getProgrammes, type IndicatorInfo, type ProgrammeInfo } from "./programmes";
-import { type ReadScope, orgUnitScopeWhere, scopeWhere } from "./scope";
+import { type ReadScope, orgUnitScopeWhere, scopeSql, scopeWhere } from "./scope";
 import { decimalString, isoDay } from "./serialize";
 import { getTargets, type TargetInfo } from "./targets";
 import type { TermSummary } from "./terms";
+
+// Comparisons aggregate in the database: the figure of every unit for the period (a term figure by
+// the indicator's rule, as lib/domain/term-figure.ts computes it), their ranks, totals and averages
+// are computed by one SQL statement per page, and only the rows shown leave the database (the top
+// and bottom of the ranking, the selected unit, one page of the table). Whatever the number of units.
 
 // ---------------------------------------------------------------------------------------------
 // Queries
@@ -52,24 +58,71 @@ export async function getComparableParents(scope: ReadScope): Promise<Comparable
   }));
 }
 
-export type ChildUnit = OrgUnitRef & { population: number | null; households: number | null };
-export type ParentUnit = OrgUnitRef & { parent: OrgUnitRef | null; children: ChildUnit[] };
+export type ParentUnit = OrgUnitRef & {
+  parent: OrgUnitRef | null;
+  /** Children inside the scope, and their level. */
+  childCount: number;
+  childLevel: OrgLevel | null;
+};
 
-/** A unit in `scope` with its parent and its children, with the children's known sizes (one query). */
-async function getParentUnit(slug: string, scope: ReadScope): Promise<ParentUnit | null> {
-  return db().orgUnit.findFirst({
+/** A unit in `scope` with its parent and how many children in `scope` it has (one query). */
+async function getParentUnit(slug: string, scope: ReadScope): Promise<(ParentUnit & { id: number }) | null> {
+  const unit = await db().orgUnit.findFirst({
     where: { slug, ...scopeWhere(scope) },
     select: {
+      id: true,
       ...refSelect,
       parent: { select: refSelect },
-      children: {
-        where: scopeWhere(scope),
-        select: { ...refSelect, population: true, households: true },
-        orderBy: [{ sortOrder: "asc" }, { slug: "asc" }],
-      },
+      children: { where: scopeWhere(scope), select: { level: true }, take: 1 },
+      _count: { select: { children: { where: scopeWhere(scope) } } },
     },
   });
+  if (!unit) return null;
+  const { children, _count, ...rest } = unit;
+  return { ...rest, childCount: _count.children, childLevel: children[0]?.level ?? null };
 }
+
+/**
+ * The children of a unit in `scope` whose name matches `q` (diacritics and case ignored, "ngoc thuy"
+ * finds "Ngọc Thụy"), in their order, at most `limit`; null when the unit is outside `scope`.
+ */
+export async function searchChildren({
+  parentSlug,
+  q,
+  limit,
+  scope,
+}: {
+  parentSlug: string;
+  q: string;
+  limit: number;
+  scope: ReadScope;
+}): Promise<{ data: OrgUnitRef[]; total: number } | null> {
+  const rows = await db().$queryRaw<
+    Array<{ slug: string | null; name: string; short_name: string; level: OrgLevel; total: number; found: boolean }>
+  >`
+    WITH parent AS (
+      SELECT id FROM org_unit WHERE slug = ${parentSlug} AND ${scopeSql(scope, Prisma.sql`id`)}
+    ),
+    hits AS (
+      SELECT c.slug, c.name, c.short_name, c.level::text AS level, c.sort_order,
+             count(*) OVER ()::int AS total
+      FROM org_unit c JOIN parent ON c.parent_id = parent.id
+      WHERE ${scopeSql(scope, Prisma.sql`c.id`)}
+        AND (vi_fold(c.name) LIKE ${`%${likeEscape(viFold(q.trim()))}%`} OR c.slug LIKE ${`%${likeEscape(q.trim().toLowerCase())}%`})
+      ORDER BY c.sort_order, c.slug
+      LIMIT ${limit}
+    )
+    SELECT h.slug, h.name, h.short_name, h.level, h.total, TRUE AS found FROM hits h
+    UNION ALL
+    SELECT NULL, '', '', NULL, 0, EXISTS (SELECT 1 FROM parent) WHERE NOT EXISTS (SELECT 1 FROM hits)`;
+  if (rows.length === 1 && rows[0].slug === null) return rows[0].found ? { data: [], total: 0 } : null;
+  return {
+    data: rows.map((r) => ({ slug: r.slug!, name: r.name, shortName: r.short_name, level: r.level })),
+    total: rows[0]?.total ?? 0,
+  };
+}
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const valueSelect = {
   value: true,
@@ -105,8 +158,9 @@ function toInput(r: ValueRow): UnitValueInput & TermValueInput {
 }
 
 /**
- * Every value (the years and the whole term) of the given indicators of one programme for the
- * children of a unit in `scope` in a term: one query, whatever the number of children and indicators.
+ * Every stored value (the years and the whole term) of the given indicators of one programme for the
+ * children of a unit in `scope` in a term: one query. For a ward's own page and for checking the SQL
+ * aggregates against the domain functions; comparisons never load all of them.
  */
 export async function getChildrenValues({
   parentSlug,
@@ -176,6 +230,159 @@ export async function getAcrossTerms({
 }
 
 // ---------------------------------------------------------------------------------------------
+// The figures of the children of a unit, in SQL
+// ---------------------------------------------------------------------------------------------
+
+type FiguresQuery = {
+  parentId: number;
+  termId: number;
+  programmeSlug: string;
+  codes: string[];
+  period: PeriodChoice;
+  scope: ReadScope;
+  /** Only this child (its own figure). */
+  unitId?: number;
+  /** Only the figures, without the years and sources they stand on (averages need no more). */
+  lean?: boolean;
+};
+
+/**
+ * CTEs `kids` (the children of the unit inside the scope) and `fig` (one row per child and indicator:
+ * basis, value, qualifier, years, source_ids, demo, note), the same figure as periodFigure() of
+ * lib/domain/compare.ts: the year's stored value; for the term, the stored term value when there is
+ * one, else the years aggregated by the indicator's rule — SUM and AVERAGE (rounded half away from
+ * zero to 4 decimals) "more than" when any year is, LATEST with the latest year's qualifier, MAX
+ * "more than" when a year at the maximum is, YEARS_ACHIEVED the years ≥ 1, exact.
+ */
+function figuresCte(q: FiguresQuery): Prisma.Sql {
+  const only = q.unitId === undefined ? Prisma.empty : Prisma.sql`AND u.id = ${q.unitId}`;
+  const base = Prisma.sql`
+    kids AS (
+      SELECT u.id, u.slug, u.name, u.short_name, u.sort_order, u.population, u.households
+      FROM org_unit u
+      WHERE u.parent_id = ${q.parentId} AND ${scopeSql(q.scope, Prisma.sql`u.id`)} ${only}
+    ),
+    ind AS (
+      SELECT i.id, i.code, i.aggregation::text AS aggregation
+      FROM indicator i JOIN programme pr ON pr.id = i.programme_id
+      WHERE pr.term_id = ${q.termId} AND pr.slug = ${q.programmeSlug} AND i.code = ANY(${q.codes}::text[])
+    ),
+    vals AS (
+      SELECT r.org_unit_id AS unit_id, r.indicator_id, p.kind::text AS kind, p.year, r.value,
+             r.qualifier::text AS qualifier, r.note, r.source_id, s.kind::text = 'DEMO' AS demo
+      FROM result r
+      JOIN ind ON ind.id = r.indicator_id
+      JOIN kids k ON k.id = r.org_unit_id
+      JOIN period p ON p.id = r.period_id
+      JOIN source s ON s.id = r.source_id
+      WHERE p.term_id = ${q.termId} AND ${scopeSql(q.scope, Prisma.sql`r.org_unit_id`)}
+        ${q.period.kind === "YEAR" ? Prisma.sql`AND p.kind = 'YEAR' AND p.year = ${q.period.year}` : Prisma.empty}
+    )`;
+  if (q.period.kind === "YEAR")
+    return Prisma.sql`${base},
+    fig AS (
+      SELECT k.*, ind.id AS indicator_id, ind.code,
+        CASE WHEN v.unit_id IS NULL THEN 'none' ELSE 'year' END AS basis,
+        v.value, coalesce(v.qualifier, 'EXACT') AS qualifier,
+        CASE WHEN v.unit_id IS NULL THEN ARRAY[]::int[] ELSE ARRAY[v.year] END AS years,
+        CASE WHEN v.unit_id IS NULL THEN ARRAY[]::int[] ELSE ARRAY[v.source_id] END AS source_ids,
+        coalesce(v.demo, false) AS demo, v.note
+      FROM kids k CROSS JOIN ind
+      LEFT JOIN vals v ON v.unit_id = k.id AND v.indicator_id = ind.id
+    )`;
+  return Prisma.sql`${base},
+    yearly AS (
+      SELECT unit_id, indicator_id, count(*)::int AS n, sum(value) AS total, max(value) AS top,
+        bool_or(qualifier = 'MORE_THAN') AS any_more,
+        bool_or(qualifier = 'MORE_THAN' AND value = top_of_unit) AS top_more,
+        (array_agg(value ORDER BY year DESC))[1] AS latest,
+        (array_agg(qualifier ORDER BY year DESC))[1] AS latest_qualifier,
+        count(*) FILTER (WHERE value >= 1) AS achieved,
+        ${
+          q.lean
+            ? Prisma.sql`ARRAY[]::int[] AS years, ARRAY[]::int[] AS source_ids,`
+            : Prisma.sql`array_agg(year ORDER BY year) AS years, array_agg(source_id ORDER BY year) AS source_ids,`
+        }
+        bool_and(demo) AS demo
+      FROM (
+        SELECT v.*, max(v.value) OVER (PARTITION BY v.unit_id, v.indicator_id) AS top_of_unit
+        FROM vals v WHERE v.kind = 'YEAR'
+      ) y
+      GROUP BY unit_id, indicator_id
+    ),
+    fig AS (
+      SELECT k.*, ind.id AS indicator_id, ind.code,
+        CASE WHEN t.unit_id IS NOT NULL THEN 'reported' WHEN y.n IS NOT NULL THEN 'computed' ELSE 'none' END AS basis,
+        CASE WHEN t.unit_id IS NOT NULL THEN t.value
+          ELSE CASE ind.aggregation
+            WHEN 'SUM' THEN y.total
+            WHEN 'AVERAGE' THEN round(y.total / y.n, 4)
+            WHEN 'LATEST' THEN y.latest
+            WHEN 'MAX' THEN y.top
+            WHEN 'YEARS_ACHIEVED' THEN y.achieved::numeric
+          END
+        END AS value,
+        CASE WHEN t.unit_id IS NOT NULL THEN t.qualifier
+          WHEN y.n IS NULL THEN 'EXACT'
+          ELSE CASE ind.aggregation
+            WHEN 'LATEST' THEN y.latest_qualifier
+            WHEN 'MAX' THEN CASE WHEN y.top_more THEN 'MORE_THAN' ELSE 'EXACT' END
+            WHEN 'YEARS_ACHIEVED' THEN 'EXACT'
+            ELSE CASE WHEN y.any_more THEN 'MORE_THAN' ELSE 'EXACT' END
+          END
+        END AS qualifier,
+        CASE WHEN t.unit_id IS NOT NULL THEN ARRAY[]::int[] ELSE coalesce(y.years, ARRAY[]::int[]) END AS years,
+        CASE WHEN t.unit_id IS NOT NULL THEN ARRAY[t.source_id] ELSE coalesce(y.source_ids, ARRAY[]::int[]) END AS source_ids,
+        coalesce(CASE WHEN t.unit_id IS NOT NULL THEN t.demo ELSE y.demo END, false) AS demo,
+        t.note
+      FROM kids k CROSS JOIN ind
+      LEFT JOIN vals t ON t.unit_id = k.id AND t.indicator_id = ind.id AND t.kind = 'TERM'
+      LEFT JOIN yearly y ON y.unit_id = k.id AND y.indicator_id = ind.id
+    )`;
+}
+
+/** A NUMERIC as text → the domain's exact decimal string ("1691.0000" → "1691"). */
+const exact = (s: string) => fromScaled(toScaled(s));
+const exactOrNull = (s: string | null) => (s === null ? null : exact(s));
+
+type FigureColumns = {
+  basis: FigureBasis;
+  value: string | null;
+  qualifier: Qualifier;
+  years: number[];
+  source_ids: number[];
+  demo: boolean;
+  note: string | null;
+};
+
+/** The sources named by the given rows, by id (one query on the small catalogue table). */
+async function sourcesById(rows: Array<{ source_ids: number[] }>): Promise<Map<number, SourceRef>> {
+  const ids = [...new Set(rows.flatMap((r) => r.source_ids))];
+  if (ids.length === 0) return new Map();
+  const sources = await db().source.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, key: true, title: true, issuedOn: true, kind: true },
+  });
+  return new Map(
+    sources.map((s) => [s.id, { key: s.key, title: s.title, issuedOn: isoDay(s.issuedOn), kind: s.kind }]),
+  );
+}
+
+function toFigure(r: FigureColumns, sources: Map<number, SourceRef>): PeriodFigure {
+  // the sources in the order of the years, each once (as summariseIndicator lists them)
+  const list = [...new Map(r.source_ids.map((id) => [id, sources.get(id)!])).values()];
+  return {
+    basis: r.basis,
+    value: exactOrNull(r.value),
+    qualifier: r.qualifier,
+    years: r.basis === "computed" ? r.years : r.basis === "year" ? r.years : [],
+    sources: list,
+    isDemo: r.demo,
+    note: r.note,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // /compare: the children of a unit on one indicator
 // ---------------------------------------------------------------------------------------------
 
@@ -197,6 +404,18 @@ function indicatorGroups(programmes: ProgrammeInfo[], level: OrgLevel): Indicato
     .filter((g) => g.indicators.length > 0);
 }
 
+/** Whether figures are shown per 1 000 inhabitants/households (never with an invented size). */
+export type NormalisationState =
+  | { state: "off" }
+  | { state: "not-applicable" }
+  /** Some units have no known population (households): nothing is normalised. */
+  | { state: "unknown"; missingCount: number; missingNames: string[] }
+  | { state: "on"; per: "capita" | "household"; total: number };
+
+/** How many bars each end of the chart shows. */
+export const CHART_ENDS = 20;
+export const PAGE_SIZE = 50;
+
 export type IndicatorComparison = {
   term: TermSummary;
   parent: ParentUnit;
@@ -210,11 +429,15 @@ export type IndicatorComparison = {
   years: number[];
   sort: SortOrder;
   per: PerBasis;
-  rows: ComparisonRow[];
+  /** The table: one page of the rows matching the search, in the asked order. */
+  table: { q: string; page: number; pageSize: number; pageCount: number; matchCount: number; rows: ComparisonRow[] };
+  /** The chart: the top and bottom of the ranking (all when few), and the selected unit's row. */
+  chart: { top: ComparisonRow[]; bottom: ComparisonRow[]; withValue: number };
+  selected: ComparisonRow | null;
   parentFigure: ParentFigure | null;
   /** The parent's figure per 1 000 inhabitants/households when normalised (total ÷ total size). */
   parentShown: string | null;
-  normalisation: Normalisation;
+  normalisation: NormalisationState;
   target: TargetInfo | null;
 };
 
@@ -225,24 +448,136 @@ export function termYears(term: TermSummary): number[] {
 const periodInTerm = (period: PeriodChoice, term: TermSummary) =>
   period.kind === "TERM" || (period.year >= term.startYear && period.year <= term.endYear);
 
+type RankedSqlRow = FigureColumns & {
+  unit_count: number;
+  present: number;
+  total: string | null;
+  mean: string | null;
+  any_more: boolean;
+  has_demo: boolean;
+  achieved: number;
+  missing: number;
+  missing_names: string[] | null;
+  size_total: number | null;
+  slug: string | null;
+  name: string;
+  short_name: string;
+  shown: string | null;
+  rank: number | null;
+  pos: number;
+  with_value: number;
+  page_pos: number | null;
+  match_count: number;
+};
+
+const ORDER: Record<SortOrder, Prisma.Sql> = {
+  desc: Prisma.sql`shown DESC NULLS LAST, vi_fold(short_name), slug`,
+  asc: Prisma.sql`shown ASC NULLS LAST, vi_fold(short_name), slug`,
+  name: Prisma.sql`vi_fold(short_name), short_name, slug`,
+};
+
 /**
- * Everything /compare shows, in a fixed number of queries: the unit and its children, the parents
- * that can be chosen, the programmes, the values of all children (one query), the targets (one).
- * Null when the unit, the indicator or the period is unknown, or the unit is outside `scope`.
+ * The ranking of the children of a unit on one indicator, in one statement: every child's figure,
+ * the shown value (per 1 000 when normalised), its rank (RANK(), largest first), the children's
+ * total, mean and count achieved; returns only the rows shown.
+ */
+async function rankedChildren(
+  q: FiguresQuery & {
+    per: PerBasis;
+    sort: SortOrder;
+    search: string;
+    page: number;
+    pageSize: number;
+    selected: string | null;
+  },
+  normalisable: boolean,
+): Promise<RankedSqlRow[]> {
+  const size = q.per === "household" ? Prisma.sql`households` : Prisma.sql`population`;
+  const wanted = q.per !== "none" && normalisable;
+  const search = viFold(q.search.trim());
+  const match = search ? Prisma.sql`vi_fold(name) LIKE ${`%${likeEscape(search)}%`}` : Prisma.sql`TRUE`;
+  const offset = (q.page - 1) * q.pageSize;
+  return db().$queryRaw<RankedSqlRow[]>`
+    WITH ${figuresCte(q)},
+    sized AS (
+      SELECT count(*) FILTER (WHERE coalesce(${size}, 0) <= 0)::int AS missing,
+        (array_agg(name ORDER BY sort_order, slug) FILTER (WHERE coalesce(${size}, 0) <= 0))[1:10] AS missing_names,
+        sum(${size})::float8 AS size_total
+      FROM kids
+    ),
+    shown AS (
+      SELECT f.*, CASE
+          WHEN f.value IS NULL THEN NULL
+          WHEN ${wanted} AND (SELECT missing FROM sized) = 0 THEN round(f.value * 1000 / f.${size}, 4)
+          ELSE f.value END AS shown
+      FROM fig f
+    ),
+    ranked AS (
+      SELECT s.*,
+        CASE WHEN shown IS NULL THEN NULL ELSE rank() OVER (ORDER BY shown DESC NULLS LAST)::int END AS rank,
+        row_number() OVER (ORDER BY shown DESC NULLS LAST, vi_fold(short_name), slug)::int AS pos,
+        count(shown) OVER ()::int AS with_value,
+        ${match} AS matches
+      FROM shown s
+    ),
+    paged AS (
+      SELECT r.*,
+        CASE WHEN matches THEN row_number() OVER (PARTITION BY matches ORDER BY ${ORDER[q.sort]}) END AS page_pos,
+        (count(*) FILTER (WHERE matches) OVER ())::int AS match_count
+      FROM ranked r
+    ),
+    agg AS (
+      SELECT count(*)::int AS unit_count, count(value)::int AS present, sum(value)::text AS total,
+        round(sum(value) / nullif(count(value), 0), 4)::text AS mean,
+        coalesce(bool_or(qualifier = 'MORE_THAN') FILTER (WHERE value IS NOT NULL), false) AS any_more,
+        coalesce(bool_or(demo) FILTER (WHERE value IS NOT NULL), false) AS has_demo,
+        (count(*) FILTER (WHERE value >= 1))::int AS achieved
+      FROM fig
+    )
+    SELECT agg.*, sized.*, p.slug, p.name, p.short_name, p.basis, p.value::text AS value, p.qualifier, p.years,
+      p.source_ids, p.demo, p.note, p.shown::text AS shown, p.rank, p.pos, p.with_value,
+      p.page_pos::int AS page_pos, p.match_count
+    FROM agg CROSS JOIN sized
+    LEFT JOIN (
+      SELECT * FROM paged
+      WHERE (page_pos > ${offset} AND page_pos <= ${offset + q.pageSize})
+        OR (shown IS NOT NULL AND (pos <= ${CHART_ENDS} OR pos > with_value - ${CHART_ENDS}))
+        OR slug = ${q.selected ?? ""}
+    ) p ON TRUE
+    ORDER BY p.pos`;
+}
+
+/**
+ * Everything /compare shows, in a fixed number of queries whatever the number of children: the unit,
+ * the parents that can be chosen, the programmes, the ranking (one statement), the targets and the
+ * sources of the rows shown. Null when the unit, the indicator or the period is unknown, or the unit
+ * is outside `scope` (then nothing of its children is read).
  */
 export async function getIndicatorComparison(
   term: TermSummary,
-  q: { parent: string; indicator?: string; period: PeriodChoice; sort: SortOrder; per: PerBasis },
+  q: {
+    parent: string;
+    indicator?: string;
+    period: PeriodChoice;
+    sort: SortOrder;
+    per: PerBasis;
+    q?: string;
+    page?: number;
+    ward?: string;
+    /** Every row in the table (the CSV of the whole ranking), not one page. */
+    all?: boolean;
+  },
   scope: ReadScope,
 ): Promise<IndicatorComparison | null> {
   if (!periodInTerm(q.period, term)) return null;
-  const [parent, programmes, parents] = await Promise.all([
+  const [found, programmes, parents] = await Promise.all([
     getParentUnit(q.parent, scope),
     getProgrammes(term.id),
     getComparableParents(scope),
   ]);
-  if (!parent || parent.children.length === 0) return null;
-  const childLevel = parent.children[0].level;
+  if (!found || found.childCount === 0 || !found.childLevel) return null;
+  const { id: parentId, ...parent } = found;
+  const childLevel = found.childLevel;
   const groups = indicatorGroups(programmes, childLevel);
   if (groups.length === 0) return null;
 
@@ -251,32 +586,84 @@ export async function getIndicatorComparison(
   let indicator = fallback;
   let fellBackFrom: string | null = null;
   if (q.indicator !== undefined) {
-    const found = withProgramme.find((i) => i.code === q.indicator);
-    if (found) indicator = found;
+    const match = withProgramme.find((i) => i.code === q.indicator);
+    if (match) indicator = match;
     else if (programmes.some((p) => p.sections.some((s) => s.indicators.some((i) => i.code === q.indicator))))
       fellBackFrom = q.indicator;
     else return null;
   }
 
-  const [values, targets] = await Promise.all([
-    getChildrenValues({
-      parentSlug: parent.slug,
-      termId: term.id,
-      programmeSlug: indicator.programme.slug,
-      codes: [indicator.code],
-      scope,
-    }),
+  const search = q.q ?? "";
+  const page = q.page ?? 1;
+  const pageSize = q.all ? 1_000_000 : PAGE_SIZE;
+  const [rows, targets] = await Promise.all([
+    rankedChildren(
+      {
+        parentId,
+        termId: term.id,
+        programmeSlug: indicator.programme.slug,
+        codes: [indicator.code],
+        period: q.period,
+        scope,
+        per: q.per,
+        sort: q.sort,
+        search,
+        page,
+        pageSize,
+        selected: q.ward ?? null,
+      },
+      canNormalise(indicator),
+    ),
     getTargets({ termId: term.id, indicatorCodes: [indicator.code], orgUnitSlug: parent.slug, scope }),
   ]);
-  const figures = unitFigures(parent.children, values, indicator.aggregation, q.period);
-  const norm = normalisation(q.per, indicator, parent.children);
   const t = targets.get(indicator.code);
   const target = (q.period.kind === "TERM" ? t?.term : t?.years[q.period.year]) ?? null;
-  const rows = comparisonRows({ indicator, figures, normalisation: norm, target, sort: q.sort });
-  const pf = parentFigure(
-    indicator,
-    figures.map((f) => f.figure),
-  );
+  const head = rows[0];
+  const shownRows = rows.filter((r) => r.slug !== null);
+  const sources = await sourcesById(shownRows);
+  const toRow = (r: RankedSqlRow): ComparisonRow => {
+    const figure = toFigure(r, sources);
+    return {
+      unit: { slug: r.slug!, name: r.name, shortName: r.short_name },
+      figure,
+      shown: r.shown === null ? null : { value: exact(r.shown), qualifier: r.qualifier },
+      rank: r.rank,
+      status: targetStatus({
+        direction: indicator.direction,
+        target,
+        figure: figure.value === null ? null : { value: figure.value, qualifier: figure.qualifier },
+      }),
+    };
+  };
+  const byPos = new Map(shownRows.map((r) => [r.pos, toRow(r)]));
+  const rowOf = (r: RankedSqlRow) => byPos.get(r.pos)!;
+  const withValue = head.with_value ?? 0;
+  const inChart = shownRows.filter((r) => r.shown !== null);
+  const top = inChart.filter((r) => r.pos <= CHART_ENDS).map(rowOf);
+  const bottom = inChart.filter((r) => r.pos > CHART_ENDS && r.pos > withValue - CHART_ENDS).map(rowOf);
+  const matchCount = shownRows[0]?.match_count ?? 0;
+  const tableRows = shownRows
+    .filter((r) => r.page_pos !== null && r.page_pos > (page - 1) * pageSize && r.page_pos <= page * pageSize)
+    .sort((a, b) => a.page_pos! - b.page_pos!)
+    .map(rowOf);
+  const selectedRow = q.ward ? shownRows.find((r) => r.slug === q.ward) : undefined;
+
+  const normalisation: NormalisationState =
+    q.per === "none"
+      ? { state: "off" }
+      : !canNormalise(indicator)
+        ? { state: "not-applicable" }
+        : head.missing > 0
+          ? { state: "unknown", missingCount: head.missing, missingNames: head.missing_names ?? [] }
+          : { state: "on", per: q.per, total: head.size_total ?? 0 };
+  const pf = parentFigureOf(indicator, {
+    count: head.present,
+    of: head.unit_count,
+    total: { value: exactOrNull(head.total) ?? "0", qualifier: head.any_more ? "MORE_THAN" : "EXACT" },
+    mean: exactOrNull(head.mean) ?? "0",
+    hasDemo: head.has_demo,
+    achieved: head.achieved,
+  });
   const levels = new Set(
     programmes.flatMap((p) => p.sections.flatMap((s) => s.indicators.map((i) => i.collectionLevel))),
   );
@@ -293,10 +680,22 @@ export async function getIndicatorComparison(
     years: termYears(term),
     sort: q.sort,
     per: q.per,
-    rows,
+    table: {
+      q: search,
+      page,
+      pageSize,
+      pageCount: Math.max(1, Math.ceil(matchCount / pageSize)),
+      matchCount,
+      rows: tableRows,
+    },
+    chart: { top, bottom, withValue },
+    selected: selectedRow ? rowOf(selectedRow) : null,
     parentFigure: pf,
-    parentShown: pf && norm.state === "on" && pf.kind === "total" ? perThousand(pf.value, norm.total) : null,
-    normalisation: norm,
+    parentShown:
+      pf && normalisation.state === "on" && pf.kind === "total"
+        ? perThousand(pf.value, Math.round(normalisation.total))
+        : null,
+    normalisation,
     target,
   };
 }
@@ -327,9 +726,43 @@ export type WardComparison = {
   siblingCount: number;
 };
 
+type SiblingSqlRow = {
+  code: string;
+  n: number;
+  mean: string | null;
+  any_more: boolean;
+  has_demo: boolean;
+  achieved: number;
+  sibling_count: number;
+};
+
+/** Per indicator, the statistics of the unit's siblings' figures (every other child of the parent). */
+async function siblingStatsSql(q: FiguresQuery, unitId: number): Promise<SiblingSqlRow[]> {
+  return db().$queryRaw<SiblingSqlRow[]>`
+    WITH ${figuresCte(q)},
+    others AS (SELECT * FROM fig WHERE id <> ${unitId})
+    SELECT code, count(value)::int AS n,
+      round(sum(value) / nullif(count(value), 0), 4)::text AS mean,
+      coalesce(bool_or(qualifier = 'MORE_THAN') FILTER (WHERE value IS NOT NULL), false) AS any_more,
+      coalesce(bool_or(demo) FILTER (WHERE value IS NOT NULL), false) AS has_demo,
+      (count(*) FILTER (WHERE value >= 1))::int AS achieved,
+      (SELECT count(*) FROM kids WHERE id <> ${unitId})::int AS sibling_count
+    FROM others GROUP BY code`;
+}
+
+/** The figures of one child (the unit itself), per indicator. */
+async function ownFigures(q: FiguresQuery & { unitId: number }) {
+  const rows = await db().$queryRaw<Array<FigureColumns & { code: string }>>`
+    WITH ${figuresCte(q)}
+    SELECT code, basis, value::text AS value, qualifier, years, source_ids, demo, note FROM fig`;
+  const sources = await sourcesById(rows);
+  return new Map(rows.map((r) => [r.code, toFigure(r, sources)]));
+}
+
 /**
- * Everything /compare/ward shows, in a fixed number of queries. Null when something is unknown, or
- * the unit or its parent (whose other children it is compared with) is outside `scope`.
+ * Everything /compare/ward shows, in a fixed number of queries whatever the number of siblings (their
+ * averages are computed in SQL). Null when something is unknown, or the unit or its parent (whose
+ * other children it is compared with) is outside `scope`.
  */
 export async function getWardComparison(
   term: TermSummary,
@@ -350,9 +783,16 @@ export async function getWardComparison(
     .filter((s) => s.indicators.length > 0);
   const codes = sections.flatMap((s) => s.indicators.map((i) => i.code));
 
-  const [parent, values, targets, across] = await Promise.all([
+  const [found, unitRow] = await Promise.all([
     getParentUnit(unit.parent.slug, scope),
-    getChildrenValues({ parentSlug: unit.parent.slug, termId: term.id, programmeSlug: programme.slug, codes, scope }),
+    db().orgUnit.findFirst({ where: { slug: unit.slug, ...scopeWhere(scope) }, select: { id: true } }),
+  ]);
+  if (!found || !unitRow) return null;
+  const { id: parentId, ...parent } = found;
+  const base = { parentId, termId: term.id, programmeSlug: programme.slug, codes, period: q.period, scope };
+  const [stats, own, targets, across] = await Promise.all([
+    siblingStatsSql({ ...base, lean: true }, unitRow.id),
+    ownFigures({ ...base, unitId: unitRow.id }),
     getTargets({ termId: term.id, indicatorCodes: codes, orgUnitSlug: unit.slug, scope }),
     getAcrossTerms({
       unitSlug: unit.slug,
@@ -362,26 +802,37 @@ export async function getWardComparison(
       scope,
     }),
   ]);
-  if (!parent) return null;
   const byTerm = figuresAcrossTerms(across.indicators, across.values);
-  const siblings = parent.children.filter((c) => c.slug !== unit.slug);
+  const statsOf = new Map(stats.map((s) => [s.code, s]));
+  const none: PeriodFigure = {
+    basis: "none",
+    value: null,
+    qualifier: "EXACT",
+    years: [],
+    sources: [],
+    isDemo: false,
+    note: null,
+  };
 
   const rowsOf = (indicator: IndicatorInfo): WardIndicatorRow => {
-    const mine = values.filter((v) => v.code === indicator.code);
-    const figures = unitFigures(parent.children, mine, indicator.aggregation, q.period);
-    const own = figures.find((f) => f.unit.slug === unit.slug)!.figure;
-    const others = figures.filter((f) => f.unit.slug !== unit.slug).map((f) => f.figure);
+    const mine = own.get(indicator.code) ?? none;
+    const s = statsOf.get(indicator.code);
     const t = targets.get(indicator.code);
     const target = (q.period.kind === "TERM" ? t?.term : t?.years[q.period.year]) ?? null;
     return {
       indicator,
-      own,
-      siblings: compareWithSiblings(indicator, own, others),
+      own: mine,
+      siblings: compareWithAverage(indicator, mine, {
+        count: s?.n ?? 0,
+        mean: s?.mean ? { value: exact(s.mean), qualifier: s.any_more ? "MORE_THAN" : "EXACT" } : null,
+        hasDemo: s?.has_demo ?? false,
+        achieved: s?.achieved ?? 0,
+      }),
       target,
       status: targetStatus({
         direction: indicator.direction,
         target,
-        figure: own.value === null ? null : { value: own.value, qualifier: own.qualifier },
+        figure: mine.value === null ? null : { value: mine.value, qualifier: mine.qualifier },
       }),
       acrossTerms: byTerm.get(indicator.code) ?? [],
     };
@@ -396,6 +847,6 @@ export async function getWardComparison(
     period: q.period,
     years: termYears(term),
     sections: sections.map((s) => ({ code: s.code, name: s.name, rows: s.indicators.map(rowsOf) })),
-    siblingCount: siblings.length,
+    siblingCount: Math.max(0, parent.childCount - 1),
   };
 }

@@ -140,6 +140,20 @@ export function meanFigure(figs: Fig[]): Fig | null {
   return { value: fromScaled(divideScaled(sumScaled(figs), BigInt(figs.length))), qualifier: anyMoreThan(figs) };
 }
 
+/** What the children's figures amount to (the SQL of lib/data/compare.ts computes the same). */
+export type ChildrenStats = {
+  /** Children with a figure, out of `of`. */
+  count: number;
+  of: number;
+  /** Sum of their figures ("more than" when any is). */
+  total: Fig;
+  /** Their mean, rounded to 4 decimals. */
+  mean: string;
+  hasDemo: boolean;
+  /** Children whose figure is at least 1. */
+  achieved: number;
+};
+
 /** The parent's total, average or count achieved, from the children that have a figure. */
 export function parentFigure(
   ind: Pick<IndicatorShape, "aggregation" | "valueType" | "unit">,
@@ -147,21 +161,27 @@ export function parentFigure(
 ): ParentFigure | null {
   const present = figures.filter((f): f is PeriodFigure & { value: string } => f.value !== null);
   if (present.length === 0) return null;
-  const kind = referenceKind(ind);
-  const mean = meanFigure(present)!;
-  const base = {
-    kind,
+  return parentFigureOf(ind, {
     count: present.length,
     of: figures.length,
+    total: { value: fromScaled(sumScaled(present)), qualifier: anyMoreThan(present) },
+    mean: meanFigure(present)!.value,
     hasDemo: present.some((f) => f.isDemo),
-    mean: mean.value,
-  };
-  if (kind === "total") return { ...base, value: fromScaled(sumScaled(present)), qualifier: anyMoreThan(present) };
-  if (kind === "achieved") {
-    const achieved = present.filter((f) => toScaled(f.value) >= ONE).length;
-    return { ...base, value: String(achieved), qualifier: "EXACT" };
-  }
-  return { ...base, value: mean.value, qualifier: mean.qualifier };
+    achieved: present.filter((f) => toScaled(f.value) >= ONE).length,
+  });
+}
+
+/** The parent's figure from its children's statistics; null when no child has a figure. */
+export function parentFigureOf(
+  ind: Pick<IndicatorShape, "aggregation" | "valueType" | "unit">,
+  stats: ChildrenStats,
+): ParentFigure | null {
+  if (stats.count === 0) return null;
+  const kind = referenceKind(ind);
+  const base = { kind, count: stats.count, of: stats.of, hasDemo: stats.hasDemo, mean: stats.mean };
+  if (kind === "total") return { ...base, value: stats.total.value, qualifier: stats.total.qualifier };
+  if (kind === "achieved") return { ...base, value: String(stats.achieved), qualifier: "EXACT" };
+  return { ...base, value: stats.mean, qualifier: stats.total.qualifier };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -240,11 +260,17 @@ export function sortRows<T extends { unit: UnitRef; shown: Fig | null }>(rows: T
   });
 }
 
-/** Competition ranking by value, largest first (1, 2, 2, 4). */
+/** Competition ranking by value, largest first (1, 2, 2, 4); O(n log n). */
 export function ranks(values: Array<string | null>): Array<number | null> {
-  return values.map((v) =>
-    v === null ? null : values.filter((o) => o !== null && compareDecimal(o, v) > 0).length + 1,
-  );
+  const order = values
+    .map((v, i) => ({ v: v === null ? null : toScaled(v), i }))
+    .filter((x): x is { v: bigint; i: number } => x.v !== null)
+    .sort((a, b) => (a.v === b.v ? 0 : a.v > b.v ? -1 : 1));
+  const out: Array<number | null> = values.map(() => null);
+  order.forEach((x, k) => {
+    out[x.i] = k > 0 && order[k - 1].v === x.v ? out[order[k - 1].i] : k + 1;
+  });
+  return out;
 }
 
 export function comparisonRows(input: {
@@ -304,20 +330,46 @@ const BOUND: Record<string, SiblingComparison["bound"]> = {
   "MORE_THAN/MORE_THAN": "uncertain",
 };
 
+/** What the siblings' figures amount to: the figures present, their mean, and how many achieved. */
+export type SiblingStats = {
+  /** Siblings with a figure. */
+  count: number;
+  /** Mean of their figures (rounded to 4 decimals, "more than" when any is); null when none. */
+  mean: Fig | null;
+  hasDemo: boolean;
+  /** Siblings whose figure is at least 1 (achieved a yes/no indicator). */
+  achieved: number;
+};
+
+/** The siblings' statistics from their figures (the SQL of lib/data/compare.ts computes the same). */
+export function siblingStats(siblings: PeriodFigure[]): SiblingStats {
+  const present = siblings.filter((f): f is PeriodFigure & { value: string } => f.value !== null);
+  return {
+    count: present.length,
+    mean: meanFigure(present),
+    hasDemo: present.some((f) => f.isDemo),
+    achieved: present.filter((f) => toScaled(f.value) >= ONE).length,
+  };
+}
+
 export function compareWithSiblings(
   ind: Pick<IndicatorShape, "aggregation" | "valueType" | "unit">,
   own: PeriodFigure,
   siblings: PeriodFigure[],
 ): SiblingComparison {
-  const present = siblings.filter((f): f is PeriodFigure & { value: string } => f.value !== null);
-  const mean = meanFigure(present);
-  const hasDemo = present.some((f) => f.isDemo);
-  const average = mean ? { ...mean, count: present.length, hasDemo } : null;
+  return compareWithAverage(ind, own, siblingStats(siblings));
+}
+
+/** One unit's figure against its siblings' statistics: average, difference, ratio and bound. */
+export function compareWithAverage(
+  ind: Pick<IndicatorShape, "aggregation" | "valueType" | "unit">,
+  own: PeriodFigure,
+  stats: SiblingStats,
+): SiblingComparison {
+  const { mean, hasDemo } = stats;
+  const average = mean ? { ...mean, count: stats.count, hasDemo } : null;
   const yesNo = referenceKind(ind) === "achieved";
-  const achieved =
-    yesNo && present.length > 0
-      ? { count: present.filter((f) => toScaled(f.value) >= ONE).length, of: present.length }
-      : null;
+  const achieved = yesNo && stats.count > 0 ? { count: stats.achieved, of: stats.count } : null;
   if (!mean || own.value === null || yesNo)
     return { average, achieved, difference: null, ratioPercent: null, ratioIsDemo: false, bound: "exact" };
   const a = toScaled(mean.value);

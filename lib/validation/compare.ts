@@ -13,6 +13,25 @@ export const programmeSlugSchema = z
   .regex(/^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/, "Mã chương trình không hợp lệ.")
   .max(50);
 
+/** A search typed by a person: at most 100 characters, surrounding spaces dropped. */
+export const searchSchema = z.string().max(100, "Từ khóa tìm kiếm quá dài (tối đa 100 ký tự).").trim();
+
+export const pageSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,4}$/, "Số trang phải là số nguyên dương.")
+  .transform(Number);
+
+/** `GET /api/v1/org-units/{slug}/children?q=&limit=`: the children of a unit, searched by name. */
+export const childrenQuerySchema = z.object({
+  q: searchSchema.default(""),
+  limit: z
+    .string()
+    .regex(/^\d{1,3}$/, "limit phải là số từ 1 đến 50.")
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 50, "limit phải là số từ 1 đến 50.")
+    .default(20),
+});
+
 export const compareQuerySchema = z.object({
   parent: slugSchema.default("long-bien"),
   indicator: slugSchema.optional(),
@@ -20,6 +39,12 @@ export const compareQuerySchema = z.object({
   sort: z.enum(["desc", "asc", "name"]).default("desc"),
   per: z.enum(["none", "capita", "household"]).default("none"),
   term: termSlugSchema.optional(),
+  /** Search of the table by name, diacritics ignored. */
+  q: searchSchema.optional(),
+  /** Page of the table, from 1. */
+  page: pageSchema.optional(),
+  /** The unit whose position the chart shows. */
+  ward: slugSchema.optional(),
 });
 export type CompareQuery = z.infer<typeof compareQuerySchema>;
 

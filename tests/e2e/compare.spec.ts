@@ -117,9 +117,10 @@ test.describe("/so-sanh: the wards of a district on one indicator", () => {
   test("the chart's CSV has a BOM, the header and one row per ward", async ({ page }) => {
     await page.goto(XU_PHAT);
     await expect(page.locator(".chart-area svg.recharts-surface")).toBeVisible();
+    // the whole ranking, made on the server (the page carries only the rows it shows)
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("button", { name: "Tải CSV" }).click(),
+      page.getByRole("link", { name: "Tải CSV" }).click(),
     ]);
     expect(download.suggestedFilename()).toBe("so-sanh-long-bien-xu-phat-vi-pham-nhiem-ky.csv");
     const text = fs.readFileSync((await download.path())!, "utf8");
@@ -154,6 +155,70 @@ test.describe("/so-sanh: the wards of a district on one indicator", () => {
     await expect(rows(page)).toHaveCount(14);
   });
 
+  test("the table is searched without diacritics: 'ngoc thuy' finds Ngọc Thụy, with its rank", async ({ page }) => {
+    await page.goto(XU_PHAT);
+    const rank = await unitRow(page, "ngoc-thuy").locator("td").first().innerText();
+    const search = page.getByRole("search");
+    await search.getByLabel("Tìm phường trong bảng").fill("ngoc thuy");
+    await search.getByRole("button", { name: "Tìm" }).click();
+    await expect(page).toHaveURL(/q=ngoc\+thuy/);
+    await expect(rows(page)).toHaveCount(1);
+    await expect(unitRow(page, "ngoc-thuy").locator("td").first()).toHaveText(rank);
+    await expect(search).toContainText("1 phường khớp “ngoc thuy”");
+    // the chart still ranks every ward
+    await expect(page.locator(".chart-area .recharts-bar-rectangle")).toHaveCount(14);
+    await page.getByRole("link", { name: "Bỏ tìm kiếm" }).click();
+    await expect(rows(page)).toHaveCount(14);
+  });
+
+  test("the ward picker is a searchable combobox: keyboard only, the chart shows the ward's position", async ({
+    page,
+  }) => {
+    await page.goto(XU_PHAT);
+    await expect(page.locator('form[data-auto-submit="on"]')).toHaveCount(1);
+    const box = page.getByRole("combobox", { name: "Xem vị trí của phường" });
+    await box.focus();
+    await page.keyboard.type("ngoc thuy");
+    const list = page.getByRole("listbox", { name: /Gõ tên phường/ });
+    await expect(list.getByRole("option", { name: "Phường Ngọc Thụy" })).toBeVisible();
+    await expect(box).toHaveAttribute("aria-expanded", "true");
+    await expect(list.getByRole("option")).toHaveCount(1);
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/ward=ngoc-thuy/);
+    await expect(page.locator("[data-selected-position]")).toContainText(/Phường Ngọc Thụy: hạng \d+\/14/);
+    await expect(page.getByRole("combobox", { name: "Xem vị trí của phường" })).toHaveValue("Phường Ngọc Thụy");
+    // the picker lists only what the search finds, never every ward as options in the page
+    await expect(page.locator('option[value="bo-de"]')).toHaveCount(0);
+  });
+
+  test("PNG and SVG downloads of the chart work", async ({ page }) => {
+    await page.goto(XU_PHAT);
+    await expect(page.locator(".chart-area svg.recharts-surface")).toBeVisible();
+    const [png] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Tải PNG" }).click(),
+    ]);
+    expect(png.suggestedFilename()).toBe("so-sanh-long-bien-xu-phat-vi-pham-nhiem-ky.png");
+    const bytes = fs.readFileSync((await png.path())!);
+    expect(bytes.subarray(1, 4).toString()).toBe("PNG");
+    await expect(page.locator("[data-download-problem]")).toHaveCount(0);
+  });
+
+  test("the reference line's label is not cut at the chart's edge", async ({ page }) => {
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto("/so-sanh?parent=long-bien&indicator=xu-phat-vi-pham&period=2019");
+      const key = page.locator(".chart-area svg [data-reference-key] text").first();
+      await expect(key).toContainText("Bình quân");
+      const inside = await key.evaluate((t) => {
+        const svg = (t as SVGTextElement).ownerSVGElement!.getBoundingClientRect();
+        const box = t.getBoundingClientRect();
+        return box.left >= svg.left && box.right <= svg.right;
+      });
+      expect(inside, `${width} px`).toBe(true);
+    }
+  });
+
   test("has no serious accessibility violations and fits a 375 px phone", async ({ page }) => {
     await page.goto(XU_PHAT);
     await expect(page.locator(".chart-area svg.recharts-surface")).toBeVisible();
@@ -184,6 +249,46 @@ test.describe("/so-sanh/phuong: one ward against the average of the others", () 
     // only one term in the seed
     await expect(page.locator("[data-single-term]")).toContainText("Chỉ có một nhiệm kỳ có chỉ tiêu này");
     await page.screenshot({ path: "test-results/screenshots/compare-ward.png", fullPage: true });
+  });
+
+  test("the chart's indicator labels can be told apart", async ({ page }) => {
+    await page.goto("/so-sanh/phuong?ward=ngoc-thuy&programme=01-CT-QU&period=term");
+    await expect(page.locator(".chart-area svg.recharts-surface")).toBeVisible();
+    const ticks = page.locator(".chart-area svg text").filter({ hasText: /^\d+\.\s/ });
+    await expect(ticks.first()).toBeVisible();
+    const names = (await ticks.allTextContents()).map((t) => t.replace(/^\d+\.\s*/, ""));
+    expect(names.length).toBeGreaterThan(3);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  test("the ward picker finds a ward by name without diacritics", async ({ page }) => {
+    await page.goto(WARD);
+    await expect(page.locator('form[data-auto-submit="on"]')).toHaveCount(1);
+    const box = page.getByRole("combobox", { name: /Phường \(thuộc Quận Long Biên\)/ });
+    await expect(box).toHaveValue("Phường Ngọc Thụy");
+    await box.fill("bo de");
+    await expect(page.getByRole("listbox").getByRole("option", { name: "Phường Bồ Đề" })).toBeVisible();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("Enter");
+    // the ward page takes seconds on the embedded database of a loaded test machine
+    await expect(page).toHaveURL(/ward=bo-de/, { timeout: 30_000 });
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Phường Bồ Đề so với các phường khác");
+  });
+
+  test("on a phone the indicator column stays in view while the figures scroll", async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(WARD);
+    const table = page.locator("table[data-ward-table]");
+    const scroller = table.locator("xpath=..");
+    const name = page.locator('tr[data-indicator="xu-phat-vi-pham"] th[scope="row"]');
+    await name.scrollIntoViewIfNeeded();
+    const before = (await name.boundingBox())!;
+    await scroller.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    await expect.poll(() => scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(100);
+    const after = (await name.boundingBox())!;
+    expect(Math.round(after.x)).toBe(Math.round(before.x));
+    await expect(page.locator('tr[data-indicator="xu-phat-vi-pham"] [data-ratio]')).toBeInViewport();
   });
 
   test("has no serious accessibility violations and fits a 375 px phone", async ({ page }) => {

@@ -94,6 +94,18 @@ function cases(): Record<string, Case> {
       params: { slug: "ngoc-thuy" },
       expect: { anonymous: 401, otherOfficial: 403, official: 200, committee: 200, staff: 200, admin: 200 },
     },
+    // h11b: the unit pickers' search (the children of a unit the caller may read)
+    "GET /api/v1/org-units/[slug]/children": {
+      url: "/api/v1/org-units/ngoc-thuy/children?q=to",
+      params: { slug: "ngoc-thuy" },
+      expect: { anonymous: 401, otherOfficial: 403, official: 200, committee: 200, staff: 200 },
+    },
+    // h11b: the whole ranking of /so-sanh as CSV (read on the unit whose children are compared)
+    "GET /so-sanh/csv": {
+      url: "/so-sanh/csv?parent=long-bien",
+      params: {},
+      expect: { anonymous: 401, official: 403, otherOfficial: 403, staff: 200 },
+    },
     "POST /api/auth/sign-in": {
       url: "/api/auth/sign-in",
       params: {},

@@ -297,7 +297,7 @@ describe("what the pages read", () => {
     const { getIndicatorComparison, getWardComparison } = await data();
     const q = { parent: "long-bien", period: { kind: "TERM" } as const, sort: "desc" as const, per: "none" as const };
     expect(await getIndicatorComparison(term, q, ngocThuy)).toBeNull();
-    const rows = (await getIndicatorComparison(term, q, district))?.rows ?? [];
+    const rows = (await getIndicatorComparison(term, q, district))?.table.rows ?? [];
     expect(rows.map((r) => r.unit.slug)).toContain("ngoc-thuy");
 
     const w = { ward: "ngoc-thuy", period: { kind: "TERM" } as const };

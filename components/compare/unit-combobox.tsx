@@ -1,0 +1,176 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { selectClass } from "./form-fields";
+
+type Option = { slug: string; name: string };
+
+/**
+ * A searchable unit picker (the ARIA combobox pattern): typing searches the children of `parentSlug`
+ * by name, diacritics ignored, through GET /api/v1/org-units/{slug}/children; ↑/↓ move, Enter
+ * chooses (and shows the choice), Escape closes. The chosen slug is submitted as `name`; a few
+ * thousand units are never sent to the page as options.
+ */
+export function UnitCombobox({
+  id,
+  name,
+  parentSlug,
+  value,
+  placeholder,
+  clearable = false,
+}: {
+  id: string;
+  name: string;
+  parentSlug: string;
+  value: Option | null;
+  placeholder: string;
+  /** May be emptied (no unit chosen). */
+  clearable?: boolean;
+}) {
+  const listId = `${useId()}-list`;
+  const [text, setText] = useState(value?.name ?? "");
+  const [chosen, setChosen] = useState<Option | null>(value);
+  const [options, setOptions] = useState<Option[]>([]);
+  const [total, setTotal] = useState(0);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const [error, setError] = useState<string | null>(null);
+  const hidden = useRef<HTMLInputElement>(null);
+  const query = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (!open || query.current === null) return;
+    const q = query.current;
+    const ctrl = new AbortController();
+    const timer = setTimeout(async () => {
+      try {
+        const res = await fetch(
+          `/api/v1/org-units/${encodeURIComponent(parentSlug)}/children?${new URLSearchParams({ q, limit: "20" })}`,
+          { signal: ctrl.signal, headers: { accept: "application/json" } },
+        );
+        const body = (await res.json()) as {
+          data?: Array<{ slug: string; name: string }>;
+          total?: number;
+          error?: { message: string };
+        };
+        if (!res.ok || !body.data) throw new Error(body.error?.message ?? "Không tải được danh sách.");
+        setOptions(body.data.map((u) => ({ slug: u.slug, name: u.name })));
+        setTotal(body.total ?? body.data.length);
+        setActive(body.data.length > 0 ? 0 : -1);
+        setError(null);
+      } catch (e) {
+        if (ctrl.signal.aborted) return;
+        setOptions([]);
+        setError(e instanceof Error ? e.message : "Không tải được danh sách.");
+      }
+    }, 150);
+    return () => {
+      clearTimeout(timer);
+      ctrl.abort();
+    };
+  }, [open, text, parentSlug]);
+
+  const choose = (o: Option | null) => {
+    setChosen(o);
+    setText(o?.name ?? "");
+    setOpen(false);
+    setActive(-1);
+    // the hidden field is submitted: update it before asking the form to navigate
+    if (hidden.current) {
+      hidden.current.value = o?.slug ?? "";
+      hidden.current.disabled = !o;
+    }
+    hidden.current?.form?.requestSubmit();
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      if (!open) {
+        query.current = text === chosen?.name ? "" : text;
+        setOpen(true);
+        return;
+      }
+      const n = options.length;
+      if (n > 0) setActive((a) => (e.key === "ArrowDown" ? (a + 1) % n : (a - 1 + n) % n));
+    } else if (e.key === "Enter") {
+      if (!open) return; // submits the form as it stands
+      e.preventDefault();
+      if (active >= 0 && options[active]) choose(options[active]);
+      else if (clearable && text.trim() === "") choose(null);
+    } else if (e.key === "Escape") {
+      if (open) {
+        e.preventDefault();
+        setOpen(false);
+        setText(chosen?.name ?? "");
+      }
+    }
+  };
+
+  const status = error
+    ? error
+    : open
+      ? options.length === 0
+        ? "Không có đơn vị nào khớp."
+        : `${total} đơn vị khớp${total > options.length ? `, hiện ${options.length} đầu tiên` : ""}.`
+      : "";
+
+  return (
+    <div className="relative">
+      <input
+        id={id}
+        type="text"
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={placeholder}
+        value={text}
+        className={selectClass}
+        onChange={(e) => {
+          setText(e.target.value);
+          query.current = e.target.value;
+          setOpen(true);
+        }}
+        onFocus={(e) => e.target.select()}
+        onBlur={() => {
+          // a click on an option lands first (mousedown is prevented there)
+          setOpen(false);
+          setText(chosen?.name ?? "");
+        }}
+        onKeyDown={onKeyDown}
+        data-combobox={name}
+      />
+      <input ref={hidden} type="hidden" name={name} defaultValue={chosen?.slug ?? ""} disabled={!chosen} />
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label={placeholder}
+        hidden={!open || options.length === 0}
+        className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded border border-slate-300 bg-white py-1 text-sm shadow-lg"
+      >
+        {options.map((o, i) => (
+          <li
+            key={o.slug}
+            id={`${listId}-${i}`}
+            role="option"
+            aria-selected={i === active}
+            className={`cursor-pointer px-2 py-1.5 ${i === active ? "bg-brand-50 text-brand-900" : "text-slate-900"}`}
+            onMouseDown={(e) => e.preventDefault()}
+            onMouseEnter={() => setActive(i)}
+            onClick={() => choose(o)}
+          >
+            {o.name}
+          </li>
+        ))}
+      </ul>
+      <p className="sr-only" role="status" aria-live="polite">
+        {status}
+      </p>
+      {error && <p className="mt-1 text-xs text-red-800">{error}</p>}
+    </div>
+  );
+}
