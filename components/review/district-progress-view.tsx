@@ -105,9 +105,13 @@ export function DistrictProgressView({
               <span className="text-sm">{PROGRESS_LABEL[s]}</span>
             </li>
           ))}
-          <li className="rounded-lg border border-red-700 bg-red-50 p-3 shadow-sm" data-state="late">
-            <span className="block text-2xl font-bold tabular-nums text-red-900">{n(counts.late)}</span>
-            <span className="text-sm text-red-900">Trễ hạn</span>
+          {/* red only when something is late: a red 0 reads as an alarm */}
+          <li
+            className={`rounded-lg p-3 shadow-sm ${counts.late > 0 ? "border border-red-700 bg-red-50 text-red-900" : "bg-white"}`}
+            data-state="late"
+          >
+            <span className="block text-2xl font-bold tabular-nums">{n(counts.late)}</span>
+            <span className="text-sm">Trễ hạn</span>
           </li>
         </ul>
       </section>
@@ -121,7 +125,7 @@ export function DistrictProgressView({
             <caption className="sr-only">Trạng thái số liệu năm {year} của từng phường, theo chương trình</caption>
             <thead>
               <tr className="border-b bg-slate-100">
-                <th scope="col" className="p-2">
+                <th scope="col" className="sticky left-0 z-10 bg-slate-100 p-2">
                   Phường
                 </th>
                 {programmes.map((p) => (
@@ -134,7 +138,8 @@ export function DistrictProgressView({
             <tbody>
               {wards.map((w) => (
                 <tr key={w.slug} className="border-b align-top" data-ward={w.slug}>
-                  <th scope="row" className="p-2 font-medium">
+                  {/* on a phone the ward's name stays in view while the programmes scroll */}
+                  <th scope="row" className="sticky left-0 z-10 bg-white p-2 font-medium" data-sticky-name>
                     <Link href={`/${w.slug}/nhap-lieu`} className="underline">
                       {w.shortName}
                     </Link>
