@@ -37,7 +37,7 @@ export function ChartFrame({
   chart,
   table,
   aside,
-  chartHeight = 220,
+  chartHeight = 180,
   light = false,
 }: Props) {
   const chartRef = useRef<HTMLDivElement>(null);

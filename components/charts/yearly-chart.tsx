@@ -87,7 +87,7 @@ export function YearlyChart({ points, kind, unit, valueType, target }: Props) {
           Mọi năm đều bằng 0.
         </p>
       )}
-      <ResponsiveContainer width="100%" height={220}>
+      <ResponsiveContainer width="100%" height={180}>
         {kind === "line" ? (
           <LineChart {...common}>
             {axes}

@@ -25,7 +25,7 @@ export function HeadlineCards({ indicators }: { indicators: DashboardIndicator[]
               <StatusBadge status={i.status} />
               <TargetText target={i.targets.term} kind={i.valueType} unit={i.unit} />
             </span>
-            <span className="text-xs text-slate-600">
+            <span className="card-source text-xs text-slate-600">
               {i.isDemo ? <DemoBadge /> : i.summary.sources.map((s) => formatSource(s)).join("; ")}
             </span>
           </li>
