@@ -25,13 +25,13 @@ function TermLine({ i }: { i: DashboardIndicator }) {
   const f = i.figure;
   const beside = yearsFigureIfDifferent(i.aggregation, i.summary.years, f);
   return (
-    <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+    <p className="term-line flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
       <span>
         Cả nhiệm kỳ:{" "}
         <strong data-term-figure>
           {f.basis === "none" ? "chưa có số liệu" : formatFigure(f.value, i.valueType, i.unit, f.qualifier)}
         </strong>
-        <span className="text-xs text-slate-600"> ({describeBasis(f, i.aggregation)})</span>
+        <span className="term-basis text-xs text-slate-600"> ({describeBasis(f, i.aggregation)})</span>
       </span>
       {beside && (
         <span data-years-figure>
