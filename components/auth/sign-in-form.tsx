@@ -3,7 +3,12 @@
 export function SignInForm({ next, error, signedOut }: { next: string; error?: string; signedOut: boolean }) {
   return (
     <div className="mx-auto max-w-sm space-y-4 rounded-lg bg-white p-6 shadow-sm">
+      <p className="text-sm font-semibold text-slate-700">Quận ủy Long Biên · Thành phố Hà Nội</p>
       <h1 className="text-2xl font-bold text-brand-800">Đăng nhập</h1>
+      <p className="text-sm text-slate-700" data-testid="site-purpose">
+        Theo dõi thực hiện các Chương trình công tác toàn khóa: cán bộ phường nhập số liệu hằng năm, Đảng ủy phường
+        duyệt, cán bộ quận theo dõi và so sánh các phường.
+      </p>
       {signedOut && <p className="rounded bg-green-50 p-2 text-sm text-green-800">Bạn đã đăng xuất.</p>}
       {error && (
         <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800">
@@ -40,6 +45,10 @@ export function SignInForm({ next, error, signedOut }: { next: string; error?: s
           Đăng nhập
         </button>
       </form>
+      <p className="text-sm text-slate-700" data-testid="forgot-password">
+        <strong>Quên mật khẩu?</strong> Trang này không tự cấp lại mật khẩu: hãy liên hệ người quản trị hệ thống (người
+        đã tạo tài khoản cho bạn) để được đặt lại mật khẩu tạm thời, rồi đổi mật khẩu sau khi đăng nhập.
+      </p>
     </div>
   );
 }

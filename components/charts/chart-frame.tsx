@@ -3,6 +3,7 @@
 import { useRef, useState } from "react";
 import type { CsvCell } from "@/lib/format/csv";
 import { downloadCsv, downloadPng, downloadSvg } from "./export";
+import { RenderWhenSeen } from "./render-when-seen";
 
 type Props = {
   /** Heading of the chart (also the CSV and image file name). */
@@ -18,13 +19,30 @@ type Props = {
   /** The same numbers as a table, rendered on the server. */
   table: React.ReactNode;
   aside?: React.ReactNode;
+  /** Height the chart will take, kept free until it is drawn. */
+  chartHeight?: number;
+  /** A page of many charts (the programme dashboard): draw each when scrolled to or printed, and keep
+   * its table behind "Xem bảng số liệu" (still in the page for screen readers). */
+  light?: boolean;
 };
 
 const button =
   "rounded border border-slate-300 bg-white px-2 py-1 text-xs text-slate-800 hover:bg-slate-100 focus-visible:outline-2";
 
 /** A chart with its text alternative, its numbers as a table, and downloads (CSV, SVG, PNG). */
-export function ChartFrame({ title, headingLevel = 3, fileName, summary, csv, csvHref, chart, table, aside }: Props) {
+export function ChartFrame({
+  title,
+  headingLevel = 3,
+  fileName,
+  summary,
+  csv,
+  csvHref,
+  chart,
+  table,
+  aside,
+  chartHeight = 180,
+  light = false,
+}: Props) {
   const chartRef = useRef<HTMLDivElement>(null);
   // why the last download could not be made: said next to the buttons, never a silent failure
   const [problem, setProblem] = useState<string | null>(null);
@@ -84,11 +102,14 @@ export function ChartFrame({ title, headingLevel = 3, fileName, summary, csv, cs
       {/* The drawing is for the eye; its summary and the table below carry the same numbers for
           screen readers and keyboards (the charts have no focusable parts). */}
       <div ref={chartRef} aria-hidden="true" className="chart-area">
-        {chart}
+        {light ? <RenderWhenSeen height={chartHeight}>{chart}</RenderWhenSeen> : chart}
       </div>
       <figcaption className="text-xs text-slate-600">{summary}</figcaption>
-      <details className="chart-table text-sm" open>
-        <summary className="no-print cursor-pointer text-xs text-slate-600">Bảng số liệu</summary>
+      {/* light: closed, but in the page (screen readers and printing read it), opened when needed */}
+      <details className="chart-table text-sm" open={!light}>
+        <summary className={`no-print cursor-pointer text-xs ${light ? "text-brand-700 underline" : "text-slate-600"}`}>
+          {light ? "Xem bảng số liệu" : "Bảng số liệu"}
+        </summary>
         {table}
       </details>
     </figure>

@@ -12,7 +12,10 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import type { ValueType } from "@/lib/domain/enums";
+import { axisScale } from "@/lib/format/axis";
 import { formatCompact } from "@/lib/format/vi";
+import { AxisTitle } from "./axis-labels";
 import { COLORS } from "./palette";
 
 export type RankedItem = {
@@ -77,6 +80,7 @@ export function RankedBars({
   labelWidth = 104,
   rowHeight = 24,
   allowDecimals = true,
+  axis,
 }: {
   items: RankedItem[];
   references?: Reference[];
@@ -85,10 +89,15 @@ export function RankedBars({
   rowHeight?: number;
   /** false keeps the value axis on whole numbers (counts of years). */
   allowDecimals?: boolean;
+  /** The values' type and unit: the axis then has exact ticks in one unit, named above it. */
+  axis?: { valueType: ValueType; unit: string };
 }) {
   const patternId = `demo-${useId().replace(/[^a-zA-Z0-9]/g, "")}`;
   const labelled = references.filter((r) => r.label);
   const top = labelled.length === 0 ? 12 : 8 + labelled.length * KEY_LINE;
+  const scale = axis
+    ? axisScale({ values: items.map((i) => i.value), references: references.map((r) => r.value), ...axis })
+    : null;
   return (
     <ResponsiveContainer width="100%" height={Math.max(160, items.length * rowHeight + 28 + top)}>
       <BarChart
@@ -104,7 +113,18 @@ export function RankedBars({
           </pattern>
         </defs>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" tickFormatter={formatCompact} allowDecimals={allowDecimals} />
+        {scale ? (
+          <XAxis
+            type="number"
+            tickFormatter={scale.label}
+            domain={scale.domain}
+            ticks={scale.ticks}
+            interval={0}
+            label={<AxisTitle text={scale.title} />}
+          />
+        ) : (
+          <XAxis type="number" tickFormatter={formatCompact} allowDecimals={allowDecimals} />
+        )}
         <YAxis type="category" dataKey="name" width={labelWidth} tick={{ fontSize: 12 }} interval={0} />
         <Tooltip content={<TooltipBody />} cursor={{ fill: "#f1f5f9" }} />
         {references.map((r) => (

@@ -14,7 +14,9 @@ import {
   YAxis,
 } from "recharts";
 import { useId } from "react";
-import { formatCompact } from "@/lib/format/vi";
+import type { ValueType } from "@/lib/domain/enums";
+import { axisScale } from "@/lib/format/axis";
+import { AxisTitle, TargetLabel, TOP_MARGIN } from "./axis-labels";
 import { COLORS } from "./palette";
 
 export type YearlyPoint = { year: number; value: number; label: string; isDemo: boolean; source: string };
@@ -23,9 +25,9 @@ type Props = {
   points: YearlyPoint[];
   kind: "bar" | "line";
   unit: string;
+  /** Sets the axis: whole ticks for counts, one money unit ("triệu đồng"), Đạt for yes/no. */
+  valueType: ValueType;
   target?: { value: number; label: string } | null;
-  /** For yes/no indicators: the axis reads Đạt / Chưa đạt. */
-  yesNo?: boolean;
 };
 
 function TooltipBody({ active, payload }: { active?: boolean; payload?: Array<{ payload: YearlyPoint }> }) {
@@ -42,76 +44,92 @@ function TooltipBody({ active, payload }: { active?: boolean; payload?: Array<{ 
 }
 
 /** One indicator over the years of a term: bars for counts and money, a line for rates. */
-export function YearlyChart({ points, kind, unit, target, yesNo }: Props) {
+export function YearlyChart({ points, kind, unit, valueType, target }: Props) {
   const patternId = `demo-${useId().replace(/[^a-zA-Z0-9]/g, "")}`; // one per chart: ids must be unique in the page
-  const tick = (v: number) => (yesNo ? (v >= 1 ? "Đạt" : "") : formatCompact(v));
+  const scale = axisScale({
+    values: points.map((p) => p.value),
+    references: target ? [target.value] : [],
+    valueType,
+    unit,
+  });
   const reference = target ? (
     <ReferenceLine
       y={target.value}
       stroke={COLORS.target}
       strokeDasharray="6 3"
-      ifOverflow="extendDomain"
-      label={{ value: target.label, position: "insideTopRight", fill: COLORS.target, fontSize: 11 }}
+      label={<TargetLabel text={target.label} />}
     />
   ) : null;
-  const common = { data: points, margin: { top: 16, right: 12, bottom: 0, left: 4 }, accessibilityLayer: false };
+  const common = {
+    data: points,
+    margin: { top: TOP_MARGIN, right: 12, bottom: 0, left: 4 },
+    accessibilityLayer: false,
+  };
   const axes = (
     <>
       <CartesianGrid strokeDasharray="3 3" vertical={false} />
       <XAxis dataKey="year" tickLine={false} />
       <YAxis
-        tickFormatter={tick}
-        width={56}
-        allowDecimals={!yesNo}
-        domain={yesNo ? [0, 1] : undefined}
-        ticks={yesNo ? [0, 1] : undefined}
+        tickFormatter={scale.label}
+        width={scale.width}
+        domain={scale.domain}
+        ticks={scale.ticks}
+        interval={0}
+        label={<AxisTitle text={scale.title} />}
       />
       <Tooltip content={<TooltipBody />} cursor={{ fill: "#f1f5f9" }} />
     </>
   );
   return (
-    <ResponsiveContainer width="100%" height={220}>
-      {kind === "line" ? (
-        <LineChart {...common}>
-          {axes}
-          {reference}
-          <Line
-            type="monotone"
-            dataKey="value"
-            name={unit}
-            stroke={COLORS.reported}
-            strokeWidth={2}
-            isAnimationActive={false}
-            dot={(props: { cx?: number; cy?: number; index?: number }) => (
-              <circle
-                key={props.index}
-                cx={props.cx}
-                cy={props.cy}
-                r={4}
-                fill={points[props.index ?? 0]?.isDemo ? "#fff" : COLORS.reported}
-                stroke={COLORS.reported}
-                strokeWidth={2}
-              />
-            )}
-          />
-        </LineChart>
-      ) : (
-        <BarChart {...common}>
-          <defs>
-            <pattern id={patternId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-              <rect width="6" height="6" fill={COLORS.demo} />
-              <line x1="0" y1="0" x2="0" y2="6" stroke={COLORS.reported} strokeWidth="1.5" />
-            </pattern>
-          </defs>
-          {axes}
-          {reference}
-          <Bar dataKey="value" name={unit} isAnimationActive={false} maxBarSize={48}>
-            {points.map((p) => (
-              <Cell key={p.year} fill={p.isDemo ? `url(#${patternId})` : COLORS.reported} />
-            ))}
-          </Bar>
-        </BarChart>
+    <>
+      {scale.allZero && (
+        <p className="text-xs text-slate-700" data-all-zero>
+          Mọi năm đều bằng 0.
+        </p>
       )}
-    </ResponsiveContainer>
+      <ResponsiveContainer width="100%" height={180}>
+        {kind === "line" ? (
+          <LineChart {...common}>
+            {axes}
+            {reference}
+            <Line
+              type="monotone"
+              dataKey="value"
+              name={unit}
+              stroke={COLORS.reported}
+              strokeWidth={2}
+              isAnimationActive={false}
+              dot={(props: { cx?: number; cy?: number; index?: number }) => (
+                <circle
+                  key={props.index}
+                  cx={props.cx}
+                  cy={props.cy}
+                  r={4}
+                  fill={points[props.index ?? 0]?.isDemo ? "#fff" : COLORS.reported}
+                  stroke={COLORS.reported}
+                  strokeWidth={2}
+                />
+              )}
+            />
+          </LineChart>
+        ) : (
+          <BarChart {...common}>
+            <defs>
+              <pattern id={patternId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                <rect width="6" height="6" fill={COLORS.demo} />
+                <line x1="0" y1="0" x2="0" y2="6" stroke={COLORS.reported} strokeWidth="1.5" />
+              </pattern>
+            </defs>
+            {axes}
+            {reference}
+            <Bar dataKey="value" name={unit} isAnimationActive={false} maxBarSize={48}>
+              {points.map((p) => (
+                <Cell key={p.year} fill={p.isDemo ? `url(#${patternId})` : COLORS.reported} />
+              ))}
+            </Bar>
+          </BarChart>
+        )}
+      </ResponsiveContainer>
+    </>
   );
 }

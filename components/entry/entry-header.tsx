@@ -32,7 +32,8 @@ export function EntryHeader({
         · {grid.term.name} · Chương trình {grid.programme.code}
       </p>
       <h1 className="text-2xl font-bold text-brand-800">
-        Nhập số liệu năm {grid.year}
+        {/* a reviewer or reader does not enter figures here */}
+        {canEdit ? "Nhập số liệu" : "Số liệu"} năm {grid.year}
         {page === "to-dan-pho" ? " theo tổ dân phố" : ""}
       </h1>
       <p className="max-w-3xl text-sm text-slate-700">{grid.programme.title}</p>

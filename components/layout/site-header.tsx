@@ -4,6 +4,7 @@ import { getViewer } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { InboxNavItem } from "@/components/inbox/inbox-nav-item";
 import { ProgressNavItem } from "@/components/review/progress-nav-item";
+import { EntryNavItem } from "./entry-nav-item";
 import { UserMenu } from "./user-menu";
 
 // Links are shown only to those who may follow them (the pages refuse the others anyway).
@@ -12,45 +13,49 @@ export async function SiteHeader() {
   const [ngocThuy, district] = await Promise.all([mayRead(viewer, "ngoc-thuy"), mayRead(viewer, "long-bien")]);
   return (
     <header className="no-print border-b-4 border-brand-700 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3 sm:px-6">
+      {/* on a phone two lines: the title, then the links and the account on one line that scrolls sideways */}
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-2 sm:px-6 sm:py-3">
         <Link href="/" className="font-semibold text-brand-800 hover:underline">
           Chương trình công tác toàn khóa
         </Link>
-        <nav aria-label="Điều hướng chính">
-          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-            {(env.PUBLIC_PORTAL || viewer) && (
-              <li>
-                <Link href="/" className="hover:underline">
-                  Các phường
-                </Link>
-              </li>
-            )}
-            {ngocThuy && (
-              <>
+        <div className="flex w-full items-center gap-x-4 overflow-x-auto whitespace-nowrap md:contents">
+          <nav aria-label="Điều hướng chính">
+            <ul className="flex gap-x-4 gap-y-1 text-sm md:flex-wrap">
+              {(env.PUBLIC_PORTAL || viewer) && (
                 <li>
-                  <Link href="/ngoc-thuy" className="hover:underline">
-                    Ngọc Thụy
+                  <Link href="/" className="hover:underline">
+                    Các phường
                   </Link>
                 </li>
+              )}
+              {ngocThuy && (
+                <>
+                  <li>
+                    <Link href="/ngoc-thuy" className="hover:underline">
+                      Ngọc Thụy
+                    </Link>
+                  </li>
+                  <li>
+                    <Link href="/ngoc-thuy/to-dan-pho" className="hover:underline">
+                      Tổ dân phố
+                    </Link>
+                  </li>
+                </>
+              )}
+              {district && (
                 <li>
-                  <Link href="/ngoc-thuy/to-dan-pho" className="hover:underline">
-                    Tổ dân phố
+                  <Link href="/so-sanh" className="hover:underline">
+                    So sánh phường
                   </Link>
                 </li>
-              </>
-            )}
-            {district && (
-              <li>
-                <Link href="/so-sanh" className="hover:underline">
-                  So sánh phường
-                </Link>
-              </li>
-            )}
-            <ProgressNavItem viewer={viewer} />
-            <InboxNavItem viewer={viewer} />
-          </ul>
-        </nav>
-        <UserMenu />
+              )}
+              <EntryNavItem viewer={viewer} />
+              <ProgressNavItem viewer={viewer} />
+              <InboxNavItem viewer={viewer} />
+            </ul>
+          </nav>
+          <UserMenu />
+        </div>
       </div>
     </header>
   );

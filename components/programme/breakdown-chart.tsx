@@ -16,7 +16,8 @@ function cellLabel(b: Breakdown<DashboardIndicator>, c: Cell): string {
 }
 
 function title(b: Breakdown<DashboardIndicator>, sectionName: string): string {
-  if (b.kind === "children") return `${b.parent.name}`;
+  // the parent has its own yearly chart under its name: this one is its term figure split up
+  if (b.kind === "children") return `${b.parent.name.replace(/, theo loại$/, "")}: từng loại, cả nhiệm kỳ`;
   if (b.kind === "dimension") return `${sectionName}: theo ${categoryKeyLabel(b.dimension).toLowerCase()}`;
   return `${sectionName}: theo ${categoryKeyLabel(b.rows).toLowerCase()} và ${categoryKeyLabel(b.columns).toLowerCase()}`;
 }
@@ -63,6 +64,15 @@ function MatrixTable({ b }: { b: Extract<Breakdown<DashboardIndicator>, { kind: 
   );
 }
 
+/** One axis for the cells: their type and unit when all share them ("lượt" and "chi bộ" share only COUNT). */
+function breakdownAxis(cells: Cell[]) {
+  const [first] = cells;
+  if (!first) return undefined;
+  const sameType = cells.every((c) => c.indicator.valueType === first.indicator.valueType);
+  const sameUnit = cells.every((c) => c.indicator.unit === first.indicator.unit);
+  return sameType ? { valueType: first.indicator.valueType, unit: sameUnit ? first.indicator.unit : "" } : undefined;
+}
+
 /** A category breakdown of a section's term figures: violations by kind, inspections by object and reason … */
 export function BreakdownChart({
   breakdown: b,
@@ -90,6 +100,7 @@ export function BreakdownChart({
       <ChartFrame
         title={heading}
         fileName={fileSlug(heading)}
+        light
         summary={`Biểu đồ cột so sánh ${items.map((i) => `${i.name}: ${i.label}`).join("; ")}. ${parentLine}`}
         csv={{
           header: ["Loại", "Giá trị cả nhiệm kỳ", "Trên (>)", "Đơn vị", "Nguồn"],
@@ -101,7 +112,8 @@ export function BreakdownChart({
             sourceText(c.indicator),
           ]),
         }}
-        chart={<RankedBars items={items} labelWidth={150} rowHeight={44} />}
+        chart={<RankedBars items={items} labelWidth={150} rowHeight={44} axis={breakdownAxis(withFigure)} />}
+        chartHeight={Math.max(160, items.length * 44 + 48)}
         table={
           <div className="relative overflow-x-auto">
             {b.kind === "matrix" ? (

@@ -8,7 +8,7 @@ import { TargetText } from "./target-text";
 /** The programme's headline indicators for the term, each with its status against its target. */
 export function HeadlineCards({ indicators }: { indicators: DashboardIndicator[] }) {
   return (
-    <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label="Chỉ tiêu chính của nhiệm kỳ">
+    <ul className="headline-cards grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label="Chỉ tiêu chính của nhiệm kỳ">
       {indicators.map((i) => {
         const f = i.figure;
         return (
@@ -25,7 +25,7 @@ export function HeadlineCards({ indicators }: { indicators: DashboardIndicator[]
               <StatusBadge status={i.status} />
               <TargetText target={i.targets.term} kind={i.valueType} unit={i.unit} />
             </span>
-            <span className="text-xs text-slate-600">
+            <span className="card-source text-xs text-slate-600">
               {i.isDemo ? <DemoBadge /> : i.summary.sources.map((s) => formatSource(s)).join("; ")}
             </span>
           </li>

@@ -1,6 +1,7 @@
 import type { DashboardIndicator } from "@/lib/data/programme-dashboard";
 import type { TargetInfo } from "@/lib/data/targets";
 import type { Qualifier } from "@/lib/domain/enums";
+import { yearsFigureIfDifferent } from "@/lib/domain/term-figure";
 import { csvNumber, fileSlug } from "@/lib/format/csv";
 import { describeBasis } from "@/lib/format/figure-basis";
 import { formatTarget } from "@/lib/format/target";
@@ -22,15 +23,23 @@ function lineTarget(i: DashboardIndicator): TargetInfo | null {
 
 function TermLine({ i }: { i: DashboardIndicator }) {
   const f = i.figure;
+  const beside = yearsFigureIfDifferent(i.aggregation, i.summary.years, f);
   return (
-    <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+    <p className="term-line flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
       <span>
         Cả nhiệm kỳ:{" "}
         <strong data-term-figure>
           {f.basis === "none" ? "chưa có số liệu" : formatFigure(f.value, i.valueType, i.unit, f.qualifier)}
         </strong>
-        <span className="text-xs text-slate-600"> ({describeBasis(f, i.aggregation)})</span>
+        <span className="term-basis text-xs text-slate-600"> ({describeBasis(f, i.aggregation)})</span>
       </span>
+      {beside && (
+        <span data-years-figure>
+          {describeBasis(beside, i.aggregation)}:{" "}
+          <strong>{formatFigure(beside.value, i.valueType, i.unit, beside.qualifier)}</strong>{" "}
+          <span className="text-xs text-slate-600">(khác số cả nhiệm kỳ theo nguồn)</span>
+        </span>
+      )}
       <StatusBadge status={i.status} />
       <span className="text-xs">
         <TargetText target={i.targets.term} kind={i.valueType} unit={i.unit} />
@@ -79,11 +88,12 @@ export function IndicatorChart({ indicator: i }: { indicator: DashboardIndicator
   }; cả nhiệm kỳ ${termLabel || "chưa có số liệu"}${target ? `; chỉ tiêu ${formatTarget(target, i.valueType, i.unit)}` : ""}.`;
 
   return (
-    <div data-indicator={i.code}>
+    <div data-indicator={i.code} data-value-type={i.valueType}>
       <ChartFrame
         title={i.name}
         headingLevel={3}
         fileName={fileSlug(i.name)}
+        light
         summary={summary}
         aside={<TermLine i={i} />}
         csv={{
@@ -112,8 +122,12 @@ export function IndicatorChart({ indicator: i }: { indicator: DashboardIndicator
             points={points}
             kind={i.valueType === "PERCENT" ? "line" : "bar"}
             unit={i.unit}
-            yesNo={yesNo}
-            target={target ? { value: Number(target.value), label: formatTarget(target, i.valueType, i.unit) } : null}
+            valueType={i.valueType}
+            target={
+              target
+                ? { value: Number(target.value), label: `Chỉ tiêu ${formatTarget(target, i.valueType, i.unit)}` }
+                : null
+            }
           />
         }
         table={

@@ -10,13 +10,23 @@ import { AchievementsTimeline } from "./achievements-timeline";
 import { BreakdownChart } from "./breakdown-chart";
 import { HeadlineCards } from "./headline-cards";
 import { IndicatorChart } from "./indicator-chart";
+import { IndicatorSummaryTable } from "./indicator-summary-table";
 
 const SUMMARY_ORDER: TargetStatus[] = ["exceeded", "met", "not-met", "undecided", "no-figure"];
+
+/** "3 vượt · 1 đạt / 4 chỉ tiêu có kế hoạch" ("trên" would read "more than" on this page). */
+export function statusSummary(statuses: TargetStatus[]): string {
+  const withTarget = statuses.filter((s) => s !== "no-target");
+  if (withTarget.length === 0) return "Chưa có chỉ tiêu nào được đặt cho chương trình này.";
+  const counts = SUMMARY_ORDER.map((s) => [s, withTarget.filter((x) => x === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${TARGET_STATUS_LABEL[s].toLowerCase()}`);
+  return `${counts.join(" · ")} / ${withTarget.length} chỉ tiêu có kế hoạch`;
+}
 
 export function ProgrammeDashboardView({ data, canEdit = false }: { data: ProgrammeDashboard; canEdit?: boolean }) {
   const { ward, term, programme, sections, headline, projects, achievements, hasDemo } = data;
   const all = sections.flatMap((s) => s.indicators);
-  const withTarget = all.filter((i) => i.status !== "no-target");
   const gpmbTotal = all.find((i) => i.code === "du-an-gpmb")?.figure;
   const years = Array.from({ length: term.endYear - term.startYear + 1 }, (_, k) => term.startYear + k);
   return (
@@ -63,57 +73,66 @@ export function ProgrammeDashboardView({ data, canEdit = false }: { data: Progra
         <h2 id="tong-quan" className="text-xl font-semibold">
           Chỉ tiêu chính
         </h2>
-        <p className="text-sm text-slate-700" data-status-summary>
-          {withTarget.length === 0
-            ? "Chưa có chỉ tiêu nào được đặt cho chương trình này."
-            : SUMMARY_ORDER.map((s) => [s, withTarget.filter((i) => i.status === s).length] as const)
-                .filter(([, n]) => n > 0)
-                .map(([s, n]) => `${TARGET_STATUS_LABEL[s]}: ${n}`)
-                .join(" · ") + ` (trên ${withTarget.length} chỉ tiêu có chỉ tiêu kế hoạch)`}
+        <p className="font-medium text-slate-800" data-status-summary>
+          {statusSummary(all.map((i) => i.status))}
         </p>
         <HeadlineCards indicators={headline} />
+        <h3 className="pt-2 font-semibold">Mọi chỉ tiêu</h3>
+        <IndicatorSummaryTable sections={sections} />
       </section>
 
-      {sections.map((s) => (
-        <section key={s.code} aria-labelledby={`muc-${s.code}`} className="space-y-3">
-          <h2 id={`muc-${s.code}`} className="text-xl font-semibold">
-            {s.name}
-          </h2>
-          {s.breakdowns.length > 0 && (
-            <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
+      {sections.map((s) => {
+        // sub-rows charted in their parent's breakdown are not charted again one by one (their
+        // figures stay in the table above)
+        const inBreakdown = new Set(
+          s.breakdowns.flatMap((b) => (b.kind === "children" ? b.cells.map((c) => c.indicator.code) : [])),
+        );
+        return (
+          // Closed until the reader opens it: its charts are drawn then (and all of them on paper).
+          <details key={s.code} className="dashboard-section group space-y-3" data-section={s.code}>
+            <summary className="cursor-pointer list-none rounded border border-slate-200 bg-white px-3 py-2 hover:bg-slate-50">
+              <h2 id={`muc-${s.code}`} className="inline text-xl font-semibold">
+                <span aria-hidden="true" className="no-print mr-2 inline-block group-open:rotate-90">
+                  ›
+                </span>
+                {s.name}
+              </h2>{" "}
+              <span className="no-print text-sm text-slate-600">
+                ({s.indicators.length} chỉ tiêu, bấm để xem biểu đồ)
+              </span>
+            </summary>
+            <div className="chart-grid grid grid-cols-1 gap-3 lg:grid-cols-2">
               {s.breakdowns.map((b) => (
                 <BreakdownChart key={b.key} breakdown={b} sectionName={s.name} />
               ))}
+              {s.indicators
+                .filter((i) => !i.perGroup && !inBreakdown.has(i.code))
+                .map((i) => (
+                  <IndicatorChart key={i.code} indicator={i} />
+                ))}
             </div>
-          )}
-          <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
-            {s.indicators
-              .filter((i) => !i.perGroup)
-              .map((i) => (
-                <IndicatorChart key={i.code} indicator={i} />
-              ))}
-          </div>
-          {s.indicators.some((i) => i.perGroup) && (
-            <div className="space-y-2" data-group-ranking>
-              {data.groupRanking && s.indicators.some((i) => i.code === data.groupRanking!.indicator.code) && (
-                <RankedGroups view={data.groupRanking} termQuery={null} headingLevel={3} />
-              )}
-              <p className="text-sm">
-                Chỉ tiêu theo tổ dân phố (
-                {s.indicators
-                  .filter((i) => i.perGroup)
-                  .map((i) => i.name)
-                  .join("; ")}
-                ):{" "}
-                <Link href={`/${ward.slug}/to-dan-pho`} className="text-brand-700 underline">
-                  xem bản đồ nhiệt và từng tổ dân phố
-                </Link>
-                .
-              </p>
-            </div>
-          )}
-        </section>
-      ))}
+            {s.indicators.some((i) => i.perGroup) && (
+              <div className="space-y-2" data-group-ranking>
+                {data.groupRanking && s.indicators.some((i) => i.code === data.groupRanking!.indicator.code) && (
+                  <RankedGroups view={data.groupRanking} termQuery={null} headingLevel={3} rowHeight={15} light />
+                )}
+                <p className="text-sm">
+                  Chỉ tiêu theo tổ dân phố (
+                  {s.indicators
+                    .filter((i) => i.perGroup)
+                    .map((i) => i.name)
+                    .join("; ")}
+                  ):{" "}
+                  <Link href={`/${ward.slug}/to-dan-pho`} className="text-brand-700 underline">
+                    xem bản đồ nhiệt và từng tổ dân phố
+                  </Link>
+                  .
+                </p>
+              </div>
+            )}
+          </details>
+        );
+      })}
 
       {(projects.length > 0 || gpmbTotal) && (
         <section aria-labelledby="gpmb" className="space-y-3">

@@ -4,7 +4,8 @@ import type { ValueType } from "@/lib/domain/enums";
 
 /** "Chỉ tiêu: ≥ 90 % (minh họa)" */
 export function TargetText({ target, kind, unit }: { target: TargetInfo | null; kind: ValueType; unit: string }) {
-  if (!target) return <span className="text-slate-600">Chưa có chỉ tiêu</span>;
+  // no target: the status badge beside it already says "Chưa có chỉ tiêu"
+  if (!target) return null;
   return (
     <span>
       Chỉ tiêu: {formatTarget(target, kind, unit)}

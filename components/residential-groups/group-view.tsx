@@ -229,7 +229,7 @@ function IndicatorChart({
     <div data-indicator={indicator.code} className="min-w-0">
       <ChartFrame
         title={title}
-        fileName={fileSlug(`${group}-${indicator.code}`)}
+        fileName={fileSlug(`${group}-${indicator.name}`)}
         summary={summaryText}
         csv={{
           header: ["Năm", `${indicator.name} (${csvUnit(indicator)})`, "Nguồn"],
@@ -243,7 +243,7 @@ function IndicatorChart({
               points={points}
               kind={yesNo ? "bar" : "line"}
               unit={indicator.unit}
-              yesNo={yesNo}
+              valueType={indicator.valueType}
               target={
                 sameTarget
                   ? {

@@ -73,7 +73,7 @@ export function HeatMap({ view, termQuery }: { view: ResidentialGroupsView; term
           {title}
         </h2>
         <CsvDownloadButton
-          fileName={fileSlug(`ban-do-nhiet-${indicator.code}-${view.term.slug}`)}
+          fileName={fileSlug(`ban-do-nhiet-${indicator.name}-${view.term.slug}`)}
           {...csv}
           label={`Tải CSV: ${title}`}
         />

@@ -69,10 +69,16 @@ export function RankedGroups({
   view,
   termQuery,
   headingLevel = 2,
+  rowHeight = 24,
+  light = false,
 }: {
   view: ResidentialGroupsView;
   termQuery: string | null;
   headingLevel?: 2 | 3;
+  /** Height per bar: the dashboard packs its 38 groups onto one printed page. */
+  rowHeight?: number;
+  /** On the programme dashboard: drawn when scrolled to, table behind a toggle (see ChartFrame). */
+  light?: boolean;
 }) {
   const { ward, indicator, ranking, average, target, rankMode, year, isYesNo } = view;
   const title = rankingTitle(view);
@@ -191,12 +197,26 @@ export function RankedGroups({
     <ChartFrame
       title={title}
       headingLevel={headingLevel}
-      fileName={fileSlug(`xep-hang-${indicator.code}-${rankMode.kind === "term" ? view.term.slug : rankMode.year}`)}
+      fileName={fileSlug(`xep-hang-${indicator.name}-${rankMode.kind === "term" ? view.term.slug : rankMode.year}`)}
       summary={summary}
       csv={rankingCsv(view)}
-      chart={<RankedBars items={items} references={references} allowDecimals={rankMode.kind !== "term"} />}
+      chart={
+        <RankedBars
+          items={items}
+          references={references}
+          rowHeight={rowHeight}
+          // the term ranking counts the years achieved: whole years
+          axis={
+            rankMode.kind === "term"
+              ? { valueType: "COUNT", unit: "năm" }
+              : { valueType: indicator.valueType, unit: indicator.unit }
+          }
+        />
+      }
       table={table}
       aside={aside}
+      chartHeight={Math.max(160, items.length * rowHeight + 48)}
+      light={light}
     />
   );
 }

@@ -38,9 +38,13 @@ export function ProgressCounts({ progress, now }: { progress: DistrictProgress; 
             <span className="text-sm">{PROGRESS_LABEL[s]}</span>
           </li>
         ))}
-        <li className="rounded-lg border border-red-700 bg-red-50 p-3 shadow-sm" data-state="late">
-          <span className="block text-2xl font-bold tabular-nums text-red-900">{n(counts.late)}</span>
-          <span className="text-sm text-red-900">Trễ hạn</span>
+        {/* red only when something is late: a red 0 reads as an alarm */}
+        <li
+          className={`rounded-lg p-3 shadow-sm ${counts.late > 0 ? "border border-red-700 bg-red-50 text-red-900" : "bg-white"}`}
+          data-state="late"
+        >
+          <span className="block text-2xl font-bold tabular-nums">{n(counts.late)}</span>
+          <span className="text-sm">Trễ hạn</span>
         </li>
       </ul>
     </section>

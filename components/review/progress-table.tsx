@@ -18,7 +18,7 @@ export function ProgressTable({ progress, now }: { progress: DistrictProgress; n
           <caption className="sr-only">Trạng thái số liệu năm {year} của từng phường, theo chương trình</caption>
           <thead>
             <tr className="border-b bg-slate-100">
-              <th scope="col" className="p-2">
+              <th scope="col" className="sticky left-0 z-10 bg-slate-100 p-2">
                 Phường
               </th>
               {programmes.map((p) => (
@@ -31,7 +31,8 @@ export function ProgressTable({ progress, now }: { progress: DistrictProgress; n
           <tbody>
             {wards.map((w) => (
               <tr key={w.slug} className="border-b align-top" data-ward={w.slug}>
-                <th scope="row" className="p-2 font-medium">
+                {/* on a phone the ward's name stays in view while the programmes scroll */}
+                <th scope="row" className="sticky left-0 z-10 bg-white p-2 font-medium" data-sticky-name>
                   <Link href={`/${w.slug}/nhap-lieu`} className="underline">
                     {w.shortName}
                   </Link>

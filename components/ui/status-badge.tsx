@@ -14,7 +14,7 @@ export function StatusBadge({ status }: { status: TargetStatus }) {
   const s = STYLE[status];
   return (
     <span
-      className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-semibold ${s.className}`}
+      className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-semibold ${s.className}`}
       data-status={status}
     >
       <span aria-hidden="true">{s.symbol}</span>

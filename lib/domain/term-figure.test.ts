@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { termFigure } from "./term-figure";
+import { termFigure, yearsFigureIfDifferent } from "./term-figure";
 import { divideScaled, fromScaled, toScaled } from "./decimal";
 
 const years = (...values: string[]) => values.map((value, i) => ({ year: 2015 + i, value }));
@@ -116,5 +116,21 @@ describe("term figure", () => {
       value: "9",
       qualifier: "MORE_THAN",
     });
+  });
+});
+
+describe("years' figure beside the reported term figure", () => {
+  const years = [
+    { year: 2019, value: "900" },
+    { year: 2020, value: "804" },
+  ];
+  it("is given when the approved years add up to something else than the report's term figure", () => {
+    const beside = yearsFigureIfDifferent("SUM", years, { basis: "reported", value: "1691", qualifier: "EXACT" });
+    expect(beside).toEqual({ basis: "computed", value: "1704", qualifier: "EXACT", years: [2019, 2020] });
+  });
+  it("is not given when they agree, or when the term figure is itself computed", () => {
+    expect(yearsFigureIfDifferent("SUM", years, { basis: "reported", value: "1704.0", qualifier: "EXACT" })).toBeNull();
+    expect(yearsFigureIfDifferent("SUM", years, termFigure("SUM", years))).toBeNull();
+    expect(yearsFigureIfDifferent("SUM", [], { basis: "reported", value: "1691", qualifier: "EXACT" })).toBeNull();
   });
 });

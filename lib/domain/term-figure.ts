@@ -55,3 +55,20 @@ export function termFigure(
       return computed(BigInt(scaled.filter((v) => v >= ONE).length) * ONE, "EXACT");
   }
 }
+
+/**
+ * The years' figure by the rule, when the source's own term figure says otherwise (yearly figures
+ * approved after the report add up to 1.704 against the report's 1.691): both are then shown, each
+ * named. Null when the term figure is not a reported one, or the years agree with it.
+ */
+export function yearsFigureIfDifferent(
+  rule: Aggregation,
+  years: YearValue[],
+  figure: TermFigure,
+): Extract<TermFigure, { basis: "computed" }> | null {
+  if (figure.basis !== "reported" || years.length === 0) return null;
+  const computed = termFigure(rule, years);
+  if (computed.basis !== "computed") return null;
+  const same = toScaled(computed.value) === toScaled(figure.value) && computed.qualifier === figure.qualifier;
+  return same ? null : computed;
+}

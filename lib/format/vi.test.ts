@@ -45,7 +45,7 @@ describe("Vietnamese number formatting", () => {
 
 describe("formatCompact (chart axes)", () => {
   it("shortens millions and billions the Vietnamese way", () => {
-    expect(formatCompact(12_000_000)).toBe("12 tr");
+    expect(formatCompact(12_000_000)).toBe("12 triệu"); // "triệu", never the abbreviation "tr"
     expect(formatCompact(10_934_000_000)).toBe("10,9 tỷ");
     expect(formatCompact(90.5)).toBe("90,5");
     expect(formatCompact(1691)).toBe("1.691");

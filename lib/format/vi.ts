@@ -45,10 +45,10 @@ export function formatSource(source: { title: string; issuedOn: string | null })
   return source.issuedOn ? `${source.title}, ${formatDate(source.issuedOn)}` : source.title;
 }
 
-/** Axis ticks: 12.000.000 → "12 tr", 10.934.000.000 → "10,9 tỷ", 90.5 → "90,5". */
+/** Reference labels: 12.000.000 → "12 triệu", 10.934.000.000 → "10,9 tỷ", 90.5 → "90,5". */
 export function formatCompact(v: number): string {
   const abs = Math.abs(v);
   if (abs >= 1e9) return `${formatNumber(String(Math.round(v / 1e8) / 10))} tỷ`;
-  if (abs >= 1e6) return `${formatNumber(String(Math.round(v / 1e5) / 10))} tr`;
+  if (abs >= 1e6) return `${formatNumber(String(Math.round(v / 1e5) / 10))} triệu`;
   return formatNumber(String(Math.round(v * 10) / 10));
 }

@@ -116,7 +116,10 @@ test.describe("residential groups of Ngọc Thụy", () => {
       page.waitForEvent("download"),
       frame.getByRole("button", { name: "Tải CSV" }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe("xep-hang-gd-van-hoa-theo-tdp-2019.csv");
+    // named after the indicator, never its internal code
+    expect(download.suggestedFilename()).toBe(
+      "xep-hang-gia-dinh-dat-tieu-chuan-gia-dinh-van-hoa-theo-to-dan-pho-2019.csv",
+    );
     const text = fs.readFileSync((await download.path())!, "utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trimEnd().split("\r\n");
