@@ -42,8 +42,10 @@ const CHROMIUM = {
     ],
   },
 };
-// Specs whose data other specs would see (they share one database): run after all the others.
-const AFTER_OTHERS = /org-units\.spec\.ts/;
+// Specs whose data other specs would see (they share one database) run after all the others, in
+// projects listed last (one worker runs projects in order): org units add wards; the catalogue adds
+// terms, which become every page's default, so it runs last of all.
+const AFTER_OTHERS = /(org-units|catalogue)\.spec\.ts/;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -83,7 +85,13 @@ export default defineConfig({
       // every test whenever one of these is run alone)
       name: "after-others",
       dependencies: ["setup"],
-      testMatch: AFTER_OTHERS,
+      testMatch: /org-units\.spec\.ts/,
+      use: CHROMIUM,
+    },
+    {
+      name: "catalogue",
+      dependencies: ["setup"],
+      testMatch: /catalogue\.spec\.ts/,
       use: CHROMIUM,
     },
   ],

@@ -1,0 +1,124 @@
+import { type Browser, type Page, expect, test } from "@playwright/test";
+import { DEMO_PASSWORD } from "./auth-state";
+
+// A city or district sets up its own current term, as a new user would: district staff copy 2015–2020
+// into 2020–2025 and that into 2025–2030, rename an indicator, set targets for two indicators with one
+// ward's override and import a third from a file; the ward official enters 2026, the committee
+// approves, and the dashboard shows the figure against the new targets. Runs after every other spec
+// (its own project in playwright.config.ts): a new latest term becomes every page's default.
+test.describe.configure({ mode: "serial" });
+
+const TERM = "2025-2030";
+const CATALOGUE = `/quan-tri/danh-muc?nhiem-ky=${TERM}`;
+const TARGETS = `/quan-tri/chi-tieu?nhiem-ky=${TERM}&chuong-trinh=03-CTr-QU`;
+const CAMPAIGNS = "Đợt ra quân xử lý vi phạm trật tự đô thị";
+const DOC = "Nghị quyết Đại hội Đảng bộ phường Ngọc Thụy lần thứ XXV";
+
+async function as(browser: Browser, username: string, next: string): Promise<Page> {
+  const page = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+  await page.goto(`/dang-nhap?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("Tên đăng nhập hoặc e-mail").fill(username);
+  await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page).toHaveURL(new RegExp(`${next.replace(/[?]/g, "\\?")}$`));
+  return page;
+}
+
+// the page is hydrated once the network is idle; one click, since these actions are not idempotent
+async function submitUntil(page: Page, form: ReturnType<Page["getByRole"]>, button: string, answer: string | RegExp) {
+  await page.waitForLoadState("networkidle");
+  await form.getByRole("button", { name: button }).click();
+  await expect(form.getByRole("status")).toContainText(answer, { timeout: 30_000 });
+}
+
+test("district staff set up 2025–2030, a ward enters 2026, the dashboard reads the new targets", async ({
+  browser,
+}) => {
+  test.setTimeout(360_000);
+  const staff = await as(browser, "demo.quan", "/quan-tri/danh-muc");
+  const termForm = staff.getByRole("form", { name: "Tạo nhiệm kỳ" });
+  await termForm.getByLabel("Năm đầu").fill("2020");
+  await termForm.getByLabel("Năm cuối").fill("2025");
+  await termForm.getByLabel("Sao chép chương trình từ").selectOption("2015-2020");
+  await submitUntil(staff, termForm, "Tạo nhiệm kỳ", /Đã tạo nhiệm kỳ 2020–2025, sao chép 3 chương trình/);
+  await staff.reload();
+  await termForm.getByLabel("Năm đầu").fill("2025");
+  await termForm.getByLabel("Năm cuối").fill("2030");
+  await termForm.getByLabel("Sao chép chương trình từ").selectOption("2020-2025");
+  await submitUntil(staff, termForm, "Tạo nhiệm kỳ", /Đã tạo nhiệm kỳ 2025–2030, sao chép 3 chương trình/);
+
+  // rename an indicator of the new term (it has no figures yet)
+  await staff.goto(CATALOGUE);
+  const item = staff.locator('[data-programme="03-CTr-QU"] [data-indicator="cam-ket-ho-kinh-doanh"]');
+  await item.getByText("Sửa chỉ tiêu").click();
+  const edit = item.getByRole("form", { name: /^Sửa chỉ tiêu/ });
+  await edit.getByLabel("Tên chỉ tiêu").fill("Hộ kinh doanh ký cam kết văn minh đô thị");
+  await submitUntil(staff, edit, "Lưu chỉ tiêu", "Đã lưu 1 thay đổi của chỉ tiêu.");
+
+  // targets for the whole term: two in the grid, one ward's own
+  await staff.goto(TARGETS);
+  const grid = staff.getByRole("form", { name: "Chỉ tiêu theo năm" });
+  await grid.getByLabel("Văn bản giao chỉ tiêu").fill(DOC);
+  await grid.getByLabel(`${CAMPAIGNS}, Cả nhiệm kỳ`).fill("≥ 10");
+  await grid.getByLabel("Gia đình đạt tiêu chuẩn Gia đình văn hóa, Cả nhiệm kỳ").fill("≥ 90");
+  await submitUntil(staff, grid, "Lưu chỉ tiêu", "Đã lưu chỉ tiêu: 2 mới, 0 sửa, 0 xóa.");
+  await staff.goto(`${TARGETS}&chi-tieu=ra-quan-xu-ly`);
+  const wards = staff.getByRole("form", { name: `Chỉ tiêu “${CAMPAIGNS}” theo phường và năm` });
+  await wards.getByLabel("Văn bản giao chỉ tiêu").fill(DOC);
+  await wards.getByLabel("Ngọc Thụy, Cả nhiệm kỳ").fill("≥ 3");
+  await submitUntil(staff, wards, "Lưu chỉ tiêu", "Đã lưu chỉ tiêu: 1 mới, 0 sửa, 0 xóa.");
+
+  // a third from a file: preview, then apply
+  await staff.goto(TARGETS);
+  const file = staff.getByRole("form", { name: "Nhập chỉ tiêu từ tệp" });
+  await file.getByLabel("Tệp chỉ tiêu").setInputFiles({
+    name: "chi-tieu-2025-2030.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("\ufeffMã chỉ tiêu;Năm;Phường;Chỉ tiêu\r\ncam-ket-ho-kinh-doanh;Cả nhiệm kỳ;;≥ 1.000\r\n"),
+  });
+  await file.getByLabel("Văn bản giao chỉ tiêu").fill(DOC);
+  await submitUntil(staff, file, "Xem trước", "Xem trước: 1 mới, 0 thay đổi, 0 xóa, 0 không đổi.");
+  await file.getByRole("button", { name: "Áp dụng" }).click();
+  await expect(file.getByRole("status")).toContainText("Đã lưu chỉ tiêu: 1 mới, 0 sửa, 0 xóa.");
+
+  // the API: Ngọc Thụy's own target, the defaults it inherits, with their source
+  const api = await staff.request.get(`/api/v1/org-units/ngoc-thuy/targets?term=${TERM}`);
+  const targets = ((await api.json()) as { data: { indicator: string; value: string; appliesAs: string }[] }).data;
+  expect(targets).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ indicator: "ra-quan-xu-ly", value: "3", appliesAs: "unit" }),
+      expect.objectContaining({ indicator: "ty-le-gia-dinh-van-hoa", value: "90", appliesAs: "default" }),
+      expect.objectContaining({ indicator: "cam-ket-ho-kinh-doanh", value: "1000", appliesAs: "default" }),
+    ]),
+  );
+
+  // the ward official enters 2026 and sends it; the committee approves
+  const entry = "/ngoc-thuy/nhap-lieu/2026/03-CTr-QU";
+  const official = await as(browser, "demo.phuong", entry);
+  await official.getByLabel(`${CAMPAIGNS} (đợt), năm 2026`, { exact: true }).fill("4");
+  await official.getByRole("button", { name: "Lưu nháp" }).click();
+  await expect(official.getByTestId("save-status")).toContainText("Đã lưu nháp");
+  const panel = (p: Page) => p.getByTestId("submission-panel");
+  const transition = async (p: Page, action: string) => {
+    await expect(async () => {
+      await panel(p).getByRole("button", { name: action, exact: true }).click();
+      await expect(panel(p).getByRole("form", { name: `Xác nhận: ${action}` })).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
+    await panel(p)
+      .getByRole("button", { name: `Xác nhận ${action.toLowerCase()}` })
+      .click();
+  };
+  await transition(official, "Gửi duyệt");
+  await expect(panel(official)).toContainText("Đã gửi – chờ duyệt");
+  const committee = await as(browser, "demo.danguy", entry);
+  await transition(committee, "Duyệt");
+  await expect(panel(committee)).toContainText("Đã duyệt");
+
+  // the dashboard of the new term: the figure against the ward's own target, from the resolution
+  await committee.goto("/ngoc-thuy/chuong-trinh/03-CTr-QU");
+  const card = committee.locator('[data-card="ra-quan-xu-ly"]');
+  await expect(card).toContainText(/≥\s*3\s+đợt/);
+  await expect(card.locator("[data-status]")).not.toHaveText(/Chưa có chỉ tiêu/);
+  await expect(card).not.toContainText("chỉ tiêu minh họa");
+  await expect(committee.locator('[data-card="ty-le-gia-dinh-van-hoa"]')).toContainText(/≥\s*90\s*%/);
+});
