@@ -13,12 +13,13 @@ export async function SiteHeader() {
   const [ngocThuy, district] = await Promise.all([mayRead(viewer, "ngoc-thuy"), mayRead(viewer, "long-bien")]);
   return (
     <header className="no-print border-b-4 border-brand-700 bg-white">
-      {/* on a phone two lines: the title, then the links and the account on one line that scrolls sideways */}
+      {/* on a phone two lines: the title, then the links and the account on one line that scrolls sideways
+          (relative: screen-reader-only text inside is positioned in it, not past the page edge) */}
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-2 sm:px-6 sm:py-3">
         <Link href="/" className="font-semibold text-brand-800 hover:underline">
           Chương trình công tác toàn khóa
         </Link>
-        <div className="flex w-full items-center gap-x-4 overflow-x-auto whitespace-nowrap md:contents">
+        <div className="relative flex w-full items-center gap-x-4 overflow-x-auto whitespace-nowrap md:contents">
           <nav aria-label="Điều hướng chính">
             <ul className="flex gap-x-4 gap-y-1 text-sm md:flex-wrap">
               {(env.PUBLIC_PORTAL || viewer) && (

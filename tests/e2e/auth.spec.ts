@@ -125,9 +125,15 @@ test.describe("sign-in and what each role sees", () => {
     });
     await signIn(page, "demo.quan", "/ngoc-thuy/chuong-trinh/03-CTr-QU");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Chương trình 03-CTr/QU");
-    await expect
-      .poll(() => page.locator("svg.recharts-surface").count(), { timeout: 30_000 })
-      .toBeGreaterThanOrEqual(20);
+    // the dashboard's sections open on a click and draw their charts when scrolled to (client scripts)
+    const order = page
+      .locator("details.dashboard-section")
+      .filter({ has: page.locator('[data-indicator="xu-phat-vi-pham"]') });
+    await order.locator(":scope > summary").click();
+    await order.locator('[data-indicator="xu-phat-vi-pham"]').scrollIntoViewIfNeeded();
+    await expect(order.locator('[data-indicator="xu-phat-vi-pham"] svg.recharts-surface')).toHaveCount(1, {
+      timeout: 30_000,
+    });
     expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
 
     // markup slipped into the page (HTML injection) with an inline handler: refused, and reported
