@@ -96,11 +96,11 @@ async function checkNameFree(
     WHERE parent_id IS NOT DISTINCT FROM ${unit.parentId}::int AND valid_to IS NULL
       AND vi_fold(name) = vi_fold(${unit.name}) AND id <> ${unit.exceptId ?? 0}
     LIMIT 1`;
-  if (clash.length > 0) refuse({ reason: "name-taken", name: unit.name, parent: unit.parentName });
+  if (clash.length > 0) refuse({ rule: "name-taken", name: unit.name, parent: unit.parentName });
 }
 
 async function checkSlugFree(tx: Tx, slug: string): Promise<void> {
-  if (await tx.orgUnit.findUnique({ where: { slug }, select: { id: true } })) refuse({ reason: "slug-taken", slug });
+  if (await tx.orgUnit.findUnique({ where: { slug }, select: { id: true } })) refuse({ rule: "slug-taken", slug });
 }
 
 export type NewUnit = {
@@ -118,7 +118,7 @@ async function insertUnit(
 ): Promise<{ id: number; slug: string; version: number }> {
   const { parent } = input;
   if (!childLevels(parent?.level ?? null).includes(input.level))
-    refuse({ reason: "level-not-allowed", level: input.level, parentLevel: parent?.level ?? null });
+    refuse({ rule: "level-not-allowed", level: input.level, parentLevel: parent?.level ?? null });
   await checkSlugFree(tx, input.slug);
   await checkNameFree(tx, { parentId: parent?.id ?? null, name: input.name, parentName: parent?.name ?? null });
   const sortOrder = await tx.orgUnit.count({ where: { parentId: parent?.id ?? null } });
@@ -183,7 +183,7 @@ export async function createOrgUnit(
     if (input.parentId !== null) {
       const [p] = await lockUnits(tx, [input.parentId]);
       if (!p) return { ok: false, code: "not-found" };
-      if (!activeOn(p, input.validFrom)) refuse({ reason: "not-active", unit: p.name, on: input.validFrom });
+      if (!activeOn(p, input.validFrom)) refuse({ rule: "not-active", unit: p.name, on: input.validFrom });
       parent = { id: p.id, name: p.name, level: p.level };
     }
     const created = await insertUnit(tx, actor, { ...input, parent });
@@ -216,10 +216,10 @@ export async function renameOrgUnit(
 ): Promise<OrgUnitWriteOutcome> {
   return run(async (tx) => {
     const u = await lockOne(tx, input.id, input.version);
-    if (u.name === input.name && u.short_name === input.shortName) refuse({ reason: "same-name" });
+    if (u.name === input.name && u.short_name === input.shortName) refuse({ rule: "same-name" });
     if (day(input.effectiveOn) <= u.valid_from)
-      refuse({ reason: "date-before-start", unit: u.name, validFrom: isoDay(u.valid_from)! });
-    if (!activeOn(u, input.effectiveOn)) refuse({ reason: "not-active", unit: u.name, on: input.effectiveOn });
+      refuse({ rule: "date-before-start", unit: u.name, validFrom: isoDay(u.valid_from)! });
+    if (!activeOn(u, input.effectiveOn)) refuse({ rule: "not-active", unit: u.name, on: input.effectiveOn });
     const parent = u.parent_id
       ? await tx.orgUnit.findUnique({ where: { id: u.parent_id }, select: { name: true } })
       : null;
@@ -257,10 +257,10 @@ export async function renameOrgUnit(
 
 async function checkRetirable(tx: Tx, u: LockedUnit, lastDay: string): Promise<void> {
   if (day(lastDay) < u.valid_from)
-    refuse({ reason: "date-before-start", unit: u.name, validFrom: isoDay(u.valid_from)! });
-  if (u.valid_to && u.valid_to < day(lastDay)) refuse({ reason: "not-active", unit: u.name, on: lastDay });
+    refuse({ rule: "date-before-start", unit: u.name, validFrom: isoDay(u.valid_from)! });
+  if (u.valid_to && u.valid_to < day(lastDay)) refuse({ rule: "not-active", unit: u.name, on: lastDay });
   const open = await tx.submission.count({ where: { orgUnitId: u.id, status: { not: "APPROVED" } } });
-  if (open > 0) refuse({ reason: "open-submissions", unit: u.name, count: open });
+  if (open > 0) refuse({ rule: "open-submissions", unit: u.name, count: open });
 }
 
 async function activeChildren(tx: Tx, parentId: number, on: string) {
@@ -293,7 +293,7 @@ export async function retireOrgUnit(
     await checkRetirable(tx, u, input.lastDay);
     const children = await activeChildren(tx, u.id, dayAfter(input.lastDay));
     if (children.length > 0)
-      refuse({ reason: "active-children", unit: u.name, children: children.map((c) => c.shortName) });
+      refuse({ rule: "active-children", unit: u.name, children: children.map((c) => c.shortName) });
     const version = await endUnit(tx, actor, u, input.lastDay, {});
     return { ok: true, id: u.id, slug: u.slug, version };
   });
@@ -377,18 +377,18 @@ export async function reorganise(actor: Actor, input: Reorganisation): Promise<O
     if (!parent || former.some((f) => !f)) return { ok: false, code: "not-found" };
     const predecessors = former as LockedUnit[];
     for (const p of predecessors) {
-      if (!input.manageable.includes(p.id)) refuse({ reason: "outside-scope", unit: p.name });
-      if (!activeOn(p, lastDay)) refuse({ reason: "not-active", unit: p.name, on: lastDay });
+      if (!input.manageable.includes(p.id)) refuse({ rule: "outside-scope", unit: p.name });
+      if (!activeOn(p, lastDay)) refuse({ rule: "not-active", unit: p.name, on: lastDay });
       if (day(input.effectiveOn) <= p.valid_from)
-        refuse({ reason: "date-before-start", unit: p.name, validFrom: isoDay(p.valid_from)! });
+        refuse({ rule: "date-before-start", unit: p.name, validFrom: isoDay(p.valid_from)! });
       await checkRetirable(tx, p, lastDay);
     }
-    if (new Set(predecessors.map((p) => p.level)).size > 1) refuse({ reason: "levels-differ" });
+    if (new Set(predecessors.map((p) => p.level)).size > 1) refuse({ rule: "levels-differ" });
     const children = await Promise.all(predecessors.map((p) => activeChildren(tx, p.id, input.effectiveOn)));
     if (kind === "split") {
       const open = children.flat();
       if (open.length > 0)
-        refuse({ reason: "active-children", unit: predecessors[0].name, children: open.map((c) => c.shortName) });
+        refuse({ rule: "active-children", unit: predecessors[0].name, children: open.map((c) => c.shortName) });
     }
     const context = { reorganisation: kind, effectiveOn: input.effectiveOn, from: predecessors.map((p) => p.slug) };
     // the former units end first, so that their names are free for a successor that keeps one

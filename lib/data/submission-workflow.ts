@@ -61,7 +61,7 @@ export async function transitionSubmission({
       if (!check.ok)
         return {
           ok: false,
-          code: check.reason === "comment" ? "invalid" : "conflict",
+          code: check.code === "invalid" ? "invalid" : "conflict",
           message: check.message,
           status: sub.status,
           version: sub.version,
