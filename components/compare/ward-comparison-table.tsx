@@ -84,7 +84,7 @@ function IndicatorRow({
 }: RowContext & { r: WardIndicatorRow; n: number }) {
   const avg = averageText(r, noun);
   return (
-    <tr key={r.indicator.code} data-indicator={r.indicator.code} className="border-b border-slate-200 align-top">
+    <tr data-indicator={r.indicator.code} className="border-b border-slate-200 align-top">
       <th
         scope="row"
         className="sticky left-0 z-10 w-40 min-w-40 bg-white py-2 pr-2 text-left font-normal shadow-[1px_0_0_#e2e8f0] sm:w-auto sm:min-w-56"
