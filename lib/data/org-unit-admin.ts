@@ -41,13 +41,19 @@ async function run(work: (tx: Tx) => Promise<OrgUnitWriteOutcome>): Promise<OrgU
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-async function audit(
-  tx: Tx,
-  actor: Actor,
-  row: { action: "CREATE" | "UPDATE"; entity: string; entityId: string | number; context: Prisma.InputJsonObject },
-  before: Record<string, AuditValue>,
-  after: Record<string, AuditValue>,
-): Promise<void> {
+async function audit({
+  tx,
+  actor,
+  row,
+  before,
+  after,
+}: {
+  tx: Tx;
+  actor: Actor;
+  row: { action: "CREATE" | "UPDATE"; entity: string; entityId: string | number; context: Prisma.InputJsonObject };
+  before: Record<string, AuditValue>;
+  after: Record<string, AuditValue>;
+}): Promise<void> {
   const changes = diffFields(before, after);
   if (changes.length === 0) return;
   await tx.auditLog.createMany({
@@ -134,12 +140,17 @@ async function insertUnit(
     },
     select: { id: true, slug: true, version: true },
   });
-  await audit(
+  await audit({
     tx,
     actor,
-    { action: "CREATE", entity: "org_unit", entityId: created.id, context: { orgUnit: input.slug, ...input.context } },
-    {},
-    {
+    row: {
+      action: "CREATE",
+      entity: "org_unit",
+      entityId: created.id,
+      context: { orgUnit: input.slug, ...input.context },
+    },
+    before: {},
+    after: {
       slug: input.slug,
       name: input.name,
       shortName: input.shortName,
@@ -147,7 +158,7 @@ async function insertUnit(
       parent: parent?.name ?? null,
       validFrom: input.validFrom,
     },
-  );
+  });
   return created;
 }
 
@@ -161,13 +172,13 @@ async function grantRole(
     skipDuplicates: true,
   });
   if (inserted.count === 0) return;
-  await audit(
+  await audit({
     tx,
     actor,
-    { action: "CREATE", entity: "role_assignment", entityId: grant.userId, context: { orgUnit: grant.slug } },
-    {},
-    { role: grant.role, orgUnit: grant.slug },
-  );
+    row: { action: "CREATE", entity: "role_assignment", entityId: grant.userId, context: { orgUnit: grant.slug } },
+    before: {},
+    after: { role: grant.role, orgUnit: grant.slug },
+  });
 }
 
 /**
@@ -239,18 +250,18 @@ export async function renameOrgUnit(
       },
     });
     const { version } = await bump(tx, u.id, { name: input.name, shortName: input.shortName });
-    await audit(
+    await audit({
       tx,
       actor,
-      {
+      row: {
         action: "UPDATE",
         entity: "org_unit",
         entityId: u.id,
         context: { orgUnit: u.slug, effectiveOn: input.effectiveOn },
       },
-      { name: u.name, shortName: u.short_name },
-      { name: input.name, shortName: input.shortName },
-    );
+      before: { name: u.name, shortName: u.short_name },
+      after: { name: input.name, shortName: input.shortName },
+    });
     return { ok: true, id: u.id, slug: u.slug, version };
   });
 }
@@ -271,15 +282,27 @@ async function activeChildren(tx: Tx, parentId: number, on: string) {
   });
 }
 
-async function endUnit(tx: Tx, actor: Actor, u: LockedUnit, lastDay: string, context: Prisma.InputJsonObject) {
+async function endUnit({
+  tx,
+  actor,
+  u,
+  lastDay,
+  context,
+}: {
+  tx: Tx;
+  actor: Actor;
+  u: LockedUnit;
+  lastDay: string;
+  context: Prisma.InputJsonObject;
+}) {
   const { version } = await bump(tx, u.id, { validTo: day(lastDay) });
-  await audit(
+  await audit({
     tx,
     actor,
-    { action: "UPDATE", entity: "org_unit", entityId: u.id, context: { orgUnit: u.slug, ...context } },
-    { validTo: isoDay(u.valid_to) },
-    { validTo: lastDay },
-  );
+    row: { action: "UPDATE", entity: "org_unit", entityId: u.id, context: { orgUnit: u.slug, ...context } },
+    before: { validTo: isoDay(u.valid_to) },
+    after: { validTo: lastDay },
+  });
   return version;
 }
 
@@ -294,7 +317,7 @@ export async function retireOrgUnit(
     const children = await activeChildren(tx, u.id, dayAfter(input.lastDay));
     if (children.length > 0)
       refuse({ rule: "active-children", unit: u.name, children: children.map((c) => c.shortName) });
-    const version = await endUnit(tx, actor, u, input.lastDay, {});
+    const version = await endUnit({ tx, actor, u, lastDay: input.lastDay, context: {} });
     return { ok: true, id: u.id, slug: u.slug, version };
   });
 }
@@ -323,18 +346,18 @@ export async function saveYearFigure(
     const saved = cur
       ? await tx.orgUnitYearFigure.update({ where: key, data: { ...data, version: { increment: 1 } } })
       : await tx.orgUnitYearFigure.create({ data: { orgUnitId: u.id, year: input.year, ...data } });
-    await audit(
+    await audit({
       tx,
       actor,
-      {
+      row: {
         action: cur ? "UPDATE" : "CREATE",
         entity: "org_unit_year_figure",
         entityId: saved.id,
         context: { orgUnit: u.slug, year: input.year },
       },
-      cur ? { population: cur.population, households: cur.households } : {},
-      { population: input.population, households: input.households },
-    );
+      before: cur ? { population: cur.population, households: cur.households } : {},
+      after: { population: input.population, households: input.households },
+    });
     const latest = await tx.orgUnitYearFigure.findFirst({ where: { orgUnitId: u.id }, orderBy: { year: "desc" } });
     if (latest?.year === input.year)
       await tx.orgUnit.update({
@@ -392,7 +415,7 @@ export async function reorganise(actor: Actor, input: Reorganisation): Promise<O
     }
     const context = { reorganisation: kind, effectiveOn: input.effectiveOn, from: predecessors.map((p) => p.slug) };
     // the former units end first, so that their names are free for a successor that keeps one
-    for (const p of predecessors) await endUnit(tx, actor, p, lastDay, context);
+    for (const p of predecessors) await endUnit({ tx, actor, u: p, lastDay, context });
     const created = [];
     for (const s of input.successors) {
       const unit = await insertUnit(tx, actor, {
@@ -413,26 +436,26 @@ export async function reorganise(actor: Actor, input: Reorganisation): Promise<O
             note: input.note,
           },
         });
-        await audit(
+        await audit({
           tx,
           actor,
-          { action: "CREATE", entity: "org_unit_succession", entityId: `${p.id}-${unit.id}`, context },
-          {},
-          { predecessor: p.slug, successor: unit.slug, effectiveOn: input.effectiveOn, share: s.share },
-        );
+          row: { action: "CREATE", entity: "org_unit_succession", entityId: `${p.id}-${unit.id}`, context },
+          before: {},
+          after: { predecessor: p.slug, successor: unit.slug, effectiveOn: input.effectiveOn, share: s.share },
+        });
       }
     }
     if (kind === "merge") {
       const target = created[0];
       for (const group of children.flat()) {
         await tx.orgUnit.update({ where: { id: group.id }, data: { parentId: target.id, version: { increment: 1 } } });
-        await audit(
+        await audit({
           tx,
           actor,
-          { action: "UPDATE", entity: "org_unit", entityId: group.id, context },
-          { parent: predecessors[children.findIndex((list) => list.includes(group))].slug },
-          { parent: target.slug },
-        );
+          row: { action: "UPDATE", entity: "org_unit", entityId: group.id, context },
+          before: { parent: predecessors[children.findIndex((list) => list.includes(group))].slug },
+          after: { parent: target.slug },
+        });
       }
     }
     if (input.carryRoles) {
