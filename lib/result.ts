@@ -12,7 +12,17 @@ export const NO_ANSWER_MESSAGE =
  * service that answers a form) turns them into the Vietnamese sentence.
  */
 export type FailureCode =
-  "unauthenticated" | "forbidden" | "invalid" | "conflict" | "locked" | "not-found" | "busy" | "error" | "unavailable";
+  | "unauthenticated"
+  | "forbidden"
+  | "invalid"
+  | "conflict"
+  | "locked"
+  | "not-found"
+  | "busy"
+  | "error"
+  | "unavailable"
+  /** an upload (or what it unpacks to) is over a limit */
+  | "too-large";
 
 /** A failed outcome of lib/data or lib/services: its code and the facts the answer needs. */
 export type Failure<C extends FailureCode, D extends object = object> = { ok: false; code: C } & D;

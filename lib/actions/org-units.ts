@@ -163,7 +163,7 @@ export async function splitOrgUnitAction(_prev: OrgUnitState, form: FormData): P
   const unit = guard.auth.unit;
   const total = f.parts.reduce((sum, p) => sum + Math.round(Number(p.share) * 10_000), 0);
   if (total > 10_000)
-    return failure("invalid", refusalMessage({ reason: "shares-over-one", total: String(total / 10_000) }));
+    return failure("invalid", refusalMessage({ rule: "shares-over-one", total: String(total / 10_000) }));
   // the new units sit beside it: the right must reach its parent too
   const parentId = unit.path.length > 1 ? unit.path[unit.path.length - 2] : null;
   if (parentId === null || !inScope(guard.auth.scope, unit.path.slice(0, -1)))

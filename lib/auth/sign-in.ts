@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Failure } from "@/lib/result";
 import { logAccess } from "./access-log";
 import { auth } from "./auth";
 import { clientAddress } from "./client-address";
@@ -8,7 +9,9 @@ import { accountKey, checkSignIn, recordAttempt } from "./rate-limit";
 
 export type SignInResult =
   | { ok: true; userId: string; setCookies: string[]; mustChangePassword: boolean }
-  | { ok: false; reason: "invalid" | "limited"; retryAfterSeconds?: number };
+  | Failure<"invalid">
+  /** too many failed attempts for this account or address: try again after `retryAfterSeconds` */
+  | Failure<"busy", { retryAfterSeconds?: number }>;
 
 /**
  * Signs in with a user name (or e-mail) and password, throttled in PostgreSQL per account and per
@@ -24,7 +27,7 @@ export async function signIn(
   const decision = await checkSignIn(key, address);
   if (!decision.allowed) {
     await logAccess({ event: "SIGN_IN_LIMITED", identifier, address });
-    return { ok: false, reason: "limited", retryAfterSeconds: decision.retryAfterSeconds };
+    return { ok: false, code: "busy", retryAfterSeconds: decision.retryAfterSeconds };
   }
   if (decision.delayMs > 0) await new Promise((r) => setTimeout(r, decision.delayMs));
 
@@ -45,7 +48,7 @@ export async function signIn(
   await recordAttempt(key, address, !!userId);
   if (!result || !userId) {
     await logAccess({ event: "SIGN_IN_FAILED", identifier, address });
-    return { ok: false, reason: "invalid" };
+    return { ok: false, code: "invalid" };
   }
   const user = await db().user.findUnique({ where: { id: userId }, select: { mustChangePassword: true } });
   await logAccess({ event: "SIGN_IN", userId, identifier, address });

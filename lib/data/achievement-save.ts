@@ -77,7 +77,7 @@ function achievementData(f: AchievementForm, refs: { programmeId: number | null;
 }
 
 /** The ids the form's slugs name, checked: the group must be one of the ward's, the programme of the term. */
-async function resolveRefs(tx: Tx, wardId: number, termId: number, f: AchievementForm) {
+async function resolveRefs({ tx, wardId, termId, f }: { tx: Tx; wardId: number; termId: number; f: AchievementForm }) {
   const errors: FieldErrors = {};
   const subject = f.subject
     ? await tx.orgUnit.findFirst({
@@ -115,14 +115,14 @@ export async function createAchievement(actor: Actor, wardId: number, f: Achieve
         select: { id: true, startYear: true, endYear: true },
       });
       if (!term) throw new Refusal({ ok: false, code: "not-found" });
-      const refs = await resolveRefs(tx, ward.id, term.id, f);
+      const refs = await resolveRefs({ tx, wardId: ward.id, termId: term.id, f });
       const errors = { ...yearErrors(f.year, term), ...refs.errors };
       if (Object.keys(errors).length > 0) throw invalid(errors);
       const [submissionId] = await lockEditableSubmissions({
         tx,
         wardId: ward.id,
         ids: [],
-        keys: [reviewKey(term.id, f, term, refs.programmeId)],
+        keys: [reviewKey({ termId: term.id, f, term, programmeId: refs.programmeId })],
       });
       const sourceId = await ensureEntrySource(tx, actor, ward);
       const created = await tx.achievement.create({
@@ -157,12 +157,17 @@ export async function createAchievement(actor: Actor, wardId: number, f: Achieve
  * The submission an achievement is reviewed with: its year (else the term's last) and its programme
  * (else the term's land-clearance programme, 03-CTr/QU, whose page it is entered on).
  */
-const reviewKey = (
-  termId: number,
-  f: { year?: number | null },
-  term: { endYear: number },
-  programmeId: number | null,
-) => ({
+const reviewKey = ({
+  termId,
+  f,
+  term,
+  programmeId,
+}: {
+  termId: number;
+  f: { year?: number | null };
+  term: { endYear: number };
+  programmeId: number | null;
+}) => ({
   termId,
   year: reviewYear([f.year], term),
   programmeId,
@@ -175,7 +180,17 @@ async function readAchievement(tx: Tx, id: number, wardId: number): Promise<Row 
 }
 
 /** The row locked FOR UPDATE after its submissions; one that moved to another submission meanwhile is a conflict. */
-async function lockAchievement(tx: Tx, id: number, wardId: number, seen: Row): Promise<Row & { termId: number }> {
+async function lockAchievement({
+  tx,
+  id,
+  wardId,
+  seen,
+}: {
+  tx: Tx;
+  id: number;
+  wardId: number;
+  seen: Row;
+}): Promise<Row & { termId: number }> {
   const locked = await tx.$queryRaw<
     { term_id: number }[]
   >`SELECT term_id FROM achievement WHERE id = ${id} AND org_unit_id = ${wardId} FOR UPDATE`;
@@ -206,16 +221,16 @@ export async function updateAchievement({
       const seen = await readAchievement(tx, id, ward.id);
       requireEntrySource(seen.source);
       if (seen.version !== f.version) throw new Refusal({ ok: false, code: "conflict", saved: saved(seen) });
-      const refs = await resolveRefs(tx, ward.id, seen.termId, f);
+      const refs = await resolveRefs({ tx, wardId: ward.id, termId: seen.termId, f });
       const errors = { ...yearErrors(f.year, seen.term), ...refs.errors };
       if (Object.keys(errors).length > 0) throw invalid(errors);
       const [submissionId] = await lockEditableSubmissions({
         tx,
         wardId: ward.id,
         ids: left(seen),
-        keys: [reviewKey(seen.termId, f, seen.term, refs.programmeId)],
+        keys: [reviewKey({ termId: seen.termId, f, term: seen.term, programmeId: refs.programmeId })],
       });
-      const cur = await lockAchievement(tx, id, ward.id, seen);
+      const cur = await lockAchievement({ tx, id, wardId: ward.id, seen });
       if (cur.version !== f.version) throw new Refusal({ ok: false, code: "conflict", saved: saved(cur) });
       const n = await tx.achievement.updateMany({
         where: { id, version: f.version },
@@ -261,7 +276,7 @@ export async function deleteAchievement({
     requireEntrySource(seen.source);
     if (seen.version !== version) throw new Refusal({ ok: false, code: "conflict", saved: saved(seen) });
     await lockEditableSubmissions({ tx, wardId: ward.id, ids: left(seen), keys: [] });
-    const cur = await lockAchievement(tx, id, ward.id, seen);
+    const cur = await lockAchievement({ tx, id, wardId: ward.id, seen });
     if (cur.version !== version) throw new Refusal({ ok: false, code: "conflict", saved: saved(cur) });
     await tx.achievement.delete({ where: { id } });
     const changed = await audit({

@@ -72,12 +72,17 @@ export type FigureCommentOutcome =
   | Failure<"conflict">
   | Failure<"not-found">;
 
-async function currentValue(
-  tx: Prisma.TransactionClient,
-  submissionId: number,
-  indicatorId: number,
-  orgUnitId: number,
-) {
+async function currentValue({
+  tx,
+  submissionId,
+  indicatorId,
+  orgUnitId,
+}: {
+  tx: Prisma.TransactionClient;
+  submissionId: number;
+  indicatorId: number;
+  orgUnitId: number;
+}) {
   const v = await tx.entryValue.findFirst({
     where: { submissionId, indicatorId, orgUnitId },
     select: { value: true },
@@ -121,7 +126,7 @@ export async function askAboutFigure({
     const orgUnitId = unit.id;
     const sub = await lockSubmission(tx, target);
     if (sub.status === "APPROVED") return { ok: false, code: "locked", status: sub.status } as const;
-    const value = await currentValue(tx, sub.id, indicatorId, orgUnitId);
+    const value = await currentValue({ tx, submissionId: sub.id, indicatorId, orgUnitId });
     const created = await tx.figureComment.create({
       data: {
         submissionId: sub.id,
@@ -170,7 +175,12 @@ export async function answerFigureQuestion({
     if (!question) return { ok: false, code: "not-found" } as const;
     if (question.closedAt) return { ok: false, code: "conflict" } as const;
     if (sub.status === "APPROVED") return { ok: false, code: "locked", status: sub.status } as const;
-    const value = await currentValue(tx, sub.id, question.indicatorId, question.orgUnitId);
+    const value = await currentValue({
+      tx,
+      submissionId: sub.id,
+      indicatorId: question.indicatorId,
+      orgUnitId: question.orgUnitId,
+    });
     const created = await tx.figureComment.create({
       data: {
         submissionId: sub.id,
@@ -200,12 +210,17 @@ export async function answerFigureQuestion({
 }
 
 /** Closes the submission's open questions with the approval `eventId`, in the approval's transaction. */
-export async function closeQuestions(
-  tx: Prisma.TransactionClient,
-  actor: Actor,
-  submissionId: number,
-  eventId: number,
-): Promise<number> {
+export async function closeQuestions({
+  tx,
+  actor,
+  submissionId,
+  eventId,
+}: {
+  tx: Prisma.TransactionClient;
+  actor: Actor;
+  submissionId: number;
+  eventId: number;
+}): Promise<number> {
   const closed = await tx.$queryRaw<{ id: number }[]>`
     UPDATE figure_comment SET closed_at = now(), closed_by_event_id = ${eventId}
     WHERE submission_id = ${submissionId} AND question_id IS NULL AND closed_at IS NULL

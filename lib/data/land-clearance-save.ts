@@ -107,7 +107,17 @@ async function readProject(tx: Tx, id: number, wardId: number): Promise<ProjectR
  * The project locked FOR UPDATE until the transaction ends (progress writes take turns with it),
  * after its submissions: one that moved to another submission meanwhile is a conflict.
  */
-async function lockProject(tx: Tx, id: number, wardId: number, seen: ProjectRow): Promise<ProjectRow> {
+async function lockProject({
+  tx,
+  id,
+  wardId,
+  seen,
+}: {
+  tx: Tx;
+  id: number;
+  wardId: number;
+  seen: ProjectRow;
+}): Promise<ProjectRow> {
   const locked = await tx.$queryRaw<
     { id: number }[]
   >`SELECT id FROM land_clearance_project WHERE id = ${id} AND org_unit_id = ${wardId} FOR UPDATE`;
@@ -119,12 +129,17 @@ async function lockProject(tx: Tx, id: number, wardId: number, seen: ProjectRow)
 }
 
 /** The submission a project is reviewed with: its start year (else end year, else the term's last), its programme. */
-const projectKey = (
-  termId: number,
-  p: { startYear?: number | null; endYear?: number | null },
-  term: { endYear: number },
-  programmeId: number | null,
-) => ({
+const projectKey = ({
+  termId,
+  p,
+  term,
+  programmeId,
+}: {
+  termId: number;
+  p: { startYear?: number | null; endYear?: number | null };
+  term: { endYear: number };
+  programmeId: number | null;
+}) => ({
   termId,
   year: reviewYear([p.startYear, p.endYear], term),
   programmeId,
@@ -155,7 +170,7 @@ export async function createProject(actor: Actor, wardId: number, f: ProjectForm
         tx,
         wardId: ward.id,
         ids: [],
-        keys: [projectKey(term.id, f, term, programmeId)],
+        keys: [projectKey({ termId: term.id, p: f, term, programmeId })],
       });
       const sourceId = await ensureEntrySource(tx, actor, ward);
       const created = await tx.landClearanceProject.create({
@@ -206,9 +221,9 @@ export async function updateProject({
         tx,
         wardId: ward.id,
         ids: seen.submissionId === null ? [] : [seen.submissionId],
-        keys: [projectKey(seen.termId, f, seen.term, seen.programmeId)],
+        keys: [projectKey({ termId: seen.termId, p: f, term: seen.term, programmeId: seen.programmeId })],
       });
-      const cur = await lockProject(tx, id, ward.id, seen);
+      const cur = await lockProject({ tx, id, wardId: ward.id, seen });
       if (cur.version !== f.version) throw new Refusal({ ok: false, code: "conflict", saved: savedProject(cur) });
       const progress = await tx.landClearanceProgress.findMany({
         where: { projectId: id },
@@ -277,7 +292,7 @@ export async function deleteProject({
       ids: [...(seen.submissionId === null ? [] : [seen.submissionId]), ...years.map((y) => y.submissionId)],
       keys: [],
     });
-    const cur = await lockProject(tx, id, ward.id, seen);
+    const cur = await lockProject({ tx, id, wardId: ward.id, seen });
     if (cur.version !== version) throw new Refusal({ ok: false, code: "conflict", saved: savedProject(cur) });
     const progress = await tx.landClearanceProgress.findMany({ where: { projectId: id }, select: progressSelect });
     if (progress.some((p) => !years.some((y) => y.submissionId === p.submissionId)))
@@ -360,7 +375,7 @@ export async function saveProgress(actor: Actor, wardId: number, f: ProgressForm
         ids: [],
         keys: [{ termId: seen.termId, year, programmeId: seen.programmeId }],
       });
-      const project = await lockProject(tx, f.projectId, ward.id, seen);
+      const project = await lockProject({ tx, id: f.projectId, wardId: ward.id, seen });
       const all = await tx.landClearanceProgress.findMany({
         where: { projectId: project.id },
         select: progressSelect,
@@ -464,7 +479,12 @@ export async function deleteProgress({
     });
     if (!row) throw notFound();
     await lockEditableSubmissions({ tx, wardId: ward.id, ids: [row.submissionId], keys: [] });
-    const project = await lockProject(tx, row.projectId, ward.id, await readProject(tx, row.projectId, ward.id));
+    const project = await lockProject({
+      tx,
+      id: row.projectId,
+      wardId: ward.id,
+      seen: await readProject(tx, row.projectId, ward.id),
+    });
     const cur = await tx.landClearanceProgress.findUnique({ where: { id }, select: progressSelect });
     if (!cur) throw notFound();
     if (cur.submissionId !== row.submissionId)

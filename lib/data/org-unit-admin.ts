@@ -41,13 +41,19 @@ async function run(work: (tx: Tx) => Promise<OrgUnitWriteOutcome>): Promise<OrgU
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-async function audit(
-  tx: Tx,
-  actor: Actor,
-  row: { action: "CREATE" | "UPDATE"; entity: string; entityId: string | number; context: Prisma.InputJsonObject },
-  before: Record<string, AuditValue>,
-  after: Record<string, AuditValue>,
-): Promise<void> {
+async function audit({
+  tx,
+  actor,
+  row,
+  before,
+  after,
+}: {
+  tx: Tx;
+  actor: Actor;
+  row: { action: "CREATE" | "UPDATE"; entity: string; entityId: string | number; context: Prisma.InputJsonObject };
+  before: Record<string, AuditValue>;
+  after: Record<string, AuditValue>;
+}): Promise<void> {
   const changes = diffFields(before, after);
   if (changes.length === 0) return;
   await tx.auditLog.createMany({
@@ -96,11 +102,11 @@ async function checkNameFree(
     WHERE parent_id IS NOT DISTINCT FROM ${unit.parentId}::int AND valid_to IS NULL
       AND vi_fold(name) = vi_fold(${unit.name}) AND id <> ${unit.exceptId ?? 0}
     LIMIT 1`;
-  if (clash.length > 0) refuse({ reason: "name-taken", name: unit.name, parent: unit.parentName });
+  if (clash.length > 0) refuse({ rule: "name-taken", name: unit.name, parent: unit.parentName });
 }
 
 async function checkSlugFree(tx: Tx, slug: string): Promise<void> {
-  if (await tx.orgUnit.findUnique({ where: { slug }, select: { id: true } })) refuse({ reason: "slug-taken", slug });
+  if (await tx.orgUnit.findUnique({ where: { slug }, select: { id: true } })) refuse({ rule: "slug-taken", slug });
 }
 
 export type NewUnit = {
@@ -118,7 +124,7 @@ async function insertUnit(
 ): Promise<{ id: number; slug: string; version: number }> {
   const { parent } = input;
   if (!childLevels(parent?.level ?? null).includes(input.level))
-    refuse({ reason: "level-not-allowed", level: input.level, parentLevel: parent?.level ?? null });
+    refuse({ rule: "level-not-allowed", level: input.level, parentLevel: parent?.level ?? null });
   await checkSlugFree(tx, input.slug);
   await checkNameFree(tx, { parentId: parent?.id ?? null, name: input.name, parentName: parent?.name ?? null });
   const sortOrder = await tx.orgUnit.count({ where: { parentId: parent?.id ?? null } });
@@ -134,12 +140,17 @@ async function insertUnit(
     },
     select: { id: true, slug: true, version: true },
   });
-  await audit(
+  await audit({
     tx,
     actor,
-    { action: "CREATE", entity: "org_unit", entityId: created.id, context: { orgUnit: input.slug, ...input.context } },
-    {},
-    {
+    row: {
+      action: "CREATE",
+      entity: "org_unit",
+      entityId: created.id,
+      context: { orgUnit: input.slug, ...input.context },
+    },
+    before: {},
+    after: {
       slug: input.slug,
       name: input.name,
       shortName: input.shortName,
@@ -147,7 +158,7 @@ async function insertUnit(
       parent: parent?.name ?? null,
       validFrom: input.validFrom,
     },
-  );
+  });
   return created;
 }
 
@@ -161,13 +172,13 @@ async function grantRole(
     skipDuplicates: true,
   });
   if (inserted.count === 0) return;
-  await audit(
+  await audit({
     tx,
     actor,
-    { action: "CREATE", entity: "role_assignment", entityId: grant.userId, context: { orgUnit: grant.slug } },
-    {},
-    { role: grant.role, orgUnit: grant.slug },
-  );
+    row: { action: "CREATE", entity: "role_assignment", entityId: grant.userId, context: { orgUnit: grant.slug } },
+    before: {},
+    after: { role: grant.role, orgUnit: grant.slug },
+  });
 }
 
 /**
@@ -183,7 +194,7 @@ export async function createOrgUnit(
     if (input.parentId !== null) {
       const [p] = await lockUnits(tx, [input.parentId]);
       if (!p) return { ok: false, code: "not-found" };
-      if (!activeOn(p, input.validFrom)) refuse({ reason: "not-active", unit: p.name, on: input.validFrom });
+      if (!activeOn(p, input.validFrom)) refuse({ rule: "not-active", unit: p.name, on: input.validFrom });
       parent = { id: p.id, name: p.name, level: p.level };
     }
     const created = await insertUnit(tx, actor, { ...input, parent });
@@ -216,10 +227,10 @@ export async function renameOrgUnit(
 ): Promise<OrgUnitWriteOutcome> {
   return run(async (tx) => {
     const u = await lockOne(tx, input.id, input.version);
-    if (u.name === input.name && u.short_name === input.shortName) refuse({ reason: "same-name" });
+    if (u.name === input.name && u.short_name === input.shortName) refuse({ rule: "same-name" });
     if (day(input.effectiveOn) <= u.valid_from)
-      refuse({ reason: "date-before-start", unit: u.name, validFrom: isoDay(u.valid_from)! });
-    if (!activeOn(u, input.effectiveOn)) refuse({ reason: "not-active", unit: u.name, on: input.effectiveOn });
+      refuse({ rule: "date-before-start", unit: u.name, validFrom: isoDay(u.valid_from)! });
+    if (!activeOn(u, input.effectiveOn)) refuse({ rule: "not-active", unit: u.name, on: input.effectiveOn });
     const parent = u.parent_id
       ? await tx.orgUnit.findUnique({ where: { id: u.parent_id }, select: { name: true } })
       : null;
@@ -239,28 +250,28 @@ export async function renameOrgUnit(
       },
     });
     const { version } = await bump(tx, u.id, { name: input.name, shortName: input.shortName });
-    await audit(
+    await audit({
       tx,
       actor,
-      {
+      row: {
         action: "UPDATE",
         entity: "org_unit",
         entityId: u.id,
         context: { orgUnit: u.slug, effectiveOn: input.effectiveOn },
       },
-      { name: u.name, shortName: u.short_name },
-      { name: input.name, shortName: input.shortName },
-    );
+      before: { name: u.name, shortName: u.short_name },
+      after: { name: input.name, shortName: input.shortName },
+    });
     return { ok: true, id: u.id, slug: u.slug, version };
   });
 }
 
 async function checkRetirable(tx: Tx, u: LockedUnit, lastDay: string): Promise<void> {
   if (day(lastDay) < u.valid_from)
-    refuse({ reason: "date-before-start", unit: u.name, validFrom: isoDay(u.valid_from)! });
-  if (u.valid_to && u.valid_to < day(lastDay)) refuse({ reason: "not-active", unit: u.name, on: lastDay });
+    refuse({ rule: "date-before-start", unit: u.name, validFrom: isoDay(u.valid_from)! });
+  if (u.valid_to && u.valid_to < day(lastDay)) refuse({ rule: "not-active", unit: u.name, on: lastDay });
   const open = await tx.submission.count({ where: { orgUnitId: u.id, status: { not: "APPROVED" } } });
-  if (open > 0) refuse({ reason: "open-submissions", unit: u.name, count: open });
+  if (open > 0) refuse({ rule: "open-submissions", unit: u.name, count: open });
 }
 
 async function activeChildren(tx: Tx, parentId: number, on: string) {
@@ -271,15 +282,27 @@ async function activeChildren(tx: Tx, parentId: number, on: string) {
   });
 }
 
-async function endUnit(tx: Tx, actor: Actor, u: LockedUnit, lastDay: string, context: Prisma.InputJsonObject) {
+async function endUnit({
+  tx,
+  actor,
+  u,
+  lastDay,
+  context,
+}: {
+  tx: Tx;
+  actor: Actor;
+  u: LockedUnit;
+  lastDay: string;
+  context: Prisma.InputJsonObject;
+}) {
   const { version } = await bump(tx, u.id, { validTo: day(lastDay) });
-  await audit(
+  await audit({
     tx,
     actor,
-    { action: "UPDATE", entity: "org_unit", entityId: u.id, context: { orgUnit: u.slug, ...context } },
-    { validTo: isoDay(u.valid_to) },
-    { validTo: lastDay },
-  );
+    row: { action: "UPDATE", entity: "org_unit", entityId: u.id, context: { orgUnit: u.slug, ...context } },
+    before: { validTo: isoDay(u.valid_to) },
+    after: { validTo: lastDay },
+  });
   return version;
 }
 
@@ -293,8 +316,8 @@ export async function retireOrgUnit(
     await checkRetirable(tx, u, input.lastDay);
     const children = await activeChildren(tx, u.id, dayAfter(input.lastDay));
     if (children.length > 0)
-      refuse({ reason: "active-children", unit: u.name, children: children.map((c) => c.shortName) });
-    const version = await endUnit(tx, actor, u, input.lastDay, {});
+      refuse({ rule: "active-children", unit: u.name, children: children.map((c) => c.shortName) });
+    const version = await endUnit({ tx, actor, u, lastDay: input.lastDay, context: {} });
     return { ok: true, id: u.id, slug: u.slug, version };
   });
 }
@@ -323,18 +346,18 @@ export async function saveYearFigure(
     const saved = cur
       ? await tx.orgUnitYearFigure.update({ where: key, data: { ...data, version: { increment: 1 } } })
       : await tx.orgUnitYearFigure.create({ data: { orgUnitId: u.id, year: input.year, ...data } });
-    await audit(
+    await audit({
       tx,
       actor,
-      {
+      row: {
         action: cur ? "UPDATE" : "CREATE",
         entity: "org_unit_year_figure",
         entityId: saved.id,
         context: { orgUnit: u.slug, year: input.year },
       },
-      cur ? { population: cur.population, households: cur.households } : {},
-      { population: input.population, households: input.households },
-    );
+      before: cur ? { population: cur.population, households: cur.households } : {},
+      after: { population: input.population, households: input.households },
+    });
     const latest = await tx.orgUnitYearFigure.findFirst({ where: { orgUnitId: u.id }, orderBy: { year: "desc" } });
     if (latest?.year === input.year)
       await tx.orgUnit.update({
@@ -377,22 +400,22 @@ export async function reorganise(actor: Actor, input: Reorganisation): Promise<O
     if (!parent || former.some((f) => !f)) return { ok: false, code: "not-found" };
     const predecessors = former as LockedUnit[];
     for (const p of predecessors) {
-      if (!input.manageable.includes(p.id)) refuse({ reason: "outside-scope", unit: p.name });
-      if (!activeOn(p, lastDay)) refuse({ reason: "not-active", unit: p.name, on: lastDay });
+      if (!input.manageable.includes(p.id)) refuse({ rule: "outside-scope", unit: p.name });
+      if (!activeOn(p, lastDay)) refuse({ rule: "not-active", unit: p.name, on: lastDay });
       if (day(input.effectiveOn) <= p.valid_from)
-        refuse({ reason: "date-before-start", unit: p.name, validFrom: isoDay(p.valid_from)! });
+        refuse({ rule: "date-before-start", unit: p.name, validFrom: isoDay(p.valid_from)! });
       await checkRetirable(tx, p, lastDay);
     }
-    if (new Set(predecessors.map((p) => p.level)).size > 1) refuse({ reason: "levels-differ" });
+    if (new Set(predecessors.map((p) => p.level)).size > 1) refuse({ rule: "levels-differ" });
     const children = await Promise.all(predecessors.map((p) => activeChildren(tx, p.id, input.effectiveOn)));
     if (kind === "split") {
       const open = children.flat();
       if (open.length > 0)
-        refuse({ reason: "active-children", unit: predecessors[0].name, children: open.map((c) => c.shortName) });
+        refuse({ rule: "active-children", unit: predecessors[0].name, children: open.map((c) => c.shortName) });
     }
     const context = { reorganisation: kind, effectiveOn: input.effectiveOn, from: predecessors.map((p) => p.slug) };
     // the former units end first, so that their names are free for a successor that keeps one
-    for (const p of predecessors) await endUnit(tx, actor, p, lastDay, context);
+    for (const p of predecessors) await endUnit({ tx, actor, u: p, lastDay, context });
     const created = [];
     for (const s of input.successors) {
       const unit = await insertUnit(tx, actor, {
@@ -413,26 +436,26 @@ export async function reorganise(actor: Actor, input: Reorganisation): Promise<O
             note: input.note,
           },
         });
-        await audit(
+        await audit({
           tx,
           actor,
-          { action: "CREATE", entity: "org_unit_succession", entityId: `${p.id}-${unit.id}`, context },
-          {},
-          { predecessor: p.slug, successor: unit.slug, effectiveOn: input.effectiveOn, share: s.share },
-        );
+          row: { action: "CREATE", entity: "org_unit_succession", entityId: `${p.id}-${unit.id}`, context },
+          before: {},
+          after: { predecessor: p.slug, successor: unit.slug, effectiveOn: input.effectiveOn, share: s.share },
+        });
       }
     }
     if (kind === "merge") {
       const target = created[0];
       for (const group of children.flat()) {
         await tx.orgUnit.update({ where: { id: group.id }, data: { parentId: target.id, version: { increment: 1 } } });
-        await audit(
+        await audit({
           tx,
           actor,
-          { action: "UPDATE", entity: "org_unit", entityId: group.id, context },
-          { parent: predecessors[children.findIndex((list) => list.includes(group))].slug },
-          { parent: target.slug },
-        );
+          row: { action: "UPDATE", entity: "org_unit", entityId: group.id, context },
+          before: { parent: predecessors[children.findIndex((list) => list.includes(group))].slug },
+          after: { parent: target.slug },
+        });
       }
     }
     if (input.carryRoles) {

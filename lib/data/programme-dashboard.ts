@@ -101,7 +101,9 @@ export async function getProgrammeDashboard({
   ]);
   const indicators = programme.sections.flatMap((s) => s.indicators);
   const formedFrom = history.effectiveOn ? predecessorView(history, indicators) : null;
-  const values = formedFrom ? [...ownValues, ...inheritedValues(history, indicators, ownValues, wardSlug)] : ownValues;
+  const values = formedFrom
+    ? [...ownValues, ...inheritedValues({ history, indicators, own: ownValues, wardSlug })]
+    : ownValues;
   const byCode = new Map<string, UnitValue[]>();
   for (const v of values) byCode.set(v.indicator.code, [...(byCode.get(v.indicator.code) ?? []), v]);
 
@@ -142,12 +144,17 @@ export async function getProgrammeDashboard({
 type History = Awaited<ReturnType<typeof getPredecessorHistory>>;
 
 /** The former units' sums of the additive indicators, as yearly values of the ward named after them. */
-function inheritedValues(
-  history: History,
-  indicators: IndicatorInfo[],
-  own: UnitValue[],
-  wardSlug: string,
-): UnitValue[] {
+function inheritedValues({
+  history,
+  indicators,
+  own,
+  wardSlug,
+}: {
+  history: History;
+  indicators: IndicatorInfo[];
+  own: UnitValue[];
+  wardSlug: string;
+}): UnitValue[] {
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   const label = inheritedLabel(history.predecessors);
   const sums = sumPredecessorYears({

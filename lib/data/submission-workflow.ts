@@ -61,7 +61,7 @@ export async function transitionSubmission({
       if (!check.ok)
         return {
           ok: false,
-          code: check.reason === "comment" ? "invalid" : "conflict",
+          code: check.code === "invalid" ? "invalid" : "conflict",
           message: check.message,
           status: sub.status,
           version: sub.version,
@@ -121,9 +121,9 @@ export async function transitionSubmission({
       const published =
         action === "APPROVE"
           ? {
-              ...(await publish(tx, actor, target, sub.id)),
-              records: await approveRecords(tx, actor, sub.id, event.id),
-              closedQuestions: await closeQuestions(tx, actor, sub.id, event.id),
+              ...(await publish({ tx, actor, target, submissionId: sub.id })),
+              records: await approveRecords({ tx, actor, submissionId: sub.id, eventId: event.id }),
+              closedQuestions: await closeQuestions({ tx, actor, submissionId: sub.id, eventId: event.id }),
             }
           : null;
       return { ok: true, submissionId: sub.id, status: check.to, version, published } as const;
@@ -137,12 +137,17 @@ export async function transitionSubmission({
  * source: new figures are created, changed ones updated with their version incremented, cleared ones
  * (null) deleted — each with its audit row. Figures equal in every respect are left alone.
  */
-async function publish(
-  tx: Prisma.TransactionClient,
-  actor: Actor,
-  target: TransitionTarget,
-  submissionId: number,
-): Promise<Omit<Published, "records" | "closedQuestions">> {
+async function publish({
+  tx,
+  actor,
+  target,
+  submissionId,
+}: {
+  tx: Prisma.TransactionClient;
+  actor: Actor;
+  target: TransitionTarget;
+  submissionId: number;
+}): Promise<Omit<Published, "records" | "closedQuestions">> {
   const counts: Omit<Published, "records" | "closedQuestions"> = { created: 0, updated: 0, deleted: 0, unchanged: 0 };
   const values = await tx.entryValue.findMany({
     // only the ward's own units and this programme's indicators, whatever was written elsewhere
@@ -277,12 +282,17 @@ const RECORD_TABLES = [
  * approved earlier and unchanged since keep their approval. The lock trigger lets this column alone
  * change while the submission is approved.
  */
-async function approveRecords(
-  tx: Prisma.TransactionClient,
-  actor: Actor,
-  submissionId: number,
-  eventId: number,
-): Promise<number> {
+async function approveRecords({
+  tx,
+  actor,
+  submissionId,
+  eventId,
+}: {
+  tx: Prisma.TransactionClient;
+  actor: Actor;
+  submissionId: number;
+  eventId: number;
+}): Promise<number> {
   let n = 0;
   for (const { table, entity } of RECORD_TABLES) {
     const rows = await tx.$queryRaw<{ id: number }[]>`

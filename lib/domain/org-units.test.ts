@@ -60,7 +60,7 @@ describe("org units", () => {
   it("the day before crosses months and years; refusals are Vietnamese with dd/mm/yyyy", () => {
     expect(dayBefore("2025-07-01")).toBe("2025-06-30");
     expect(dayBefore("2020-01-01")).toBe("2019-12-31");
-    expect(refusalMessage({ reason: "not-active", unit: "Phường A", on: "2019-12-31" })).toBe(
+    expect(refusalMessage({ rule: "not-active", unit: "Phường A", on: "2019-12-31" })).toBe(
       "Phường A không hoạt động vào ngày 31/12/2019.",
     );
   });

@@ -27,25 +27,28 @@ export const LEVEL_LABELS: Record<OrgLevel, string> = {
   RESIDENTIAL_GROUP: "Tổ dân phố",
 };
 
-/** Why an administrator's change to the units is refused: the facts; `refusalMessage` words them. */
+/**
+ * Why an administrator's change to the units is refused: the rule it breaks and the facts. The data
+ * layer answers `Failure<"invalid", { refusal }>`; the action words it with `refusalMessage`.
+ */
 export type OrgUnitRefusal =
-  | { reason: "slug-taken"; slug: string }
-  | { reason: "name-taken"; name: string; parent: string | null }
-  | { reason: "level-not-allowed"; level: OrgLevel; parentLevel: OrgLevel | null }
-  | { reason: "not-active"; unit: string; on: string }
-  | { reason: "date-before-start"; unit: string; validFrom: string }
-  | { reason: "open-submissions"; unit: string; count: number }
-  | { reason: "active-children"; unit: string; children: string[] }
-  | { reason: "levels-differ" }
-  | { reason: "too-few"; min: number }
-  | { reason: "shares-over-one"; total: string }
-  | { reason: "outside-scope"; unit: string }
-  | { reason: "same-name" };
+  | { rule: "slug-taken"; slug: string }
+  | { rule: "name-taken"; name: string; parent: string | null }
+  | { rule: "level-not-allowed"; level: OrgLevel; parentLevel: OrgLevel | null }
+  | { rule: "not-active"; unit: string; on: string }
+  | { rule: "date-before-start"; unit: string; validFrom: string }
+  | { rule: "open-submissions"; unit: string; count: number }
+  | { rule: "active-children"; unit: string; children: string[] }
+  | { rule: "levels-differ" }
+  | { rule: "too-few"; min: number }
+  | { rule: "shares-over-one"; total: string }
+  | { rule: "outside-scope"; unit: string }
+  | { rule: "same-name" };
 
 const dmy = (iso: string) => iso.split("-").reverse().join("/");
 
 export function refusalMessage(r: OrgUnitRefusal): string {
-  switch (r.reason) {
+  switch (r.rule) {
     case "slug-taken":
       return `Mã “${r.slug}” đã được dùng cho một đơn vị khác: hãy chọn mã khác.`;
     case "name-taken":

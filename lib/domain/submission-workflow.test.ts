@@ -27,7 +27,7 @@ describe("checkTransition", () => {
         const r = checkTransition(action, status, as(who[action]), "ý kiến");
         const to = allowed[action][status];
         if (to) expect(r).toEqual({ ok: true, to });
-        else expect(r).toMatchObject({ ok: false, reason: "state" });
+        else expect(r).toMatchObject({ ok: false, code: "conflict" });
       });
     }
   }
@@ -37,7 +37,7 @@ describe("checkTransition", () => {
     for (const action of Object.keys(who) as SubmissionAction[]) {
       for (const role of roles.filter((r) => r !== who[action])) {
         for (const status of STATUSES)
-          expect(checkTransition(action, status, as(role), "x")).toMatchObject({ ok: false, reason: "forbidden" });
+          expect(checkTransition(action, status, as(role), "x")).toMatchObject({ ok: false, code: "forbidden" });
       }
     }
   });
@@ -45,12 +45,12 @@ describe("checkTransition", () => {
   it("a return needs a comment and an unlock a reason; blank does not count", () => {
     expect(checkTransition("RETURN", "SUBMITTED", as("WARD_PARTY_COMMITTEE"), "  ")).toEqual({
       ok: false,
-      reason: "comment",
+      code: "invalid",
       message: "Hãy ghi ý kiến khi trả lại, để phường biết cần sửa gì.",
     });
     expect(checkTransition("UNLOCK", "APPROVED", as("DISTRICT_STAFF"), null)).toMatchObject({
       ok: false,
-      reason: "comment",
+      code: "invalid",
       message: "Hãy ghi lý do mở khóa.",
     });
     expect(checkTransition("APPROVE", "SUBMITTED", as("WARD_PARTY_COMMITTEE"), null)).toEqual({

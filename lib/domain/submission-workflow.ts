@@ -2,6 +2,7 @@
 // who may make them and when a comment is owed. Pure: the server and the screens share it.
 import type { Action } from "@/lib/auth/permissions";
 import type { SubmissionAction, SubmissionStatus } from "./enums";
+import type { Failure } from "@/lib/result";
 
 export type TransitionRule = {
   from: readonly SubmissionStatus[];
@@ -54,8 +55,9 @@ export const COMMENT_REQUIRED_MESSAGE: Record<SubmissionAction, string> = {
 
 export const MAX_COMMENT_LENGTH = 2000;
 
+/** forbidden: no permission; conflict: not from this status; invalid: the comment is missing. */
 export type TransitionCheck =
-  { ok: true; to: SubmissionStatus } | { ok: false; reason: "forbidden" | "state" | "comment"; message: string };
+  { ok: true; to: SubmissionStatus } | Failure<"forbidden" | "conflict" | "invalid", { message: string }>;
 
 const STATE_MESSAGE: Record<SubmissionAction, string> = {
   SUBMIT: "Chỉ gửi duyệt được số liệu đang nhập hoặc bị trả lại.",
@@ -76,15 +78,15 @@ export function checkTransition(
 ): TransitionCheck {
   const rule = TRANSITIONS[action];
   if (!may(rule.permission))
-    return { ok: false, reason: "forbidden", message: "Bạn không có quyền thực hiện thao tác này cho đơn vị này." };
+    return { ok: false, code: "forbidden", message: "Bạn không có quyền thực hiện thao tác này cho đơn vị này." };
   if (!rule.from.includes(status))
     return {
       ok: false,
-      reason: "state",
+      code: "conflict",
       message: `${STATE_MESSAGE[action]} Hiện trạng thái là “${STATUS_LABEL[status]}”.`,
     };
   if (rule.commentRequired && !comment?.trim())
-    return { ok: false, reason: "comment", message: COMMENT_REQUIRED_MESSAGE[action] };
+    return { ok: false, code: "invalid", message: COMMENT_REQUIRED_MESSAGE[action] };
   return { ok: true, to: rule.to };
 }
 

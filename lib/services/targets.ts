@@ -16,7 +16,17 @@ export type TargetDocument = { title: string; issuedOn: string | null };
 export type CellError = { cell: string; message: string };
 
 /** How a person names a cell: "Vi phạm đã xử lý, năm 2026, phường Bồ Đề". */
-function cellLabel(grid: TargetGrid, indicatorId: number, periodId: number, orgUnitId: number | null): string {
+function cellLabel({
+  grid,
+  indicatorId,
+  periodId,
+  orgUnitId,
+}: {
+  grid: TargetGrid;
+  indicatorId: number;
+  periodId: number;
+  orgUnitId: number | null;
+}): string {
   const i = grid.indicators.find((x) => x.id === indicatorId);
   const p = grid.periods.find((x) => x.id === periodId);
   const w = orgUnitId === null ? null : grid.wards.find((x) => x.id === orgUnitId);
@@ -47,7 +57,7 @@ export function changesFromGridForm(
       errors.push({ cell: name, message: "Ô không thuộc chương trình này. Hãy tải lại trang." });
       continue;
     }
-    const label = cellLabel(grid, indicatorId, periodId, orgUnitId);
+    const label = cellLabel({ grid, indicatorId, periodId, orgUnitId });
     const parsed = parseTargetCell(text, indicator);
     if (!parsed.ok) {
       errors.push({ cell: name, message: `${label}: ${parsed.message}` });
@@ -166,7 +176,7 @@ function readRows(grid: TargetGrid, rows: string[][]): { views: TargetRowView[];
     if (ward === undefined)
       return bad(indicator.name, `không có phường “${wardText}” thuộc đơn vị ban hành chương trình.`);
     const key = targetKey(indicator.id, period.id, ward?.id ?? null);
-    const label = cellLabel(grid, indicator.id, period.id, ward?.id ?? null);
+    const label = cellLabel({ grid, indicatorId: indicator.id, periodId: period.id, orgUnitId: ward?.id ?? null });
     if (seen.has(key)) return bad(label, "ô này đã có ở một dòng trên.");
     seen.add(key);
     const parsed = parseTargetCell(text, indicator);

@@ -78,9 +78,9 @@ export async function readEntryWorkbook(bytes: Uint8Array): Promise<({ ok: true 
     partBytes: IMPORT_LIMITS.unzippedPartBytes,
   });
   if (!zip.ok) {
-    if (zip.reason === "not-zip")
+    if (zip.code === "invalid")
       return fail("Tệp không phải là tệp Excel .xlsx đọc được. Tệp .xls cũ hãy mở bằng Excel và lưu lại dạng .xlsx.");
-    if (zip.reason === "too-many-entries")
+    if (zip.over === "entries")
       return fail(`Tệp Excel có quá nhiều phần (quá ${IMPORT_LIMITS.zipEntries}). Tệp mẫu chỉ có vài chục phần.`);
     return fail(
       `Tệp Excel quá lớn khi giải nén (quá ${IMPORT_LIMITS.unzippedBytes / 1048576} MB, hoặc một phần quá ${IMPORT_LIMITS.unzippedPartBytes / 1048576} MB). Tệp mẫu chỉ vài trăm KB.`,

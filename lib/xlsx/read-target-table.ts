@@ -38,7 +38,7 @@ async function readXlsx(bytes: Uint8Array): Promise<TableOutcome> {
     return {
       ok: false,
       message:
-        zip.reason === "not-zip"
+        zip.code === "invalid"
           ? "Tệp không phải là tệp Excel .xlsx đọc được. Tệp .xls cũ hãy mở bằng Excel và lưu lại dạng .xlsx."
           : "Tệp Excel quá lớn khi giải nén.",
     };

@@ -40,7 +40,7 @@ describe("zip guard", () => {
     const bomb = lyingZip([{ name: "xl/worksheets/sheet1.xml", deflated: await deflatedAs(100) }]);
     expect(bomb.length).toBeLessThan(MB / 2); // 100 MB inflated from ~100 KB
     const out = await unzipWithinLimits(bomb, LIMITS);
-    expect(out).toMatchObject({ ok: false, reason: "too-large", part: "xl/worksheets/sheet1.xml" });
+    expect(out).toMatchObject({ ok: false, code: "too-large", over: "bytes", part: "xl/worksheets/sheet1.xml" });
     expect(out.inflatedBytes).toBeGreaterThan(LIMITS.partBytes);
     expect(out.inflatedBytes).toBeLessThanOrEqual(LIMITS.partBytes + INFLATE_CHUNK);
   });
@@ -49,7 +49,7 @@ describe("zip guard", () => {
     const part = await deflatedAs(15);
     const bomb = lyingZip([1, 2, 3, 4].map((n) => ({ name: `xl/worksheets/sheet${n}.xml`, deflated: part })));
     const out = await unzipWithinLimits(bomb, LIMITS);
-    expect(out).toMatchObject({ ok: false, reason: "too-large", part: "xl/worksheets/sheet3.xml" });
+    expect(out).toMatchObject({ ok: false, code: "too-large", over: "bytes", part: "xl/worksheets/sheet3.xml" });
     expect(out.inflatedBytes).toBeLessThanOrEqual(LIMITS.totalBytes + INFLATE_CHUNK);
   });
 
@@ -64,14 +64,14 @@ describe("zip guard", () => {
   it("reads a real workbook's parts and hands them on stored, which the reader opens as the same workbook", async () => {
     const bytes = await workbookBytes();
     const out = await unzipWithinLimits(bytes, LIMITS);
-    if (!out.ok) throw new Error(out.reason);
+    if (!out.ok) throw new Error(out.code);
     expect(out.parts.map((p) => p.name)).toContain("xl/worksheets/sheet1.xml");
     expect(out.inflatedBytes).toBe(out.parts.reduce((n, p) => n + p.data.length, 0));
     expect(out.inflatedBytes).toBeGreaterThan(bytes.length);
     const stored = storedZip(out.parts);
     // every part of the re-zipped file is stored (method 0): nothing is left to inflate
     const again = await unzipWithinLimits(stored, LIMITS);
-    if (!again.ok) throw new Error(again.reason);
+    if (!again.ok) throw new Error(again.code);
     expect(again.parts).toEqual(out.parts);
     expect(stored.length).toBeGreaterThanOrEqual(out.inflatedBytes);
     const wb = new ExcelJS.Workbook();
@@ -82,16 +82,16 @@ describe("zip guard", () => {
   it("refuses what is not a zip, a truncated part and too many parts", async () => {
     expect(await unzipWithinLimits(new TextEncoder().encode("Mã phường;Năm\r\n"), LIMITS)).toMatchObject({
       ok: false,
-      reason: "not-zip",
+      code: "invalid",
     });
     expect(await unzipWithinLimits(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), LIMITS)).toMatchObject({
       ok: false,
-      reason: "not-zip",
+      code: "invalid",
     });
     const whole = deflateRawSync(Buffer.alloc(100_000, 0x61));
     expect(
       await unzipWithinLimits(lyingZip([{ name: "a.xml", deflated: whole.subarray(0, 20) }]), LIMITS),
-    ).toMatchObject({ ok: false, reason: "not-zip" });
+    ).toMatchObject({ ok: false, code: "invalid" });
     const many = lyingZip(
       Array.from({ length: LIMITS.entries + 1 }, (_, i) => ({
         name: `p${i}.xml`,
@@ -100,7 +100,8 @@ describe("zip guard", () => {
     );
     expect(await unzipWithinLimits(many, LIMITS)).toMatchObject({
       ok: false,
-      reason: "too-many-entries",
+      code: "too-large",
+      over: "entries",
       inflatedBytes: 0,
     });
   });

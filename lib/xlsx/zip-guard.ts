@@ -5,6 +5,7 @@
 // (`storedZip`), so the spreadsheet reader never inflates the uploaded data itself.
 
 import { crc32, createInflateRaw } from "node:zlib";
+import type { Failure } from "@/lib/result";
 
 const LOCAL = 0x04034b50;
 const CENTRAL = 0x02014b50;
@@ -18,15 +19,19 @@ export type ZipPart = { name: string; data: Buffer };
 
 export type UnzipOutcome =
   | { ok: true; parts: ZipPart[]; inflatedBytes: number }
-  | {
-      ok: false;
-      reason: "not-zip" | "too-many-entries" | "too-large";
-      /** bytes inflated before stopping: at most the limit plus one chunk */
-      inflatedBytes: number;
-      entries?: number;
-      /** the part that went over its limit */
-      part?: string;
-    };
+  /** not a zip we read (or a part is encrypted, truncated, compressed otherwise) */
+  | Failure<"invalid", { inflatedBytes: number }>
+  | Failure<
+      "too-large",
+      {
+        /** which limit was passed: the number of parts, or the inflated bytes of a part or of the whole */
+        over: "entries" | "bytes";
+        /** bytes inflated before stopping: at most the limit plus one chunk */
+        inflatedBytes: number;
+        /** the part that went over its limit */
+        part?: string;
+      }
+    >;
 
 type Entry = { name: string; method: number; flags: number; dataStart: number; compressedSize: number };
 
@@ -70,8 +75,7 @@ function listEntries(bytes: Uint8Array, maxEntries: number): Entry[] | "too-many
   return entries;
 }
 
-type Inflated =
-  { ok: true; data: Buffer | null; bytes: number } | { ok: false; reason: "too-large" | "corrupt"; bytes: number };
+type Inflated = { ok: true; data: Buffer | null; bytes: number } | Failure<"too-large" | "invalid", { bytes: number }>;
 
 /**
  * Inflates `compressed`, counting the output as it comes and stopping at once when it passes
@@ -92,11 +96,11 @@ function inflateCounted(compressed: Uint8Array, budget: number, keep: boolean): 
       bytes += chunk.length;
       if (bytes > budget) {
         inflater.destroy();
-        finish({ ok: false, reason: "too-large", bytes });
+        finish({ ok: false, code: "too-large", bytes });
       } else if (keep) chunks.push(chunk);
     });
     inflater.on("end", () => finish({ ok: true, data: keep ? Buffer.concat(chunks, bytes) : null, bytes }));
-    inflater.on("error", () => finish({ ok: false, reason: "corrupt", bytes }));
+    inflater.on("error", () => finish({ ok: false, code: "invalid", bytes }));
     inflater.end(compressed);
   });
 }
@@ -107,8 +111,8 @@ function inflateCounted(compressed: Uint8Array, budget: number, keep: boolean): 
  */
 export async function unzipWithinLimits(bytes: Uint8Array, limits: ZipLimits): Promise<UnzipOutcome> {
   const entries = listEntries(bytes, limits.entries);
-  if (entries === null) return { ok: false, reason: "not-zip", inflatedBytes: 0 };
-  if (entries === "too-many") return { ok: false, reason: "too-many-entries", inflatedBytes: 0 };
+  if (entries === null) return { ok: false, code: "invalid", inflatedBytes: 0 };
+  if (entries === "too-many") return { ok: false, code: "too-large", over: "entries", inflatedBytes: 0 };
   let total = 0;
   for (const keep of [false, true]) {
     total = 0;
@@ -116,24 +120,22 @@ export async function unzipWithinLimits(bytes: Uint8Array, limits: ZipLimits): P
     for (const e of entries) {
       // encrypted parts, and methods other than stored and deflate, are no workbook of ours
       if (e.flags & 1 || (e.method !== 0 && e.method !== 8))
-        return { ok: false, reason: "not-zip", inflatedBytes: total };
+        return { ok: false, code: "invalid", inflatedBytes: total };
       const raw = bytes.subarray(e.dataStart, e.dataStart + e.compressedSize);
       const budget = Math.min(limits.partBytes, limits.totalBytes - total);
       if (e.method === 0) {
         total += raw.length;
-        if (raw.length > budget) return { ok: false, reason: "too-large", inflatedBytes: total, part: e.name };
+        if (raw.length > budget)
+          return { ok: false, code: "too-large", over: "bytes", inflatedBytes: total, part: e.name };
         if (keep) parts.push({ name: e.name, data: Buffer.from(raw) });
         continue;
       }
       const out = await inflateCounted(raw, budget, keep);
       total += out.bytes;
       if (!out.ok)
-        return {
-          ok: false,
-          reason: out.reason === "too-large" ? "too-large" : "not-zip",
-          inflatedBytes: total,
-          part: e.name,
-        };
+        return out.code === "too-large"
+          ? { ok: false, code: "too-large", over: "bytes", inflatedBytes: total, part: e.name }
+          : { ok: false, code: "invalid", inflatedBytes: total };
       if (keep) parts.push({ name: e.name, data: out.data! });
     }
     if (keep) return { ok: true, parts, inflatedBytes: total };

@@ -21,13 +21,36 @@ export async function seed(prisma: PrismaClient, options: SeedOptions): Promise<
   return prisma.$transaction((tx) => seedIn(tx, options), { timeout: 300_000, maxWait: 30_000 });
 }
 
+/** The transaction and the per-entity counts every step of the seed adds to. */
+type Seeding = { tx: Tx; counts: (entity: string) => Counts };
+type Ids<K = string> = Map<K, number>;
+type Term = { id: number };
+type PeriodKey = number | "term";
+
 async function seedIn(tx: Tx, { demo }: SeedOptions): Promise<SeedReport> {
   const report: SeedReport = {};
-  const counts = (entity: string) => (report[entity] ??= emptyCounts());
+  const s: Seeding = { tx, counts: (entity) => (report[entity] ??= emptyCounts()) };
+  const sourceIds = await seedSources(s, demo ? [REPORT_SOURCE, DEMO_SOURCE] : [REPORT_SOURCE]);
+  const unitIds = await seedOrgUnits(s);
+  const { term, periodIds } = await seedTerm(s);
+  const { programmeIds, indicatorIds } = await seedProgrammes(s, { term, issuerId: unitIds.get(ISSUER)! });
+  const reportSourceId = sourceIds.get(REPORT_SOURCE.key)!;
+  const demoSourceId = demo ? sourceIds.get(DEMO_SOURCE.key)! : null;
+  report.result = await seedResults(tx, { indicatorIds, unitIds, periodIds, reportSourceId, demoSourceId });
+  const reported = { term, wardId: unitIds.get(REPORT_WARD)!, programmeIds, sourceId: reportSourceId };
+  await seedReportedProjects(s, reported);
+  await seedReportedAchievements(s, { ...reported, unitIds });
+  if (demoSourceId !== null) await seedDemoTargets(s, { indicatorIds, periodIds, sourceId: demoSourceId });
+  else report.target = await removeDemoTargets(tx);
+  return report;
+}
 
-  // Sources
-  const sourceIds = new Map<string, number>();
-  for (const s of demo ? [REPORT_SOURCE, DEMO_SOURCE] : [REPORT_SOURCE]) {
+async function seedSources(
+  { tx, counts }: Seeding,
+  sources: (typeof REPORT_SOURCE | typeof DEMO_SOURCE)[],
+): Promise<Ids> {
+  const sourceIds: Ids = new Map();
+  for (const s of sources) {
     const desired = { kind: s.kind, title: s.title, issuedOn: day(s.issuedOn), publisher: s.publisher, note: s.note };
     const row = await syncRow(
       tx,
@@ -42,9 +65,12 @@ async function seedIn(tx: Tx, { demo }: SeedOptions): Promise<SeedReport> {
     );
     sourceIds.set(s.key, row.id);
   }
+  return sourceIds;
+}
 
-  // Org units, parents before children
-  const unitIds = new Map<string, number>();
+/** Org units, parents before children. */
+async function seedOrgUnits({ tx, counts }: Seeding): Promise<Ids> {
+  const unitIds: Ids = new Map();
   for (const u of orgUnitSeeds()) {
     const desired = {
       name: u.name,
@@ -69,8 +95,11 @@ async function seedIn(tx: Tx, { demo }: SeedOptions): Promise<SeedReport> {
     );
     unitIds.set(u.slug, row.id);
   }
+  return unitIds;
+}
 
-  // Term and its periods
+/** The term and its periods (each year, and the whole term); a period is only ever added. */
+async function seedTerm({ tx, counts }: Seeding): Promise<{ term: Term; periodIds: Ids<PeriodKey> }> {
   const termDesired = { name: TERM.name, startYear: TERM.startYear, endYear: TERM.endYear };
   const term = await syncRow(
     tx,
@@ -83,7 +112,7 @@ async function seedIn(tx: Tx, { demo }: SeedOptions): Promise<SeedReport> {
     },
     termDesired,
   );
-  const periodIds = new Map<number | "term", number>();
+  const periodIds: Ids<PeriodKey> = new Map();
   const existingPeriods = await tx.period.findMany({
     where: { termId: term.id },
     select: { id: true, kind: true, year: true },
@@ -112,12 +141,20 @@ async function seedIn(tx: Tx, { demo }: SeedOptions): Promise<SeedReport> {
     counts("period").created++;
     periodIds.set(key, created.id);
   }
+  return { term, periodIds };
+}
 
-  // Programmes, sections, indicators
-  const indicatorIds = new Map<string, number>();
-  const programmeIds = new Map<string, number>();
+type ProgrammeSeed = (typeof PROGRAMMES)[number];
+
+/** Programmes with their sections, indicators and cross-field rules. */
+async function seedProgrammes(
+  s: Seeding,
+  { term, issuerId }: { term: Term; issuerId: number },
+): Promise<{ programmeIds: Ids; indicatorIds: Ids }> {
+  const { tx, counts } = s;
+  const indicatorIds: Ids = new Map();
+  const programmeIds: Ids = new Map();
   for (const p of PROGRAMMES) {
-    const issuerId = unitIds.get(ISSUER)!;
     const progDesired = { number: p.number, slug: p.slug, title: p.title, summary: p.summary };
     const programme = await syncRow(
       tx,
@@ -136,115 +173,140 @@ async function seedIn(tx: Tx, { demo }: SeedOptions): Promise<SeedReport> {
       progDesired,
     );
     programmeIds.set(p.code, programme.id);
+    await seedSectionsAndIndicators(s, { programme: p, programmeId: programme.id, indicatorIds });
+    await seedRules(s, { programme: p, programmeId: programme.id });
+  }
+  return { programmeIds, indicatorIds };
+}
 
-    for (const [si, s] of p.sections.entries()) {
-      const secDesired = { name: s.name, sortOrder: si + 1 };
-      const where = { programmeId_code: { programmeId: programme.id, code: s.code } };
-      const section = await syncRow(
+/** A programme's sections and their indicators, in order; adds each indicator's id to `indicatorIds`. */
+async function seedSectionsAndIndicators(
+  { tx, counts }: Seeding,
+  { programme: p, programmeId, indicatorIds }: { programme: ProgrammeSeed; programmeId: number; indicatorIds: Ids },
+): Promise<void> {
+  for (const [si, s] of p.sections.entries()) {
+    const secDesired = { name: s.name, sortOrder: si + 1 };
+    const where = { programmeId_code: { programmeId, code: s.code } };
+    const section = await syncRow(
+      tx,
+      "indicator_section",
+      counts("indicator_section"),
+      {
+        find: () => tx.indicatorSection.findUnique({ where }),
+        create: () => tx.indicatorSection.create({ data: { programmeId, code: s.code, ...secDesired } }),
+        update: () => tx.indicatorSection.update({ where, data: secDesired }),
+      },
+      secDesired,
+    );
+
+    for (const [ii, i] of s.indicators.entries()) {
+      const desired = {
+        sectionId: section.id,
+        parentId: i.parent ? indicatorIds.get(i.parent)! : null,
+        name: i.name,
+        unit: i.unit,
+        valueType: i.valueType,
+        aggregation: i.aggregation,
+        direction: i.direction,
+        collectionLevel: i.collectionLevel ?? "WARD",
+        wardFromGroups: i.wardFromGroups ?? false,
+        categories: i.categories ?? {},
+        headline: i.headline ?? false,
+        sortOrder: ii + 1,
+        description: i.description ?? null,
+      };
+      const iwhere = { programmeId_code: { programmeId, code: i.code } };
+      const row = await syncRow(
         tx,
-        "indicator_section",
-        counts("indicator_section"),
+        "indicator",
+        counts("indicator"),
         {
-          find: () => tx.indicatorSection.findUnique({ where }),
-          create: () =>
-            tx.indicatorSection.create({ data: { programmeId: programme.id, code: s.code, ...secDesired } }),
-          update: () => tx.indicatorSection.update({ where, data: secDesired }),
-        },
-        secDesired,
-      );
-
-      for (const [ii, i] of s.indicators.entries()) {
-        const desired = {
-          sectionId: section.id,
-          parentId: i.parent ? indicatorIds.get(i.parent)! : null,
-          name: i.name,
-          unit: i.unit,
-          valueType: i.valueType,
-          aggregation: i.aggregation,
-          direction: i.direction,
-          collectionLevel: i.collectionLevel ?? "WARD",
-          wardFromGroups: i.wardFromGroups ?? false,
-          categories: i.categories ?? {},
-          headline: i.headline ?? false,
-          sortOrder: ii + 1,
-          description: i.description ?? null,
-        };
-        const iwhere = { programmeId_code: { programmeId: programme.id, code: i.code } };
-        const row = await syncRow(
-          tx,
-          "indicator",
-          counts("indicator"),
-          {
-            find: () => tx.indicator.findUnique({ where: iwhere }),
-            create: () => tx.indicator.create({ data: { programmeId: programme.id, code: i.code, ...desired } }),
-            update: () => tx.indicator.update({ where: iwhere, data: desired }),
-          },
-          desired,
-        );
-        indicatorIds.set(i.code, row.id);
-      }
-    }
-
-    // Cross-field rules, once the indicators they name exist. Rules are never deleted here: nothing
-    // records whether a rule came from the seed, and the seed must not remove one a person made.
-    const codes = new Set(p.sections.flatMap((s) => s.indicators.map((i) => i.code)));
-    for (const r of p.rules ?? []) {
-      for (const code of [...r.left, r.right])
-        if (!codes.has(code)) fail(`Quy tắc ${r.code}: chỉ tiêu không có trong chương trình ${p.code}: ${code}`);
-      const desired = { kind: r.kind, left: r.left, right: r.right, description: r.description };
-      const rwhere = { programmeId_code: { programmeId: programme.id, code: r.code } };
-      await syncRow(
-        tx,
-        "indicator_rule",
-        counts("indicator_rule"),
-        {
-          find: () => tx.indicatorRule.findUnique({ where: rwhere }),
-          create: () => tx.indicatorRule.create({ data: { programmeId: programme.id, code: r.code, ...desired } }),
-          update: () => tx.indicatorRule.update({ where: rwhere, data: desired }),
+          find: () => tx.indicator.findUnique({ where: iwhere }),
+          create: () => tx.indicator.create({ data: { programmeId, code: i.code, ...desired } }),
+          update: () => tx.indicator.update({ where: iwhere, data: desired }),
         },
         desired,
       );
+      indicatorIds.set(i.code, row.id);
     }
   }
+}
 
-  const reportSourceId = sourceIds.get(REPORT_SOURCE.key)!;
-  const wardId = unitIds.get(REPORT_WARD)!;
+/**
+ * Cross-field rules, once the indicators they name exist. Rules are never deleted here: nothing
+ * records whether a rule came from the seed, and the seed must not remove one a person made.
+ */
+async function seedRules(
+  { tx, counts }: Seeding,
+  { programme: p, programmeId }: { programme: ProgrammeSeed; programmeId: number },
+): Promise<void> {
+  const codes = new Set(p.sections.flatMap((s) => s.indicators.map((i) => i.code)));
+  for (const r of p.rules ?? []) {
+    for (const code of [...r.left, r.right])
+      if (!codes.has(code)) fail(`Quy tắc ${r.code}: chỉ tiêu không có trong chương trình ${p.code}: ${code}`);
+    const desired = { kind: r.kind, left: r.left, right: r.right, description: r.description };
+    const rwhere = { programmeId_code: { programmeId, code: r.code } };
+    await syncRow(
+      tx,
+      "indicator_rule",
+      counts("indicator_rule"),
+      {
+        find: () => tx.indicatorRule.findUnique({ where: rwhere }),
+        create: () => tx.indicatorRule.create({ data: { programmeId, code: r.code, ...desired } }),
+        update: () => tx.indicatorRule.update({ where: rwhere, data: desired }),
+      },
+      desired,
+    );
+  }
+}
 
-  // Reported figures, then demo (which never takes a reported figure's place)
+/** Reported figures, then demo (which never takes a reported figure's place); demo off removes seeded demo. */
+async function seedResults(
+  tx: Tx,
+  ids: {
+    indicatorIds: Ids;
+    unitIds: Ids;
+    periodIds: Ids<PeriodKey>;
+    reportSourceId: number;
+    /** null: no demo data */
+    demoSourceId: number | null;
+  },
+): Promise<Counts> {
   const toSeed = (
-    indicator: string,
-    orgUnit: string,
-    year: number | undefined,
-    value: string,
+    v: { indicator: string; orgUnit: string; year?: number; value: string },
     sourceId: number,
-    qualifier: Qualifier = "EXACT",
-    note: string | null = null,
+    extra: { qualifier?: Qualifier; note?: string | null } = {},
   ): ResultSeed => ({
-    indicatorId: indicatorIds.get(indicator) ?? fail(`Chỉ tiêu không có trong danh mục: ${indicator}`),
-    orgUnitId: unitIds.get(orgUnit) ?? fail(`Đơn vị không có: ${orgUnit}`),
-    periodId: periodIds.get(year ?? "term") ?? fail(`Kỳ không có: ${year}`),
-    value,
-    qualifier,
-    note,
+    indicatorId: ids.indicatorIds.get(v.indicator) ?? fail(`Chỉ tiêu không có trong danh mục: ${v.indicator}`),
+    orgUnitId: ids.unitIds.get(v.orgUnit) ?? fail(`Đơn vị không có: ${v.orgUnit}`),
+    periodId: ids.periodIds.get(v.year ?? "term") ?? fail(`Kỳ không có: ${v.year}`),
+    value: v.value,
+    qualifier: extra.qualifier ?? "EXACT",
+    note: extra.note ?? null,
     sourceId,
   });
   const results: ResultSeed[] = REPORTED_VALUES.map((v) =>
-    toSeed(v.indicator, v.orgUnit ?? REPORT_WARD, v.year, v.value, reportSourceId, v.qualifier, v.note ?? null),
+    toSeed({ ...v, orgUnit: v.orgUnit ?? REPORT_WARD }, ids.reportSourceId, { qualifier: v.qualifier, note: v.note }),
   );
-  if (demo) {
-    const demoSourceId = sourceIds.get(DEMO_SOURCE.key)!;
-    results.push(...demoValues().map((v) => toSeed(v.indicator, v.orgUnit, v.year, v.value, demoSourceId)));
-  }
-  report.result = await syncResults(tx, results, { removeOtherSeededDemo: !demo });
+  const { demoSourceId } = ids;
+  if (demoSourceId !== null) results.push(...demoValues().map((v) => toSeed(v, demoSourceId)));
+  return syncResults(tx, results, { removeOtherSeededDemo: demoSourceId === null });
+}
 
-  // Land-clearance projects and achievements named in the report
+type Reported = { term: Term; wardId: number; programmeIds: Ids; sourceId: number };
+
+/** Land-clearance projects named in the report. */
+async function seedReportedProjects(
+  { tx, counts }: Seeding,
+  { term, wardId, programmeIds, sourceId }: Reported,
+): Promise<void> {
   for (const p of REPORTED_PROJECTS) {
     const desired = {
       programmeId: programmeIds.get(p.programme) ?? fail(`Chương trình không có: ${p.programme}`),
       status: p.status,
       forcedEnforcements: p.forcedEnforcements,
       note: p.note,
-      sourceId: reportSourceId,
+      sourceId,
     };
     const where = { orgUnitId_termId_name: { orgUnitId: wardId, termId: term.id, name: p.name } };
     await syncRow(
@@ -260,6 +322,13 @@ async function seedIn(tx: Tx, { demo }: SeedOptions): Promise<SeedReport> {
       desired,
     );
   }
+}
+
+/** Achievements named in the report. */
+async function seedReportedAchievements(
+  { tx, counts }: Seeding,
+  { term, wardId, programmeIds, sourceId, unitIds }: Reported & { unitIds: Ids },
+): Promise<void> {
   for (const a of REPORTED_ACHIEVEMENTS) {
     const key = { orgUnitId: wardId, termId: term.id, kind: a.kind, title: a.title, year: a.year };
     const desired = {
@@ -268,7 +337,7 @@ async function seedIn(tx: Tx, { demo }: SeedOptions): Promise<SeedReport> {
       subjectOrgUnitId: a.subject ? unitIds.get(a.subject)! : null,
       recognitionLevel: a.recognitionLevel ?? null,
       note: a.note ?? null,
-      sourceId: reportSourceId,
+      sourceId,
     };
     await syncRow(
       tx,
@@ -283,33 +352,32 @@ async function seedIn(tx: Tx, { demo }: SeedOptions): Promise<SeedReport> {
       desired,
     );
   }
+}
 
-  // Illustrative targets
-  if (demo) {
-    const demoSourceId = sourceIds.get(DEMO_SOURCE.key)!;
-    for (const t of demoTargets()) {
-      const key = {
-        indicatorId: indicatorIds.get(t.indicator)!,
-        periodId: periodIds.get(t.year ?? "term")!,
-        orgUnitId: null,
-      };
-      const desired = { comparison: t.comparison, value: t.value, sourceId: demoSourceId };
-      await syncRow(
-        tx,
-        "target",
-        counts("target"),
-        {
-          find: () => tx.target.findFirst({ where: key }),
-          create: () => tx.target.create({ data: { ...key, ...desired } }),
-          update: () => tx.target.updateManyAndReturn({ where: key, data: desired }).then((rows) => rows[0]),
-        },
-        desired,
-      );
-    }
-  } else {
-    report.target = await removeDemoTargets(tx);
+/** Illustrative targets (demo only). */
+async function seedDemoTargets(
+  { tx, counts }: Seeding,
+  { indicatorIds, periodIds, sourceId }: { indicatorIds: Ids; periodIds: Ids<PeriodKey>; sourceId: number },
+): Promise<void> {
+  for (const t of demoTargets()) {
+    const key = {
+      indicatorId: indicatorIds.get(t.indicator)!,
+      periodId: periodIds.get(t.year ?? "term")!,
+      orgUnitId: null,
+    };
+    const desired = { comparison: t.comparison, value: t.value, sourceId };
+    await syncRow(
+      tx,
+      "target",
+      counts("target"),
+      {
+        find: () => tx.target.findFirst({ where: key }),
+        create: () => tx.target.create({ data: { ...key, ...desired } }),
+        update: () => tx.target.updateManyAndReturn({ where: key, data: desired }).then((rows) => rows[0]),
+      },
+      desired,
+    );
   }
-  return report;
 }
 
 async function removeDemoTargets(tx: Tx): Promise<Counts> {

@@ -73,7 +73,7 @@ export function browserHeaders(cookie?: string, address = "198.51.100.7"): Heade
 export async function signInCookie(username: string, password = PASSWORD, address?: string): Promise<string> {
   const { signIn } = await import("@/lib/auth/sign-in");
   const result = await signIn({ identifier: username, password }, browserHeaders(undefined, address));
-  if (!result.ok) throw new Error(`sign-in of ${username} failed: ${result.reason}`);
+  if (!result.ok) throw new Error(`sign-in of ${username} failed: ${result.code}`);
   const cookie = result.setCookies.find((c) => c.startsWith("ctk.session_token="));
   if (!cookie) throw new Error("no session cookie");
   return cookie.split(";")[0];

@@ -22,18 +22,18 @@ describe("sign-in rate limiting (in PostgreSQL)", () => {
     const started = Date.now();
     const results = [];
     for (let i = 0; i < 11; i++) results.push(await attempt("can.bo.nt", `doan-sai-lan-${i}-xyz`, ATTACKER));
-    expect(results.slice(0, 10).every((r) => !r.ok && r.reason === "invalid")).toBe(true);
-    expect(results[10]).toMatchObject({ ok: false, reason: "limited" });
+    expect(results.slice(0, 10).every((r) => !r.ok && r.code === "invalid")).toBe(true);
+    expect(results[10]).toMatchObject({ ok: false, code: "busy" });
     expect(Date.now() - started).toBeGreaterThan(1_000); // slowed before refused
 
     // even the right password is refused from the guessing address, or any address new to the account
-    expect(await attempt("can.bo.nt", PASSWORD, ATTACKER)).toMatchObject({ ok: false, reason: "limited" });
-    expect(await attempt("can.bo.nt", PASSWORD, "192.0.2.200")).toMatchObject({ ok: false, reason: "limited" });
+    expect(await attempt("can.bo.nt", PASSWORD, ATTACKER)).toMatchObject({ ok: false, code: "busy" });
+    expect(await attempt("can.bo.nt", PASSWORD, "192.0.2.200")).toMatchObject({ ok: false, code: "busy" });
     // the real user, from their usual address, is not locked out
     expect((await attempt("can.bo.nt", PASSWORD, USUAL)).ok).toBe(true);
     // switching to the e-mail address does not buy new guesses
     expect(await attempt("can.bo.nt@khong-co-email.invalid", "doan-sai-nua-xyz", ATTACKER)).toMatchObject({
-      reason: "limited",
+      code: "busy",
     });
     // the attempts and the refusal are in the access log
     const { prisma } = world.database;
@@ -52,7 +52,7 @@ describe("sign-in rate limiting (in PostgreSQL)", () => {
         at: new Date(now - i * 1000),
       })),
     });
-    expect(await attempt("dang.uy.nt", PASSWORD, "203.0.113.99")).toMatchObject({ reason: "limited" });
+    expect(await attempt("dang.uy.nt", PASSWORD, "203.0.113.99")).toMatchObject({ code: "busy" });
     expect((await attempt("dang.uy.nt", PASSWORD, "203.0.113.100")).ok).toBe(true);
   });
 

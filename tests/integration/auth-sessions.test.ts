@@ -41,10 +41,10 @@ describe("sessions", () => {
     const { signIn } = await import("@/lib/auth/sign-in");
     expect(
       await signIn({ identifier: "can.bo.nt", password: "sai-mat-khau-123" }, browserHeaders(undefined, "192.0.2.50")),
-    ).toEqual({ ok: false, reason: "invalid" });
+    ).toEqual({ ok: false, code: "invalid" });
     expect(
       await signIn({ identifier: "khong.ai", password: PASSWORD }, browserHeaders(undefined, "192.0.2.50")),
-    ).toEqual({ ok: false, reason: "invalid" });
+    ).toEqual({ ok: false, code: "invalid" });
   });
 
   it("ends a session idle for 30 minutes, and any session after 12 hours", async () => {

@@ -112,7 +112,7 @@ describe("password change", () => {
     const { signIn } = await import("@/lib/auth/sign-in");
     expect(
       await signIn({ identifier: "can.bo.quan", password: PASSWORD }, browserHeaders(undefined, address)),
-    ).toMatchObject({ ok: false, reason: "limited" });
+    ).toMatchObject({ ok: false, code: "busy" });
   }, 60_000);
 });
 

@@ -20,7 +20,7 @@ export async function POST(request: Request): Promise<Response> {
       const result = await signIn({ identifier, password }, request.headers);
       const back = (reason: string) => `/dang-nhap?loi=${reason}&next=${encodeURIComponent(next)}`;
       if (result.ok) return seeOther(result.mustChangePassword ? "/doi-mat-khau" : next, result.setCookies);
-      if (result.reason === "limited") {
+      if (result.code === "busy") {
         return new Response(
           `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Tạm khóa đăng nhập</title><p>Quá nhiều lần đăng nhập sai. Vui lòng thử lại sau ${Math.ceil((result.retryAfterSeconds ?? 900) / 60)} phút.</p><p><a href="/dang-nhap">Quay lại trang đăng nhập</a></p></html>`,
           {
