@@ -20,6 +20,19 @@ export function moveInColumn(e: KeyboardEvent<HTMLInputElement | HTMLSelectEleme
     if (next.disabled) continue;
     next.focus();
     if (next instanceof HTMLInputElement) next.select();
+    keepClearOfSaveBar(next);
     return;
   }
+}
+
+/**
+ * The browser scrolls a focused cell into view, but not out from under the sticky save bar at the
+ * bottom of the page: move the page up by what the bar covers (and a small margin).
+ */
+function keepClearOfSaveBar(el: HTMLElement) {
+  const bar = document.querySelector("[data-save-bar]")?.getBoundingClientRect();
+  if (!bar) return;
+  const box = el.getBoundingClientRect();
+  const margin = 8;
+  if (box.bottom > bar.top - margin) window.scrollBy({ top: box.bottom - bar.top + margin });
 }

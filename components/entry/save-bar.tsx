@@ -25,7 +25,10 @@ export function SaveBar({
   signInHref: string;
 }) {
   return (
-    <div className="no-print sticky bottom-0 z-20 -mx-4 mt-4 border-t border-slate-300 bg-white/95 px-4 py-3 shadow-[0_-2px_6px_rgba(0,0,0,0.06)] sm:-mx-6 sm:px-6">
+    <div
+      data-save-bar
+      className="no-print sticky bottom-0 z-20 -mx-4 mt-4 border-t border-slate-300 bg-white/95 px-4 py-3 shadow-[0_-2px_6px_rgba(0,0,0,0.06)] sm:-mx-6 sm:px-6"
+    >
       <div className="flex flex-wrap items-center gap-3">
         <button
           type="submit"

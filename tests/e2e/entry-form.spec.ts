@@ -26,6 +26,23 @@ async function officialPage(browser: Browser) {
 }
 
 test.describe("yearly entry form", () => {
+  test("moving down with Enter keeps the focused input above the sticky save bar", async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await signIn(page);
+    await page.goto(ENTRY(2020));
+    const first = page.locator('[data-entry-grid] input[data-row="0"]').first();
+    await first.focus();
+    const bar = page.locator("[data-save-bar]");
+    for (let move = 1; move <= 12; move++) {
+      await page.keyboard.press("Enter");
+      const focused = page.locator(":focus");
+      await expect(focused).toHaveAttribute("data-row", /\d+/);
+      const [box, barBox] = [(await focused.boundingBox())!, (await bar.boundingBox())!];
+      expect(box.y + box.height, `move ${move}`).toBeLessThanOrEqual(barBox.y);
+      expect(box.y, `move ${move}`).toBeGreaterThanOrEqual(0);
+    }
+  });
+
   test("Vietnamese numbers, a broken rule, an outlier confirmed with a note, saved and still there after a reload", async ({
     page,
   }) => {
