@@ -184,7 +184,8 @@ function IndicatorRow({
             </span>
           </p>
         ) : (
-          <div className="flex items-center justify-end gap-2">
+          // wraps rather than overflow to the left over the indicator's name
+          <div className="flex flex-wrap items-center justify-end gap-2">
             {qualifierUseful && (
               <label className="flex items-center gap-1 text-sm text-slate-700" title="Báo cáo ghi “trên …”">
                 <input

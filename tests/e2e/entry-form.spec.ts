@@ -26,6 +26,22 @@ async function officialPage(browser: Browser) {
 }
 
 test.describe("yearly entry form", () => {
+  test("at 1440 px the “trên” box and the input never cover the indicator's name", async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await signIn(page);
+    await page.goto(ENTRY(2020));
+    const overlaps = await page.locator('[data-testid^="row-"]').evaluateAll((rows) =>
+      rows.flatMap((row) => {
+        const name = row.firstElementChild!.getBoundingClientRect();
+        const controls = row.children[1]!.querySelectorAll("input, label");
+        return [...controls]
+          .filter((c) => c.getBoundingClientRect().left < name.right - 1)
+          .map(() => row.getAttribute("data-testid"));
+      }),
+    );
+    expect(overlaps).toEqual([]);
+  });
+
   test("moving down with Enter keeps the focused input above the sticky save bar", async ({ page }) => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await signIn(page);
