@@ -3,7 +3,7 @@
 // Each action checks `manageCatalogue` on the unit the form names, then acts only on programmes issued
 // by the units where the person holds that right (with those below).
 import { revalidatePath } from "next/cache";
-import { type Authorized, authorizeForm } from "@/lib/auth/action-guard";
+import { authorizeForm } from "@/lib/auth/action-guard";
 import {
   createTerm,
   deleteIndicator,
@@ -12,7 +12,6 @@ import {
   updateIndicator,
   type CatalogueWriteOutcome,
 } from "@/lib/data/catalogue";
-import type { ReadScope } from "@/lib/data/scope";
 import { formatNumber } from "@/lib/format/vi";
 import { type ActionResult, failure, success } from "@/lib/result";
 import {
@@ -22,20 +21,11 @@ import {
   programmeRefSchema,
   termFormSchema,
 } from "@/lib/validation/catalogue";
-import { fieldErrorsOf } from "@/lib/validation/review";
-import { unitIdsWithin } from "@/lib/data/org-units";
+import { actorOf, invalidFields, issuerIdsOf } from "./form-helpers";
 
 export type CatalogueState = ActionResult<{ version?: number; slug?: string }> | null;
 
-const actorOf = (auth: Authorized) => ({ userId: auth.viewer.userId, name: auth.viewer.name });
-// the units where the person holds the action, with those below: the issuers they may edit
-const idsOf = async (scope: ReadScope): Promise<number[]> => ("all" in scope ? [] : unitIdsWithin(scope.rootIds));
-const invalid = (error: import("zod").ZodError) => {
-  const fieldErrors = fieldErrorsOf(error);
-  return failure("invalid", Object.values(fieldErrors)[0]?.[0] ?? "Yêu cầu không hợp lệ. Hãy tải lại trang.", {
-    fieldErrors,
-  });
-};
+const invalid = invalidFields;
 
 const FIELD_LABEL: Record<string, string> = {
   unit: "đơn vị tính",
@@ -92,7 +82,7 @@ export async function createTermAction(_prev: CatalogueState, form: FormData): P
     startYear,
     endYear,
     copyFrom: copyFrom || null,
-    issuerIds: await idsOf(guard.auth.scope),
+    issuerIds: await issuerIdsOf(guard.auth.scope),
   });
   if (!outcome.ok) {
     if (outcome.code === "conflict")
@@ -129,7 +119,7 @@ export async function saveIndicator(_prev: CatalogueState, form: FormData): Prom
     actor: actorOf(guard.auth),
     indicatorId: id,
     expectedVersion: version,
-    issuerIds: await idsOf(guard.auth.scope),
+    issuerIds: await issuerIdsOf(guard.auth.scope),
     fields: { ...fields, unit: unitLabel, description: fields.description || null },
   });
   if (!outcome.ok) return refusal(outcome);
@@ -158,7 +148,7 @@ export async function moveIndicatorAction(_prev: CatalogueState, form: FormData)
     indicatorId: guard.input.id,
     expectedVersion: guard.input.version,
     direction: guard.input.direction,
-    issuerIds: await idsOf(guard.auth.scope),
+    issuerIds: await issuerIdsOf(guard.auth.scope),
   });
   if (!outcome.ok) return refusal(outcome);
   revalidatePath("/", "layout");
@@ -185,7 +175,7 @@ export async function deleteIndicatorAction(
     actor: actorOf(guard.auth),
     indicatorId: guard.input.id,
     expectedVersion: guard.input.version,
-    issuerIds: await idsOf(guard.auth.scope),
+    issuerIds: await issuerIdsOf(guard.auth.scope),
   });
   if (!outcome.ok) return refusal(outcome);
   revalidatePath("/", "layout");
@@ -210,7 +200,7 @@ export async function deleteProgrammeAction(
     actor: actorOf(guard.auth),
     programmeId: guard.input.id,
     expectedVersion: guard.input.version,
-    issuerIds: await idsOf(guard.auth.scope),
+    issuerIds: await issuerIdsOf(guard.auth.scope),
   });
   if (!outcome.ok) return refusal(outcome);
   revalidatePath("/", "layout");

@@ -4,7 +4,7 @@
 // unit itself, the parent of a merge) → parse → one data write; refusals answered in Vietnamese.
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
-import { type Authorized, authorizeForm, authorizeTopLevelForm } from "@/lib/auth/action-guard";
+import { authorizeForm, authorizeTopLevelForm } from "@/lib/auth/action-guard";
 import {
   type OrgUnitWriteOutcome,
   createOrgUnit,
@@ -25,6 +25,7 @@ import {
   splitFormSchema,
   yearFigureFormSchema,
 } from "@/lib/validation/org-units";
+import { actorOf } from "./form-helpers";
 
 export type OrgUnitState = ActionResult<{ slug: string; version: number }> | null;
 
@@ -33,8 +34,6 @@ function invalid(error: z.ZodError): ActionResult<never> {
   for (const issue of error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
   return failure("invalid", "Có ô chưa đúng: xem thông báo bên cạnh từng ô.", { fieldErrors });
 }
-
-const actorOf = (viewer: Authorized["viewer"]) => ({ userId: viewer.userId, name: viewer.name });
 
 function answer(outcome: OrgUnitWriteOutcome, done: string): NonNullable<OrgUnitState> {
   if (outcome.ok) {
@@ -62,13 +61,13 @@ export async function createOrgUnitAction(_prev: OrgUnitState, form: FormData): 
     const guard = await authorizeTopLevelForm(what, "manageOrgUnits", form, createUnitFormSchema, invalid);
     if (!guard.ok) return guard.result;
     const { parent: _p, ...input } = guard.input;
-    const outcome = await createOrgUnit(actorOf(guard.viewer), { ...input, parentId: null });
+    const outcome = await createOrgUnit(actorOf(guard), { ...input, parentId: null });
     return answer(outcome, `Đã thêm ${input.name}.`);
   }
   const guard = await authorizeForm(what, "manageOrgUnits", form, createUnitFormSchema, "parent", invalid);
   if (!guard.ok) return guard.result;
   const { parent: _p, ...input } = guard.input;
-  const outcome = await createOrgUnit(actorOf(guard.auth.viewer), { ...input, parentId: guard.auth.unit.id });
+  const outcome = await createOrgUnit(actorOf(guard.auth), { ...input, parentId: guard.auth.unit.id });
   return answer(outcome, `Đã thêm ${input.name}.`);
 }
 
@@ -83,7 +82,7 @@ export async function renameOrgUnitAction(_prev: OrgUnitState, form: FormData): 
   );
   if (!guard.ok) return guard.result;
   const { unit: _u, ...input } = guard.input;
-  const outcome = await renameOrgUnit(actorOf(guard.auth.viewer), { ...input, id: guard.auth.unit.id });
+  const outcome = await renameOrgUnit(actorOf(guard.auth), { ...input, id: guard.auth.unit.id });
   return answer(outcome, `Đã đổi tên thành ${input.name}; tên cũ được giữ trong lịch sử.`);
 }
 
@@ -97,7 +96,7 @@ export async function retireOrgUnitAction(_prev: OrgUnitState, form: FormData): 
     invalid,
   );
   if (!guard.ok) return guard.result;
-  const outcome = await retireOrgUnit(actorOf(guard.auth.viewer), {
+  const outcome = await retireOrgUnit(actorOf(guard.auth), {
     id: guard.auth.unit.id,
     version: guard.input.version,
     lastDay: guard.input.lastDay,
@@ -116,7 +115,7 @@ export async function saveOrgUnitYearAction(_prev: OrgUnitState, form: FormData)
   );
   if (!guard.ok) return guard.result;
   const { unit: _u, ...input } = guard.input;
-  const outcome = await saveYearFigure(actorOf(guard.auth.viewer), { ...input, id: guard.auth.unit.id });
+  const outcome = await saveYearFigure(actorOf(guard.auth), { ...input, id: guard.auth.unit.id });
   return answer(outcome, `Đã lưu dân số và số hộ năm ${input.year}.`);
 }
 
@@ -137,7 +136,7 @@ export async function mergeOrgUnitsAction(_prev: OrgUnitState, form: FormData): 
   if (missing)
     return failure("forbidden", `Bạn không có quyền quản trị đơn vị “${missing}”, hoặc đơn vị không tồn tại.`);
   const predecessorIds = f.predecessors.map((s) => ids.get(s)!);
-  const outcome = await reorganise(actorOf(guard.auth.viewer), {
+  const outcome = await reorganise(actorOf(guard.auth), {
     predecessorIds,
     successors: [{ slug: f.slug, name: f.name, shortName: f.shortName, share: "1" }],
     parentId: guard.auth.unit.id,
@@ -168,7 +167,7 @@ export async function splitOrgUnitAction(_prev: OrgUnitState, form: FormData): P
   const parentId = unit.path.length > 1 ? unit.path[unit.path.length - 2] : null;
   if (parentId === null || !inScope(guard.auth.scope, unit.path.slice(0, -1)))
     return failure("forbidden", "Bạn không có quyền quản trị đơn vị cấp trên của đơn vị này.");
-  const outcome = await reorganise(actorOf(guard.auth.viewer), {
+  const outcome = await reorganise(actorOf(guard.auth), {
     predecessorIds: [unit.id],
     successors: f.parts,
     parentId,

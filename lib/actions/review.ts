@@ -3,7 +3,7 @@
 // Every action checks the person's permission on the unit first, whatever the screen offered.
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
-import { type Authorized, authorizeForm } from "@/lib/auth/action-guard";
+import { authorizeForm } from "@/lib/auth/action-guard";
 import { logAccess } from "@/lib/auth/access-log";
 import { setDeadline } from "@/lib/data/deadlines";
 import { findRuleUnit, setSelfApproval } from "@/lib/data/review-settings";
@@ -21,12 +21,11 @@ import {
   unlockFormSchema,
 } from "@/lib/validation/review";
 import { type ActionResult, failure, success } from "@/lib/result";
+import { actorOf } from "./form-helpers";
 
 export type TransitionState = ActionResult<{ status: SubmissionStatus; version: number }> | null;
 export type DeadlineState = ActionResult<{ dueOn: string; version: number }> | null;
 export type SelfApprovalState = ActionResult<{ allowSelfApproval: boolean | null }> | null;
-
-const actorOf = (auth: Authorized) => ({ userId: auth.viewer.userId, name: auth.viewer.name });
 
 async function transition(
   what: string,

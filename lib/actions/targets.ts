@@ -3,27 +3,17 @@
 // city staff who manage the catalogue of the programme's issuing unit; the programme is looked up only
 // among the programmes their units issued.
 import { revalidatePath } from "next/cache";
-import { type Authorized, authorizeForm } from "@/lib/auth/action-guard";
-import type { ReadScope } from "@/lib/data/scope";
+import { authorizeForm } from "@/lib/auth/action-guard";
 import { IMPORT_LIMITS } from "@/lib/domain/entry-template";
 import { type ActionResult, failure, success } from "@/lib/result";
 import { type TargetImportPreview, applyTargetFile, previewTargetFile, saveTargetGrid } from "@/lib/services/targets";
 import { targetGridSchema, targetImportSchema } from "@/lib/validation/catalogue";
-import { fieldErrorsOf } from "@/lib/validation/review";
-import { unitIdsWithin } from "@/lib/data/org-units";
+import { actorOf, invalidFields, issuerIdsOf } from "./form-helpers";
 
 export type TargetGridState = ActionResult | null;
 export type TargetImportState = ActionResult<TargetImportPreview> | null;
 
-const actorOf = (auth: Authorized) => ({ userId: auth.viewer.userId, name: auth.viewer.name });
-// the units where the person holds the action, with those below: the issuers they may edit
-const idsOf = async (scope: ReadScope): Promise<number[]> => ("all" in scope ? [] : unitIdsWithin(scope.rootIds));
-const invalid = (error: import("zod").ZodError) => {
-  const fieldErrors = fieldErrorsOf(error);
-  return failure("invalid", Object.values(fieldErrors)[0]?.[0] ?? "Yêu cầu không hợp lệ. Hãy tải lại trang.", {
-    fieldErrors,
-  });
-};
+const invalid = invalidFields;
 const NOT_FOUND = "Không tìm thấy chương trình này trong danh mục bạn quản lý.";
 const conflict = (cells: string[]) =>
   failure(
@@ -51,7 +41,7 @@ export async function saveTargetGridAction(_prev: TargetGridState, form: FormDat
     actor: actorOf(guard.auth),
     term,
     programme,
-    issuerIds: await idsOf(guard.auth.scope),
+    issuerIds: await issuerIdsOf(guard.auth.scope),
     fields: rest as Record<string, string>,
     document: { title: sourceTitle, issuedOn: sourceDate || null },
   });
@@ -96,7 +86,7 @@ export async function previewTargetImport(
   const read = await previewTargetFile({
     term,
     programme,
-    issuerIds: await idsOf(guard.auth.scope),
+    issuerIds: await issuerIdsOf(guard.auth.scope),
     file,
     document: { title: sourceTitle, issuedOn: sourceDate || null },
   });
@@ -134,7 +124,7 @@ export async function applyTargetImport(
     actor: actorOf(guard.auth),
     term,
     programme,
-    issuerIds: await idsOf(guard.auth.scope),
+    issuerIds: await issuerIdsOf(guard.auth.scope),
     file,
     document: { title: sourceTitle, issuedOn: sourceDate || null },
     fingerprint,
