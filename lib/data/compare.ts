@@ -247,15 +247,35 @@ type FiguresQuery = {
 };
 
 /**
- * CTEs `kids` (the children of the unit inside the scope) and `fig` (one row per child and indicator:
- * basis, value, qualifier, years, source_ids, demo, note), the same figure as periodFigure() of
- * lib/domain/compare.ts: the year's stored value; for the term, the stored term value when there is
- * one, else the years aggregated by the indicator's rule — SUM and AVERAGE (rounded half away from
- * zero to 4 decimals) "more than" when any year is, LATEST with the latest year's qualifier, MAX
- * "more than" when a year at the maximum is, YEARS_ACHIEVED the years ≥ 1, exact.
+ * CTEs `kids` (the children of the unit inside the scope), `ind` (the indicators), `present` (one row
+ * per child and indicator that has a figure: unit_id, indicator_id, basis, value, qualifier, years,
+ * source_ids, demo, note) and `fig` (every child × indicator, "none" where nothing is present): the
+ * same figure as periodFigure() of lib/domain/compare.ts. The year's stored value; for the term, the
+ * stored term value when there is one, else the years aggregated by the indicator's rule — SUM and
+ * AVERAGE (rounded half away from zero to 4 decimals) "more than" when any year is, LATEST with the
+ * latest year's qualifier, MAX "more than" when a year at the maximum is, YEARS_ACHIEVED the years
+ * ≥ 1, exact.
+ * Why it is shaped so: the stored values are found through the (indicator, period, unit) index, one
+ * period at a time, and the years are read only for the pairs without a stored term value; the rules
+ * need no window or sorted aggregate (max over [year, value, "more"] arrays gives the latest and the
+ * maximum with their qualifier), so a whole city's figures take one hash aggregate, not sorts on disk.
  */
 function figuresCte(q: FiguresQuery): Prisma.Sql {
   const only = q.unitId === undefined ? Prisma.empty : Prisma.sql`AND u.id = ${q.unitId}`;
+  // the children's stored values of one period, found per indicator through the covering (indicator,
+  // period, unit) index result_figure_idx, read alone when the note is not needed (averages); OFFSET 0
+  // keeps the planner from flattening it into a scan of the whole table
+  const note = q.lean ? Prisma.sql`NULL::text AS note` : Prisma.sql`r.note`;
+  const stored = (periodId: Prisma.Sql) => Prisma.sql`
+      FROM (
+        SELECT ind.id AS indicator_id, r.* FROM ind CROSS JOIN LATERAL (
+          SELECT r.org_unit_id, r.value, r.qualifier, ${note}, r.source_id FROM result r
+          WHERE r.indicator_id = ind.id AND r.period_id = ${periodId} OFFSET 0
+        ) r
+        OFFSET 0
+      ) r
+      JOIN kids k ON k.id = r.org_unit_id
+      JOIN source s ON s.id = r.source_id`;
   const base = Prisma.sql`
     kids AS (
       SELECT u.id, u.slug, u.name, u.short_name, u.sort_order, u.population, u.households
@@ -266,79 +286,71 @@ function figuresCte(q: FiguresQuery): Prisma.Sql {
       SELECT i.id, i.code, i.aggregation::text AS aggregation
       FROM indicator i JOIN programme pr ON pr.id = i.programme_id
       WHERE pr.term_id = ${q.termId} AND pr.slug = ${q.programmeSlug} AND i.code = ANY(${q.codes}::text[])
-    ),
-    vals AS (
-      SELECT r.org_unit_id AS unit_id, r.indicator_id, p.kind::text AS kind, p.year, r.value,
-             r.qualifier::text AS qualifier, r.note, r.source_id, s.kind::text = 'DEMO' AS demo
-      FROM result r
-      JOIN ind ON ind.id = r.indicator_id
-      JOIN kids k ON k.id = r.org_unit_id
-      JOIN period p ON p.id = r.period_id
-      JOIN source s ON s.id = r.source_id
-      WHERE p.term_id = ${q.termId} AND ${scopeSql(q.scope, Prisma.sql`r.org_unit_id`)}
-        ${q.period.kind === "YEAR" ? Prisma.sql`AND p.kind = 'YEAR' AND p.year = ${q.period.year}` : Prisma.empty}
+    )`;
+  const fig = Prisma.sql`
+    fig AS (
+      SELECT k.*, ind.id AS indicator_id, ind.code, coalesce(f.basis, 'none') AS basis, f.value,
+        coalesce(f.qualifier, 'EXACT') AS qualifier, coalesce(f.years, ARRAY[]::int[]) AS years,
+        coalesce(f.source_ids, ARRAY[]::int[]) AS source_ids, coalesce(f.demo, false) AS demo, f.note
+      FROM kids k CROSS JOIN ind
+      LEFT JOIN present f ON f.unit_id = k.id AND f.indicator_id = ind.id
     )`;
   if (q.period.kind === "YEAR")
     return Prisma.sql`${base},
-    fig AS (
-      SELECT k.*, ind.id AS indicator_id, ind.code,
-        CASE WHEN v.unit_id IS NULL THEN 'none' ELSE 'year' END AS basis,
-        v.value, coalesce(v.qualifier, 'EXACT') AS qualifier,
-        CASE WHEN v.unit_id IS NULL THEN ARRAY[]::int[] ELSE ARRAY[v.year] END AS years,
-        CASE WHEN v.unit_id IS NULL THEN ARRAY[]::int[] ELSE ARRAY[v.source_id] END AS source_ids,
-        coalesce(v.demo, false) AS demo, v.note
-      FROM kids k CROSS JOIN ind
-      LEFT JOIN vals v ON v.unit_id = k.id AND v.indicator_id = ind.id
-    )`;
+    present AS (
+      SELECT r.org_unit_id AS unit_id, r.indicator_id, 'year' AS basis, r.value, r.qualifier::text AS qualifier,
+        ARRAY[${q.period.year}::int] AS years, ARRAY[r.source_id] AS source_ids, s.kind::text = 'DEMO' AS demo, r.note
+      ${stored(Prisma.sql`(SELECT id FROM period WHERE term_id = ${q.termId} AND kind = 'YEAR' AND year = ${q.period.year})`)}
+    ),${fig}`;
   return Prisma.sql`${base},
+    tv AS (
+      SELECT r.org_unit_id AS unit_id, r.indicator_id, 'reported' AS basis, r.value, r.qualifier::text AS qualifier,
+        ARRAY[]::int[] AS years, ARRAY[r.source_id] AS source_ids, s.kind::text = 'DEMO' AS demo, r.note
+      ${stored(Prisma.sql`(SELECT id FROM period WHERE term_id = ${q.termId} AND kind = 'TERM')`)}
+    ),
+    -- the years only of the pairs without a stored term value, each looked up through the index
+    yv AS (
+      SELECT m.unit_id, m.indicator_id, m.aggregation, y.year, y.value, y.more, y.source_id, y.demo
+      FROM (
+        SELECT k.id AS unit_id, ind.id AS indicator_id, ind.aggregation FROM kids k CROSS JOIN ind
+        LEFT JOIN tv ON tv.unit_id = k.id AND tv.indicator_id = ind.id WHERE tv.unit_id IS NULL
+      ) m
+      CROSS JOIN LATERAL (
+        SELECT p.year, r.value, (r.qualifier = 'MORE_THAN')::int AS more, r.source_id, s.kind::text = 'DEMO' AS demo
+        FROM period p
+        JOIN result r ON r.period_id = p.id AND r.indicator_id = m.indicator_id AND r.org_unit_id = m.unit_id
+        JOIN source s ON s.id = r.source_id
+        WHERE p.term_id = ${q.termId} AND p.kind = 'YEAR'
+        OFFSET 0
+      ) y
+    ),
     yearly AS (
-      SELECT unit_id, indicator_id, count(*)::int AS n, sum(value) AS total, max(value) AS top,
-        bool_or(qualifier = 'MORE_THAN') AS any_more,
-        bool_or(qualifier = 'MORE_THAN' AND value = top_of_unit) AS top_more,
-        (array_agg(value ORDER BY year DESC))[1] AS latest,
-        (array_agg(qualifier ORDER BY year DESC))[1] AS latest_qualifier,
-        count(*) FILTER (WHERE value >= 1) AS achieved,
+      SELECT unit_id, indicator_id, 'computed' AS basis,
+        CASE min(aggregation)
+          WHEN 'SUM' THEN sum(value)
+          WHEN 'AVERAGE' THEN round(sum(value) / count(*), 4)
+          WHEN 'LATEST' THEN (max(ARRAY[year, value, more]))[2]
+          WHEN 'MAX' THEN max(value)
+          WHEN 'YEARS_ACHIEVED' THEN count(*) FILTER (WHERE value >= 1)
+        END AS value,
+        CASE
+          WHEN min(aggregation) = 'YEARS_ACHIEVED' THEN 'EXACT'
+          WHEN CASE min(aggregation)
+            WHEN 'LATEST' THEN (max(ARRAY[year, value, more]))[3] = 1
+            WHEN 'MAX' THEN (max(ARRAY[value, more]))[2] = 1
+            ELSE max(more) = 1
+          END THEN 'MORE_THAN'
+          ELSE 'EXACT'
+        END AS qualifier,
         ${
           q.lean
             ? Prisma.sql`ARRAY[]::int[] AS years, ARRAY[]::int[] AS source_ids,`
             : Prisma.sql`array_agg(year ORDER BY year) AS years, array_agg(source_id ORDER BY year) AS source_ids,`
         }
-        bool_and(demo) AS demo
-      FROM (
-        SELECT v.*, max(v.value) OVER (PARTITION BY v.unit_id, v.indicator_id) AS top_of_unit
-        FROM vals v WHERE v.kind = 'YEAR'
-      ) y
-      GROUP BY unit_id, indicator_id
+        bool_and(demo) AS demo, NULL::text AS note
+      FROM yv GROUP BY unit_id, indicator_id
     ),
-    fig AS (
-      SELECT k.*, ind.id AS indicator_id, ind.code,
-        CASE WHEN t.unit_id IS NOT NULL THEN 'reported' WHEN y.n IS NOT NULL THEN 'computed' ELSE 'none' END AS basis,
-        CASE WHEN t.unit_id IS NOT NULL THEN t.value
-          ELSE CASE ind.aggregation
-            WHEN 'SUM' THEN y.total
-            WHEN 'AVERAGE' THEN round(y.total / y.n, 4)
-            WHEN 'LATEST' THEN y.latest
-            WHEN 'MAX' THEN y.top
-            WHEN 'YEARS_ACHIEVED' THEN y.achieved::numeric
-          END
-        END AS value,
-        CASE WHEN t.unit_id IS NOT NULL THEN t.qualifier
-          WHEN y.n IS NULL THEN 'EXACT'
-          ELSE CASE ind.aggregation
-            WHEN 'LATEST' THEN y.latest_qualifier
-            WHEN 'MAX' THEN CASE WHEN y.top_more THEN 'MORE_THAN' ELSE 'EXACT' END
-            WHEN 'YEARS_ACHIEVED' THEN 'EXACT'
-            ELSE CASE WHEN y.any_more THEN 'MORE_THAN' ELSE 'EXACT' END
-          END
-        END AS qualifier,
-        CASE WHEN t.unit_id IS NOT NULL THEN ARRAY[]::int[] ELSE coalesce(y.years, ARRAY[]::int[]) END AS years,
-        CASE WHEN t.unit_id IS NOT NULL THEN ARRAY[t.source_id] ELSE coalesce(y.source_ids, ARRAY[]::int[]) END AS source_ids,
-        coalesce(CASE WHEN t.unit_id IS NOT NULL THEN t.demo ELSE y.demo END, false) AS demo,
-        t.note
-      FROM kids k CROSS JOIN ind
-      LEFT JOIN vals t ON t.unit_id = k.id AND t.indicator_id = ind.id AND t.kind = 'TERM'
-      LEFT JOIN yearly y ON y.unit_id = k.id AND y.indicator_id = ind.id
-    )`;
+    present AS (SELECT * FROM tv UNION ALL SELECT * FROM yearly),${fig}`;
 }
 
 /** A NUMERIC as text → the domain's exact decimal string ("1691.0000" → "1691"). */
@@ -733,21 +745,20 @@ type SiblingSqlRow = {
   any_more: boolean;
   has_demo: boolean;
   achieved: number;
-  sibling_count: number;
 };
 
 /** Per indicator, the statistics of the unit's siblings' figures (every other child of the parent). */
 async function siblingStatsSql(q: FiguresQuery, unitId: number): Promise<SiblingSqlRow[]> {
+  // straight from the figures present: no child × indicator grid to build for a city of wards
   return db().$queryRaw<SiblingSqlRow[]>`
-    WITH ${figuresCte(q)},
-    others AS (SELECT * FROM fig WHERE id <> ${unitId})
-    SELECT code, count(value)::int AS n,
-      round(sum(value) / nullif(count(value), 0), 4)::text AS mean,
-      coalesce(bool_or(qualifier = 'MORE_THAN') FILTER (WHERE value IS NOT NULL), false) AS any_more,
-      coalesce(bool_or(demo) FILTER (WHERE value IS NOT NULL), false) AS has_demo,
-      (count(*) FILTER (WHERE value >= 1))::int AS achieved,
-      (SELECT count(*) FROM kids WHERE id <> ${unitId})::int AS sibling_count
-    FROM others GROUP BY code`;
+    WITH ${figuresCte(q)}
+    SELECT ind.code, count(f.value)::int AS n,
+      round(sum(f.value) / nullif(count(f.value), 0), 4)::text AS mean,
+      coalesce(bool_or(f.qualifier = 'MORE_THAN'), false) AS any_more,
+      coalesce(bool_or(f.demo), false) AS has_demo,
+      (count(*) FILTER (WHERE f.value >= 1))::int AS achieved
+    FROM ind LEFT JOIN present f ON f.indicator_id = ind.id AND f.unit_id <> ${unitId}
+    GROUP BY ind.code`;
 }
 
 /** The figures of one child (the unit itself), per indicator. */
