@@ -8,6 +8,11 @@ export function IndicatorCompareForm({ data, termSlug }: { data: IndicatorCompar
   const { parent, parents, groups, indicator, period, years, per, sort, term, selected } = data;
   const noun = LEVEL_NOUN[data.childLevel];
   const periodValue = period.kind === "TERM" ? "term" : String(period.year);
+  // a city or the country has few units with children, but searched like the wards all the same
+  const parentOptions = parents.map((p) => ({
+    slug: p.slug,
+    name: `${p.name} (${p.childCount} ${LEVEL_NOUN[p.childLevel]})`,
+  }));
   const stateKey = [
     parent.slug,
     indicator.code,
@@ -20,19 +25,15 @@ export function IndicatorCompareForm({ data, termSlug }: { data: IndicatorCompar
   return (
     <SelectionForm id="chon-so-sanh" action="/so-sanh" label="Chọn nội dung so sánh" stateKey={stateKey}>
       <Field label="Đơn vị (so sánh các đơn vị trực thuộc)" htmlFor="cmp-parent">
-        <select
+        <UnitCombobox
+          key={`parent-${parent.slug}`}
           id="cmp-parent"
           name="parent"
-          defaultValue={parent.slug}
-          className={selectClass}
-          data-resets="indicator ward"
-        >
-          {parents.map((p) => (
-            <option key={p.slug} value={p.slug}>
-              {p.name} ({p.childCount} {LEVEL_NOUN[p.childLevel]})
-            </option>
-          ))}
-        </select>
+          options={parentOptions}
+          value={parentOptions.find((p) => p.slug === parent.slug) ?? { slug: parent.slug, name: parent.name }}
+          placeholder="Gõ tên đơn vị để tìm"
+          resets={["indicator", "ward"]}
+        />
       </Field>
       <Field label="Chỉ tiêu" htmlFor="cmp-indicator">
         <select id="cmp-indicator" name="indicator" defaultValue={indicator.code} className={selectClass}>

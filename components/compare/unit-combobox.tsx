@@ -1,15 +1,26 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import { viFold } from "@/lib/domain/vi-fold";
 import { selectClass } from "./form-fields";
 
 type Option = { slug: string; name: string };
+
+const LIMIT = 20;
+
+/** The options of a list given to the page that match `q` (diacritics and case ignored), as the API does. */
+function searchLocal(options: Option[], q: string): { data: Option[]; total: number } {
+  const key = viFold(q.trim());
+  const found = options.filter((o) => viFold(o.name).includes(key) || o.slug.includes(key));
+  return { data: found.slice(0, LIMIT), total: found.length };
+}
 
 /**
  * A searchable unit picker (the ARIA combobox pattern): typing searches the children of `parentSlug`
  * by name, diacritics ignored, through GET /api/v1/org-units/{slug}/children; ↑/↓ move, Enter
  * chooses (and shows the choice), Escape closes. The chosen slug is submitted as `name`; a few
- * thousand units are never sent to the page as options.
+ * thousand units are never sent to the page as options. With `options` (a short list the page has
+ * anyway, such as the units whose children can be compared) it searches that list instead.
  */
 export function UnitCombobox({
   id,
@@ -18,10 +29,17 @@ export function UnitCombobox({
   value,
   placeholder,
   clearable = false,
+  options: local,
+  resets = [],
 }: {
   id: string;
   name: string;
-  parentSlug: string;
+  /** Whose children are searched (through the API); unused when `options` are given. */
+  parentSlug?: string;
+  /** Searched in the page instead of through the API. */
+  options?: Option[];
+  /** Fields left out of the submission when the choice changes (as a select's `data-resets`). */
+  resets?: string[];
   value: Option | null;
   placeholder: string;
   /** May be emptied (no unit chosen). */
@@ -41,11 +59,21 @@ export function UnitCombobox({
   useEffect(() => {
     if (!open || query.current === null) return;
     const q = query.current;
+    const show = (found: { data: Option[]; total: number }) => {
+      setOptions(found.data);
+      setTotal(found.total);
+      setActive(found.data.length > 0 ? 0 : -1);
+      setError(null);
+    };
+    if (local) {
+      show(searchLocal(local, q));
+      return;
+    }
     const ctrl = new AbortController();
     const timer = setTimeout(async () => {
       try {
         const res = await fetch(
-          `/api/v1/org-units/${encodeURIComponent(parentSlug)}/children?${new URLSearchParams({ q, limit: "20" })}`,
+          `/api/v1/org-units/${encodeURIComponent(parentSlug ?? "")}/children?${new URLSearchParams({ q, limit: String(LIMIT) })}`,
           { signal: ctrl.signal, headers: { accept: "application/json" } },
         );
         const body = (await res.json()) as {
@@ -54,10 +82,7 @@ export function UnitCombobox({
           error?: { message: string };
         };
         if (!res.ok || !body.data) throw new Error(body.error?.message ?? "Không tải được danh sách.");
-        setOptions(body.data.map((u) => ({ slug: u.slug, name: u.name })));
-        setTotal(body.total ?? body.data.length);
-        setActive(body.data.length > 0 ? 0 : -1);
-        setError(null);
+        show({ data: body.data.map((u) => ({ slug: u.slug, name: u.name })), total: body.total ?? body.data.length });
       } catch (e) {
         if (ctrl.signal.aborted) return;
         setOptions([]);
@@ -68,7 +93,7 @@ export function UnitCombobox({
       clearTimeout(timer);
       ctrl.abort();
     };
-  }, [open, text, parentSlug]);
+  }, [open, text, parentSlug, local]);
 
   const choose = (o: Option | null) => {
     setChosen(o);
@@ -80,7 +105,13 @@ export function UnitCombobox({
       hidden.current.value = o?.slug ?? "";
       hidden.current.disabled = !o;
     }
-    hidden.current?.form?.requestSubmit();
+    const form = hidden.current?.form;
+    if (form && o?.slug !== chosen?.slug)
+      for (const field of resets) {
+        const el = form.elements.namedItem(field);
+        if (el instanceof HTMLSelectElement || el instanceof HTMLInputElement) el.disabled = true;
+      }
+    form?.requestSubmit();
   };
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {

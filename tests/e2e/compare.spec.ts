@@ -191,6 +191,29 @@ test.describe("/so-sanh: the wards of a district on one indicator", () => {
     await expect(page.locator('option[value="bo-de"]')).toHaveCount(0);
   });
 
+  test("the unit picker is a searchable combobox too: 'ngoc thuy' finds the ward and compares its groups", async ({
+    page,
+  }) => {
+    await page.goto(XU_PHAT);
+    await expect(page.locator('form[data-auto-submit="on"]')).toHaveCount(1);
+    // no <select> of every unit with children: at national scale that is thousands of options
+    await expect(page.locator("select#cmp-parent")).toHaveCount(0);
+    const box = page.getByRole("combobox", { name: "Đơn vị (so sánh các đơn vị trực thuộc)" });
+    await expect(box).toHaveValue(/^Quận Long Biên \(14 phường\)$/);
+    await box.focus();
+    await page.keyboard.type("ngoc thuy");
+    const list = page.getByRole("listbox", { name: "Gõ tên đơn vị để tìm" });
+    await expect(list.getByRole("option")).toHaveCount(1);
+    await expect(list.getByRole("option", { name: /^Phường Ngọc Thụy \(\d+ tổ dân phố\)$/ })).toBeVisible();
+    await page.keyboard.press("Enter");
+    // another unit: the indicator of the district's comparison is not carried over
+    await expect(page).toHaveURL(/\/so-sanh\?parent=ngoc-thuy&period=term/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Phường Ngọc Thụy/);
+    await expect(page.getByRole("combobox", { name: "Đơn vị (so sánh các đơn vị trực thuộc)" })).toHaveValue(
+      /^Phường Ngọc Thụy \(\d+ tổ dân phố\)$/,
+    );
+  });
+
   test("PNG and SVG downloads of the chart work", async ({ page }) => {
     await page.goto(XU_PHAT);
     await expect(page.locator(".chart-area svg.recharts-surface")).toBeVisible();
