@@ -47,25 +47,30 @@ function SectionCharts({
   const byCode = new Map(s.indicators.map((i) => [i.code, i]));
   return (
     <>
-      <div className="chart-grid grid grid-cols-1 gap-3 lg:grid-cols-2">
-        {s.breakdowns.map((b) => (
-          <BreakdownChart key={b.key} breakdown={b} byCode={byCode} sources={sources} />
-        ))}
-        {s.charted.map((code) => (
-          <IndicatorChart key={code} indicator={byCode.get(code)!} sources={sources} />
-        ))}
+      <div className={`section-body space-y-3 ${ranking ? "with-ranking" : ""}`}>
+        <div className="chart-grid grid grid-cols-1 gap-3 lg:grid-cols-2">
+          {s.breakdowns.map((b) => (
+            <BreakdownChart key={b.key} breakdown={b} byCode={byCode} sources={sources} />
+          ))}
+          {s.charted.map((code) => (
+            <IndicatorChart key={code} indicator={byCode.get(code)!} sources={sources} />
+          ))}
+        </div>
+        {ranking && (
+          // on paper it stands left of the section's charts instead of on a page of its own
+          <div className="ranking-cell min-w-0" data-group-ranking>
+            <RankedGroupsChart data={ranking} headingLevel={3} rowHeight={12} light />
+          </div>
+        )}
       </div>
       {perGroup && (
-        <div className="space-y-2" data-group-ranking>
-          {ranking && <RankedGroupsChart data={ranking} headingLevel={3} rowHeight={15} light />}
-          <p className="text-sm">
-            Chỉ tiêu theo tổ dân phố ({perGroup.names}):{" "}
-            <Link href={perGroup.href} className="text-brand-700 underline">
-              xem bản đồ nhiệt và từng tổ dân phố
-            </Link>
-            .
-          </p>
-        </div>
+        <p className="text-sm" data-group-link>
+          Chỉ tiêu theo tổ dân phố ({perGroup.names}):{" "}
+          <Link href={perGroup.href} className="text-brand-700 underline">
+            xem bản đồ nhiệt và từng tổ dân phố
+          </Link>
+          .
+        </p>
       )}
     </>
   );
