@@ -44,7 +44,7 @@ export function ProgrammeDashboardView({ data, canEdit = false }: { data: Progra
     };
   });
   return (
-    <article className="dashboard space-y-8">
+    <article className="dashboard programme-dashboard space-y-8">
       <header className="space-y-2">
         <nav aria-label="Vị trí" className="no-print text-sm text-slate-600">
           <Link href={`/${ward.slug}`} className="underline">
