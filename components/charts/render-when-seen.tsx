@@ -1,7 +1,14 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { createContext, useContext, useEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
+
+/**
+ * True while the page is being printed (set by the dashboard's sections, which render their charts
+ * then): every chart draws at once. A chart mounted inside the "beforeprint" event cannot hear that
+ * event itself.
+ */
+export const DrawAll = createContext(false);
 
 /**
  * Draws its chart only once it comes near the screen, or when the page is printed: a dashboard of
@@ -10,7 +17,8 @@ import { flushSync } from "react-dom";
  */
 export function RenderWhenSeen({ height, children }: { height: number; children: React.ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
-  const [seen, setSeen] = useState(false);
+  const [seenHere, setSeen] = useState(false);
+  const seen = useContext(DrawAll) || seenHere;
   useEffect(() => {
     if (seen) return;
     const show = () => setSeen(true);

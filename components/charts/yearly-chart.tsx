@@ -87,49 +87,58 @@ export function YearlyChart({ points, kind, unit, valueType, target }: Props) {
           Mọi năm đều bằng 0.
         </p>
       )}
-      <ResponsiveContainer width="100%" height={180}>
-        {kind === "line" ? (
-          <LineChart {...common}>
-            {axes}
-            {reference}
-            <Line
-              type="monotone"
-              dataKey="value"
-              name={unit}
-              stroke={COLORS.reported}
-              strokeWidth={2}
-              isAnimationActive={false}
-              dot={(props: { cx?: number; cy?: number; index?: number }) => (
-                <circle
-                  key={props.index}
-                  cx={props.cx}
-                  cy={props.cy}
-                  r={4}
-                  fill={points[props.index ?? 0]?.isDemo ? "#fff" : COLORS.reported}
-                  stroke={COLORS.reported}
-                  strokeWidth={2}
-                />
-              )}
-            />
-          </LineChart>
-        ) : (
-          <BarChart {...common}>
-            <defs>
-              <pattern id={patternId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                <rect width="6" height="6" fill={COLORS.demo} />
-                <line x1="0" y1="0" x2="0" y2="6" stroke={COLORS.reported} strokeWidth="1.5" />
-              </pattern>
-            </defs>
-            {axes}
-            {reference}
-            <Bar dataKey="value" name={unit} isAnimationActive={false} maxBarSize={48}>
-              {points.map((p) => (
-                <Cell key={p.year} fill={p.isDemo ? `url(#${patternId})` : COLORS.reported} />
-              ))}
-            </Bar>
-          </BarChart>
-        )}
-      </ResponsiveContainer>
+      {/* the box sets the height (180 px; less on paper, see globals.css), the chart fills it */}
+      <div className="yearly-chart h-[180px]">
+        <ResponsiveContainer width="100%" height="100%">
+          {kind === "line" ? (
+            <LineChart {...common}>
+              {axes}
+              {reference}
+              <Line
+                type="monotone"
+                dataKey="value"
+                name={unit}
+                stroke={COLORS.reported}
+                strokeWidth={2}
+                isAnimationActive={false}
+                dot={(props: { cx?: number; cy?: number; index?: number }) => (
+                  <circle
+                    key={props.index}
+                    cx={props.cx}
+                    cy={props.cy}
+                    r={4}
+                    fill={points[props.index ?? 0]?.isDemo ? "#fff" : COLORS.reported}
+                    stroke={COLORS.reported}
+                    strokeWidth={2}
+                  />
+                )}
+              />
+            </LineChart>
+          ) : (
+            <BarChart {...common}>
+              <defs>
+                <pattern
+                  id={patternId}
+                  width="6"
+                  height="6"
+                  patternUnits="userSpaceOnUse"
+                  patternTransform="rotate(45)"
+                >
+                  <rect width="6" height="6" fill={COLORS.demo} />
+                  <line x1="0" y1="0" x2="0" y2="6" stroke={COLORS.reported} strokeWidth="1.5" />
+                </pattern>
+              </defs>
+              {axes}
+              {reference}
+              <Bar dataKey="value" name={unit} isAnimationActive={false} maxBarSize={48}>
+                {points.map((p) => (
+                  <Cell key={p.year} fill={p.isDemo ? `url(#${patternId})` : COLORS.reported} />
+                ))}
+              </Bar>
+            </BarChart>
+          )}
+        </ResponsiveContainer>
+      </div>
     </>
   );
 }

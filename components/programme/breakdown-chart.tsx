@@ -1,59 +1,51 @@
-import type { DashboardIndicator } from "@/lib/data/programme-dashboard";
-import type { Breakdown, BreakdownCell } from "@/lib/domain/breakdowns";
 import { csvNumber, fileSlug } from "@/lib/format/csv";
-import { categoryKeyLabel, categoryValueLabel } from "@/lib/format/labels";
-import { formatFigure, formatSource } from "@/lib/format/vi";
+import { formatFigure } from "@/lib/format/vi";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { RankedBars } from "@/components/charts/ranked-bars";
 import { DemoBadge } from "@/components/ui/demo-badge";
+import type { ChartBreakdown, ChartIndicator } from "./chart-data";
+import { sourceName } from "./indicator-chart";
 
-type Cell = BreakdownCell<DashboardIndicator>;
-
-function cellLabel(b: Breakdown<DashboardIndicator>, c: Cell): string {
-  if (b.kind === "children") return c.indicator.name;
-  if (b.kind === "dimension") return categoryValueLabel(c.labels[b.dimension]);
-  return `${categoryValueLabel(c.labels[b.rows])} – ${categoryValueLabel(c.labels[b.columns]).toLowerCase()}`;
-}
-
-function title(b: Breakdown<DashboardIndicator>, sectionName: string): string {
-  // the parent has its own yearly chart under its name: this one is its term figure split up
-  if (b.kind === "children") return `${b.parent.name.replace(/, theo loại$/, "")}: từng loại, cả nhiệm kỳ`;
-  if (b.kind === "dimension") return `${sectionName}: theo ${categoryKeyLabel(b.dimension).toLowerCase()}`;
-  return `${sectionName}: theo ${categoryKeyLabel(b.rows).toLowerCase()} và ${categoryKeyLabel(b.columns).toLowerCase()}`;
-}
-
-const figureText = (i: DashboardIndicator) =>
+const figureText = (i: ChartIndicator) =>
   i.figure.basis === "none" ? "—" : formatFigure(i.figure.value, i.valueType, i.unit, i.figure.qualifier);
-const sourceText = (i: DashboardIndicator) =>
-  i.isDemo ? "Dữ liệu minh họa" : i.summary.sources.map(formatSource).join("; ");
 
-function MatrixTable({ b }: { b: Extract<Breakdown<DashboardIndicator>, { kind: "matrix" }> }) {
-  const at = (r: string, c: string) => b.cells.find((x) => x.labels[b.rows] === r && x.labels[b.columns] === c);
+type Cell = { indicator: ChartIndicator; label: string };
+
+function MatrixTable({
+  matrix,
+  byCode,
+  sourceText,
+}: {
+  matrix: NonNullable<ChartBreakdown["matrix"]>;
+  byCode: Map<string, ChartIndicator>;
+  sourceText: (i: ChartIndicator) => string;
+}) {
   return (
     <table className="w-full border-collapse text-sm">
       <thead>
         <tr className="border-b border-slate-300 text-left text-slate-600">
           <th scope="col" className="py-1 pr-3 font-medium">
-            {categoryKeyLabel(b.rows)}
+            {matrix.rowTitle}
           </th>
-          {b.columnValues.map((c) => (
+          {matrix.columns.map((c) => (
             <th key={c} scope="col" className="py-1 pr-3 text-right font-medium">
-              {categoryValueLabel(c)}
+              {c}
             </th>
           ))}
         </tr>
       </thead>
       <tbody>
-        {b.rowValues.map((r) => (
+        {matrix.rows.map((r, ri) => (
           <tr key={r} className="border-b border-slate-100">
             <th scope="row" className="py-1 pr-3 text-left font-normal">
-              {categoryValueLabel(r)}
+              {r}
             </th>
-            {b.columnValues.map((c) => {
-              const cell = at(r, c);
+            {matrix.columns.map((c, ci) => {
+              const code = matrix.at[ri][ci];
+              const cell = code ? byCode.get(code) : undefined;
               return (
-                <td key={c} className="py-1 pr-3 text-right" title={cell ? sourceText(cell.indicator) : undefined}>
-                  {cell ? figureText(cell.indicator) : "—"} {cell?.indicator.isDemo && <DemoBadge />}
+                <td key={c} className="py-1 pr-3 text-right" title={cell ? sourceText(cell) : undefined}>
+                  {cell ? figureText(cell) : "—"} {cell?.isDemo && <DemoBadge />}
                 </td>
               );
             })}
@@ -76,24 +68,33 @@ function breakdownAxis(cells: Cell[]) {
 /** A category breakdown of a section's term figures: violations by kind, inspections by object and reason … */
 export function BreakdownChart({
   breakdown: b,
-  sectionName,
+  byCode,
+  sources,
 }: {
-  breakdown: Breakdown<DashboardIndicator>;
-  sectionName: string;
+  breakdown: ChartBreakdown;
+  byCode: Map<string, ChartIndicator>;
+  sources: string[];
 }) {
-  const heading = title(b, sectionName);
-  const withFigure = b.cells.filter((c) => c.indicator.figure.basis !== "none");
+  const heading = b.title;
+  const sourceText = (i: ChartIndicator) =>
+    i.isDemo ? "Dữ liệu minh họa" : i.sources.map((k) => sourceName(sources, k)).join("; ");
+  const cells: Cell[] = b.cells.flatMap(([code, label]) => {
+    const indicator = byCode.get(code);
+    return indicator ? [{ indicator, label }] : [];
+  });
+  const withFigure = cells.filter((c) => c.indicator.figure.basis !== "none");
   const items = withFigure.map((c) => ({
     key: c.indicator.code,
-    name: cellLabel(b, c),
+    name: c.label,
     value: Number(c.indicator.figure.basis === "none" ? 0 : c.indicator.figure.value),
     label: figureText(c.indicator),
     isDemo: c.indicator.isDemo,
     source: sourceText(c.indicator),
   }));
+  const parent = b.parent ? byCode.get(b.parent) : undefined;
   const parentLine =
-    b.kind === "children" && b.parent.figure.basis !== "none"
-      ? `Tổng: ${figureText(b.parent)}${b.parent.isDemo ? " (dữ liệu minh họa)" : ""}.`
+    parent && parent.figure.basis !== "none"
+      ? `Tổng: ${figureText(parent)}${parent.isDemo ? " (dữ liệu minh họa)" : ""}.`
       : "";
   return (
     <div data-breakdown={b.key}>
@@ -104,8 +105,8 @@ export function BreakdownChart({
         summary={`Biểu đồ cột so sánh ${items.map((i) => `${i.name}: ${i.label}`).join("; ")}. ${parentLine}`}
         csv={{
           header: ["Loại", "Giá trị cả nhiệm kỳ", "Trên (>)", "Đơn vị", "Nguồn"],
-          rows: b.cells.map((c) => [
-            cellLabel(b, c),
+          rows: cells.map((c) => [
+            c.label,
             c.indicator.figure.basis === "none" ? "" : csvNumber(c.indicator.figure.value),
             c.indicator.figure.basis !== "none" && c.indicator.figure.qualifier === "MORE_THAN" ? "trên" : "",
             c.indicator.unit,
@@ -116,8 +117,8 @@ export function BreakdownChart({
         chartHeight={Math.max(160, items.length * 44 + 48)}
         table={
           <div className="relative overflow-x-auto">
-            {b.kind === "matrix" ? (
-              <MatrixTable b={b} />
+            {b.matrix ? (
+              <MatrixTable matrix={b.matrix} byCode={byCode} sourceText={sourceText} />
             ) : (
               <table className="w-full border-collapse text-sm">
                 <thead>
@@ -134,10 +135,10 @@ export function BreakdownChart({
                   </tr>
                 </thead>
                 <tbody>
-                  {b.cells.map((c) => (
+                  {cells.map((c) => (
                     <tr key={c.indicator.code} className="border-b border-slate-100">
                       <th scope="row" className="py-1 pr-3 text-left font-normal">
-                        {cellLabel(b, c)}
+                        {c.label}
                       </th>
                       <td className="py-1 pr-3 text-right">{figureText(c.indicator)}</td>
                       <td className="py-1 text-xs">{c.indicator.isDemo ? <DemoBadge /> : sourceText(c.indicator)}</td>

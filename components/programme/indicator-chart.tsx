@@ -1,29 +1,21 @@
-import type { DashboardIndicator } from "@/lib/data/programme-dashboard";
-import type { TargetInfo } from "@/lib/data/targets";
 import type { Qualifier } from "@/lib/domain/enums";
-import { yearsFigureIfDifferent } from "@/lib/domain/term-figure";
 import { csvNumber, fileSlug } from "@/lib/format/csv";
 import { describeBasis } from "@/lib/format/figure-basis";
 import { formatTarget } from "@/lib/format/target";
-import { formatFigure, formatSource } from "@/lib/format/vi";
+import { formatFigure } from "@/lib/format/vi";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { YearlyChart } from "@/components/charts/yearly-chart";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { StatusBadge } from "@/components/ui/status-badge";
+import type { ChartIndicator } from "./chart-data";
 import { TargetText } from "./target-text";
 
-/** The target to draw across the years: a yearly target (when every year has the same), or a term target of a rate. */
-function lineTarget(i: DashboardIndicator): TargetInfo | null {
-  const yearly = Object.values(i.targets.years);
-  if (yearly.length > 0 && yearly.every((t) => t.value === yearly[0].value && t.comparison === yearly[0].comparison))
-    return yearly[0];
-  if (i.targets.term && (i.aggregation === "AVERAGE" || i.aggregation === "LATEST")) return i.targets.term;
-  return null;
-}
+/** The text of a source index (-1: demo data). */
+export const sourceName = (sources: string[], k: number) => (k < 0 ? "Dữ liệu minh họa" : (sources[k] ?? ""));
 
-function TermLine({ i }: { i: DashboardIndicator }) {
+function TermLine({ i }: { i: ChartIndicator }) {
   const f = i.figure;
-  const beside = yearsFigureIfDifferent(i.aggregation, i.summary.years, f);
+  const beside = i.beside;
   return (
     <p className="term-line flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
       <span>
@@ -42,20 +34,24 @@ function TermLine({ i }: { i: DashboardIndicator }) {
       )}
       <StatusBadge status={i.status} />
       <span className="text-xs">
-        <TargetText target={i.targets.term} kind={i.valueType} unit={i.unit} />
+        <TargetText target={i.termTarget} kind={i.valueType} unit={i.unit} />
       </span>
     </p>
   );
 }
 
 /** One indicator: its yearly chart with the target line, the term figure by its rule, and the numbers as a table. */
-export function IndicatorChart({ indicator: i }: { indicator: DashboardIndicator }) {
-  const years = i.summary.years;
-  const target = lineTarget(i);
+export function IndicatorChart({ indicator: i, sources }: { indicator: ChartIndicator; sources: string[] }) {
+  const years = i.years.map(([year, value, moreThan, demo, source]) => ({
+    year,
+    value,
+    qualifier: (moreThan ? "MORE_THAN" : "EXACT") as Qualifier,
+    isDemo: demo === 1,
+    source: sourceName(sources, source),
+  }));
+  const target = i.line;
   const fmt = (v: string, q: Qualifier = "EXACT") => formatFigure(v, i.valueType, i.unit, q);
-  const termSources = i.summary.sources
-    .map((s) => (s.kind === "DEMO" ? "Dữ liệu minh họa" : formatSource(s)))
-    .join("; ");
+  const termSources = i.sources.map((k) => sourceName(sources, k)).join("; ");
 
   if (years.length === 0) {
     // Only a term figure (or nothing): no chart, and never invented years.
@@ -67,7 +63,7 @@ export function IndicatorChart({ indicator: i }: { indicator: DashboardIndicator
           {i.figure.basis === "none" ? "Chưa có số liệu." : "Nguồn chỉ nêu số cả nhiệm kỳ, không có số liệu từng năm."}{" "}
           {termSources && <span>Nguồn: {termSources}</span>}
         </p>
-        {i.summary.note && <p className="text-xs text-slate-600">{i.summary.note}</p>}
+        {i.note && <p className="text-xs text-slate-600">{i.note}</p>}
       </div>
     );
   }
@@ -78,9 +74,9 @@ export function IndicatorChart({ indicator: i }: { indicator: DashboardIndicator
     value: Number(y.value),
     label: fmt(y.value, y.qualifier),
     isDemo: y.isDemo,
-    source: formatSource(y.source),
+    source: y.source,
   }));
-  const targetFor = (year: number) => i.targets.years[year] ?? null;
+  const targetFor = (year: number) => i.yearTargets?.[year] ?? null;
   const f = i.figure;
   const termLabel = f.basis === "none" ? "" : fmt(f.value, f.qualifier);
   const summary = `${yesNo ? "Biểu đồ cột đạt/chưa đạt" : i.valueType === "PERCENT" ? "Biểu đồ đường" : "Biểu đồ cột"} ${i.name} theo năm ${years[0].year}–${years[years.length - 1].year}${
@@ -105,14 +101,14 @@ export function IndicatorChart({ indicator: i }: { indicator: DashboardIndicator
               y.qualifier === "MORE_THAN" ? "trên" : "",
               i.unit,
               targetFor(y.year) ? formatTarget(targetFor(y.year)!, i.valueType, i.unit) : "",
-              y.isDemo ? "Dữ liệu minh họa" : formatSource(y.source),
+              y.source,
             ]),
             [
               "Cả nhiệm kỳ",
               f.basis === "none" ? "" : csvNumber(f.value),
               f.basis !== "none" && f.qualifier === "MORE_THAN" ? "trên" : "",
               i.unit,
-              i.targets.term ? formatTarget(i.targets.term, i.valueType, i.unit) : "",
+              i.termTarget ? formatTarget(i.termTarget, i.valueType, i.unit) : "",
               termSources,
             ],
           ],
@@ -159,7 +155,7 @@ export function IndicatorChart({ indicator: i }: { indicator: DashboardIndicator
                     <td className="whitespace-nowrap py-1 pr-3">
                       {targetFor(y.year) ? formatTarget(targetFor(y.year)!, i.valueType, i.unit) : "—"}
                     </td>
-                    <td className="py-1 text-xs">{y.isDemo ? <DemoBadge /> : formatSource(y.source)}</td>
+                    <td className="py-1 text-xs">{y.isDemo ? <DemoBadge /> : y.source}</td>
                   </tr>
                 ))}
                 <tr className="font-semibold">
@@ -168,7 +164,7 @@ export function IndicatorChart({ indicator: i }: { indicator: DashboardIndicator
                   </th>
                   <td className="py-1 pr-3 text-right">{termLabel || "—"}</td>
                   <td className="whitespace-nowrap py-1 pr-3">
-                    {i.targets.term ? formatTarget(i.targets.term, i.valueType, i.unit) : "—"}
+                    {i.termTarget ? formatTarget(i.termTarget, i.valueType, i.unit) : "—"}
                   </td>
                   <td className="py-1 text-xs font-normal">{i.isDemo ? <DemoBadge /> : termSources}</td>
                 </tr>

@@ -4,12 +4,12 @@ import { TARGET_STATUS_LABEL, type TargetStatus } from "@/lib/domain/target-stat
 import { ProjectsTable } from "@/components/overview/projects-table";
 import { GpmbLink } from "@/components/overview/ward-overview-view";
 import { FormedFrom } from "@/components/org-units/formed-from";
-import { RankedGroups } from "@/components/residential-groups/ranked-groups";
+import { rankedGroupsData } from "@/components/residential-groups/ranked-groups";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { AchievementsTimeline } from "./achievements-timeline";
-import { BreakdownChart } from "./breakdown-chart";
+import { chartSection, SourceList } from "./chart-data";
+import { DashboardSections } from "./dashboard-sections";
 import { HeadlineCards } from "./headline-cards";
-import { IndicatorChart } from "./indicator-chart";
 import { IndicatorSummaryTable } from "./indicator-summary-table";
 
 const SUMMARY_ORDER: TargetStatus[] = ["exceeded", "met", "not-met", "undecided", "no-figure"];
@@ -29,8 +29,22 @@ export function ProgrammeDashboardView({ data, canEdit = false }: { data: Progra
   const all = sections.flatMap((s) => s.indicators);
   const gpmbTotal = all.find((i) => i.code === "du-an-gpmb")?.figure;
   const years = Array.from({ length: term.endYear - term.startYear + 1 }, (_, k) => term.startYear + k);
+  const sources = new SourceList();
+  const ranking = data.groupRanking;
+  const chartSections = sections.map((s) => {
+    const perGroup = s.indicators.filter((i) => i.perGroup);
+    return {
+      data: chartSection(s, sources),
+      ranking:
+        ranking && perGroup.some((i) => i.code === ranking.indicator.code) ? rankedGroupsData(ranking, null) : null,
+      perGroup:
+        perGroup.length > 0
+          ? { names: perGroup.map((i) => i.name).join("; "), href: `/${ward.slug}/to-dan-pho` }
+          : null,
+    };
+  });
   return (
-    <article className="dashboard space-y-8">
+    <article className="dashboard programme-dashboard space-y-8">
       <header className="space-y-2">
         <nav aria-label="Vị trí" className="no-print text-sm text-slate-600">
           <Link href={`/${ward.slug}`} className="underline">
@@ -81,58 +95,7 @@ export function ProgrammeDashboardView({ data, canEdit = false }: { data: Progra
         <IndicatorSummaryTable sections={sections} />
       </section>
 
-      {sections.map((s) => {
-        // sub-rows charted in their parent's breakdown are not charted again one by one (their
-        // figures stay in the table above)
-        const inBreakdown = new Set(
-          s.breakdowns.flatMap((b) => (b.kind === "children" ? b.cells.map((c) => c.indicator.code) : [])),
-        );
-        return (
-          // Closed until the reader opens it: its charts are drawn then (and all of them on paper).
-          <details key={s.code} className="dashboard-section group space-y-3" data-section={s.code}>
-            <summary className="cursor-pointer list-none rounded border border-slate-200 bg-white px-3 py-2 hover:bg-slate-50">
-              <h2 id={`muc-${s.code}`} className="inline text-xl font-semibold">
-                <span aria-hidden="true" className="no-print mr-2 inline-block group-open:rotate-90">
-                  ›
-                </span>
-                {s.name}
-              </h2>{" "}
-              <span className="no-print text-sm text-slate-600">
-                ({s.indicators.length} chỉ tiêu, bấm để xem biểu đồ)
-              </span>
-            </summary>
-            <div className="chart-grid grid grid-cols-1 gap-3 lg:grid-cols-2">
-              {s.breakdowns.map((b) => (
-                <BreakdownChart key={b.key} breakdown={b} sectionName={s.name} />
-              ))}
-              {s.indicators
-                .filter((i) => !i.perGroup && !inBreakdown.has(i.code))
-                .map((i) => (
-                  <IndicatorChart key={i.code} indicator={i} />
-                ))}
-            </div>
-            {s.indicators.some((i) => i.perGroup) && (
-              <div className="space-y-2" data-group-ranking>
-                {data.groupRanking && s.indicators.some((i) => i.code === data.groupRanking!.indicator.code) && (
-                  <RankedGroups view={data.groupRanking} termQuery={null} headingLevel={3} rowHeight={15} light />
-                )}
-                <p className="text-sm">
-                  Chỉ tiêu theo tổ dân phố (
-                  {s.indicators
-                    .filter((i) => i.perGroup)
-                    .map((i) => i.name)
-                    .join("; ")}
-                  ):{" "}
-                  <Link href={`/${ward.slug}/to-dan-pho`} className="text-brand-700 underline">
-                    xem bản đồ nhiệt và từng tổ dân phố
-                  </Link>
-                  .
-                </p>
-              </div>
-            )}
-          </details>
-        );
-      })}
+      <DashboardSections sections={chartSections} sources={sources.texts} />
 
       {(projects.length > 0 || gpmbTotal) && (
         <section aria-labelledby="gpmb" className="space-y-3">

@@ -1,14 +1,12 @@
-import Link from "next/link";
 import type { ResidentialGroupsView } from "@/lib/data/residential-groups";
 import { groupNumber, type RankedGroup } from "@/lib/domain/residential-groups";
 import { roundDecimal } from "@/lib/domain/decimal";
-import { csvNumber, fileSlug } from "@/lib/format/csv";
+import { fileSlug } from "@/lib/format/csv";
 import { formatTarget } from "@/lib/format/target";
 import { formatFigure } from "@/lib/format/vi";
-import { ChartFrame } from "@/components/charts/chart-frame";
-import { RankedBars, type RankedItem, type Reference } from "@/components/charts/ranked-bars";
-import { DemoBadge } from "@/components/ui/demo-badge";
+import type { Reference } from "@/components/charts/ranked-bars";
 import { cellWords, csvUnit, sourceText } from "./format";
+import { RankedGroupsChart, type RankedGroupsData } from "./ranked-groups-chart";
 
 /** Heading of the ranking: says which figure the groups are ranked by (the term count for yes/no). */
 export function rankingTitle(view: ResidentialGroupsView): string {
@@ -19,37 +17,6 @@ export function rankingTitle(view: ResidentialGroupsView): string {
   return `Xếp hạng các tổ năm ${rankMode.year}: ${indicator.name}`;
 }
 
-export function rankingCsv(view: ResidentialGroupsView) {
-  const { indicator, ranking, rankMode, year } = view;
-  if (rankMode.kind === "term") {
-    return {
-      header: [
-        "Hạng",
-        "Tổ dân phố",
-        "Số năm đạt (năm)",
-        "Các năm có số liệu",
-        `Năm ${year} (${csvUnit(indicator)})`,
-        "Nguồn",
-      ],
-      rows: ranking.map((r) => {
-        const y = yearValue(view, r.slug);
-        return [
-          r.rank,
-          r.name,
-          csvNumber(r.value),
-          r.years.join(" "),
-          y === undefined ? null : csvNumber(y),
-          sourceText(r.sources),
-        ];
-      }),
-    };
-  }
-  return {
-    header: ["Hạng", "Tổ dân phố", "Năm", `Giá trị (${csvUnit(indicator)})`, "Nguồn"],
-    rows: ranking.map((r) => [r.rank, r.name, rankMode.year, csvNumber(r.value), sourceText(r.sources)]),
-  };
-}
-
 function yearValue(view: ResidentialGroupsView, slug: string): string | undefined {
   return view.groups.find((g) => g.slug === slug)?.cells.find((c) => c.year === view.year)?.value;
 }
@@ -58,40 +25,14 @@ function figureLabel(view: ResidentialGroupsView, r: Pick<RankedGroup, "value" |
   return formatFigure(r.value, view.indicator.valueType, view.indicator.unit, r.qualifier);
 }
 
-function tooltipSource(r: RankedGroup): string {
-  if (r.isDemo) return "Dữ liệu minh họa";
-  const reported = r.sources.filter((s) => s.kind !== "DEMO");
-  return r.partlyDemo ? `${sourceText(reported)} (một phần là dữ liệu minh họa)` : sourceText(reported);
-}
-
-/** The groups ranked best first, with the average of the groups and the target as lines. */
-export function RankedGroups({
-  view,
-  termQuery,
-  headingLevel = 2,
-  rowHeight = 24,
-  light = false,
-}: {
-  view: ResidentialGroupsView;
-  termQuery: string | null;
-  headingLevel?: 2 | 3;
-  /** Height per bar: the dashboard packs its 38 groups onto one printed page. */
-  rowHeight?: number;
-  /** On the programme dashboard: drawn when scrolled to, table behind a toggle (see ChartFrame). */
-  light?: boolean;
-}) {
+/**
+ * What the ranking chart, its table and its CSV are made from, each group once (a row of values, not
+ * an object per group per use): see RankedGroupsChart.
+ */
+export function rankedGroupsData(view: ResidentialGroupsView, termQuery: string | null): RankedGroupsData {
   const { ward, indicator, ranking, average, target, rankMode, year, isYesNo } = view;
   const title = rankingTitle(view);
   const unitLabel = (v: string) => formatFigure(v, indicator.valueType, indicator.unit);
-  const items: RankedItem[] = ranking.map((r) => ({
-    key: r.slug,
-    name: r.name,
-    value: Number(r.value),
-    label: figureLabel(view, r),
-    // a count of years that stands partly on demo years is not a reported figure: hatched too
-    isDemo: r.isDemo || r.partlyDemo,
-    source: tooltipSource(r),
-  }));
   const references: Reference[] = [];
   if (average !== null)
     references.push({
@@ -117,105 +58,63 @@ export function RankedGroups({
           ? `; chỉ tiêu ${formatTarget(target, indicator.valueType, isYesNo ? "năm" : indicator.unit)}`
           : "; chưa có chỉ tiêu") +
         ".";
-  const groupHref = (slug: string) =>
-    `/${ward.slug}/to-dan-pho/${groupNumber(ward.slug, slug)}${termQuery ? `?term=${termQuery}` : ""}`;
+  const term = rankMode.kind === "term";
+  return {
+    title,
+    fileName: fileSlug(`xep-hang-${indicator.name}-${term ? view.term.slug : rankMode.year}`),
+    summary,
+    term,
+    csvHeader: term
+      ? ["Hạng", "Tổ dân phố", "Số năm đạt (năm)", "Các năm có số liệu", `Năm ${year} (${csvUnit(indicator)})`, "Nguồn"]
+      : ["Hạng", "Tổ dân phố", "Năm", `Giá trị (${csvUnit(indicator)})`, "Nguồn"],
+    valueHeader: term ? "Số năm đạt" : `Năm ${rankMode.year}`,
+    year,
+    groupHref: `/${ward.slug}/to-dan-pho/`,
+    termQuery: termQuery ? `?term=${termQuery}` : "",
+    rows: ranking.map((r) => {
+      const y = yearValue(view, r.slug);
+      return [
+        r.rank,
+        r.name,
+        r.value,
+        figureLabel(view, r),
+        groupNumber(ward.slug, r.slug),
+        term && y !== undefined ? [y, cellWords(y, indicator)] : null,
+        term ? r.years.join(" ") : "",
+        sourceText(r.sources),
+        sourceText(r.sources.filter((s) => s.kind !== "DEMO")),
+        r.isDemo ? 1 : 0,
+        r.partlyDemo ? 1 : 0,
+        r.slug,
+      ];
+    }),
+    references,
+    // the term ranking counts the years achieved: whole years
+    axis: term ? { valueType: "COUNT", unit: "năm" } : { valueType: indicator.valueType, unit: indicator.unit },
+  };
+}
 
-  const aside = (
-    <div className="space-y-1 text-xs text-slate-600">
-      {rankMode.kind === "term" && (
-        <p>
-          Chỉ tiêu có/không (Đạt/Chưa đạt) theo từng năm: thay vì vẽ giá trị 0/1 của một năm, các tổ được xếp theo{" "}
-          <strong>số năm đạt</strong> trong nhiệm kỳ. Kết quả từng năm ở bản đồ nhiệt bên dưới.
-        </p>
-      )}
-      <p className="flex flex-wrap items-center gap-1">
-        Cột gạch chéo: <DemoBadge />
-        {ranking.some((r) => r.partlyDemo) && <span>(kể cả số năm đạt có một phần là dữ liệu minh họa)</span>}
-      </p>
-    </div>
-  );
-
-  const table = (
-    <div className="relative overflow-x-auto">
-      <table className="w-full border-collapse text-sm" data-testid="ranking-table">
-        <caption className="sr-only">{title}</caption>
-        <thead>
-          <tr className="border-b border-slate-300 text-left text-slate-600">
-            <th scope="col" className="py-1.5 pr-3 font-medium">
-              Hạng
-            </th>
-            <th scope="col" className="py-1.5 pr-3 font-medium">
-              Tổ dân phố
-            </th>
-            <th scope="col" className="py-1.5 pr-3 text-right font-medium">
-              {rankMode.kind === "term" ? "Số năm đạt" : `Năm ${rankMode.year}`}
-            </th>
-            {rankMode.kind === "term" && (
-              <th scope="col" className="py-1.5 pr-3 text-center font-medium">
-                Năm {year}
-              </th>
-            )}
-            <th scope="col" className="py-1.5 font-medium">
-              Nguồn
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {ranking.map((r) => {
-            const y = yearValue(view, r.slug);
-            return (
-              <tr key={r.slug} className="border-b border-slate-200" data-group={r.slug}>
-                <td className="py-1 pr-3 tabular-nums">{r.rank}</td>
-                <th scope="row" className="py-1 pr-3 text-left font-normal whitespace-nowrap">
-                  <Link href={groupHref(r.slug)} className="text-blue-800 underline-offset-2 hover:underline">
-                    {r.name}
-                  </Link>
-                </th>
-                <td className="py-1 pr-3 text-right tabular-nums whitespace-nowrap">{figureLabel(view, r)}</td>
-                {rankMode.kind === "term" && (
-                  <td className="py-1 pr-3 text-center">{y === undefined ? "—" : cellWords(y, indicator)}</td>
-                )}
-                <td className="py-1 text-xs">
-                  {r.isDemo ? (
-                    <DemoBadge />
-                  ) : (
-                    <span className="flex flex-wrap items-center gap-1">
-                      {sourceText(r.sources.filter((s) => s.kind !== "DEMO"))}
-                      {r.partlyDemo && <DemoBadge />}
-                    </span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-  );
-
+/** The groups ranked best first, with the average of the groups and the target as lines. */
+export function RankedGroups({
+  view,
+  termQuery,
+  headingLevel = 2,
+  rowHeight = 24,
+  light = false,
+}: {
+  view: ResidentialGroupsView;
+  termQuery: string | null;
+  headingLevel?: 2 | 3;
+  /** Height per bar: the dashboard packs its 38 groups onto one printed page. */
+  rowHeight?: number;
+  /** On the programme dashboard: drawn when scrolled to, table behind a toggle (see ChartFrame). */
+  light?: boolean;
+}) {
   return (
-    <ChartFrame
-      title={title}
+    <RankedGroupsChart
+      data={rankedGroupsData(view, termQuery)}
       headingLevel={headingLevel}
-      fileName={fileSlug(`xep-hang-${indicator.name}-${rankMode.kind === "term" ? view.term.slug : rankMode.year}`)}
-      summary={summary}
-      csv={rankingCsv(view)}
-      chart={
-        <RankedBars
-          items={items}
-          references={references}
-          rowHeight={rowHeight}
-          // the term ranking counts the years achieved: whole years
-          axis={
-            rankMode.kind === "term"
-              ? { valueType: "COUNT", unit: "năm" }
-              : { valueType: indicator.valueType, unit: indicator.unit }
-          }
-        />
-      }
-      table={table}
-      aside={aside}
-      chartHeight={Math.max(160, items.length * rowHeight + 48)}
+      rowHeight={rowHeight}
       light={light}
     />
   );

@@ -13,10 +13,7 @@ const STYLE: Record<TargetStatus, { symbol: string; className: string }> = {
 export function StatusBadge({ status }: { status: TargetStatus }) {
   const s = STYLE[status];
   return (
-    <span
-      className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-semibold ${s.className}`}
-      data-status={status}
-    >
+    <span className={`status-badge ${s.className}`} data-status={status}>
       <span aria-hidden="true">{s.symbol}</span>
       {TARGET_STATUS_LABEL[status]}
     </span>

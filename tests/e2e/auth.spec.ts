@@ -126,9 +126,7 @@ test.describe("sign-in and what each role sees", () => {
     await signIn(page, "demo.quan", "/ngoc-thuy/chuong-trinh/03-CTr-QU");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Chương trình 03-CTr/QU");
     // the dashboard's sections open on a click and draw their charts when scrolled to (client scripts)
-    const order = page
-      .locator("details.dashboard-section")
-      .filter({ has: page.locator('[data-indicator="xu-phat-vi-pham"]') });
+    const order = page.locator('details.dashboard-section[data-section="trat-tu-do-thi"]');
     await order.locator(":scope > summary").click();
     await order.locator('[data-indicator="xu-phat-vi-pham"]').scrollIntoViewIfNeeded();
     await expect(order.locator('[data-indicator="xu-phat-vi-pham"] svg.recharts-surface')).toHaveCount(1, {

@@ -73,6 +73,8 @@ test("enter, send, return with a comment, correct, send again, approve: publishe
 
   // on the dashboard at once, with the ward's own source instead of demonstration data
   await committee.goto("/ngoc-thuy/chuong-trinh/03-CTr-QU");
+  // the section's charts and tables are made when it is opened
+  await committee.locator('details[data-section="trat-tu-do-thi"] > summary').click();
   const chart = committee.locator('[data-indicator="ra-quan-xu-ly"]');
   const row = chart.locator("table tbody tr").filter({ has: committee.locator("th", { hasText: String(YEAR) }) });
   await expect(row).toContainText("43");

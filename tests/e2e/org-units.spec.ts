@@ -174,6 +174,8 @@ test("an administrator adds a city and two wards, merges them; the new ward's hi
 
   await admin.goto("/thu-gop/chuong-trinh/03-CTr-QU");
   await expect(admin.getByTestId("formed-from")).toContainText("tính từ các đơn vị cũ: Thử Một, Thử Hai");
+  // the section's charts and tables are made when it is opened
+  await admin.locator('details[data-section="trat-tu-do-thi"] > summary').click();
   const chart = admin.locator('[data-indicator="ra-quan-xu-ly"]');
   const row = chart.locator("table tbody tr").filter({ has: admin.locator("th", { hasText: String(YEAR) }) });
   await expect(row).toContainText("42");
@@ -181,6 +183,7 @@ test("an administrator adds a city and two wards, merges them; the new ward's hi
   await expectAccessible(admin);
   // the former wards stay readable for their years
   await admin.goto("/thu-mot/chuong-trinh/03-CTr-QU");
+  await admin.locator('details[data-section="trat-tu-do-thi"] > summary').click();
   await expect(
     admin
       .locator('[data-indicator="ra-quan-xu-ly"] table tbody tr')
