@@ -4,7 +4,7 @@ import { groupNumber, type RankedGroup } from "@/lib/domain/residential-groups";
 import { roundDecimal } from "@/lib/domain/decimal";
 import { csvNumber, fileSlug } from "@/lib/format/csv";
 import { formatTarget } from "@/lib/format/target";
-import { formatFigure } from "@/lib/format/vi";
+import { figureColumn, formatFigure } from "@/lib/format/vi";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { RankedBars, type RankedItem, type Reference } from "@/components/charts/ranked-bars";
 import { DemoBadge } from "@/components/ui/demo-badge";
@@ -54,8 +54,11 @@ function yearValue(view: ResidentialGroupsView, slug: string): string | undefine
   return view.groups.find((g) => g.slug === slug)?.cells.find((c) => c.year === view.year)?.value;
 }
 
-function figureLabel(view: ResidentialGroupsView, r: Pick<RankedGroup, "value" | "qualifier">): string {
-  return formatFigure(r.value, view.indicator.valueType, view.indicator.unit, r.qualifier);
+/** The ranking's figures, all with the decimals of the most precise ("75,0 %" beside "74,2 %"). */
+function figureLabels(view: ResidentialGroupsView): (r: Pick<RankedGroup, "value" | "qualifier">) => string {
+  const { valueType, unit } = view.indicator;
+  const column = figureColumn({ values: view.ranking.map((r) => r.value), valueType, unit });
+  return (r) => column(r.value, r.qualifier);
 }
 
 function tooltipSource(r: RankedGroup): string {
@@ -83,11 +86,12 @@ export function RankedGroups({
   const { ward, indicator, ranking, average, target, rankMode, year, isYesNo } = view;
   const title = rankingTitle(view);
   const unitLabel = (v: string) => formatFigure(v, indicator.valueType, indicator.unit);
+  const figureLabel = figureLabels(view);
   const items: RankedItem[] = ranking.map((r) => ({
     key: r.slug,
     name: r.name,
     value: Number(r.value),
-    label: figureLabel(view, r),
+    label: figureLabel(r),
     // a count of years that stands partly on demo years is not a reported figure: hatched too
     isDemo: r.isDemo || r.partlyDemo,
     source: tooltipSource(r),
@@ -111,7 +115,7 @@ export function RankedGroups({
   const summary =
     ranking.length === 0
       ? "Chưa có số liệu để xếp hạng."
-      : `${ranking.length} tổ dân phố, xếp từ cao xuống thấp. Cao nhất: ${best.name} (${figureLabel(view, best)}); thấp nhất: ${worst.name} (${figureLabel(view, worst)})` +
+      : `${ranking.length} tổ dân phố, xếp từ cao xuống thấp. Cao nhất: ${best.name} (${figureLabel(best)}); thấp nhất: ${worst.name} (${figureLabel(worst)})` +
         (average !== null ? `; bình quân các tổ ${unitLabel(roundDecimal(average, 1))}` : "") +
         (target
           ? `; chỉ tiêu ${formatTarget(target, indicator.valueType, isYesNo ? "năm" : indicator.unit)}`
@@ -171,7 +175,7 @@ export function RankedGroups({
                     {r.name}
                   </Link>
                 </th>
-                <td className="py-1 pr-3 text-right tabular-nums whitespace-nowrap">{figureLabel(view, r)}</td>
+                <td className="py-1 pr-3 text-right tabular-nums whitespace-nowrap">{figureLabel(r)}</td>
                 {rankMode.kind === "term" && (
                   <td className="py-1 pr-3 text-center">{y === undefined ? "—" : cellWords(y, indicator)}</td>
                 )}
