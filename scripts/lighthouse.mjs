@@ -163,16 +163,22 @@ async function main() {
     const extraHeaders = page.account ? { Cookie: cookies[page.account] } : undefined;
     // one warm-up load, so that the first page's score does not include compiling the route's server code
     await fetch(url, { headers: extraHeaders ?? {} }).then((r) => r.arrayBuffer());
-    const run = await lighthouse(url, {
-      port: chrome.port,
-      output: "json",
-      logLevel: "error",
-      onlyCategories: ["performance", "accessibility"],
-      extraHeaders,
-      locale: "en",
-    });
-    const { lhr } = run;
-    if (lhr.runtimeError) log(`${page.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    const audit = () =>
+      lighthouse(url, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: ["performance", "accessibility"],
+        extraHeaders,
+        locale: "en",
+      }).then((run) => run.lhr);
+    let lhr = await audit();
+    // on a busy machine the trace is sometimes lost (NO_NAVSTART, NO_FCP): one more try
+    if (lhr.runtimeError) {
+      log(`${page.path}: ${lhr.runtimeError.code}; trying again`);
+      lhr = await audit();
+      if (lhr.runtimeError) log(`${page.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    }
     const score = (c) => (lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100));
     const findings = accessibilityFindings(lhr);
     const metric = (id) => lhr.audits[id]?.numericValue ?? null;
