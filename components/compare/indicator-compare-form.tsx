@@ -1,5 +1,6 @@
 import type { IndicatorComparison } from "@/lib/data/compare";
 import { LEVEL_NOUN, PER_LABEL } from "@/lib/format/compare";
+import { nameWithUnit } from "@/lib/format/vi";
 import { Field, SelectionForm, selectClass, PeriodField } from "./form-fields";
 import { UnitCombobox } from "./unit-combobox";
 
@@ -42,7 +43,7 @@ export function IndicatorCompareForm({ data, termSlug }: { data: IndicatorCompar
               {g.indicators.map((i) => (
                 <option key={i.code} value={i.code}>
                   {i.parentCode ? "↳ " : ""}
-                  {i.name} ({i.unit})
+                  {nameWithUnit(i)}
                 </option>
               ))}
             </optgroup>

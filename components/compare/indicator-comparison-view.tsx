@@ -5,11 +5,20 @@ import { DemoBadge } from "@/components/ui/demo-badge";
 import type { IndicatorComparison } from "@/lib/data/compare";
 import type { SortOrder } from "@/lib/domain/compare";
 import { TARGET_STATUS_LABEL } from "@/lib/domain/target-status";
-import { basisLabel, formatShown, LEVEL_NOUN, PER_LABEL, periodLabel, readable, roundTo } from "@/lib/format/compare";
+import {
+  basisLabel,
+  formatShown,
+  LEVEL_NOUN,
+  PER_LABEL,
+  periodLabel,
+  perSuffix,
+  readable,
+  roundTo,
+} from "@/lib/format/compare";
 import { comparisonSourceText } from "@/lib/format/compare-csv";
 import { fileSlug } from "@/lib/format/csv";
 import { formatTarget } from "@/lib/format/target";
-import { formatCompact, formatFigure, formatNumber as formatDecimal } from "@/lib/format/vi";
+import { figureColumn, formatCompact, formatFigure, formatNumber as formatDecimal } from "@/lib/format/vi";
 
 const formatNumber = (n: number) => formatDecimal(String(n));
 import { SourceLabel } from "@/components/ui/source-label";
@@ -165,6 +174,13 @@ function ComparisonTable({
   };
   const valueSort = sort === "desc" ? "asc" : "desc";
   const noun = LEVEL_NOUN[data.childLevel];
+  // one decimal style down the column: "96,0 %" beside "96,8 %", never "96 %"
+  const shownValue = (shown: { value: string }) => (per ? roundTo(shown.value, 2) : shown.value);
+  const column = figureColumn({
+    values: rows.map((r) => (r.shown ? shownValue(r.shown) : null)),
+    valueType: indicator.valueType,
+    unit: indicator.unit,
+  });
   const canOpenWard = data.childLevel === "WARD" || data.childLevel === "RESIDENTIAL_GROUP";
   return (
     <div className="space-y-2">
@@ -248,12 +264,8 @@ function ComparisonTable({
                   {r.shown ? (
                     <>
                       <span className="font-semibold">
-                        {formatShown(
-                          per ? roundTo(r.shown.value, 2) : r.shown.value,
-                          r.shown.qualifier,
-                          indicator,
-                          per,
-                        )}
+                        {column(shownValue(r.shown), r.shown.qualifier)}
+                        {per && perSuffix(per)}
                       </span>
                       {per && r.figure.value !== null && (
                         <span className="block text-xs text-slate-600">

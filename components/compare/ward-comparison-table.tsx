@@ -29,7 +29,8 @@ export function WardComparisonTable({
   const context: RowContext = { parentSlug: parent.slug, period, siblingCount, noun, termSlug };
   return (
     <div className="relative overflow-x-auto">
-      <table className="w-full min-w-[44rem] border-collapse text-sm" data-ward-table>
+      {/* on a phone each indicator is a card (app/globals.css, .phone-cards): no key column off screen */}
+      <table className="phone-cards w-full min-w-[44rem] border-collapse text-sm" data-ward-table>
         <caption className="sr-only">
           {unit.name} so với {avgHeading.toLowerCase()}, chương trình {programme.code}, {when}
         </caption>
@@ -63,7 +64,13 @@ export function WardComparisonTable({
               </th>
             </tr>
             {s.rows.map((r) => (
-              <IndicatorRow key={r.indicator.code} r={r} n={numbered.get(r.indicator.code)!} {...context} />
+              <IndicatorRow
+                key={r.indicator.code}
+                r={r}
+                n={numbered.get(r.indicator.code)!}
+                labels={{ own: unit.shortName, average: avgHeading }}
+                {...context}
+              />
             ))}
           </tbody>
         ))}
@@ -81,7 +88,8 @@ function IndicatorRow({
   siblingCount,
   noun,
   termSlug,
-}: RowContext & { r: WardIndicatorRow; n: number }) {
+  labels,
+}: RowContext & { r: WardIndicatorRow; n: number; labels: { own: string; average: string } }) {
   const avg = averageText(r, noun);
   return (
     <tr data-indicator={r.indicator.code} className="border-b border-slate-200 align-top">
@@ -99,7 +107,7 @@ function IndicatorRow({
         </Link>
         <span className="sr-only"> (so sánh các {noun})</span>
       </th>
-      <td className="py-2 pr-3 text-right" data-own>
+      <td className="py-2 pr-3 text-right" data-own data-label={labels.own}>
         {r.own.value === null ? (
           <span className="text-slate-600">Chưa có số liệu</span>
         ) : (
@@ -114,7 +122,7 @@ function IndicatorRow({
           </>
         )}
       </td>
-      <td className="py-2 pr-3 text-right" data-average>
+      <td className="py-2 pr-3 text-right" data-average data-label={labels.average}>
         {avg === null ? (
           <span className="text-slate-600">Chưa có số liệu</span>
         ) : (
@@ -133,7 +141,7 @@ function IndicatorRow({
           </>
         )}
       </td>
-      <td className="py-2 pr-3 text-right whitespace-nowrap">
+      <td className="py-2 pr-3 text-right whitespace-nowrap" data-difference data-label="Chênh lệch">
         {r.siblings.difference === null
           ? "–"
           : withBound(
@@ -141,10 +149,10 @@ function IndicatorRow({
               r.siblings.bound,
             )}
       </td>
-      <td className="py-2 pr-3 text-right whitespace-nowrap" data-ratio>
+      <td className="py-2 pr-3 text-right whitespace-nowrap" data-ratio data-label="Tỷ lệ so với bình quân">
         {r.siblings.ratioPercent === null ? "–" : withBound(formatRatio(r.siblings.ratioPercent), r.siblings.bound)}
       </td>
-      <td className="py-2 text-xs" data-status={r.status}>
+      <td className="py-2 text-xs" data-status={r.status} data-label="Đánh giá">
         {TARGET_STATUS_LABEL[r.status]}
         {r.target && (
           <span className="block text-slate-600">

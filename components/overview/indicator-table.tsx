@@ -3,6 +3,8 @@ import { describeBasis } from "@/lib/format/figure-basis";
 import { formatFigure } from "@/lib/format/vi";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { SourceLabel } from "@/components/ui/source-label";
+import type { SourceRef } from "@/lib/domain/indicator-summary";
+import { ownSources } from "./common-source";
 
 function GroupCell({ row }: { row: IndicatorRow }) {
   const g = row.groups!;
@@ -19,8 +21,26 @@ function GroupCell({ row }: { row: IndicatorRow }) {
   );
 }
 
-/** The indicators of one section with their term figures, units and sources. */
-export function IndicatorTable({ caption, rows }: { caption: string; rows: IndicatorRow[] }) {
+/** A row's own source; one standing on the page's common source says so to screen readers only. */
+function RowSource({ sources, common }: { sources: SourceRef[]; common: SourceRef | null }) {
+  const own = ownSources(sources, common);
+  if (sources.length > 0 && own.length === 0) return <span className="sr-only">Nguồn chung ghi ở đầu trang</span>;
+  return <SourceLabel sources={own} />;
+}
+
+/**
+ * The indicators of one section with their term figures, units and sources. A row standing on the page's
+ * common source (named once above the tables) leaves its source cell empty.
+ */
+export function IndicatorTable({
+  caption,
+  rows,
+  common = null,
+}: {
+  caption: string;
+  rows: IndicatorRow[];
+  common?: SourceRef | null;
+}) {
   return (
     <table className="w-full border-collapse text-sm">
       <caption className="py-2 text-left text-base font-semibold text-slate-800">{caption}</caption>
@@ -72,7 +92,7 @@ export function IndicatorTable({ caption, rows }: { caption: string; rows: Indic
                 )}
               </td>
               <td className="py-2 text-xs text-slate-700 max-sm:py-0">
-                {!row.groups && <SourceLabel sources={summary.sources} />}
+                {!row.groups && <RowSource sources={summary.sources} common={common} />}
               </td>
             </tr>
           );

@@ -5,9 +5,15 @@ import { DemoBadge } from "@/components/ui/demo-badge";
 import { AchievementsList } from "./achievements-list";
 import { IndicatorTable } from "./indicator-table";
 import { ProjectsTable } from "./projects-table";
+import { commonSource } from "./common-source";
+import { formatSource } from "@/lib/format/vi";
 
 export function WardOverviewView({ overview, canEdit = false }: { overview: WardOverview; canEdit?: boolean }) {
   const { ward, term, programmes, projects, achievements, hasDemo } = overview;
+  // the report most figures come from is named once here, not on each of forty rows
+  const common = commonSource(
+    programmes.flatMap((p) => p.sections.flatMap((s) => s.rows.filter((r) => !r.groups).map((r) => r.summary))),
+  );
   const gpmbTotal = programmes
     .flatMap((p) => p.sections.flatMap((s) => s.rows))
     .find((r) => r.indicator.code === "du-an-gpmb")?.summary.figure;
@@ -23,6 +29,11 @@ export function WardOverviewView({ overview, canEdit = false }: { overview: Ward
           Kết quả thực hiện các Chương trình công tác toàn khóa của Quận ủy trên địa bàn phường. Mỗi số liệu ghi rõ
           nguồn; số liệu nguồn báo cáo theo cả nhiệm kỳ được giữ nguyên, không chia thành từng năm.
         </p>
+        {common && (
+          <p className="text-sm text-slate-700" data-testid="common-source">
+            Nguồn các chỉ tiêu dưới đây, trừ khi ghi khác: <span className="font-medium">{formatSource(common)}</span>
+          </p>
+        )}
         {hasDemo && (
           <p
             className="flex flex-wrap items-center gap-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
@@ -92,7 +103,7 @@ export function WardOverviewView({ overview, canEdit = false }: { overview: Ward
           <p className="font-medium text-slate-800">{p.title}</p>
           <p className="text-sm text-slate-600">{p.summary}</p>
           {p.sections.map((s) => (
-            <IndicatorTable key={s.code} caption={s.name} rows={s.rows} />
+            <IndicatorTable key={s.code} caption={s.name} rows={s.rows} common={common} />
           ))}
         </section>
       ))}

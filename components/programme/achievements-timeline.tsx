@@ -19,7 +19,7 @@ export function AchievementsTimeline({ achievements, years }: { achievements: Ac
             aria-hidden="true"
             className="absolute -left-[1.4rem] top-1 h-3 w-3 rounded-full bg-brand-600 md:-top-[1.2rem] md:left-0"
           />
-          <h4 className="font-semibold">{s.label}</h4>
+          <h3 className="font-semibold">{s.label}</h3>
           {s.items.length === 0 ? (
             <p className="text-xs text-slate-500">—</p>
           ) : (

@@ -3,7 +3,7 @@ import { groupNumber, type RankedGroup } from "@/lib/domain/residential-groups";
 import { roundDecimal } from "@/lib/domain/decimal";
 import { fileSlug } from "@/lib/format/csv";
 import { formatTarget } from "@/lib/format/target";
-import { formatFigure } from "@/lib/format/vi";
+import { figureColumn, formatFigure } from "@/lib/format/vi";
 import type { Reference } from "@/components/charts/ranked-bars";
 import { cellWords, csvUnit, sourceText } from "./format";
 import { RankedGroupsChart, type RankedGroupsData } from "./ranked-groups-chart";
@@ -21,8 +21,11 @@ function yearValue(view: ResidentialGroupsView, slug: string): string | undefine
   return view.groups.find((g) => g.slug === slug)?.cells.find((c) => c.year === view.year)?.value;
 }
 
-function figureLabel(view: ResidentialGroupsView, r: Pick<RankedGroup, "value" | "qualifier">): string {
-  return formatFigure(r.value, view.indicator.valueType, view.indicator.unit, r.qualifier);
+/** The ranking's figures, all with the decimals of the most precise ("75,0 %" beside "74,2 %"). */
+function figureLabels(view: ResidentialGroupsView): (r: Pick<RankedGroup, "value" | "qualifier">) => string {
+  const { valueType, unit } = view.indicator;
+  const column = figureColumn({ values: view.ranking.map((r) => r.value), valueType, unit });
+  return (r) => column(r.value, r.qualifier);
 }
 
 /**
@@ -33,6 +36,7 @@ export function rankedGroupsData(view: ResidentialGroupsView, termQuery: string 
   const { ward, indicator, ranking, average, target, rankMode, year, isYesNo } = view;
   const title = rankingTitle(view);
   const unitLabel = (v: string) => formatFigure(v, indicator.valueType, indicator.unit);
+  const figureLabel = figureLabels(view);
   const references: Reference[] = [];
   if (average !== null)
     references.push({
@@ -52,7 +56,7 @@ export function rankedGroupsData(view: ResidentialGroupsView, termQuery: string 
   const summary =
     ranking.length === 0
       ? "Chưa có số liệu để xếp hạng."
-      : `${ranking.length} tổ dân phố, xếp từ cao xuống thấp. Cao nhất: ${best.name} (${figureLabel(view, best)}); thấp nhất: ${worst.name} (${figureLabel(view, worst)})` +
+      : `${ranking.length} tổ dân phố, xếp từ cao xuống thấp. Cao nhất: ${best.name} (${figureLabel(best)}); thấp nhất: ${worst.name} (${figureLabel(worst)})` +
         (average !== null ? `; bình quân các tổ ${unitLabel(roundDecimal(average, 1))}` : "") +
         (target
           ? `; chỉ tiêu ${formatTarget(target, indicator.valueType, isYesNo ? "năm" : indicator.unit)}`
@@ -77,7 +81,7 @@ export function rankedGroupsData(view: ResidentialGroupsView, termQuery: string 
         r.rank,
         r.name,
         r.value,
-        figureLabel(view, r),
+        figureLabel(r),
         groupNumber(ward.slug, r.slug),
         term && y !== undefined ? [y, cellWords(y, indicator)] : null,
         term ? r.years.join(" ") : "",

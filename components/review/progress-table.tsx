@@ -14,7 +14,8 @@ export function ProgressTable({ progress, now }: { progress: DistrictProgress; n
         Theo phường
       </h2>
       <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm">
-        <table className="w-full min-w-[40rem] text-left text-sm">
+        {/* on a phone each ward is a card (app/globals.css, .phone-cards): every programme in view */}
+        <table className="phone-cards w-full min-w-[40rem] text-left text-sm">
           <caption className="sr-only">Trạng thái số liệu năm {year} của từng phường, theo chương trình</caption>
           <thead>
             <tr className="border-b bg-slate-100">
@@ -31,14 +32,19 @@ export function ProgressTable({ progress, now }: { progress: DistrictProgress; n
           <tbody>
             {wards.map((w) => (
               <tr key={w.slug} className="border-b align-top" data-ward={w.slug}>
-                {/* on a phone the ward's name stays in view while the programmes scroll */}
+                {/* between the phone's cards and a wide screen the name stays in view while the programmes scroll */}
                 <th scope="row" className="sticky left-0 z-10 bg-white p-2 font-medium" data-sticky-name>
                   <Link href={`/${w.slug}/nhap-lieu`} className="underline">
                     {w.shortName}
                   </Link>
                 </th>
                 {w.cells.map((c, i) => (
-                  <td key={c.programmeSlug} className="space-y-1 p-2" data-programme={c.programmeSlug}>
+                  <td
+                    key={c.programmeSlug}
+                    className="space-y-1 p-2"
+                    data-programme={c.programmeSlug}
+                    data-label={programmes[i].code}
+                  >
                     <div className="flex flex-wrap gap-1">
                       <ProgressBadge state={c.state} />
                       {isLate(c.state, deadline?.dueOn ?? null, now) && <LateBadge />}

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { formatCompact, formatDate, formatFigure, formatMoney, formatNumber, formatSource } from "./vi";
+import {
+  formatCompact,
+  formatDate,
+  formatFigure,
+  formatMoney,
+  formatNumber,
+  formatSource,
+  nameWithUnit,
+  figureColumn,
+} from "./vi";
 
 const nb = (s: string) => s.replace(/\u00a0/g, " ");
 
@@ -58,5 +67,36 @@ describe("formatTarget", () => {
     expect(nb(formatTarget({ comparison: "GTE", value: "90" }, "PERCENT", "%"))).toBe("≥ 90 %");
     expect(nb(formatTarget({ comparison: "LTE", value: "0" }, "COUNT", "hồ sơ"))).toBe("≤ 0 hồ sơ");
     expect(nb(formatTarget({ comparison: "GTE", value: "10000000000" }, "MONEY", "đồng"))).toBe("≥ 10.000.000.000 đ");
+  });
+});
+
+describe("nameWithUnit", () => {
+  it("puts the unit in brackets, except on yes/no questions", () => {
+    expect(nameWithUnit({ name: "Số vụ vi phạm", valueType: "COUNT", unit: "trường hợp" })).toBe(
+      "Số vụ vi phạm (trường hợp)",
+    );
+    expect(nameWithUnit({ name: "Đạt mô hình cơ quan điện tử", valueType: "BOOLEAN", unit: "đạt" })).toBe(
+      "Đạt mô hình cơ quan điện tử",
+    );
+    expect(nameWithUnit({ name: "Đạt danh hiệu Tổ dân phố văn hóa", valueType: "BOOLEAN", unit: "năm" })).toBe(
+      "Đạt danh hiệu Tổ dân phố văn hóa",
+    );
+  });
+});
+
+describe("figureColumn", () => {
+  it("gives every figure of a column the decimals of its most precise one", () => {
+    const f = figureColumn({ values: ["96", "96.8", null, "100"], valueType: "PERCENT", unit: "%" });
+    expect(["96", "96.8", "100"].map((v) => nb(f(v)))).toEqual(["96,0 %", "96,8 %", "100,0 %"]);
+    expect(nb(f("90", "MORE_THAN"))).toBe("trên 90,0 %");
+    // rates are read to one decimal: 91,1667 rounds as formatFigure rounds it
+    expect(nb(figureColumn({ values: ["91.1667", "90"], valueType: "PERCENT", unit: "%" })("90"))).toBe("90,0 %");
+  });
+
+  it("leaves whole columns and thousands alone", () => {
+    const counts = figureColumn({ values: ["1691", "12"], valueType: "COUNT", unit: "trường hợp" });
+    expect(nb(counts("1691"))).toBe("1.691 trường hợp");
+    const decimals = figureColumn({ values: ["1234.5", "2000"], valueType: "DECIMAL", unit: "kg" });
+    expect(nb(decimals("2000"))).toBe("2.000,0 kg");
   });
 });

@@ -32,6 +32,40 @@ export function formatFigure(value: string, kind: ValueType, unit: string, quali
   }
 }
 
+/**
+ * An indicator's name with its unit in brackets, as pickers and row headings show it: "Số vụ vi phạm
+ * (trường hợp)". A yes/no question has no unit to show: "(đạt)" or "(năm)" beside "Đạt mô hình …" reads as
+ * part of the question (the term figure of "năm" indicators names its unit itself: "3 năm").
+ */
+export function nameWithUnit(indicator: { name: string; valueType: ValueType; unit: string }): string {
+  if (indicator.valueType === "BOOLEAN" || !indicator.unit) return indicator.name;
+  return `${indicator.name} (${indicator.unit})`;
+}
+
+/**
+ * The formatter of one column of figures of one indicator: every figure shows as many decimals as the
+ * most precise of them, so that "96 %" never stands beside "96,8 %" (the column reads "96,0 %").
+ * Rounding is formatFigure's (rates to one decimal); only trailing zeros are added.
+ */
+export function figureColumn(column: {
+  values: Array<string | null>;
+  valueType: ValueType;
+  unit: string;
+}): (value: string, qualifier?: Qualifier) => string {
+  const { valueType, unit } = column;
+  const format = (value: string, qualifier?: Qualifier) => formatFigure(value, valueType, unit, qualifier);
+  const decimals = Math.max(
+    0,
+    ...column.values.filter((v): v is string => v !== null).map((v) => /,(\d+)/.exec(format(v))?.[1].length ?? 0),
+  );
+  if (decimals === 0) return format;
+  // the first number of the text ("trên 96 %" → "96"), padded with zeros to the column's decimals
+  return (value, qualifier) =>
+    format(value, qualifier).replace(/\d[\d.]*(?:,(\d+))?/, (n, frac: string | undefined) =>
+      frac === undefined ? `${n},${"0".repeat(decimals)}` : n + "0".repeat(decimals - frac.length),
+    );
+}
+
 /** 2019-11-05 (a Date or ISO date) → "05/11/2019", read in UTC so a date never shifts by a day. */
 export function formatDate(d: Date | string): string {
   const date = typeof d === "string" ? new Date(d.length === 10 ? `${d}T00:00:00Z` : d) : d;

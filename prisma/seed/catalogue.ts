@@ -244,7 +244,8 @@ export const PROGRAMMES: ProgrammeSeed[] = [
             direction: "HIGHER_IS_BETTER",
             collectionLevel: "RESIDENTIAL_GROUP",
             wardFromGroups: true,
-            description: "Tỷ lệ của phường (ty-le-tdp-van-hoa) là số tổ đạt danh hiệu chia cho số tổ dân phố.",
+            description:
+              "Tỷ lệ Tổ dân phố đạt danh hiệu Tổ dân phố văn hóa của phường là số tổ đạt danh hiệu chia cho số tổ dân phố.",
           },
           {
             code: "tdp-xanh-sach-dep",

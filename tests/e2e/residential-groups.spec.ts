@@ -60,6 +60,8 @@ test.describe("residential groups of Ngọc Thụy", () => {
     const numbers = values.map((v) => Number(v.replace(/\s|%/g, "").replace(",", ".")));
     expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
     expect(values[0]).toMatch(/^\d{2,3}(,\d)?\s%$/);
+    // one decimal style down the column (issue 13): never "96 %" beside "96,8 %"
+    expect(new Set(values.map((v) => /,\d\s%$/.test(v))).size).toBe(1);
     await expect(
       page.getByRole("heading", {
         level: 2,

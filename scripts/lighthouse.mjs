@@ -1,0 +1,224 @@
+#!/usr/bin/env node
+// `npm run lighthouse`: Lighthouse (mobile preset: simulated slow 4G and 4× CPU slowdown) on the pages
+// people use, signed in as the role that uses each one. A measurement, not a test: never run by `npm test`.
+//   npm run lighthouse                                  # starts the built app on a fresh embedded database
+//   npm run lighthouse -- --url http://127.0.0.1:3000   # a running server (DEMO_PASSWORD of its demo accounts)
+//   npm run lighthouse -- --json bench-results/lighthouse.json --only /so-sanh,/dang-nhap --details
+// Prints the performance and accessibility scores per page (and, with --details or when accessibility is
+// below 100, each failing accessibility audit with the first elements it names); --json FILE writes them.
+// The browser is Debian's /usr/bin/chromium (CHROME_PATH to change), launched headless with background
+// networking off: nothing is downloaded.
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { ROOT } from "./lib/db-tools.mjs";
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  if (i >= 0) return args[i + 1];
+  const eq = args.find((a) => a.startsWith(`--${name}=`));
+  return eq ? eq.slice(name.length + 3) : fallback;
+};
+const EXTERNAL = option("url");
+const JSON_FILE = option("json");
+const ONLY = option("only")?.split(",");
+const DETAILS = args.includes("--details");
+const CHROME = process.env.CHROME_PATH || "/usr/bin/chromium";
+const PASSWORD = EXTERNAL ? process.env.DEMO_PASSWORD : `lighthouse-${crypto.randomBytes(12).toString("hex")}`;
+const log = (m) => console.log(`[lighthouse] ${m}`);
+
+// Each page with the account that uses it (README "Accounts"): null = signed out.
+const PAGES = [
+  { name: "sign-in", path: "/dang-nhap", account: null },
+  { name: "home", path: "/", account: "demo.quan" },
+  { name: "ward overview", path: "/ngoc-thuy", account: "demo.quan" },
+  { name: "programme 01", path: "/ngoc-thuy/chuong-trinh/01-CT-QU", account: "demo.quan" },
+  { name: "programme 02", path: "/ngoc-thuy/chuong-trinh/02-CTr-QU", account: "demo.quan" },
+  { name: "programme 03", path: "/ngoc-thuy/chuong-trinh/03-CTr-QU", account: "demo.quan" },
+  { name: "compare", path: "/so-sanh", account: "demo.quan" },
+  { name: "compare ward", path: "/so-sanh/phuong?ward=ngoc-thuy", account: "demo.quan" },
+  { name: "progress", path: "/tien-do", account: "demo.quan" },
+  { name: "entry", path: "/ngoc-thuy/nhap-lieu/2020/03-CTr-QU", account: "demo.phuong" },
+  { name: "review", path: "/ngoc-thuy/nhap-lieu/2020/03-CTr-QU", account: "demo.danguy" },
+  { name: "brief", path: "/ngoc-thuy/ban-tom-tat", account: "demo.quan" },
+].filter((p) => !ONLY || ONLY.includes(p.path) || ONLY.includes(p.name));
+
+let server = null;
+let dataDir = null;
+let chrome = null;
+
+async function cleanup() {
+  try {
+    chrome?.kill(); // chrome-launcher 1.2: synchronous
+  } catch {
+    // already gone
+  }
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((r) => server.once("exit", r));
+    server.kill("SIGTERM"); // start.mjs stops Next.js, then closes the embedded database
+    await exited;
+  }
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+}
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => cleanup().finally(() => process.exit(130)));
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer().once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** `npm start` on a fresh embedded database with the demo data; resolves with the base URL once healthy. */
+async function startServer() {
+  const port = Number(option("port", 0)) || (await freePort());
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ctk-lighthouse-"));
+  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: "1", PUBLIC_PORTAL: "0" };
+  Object.assign(env, { DEMO_PASSWORD: PASSWORD, NEXT_TELEMETRY_DISABLED: "1" });
+  delete env.DATABASE_URL;
+  log(`starting scripts/start.mjs on port ${port} (embedded database in ${dataDir}; build when stale)`);
+  server = spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], { cwd: ROOT, env, stdio: "pipe" });
+  const startLog = path.join(dataDir, "start.log");
+  const out = fs.createWriteStream(startLog);
+  server.stdout.pipe(out);
+  server.stderr.pipe(out);
+  const exited = new Promise((r) => server.once("exit", r));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 15 * 60_000; // a build on 2 busy cores takes minutes
+  while (Date.now() < deadline) {
+    const res = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(3000) }).catch(() => null);
+    if (res?.ok) return base;
+    const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r(undefined), 300))]);
+    if (code !== undefined) throw new Error(`start.mjs exited (code ${code}); see ${startLog}`);
+  }
+  throw new Error(`${base}/api/health did not answer within 15 minutes; see ${startLog}`);
+}
+
+/** The session cookie of `account` (the sign-in form's own endpoint). */
+async function signIn(base, account) {
+  const res = await fetch(`${base}/api/auth/sign-in`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ identifier: account, password: PASSWORD, next: "/" }),
+  });
+  await res.arrayBuffer();
+  if (res.status !== 303) throw new Error(`sign-in as ${account} answered HTTP ${res.status}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+/** The failing accessibility audits of a report: id, title and the first elements each names. */
+function accessibilityFindings(lhr) {
+  return lhr.categories.accessibility.auditRefs
+    .map((ref) => lhr.audits[ref.id])
+    .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== "informative")
+    .map((a) => ({
+      id: a.id,
+      title: a.title,
+      nodes: (a.details?.items ?? []).slice(0, 5).map((i) => ({
+        selector: i.node?.selector,
+        snippet: i.node?.snippet,
+        explanation: i.node?.explanation,
+      })),
+    }));
+}
+
+async function main() {
+  if (EXTERNAL && !PASSWORD) throw new Error("--url: set DEMO_PASSWORD to the demo accounts' password");
+  const base = EXTERNAL ? EXTERNAL.replace(/\/$/, "") : await startServer();
+  const cookies = {};
+  for (const account of new Set(PAGES.map((p) => p.account).filter(Boolean)))
+    cookies[account] = await signIn(base, account);
+
+  chrome = await chromeLauncher.launch({
+    chromePath: CHROME,
+    chromeFlags: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-default-apps",
+      "--disable-extensions",
+      "--disable-quic",
+      "--no-first-run",
+    ],
+  });
+  const results = [];
+  for (const page of PAGES) {
+    const url = base + page.path;
+    const extraHeaders = page.account ? { Cookie: cookies[page.account] } : undefined;
+    // one warm-up load, so that the first page's score does not include compiling the route's server code
+    await fetch(url, { headers: extraHeaders ?? {} }).then((r) => r.arrayBuffer());
+    const audit = () =>
+      lighthouse(url, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: ["performance", "accessibility"],
+        extraHeaders,
+        locale: "en",
+      }).then((run) => run.lhr);
+    let lhr = await audit();
+    // on a busy machine the trace is sometimes lost (NO_NAVSTART, NO_FCP): one more try
+    if (lhr.runtimeError) {
+      log(`${page.path}: ${lhr.runtimeError.code}; trying again`);
+      lhr = await audit();
+      if (lhr.runtimeError) log(`${page.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    }
+    const score = (c) => (lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100));
+    const findings = accessibilityFindings(lhr);
+    const metric = (id) => lhr.audits[id]?.numericValue ?? null;
+    const result = {
+      name: page.name,
+      path: page.path,
+      account: page.account,
+      performance: score("performance"),
+      accessibility: score("accessibility"),
+      lcpMs: metric("largest-contentful-paint"),
+      tbtMs: metric("total-blocking-time"),
+      cls: metric("cumulative-layout-shift"),
+      findings,
+    };
+    results.push(result);
+    console.log(
+      `${page.name.padEnd(14)} ${page.path.padEnd(38)} performance ${String(result.performance).padStart(3)}  accessibility ${String(result.accessibility).padStart(3)}  (LCP ${Math.round(result.lcpMs)} ms, TBT ${Math.round(result.tbtMs)} ms)`,
+    );
+    if (DETAILS || result.accessibility < 100)
+      for (const f of findings) {
+        console.log(`    ✗ ${f.id}: ${f.title}`);
+        for (const n of f.nodes) console.log(`        ${n.selector}  ${n.snippet?.slice(0, 140) ?? ""}`);
+      }
+  }
+  if (JSON_FILE) {
+    fs.mkdirSync(path.dirname(path.resolve(JSON_FILE)), { recursive: true });
+    const out = { at: new Date().toISOString(), lighthouse: lighthouseVersion(), base, preset: "mobile", results };
+    fs.writeFileSync(JSON_FILE, JSON.stringify(out, null, 2) + "\n");
+    log(`wrote ${JSON_FILE}`);
+  }
+}
+
+function lighthouseVersion() {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/lighthouse/package.json"), "utf8")).version;
+}
+
+main()
+  .then(cleanup)
+  .catch(async (e) => {
+    console.error(`[lighthouse] ${e?.stack ?? e}`);
+    await cleanup();
+    process.exit(1);
+  });
