@@ -1,8 +1,10 @@
 import { OwnUnits, WardList } from "@/components/home/ward-list";
+import { YearStandingSection } from "@/components/home/year-standing";
 import { InboxPanel } from "@/components/inbox/inbox-panel";
 import { readScope, requireViewer } from "@/lib/auth/access";
 import { env } from "@/lib/env";
 import { listScopeRoots, listWards } from "@/lib/data/org-units";
+import { loadYearStanding } from "@/lib/services/home-standing";
 import { homeQuerySchema } from "@/lib/validation/home";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -12,7 +14,7 @@ export default async function HomePage({ searchParams }: Props) {
   const parsed = homeQuerySchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : { q: "", page: 1 };
   const scope = await readScope(viewer);
-  const own = await listScopeRoots(scope);
+  const [own, standing] = await Promise.all([listScopeRoots(scope), loadYearStanding(scope)]);
   const wards = await listWards(scope, { ...query, exclude: own.map((u) => u.id) });
   return (
     <div className="space-y-6">
@@ -23,7 +25,9 @@ export default async function HomePage({ searchParams }: Props) {
           số liệu từng năm và cả nhiệm kỳ, kèm nguồn của mỗi số liệu.
         </p>
       </header>
+      {/* what this person has to do, then where their wards stand this year, then what they may read */}
       <InboxPanel />
+      {standing && <YearStandingSection standing={standing} now={new Date()} />}
       <OwnUnits units={own} />
       <WardList list={wards} q={query.q} showEmpty={own.length === 0 || wards.total > 0 || query.q !== ""} />
     </div>

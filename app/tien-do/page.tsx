@@ -7,8 +7,7 @@ import { can, unitsWith } from "@/lib/auth/permissions";
 import { getUnitScope } from "@/lib/data/org-units";
 import { firstDistrictWithin, getDistrictProgress } from "@/lib/data/review";
 import { getSelfApprovalSetting } from "@/lib/data/review-settings";
-import { getLatestTerm } from "@/lib/data/terms";
-import { todayInVietnam } from "@/lib/format/date-time";
+import { currentEntryYear } from "@/lib/services/home-standing";
 import { progressQuerySchema } from "@/lib/validation/review";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -24,13 +23,7 @@ export default async function ProgressPage({ searchParams }: Props) {
   const district = query.data.district ?? (await firstDistrictWithin(unitsWith(viewer, "read"))) ?? "long-bien";
   await requirePage("read", district);
   const now = new Date();
-  let year = query.data.year;
-  if (year === undefined) {
-    // this year while the latest term runs, else its nearest year
-    const term = await getLatestTerm();
-    const current = Number(todayInVietnam(now).slice(0, 4));
-    year = term ? Math.min(Math.max(current, term.startYear), term.endYear) : current;
-  }
+  const year = query.data.year ?? (await currentEntryYear(now));
   const progress = await getDistrictProgress(district, year, await pageReadScope(district));
   if (!progress) notFound();
   const unit = await getUnitScope(district);

@@ -8,6 +8,7 @@ import { cellKey } from "@/lib/domain/cell-key";
 import type { EntryCell, EntryGrid, EntryIndicator } from "@/lib/domain/entry-grid";
 import { formatViInput } from "@/lib/domain/vi-number";
 import { formatDateTime } from "@/lib/format/date-time";
+import { ConfirmPublished, publishedOnlyCount } from "./confirm-published";
 import { ConflictPanel } from "./conflict-panel";
 import { DraftBanner } from "./draft-banner";
 import { SaveBar } from "./save-bar";
@@ -75,6 +76,15 @@ export function EntryForm({ grid, userId, canEdit, locked, signInHref }: Props) 
           indicators={entry.byCode}
           unitName={() => grid.ward.name}
           onResolve={entry.resolveConflicts}
+        />
+      )}
+      {!readOnly && (
+        <ConfirmPublished
+          grid={grid}
+          page="ward"
+          pending={publishedOnlyCount(grid, editableKeys, entry.versions)}
+          unsaved={entry.changedKeys.length}
+          onSaved={entry.applySaved}
         />
       )}
       {grid.sections.map((section) => (

@@ -1,12 +1,6 @@
 import Link from "next/link";
 import type { EntryGrid } from "@/lib/domain/entry-grid";
-
-const STATUS_LABEL = {
-  DRAFT: "Đang nhập",
-  RETURNED: "Đảng ủy trả lại, cần sửa",
-  SUBMITTED: "Đã gửi, chờ Đảng ủy duyệt",
-  APPROVED: "Đã duyệt và khóa",
-} as const;
+import { PROGRESS_LABEL } from "@/lib/domain/submission-workflow";
 
 /** Title, where the page sits, the other years of the term and the other grid of the programme. */
 export function EntryHeader({
@@ -38,7 +32,11 @@ export function EntryHeader({
       </h1>
       <p className="max-w-3xl text-sm text-slate-700">{grid.programme.title}</p>
       <p className="text-sm">
-        Tình trạng: <strong data-testid="submission-status">{STATUS_LABEL[grid.submission.status]}</strong>
+        {/* the same words as the review panel's badge: a year nobody has saved yet is not "being entered" */}
+        Tình trạng:{" "}
+        <strong data-testid="submission-status">
+          {PROGRESS_LABEL[grid.submission.version === 0 ? "NOT_STARTED" : grid.submission.status]}
+        </strong>
       </p>
       {locked && (
         <p

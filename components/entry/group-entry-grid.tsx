@@ -6,6 +6,7 @@ import { averageOf } from "@/lib/domain/decimal";
 import { cellKey } from "@/lib/domain/cell-key";
 import { derivedWardShare, type EntryGrid } from "@/lib/domain/entry-grid";
 import { WARD_COUNTERPART } from "@/lib/domain/residential-groups";
+import { ConfirmPublished, publishedOnlyCount } from "./confirm-published";
 import { ConflictPanel } from "./conflict-panel";
 import { DraftBanner } from "./draft-banner";
 import { figureText, OriginText } from "./entry-form";
@@ -92,6 +93,15 @@ export function GroupEntryGrid({ grid, userId, canEdit, locked, signInHref }: Pr
         />
       )}
 
+      {!readOnly && (
+        <ConfirmPublished
+          grid={grid}
+          page="groups"
+          pending={publishedOnlyCount(grid, editableKeys, entry.versions)}
+          unsaved={entry.changedKeys.length}
+          onSaved={entry.applySaved}
+        />
+      )}
       {live.length > 0 && (
         <section aria-labelledby="so-lieu-phuong" className="rounded-lg bg-white p-3 shadow-sm">
           <h2 id="so-lieu-phuong" className="font-semibold">
@@ -158,10 +168,11 @@ export function GroupEntryGrid({ grid, userId, canEdit, locked, signInHref }: Pr
                   const key = cellKey(g.slug, i.code);
                   const errors = entry.errorsOf(key);
                   const changed = entry.changedKeys.includes(key);
+                  const errorId = `loi-${g.slug}-${i.code}`;
                   return (
                     <td
                       key={i.code}
-                      className={`px-2 py-1 ${changed ? "bg-blue-50" : ""}`}
+                      className={`px-2 py-1 align-top ${changed ? "bg-blue-50" : ""}`}
                       onFocus={() => setActive(key)}
                     >
                       <ValueInput
@@ -171,11 +182,17 @@ export function GroupEntryGrid({ grid, userId, canEdit, locked, signInHref }: Pr
                         onChange={(raw) => entry.setRow(key, { raw })}
                         disabled={readOnly}
                         invalid={errors.length > 0}
-                        describedBy={errors.length > 0 ? "o-dang-chon" : undefined}
+                        describedBy={errors.length > 0 ? errorId : undefined}
                         col={i.code}
                         row={row}
                         className="w-full"
                       />
+                      {errors.length > 0 && (
+                        // the reason sits at the cell (and is read with it), not in a box off screen
+                        <p id={errorId} className="mt-1 max-w-[14rem] text-xs text-red-800" data-testid="cell-error">
+                          {errors.join(" ")}
+                        </p>
+                      )}
                     </td>
                   );
                 })}
@@ -203,7 +220,14 @@ export function GroupEntryGrid({ grid, userId, canEdit, locked, signInHref }: Pr
           <ul className="mt-1 space-y-0.5" data-testid="row-errors">
             {errorKeys.map((k) => (
               <li key={k}>
-                {groupName.get(k.split(":")[0])}: {entry.errorsOf(k).join(" ")}
+                <button
+                  type="button"
+                  className="text-left underline"
+                  onClick={() => focusDescribed(`loi-${k.replace(":", "-")}`)}
+                >
+                  {groupName.get(k.split(":")[0])}
+                </button>
+                : {entry.errorsOf(k).join(" ")}
               </li>
             ))}
           </ul>
@@ -221,6 +245,11 @@ export function GroupEntryGrid({ grid, userId, canEdit, locked, signInHref }: Pr
       )}
     </form>
   );
+}
+
+/** Moves to the input a message describes (from the list of wrong cells). */
+function focusDescribed(messageId: string) {
+  document.querySelector<HTMLElement>(`[aria-describedby="${messageId}"]`)?.focus();
 }
 
 /** The focused cell's details: where its value comes from, its note and outlier confirmation, its history. */

@@ -3,7 +3,9 @@
 // failure keeps the typed values and says what happened; a conflict is handed to the person.
 import { useActionState, useCallback, useEffect, useRef, useState } from "react";
 import { type ConflictRow, type SaveEntryData, saveEntry } from "@/lib/actions/entry";
-import { changedPayloadRows, type EntryGrid } from "@/lib/domain/entry-grid";
+import { cellKeyOf } from "@/lib/domain/cell-key";
+import { changedPayloadRows, type EntryGrid, type PayloadRow } from "@/lib/domain/entry-grid";
+import { formatNumber } from "@/lib/format/vi";
 import type { ActionResult } from "@/lib/result";
 import { useReportSubmissionVersion } from "@/components/review/submission-version";
 import type { EntryRows } from "./use-entry-rows";
@@ -13,19 +15,21 @@ export type SaveStatus = { kind: "ok" | "info" | "error" | "offline" | "session"
 type Options = {
   grid: EntryGrid;
   entryRows: EntryRows;
-  /** whether the rows on screen pass the form's validation */
-  valid: boolean;
+  /** the form's messages by cell key: rows with one are not sent */
+  fieldErrors: Record<string, string[]>;
+  /** called when rows were held back as invalid (moves the focus to the first of them) */
+  onInvalid: () => void;
 };
 
-export function useEntrySave({ grid, entryRows, valid }: Options) {
+export function useEntrySave({ grid, entryRows, fieldErrors, onInvalid }: Options) {
   const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
   const [status, setStatus] = useState<SaveStatus>(null);
   const [conflicts, setConflicts] = useState<ConflictRow[] | null>(null);
   const { latest, markSaved } = entryRows;
-  // the validity as of the last render: the save runs after the render that started it
-  const validRef = useRef(valid);
+  // the messages as of the last render: the save runs after the render that started it
+  const errorsRef = useRef(fieldErrors);
   useEffect(() => {
-    validRef.current = valid;
+    errorsRef.current = fieldErrors;
   });
 
   const clearServerError = useCallback((key: string) => {
@@ -39,16 +43,16 @@ export function useEntrySave({ grid, entryRows, valid }: Options) {
   const reportSubmissionVersion = useReportSubmissionVersion();
   const [, saveAction, pending] = useActionState(async (_prev: null, _form: FormData): Promise<null> => {
     const { rows, bases, versions } = latest.current;
-    const payloadRows = changedPayloadRows(rows, bases, versions);
-    if (payloadRows.length === 0) {
+    const changed = changedPayloadRows(rows, bases, versions);
+    if (changed.length === 0) {
       setStatus({ kind: "info", text: "Không có thay đổi nào cần lưu." });
       return null;
     }
-    if (!validRef.current) {
-      setStatus({
-        kind: "error",
-        text: "Số liệu chưa hợp lệ: xem các ô được đánh dấu đỏ. Chưa lưu; số liệu đã gõ vẫn còn.",
-      });
+    // the valid rows are saved; the wrong ones stay on screen, marked, and the focus goes to the first
+    const { valid: payloadRows, held } = splitInvalid(changed, errorsRef.current);
+    if (held > 0) onInvalid();
+    if (payloadRows.length === 0) {
+      setStatus({ kind: "error", text: heldText(held, 0) });
       return null;
     }
     const form = new FormData();
@@ -74,7 +78,8 @@ export function useEntrySave({ grid, entryRows, valid }: Options) {
       markSaved(payloadRows, result.data);
       setServerErrors({});
       setConflicts(null);
-      setStatus({ kind: "ok", text: result.message ?? "Đã lưu nháp." });
+      if (held > 0) setStatus({ kind: "error", text: heldText(held, payloadRows.length) });
+      else setStatus({ kind: "ok", text: result.message ?? "Đã lưu nháp." });
       return null;
     }
     switch (result.code) {
@@ -114,4 +119,18 @@ export function useEntrySave({ grid, entryRows, valid }: Options) {
     conflicts,
     setConflicts,
   };
+}
+
+/** The changed rows without a form message, and how many were held back. */
+export function splitInvalid(rows: PayloadRow[], fieldErrors: Record<string, string[]>) {
+  const valid = rows.filter((r) => !(fieldErrors[cellKeyOf(r)]?.length ?? 0));
+  return { valid, held: rows.length - valid.length };
+}
+
+/** What the save bar says when some changed rows were not sent because they are wrong. */
+export function heldText(held: number, saved: number): string {
+  const wrong = `${formatNumber(String(held))} ô chưa hợp lệ (đánh dấu đỏ, lý do ghi ngay dưới ô) chưa được lưu`;
+  return saved > 0
+    ? `Đã lưu ${formatNumber(String(saved))} ô hợp lệ. ${wrong}: hãy sửa rồi bấm “Lưu nháp” lần nữa.`
+    : `Chưa lưu gì: ${wrong}. Số liệu đã gõ vẫn còn; hãy sửa rồi bấm “Lưu nháp” lần nữa.`;
 }

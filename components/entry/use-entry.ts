@@ -4,6 +4,8 @@
 // types (use-entry-validation), the local draft (use-entry-draft), the leave warning, saving
 // (use-entry-save) and conflicts resolved row by row (use-conflict-resolution).
 import { useCallback } from "react";
+import type { SaveEntryData } from "@/lib/actions/entry";
+import { useReportSubmissionVersion } from "@/components/review/submission-version";
 import { draftKey, type Draft, type EntryGrid, type EntryIndicator, type RowState } from "@/lib/domain/entry-grid";
 import { useConflictResolution } from "./use-conflict-resolution";
 import { useEntryDraft } from "./use-entry-draft";
@@ -31,7 +33,16 @@ export function useEntry({ grid, page, editableKeys, userId, readOnly, form }: O
   const { rows, bases, versions, fixed, byCode, changedKeys, initial, restore, resolve } = entryRows;
 
   const { validation, errorsOf: ownErrorsOf } = useEntryValidation({ grid, entryRows, editableKeys });
-  const save = useEntrySave({ grid, entryRows, valid: validation.ok });
+  const focusFirstInvalid = useCallback(() => {
+    // after the render that marks the cells; centred so the sticky save bar never hides it
+    requestAnimationFrame(() => {
+      const first = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+      if (!first) return;
+      first.scrollIntoView({ block: "center" });
+      first.focus({ preventScroll: true });
+    });
+  }, [form]);
+  const save = useEntrySave({ grid, entryRows, fieldErrors: validation.fieldErrors, onInvalid: focusFirstInvalid });
 
   const { setStatus, clearServerError, serverErrors } = save;
   const errorsOf = useCallback(
@@ -66,6 +77,17 @@ export function useEntry({ grid, page, editableKeys, userId, readOnly, form }: O
 
   useLeaveWarning(changedKeys.length > 0);
 
+  const reportSubmissionVersion = useReportSubmissionVersion();
+  const { markSaved } = entryRows;
+  /** A save made outside the form (the published figures confirmed): the rows start from its versions. */
+  const applySaved = useCallback(
+    (data: SaveEntryData | undefined) => {
+      markSaved([], data);
+      if (data?.submission) reportSubmissionVersion(data.submission.version);
+    },
+    [markSaved, reportSubmissionVersion],
+  );
+
   const { resolveConflicts } = useConflictResolution({
     conflicts: save.conflicts,
     setConflicts: save.setConflicts,
@@ -89,6 +111,7 @@ export function useEntry({ grid, page, editableKeys, userId, readOnly, form }: O
     draftOffer,
     restoreDraft,
     discardDraft,
+    applySaved,
     saveAction: save.saveAction,
     pending: save.pending,
   };

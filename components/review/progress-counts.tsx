@@ -1,25 +1,16 @@
 import type { DistrictProgress } from "@/lib/data/review";
-import { PROGRESS_LABEL, type ProgressState, isLate } from "@/lib/domain/submission-workflow";
+import { PROGRESS_LABEL, PROGRESS_ORDER, countProgress } from "@/lib/domain/submission-workflow";
 import { formatNumber } from "@/lib/format/vi";
 
-const ORDER: ProgressState[] = ["APPROVED", "SUBMITTED", "RETURNED", "DRAFT", "NOT_STARTED"];
+const ORDER = PROGRESS_ORDER;
 
 /** Counts of each state over every ward and programme, and of the late ones. */
-export function progressCounts(
-  progress: DistrictProgress,
-  now: Date,
-): { byState: Record<ProgressState, number>; late: number; total: number } {
-  const byState = Object.fromEntries(ORDER.map((s) => [s, 0])) as Record<ProgressState, number>;
-  let late = 0;
-  let total = 0;
-  for (const w of progress.wards) {
-    for (const c of w.cells) {
-      byState[c.state]++;
-      total++;
-      if (isLate(c.state, progress.deadline?.dueOn ?? null, now)) late++;
-    }
-  }
-  return { byState, late, total };
+export function progressCounts(progress: DistrictProgress, now: Date) {
+  return countProgress(
+    progress.wards.flatMap((w) => w.cells),
+    progress.deadline?.dueOn ?? null,
+    now,
+  );
 }
 
 /** One card per state, and the late ones. */

@@ -3,16 +3,17 @@
 // The payload is parsed here; lib/services/entry-save.ts re-validates it with the form's own schema,
 // rules and outlier check and saves it.
 import { type ActionResult, failure, success } from "@/lib/result";
-import { authorizeAction, signedIn } from "@/lib/auth/action-guard";
+import { authorizeAction, authorizeForm, signedIn } from "@/lib/auth/action-guard";
 import { revalidatePath } from "next/cache";
 import { getValueHistory, type ValueHistoryEntry } from "@/lib/data/value-history";
 import {
   type ConflictRow as Conflict,
   type SaveEntryData as SaveData,
   type SavedVersion as Saved,
+  confirmPublishedFigures,
   saveEntryGrid,
 } from "@/lib/services/entry-save";
-import { entryPayloadSchema } from "@/lib/validation/entry";
+import { confirmPublishedSchema, entryPayloadSchema } from "@/lib/validation/entry";
 import { singleValued } from "@/lib/validation/form-input";
 import { programmeSlugSchema, slugSchema } from "@/lib/validation/params";
 
@@ -61,6 +62,30 @@ export async function saveEntry(
   });
   // the review panel beside the form (state, version, completeness) and the hub show the save
   if (changed > 0) revalidatePath(`/${parsed.data.ward}/nhap-lieu`, "layout");
+  return result;
+}
+
+/** Takes over every published figure the grid shows, where nothing was entered, as this year's entries. */
+export async function confirmPublished(
+  _prev: ActionResult<SaveEntryData> | null,
+  formData: FormData,
+): Promise<ActionResult<SaveEntryData>> {
+  const guard = await authorizeForm(
+    "action:confirmPublished",
+    "editValues",
+    formData,
+    confirmPublishedSchema,
+    "ward",
+    (error) => failure("invalid", error.issues[0]?.message ?? "Dữ liệu gửi lên không hợp lệ."),
+  );
+  if (!guard.ok) return guard.result;
+  const { viewer, scope } = guard.auth;
+  const { result, changed } = await confirmPublishedFigures({
+    actor: { userId: viewer.userId, name: viewer.name },
+    target: guard.input,
+    scope,
+  });
+  if (changed > 0) revalidatePath(`/${guard.input.ward}/nhap-lieu`, "layout");
   return result;
 }
 

@@ -10,6 +10,7 @@ import { type DeadlineInfo, getDeadline, getDeadlines } from "./deadlines";
 import { existedDuring, existingDuring } from "./org-units";
 import type { ReviewTarget } from "./review-target";
 import { type ReadScope, orgUnitScopeWhere, scopeWhere } from "./scope";
+import { isoDay } from "./serialize";
 
 export type SubmissionEventInfo = {
   id: number;
@@ -308,4 +309,136 @@ export async function firstDistrictWithin(unitIds: number[]): Promise<string | n
     select: { slug: true },
   });
   return d?.slug ?? null;
+}
+
+export type StandingCell = ProgressCell & { programmeSlug: string; programmeCode: string };
+export type WardStanding = { slug: string; name: string; dueOn: string | null; cells: StandingCell[] };
+export type DistrictStanding = {
+  slug: string;
+  name: string;
+  dueOn: string | null;
+  wards: number;
+  programmes: number;
+  cells: StandingCell[];
+};
+export type YearStanding = {
+  year: number;
+  /** the person's own wards, each with its programmes */
+  wards: WardStanding[];
+  /** the person's districts (or those of their city, at most DISTRICTS_SHOWN), every ward's cells together */
+  districts: DistrictStanding[];
+  /** districts of their cities left out of `districts` */
+  moreDistricts: number;
+};
+
+const DISTRICTS_SHOWN = 20;
+
+/**
+ * Where the units of a person's grants (`rootIds`) stand for one year: their own wards programme by
+ * programme, and for a district (or each district of a city) its wards' cells, counted by the caller.
+ * The cells come from the same loadProgress as /tien-do, in one call whatever the number of wards:
+ * a fixed number of queries. Null when the year belongs to no term.
+ */
+export async function getYearStanding({
+  rootIds,
+  year,
+  scope,
+}: {
+  rootIds: readonly number[];
+  year: number;
+  scope: ReadScope;
+}): Promise<YearStanding | null> {
+  const period = await db().period.findFirst({
+    where: { kind: "YEAR", year, term: { startYear: { lte: year }, endYear: { gte: year } } },
+    orderBy: { term: { startYear: "desc" } },
+    select: { id: true, termId: true },
+  });
+  if (!period || rootIds.length === 0) return null;
+  const roots = await db().orgUnit.findMany({
+    where: { id: { in: [...rootIds] }, ...scopeWhere(scope) },
+    select: { id: true, level: true },
+  });
+  const idsOf = (level: string) => roots.filter((r) => r.level === level).map((r) => r.id);
+  const [cityDistricts, districtCount] = await Promise.all([
+    db().orgUnit.findMany({
+      where: { parentId: { in: idsOf("CITY") }, level: "DISTRICT", ...existingDuring(year), ...scopeWhere(scope) },
+      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+      take: DISTRICTS_SHOWN,
+      select: { id: true },
+    }),
+    db().orgUnit.count({
+      where: { parentId: { in: idsOf("CITY") }, level: "DISTRICT", ...existingDuring(year), ...scopeWhere(scope) },
+    }),
+  ]);
+  const districtIds = [...idsOf("DISTRICT"), ...cityDistricts.map((d) => d.id)];
+  const [districts, wards] = await Promise.all([
+    db().orgUnit.findMany({
+      where: { id: { in: districtIds } },
+      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+      select: { id: true, slug: true, name: true, parentId: true },
+    }),
+    db().orgUnit.findMany({
+      where: {
+        level: "WARD",
+        AND: [{ OR: [{ id: { in: idsOf("WARD") } }, { parentId: { in: districtIds } }] }, existingDuring(year)],
+        ...scopeWhere(scope),
+      },
+      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+      select: { id: true, slug: true, name: true, parentId: true, parent: { select: { parentId: true } } },
+    }),
+  ]);
+  // a ward follows the programmes issued by its district or its city (as on its entry hub)
+  const issuersOf = (w: (typeof wards)[number]) =>
+    [w.parentId, w.parent?.parentId].filter((x): x is number => typeof x === "number");
+  const wardDistricts = [...new Set(wards.map((w) => w.parentId).filter((x): x is number => x !== null))];
+  const [programmes, deadlines] = await Promise.all([
+    db().programme.findMany({
+      where: { termId: period.termId, issuerId: { in: [...new Set(wards.flatMap(issuersOf))] } },
+      orderBy: [{ number: "asc" }, { code: "asc" }],
+      select: { id: true, slug: true, code: true, issuerId: true },
+    }),
+    db().deadline.findMany({
+      where: { districtId: { in: wardDistricts }, periodId: period.id },
+      select: { districtId: true, dueOn: true },
+    }),
+  ]);
+  const cells = await loadProgress(
+    { wardIds: wards.map((w) => w.id), periods: [{ id: period.id, year }], programmeIds: programmes.map((p) => p.id) },
+    scope,
+  );
+  const dueOf = new Map(deadlines.map((d) => [d.districtId, isoDay(d.dueOn)!]));
+  const cellsOf = (w: (typeof wards)[number]): StandingCell[] => {
+    const issuers = issuersOf(w);
+    return programmes
+      .filter((p) => issuers.includes(p.issuerId))
+      .flatMap((p) => {
+        const cell = cells.get(cellKey(w.id, period.id, p.id));
+        return cell ? [{ ...cell, programmeSlug: p.slug, programmeCode: p.code }] : [];
+      });
+  };
+  const ownWardIds = new Set(idsOf("WARD"));
+  return {
+    year,
+    wards: wards
+      .filter((w) => ownWardIds.has(w.id))
+      .map((w) => ({
+        slug: w.slug,
+        name: w.name,
+        dueOn: (w.parentId && dueOf.get(w.parentId)) || null,
+        cells: cellsOf(w),
+      })),
+    districts: districts.map((d) => {
+      const own = wards.filter((w) => w.parentId === d.id);
+      const issuers = [d.id, d.parentId];
+      return {
+        slug: d.slug,
+        name: d.name,
+        dueOn: dueOf.get(d.id) ?? null,
+        wards: own.length,
+        programmes: programmes.filter((p) => issuers.includes(p.issuerId)).length,
+        cells: own.flatMap(cellsOf),
+      };
+    }),
+    moreDistricts: Math.max(0, districtCount - cityDistricts.length),
+  };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PERMISSIONS, type Action } from "@/lib/auth/permissions";
 import type { Role, SubmissionAction, SubmissionStatus } from "@/lib/generated/prisma/enums";
-import { availableActions, checkTransition, isEditable, isLate } from "./submission-workflow";
+import { availableActions, checkTransition, countProgress, isEditable, isLate } from "./submission-workflow";
 
 const as = (role: Role) => (a: Action) => PERMISSIONS[role].includes(a);
 const STATUSES: SubmissionStatus[] = ["DRAFT", "SUBMITTED", "RETURNED", "APPROVED"];
@@ -100,5 +100,24 @@ describe("isLate", () => {
     expect(isLate("RETURNED", due, after)).toBe(true);
     expect(isLate("NOT_STARTED", due, after)).toBe(true);
     expect(isLate("NOT_STARTED", null, after)).toBe(false);
+  });
+});
+
+describe("countProgress", () => {
+  it("counts each (ward, programme) once by state, and the late ones against the due date", () => {
+    const cells = [
+      { state: "APPROVED" as const },
+      { state: "SUBMITTED" as const },
+      { state: "DRAFT" as const },
+      { state: "NOT_STARTED" as const },
+      { state: "NOT_STARTED" as const },
+    ];
+    const after = new Date("2020-12-20T00:00:00Z");
+    expect(countProgress(cells, "2020-12-15", after)).toEqual({
+      byState: { APPROVED: 1, SUBMITTED: 1, RETURNED: 0, DRAFT: 1, NOT_STARTED: 2 },
+      late: 3,
+      total: 5,
+    });
+    expect(countProgress(cells, null, after).late).toBe(0);
   });
 });

@@ -112,3 +112,23 @@ export function isLate(state: ProgressState, dueOn: string | null, now: Date): b
   const endOfDueDayUtc = Date.parse(`${dueOn}T00:00:00Z`) + 24 * 3600_000 - 7 * 3600_000;
   return now.getTime() >= endOfDueDayUtc;
 }
+
+/** The states in the order the overviews list them: done first. */
+export const PROGRESS_ORDER: ProgressState[] = ["APPROVED", "SUBMITTED", "RETURNED", "DRAFT", "NOT_STARTED"];
+
+/** How many (ward, programme) cells are in each state, and how many are late against `dueOn`. */
+export function countProgress(
+  cells: Iterable<{ state: ProgressState }>,
+  dueOn: string | null,
+  now: Date,
+): { byState: Record<ProgressState, number>; late: number; total: number } {
+  const byState = Object.fromEntries(PROGRESS_ORDER.map((s) => [s, 0])) as Record<ProgressState, number>;
+  let late = 0;
+  let total = 0;
+  for (const c of cells) {
+    byState[c.state]++;
+    total++;
+    if (isLate(c.state, dueOn, now)) late++;
+  }
+  return { byState, late, total };
+}

@@ -8,6 +8,8 @@ import { cellIdKey, cellKey } from "@/lib/domain/cell-key";
 import { type Actor, type EntryChange, saveEntryValues } from "@/lib/data/entry-save";
 import type { ReadScope } from "@/lib/data/scope";
 import type { Qualifier } from "@/lib/domain/enums";
+import { checkOutlier } from "@/lib/domain/outlier";
+import { formatNumber } from "@/lib/format/vi";
 import {
   type DerivedWardFigure,
   derivedMessage,
@@ -215,3 +217,72 @@ function wardFiguresOf(grid: EntryGrid, sentValues: Record<string, string | null
 
 const invert = (o: Record<string, number>): Record<number, string> =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [v, k]));
+
+/**
+ * "Xác nhận số liệu đã công bố": every cell of the page that shows a published figure of the year
+ * (a report's, an earlier approval's) and has no entered value becomes an entered value equal to it,
+ * in one ordinary save (checked, versioned, audited like the form's). `page` is the grid the person
+ * confirms: the ward's own figures, or its residential groups' (the ward figures derived from them are
+ * recomputed by the save). A cell entered meanwhile is no longer published-only and is left alone.
+ */
+export async function confirmPublishedFigures({
+  actor,
+  target,
+  scope,
+}: {
+  actor: Actor;
+  target: { ward: string; year: number; programme: string; page: "ward" | "groups" };
+  scope: ReadScope;
+}): Promise<EntrySaveOutcome> {
+  const loaded = await getEntryGrid({
+    wardSlug: target.ward,
+    year: target.year,
+    programmeSlug: target.programme,
+    scope: target.page,
+    readable: scope,
+  });
+  if (!loaded) return { result: failure("not-found", "Không tìm thấy phường, năm hoặc chương trình này."), changed: 0 };
+  const rows = publishedOnlyRows(loaded.grid, target.page);
+  if (rows.length === 0)
+    return {
+      result: success("Không còn số liệu đã công bố nào cần xác nhận.", {
+        saved: [],
+        derived: [],
+        submission: loaded.grid.submission,
+      }),
+      changed: 0,
+    };
+  const saved = await saveEntryGrid({
+    actor,
+    payload: { ward: target.ward, year: target.year, programme: target.programme, rows },
+    scope,
+  });
+  if (!saved.result.ok) return saved;
+  const count = saved.result.data?.saved?.length ?? 0;
+  return {
+    ...saved,
+    result: {
+      ...saved.result,
+      message: `Đã xác nhận ${formatNumber(String(count))} số liệu đã công bố là số liệu năm ${target.year} (lưu nháp).`,
+    },
+  };
+}
+
+/** The page's editable cells that show a published figure and hold no entered value, as payload rows. */
+export function publishedOnlyRows(grid: EntryGrid, page: "ward" | "groups"): EntryRow[] {
+  const indicators = [...grid.sections.flatMap((s) => s.indicators), ...grid.groupIndicators];
+  const byCode = new Map(indicators.map((i) => [i.code, i]));
+  return Object.values(grid.cells)
+    .filter((c) => c.origin.kind === "published" && c.value !== null)
+    .filter((c) => (page === "ward" ? c.unit === grid.ward.slug : c.unit !== grid.ward.slug))
+    .filter((c) => !byCode.get(c.indicator)?.derivedFrom || c.unit !== grid.ward.slug)
+    .map((c) => ({
+      indicator: c.indicator,
+      unit: c.unit,
+      raw: rawOf(c.value, byCode.get(c.indicator)!.valueType),
+      qualifier: c.qualifier,
+      // the figure was published: taking it over confirms it, even where it stands out from earlier years
+      outlierConfirmed: checkOutlier(c.value!, grid.history[cellKey(c.unit, c.indicator)] ?? []).outlier,
+      baseVersion: c.version,
+    }));
+}

@@ -118,3 +118,11 @@ export function validateEntryRows(
   }
   return { ok: Object.keys(fieldErrors).length === 0, values, fieldErrors, ruleViolations };
 }
+
+/** "Xác nhận số liệu đã công bố": which grid of which ward, year and programme. */
+export const confirmPublishedSchema = z.object({
+  ward: slugSchema,
+  year: z.coerce.number().int("Năm phải là số nguyên.").min(2000, "Năm không hợp lệ.").max(2100, "Năm không hợp lệ."),
+  programme: programmeSlugSchema,
+  page: z.enum(["ward", "groups"], { message: "Bảng nhập không hợp lệ." }),
+});

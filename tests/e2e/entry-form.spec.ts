@@ -208,4 +208,80 @@ test.describe("yearly entry form", () => {
     await expect(staffPage.getByRole("button", { name: "Lưu nháp" })).toHaveCount(0);
     await staff.close();
   });
+
+  test("group grid: a wrong value says why at its cell; Lưu nháp saves the valid rows and moves to the wrong one", async ({
+    page,
+  }) => {
+    await signIn(page);
+    await page.goto(`${ENTRY(2015)}/to-dan-pho`);
+    const cell = (group: number) =>
+      page.getByLabel(`Tổ ${group}: Gia đình đạt tiêu chuẩn Gia đình văn hóa (theo tổ dân phố)`, { exact: true });
+    await cell(1).fill("120");
+    await cell(2).fill("95,5");
+
+    // the reason is read with the cell and shown inside it, not in a box below the grid
+    await expect(cell(1)).toHaveAttribute("aria-invalid", "true");
+    const messageId = await cell(1).getAttribute("aria-describedby");
+    const message = page.locator(`[id="${messageId}"]`);
+    await expect(message).toContainText("100");
+    const [cellBox, messageBox] = [
+      (await cell(1).locator("xpath=ancestor::td").boundingBox())!,
+      (await message.boundingBox())!,
+    ];
+    expect(messageBox.y).toBeGreaterThanOrEqual(cellBox.y);
+    expect(messageBox.y + messageBox.height).toBeLessThanOrEqual(cellBox.y + cellBox.height + 1);
+    await expect(cell(2)).not.toHaveAttribute("aria-invalid", "true");
+
+    await cell(3).focus();
+    await page.getByRole("button", { name: "Lưu nháp" }).click();
+    await expect(page.getByTestId("save-status")).toContainText("Đã lưu 1 ô hợp lệ. 1 ô chưa hợp lệ");
+    await expect(cell(1)).toBeFocused();
+    await expect(page.getByTestId("unsaved-count")).toHaveText("1 ô đã sửa, chưa lưu");
+
+    await page.reload();
+    await expect(cell(2)).toHaveValue("95,5");
+  });
+
+  test("ward figures: Lưu nháp with only wrong rows saves nothing, says why, and moves to the first", async ({
+    page,
+  }) => {
+    await signIn(page);
+    await page.goto(ENTRY(2015));
+    const money = field(page, "Tiền xử phạt vi phạm trật tự đô thị", "đồng", 2015);
+    await money.fill("1,5");
+    await expect(money).toHaveAttribute("aria-invalid", "true");
+    await page.getByRole("button", { name: "Lưu nháp" }).click();
+    await expect(page.getByTestId("save-status")).toContainText("Chưa lưu gì: 1 ô chưa hợp lệ");
+    await expect(money).toBeFocused();
+    const bar = (await page.locator("[data-save-bar]").boundingBox())!;
+    const box = (await money.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(bar.y);
+  });
+
+  test("published figures: counted as present, confirmed as this year's in one step", async ({ page }) => {
+    await signIn(page);
+    const url = "/ngoc-thuy/nhap-lieu/2015/02-CTr-QU";
+    await page.goto(url);
+    const panel = page.getByTestId("submission-panel");
+    // nothing is owed where the form shows a published figure, and header and badge agree
+    await expect(panel.getByTestId("completeness")).toHaveText("10/10 ô số liệu · đủ");
+    await expect(page.getByTestId("submission-status")).toHaveText("Chưa bắt đầu");
+    await expect(panel.locator("[data-state]").first()).toHaveText(/Chưa bắt đầu/);
+    await expect(panel.getByText("Chỉ tiêu còn thiếu số liệu")).toHaveCount(0);
+
+    const box = page.getByTestId("confirm-published");
+    await expect(box).toContainText("10 ô đang hiện số liệu đã công bố");
+    await box.getByRole("button", { name: "Xác nhận 10 số liệu đã công bố" }).click();
+    await expect(page.getByTestId("confirm-published-status")).toHaveText(
+      "Đã xác nhận 10 số liệu đã công bố là số liệu năm 2015 (lưu nháp).",
+    );
+    await expect(box.getByRole("button")).toHaveCount(0);
+
+    await page.reload();
+    await expect(page.getByTestId("submission-status")).toHaveText("Đang nhập");
+    await expect(panel.locator("[data-state]").first()).toHaveText(/Đang nhập/);
+    await expect(panel.getByTestId("completeness")).toHaveText("10/10 ô số liệu · đủ");
+    await expect(page.getByTestId("confirm-published")).toHaveCount(0);
+    await expect(page.locator('[data-testid^="row-"]').filter({ hasText: "Đã nhập bởi" })).toHaveCount(10);
+  });
 });

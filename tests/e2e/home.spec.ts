@@ -1,7 +1,8 @@
 // The home page at any number of wards: the person's own units first, then one page of the wards they
 // may read, searched by name with or without diacritics (the paging itself: tests/integration/data-scope).
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { type Browser, type Page, expect, test } from "@playwright/test";
+import { DEMO_PASSWORD } from "./auth-state";
 
 test("district staff start from their district; the ward search ignores diacritics", async ({ page }) => {
   await page.goto("/");
@@ -28,4 +29,65 @@ test("district staff start from their district; the ward search ignores diacriti
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
     .analyze();
   expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+});
+
+async function signedIn(browser: Browser, username: string) {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto("/dang-nhap");
+  await page.getByLabel("Tên đăng nhập hoặc e-mail").fill(username);
+  await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  return page;
+}
+
+/** The year the home page reports on (the current year of the latest term, which other tests may add). */
+async function standingYear(page: Page): Promise<string> {
+  const heading = page.getByTestId("year-standing").getByRole("heading", { level: 2 });
+  await expect(heading).toHaveText(/^Tình hình số liệu năm \d{4}$/);
+  return (await heading.innerText()).slice(-4);
+}
+
+test("home: what waits first, then where each of the person's wards stands this year", async ({ page, browser }) => {
+  // district staff (the shared session): the district's wards counted by state, as /tien-do counts them
+  await page.goto("/");
+  const year = await standingYear(page);
+  const inboxBox = (await page.getByTestId("inbox").boundingBox())!;
+  const standingBox = (await page.getByTestId("year-standing").boundingBox())!;
+  expect(inboxBox.y).toBeLessThan(standingBox.y);
+  const district = page.getByTestId("standing-long-bien");
+  const size = (await district.getByRole("heading").innerText()).match(/(\d+) phường × (\d+) chương trình/);
+  expect(size).not.toBeNull();
+  expect(size![1]).toBe("14");
+  const counts = await district.locator("li[data-state]:not([data-state=late]) strong").allInnerTexts();
+  expect(counts).toHaveLength(5);
+  expect(counts.reduce((sum, c) => sum + Number(c.replace(/\./g, "")), 0)).toBe(14 * Number(size![2]));
+  await expect(
+    district.getByRole("link", { name: `Tiến độ từng phường của Quận Long Biên năm ${year}` }),
+  ).toHaveAttribute("href", `/tien-do?district=long-bien&year=${year}`);
+
+  // the ward official and the committee: their ward, programme by programme, each with its state and a link
+  for (const username of ["demo.phuong", "demo.danguy"]) {
+    const other = await signedIn(browser, username);
+    await other.goto("/");
+    const y = await standingYear(other);
+    const ward = other.getByTestId("standing-ngoc-thuy");
+    const rows = ward.getByRole("listitem");
+    expect(await rows.count()).toBeGreaterThan(0);
+    for (const row of await rows.all()) {
+      await expect(row.locator("[data-state]")).toHaveCount(1);
+      await expect(row.getByRole("link")).toHaveAttribute("href", new RegExp(`^/ngoc-thuy/nhap-lieu/${y}/[\\w-]+$`));
+    }
+    const { violations } = await new AxeBuilder({ page: other })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    if (username === "demo.danguy") {
+      // the reviewer's entry page is not titled as if they entered the figures
+      await rows.first().getByRole("link").click();
+      await expect(other).toHaveTitle(new RegExp(`^Số liệu ${y} · `));
+    }
+    await other.context().close();
+  }
 });

@@ -239,6 +239,27 @@ const SERVER_ACTIONS: Record<string, ActionCase> = {
       official: "ok",
     },
   },
+  "lib/actions/entry.ts#confirmPublished": {
+    args: () => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries({
+        ward: "ngoc-thuy",
+        year: "2016",
+        programme: ENTRY_PROGRAMME,
+        page: "ward",
+      }))
+        form.set(k, v);
+      return [null, form];
+    },
+    expect: {
+      anonymous: "unauthenticated",
+      otherOfficial: "forbidden",
+      committee: "forbidden",
+      staff: "forbidden",
+      admin: "forbidden",
+      official: "ok",
+    },
+  },
   "lib/actions/entry.ts#loadValueHistory": {
     args: () => ["ngoc-thuy", 2016, ENTRY_PROGRAMME, "ngoc-thuy", "tien-xu-phat"],
     expect: {

@@ -8,8 +8,9 @@ import { type EntryPageParams, loadEntryPage } from "@/lib/services/entry-page";
 type Props = { params: Promise<EntryPageParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { grid } = await loadEntryPage(await params, "ward");
-  return { title: `Nhập số liệu ${grid.year} · ${grid.programme.code} · ${grid.ward.name}` };
+  const { grid, canEdit } = await loadEntryPage(await params, "ward");
+  // a reviewer or reader does not enter figures here (the same words as the page's heading)
+  return { title: `${canEdit ? "Nhập số liệu" : "Số liệu"} ${grid.year} · ${grid.programme.code} · ${grid.ward.name}` };
 }
 
 export default async function EntryPage({ params }: Props) {

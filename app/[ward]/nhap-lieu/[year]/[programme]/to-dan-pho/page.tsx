@@ -9,8 +9,9 @@ import { type EntryPageParams, loadEntryPage } from "@/lib/services/entry-page";
 type Props = { params: Promise<EntryPageParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { grid } = await loadEntryPage(await params, "groups");
-  return { title: `Nhập theo tổ dân phố ${grid.year} · ${grid.programme.code} · ${grid.ward.name}` };
+  const { grid, canEdit } = await loadEntryPage(await params, "groups");
+  const what = canEdit ? "Nhập theo tổ dân phố" : "Số liệu theo tổ dân phố";
+  return { title: `${what} ${grid.year} · ${grid.programme.code} · ${grid.ward.name}` };
 }
 
 export default async function GroupEntryPage({ params }: Props) {
