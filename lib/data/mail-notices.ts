@@ -12,7 +12,9 @@ import {
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MailKind, Role, SubmissionAction } from "@/lib/generated/prisma/enums";
 import { mailConfig } from "@/lib/mail/config";
+import { MAIL_KINDS } from "@/lib/validation/mail";
 import { enqueueMailJobs } from "@/lib/mail/queue";
+import type { Failure } from "@/lib/result";
 
 const KIND_OF: Record<SubmissionAction, SubmissionMailFacts["kind"]> = {
   SUBMIT: "SUBMISSION_SENT",
@@ -290,14 +292,7 @@ export async function optedOutKinds(userId: string): Promise<MailKind[]> {
 
 /** Sets the kinds the person receives by e-mail (the others are turned off), audited. */
 export async function setMailChoices({ userId, receive }: { userId: string; receive: readonly MailKind[] }) {
-  const all: MailKind[] = [
-    "SUBMISSION_SENT",
-    "SUBMISSION_RETURNED",
-    "SUBMISSION_APPROVED",
-    "SUBMISSION_UNLOCKED",
-    "DEADLINE_REMINDER",
-  ];
-  const off = all.filter((k) => !receive.includes(k));
+  const off = MAIL_KINDS.filter((k) => !receive.includes(k));
   await db().$transaction(async (tx) => {
     const before = await tx.mailOptOut.findMany({ where: { userId }, select: { kind: true } });
     await tx.mailOptOut.deleteMany({ where: { userId, kind: { notIn: off } } });
@@ -316,4 +311,48 @@ export async function setMailChoices({ userId, receive }: { userId: string; rece
         },
       });
   });
+}
+
+/**
+ * Puts a given-up notice back in the queue (an administrator's decision, audited): its give-up mark
+ * is cleared and a new job added in the same transaction.
+ */
+export async function retryGivenUp({
+  id,
+  actorId,
+}: {
+  id: number;
+  actorId: string;
+}): Promise<{ ok: true } | Failure<"not-found" | "invalid">> {
+  return db()
+    .$transaction(async (tx) => {
+      const n = await tx.mailNotice.updateMany({ where: { id, gaveUpAt: { not: null } }, data: { gaveUpAt: null } });
+      if (n.count !== 1) return { ok: false, code: "not-found" } as const;
+      if (!mailConfig()) throw new MailOff();
+      await enqueueMailJobs(tx, [id]);
+      await tx.auditLog.create({
+        data: {
+          actor: actorId,
+          action: "UPDATE",
+          entity: "mail_notice",
+          entityId: String(id),
+          field: "gaveUpAt",
+          newValue: null,
+        },
+      });
+      return { ok: true } as const;
+    })
+    .catch((e: unknown) => {
+      if (e instanceof MailOff) return { ok: false, code: "invalid" } as const;
+      throw e;
+    });
+}
+
+/** Thrown inside the transaction so that the cleared mark is rolled back. */
+class MailOff extends Error {}
+
+/** The person's address, or null for an account made without one. */
+export async function mailAddressOf(userId: string): Promise<string | null> {
+  const user = await db().user.findUnique({ where: { id: userId }, select: { email: true } });
+  return user && !user.email.endsWith(".invalid") ? user.email : null;
 }

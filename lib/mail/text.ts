@@ -33,14 +33,6 @@ export type ReminderMailFacts = {
 
 export type MailText = { subject: string; body: string };
 
-export const MAIL_KIND_LABELS: Record<MailKind, string> = {
-  SUBMISSION_SENT: "Phường gửi số liệu chờ duyệt",
-  SUBMISSION_RETURNED: "Số liệu bị trả lại",
-  SUBMISSION_APPROVED: "Số liệu đã được duyệt",
-  SUBMISSION_UNLOCKED: "Số liệu đã duyệt được mở khóa",
-  DEADLINE_REMINDER: "Nhắc hạn nộp số liệu (trước 7 ngày, trước 1 ngày, khi quá hạn)",
-};
-
 const FOOTER =
   "\n\n—\nThư tự động của hệ thống Theo dõi Chương trình công tác toàn khóa; xin đừng trả lời thư này." +
   "\nBạn có thể tắt loại thông báo này trong trang Tài khoản của tôi.";
