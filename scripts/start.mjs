@@ -234,16 +234,23 @@ function buildReason() {
 // stays off there and notices stay in the app.
 async function prepareMail(appRole) {
   if (!env.SMTP_URL || !env.MAIL_FROM) {
-    if (env.SMTP_URL || env.MAIL_FROM) log("Chú ý: cần cả SMTP_URL và MAIL_FROM để gửi thư; thông báo chỉ hiện trong ứng dụng.");
+    if (env.SMTP_URL || env.MAIL_FROM)
+      log("Chú ý: cần cả SMTP_URL và MAIL_FROM để gửi thư; thông báo chỉ hiện trong ứng dụng.");
     return;
   }
   if (embedded) {
-    log("SMTP_URL bị bỏ qua: hàng đợi thư cần một máy chủ PostgreSQL (DATABASE_URL); thông báo chỉ hiện trong ứng dụng.");
+    log(
+      "SMTP_URL bị bỏ qua: hàng đợi thư cần một máy chủ PostgreSQL (DATABASE_URL); thông báo chỉ hiện trong ứng dụng.",
+    );
     delete env.SMTP_URL;
     return;
   }
   log("Chuẩn bị hàng đợi thư (pg-boss)...");
-  await step(process.execPath, [TSX_CLI, "scripts/prepare-mail-queue.ts"], appRole ? { MAIL_QUEUE_APP_ROLE: appRole } : {});
+  await step(
+    process.execPath,
+    [TSX_CLI, "scripts/prepare-mail-queue.ts"],
+    appRole ? { MAIL_QUEUE_APP_ROLE: appRole } : {},
+  );
 }
 
 // --- main ----------------------------------------------------------------------------------------
