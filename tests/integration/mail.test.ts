@@ -358,5 +358,31 @@ describe("e-mail notices", () => {
     expect(overview.gaveUp[0]).toMatchObject({ to: ADDRESS.official, attempts: 5 });
     expect(overview.gaveUp[0].subject).toContain("[Bị trả lại]");
     expect(received).toHaveLength(0);
+
+    // once the SMTP server is back, the administrator sends it again: delivered, and off the list
+    await startSmtp();
+    // the workers keep the transport they were started with: point new ones at the new port
+    for (const w of workers) await w.stop();
+    workers.length = 0;
+    const { startMailWorker } = await import("@/lib/mail/worker");
+    workers.push(
+      await startMailWorker({
+        url: world.database.url,
+        smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
+        from: "ctk@quan.test",
+        pollingIntervalSeconds: 0.5,
+        log: () => {},
+      }),
+    );
+    expect(await notices.retryGivenUp({ id: overview.gaveUp[0].id, actorId: world.users.admin.id })).toEqual({
+      ok: true,
+    });
+    expect(await notices.retryGivenUp({ id: overview.gaveUp[0].id, actorId: world.users.admin.id })).toEqual({
+      ok: false,
+      code: "not-found",
+    });
+    await drained();
+    expect(mailsTo("official")).toHaveLength(1);
+    expect((await notices.mailOverview()).gaveUp).toHaveLength(0);
   }, 90_000);
 });
