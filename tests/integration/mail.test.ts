@@ -253,7 +253,7 @@ describe("e-mail notices", () => {
     expect(mailsTo("official")[0].subject).toContain("[Đã duyệt]");
   });
 
-  it("two workers, one event with two recipients, many jobs: each notice is sent exactly once", async () => {
+  it("two workers, one event with two recipients, a burst of jobs: each notice is sent exactly once", async () => {
     received.length = 0;
     const { prisma } = world.database;
     expect(await as("staff", actions.unlockSubmission, { comment: "Phường đề nghị sửa." })).toMatchObject({
@@ -270,6 +270,30 @@ describe("e-mail notices", () => {
     const jobs = await prisma.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail' AND state = 'completed'`;
     expect(jobs[0].n).toBe(6);
+
+    // a burst of 30 jobs at once, both workers polling: 30 mails, none twice
+    received.length = 0;
+    const { enqueueMailJobs } = await import("@/lib/mail/queue");
+    await prisma.$transaction(async (tx) => {
+      const burst = await tx.mailNotice.createManyAndReturn({
+        data: Array.from({ length: 30 }, (_, i) => ({
+          dedupeKey: `burst:${i}`,
+          userId: world.users.staff.id,
+          kind: "SUBMISSION_SENT" as const,
+          toAddress: ADDRESS.staff,
+          subject: `Thư ${i}`,
+          body: "Thử",
+        })),
+        select: { id: true },
+      });
+      await enqueueMailJobs(
+        tx,
+        burst.map((b) => b.id),
+      );
+    });
+    await drained();
+    expect(received).toHaveLength(30);
+    expect(new Set(received.map((m) => m.subject)).size).toBe(30);
   });
 
   it("deadline reminders: 7 days before, once per person however often the job runs; opting out stops them", async () => {
