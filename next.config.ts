@@ -59,6 +59,9 @@ const nextConfig: NextConfig = {
     "exceljs",
     // reads its font metrics files relative to its own folder
     "pdfkit",
+    // the mail queue and its SMTP client (instrumentation.ts): plain Node packages
+    "pg-boss",
+    "nodemailer",
   ],
 };
 

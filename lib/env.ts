@@ -36,6 +36,20 @@ const schema = z.object({
     .transform((v) => v === "1" || v === "true"),
   /// Password of the demo accounts (demo data only); a random one is generated and printed when unset.
   DEMO_PASSWORD: z.string().min(10, "DEMO_PASSWORD phải dài ít nhất 10 ký tự").optional(),
+  /// SMTP server of the e-mail notices, e.g. smtp://user:pass@mail.example.vn:587 (smtps:// for TLS on
+  /// connect). With MAIL_FROM it turns e-mail on; without them notices stay in the app ("Việc cần làm").
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^smtps?:\/\//.test(v), "SMTP_URL phải là một URL smtp:// hoặc smtps://")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /// Sender of the e-mail notices, e.g. "Theo dõi CTr toàn khóa <ctk@example.vn>".
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -227,6 +227,32 @@ function buildReason() {
   return newer ? `${newer} mới hơn bản build` : null;
 }
 
+// --- e-mail --------------------------------------------------------------------------------------
+// With SMTP_URL and MAIL_FROM the web process runs a worker of the mail queue (instrumentation.ts).
+// pg-boss needs a PostgreSQL server: on the embedded database, whose socket server can interleave
+// the messages of concurrent connections, the queue would need connections of its own, so e-mail
+// stays off there and notices stay in the app.
+async function prepareMail(appRole) {
+  if (!env.SMTP_URL || !env.MAIL_FROM) {
+    if (env.SMTP_URL || env.MAIL_FROM)
+      log("Chú ý: cần cả SMTP_URL và MAIL_FROM để gửi thư; thông báo chỉ hiện trong ứng dụng.");
+    return;
+  }
+  if (embedded) {
+    log(
+      "SMTP_URL bị bỏ qua: hàng đợi thư cần một máy chủ PostgreSQL (DATABASE_URL); thông báo chỉ hiện trong ứng dụng.",
+    );
+    delete env.SMTP_URL;
+    return;
+  }
+  log("Chuẩn bị hàng đợi thư (pg-boss)...");
+  await step(
+    process.execPath,
+    [TSX_CLI, "scripts/prepare-mail-queue.ts"],
+    appRole ? { MAIL_QUEUE_APP_ROLE: appRole } : {},
+  );
+}
+
 // --- main ----------------------------------------------------------------------------------------
 async function waitHealthy(url) {
   const deadline = Date.now() + 120_000;
@@ -271,6 +297,7 @@ async function main() {
 
   // The web app's own role (before seed and build: a refusal should come before minutes of work).
   let appEnv = {};
+  let appRole = null;
   if (embedded)
     log(
       "PGlite chỉ có một người dùng (superuser): ứng dụng chạy với quyền đầy đủ; nhật ký kiểm tra vẫn có chuỗi băm (npm run audit:verify).",
@@ -286,7 +313,10 @@ async function main() {
       `Ứng dụng kết nối bằng vai trò "${app.role}" (chỉ đọc/ghi dữ liệu; migration và seed dùng vai trò của DATABASE_URL).`,
     );
     appEnv = { DATABASE_URL: app.url };
+    appRole = app.role;
   }
+
+  await prepareMail(appRole);
 
   const empty = await withClient(
     env.DATABASE_URL,

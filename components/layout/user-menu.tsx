@@ -27,6 +27,9 @@ export async function UserMenu() {
           <Link href="/quan-tri/nhat-ky" className="hover:underline">
             Nhật ký
           </Link>
+          <Link href="/quan-tri/thu-gui" className="hover:underline">
+            Thư gửi
+          </Link>
         </>
       )}
       {unitsWith(viewer, "manageOrgUnits").length > 0 && (
@@ -39,8 +42,8 @@ export async function UserMenu() {
           Danh mục
         </Link>
       )}
-      <Link href="/doi-mat-khau" className="hover:underline">
-        Đổi mật khẩu
+      <Link href="/tai-khoan" className="hover:underline">
+        Tài khoản
       </Link>
       <form method="post" action="/api/auth/sign-out">
         <button type="submit" className="hover:underline">

@@ -10,6 +10,7 @@ import type { SubmissionAction, SubmissionStatus } from "@/lib/generated/prisma/
 import type { Failure } from "@/lib/result";
 import { type Actor, type EntryTarget, lockSubmission, normal } from "./entry-save";
 import { closeQuestions } from "./figure-comments";
+import { queueSubmissionNotices } from "./mail-notices";
 import { ensureEntrySource } from "./record-write";
 import { selfApprovalRefusal } from "./review-settings";
 
@@ -126,6 +127,8 @@ export async function transitionSubmission({
               closedQuestions: await closeQuestions({ tx, actor, submissionId: sub.id, eventId: event.id }),
             }
           : null;
+      // e-mail to the people whose turn it is, queued in this transaction (nothing when e-mail is off)
+      await queueSubmissionNotices({ tx, submissionId: sub.id, eventId: event.id, action, actor, comment: note });
       return { ok: true, submissionId: sub.id, status: check.to, version, published } as const;
     },
     { maxWait: 10_000, timeout: 30_000 },

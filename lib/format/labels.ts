@@ -1,4 +1,5 @@
 // Vietnamese labels of the model's enumerations.
+import type { MailKind } from "@/lib/generated/prisma/enums";
 
 export const PROJECT_STATUS_LABEL = {
   PLANNED: "Chuẩn bị",
@@ -69,3 +70,12 @@ export const DIRECTION_LABEL = {
   LOWER_IS_BETTER: "Càng thấp càng tốt",
   NEUTRAL: "Không đánh giá",
 } as const;
+
+/** The kinds of e-mail notice, as the account page offers them. */
+export const MAIL_KIND_LABELS: Record<MailKind, string> = {
+  SUBMISSION_SENT: "Phường gửi số liệu chờ duyệt",
+  SUBMISSION_RETURNED: "Số liệu bị trả lại",
+  SUBMISSION_APPROVED: "Số liệu đã được duyệt",
+  SUBMISSION_UNLOCKED: "Số liệu đã duyệt được mở khóa",
+  DEADLINE_REMINDER: "Nhắc hạn nộp số liệu (trước 7 ngày, trước 1 ngày, khi quá hạn)",
+};

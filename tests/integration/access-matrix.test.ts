@@ -296,6 +296,21 @@ const SERVER_ACTIONS: Record<string, ActionCase> = {
       committee: "forbidden",
       staff: "forbidden",
     },
+  }, // --- e-mail (lib/actions/mail.ts): one's own choices; administrators send a given-up mail again ---
+  "lib/actions/mail.ts#saveMailChoices": {
+    args: () => [null, formOf({ SUBMISSION_SENT: "on", DEADLINE_REMINDER: "on" })],
+    expect: { anonymous: "unauthenticated", official: "ok", committee: "ok", staff: "ok", admin: "ok" },
+  },
+  "lib/actions/mail.ts#retryMail": {
+    // no such mail: the administrator is let through to the lookup, nobody else is
+    args: () => [null, formOf({ id: "999999" })],
+    expect: {
+      anonymous: "unauthenticated",
+      official: "forbidden",
+      committee: "forbidden",
+      staff: "forbidden",
+      admin: "not-found",
+    },
   },
 };
 let entryFile = new Uint8Array();
