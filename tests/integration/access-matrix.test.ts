@@ -89,10 +89,11 @@ function cases(): Record<string, Case> {
       params: { slug: "ngoc-thuy" },
       expect: { anonymous: 401, otherOfficial: 403, official: 200, committee: 200, staff: 403, admin: 403 },
     },
+    // the brief's draft as the report's (its plain read is the same read scope as every route above)
     "GET /api/v1/org-units/[slug]/brief": {
-      url: "/api/v1/org-units/ngoc-thuy/brief?year=2019",
+      url: "/api/v1/org-units/ngoc-thuy/brief?year=2019&draft=1",
       params: { slug: "ngoc-thuy" },
-      expect: { anonymous: 401, otherOfficial: 403, official: 200, committee: 200, staff: 200, admin: 200 },
+      expect: { anonymous: 401, otherOfficial: 403, official: 200, committee: 200, staff: 403, admin: 403 },
     },
     // h11b: the unit pickers' search (the children of a unit the caller may read)
     "GET /api/v1/org-units/[slug]/children": {
