@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Brief, BriefRow } from "@/lib/documents/brief";
+import { DRAFT_MARK } from "@/lib/documents/party-report";
 
 const button =
   "no-print inline-block rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100";
@@ -31,11 +32,14 @@ export function BriefView({
   ward,
   pdfHref,
   periods,
+  draftLink = null,
 }: {
   brief: Brief;
   ward: { slug: string; name: string };
   pdfHref: string;
   periods: Array<{ label: string; href: string; current: boolean }>;
+  /** to the draft (or back to the approved brief), for the ward's officials and committee */
+  draftLink?: { href: string; label: string } | null;
 }) {
   return (
     <article className="space-y-6">
@@ -46,6 +50,7 @@ export function BriefView({
           </Link>{" "}
           › Bản tóm tắt
         </nav>
+        {brief.draft && <p className="text-right font-bold text-red-800">{DRAFT_MARK}</p>}
         <h1 className="text-2xl font-bold text-brand-800">{brief.title}</h1>
         <nav aria-label="Kỳ" className="no-print flex flex-wrap gap-2 text-sm">
           {periods.map((p) => (
@@ -59,10 +64,15 @@ export function BriefView({
             </Link>
           ))}
         </nav>
-        <p className="no-print">
+        <p className="no-print flex flex-wrap gap-2">
           <a href={pdfHref} className={button} download>
             Tải PDF
           </a>
+          {draftLink && (
+            <Link href={draftLink.href} className={button}>
+              {draftLink.label}
+            </Link>
+          )}
         </p>
       </header>
       {brief.programmes.map((p) => (

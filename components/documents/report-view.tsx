@@ -20,28 +20,34 @@ function Block({ b }: { b: DocBlock }) {
       return <p className={b.italic ? "indent-8 italic" : "indent-8"}>{b.text}</p>;
     case "table":
       return (
-        <table className="w-full border-collapse text-sm">
-          <thead>
-            <tr>
-              {b.header.map((h) => (
-                <th key={h} scope="col" className="border border-slate-400 px-1">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {b.rows.map((r, i) => (
-              <tr key={i}>
-                {r.map((c, j) => (
-                  <td key={j} className="border border-slate-400 px-1">
-                    {c}
-                  </td>
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-sm">
+            <caption className="py-1 text-left italic">{b.caption}</caption>
+            <thead>
+              <tr>
+                {b.header.map((h) => (
+                  <th key={h} scope="col" className="border border-slate-400 px-1">
+                    {h}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {b.rows.map((r, i) => (
+                <tr key={i}>
+                  <th scope="row" className="border border-slate-400 px-1 text-left font-normal">
+                    {r[0]}
+                  </th>
+                  {r.slice(1).map((c, j) => (
+                    <td key={j} className="border border-slate-400 px-1 text-center">
+                      {c}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       );
   }
 }

@@ -64,6 +64,14 @@ export function inboxItems(inbox: Inbox, today: string): Item[] {
       urgent: true,
       action: "Xem tiến độ",
     });
+  for (const u of inbox.unlockRequests)
+    items.push({
+      key: `u:${u.ward.slug}:${u.year}:${u.programme.slug}`,
+      href: `/${u.ward.slug}/nhap-lieu/${u.year}/${u.programme.slug}#mo-khoa`,
+      title: `Xin mở khóa: số liệu năm ${u.year} của ${u.ward.name}, chương trình ${u.programme.code}`,
+      detail: `${u.requestedByName}, ${formatDateTime(u.at)}: “${u.reason}”`,
+      action: "Mở khóa hoặc từ chối",
+    });
   if (inbox.mustChangePassword > 0)
     items.push({
       key: "p",

@@ -8,6 +8,7 @@ import { ChangedRows } from "./changed-rows";
 import { FigureQuestions } from "./figure-questions";
 import { LateBadge, ProgressBadge } from "./progress-badge";
 import { ReviewActions } from "./review-actions";
+import { UnlockRequests } from "./unlock-requests";
 
 /**
  * Where the ward's figures of one year and programme stand in review: state, deadline, what is still
@@ -22,7 +23,7 @@ export async function SubmissionPanel(props: {
 }) {
   const loaded = await loadSubmissionPanel(props);
   if (!loaded) return null;
-  const { target, panel, available, ownSending, changed, questions } = loaded;
+  const { target, panel, available, ownSending, changed, questions, unlock } = loaded;
   const openThreads = questions.threads.filter((t) => !t.closedAt);
   const late = isLate(panel.state, panel.deadline?.dueOn ?? null, new Date());
   const { expected, entered, owed } = panel.completeness;
@@ -130,7 +131,8 @@ export async function SubmissionPanel(props: {
           )}
         </div>
       </section>
-      {/* beside the panel (its own landmark), so that the panel's own form stays the only one in it */}
+      {/* beside the panel (their own landmarks), so that the panel's own form stays the only one in it */}
+      <UnlockRequests ward={target.wardSlug} year={target.year} programme={target.programmeSlug} {...unlock} />
       <FigureQuestions
         ward={target.wardSlug}
         wardName={target.wardName}

@@ -34,6 +34,16 @@ export type WardDeadlineItem = { ward: WardRef; year: number; dueOn: string; ope
 /** Wards of a district still not sent after the due date of a year. */
 export type LateWardsItem = { district: WardRef; year: number; dueOn: string; lateWards: number };
 
+/** A ward official's request to unlock approved figures, waiting for those who may unlock them. */
+export type UnlockRequestItem = {
+  ward: WardRef;
+  year: number;
+  programme: ProgrammeRefShort;
+  reason: string;
+  requestedByName: string;
+  at: string;
+};
+
 /** Failed sign-ins from one address or on one account in the last 24 hours. */
 export type SignInBurstItem = { kind: "address" | "account"; key: string; failures: number; lastAt: string };
 
@@ -43,6 +53,7 @@ export type Inbox = {
   questions: QuestionsItem[];
   deadlines: WardDeadlineItem[];
   lateWards: LateWardsItem[];
+  unlockRequests: UnlockRequestItem[];
   mustChangePassword: number;
   signInBursts: SignInBurstItem[];
 };
@@ -54,6 +65,8 @@ export type InboxRoots = {
   edit: readonly number[];
   /** units where the person sets deadlines (district staff) */
   deadlines: readonly number[];
+  /** units where the person unlocks approved figures (district or city staff); absent: none */
+  unlock?: readonly number[];
   /** may manage accounts (administrators) */
   accounts: boolean;
 };
@@ -182,6 +195,36 @@ async function lateWards(roots: readonly number[], today: string): Promise<LateW
   }));
 }
 
+/** For those who may unlock: the open unlock requests of the wards below `roots`, oldest first. */
+async function openUnlockRequests(roots: readonly number[]): Promise<UnlockRequestItem[]> {
+  if (roots.length === 0) return [];
+  const rows = await db().$queryRaw<(SubmissionRow & { reason: string; requestedByName: string; at: Date })[]>`
+    WITH RECURSIVE down(id) AS (
+      SELECT id FROM org_unit WHERE id = ANY(${[...roots]}::int[])
+      UNION
+      SELECT u.id FROM org_unit u JOIN down ON u.parent_id = down.id
+    )
+    SELECT w.slug AS "wardSlug", w.name AS "wardName", p.year, g.slug AS "programmeSlug", g.code AS "programmeCode",
+           r.reason, r.requested_by_name AS "requestedByName", r.requested_at AS at
+    FROM unlock_request r
+    JOIN submission s ON s.id = r.submission_id
+    JOIN down ON down.id = s.org_unit_id
+    JOIN org_unit w ON w.id = s.org_unit_id
+    JOIN period p ON p.id = s.period_id
+    JOIN programme g ON g.id = s.programme_id
+    WHERE r.status = 'OPEN'
+    ORDER BY r.requested_at, w.name, p.year, g.number
+    LIMIT ${INBOX_LIMIT}`;
+  return rows.map((r) => ({
+    ward: { slug: r.wardSlug, name: r.wardName },
+    year: r.year,
+    programme: { slug: r.programmeSlug, code: r.programmeCode },
+    reason: r.reason,
+    requestedByName: r.requestedByName,
+    at: r.at.toISOString(),
+  }));
+}
+
 /** For administrators: accounts that must change their password, and bursts of failed sign-ins. */
 async function accountItems(burstFailures: number): Promise<Pick<Inbox, "mustChangePassword" | "signInBursts">> {
   const [counts, bursts] = await Promise.all([
@@ -263,13 +306,14 @@ export async function getInbox({
   soonDays: number;
   burstFailures: number;
 }): Promise<Inbox> {
-  const [awaitingApproval, returned, questions, deadlines, late, accounts] = await Promise.all([
+  const [awaitingApproval, returned, questions, deadlines, late, unlockRequests, accounts] = await Promise.all([
     submissionsIn(roots.approve, "SUBMITTED", "SUBMIT"),
     submissionsIn(roots.edit, "RETURNED", "RETURN"),
     unansweredQuestions(roots.edit),
     wardDeadlines(roots.edit, today, soonDays),
     lateWards(roots.deadlines, today),
+    openUnlockRequests(roots.unlock ?? []),
     roots.accounts ? accountItems(burstFailures) : { mustChangePassword: 0, signInBursts: [] },
   ]);
-  return { awaitingApproval, returned, questions, deadlines, lateWards: late, ...accounts };
+  return { awaitingApproval, returned, questions, deadlines, lateWards: late, unlockRequests, ...accounts };
 }

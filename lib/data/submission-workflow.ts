@@ -11,6 +11,7 @@ import type { Failure } from "@/lib/result";
 import { type Actor, type EntryTarget, lockSubmission, normal } from "./entry-save";
 import { closeQuestions } from "./figure-comments";
 import { queueSubmissionNotices } from "./mail-notices";
+import { grantOpenUnlockRequest } from "./unlock-requests";
 import { ensureEntrySource } from "./record-write";
 import { selfApprovalRefusal } from "./review-settings";
 
@@ -28,7 +29,15 @@ export type Published = {
 };
 
 export type TransitionOutcome =
-  | { ok: true; submissionId: number; status: SubmissionStatus; version: number; published: Published | null }
+  | {
+      ok: true;
+      submissionId: number;
+      status: SubmissionStatus;
+      version: number;
+      published: Published | null;
+      /** an unlock: the ward's open request it granted, if any */
+      grantedRequest: number | null;
+    }
   /** a stale screen (no message), or a state the action does not apply to (with the state machine's message) */
   | Failure<"conflict", { message?: string; status: SubmissionStatus; version: number }>
   /** "invalid": the comment the action requires is missing; "forbidden": the sender may not approve their own figures */
@@ -129,7 +138,12 @@ export async function transitionSubmission({
           : null;
       // e-mail to the people whose turn it is, queued in this transaction (nothing when e-mail is off)
       await queueSubmissionNotices({ tx, submissionId: sub.id, eventId: event.id, action, actor, comment: note });
-      return { ok: true, submissionId: sub.id, status: check.to, version, published } as const;
+      // an unlock grants the ward's open request to unlock, if there is one
+      const grantedRequest =
+        action === "UNLOCK"
+          ? await grantOpenUnlockRequest({ tx, actor, submissionId: sub.id, eventId: event.id, comment: note })
+          : null;
+      return { ok: true, submissionId: sub.id, status: check.to, version, published, grantedRequest } as const;
     },
     { maxWait: 10_000, timeout: 30_000 },
   );

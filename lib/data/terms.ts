@@ -18,3 +18,12 @@ export async function getLatestTerm(): Promise<TermSummary | null> {
 export async function resolveTerm(slug: string | undefined): Promise<TermSummary | null> {
   return slug === undefined ? getLatestTerm() : getTermBySlug(slug);
 }
+
+/** The term just before `term` (the latest that starts earlier), for a term's change against the previous one. */
+export async function getPreviousTerm(term: { startYear: number }): Promise<TermSummary | null> {
+  return db().term.findFirst({
+    where: { startYear: { lt: term.startYear } },
+    orderBy: { startYear: "desc" },
+    select: termSelect,
+  });
+}

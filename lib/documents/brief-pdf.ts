@@ -20,7 +20,7 @@ const SIZE = 8.5;
 const PAD = 2.5;
 
 export async function writeBriefPdf(brief: Brief): Promise<Buffer> {
-  const pdf = newPdf({ draft: false, title: brief.title, margins: MARGINS });
+  const pdf = newPdf({ draft: brief.draft, title: brief.title, margins: MARGINS });
   const left = MARGINS.left;
   const width = pdf.page.width - MARGINS.left - MARGINS.right;
   const widths = COLUMNS.map((c) => c.width * width);

@@ -7,8 +7,13 @@ const base: BriefIndicatorInput = {
   unit: "trường hợp",
   valueType: "COUNT",
   direction: "HIGHER_IS_BETTER",
-  figure: { value: "120", qualifier: "EXACT", source: { kind: "ENTRY", title: "Số liệu phường nhập", issuedOn: null } },
-  previous: { value: "100", qualifier: "EXACT", source: { kind: "ENTRY", title: "", issuedOn: null } },
+  figure: {
+    value: "120",
+    qualifier: "EXACT",
+    source: { kind: "ENTRY", title: "Số liệu phường nhập", issuedOn: null },
+    approved: true,
+  },
+  previous: { value: "100", qualifier: "EXACT", source: { kind: "ENTRY", title: "", issuedOn: null }, approved: true },
   target: { comparison: "GTE", value: "100", isDemo: false },
   pendingApproval: false,
   confirmedOutlier: false,
@@ -61,5 +66,32 @@ describe("brief", () => {
     expect(brief.ahead.map((r) => r.code)).toEqual(["a"]);
     expect(brief.behind.map((r) => r.code)).toEqual(["c"]);
     expect(p.rows[2].statusLabel).toBe("Chưa đạt");
+  });
+
+  it("says why a term's change is missing, and marks a draft's figures not approved", () => {
+    expect(changeText({ ...base, previous: null, previousMissing: "không có nhiệm kỳ trước" })).toBe(
+      "— (không có nhiệm kỳ trước)",
+    );
+    const brief = buildBrief({
+      ward: { name: "Phường Ngọc Thụy" },
+      period: { kind: "YEAR", year: 2019 },
+      dueOn: null,
+      now: new Date("2020-02-01T00:00:00Z"),
+      draft: true,
+      programmes: [
+        {
+          code: "03-CTr/QU",
+          title: "…",
+          state: "DRAFT",
+          indicators: [{ ...base, figure: { ...base.figure!, approved: false }, pendingApproval: true }],
+        },
+      ],
+    });
+    expect(brief.draft).toBe(true);
+    expect(brief.programmes[0].rows[0]).toMatchObject({
+      figure: "120 trường hợp (chưa duyệt)",
+      source: "Phường nhập, chưa duyệt",
+    });
+    expect(brief.notes[0]).toContain("Bản dự thảo");
   });
 });

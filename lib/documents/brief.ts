@@ -14,6 +14,8 @@ export type BriefFigure = {
   value: string;
   qualifier: Qualifier;
   source: { kind: SourceKind; title: string; issuedOn: string | null };
+  /** false: entered by the ward and not approved yet (only a draft brief carries such figures) */
+  approved: boolean;
 };
 
 export type BriefIndicatorInput = {
@@ -26,6 +28,8 @@ export type BriefIndicatorInput = {
   figure: BriefFigure | null;
   /** the figure of the year before (or of the previous term), if any */
   previous: BriefFigure | null;
+  /** why there is no previous figure to compare with, when it does not exist (a term brief says why) */
+  previousMissing?: string | null;
   target: { comparison: Comparison; value: string; isDemo: boolean } | null;
   /** a figure was entered for the period and is not approved yet */
   pendingApproval: boolean;
@@ -45,6 +49,8 @@ export type BriefInput = {
   }>;
   dueOn: string | null;
   now: Date;
+  /** a draft carries the ward's figures not yet approved, marked, and says DỰ THẢO */
+  draft?: boolean;
 };
 
 export type BriefRow = {
@@ -65,6 +71,7 @@ export type BriefRow = {
 
 export type Brief = {
   wardName: string;
+  draft: boolean;
   title: string;
   periodLabel: string;
   programmes: Array<{ code: string; title: string; state: string | null; late: boolean; rows: BriefRow[] }>;
@@ -83,7 +90,10 @@ export function targetWords(t: { comparison: Comparison; value: string }, valueT
   return `${COMPARISON_WORD[t.comparison]} ${figure}`.trim();
 }
 
-export function sourceLabel(s: BriefFigure["source"]): string {
+export const BRIEF_UNAPPROVED_MARK = "(chưa duyệt)";
+
+export function sourceLabel(s: BriefFigure["source"], approved = true): string {
+  if (!approved) return "Phường nhập, chưa duyệt";
   if (s.kind === "DEMO") return "Minh họa";
   if (s.kind === "ENTRY") return "Phường nhập, Đảng ủy duyệt";
   return s.issuedOn ? `${s.title}, ${formatDate(s.issuedOn)}` : s.title;
@@ -91,6 +101,7 @@ export function sourceLabel(s: BriefFigure["source"]): string {
 
 /** "+12 trường hợp", "−3 %", "không đổi"; empty when either figure is missing or "trên" makes it unknown. */
 export function changeText(i: BriefIndicatorInput): string {
+  if (i.figure && !i.previous && i.previousMissing) return `— (${i.previousMissing})`;
   if (!i.figure || !i.previous) return "—";
   if (i.figure.qualifier !== "EXACT" || i.previous.qualifier !== "EXACT") return "—";
   if (i.valueType === "BOOLEAN") return i.figure.value === i.previous.value ? "không đổi" : "thay đổi";
@@ -130,14 +141,19 @@ export function buildBrief(input: BriefInput): Brief {
         code: i.code,
         name: i.name,
         figure: i.figure
-          ? figureProse({ value: i.figure.value, qualifier: i.figure.qualifier, valueType: i.valueType, unit: i.unit })
+          ? figureProse({
+              value: i.figure.value,
+              qualifier: i.figure.qualifier,
+              valueType: i.valueType,
+              unit: i.unit,
+            }) + (i.figure.approved ? "" : ` ${BRIEF_UNAPPROVED_MARK}`)
           : "—",
         target: i.target ? targetWords(i.target, i.valueType, i.unit) : "—",
         status,
         statusLabel: TARGET_STATUS_LABEL[status],
         change: changeText(i),
         flags,
-        source: i.figure ? sourceLabel(i.figure.source) : "—",
+        source: i.figure ? sourceLabel(i.figure.source, i.figure.approved) : "—",
         isDemo: i.figure?.source.kind === "DEMO",
         lead: lead(i),
       };
@@ -154,12 +170,17 @@ export function buildBrief(input: BriefInput): Brief {
     .sort((a, b) => a.lead! - b.lead!)
     .slice(0, 3);
   const notes: string[] = [];
+  if (input.draft)
+    notes.push(
+      `Bản dự thảo: số liệu ghi “${BRIEF_UNAPPROVED_MARK.slice(1, -1)}” là số phường đã nhập, Đảng ủy phường chưa duyệt.`,
+    );
   if (programmes.some((p) => p.rows.some((r) => r.isDemo)))
     notes.push("Số liệu ghi nguồn “Minh họa” là dữ liệu minh họa, không phải số liệu thật.");
   if (anyDemoTarget) notes.push("Chỉ tiêu là chỉ tiêu minh họa (báo cáo nguồn không nêu chỉ tiêu bằng số).");
   if (input.dueOn) notes.push(`Hạn gửi số liệu ${periodLabel}: ${formatDate(input.dueOn)}.`);
   return {
     wardName: input.ward.name,
+    draft: input.draft ?? false,
     title: `Tóm tắt kết quả thực hiện 3 Chương trình công tác toàn khóa – ${input.ward.name}, ${periodLabel}`,
     periodLabel,
     programmes,

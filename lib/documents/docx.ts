@@ -59,7 +59,36 @@ function headerTable(doc: PartyDocument): Table {
   });
 }
 
-function block(b: DocBlock): Paragraph | Table {
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+const GRID = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
+
+/** A real Word table (header row repeated on each page), 11 pt so that a term's years fit the width. */
+function figureTable(b: Extract<DocBlock, { kind: "table" }>): Table {
+  const first = b.header.length > 2 ? 30 : 60;
+  const other = (100 - first) / (b.header.length - 1);
+  const cell = (text: string, i: number, bold: boolean) =>
+    new TableCell({
+      width: { size: i === 0 ? first : other, type: WidthType.PERCENTAGE },
+      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+      children: [
+        new Paragraph({
+          style: "TableText",
+          alignment: i === 0 ? AlignmentType.LEFT : AlignmentType.CENTER,
+          children: [new TextRun({ text, bold })],
+        }),
+      ],
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: GRID,
+    rows: [
+      new TableRow({ tableHeader: true, children: b.header.map((h, i) => cell(h, i, true)) }),
+      ...b.rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, i, false)) })),
+    ],
+  });
+}
+
+function block(b: DocBlock): Paragraph | Table | Array<Paragraph | Table> {
   switch (b.kind) {
     case "heading":
       return new Paragraph({
@@ -72,20 +101,7 @@ function block(b: DocBlock): Paragraph | Table {
     case "paragraph":
       return new Paragraph({ children: [new TextRun({ text: b.text, italics: b.italic })] });
     case "table":
-      return new Table({
-        width: { size: 100, type: WidthType.PERCENTAGE },
-        rows: [
-          new TableRow({
-            tableHeader: true,
-            children: b.header.map(
-              (h) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: h, bold: true })] })] }),
-            ),
-          }),
-          ...b.rows.map(
-            (r) => new TableRow({ children: r.map((c) => new TableCell({ children: [new Paragraph(c)] })) }),
-          ),
-        ],
-      });
+      return [new Paragraph({ style: "TableCaption", children: [new TextRun(b.caption)] }), figureTable(b)];
   }
 }
 
@@ -134,6 +150,20 @@ export async function writeDocx(doc: PartyDocument): Promise<Buffer> {
           paragraph: { indent: { firstLine: Math.round(1.27 * CM) }, alignment: AlignmentType.JUSTIFIED },
         },
         {
+          id: "TableCaption",
+          name: "Table Caption",
+          basedOn: "Normal",
+          run: { font: FONT, size: 12 * PT, italics: true },
+          paragraph: { spacing: { before: 120, after: 60 } },
+        },
+        {
+          id: "TableText",
+          name: "Table Text",
+          basedOn: "Normal",
+          run: { font: FONT, size: 11 * PT },
+          paragraph: { spacing: { after: 0, line: 240 } },
+        },
+        {
           id: "DocTitle",
           name: "Document Title",
           basedOn: "Normal",
@@ -159,7 +189,7 @@ export async function writeDocx(doc: PartyDocument): Promise<Buffer> {
             children: [new TextRun({ text: doc.subject, bold: true })],
           }),
           centred("-----"),
-          ...doc.body.map(block),
+          ...doc.body.flatMap(block),
           new Paragraph({ children: [new TextRun({ text: doc.sourcesNote, italics: true, size: 12 * PT })] }),
           new Table({
             width: { size: 100, type: WidthType.PERCENTAGE },

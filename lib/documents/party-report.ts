@@ -37,6 +37,8 @@ export type ReportFigure = {
 export type ReportIndicator = {
   code: string;
   name: string;
+  /** the indicator this one is a category sub-row of (e.g. violations by kind), if any */
+  parentCode?: string | null;
   unit: string;
   valueType: ValueType;
   aggregation: Aggregation;
@@ -68,7 +70,7 @@ export type DocBlock =
   | { kind: "heading"; level: 1 | 2 | 3; text: string }
   | { kind: "paragraph"; text: string; italic?: boolean }
   | { kind: "figure"; text: string }
-  | { kind: "table"; header: string[]; rows: string[][] };
+  | { kind: "table"; caption: string; header: string[]; rows: string[][] };
 
 export type PartyDocument = {
   wardName: string;
@@ -168,6 +170,93 @@ export function indicatorSentence(indicator: ReportIndicator, period: ReportInpu
   return `${indicator.name}: ${parts.join("; ")}.`;
 }
 
+/** The words of one figure in a table cell: as in the prose, without the indicator's name. */
+function cellWords(indicator: ReportIndicator, f: ReportFigure, ofTerm: boolean): string {
+  if (!ofTerm && indicator.aggregation === "YEARS_ACHIEVED")
+    return withMarks(Number(f.value) >= 1 ? "đạt" : "chưa đạt", f);
+  return withMarks(
+    figureProse({
+      value: f.value,
+      qualifier: f.qualifier,
+      valueType: indicator.valueType,
+      unit: indicator.unit,
+      aggregation: indicator.aggregation,
+      ofTerm,
+    }),
+    f,
+  );
+}
+
+/** The term figure for a table's last column: the one reported for the term, else computed from the years and said so. */
+function termCell(indicator: ReportIndicator): string {
+  const term = indicator.figures.find((f) => f.year === null);
+  if (term) return cellWords(indicator, term, true);
+  const years = indicator.figures.filter((f) => f.year !== null);
+  if (years.length < 2) return "—";
+  const figure = termFigure(
+    indicator.aggregation,
+    years.map((y) => ({ year: y.year!, value: y.value, qualifier: y.qualifier })),
+  );
+  if (figure.basis !== "computed") return "—";
+  const basis: ReportFigure = {
+    year: null,
+    value: figure.value,
+    qualifier: figure.qualifier,
+    approved: years.every((y) => y.approved),
+    isDemo: years.every((y) => y.isDemo),
+  };
+  return `${cellWords(indicator, basis, true)} (tính từ các năm)`;
+}
+
+/**
+ * A section's figures as a table, where the body has one: in a term report, the yearly figures of
+ * its indicators over the term (when some indicator holds two years or more, or it has category
+ * sub-rows); in a yearly report, the category sub-rows with their parent. Only the years the data
+ * holds are columns, and only indicators with a figure are rows; sub-rows are named "– …" under
+ * their parent. Null when the section has no such table.
+ */
+export function sectionTable(
+  section: { name: string; indicators: ReportIndicator[] },
+  period: ReportInput["period"],
+): Extract<DocBlock, { kind: "table" }> | null {
+  const inPeriod = (f: ReportFigure) => (period.kind === "TERM" ? true : f.year === period.year);
+  const has = (i: ReportIndicator) => i.figures.some(inPeriod);
+  const parents = new Set(section.indicators.filter((i) => i.parentCode && has(i)).map((i) => i.parentCode as string));
+  const name = (i: ReportIndicator) => (i.parentCode ? `– ${i.name}` : i.name);
+  if (period.kind === "YEAR") {
+    if (parents.size === 0) return null;
+    const rows = section.indicators
+      .filter((i) => has(i) && (parents.has(i.code) || (i.parentCode && parents.has(i.parentCode))))
+      .map((i) => [name(i), cellWords(i, i.figures.find(inPeriod)!, false)]);
+    return {
+      kind: "table",
+      caption: `Bảng số liệu: ${section.name}`,
+      header: ["Chỉ tiêu", `Năm ${period.year}`],
+      rows,
+    };
+  }
+  const yearsOf = (i: ReportIndicator) => i.figures.filter((f) => f.year !== null).map((f) => f.year!);
+  const withYears = section.indicators.filter((i) => yearsOf(i).length > 0);
+  if (!withYears.some((i) => yearsOf(i).length > 1) && parents.size === 0) return null;
+  const years = [...new Set(withYears.flatMap(yearsOf))].sort((a, b) => a - b);
+  const rows = section.indicators
+    .filter((i) => yearsOf(i).length > 0 || (has(i) && (parents.has(i.code) || i.parentCode)))
+    .map((i) => [
+      name(i),
+      ...years.map((y) => {
+        const f = i.figures.find((x) => x.year === y);
+        return f ? cellWords(i, f, false) : "—";
+      }),
+      termCell(i),
+    ]);
+  return {
+    kind: "table",
+    caption: `Bảng số liệu qua các năm: ${section.name}`,
+    header: ["Chỉ tiêu", ...years.map((y) => `Năm ${y}`), "Cả nhiệm kỳ"],
+    rows,
+  };
+}
+
 function subjectOf(input: ReportInput): string {
   const programmes =
     input.programmes.length === 1
@@ -208,6 +297,8 @@ export function buildPartyReport(input: ReportInput): PartyDocument {
       if (sentences.length === 0) return;
       inner.push({ kind: "heading", level: 3, text: s.name });
       inner.push(...sentences.map((text) => ({ kind: "figure" as const, text: `- ${text}` })));
+      const table = sectionTable(s, input.period);
+      if (table) inner.push(table);
     });
     const achievements = p.achievements.filter((a) => input.period.kind === "TERM" || a.year === input.period.year);
     if (achievements.length > 0) {
@@ -281,7 +372,7 @@ export function documentText(doc: PartyDocument): string {
     doc.title,
     doc.subject,
     ...doc.body.flatMap((b) =>
-      b.kind === "table" ? [b.header.join(" | "), ...b.rows.map((r) => r.join(" | "))] : [b.text],
+      b.kind === "table" ? [b.caption, b.header.join(" | "), ...b.rows.map((r) => r.join(" | "))] : [b.text],
     ),
     doc.sourcesNote,
     "Nơi nhận:",

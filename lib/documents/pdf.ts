@@ -84,9 +84,55 @@ function writeBlock(pdf: Pdf, b: DocBlock, width: number): void {
       pdf.moveDown(0.3);
       return;
     case "table":
-      pdf.font("bold").fontSize(11).text(b.header.join("  |  "), x, pdf.y, { width });
-      for (const r of b.rows) pdf.font("regular").fontSize(11).text(r.join("  |  "), x, pdf.y, { width });
-      pdf.moveDown(0.3);
+      pdf.moveDown(0.2);
+      pdf.font("italic").fontSize(11).text(b.caption, x, pdf.y, { width });
+      pdf.moveDown(0.2);
+      writeTable(pdf, b, width);
+      pdf.moveDown(0.4);
+  }
+}
+
+const CELL_PAD = 3;
+
+/**
+ * A ruled table, as in the .docx: the first column wider, the header row bold and repeated on a
+ * new page, each row as tall as its tallest cell.
+ */
+export function writeTable(pdf: Pdf, b: { header: string[]; rows: string[][] }, width: number, size = 10): void {
+  const left = pdf.page.margins.left;
+  const first = b.header.length > 2 ? 0.3 : 0.6;
+  const widths = b.header.map((_, i) => (i === 0 ? first : (1 - first) / (b.header.length - 1)) * width);
+  const bottom = () => pdf.page.height - pdf.page.margins.bottom;
+  const heightOf = (cells: string[], bold: boolean) => {
+    pdf.font(bold ? "bold" : "regular").fontSize(size);
+    return Math.max(...cells.map((c, i) => pdf.heightOfString(c, { width: widths[i] - 2 * CELL_PAD }))) + 2 * CELL_PAD;
+  };
+  const row = (cells: string[], bold: boolean, h: number) => {
+    const y = pdf.y;
+    let x = left;
+    pdf.font(bold ? "bold" : "regular").fontSize(size);
+    cells.forEach((c, i) => {
+      pdf.rect(x, y, widths[i], h).lineWidth(0.5).stroke("#000000");
+      pdf.fillColor("black").text(c, x + CELL_PAD, y + CELL_PAD, {
+        width: widths[i] - 2 * CELL_PAD,
+        align: i === 0 ? "left" : "center",
+      });
+      x += widths[i];
+    });
+    pdf.x = left;
+    pdf.y = y + h;
+  };
+  const headerHeight = heightOf(b.header, true);
+  // a header alone at the foot of a page goes to the next one with its first row
+  if (pdf.y + headerHeight + (b.rows[0] ? heightOf(b.rows[0], false) : 0) > bottom()) pdf.addPage();
+  row(b.header, true, headerHeight);
+  for (const r of b.rows) {
+    const h = heightOf(r, false);
+    if (pdf.y + h > bottom()) {
+      pdf.addPage();
+      row(b.header, true, headerHeight);
+    }
+    row(r, false, h);
   }
 }
 

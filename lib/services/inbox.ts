@@ -19,6 +19,7 @@ export const loadInbox = cache(async (viewer: Viewer | null): Promise<Inbox | nu
       approve: unitsWith(viewer, "approve"),
       edit: unitsWith(viewer, "editValues"),
       deadlines: unitsWith(viewer, "manageDeadlines"),
+      unlock: unitsWith(viewer, "unlockValues"),
       accounts: canManageAccounts(viewer),
     },
     today: todayInVietnam(),
@@ -36,6 +37,7 @@ export function inboxCount(inbox: Inbox): number {
     inbox.questions.length +
     inbox.deadlines.length +
     inbox.lateWards.length +
+    inbox.unlockRequests.length +
     (inbox.mustChangePassword > 0 ? 1 : 0) +
     inbox.signInBursts.length
   );

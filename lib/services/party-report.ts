@@ -103,6 +103,7 @@ export async function loadPartyReport(req: ReportRequest): Promise<PartyDocument
         indicators: s.indicators.map((i) => ({
           code: i.code,
           name: i.name,
+          parentCode: i.parentCode,
           unit: i.unit,
           valueType: i.valueType,
           aggregation: i.aggregation,

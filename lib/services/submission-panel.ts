@@ -10,6 +10,7 @@ import { getSubmissionPanel } from "@/lib/data/review";
 import { isOwnSendingBlocked } from "@/lib/data/review-settings";
 import { resolveReviewTarget } from "@/lib/data/review-target";
 import type { ReadScope } from "@/lib/data/scope";
+import { getUnlockRequests } from "@/lib/data/unlock-requests";
 import { availableActions } from "@/lib/domain/submission-workflow";
 
 /** Null when the ward, year or programme is not found within `scope` (the page's reader scope). */
@@ -42,10 +43,25 @@ export async function loadSubmissionPanel({
   const canAnswer = open && can(viewer, "editValues", unit);
   // reviewers (the committee, the district who unlocks) see what changed against the published figures
   const reviewer = can(viewer, "approve", unit) || can(viewer, "unlockValues", unit);
-  const [threads, indicators, changed] = await Promise.all([
+  const [threads, indicators, changed, unlockRequests] = await Promise.all([
     getFigureThreads(target, scope),
     canAsk ? askableIndicators(target.programmeId) : [],
     reviewer ? getChangedRows(target, scope) : null,
+    getUnlockRequests(target, scope),
   ]);
-  return { target, panel, available, ownSending, changed, questions: { threads, indicators, canAsk, canAnswer } };
+  // unlock requests: the ward's officials ask while the figures are approved; those who may unlock decide
+  const unlock = {
+    requests: unlockRequests,
+    canRequest: panel.state === "APPROVED" && can(viewer, "editValues", unit),
+    canDecide: panel.state === "APPROVED" && can(viewer, "unlockValues", unit),
+  };
+  return {
+    target,
+    panel,
+    available,
+    ownSending,
+    changed,
+    questions: { threads, indicators, canAsk, canAnswer },
+    unlock,
+  };
 }

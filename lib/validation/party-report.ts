@@ -27,6 +27,7 @@ export const briefQuerySchema = z.object({
   year: yearSchema.optional(),
   format: z.enum(["pdf"], { error: "Bản tóm tắt chỉ tải được dạng pdf." }).default("pdf"),
   demo: flag("demo").default(true),
+  draft: flag("draft").default(false),
 });
 
 export type BriefQuery = z.infer<typeof briefQuerySchema>;

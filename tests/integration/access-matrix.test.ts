@@ -89,10 +89,11 @@ function cases(): Record<string, Case> {
       params: { slug: "ngoc-thuy" },
       expect: { anonymous: 401, otherOfficial: 403, official: 200, committee: 200, staff: 403, admin: 403 },
     },
+    // the brief's draft as the report's (its plain read is the same read scope as every route above)
     "GET /api/v1/org-units/[slug]/brief": {
-      url: "/api/v1/org-units/ngoc-thuy/brief?year=2019",
+      url: "/api/v1/org-units/ngoc-thuy/brief?year=2019&draft=1",
       params: { slug: "ngoc-thuy" },
-      expect: { anonymous: 401, otherOfficial: 403, official: 200, committee: 200, staff: 200, admin: 200 },
+      expect: { anonymous: 401, otherOfficial: 403, official: 200, committee: 200, staff: 403, admin: 403 },
     },
     // h11b: the unit pickers' search (the children of a unit the caller may read)
     "GET /api/v1/org-units/[slug]/children": {
@@ -273,6 +274,7 @@ const SERVER_ACTIONS: Record<string, ActionCase> = {
   },
   ...reviewActions(),
   ...figureCommentActions(),
+  ...unlockRequestActions(),
   ...landClearanceActions(),
   ...orgUnitActions(),
   ...catalogueActions(),
@@ -336,6 +338,7 @@ beforeAll(async () => {
     .id;
   // the yearly entry actions need a programme with indicators
   await createEntryCatalogue(world);
+  await prepareUnlockRequest(world);
   gpmb = await createLandClearanceFixtures(world);
   await createOrgUnitMatrixUnits(world);
   // the entry import uploads an unedited export of that programme's 2020 grid
@@ -533,6 +536,45 @@ async function prepareFigureQuestion(w: World) {
         body: "Câu hỏi có sẵn",
         authorId: w.users.committee.id,
         authorName: "Đảng ủy",
+      },
+    })
+  ).id;
+}
+// --- unlock requests (lib/actions/unlock-requests.ts): on 2015, approved; the review programme's with
+// one request open (refused by staff), the entry programme's with none (asked by the ward's official)
+let unlockRequestId = 0;
+function unlockRequestActions(): Record<string, ActionCase> {
+  const refused = { anonymous: "unauthenticated", otherOfficial: "forbidden" } as const;
+  const fields = (programme: string) => ({ ward: "ngoc-thuy", year: "2015", programme });
+  return {
+    "lib/actions/unlock-requests.ts#refuseUnlockAction": {
+      args: () => [
+        null,
+        reviewForm({ ...fields(review.programmeSlug), request: String(unlockRequestId), comment: "Không cần" }),
+      ],
+      expect: { ...refused, official: "forbidden", committee: "forbidden", admin: "forbidden", staff: "ok" },
+    },
+    "lib/actions/unlock-requests.ts#requestUnlockAction": {
+      args: () => [null, reviewForm({ ...fields(ENTRY_PROGRAMME), reason: "Nhập nhầm" })],
+      expect: { ...refused, committee: "forbidden", staff: "forbidden", admin: "forbidden", official: "ok" },
+    },
+  };
+}
+async function prepareUnlockRequest(w: World) {
+  const { prisma } = w.database;
+  const approved = (programmeId: number) =>
+    prisma.submission.create({
+      data: { orgUnitId: w.units.ngocThuy, periodId: review.periods[2015], programmeId, status: "APPROVED" },
+    });
+  const withRequest = await approved(review.programmeId);
+  await approved((await prisma.programme.findFirstOrThrow({ where: { slug: ENTRY_PROGRAMME } })).id);
+  unlockRequestId = (
+    await prisma.unlockRequest.create({
+      data: {
+        submissionId: withRequest.id,
+        reason: "Xin sửa",
+        requestedById: w.users.official.id,
+        requestedByName: "x",
       },
     })
   ).id;

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TermSummary } from "@/lib/data/terms";
+import type { Brief } from "@/lib/documents/brief";
 import { seed } from "@/prisma/seed";
 import { type TestDatabase, createMigratedDatabase } from "../setup/db";
 
@@ -30,8 +31,16 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const load = (year: number | null, includeDemo = true) =>
-  service.loadBrief({ wardSlug: "ngoc-thuy", term, year, includeDemo, scope: { all: true }, now: new Date() });
+const load = (year: number | null, includeDemo = true, draft = false, forTerm = term) =>
+  service.loadBrief({
+    wardSlug: "ngoc-thuy",
+    term: forTerm,
+    year,
+    includeDemo,
+    draft,
+    scope: { all: true },
+    now: new Date(),
+  });
 
 function pages(pdf: Buffer, name: string): { count: number; text: string } {
   const file = path.join(work, name);
@@ -51,7 +60,8 @@ describe("the brief of Ngọc Thụy", () => {
     const fine = rows.find((r) => r.code === "xu-phat-vi-pham")!;
     expect(fine).toMatchObject({
       figure: "1.691 trường hợp",
-      change: "—",
+      // 2015–2020 is the first term the database holds
+      change: "— (không có nhiệm kỳ trước)",
       source: "Báo cáo của Đảng ủy phường Ngọc Thụy, 05/11/2019",
     });
     expect(rows.find((r) => r.code === "tien-xu-phat-vi-pham")!.figure).toBe("trên 305.000.000đ");
@@ -77,5 +87,103 @@ describe("the brief of Ngọc Thụy", () => {
       expect(text).toContain("Chương trình 03-CTr/QU");
       expect(text).toContain("Phường Ngọc Thụy");
     }
+  });
+
+  it("as a draft, shows the ward's figures not yet approved, marked, and says DỰ THẢO on every PDF page", async () => {
+    const ward = await database.prisma.orgUnit.findUniqueOrThrow({
+      where: { slug: "ngoc-thuy" },
+      select: { id: true },
+    });
+    const indicator = await database.prisma.indicator.findFirstOrThrow({
+      where: { code: "xu-phat-vi-pham", programme: { termId: term.id } },
+      select: { id: true, programmeId: true },
+    });
+    const year = await database.prisma.period.findFirstOrThrow({ where: { termId: term.id, year: 2020 } });
+    const submission = await database.prisma.submission.upsert({
+      where: {
+        orgUnitId_periodId_programmeId: { orgUnitId: ward.id, periodId: year.id, programmeId: indicator.programmeId },
+      },
+      create: { orgUnitId: ward.id, periodId: year.id, programmeId: indicator.programmeId, status: "DRAFT" },
+      update: { status: "DRAFT" },
+    });
+    await database.prisma.entryValue.create({
+      data: {
+        submissionId: submission.id,
+        indicatorId: indicator.id,
+        orgUnitId: ward.id,
+        value: "412",
+        updatedById: "u",
+      },
+    });
+    const rowOf = (b: Brief) => b.programmes.flatMap((p) => p.rows).find((r) => r.code === "xu-phat-vi-pham")!;
+
+    const final = (await load(2020, false))!;
+    expect(final.draft).toBe(false);
+    expect(rowOf(final).figure).not.toContain("412");
+    expect(rowOf(final).flags).toContain("chưa duyệt");
+
+    const draft = (await load(2020, false, true))!;
+    expect(draft.draft).toBe(true);
+    expect(rowOf(draft)).toMatchObject({ figure: "412 trường hợp (chưa duyệt)", source: "Phường nhập, chưa duyệt" });
+    expect(draft.notes.join(" ")).toContain("Bản dự thảo");
+    const file = path.join(work, "brief-draft.pdf");
+    writeFileSync(file, await service.renderBriefPdf(draft));
+    const pdfPages = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" })
+      .split("\f")
+      .filter((p) => p.trim());
+    expect(pdfPages.length).toBeGreaterThan(0);
+    for (const page of pdfPages) expect(page).toContain("DỰ THẢO");
+    expect(pdfPages.join(" ").replace(/\s+/g, " ")).toContain("412 trường hợp (chưa duyệt)");
+  });
+
+  it("compares a term with the previous term's figure of the same indicator, and says why when it can't", async () => {
+    const { createTerm } = await import("@/lib/data/catalogue");
+    const units = await database.prisma.orgUnit.findMany({ select: { id: true } });
+    const created = await createTerm({
+      actor: { userId: "u-staff", name: "Cán bộ quận" },
+      name: "Nhiệm kỳ 2020–2025",
+      startYear: 2020,
+      endYear: 2025,
+      copyFrom: "2015-2020",
+      issuerIds: units.map((u) => u.id),
+    });
+    expect(created.ok).toBe(true);
+    const { getTermBySlug } = await import("@/lib/data/terms");
+    const next = (await getTermBySlug("2020-2025"))!;
+    const ward = await database.prisma.orgUnit.findUniqueOrThrow({
+      where: { slug: "ngoc-thuy" },
+      select: { id: true },
+    });
+    const [fines, renamed] = await Promise.all(
+      ["xu-phat-vi-pham", "tien-xu-phat-vi-pham"].map((code) =>
+        database.prisma.indicator.findFirstOrThrow({ where: { code, programme: { termId: next.id } } }),
+      ),
+    );
+    // the money indicator is redefined in the new term (another unit): it is not compared
+    await database.prisma.indicator.update({ where: { id: renamed.id }, data: { unit: "triệu đồng" } });
+    const termPeriod = await database.prisma.period.findFirstOrThrow({ where: { termId: next.id, kind: "TERM" } });
+    const source = await database.prisma.source.findFirstOrThrow({ where: { kind: "REPORT" }, select: { id: true } });
+    for (const [indicatorId, value] of [
+      [fines.id, "1800"],
+      [renamed.id, "400"],
+    ] as const)
+      await database.prisma.result.create({
+        data: {
+          indicatorId,
+          orgUnitId: ward.id,
+          periodId: termPeriod.id,
+          value,
+          sourceId: source.id,
+          recordedBy: "test",
+        },
+      });
+
+    const brief = (await load(null, false, false, next))!;
+    const rows = brief.programmes.flatMap((p) => p.rows);
+    // 1.800 against the 1.691 of 2015–2020
+    expect(rows.find((r) => r.code === "xu-phat-vi-pham")!.change).toBe("+109 trường hợp");
+    expect(rows.find((r) => r.code === "tien-xu-phat-vi-pham")!.change).toBe(
+      "— (nhiệm kỳ 2015-2020 không có chỉ tiêu này)",
+    );
   });
 });

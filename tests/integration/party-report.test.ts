@@ -217,6 +217,66 @@ describe("the 2015–2020 term report of Ngọc Thụy (report figures only)", (
   });
 });
 
+describe("the report's tables", () => {
+  type TableBlock = Extract<PartyDocument["body"][number], { kind: "table" }>;
+  const tables = () => doc.body.filter((b): b is TableBlock => b.kind === "table");
+  const norm = (t: string) => t.replace(/\s+/g, " ").trim();
+
+  it("give the yearly figures of a section over the term, and the category sub-rows under their parent", () => {
+    expect(tables().length).toBeGreaterThan(0);
+    const egov = tables().find((t) => t.rows.some((r) => r[0] === "Đạt mô hình cơ quan điện tử"))!;
+    expect(egov.header).toEqual(
+      expect.arrayContaining(["Chỉ tiêu", "Năm 2015", "Năm 2017", "Năm 2018", "Cả nhiệm kỳ"]),
+    );
+    const row = egov.rows.find((r) => r[0] === "Đạt mô hình cơ quan điện tử")!;
+    expect(row[egov.header.indexOf("Năm 2017")]).toBe("đạt");
+    expect(row[egov.header.indexOf("Cả nhiệm kỳ")]).toBe("3 năm");
+    // only the years the data holds are columns: no empty year
+    for (const t of tables())
+      t.header.forEach((h, i) => {
+        if (h.startsWith("Năm "))
+          expect(
+            t.rows.some((r) => r[i] !== "—"),
+            `${t.caption} ${h}`,
+          ).toBe(true);
+      });
+    // a category sub-row sits under its parent, named "– …"
+    const kinds = tables().find((t) => t.rows.some((r) => r[0].startsWith("– ")));
+    expect(kinds, "a table with category sub-rows").toBeDefined();
+    expect(documentTextHasTables()).toBe(true);
+  });
+
+  function documentTextHasTables(): boolean {
+    return tables().every((t) => text.includes(t.caption) && text.includes(t.header.join(" | ")));
+  }
+
+  it("are real Word tables in the .docx and ruled tables in the PDF, with the same cells", async () => {
+    const docx = await service.renderPartyReport(doc, "docx");
+    const unzipped = await unzipWithinLimits(docx, { entries: 100, totalBytes: 20e6, partBytes: 10e6 });
+    if (!unzipped.ok) throw new Error("docx unreadable");
+    const xml = unzipped.parts.find((p) => p.name === "word/document.xml")!.data.toString("utf8");
+    const cellText = (c: string) => [...c.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+    const unescape = (t: string) => t.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+    const wordRows = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((tr) =>
+      [...tr[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((tc) => unescape(cellText(tc[0]))).join(" | "),
+    );
+    for (const t of tables()) {
+      expect(xml).toContain(t.caption);
+      for (const r of [t.header, ...t.rows]) expect(wordRows).toContain(r.join(" | "));
+    }
+    // Word sees the header row as one to repeat on each page
+    expect(xml).toContain("<w:tblHeader/>");
+
+    const file = path.join(work, "tables.pdf");
+    writeFileSync(file, await service.renderPartyReport(doc, "pdf"));
+    const pdfText = norm(execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }));
+    for (const t of tables()) {
+      expect(pdfText).toContain(norm(t.caption));
+      for (const r of t.rows) for (const c of r) expect(pdfText).toContain(norm(c));
+    }
+  });
+});
+
 describe("the ward's own paragraphs", () => {
   it("are saved versioned and audited, carried into the report, and refused when stale or when the year is approved", async () => {
     const paragraphs = await import("@/lib/data/report-paragraphs");

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { cache } from "react";
 import { BriefView } from "@/components/documents/brief-view";
 import { requireReadPage } from "@/lib/auth/access";
+import { mayReadDrafts } from "@/lib/auth/may-edit";
 import type { ReadScope } from "@/lib/data/scope";
 import { resolveTerm } from "@/lib/data/terms";
 import { loadBrief } from "@/lib/services/brief";
@@ -14,14 +15,22 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const loadPage = cache(
-  async (ward: string, term: string | undefined, year: number | null, demo: boolean, scope: ReadScope) => {
-    const resolved = await resolveTerm(term);
-    if (!resolved || (year !== null && (year < resolved.startYear || year > resolved.endYear))) return null;
-    const brief = await loadBrief({ wardSlug: ward, term: resolved, year, includeDemo: demo, scope, now: new Date() });
-    return brief && { brief, term: resolved };
-  },
-);
+type PageQuery = { term?: string; year: number | null; demo: boolean; draft: boolean };
+
+const loadPage = cache(async (ward: string, q: PageQuery, scope: ReadScope) => {
+  const resolved = await resolveTerm(q.term);
+  if (!resolved || (q.year !== null && (q.year < resolved.startYear || q.year > resolved.endYear))) return null;
+  const brief = await loadBrief({
+    wardSlug: ward,
+    term: resolved,
+    year: q.year,
+    includeDemo: q.demo,
+    draft: q.draft,
+    scope,
+    now: new Date(),
+  });
+  return brief && { brief, term: resolved };
+});
 
 async function load({ params, searchParams }: Props) {
   const [{ ward }, query] = await Promise.all([params, searchParams.then((q) => briefQuerySchema.safeParse(q))]);
@@ -29,20 +38,29 @@ async function load({ params, searchParams }: Props) {
   if (!slug.success || !query.success) notFound();
   const scope = await requireReadPage(slug.data);
   const q = query.data;
-  const page = await loadPage(slug.data, q.term, q.year ?? null, q.demo, scope);
+  const drafts = await mayReadDrafts(slug.data);
+  // a draft shows figures not yet approved: only the ward's officials and committee
+  if (q.draft && !drafts) forbidden();
+  const page = await loadPage(slug.data, { term: q.term, year: q.year ?? null, demo: q.demo, draft: q.draft }, scope);
   if (!page) notFound();
-  return { ...page, slug: slug.data, q };
+  return { ...page, slug: slug.data, q, drafts };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { brief } = await load(props);
-  return { title: `Bản tóm tắt · ${brief.periodLabel}` };
+  return { title: `${brief.draft ? "Dự thảo b" : "B"}ản tóm tắt · ${brief.periodLabel}` };
 }
 
 export default async function BriefPage(props: Props) {
-  const { brief, term, slug, q } = await load(props);
-  const query = (extra: Record<string, string>) =>
-    new URLSearchParams({ term: term.slug, ...(q.demo ? {} : { demo: "0" }), ...extra }).toString();
+  const { brief, term, slug, q, drafts } = await load(props);
+  const query = (extra: Record<string, string>, draft = q.draft) =>
+    new URLSearchParams({
+      term: term.slug,
+      ...(q.demo ? {} : { demo: "0" }),
+      ...(draft ? { draft: "1" } : {}),
+      ...extra,
+    }).toString();
+  const own: Record<string, string> = q.year ? { year: String(q.year) } : {};
   const years = Array.from({ length: term.endYear - term.startYear + 1 }, (_, k) => term.startYear + k);
   const periods = [
     { label: `Nhiệm kỳ ${term.slug}`, href: `/${slug}/ban-tom-tat?${query({})}`, current: q.year === undefined },
@@ -52,6 +70,19 @@ export default async function BriefPage(props: Props) {
       current: q.year === y,
     })),
   ];
-  const pdfHref = `/api/v1/org-units/${slug}/brief?${query(q.year ? { year: String(q.year) } : {})}`;
-  return <BriefView brief={brief} ward={{ slug, name: brief.wardName }} pdfHref={pdfHref} periods={periods} />;
+  const pdfHref = `/api/v1/org-units/${slug}/brief?${query(own)}`;
+  const draftLink = !drafts
+    ? null
+    : q.draft
+      ? { href: `/${slug}/ban-tom-tat?${query(own, false)}`, label: "Xem bản chính thức" }
+      : { href: `/${slug}/ban-tom-tat?${query(own, true)}`, label: "Xem bản dự thảo" };
+  return (
+    <BriefView
+      brief={brief}
+      ward={{ slug, name: brief.wardName }}
+      pdfHref={pdfHref}
+      periods={periods}
+      draftLink={draftLink}
+    />
+  );
 }

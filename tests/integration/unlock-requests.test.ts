@@ -1,0 +1,206 @@
+// Requests to unlock approved figures, against PostgreSQL: a ward official asks (with a reason) on
+// approved figures only, one open request at a time; those who may unlock see it in their inbox and
+// refuse it with a comment or grant it by unlocking (the unlock's event is recorded on the request);
+// the ward reads the request's state; only the right role on the right ward may act; every step is
+// audited, and a trigger keeps requests append-only.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import {
+  ORIGIN,
+  type ReviewFixtures,
+  type World,
+  createReviewFixtures,
+  createWorld,
+  dropWorld,
+  signInCookie,
+} from "./auth-fixtures";
+
+const request = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock("next/headers", () => ({
+  headers: async () => request.headers,
+  cookies: async () => ({ get: () => undefined }),
+}));
+vi.mock("next/cache", () => ({
+  revalidatePath: () => {},
+  revalidateTag: () => {},
+  updateTag: () => {},
+  refresh: () => {},
+}));
+
+type Who = "official" | "committee" | "staff" | "admin" | "otherOfficial";
+type Result = { ok: boolean; code?: string; message?: string; data?: { id: number } };
+
+let world: World;
+let fx: ReviewFixtures;
+let review: typeof import("@/lib/actions/review");
+let unlock: typeof import("@/lib/actions/unlock-requests");
+let data: typeof import("@/lib/data/unlock-requests");
+let inbox: typeof import("@/lib/services/inbox");
+const cookies = new Map<Who, string>();
+const YEAR = 2018;
+
+async function as(who: Who, fn: (prev: null, form: FormData) => Promise<unknown>, fields: Record<string, string>) {
+  if (!cookies.has(who)) cookies.set(who, await signInCookie(world.users[who].username));
+  request.headers = new Headers({ host: "ctk.test", origin: ORIGIN, cookie: cookies.get(who)! });
+  const form = new FormData();
+  for (const [k, v] of Object.entries({
+    ward: "ngoc-thuy",
+    year: String(YEAR),
+    programme: fx.programmeSlug,
+    ...fields,
+  }))
+    form.set(k, v);
+  return (await fn(null, form)) as Result;
+}
+
+const submission = () =>
+  world.database.prisma.submission.findUniqueOrThrow({
+    where: {
+      orgUnitId_periodId_programmeId: {
+        orgUnitId: world.units.ngocThuy,
+        periodId: fx.periods[YEAR],
+        programmeId: fx.programmeId,
+      },
+    },
+  });
+const version = async () => String((await submission()).version);
+const target = () => ({ wardId: world.units.ngocThuy, periodId: fx.periods[YEAR], programmeId: fx.programmeId });
+const requests = () => data.getUnlockRequests(target(), { all: true });
+
+/** The unlock requests in the inbox of district staff (their one grant, on the district). */
+async function staffInbox() {
+  const viewer = { grants: [{ role: "DISTRICT_STAFF", orgUnitId: world.units.district }] } as Parameters<
+    typeof inbox.loadInbox
+  >[0];
+  return (await inbox.loadInbox(viewer))!;
+}
+
+beforeAll(async () => {
+  world = await createWorld();
+  fx = await createReviewFixtures(world);
+  review = await import("@/lib/actions/review");
+  unlock = await import("@/lib/actions/unlock-requests");
+  data = await import("@/lib/data/unlock-requests");
+  inbox = await import("@/lib/services/inbox");
+}, 120_000);
+afterAll(() => dropWorld(world));
+
+describe("requests to unlock approved figures", () => {
+  it("are refused while the figures are not approved, and from anyone but the ward's officials", async () => {
+    const ask = { reason: "Sai số hộ gia đình văn hóa" };
+    expect(await as("official", unlock.requestUnlockAction, ask)).toMatchObject({ ok: false, code: "locked" });
+    expect(await as("official", review.submitForReview, { version: await version() })).toMatchObject({ ok: true });
+    expect(await as("committee", review.approveSubmission, { version: await version() })).toMatchObject({ ok: true });
+    for (const who of ["committee", "staff", "admin", "otherOfficial"] as const)
+      expect(await as(who, unlock.requestUnlockAction, ask)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await as("official", unlock.requestUnlockAction, { reason: "   " })).toMatchObject({
+      ok: false,
+      code: "invalid",
+      message: "Hãy ghi lý do xin mở khóa, để quận biết cần sửa gì.",
+    });
+    expect(await world.database.prisma.unlockRequest.count()).toBe(0);
+  });
+
+  let first = 0;
+  it("a ward official asks once; staff see it in their inbox; the ward sees it waiting", async () => {
+    const asked = await as("official", unlock.requestUnlockAction, { reason: "Sai số hộ gia đình văn hóa" });
+    expect(asked).toMatchObject({
+      ok: true,
+      message: "Đã gửi yêu cầu mở khóa. Quận sẽ xem xét và mở khóa hoặc trả lời.",
+    });
+    first = asked.data!.id;
+    // a second request while one is open is refused
+    expect(await as("official", unlock.requestUnlockAction, { reason: "Lần nữa" })).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
+    expect(await requests()).toMatchObject([
+      { id: first, status: "OPEN", reason: "Sai số hộ gia đình văn hóa", decidedAt: null },
+    ]);
+    expect((await staffInbox()).unlockRequests).toMatchObject([
+      {
+        ward: { slug: "ngoc-thuy" },
+        year: YEAR,
+        programme: { slug: fx.programmeSlug },
+        reason: "Sai số hộ gia đình văn hóa",
+      },
+    ]);
+    expect(inbox.inboxCount(await staffInbox())).toBeGreaterThanOrEqual(1);
+  });
+
+  it("staff refuse it with a comment (required); others may not; the ward sees the refusal", async () => {
+    const refuse = { request: String(first), comment: "Số liệu đã khớp báo cáo quận" };
+    for (const who of ["official", "committee", "otherOfficial"] as const)
+      expect(await as(who, unlock.refuseUnlockAction, refuse)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await as("staff", unlock.refuseUnlockAction, { ...refuse, comment: "" })).toMatchObject({
+      ok: false,
+      code: "invalid",
+      message: "Hãy ghi lý do từ chối, để phường biết.",
+    });
+    expect(await as("staff", unlock.refuseUnlockAction, refuse)).toMatchObject({ ok: true });
+    // decided: a second decision is refused, and the figures stay approved
+    expect(await as("staff", unlock.refuseUnlockAction, refuse)).toMatchObject({ ok: false, code: "conflict" });
+    expect((await submission()).status).toBe("APPROVED");
+    expect(await requests()).toMatchObject([
+      {
+        id: first,
+        status: "REFUSED",
+        decidedByName: world.users.staff.username,
+        decisionComment: "Số liệu đã khớp báo cáo quận",
+      },
+    ]);
+    expect((await staffInbox()).unlockRequests).toEqual([]);
+  });
+
+  it("a new request is granted by the unlock itself, which records it; the item leaves the inbox", async () => {
+    const asked = await as("official", unlock.requestUnlockAction, { reason: "Phát hiện nhập nhầm chỉ tiêu A" });
+    expect(asked.ok).toBe(true);
+    expect(
+      await as("staff", review.unlockSubmission, { version: await version(), comment: "Đồng ý, sửa chỉ tiêu A" }),
+    ).toMatchObject({ ok: true });
+    expect((await submission()).status).toBe("DRAFT");
+    const [granted, refused] = await requests();
+    expect(granted).toMatchObject({
+      id: asked.data!.id,
+      status: "GRANTED",
+      decisionComment: "Đồng ý, sửa chỉ tiêu A",
+      decidedByName: world.users.staff.username,
+    });
+    expect(refused.status).toBe("REFUSED");
+    const row = await world.database.prisma.unlockRequest.findUniqueOrThrow({
+      where: { id: asked.data!.id },
+      select: { unlockEvent: { select: { action: true, comment: true } } },
+    });
+    expect(row.unlockEvent).toEqual({ action: "UNLOCK", comment: "Đồng ý, sửa chỉ tiêu A" });
+    expect((await staffInbox()).unlockRequests).toEqual([]);
+  });
+
+  it("every step is audited, and a request cannot be rewritten or deleted", async () => {
+    const audit = await world.database.prisma.auditLog.findMany({
+      where: { entity: "unlock_request" },
+      orderBy: { id: "asc" },
+      select: { action: true, field: true, oldValue: true, newValue: true, actor: true },
+    });
+    expect(audit).toEqual([
+      {
+        action: "CREATE",
+        field: "reason",
+        oldValue: null,
+        newValue: "Sai số hộ gia đình văn hóa",
+        actor: world.users.official.id,
+      },
+      { action: "UPDATE", field: "status", oldValue: "OPEN", newValue: "REFUSED", actor: world.users.staff.id },
+      {
+        action: "CREATE",
+        field: "reason",
+        oldValue: null,
+        newValue: "Phát hiện nhập nhầm chỉ tiêu A",
+        actor: world.users.official.id,
+      },
+      { action: "UPDATE", field: "status", oldValue: "OPEN", newValue: "GRANTED", actor: world.users.staff.id },
+    ]);
+    await expect(
+      world.database.prisma.unlockRequest.update({ where: { id: first }, data: { reason: "đổi lý do" } }),
+    ).rejects.toThrow(/append-only/);
+    await expect(world.database.prisma.unlockRequest.delete({ where: { id: first } })).rejects.toThrow(/append-only/);
+  });
+});
