@@ -98,7 +98,7 @@ export async function createTerm({
   }
 }
 
-const indicatorFields = {
+export const indicatorFields = {
   code: true,
   name: true,
   unit: true,
@@ -114,7 +114,7 @@ const indicatorFields = {
 } as const;
 
 /** What the audit log keeps of an indicator (categories as their JSON text). */
-function indicatorAudit(i: {
+export function indicatorAudit(i: {
   code: string;
   name: string;
   unit: string;
@@ -263,13 +263,14 @@ export type CatalogueWriteOutcome =
   /** `fields`: what may not change once values exist (empty for a refused deletion) */
   | Failure<"locked", { fields: string[]; uses: Uses }>;
 
-class Refused extends Error {
+export class Refused extends Error {
   constructor(readonly outcome: Exclude<CatalogueWriteOutcome, { ok: true }>) {
     super(outcome.code);
   }
 }
 
-async function refusing(run: () => Promise<CatalogueWriteOutcome>): Promise<CatalogueWriteOutcome> {
+/** Runs a write: a `Refused` thrown inside its transaction rolls it back and becomes the outcome. */
+export async function refusing<T>(run: () => Promise<T>): Promise<T | Exclude<CatalogueWriteOutcome, { ok: true }>> {
   try {
     return await run();
   } catch (e) {
@@ -279,7 +280,7 @@ async function refusing(run: () => Promise<CatalogueWriteOutcome>): Promise<Cata
 }
 
 /** Figures (published or entered) and targets of the given indicators: one query. */
-async function usesOf(tx: Tx, indicatorIds: number[]): Promise<Uses> {
+export async function usesOf(tx: Tx, indicatorIds: number[]): Promise<Uses> {
   const [row] = await tx.$queryRaw<{ values: number; targets: number; entries: number }[]>`
     SELECT (SELECT count(*)::int FROM result WHERE indicator_id = ANY(${indicatorIds}::int[]))
          + (SELECT count(*)::int FROM entry_value WHERE indicator_id = ANY(${indicatorIds}::int[])) AS values,
