@@ -550,10 +550,14 @@ export type EditableProgramme = {
   version: number;
   code: string;
   slug: string;
+  number: number;
   title: string;
+  summary: string;
   issuer: { slug: string; name: string };
   issuedOn: string | null;
-  sections: { id: number; code: string; name: string; indicators: EditableIndicator[] }[];
+  /** slugs of the units it applies to (none: every unit below its issuer) */
+  appliesTo: string[];
+  sections: { id: number; version: number; code: string; name: string; indicators: EditableIndicator[] }[];
 };
 
 /**
@@ -572,13 +576,17 @@ export async function getEditableCatalogue(
       version: true,
       code: true,
       slug: true,
+      number: true,
       title: true,
+      summary: true,
       issuedOn: true,
       issuer: { select: { slug: true, name: true } },
+      appliesTo: { select: { orgUnit: { select: { slug: true } } } },
       sections: {
         orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
         select: {
           id: true,
+          version: true,
           code: true,
           name: true,
           indicators: {
@@ -597,6 +605,7 @@ export async function getEditableCatalogue(
   return rows.map((p) => ({
     ...p,
     issuedOn: isoDay(p.issuedOn),
+    appliesTo: p.appliesTo.map((a) => a.orgUnit.slug).sort(),
     sections: p.sections.map((s) => ({
       ...s,
       // each parent followed by its sub-rows, as the entry form shows them
@@ -617,6 +626,18 @@ export async function getEditableCatalogue(
 export async function unitRefs(ids: readonly number[]): Promise<{ slug: string; name: string }[]> {
   return db().orgUnit.findMany({
     where: { id: { in: [...ids] } },
+    orderBy: [{ level: "asc" }, { name: "asc" }],
+    select: { slug: true, name: true },
+  });
+}
+
+/**
+ * The units that may issue a programme for a person: those where they manage the catalogue and every
+ * unit below them down to the wards (a ward's own party committee issues programmes too).
+ */
+export async function issuerChoices(ids: readonly number[]): Promise<{ slug: string; name: string }[]> {
+  return db().orgUnit.findMany({
+    where: { id: { in: [...ids] }, level: { not: "RESIDENTIAL_GROUP" }, validTo: null },
     orderBy: [{ level: "asc" }, { name: "asc" }],
     select: { slug: true, name: true },
   });
