@@ -637,7 +637,8 @@ export async function unitRefs(ids: readonly number[]): Promise<{ slug: string; 
  */
 export async function issuerChoices(ids: readonly number[]): Promise<{ slug: string; name: string }[]> {
   return db().orgUnit.findMany({
-    where: { id: { in: [...ids] }, level: { not: "RESIDENTIAL_GROUP" }, validTo: null },
+    // former units too: a district issued programmes while it existed
+    where: { id: { in: [...ids] }, level: { not: "RESIDENTIAL_GROUP" } },
     orderBy: [{ level: "asc" }, { name: "asc" }],
     select: { slug: true, name: true },
   });
