@@ -130,8 +130,24 @@ export function indicatorAudit(i: {
   parentCode?: string | null;
   section?: string;
 }): Record<string, AuditValue> {
-  const { categories, ...rest } = i;
-  return { ...rest, categories: JSON.stringify(categories ?? {}) };
+  // only the indicator's own fields: callers pass whole rows (ids, versions, relations) too
+  const out: Record<string, AuditValue> = {
+    code: i.code,
+    name: i.name,
+    unit: i.unit,
+    valueType: i.valueType,
+    aggregation: i.aggregation,
+    direction: i.direction,
+    collectionLevel: i.collectionLevel,
+    wardFromGroups: i.wardFromGroups,
+    categories: JSON.stringify(i.categories ?? {}),
+    headline: i.headline,
+    sortOrder: i.sortOrder,
+    description: i.description,
+  };
+  if (i.parentCode !== undefined) out.parentCode = i.parentCode;
+  if (i.section !== undefined) out.section = i.section;
+  return out;
 }
 
 async function copyProgrammes({
@@ -302,6 +318,7 @@ async function lockIndicator(tx: Tx, indicatorId: number, issuerIds: readonly nu
       ...indicatorFields,
       id: true,
       version: true,
+      programmeId: true,
       sectionId: true,
       parentId: true,
       programme: { select: { code: true, term: { select: { slug: true } } } },
@@ -450,6 +467,7 @@ export async function deleteIndicator({
       if (uses.values + uses.targets > 0 || children > 0)
         throw new Refused({ ok: false, code: "locked", fields: [], uses: { ...uses, entries: children } });
       await tx.indicator.delete({ where: { id: indicatorId } });
+      const context = { term: cur.programme.term.slug, programme: cur.programme.code };
       await audit({
         tx,
         actor,
@@ -458,11 +476,64 @@ export async function deleteIndicator({
         entityId: indicatorId,
         before: indicatorAudit(cur),
         after: {},
-        context: { term: cur.programme.term.slug, programme: cur.programme.code },
+        context,
       });
+      await dropFromRules({ tx, actor, programmeId: cur.programmeId, code: cur.code, context });
       return { ok: true, version: cur.version, changed: 1 };
     }),
   );
+}
+
+/**
+ * The programme's cross-field rules without a deleted indicator: a rule on it (its right side) goes,
+ * and it leaves the sums it was part of (a rule left with nothing to add up goes). Audited.
+ */
+async function dropFromRules({
+  tx,
+  actor,
+  programmeId,
+  code,
+  context,
+}: {
+  tx: Tx;
+  actor: Actor;
+  programmeId: number;
+  code: string;
+  context: Record<string, AuditValue>;
+}) {
+  const rules = await tx.indicatorRule.findMany({
+    where: { programmeId, OR: [{ right: code }, { left: { has: code } }] },
+    select: { id: true, code: true, left: true, right: true, description: true },
+  });
+  for (const r of rules) {
+    const left = r.left.filter((c) => c !== code);
+    const before = { code: r.code, left: r.left.join(", "), right: r.right, description: r.description };
+    if (r.right === code || left.length === 0) {
+      await tx.indicatorRule.delete({ where: { id: r.id } });
+      await audit({
+        tx,
+        actor,
+        action: "DELETE",
+        entity: "indicator_rule",
+        entityId: r.id,
+        before,
+        after: {},
+        context,
+      });
+    } else {
+      await tx.indicatorRule.update({ where: { id: r.id }, data: { left } });
+      await audit({
+        tx,
+        actor,
+        action: "UPDATE",
+        entity: "indicator_rule",
+        entityId: r.id,
+        before: { left: before.left },
+        after: { left: left.join(", ") },
+        context: { ...context, rule: r.code },
+      });
+    }
+  }
 }
 
 /**

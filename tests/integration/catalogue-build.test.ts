@@ -461,4 +461,16 @@ describe("the ward works on it unchanged", () => {
     });
     expect(await snapshot()).toEqual(before);
   });
+
+  it("deleting a sub-row takes it out of its parent's rule; the rule goes with its last sub-row", async () => {
+    const sub = await prisma().indicator.findFirstOrThrow({
+      where: { programmeId: ids.programme, code: "tthc-muc-4" },
+    });
+    expect(
+      await as("staff", actions.deleteIndicatorAction, { unit: "long-bien", id: sub.id, version: sub.version }),
+    ).toMatchObject({ ok: true, message: "Đã xóa chỉ tiêu." });
+    expect(await prisma().indicatorRule.count({ where: { programmeId: ids.programme } })).toBe(0);
+    const gone = await prisma().auditLog.findMany({ where: { entity: "indicator_rule", action: "DELETE" } });
+    expect(gone.find((g) => g.field === "left")).toMatchObject({ oldValue: "tthc-muc-4", newValue: null });
+  });
 });
