@@ -1,5 +1,6 @@
 "use server";
-// The catalogue in the app: terms, indicators (edit, reorder, delete) and programmes (delete).
+// The catalogue in the app: terms, programmes (create, edit, delete), sections (add, rename, reorder) and
+// indicators (add, edit, reorder, delete).
 // Each action checks `manageCatalogue` on the unit the form names, then acts only on programmes issued
 // by the units where the person holds that right (with those below).
 import { revalidatePath } from "next/cache";
@@ -12,13 +13,28 @@ import {
   updateIndicator,
   type CatalogueWriteOutcome,
 } from "@/lib/data/catalogue";
+import {
+  type BuildOutcome,
+  createIndicator,
+  createProgramme,
+  createSection,
+  moveSection,
+  renameSection,
+  updateProgramme,
+} from "@/lib/data/catalogue-build";
 import { formatNumber } from "@/lib/format/vi";
 import { type ActionResult, failure, success } from "@/lib/result";
 import {
   indicatorFormSchema,
   indicatorRefSchema,
+  indicatorCreateSchema,
   moveIndicatorSchema,
+  moveSectionSchema,
+  programmeCreateSchema,
+  programmeEditSchema,
   programmeRefSchema,
+  sectionCreateSchema,
+  sectionRenameSchema,
   termFormSchema,
 } from "@/lib/validation/catalogue";
 import { actorOf, invalidFields, issuerIdsOf } from "./form-helpers";
@@ -31,6 +47,8 @@ const FIELD_LABEL: Record<string, string> = {
   unit: "đơn vị tính",
   valueType: "kiểu giá trị",
   aggregation: "cách tổng hợp",
+  code: "số hiệu",
+  issuer: "đơn vị ban hành",
 };
 
 /** The Vietnamese answer to a refused catalogue write. */
@@ -45,6 +63,19 @@ function refusal(outcome: Exclude<CatalogueWriteOutcome, { ok: true }>): NonNull
       );
     case "locked": {
       const what = outcome.fields.map((f) => FIELD_LABEL[f] ?? f).join(", ");
+      if (outcome.fields.some((f) => f === "code" || f === "issuer"))
+        return failure(
+          "locked",
+          `Không thể đổi ${what}: chương trình đã có số liệu, chỉ tiêu kế hoạch hoặc kỳ nhập liệu, các phường và tệp nhập tìm chương trình theo đó. Các trường khác vẫn sửa được; chưa có gì được lưu.`,
+          {
+            fieldErrors: Object.fromEntries(
+              outcome.fields.map((f) => [
+                f === "issuer" ? "unit" : f,
+                [`Không đổi được ${FIELD_LABEL[f]} khi đã có số liệu.`],
+              ]),
+            ),
+          },
+        );
       if (outcome.fields.length > 0)
         return failure(
           "locked",
@@ -205,4 +236,184 @@ export async function deleteProgrammeAction(
   if (!outcome.ok) return refusal(outcome);
   revalidatePath("/", "layout");
   return success("Đã xóa chương trình.");
+}
+
+const FIELD_REFUSAL: Record<string, string> = {
+  "code:taken": "Số hiệu “{v}” đã có.",
+  "appliesTo:unknown-unit": "Không có đơn vị mã “{v}”.",
+  "appliesTo:outside": "Đơn vị “{v}” không thuộc đơn vị ban hành.",
+  "parent:no-parent": "Chương trình không có chỉ tiêu mã “{v}”.",
+  "parent:parent-is-sub-row": "“{v}” đã là dòng phân loại của chỉ tiêu khác: chỉ chọn chỉ tiêu chính làm chỉ tiêu cha.",
+};
+
+/** The answer to a refused build step (a field refusal, or the refusals every catalogue write shares). */
+function buildRefusal(outcome: Exclude<BuildOutcome, { ok: true }>): NonNullable<CatalogueState> {
+  if (outcome.code !== "invalid") return refusal(outcome);
+  const message = (FIELD_REFUSAL[`${outcome.field}:${outcome.reason}`] ?? "Giá trị không hợp lệ.").replace(
+    "{v}",
+    outcome.value,
+  );
+  return failure("invalid", `${message} Chưa có gì được lưu.`, { fieldErrors: { [outcome.field]: [message] } });
+}
+
+const programmeFieldsOf = (input: {
+  code: string;
+  number: number;
+  title: string;
+  summary: string;
+  issuedOn: string;
+  appliesTo: string[];
+}) => ({ ...input, issuedOn: input.issuedOn || null });
+
+/** Tạo chương trình in a term, issued by the unit the form names (one the person manages the catalogue of). */
+export async function createProgrammeAction(
+  _prev: CatalogueState,
+  form: FormData,
+): Promise<NonNullable<CatalogueState>> {
+  const guard = await authorizeForm(
+    "action:createProgramme",
+    "manageCatalogue",
+    form,
+    programmeCreateSchema,
+    "unit",
+    invalid,
+  );
+  if (!guard.ok) return guard.result;
+  const { unit: _unit, term, ...fields } = guard.input;
+  const outcome = await createProgramme({
+    actor: actorOf(guard.auth),
+    termSlug: term,
+    issuerId: guard.auth.unit.id,
+    issuerIds: await issuerIdsOf(guard.auth.scope),
+    fields: programmeFieldsOf(fields),
+  });
+  if (!outcome.ok) return buildRefusal(outcome);
+  revalidatePath("/", "layout");
+  return success(`Đã tạo chương trình ${fields.code}. Hãy thêm mục và chỉ tiêu.`, { version: outcome.version });
+}
+
+/** Sửa chương trình: its fields, issuing unit and the units it applies to (versioned, audited). */
+export async function updateProgrammeAction(
+  _prev: CatalogueState,
+  form: FormData,
+): Promise<NonNullable<CatalogueState>> {
+  const guard = await authorizeForm(
+    "action:updateProgramme",
+    "manageCatalogue",
+    form,
+    programmeEditSchema,
+    "unit",
+    invalid,
+  );
+  if (!guard.ok) return guard.result;
+  const { unit: _unit, id, version, ...fields } = guard.input;
+  const outcome = await updateProgramme({
+    actor: actorOf(guard.auth),
+    programmeId: id,
+    expectedVersion: version,
+    issuerId: guard.auth.unit.id,
+    issuerIds: await issuerIdsOf(guard.auth.scope),
+    fields: programmeFieldsOf(fields),
+  });
+  if (!outcome.ok) return buildRefusal(outcome);
+  revalidatePath("/", "layout");
+  return success(
+    outcome.changed === 0
+      ? "Không có gì thay đổi."
+      : `Đã lưu ${formatNumber(String(outcome.changed))} thay đổi của chương trình.`,
+    { version: outcome.version },
+  );
+}
+
+/** Thêm mục vào chương trình. */
+export async function createSectionAction(_prev: CatalogueState, form: FormData): Promise<NonNullable<CatalogueState>> {
+  const guard = await authorizeForm(
+    "action:createSection",
+    "manageCatalogue",
+    form,
+    sectionCreateSchema,
+    "unit",
+    invalid,
+  );
+  if (!guard.ok) return guard.result;
+  const outcome = await createSection({
+    actor: actorOf(guard.auth),
+    programmeId: guard.input.programme,
+    issuerIds: await issuerIdsOf(guard.auth.scope),
+    code: guard.input.code,
+    name: guard.input.name,
+  });
+  if (!outcome.ok) return buildRefusal(outcome);
+  revalidatePath("/", "layout");
+  return success(`Đã thêm mục “${guard.input.name}”.`, { version: outcome.version });
+}
+
+/** Đổi tên mục (the old name stays in the history). */
+export async function renameSectionAction(_prev: CatalogueState, form: FormData): Promise<NonNullable<CatalogueState>> {
+  const guard = await authorizeForm(
+    "action:renameSection",
+    "manageCatalogue",
+    form,
+    sectionRenameSchema,
+    "unit",
+    invalid,
+  );
+  if (!guard.ok) return guard.result;
+  const outcome = await renameSection({
+    actor: actorOf(guard.auth),
+    sectionId: guard.input.id,
+    expectedVersion: guard.input.version,
+    issuerIds: await issuerIdsOf(guard.auth.scope),
+    name: guard.input.name,
+  });
+  if (!outcome.ok) return buildRefusal(outcome);
+  revalidatePath("/", "layout");
+  return success(outcome.changed === 0 ? "Không có gì thay đổi." : "Đã đổi tên mục.", { version: outcome.version });
+}
+
+/** Đưa mục lên / xuống trong chương trình. */
+export async function moveSectionAction(_prev: CatalogueState, form: FormData): Promise<NonNullable<CatalogueState>> {
+  const guard = await authorizeForm("action:moveSection", "manageCatalogue", form, moveSectionSchema, "unit", invalid);
+  if (!guard.ok) return guard.result;
+  const outcome = await moveSection({
+    actor: actorOf(guard.auth),
+    sectionId: guard.input.id,
+    expectedVersion: guard.input.version,
+    direction: guard.input.direction,
+    issuerIds: await issuerIdsOf(guard.auth.scope),
+  });
+  if (!outcome.ok) return buildRefusal(outcome);
+  revalidatePath("/", "layout");
+  return success(outcome.changed === 0 ? "Mục đã ở đầu hoặc cuối chương trình." : "Đã đổi thứ tự mục.", {
+    version: outcome.version,
+  });
+}
+
+/** Thêm chỉ tiêu vào một mục (the same fields and checks as Sửa chỉ tiêu, plus its code and parent). */
+export async function createIndicatorAction(
+  _prev: CatalogueState,
+  form: FormData,
+): Promise<NonNullable<CatalogueState>> {
+  const guard = await authorizeForm(
+    "action:createIndicator",
+    "manageCatalogue",
+    form,
+    indicatorCreateSchema,
+    "unit",
+    invalid,
+  );
+  if (!guard.ok) return guard.result;
+  const { unit: _unit, section, code, parent, subRowsAtMostParent, unitLabel, ...fields } = guard.input;
+  const outcome = await createIndicator({
+    actor: actorOf(guard.auth),
+    sectionId: section,
+    issuerIds: await issuerIdsOf(guard.auth.scope),
+    code,
+    parentCode: parent || null,
+    subRowsAtMostParent,
+    fields: { ...fields, unit: unitLabel, description: fields.description || null },
+  });
+  if (!outcome.ok) return buildRefusal(outcome);
+  revalidatePath("/", "layout");
+  return success(`Đã thêm chỉ tiêu “${fields.name}”.`, { version: outcome.version });
 }

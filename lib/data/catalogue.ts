@@ -98,7 +98,7 @@ export async function createTerm({
   }
 }
 
-const indicatorFields = {
+export const indicatorFields = {
   code: true,
   name: true,
   unit: true,
@@ -114,7 +114,7 @@ const indicatorFields = {
 } as const;
 
 /** What the audit log keeps of an indicator (categories as their JSON text). */
-function indicatorAudit(i: {
+export function indicatorAudit(i: {
   code: string;
   name: string;
   unit: string;
@@ -130,8 +130,24 @@ function indicatorAudit(i: {
   parentCode?: string | null;
   section?: string;
 }): Record<string, AuditValue> {
-  const { categories, ...rest } = i;
-  return { ...rest, categories: JSON.stringify(categories ?? {}) };
+  // only the indicator's own fields: callers pass whole rows (ids, versions, relations) too
+  const out: Record<string, AuditValue> = {
+    code: i.code,
+    name: i.name,
+    unit: i.unit,
+    valueType: i.valueType,
+    aggregation: i.aggregation,
+    direction: i.direction,
+    collectionLevel: i.collectionLevel,
+    wardFromGroups: i.wardFromGroups,
+    categories: JSON.stringify(i.categories ?? {}),
+    headline: i.headline,
+    sortOrder: i.sortOrder,
+    description: i.description,
+  };
+  if (i.parentCode !== undefined) out.parentCode = i.parentCode;
+  if (i.section !== undefined) out.section = i.section;
+  return out;
 }
 
 async function copyProgrammes({
@@ -263,13 +279,14 @@ export type CatalogueWriteOutcome =
   /** `fields`: what may not change once values exist (empty for a refused deletion) */
   | Failure<"locked", { fields: string[]; uses: Uses }>;
 
-class Refused extends Error {
+export class Refused extends Error {
   constructor(readonly outcome: Exclude<CatalogueWriteOutcome, { ok: true }>) {
     super(outcome.code);
   }
 }
 
-async function refusing(run: () => Promise<CatalogueWriteOutcome>): Promise<CatalogueWriteOutcome> {
+/** Runs a write: a `Refused` thrown inside its transaction rolls it back and becomes the outcome. */
+export async function refusing<T>(run: () => Promise<T>): Promise<T | Exclude<CatalogueWriteOutcome, { ok: true }>> {
   try {
     return await run();
   } catch (e) {
@@ -279,7 +296,7 @@ async function refusing(run: () => Promise<CatalogueWriteOutcome>): Promise<Cata
 }
 
 /** Figures (published or entered) and targets of the given indicators: one query. */
-async function usesOf(tx: Tx, indicatorIds: number[]): Promise<Uses> {
+export async function usesOf(tx: Tx, indicatorIds: number[]): Promise<Uses> {
   const [row] = await tx.$queryRaw<{ values: number; targets: number; entries: number }[]>`
     SELECT (SELECT count(*)::int FROM result WHERE indicator_id = ANY(${indicatorIds}::int[]))
          + (SELECT count(*)::int FROM entry_value WHERE indicator_id = ANY(${indicatorIds}::int[])) AS values,
@@ -301,6 +318,7 @@ async function lockIndicator(tx: Tx, indicatorId: number, issuerIds: readonly nu
       ...indicatorFields,
       id: true,
       version: true,
+      programmeId: true,
       sectionId: true,
       parentId: true,
       programme: { select: { code: true, term: { select: { slug: true } } } },
@@ -449,6 +467,7 @@ export async function deleteIndicator({
       if (uses.values + uses.targets > 0 || children > 0)
         throw new Refused({ ok: false, code: "locked", fields: [], uses: { ...uses, entries: children } });
       await tx.indicator.delete({ where: { id: indicatorId } });
+      const context = { term: cur.programme.term.slug, programme: cur.programme.code };
       await audit({
         tx,
         actor,
@@ -457,11 +476,64 @@ export async function deleteIndicator({
         entityId: indicatorId,
         before: indicatorAudit(cur),
         after: {},
-        context: { term: cur.programme.term.slug, programme: cur.programme.code },
+        context,
       });
+      await dropFromRules({ tx, actor, programmeId: cur.programmeId, code: cur.code, context });
       return { ok: true, version: cur.version, changed: 1 };
     }),
   );
+}
+
+/**
+ * The programme's cross-field rules without a deleted indicator: a rule on it (its right side) goes,
+ * and it leaves the sums it was part of (a rule left with nothing to add up goes). Audited.
+ */
+async function dropFromRules({
+  tx,
+  actor,
+  programmeId,
+  code,
+  context,
+}: {
+  tx: Tx;
+  actor: Actor;
+  programmeId: number;
+  code: string;
+  context: Record<string, AuditValue>;
+}) {
+  const rules = await tx.indicatorRule.findMany({
+    where: { programmeId, OR: [{ right: code }, { left: { has: code } }] },
+    select: { id: true, code: true, left: true, right: true, description: true },
+  });
+  for (const r of rules) {
+    const left = r.left.filter((c) => c !== code);
+    const before = { code: r.code, left: r.left.join(", "), right: r.right, description: r.description };
+    if (r.right === code || left.length === 0) {
+      await tx.indicatorRule.delete({ where: { id: r.id } });
+      await audit({
+        tx,
+        actor,
+        action: "DELETE",
+        entity: "indicator_rule",
+        entityId: r.id,
+        before,
+        after: {},
+        context,
+      });
+    } else {
+      await tx.indicatorRule.update({ where: { id: r.id }, data: { left } });
+      await audit({
+        tx,
+        actor,
+        action: "UPDATE",
+        entity: "indicator_rule",
+        entityId: r.id,
+        before: { left: before.left },
+        after: { left: left.join(", ") },
+        context: { ...context, rule: r.code },
+      });
+    }
+  }
 }
 
 /**
@@ -549,10 +621,14 @@ export type EditableProgramme = {
   version: number;
   code: string;
   slug: string;
+  number: number;
   title: string;
+  summary: string;
   issuer: { slug: string; name: string };
   issuedOn: string | null;
-  sections: { id: number; code: string; name: string; indicators: EditableIndicator[] }[];
+  /** slugs of the units it applies to (none: every unit below its issuer) */
+  appliesTo: string[];
+  sections: { id: number; version: number; code: string; name: string; indicators: EditableIndicator[] }[];
 };
 
 /**
@@ -571,13 +647,17 @@ export async function getEditableCatalogue(
       version: true,
       code: true,
       slug: true,
+      number: true,
       title: true,
+      summary: true,
       issuedOn: true,
       issuer: { select: { slug: true, name: true } },
+      appliesTo: { select: { orgUnit: { select: { slug: true } } } },
       sections: {
         orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
         select: {
           id: true,
+          version: true,
           code: true,
           name: true,
           indicators: {
@@ -596,6 +676,7 @@ export async function getEditableCatalogue(
   return rows.map((p) => ({
     ...p,
     issuedOn: isoDay(p.issuedOn),
+    appliesTo: p.appliesTo.map((a) => a.orgUnit.slug).sort(),
     sections: p.sections.map((s) => ({
       ...s,
       // each parent followed by its sub-rows, as the entry form shows them
@@ -616,6 +697,19 @@ export async function getEditableCatalogue(
 export async function unitRefs(ids: readonly number[]): Promise<{ slug: string; name: string }[]> {
   return db().orgUnit.findMany({
     where: { id: { in: [...ids] } },
+    orderBy: [{ level: "asc" }, { name: "asc" }],
+    select: { slug: true, name: true },
+  });
+}
+
+/**
+ * The units that may issue a programme for a person: those where they manage the catalogue and every
+ * unit below them down to the wards (a ward's own party committee issues programmes too).
+ */
+export async function issuerChoices(ids: readonly number[]): Promise<{ slug: string; name: string }[]> {
+  return db().orgUnit.findMany({
+    // former units too: a district issued programmes while it existed
+    where: { id: { in: [...ids] }, level: { not: "RESIDENTIAL_GROUP" } },
     orderBy: [{ level: "asc" }, { name: "asc" }],
     select: { slug: true, name: true },
   });

@@ -68,7 +68,8 @@ export async function getEntryGrid({
     },
   });
   if (!ward || ward.level !== "WARD") return null;
-  const ancestors = [ward.parent?.id, ward.parent?.parent?.id, ward.parent?.parent?.parentId].filter(
+  // the issuers a ward enters for: its own party committee, its district and city (or, since 2025, its city)
+  const ancestors = [ward.id, ward.parent?.id, ward.parent?.parent?.id, ward.parent?.parent?.parentId].filter(
     (id): id is number => typeof id === "number",
   );
 

@@ -54,8 +54,10 @@ export async function resolveReviewTarget({
     select: { id: true, termId: true },
   });
   if (!period) return null;
-  // programmes are issued by the district (Quận ủy) or above: the ward's ancestors
-  const issuers = [ward.parentId, ward.parent?.parentId].filter((x): x is number => x !== null && x !== undefined);
+  // programmes are issued by the ward's own party committee, its district (Quận ủy) or city
+  const issuers = [ward.id, ward.parentId, ward.parent?.parentId].filter(
+    (x): x is number => x !== null && x !== undefined,
+  );
   const programme = await db().programme.findFirst({
     where: { termId: period.termId, slug: programmeSlug, issuerId: { in: issuers } },
     select: { id: true, slug: true, code: true, title: true },

@@ -61,11 +61,8 @@ const categories = text()
     return out;
   });
 
-export const indicatorFormSchema = z.object({
-  unit: slugSchema,
-  /** the indicator's id and the version the form showed */
-  id: z.coerce.number().int().min(1),
-  version: z.coerce.number({ error: "Thiếu phiên bản." }).int().min(1, "Thiếu phiên bản."),
+/** What an indicator is: shared by the edit form and the create form (and their actions). */
+const indicatorFields = {
   name: text().trim().min(1, "Hãy nhập tên chỉ tiêu.").max(500, "Tên chỉ tiêu dài quá 500 ký tự."),
   unitLabel: text().trim().min(1, "Hãy nhập đơn vị tính.").max(40, "Đơn vị tính dài quá 40 ký tự."),
   valueType: z.enum(VALUE_TYPES, { message: "Hãy chọn kiểu giá trị." }),
@@ -76,6 +73,169 @@ export const indicatorFormSchema = z.object({
   headline: checkbox,
   categories,
   description: text().trim().max(2000, "Mô tả dài quá 2000 ký tự.").optional().default(""),
+};
+
+type IndicatorShape = {
+  valueType: (typeof VALUE_TYPES)[number];
+  aggregation: (typeof AGGREGATIONS)[number];
+  collectionLevel: (typeof LEVELS)[number];
+  wardFromGroups: boolean;
+};
+
+/**
+ * Fields that must agree with each other, checked by the create and the edit form alike: a term
+ * figure the aggregation rule could not compute would otherwise be shown as a number.
+ */
+function indicatorCrossFields(v: IndicatorShape, ctx: z.RefinementCtx) {
+  if (v.wardFromGroups && v.collectionLevel !== "RESIDENTIAL_GROUP")
+    ctx.addIssue({
+      code: "custom",
+      path: ["wardFromGroups"],
+      message: "Chỉ tính số của phường từ các tổ khi chỉ tiêu được thu thập theo tổ dân phố.",
+    });
+  if (v.aggregation === "YEARS_ACHIEVED" && v.valueType !== "BOOLEAN")
+    ctx.addIssue({
+      code: "custom",
+      path: ["aggregation"],
+      message: "“Số năm đạt” chỉ dùng cho chỉ tiêu kiểu Có/Không (đạt/chưa đạt).",
+    });
+  if (v.valueType === "BOOLEAN" && v.aggregation !== "YEARS_ACHIEVED" && v.aggregation !== "LATEST")
+    ctx.addIssue({
+      code: "custom",
+      path: ["aggregation"],
+      message: "Chỉ tiêu Có/Không chỉ tổng hợp theo số năm đạt hoặc năm gần nhất.",
+    });
+  if (v.valueType === "PERCENT" && v.aggregation === "SUM")
+    ctx.addIssue({
+      code: "custom",
+      path: ["aggregation"],
+      message: "Tỷ lệ (%) không cộng dồn qua các năm được: hãy chọn trung bình, năm gần nhất hoặc cao nhất.",
+    });
+}
+
+export const indicatorFormSchema = z
+  .object({
+    unit: slugSchema,
+    /** the indicator's id and the version the form showed */
+    id: z.coerce.number().int().min(1),
+    version: z.coerce.number({ error: "Thiếu phiên bản." }).int().min(1, "Thiếu phiên bản."),
+    ...indicatorFields,
+  })
+  .superRefine(indicatorCrossFields);
+
+/** A code that stays in URLs and imports: lower case without diacritics, digits and dashes. */
+const catalogueCode = (what: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `Mã ${what} chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang.`)
+    .max(60, `Mã ${what} dài quá 60 ký tự.`);
+
+/**
+ * Thêm chỉ tiêu into a section: the same fields as the edit form, its code, optionally the indicator
+ * it is a category sub-row of, and whether the sub-rows together may not exceed that parent (a
+ * cross-field rule the entry form then checks).
+ */
+export const indicatorCreateSchema = z
+  .object({
+    unit: slugSchema,
+    section: z.coerce.number().int().min(1),
+    code: catalogueCode("chỉ tiêu"),
+    /** "" : not a sub-row */
+    parent: z
+      .union([z.literal(""), catalogueCode("chỉ tiêu cha")])
+      .optional()
+      .default(""),
+    subRowsAtMostParent: checkbox,
+    ...indicatorFields,
+  })
+  .superRefine(indicatorCrossFields)
+  .refine((v) => v.parent !== "" || !v.subRowsAtMostParent, {
+    path: ["subRowsAtMostParent"],
+    message: "Chỉ đặt quy tắc “không vượt chỉ tiêu cha” cho một dòng phân loại.",
+  })
+  .refine((v) => v.parent !== v.code, { path: ["parent"], message: "Chỉ tiêu không thể là dòng con của chính nó." });
+
+export type IndicatorCreateForm = z.infer<typeof indicatorCreateSchema>;
+
+const day = z.union([
+  z.literal(""),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày không hợp lệ.")
+    .refine((s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    }, "Ngày không hợp lệ."),
+]);
+
+/** One unit slug per line or comma: the units a programme applies to (none: every unit below its issuer). */
+const unitList = text()
+  .max(4000, "Danh sách đơn vị dài quá.")
+  .optional()
+  .default("")
+  .transform((s, ctx) => {
+    const slugs = [
+      ...new Set(
+        s
+          .split(/[\s,;]+/)
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ),
+    ];
+    const bad = slugs.find((x) => !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(x));
+    if (bad) {
+      ctx.addIssue({ code: "custom", message: `“${bad}” không phải mã đơn vị (chữ thường không dấu, gạch ngang).` });
+      return z.NEVER;
+    }
+    return slugs;
+  });
+
+/** The fields of a programme, created or edited; `unit` is its issuing unit. */
+const programmeFields = {
+  unit: slugSchema,
+  code: text()
+    .trim()
+    .min(1, "Hãy nhập số hiệu chương trình (ví dụ 01-CTr/TU).")
+    .max(40, "Số hiệu dài quá 40 ký tự.")
+    .regex(/^[0-9A-Za-z]+(?:[-/.][0-9A-Za-z]+)*$/, "Số hiệu chỉ gồm chữ không dấu, chữ số và - / . (ví dụ 01-CTr/TU)."),
+  number: z.coerce
+    .number({ error: "Số thứ tự không hợp lệ." })
+    .int("Số thứ tự phải là số nguyên.")
+    .min(1, "Số thứ tự từ 1.")
+    .max(999, "Số thứ tự tối đa 999."),
+  title: text().trim().min(1, "Hãy nhập tên chương trình.").max(1000, "Tên chương trình dài quá 1000 ký tự."),
+  summary: text().trim().max(4000, "Tóm tắt dài quá 4000 ký tự.").optional().default(""),
+  issuedOn: day.optional().default(""),
+  appliesTo: unitList,
+};
+
+/** Tạo chương trình in a term. */
+export const programmeCreateSchema = z.object({ ...programmeFields, term: termSlugSchema });
+export type ProgrammeCreateForm = z.infer<typeof programmeCreateSchema>;
+
+/** Sửa chương trình: its id and the version the form showed. */
+export const programmeEditSchema = z.object({
+  ...programmeFields,
+  id: z.coerce.number().int().min(1),
+  version: z.coerce.number({ error: "Thiếu phiên bản." }).int().min(1, "Thiếu phiên bản."),
+});
+export type ProgrammeEditForm = z.infer<typeof programmeEditSchema>;
+
+/** Thêm mục into a programme. */
+export const sectionCreateSchema = z.object({
+  unit: slugSchema,
+  programme: z.coerce.number().int().min(1),
+  code: catalogueCode("mục"),
+  name: text().trim().min(1, "Hãy nhập tên mục.").max(300, "Tên mục dài quá 300 ký tự."),
+});
+
+/** Đổi tên mục. */
+export const sectionRenameSchema = z.object({
+  unit: slugSchema,
+  id: z.coerce.number().int().min(1),
+  version: z.coerce.number({ error: "Thiếu phiên bản." }).int().min(1, "Thiếu phiên bản."),
+  name: text().trim().min(1, "Hãy nhập tên mục.").max(300, "Tên mục dài quá 300 ký tự."),
 });
 
 export type IndicatorForm = z.infer<typeof indicatorFormSchema>;
@@ -84,6 +244,10 @@ export const indicatorRefSchema = z.object({
   unit: slugSchema,
   id: z.coerce.number().int().min(1),
   version: z.coerce.number({ error: "Thiếu phiên bản." }).int().min(1, "Thiếu phiên bản."),
+});
+
+export const moveSectionSchema = indicatorRefSchema.extend({
+  direction: z.enum(["up", "down"], { message: "Hướng di chuyển không hợp lệ." }),
 });
 
 export const moveIndicatorSchema = indicatorRefSchema.extend({

@@ -122,3 +122,85 @@ test("district staff set up 2025–2030, a ward enters 2026, the dashboard reads
   await expect(card).not.toContainText("chỉ tiêu minh họa");
   await expect(committee.locator('[data-card="ty-le-gia-dinh-van-hoa"]')).toContainText(/≥\s*90\s*%/);
 });
+
+// A programme that exists nowhere yet, built from scratch in the app (after the term above exists):
+// the programme, two sections (one moved up by keyboard), an indicator; a refused cross-field rule
+// changes nothing; the programme edited; the API and the ward's entry form find it at once.
+test("district staff build a programme from scratch; the API and the ward's entry find it", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const NAME = "Thủ tục hành chính giải quyết trực tuyến";
+  const staff = await as(browser, "demo.quan", CATALOGUE);
+  await staff.getByText("Tạo chương trình mới trong").click();
+  const create = staff.getByRole("form", { name: "Tạo chương trình" });
+  await create.getByLabel("Số hiệu").fill("05-CTr/QU");
+  await create.getByLabel("Số thứ tự").fill("5");
+  await create.getByLabel("Ngày ban hành").fill("2025-11-20");
+  await create.getByLabel("Tên chương trình").fill("Chuyển đổi số trong hệ thống chính trị");
+  await create.getByLabel(/^Áp dụng cho/).fill("ngoc-thuy");
+  await submitUntil(staff, create, "Tạo chương trình", "Đã tạo chương trình 05-CTr/QU. Hãy thêm mục và chỉ tiêu.");
+
+  await staff.reload();
+  const programme = staff.locator('[data-programme="05-CTr-QU"]');
+  await expect(programme).toContainText("ban hành 20/11/2025");
+  for (const [code, name] of [
+    ["hanh-chinh", "Cải cách hành chính"],
+    ["ha-tang-so", "Hạ tầng số"],
+  ]) {
+    await programme.getByText("Thêm mục vào 05-CTr/QU").click();
+    const add = programme.getByRole("form", { name: "Thêm mục vào 05-CTr/QU" });
+    await add.getByLabel("Mã mục").fill(code);
+    await add.getByLabel("Tên mục").fill(name);
+    await submitUntil(staff, add, "Thêm mục", `Đã thêm mục “${name}”.`);
+    await staff.reload();
+  }
+  // ↑ by keyboard: focus the button, press Enter
+  const up = programme.getByRole("form", { name: "Đưa mục “Hạ tầng số” lên" });
+  await staff.waitForLoadState("networkidle");
+  await up.getByRole("button", { name: "↑" }).focus();
+  await staff.keyboard.press("Enter");
+  await expect(up.getByRole("status")).toContainText("Đã đổi thứ tự mục.");
+  await staff.reload();
+  await expect(programme.locator("[data-section]").first()).toHaveAttribute("data-section", "ha-tang-so");
+
+  // an indicator; then one whose fields disagree (a rate added up over the years) is refused
+  const section = programme.getByRole("region", { name: "Mục Cải cách hành chính" });
+  await section.getByText("Thêm chỉ tiêu vào mục").click();
+  const addIndicator = section.getByRole("form", { name: "Thêm chỉ tiêu vào mục Cải cách hành chính" });
+  await addIndicator.getByLabel(/^Mã chỉ tiêu/).fill("tthc-truc-tuyen");
+  await addIndicator.getByLabel("Tên chỉ tiêu").fill(NAME);
+  await addIndicator.getByLabel("Đơn vị tính").fill("thủ tục");
+  await addIndicator.getByLabel("Thẻ chính trên bảng điều khiển").check();
+  await submitUntil(staff, addIndicator, "Thêm chỉ tiêu", `Đã thêm chỉ tiêu “${NAME}”.`);
+  await staff.reload();
+  await expect(section.locator("[data-indicator]")).toHaveCount(1);
+  await section.getByText("Thêm chỉ tiêu vào mục").click();
+  await addIndicator.getByLabel(/^Mã chỉ tiêu/).fill("ty-le-truc-tuyen");
+  await addIndicator.getByLabel("Tên chỉ tiêu").fill("Tỷ lệ hồ sơ trực tuyến");
+  await addIndicator.getByLabel("Đơn vị tính").fill("%");
+  await addIndicator.getByLabel("Kiểu giá trị").selectOption("PERCENT");
+  await addIndicator.getByLabel("Cách tổng hợp cả nhiệm kỳ").selectOption("SUM");
+  await submitUntil(staff, addIndicator, "Thêm chỉ tiêu", "Tỷ lệ (%) không cộng dồn qua các năm được");
+  await staff.reload();
+  await expect(section.locator("[data-indicator]")).toHaveCount(1);
+
+  // the programme's title edited later
+  await programme.getByText("Sửa chương trình 05-CTr/QU").click();
+  const edit = programme.getByRole("form", { name: "Sửa chương trình 05-CTr/QU" });
+  await edit.getByLabel("Tên chương trình").fill("Chuyển đổi số giai đoạn 2025–2030");
+  await submitUntil(staff, edit, "Lưu chương trình", "Đã lưu 1 thay đổi của chương trình.");
+
+  const api = await staff.request.get(`/api/v1/programmes?term=${TERM}`);
+  const listed = ((await api.json()) as { data: { code: string; title: string; sections: { code: string }[] }[] }).data;
+  expect(listed).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({
+        code: "05-CTr/QU",
+        title: "Chuyển đổi số giai đoạn 2025–2030",
+        sections: [expect.objectContaining({ code: "ha-tang-so" }), expect.objectContaining({ code: "hanh-chinh" })],
+      }),
+    ]),
+  );
+
+  const official = await as(browser, "demo.phuong", "/ngoc-thuy/nhap-lieu/2026/05-CTr-QU");
+  await expect(official.getByLabel(`${NAME} (thủ tục), năm 2026`, { exact: true })).toBeVisible();
+});

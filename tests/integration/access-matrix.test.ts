@@ -349,7 +349,17 @@ afterAll(() => dropWorld(world));
 
 // --- catalogue actions (lib/actions/catalogue.ts): district staff manage the programmes their district
 // issued; each allowed call really acts (an empty term of past years, so that the latest term stays) ---
-const catalogue = { indicator: 0, moved: 0, movedVersion: 1, spare: 0, emptyProgramme: 0, targetCell: "" };
+const catalogue = {
+  indicator: 0,
+  moved: 0,
+  movedVersion: 1,
+  spare: 0,
+  emptyProgramme: 0,
+  targetCell: "",
+  // a programme built from scratch: edited, given a section and an indicator; its two sections renamed, moved
+  built: 0,
+  builtSections: [0, 0],
+};
 function catalogueActions(): Record<string, ActionCase> {
   const staffOnly = {
     anonymous: "unauthenticated",
@@ -386,6 +396,49 @@ function catalogueActions(): Record<string, ActionCase> {
     "lib/actions/catalogue.ts#deleteIndicatorAction": { args: () => ref(catalogue.spare)(), expect: staffOnly },
     "lib/actions/catalogue.ts#deleteProgrammeAction": {
       args: () => ref(catalogue.emptyProgramme)(),
+      expect: staffOnly,
+    },
+    "lib/actions/catalogue.ts#createProgrammeAction": {
+      args: () => [
+        null,
+        reviewForm({ unit: "long-bien", term: "2015-2020", code: "10-CTr/QU", number: "10", title: "Mới" }),
+      ],
+      expect: staffOnly,
+    },
+    "lib/actions/catalogue.ts#updateProgrammeAction": {
+      args: () => ref(catalogue.built, 1, { code: "11-CTr/QU", number: "11", title: "Đã sửa" })(),
+      expect: staffOnly,
+    },
+    "lib/actions/catalogue.ts#createSectionAction": {
+      args: () => [
+        null,
+        reviewForm({ unit: "long-bien", programme: String(catalogue.built), code: "muc-moi", name: "Mục mới" }),
+      ],
+      expect: staffOnly,
+    },
+    "lib/actions/catalogue.ts#renameSectionAction": {
+      args: () => ref(catalogue.builtSections[0], 1, { name: "Mục đổi tên" })(),
+      expect: staffOnly,
+    },
+    "lib/actions/catalogue.ts#moveSectionAction": {
+      args: () => ref(catalogue.builtSections[1], 1, { direction: "up" })(),
+      expect: staffOnly,
+    },
+    "lib/actions/catalogue.ts#createIndicatorAction": {
+      args: () => [
+        null,
+        reviewForm({
+          unit: "long-bien",
+          section: String(catalogue.builtSections[0]),
+          code: "chi-tieu-moi",
+          name: "Chỉ tiêu mới",
+          unitLabel: "lượt",
+          valueType: "COUNT",
+          aggregation: "SUM",
+          direction: "HIGHER_IS_BETTER",
+          collectionLevel: "WARD",
+        }),
+      ],
       expect: staffOnly,
     },
     // targets of the entry programme: a grid cell, and a file whose only row changes nothing
@@ -448,6 +501,26 @@ async function prepareCatalogue(w: World) {
       },
     })
   ).id;
+  const built = await prisma.programme.create({
+    data: {
+      termId: review.termId,
+      issuerId: w.units.district,
+      number: 12,
+      code: "12-CTr/QU",
+      slug: "12-CTr-QU",
+      title: "Chương trình dựng mới",
+      summary: "",
+      sections: {
+        create: [
+          { code: "mot", name: "Một", sortOrder: 1 },
+          { code: "hai", name: "Hai", sortOrder: 2 },
+        ],
+      },
+    },
+    select: { id: true, sections: { orderBy: { sortOrder: "asc" }, select: { id: true } } },
+  });
+  catalogue.built = built.id;
+  catalogue.builtSections = built.sections.map((x) => x.id);
   catalogue.emptyProgramme = (
     await prisma.programme.create({
       data: {

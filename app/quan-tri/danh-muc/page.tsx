@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { IndicatorCreate } from "@/components/catalogue/indicator-create";
 import { IndicatorEditor } from "@/components/catalogue/indicator-editor";
 import { ProgrammeDelete } from "@/components/catalogue/programme-delete";
+import { ProgrammeForm } from "@/components/catalogue/programme-form";
+import { SectionCreate, SectionHeader } from "@/components/catalogue/section-controls";
 import { TermForm } from "@/components/catalogue/term-form";
 import { requireCataloguePage } from "@/lib/auth/access";
-import { getEditableCatalogue, listTerms, unitRefs } from "@/lib/data/catalogue";
+import { getEditableCatalogue, issuerChoices, listTerms, unitRefs } from "@/lib/data/catalogue";
 import { formatDate } from "@/lib/format/vi";
 import { termSlugSchema } from "@/lib/validation/params";
 
@@ -19,8 +22,9 @@ export default async function CataloguePage({ searchParams }: Props) {
   const terms = await listTerms();
   const asked = termSlugSchema.safeParse(q["nhiem-ky"]);
   const term = terms.find((t) => asked.success && t.slug === asked.data) ?? terms[0];
-  const [units, programmes] = await Promise.all([
+  const [units, issuers, programmes] = await Promise.all([
     unitRefs(roots),
+    issuerChoices(issuerIds),
     term ? getEditableCatalogue(term.slug, issuerIds) : Promise.resolve([]),
   ]);
   return (
@@ -56,6 +60,12 @@ export default async function CataloguePage({ searchParams }: Props) {
             Chương trình của {term.name}
           </h2>
           {programmes.length === 0 && <p>Đơn vị bạn quản lý chưa có chương trình nào trong nhiệm kỳ này.</p>}
+          <details className="rounded-lg bg-white p-4 shadow-sm">
+            <summary className="cursor-pointer font-medium text-brand-800">
+              Tạo chương trình mới trong {term.name}
+            </summary>
+            <ProgrammeForm issuers={issuers} term={term.slug} />
+          </details>
           {programmes.map((p) => (
             <article
               key={p.id}
@@ -81,16 +91,26 @@ export default async function CataloguePage({ searchParams }: Props) {
                   <ProgrammeDelete unit={p.issuer.slug} id={p.id} version={p.version} code={p.code} />
                 </div>
               </div>
+              <details className="mt-2">
+                <summary className="cursor-pointer text-sm text-brand-700">Sửa chương trình {p.code}</summary>
+                <ProgrammeForm issuers={issuers} programme={p} />
+              </details>
               {p.sections.map((s) => (
                 <section key={s.id} className="mt-3" aria-label={`Mục ${s.name}`}>
-                  <h4 className="font-medium">{s.name}</h4>
+                  <SectionHeader unit={p.issuer.slug} section={s} />
                   <ul className="mt-1 space-y-1">
                     {s.indicators.map((i) => (
                       <IndicatorEditor key={i.id} indicator={i} unit={p.issuer.slug} />
                     ))}
                   </ul>
+                  <IndicatorCreate
+                    unit={p.issuer.slug}
+                    section={s}
+                    parents={p.sections.flatMap((x) => x.indicators.filter((i) => !i.isSubRow))}
+                  />
                 </section>
               ))}
+              <SectionCreate unit={p.issuer.slug} programme={p} />
             </article>
           ))}
         </section>
