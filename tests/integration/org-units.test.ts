@@ -329,6 +329,54 @@ describe("a merge", () => {
     );
   });
 
+  it("the ward overview and the values API read the successor's earlier years as the same labelled sums", async () => {
+    const { getWardOverview } = await import("@/lib/data/ward-overview");
+    const { resolveTerm } = await import("@/lib/data/terms");
+    const { ALL_UNITS } = await import("@/lib/data/scope");
+    const term = (await resolveTerm("2015-2020"))!;
+    const overview = (await getWardOverview("thu-ab", term, ALL_UNITS))!;
+    expect(overview.formedFrom).toMatchObject({ label: "tính từ các đơn vị cũ: Thử A, Thử Bê" });
+    const row = overview.programmes
+      .flatMap((p) => p.sections.flatMap((s) => s.rows))
+      .find((r) => r.indicator.code === "review-a")!;
+    expect(row.summary.years.map((y) => [y.year, y.value, y.source.title])).toEqual([
+      [2016, "11", "Tính từ các đơn vị cũ: Thử A, Thử Bê"],
+      [2017, "22", "Tính từ các đơn vị cũ: Thử A, Thử Bê"],
+    ]);
+
+    // the official's role on Thử A was carried over to the new ward: the API answers them
+    const { GET } = await import("@/app/api/v1/org-units/[slug]/values/route");
+    const headers = browserHeaders(await signInCookie(world.users.official.username));
+    const res = await GET(new Request("http://ctk.test/api/v1/org-units/thu-ab/values?term=2015-2020", { headers }), {
+      params: Promise.resolve({ slug: "thu-ab" }),
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      data: {
+        indicator: { code: string };
+        period: { year: number };
+        value: string;
+        source: { key: string; title: string };
+      }[];
+    };
+    expect(
+      body.data.filter((v) => v.indicator.code === "review-a").map((v) => [v.period.year, v.value, v.source]),
+    ).toEqual([
+      [
+        2016,
+        "11",
+        expect.objectContaining({ key: "predecessors:thu-a+thu-b", title: "Tính từ các đơn vị cũ: Thử A, Thử Bê" }),
+      ],
+      [
+        2017,
+        "22",
+        expect.objectContaining({ key: "predecessors:thu-a+thu-b", title: "Tính từ các đơn vị cũ: Thử A, Thử Bê" }),
+      ],
+    ]);
+    // a rate is never added up: the API gives none for the new ward
+    expect(body.data.filter((v) => v.indicator.code === "ty-le-thu")).toEqual([]);
+  });
+
   it("refuses a merge of units already retired, or outside the person's units, writing nothing", async () => {
     const before = await snapshot();
     await as("quan.tri.tp");
