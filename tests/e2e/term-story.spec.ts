@@ -99,7 +99,7 @@ const targetsOf = async (page: Page, ward: string): Promise<Target[]> =>
     .data;
 
 test("issue 12's story: units, two copied terms, targets, 2026 figures, a merge, and refusals", async ({ browser }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(900_000);
 
   // the administrator adds a city and two test wards (under Long Biên, whose programmes they report
   // on), and gives the demo ward official and committee roles on them
@@ -206,7 +206,7 @@ test("issue 12's story: units, two copied terms, targets, 2026 figures, a merge,
   const typeBefore = await valueType.inputValue();
   await valueType.selectOption({ index: typeBefore === "DECIMAL" ? 0 : 2 });
   expect(await valueType.inputValue()).not.toBe(typeBefore);
-  await submitUntil(staff, typeEdit, "Lưu chỉ tiêu", /Không thể đổi kiểu giá trị: chỉ tiêu đã có 1 số liệu/);
+  await submitUntil(staff, typeEdit, "Lưu chỉ tiêu", /Không thể đổi kiểu giá trị: chỉ tiêu đã có 2 số liệu/);
   await staff.reload();
   await campaigns.getByText("Sửa chỉ tiêu").click();
   await expect(campaigns.getByRole("form", { name: /^Sửa chỉ tiêu/ }).getByLabel("Kiểu giá trị")).toHaveValue(
@@ -248,7 +248,7 @@ test("issue 12's story: units, two copied terms, targets, 2026 figures, a merge,
   await merge.getByLabel("Tên đơn vị mới").fill("Phường Thử Ba Tư");
   await merge.getByLabel("Tên ngắn của đơn vị mới").fill("Thử Ba Tư");
   await merge.getByLabel("Mã đơn vị mới").fill("thu-ba-tu");
-  await merge.getByLabel(/Chuyển vai trò/).check();
+  await merge.getByLabel(/Chuyển các vai trò/).check();
   await submitUnitForm(admin, "Sáp nhập đơn vị", "Sáp nhập", "Đã sáp nhập thành Phường Thử Ba Tư từ ngày 01/01/2027.");
 
   // the successor's 2026 is the sum of the former wards', labelled with their names
