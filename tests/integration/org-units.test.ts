@@ -438,6 +438,9 @@ describe("a split", () => {
       ["thu-x", "0.6"],
       ["thu-y", "0.4"],
     ]);
+    // roles are carried over only when asked: the official's role on Thử Gộp stays there alone
+    expect(await prisma().roleAssignment.count({ where: { orgUnitId: (await unit("thu-ab")).id } })).toBe(1);
+    expect(await prisma().roleAssignment.count({ where: { orgUnit: { slug: { in: ["thu-x", "thu-y"] } } } })).toBe(0);
   });
 });
 
