@@ -188,13 +188,13 @@ test("an administrator adds a city and two wards, merges them; the new ward's hi
   ).toContainText("12");
 });
 
-test("the administrator moves the new ward under the district and changes its slug; old addresses follow", async ({
+test("the administrator moves the new ward under Hà Nội and changes its slug; old addresses follow", async ({
   browser,
 }) => {
   test.setTimeout(180_000);
   const admin = await signIn(browser, "demo.quantri", DEMO_PASSWORD, "/quan-tri/don-vi/thu-gop");
   const move = admin.getByRole("form", { name: "Chuyển sang đơn vị cấp trên khác" });
-  await move.getByLabel("Đơn vị cấp trên mới").selectOption({ label: "Quận Long Biên" });
+  await move.getByLabel("Đơn vị cấp trên mới").selectOption({ label: "Thành phố Hà Nội" });
   await move.getByLabel("Ngày chuyển có hiệu lực").fill("2021-01-01");
   await submit(
     admin,
