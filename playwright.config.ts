@@ -45,7 +45,7 @@ const CHROMIUM = {
 // Specs whose data other specs would see (they share one database) run after all the others, in
 // projects listed last (one worker runs projects in order): org units add wards; the catalogue adds
 // terms, which become every page's default, so it runs last of all.
-const AFTER_OTHERS = /(org-units|catalogue)\.spec\.ts/;
+const AFTER_OTHERS = /(org-units|catalogue|term-story)\.spec\.ts/;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -89,9 +89,10 @@ export default defineConfig({
       use: CHROMIUM,
     },
     {
+      // issue 12's whole story (term-story.spec.ts) creates the terms 2020–2025 and 2025–2030
       name: "catalogue",
       dependencies: ["setup"],
-      testMatch: /catalogue\.spec\.ts/,
+      testMatch: /(catalogue|term-story)\.spec\.ts/,
       use: CHROMIUM,
     },
   ],

@@ -1,11 +1,13 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { BODY_LIMIT_BYTES, BODY_TOO_LARGE_MESSAGE } from "@/lib/body-limit";
 import { DB_UNAVAILABLE_MESSAGE, isDbUnavailable } from "@/lib/db-errors";
+import { slugInPath } from "@/lib/former-slug";
 
 // The proxy decides nothing about access (every page and route handler checks for itself). It hands
 // the page its path (for the sign-in redirect's `next`), sets the Content-Security-Policy with a fresh
 // nonce, adds HSTS when the site is served over HTTPS, and answers a page request with 503 while the
-// database cannot be reached (a page's own error would be a 500).
+// database cannot be reached (a page's own error would be a 500). An address with a unit's former slug
+// answers a permanent redirect to its current one.
 
 const production = process.env.NODE_ENV === "production";
 
@@ -59,6 +61,32 @@ async function databaseDown(): Promise<boolean> {
   }
 }
 
+type RawClient = { $queryRawUnsafe<T>(sql: string, ...values: unknown[]): Promise<T> };
+
+/**
+ * The same address with the unit's current slug, when the address names a slug the unit carried
+ * before (org_unit_former_slug): one indexed look-up for addresses that can name a unit, through the
+ * app's pool (none yet: no redirect, the page answers). Query string kept.
+ */
+async function formerSlugRedirect(request: NextRequest): Promise<NextResponse | null> {
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  const found = slugInPath(request.nextUrl.pathname);
+  const client = (globalThis as { prisma?: RawClient }).prisma;
+  if (!found || !client) return null;
+  try {
+    const rows = await client.$queryRawUnsafe<{ slug: string }[]>(
+      "SELECT u.slug FROM org_unit_former_slug f JOIN org_unit u ON u.id = f.org_unit_id WHERE f.slug = $1",
+      found.slug,
+    );
+    if (rows.length === 0) return null;
+    const to = request.nextUrl.clone();
+    to.pathname = found.withSlug(rows[0].slug);
+    return NextResponse.redirect(to, 308);
+  } catch {
+    return null; // the page's own answer (or the outage page) follows
+  }
+}
+
 /** A page of the proxy's own (Vietnamese, no script): the database outage (503) or a body too large (413). */
 function plainPage(status: 503 | 413, title: string, message: string, csp: string): NextResponse {
   const html = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · Chương trình công tác toàn khóa</title><style>body{font-family:system-ui,sans-serif;margin:0;background:#f8fafc;color:#0f172a}main{max-width:48rem;margin:0 auto;padding:2rem 1.5rem}h1{font-size:1.5rem}a{color:#1d4ed8}</style></head><body><main id="noi-dung" role="alert"><h1>${title}</h1><p>${message}</p><p>${status === 503 ? '<a href="">Thử lại</a> · ' : ""}<a href="/">Về trang chủ</a></p></main></body></html>`;
@@ -98,6 +126,8 @@ export async function proxy(request: NextRequest) {
   if (refused) return refused;
   if (isDocumentRequest(request) && (await databaseDown()))
     return plainPage(503, "Tạm thời không kết nối được cơ sở dữ liệu", DB_UNAVAILABLE_MESSAGE, csp);
+  const moved = await formerSlugRedirect(request);
+  if (moved) return moved;
   requestHeaders.set("x-ctk-path", request.nextUrl.pathname + request.nextUrl.search);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });

@@ -4,6 +4,7 @@ import {
   type OrgUnitState,
   createOrgUnitAction,
   mergeOrgUnitsAction,
+  moveOrgUnitAction,
   renameOrgUnitAction,
   retireOrgUnitAction,
   saveOrgUnitYearAction,
@@ -18,6 +19,7 @@ const ACTIONS = {
   year: saveOrgUnitYearAction,
   merge: mergeOrgUnitsAction,
   split: splitOrgUnitAction,
+  move: moveOrgUnitAction,
 } as const;
 
 /**

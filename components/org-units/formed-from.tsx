@@ -1,12 +1,12 @@
 import Link from "next/link";
-import type { ProgrammeDashboard } from "@/lib/data/programme-dashboard";
+import type { FormedFrom as FormedFromInfo } from "@/lib/data/org-unit-history";
 import { formatDate, formatFigure } from "@/lib/format/vi";
 
 /**
- * On the dashboard of a unit formed by a merge or split: where its earlier years come from, and the
+ * On the overview and dashboards of a unit formed by a merge or split: where its earlier years come from, and the
  * former units' figures that cannot be added up (rates, yes/no), per former unit.
  */
-export function FormedFrom({ formedFrom }: { formedFrom: NonNullable<ProgrammeDashboard["formedFrom"]> }) {
+export function FormedFrom({ formedFrom }: { formedFrom: FormedFromInfo }) {
   const { predecessors, perPredecessor } = formedFrom;
   return (
     <section aria-labelledby="don-vi-cu" className="space-y-2 rounded border border-sky-300 bg-sky-50 p-3 text-sm">

@@ -81,9 +81,22 @@ export function OrgUnitDetailView({ unit }: { unit: ManagedUnitDetail }) {
               {s.share !== "1" ? ` (tỉ lệ ${share(s.share)})` : ""}
             </li>
           ))}
-          {unit.formerNames.length + unit.predecessors.length + unit.successors.length === 0 && (
-            <li>Chưa đổi tên, sáp nhập hay chia tách.</li>
-          )}
+          {unit.formerSlugs.map((f) => (
+            <li key={f.slug}>
+              Mã cũ “{f.slug}” dùng đến {formatDate(f.validTo)} (địa chỉ cũ tự chuyển sang mã mới)
+            </li>
+          ))}
+          {unit.formerParents.map((f) => (
+            <li key={f.validTo}>
+              Thuộc {f.name ?? "cấp cao nhất"} đến {formatDate(f.validTo)}
+            </li>
+          ))}
+          {unit.formerNames.length +
+            unit.formerSlugs.length +
+            unit.formerParents.length +
+            unit.predecessors.length +
+            unit.successors.length ===
+            0 && <li>Chưa đổi tên, chuyển đơn vị cấp trên, sáp nhập hay chia tách.</li>}
         </ul>
       </section>
 
@@ -159,13 +172,53 @@ export function OrgUnitDetailView({ unit }: { unit: ManagedUnitDetail }) {
           action="rename"
           title="Đổi tên"
           submit="Đổi tên"
-          labels={{ name: "Tên mới", shortName: "Tên ngắn mới", effectiveOn: "Ngày hiệu lực" }}
+          labels={{ name: "Tên mới", shortName: "Tên ngắn mới", slug: "Mã mới", effectiveOn: "Ngày hiệu lực" }}
           hidden={base}
         >
           <TextField form="doi-ten" name="name" label="Tên mới" defaultValue={unit.name} />
           <TextField form="doi-ten" name="shortName" label="Tên ngắn mới" defaultValue={unit.shortName} />
+          <TextField
+            form="doi-ten"
+            name="slug"
+            label="Mã mới (để trống: giữ mã)"
+            required={false}
+            hint="Địa chỉ có mã cũ sẽ tự chuyển sang mã mới."
+          />
           <TextField form="doi-ten" name="effectiveOn" label="Ngày tên mới có hiệu lực" type="date" />
         </OrgUnitActionForm>
+        {unit.level !== "CITY" && unit.parentChoices.length > 0 && (
+          <OrgUnitActionForm
+            action="move"
+            title="Chuyển sang đơn vị cấp trên khác"
+            submit="Chuyển đơn vị"
+            labels={{ parent: "Đơn vị cấp trên mới", effectiveOn: "Ngày hiệu lực" }}
+            hidden={base}
+          >
+            <div>
+              <label htmlFor="chuyen-parent" className="block text-sm font-medium">
+                Đơn vị cấp trên mới
+              </label>
+              <select
+                id="chuyen-parent"
+                name="parent"
+                className="mt-1 w-full rounded border border-slate-400 bg-white px-2 py-1"
+              >
+                {unit.parentChoices.map((u) => (
+                  <option key={u.slug} value={u.slug}>
+                    {u.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <TextField
+              form="chuyen"
+              name="effectiveOn"
+              label="Ngày chuyển có hiệu lực"
+              type="date"
+              hint="Đơn vị cấp trên cũ được giữ trong lịch sử; quyền xem theo đơn vị cấp trên mới."
+            />
+          </OrgUnitActionForm>
+        )}
         <OrgUnitActionForm
           action="retire"
           title="Thôi hoạt động"

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { WardOverview } from "@/lib/data/ward-overview";
 import { EntryHubLink } from "@/components/review/entry-hub-link";
 import { DemoBadge } from "@/components/ui/demo-badge";
+import { FormedFrom } from "@/components/org-units/formed-from";
 import { AchievementsList } from "./achievements-list";
 import { IndicatorTable } from "./indicator-table";
 import { ProjectsTable } from "./projects-table";
@@ -9,7 +10,7 @@ import { commonSource } from "./common-source";
 import { formatSource } from "@/lib/format/vi";
 
 export function WardOverviewView({ overview, canEdit = false }: { overview: WardOverview; canEdit?: boolean }) {
-  const { ward, term, programmes, projects, achievements, hasDemo } = overview;
+  const { ward, term, programmes, projects, achievements, hasDemo, formedFrom } = overview;
   // the report most figures come from is named once here, not on each of forty rows
   const common = commonSource(
     programmes.flatMap((p) => p.sections.flatMap((s) => s.rows.filter((r) => !r.groups).map((r) => r.summary))),
@@ -43,6 +44,7 @@ export function WardOverviewView({ overview, canEdit = false }: { overview: Ward
             đánh dấu như vậy và không phải số liệu báo cáo.
           </p>
         )}
+        {formedFrom && <FormedFrom formedFrom={formedFrom} />}
         <nav aria-label="Các chương trình" className="no-print">
           <ul className="flex flex-wrap gap-2 text-sm">
             <EntryHubLink wardSlug={ward.slug} />

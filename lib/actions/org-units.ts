@@ -8,6 +8,7 @@ import { authorizeForm, authorizeTopLevelForm } from "@/lib/auth/action-guard";
 import {
   type OrgUnitWriteOutcome,
   createOrgUnit,
+  moveOrgUnit,
   renameOrgUnit,
   reorganise,
   retireOrgUnit,
@@ -20,6 +21,7 @@ import { type ActionResult, failure, success } from "@/lib/result";
 import {
   createUnitFormSchema,
   mergeFormSchema,
+  moveUnitFormSchema,
   renameUnitFormSchema,
   retireUnitFormSchema,
   splitFormSchema,
@@ -83,7 +85,33 @@ export async function renameOrgUnitAction(_prev: OrgUnitState, form: FormData): 
   if (!guard.ok) return guard.result;
   const { unit: _u, ...input } = guard.input;
   const outcome = await renameOrgUnit(actorOf(guard.auth), { ...input, id: guard.auth.unit.id });
-  return answer(outcome, `Đã đổi tên thành ${input.name}; tên cũ được giữ trong lịch sử.`);
+  const slugChanged = outcome.ok && outcome.slug !== guard.auth.unit.slug;
+  return answer(
+    outcome,
+    slugChanged
+      ? `Đã đổi thành ${input.name}, mã ${outcome.slug}; tên và mã cũ được giữ trong lịch sử, địa chỉ cũ tự chuyển sang mã mới.`
+      : `Đã đổi tên thành ${input.name}; tên cũ được giữ trong lịch sử.`,
+  );
+}
+
+/** Chuyển đơn vị: the right on the unit moved and on its new parent (a unit the person manages). */
+export async function moveOrgUnitAction(_prev: OrgUnitState, form: FormData): Promise<NonNullable<OrgUnitState>> {
+  const guard = await authorizeForm("action:moveOrgUnit", "manageOrgUnits", form, moveUnitFormSchema, "unit", invalid);
+  if (!guard.ok) return guard.result;
+  const f = guard.input;
+  const parentId = (await unitIdsBySlug([f.parent], guard.auth.scope)).get(f.parent);
+  if (parentId === undefined)
+    return failure("forbidden", `Bạn không có quyền quản trị đơn vị “${f.parent}”, hoặc đơn vị không tồn tại.`);
+  const outcome = await moveOrgUnit(actorOf(guard.auth), {
+    id: guard.auth.unit.id,
+    version: f.version,
+    parentId,
+    effectiveOn: f.effectiveOn,
+  });
+  return answer(
+    outcome,
+    `Đã chuyển sang đơn vị cấp trên mới từ ngày ${f.effectiveOn.split("-").reverse().join("/")}; đơn vị cấp trên cũ được giữ trong lịch sử.`,
+  );
 }
 
 export async function retireOrgUnitAction(_prev: OrgUnitState, form: FormData): Promise<NonNullable<OrgUnitState>> {

@@ -105,8 +105,13 @@ async function checkNameFree(
   if (clash.length > 0) refuse({ rule: "name-taken", name: unit.name, parent: unit.parentName });
 }
 
-async function checkSlugFree(tx: Tx, slug: string): Promise<void> {
-  if (await tx.orgUnit.findUnique({ where: { slug }, select: { id: true } })) refuse({ rule: "slug-taken", slug });
+/** A slug in use, or once used (its addresses redirect to that unit), is refused; `ownId` may take back its own. */
+async function checkSlugFree(tx: Tx, slug: string, ownId?: number): Promise<void> {
+  const [current, former] = await Promise.all([
+    tx.orgUnit.findUnique({ where: { slug }, select: { id: true } }),
+    tx.orgUnitFormerSlug.findUnique({ where: { slug }, select: { orgUnitId: true } }),
+  ]);
+  if (current || (former && former.orgUnitId !== ownId)) refuse({ rule: "slug-taken", slug });
 }
 
 export type NewUnit = {
@@ -220,36 +225,101 @@ async function bump(tx: Tx, id: number, data: Prisma.OrgUnitUpdateInput) {
   return tx.orgUnit.update({ where: { id }, data: { ...data, version: { increment: 1 } }, select: { version: true } });
 }
 
-/** Renames a unit from `effectiveOn`; the former name is kept with the last day it was used. */
+/**
+ * Renames a unit from `effectiveOn`, and changes its slug when `slug` is given: the former name is
+ * kept with the last day it was used, and the former slug too (its addresses then redirect here).
+ */
 export async function renameOrgUnit(
   actor: Actor,
-  input: { id: number; version: number; name: string; shortName: string; effectiveOn: string },
+  input: { id: number; version: number; name: string; shortName: string; slug?: string; effectiveOn: string },
 ): Promise<OrgUnitWriteOutcome> {
   return run(async (tx) => {
     const u = await lockOne(tx, input.id, input.version);
-    if (u.name === input.name && u.short_name === input.shortName) refuse({ rule: "same-name" });
+    const slug = input.slug || u.slug;
+    const renamed = u.name !== input.name || u.short_name !== input.shortName;
+    if (!renamed && slug === u.slug) refuse({ rule: "same-name" });
     if (day(input.effectiveOn) <= u.valid_from)
       refuse({ rule: "date-before-start", unit: u.name, validFrom: isoDay(u.valid_from)! });
     if (!activeOn(u, input.effectiveOn)) refuse({ rule: "not-active", unit: u.name, on: input.effectiveOn });
-    const parent = u.parent_id
-      ? await tx.orgUnit.findUnique({ where: { id: u.parent_id }, select: { name: true } })
-      : null;
-    await checkNameFree(tx, {
-      parentId: u.parent_id,
-      name: input.name,
-      exceptId: u.id,
-      parentName: parent?.name ?? null,
+    const lastDay = day(dayBefore(input.effectiveOn));
+    if (renamed) {
+      const parent = u.parent_id
+        ? await tx.orgUnit.findUnique({ where: { id: u.parent_id }, select: { name: true } })
+        : null;
+      await checkNameFree(tx, {
+        parentId: u.parent_id,
+        name: input.name,
+        exceptId: u.id,
+        parentName: parent?.name ?? null,
+      });
+      await tx.orgUnitFormerName.create({
+        data: { orgUnitId: u.id, name: u.name, shortName: u.short_name, validTo: lastDay, changedById: actor.userId },
+      });
+    }
+    if (slug !== u.slug) {
+      await checkSlugFree(tx, slug, u.id);
+      // a slug taken back is no longer a former one; the current one becomes former (then redirects)
+      await tx.orgUnitFormerSlug.deleteMany({ where: { slug, orgUnitId: u.id } });
+      await tx.orgUnit.update({ where: { id: u.id }, data: { slug } });
+      await tx.orgUnitFormerSlug.create({
+        data: { slug: u.slug, orgUnitId: u.id, validTo: lastDay, changedById: actor.userId },
+      });
+    }
+    const { version } = await bump(tx, u.id, { name: input.name, shortName: input.shortName });
+    await audit({
+      tx,
+      actor,
+      row: {
+        action: "UPDATE",
+        entity: "org_unit",
+        entityId: u.id,
+        context: { orgUnit: slug, effectiveOn: input.effectiveOn },
+      },
+      before: { name: u.name, shortName: u.short_name, slug: u.slug },
+      after: { name: input.name, shortName: input.shortName, slug },
     });
-    await tx.orgUnitFormerName.create({
+    return { ok: true, id: u.id, slug, version };
+  });
+}
+
+/**
+ * Moves a unit under another parent from `effectiveOn` (e.g. a ward formerly under a district, now
+ * directly under the city). The former parent is kept with its last day; org_unit.path of the unit
+ * and everything below it follows (database triggers), so every read scope follows at once: the
+ * former parent's people no longer reach it, the new parent's do.
+ */
+export async function moveOrgUnit(
+  actor: Actor,
+  input: { id: number; version: number; parentId: number; effectiveOn: string },
+): Promise<OrgUnitWriteOutcome> {
+  return run(async (tx) => {
+    const u = await lockOne(tx, input.id, input.version);
+    const [p] = await lockUnits(tx, [input.parentId]);
+    if (!p) return { ok: false, code: "not-found" };
+    if (p.id === u.parent_id) refuse({ rule: "same-parent", parent: p.name });
+    const [{ below }] = await tx.$queryRaw<{ below: boolean }[]>`
+      SELECT ${u.id}::int = ANY(path) AS below FROM org_unit WHERE id = ${p.id}`;
+    if (below) refuse({ rule: "below-itself", unit: u.name, parent: p.name });
+    if (!childLevels(p.level).includes(u.level))
+      refuse({ rule: "level-not-allowed", level: u.level, parentLevel: p.level });
+    if (day(input.effectiveOn) <= u.valid_from)
+      refuse({ rule: "date-before-start", unit: u.name, validFrom: isoDay(u.valid_from)! });
+    if (!activeOn(u, input.effectiveOn)) refuse({ rule: "not-active", unit: u.name, on: input.effectiveOn });
+    if (!activeOn(p, input.effectiveOn)) refuse({ rule: "not-active", unit: p.name, on: input.effectiveOn });
+    await checkNameFree(tx, { parentId: p.id, name: u.name, exceptId: u.id, parentName: p.name });
+    const former = u.parent_id
+      ? await tx.orgUnit.findUnique({ where: { id: u.parent_id }, select: { slug: true } })
+      : null;
+    await tx.orgUnitFormerParent.create({
       data: {
         orgUnitId: u.id,
-        name: u.name,
-        shortName: u.short_name,
+        parentId: u.parent_id,
         validTo: day(dayBefore(input.effectiveOn)),
         changedById: actor.userId,
       },
     });
-    const { version } = await bump(tx, u.id, { name: input.name, shortName: input.shortName });
+    const sortOrder = await tx.orgUnit.count({ where: { parentId: p.id } });
+    const { version } = await bump(tx, u.id, { parent: { connect: { id: p.id } }, sortOrder: sortOrder + 1 });
     await audit({
       tx,
       actor,
@@ -259,8 +329,8 @@ export async function renameOrgUnit(
         entityId: u.id,
         context: { orgUnit: u.slug, effectiveOn: input.effectiveOn },
       },
-      before: { name: u.name, shortName: u.short_name },
-      after: { name: input.name, shortName: input.shortName },
+      before: { parent: former?.slug ?? null },
+      after: { parent: p.slug },
     });
     return { ok: true, id: u.id, slug: u.slug, version };
   });

@@ -3,6 +3,7 @@ import "server-only";
 // former), and one unit with its former names, yearly population, successions and roles.
 import { db } from "@/lib/db";
 import type { OrgLevel } from "@/lib/generated/prisma/enums";
+import { parentLevels } from "@/lib/domain/org-units";
 import { type ReadScope, scopeWhere } from "./scope";
 import { decimalString, isoDay } from "./serialize";
 
@@ -51,6 +52,10 @@ export type ManagedUnitDetail = ManagedUnit & {
   predecessors: UnitLink[];
   successors: UnitLink[];
   roles: number;
+  formerParents: { name: string | null; validTo: string }[];
+  formerSlugs: { slug: string; validTo: string }[];
+  /** active units inside the scope it may be moved under (of a level that may hold it; not below it) */
+  parentChoices: { slug: string; name: string }[];
 };
 
 /** One unit inside `scope`, with its history; null when unknown or outside. */
@@ -79,9 +84,22 @@ export async function getManagedUnit(slug: string, scope: ReadScope): Promise<Ma
         select: { effectiveOn: true, share: true, successor: { select: { slug: true, shortName: true } } },
       },
       _count: { select: { roleAssignments: true } },
+      formerParents: { select: { validTo: true, parent: { select: { name: true } } }, orderBy: { validTo: "asc" } },
+      formerSlugs: { select: { slug: true, validTo: true }, orderBy: { validTo: "asc" } },
     },
   });
   if (!u) return null;
+  const parentChoices = await db().orgUnit.findMany({
+    where: {
+      ...scopeWhere(scope),
+      level: { in: parentLevels(u.level) },
+      validTo: null,
+      NOT: { path: { has: u.id } },
+      ...(u.parent ? { slug: { not: u.parent.slug } } : {}),
+    },
+    select: { slug: true, name: true },
+    orderBy: [{ level: "asc" }, { sortOrder: "asc" }, { slug: "asc" }],
+  });
   const link = (unit: { slug: string; shortName: string }, s: { effectiveOn: Date; share: { toFixed(): string } }) => ({
     ...unit,
     effectiveOn: isoDay(s.effectiveOn)!,
@@ -103,7 +121,19 @@ export async function getManagedUnit(slug: string, scope: ReadScope): Promise<Ma
     predecessors: u.predecessors.map((p) => link(p.predecessor, p)),
     successors: u.successors.map((s) => link(s.successor, s)),
     roles: u._count.roleAssignments,
+    formerParents: u.formerParents.map((f) => ({ name: f.parent?.name ?? null, validTo: isoDay(f.validTo)! })),
+    formerSlugs: u.formerSlugs.map((f) => ({ slug: f.slug, validTo: isoDay(f.validTo)! })),
+    parentChoices,
   };
+}
+
+/** The current slug of the unit that carried `slug` before (null: none did). */
+export async function currentSlugOf(formerSlug: string): Promise<string | null> {
+  const row = await db().orgUnitFormerSlug.findUnique({
+    where: { slug: formerSlug },
+    select: { orgUnit: { select: { slug: true } } },
+  });
+  return row?.orgUnit.slug ?? null;
 }
 
 /** Ids, among `ids`, of units at the top (no parent): an administrator there may add a city. */

@@ -5,6 +5,7 @@ import {
   type GroupSummary,
   type IndicatorSummary,
 } from "@/lib/domain/indicator-summary";
+import { type FormedFrom, getPredecessorHistory, historyIndicators, withPredecessorYears } from "./org-unit-history";
 import { getOrgUnit, type OrgUnitDetail } from "./org-units";
 import { getProgrammes, type IndicatorInfo, type ProgrammeInfo } from "./programmes";
 import {
@@ -32,6 +33,8 @@ export type WardOverview = {
   projects: LandClearanceProjectInfo[];
   achievements: AchievementInfo[];
   hasDemo: boolean;
+  /** When the ward was formed from former units: their additive figures are summed into its years. */
+  formedFrom: FormedFrom | null;
 };
 
 function byIndicator(values: UnitValue[]): Map<string, UnitValue[]> {
@@ -45,7 +48,8 @@ function byIndicator(values: UnitValue[]): Map<string, UnitValue[]> {
 }
 
 /**
- * Everything the ward overview shows, in a fixed number of queries (no per-indicator queries). Null
+ * Everything the ward overview shows, in a fixed number of queries (no per-indicator queries), with
+ * the former units' sums when the ward was formed by a merge. Null
  * when the ward is unknown or outside `scope`.
  */
 export async function getWardOverview(
@@ -55,13 +59,20 @@ export async function getWardOverview(
 ): Promise<WardOverview | null> {
   const ward = await getOrgUnit(wardSlug, scope);
   if (!ward || ward.level !== "WARD") return null;
-  const [programmes, values, groupValues, projects, achievements] = await Promise.all([
+  const [programmes, ownValues, history, groupValues, projects, achievements] = await Promise.all([
     getProgrammes(term.id),
     getUnitValues({ orgUnitSlug: wardSlug, termId: term.id, scope }),
+    getPredecessorHistory({ unitSlug: wardSlug, termId: term.id }),
     getChildUnitValues(wardSlug, term.id, scope),
     getLandClearanceProjects({ wardSlug, termId: term.id, scope }),
     getAchievements(term.id, { ward: wardSlug }, scope),
   ]);
+  const { values, formedFrom } = withPredecessorYears({
+    history,
+    indicators: historyIndicators(programmes),
+    own: ownValues,
+    unitSlug: wardSlug,
+  });
   const own = byIndicator(values);
   const ofGroups = byIndicator(groupValues);
   const result: WardOverview["programmes"] = programmes.map(({ sections, ...p }) => ({
@@ -83,5 +94,5 @@ export async function getWardOverview(
     })),
   }));
   const hasDemo = [...values, ...groupValues].some((v) => v.isDemo);
-  return { ward, term, programmes: result, projects, achievements, hasDemo };
+  return { ward, term, programmes: result, projects, achievements, hasDemo, formedFrom };
 }

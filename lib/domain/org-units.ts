@@ -20,6 +20,11 @@ export function childLevels(parent: OrgLevel | null): readonly OrgLevel[] {
   }
 }
 
+/** The levels that may hold a unit of `level` (the inverse of `childLevels`; none for a city). */
+export function parentLevels(level: OrgLevel): OrgLevel[] {
+  return (["CITY", "DISTRICT", "WARD"] as const).filter((p) => childLevels(p).includes(level));
+}
+
 export const LEVEL_LABELS: Record<OrgLevel, string> = {
   CITY: "Thành phố",
   DISTRICT: "Quận, huyện",
@@ -43,7 +48,9 @@ export type OrgUnitRefusal =
   | { rule: "too-few"; min: number }
   | { rule: "shares-over-one"; total: string }
   | { rule: "outside-scope"; unit: string }
-  | { rule: "same-name" };
+  | { rule: "same-name" }
+  | { rule: "same-parent"; parent: string }
+  | { rule: "below-itself"; unit: string; parent: string };
 
 const dmy = (iso: string) => iso.split("-").reverse().join("/");
 
@@ -74,7 +81,11 @@ export function refusalMessage(r: OrgUnitRefusal): string {
     case "outside-scope":
       return `Bạn không có quyền quản trị đơn vị ${r.unit}.`;
     case "same-name":
-      return "Tên mới trùng với tên hiện tại.";
+      return "Tên và mã mới trùng với tên và mã hiện tại.";
+    case "same-parent":
+      return `Đơn vị đang thuộc ${r.parent}: hãy chọn đơn vị cấp trên khác.`;
+    case "below-itself":
+      return `Không thể chuyển ${r.unit} vào ${r.parent}: ${r.parent} nằm trong chính ${r.unit}.`;
   }
 }
 

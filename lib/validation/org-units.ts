@@ -30,12 +30,22 @@ export const createUnitFormSchema = z.object({
   validFrom: isoDate("ngày bắt đầu hoạt động"),
 });
 
+/** Đổi tên, and optionally the slug (empty: kept); the former name and slug stay in the history. */
 export const renameUnitFormSchema = z.object({
   unit: slugSchema,
   version,
   name,
   shortName,
+  slug: z.union([z.literal(""), newSlug]).default(""),
   effectiveOn: isoDate("ngày tên mới có hiệu lực"),
+});
+
+/** Chuyển đơn vị sang đơn vị cấp trên khác, from a date. */
+export const moveUnitFormSchema = z.object({
+  unit: slugSchema,
+  version,
+  parent: slugSchema,
+  effectiveOn: isoDate("ngày chuyển có hiệu lực"),
 });
 
 export const retireUnitFormSchema = z.object({

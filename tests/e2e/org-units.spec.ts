@@ -190,3 +190,42 @@ test("an administrator adds a city and two wards, merges them; the new ward's hi
       .filter({ has: admin.locator("th", { hasText: String(YEAR) }) }),
   ).toContainText("12");
 });
+
+test("the administrator moves the new ward under Hà Nội and changes its slug; old addresses follow", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const admin = await signIn(browser, "demo.quantri", DEMO_PASSWORD, "/quan-tri/don-vi/thu-gop");
+  const move = admin.getByRole("form", { name: "Chuyển sang đơn vị cấp trên khác" });
+  await move.getByLabel("Đơn vị cấp trên mới").selectOption({ label: "Thành phố Hà Nội" });
+  await move.getByLabel("Ngày chuyển có hiệu lực").fill("2021-01-01");
+  await submit(
+    admin,
+    "Chuyển sang đơn vị cấp trên khác",
+    "Chuyển đơn vị",
+    "Đã chuyển sang đơn vị cấp trên mới từ ngày 01/01/2021",
+  );
+  await admin.reload();
+  await expect(admin.getByRole("region", { name: "Lịch sử" })).toContainText(
+    "Thuộc Thành phố Thử Nghiệm đến 31/12/2020",
+  );
+
+  const rename = admin.getByRole("form", { name: "Đổi tên" });
+  await rename.getByLabel("Mã mới (để trống: giữ mã)").fill("thu-gop-moi");
+  await rename.getByLabel("Ngày tên mới có hiệu lực").fill("2021-01-01");
+  // one click once hydrated (a second would be refused: nothing left to change); the page then
+  // answers, or moves to the new slug's address
+  await admin.waitForLoadState("networkidle");
+  await rename.getByRole("button", { name: "Đổi tên" }).click();
+  await expect(async () => {
+    await admin.goto("/quan-tri/don-vi/thu-gop-moi");
+    await expect(admin.getByRole("region", { name: "Lịch sử" })).toContainText("Mã cũ “thu-gop”", { timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
+  // the old address of a page and of the API lead to the new slug
+  await admin.goto("/thu-gop/chuong-trinh/03-CTr-QU?term=2015-2020");
+  await expect(admin).toHaveURL(/\/thu-gop-moi\/chuong-trinh\/03-CTr-QU\?term=2015-2020$/);
+  await expect(admin.getByTestId("formed-from")).toContainText("tính từ các đơn vị cũ: Thử Một, Thử Hai");
+  const api = await admin.request.get("/api/v1/org-units/thu-gop", { maxRedirects: 0 });
+  expect(api.status()).toBe(308);
+  expect(api.headers()["location"]).toMatch(/\/api\/v1\/org-units\/thu-gop-moi$/);
+});

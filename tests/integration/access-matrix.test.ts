@@ -854,7 +854,7 @@ let paragraphCalls = 0;
 // units (org-units.test.ts checks what they write). A city at the top needs the role on a unit at
 // the top: org-units.test.ts.
 async function createOrgUnitMatrixUnits(w: World) {
-  for (const n of [1, 2, 3, 4])
+  for (const n of [1, 2, 3, 4, 5, 6])
     await w.database.prisma.orgUnit.create({
       data: {
         slug: `mt-${n}`,
@@ -865,6 +865,17 @@ async function createOrgUnitMatrixUnits(w: World) {
         validFrom: new Date("2015-01-01"),
       },
     });
+  // a residential group of mt-5, which the move row puts under mt-6
+  await w.database.prisma.orgUnit.create({
+    data: {
+      slug: "mt-5-to-1",
+      name: "Tổ dân phố Ma Trận 1",
+      shortName: "Tổ 1",
+      level: "RESIDENTIAL_GROUP",
+      parent: { connect: { slug: "mt-5" } },
+      validFrom: new Date("2015-01-01"),
+    },
+  });
 }
 function orgUnitActions(): Record<string, ActionCase> {
   const adminOnly = {
@@ -915,6 +926,10 @@ function orgUnitActions(): Record<string, ActionCase> {
         carryRoles: "on",
         note: "",
       }),
+      expect: adminOnly,
+    },
+    "lib/actions/org-units.ts#moveOrgUnitAction": {
+      args: f({ unit: "mt-5-to-1", version: "1", parent: "mt-6", effectiveOn: "2021-01-01" }),
       expect: adminOnly,
     },
     "lib/actions/org-units.ts#splitOrgUnitAction": {

@@ -329,6 +329,54 @@ describe("a merge", () => {
     );
   });
 
+  it("the ward overview and the values API read the successor's earlier years as the same labelled sums", async () => {
+    const { getWardOverview } = await import("@/lib/data/ward-overview");
+    const { resolveTerm } = await import("@/lib/data/terms");
+    const { ALL_UNITS } = await import("@/lib/data/scope");
+    const term = (await resolveTerm("2015-2020"))!;
+    const overview = (await getWardOverview("thu-ab", term, ALL_UNITS))!;
+    expect(overview.formedFrom).toMatchObject({ label: "tính từ các đơn vị cũ: Thử A, Thử Bê" });
+    const row = overview.programmes
+      .flatMap((p) => p.sections.flatMap((s) => s.rows))
+      .find((r) => r.indicator.code === "review-a")!;
+    expect(row.summary.years.map((y) => [y.year, y.value, y.source.title])).toEqual([
+      [2016, "11", "Tính từ các đơn vị cũ: Thử A, Thử Bê"],
+      [2017, "22", "Tính từ các đơn vị cũ: Thử A, Thử Bê"],
+    ]);
+
+    // the official's role on Thử A was carried over to the new ward: the API answers them
+    const { GET } = await import("@/app/api/v1/org-units/[slug]/values/route");
+    const headers = browserHeaders(await signInCookie(world.users.official.username));
+    const res = await GET(new Request("http://ctk.test/api/v1/org-units/thu-ab/values?term=2015-2020", { headers }), {
+      params: Promise.resolve({ slug: "thu-ab" }),
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      data: {
+        indicator: { code: string };
+        period: { year: number };
+        value: string;
+        source: { key: string; title: string };
+      }[];
+    };
+    expect(
+      body.data.filter((v) => v.indicator.code === "review-a").map((v) => [v.period.year, v.value, v.source]),
+    ).toEqual([
+      [
+        2016,
+        "11",
+        expect.objectContaining({ key: "predecessors:thu-a+thu-b", title: "Tính từ các đơn vị cũ: Thử A, Thử Bê" }),
+      ],
+      [
+        2017,
+        "22",
+        expect.objectContaining({ key: "predecessors:thu-a+thu-b", title: "Tính từ các đơn vị cũ: Thử A, Thử Bê" }),
+      ],
+    ]);
+    // a rate is never added up: the API gives none for the new ward
+    expect(body.data.filter((v) => v.indicator.code === "ty-le-thu")).toEqual([]);
+  });
+
   it("refuses a merge of units already retired, or outside the person's units, writing nothing", async () => {
     const before = await snapshot();
     await as("quan.tri.tp");
@@ -390,6 +438,159 @@ describe("a split", () => {
       ["thu-x", "0.6"],
       ["thu-y", "0.4"],
     ]);
+    // roles are carried over only when asked: the official's role on Thử Gộp stays there alone
+    expect(await prisma().roleAssignment.count({ where: { orgUnitId: (await unit("thu-ab")).id } })).toBe(1);
+    expect(await prisma().roleAssignment.count({ where: { orgUnit: { slug: { in: ["thu-x", "thu-y"] } } } })).toBe(0);
+  });
+});
+
+describe("moving a unit, and changing its slug", () => {
+  it("moves a ward from its district to directly under the city from a date: path, history and read scopes follow", async () => {
+    await as("quan.tri.tp");
+    expect(
+      await actions.createOrgUnitAction(
+        null,
+        form({ ...city, parent: "tp-thu", level: "DISTRICT", slug: "quan-thu", name: "Quận Thử", shortName: "Q. Thử" }),
+      ),
+    ).toMatchObject({ ok: true });
+    expect(
+      await actions.createOrgUnitAction(null, form({ ...ward("thu-c", "Thử Xê"), parent: "quan-thu" })),
+    ).toMatchObject({ ok: true });
+    await actions.createOrgUnitAction(
+      null,
+      form({
+        ...city,
+        parent: "thu-c",
+        level: "RESIDENTIAL_GROUP",
+        slug: "thu-c-to-1",
+        name: "Tổ 1 Thử Xê",
+        shortName: "Tổ 1",
+      }),
+    );
+    const { getOrgUnit } = await import("@/lib/data/org-units");
+    const { subtreeScope } = await import("@/lib/data/scope");
+    const districtScope = subtreeScope([(await unit("quan-thu")).id]);
+    const cityScope = subtreeScope([(await unit("tp-thu")).id]);
+    expect(await getOrgUnit("thu-c", districtScope)).not.toBeNull();
+
+    const before = await snapshot();
+    const move = { unit: "thu-c", version: "1", parent: "tp-thu", effectiveOn: "2025-07-01" };
+    // refusals first, each writing nothing: the parent it has, a level that cannot sit there, a stale form
+    expect(await actions.moveOrgUnitAction(null, form({ ...move, parent: "quan-thu" }))).toMatchObject({
+      ok: false,
+      code: "invalid",
+      message: "Đơn vị đang thuộc Quận Thử: hãy chọn đơn vị cấp trên khác.",
+    });
+    expect(
+      await actions.moveOrgUnitAction(null, form({ ...move, unit: "thu-c-to-1", parent: "quan-thu" })),
+    ).toMatchObject({
+      ok: false,
+      message: "Quận, huyện không có đơn vị cấp dưới là tổ dân phố.",
+    });
+    expect(await actions.moveOrgUnitAction(null, form({ ...move, version: "0" }))).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
+    // a parent outside the person's units: Long Biên's administrator moving one of its wards to the new city
+    await as(world.users.admin.username);
+    expect(
+      await actions.moveOrgUnitAction(
+        null,
+        form({ ...move, unit: "bo-de", version: String((await unit("bo-de")).version) }),
+      ),
+    ).toMatchObject({
+      ok: false,
+      code: "forbidden",
+      message: "Bạn không có quyền quản trị đơn vị “tp-thu”, hoặc đơn vị không tồn tại.",
+    });
+    await as("quan.tri.tp");
+    expect(await snapshot()).toEqual(before);
+
+    expect(await actions.moveOrgUnitAction(null, form(move))).toMatchObject({
+      ok: true,
+      message: "Đã chuyển sang đơn vị cấp trên mới từ ngày 01/07/2025; đơn vị cấp trên cũ được giữ trong lịch sử.",
+    });
+    const moved = await unit("thu-c");
+    const tp = await unit("tp-thu");
+    expect(moved).toMatchObject({ parentId: tp.id, path: [tp.id, moved.id], version: 2 });
+    // the residential group below it follows (database triggers)
+    expect((await unit("thu-c-to-1")).path).toEqual([tp.id, moved.id, (await unit("thu-c-to-1")).id]);
+    expect(
+      await prisma().orgUnitFormerParent.findMany({
+        where: { orgUnitId: moved.id },
+        select: { parentId: true, validTo: true },
+      }),
+    ).toEqual([{ parentId: (await unit("quan-thu")).id, validTo: new Date("2025-06-30") }]);
+    expect(
+      await prisma().auditLog.findFirst({
+        where: { entity: "org_unit", entityId: String(moved.id), field: "parent", action: "UPDATE" },
+      }),
+    ).toMatchObject({ oldValue: "quan-thu", newValue: "tp-thu" });
+    // the district's people no longer reach it; the city's still do
+    expect(await getOrgUnit("thu-c", districtScope)).toBeNull();
+    expect(await getOrgUnit("thu-c", cityScope)).not.toBeNull();
+  });
+
+  it("changes a slug: the former one is kept, refused to others, and old addresses redirect (308) to the new one", async () => {
+    await as("quan.tri.tp");
+    const current = await unit("thu-c");
+    const rename = {
+      unit: "thu-c",
+      version: String(current.version),
+      name: current.name,
+      shortName: current.shortName,
+      slug: "thu-ce",
+      effectiveOn: "2026-01-01",
+    };
+    expect(await actions.renameOrgUnitAction(null, form(rename))).toMatchObject({
+      ok: true,
+      message:
+        "Đã đổi thành Phường Thử Xê, mã thu-ce; tên và mã cũ được giữ trong lịch sử, địa chỉ cũ tự chuyển sang mã mới.",
+      data: { slug: "thu-ce" },
+    });
+    expect(await prisma().orgUnit.findUnique({ where: { slug: "thu-c" } })).toBeNull();
+    expect(await prisma().orgUnitFormerSlug.findUniqueOrThrow({ where: { slug: "thu-c" } })).toMatchObject({
+      orgUnitId: current.id,
+      validTo: new Date("2025-12-31"),
+    });
+    // the name did not change: no former name is written for it
+    expect(await prisma().orgUnitFormerName.count({ where: { orgUnitId: current.id } })).toBe(0);
+    // nobody else may take the former slug (its addresses lead to this unit)
+    const before = await snapshot();
+    expect(
+      await actions.createOrgUnitAction(null, form({ ...ward("thu-c", "Thử Xê Mới"), parent: "tp-thu" })),
+    ).toMatchObject({ ok: false, message: "Mã “thu-c” đã được dùng cho một đơn vị khác: hãy chọn mã khác." });
+    expect(await snapshot()).toEqual(before);
+
+    // old addresses: pages and the API answer a permanent redirect, query string kept
+    const { proxy } = await import("@/proxy");
+    const { NextRequest } = await import("next/server");
+    const { db } = await import("@/lib/db");
+    await db().$queryRawUnsafe("SELECT 1"); // the app's pool exists once the app has served a request
+    for (const [from, to] of [
+      ["/thu-c/chuong-trinh/03-CTr-QU?nhiem-ky=2025-2030", "/thu-ce/chuong-trinh/03-CTr-QU?nhiem-ky=2025-2030"],
+      ["/thu-c", "/thu-ce"],
+      ["/api/v1/org-units/thu-c/values?term=2015-2020", "/api/v1/org-units/thu-ce/values?term=2015-2020"],
+    ]) {
+      const res = await proxy(new NextRequest(`http://ctk.test${from}`, { headers: { accept: "text/html" } }));
+      expect(res.status, from).toBe(308);
+      expect(res.headers.get("location"), from).toBe(`http://ctk.test${to}`);
+    }
+    // the current slug and other units are served as before
+    expect((await proxy(new NextRequest("http://ctk.test/thu-ce"))).status).toBe(200);
+    expect((await proxy(new NextRequest("http://ctk.test/ngoc-thuy"))).status).toBe(200);
+
+    // the unit may take its former slug back
+    const renamed = await unit("thu-ce");
+    expect(
+      await actions.renameOrgUnitAction(
+        null,
+        form({ ...rename, unit: "thu-ce", version: String(renamed.version), slug: "thu-c" }),
+      ),
+    ).toMatchObject({ ok: true, data: { slug: "thu-c" } });
+    expect(
+      await prisma().orgUnitFormerSlug.findMany({ where: { orgUnitId: current.id }, select: { slug: true } }),
+    ).toEqual([{ slug: "thu-ce" }]);
   });
 });
 

@@ -1,8 +1,9 @@
 import { handle, jsonError, jsonOk, parseQuery } from "@/lib/api/http";
 import { apiReadScope, authorizeApi } from "@/lib/auth/access";
-import { getOrgUnit } from "@/lib/data/org-units";
 import { resolveTerm } from "@/lib/data/terms";
-import { getUnitValues } from "@/lib/data/values";
+import { getOrgUnit } from "@/lib/data/org-units";
+import { getUnitValuesWithHistory, historyIndicators } from "@/lib/data/org-unit-history";
+import { getProgrammes } from "@/lib/data/programmes";
 import { firstError, slugSchema, termQuerySchema } from "@/lib/validation/params";
 
 export async function GET(request: Request, ctx: { params: Promise<{ slug: string }> }): Promise<Response> {
@@ -18,7 +19,13 @@ export async function GET(request: Request, ctx: { params: Promise<{ slug: strin
     const [unit, term] = await Promise.all([getOrgUnit(slug.data, read.scope), resolveTerm(query.data.term)]);
     if (!unit) return jsonError(404, "not_found", `Không tìm thấy đơn vị “${slug.data}”.`);
     if (!term) return jsonError(404, "not_found", `Không có nhiệm kỳ “${query.data.term}”.`);
-    const values = await getUnitValues({ orgUnitSlug: slug.data, termId: term.id, scope: read.scope });
+    // a unit formed by a merge answers its earlier years as the sum of its former units (their source says so)
+    const { values } = await getUnitValuesWithHistory({
+      orgUnitSlug: slug.data,
+      termId: term.id,
+      scope: read.scope,
+      indicators: historyIndicators(await getProgrammes(term.id)),
+    });
     const { id: _id, ...termOut } = term;
     return jsonOk({
       orgUnit: { slug: unit.slug, name: unit.name, level: unit.level },

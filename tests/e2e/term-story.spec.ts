@@ -1,11 +1,15 @@
 import { type Browser, type Page, expect, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "./auth-state";
 
-// A city or district sets up its own current term, as a new user would: district staff copy 2015–2020
-// into 2020–2025 and that into 2025–2030, rename an indicator, set targets for two indicators with one
-// ward's override and import a third from a file; the ward official enters 2026, the committee
-// approves, and the dashboard shows the figure against the new targets. Runs after every other spec
-// (its own project in playwright.config.ts): a new latest term becomes every page's default.
+// Issue 12's whole story, as a new user would: an administrator adds a city and two test wards and gives
+// the demo ward accounts roles on them; district staff copy 2015–2020 into 2020–2025 and that into
+// 2025–2030, rename an indicator, set targets for two indicators with one ward's override and import a
+// third from a file; the ward official enters 2026, the committee approves, and the dashboard shows the
+// figure against the new targets; the two test wards, merged into a ward of the new city, show 2026 as
+// their sum, labelled with their names; and three refusals (an indicator's type once it has figures, a
+// programme with entries, a target file with an unknown indicator) answer in Vietnamese and change
+// nothing. Runs after every other spec (its own project in playwright.config.ts): a new latest term
+// becomes every page's default, and the new wards would change what other specs count.
 test.describe.configure({ mode: "serial" });
 
 const TERM = "2025-2030";
@@ -31,10 +35,100 @@ async function submitUntil(page: Page, form: ReturnType<Page["getByRole"]>, butt
   await expect(form.getByRole("status")).toContainText(answer, { timeout: 30_000 });
 }
 
-test("district staff set up 2025–2030, a ward enters 2026, the dashboard reads the new targets", async ({
-  browser,
-}) => {
-  test.setTimeout(360_000);
+// a click before hydration opens nothing: click until the confirmation shows, then confirm
+async function transition(page: Page, action: string) {
+  const panel = page.getByTestId("submission-panel");
+  await expect(async () => {
+    await panel.getByRole("button", { name: action, exact: true }).click();
+    await expect(panel.getByRole("form", { name: `Xác nhận: ${action}` })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await panel.getByRole("button", { name: `Xác nhận ${action.toLowerCase()}` }).click();
+}
+
+/** The ward official enters one 2026 figure of programme 03 and sends it; the committee approves it. */
+async function publish2026(browser: Browser, ward: string, value: string) {
+  const entry = `/${ward}/nhap-lieu/2026/03-CTr-QU`;
+  const official = await as(browser, "demo.phuong", entry);
+  await official.getByLabel(`${CAMPAIGNS} (đợt), năm 2026`, { exact: true }).fill(value);
+  await official.getByRole("button", { name: "Lưu nháp" }).click();
+  await expect(official.getByTestId("save-status")).toContainText("Đã lưu nháp");
+  await transition(official, "Gửi duyệt");
+  await expect(official.getByTestId("submission-panel")).toContainText("Đã gửi – chờ duyệt");
+  await official.context().close();
+  const committee = await as(browser, "demo.danguy", entry);
+  await transition(committee, "Duyệt");
+  await expect(committee.getByTestId("submission-panel")).toContainText("Đã duyệt");
+  await committee.context().close();
+}
+
+/** Submits one of the org-unit forms (retried until hydrated: the answer shows) and waits for its answer. */
+async function submitUnitForm(page: Page, form: string, button: string, answer: string | RegExp) {
+  const f = page.getByRole("form", { name: form });
+  await expect(async () => {
+    await f.getByRole("button", { name: button }).click();
+    await expect(f.getByRole("status")).toContainText(answer, { timeout: 10_000 });
+  }).toPass({ timeout: 40_000 });
+}
+
+async function addUnit(
+  page: Page,
+  unit: { parent: string; level: string; name: string; shortName: string; slug: string },
+) {
+  await page.goto("/quan-tri/don-vi");
+  const f = page.getByRole("form", { name: "Thêm đơn vị" });
+  await f.getByLabel("Đơn vị cấp trên").selectOption({ label: unit.parent });
+  await f.getByLabel("Cấp", { exact: true }).selectOption({ label: unit.level });
+  await f.getByLabel("Tên đầy đủ").fill(unit.name);
+  await f.getByLabel("Tên ngắn").fill(unit.shortName);
+  await f.getByLabel("Mã", { exact: true }).fill(unit.slug);
+  await f.getByLabel("Ngày bắt đầu hoạt động").fill("2015-01-01");
+  await submitUnitForm(page, "Thêm đơn vị", "Thêm đơn vị", `Đã thêm ${unit.name}.`);
+}
+
+async function grant(admin: Page, username: string, role: string, unit: string) {
+  const row = admin.getByTestId(`account-${username}`);
+  await row.getByLabel("Vai trò").selectOption(role);
+  await row.getByLabel("Đơn vị (mã)").fill(unit);
+  await row.getByRole("button", { name: "Gán" }).click();
+  await expect(admin.getByTestId(`account-${username}`)).toContainText(unit === "thu-ba" ? "Phường Thử Ba" : "Thử Tư");
+}
+
+type Target = { indicator: string; value: string; appliesAs: string };
+const targetsOf = async (page: Page, ward: string): Promise<Target[]> =>
+  ((await (await page.request.get(`/api/v1/org-units/${ward}/targets?term=${TERM}`)).json()) as { data: Target[] })
+    .data;
+
+test("issue 12's story: units, two copied terms, targets, 2026 figures, a merge, and refusals", async ({ browser }) => {
+  test.setTimeout(900_000);
+
+  // the administrator adds a city and two test wards (under Long Biên, whose programmes they report
+  // on), and gives the demo ward official and committee roles on them
+  const admin = await as(browser, "demo.quantri", "/quan-tri/don-vi");
+  await addUnit(admin, {
+    parent: "— Không có (thành phố cấp cao nhất)",
+    level: "Thành phố",
+    name: "Thành phố Câu Chuyện",
+    shortName: "Câu Chuyện",
+    slug: "tp-cau-chuyen",
+  });
+  for (const [name, slug] of [
+    ["Thử Ba", "thu-ba"],
+    ["Thử Tư", "thu-tu"],
+  ])
+    await addUnit(admin, {
+      parent: "Quận Long Biên",
+      level: "Phường, xã",
+      name: `Phường ${name}`,
+      shortName: name,
+      slug,
+    });
+  await admin.goto("/quan-tri/tai-khoan");
+  for (const ward of ["thu-ba", "thu-tu"]) {
+    await grant(admin, "demo.phuong", "WARD_OFFICIAL", ward);
+    await grant(admin, "demo.danguy", "WARD_PARTY_COMMITTEE", ward);
+  }
+
+  // district staff create the two terms, each by copying the one before
   const staff = await as(browser, "demo.quan", "/quan-tri/danh-muc");
   const termForm = staff.getByRole("form", { name: "Tạo nhiệm kỳ" });
   await termForm.getByLabel("Năm đầu").fill("2020");
@@ -82,8 +176,7 @@ test("district staff set up 2025–2030, a ward enters 2026, the dashboard reads
   await expect(file.getByRole("status")).toContainText("Đã lưu chỉ tiêu: 1 mới, 0 sửa, 0 xóa.");
 
   // the API: Ngọc Thụy's own target, the defaults it inherits, with their source
-  const api = await staff.request.get(`/api/v1/org-units/ngoc-thuy/targets?term=${TERM}`);
-  const targets = ((await api.json()) as { data: { indicator: string; value: string; appliesAs: string }[] }).data;
+  const targets = await targetsOf(staff, "ngoc-thuy");
   expect(targets).toEqual(
     expect.arrayContaining([
       expect.objectContaining({ indicator: "ra-quan-xu-ly", value: "3", appliesAs: "unit" }),
@@ -93,39 +186,88 @@ test("district staff set up 2025–2030, a ward enters 2026, the dashboard reads
   );
 
   // the ward official enters 2026 and sends it; the committee approves
-  const entry = "/ngoc-thuy/nhap-lieu/2026/03-CTr-QU";
-  const official = await as(browser, "demo.phuong", entry);
-  await official.getByLabel(`${CAMPAIGNS} (đợt), năm 2026`, { exact: true }).fill("4");
-  await official.getByRole("button", { name: "Lưu nháp" }).click();
-  await expect(official.getByTestId("save-status")).toContainText("Đã lưu nháp");
-  const panel = (p: Page) => p.getByTestId("submission-panel");
-  const transition = async (p: Page, action: string) => {
-    await expect(async () => {
-      await panel(p).getByRole("button", { name: action, exact: true }).click();
-      await expect(panel(p).getByRole("form", { name: `Xác nhận: ${action}` })).toBeVisible({ timeout: 1000 });
-    }).toPass({ timeout: 15_000 });
-    await panel(p)
-      .getByRole("button", { name: `Xác nhận ${action.toLowerCase()}` })
-      .click();
-  };
-  await transition(official, "Gửi duyệt");
-  await expect(panel(official)).toContainText("Đã gửi – chờ duyệt");
-  const committee = await as(browser, "demo.danguy", entry);
-  await transition(committee, "Duyệt");
-  await expect(panel(committee)).toContainText("Đã duyệt");
+  await publish2026(browser, "ngoc-thuy", "4");
 
   // the dashboard of the new term: the figure against the ward's own target, from the resolution
-  await committee.goto("/ngoc-thuy/chuong-trinh/03-CTr-QU");
+  const committee = await as(browser, "demo.danguy", "/ngoc-thuy/chuong-trinh/03-CTr-QU");
   const card = committee.locator('[data-card="ra-quan-xu-ly"]');
   await expect(card).toContainText(/≥\s*3\s+đợt/);
-  await expect(card.locator("[data-status]")).not.toHaveText(/Chưa có chỉ tiêu/);
+  await expect(card.locator("[data-status]")).toHaveText(/Vượt/);
   await expect(card).not.toContainText("chỉ tiêu minh họa");
   await expect(committee.locator('[data-card="ty-le-gia-dinh-van-hoa"]')).toContainText(/≥\s*90\s*%/);
+
+  // refusals, each answered in Vietnamese, changing nothing
+  // 1. the type of an indicator that now has figures
+  await staff.goto(CATALOGUE);
+  const campaigns = staff.locator('[data-programme="03-CTr-QU"] [data-indicator="ra-quan-xu-ly"]');
+  await campaigns.getByText("Sửa chỉ tiêu").click();
+  const typeEdit = campaigns.getByRole("form", { name: /^Sửa chỉ tiêu/ });
+  const valueType = typeEdit.getByLabel("Kiểu giá trị");
+  const typeBefore = await valueType.inputValue();
+  await valueType.selectOption({ index: typeBefore === "DECIMAL" ? 0 : 2 });
+  expect(await valueType.inputValue()).not.toBe(typeBefore);
+  await submitUntil(staff, typeEdit, "Lưu chỉ tiêu", /Không thể đổi kiểu giá trị: chỉ tiêu đã có 2 số liệu/);
+  await staff.reload();
+  await campaigns.getByText("Sửa chỉ tiêu").click();
+  await expect(campaigns.getByRole("form", { name: /^Sửa chỉ tiêu/ }).getByLabel("Kiểu giá trị")).toHaveValue(
+    typeBefore,
+  );
+
+  // 2. a programme with entries
+  staff.on("dialog", (d) => void d.accept());
+  const remove = staff.getByRole("form", { name: "Xóa chương trình 03-CTr/QU" });
+  await submitUntil(staff, remove, "Xóa chương trình", /Không thể xóa: đã có .* gắn với mục này/);
+  await staff.reload();
+  await expect(staff.locator('[data-programme="03-CTr-QU"] [data-indicator="ra-quan-xu-ly"]')).toBeVisible();
+
+  // 3. a target file with an unknown indicator: the preview names it, nothing can be applied
+  await staff.goto(TARGETS);
+  const bad = staff.getByRole("form", { name: "Nhập chỉ tiêu từ tệp" });
+  await bad.getByLabel("Tệp chỉ tiêu").setInputFiles({
+    name: "chi-tieu-sai.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(
+      "\ufeffMã chỉ tiêu;Năm;Phường;Chỉ tiêu\r\nra-quan-xu-ly;Cả nhiệm kỳ;;≥ 20\r\nkhong-co-chi-tieu;2026;;≥ 5\r\n",
+    ),
+  });
+  await bad.getByLabel("Văn bản giao chỉ tiêu").fill(DOC);
+  await submitUntil(staff, bad, "Xem trước", "Tệp có 1 dòng lỗi: sửa tệp rồi xem trước lại. Chưa ghi gì.");
+  await expect(bad).toContainText("không có chỉ tiêu mã “khong-co-chi-tieu” trong chương trình 03-CTr/QU");
+  await expect(bad.getByRole("button", { name: "Áp dụng" })).toBeDisabled();
+  expect(await targetsOf(staff, "ngoc-thuy")).toEqual(targets);
+
+  // the two test wards report 2026, then merge into a ward of the new city from 2027
+  await publish2026(browser, "thu-ba", "5");
+  await publish2026(browser, "thu-tu", "7");
+  await admin.goto("/quan-tri/don-vi");
+  const merge = admin.getByRole("form", { name: "Sáp nhập đơn vị" });
+  await merge.getByLabel("Phường Thử Ba").check();
+  await merge.getByLabel("Phường Thử Tư").check();
+  await merge.getByLabel("Đơn vị mới thuộc").selectOption({ label: "Thành phố Câu Chuyện" });
+  await merge.getByLabel("Ngày hiệu lực").fill("2027-01-01");
+  await merge.getByLabel("Tên đơn vị mới").fill("Phường Thử Ba Tư");
+  await merge.getByLabel("Tên ngắn của đơn vị mới").fill("Thử Ba Tư");
+  await merge.getByLabel("Mã đơn vị mới").fill("thu-ba-tu");
+  await merge.getByLabel(/Chuyển các vai trò/).check();
+  await submitUnitForm(admin, "Sáp nhập đơn vị", "Sáp nhập", "Đã sáp nhập thành Phường Thử Ba Tư từ ngày 01/01/2027.");
+
+  // the successor's 2026 is the sum of the former wards', labelled with their names
+  await admin.goto("/thu-ba-tu/chuong-trinh/03-CTr-QU");
+  await expect(admin.getByTestId("formed-from")).toContainText("tính từ các đơn vị cũ: Thử Ba, Thử Tư");
+  const row = admin
+    .locator('[data-indicator="ra-quan-xu-ly"] table tbody tr')
+    .filter({ has: admin.locator("th", { hasText: "2026" }) });
+  await expect(row).toContainText("12");
+  await expect(row).toContainText("Tính từ các đơn vị cũ: Thử Ba, Thử Tư");
+  // the former wards stay readable for their years
+  await admin.goto("/thu-ba/chuong-trinh/03-CTr-QU");
+  await expect(
+    admin
+      .locator('[data-indicator="ra-quan-xu-ly"] table tbody tr')
+      .filter({ has: admin.locator("th", { hasText: "2026" }) }),
+  ).toContainText("5");
 });
 
-// A programme that exists nowhere yet, built from scratch in the app (after the term above exists):
-// the programme, two sections (one moved up by keyboard), an indicator; a refused cross-field rule
-// changes nothing; the programme edited; the API and the ward's entry form find it at once.
 test("district staff build a programme from scratch; the API and the ward's entry find it", async ({ browser }) => {
   test.setTimeout(240_000);
   const NAME = "Thủ tục hành chính giải quyết trực tuyến";
