@@ -254,6 +254,8 @@ test("issue 12's story: units, two copied terms, targets, 2026 figures, a merge,
   // the successor's 2026 is the sum of the former wards', labelled with their names
   await admin.goto("/thu-ba-tu/chuong-trinh/03-CTr-QU");
   await expect(admin.getByTestId("formed-from")).toContainText("tính từ các đơn vị cũ: Thử Ba, Thử Tư");
+  // the section's charts and tables are made when it is opened
+  await admin.locator('details[data-section="trat-tu-do-thi"] > summary').click();
   const row = admin
     .locator('[data-indicator="ra-quan-xu-ly"] table tbody tr')
     .filter({ has: admin.locator("th", { hasText: "2026" }) });
@@ -261,6 +263,7 @@ test("issue 12's story: units, two copied terms, targets, 2026 figures, a merge,
   await expect(row).toContainText("Tính từ các đơn vị cũ: Thử Ba, Thử Tư");
   // the former wards stay readable for their years
   await admin.goto("/thu-ba/chuong-trinh/03-CTr-QU");
+  await admin.locator('details[data-section="trat-tu-do-thi"] > summary').click();
   await expect(
     admin
       .locator('[data-indicator="ra-quan-xu-ly"] table tbody tr')
