@@ -18,6 +18,7 @@ import {
 } from "./catalogue";
 import { type Actor, type Tx, audit } from "./record-write";
 import { isoDay } from "./serialize";
+import { swapSortOrder } from "./sort-order";
 
 /** Why a field of a new or edited item is refused (the action words it). */
 export type FieldRefusal = Failure<
@@ -415,34 +416,16 @@ export async function moveSection({
     db().$transaction(async (tx) => {
       const cur = await lockSection(tx, sectionId, issuerIds);
       if (cur.version !== expectedVersion) throw new Refused({ ok: false, code: "conflict" });
-      const siblings = await tx.indicatorSection.findMany({
-        where: { programmeId: cur.programmeId },
-        orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
-        select: { id: true, code: true, sortOrder: true },
+      const moved = await swapSortOrder({
+        tx,
+        actor,
+        table: "indicatorSection",
+        siblings: { programmeId: cur.programmeId },
+        item: { id: sectionId, code: cur.code, sortOrder: cur.sortOrder },
+        direction,
+        context: { term: cur.programme.term.slug, programme: cur.programme.code },
       });
-      const at = siblings.findIndex((s) => s.id === sectionId);
-      const other = siblings[direction === "up" ? at - 1 : at + 1];
-      if (!other) return { ok: true, id: sectionId, version: cur.version, changed: 0 };
-      // equal orders (seeded rows) get distinct ones: each takes its neighbour's place in the list
-      const mine =
-        other.sortOrder === cur.sortOrder ? other.sortOrder + (direction === "up" ? -1 : 1) : other.sortOrder;
-      const context = { term: cur.programme.term.slug, programme: cur.programme.code };
-      for (const [id, code, from, to] of [
-        [sectionId, cur.code, cur.sortOrder, mine],
-        [other.id, other.code, other.sortOrder, cur.sortOrder],
-      ] as const) {
-        await tx.indicatorSection.update({ where: { id }, data: { sortOrder: to, version: { increment: 1 } } });
-        await audit({
-          tx,
-          actor,
-          action: "UPDATE",
-          entity: "indicator_section",
-          entityId: id,
-          before: { sortOrder: from },
-          after: { sortOrder: to },
-          context: { ...context, section: code },
-        });
-      }
+      if (!moved) return { ok: true, id: sectionId, version: cur.version, changed: 0 };
       return { ok: true, id: sectionId, version: cur.version + 1, changed: 1 };
     }),
   );

@@ -11,6 +11,7 @@ import type { Aggregation, Direction, OrgLevel, ValueType } from "@/lib/generate
 import type { Failure } from "@/lib/result";
 import { type Actor, type Tx, audit } from "./record-write";
 import { isoDay } from "./serialize";
+import { swapSortOrder } from "./sort-order";
 
 export type TermListItem = {
   slug: string;
@@ -413,34 +414,16 @@ export async function moveIndicator({
     db().$transaction(async (tx) => {
       const cur = await lockIndicator(tx, indicatorId, issuerIds);
       if (cur.version !== expectedVersion) throw new Refused({ ok: false, code: "conflict" });
-      const siblings = await tx.indicator.findMany({
-        where: { sectionId: cur.sectionId, parentId: cur.parentId },
-        orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
-        select: { id: true, code: true, sortOrder: true },
+      const moved = await swapSortOrder({
+        tx,
+        actor,
+        table: "indicator",
+        siblings: { sectionId: cur.sectionId, parentId: cur.parentId },
+        item: { id: indicatorId, code: cur.code, sortOrder: cur.sortOrder },
+        direction,
+        context: { term: cur.programme.term.slug, programme: cur.programme.code },
       });
-      const at = siblings.findIndex((s) => s.id === indicatorId);
-      const other = siblings[direction === "up" ? at - 1 : at + 1];
-      if (!other) return { ok: true, version: cur.version, changed: 0 };
-      // equal orders (seeded rows) get distinct ones: each takes its neighbour's place in the list
-      const mine =
-        other.sortOrder === cur.sortOrder ? other.sortOrder + (direction === "up" ? -1 : 1) : other.sortOrder;
-      const context = { term: cur.programme.term.slug, programme: cur.programme.code };
-      for (const [id, code, from, to] of [
-        [indicatorId, cur.code, cur.sortOrder, mine],
-        [other.id, other.code, other.sortOrder, cur.sortOrder],
-      ] as const) {
-        await tx.indicator.update({ where: { id }, data: { sortOrder: to, version: { increment: 1 } } });
-        await audit({
-          tx,
-          actor,
-          action: "UPDATE",
-          entity: "indicator",
-          entityId: id,
-          before: { sortOrder: from },
-          after: { sortOrder: to },
-          context: { ...context, indicator: code },
-        });
-      }
+      if (!moved) return { ok: true, version: cur.version, changed: 0 };
       return { ok: true, version: cur.version + 1, changed: 1 };
     }),
   );
