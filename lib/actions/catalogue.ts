@@ -3,8 +3,6 @@
 // indicators (add, edit, reorder, delete).
 // Each action checks `manageCatalogue` on the unit the form names, then acts only on programmes issued
 // by the units where the person holds that right (with those below).
-import { revalidatePath } from "next/cache";
-import { authorizeForm } from "@/lib/auth/action-guard";
 import {
   createTerm,
   deleteIndicator,
@@ -37,11 +35,14 @@ import {
   sectionRenameSchema,
   termFormSchema,
 } from "@/lib/validation/catalogue";
-import { actorOf, invalidFields, issuerIdsOf } from "./form-helpers";
+import { actionClient } from "./action-client";
+import { issuerIdsOf } from "./form-helpers";
 
-export type CatalogueState = ActionResult<{ version?: number; slug?: string }> | null;
+type CatalogueData = { version?: number; slug?: string };
+export type CatalogueState = ActionResult<CatalogueData> | null;
 
-const invalid = invalidFields;
+/** Every catalogue write: `manageCatalogue` on the unit the form names; every page shows the catalogue. */
+const catalogueAction = actionClient<CatalogueData>({ permission: "manageCatalogue", revalidate: ["/"] });
 
 const FIELD_LABEL: Record<string, string> = {
   unit: "đơn vị tính",
@@ -103,140 +104,115 @@ function refusal(outcome: Exclude<CatalogueWriteOutcome, { ok: true }>): NonNull
 }
 
 /** Tạo nhiệm kỳ, empty or with a copy of a previous term's programmes (district or city staff). */
-export async function createTermAction(_prev: CatalogueState, form: FormData): Promise<NonNullable<CatalogueState>> {
-  const guard = await authorizeForm("action:createTerm", "manageCatalogue", form, termFormSchema, "unit", invalid);
-  if (!guard.ok) return guard.result;
-  const { name, startYear, endYear, copyFrom } = guard.input;
-  const outcome = await createTerm({
-    actor: actorOf(guard.auth),
-    name: name || `Nhiệm kỳ ${startYear}–${endYear}`,
-    startYear,
-    endYear,
-    copyFrom: copyFrom || null,
-    issuerIds: await issuerIdsOf(guard.auth.scope),
-  });
-  if (!outcome.ok) {
-    if (outcome.code === "conflict")
-      return failure("conflict", `Nhiệm kỳ ${startYear}–${endYear} đã có.`, {
-        fieldErrors: { startYear: [`Nhiệm kỳ ${startYear}–${endYear} đã có.`] },
-      });
-    return failure("not-found", `Không có nhiệm kỳ “${outcome.slug}” để sao chép.`, {
-      fieldErrors: { copyFrom: ["Không có nhiệm kỳ này."] },
+export const createTermAction = catalogueAction({
+  name: "action:createTerm",
+  schema: termFormSchema,
+  unitField: "unit",
+  run: async ({ input: { name, startYear, endYear, copyFrom }, auth, actor }) => {
+    const outcome = await createTerm({
+      actor,
+      name: name || `Nhiệm kỳ ${startYear}–${endYear}`,
+      startYear,
+      endYear,
+      copyFrom: copyFrom || null,
+      issuerIds: await issuerIdsOf(auth.scope),
     });
-  }
-  revalidatePath("/", "layout");
-  const c = outcome.copied;
-  return success(
-    copyFrom
-      ? `Đã tạo nhiệm kỳ ${startYear}–${endYear}, sao chép ${formatNumber(String(c.programmes))} chương trình, ${formatNumber(String(c.sections))} mục, ${formatNumber(String(c.indicators))} chỉ tiêu từ nhiệm kỳ ${copyFrom.replace("-", "–")}.`
-      : `Đã tạo nhiệm kỳ ${startYear}–${endYear} (chưa có chương trình).`,
-    { slug: outcome.slug },
-  );
-}
+    if (!outcome.ok) {
+      if (outcome.code === "conflict")
+        return failure("conflict", `Nhiệm kỳ ${startYear}–${endYear} đã có.`, {
+          fieldErrors: { startYear: [`Nhiệm kỳ ${startYear}–${endYear} đã có.`] },
+        });
+      return failure("not-found", `Không có nhiệm kỳ “${outcome.slug}” để sao chép.`, {
+        fieldErrors: { copyFrom: ["Không có nhiệm kỳ này."] },
+      });
+    }
+    const c = outcome.copied;
+    return success(
+      copyFrom
+        ? `Đã tạo nhiệm kỳ ${startYear}–${endYear}, sao chép ${formatNumber(String(c.programmes))} chương trình, ${formatNumber(String(c.sections))} mục, ${formatNumber(String(c.indicators))} chỉ tiêu từ nhiệm kỳ ${copyFrom.replace("-", "–")}.`
+        : `Đã tạo nhiệm kỳ ${startYear}–${endYear} (chưa có chương trình).`,
+      { slug: outcome.slug },
+    );
+  },
+});
 
 /** Sửa chỉ tiêu: name, unit, type … (a change of meaning refused once figures exist). */
-export async function saveIndicator(_prev: CatalogueState, form: FormData): Promise<NonNullable<CatalogueState>> {
-  const guard = await authorizeForm(
-    "action:saveIndicator",
-    "manageCatalogue",
-    form,
-    indicatorFormSchema,
-    "unit",
-    invalid,
-  );
-  if (!guard.ok) return guard.result;
-  const { unit: _unit, id, version, unitLabel, ...fields } = guard.input;
-  const outcome = await updateIndicator({
-    actor: actorOf(guard.auth),
-    indicatorId: id,
-    expectedVersion: version,
-    issuerIds: await issuerIdsOf(guard.auth.scope),
-    fields: { ...fields, unit: unitLabel, description: fields.description || null },
-  });
-  if (!outcome.ok) return refusal(outcome);
-  revalidatePath("/", "layout");
-  return success(
-    outcome.changed === 0
-      ? "Không có gì thay đổi."
-      : `Đã lưu ${formatNumber(String(outcome.changed))} thay đổi của chỉ tiêu.`,
-    { version: outcome.version },
-  );
-}
+export const saveIndicator = catalogueAction({
+  name: "action:saveIndicator",
+  schema: indicatorFormSchema,
+  unitField: "unit",
+  run: async ({ input, auth, actor }) => {
+    const { unit: _unit, id, version, unitLabel, ...fields } = input;
+    const outcome = await updateIndicator({
+      actor,
+      indicatorId: id,
+      expectedVersion: version,
+      issuerIds: await issuerIdsOf(auth.scope),
+      fields: { ...fields, unit: unitLabel, description: fields.description || null },
+    });
+    if (!outcome.ok) return refusal(outcome);
+    return success(
+      outcome.changed === 0
+        ? "Không có gì thay đổi."
+        : `Đã lưu ${formatNumber(String(outcome.changed))} thay đổi của chỉ tiêu.`,
+      { version: outcome.version },
+    );
+  },
+});
 
 /** Đưa chỉ tiêu lên / xuống trong mục của nó. */
-export async function moveIndicatorAction(_prev: CatalogueState, form: FormData): Promise<NonNullable<CatalogueState>> {
-  const guard = await authorizeForm(
-    "action:moveIndicator",
-    "manageCatalogue",
-    form,
-    moveIndicatorSchema,
-    "unit",
-    invalid,
-  );
-  if (!guard.ok) return guard.result;
-  const outcome = await moveIndicator({
-    actor: actorOf(guard.auth),
-    indicatorId: guard.input.id,
-    expectedVersion: guard.input.version,
-    direction: guard.input.direction,
-    issuerIds: await issuerIdsOf(guard.auth.scope),
-  });
-  if (!outcome.ok) return refusal(outcome);
-  revalidatePath("/", "layout");
-  return success(outcome.changed === 0 ? "Chỉ tiêu đã ở đầu hoặc cuối mục." : "Đã đổi thứ tự.", {
-    version: outcome.version,
-  });
-}
+export const moveIndicatorAction = catalogueAction({
+  name: "action:moveIndicator",
+  schema: moveIndicatorSchema,
+  unitField: "unit",
+  run: async ({ input, auth, actor }) => {
+    const outcome = await moveIndicator({
+      actor,
+      indicatorId: input.id,
+      expectedVersion: input.version,
+      direction: input.direction,
+      issuerIds: await issuerIdsOf(auth.scope),
+    });
+    if (!outcome.ok) return refusal(outcome);
+    return success(outcome.changed === 0 ? "Chỉ tiêu đã ở đầu hoặc cuối mục." : "Đã đổi thứ tự.", {
+      version: outcome.version,
+    });
+  },
+});
 
 /** Xóa chỉ tiêu: only one without figures, targets or entries. */
-export async function deleteIndicatorAction(
-  _prev: CatalogueState,
-  form: FormData,
-): Promise<NonNullable<CatalogueState>> {
-  const guard = await authorizeForm(
-    "action:deleteIndicator",
-    "manageCatalogue",
-    form,
-    indicatorRefSchema,
-    "unit",
-    invalid,
-  );
-  if (!guard.ok) return guard.result;
-  const outcome = await deleteIndicator({
-    actor: actorOf(guard.auth),
-    indicatorId: guard.input.id,
-    expectedVersion: guard.input.version,
-    issuerIds: await issuerIdsOf(guard.auth.scope),
-  });
-  if (!outcome.ok) return refusal(outcome);
-  revalidatePath("/", "layout");
-  return success("Đã xóa chỉ tiêu.");
-}
+export const deleteIndicatorAction = catalogueAction({
+  name: "action:deleteIndicator",
+  schema: indicatorRefSchema,
+  unitField: "unit",
+  run: async ({ input, auth, actor }) => {
+    const outcome = await deleteIndicator({
+      actor,
+      indicatorId: input.id,
+      expectedVersion: input.version,
+      issuerIds: await issuerIdsOf(auth.scope),
+    });
+    if (!outcome.ok) return refusal(outcome);
+    return success("Đã xóa chỉ tiêu.");
+  },
+});
 
 /** Xóa chương trình: only one without figures, targets, entries or records. */
-export async function deleteProgrammeAction(
-  _prev: CatalogueState,
-  form: FormData,
-): Promise<NonNullable<CatalogueState>> {
-  const guard = await authorizeForm(
-    "action:deleteProgramme",
-    "manageCatalogue",
-    form,
-    programmeRefSchema,
-    "unit",
-    invalid,
-  );
-  if (!guard.ok) return guard.result;
-  const outcome = await deleteProgramme({
-    actor: actorOf(guard.auth),
-    programmeId: guard.input.id,
-    expectedVersion: guard.input.version,
-    issuerIds: await issuerIdsOf(guard.auth.scope),
-  });
-  if (!outcome.ok) return refusal(outcome);
-  revalidatePath("/", "layout");
-  return success("Đã xóa chương trình.");
-}
+export const deleteProgrammeAction = catalogueAction({
+  name: "action:deleteProgramme",
+  schema: programmeRefSchema,
+  unitField: "unit",
+  run: async ({ input, auth, actor }) => {
+    const outcome = await deleteProgramme({
+      actor,
+      programmeId: input.id,
+      expectedVersion: input.version,
+      issuerIds: await issuerIdsOf(auth.scope),
+    });
+    if (!outcome.ok) return refusal(outcome);
+    return success("Đã xóa chương trình.");
+  },
+});
 
 const FIELD_REFUSAL: Record<string, string> = {
   "code:taken": "Số hiệu “{v}” đã có.",
@@ -266,154 +242,122 @@ const programmeFieldsOf = (input: {
 }) => ({ ...input, issuedOn: input.issuedOn || null });
 
 /** Tạo chương trình in a term, issued by the unit the form names (one the person manages the catalogue of). */
-export async function createProgrammeAction(
-  _prev: CatalogueState,
-  form: FormData,
-): Promise<NonNullable<CatalogueState>> {
-  const guard = await authorizeForm(
-    "action:createProgramme",
-    "manageCatalogue",
-    form,
-    programmeCreateSchema,
-    "unit",
-    invalid,
-  );
-  if (!guard.ok) return guard.result;
-  const { unit: _unit, term, ...fields } = guard.input;
-  const outcome = await createProgramme({
-    actor: actorOf(guard.auth),
-    termSlug: term,
-    issuerId: guard.auth.unit.id,
-    issuerIds: await issuerIdsOf(guard.auth.scope),
-    fields: programmeFieldsOf(fields),
-  });
-  if (!outcome.ok) return buildRefusal(outcome);
-  revalidatePath("/", "layout");
-  return success(`Đã tạo chương trình ${fields.code}. Hãy thêm mục và chỉ tiêu.`, { version: outcome.version });
-}
+export const createProgrammeAction = catalogueAction({
+  name: "action:createProgramme",
+  schema: programmeCreateSchema,
+  unitField: "unit",
+  run: async ({ input, auth, actor }) => {
+    const { unit: _unit, term, ...fields } = input;
+    const outcome = await createProgramme({
+      actor,
+      termSlug: term,
+      issuerId: auth.unit.id,
+      issuerIds: await issuerIdsOf(auth.scope),
+      fields: programmeFieldsOf(fields),
+    });
+    if (!outcome.ok) return buildRefusal(outcome);
+    return success(`Đã tạo chương trình ${fields.code}. Hãy thêm mục và chỉ tiêu.`, { version: outcome.version });
+  },
+});
 
 /** Sửa chương trình: its fields, issuing unit and the units it applies to (versioned, audited). */
-export async function updateProgrammeAction(
-  _prev: CatalogueState,
-  form: FormData,
-): Promise<NonNullable<CatalogueState>> {
-  const guard = await authorizeForm(
-    "action:updateProgramme",
-    "manageCatalogue",
-    form,
-    programmeEditSchema,
-    "unit",
-    invalid,
-  );
-  if (!guard.ok) return guard.result;
-  const { unit: _unit, id, version, ...fields } = guard.input;
-  const outcome = await updateProgramme({
-    actor: actorOf(guard.auth),
-    programmeId: id,
-    expectedVersion: version,
-    issuerId: guard.auth.unit.id,
-    issuerIds: await issuerIdsOf(guard.auth.scope),
-    fields: programmeFieldsOf(fields),
-  });
-  if (!outcome.ok) return buildRefusal(outcome);
-  revalidatePath("/", "layout");
-  return success(
-    outcome.changed === 0
-      ? "Không có gì thay đổi."
-      : `Đã lưu ${formatNumber(String(outcome.changed))} thay đổi của chương trình.`,
-    { version: outcome.version },
-  );
-}
+export const updateProgrammeAction = catalogueAction({
+  name: "action:updateProgramme",
+  schema: programmeEditSchema,
+  unitField: "unit",
+  run: async ({ input, auth, actor }) => {
+    const { unit: _unit, id, version, ...fields } = input;
+    const outcome = await updateProgramme({
+      actor,
+      programmeId: id,
+      expectedVersion: version,
+      issuerId: auth.unit.id,
+      issuerIds: await issuerIdsOf(auth.scope),
+      fields: programmeFieldsOf(fields),
+    });
+    if (!outcome.ok) return buildRefusal(outcome);
+    return success(
+      outcome.changed === 0
+        ? "Không có gì thay đổi."
+        : `Đã lưu ${formatNumber(String(outcome.changed))} thay đổi của chương trình.`,
+      { version: outcome.version },
+    );
+  },
+});
 
 /** Thêm mục vào chương trình. */
-export async function createSectionAction(_prev: CatalogueState, form: FormData): Promise<NonNullable<CatalogueState>> {
-  const guard = await authorizeForm(
-    "action:createSection",
-    "manageCatalogue",
-    form,
-    sectionCreateSchema,
-    "unit",
-    invalid,
-  );
-  if (!guard.ok) return guard.result;
-  const outcome = await createSection({
-    actor: actorOf(guard.auth),
-    programmeId: guard.input.programme,
-    issuerIds: await issuerIdsOf(guard.auth.scope),
-    code: guard.input.code,
-    name: guard.input.name,
-  });
-  if (!outcome.ok) return buildRefusal(outcome);
-  revalidatePath("/", "layout");
-  return success(`Đã thêm mục “${guard.input.name}”.`, { version: outcome.version });
-}
+export const createSectionAction = catalogueAction({
+  name: "action:createSection",
+  schema: sectionCreateSchema,
+  unitField: "unit",
+  run: async ({ input, auth, actor }) => {
+    const outcome = await createSection({
+      actor,
+      programmeId: input.programme,
+      issuerIds: await issuerIdsOf(auth.scope),
+      code: input.code,
+      name: input.name,
+    });
+    if (!outcome.ok) return buildRefusal(outcome);
+    return success(`Đã thêm mục “${input.name}”.`, { version: outcome.version });
+  },
+});
 
 /** Đổi tên mục (the old name stays in the history). */
-export async function renameSectionAction(_prev: CatalogueState, form: FormData): Promise<NonNullable<CatalogueState>> {
-  const guard = await authorizeForm(
-    "action:renameSection",
-    "manageCatalogue",
-    form,
-    sectionRenameSchema,
-    "unit",
-    invalid,
-  );
-  if (!guard.ok) return guard.result;
-  const outcome = await renameSection({
-    actor: actorOf(guard.auth),
-    sectionId: guard.input.id,
-    expectedVersion: guard.input.version,
-    issuerIds: await issuerIdsOf(guard.auth.scope),
-    name: guard.input.name,
-  });
-  if (!outcome.ok) return buildRefusal(outcome);
-  revalidatePath("/", "layout");
-  return success(outcome.changed === 0 ? "Không có gì thay đổi." : "Đã đổi tên mục.", { version: outcome.version });
-}
+export const renameSectionAction = catalogueAction({
+  name: "action:renameSection",
+  schema: sectionRenameSchema,
+  unitField: "unit",
+  run: async ({ input, auth, actor }) => {
+    const outcome = await renameSection({
+      actor,
+      sectionId: input.id,
+      expectedVersion: input.version,
+      issuerIds: await issuerIdsOf(auth.scope),
+      name: input.name,
+    });
+    if (!outcome.ok) return buildRefusal(outcome);
+    return success(outcome.changed === 0 ? "Không có gì thay đổi." : "Đã đổi tên mục.", { version: outcome.version });
+  },
+});
 
 /** Đưa mục lên / xuống trong chương trình. */
-export async function moveSectionAction(_prev: CatalogueState, form: FormData): Promise<NonNullable<CatalogueState>> {
-  const guard = await authorizeForm("action:moveSection", "manageCatalogue", form, moveSectionSchema, "unit", invalid);
-  if (!guard.ok) return guard.result;
-  const outcome = await moveSection({
-    actor: actorOf(guard.auth),
-    sectionId: guard.input.id,
-    expectedVersion: guard.input.version,
-    direction: guard.input.direction,
-    issuerIds: await issuerIdsOf(guard.auth.scope),
-  });
-  if (!outcome.ok) return buildRefusal(outcome);
-  revalidatePath("/", "layout");
-  return success(outcome.changed === 0 ? "Mục đã ở đầu hoặc cuối chương trình." : "Đã đổi thứ tự mục.", {
-    version: outcome.version,
-  });
-}
+export const moveSectionAction = catalogueAction({
+  name: "action:moveSection",
+  schema: moveSectionSchema,
+  unitField: "unit",
+  run: async ({ input, auth, actor }) => {
+    const outcome = await moveSection({
+      actor,
+      sectionId: input.id,
+      expectedVersion: input.version,
+      direction: input.direction,
+      issuerIds: await issuerIdsOf(auth.scope),
+    });
+    if (!outcome.ok) return buildRefusal(outcome);
+    return success(outcome.changed === 0 ? "Mục đã ở đầu hoặc cuối chương trình." : "Đã đổi thứ tự mục.", {
+      version: outcome.version,
+    });
+  },
+});
 
 /** Thêm chỉ tiêu vào một mục (the same fields and checks as Sửa chỉ tiêu, plus its code and parent). */
-export async function createIndicatorAction(
-  _prev: CatalogueState,
-  form: FormData,
-): Promise<NonNullable<CatalogueState>> {
-  const guard = await authorizeForm(
-    "action:createIndicator",
-    "manageCatalogue",
-    form,
-    indicatorCreateSchema,
-    "unit",
-    invalid,
-  );
-  if (!guard.ok) return guard.result;
-  const { unit: _unit, section, code, parent, subRowsAtMostParent, unitLabel, ...fields } = guard.input;
-  const outcome = await createIndicator({
-    actor: actorOf(guard.auth),
-    sectionId: section,
-    issuerIds: await issuerIdsOf(guard.auth.scope),
-    code,
-    parentCode: parent || null,
-    subRowsAtMostParent,
-    fields: { ...fields, unit: unitLabel, description: fields.description || null },
-  });
-  if (!outcome.ok) return buildRefusal(outcome);
-  revalidatePath("/", "layout");
-  return success(`Đã thêm chỉ tiêu “${fields.name}”.`, { version: outcome.version });
-}
+export const createIndicatorAction = catalogueAction({
+  name: "action:createIndicator",
+  schema: indicatorCreateSchema,
+  unitField: "unit",
+  run: async ({ input, auth, actor }) => {
+    const { unit: _unit, section, code, parent, subRowsAtMostParent, unitLabel, ...fields } = input;
+    const outcome = await createIndicator({
+      actor,
+      sectionId: section,
+      issuerIds: await issuerIdsOf(auth.scope),
+      code,
+      parentCode: parent || null,
+      subRowsAtMostParent,
+      fields: { ...fields, unit: unitLabel, description: fields.description || null },
+    });
+    if (!outcome.ok) return buildRefusal(outcome);
+    return success(`Đã thêm chỉ tiêu “${fields.name}”.`, { version: outcome.version });
+  },
+});

@@ -19,3 +19,8 @@ export function invalidFields(error: import("zod").ZodError) {
     fieldErrors,
   });
 }
+
+/** A form that failed its schema: one sentence pointing at the fields, and every field's message beside it. */
+export function invalidForm(error: import("zod").ZodError) {
+  return failure("invalid", "Có ô chưa đúng: xem thông báo bên cạnh từng ô.", { fieldErrors: fieldErrorsOf(error) });
+}

@@ -2,7 +2,6 @@ import "server-only";
 // How the record actions (land clearance, achievements) answer: the write's outcome as an
 // ActionResult, and the dashboards of the ward refreshed after a write.
 import { revalidatePath } from "next/cache";
-import type { z } from "zod";
 import type { WriteOutcome } from "@/lib/data/record-write";
 import { describeRecord } from "@/lib/format/records";
 import { type ActionResult, failure, success } from "@/lib/result";
@@ -15,11 +14,7 @@ export type SavedView = {
 export type RecordData = { id?: number; version?: number; saved?: SavedView | null };
 export type RecordResult = ActionResult<RecordData>;
 
-export function invalidForm(error: z.ZodError): RecordResult {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-  return failure("invalid", "Có ô chưa đúng: xem thông báo bên cạnh từng ô.", { fieldErrors });
-}
+export { invalidForm } from "./form-helpers";
 
 /** Why a record reviewed with a sent or approved submission cannot be changed. */
 export function recordLockedMessage(status: string, year: number | null): string {
