@@ -29,7 +29,7 @@ export default defineConfig({
           environment: "node",
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/setup/integration-global.ts"],
-          setupFiles: ["tests/setup/integration-env.ts"],
+          setupFiles: ["tests/setup/integration-env.ts", "tests/setup/integration-next.ts"],
           // one database server (or one embedded PGlite): test files run one after another
           fileParallelism: false,
           testTimeout: 30_000,

@@ -18,6 +18,7 @@ import {
 import { ENTRY_PROGRAMME, createEntryCatalogue } from "./entry-fixtures";
 import { type LandClearanceFixtures, createLandClearanceFixtures, formOf } from "./land-clearance-fixtures";
 import { entryImportFile, entryImportForm } from "./entry-import-fixtures";
+import { request } from "./next-request";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -198,18 +199,6 @@ function cases(): Record<string, Case> {
 
 // Server actions read the request through next/headers; here each call gets the headers of the
 // caller under test. Cache revalidation needs Next's request store, which a test does not have.
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined }),
-}));
-vi.mock("next/cache", () => ({
-  revalidatePath: () => {},
-  revalidateTag: () => {},
-  updateTag: () => {},
-  refresh: () => {},
-}));
-
 type ActionOutcome = "ok" | "unauthenticated" | "forbidden" | "invalid" | "conflict" | "locked" | "not-found";
 type ActionCase = {
   /** the action's arguments (a fresh FormData each call: actions may consume it) */

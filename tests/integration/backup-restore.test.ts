@@ -14,18 +14,7 @@ import { verifyAuditChain } from "../../scripts/lib/audit-verify.mjs";
 import { startEmbeddedBackups } from "../../scripts/lib/backup.mjs";
 import { createMigratedDatabase, createPrismaClient, type TestDatabase } from "../setup/db";
 import { ORIGIN, PASSWORD, type World, createReviewFixtures, signInCookie } from "./auth-fixtures";
-
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined }),
-}));
-vi.mock("next/cache", () => ({
-  revalidatePath: () => {},
-  revalidateTag: () => {},
-  updateTag: () => {},
-  refresh: () => {},
-}));
+import { request } from "./next-request";
 
 const YEAR = 2019;
 const temp: string[] = [];

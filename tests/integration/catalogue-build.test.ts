@@ -2,20 +2,9 @@
 // field), sections added, renamed and reordered, indicators added (with a category sub-row and its
 // rule) — through the server actions, refusals answering in Vietnamese and changing nothing. Then the
 // whole path a ward takes on it: entry, review, approval, the dashboard and the API read it back.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ORIGIN, type World, browserHeaders, createWorld, dropWorld, signInCookie } from "./auth-fixtures";
-
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined }),
-}));
-vi.mock("next/cache", () => ({
-  revalidatePath: () => {},
-  revalidateTag: () => {},
-  updateTag: () => {},
-  refresh: () => {},
-}));
+import { request } from "./next-request";
 
 type Result = { ok: boolean; message?: string; code?: string; fieldErrors?: Record<string, string[]>; data?: unknown };
 type Who = "staff" | "official" | "committee" | "otherOfficial";

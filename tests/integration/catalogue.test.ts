@@ -1,21 +1,10 @@
 // The catalogue set up in the app: a term created by copying an earlier one, indicators edited and
 // reordered, deletions — each through the server actions, with the refusals answering in Vietnamese
 // and changing nothing (no row, no audit row).
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ORIGIN, type World, browserHeaders, createWorld, dropWorld, signInCookie } from "./auth-fixtures";
 import { type EntryCatalogue, createEntryCatalogue } from "./entry-fixtures";
-
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined }),
-}));
-vi.mock("next/cache", () => ({
-  revalidatePath: () => {},
-  revalidateTag: () => {},
-  updateTag: () => {},
-  refresh: () => {},
-}));
+import { request } from "./next-request";
 
 let world: World;
 let cat: EntryCatalogue;

@@ -1,23 +1,12 @@
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ORIGIN, type World, browserHeaders, createWorld, dropWorld, signInCookie } from "./auth-fixtures";
+import { request } from "./next-request";
 
 // The database going away and coming back, as the app sees it: its connections go through a TCP relay
 // that the test closes (connections refused, open ones cut) and opens again on the same port. Pages,
 // actions and routes must answer "temporarily unavailable" (never "signed out", never a raw 500), and
 // work again once the database is back, with the same modules (no restart).
-
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined }),
-}));
-vi.mock("next/cache", () => ({
-  revalidatePath: () => {},
-  revalidateTag: () => {},
-  updateTag: () => {},
-  refresh: () => {},
-}));
 
 const DB_MESSAGE = "Hệ thống tạm thời không kết nối được cơ sở dữ liệu";
 

@@ -1,21 +1,10 @@
 // The entry form's save action against PostgreSQL: what it writes, what it refuses, and that a
 // refusal writes nothing.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Qualifier } from "@/lib/domain/enums";
 import { ORIGIN, type World, createWorld, dropWorld, signInCookie } from "./auth-fixtures";
 import { ENTRY_PROGRAMME, type EntryCatalogue, createEntryCatalogue } from "./entry-fixtures";
-
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined }),
-}));
-vi.mock("next/cache", () => ({
-  revalidatePath: () => {},
-  revalidateTag: () => {},
-  updateTag: () => {},
-  refresh: () => {},
-}));
+import { request } from "./next-request";
 
 type Row = {
   indicator: string;

@@ -2,7 +2,7 @@
 // the ward's official answers; the thread records who, when and the figure as it stood; only the
 // right role on the right ward may write; approving closes the open questions (audited, in the
 // approval's transaction); a closed or approved thread takes no more answers; nothing is deleted.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ORIGIN,
   type ReviewFixtures,
@@ -12,18 +12,7 @@ import {
   dropWorld,
   signInCookie,
 } from "./auth-fixtures";
-
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined }),
-}));
-vi.mock("next/cache", () => ({
-  revalidatePath: () => {},
-  revalidateTag: () => {},
-  updateTag: () => {},
-  refresh: () => {},
-}));
+import { request } from "./next-request";
 
 type Who = "official" | "committee" | "staff" | "admin" | "otherOfficial";
 type Result = { ok: boolean; code?: string; message?: string; data?: { id: number } };

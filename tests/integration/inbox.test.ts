@@ -2,7 +2,7 @@
 // committee; returned, with its comment → the ward's officials; approved → nobody), due dates within
 // 14 days or passed (ward officials) and wards late after one (district staff), accounts that must
 // change their password and failed sign-in bursts (administrators). Nobody sees another ward's items.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/lib/generated/prisma/enums";
 import {
   ORIGIN,
@@ -13,18 +13,7 @@ import {
   dropWorld,
   signInCookie,
 } from "./auth-fixtures";
-
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined }),
-}));
-vi.mock("next/cache", () => ({
-  revalidatePath: () => {},
-  revalidateTag: () => {},
-  updateTag: () => {},
-  refresh: () => {},
-}));
+import { request } from "./next-request";
 
 type Who = "official" | "committee" | "staff" | "admin" | "otherOfficial";
 

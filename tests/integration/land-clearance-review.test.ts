@@ -3,21 +3,10 @@
 // committee) until the committee approves that submission, then published and locked — refused by the
 // save path and by the database — until district staff unlock it; a change after the unlock is a
 // draft again until the next approval.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type World, browserHeaders, createWorld, dropWorld, signInCookie } from "./auth-fixtures";
 import { type LandClearanceFixtures, createLandClearanceFixtures, formOf } from "./land-clearance-fixtures";
-
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined }),
-}));
-vi.mock("next/cache", () => ({
-  revalidatePath: () => {},
-  revalidateTag: () => {},
-  updateTag: () => {},
-  refresh: () => {},
-}));
+import { request } from "./next-request";
 
 type Who = "official" | "committee" | "staff";
 let world: World;

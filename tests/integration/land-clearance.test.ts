@@ -1,21 +1,10 @@
 // Land-clearance projects, their yearly progress and achievements written through the server actions:
 // each write one transaction with its audit rows; stale versions, other wards, read-only roles and
 // reported records refused with nothing written.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type World, browserHeaders, createWorld, dropWorld, signInCookie } from "./auth-fixtures";
 import { type LandClearanceFixtures, createLandClearanceFixtures, formOf } from "./land-clearance-fixtures";
-
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined }),
-}));
-vi.mock("next/cache", () => ({
-  revalidatePath: () => {},
-  revalidateTag: () => {},
-  updateTag: () => {},
-  refresh: () => {},
-}));
+import { request } from "./next-request";
 
 type Who = "official" | "committee" | "staff" | "otherOfficial";
 let world: World;

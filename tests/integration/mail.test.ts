@@ -15,18 +15,7 @@ import {
   dropWorld,
   signInCookie,
 } from "./auth-fixtures";
-
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined }),
-}));
-vi.mock("next/cache", () => ({
-  revalidatePath: () => {},
-  revalidateTag: () => {},
-  updateTag: () => {},
-  refresh: () => {},
-}));
+import { request } from "./next-request";
 
 type Who = "official" | "committee" | "staff" | "admin" | "otherOfficial";
 type Mail = { to: string[]; subject: string; body: string };

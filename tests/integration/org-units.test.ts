@@ -14,12 +14,8 @@ import {
   dropWorld,
   signInCookie,
 } from "./auth-fixtures";
+import { request } from "./next-request";
 
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined }),
-}));
 // the page guards answer with Next's navigation errors: here they throw what they would answer
 vi.mock("next/navigation", () => ({
   forbidden: () => {
@@ -31,12 +27,6 @@ vi.mock("next/navigation", () => ({
   redirect: (to: string) => {
     throw new Error(`redirect ${to}`);
   },
-}));
-vi.mock("next/cache", () => ({
-  revalidatePath: () => {},
-  revalidateTag: () => {},
-  updateTag: () => {},
-  refresh: () => {},
 }));
 
 let world: World;

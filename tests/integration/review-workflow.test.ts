@@ -2,7 +2,7 @@
 // approve (published into `result` with audit rows and the ward's ENTRY source) → locked → unlock
 // (reason required) → reopened; wrong roles, stale screens and the append-only history; deadlines;
 // completeness counts.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ORIGIN,
   type ReviewFixtures,
@@ -12,18 +12,7 @@ import {
   dropWorld,
   signInCookie,
 } from "./auth-fixtures";
-
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined }),
-}));
-vi.mock("next/cache", () => ({
-  revalidatePath: () => {},
-  revalidateTag: () => {},
-  updateTag: () => {},
-  refresh: () => {},
-}));
+import { request } from "./next-request";
 
 type Who = "official" | "committee" | "staff" | "admin" | "otherOfficial";
 type Result = {

@@ -1,21 +1,10 @@
 // Targets set in the app: the grid (a default for every ward and one ward's override), the file import
 // (preview → apply, all or nothing), the API listing what applies to a ward (each saying whether it is
 // the ward's own or the inherited default, with its source), and the dashboards' reader picking them up.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ORIGIN, type World, browserHeaders, createWorld, dropWorld, signInCookie } from "./auth-fixtures";
 import { type EntryCatalogue, ENTRY_PROGRAMME, createEntryCatalogue } from "./entry-fixtures";
-
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined }),
-}));
-vi.mock("next/cache", () => ({
-  revalidatePath: () => {},
-  revalidateTag: () => {},
-  updateTag: () => {},
-  refresh: () => {},
-}));
+import { request } from "./next-request";
 
 let world: World;
 let cat: EntryCatalogue;

@@ -3,7 +3,7 @@
 // refuse it with a comment or grant it by unlocking (the unlock's event is recorded on the request);
 // the ward reads the request's state; only the right role on the right ward may act; every step is
 // audited, and a trigger keeps requests append-only.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ORIGIN,
   type ReviewFixtures,
@@ -13,18 +13,7 @@ import {
   dropWorld,
   signInCookie,
 } from "./auth-fixtures";
-
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined }),
-}));
-vi.mock("next/cache", () => ({
-  revalidatePath: () => {},
-  revalidateTag: () => {},
-  updateTag: () => {},
-  refresh: () => {},
-}));
+import { request } from "./next-request";
 
 type Who = "official" | "committee" | "staff" | "admin" | "otherOfficial";
 type Result = { ok: boolean; code?: string; message?: string; data?: { id: number } };
