@@ -9,6 +9,9 @@
 //    (generate_series, seconds): "Phường Minh họa N" (slug minh-hoa-N), 40 residential groups under
 //    every tenth one, every ward-level indicator of the term for every year and the term, all from one
 //    source of kind DEMO ("Dữ liệu minh họa – bench:scale"), so the app labels them as demo data;
+//    and the worst case of a comparison, a second parent "Quận Minh họa (chỉ số liệu năm)" (slug
+//    minh-hoa-nam) with as many wards that have yearly figures only (no term row: the term figure is
+//    computed from the years), read by demo.quantri given a district staff grant on it;
 // 3. per page: warm-up, then up to --runs sequential GETs (fewer when a page is slow: at most
 //    --budget seconds a page, at least 5), each followed by the raw SQL that page needs, run as the
 //    table owner on the same database (alternating, so both see the same load): median and p95 of
@@ -56,6 +59,8 @@ const PARENT = "long-bien";
 const PROGRAMME = "03-CTr-QU";
 const YEAR = 2019;
 const ACCOUNT = "demo.quan"; // district staff: reads every ward of Long Biên, the synthetic ones too
+const YEARS_PARENT = "minh-hoa-nam"; // the second parent: wards with yearly figures only
+const YEARS_ACCOUNT = "demo.quantri"; // given district staff on it (demo.quan's inbox stays as it was)
 const PASSWORD = `scale-${crypto.randomBytes(12).toString("hex")}`;
 const log = (m) => console.log(`[bench:scale] ${m}`);
 
@@ -200,12 +205,12 @@ async function start(port) {
   throw new Error(`${health} did not answer within 20 minutes; see ${startLog.path}`);
 }
 
-async function signIn(base) {
+async function signIn(base, account = ACCOUNT) {
   const res = await fetch(`${base}/api/auth/sign-in`, {
     method: "POST",
     redirect: "manual",
     headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ identifier: ACCOUNT, password: PASSWORD, next: "/" }),
+    body: new URLSearchParams({ identifier: account, password: PASSWORD, next: "/" }),
   });
   await res.arrayBuffer();
   if (res.status !== 303) throw new Error(`sign-in answered HTTP ${res.status}`);
@@ -233,7 +238,22 @@ async function facts() {
     term.id,
     YEAR,
   ]);
+  // the second parent, under the same city, and demo.quantri's grant on it (made once)
+  const city = await one(`SELECT parent_id FROM org_unit WHERE id = $1`, [ward.parent_id]);
+  await owner.query(
+    `INSERT INTO org_unit (slug, name, short_name, level, parent_id, sort_order, valid_from, updated_at)
+     VALUES ($1, 'Quận Minh họa (chỉ số liệu năm)', 'Minh họa (năm)', 'DISTRICT', $2, 1000, DATE '2015-01-01', now())
+     ON CONFLICT (slug) DO NOTHING`,
+    [YEARS_PARENT, city.parent_id],
+  );
+  const yearsParent = await one(`SELECT id FROM org_unit WHERE slug = $1`, [YEARS_PARENT]);
+  await owner.query(
+    `INSERT INTO role_assignment (user_id, role, org_unit_id)
+     SELECT id, 'DISTRICT_STAFF', $2 FROM app_user WHERE username = $1 ON CONFLICT DO NOTHING`,
+    [YEARS_ACCOUNT, yearsParent.id],
+  );
   return {
+    yearsParent: yearsParent.id,
     term: term.id,
     ward: ward.id,
     parent: ward.parent_id,
@@ -296,12 +316,48 @@ async function grow(size, f) {
       WHERE i.collection_level = 'WARD'`,
     [wards.rows.map((w) => w.id), source.rows[0].id, f.term],
   );
+  // the second parent: as many wards, yearly figures only (no TERM period row)
+  const yearsFrom = (
+    await owner.query(`SELECT count(*)::int + 1 AS n FROM org_unit WHERE parent_id = $1 AND level = 'WARD'`, [
+      f.yearsParent,
+    ])
+  ).rows[0].n;
+  const yearsWards = await owner.query(
+    `INSERT INTO org_unit (slug, name, short_name, level, parent_id, sort_order, valid_from, population, households, updated_at)
+     SELECT format('minh-hoa-nam-%s', g), format('Phường Minh họa năm %s', g), format('Minh họa năm %s', g), 'WARD', $1, g,
+            DATE '2015-01-01', 8000 + (g * 7919) % 30000, 2000 + (g * 3571) % 8000, now()
+       FROM generate_series($2::int, $3::int) g
+     RETURNING id`,
+    [f.yearsParent, yearsFrom, size],
+  );
+  const yearResults = await owner.query(
+    `INSERT INTO result (indicator_id, org_unit_id, period_id, value, source_id, recorded_by)
+     SELECT i.id, w.id, p.id,
+            CASE i.value_type
+              WHEN 'PERCENT' THEN round((random() * 100)::numeric, 1)
+              WHEN 'BOOLEAN' THEN (random() < 0.7)::int
+              WHEN 'MONEY' THEN round((random() * 2e9)::numeric, -3)
+              WHEN 'DECIMAL' THEN round((random() * 5000)::numeric, 2)
+              ELSE floor(random() * 600)
+            END,
+            $2, 'bench:scale'
+       FROM unnest($1::int[]) AS w(id)
+       CROSS JOIN indicator i
+       JOIN programme pr ON pr.id = i.programme_id AND pr.term_id = $3
+       JOIN period p ON p.term_id = $3 AND p.kind = 'YEAR'
+      WHERE i.collection_level = 'WARD'`,
+    [yearsWards.rows.map((w) => w.id), source.rows[0].id, f.term],
+  );
   await owner.query("COMMIT");
   // VACUUM, not only ANALYZE: it marks the new pages all-visible, as autovacuum does soon after a bulk
   // insert, so the comparisons' index-only scans (result_figure_idx) work as they would in service
   await owner.query("VACUUM ANALYZE org_unit");
   await owner.query("VACUUM ANALYZE result");
-  return { added: wards.rowCount, results: results.rowCount, seconds: round((performance.now() - t0) / 1000, 2) };
+  return {
+    added: wards.rowCount + yearsWards.rowCount,
+    results: results.rowCount + yearResults.rowCount,
+    seconds: round((performance.now() - t0) / 1000, 2),
+  };
 }
 
 // --- 3. pages and the SQL each needs ---------------------------------------------------------------
@@ -377,6 +433,39 @@ function pages(f) {
       ],
     },
     {
+      // the worst case: no ward has a term row, every term figure is computed from the years
+      name: "/so-sanh term, years only",
+      url: `/so-sanh?parent=${YEARS_PARENT}&indicator=${encodeURIComponent(f.indicator.code)}&period=term`,
+      account: "years",
+      sql: [
+        `SELECT o.slug, o.short_name, o.population, t.value,
+                rank() OVER (ORDER BY t.value DESC NULLS LAST) AS rank, avg(t.value) OVER () AS mean, sum(t.value) OVER () AS total
+           FROM org_unit o
+           LEFT JOIN LATERAL (SELECT sum(r.value) AS value FROM result r JOIN period p ON p.id = r.period_id
+                               WHERE r.org_unit_id = o.id AND r.indicator_id = $2 AND p.term_id = $3 AND p.kind = 'YEAR') t ON true
+          WHERE o.parent_id = $1 AND o.level = 'WARD' AND o.path && $4::int[] ORDER BY rank LIMIT 40`,
+        [f.yearsParent, f.indicator.id, f.term, [f.yearsParent]],
+      ],
+    },
+    {
+      name: "/so-sanh/phuong, years only",
+      url: `/so-sanh/phuong?ward=${YEARS_PARENT}-1&programme=${PROGRAMME}&period=term`,
+      account: "years",
+      sql: [
+        `SELECT i.code, sum(r.value) FILTER (WHERE r.org_unit_id = w.id) AS own,
+                sum(r.value) FILTER (WHERE r.org_unit_id <> w.id) / NULLIF(count(DISTINCT r.org_unit_id) FILTER (WHERE r.org_unit_id <> w.id), 0) AS others,
+                count(r.value) AS reported
+           FROM indicator i
+           CROSS JOIN (SELECT id FROM org_unit WHERE slug = $5) w
+           LEFT JOIN period p ON p.term_id = $3 AND p.kind = 'YEAR'
+           LEFT JOIN result r ON r.indicator_id = i.id AND r.period_id = p.id
+                AND r.org_unit_id IN (SELECT id FROM org_unit WHERE parent_id = $2 AND level = 'WARD' AND path && $1::int[])
+          WHERE i.programme_id = $4 AND i.collection_level = 'WARD'
+          GROUP BY i.id, i.code`,
+        [[f.yearsParent], f.yearsParent, f.term, f.programme, `${YEARS_PARENT}-1`],
+      ],
+    },
+    {
       name: "values API",
       url: `/api/v1/org-units/${WARD}/values?term=${TERM}`,
       sql: [
@@ -389,7 +478,8 @@ function pages(f) {
   ];
 }
 
-async function measure(base, cookie, page) {
+async function measure(base, cookies, page) {
+  const cookie = cookies[page.account ?? "main"];
   const get = async () => {
     const t = performance.now();
     const res = await fetch(base + page.url, { redirect: "manual", headers: { cookie } });
@@ -514,8 +604,9 @@ async function main() {
   log(`server healthy after ${(started.ms / 1000).toFixed(1)} s`);
   owner = new pg.Client({ connectionString: started.ownerUrl });
   await owner.connect();
+  const f = await facts(); // gives demo.quantri its grant before it signs in
   const cookie = await signIn(base);
-  const f = await facts();
+  const cookies = { main: cookie, years: await signIn(base, YEARS_ACCOUNT) };
   let peak = 0; // per size
   let overall = 0; // through the whole run (the issue's target: ≤ 600 MiB throughout)
   const sampler = setInterval(() => {
@@ -550,7 +641,7 @@ async function main() {
     const perPage = {};
     for (const page of pages(f)) {
       if (cleaning) return;
-      const r = await measure(base, cookie, page).catch((e) => ({ url: page.url, error: e.message }));
+      const r = await measure(base, cookies, page).catch((e) => ({ url: page.url, error: e.message }));
       perPage[page.name] = r;
       log(
         `  ${page.name}: ${r.status === 200 ? `median ${fmtMs(r.median)}, p95 ${fmtMs(r.p95)}, SQL ${fmtMs(r.sqlMedian)}, ${fmtKiB(r.htmlBytes)}` : (r.error ?? `HTTP ${r.status}`)}`,

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { cachedCatalogue } from "./catalogue-cache";
 import type { Aggregation, Direction, OrgLevel, ValueType } from "@/lib/generated/prisma/enums";
 
 export type IndicatorInfo = {
@@ -29,8 +30,15 @@ export type ProgrammeInfo = {
   sections: SectionInfo[];
 };
 
-/** The programmes of a term with their sections and indicators, in the programmes' own order. */
+/**
+ * The programmes of a term with their sections and indicators, in the programmes' own order. Kept in
+ * the process between requests while the catalogue's version stays the same (catalogue-cache.ts).
+ */
 export async function getProgrammes(termId: number): Promise<ProgrammeInfo[]> {
+  return cachedCatalogue(`programmes:${termId}`, () => readProgrammes(termId));
+}
+
+async function readProgrammes(termId: number): Promise<ProgrammeInfo[]> {
   const rows = await db().programme.findMany({
     where: { termId },
     orderBy: [{ number: "asc" }, { code: "asc" }],

@@ -41,3 +41,12 @@ export function scopeSql(scope: ReadScope, unitIdColumn: Prisma.Sql): Prisma.Sql
   if ("all" in scope) return Prisma.sql`TRUE`;
   return Prisma.sql`${unitIdColumn} IN (SELECT su.id FROM org_unit su WHERE su.path && ${[...scope.rootIds]}::int[])`;
 }
+
+/**
+ * SQL condition "the unit whose materialised path is `pathColumn` is readable", for raw queries that
+ * join org_unit already (e.g. Prisma.sql`o.path`): no sub-select. One array parameter.
+ */
+export function scopePathSql(scope: ReadScope, pathColumn: Prisma.Sql): Prisma.Sql {
+  if ("all" in scope) return Prisma.sql`TRUE`;
+  return Prisma.sql`${pathColumn} && ${[...scope.rootIds]}::int[]`;
+}

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Comparison, Qualifier, SourceKind } from "@/lib/generated/prisma/enums";
-import { type ReadScope, orgUnitScopeWhere, scopeSql } from "./scope";
+import { type ReadScope, scopePathSql, scopeSql } from "./scope";
 import { decimalString, isoDay } from "./serialize";
 
 export type TargetInfo = { comparison: Comparison; value: string; isDemo: boolean; source: string };
@@ -24,35 +24,42 @@ export async function getTargets({
   orgUnitSlug: string;
   scope: ReadScope;
 }): Promise<Map<string, IndicatorTargets>> {
-  const rows = await db().target.findMany({
-    where: {
-      indicator: { code: { in: indicatorCodes } },
-      period: { termId },
-      OR: [{ orgUnitId: null }, { orgUnit: { slug: orgUnitSlug }, ...orgUnitScopeWhere(scope) }],
-    },
-    select: {
-      comparison: true,
-      value: true,
-      orgUnitId: true,
-      indicator: { select: { code: true } },
-      period: { select: { kind: true, year: true } },
-      source: { select: { kind: true, title: true } },
-    },
-    // unit-specific targets last, so that they overwrite the defaults below
-    orderBy: { orgUnitId: { sort: "asc", nulls: "first" } },
-  });
+  if (indicatorCodes.length === 0) return new Map();
+  // one statement, the catalogue rows joined (unit-specific targets last, so that they overwrite the
+  // defaults below)
+  const rows = await db().$queryRaw<
+    {
+      comparison: Comparison;
+      value: { toFixed(): string };
+      code: string;
+      kind: "YEAR" | "TERM";
+      year: number | null;
+      sourceKind: SourceKind;
+      sourceTitle: string;
+    }[]
+  >`
+    SELECT t.comparison::text AS comparison, t.value, i.code, p.kind::text AS kind, p.year,
+           s.kind::text AS "sourceKind", s.title AS "sourceTitle"
+      FROM target t
+      JOIN indicator i ON i.id = t.indicator_id
+      JOIN period p ON p.id = t.period_id
+      JOIN source s ON s.id = t.source_id
+      LEFT JOIN org_unit o ON o.id = t.org_unit_id
+     WHERE i.code = ANY(${indicatorCodes}::text[]) AND p.term_id = ${termId}
+       AND (t.org_unit_id IS NULL OR (o.slug = ${orgUnitSlug} AND ${scopePathSql(scope, Prisma.sql`o.path`)}))
+     ORDER BY t.org_unit_id ASC NULLS FIRST, t.id`;
   const out = new Map<string, IndicatorTargets>();
   for (const r of rows) {
-    const entry = out.get(r.indicator.code) ?? { term: null, years: {} };
+    const entry = out.get(r.code) ?? { term: null, years: {} };
     const info: TargetInfo = {
       comparison: r.comparison,
       value: decimalString(r.value),
-      isDemo: r.source.kind === "DEMO",
-      source: r.source.title,
+      isDemo: r.sourceKind === "DEMO",
+      source: r.sourceTitle,
     };
-    if (r.period.kind === "TERM") entry.term = info;
-    else if (r.period.year !== null) entry.years[r.period.year] = info;
-    out.set(r.indicator.code, entry);
+    if (r.kind === "TERM") entry.term = info;
+    else if (r.year !== null) entry.years[r.year] = info;
+    out.set(r.code, entry);
   }
   return out;
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { PeriodKind, Qualifier, SourceKind, ValueType } from "@/lib/generated/prisma/enums";
-import { type ReadScope, orgUnitScopeWhere } from "./scope";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { type ReadScope, scopePathSql } from "./scope";
 import { decimalString, isoDay } from "./serialize";
 
 export type SourceInfo = { key: string; title: string; issuedOn: string | null; kind: SourceKind };
@@ -19,47 +20,63 @@ export type UnitValue = {
   recordedAt: string;
 };
 
-const valueSelect = {
-  value: true,
-  qualifier: true,
-  note: true,
-  version: true,
-  recordedAt: true,
-  orgUnit: { select: { slug: true, shortName: true } },
-  period: { select: { kind: true, year: true } },
-  source: { select: { key: true, title: true, issuedOn: true, kind: true } },
-  indicator: { select: { code: true, name: true, unit: true, valueType: true, programme: { select: { code: true } } } },
-} as const;
-
+/**
+ * One row per result with the small catalogue rows it names, joined in SQL: one statement (Prisma's
+ * nested selects sent six, with every id as a bind parameter, and stitched them in JavaScript).
+ */
 type Row = {
   value: { toFixed(): string };
   qualifier: Qualifier;
   note: string | null;
   version: number;
   recordedAt: Date;
-  orgUnit: { slug: string; shortName: string };
-  period: { kind: PeriodKind; year: number | null };
-  source: { key: string; title: string; issuedOn: Date | null; kind: SourceKind };
-  indicator: { code: string; name: string; unit: string; valueType: ValueType; programme: { code: string } };
+  unitSlug: string;
+  unitShortName: string;
+  periodKind: PeriodKind;
+  year: number | null;
+  sourceKey: string;
+  sourceTitle: string;
+  sourceIssuedOn: Date | null;
+  sourceKind: SourceKind;
+  code: string;
+  name: string;
+  unit: string;
+  valueType: ValueType;
+  programmeCode: string;
 };
 
 function toUnitValue(r: Row): UnitValue {
-  const { programme, ...indicator } = r.indicator;
   return {
-    indicator: { ...indicator, programmeCode: programme.code },
-    orgUnit: r.orgUnit,
-    period: r.period,
+    indicator: { code: r.code, name: r.name, unit: r.unit, valueType: r.valueType, programmeCode: r.programmeCode },
+    orgUnit: { slug: r.unitSlug, shortName: r.unitShortName },
+    period: { kind: r.periodKind, year: r.year },
     value: decimalString(r.value),
     qualifier: r.qualifier,
     note: r.note,
-    source: { ...r.source, issuedOn: isoDay(r.source.issuedOn) },
-    isDemo: r.source.kind === "DEMO",
+    source: { key: r.sourceKey, title: r.sourceTitle, issuedOn: isoDay(r.sourceIssuedOn), kind: r.sourceKind },
+    isDemo: r.sourceKind === "DEMO",
     version: r.version,
     recordedAt: r.recordedAt.toISOString(),
   };
 }
 
-const periodOrder = [{ period: { kind: "asc" } }, { period: { year: "asc" } }] as const;
+/** The values matching `where` (conditions on r, o, p, i, pr), ordered by `orderBy`, scoped by the reader. */
+async function valueRows(where: Prisma.Sql, scope: ReadScope, orderBy: Prisma.Sql): Promise<UnitValue[]> {
+  const rows = await db().$queryRaw<Row[]>`
+    SELECT r.value, r.qualifier::text AS qualifier, r.note, r.version, r.recorded_at AS "recordedAt",
+           o.slug AS "unitSlug", o.short_name AS "unitShortName", p.kind::text AS "periodKind", p.year,
+           s.key AS "sourceKey", s.title AS "sourceTitle", s.issued_on AS "sourceIssuedOn", s.kind::text AS "sourceKind",
+           i.code, i.name, i.unit, i.value_type::text AS "valueType", pr.code AS "programmeCode"
+      FROM result r
+      JOIN org_unit o ON o.id = r.org_unit_id
+      JOIN period p ON p.id = r.period_id
+      JOIN source s ON s.id = r.source_id
+      JOIN indicator i ON i.id = r.indicator_id
+      JOIN programme pr ON pr.id = i.programme_id
+     WHERE ${where} AND ${scopePathSql(scope, Prisma.sql`o.path`)}
+     ORDER BY ${orderBy}, r.id`;
+  return rows.map(toUnitValue);
+}
 
 /** Every value of one org unit in a term, or of one programme of it (one query); none outside `scope`. */
 export async function getUnitValues({
@@ -73,30 +90,18 @@ export async function getUnitValues({
   scope: ReadScope;
   programmeSlug?: string;
 }): Promise<UnitValue[]> {
-  const rows = await db().result.findMany({
-    where: {
-      orgUnit: { slug: orgUnitSlug },
-      ...orgUnitScopeWhere(scope),
-      period: { termId },
-      ...(programmeSlug ? { indicator: { programme: { slug: programmeSlug } } } : {}),
-    },
-    select: valueSelect,
-    orderBy: [
-      { indicator: { programme: { number: "asc" } } },
-      { indicator: { sectionId: "asc" } },
-      { indicator: { sortOrder: "asc" } },
-      ...periodOrder,
-    ],
-  });
-  return rows.map(toUnitValue);
+  return valueRows(
+    Prisma.sql`o.slug = ${orgUnitSlug} AND p.term_id = ${termId}${programmeSlug ? Prisma.sql` AND pr.slug = ${programmeSlug}` : Prisma.empty}`,
+    scope,
+    Prisma.sql`pr.number, i.section_id, i.sort_order, p.kind, p.year`,
+  );
 }
 
 /** Values of the units (residential groups) under a ward in a term, those in `scope` (one query). */
 export async function getChildUnitValues(parentSlug: string, termId: number, scope: ReadScope): Promise<UnitValue[]> {
-  const rows = await db().result.findMany({
-    where: { orgUnit: { parent: { slug: parentSlug } }, ...orgUnitScopeWhere(scope), period: { termId } },
-    select: valueSelect,
-    orderBy: [{ orgUnit: { sortOrder: "asc" } }, ...periodOrder],
-  });
-  return rows.map(toUnitValue);
+  return valueRows(
+    Prisma.sql`o.parent_id = (SELECT pu.id FROM org_unit pu WHERE pu.slug = ${parentSlug}) AND p.term_id = ${termId}`,
+    scope,
+    Prisma.sql`o.sort_order, p.kind, p.year, pr.number, i.section_id, i.sort_order`,
+  );
 }

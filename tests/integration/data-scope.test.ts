@@ -139,6 +139,78 @@ describe("queries of one kind of row", () => {
     expect(await listScopeRoots(nobody)).toEqual([]);
   });
 
+  it("values read in one joined statement are those of the former nested reads, in the same order", async () => {
+    // the former implementation (Prisma nested selects, six statements), with the id as the last key
+    const { getUnitValues, getChildUnitValues } = await data();
+    const { prisma } = database;
+    const select = {
+      value: true,
+      qualifier: true,
+      note: true,
+      version: true,
+      recordedAt: true,
+      orgUnit: { select: { slug: true, shortName: true } },
+      period: { select: { kind: true, year: true } },
+      source: { select: { key: true, title: true, issuedOn: true, kind: true } },
+      indicator: {
+        select: { code: true, name: true, unit: true, valueType: true, programme: { select: { code: true } } },
+      },
+    } as const;
+    const plain = (rows: Prisma.ResultGetPayload<{ select: typeof select }>[]) =>
+      rows.map(({ indicator: { programme, ...indicator }, ...r }) => ({
+        indicator: { ...indicator, programmeCode: programme.code },
+        orgUnit: r.orgUnit,
+        period: r.period,
+        value: r.value.toFixed().includes(".") ? r.value.toFixed().replace(/\.?0+$/, "") : r.value.toFixed(),
+        qualifier: r.qualifier,
+        note: r.note,
+        source: { ...r.source, issuedOn: r.source.issuedOn?.toISOString().slice(0, 10) ?? null },
+        isDemo: r.source.kind === "DEMO",
+        version: r.version,
+        recordedAt: r.recordedAt.toISOString(),
+      }));
+    const period = [{ period: { kind: "asc" } }, { period: { year: "asc" } }] as const;
+    const indicatorOrder = [
+      { indicator: { programme: { number: "asc" } } },
+      { indicator: { sectionId: "asc" } },
+      { indicator: { sortOrder: "asc" } },
+    ] as const;
+    const own = plain(
+      await prisma.result.findMany({
+        where: { orgUnit: { slug: "ngoc-thuy" }, period: { termId: term.id } },
+        select,
+        orderBy: [...indicatorOrder, ...period, { id: "asc" }],
+      }),
+    );
+    expect(own.length).toBeGreaterThan(20);
+    expect(await getUnitValues({ orgUnitSlug: "ngoc-thuy", termId: term.id, scope: ngocThuy })).toEqual(own);
+    const ofProgramme = plain(
+      await prisma.result.findMany({
+        where: {
+          orgUnit: { slug: "ngoc-thuy" },
+          period: { termId: term.id },
+          indicator: { programme: { slug: "03-CTr-QU" } },
+        },
+        select,
+        orderBy: [...indicatorOrder, ...period, { id: "asc" }],
+      }),
+    );
+    expect(ofProgramme.length).toBeGreaterThan(0);
+    expect(ofProgramme.length).toBeLessThan(own.length);
+    expect(
+      await getUnitValues({ orgUnitSlug: "ngoc-thuy", termId: term.id, scope: district, programmeSlug: "03-CTr-QU" }),
+    ).toEqual(ofProgramme);
+    const children = plain(
+      await prisma.result.findMany({
+        where: { orgUnit: { parent: { slug: "ngoc-thuy" } }, period: { termId: term.id } },
+        select,
+        orderBy: [{ orgUnit: { sortOrder: "asc" } }, ...period, ...indicatorOrder, { id: "asc" }],
+      }),
+    );
+    expect(children.length).toBeGreaterThan(0);
+    expect(await getChildUnitValues("ngoc-thuy", term.id, ngocThuy)).toEqual(children);
+  });
+
   it("values of a unit and of the units below it", async () => {
     const { getUnitValues, getChildUnitValues, getIndicatorValues, getGroupMatrix, getAcrossTerms, getProgrammes } =
       await data();
