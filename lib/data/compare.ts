@@ -781,7 +781,10 @@ export async function getWardComparison(
   scope: ReadScope,
 ): Promise<WardComparison | null> {
   if (!periodInTerm(q.period, term)) return null;
-  const [unit, programmes] = await Promise.all([getOrgUnit(q.ward, scope), getProgrammes(term.id)]);
+  const [unit, programmes] = await Promise.all([
+    getOrgUnit(q.ward, scope),
+    getProgrammes(term.id, { unitSlug: q.ward }),
+  ]);
   if (!unit || !unit.parent || programmes.length === 0) return null;
   const programme = q.programme === undefined ? programmes[0] : programmes.find((p) => p.slug === q.programme);
   if (!programme) return null;

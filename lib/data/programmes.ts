@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { type UnitPath, programmeApplies } from "@/lib/domain/programme-applies";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Aggregation, Direction, OrgLevel, ValueType } from "@/lib/generated/prisma/enums";
 
 export type IndicatorInfo = {
@@ -26,13 +28,66 @@ export type ProgrammeInfo = {
   title: string;
   summary: string;
   issuer: { slug: string; name: string };
+  /** slugs of the units it applies to (with the units below them); empty: every unit under its issuer */
+  appliesTo: string[];
   sections: SectionInfo[];
 };
 
-/** The programmes of a term with their sections and indicators, in the programmes' own order. */
-export async function getProgrammes(termId: number): Promise<ProgrammeInfo[]> {
+// ---------------------------------------------------------------------------------------------
+// The units a programme applies to (`programme_unit`, see lib/domain/programme-applies.ts): the one
+// rule, as a Prisma `where`, as SQL and on loaded rows. Every read of "a unit's programmes" (entry,
+// review, progress, dashboards, comparisons, the API) goes through one of these.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * `where` of a Programme query: the programme applies to `unit` (no unit listed, or one listed is the
+ * unit, above it or below it). Put it under `AND` to combine with the query's own `OR`.
+ */
+export const appliesToWhere = (unit: UnitPath) => ({
+  OR: [
+    { appliesTo: { none: {} } },
+    {
+      appliesTo: {
+        some: { OR: [{ orgUnitId: { in: [...unit.path] } }, { orgUnit: { path: { has: unit.id } } }] },
+      },
+    },
+  ],
+});
+
+/** SQL condition: the programme whose id is in `programmeId` applies to the unit whose id is in `unitId`. */
+export const appliesToSql = (programmeId: Prisma.Sql, unitId: Prisma.Sql): Prisma.Sql => Prisma.sql`(
+  NOT EXISTS (SELECT 1 FROM programme_unit apu WHERE apu.programme_id = ${programmeId})
+  OR EXISTS (
+    SELECT 1 FROM programme_unit apu
+    JOIN org_unit alu ON alu.id = apu.org_unit_id
+    JOIN org_unit aun ON aun.id = ${unitId}
+    WHERE apu.programme_id = ${programmeId} AND (alu.id = ANY(aun.path) OR aun.id = ANY(alu.path))
+  ))`;
+
+/** `select` of a Programme query giving what `appliesFromRow` needs. */
+export const appliesToSelect = { appliesTo: { select: { orgUnit: { select: { id: true, path: true } } } } } as const;
+
+/** The rule on a row loaded with `appliesToSelect`. */
+export const appliesFromRow = (row: { appliesTo: { orgUnit: UnitPath }[] }, unit: UnitPath): boolean =>
+  programmeApplies(
+    row.appliesTo.map((a) => a.orgUnit),
+    unit,
+  );
+
+/**
+ * The programmes of a term with their sections and indicators, in the programmes' own order; with
+ * `unitSlug`, only those that apply to that unit (an unknown slug: those applying to every unit).
+ */
+export async function getProgrammes(termId: number, opts: { unitSlug?: string } = {}): Promise<ProgrammeInfo[]> {
+  const unit =
+    opts.unitSlug === undefined
+      ? null
+      : ((await db().orgUnit.findUnique({ where: { slug: opts.unitSlug }, select: { id: true, path: true } })) ?? {
+          id: 0,
+          path: [],
+        });
   const rows = await db().programme.findMany({
-    where: { termId },
+    where: { termId, ...(unit ? { AND: [appliesToWhere(unit)] } : {}) },
     orderBy: [{ number: "asc" }, { code: "asc" }],
     select: {
       code: true,
@@ -41,6 +96,7 @@ export async function getProgrammes(termId: number): Promise<ProgrammeInfo[]> {
       title: true,
       summary: true,
       issuer: { select: { slug: true, name: true } },
+      appliesTo: { select: { orgUnit: { select: { slug: true } } }, orderBy: { orgUnit: { slug: "asc" } } },
       sections: {
         orderBy: { sortOrder: "asc" },
         select: {
@@ -67,8 +123,9 @@ export async function getProgrammes(termId: number): Promise<ProgrammeInfo[]> {
       },
     },
   });
-  return rows.map((p) => ({
+  return rows.map(({ appliesTo, ...p }) => ({
     ...p,
+    appliesTo: appliesTo.map((a) => a.orgUnit.slug),
     sections: p.sections.map((s) => ({
       code: s.code,
       name: s.name,
