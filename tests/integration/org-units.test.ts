@@ -548,6 +548,18 @@ describe("moving a unit, and changing its slug", () => {
       ok: false,
       code: "conflict",
     });
+    // a ward merged away (retired) takes no unit, and says why
+    expect(
+      await actions.moveOrgUnitAction(
+        null,
+        form({ ...move, unit: "thu-c-to-1", version: String((await unit("thu-c-to-1")).version), parent: "thu-a" }),
+      ),
+    ).toMatchObject({
+      ok: false,
+      code: "invalid",
+      message:
+        "Phường Thử A đã thôi hoạt động (ngày cuối 31/12/2018): không thể chuyển đơn vị vào đó. Hãy chọn một đơn vị cấp trên đang hoạt động.",
+    });
     // a parent outside the person's units: Long Biên's administrator moving one of its wards to the new city
     await as(world.users.admin.username);
     expect(
