@@ -1,9 +1,10 @@
 "use client";
-import { useId } from "react";
+import { useId, useState } from "react";
 import { createProgrammeAction, updateProgrammeAction } from "@/lib/actions/catalogue";
 import type { EditableProgramme } from "@/lib/data/catalogue";
 import { ActionForm } from "./action-form";
 import { input } from "./indicator-fields";
+import { UnitMultiSelect } from "./unit-multi-select";
 
 /**
  * Tạo chương trình (in `term`) or Sửa chương trình (`programme`): code, number, title, summary, issuing
@@ -19,6 +20,8 @@ export function ProgrammeForm({
   programme?: EditableProgramme;
 }) {
   const id = useId();
+  // the units it applies to are chosen among the issuer's: choosing another issuer starts them anew
+  const [issuer, setIssuer] = useState(p?.issuer.slug ?? issuers[0]?.slug ?? "");
   const label = p ? `Sửa chương trình ${p.code}` : "Tạo chương trình";
   return (
     <ActionForm
@@ -40,7 +43,13 @@ export function ProgrammeForm({
         <label htmlFor={`${id}-unit`} className="block text-sm font-medium">
           Đơn vị ban hành
         </label>
-        <select id={`${id}-unit`} name="unit" defaultValue={p?.issuer.slug} className={input}>
+        <select
+          id={`${id}-unit`}
+          name="unit"
+          value={issuer}
+          onChange={(e) => setIssuer(e.target.value)}
+          className={input}
+        >
           {issuers.map((u) => (
             <option key={u.slug} value={u.slug}>
               {u.name}
@@ -94,14 +103,19 @@ export function ProgrammeForm({
       </div>
       <div className="sm:col-span-2">
         <label htmlFor={`${id}-applies`} className="block text-sm font-medium">
-          Áp dụng cho (mã đơn vị, cách nhau bởi dấu phẩy; để trống: mọi đơn vị trực thuộc)
+          Áp dụng cho
         </label>
-        <input
+        <p id={`${id}-applies-hint`} className="text-xs text-slate-600">
+          Gõ tên để tìm đơn vị trực thuộc đơn vị ban hành; không chọn đơn vị nào: áp dụng cho mọi đơn vị trực thuộc.
+        </p>
+        <UnitMultiSelect
+          key={issuer}
           id={`${id}-applies`}
           name="appliesTo"
-          defaultValue={p?.appliesTo.join(", ")}
-          placeholder="ngoc-thuy, bo-de"
-          className={input}
+          parentSlug={issuer}
+          value={p && issuer === p.issuer.slug ? p.appliesToUnits : []}
+          placeholder="Tìm đơn vị…"
+          describedBy={`${id}-applies-hint`}
         />
       </div>
     </ActionForm>

@@ -31,6 +31,7 @@ export function UnitCombobox({
   clearable = false,
   options: local,
   resets = [],
+  submitOnChoose = true,
 }: {
   id: string;
   name: string;
@@ -44,6 +45,8 @@ export function UnitCombobox({
   placeholder: string;
   /** May be emptied (no unit chosen). */
   clearable?: boolean;
+  /** Submit the form as soon as a unit is chosen (the comparison forms); false in a form with more fields. */
+  submitOnChoose?: boolean;
 }) {
   const listId = `${useId()}-list`;
   const [text, setText] = useState(value?.name ?? "");
@@ -111,7 +114,7 @@ export function UnitCombobox({
         const el = form.elements.namedItem(field);
         if (el instanceof HTMLSelectElement || el instanceof HTMLInputElement) el.disabled = true;
       }
-    form?.requestSubmit();
+    if (submitOnChoose) form?.requestSubmit();
   };
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { UnitCombobox } from "@/components/compare/unit-combobox";
 import type { ManagedUnitDetail } from "@/lib/data/org-unit-list";
 import { LEVEL_LABELS } from "@/lib/domain/org-units";
 import { formatDate, formatNumber } from "@/lib/format/vi";
@@ -186,7 +187,7 @@ export function OrgUnitDetailView({ unit }: { unit: ManagedUnitDetail }) {
           />
           <TextField form="doi-ten" name="effectiveOn" label="Ngày tên mới có hiệu lực" type="date" />
         </OrgUnitActionForm>
-        {unit.level !== "CITY" && unit.parentChoices.length > 0 && (
+        {unit.level !== "CITY" && (unit.parentChoices.length > 0 || unit.searchParentsUnder) && (
           <OrgUnitActionForm
             action="move"
             title="Chuyển sang đơn vị cấp trên khác"
@@ -198,17 +199,21 @@ export function OrgUnitDetailView({ unit }: { unit: ManagedUnitDetail }) {
               <label htmlFor="chuyen-parent" className="block text-sm font-medium">
                 Đơn vị cấp trên mới
               </label>
-              <select
-                id="chuyen-parent"
-                name="parent"
-                className="mt-1 w-full rounded border border-slate-400 bg-white px-2 py-1"
-              >
-                {unit.parentChoices.map((u) => (
-                  <option key={u.slug} value={u.slug}>
-                    {u.name}
-                  </option>
-                ))}
-              </select>
+              <p id="chuyen-parent-hint" className="text-xs text-slate-600">
+                Gõ tên để tìm; chỉ chuyển được vào đơn vị đang hoạt động.
+              </p>
+              <div className="mt-1">
+                <UnitCombobox
+                  id="chuyen-parent"
+                  name="parent"
+                  value={null}
+                  placeholder="Tìm đơn vị cấp trên…"
+                  submitOnChoose={false}
+                  {...(unit.searchParentsUnder
+                    ? { parentSlug: unit.searchParentsUnder }
+                    : { options: unit.parentChoices })}
+                />
+              </div>
             </div>
             <TextField
               form="chuyen"

@@ -25,10 +25,12 @@ export function OwedList({ progress }: { progress: DistrictProgress }) {
                   <summary className="cursor-pointer">
                     <span className="font-medium">{w.shortName}</span>: còn thiếu {n(owed)} ô số liệu
                   </summary>
-                  {w.cells.map((c, i) =>
+                  {w.cells.map((c) =>
                     c.completeness.owed.length === 0 ? null : (
                       <div key={c.programmeSlug} className="mt-2 text-sm">
-                        <p className="font-medium">Chương trình {programmes[i].code}</p>
+                        <p className="font-medium">
+                          Chương trình {programmes.find((p) => p.slug === c.programmeSlug)?.code}
+                        </p>
                         <ul className="list-disc pl-5">
                           {c.completeness.owed.map((o) => (
                             <li key={o.code}>

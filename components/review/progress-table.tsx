@@ -38,26 +38,39 @@ export function ProgressTable({ progress, now }: { progress: DistrictProgress; n
                     {w.shortName}
                   </Link>
                 </th>
-                {w.cells.map((c, i) => (
-                  <td
-                    key={c.programmeSlug}
-                    className="space-y-1 p-2"
-                    data-programme={c.programmeSlug}
-                    data-label={programmes[i].code}
-                  >
-                    <div className="flex flex-wrap gap-1">
-                      <ProgressBadge state={c.state} />
-                      {isLate(c.state, deadline?.dueOn ?? null, now) && <LateBadge />}
-                    </div>
-                    <Link href={`/${w.slug}/nhap-lieu/${year}/${c.programmeSlug}`} className="text-slate-700 underline">
-                      {n(c.completeness.entered)}/{n(c.completeness.expected)}
-                      <span className="sr-only">
-                        {" "}
-                        số liệu đã nhập, {w.shortName}, chương trình {programmes[i].code}
-                      </span>
-                    </Link>
-                  </td>
-                ))}
+                {programmes.map((p) => {
+                  const c = w.cells.find((cell) => cell.programmeSlug === p.slug);
+                  // a programme applied to other wards only: nothing to enter here
+                  if (!c)
+                    return (
+                      <td key={p.slug} className="p-2 text-slate-600" data-programme={p.slug} data-label={p.code}>
+                        Không áp dụng
+                      </td>
+                    );
+                  return (
+                    <td
+                      key={c.programmeSlug}
+                      className="space-y-1 p-2"
+                      data-programme={c.programmeSlug}
+                      data-label={p.code}
+                    >
+                      <div className="flex flex-wrap gap-1">
+                        <ProgressBadge state={c.state} />
+                        {isLate(c.state, deadline?.dueOn ?? null, now) && <LateBadge />}
+                      </div>
+                      <Link
+                        href={`/${w.slug}/nhap-lieu/${year}/${c.programmeSlug}`}
+                        className="text-slate-700 underline"
+                      >
+                        {n(c.completeness.entered)}/{n(c.completeness.expected)}
+                        <span className="sr-only">
+                          {" "}
+                          số liệu đã nhập, {w.shortName}, chương trình {p.code}
+                        </span>
+                      </Link>
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </tbody>

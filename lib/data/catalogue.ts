@@ -611,6 +611,8 @@ export type EditableProgramme = {
   issuedOn: string | null;
   /** slugs of the units it applies to (none: every unit below its issuer) */
   appliesTo: string[];
+  /** the same units with their names, in the order of the slugs */
+  appliesToUnits: { slug: string; name: string }[];
   sections: { id: number; version: number; code: string; name: string; indicators: EditableIndicator[] }[];
 };
 
@@ -635,7 +637,7 @@ export async function getEditableCatalogue(
       summary: true,
       issuedOn: true,
       issuer: { select: { slug: true, name: true } },
-      appliesTo: { select: { orgUnit: { select: { slug: true } } } },
+      appliesTo: { select: { orgUnit: { select: { slug: true, name: true } } } },
       sections: {
         orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
         select: {
@@ -660,6 +662,7 @@ export async function getEditableCatalogue(
     ...p,
     issuedOn: isoDay(p.issuedOn),
     appliesTo: p.appliesTo.map((a) => a.orgUnit.slug).sort(),
+    appliesToUnits: p.appliesTo.map((a) => a.orgUnit).sort((a, b) => a.slug.localeCompare(b.slug)),
     sections: p.sections.map((s) => ({
       ...s,
       // each parent followed by its sub-rows, as the entry form shows them

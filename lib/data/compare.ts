@@ -19,6 +19,7 @@ import {
   type UnitValueInput,
 } from "@/lib/domain/compare";
 import { fromScaled, toScaled } from "@/lib/domain/decimal";
+import { inheritedLabel } from "@/lib/domain/org-units";
 import type { SourceRef } from "@/lib/domain/indicator-summary";
 import { targetStatus, type TargetStatus } from "@/lib/domain/target-status";
 import { viFold } from "@/lib/domain/vi-fold";
@@ -260,6 +261,44 @@ type FiguresQuery = {
  * need no window or sorted aggregate (max over [year, value, "more"] arrays gives the latest and the
  * maximum with their qualifier), so a whole city's figures take one hash aggregate, not sorts on disk.
  */
+/**
+ * CTEs `succ` and `inh`: a child formed by merging former units (every share whole, as
+ * sumPredecessorYears of lib/domain/org-units.ts requires) takes, for the additive indicators (SUM of
+ * counts, money, quantities), each year up to the last its former units reported as themselves where
+ * it has no figure of its own and every former unit has one, their sum ("more than" when any part is,
+ * demo when any part is) — the same sums as lib/data/org-unit-history.ts. Rows of `inh`: unit_id,
+ * indicator_id, year, value, more, demo. Such figures are marked `inherited`, and the parent's totals
+ * and the siblings' averages count only `own_value` (the former units count under their own rows).
+ * Read through the successions of the children (few) and the (indicator, period, unit) index.
+ */
+function inheritedCtes(q: FiguresQuery): Prisma.Sql {
+  const year = q.period.kind === "YEAR" ? Prisma.sql`AND p.year = ${q.period.year}` : Prisma.empty;
+  return Prisma.sql`
+    succ AS (
+      SELECT s.successor_id AS unit_id, array_agg(s.predecessor_id) AS preds, count(*)::int AS n,
+        extract(year FROM max(s.effective_on))::int
+          - CASE WHEN to_char(max(s.effective_on), 'MM-DD') = '01-01' THEN 1 ELSE 0 END AS last_year
+      FROM org_unit_succession s JOIN kids k ON k.id = s.successor_id
+      GROUP BY s.successor_id
+      HAVING bool_and(s.share = 1)
+    ),
+    inh AS (
+      SELECT sc.unit_id, ii.id AS indicator_id, p.year, sum(r.value) AS value,
+        max((r.qualifier = 'MORE_THAN')::int) AS more, bool_or(src.kind = 'DEMO') AS demo
+      FROM succ sc
+      CROSS JOIN ind
+      JOIN indicator ii ON ii.id = ind.id AND ii.aggregation = 'SUM' AND ii.value_type IN ('COUNT', 'MONEY', 'DECIMAL')
+      JOIN period p ON p.term_id = ${q.termId} AND p.kind = 'YEAR' AND p.year <= sc.last_year ${year}
+      JOIN result r ON r.indicator_id = ii.id AND r.period_id = p.id AND r.org_unit_id = ANY(sc.preds)
+      JOIN source src ON src.id = r.source_id
+      WHERE NOT EXISTS (
+        SELECT 1 FROM result o WHERE o.indicator_id = ii.id AND o.period_id = p.id AND o.org_unit_id = sc.unit_id
+      )
+      GROUP BY sc.unit_id, ii.id, p.year, sc.n
+      HAVING count(DISTINCT r.org_unit_id) = sc.n
+    )`;
+}
+
 function figuresCte(q: FiguresQuery): Prisma.Sql {
   const only = q.unitId === undefined ? Prisma.empty : Prisma.sql`AND u.id = ${q.unitId}`;
   // the children's stored values of one period, found per indicator through the covering (indicator,
@@ -291,26 +330,36 @@ function figuresCte(q: FiguresQuery): Prisma.Sql {
     fig AS (
       SELECT k.*, ind.id AS indicator_id, ind.code, coalesce(f.basis, 'none') AS basis, f.value,
         coalesce(f.qualifier, 'EXACT') AS qualifier, coalesce(f.years, ARRAY[]::int[]) AS years,
-        coalesce(f.source_ids, ARRAY[]::int[]) AS source_ids, coalesce(f.demo, false) AS demo, f.note
+        coalesce(f.source_ids, ARRAY[]::int[]) AS source_ids, coalesce(f.demo, false) AS demo, f.note,
+        f.own_value, coalesce(f.inherited, false) AS inherited
       FROM kids k CROSS JOIN ind
       LEFT JOIN present f ON f.unit_id = k.id AND f.indicator_id = ind.id
     )`;
   if (q.period.kind === "YEAR")
-    return Prisma.sql`${base},
-    present AS (
+    return Prisma.sql`${base},${inheritedCtes(q)},
+    own AS (
       SELECT r.org_unit_id AS unit_id, r.indicator_id, 'year' AS basis, r.value, r.qualifier::text AS qualifier,
-        ARRAY[${q.period.year}::int] AS years, ARRAY[r.source_id] AS source_ids, s.kind::text = 'DEMO' AS demo, r.note
+        ARRAY[${q.period.year}::int] AS years, ARRAY[r.source_id] AS source_ids, s.kind::text = 'DEMO' AS demo, r.note,
+        r.value AS own_value, false AS inherited
       ${stored(Prisma.sql`(SELECT id FROM period WHERE term_id = ${q.termId} AND kind = 'YEAR' AND year = ${q.period.year})`)}
+    ),
+    present AS (
+      SELECT * FROM own
+      UNION ALL
+      SELECT unit_id, indicator_id, 'year', value, CASE WHEN more = 1 THEN 'MORE_THAN' ELSE 'EXACT' END,
+        ARRAY[year], ARRAY[]::int[], demo, NULL::text, NULL::numeric, true
+      FROM inh
     ),${fig}`;
-  return Prisma.sql`${base},
+  return Prisma.sql`${base},${inheritedCtes(q)},
     tv AS (
       SELECT r.org_unit_id AS unit_id, r.indicator_id, 'reported' AS basis, r.value, r.qualifier::text AS qualifier,
-        ARRAY[]::int[] AS years, ARRAY[r.source_id] AS source_ids, s.kind::text = 'DEMO' AS demo, r.note
+        ARRAY[]::int[] AS years, ARRAY[r.source_id] AS source_ids, s.kind::text = 'DEMO' AS demo, r.note,
+        r.value AS own_value, false AS inherited
       ${stored(Prisma.sql`(SELECT id FROM period WHERE term_id = ${q.termId} AND kind = 'TERM')`)}
     ),
     -- the years only of the pairs without a stored term value, each looked up through the index
     yv AS (
-      SELECT m.unit_id, m.indicator_id, m.aggregation, y.year, y.value, y.more, y.source_id, y.demo
+      SELECT m.unit_id, m.indicator_id, m.aggregation, y.year, y.value, y.more, y.source_id, y.demo, false AS inh
       FROM (
         SELECT k.id AS unit_id, ind.id AS indicator_id, ind.aggregation FROM kids k CROSS JOIN ind
         LEFT JOIN tv ON tv.unit_id = k.id AND tv.indicator_id = ind.id WHERE tv.unit_id IS NULL
@@ -323,6 +372,10 @@ function figuresCte(q: FiguresQuery): Prisma.Sql {
         WHERE p.term_id = ${q.termId} AND p.kind = 'YEAR'
         OFFSET 0
       ) y
+      UNION ALL
+      -- a merged unit's years before the merge, as its former units' sum (none where a term value is stored)
+      SELECT inh.unit_id, inh.indicator_id, 'SUM', inh.year, inh.value, inh.more, NULL::int, inh.demo, true
+      FROM inh WHERE NOT EXISTS (SELECT 1 FROM tv WHERE tv.unit_id = inh.unit_id AND tv.indicator_id = inh.indicator_id)
     ),
     yearly AS (
       SELECT unit_id, indicator_id, 'computed' AS basis,
@@ -345,12 +398,21 @@ function figuresCte(q: FiguresQuery): Prisma.Sql {
         ${
           q.lean
             ? Prisma.sql`ARRAY[]::int[] AS years, ARRAY[]::int[] AS source_ids,`
-            : Prisma.sql`array_agg(year ORDER BY year) AS years, array_agg(source_id ORDER BY year) AS source_ids,`
+            : Prisma.sql`array_agg(year ORDER BY year) AS years,
+                coalesce(array_agg(source_id ORDER BY year) FILTER (WHERE source_id IS NOT NULL), ARRAY[]::int[]) AS source_ids,`
         }
-        bool_and(demo) AS demo, NULL::text AS note
+        bool_and(demo) AS demo, NULL::text AS note,
+        -- the unit's own part (its former units' years are counted under their own rows)
+        sum(value) FILTER (WHERE NOT inh) AS own_sum, bool_or(inh) AS inherited
       FROM yv GROUP BY unit_id, indicator_id
     ),
-    present AS (SELECT * FROM tv UNION ALL SELECT * FROM yearly),${fig}`;
+    present AS (
+      SELECT * FROM tv
+      UNION ALL
+      SELECT unit_id, indicator_id, basis, value, qualifier, years, source_ids, demo, note,
+        CASE WHEN inherited THEN own_sum ELSE value END, inherited
+      FROM yearly
+    ),${fig}`;
 }
 
 /** A NUMERIC as text → the domain's exact decimal string ("1691.0000" → "1691"). */
@@ -365,7 +427,39 @@ type FigureColumns = {
   source_ids: number[];
   demo: boolean;
   note: string | null;
+  /** the figure holds years summed from the unit's former units (see inheritedCtes) */
+  inherited: boolean;
 };
+
+/**
+ * The source of the figures a merged unit takes from its former units, per unit slug of the given
+ * rows that hold such a figure (one query, none when no row does): named as the ward overview and the
+ * values API name it (lib/data/org-unit-history.ts), "Tính từ các đơn vị cũ: A, B".
+ */
+async function inheritedSources(rows: Array<{ slug: string | null; inherited: boolean }>) {
+  const slugs = [...new Set(rows.filter((r) => r.inherited && r.slug).map((r) => r.slug!))];
+  if (slugs.length === 0) return new Map<string, SourceRef>();
+  const links = await db().orgUnitSuccession.findMany({
+    where: { successor: { slug: { in: slugs } } },
+    select: { successor: { select: { slug: true } }, predecessor: { select: { slug: true, shortName: true } } },
+    orderBy: [{ predecessor: { sortOrder: "asc" } }, { predecessor: { slug: "asc" } }],
+  });
+  return new Map(
+    slugs.map((slug) => {
+      const former = links.filter((l) => l.successor.slug === slug).map((l) => l.predecessor);
+      const label = inheritedLabel(former);
+      return [
+        slug,
+        {
+          key: `predecessors:${former.map((p) => p.slug).join("+")}`,
+          title: label[0].toUpperCase() + label.slice(1),
+          issuedOn: null,
+          kind: "REPORT" as const,
+        },
+      ];
+    }),
+  );
+}
 
 /** The sources named by the given rows, by id (one query on the small catalogue table). */
 async function sourcesById(rows: Array<{ source_ids: number[] }>): Promise<Map<number, SourceRef>> {
@@ -380,9 +474,11 @@ async function sourcesById(rows: Array<{ source_ids: number[] }>): Promise<Map<n
   );
 }
 
-function toFigure(r: FigureColumns, sources: Map<number, SourceRef>): PeriodFigure {
+function toFigure(r: FigureColumns, sources: Map<number, SourceRef>, inherited?: SourceRef): PeriodFigure {
   // the sources in the order of the years, each once (as summariseIndicator lists them)
   const list = [...new Map(r.source_ids.map((id) => [id, sources.get(id)!])).values()];
+  // the former units' sum comes first: it stands for the earliest years
+  if (r.inherited && inherited) list.unshift({ ...inherited, kind: r.demo ? "DEMO" : inherited.kind });
   return {
     basis: r.basis,
     value: exactOrNull(r.value),
@@ -538,16 +634,17 @@ async function rankedChildren(
         (count(*) FILTER (WHERE matches) OVER ())::int AS match_count
       FROM ranked r
     ),
+    -- the parent's figure from the children's own figures: a merged unit's former units count once
     agg AS (
-      SELECT count(*)::int AS unit_count, count(value)::int AS present, sum(value)::text AS total,
-        round(sum(value) / nullif(count(value), 0), 4)::text AS mean,
-        coalesce(bool_or(qualifier = 'MORE_THAN') FILTER (WHERE value IS NOT NULL), false) AS any_more,
-        coalesce(bool_or(demo) FILTER (WHERE value IS NOT NULL), false) AS has_demo,
-        (count(*) FILTER (WHERE value >= 1))::int AS achieved
+      SELECT count(*)::int AS unit_count, count(own_value)::int AS present, sum(own_value)::text AS total,
+        round(sum(own_value) / nullif(count(own_value), 0), 4)::text AS mean,
+        coalesce(bool_or(qualifier = 'MORE_THAN') FILTER (WHERE own_value IS NOT NULL), false) AS any_more,
+        coalesce(bool_or(demo) FILTER (WHERE own_value IS NOT NULL), false) AS has_demo,
+        (count(*) FILTER (WHERE own_value >= 1))::int AS achieved
       FROM fig
     )
     SELECT agg.*, sized.*, p.slug, p.name, p.short_name, p.basis, p.value::text AS value, p.qualifier, p.years,
-      p.source_ids, p.demo, p.note, p.shown::text AS shown, p.rank, p.pos, p.with_value,
+      p.source_ids, p.demo, p.note, p.inherited, p.shown::text AS shown, p.rank, p.pos, p.with_value,
       p.page_pos::int AS page_pos, p.match_count
     FROM agg CROSS JOIN sized
     LEFT JOIN (
@@ -632,9 +729,9 @@ export async function getIndicatorComparison(
   const target = (q.period.kind === "TERM" ? t?.term : t?.years[q.period.year]) ?? null;
   const head = rows[0];
   const shownRows = rows.filter((r) => r.slug !== null);
-  const sources = await sourcesById(shownRows);
+  const [sources, formerUnits] = await Promise.all([sourcesById(shownRows), inheritedSources(shownRows)]);
   const toRow = (r: RankedSqlRow): ComparisonRow => {
-    const figure = toFigure(r, sources);
+    const figure = toFigure(r, sources, formerUnits.get(r.slug!));
     return {
       unit: { slug: r.slug!, name: r.name, shortName: r.short_name },
       figure,
@@ -752,22 +849,22 @@ async function siblingStatsSql(q: FiguresQuery, unitId: number): Promise<Sibling
   // straight from the figures present: no child × indicator grid to build for a city of wards
   return db().$queryRaw<SiblingSqlRow[]>`
     WITH ${figuresCte(q)}
-    SELECT ind.code, count(f.value)::int AS n,
-      round(sum(f.value) / nullif(count(f.value), 0), 4)::text AS mean,
+    SELECT ind.code, count(f.own_value)::int AS n,
+      round(sum(f.own_value) / nullif(count(f.own_value), 0), 4)::text AS mean,
       coalesce(bool_or(f.qualifier = 'MORE_THAN'), false) AS any_more,
       coalesce(bool_or(f.demo), false) AS has_demo,
-      (count(*) FILTER (WHERE f.value >= 1))::int AS achieved
+      (count(*) FILTER (WHERE f.own_value >= 1))::int AS achieved
     FROM ind LEFT JOIN present f ON f.indicator_id = ind.id AND f.unit_id <> ${unitId}
     GROUP BY ind.code`;
 }
 
 /** The figures of one child (the unit itself), per indicator. */
 async function ownFigures(q: FiguresQuery & { unitId: number }) {
-  const rows = await db().$queryRaw<Array<FigureColumns & { code: string }>>`
+  const rows = await db().$queryRaw<Array<FigureColumns & { code: string; slug: string }>>`
     WITH ${figuresCte(q)}
-    SELECT code, basis, value::text AS value, qualifier, years, source_ids, demo, note FROM fig`;
-  const sources = await sourcesById(rows);
-  return new Map(rows.map((r) => [r.code, toFigure(r, sources)]));
+    SELECT slug, code, basis, value::text AS value, qualifier, years, source_ids, demo, note, inherited FROM fig`;
+  const [sources, formerUnits] = await Promise.all([sourcesById(rows), inheritedSources(rows)]);
+  return new Map(rows.map((r) => [r.code, toFigure(r, sources, formerUnits.get(r.slug))]));
 }
 
 /**
@@ -781,7 +878,10 @@ export async function getWardComparison(
   scope: ReadScope,
 ): Promise<WardComparison | null> {
   if (!periodInTerm(q.period, term)) return null;
-  const [unit, programmes] = await Promise.all([getOrgUnit(q.ward, scope), getProgrammes(term.id)]);
+  const [unit, programmes] = await Promise.all([
+    getOrgUnit(q.ward, scope),
+    getProgrammes(term.id, { unitSlug: q.ward }),
+  ]);
   if (!unit || !unit.parent || programmes.length === 0) return null;
   const programme = q.programme === undefined ? programmes[0] : programmes.find((p) => p.slug === q.programme);
   if (!programme) return null;

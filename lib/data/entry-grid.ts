@@ -14,6 +14,7 @@ import {
 } from "@/lib/domain/entry-grid-assembly";
 import { formatSource } from "@/lib/format/vi";
 import { existingDuring } from "./org-units";
+import { appliesToWhere } from "./programmes";
 import { type ReadScope, scopeWhere } from "./scope";
 import { decimalOrNull, decimalString, isoDay } from "./serialize";
 
@@ -58,6 +59,7 @@ export async function getEntryGrid({
       name: true,
       shortName: true,
       level: true,
+      path: true,
       parent: { select: { id: true, parent: { select: { id: true, parentId: true } } } },
       // the groups of that year: one dissolved before it (or formed after) has nothing to enter
       children: {
@@ -78,6 +80,8 @@ export async function getEntryGrid({
     where: {
       slug: programmeSlug,
       issuerId: { in: ancestors },
+      // only a programme that applies to this ward (its `programme_unit`, none listed: every ward)
+      AND: [appliesToWhere(ward)],
       term: { startYear: { lte: year }, endYear: { gte: year } },
     },
     orderBy: { term: { startYear: "desc" } },

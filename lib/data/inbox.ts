@@ -3,6 +3,8 @@ import "server-only";
 // counted in the database, over the units the caller's grants reach (given as root ids; the units
 // below them are found by the same recursive walk as the read scope). No per-ward queries.
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { appliesToSql } from "./programmes";
 
 export type WardRef = { slug: string; name: string };
 export type ProgrammeRefShort = { slug: string; code: string };
@@ -143,6 +145,7 @@ async function wardDeadlines(roots: readonly number[], today: string, soonDays: 
     JOIN deadline d ON d.district_id = dist.id
     JOIN period p ON p.id = d.period_id
     JOIN programme g ON g.term_id = p.term_id AND (g.issuer_id = dist.id OR g.issuer_id = dist.parent_id)
+      AND ${appliesToSql(Prisma.sql`g.id`, Prisma.sql`w.id`)}
     LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = p.id AND s.programme_id = g.id
     WHERE d.due_on <= ${dueBy}::date
       AND w.valid_from <= make_date(p.year, 12, 31)
@@ -179,6 +182,7 @@ async function lateWards(roots: readonly number[], today: string): Promise<LateW
     JOIN deadline d ON d.district_id = dist.id
     JOIN period p ON p.id = d.period_id
     JOIN programme g ON g.term_id = p.term_id AND (g.issuer_id = dist.id OR g.issuer_id = dist.parent_id)
+      AND ${appliesToSql(Prisma.sql`g.id`, Prisma.sql`w.id`)}
     LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = p.id AND s.programme_id = g.id
     WHERE d.due_on <= ${dayBefore}::date
       AND w.valid_from <= make_date(p.year, 12, 31)

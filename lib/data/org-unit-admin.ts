@@ -305,6 +305,9 @@ export async function moveOrgUnit(
     if (day(input.effectiveOn) <= u.valid_from)
       refuse({ rule: "date-before-start", unit: u.name, validFrom: isoDay(u.valid_from)! });
     if (!activeOn(u, input.effectiveOn)) refuse({ rule: "not-active", unit: u.name, on: input.effectiveOn });
+    // a retired unit (merged, split or closed) takes no unit: said so, with its last day
+    if (p.valid_to && p.valid_to < day(input.effectiveOn))
+      refuse({ rule: "parent-retired", parent: p.name, lastDay: isoDay(p.valid_to)! });
     if (!activeOn(p, input.effectiveOn)) refuse({ rule: "not-active", unit: p.name, on: input.effectiveOn });
     await checkNameFree(tx, { parentId: p.id, name: u.name, exceptId: u.id, parentName: p.name });
     const former = u.parent_id

@@ -56,6 +56,8 @@ export type ManagedUnitDetail = ManagedUnit & {
   formerSlugs: { slug: string; validTo: string }[];
   /** active units inside the scope it may be moved under (of a level that may hold it; not below it) */
   parentChoices: { slug: string; name: string }[];
+  /** for a residential group: the unit whose children (wards) its move picker searches */
+  searchParentsUnder: string | null;
 };
 
 /** One unit inside `scope`, with its history; null when unknown or outside. */
@@ -71,7 +73,7 @@ export async function getManagedUnit(slug: string, scope: ReadScope): Promise<Ma
       validFrom: true,
       validTo: true,
       version: true,
-      parent: { select: { slug: true, name: true } },
+      parent: { select: { slug: true, name: true, parent: { select: { slug: true } } } },
       formerNames: { select: { name: true, shortName: true, validTo: true }, orderBy: { validTo: "asc" } },
       yearFigures: {
         select: { year: true, population: true, households: true, version: true },
@@ -89,17 +91,22 @@ export async function getManagedUnit(slug: string, scope: ReadScope): Promise<Ma
     },
   });
   if (!u) return null;
-  const parentChoices = await db().orgUnit.findMany({
-    where: {
-      ...scopeWhere(scope),
-      level: { in: parentLevels(u.level) },
-      validTo: null,
-      NOT: { path: { has: u.id } },
-      ...(u.parent ? { slug: { not: u.parent.slug } } : {}),
-    },
-    select: { slug: true, name: true },
-    orderBy: [{ level: "asc" }, { sortOrder: "asc" }, { slug: "asc" }],
-  });
+  // a residential group's new ward is searched among the wards beside its own (a city's thousands are
+  // never sent to the page); a ward's or district's few possible parents are listed
+  const searchParentsUnder = u.level === "RESIDENTIAL_GROUP" ? (u.parent?.parent?.slug ?? null) : null;
+  const parentChoices = searchParentsUnder
+    ? []
+    : await db().orgUnit.findMany({
+        where: {
+          ...scopeWhere(scope),
+          level: { in: parentLevels(u.level) },
+          validTo: null,
+          NOT: { path: { has: u.id } },
+          ...(u.parent ? { slug: { not: u.parent.slug } } : {}),
+        },
+        select: { slug: true, name: true },
+        orderBy: [{ level: "asc" }, { sortOrder: "asc" }, { slug: "asc" }],
+      });
   const link = (unit: { slug: string; shortName: string }, s: { effectiveOn: Date; share: { toFixed(): string } }) => ({
     ...unit,
     effectiveOn: isoDay(s.effectiveOn)!,
@@ -124,6 +131,7 @@ export async function getManagedUnit(slug: string, scope: ReadScope): Promise<Ma
     formerParents: u.formerParents.map((f) => ({ name: f.parent?.name ?? null, validTo: isoDay(f.validTo)! })),
     formerSlugs: u.formerSlugs.map((f) => ({ slug: f.slug, validTo: isoDay(f.validTo)! })),
     parentChoices,
+    searchParentsUnder,
   };
 }
 

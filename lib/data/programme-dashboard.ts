@@ -66,7 +66,10 @@ export async function getProgrammeDashboard({
   term: TermSummary;
   scope: ReadScope;
 }): Promise<ProgrammeDashboard | null> {
-  const [ward, programmes] = await Promise.all([getOrgUnit(wardSlug, scope), getProgrammes(term.id)]);
+  const [ward, programmes] = await Promise.all([
+    getOrgUnit(wardSlug, scope),
+    getProgrammes(term.id, { unitSlug: wardSlug }),
+  ]);
   const programme = programmes.find((p) => p.slug === programmeSlug);
   if (!ward || ward.level !== "WARD" || !programme) return null;
   const codes = programme.sections.flatMap((s) => s.indicators.map((i) => i.code));

@@ -1,7 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { cachedCatalogue } from "./catalogue-cache";
+import { type UnitPath, programmeApplies } from "@/lib/domain/programme-applies";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Aggregation, Direction, OrgLevel, ValueType } from "@/lib/generated/prisma/enums";
+import { cachedCatalogue } from "./catalogue-cache";
 
 export type IndicatorInfo = {
   code: string;
@@ -27,18 +29,76 @@ export type ProgrammeInfo = {
   title: string;
   summary: string;
   issuer: { slug: string; name: string };
+  /** slugs of the units it applies to (with the units below them); empty: every unit under its issuer */
+  appliesTo: string[];
   sections: SectionInfo[];
 };
 
+// ---------------------------------------------------------------------------------------------
+// The units a programme applies to (`programme_unit`, see lib/domain/programme-applies.ts): the one
+// rule, as a Prisma `where`, as SQL and on loaded rows. Every read of "a unit's programmes" (entry,
+// review, progress, dashboards, comparisons, the API) goes through one of these.
+// ---------------------------------------------------------------------------------------------
+
 /**
- * The programmes of a term with their sections and indicators, in the programmes' own order. Kept in
- * the process between requests while the catalogue's version stays the same (catalogue-cache.ts).
+ * `where` of a Programme query: the programme applies to `unit` (no unit listed, or one listed is the
+ * unit, above it or below it). Put it under `AND` to combine with the query's own `OR`.
  */
-export async function getProgrammes(termId: number): Promise<ProgrammeInfo[]> {
-  return cachedCatalogue(`programmes:${termId}`, () => readProgrammes(termId));
+export const appliesToWhere = (unit: UnitPath) => ({
+  OR: [
+    { appliesTo: { none: {} } },
+    {
+      appliesTo: {
+        some: { OR: [{ orgUnitId: { in: [...unit.path] } }, { orgUnit: { path: { has: unit.id } } }] },
+      },
+    },
+  ],
+});
+
+/** SQL condition: the programme whose id is in `programmeId` applies to the unit whose id is in `unitId`. */
+export const appliesToSql = (programmeId: Prisma.Sql, unitId: Prisma.Sql): Prisma.Sql => Prisma.sql`(
+  NOT EXISTS (SELECT 1 FROM programme_unit apu WHERE apu.programme_id = ${programmeId})
+  OR EXISTS (
+    SELECT 1 FROM programme_unit apu
+    JOIN org_unit alu ON alu.id = apu.org_unit_id
+    JOIN org_unit aun ON aun.id = ${unitId}
+    WHERE apu.programme_id = ${programmeId} AND (alu.id = ANY(aun.path) OR aun.id = ANY(alu.path))
+  ))`;
+
+/** `select` of a Programme query giving what `appliesFromRow` needs. */
+export const appliesToSelect = { appliesTo: { select: { orgUnit: { select: { id: true, path: true } } } } } as const;
+
+/** The rule on a row loaded with `appliesToSelect`. */
+export const appliesFromRow = (row: { appliesTo: { orgUnit: UnitPath }[] }, unit: UnitPath): boolean =>
+  programmeApplies(
+    row.appliesTo.map((a) => a.orgUnit),
+    unit,
+  );
+
+/** A programme with the units it applies to, as kept in the process (the rule needs their paths). */
+type CachedProgramme = ProgrammeInfo & { appliesToUnits: UnitPath[] };
+
+/**
+ * The programmes of a term with their sections and indicators, in the programmes' own order; with
+ * `unitSlug`, only those that apply to that unit (an unknown slug: those applying to every unit). The
+ * term's programmes are kept in the process between requests while the catalogue's version stays the
+ * same (catalogue-cache.ts); the unit's filter is applied to them.
+ */
+export async function getProgrammes(termId: number, opts: { unitSlug?: string } = {}): Promise<ProgrammeInfo[]> {
+  const [all, unit] = await Promise.all([
+    cachedCatalogue(`programmes:${termId}`, () => readProgrammes(termId)),
+    opts.unitSlug === undefined
+      ? null
+      : db()
+          .orgUnit.findUnique({ where: { slug: opts.unitSlug }, select: { id: true, path: true } })
+          .then((u) => u ?? { id: 0, path: [] }),
+  ]);
+  return all
+    .filter((p) => unit === null || programmeApplies(p.appliesToUnits, unit))
+    .map(({ appliesToUnits: _units, ...p }) => p);
 }
 
-async function readProgrammes(termId: number): Promise<ProgrammeInfo[]> {
+async function readProgrammes(termId: number): Promise<CachedProgramme[]> {
   const rows = await db().programme.findMany({
     where: { termId },
     orderBy: [{ number: "asc" }, { code: "asc" }],
@@ -49,6 +109,10 @@ async function readProgrammes(termId: number): Promise<ProgrammeInfo[]> {
       title: true,
       summary: true,
       issuer: { select: { slug: true, name: true } },
+      appliesTo: {
+        select: { orgUnit: { select: { id: true, path: true, slug: true } } },
+        orderBy: { orgUnit: { slug: "asc" } },
+      },
       sections: {
         orderBy: { sortOrder: "asc" },
         select: {
@@ -75,8 +139,10 @@ async function readProgrammes(termId: number): Promise<ProgrammeInfo[]> {
       },
     },
   });
-  return rows.map((p) => ({
+  return rows.map(({ appliesTo, ...p }) => ({
     ...p,
+    appliesTo: appliesTo.map((a) => a.orgUnit.slug),
+    appliesToUnits: appliesTo.map((a) => ({ id: a.orgUnit.id, path: a.orgUnit.path })),
     sections: p.sections.map((s) => ({
       code: s.code,
       name: s.name,

@@ -124,9 +124,9 @@ const termYears = (term: TermSummary) =>
 /** The ward's residential groups in their order (those of other levels are left out). */
 const groupsOf = (ward: OrgUnitDetail): OrgUnitRef[] => ward.children.filter((c) => c.level === "RESIDENTIAL_GROUP");
 
-/** Every indicator of the term's programmes, in catalogue order (one query). */
-async function catalogue(termId: number): Promise<IndicatorInfo[]> {
-  const programmes = await getProgrammes(termId);
+/** Every indicator of the term's programmes that apply to the ward, in catalogue order. */
+async function catalogue(termId: number, wardSlug: string): Promise<IndicatorInfo[]> {
+  const programmes = await getProgrammes(termId, { unitSlug: wardSlug });
   return programmes.flatMap((p) => p.sections.flatMap((s) => s.indicators));
 }
 
@@ -195,7 +195,7 @@ export async function getResidentialGroupsView({
   query: GroupsQuery;
   scope: ReadScope;
 }): Promise<ResidentialGroupsView | null> {
-  const [ward, all] = await Promise.all([getOrgUnit(wardSlug, scope), catalogue(term.id)]);
+  const [ward, all] = await Promise.all([getOrgUnit(wardSlug, scope), catalogue(term.id, wardSlug)]);
   const indicators = all.filter(isGroupIndicator);
   if (!ward || ward.level !== "WARD" || indicators.length === 0) return null;
   const indicator = query.indicator === undefined ? indicators[0] : indicators.find((i) => i.code === query.indicator);
@@ -339,7 +339,7 @@ export async function getResidentialGroupView({
   term: TermSummary;
   scope: ReadScope;
 }): Promise<ResidentialGroupView | null> {
-  const [ward, all] = await Promise.all([getOrgUnit(wardSlug, scope), catalogue(term.id)]);
+  const [ward, all] = await Promise.all([getOrgUnit(wardSlug, scope), catalogue(term.id, wardSlug)]);
   if (!ward || ward.level !== "WARD") return null;
   const units = groupsOf(ward);
   const index = units.findIndex((u) => u.slug === slug);

@@ -1,6 +1,7 @@
 import "server-only";
 // Which ward, YEAR period and programme a review screen or action is about, from the URL's slugs.
 import { db } from "@/lib/db";
+import { appliesToWhere } from "./programmes";
 import { type ReadScope, scopeWhere } from "./scope";
 
 export type ReviewTarget = {
@@ -44,6 +45,7 @@ export async function resolveReviewTarget({
       shortName: true,
       level: true,
       parentId: true,
+      path: true,
       parent: { select: { id: true, level: true, parentId: true } },
     },
   });
@@ -59,7 +61,7 @@ export async function resolveReviewTarget({
     (x): x is number => x !== null && x !== undefined,
   );
   const programme = await db().programme.findFirst({
-    where: { termId: period.termId, slug: programmeSlug, issuerId: { in: issuers } },
+    where: { termId: period.termId, slug: programmeSlug, issuerId: { in: issuers }, AND: [appliesToWhere(ward)] },
     select: { id: true, slug: true, code: true, title: true },
   });
   if (!programme) return null;

@@ -4,10 +4,12 @@ import "server-only";
 // Each takes the reader's ReadScope: a ward outside it reads as absent.
 import { db } from "@/lib/db";
 import { type Completeness, type CompletenessIndicator, completeness, presentCells } from "@/lib/domain/completeness";
+import type { UnitPath } from "@/lib/domain/programme-applies";
 import type { ProgressState } from "@/lib/domain/submission-workflow";
 import type { SubmissionAction, SubmissionStatus } from "@/lib/generated/prisma/enums";
 import { type DeadlineInfo, getDeadline, getDeadlines } from "./deadlines";
 import { existedDuring, existingDuring } from "./org-units";
+import { appliesFromRow, appliesToSelect } from "./programmes";
 import type { ReviewTarget } from "./review-target";
 import { type ReadScope, orgUnitScopeWhere, scopeWhere } from "./scope";
 import { isoDay } from "./serialize";
@@ -175,13 +177,19 @@ export async function getSubmissionPanel(target: ReviewTarget, scope: ReadScope)
 
 export type ProgrammeRef = { id: number; slug: string; code: string; title: string };
 
-async function programmesFor(termId: number, issuerIds: number[]): Promise<ProgrammeRef[]> {
+/** The programmes of a term issued by `issuerIds`, each with the units it applies to (`appliesFromRow`). */
+async function programmesFor(
+  termId: number,
+  issuerIds: number[],
+): Promise<(ProgrammeRef & { appliesTo: { orgUnit: UnitPath }[] })[]> {
   return db().programme.findMany({
     where: { termId, issuerId: { in: issuerIds } },
     orderBy: [{ number: "asc" }, { code: "asc" }],
-    select: { id: true, slug: true, code: true, title: true },
+    select: { id: true, slug: true, code: true, title: true, ...appliesToSelect },
   });
 }
+
+const programmeRef = ({ id, slug, code, title }: ProgrammeRef): ProgrammeRef => ({ id, slug, code, title });
 
 export type EntryHub = {
   ward: { slug: string; name: string; shortName: string };
@@ -204,13 +212,16 @@ export async function getEntryHub(
       name: true,
       shortName: true,
       level: true,
+      path: true,
       parent: { select: { id: true, level: true, parentId: true } },
     },
   });
   if (!ward || ward.level !== "WARD") return null;
-  const issuers = [ward.parent?.id, ward.parent?.parentId].filter((x): x is number => typeof x === "number");
+  // its own party committee's programmes, its district's and its city's (as the entry form finds them),
+  // those that apply to it
+  const issuers = [ward.id, ward.parent?.id, ward.parent?.parentId].filter((x): x is number => typeof x === "number");
   const [programmes, periods] = await Promise.all([
-    programmesFor(term.id, issuers),
+    programmesFor(term.id, issuers).then((ps) => ps.filter((p) => appliesFromRow(p, ward)).map(programmeRef)),
     db().period.findMany({
       where: { termId: term.id, kind: "YEAR" },
       orderBy: { year: "asc" },
@@ -270,7 +281,7 @@ export async function getDistrictProgress(
     db().orgUnit.findMany({
       where: { parentId: district.id, level: "WARD", ...existingDuring(year), ...scopeWhere(scope) },
       orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-      select: { id: true, slug: true, name: true, shortName: true },
+      select: { id: true, slug: true, name: true, shortName: true, path: true },
     }),
     programmesFor(period.term.id, [district.id, ...(district.parentId ? [district.parentId] : [])]),
     getDeadline(district.id, period.id),
@@ -290,12 +301,15 @@ export async function getDistrictProgress(
     year,
     periodId: period.id,
     deadline,
-    programmes,
+    programmes: programmes.map(programmeRef),
+    // a programme that does not apply to a ward has no cell there: nothing is owed, nothing counted
     wards: wards.map((w) => ({
       slug: w.slug,
       name: w.name,
       shortName: w.shortName,
-      cells: programmes.map((g) => ({ ...cells.get(cellKey(w.id, period.id, g.id))!, programmeSlug: g.slug })),
+      cells: programmes
+        .filter((g) => appliesFromRow(g, w))
+        .map((g) => ({ ...cells.get(cellKey(w.id, period.id, g.id))!, programmeSlug: g.slug })),
     })),
   };
 }
@@ -384,7 +398,14 @@ export async function getYearStanding({
         ...scopeWhere(scope),
       },
       orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-      select: { id: true, slug: true, name: true, parentId: true, parent: { select: { parentId: true } } },
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        parentId: true,
+        path: true,
+        parent: { select: { parentId: true } },
+      },
     }),
   ]);
   // a ward follows the programmes issued by its district or its city (as on its entry hub)
@@ -395,7 +416,7 @@ export async function getYearStanding({
     db().programme.findMany({
       where: { termId: period.termId, issuerId: { in: [...new Set(wards.flatMap(issuersOf))] } },
       orderBy: [{ number: "asc" }, { code: "asc" }],
-      select: { id: true, slug: true, code: true, issuerId: true },
+      select: { id: true, slug: true, code: true, issuerId: true, ...appliesToSelect },
     }),
     db().deadline.findMany({
       where: { districtId: { in: wardDistricts }, periodId: period.id },
@@ -410,7 +431,7 @@ export async function getYearStanding({
   const cellsOf = (w: (typeof wards)[number]): StandingCell[] => {
     const issuers = issuersOf(w);
     return programmes
-      .filter((p) => issuers.includes(p.issuerId))
+      .filter((p) => issuers.includes(p.issuerId) && appliesFromRow(p, w))
       .flatMap((p) => {
         const cell = cells.get(cellKey(w.id, period.id, p.id));
         return cell ? [{ ...cell, programmeSlug: p.slug, programmeCode: p.code }] : [];

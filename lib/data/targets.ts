@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Comparison, Qualifier, SourceKind } from "@/lib/generated/prisma/enums";
+import { appliesToSql } from "./programmes";
 import { type ReadScope, scopePathSql, scopeSql } from "./scope";
 import { decimalString, isoDay } from "./serialize";
 
@@ -121,6 +122,7 @@ export async function getUnitTargetList({
       FROM target t
       JOIN indicator i ON i.id = t.indicator_id
       JOIN programme p ON p.id = i.programme_id AND p.term_id = ${termId} AND p.issuer_id IN (SELECT id FROM up)
+       AND ${appliesToSql(Prisma.sql`p.id`, Prisma.sql`(SELECT id FROM me)`)}
       JOIN period pe ON pe.id = t.period_id
       JOIN source s ON s.id = t.source_id
      WHERE t.org_unit_id IS NULL OR t.org_unit_id = (SELECT id FROM me)

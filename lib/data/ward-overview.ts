@@ -60,7 +60,7 @@ export async function getWardOverview(
   const ward = await getOrgUnit(wardSlug, scope);
   if (!ward || ward.level !== "WARD") return null;
   const [programmes, ownValues, history, groupValues, projects, achievements] = await Promise.all([
-    getProgrammes(term.id),
+    getProgrammes(term.id, { unitSlug: wardSlug }),
     getUnitValues({ orgUnitSlug: wardSlug, termId: term.id, scope }),
     getPredecessorHistory({ unitSlug: wardSlug, termId: term.id }),
     getChildUnitValues(wardSlug, term.id, scope),

@@ -50,7 +50,8 @@ export type OrgUnitRefusal =
   | { rule: "outside-scope"; unit: string }
   | { rule: "same-name" }
   | { rule: "same-parent"; parent: string }
-  | { rule: "below-itself"; unit: string; parent: string };
+  | { rule: "below-itself"; unit: string; parent: string }
+  | { rule: "parent-retired"; parent: string; lastDay: string };
 
 const dmy = (iso: string) => iso.split("-").reverse().join("/");
 
@@ -66,6 +67,8 @@ export function refusalMessage(r: OrgUnitRefusal): string {
         : `${LEVEL_LABELS[r.parentLevel]} không có đơn vị cấp dưới là ${LEVEL_LABELS[r.level].toLowerCase()}.`;
     case "not-active":
       return `${r.unit} không hoạt động vào ngày ${dmy(r.on)}.`;
+    case "parent-retired":
+      return `${r.parent} đã thôi hoạt động (ngày cuối ${dmy(r.lastDay)}): không thể chuyển đơn vị vào đó. Hãy chọn một đơn vị cấp trên đang hoạt động.`;
     case "date-before-start":
       return `Ngày phải sau ngày ${r.unit} bắt đầu hoạt động (${dmy(r.validFrom)}).`;
     case "open-submissions":

@@ -60,7 +60,7 @@ async function loadPreviousTerm(req: BriefRequest): Promise<PreviousTerm | null>
   const prev = await getPreviousTerm(req.term);
   if (!prev) return null;
   const [programmes, values] = await Promise.all([
-    getProgrammes(prev.id),
+    getProgrammes(prev.id, { unitSlug: req.wardSlug }),
     getUnitValues({ orgUnitSlug: req.wardSlug, termId: prev.id, scope: req.scope }),
   ]);
   const indicators: PreviousTerm["indicators"] = new Map();
@@ -96,7 +96,7 @@ function previousTermFigure(
 export async function loadBrief(req: BriefRequest): Promise<Brief | null> {
   const ward = await getOrgUnit(req.wardSlug, req.scope);
   if (!ward || ward.level !== "WARD") return null;
-  const programmes = await getProgrammes(req.term.id);
+  const programmes = await getProgrammes(req.term.id, { unitSlug: req.wardSlug });
   const headline = programmes.flatMap((p) =>
     p.sections.flatMap((s) => s.indicators.filter((i) => i.headline).map((i) => ({ p, i }))),
   );

@@ -37,7 +37,7 @@ export async function loadPartyReport(req: ReportRequest): Promise<PartyDocument
   const ward = await getOrgUnit(req.wardSlug, req.scope);
   if (!ward || ward.level !== "WARD") return null;
   const [allProgrammes, values, unapproved, records, paragraphs] = await Promise.all([
-    getProgrammes(req.term.id),
+    getProgrammes(req.term.id, { unitSlug: req.wardSlug }),
     getUnitValues({
       orgUnitSlug: req.wardSlug,
       termId: req.term.id,

@@ -13,6 +13,12 @@ export const termSlugSchema = z
   .regex(/^\d{4}-\d{4}$/, "Nhiệm kỳ phải có dạng NNNN-NNNN, ví dụ 2015-2020.")
   .refine((s) => Number(s.slice(0, 4)) <= Number(s.slice(5)), "Năm đầu nhiệm kỳ phải trước năm cuối.");
 
+/** `GET /api/v1/programmes?term=&unit=`: with `unit`, only the programmes that apply to that unit. */
+export const programmesQuerySchema = z.object({
+  term: termSlugSchema.optional(),
+  unit: slugSchema.optional(),
+});
+
 /** `?term=` is optional (the latest term), but when present it must be one value of the right shape. */
 export const termQuerySchema = z.object({
   term: termSlugSchema.optional(),

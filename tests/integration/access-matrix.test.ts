@@ -59,10 +59,11 @@ function cases(): Record<string, Case> {
   return {
     "GET /api/health": { url: "/api/health", params: {}, expect: { anonymous: 200 } },
     // the entry, review and land-clearance fixtures give this world a term: the programmes and values are found
+    // with `unit`: the programmes that apply to that unit, for whoever may read it
     "GET /api/v1/programmes": {
-      url: "/api/v1/programmes",
+      url: "/api/v1/programmes?unit=ngoc-thuy",
       params: {},
-      expect: { anonymous: 401, official: 200, staff: 200 },
+      expect: { anonymous: 401, official: 200, staff: 200, otherOfficial: 403 },
     },
     "GET /api/v1/terms": {
       url: "/api/v1/terms",

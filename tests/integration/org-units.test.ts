@@ -367,6 +367,63 @@ describe("a merge", () => {
     expect(body.data.filter((v) => v.indicator.code === "ty-le-thu")).toEqual([]);
   });
 
+  it("the comparisons (SQL) read the successor's earlier years as the same sums as org-unit-history", async () => {
+    const { getIndicatorComparison, getWardComparison } = await import("@/lib/data/compare");
+    const { getUnitValuesWithHistory, historyIndicators } = await import("@/lib/data/org-unit-history");
+    const { getProgrammes } = await import("@/lib/data/programmes");
+    const { resolveTerm } = await import("@/lib/data/terms");
+    const { ALL_UNITS } = await import("@/lib/data/scope");
+    const term = (await resolveTerm("2015-2020"))!;
+    const label = "Tính từ các đơn vị cũ: Thử A, Thử Bê";
+    const history = await getUnitValuesWithHistory({
+      orgUnitSlug: "thu-ab",
+      termId: term.id,
+      scope: ALL_UNITS,
+      programmeSlug: review.programmeSlug,
+      indicators: historyIndicators(await getProgrammes(term.id)),
+    });
+    const summed = history.values.filter((v) => v.indicator.code === "review-a" && v.period.kind === "YEAR");
+    expect(summed.map((v) => [v.period.year, v.value])).toEqual([
+      [2016, "11"],
+      [2017, "22"],
+    ]);
+
+    const ward = async (period: { kind: "TERM" } | { kind: "YEAR"; year: number }) => {
+      const c = (await getWardComparison(
+        term,
+        { ward: "thu-ab", programme: review.programmeSlug, period },
+        ALL_UNITS,
+      ))!;
+      const rows = c.sections.flatMap((s) => s.rows);
+      return (code: string) => rows.find((r) => r.indicator.code === code)!.own;
+    };
+    // each year: the same figure as the history, named after the former units
+    for (const year of [2016, 2017, 2018]) {
+      const own = (await ward({ kind: "YEAR", year }))("review-a");
+      expect(own.value).toBe(summed.find((v) => v.period.year === year)?.value ?? null);
+      if (own.value !== null) expect(own.sources.map((x) => x.title)).toEqual([label]);
+    }
+    // a rate is never added up
+    expect((await ward({ kind: "YEAR", year: 2017 }))("ty-le-thu").value).toBeNull();
+    // the term: the years summed from the former units, by the indicator's rule
+    const termFigure = (await ward({ kind: "TERM" }))("review-a");
+    expect(termFigure).toMatchObject({ basis: "computed", value: "33", years: [2016, 2017] });
+    expect(termFigure.sources[0]).toMatchObject({ key: "predecessors:thu-a+thu-b", title: label });
+
+    // the ranking shows the successor's sum, but the parent's total counts the former units once
+    const ranking = (await getIndicatorComparison(
+      term,
+      { parent: "tp-thu", indicator: "review-a", period: { kind: "YEAR", year: 2017 }, sort: "desc", per: "none" },
+      ALL_UNITS,
+    ))!;
+    const value = (slug: string) => ranking.table.rows.find((r) => r.unit.slug === slug)?.figure.value;
+    expect([value("thu-ab"), value("thu-a"), value("thu-b")]).toEqual(["22", "20", "2"]);
+    const own = ranking.table.rows
+      .filter((r) => r.unit.slug !== "thu-ab")
+      .reduce((sum, r) => sum + Number(r.figure.value ?? 0), 0);
+    expect(ranking.parentFigure).toMatchObject({ kind: "total", value: String(own) });
+  });
+
   it("refuses a merge of units already retired, or outside the person's units, writing nothing", async () => {
     const before = await snapshot();
     await as("quan.tri.tp");
@@ -480,6 +537,18 @@ describe("moving a unit, and changing its slug", () => {
     expect(await actions.moveOrgUnitAction(null, form({ ...move, version: "0" }))).toMatchObject({
       ok: false,
       code: "conflict",
+    });
+    // a ward merged away (retired) takes no unit, and says why
+    expect(
+      await actions.moveOrgUnitAction(
+        null,
+        form({ ...move, unit: "thu-c-to-1", version: String((await unit("thu-c-to-1")).version), parent: "thu-a" }),
+      ),
+    ).toMatchObject({
+      ok: false,
+      code: "invalid",
+      message:
+        "Phường Thử A đã thôi hoạt động (ngày cuối 31/12/2018): không thể chuyển đơn vị vào đó. Hãy chọn một đơn vị cấp trên đang hoạt động.",
     });
     // a parent outside the person's units: Long Biên's administrator moving one of its wards to the new city
     await as(world.users.admin.username);

@@ -24,7 +24,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ slug: strin
       orgUnitSlug: slug.data,
       termId: term.id,
       scope: read.scope,
-      indicators: historyIndicators(await getProgrammes(term.id)),
+      indicators: historyIndicators(await getProgrammes(term.id, { unitSlug: slug.data })),
     });
     const { id: _id, ...termOut } = term;
     return jsonOk({

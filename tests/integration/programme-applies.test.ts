@@ -1,0 +1,142 @@
+// A programme's "Áp dụng cho" (`programme_unit`) is honoured everywhere a ward's programmes are read:
+// on the seed, a programme of Long Biên applied to Ngọc Thụy only is offered to Ngọc Thụy for entry,
+// counted on /tien-do, shown on its dashboards, comparisons and in the API — and none of that for
+// Bồ Đề. A programme with no unit listed still applies to every ward (as before the list existed).
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { ReadScope } from "@/lib/data/scope";
+import type { TermSummary } from "@/lib/data/terms";
+import { seed } from "@/prisma/seed";
+import { type TestDatabase, createMigratedDatabase } from "../setup/db";
+
+let database: TestDatabase;
+let term: TermSummary;
+const ALL: ReadScope = { all: true };
+const ONLY = "09-CTr-QU";
+const YEAR = 2019;
+
+beforeAll(async () => {
+  database = await createMigratedDatabase();
+  const { prisma } = database;
+  await seed(prisma, { demo: false });
+  const district = await prisma.orgUnit.findUniqueOrThrow({ where: { slug: "long-bien" } });
+  const ngocThuy = await prisma.orgUnit.findUniqueOrThrow({ where: { slug: "ngoc-thuy" } });
+  const t = await prisma.term.findUniqueOrThrow({ where: { slug: "2015-2020" } });
+  const programme = await prisma.programme.create({
+    data: {
+      termId: t.id,
+      issuerId: district.id,
+      number: 9,
+      code: "09-CTr/QU",
+      slug: ONLY,
+      title: "Chương trình thử áp dụng cho một phường",
+      summary: "thử",
+      appliesTo: { create: [{ orgUnitId: ngocThuy.id }] },
+      sections: { create: [{ code: "I", name: "Mục thử" }] },
+    },
+    include: { sections: true },
+  });
+  const indicator = await prisma.indicator.create({
+    data: {
+      programmeId: programme.id,
+      sectionId: programme.sections[0].id,
+      code: "chi-mot-phuong",
+      name: "Chỉ tiêu chỉ của một phường",
+      unit: "lượt",
+      valueType: "COUNT",
+      aggregation: "SUM",
+      direction: "HIGHER_IS_BETTER",
+      headline: true,
+    },
+  });
+  const source = await prisma.source.create({ data: { key: "thu-ap-dung", kind: "REPORT", title: "Nghị quyết thử" } });
+  const period = await prisma.period.findFirstOrThrow({ where: { termId: t.id, kind: "YEAR", year: YEAR } });
+  await prisma.target.create({
+    data: { indicatorId: indicator.id, periodId: period.id, comparison: "GTE", value: 3, sourceId: source.id },
+  });
+  vi.stubEnv("DATABASE_URL", database.url);
+  vi.stubEnv("PUBLIC_PORTAL", "1");
+  vi.resetModules();
+  (globalThis as { prisma?: unknown }).prisma = undefined;
+  const { resolveTerm } = await import("@/lib/data/terms");
+  term = (await resolveTerm("2015-2020"))!;
+}, 180_000);
+
+afterAll(async () => {
+  const g = globalThis as { prisma?: { $disconnect(): Promise<void> } };
+  await g.prisma?.$disconnect();
+  g.prisma = undefined;
+  vi.unstubAllEnvs();
+  await database?.drop();
+});
+
+const programmesApi = async (unit: string) => {
+  const { GET } = await import("@/app/api/v1/programmes/route");
+  const res = await GET(new Request(`http://ctk.test/api/v1/programmes?term=2015-2020&unit=${unit}`));
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as { data: { slug: string; appliesTo: string[] }[] };
+  return body.data;
+};
+
+describe("a programme applied to one ward only", () => {
+  it("is offered for entry to that ward and not to another", async () => {
+    const { getEntryGrid } = await import("@/lib/data/entry-grid");
+    const { getEntryHub } = await import("@/lib/data/review");
+    const grid = (ward: string) =>
+      getEntryGrid({ wardSlug: ward, year: YEAR, programmeSlug: ONLY, scope: "ward", readable: ALL });
+    expect(await grid("ngoc-thuy")).not.toBeNull();
+    expect(await grid("bo-de")).toBeNull();
+    const hub = async (ward: string) => (await getEntryHub(ward, term, ALL))!.programmes.map((p) => p.slug);
+    expect(await hub("ngoc-thuy")).toContain(ONLY);
+    const other = await hub("bo-de");
+    expect(other).not.toContain(ONLY);
+    expect(other).toContain("03-CTr-QU");
+  });
+
+  it("is not counted as missing on /tien-do for another ward", async () => {
+    const { getDistrictProgress } = await import("@/lib/data/review");
+    const progress = (await getDistrictProgress("long-bien", YEAR, ALL))!;
+    expect(progress.programmes.map((p) => p.slug)).toContain(ONLY);
+    const cellsOf = (ward: string) => progress.wards.find((w) => w.slug === ward)!.cells.map((c) => c.programmeSlug);
+    expect(cellsOf("ngoc-thuy")).toContain(ONLY);
+    expect(cellsOf("bo-de")).not.toContain(ONLY);
+    expect(cellsOf("bo-de")).toContain("03-CTr-QU");
+    expect(progress.wards.every((w) => w.cells.length === (w.slug === "ngoc-thuy" ? 4 : 3))).toBe(true);
+  });
+
+  it("is listed by the API, the dashboards and the comparison of that ward only", async () => {
+    expect((await programmesApi("ngoc-thuy")).map((p) => p.slug)).toContain(ONLY);
+    expect((await programmesApi("bo-de")).map((p) => p.slug)).not.toContain(ONLY);
+    // without a unit: the whole term, each saying where it applies
+    const { GET } = await import("@/app/api/v1/programmes/route");
+    const all = (await (await GET(new Request("http://ctk.test/api/v1/programmes?term=2015-2020"))).json()) as {
+      data: { slug: string; appliesTo: string[] }[];
+    };
+    expect(all.data.find((p) => p.slug === ONLY)?.appliesTo).toEqual(["ngoc-thuy"]);
+    expect(all.data.find((p) => p.slug === "03-CTr-QU")?.appliesTo).toEqual([]);
+
+    const { getWardOverview } = await import("@/lib/data/ward-overview");
+    const overview = async (ward: string) => (await getWardOverview(ward, term, ALL))!.programmes.map((p) => p.slug);
+    expect(await overview("ngoc-thuy")).toContain(ONLY);
+    expect(await overview("bo-de")).not.toContain(ONLY);
+
+    const { getProgrammeDashboard } = await import("@/lib/data/programme-dashboard");
+    const dashboard = (ward: string) =>
+      getProgrammeDashboard({ wardSlug: ward, programmeSlug: ONLY, term, scope: ALL });
+    expect(await dashboard("ngoc-thuy")).not.toBeNull();
+    expect(await dashboard("bo-de")).toBeNull();
+
+    const { getWardComparison } = await import("@/lib/data/compare");
+    const compare = async (ward: string) =>
+      (await getWardComparison(term, { ward, period: { kind: "TERM" } }, ALL))!.programmes.map((p) => p.slug);
+    expect(await compare("ngoc-thuy")).toContain(ONLY);
+    expect(await compare("bo-de")).not.toContain(ONLY);
+  });
+
+  it("gives its targets to that ward only", async () => {
+    const { getUnitTargetList } = await import("@/lib/data/targets");
+    const targets = async (ward: string) =>
+      (await getUnitTargetList({ orgUnitSlug: ward, termId: term.id, scope: ALL })).map((t) => t.indicator);
+    expect(await targets("ngoc-thuy")).toContain("chi-mot-phuong");
+    expect(await targets("bo-de")).not.toContain("chi-mot-phuong");
+  });
+});
