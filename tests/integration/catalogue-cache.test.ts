@@ -116,6 +116,34 @@ describe("the catalogue kept between requests", () => {
     expect(after[0].sections[0].indicators[0].headline).toBe(true);
   });
 
+  it("the units a programme applies to: a change is seen by the next read for that unit", async () => {
+    const { getProgrammes } = await import("@/lib/data/programmes");
+    const { prisma } = database;
+    const ward = (slug: string) =>
+      prisma.orgUnit.create({
+        data: {
+          slug,
+          name: `Phường ${slug}`,
+          shortName: slug,
+          level: "WARD",
+          parentId: districtId,
+          validFrom: new Date("2015-01-01"),
+        },
+      });
+    const [a, b] = [await ward("phuong-a"), await ward("phuong-b")];
+    const programmeId = (await prisma.programme.findFirstOrThrow({ where: { slug: "03-CTr-QU" } })).id;
+    const codesFor = async (unitSlug: string) => (await getProgrammes(termId, { unitSlug })).map((p) => p.slug);
+    expect(await codesFor("phuong-b")).toEqual(["03-CTr-QU"]);
+    // only programme_unit is written (the programme row is not): ward B no longer has it, ward A has
+    await prisma.programmeUnit.create({ data: { programmeId, orgUnitId: a.id } });
+    expect(await codesFor("phuong-a")).toEqual(["03-CTr-QU"]);
+    expect(await codesFor("phuong-b")).toEqual([]);
+    expect((await getProgrammes(termId))[0].appliesTo).toEqual(["phuong-a"]);
+    await prisma.programmeUnit.deleteMany({ where: { programmeId } });
+    expect(await codesFor("phuong-b")).toEqual(["03-CTr-QU"]);
+    await prisma.orgUnit.deleteMany({ where: { id: { in: [a.id, b.id] } } });
+  });
+
   it("each caller gets its own copy", async () => {
     const { getProgrammes } = await import("@/lib/data/programmes");
     const first = await getProgrammes(termId);
