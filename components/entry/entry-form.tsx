@@ -14,6 +14,8 @@ import { DraftBanner } from "./draft-banner";
 import { SaveBar } from "./save-bar";
 import { type EntryState, useEntry } from "./use-entry";
 import { ValueHistory } from "./value-history";
+import { RowQuestions } from "@/components/review/row-questions";
+import type { FigureThread } from "@/lib/data/figure-comments";
 import { ValueInput } from "./value-input";
 
 const COMPARISON: Record<string, string> = { GTE: "≥", GT: ">", LTE: "≤", LT: "<", EQ: "=" };
@@ -44,10 +46,27 @@ export function OriginText({ cell }: { cell: EntryCell }) {
   return <>Chưa có số liệu</>;
 }
 
-type Props = { grid: EntryGrid; userId: string; canEdit: boolean; locked: string | null; signInHref: string };
+/** The committee's questions on the ward's figures (beside each figure), and who may ask or answer. */
+export type RowQuestionsData = { threads: FigureThread[]; canAsk: boolean; canAnswer: boolean };
 
-export function EntryForm({ grid, userId, canEdit, locked, signInHref }: Props) {
+type Props = {
+  grid: EntryGrid;
+  userId: string;
+  canEdit: boolean;
+  locked: string | null;
+  signInHref: string;
+  questions?: RowQuestionsData | null;
+};
+
+export function EntryForm({ grid, userId, canEdit, locked, signInHref, questions }: Props) {
   const indicators = useMemo(() => grid.sections.flatMap((s) => s.indicators), [grid]);
+  // the ward's own figures only (questions on a residential group's figure stay in the review panel)
+  const threadsOf = useMemo(() => {
+    const by = new Map<string, FigureThread[]>();
+    for (const t of questions?.threads ?? [])
+      if (t.unit.slug === grid.ward.slug) by.set(t.indicator.code, [...(by.get(t.indicator.code) ?? []), t]);
+    return by;
+  }, [questions, grid.ward.slug]);
   const editableKeys = useMemo(
     () => indicators.filter((i) => !i.derivedFrom).map((i) => cellKey(grid.ward.slug, i.code)),
     [indicators, grid.ward.slug],
@@ -109,6 +128,13 @@ export function EntryForm({ grid, userId, canEdit, locked, signInHref }: Props) 
               entry={entry}
               readOnly={readOnly}
               row={indicator.derivedFrom ? -1 : rowIndex++}
+              questions={
+                questions && {
+                  threads: threadsOf.get(indicator.code) ?? [],
+                  canAsk: questions.canAsk,
+                  canAnswer: questions.canAnswer,
+                }
+              }
             />
           ))}
         </section>
@@ -132,12 +158,14 @@ function IndicatorRow({
   entry,
   readOnly,
   row,
+  questions,
 }: {
   grid: EntryGrid;
   indicator: EntryIndicator;
   entry: EntryState;
   readOnly: boolean;
   row: number;
+  questions?: RowQuestionsData | null;
 }) {
   const key = cellKey(grid.ward.slug, indicator.code);
   const cell = grid.cells[key];
@@ -261,6 +289,14 @@ function IndicatorRow({
           valueType={indicator.valueType}
           label={indicator.name}
         />
+        {questions && (
+          <RowQuestions
+            where={{ ward: grid.ward.slug, year: grid.year, programme: grid.programme.slug }}
+            indicator={indicator.code}
+            label={indicator.name}
+            {...questions}
+          />
+        )}
       </div>
 
       {(errors.length > 0 || outlier) && (

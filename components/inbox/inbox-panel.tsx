@@ -4,8 +4,18 @@ import type { Inbox } from "@/lib/data/inbox";
 import { formatDateTime, todayInVietnam } from "@/lib/format/date-time";
 import { formatDate, formatNumber } from "@/lib/format/vi";
 import { inboxCount, loadInbox } from "@/lib/services/inbox";
+import { RefusalSeenButton } from "./refusal-seen-button";
 
-type Item = { key: string; href: string; title: string; detail?: string; urgent?: boolean; action: string };
+type Item = {
+  key: string;
+  href: string;
+  title: string;
+  detail?: string;
+  urgent?: boolean;
+  action: string;
+  /** a refused unlock request: the official marks it read ("Đã xem") */
+  seen?: { ward: string; year: number; programme: string; request: number };
+};
 
 const DAY_MS = 86_400_000;
 
@@ -72,6 +82,15 @@ export function inboxItems(inbox: Inbox, today: string): Item[] {
       detail: `${u.requestedByName}, ${formatDateTime(u.at)}: “${u.reason}”`,
       action: "Mở khóa hoặc từ chối",
     });
+  for (const u of inbox.refusedUnlocks)
+    items.push({
+      key: `ur:${u.requestId}`,
+      href: `/${u.ward.slug}/nhap-lieu/${u.year}/${u.programme.slug}#mo-khoa`,
+      title: `Yêu cầu mở khóa bị từ chối: số liệu năm ${u.year} của ${u.ward.name}, chương trình ${u.programme.code}`,
+      detail: `${u.decidedByName}, ${formatDateTime(u.at)}: “${u.comment}”`,
+      action: "Xem số liệu",
+      seen: { ward: u.ward.slug, year: u.year, programme: u.programme.slug, request: u.requestId },
+    });
   if (inbox.mustChangePassword > 0)
     items.push({
       key: "p",
@@ -119,12 +138,15 @@ export async function InboxPanel() {
                 <p className={item.urgent ? "font-medium text-red-800" : "font-medium"}>{item.title}</p>
                 {item.detail && <p className="text-sm text-slate-700">{item.detail}</p>}
               </div>
-              <Link
-                href={item.href}
-                className="shrink-0 rounded border border-brand-700 px-3 py-1 text-sm text-brand-800 hover:bg-brand-50"
-              >
-                {item.action}
-              </Link>
+              <div className="flex shrink-0 flex-wrap gap-2">
+                <Link
+                  href={item.href}
+                  className="shrink-0 rounded border border-brand-700 px-3 py-1 text-sm text-brand-800 hover:bg-brand-50"
+                >
+                  {item.action}
+                </Link>
+                {item.seen && <RefusalSeenButton {...item.seen} />}
+              </div>
             </li>
           ))}
         </ul>

@@ -21,7 +21,7 @@ export async function SubmissionPanel(props: {
   programmeSlug: string;
   scope: ReadScope;
 }) {
-  const loaded = await loadSubmissionPanel(props);
+  const loaded = await loadSubmissionPanel(props.wardSlug, props.year, props.programmeSlug, props.scope);
   if (!loaded) return null;
   const { target, panel, available, ownSending, changed, questions, unlock } = loaded;
   const openThreads = questions.threads.filter((t) => !t.closedAt);

@@ -21,7 +21,6 @@ import {
   unlockFormSchema,
 } from "@/lib/validation/review";
 import { type ActionResult, failure, success } from "@/lib/result";
-import { notifyUnlockRequest } from "@/lib/services/unlock-request-notices";
 import { actorOf } from "./form-helpers";
 
 export type TransitionState = ActionResult<{ status: SubmissionStatus; version: number }> | null;
@@ -90,15 +89,6 @@ async function transition(
   revalidatePath("/tien-do");
   if (action === "APPROVE") revalidatePath("/so-sanh", "layout");
 
-  if (outcome.grantedRequest !== null)
-    await notifyUnlockRequest({
-      kind: "granted",
-      requestId: outcome.grantedRequest,
-      submissionId: outcome.submissionId,
-      ward,
-      year,
-      programme,
-    });
   const data = { status: outcome.status, version: outcome.version };
   switch (action) {
     case "SUBMIT":

@@ -1,17 +1,26 @@
 "use server";
 // A ward official asks to unlock approved figures (editValues on the ward); those who may unlock them
 // (unlockValues) refuse it here, or grant it by unlocking (lib/actions/review.ts#unlockSubmission,
-// which grants the open request in the unlock's transaction). Each checks the right on the ward the
-// form names, then writes through lib/data.
+// which grants the open request in the unlock's transaction); the official who asked marks a refusal
+// read. Each checks the right on the ward the form names, then writes through lib/data (which queues
+// the e-mail notices in the same transaction).
 import { revalidatePath } from "next/cache";
 import type { ZodError } from "zod";
 import { authorizeForm } from "@/lib/auth/action-guard";
 import { resolveReviewTarget } from "@/lib/data/review-target";
-import { type UnlockRequestOutcome, refuseUnlockRequest, requestUnlock } from "@/lib/data/unlock-requests";
+import {
+  type UnlockRequestOutcome,
+  markRefusalSeen,
+  refuseUnlockRequest,
+  requestUnlock,
+} from "@/lib/data/unlock-requests";
 import { type ActionResult, failure, success } from "@/lib/result";
-import { notifyUnlockRequest } from "@/lib/services/unlock-request-notices";
 import { fieldErrorsOf } from "@/lib/validation/review";
-import { refuseUnlockFormSchema, requestUnlockFormSchema } from "@/lib/validation/unlock-requests";
+import {
+  refusalSeenFormSchema,
+  refuseUnlockFormSchema,
+  requestUnlockFormSchema,
+} from "@/lib/validation/unlock-requests";
 import { actorOf } from "./form-helpers";
 
 export type UnlockRequestState = ActionResult<{ id: number }> | null;
@@ -34,7 +43,6 @@ async function answer({
   where: { ward: string; year: number; programme: string };
 }): Promise<NonNullable<UnlockRequestState>> {
   if (outcome.ok) {
-    await notifyUnlockRequest({ kind, requestId: outcome.id, submissionId: outcome.submissionId, ...where });
     revalidatePath(`/${where.ward}/nhap-lieu/${where.year}/${where.programme}`);
     revalidatePath("/");
     return success(done, { id: outcome.id });
@@ -101,4 +109,27 @@ export async function refuseUnlockAction(
     kind: "refused",
     where: { ward, year, programme },
   });
+}
+
+/** Đã xem: the official who asked marks the refusal of their request read; it leaves their inbox. */
+export async function markRefusalSeenAction(
+  _prev: UnlockRequestState,
+  form: FormData,
+): Promise<NonNullable<UnlockRequestState>> {
+  const guard = await authorizeForm(
+    "action:markUnlockRefusalSeen",
+    "editValues",
+    form,
+    refusalSeenFormSchema,
+    "ward",
+    invalid,
+  );
+  if (!guard.ok) return guard.result;
+  const { ward, year, programme, request } = guard.input;
+  const target = await resolveReviewTarget({ wardSlug: ward, year, programmeSlug: programme, scope: guard.auth.scope });
+  if (!target) return failure("not-found", "Không tìm thấy số liệu của phường, năm và chương trình này.");
+  const outcome = await markRefusalSeen({ actor: actorOf(guard.auth), target, requestId: request });
+  if (!outcome.ok) return failure("not-found", "Không tìm thấy yêu cầu mở khóa bị từ chối này của bạn.");
+  revalidatePath("/");
+  return success("Đã đánh dấu đã xem.", { id: request });
 }

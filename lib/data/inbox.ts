@@ -46,6 +46,13 @@ export type UnlockRequestItem = {
   at: string;
 };
 
+/** A ward official's own request to unlock, refused (with the comment), until they mark it read or ask again. */
+export type RefusedUnlockItem = UnlockRequestItem & {
+  requestId: number;
+  comment: string;
+  decidedByName: string;
+};
+
 /** Failed sign-ins from one address or on one account in the last 24 hours. */
 export type SignInBurstItem = { kind: "address" | "account"; key: string; failures: number; lastAt: string };
 
@@ -56,6 +63,7 @@ export type Inbox = {
   deadlines: WardDeadlineItem[];
   lateWards: LateWardsItem[];
   unlockRequests: UnlockRequestItem[];
+  refusedUnlocks: RefusedUnlockItem[];
   mustChangePassword: number;
   signInBursts: SignInBurstItem[];
 };
@@ -229,6 +237,58 @@ async function openUnlockRequests(roots: readonly number[]): Promise<UnlockReque
   }));
 }
 
+/**
+ * For a ward official: their own unlock requests refused, on wards below `roots` where they still enter
+ * figures. Gone once marked read ("Đã xem"), once a newer request is made on the same figures, or once
+ * the figures are no longer approved (unlocked after all): the refusal is then no longer news.
+ */
+async function refusedUnlocks(roots: readonly number[], userId: string | undefined): Promise<RefusedUnlockItem[]> {
+  if (roots.length === 0 || !userId) return [];
+  const rows = await db().$queryRaw<
+    (SubmissionRow & {
+      requestId: number;
+      reason: string;
+      requestedByName: string;
+      requestedAt: Date;
+      comment: string;
+      decidedByName: string;
+      decidedAt: Date;
+    })[]
+  >`
+    WITH RECURSIVE down(id) AS (
+      SELECT id FROM org_unit WHERE id = ANY(${[...roots]}::int[])
+      UNION
+      SELECT u.id FROM org_unit u JOIN down ON u.parent_id = down.id
+    )
+    SELECT r.id AS "requestId", w.slug AS "wardSlug", w.name AS "wardName", p.year, g.slug AS "programmeSlug",
+           g.code AS "programmeCode", r.reason, r.requested_by_name AS "requestedByName",
+           r.requested_at AS "requestedAt", r.decision_comment AS comment, r.decided_by_name AS "decidedByName",
+           r.decided_at AS "decidedAt"
+    FROM unlock_request r
+    JOIN submission s ON s.id = r.submission_id
+    JOIN down ON down.id = s.org_unit_id
+    JOIN org_unit w ON w.id = s.org_unit_id
+    JOIN period p ON p.id = s.period_id
+    JOIN programme g ON g.id = s.programme_id
+    WHERE r.status = 'REFUSED' AND r.requested_by_id = ${userId} AND s.status = 'APPROVED'
+      AND NOT EXISTS (SELECT 1 FROM unlock_refusal_seen seen WHERE seen.request_id = r.id)
+      AND NOT EXISTS (SELECT 1 FROM unlock_request later
+                      WHERE later.submission_id = r.submission_id AND later.id > r.id)
+    ORDER BY r.decided_at DESC, w.name, p.year, g.number
+    LIMIT ${INBOX_LIMIT}`;
+  return rows.map((r) => ({
+    requestId: r.requestId,
+    ward: { slug: r.wardSlug, name: r.wardName },
+    year: r.year,
+    programme: { slug: r.programmeSlug, code: r.programmeCode },
+    reason: r.reason,
+    requestedByName: r.requestedByName,
+    at: r.decidedAt.toISOString(),
+    comment: r.comment,
+    decidedByName: r.decidedByName,
+  }));
+}
+
 /** For administrators: accounts that must change their password, and bursts of failed sign-ins. */
 async function accountItems(burstFailures: number): Promise<Pick<Inbox, "mustChangePassword" | "signInBursts">> {
   const [counts, bursts] = await Promise.all([
@@ -300,24 +360,39 @@ async function unansweredQuestions(roots: readonly number[]): Promise<QuestionsI
  * in 24 hours that an administrator should look at.
  */
 export async function getInbox({
+  userId,
   roots,
   today,
   soonDays,
   burstFailures,
 }: {
+  /** the person: their own refused unlock requests (absent: none) */
+  userId?: string;
   roots: InboxRoots;
   today: string;
   soonDays: number;
   burstFailures: number;
 }): Promise<Inbox> {
-  const [awaitingApproval, returned, questions, deadlines, late, unlockRequests, accounts] = await Promise.all([
-    submissionsIn(roots.approve, "SUBMITTED", "SUBMIT"),
-    submissionsIn(roots.edit, "RETURNED", "RETURN"),
-    unansweredQuestions(roots.edit),
-    wardDeadlines(roots.edit, today, soonDays),
-    lateWards(roots.deadlines, today),
-    openUnlockRequests(roots.unlock ?? []),
-    roots.accounts ? accountItems(burstFailures) : { mustChangePassword: 0, signInBursts: [] },
-  ]);
-  return { awaitingApproval, returned, questions, deadlines, lateWards: late, unlockRequests, ...accounts };
+  const [awaitingApproval, returned, questions, deadlines, late, unlockRequests, refused, accounts] = await Promise.all(
+    [
+      submissionsIn(roots.approve, "SUBMITTED", "SUBMIT"),
+      submissionsIn(roots.edit, "RETURNED", "RETURN"),
+      unansweredQuestions(roots.edit),
+      wardDeadlines(roots.edit, today, soonDays),
+      lateWards(roots.deadlines, today),
+      openUnlockRequests(roots.unlock ?? []),
+      refusedUnlocks(roots.edit, userId),
+      roots.accounts ? accountItems(burstFailures) : { mustChangePassword: 0, signInBursts: [] },
+    ],
+  );
+  return {
+    awaitingApproval,
+    returned,
+    questions,
+    deadlines,
+    lateWards: late,
+    unlockRequests,
+    refusedUnlocks: refused,
+    ...accounts,
+  };
 }

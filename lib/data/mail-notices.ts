@@ -8,7 +8,9 @@ import {
   reminderMail,
   reminderStage,
   submissionMail,
+  unlockRequestMail,
 } from "@/lib/mail/text";
+import { UNLOCK_ROLES } from "@/lib/domain/submission-workflow";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { appliesToSql } from "./programmes";
 import type { MailKind, Role, SubmissionAction } from "@/lib/generated/prisma/enums";
@@ -92,6 +94,80 @@ export async function queueSubmissionNotices({
   await enqueueMailJobs(
     tx,
     rows.map((r) => r.id),
+  );
+  return rows.length;
+}
+
+/**
+ * In the unlock request's transaction: a request → one notice per person who may unlock the ward
+ * (a role with `unlockValues` on the ward or above it); a refusal → one to the official who asked.
+ * Never the actor, the disabled, those without an address or those who turned the kind off; the key
+ * `unlock-request:<id>:<kind>:<user>` makes each pair unique. Granted requests are told by the
+ * unlock's own notice (SUBMISSION_UNLOCKED, to the ward's officials). Returns the number queued.
+ */
+export async function queueUnlockRequestNotices({
+  tx,
+  requestId,
+  kind,
+  actor,
+}: {
+  tx: Prisma.TransactionClient;
+  requestId: number;
+  kind: "UNLOCK_REQUESTED" | "UNLOCK_REFUSED";
+  actor: { userId: string; name: string };
+}): Promise<number> {
+  const config = mailConfig();
+  if (!config) return 0;
+  const [r] = await tx.$queryRaw<
+    {
+      wardId: number;
+      wardName: string;
+      wardSlug: string;
+      year: number;
+      code: string;
+      slug: string;
+      title: string;
+      reason: string;
+      requestedById: string;
+      decisionComment: string | null;
+    }[]
+  >`
+    SELECT w.id AS "wardId", w.name AS "wardName", w.slug AS "wardSlug", p.year, g.code, g.slug, g.title,
+           r.reason, r.requested_by_id AS "requestedById", r.decision_comment AS "decisionComment"
+    FROM unlock_request r
+    JOIN submission s ON s.id = r.submission_id
+    JOIN org_unit w ON w.id = s.org_unit_id
+    JOIN period p ON p.id = s.period_id
+    JOIN programme g ON g.id = s.programme_id
+    WHERE r.id = ${requestId}`;
+  const text = unlockRequestMail({
+    kind,
+    wardName: r.wardName,
+    programmeCode: r.code,
+    programmeTitle: r.title,
+    year: r.year,
+    actorName: actor.name,
+    comment: kind === "UNLOCK_REQUESTED" ? r.reason : (r.decisionComment ?? ""),
+    link: `${config.baseUrl}/${r.wardSlug}/nhap-lieu/${r.year}/${r.slug}#mo-khoa`,
+  });
+  const roles: readonly Role[] = kind === "UNLOCK_REQUESTED" ? UNLOCK_ROLES : [];
+  const rows = await tx.$queryRaw<{ id: number }[]>`
+    INSERT INTO mail_notice (dedupe_key, user_id, kind, to_address, subject, body)
+    SELECT 'unlock-request:' || ${requestId}::int || ':' || ${kind} || ':' || u.id, u.id, ${kind}::mail_kind,
+           u.email, ${text.subject}, ${text.body}
+    FROM app_user u
+    WHERE NOT u.disabled AND u.id <> ${actor.userId} AND u.email NOT LIKE ${NO_ADDRESS}
+      AND CASE WHEN ${kind} = 'UNLOCK_REFUSED' THEN u.id = ${r.requestedById}
+          ELSE EXISTS (
+            SELECT 1 FROM role_assignment ra JOIN org_unit w ON w.id = ${r.wardId}
+            WHERE ra.user_id = u.id AND ra.role::text = ANY(${[...roles]}::text[]) AND ra.org_unit_id = ANY(w.path))
+          END
+      AND NOT EXISTS (SELECT 1 FROM mail_opt_out o WHERE o.user_id = u.id AND o.kind = ${kind}::mail_kind)
+    ON CONFLICT (dedupe_key) DO NOTHING
+    RETURNING id`;
+  await enqueueMailJobs(
+    tx,
+    rows.map((row) => row.id),
   );
   return rows.length;
 }

@@ -9,6 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SubmissionStatus, UnlockRequestStatus } from "@/lib/generated/prisma/enums";
 import type { Failure } from "@/lib/result";
 import { type Actor, type EntryTarget, lockSubmission } from "./entry-save";
+import { queueUnlockRequestNotices } from "./mail-notices";
 import { type ReadScope, orgUnitScopeWhere } from "./scope";
 
 export type UnlockRequestInfo = {
@@ -53,6 +54,19 @@ export async function getUnlockRequests(target: EntryTarget, scope: ReadScope): 
   }));
 }
 
+/**
+ * A request or a refusal changes what the review screen shows: the submission's version moves on, so
+ * an unlock sent from a screen that did not show it (two staff deciding at once) is refused as a
+ * conflict instead of unlocking past a refusal.
+ */
+async function bumpVersion(tx: Prisma.TransactionClient, submissionId: number): Promise<void> {
+  await tx.submission.update({
+    where: { id: submissionId },
+    data: { version: { increment: 1 } },
+    select: { id: true },
+  });
+}
+
 export type UnlockRequestOutcome =
   | { ok: true; id: number; submissionId: number }
   /** "locked": only approved figures are unlocked (the submission is not approved) */
@@ -84,6 +98,7 @@ export async function requestUnlock({
       data: { submissionId: sub.id, reason, requestedById: actor.userId, requestedByName: actor.name },
       select: { id: true },
     });
+    await bumpVersion(tx, sub.id);
     await tx.auditLog.create({
       data: {
         actor: actor.userId,
@@ -95,6 +110,8 @@ export async function requestUnlock({
         context: { submissionId: sub.id, wardId: target.wardId, periodId: target.periodId, actorName: actor.name },
       },
     });
+    // e-mail to those who may unlock the ward, queued in this transaction (nothing when e-mail is off)
+    await queueUnlockRequestNotices({ tx, requestId: created.id, kind: "UNLOCK_REQUESTED", actor });
     return { ok: true, id: created.id, submissionId: sub.id } as const;
   });
 }
@@ -129,6 +146,7 @@ export async function refuseUnlockRequest({
         decisionComment: comment,
       },
     });
+    await bumpVersion(tx, sub.id);
     await tx.auditLog.create({
       data: {
         actor: actor.userId,
@@ -141,6 +159,8 @@ export async function refuseUnlockRequest({
         context: { submissionId: sub.id, comment, actorName: actor.name },
       },
     });
+    // e-mail to the official who asked, queued in this transaction
+    await queueUnlockRequestNotices({ tx, requestId: request.id, kind: "UNLOCK_REFUSED", actor });
     return { ok: true, id: request.id, submissionId: sub.id } as const;
   });
 }
@@ -188,4 +208,43 @@ export async function grantOpenUnlockRequest({
     },
   });
   return open.id;
+}
+
+/**
+ * The official who asked has read the refusal of their request `requestId` ("Đã xem"): it leaves their
+ * inbox. Only their own refused request of the submission of `target`; a second time changes nothing.
+ */
+export async function markRefusalSeen({
+  actor,
+  target,
+  requestId,
+}: {
+  actor: Actor;
+  target: EntryTarget;
+  requestId: number;
+}): Promise<{ ok: true } | Failure<"not-found">> {
+  return db().$transaction(async (tx) => {
+    const request = await tx.unlockRequest.findFirst({
+      where: {
+        id: requestId,
+        status: "REFUSED",
+        requestedById: actor.userId,
+        submission: { orgUnitId: target.wardId, periodId: target.periodId, programmeId: target.programmeId },
+      },
+      select: { id: true },
+    });
+    if (!request) return { ok: false, code: "not-found" } as const;
+    const seen = await tx.unlockRefusalSeen.createMany({ data: [{ requestId }], skipDuplicates: true });
+    if (seen.count === 1)
+      await tx.auditLog.create({
+        data: {
+          actor: actor.userId,
+          action: "CREATE",
+          entity: "unlock_refusal_seen",
+          entityId: String(requestId),
+          context: { actorName: actor.name },
+        },
+      });
+    return { ok: true } as const;
+  });
 }

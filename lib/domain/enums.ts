@@ -9,6 +9,7 @@ export type {
   OrgLevel,
   PeriodKind,
   Qualifier,
+  Role,
   SourceKind,
   SubmissionAction,
   SubmissionStatus,

@@ -1,7 +1,7 @@
 // The review state machine of a ward's yearly figures: which transitions exist, from which states,
 // who may make them and when a comment is owed. Pure: the server and the screens share it.
-import type { Action } from "@/lib/auth/permissions";
-import type { SubmissionAction, SubmissionStatus } from "./enums";
+import { type Action, PERMISSIONS } from "@/lib/auth/permissions";
+import type { Role, SubmissionAction, SubmissionStatus } from "./enums";
 import type { Failure } from "@/lib/result";
 
 export type TransitionRule = {
@@ -132,3 +132,8 @@ export function countProgress(
   }
   return { byState, late, total };
 }
+
+/** The roles that may unlock a ward's approved figures (told of the ward's requests to unlock). */
+export const UNLOCK_ROLES: readonly Role[] = (Object.keys(PERMISSIONS) as Role[]).filter((r) =>
+  PERMISSIONS[r].includes("unlockValues"),
+);

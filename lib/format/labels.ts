@@ -78,4 +78,6 @@ export const MAIL_KIND_LABELS: Record<MailKind, string> = {
   SUBMISSION_APPROVED: "Số liệu đã được duyệt",
   SUBMISSION_UNLOCKED: "Số liệu đã duyệt được mở khóa",
   DEADLINE_REMINDER: "Nhắc hạn nộp số liệu (trước 7 ngày, trước 1 ngày, khi quá hạn)",
+  UNLOCK_REQUESTED: "Phường xin mở khóa số liệu đã duyệt (cán bộ quận, thành phố)",
+  UNLOCK_REFUSED: "Yêu cầu mở khóa của tôi bị từ chối",
 };

@@ -45,10 +45,13 @@ export async function prepareMailQueue({
   url,
   appRole,
   retry = MAIL_RETRY,
+  reminderCron = REMINDER_CRON,
 }: {
   url: string;
   appRole?: string;
   retry?: { retryLimit: number; retryDelay: number; retryBackoff: boolean };
+  /** the reminder schedule (a test asks for every minute) */
+  reminderCron?: string;
 }): Promise<void> {
   const boss = new PgBoss({ connectionString: url, max: 2, supervise: false, schedule: false });
   boss.on("error", () => {}); // start() rejects with the same error
@@ -59,7 +62,7 @@ export async function prepareMailQueue({
       if (await boss.getQueue(name)) await boss.updateQueue(name, { name, ...options });
       else await boss.createQueue(name, { name, ...options });
     }
-    await boss.schedule(REMINDER_QUEUE, REMINDER_CRON, {}, { tz: "Asia/Ho_Chi_Minh" });
+    await boss.schedule(REMINDER_QUEUE, reminderCron, {}, { tz: "Asia/Ho_Chi_Minh" });
     if (appRole) {
       const role = `"${appRole.replaceAll('"', '""')}"`;
       const sql = boss.getDb();

@@ -5,7 +5,7 @@ import { formatDate } from "@/lib/format/vi";
 import type { MailKind } from "@/lib/generated/prisma/enums";
 
 export type SubmissionMailFacts = {
-  kind: Exclude<MailKind, "DEADLINE_REMINDER">;
+  kind: Exclude<MailKind, "DEADLINE_REMINDER" | UnlockRequestMailFacts["kind"]>;
   wardName: string;
   programmeCode: string;
   programmeTitle: string;
@@ -14,6 +14,21 @@ export type SubmissionMailFacts = {
   /** the committee's comment (returned) or the unlock's reason */
   comment: string | null;
   /** absolute URL of the entry page */
+  link: string;
+};
+
+/** A ward official's request to unlock approved figures (to those who may unlock), or its refusal (to the official). */
+export type UnlockRequestMailFacts = {
+  kind: "UNLOCK_REQUESTED" | "UNLOCK_REFUSED";
+  wardName: string;
+  programmeCode: string;
+  programmeTitle: string;
+  year: number;
+  /** who asked (requested) or who refused (refused) */
+  actorName: string;
+  /** the request's reason, or the refusal's comment */
+  comment: string;
+  /** absolute URL of the entry page (its unlock section) */
   link: string;
 };
 
@@ -68,6 +83,24 @@ export function submissionMail(f: SubmissionMailFacts): MailText {
         ];
     }
   })();
+  return { subject, body: `Kính gửi đồng chí,\n\n${lead}\n\n${ask}\n${f.link}${FOOTER}` };
+}
+
+export function unlockRequestMail(f: UnlockRequestMailFacts): MailText {
+  const what = `số liệu năm ${f.year} của ${f.wardName}, chương trình ${f.programmeCode} (${f.programmeTitle})`;
+  const where = `${f.wardName} – ${f.programmeCode} – năm ${f.year}`;
+  const [subject, lead, ask] =
+    f.kind === "UNLOCK_REQUESTED"
+      ? [
+          `[Xin mở khóa] ${where}`,
+          `${f.actorName} (cán bộ phường) xin mở khóa ${what}, đã duyệt, để sửa lại.\n\nLý do: ${f.comment.trim()}`,
+          "Mời đồng chí xem và mở khóa hoặc từ chối (kèm ý kiến) tại:",
+        ]
+      : [
+          `[Từ chối mở khóa] ${where}`,
+          `${f.actorName} đã từ chối yêu cầu mở khóa ${what} của đồng chí. Số liệu đã duyệt giữ nguyên.\n\nÝ kiến: ${f.comment.trim()}`,
+          "Xem tại:",
+        ];
   return { subject, body: `Kính gửi đồng chí,\n\n${lead}\n\n${ask}\n${f.link}${FOOTER}` };
 }
 

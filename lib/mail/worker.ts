@@ -15,17 +15,28 @@ export async function startMailWorker({
   smtpUrl,
   from,
   pollingIntervalSeconds = 2,
+  cronMonitorIntervalSeconds,
   log = (m: string) => console.log(`[mail] ${m}`),
 }: {
   url: string;
   smtpUrl: string;
   from: string;
   pollingIntervalSeconds?: number;
+  /** how often pg-boss's clock looks for schedules due (its default, 30 s, unless a test asks for less) */
+  cronMonitorIntervalSeconds?: number;
   log?: (message: string) => void;
 }): Promise<MailWorker> {
   const transport = nodemailer.createTransport(smtpUrl);
-  // migrate: false — the web app's role may not create schemas; `npm start` prepared pg-boss as the owner
-  const boss = new PgBoss({ connectionString: url, max: 2, migrate: false });
+  // migrate: false — the web app's role may not create schemas; `npm start` prepared pg-boss as the owner.
+  // The schedule's clock runs here too (pg-boss's default): every instance looks, one sends each run.
+  const boss = new PgBoss({
+    connectionString: url,
+    max: 2,
+    migrate: false,
+    ...(cronMonitorIntervalSeconds
+      ? { cronMonitorIntervalSeconds, cronWorkerIntervalSeconds: cronMonitorIntervalSeconds }
+      : {}),
+  });
   boss.on("error", (e) => log(`lỗi hàng đợi: ${e.message}`));
   await boss.start();
 

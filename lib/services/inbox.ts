@@ -15,6 +15,7 @@ export const DEADLINE_SOON_DAYS = 14;
 export const loadInbox = cache(async (viewer: Viewer | null): Promise<Inbox | null> => {
   if (!viewer || viewer.grants.length === 0) return null;
   return getInbox({
+    userId: viewer.userId,
     roots: {
       approve: unitsWith(viewer, "approve"),
       edit: unitsWith(viewer, "editValues"),
@@ -38,6 +39,7 @@ export function inboxCount(inbox: Inbox): number {
     inbox.deadlines.length +
     inbox.lateWards.length +
     inbox.unlockRequests.length +
+    inbox.refusedUnlocks.length +
     (inbox.mustChangePassword > 0 ? 1 : 0) +
     inbox.signInBursts.length
   );

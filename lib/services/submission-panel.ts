@@ -1,6 +1,7 @@
 import "server-only";
 // What the review panel beside the entry form shows: the submission's state, deadline, completeness
 // and history, and the transitions the viewer is offered (the server refuses the others anyway).
+import { cache } from "react";
 import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 import { getUnitScope } from "@/lib/data/org-units";
@@ -13,18 +14,17 @@ import type { ReadScope } from "@/lib/data/scope";
 import { getUnlockRequests } from "@/lib/data/unlock-requests";
 import { availableActions } from "@/lib/domain/submission-workflow";
 
-/** Null when the ward, year or programme is not found within `scope` (the page's reader scope). */
-export async function loadSubmissionPanel({
-  wardSlug,
-  year,
-  programmeSlug,
-  scope,
-}: {
-  wardSlug: string;
-  year: number;
-  programmeSlug: string;
-  scope: ReadScope;
-}) {
+/**
+ * Null when the ward, year or programme is not found within `scope` (the page's reader scope). Loaded
+ * once per request (the arguments are compared one by one, `scope` by reference): the review panel and
+ * the entry grid (questions beside each figure) share it.
+ */
+export const loadSubmissionPanel = cache(async function loadSubmissionPanel(
+  wardSlug: string,
+  year: number,
+  programmeSlug: string,
+  scope: ReadScope,
+) {
   const [target, viewer, unit] = await Promise.all([
     resolveReviewTarget({ wardSlug, year, programmeSlug, scope }),
     getViewer(),
@@ -64,4 +64,4 @@ export async function loadSubmissionPanel({
     questions: { threads, indicators, canAsk, canAnswer },
     unlock,
   };
-}
+});

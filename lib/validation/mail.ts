@@ -7,6 +7,8 @@ export const MAIL_KINDS = [
   "SUBMISSION_APPROVED",
   "SUBMISSION_UNLOCKED",
   "DEADLINE_REMINDER",
+  "UNLOCK_REQUESTED",
+  "UNLOCK_REFUSED",
 ] as const satisfies readonly MailKind[];
 
 const UNKNOWN_FIELD = "Biểu mẫu có trường không hợp lệ. Hãy tải lại trang rồi thao tác lại.";
@@ -21,6 +23,8 @@ export const mailChoicesSchema = z
       SUBMISSION_APPROVED: ticked,
       SUBMISSION_UNLOCKED: ticked,
       DEADLINE_REMINDER: ticked,
+      UNLOCK_REQUESTED: ticked,
+      UNLOCK_REFUSED: ticked,
     },
     { error: UNKNOWN_FIELD },
   )

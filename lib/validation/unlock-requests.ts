@@ -22,9 +22,14 @@ export const requestUnlockFormSchema = z.object({
   reason: words("Hãy ghi lý do xin mở khóa, để quận biết cần sửa gì."),
 });
 
+const request = z.coerce.number({ error: "Yêu cầu không hợp lệ." }).int().min(1, "Yêu cầu không hợp lệ.");
+
 /** Từ chối: the request refused, and why. */
 export const refuseUnlockFormSchema = z.object({
   ...submissionFields,
-  request: z.coerce.number({ error: "Yêu cầu không hợp lệ." }).int().min(1, "Yêu cầu không hợp lệ."),
+  request,
   comment: words("Hãy ghi lý do từ chối, để phường biết."),
 });
+
+/** Đã xem: the official who asked has read the refusal of their request. */
+export const refusalSeenFormSchema = z.object({ ...submissionFields, request });

@@ -147,3 +147,60 @@ test("a question on one figure is answered by the ward and closed by the approva
   await expect(questions.getByTestId("figure-question")).toContainText("Đã đóng khi duyệt");
   await expect(questions.getByRole("form")).toHaveCount(0);
 });
+
+// Ngọc Thụy's 2016 figures of 01-CT/QU (no other spec touches them): the committee asks about one row
+// from that row ("Hỏi về số liệu này"), the ward answers on that row, the approval closes it there.
+const ROW_ENTRY = "/ngoc-thuy/nhap-lieu/2016/01-CT-QU";
+
+test("a question asked on one row is answered on that row and shown closed there after the approval", async ({
+  page,
+  browser,
+}) => {
+  const official = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const op = await official.newPage();
+  await signIn(op, "demo.phuong", ROW_ENTRY);
+  await confirm(op, "Gửi duyệt");
+  await expect(panel(op)).toContainText("Đã gửi – chờ duyệt");
+
+  await signIn(page, "demo.danguy", ROW_ENTRY);
+  const rows = page.getByTestId("row-questions");
+  const code = await rows.first().getAttribute("data-indicator");
+  const row = page.locator(`[data-testid="row-questions"][data-indicator="${code}"]`);
+  // a click before hydration opens nothing: click until the form for this figure shows
+  const ask = row.getByRole("button", { name: /^Hỏi về số liệu này: / });
+  await expect(async () => {
+    await ask.click();
+    await expect(row.getByRole("textbox")).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  const QUESTION = "Số liệu dòng này lấy từ sổ nào?";
+  await row.getByRole("textbox").fill(QUESTION);
+  await row.getByRole("button", { name: "Gửi câu hỏi" }).click();
+  await expect(row.getByTestId("row-question")).toContainText(QUESTION);
+  await expect(row.getByTestId("row-question")).toHaveAttribute("data-state", "open");
+  // only on that row, and listed among the open questions of the review panel
+  await expect(page.getByTestId("row-question")).toHaveCount(1);
+  await expect(page.getByTestId("figure-questions")).toContainText("(1 đang mở)");
+
+  await op.reload();
+  const opRow = op.locator(`[data-testid="row-questions"][data-indicator="${code}"]`);
+  await expect(opRow.getByTestId("row-question")).toContainText(QUESTION);
+  await expect(opRow.getByRole("button", { name: /^Hỏi về số liệu này/ })).toHaveCount(0);
+  const ANSWER = "Sổ theo dõi của phường, quý IV.";
+  await expect(async () => {
+    if (!(await opRow.getByTestId("row-question").innerText()).includes(ANSWER)) {
+      await opRow.getByRole("textbox").fill(ANSWER);
+      await opRow.getByRole("button", { name: "Gửi trả lời" }).click();
+    }
+    await expect(opRow.getByTestId("row-question")).toContainText(ANSWER, { timeout: 5000 });
+  }).toPass({ timeout: 30_000 });
+  await official.close();
+
+  await page.reload();
+  await expect(row.getByTestId("row-question")).toContainText(ANSWER);
+  await confirm(page, "Duyệt", "");
+  await expect(panel(page)).toContainText("Đã duyệt – đã khóa");
+  await expect(row.getByTestId("row-question")).toHaveAttribute("data-state", "closed");
+  await expect(row.getByTestId("row-question")).toContainText("Đã đóng khi duyệt");
+  await expect(row.getByRole("textbox")).toHaveCount(0);
+  await expect(page.getByTestId("figure-questions")).toContainText("không có câu hỏi đang mở");
+});

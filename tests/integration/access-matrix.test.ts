@@ -621,8 +621,13 @@ function unlockRequestActions(): Record<string, ActionCase> {
       args: () => [null, reviewForm({ ...fields(ENTRY_PROGRAMME), reason: "Nhập nhầm" })],
       expect: { ...refused, committee: "forbidden", staff: "forbidden", admin: "forbidden", official: "ok" },
     },
+    "lib/actions/unlock-requests.ts#markRefusalSeenAction": {
+      args: () => [null, reviewForm({ ...fields(ENTRY_PROGRAMME), request: String(refusedRequestId) })],
+      expect: { ...refused, committee: "forbidden", staff: "forbidden", admin: "forbidden", official: "ok" },
+    },
   };
 }
+let refusedRequestId = 0;
 async function prepareUnlockRequest(w: World) {
   const { prisma } = w.database;
   const approved = (programmeId: number) =>
@@ -630,7 +635,22 @@ async function prepareUnlockRequest(w: World) {
       data: { orgUnitId: w.units.ngocThuy, periodId: review.periods[2015], programmeId, status: "APPROVED" },
     });
   const withRequest = await approved(review.programmeId);
-  await approved((await prisma.programme.findFirstOrThrow({ where: { slug: ENTRY_PROGRAMME } })).id);
+  const entry = await approved((await prisma.programme.findFirstOrThrow({ where: { slug: ENTRY_PROGRAMME } })).id);
+  refusedRequestId = (
+    await prisma.unlockRequest.create({
+      data: {
+        submissionId: entry.id,
+        reason: "Xin sửa",
+        requestedById: w.users.official.id,
+        requestedByName: "x",
+        status: "REFUSED",
+        decidedById: w.users.staff.id,
+        decidedByName: "y",
+        decidedAt: new Date(),
+        decisionComment: "Không cần",
+      },
+    })
+  ).id;
   unlockRequestId = (
     await prisma.unlockRequest.create({
       data: {

@@ -314,7 +314,11 @@ describe("e-mail notices", () => {
       userId: world.users.official.id,
       receive: ["SUBMISSION_SENT", "SUBMISSION_RETURNED", "SUBMISSION_APPROVED", "SUBMISSION_UNLOCKED"],
     });
-    expect(await notices.optedOutKinds(world.users.official.id)).toEqual(["DEADLINE_REMINDER"]);
+    expect((await notices.optedOutKinds(world.users.official.id)).sort()).toEqual([
+      "DEADLINE_REMINDER",
+      "UNLOCK_REFUSED",
+      "UNLOCK_REQUESTED",
+    ]);
     received.length = 0;
     await prisma.deadline.update({ where: { id: deadline.id }, data: { dueOn: plus(1) } });
     expect(await notices.queueDeadlineReminders(today)).toBe(1);
