@@ -1,21 +1,12 @@
 "use client";
 
 import { useId } from "react";
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { ValueType } from "@/lib/domain/enums";
 import { axisScale } from "@/lib/format/axis";
 import { formatCompact } from "@/lib/format/vi";
 import { AxisTitle } from "./axis-labels";
+import { ChartBox } from "./chart-box";
 import { COLORS } from "./palette";
 
 export type RankedItem = {
@@ -81,6 +72,7 @@ export function RankedBars({
   rowHeight = 24,
   allowDecimals = true,
   axis,
+  paperWidth = 340,
 }: {
   items: RankedItem[];
   references?: Reference[];
@@ -91,6 +83,8 @@ export function RankedBars({
   allowDecimals?: boolean;
   /** The values' type and unit: the axis then has exact ticks in one unit, named above it. */
   axis?: { valueType: ValueType; unit: string };
+  /** Its width on paper (see ChartBox), about the printed column's. */
+  paperWidth?: number;
 }) {
   const patternId = `demo-${useId().replace(/[^a-zA-Z0-9]/g, "")}`;
   const labelled = references.filter((r) => r.label);
@@ -98,8 +92,9 @@ export function RankedBars({
   const scale = axis
     ? axisScale({ values: items.map((i) => i.value), references: references.map((r) => r.value), ...axis })
     : null;
+  const height = Math.max(160, items.length * rowHeight + 28 + top);
   return (
-    <ResponsiveContainer width="100%" height={Math.max(160, items.length * rowHeight + 28 + top)}>
+    <ChartBox height={height} paper={{ width: paperWidth, height }}>
       <BarChart
         data={items}
         layout="vertical"
@@ -148,6 +143,6 @@ export function RankedBars({
           ))}
         </Bar>
       </BarChart>
-    </ResponsiveContainer>
+    </ChartBox>
   );
 }

@@ -1,22 +1,11 @@
 "use client";
 
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { useId } from "react";
 import type { ValueType } from "@/lib/domain/enums";
 import { axisScale } from "@/lib/format/axis";
 import { AxisTitle, TargetLabel, TOP_MARGIN } from "./axis-labels";
+import { ChartBox, type PaperSize } from "./chart-box";
 import { COLORS } from "./palette";
 
 export type YearlyPoint = { year: number; value: number; label: string; isDemo: boolean; source: string };
@@ -28,7 +17,11 @@ type Props = {
   /** Sets the axis: whole ticks for counts, one money unit ("triệu đồng"), Đạt for yes/no. */
   valueType: ValueType;
   target?: { value: number; label: string } | null;
+  /** Its size on paper (see ChartBox): a column of A4 portrait unless the page says otherwise. */
+  paper?: PaperSize;
 };
+
+const PAPER: PaperSize = { width: 340, height: 180 };
 
 function TooltipBody({ active, payload }: { active?: boolean; payload?: Array<{ payload: YearlyPoint }> }) {
   if (!active || !payload?.length) return null;
@@ -44,7 +37,7 @@ function TooltipBody({ active, payload }: { active?: boolean; payload?: Array<{ 
 }
 
 /** One indicator over the years of a term: bars for counts and money, a line for rates. */
-export function YearlyChart({ points, kind, unit, valueType, target }: Props) {
+export function YearlyChart({ points, kind, unit, valueType, target, paper = PAPER }: Props) {
   const patternId = `demo-${useId().replace(/[^a-zA-Z0-9]/g, "")}`; // one per chart: ids must be unique in the page
   const scale = axisScale({
     values: points.map((p) => p.value),
@@ -89,7 +82,7 @@ export function YearlyChart({ points, kind, unit, valueType, target }: Props) {
       )}
       {/* the box sets the height (180 px; less on paper, see globals.css), the chart fills it */}
       <div className="yearly-chart h-[180px]">
-        <ResponsiveContainer width="100%" height="100%">
+        <ChartBox height="100%" paper={paper}>
           {kind === "line" ? (
             <LineChart {...common}>
               {axes}
@@ -137,7 +130,7 @@ export function YearlyChart({ points, kind, unit, valueType, target }: Props) {
               </Bar>
             </BarChart>
           )}
-        </ResponsiveContainer>
+        </ChartBox>
       </div>
     </>
   );

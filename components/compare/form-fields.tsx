@@ -10,14 +10,17 @@ export function Field({
   htmlFor,
   children,
   wide = false,
+  long = false,
 }: {
   label: string;
   htmlFor: string;
   children: React.ReactNode;
   wide?: boolean;
+  /** A picker of long names (indicators): the rest of the first row, so that no name is cut. */
+  long?: boolean;
 }) {
   return (
-    <div className={`min-w-0 ${wide ? "sm:col-span-2" : ""}`}>
+    <div className={`min-w-0 ${wide || long ? "sm:col-span-2" : ""} ${long ? "lg:col-span-4" : ""}`}>
       <label htmlFor={htmlFor} className="block text-sm font-medium text-slate-800">
         {label}
       </label>

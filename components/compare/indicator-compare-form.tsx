@@ -36,7 +36,7 @@ export function IndicatorCompareForm({ data, termSlug }: { data: IndicatorCompar
           resets={["indicator", "ward"]}
         />
       </Field>
-      <Field label="Chỉ tiêu" htmlFor="cmp-indicator">
+      <Field label="Chỉ tiêu" htmlFor="cmp-indicator" long>
         <select id="cmp-indicator" name="indicator" defaultValue={indicator.code} className={selectClass}>
           {groups.map((g) => (
             <optgroup key={g.programme.slug} label={`Chương trình ${g.programme.code}`}>

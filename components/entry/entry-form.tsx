@@ -8,6 +8,8 @@ import { cellKey } from "@/lib/domain/cell-key";
 import type { EntryCell, EntryGrid, EntryIndicator } from "@/lib/domain/entry-grid";
 import { formatViInput } from "@/lib/domain/vi-number";
 import { formatDateTime } from "@/lib/format/date-time";
+import { formatTarget } from "@/lib/format/target";
+import { nameWithUnit, shownUnit } from "@/lib/format/vi";
 import { ConfirmPublished, publishedOnlyCount } from "./confirm-published";
 import { ConflictPanel } from "./conflict-panel";
 import { DraftBanner } from "./draft-banner";
@@ -17,8 +19,6 @@ import { ValueHistory } from "./value-history";
 import { RowQuestions } from "@/components/review/row-questions";
 import type { FigureThread } from "@/lib/data/figure-comments";
 import { ValueInput } from "./value-input";
-
-const COMPARISON: Record<string, string> = { GTE: "≥", GT: ">", LTE: "≤", LT: "<", EQ: "=" };
 
 export function figureText(value: string, valueType: EntryIndicator["valueType"], unit: string, qualifier = "EXACT") {
   if (valueType === "BOOLEAN") return value === "1" ? "Đạt" : "Chưa đạt";
@@ -188,7 +188,7 @@ function IndicatorRow({
           {indicator.depth > 0 && <span aria-hidden="true">↳ </span>}
           {indicator.name}
         </span>
-        <span className="text-slate-600"> ({indicator.unit})</span>
+        {shownUnit(indicator) && <span className="text-slate-600"> ({shownUnit(indicator)})</span>}
         <p className="mt-0.5 text-xs text-slate-600">
           Năm {grid.year - 1}:{" "}
           {cell?.lastYear
@@ -197,8 +197,7 @@ function IndicatorRow({
           {indicator.target && (
             <>
               {" · "}Chỉ tiêu {indicator.target.scope === "year" ? `năm ${grid.year}` : "nhiệm kỳ"}:{" "}
-              {COMPARISON[indicator.target.comparison]}{" "}
-              {figureText(indicator.target.value, indicator.valueType, indicator.unit)}
+              {formatTarget(indicator.target, indicator.valueType, indicator.unit)}
               {indicator.target.isDemo && " (minh họa)"}
             </>
           )}
@@ -238,7 +237,7 @@ function IndicatorRow({
             )}
             <ValueInput
               id={id}
-              label={`${indicator.name} (${indicator.unit}), năm ${grid.year}`}
+              label={`${nameWithUnit(indicator)}, năm ${grid.year}`}
               valueType={indicator.valueType}
               value={state.raw}
               onChange={(raw) => entry.setRow(key, { raw })}

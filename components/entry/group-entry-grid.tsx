@@ -6,6 +6,7 @@ import { averageOf } from "@/lib/domain/decimal";
 import { cellKey } from "@/lib/domain/cell-key";
 import { derivedWardShare, type EntryGrid } from "@/lib/domain/entry-grid";
 import { WARD_COUNTERPART } from "@/lib/domain/residential-groups";
+import { shownUnit } from "@/lib/format/vi";
 import { ConfirmPublished, publishedOnlyCount } from "./confirm-published";
 import { ConflictPanel } from "./conflict-panel";
 import { DraftBanner } from "./draft-banner";
@@ -149,8 +150,8 @@ export function GroupEntryGrid({ grid, userId, canEdit, locked, signInHref }: Pr
                   scope="col"
                   className="sticky top-0 z-10 min-w-[9rem] border-b border-slate-300 bg-slate-100 px-2 py-2 text-left font-medium"
                 >
-                  {i.name}{" "}
-                  <span className="font-normal text-slate-600">({i.unit === "năm" ? "đạt/chưa" : i.unit})</span>
+                  {i.name}
+                  {shownUnit(i) && <span className="font-normal text-slate-600"> ({shownUnit(i)})</span>}
                 </th>
               ))}
             </tr>

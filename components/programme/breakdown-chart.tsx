@@ -113,7 +113,9 @@ export function BreakdownChart({
             sourceText(c.indicator),
           ]),
         }}
-        chart={<RankedBars items={items} labelWidth={150} rowHeight={44} axis={breakdownAxis(withFigure)} />}
+        chart={
+          <RankedBars items={items} labelWidth={150} rowHeight={44} axis={breakdownAxis(withFigure)} paperWidth={180} />
+        }
         chartHeight={Math.max(160, items.length * 44 + 48)}
         table={
           <div className="relative overflow-x-auto">

@@ -115,6 +115,8 @@ export function IndicatorChart({ indicator: i, sources }: { indicator: ChartIndi
         }}
         chart={
           <YearlyChart
+            // a column of five on A4 landscape, 120 px high (globals.css)
+            paper={{ width: 180, height: 120 }}
             points={points}
             kind={i.valueType === "PERCENT" ? "line" : "bar"}
             unit={i.unit}

@@ -145,7 +145,16 @@ export function RankedGroupsChart({
       fileName={d.fileName}
       summary={d.summary}
       csv={{ header: d.csvHeader, rows: csvRows }}
-      chart={<RankedBars items={items} references={d.references} rowHeight={rowHeight} axis={d.axis} />}
+      chart={
+        <RankedBars
+          items={items}
+          references={d.references}
+          rowHeight={rowHeight}
+          axis={d.axis}
+          // beside its section's charts on the dashboard's paper (2 of 5 columns), or the page's width
+          paperWidth={light ? 400 : 680}
+        />
+      }
       table={table}
       aside={aside}
       chartHeight={Math.max(160, items.length * rowHeight + 48)}

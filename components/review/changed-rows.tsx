@@ -1,8 +1,8 @@
 import type { ChangedRow } from "@/lib/data/changes";
-import { formatFigure, formatNumber } from "@/lib/format/vi";
+import { formatNumber, formatYearFigure } from "@/lib/format/vi";
 
 const figure = (row: ChangedRow, value: string | null) =>
-  value === null ? "—" : formatFigure(value, row.indicator.valueType, row.indicator.unit);
+  value === null ? "—" : formatYearFigure(value, row.indicator.valueType, row.indicator.unit);
 
 function change(row: ChangedRow): string {
   if (row.published === null) return "mới";

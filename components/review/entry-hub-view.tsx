@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { EntryHub } from "@/lib/data/review";
+import { completenessText } from "@/lib/domain/completeness";
 import { isLate } from "@/lib/domain/submission-workflow";
-import { formatDate, formatNumber } from "@/lib/format/vi";
+import { formatDate } from "@/lib/format/vi";
 import { LateBadge, ProgressBadge } from "./progress-badge";
 
 /** A ward's years × programmes: where each entry stands, how much is entered, and the way in. */
@@ -50,10 +51,7 @@ export function EntryHubView({ hub, canEdit, now }: { hub: EntryHub; canEdit: bo
                       <ProgressBadge state={c.state} />
                       {isLate(c.state, y.deadline, now) && <LateBadge />}
                     </div>
-                    <p className="text-slate-700">
-                      Đã nhập {formatNumber(String(c.completeness.entered))}/
-                      {formatNumber(String(c.completeness.expected))}
-                    </p>
+                    <p className="text-slate-700">{completenessText(c.completeness)}</p>
                     <Link
                       href={`/${hub.ward.slug}/nhap-lieu/${y.year}/${c.programmeSlug}`}
                       className="no-print text-brand-700 underline"

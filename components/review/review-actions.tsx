@@ -10,6 +10,7 @@ import {
   unlockSubmission,
 } from "@/lib/actions/review";
 import { retryable } from "@/lib/result";
+import { formatNumber } from "@/lib/format/vi";
 import { ACTION_LABEL, MAX_COMMENT_LENGTH } from "@/lib/domain/submission-workflow";
 import type { SubmissionAction } from "@/lib/generated/prisma/enums";
 import { useSubmissionVersion } from "./submission-version";
@@ -23,6 +24,8 @@ type Props = {
   available: SubmissionAction[];
   /** values still owed, to warn before sending */
   owed: number;
+  /** cells showing a published figure the ward has not confirmed as its own (counted as present) */
+  unconfirmed: number;
   /** the committee's questions on figures not closed yet, to warn before sending */
   openQuestions: { open: number; unanswered: number };
 };
@@ -46,14 +49,24 @@ const COMMENT_SCHEMA: Partial<Record<SubmissionAction, typeof returnFormSchema.s
   UNLOCK: unlockFormSchema.shape.comment,
 };
 
-function question(action: SubmissionAction, year: number, owed: number, q: Props["openQuestions"]): string {
+/** "5 ô là số liệu đã công bố, chưa xác nhận …": the same count as the panel and the entry form's box. */
+const unconfirmedNote = (n: number) =>
+  n > 0 ? ` ${formatNumber(String(n))} ô đang là số liệu đã công bố, phường chưa xác nhận là số liệu năm nay.` : "";
+
+function question(
+  action: SubmissionAction,
+  year: number,
+  owed: number,
+  unconfirmed: number,
+  q: Props["openQuestions"],
+): string {
   switch (action) {
     case "SUBMIT":
-      return `Gửi số liệu năm ${year} cho Đảng ủy phường duyệt? Trong khi chờ duyệt, số liệu không sửa được.${owed > 0 ? ` Lưu ý: còn ${owed} ô chưa nhập.` : ""}${q.open > 0 ? ` Còn ${q.open} câu hỏi của Đảng ủy về số liệu đang mở${q.unanswered > 0 ? `, ${q.unanswered} câu chưa trả lời` : ""}.` : ""}`;
+      return `Gửi số liệu năm ${year} cho Đảng ủy phường duyệt? Trong khi chờ duyệt, số liệu không sửa được.${owed > 0 ? ` Lưu ý: còn ${formatNumber(String(owed))} ô chưa nhập.` : ""}${unconfirmedNote(unconfirmed)}${q.open > 0 ? ` Còn ${q.open} câu hỏi của Đảng ủy về số liệu đang mở${q.unanswered > 0 ? `, ${q.unanswered} câu chưa trả lời` : ""}.` : ""}`;
     case "RETURN":
       return "Trả lại số liệu cho phường sửa? Hãy ghi rõ cần sửa gì.";
     case "APPROVE":
-      return "Duyệt số liệu? Số liệu sẽ được công bố trên các trang theo dõi và bị khóa.";
+      return `Duyệt số liệu? Số liệu sẽ được công bố trên các trang theo dõi và bị khóa.${unconfirmedNote(unconfirmed)}`;
     case "UNLOCK":
       return "Mở khóa số liệu đã duyệt để phường sửa? Số liệu đã công bố giữ nguyên đến lần duyệt sau.";
   }
@@ -137,7 +150,9 @@ export function ReviewActions(props: Props) {
           className="no-print space-y-2 rounded border border-slate-300 bg-slate-50 p-3"
           aria-label={`Xác nhận: ${ACTION_LABEL[choice]}`}
         >
-          <p className="text-sm font-medium">{question(choice, props.year, props.owed, props.openQuestions)}</p>
+          <p className="text-sm font-medium">
+            {question(choice, props.year, props.owed, props.unconfirmed, props.openQuestions)}
+          </p>
           <input type="hidden" name="ward" value={props.ward} />
           <input type="hidden" name="year" value={props.year} />
           <input type="hidden" name="programme" value={props.programme} />

@@ -1,8 +1,8 @@
 import type { ReadScope } from "@/lib/data/scope";
-import { owedDetail } from "@/lib/domain/completeness";
+import { completenessText, owedDetail } from "@/lib/domain/completeness";
 import { ACTION_DONE, isLate } from "@/lib/domain/submission-workflow";
 import { formatDateTime } from "@/lib/format/date-time";
-import { formatDate, formatNumber } from "@/lib/format/vi";
+import { formatDate } from "@/lib/format/vi";
 import { loadSubmissionPanel } from "@/lib/services/submission-panel";
 import { ChangedRows } from "./changed-rows";
 import { FigureQuestions } from "./figure-questions";
@@ -26,7 +26,7 @@ export async function SubmissionPanel(props: {
   const { target, panel, available, ownSending, changed, questions, unlock } = loaded;
   const openThreads = questions.threads.filter((t) => !t.closedAt);
   const late = isLate(panel.state, panel.deadline?.dueOn ?? null, new Date());
-  const { expected, entered, owed } = panel.completeness;
+  const { expected, entered, unconfirmed, owed } = panel.completeness;
   const lastEvent = panel.events.at(-1);
   // the comment the ward has to act on: the committee's return, or the district's unlock reason
   const pendingComment =
@@ -56,15 +56,8 @@ export async function SubmissionPanel(props: {
             {panel.deadline ? formatDate(panel.deadline.dueOn) : "Quận chưa đặt hạn nộp"}
             {late && <span className="text-red-800"> — đã quá hạn, chưa gửi duyệt</span>}
           </dd>
-          <dt className="font-medium text-slate-700">Đã nhập</dt>
-          <dd data-testid="completeness">
-            {formatNumber(String(entered))}/{formatNumber(String(expected))} ô số liệu
-            {owed.length > 0
-              ? ` · còn thiếu ${formatNumber(String(expected - entered))} ô`
-              : expected > 0
-                ? " · đủ"
-                : ""}
-          </dd>
+          <dt className="font-medium text-slate-700">Số liệu</dt>
+          <dd data-testid="completeness">{completenessText(panel.completeness)}</dd>
         </dl>
 
         {owed.length > 0 && (
@@ -106,6 +99,7 @@ export async function SubmissionPanel(props: {
           version={panel.version}
           available={available}
           owed={expected - entered}
+          unconfirmed={unconfirmed}
           openQuestions={{
             open: openThreads.length,
             unanswered: openThreads.filter((t) => t.answers.length === 0).length,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type CompletenessIndicator, completeness, owedDetail, presentCells } from "./completeness";
+import { type CompletenessIndicator, completeness, completenessText, owedDetail, presentCells } from "./completeness";
 
 const WARD = 10;
 const GROUPS = [11, 12, 13];
@@ -37,9 +37,10 @@ describe("completeness", () => {
     expect(completeness([ind(1), ind(3, "RESIDENTIAL_GROUP")], WARD, [], [])).toEqual({
       expected: 1,
       entered: 0,
+      unconfirmed: 0,
       owed: [{ code: "c1", name: "Chỉ tiêu 1", perGroup: false, missing: 1, expected: 1 }],
     });
-    expect(completeness([], WARD, GROUPS, [])).toEqual({ expected: 0, entered: 0, owed: [] });
+    expect(completeness([], WARD, GROUPS, [])).toEqual({ expected: 0, entered: 0, unconfirmed: 0, owed: [] });
   });
 
   it("complete: nothing owed", () => {
@@ -52,7 +53,7 @@ describe("completeness", () => {
         { indicatorId: 3, orgUnitId: 11 },
       ],
     );
-    expect(r).toEqual({ expected: 2, entered: 2, owed: [] });
+    expect(r).toEqual({ expected: 2, entered: 2, unconfirmed: 0, owed: [] });
   });
 });
 
@@ -70,13 +71,25 @@ describe("presentCells: what the form shows counts as present", () => {
       ],
     });
     const r = completeness([ind(1), ind(2), ind(3, "RESIDENTIAL_GROUP"), ind(4)], WARD, [11], present);
-    expect(r).toMatchObject({ expected: 4, entered: 3 });
+    // c1 entered; c3 (group 11) and c4 only published, not confirmed; c2 cleared: owed
+    expect(r).toMatchObject({ expected: 4, entered: 3, unconfirmed: 2 });
     expect(r.owed.map((o) => o.code)).toEqual(["c2"]);
+    expect(completenessText(r)).toBe("Đã nhập 1/4 ô · Số liệu công bố chưa xác nhận 2 · Còn thiếu 1");
   });
 
   it("a year whose every figure is published owes nothing before anything is typed", () => {
     const published = [1, 2, 3].map((id) => ({ indicatorId: id, orgUnitId: WARD }));
     const r = completeness([ind(1), ind(2), ind(3)], WARD, [], presentCells({ entries: [], published }));
-    expect(r).toEqual({ expected: 3, entered: 3, owed: [] });
+    expect(r).toEqual({ expected: 3, entered: 3, unconfirmed: 3, owed: [] });
+    // the committee sees that none of them is the ward's own entry yet
+    expect(completenessText(r)).toBe("Đã nhập 0/3 ô · Số liệu công bố chưa xác nhận 3 · Còn thiếu 0");
+  });
+});
+
+describe("completenessText", () => {
+  it("says plainly what was entered, what is only published and what is missing", () => {
+    expect(completenessText({ expected: 1691, entered: 1691, unconfirmed: 0 })).toBe("Đã nhập 1.691/1.691 ô · đủ");
+    expect(completenessText({ expected: 10, entered: 3, unconfirmed: 0 })).toBe("Đã nhập 3/10 ô · Còn thiếu 7");
+    expect(completenessText({ expected: 0, entered: 0, unconfirmed: 0 })).toBe("Đã nhập 0/0 ô");
   });
 });

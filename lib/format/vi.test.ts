@@ -7,6 +7,8 @@ import {
   formatNumber,
   formatSource,
   nameWithUnit,
+  shownUnit,
+  formatYearFigure,
   figureColumn,
 } from "./vi";
 
@@ -81,6 +83,25 @@ describe("nameWithUnit", () => {
     expect(nameWithUnit({ name: "Đạt danh hiệu Tổ dân phố văn hóa", valueType: "BOOLEAN", unit: "năm" })).toBe(
       "Đạt danh hiệu Tổ dân phố văn hóa",
     );
+  });
+});
+
+describe("shownUnit and formatYearFigure: yes/no indicators", () => {
+  it("shows no unit beside a yes/no question, whatever unit counts its term", () => {
+    expect(shownUnit({ valueType: "BOOLEAN", unit: "năm" })).toBeNull();
+    expect(shownUnit({ valueType: "BOOLEAN", unit: "đạt" })).toBeNull();
+    expect(shownUnit({ valueType: "COUNT", unit: "chi bộ" })).toBe("chi bộ");
+  });
+
+  it('writes a yes/no year as Đạt / Chưa đạt, never as "1 năm"', () => {
+    expect(formatYearFigure("1", "BOOLEAN", "năm")).toBe("Đạt");
+    expect(formatYearFigure("0", "BOOLEAN", "năm")).toBe("Chưa đạt");
+    expect(nb(formatYearFigure("12", "COUNT", "cuộc"))).toBe("12 cuộc");
+  });
+
+  it("a term target in years stays a number of years", async () => {
+    const { formatTarget } = await import("./target");
+    expect(nb(formatTarget({ comparison: "GTE", value: "3" }, "BOOLEAN", "năm"))).toBe("≥ 3 năm");
   });
 });
 

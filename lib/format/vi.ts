@@ -33,13 +33,27 @@ export function formatFigure(value: string, kind: ValueType, unit: string, quali
 }
 
 /**
+ * One year's figure: a yes/no indicator's year is "Đạt" or "Chưa đạt" whatever its unit (a "năm" unit
+ * counts the years achieved over the term, "1 năm" for one year's answer would misread).
+ */
+export function formatYearFigure(value: string, kind: ValueType, unit: string, qualifier: Qualifier = "EXACT"): string {
+  if (kind === "BOOLEAN") return Number(value) >= 1 ? "Đạt" : "Chưa đạt";
+  return formatFigure(value, kind, unit, qualifier);
+}
+
+/**
  * An indicator's name with its unit in brackets, as pickers and row headings show it: "Số vụ vi phạm
  * (trường hợp)". A yes/no question has no unit to show: "(đạt)" or "(năm)" beside "Đạt mô hình …" reads as
  * part of the question (the term figure of "năm" indicators names its unit itself: "3 năm").
  */
 export function nameWithUnit(indicator: { name: string; valueType: ValueType; unit: string }): string {
-  if (indicator.valueType === "BOOLEAN" || !indicator.unit) return indicator.name;
-  return `${indicator.name} (${indicator.unit})`;
+  const unit = shownUnit(indicator);
+  return unit === null ? indicator.name : `${indicator.name} (${unit})`;
+}
+
+/** The unit shown beside an indicator's name (see nameWithUnit), or null where none is shown. */
+export function shownUnit(indicator: { valueType: ValueType; unit: string }): string | null {
+  return indicator.valueType === "BOOLEAN" || !indicator.unit ? null : indicator.unit;
 }
 
 /**

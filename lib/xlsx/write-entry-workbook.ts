@@ -10,6 +10,7 @@ import { allIndicators, cellOf, type EntryFileGrid, type GridIndicator } from "@
 import { figureStamp, versionCell } from "@/lib/domain/export-stamp";
 import { formatDateTime } from "@/lib/format/date-time";
 import { comparisonSign } from "@/lib/format/target";
+import { nameWithUnit } from "@/lib/format/vi";
 import {
   GROUP_HEADERS,
   GROUP_SHEET,
@@ -203,7 +204,7 @@ function groupSheet(wb: ExcelJS.Workbook, grid: EntryFileGrid, exportedAt: Date)
     const col = GROUP_SHEET.firstIndicatorColumn + 2 * k;
     codes.getCell(col).value = i.code;
     codes.getCell(col + 1).value = GROUP_HEADERS.version;
-    header.getCell(col).value = `${i.name} (${i.unit})`;
+    header.getCell(col).value = nameWithUnit(i);
     header.getCell(col + 1).value = GROUP_HEADERS.version;
     ws.getColumn(col).width = 22;
     ws.getColumn(col + 1).hidden = true;

@@ -1,5 +1,7 @@
 // Issue 13: a programme dashboard leads with its summary, draws charts when they are looked at, has
 // readable axes, and prints as a short document for a meeting.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 
 const URL_03 = "/ngoc-thuy/chuong-trinh/03-CTr-QU";
@@ -10,6 +12,11 @@ async function drawAll(page: Page) {
   await page.emulateMedia({ media: "print" });
   await expect(page.locator("[data-chart-pending]")).toHaveCount(0, { timeout: 30_000 });
   await page.emulateMedia({ media: "screen" });
+  // back on screen each chart is drawn again to fill its box (drawn for paper, it had a fixed size)
+  await expect(page.locator("[data-paper]")).toHaveCount(0);
+  await expect(page.locator(".chart-frame .recharts-responsive-container:not(:has(svg.recharts-surface))")).toHaveCount(
+    0,
+  );
 }
 
 const tickLabels = (chart: import("@playwright/test").Locator, axis: "yAxis" | "xAxis") =>
@@ -136,6 +143,57 @@ test.describe("programme dashboard: summary first, light, readable, printable", 
     expect(pages).toBeGreaterThan(1);
     // 39 pages before issue 13, then 10; the issue's goal is at most 8
     expect(pages).toBeLessThanOrEqual(8);
+  });
+
+  test("a real print (Ctrl+P) draws every chart in the beforeprint event itself: nothing waits for a measurement", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1047, height: 718 });
+    await page.goto(URL_03);
+    // one section read on screen first: its charts are drawn at screen size, the others not at all
+    const order = page.locator('details.dashboard-section[data-section="trat-tu-do-thi"]');
+    await order.locator(":scope > summary").click();
+    await order.locator('[data-indicator="xu-phat-vi-pham"]').scrollIntoViewIfNeeded();
+    await expect(order.locator('[data-indicator="xu-phat-vi-pham"] svg.recharts-surface')).toHaveCount(1);
+    // Chromium lays the page out for paper as soon as "beforeprint" returns: what is in the page then,
+    // in the same task, is what prints (a ResizeObserver or a later render comes too late)
+    const charts = await page.evaluate(() => {
+      window.dispatchEvent(new Event("beforeprint"));
+      return [...document.querySelectorAll(".chart-frame")].map((f) => ({
+        title: f.querySelector("h2, h3")?.textContent ?? "",
+        marks: f.querySelectorAll(".recharts-bar-rectangle, .recharts-line-curve").length,
+        // a chart whose every year is 0 has no bar to draw, and says so
+        allZero: f.querySelector("[data-all-zero]") !== null,
+        ticks: f.querySelectorAll(".recharts-cartesian-axis-tick-value").length,
+      }));
+    });
+    expect(charts.length).toBeGreaterThanOrEqual(20);
+    expect(charts.filter((c) => (c.marks === 0 && !c.allZero) || c.ticks === 0).map((c) => c.title)).toEqual([]);
+  });
+
+  test("page.pdf() at once, as a print would: every chart of programme 03 is on paper with its axis", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1047, height: 718 });
+    await page.goto(URL_03);
+    // the page is hydrated (a section opens and draws on a click) and read on screen
+    const order = page.locator('details.dashboard-section[data-section="trat-tu-do-thi"]');
+    await order.locator(":scope > summary").click();
+    await expect(order.locator(".chart-frame svg.recharts-surface").first()).toBeVisible();
+    // Ctrl+P: "beforeprint", then the PDF at once; no print media emulated, nothing waited for
+    await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const file = test.info().outputPath("03.pdf");
+    fs.writeFileSync(file, pdf);
+    const text = execFileSync("pdftotext", ["-layout", file, "-"]).toString();
+    const yearly = await page.locator(".chart-frame .yearly-chart").count();
+    expect(yearly).toBeGreaterThanOrEqual(15);
+    // each yearly chart's x axis ends with the term's last year (the summary table writes "2020: …")
+    expect(text.match(/\b2020\b(?!:)/g)?.length ?? 0).toBeGreaterThanOrEqual(yearly);
+    expect([...pdf.toString("latin1").matchAll(/\/Type\s*\/Page[^s]/g)].length).toBeLessThanOrEqual(8);
+    // the money charts' axis title, and the ranking's groups
+    expect(text).toContain("triệu đồng");
+    expect(text).toMatch(/Tổ 3\d/);
   });
 
   test("sends programme 03 light: under 150 KiB of HTML, no markup for the closed sections' charts", async ({

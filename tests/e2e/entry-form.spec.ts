@@ -258,13 +258,30 @@ test.describe("yearly entry form", () => {
     expect(box.y + box.height).toBeLessThanOrEqual(bar.y);
   });
 
+  test("yes/no rows: no unit beside the question, a term target in years reads in years", async ({ page }) => {
+    await signIn(page);
+    await page.goto("/ngoc-thuy/nhap-lieu/2020/02-CTr-QU");
+    const row = page.getByTestId("row-co-quan-dien-tu");
+    await expect(row.locator("#o-co-quan-dien-tu-ten")).toHaveText("Đạt mô hình cơ quan điện tử");
+    await expect(row).not.toContainText("(năm)");
+    await expect(row).not.toContainText("(đạt)");
+    await expect(row).toContainText(/Chỉ tiêu nhiệm kỳ: ≥ 3\snăm \(minh họa\)/);
+    await expect(row).not.toContainText("≥ Chưa đạt");
+    await expect(page.getByLabel("Đạt mô hình cơ quan điện tử, năm 2020", { exact: true })).toBeVisible();
+    // no row of the form names a unit for a yes/no question
+    const rowsText = await page.locator('[data-testid^="row-"]').allInnerTexts();
+    expect(rowsText.filter((t) => /\((năm|đạt)\)/.test(t))).toEqual([]);
+  });
+
   test("published figures: counted as present, confirmed as this year's in one step", async ({ page }) => {
     await signIn(page);
     const url = "/ngoc-thuy/nhap-lieu/2015/02-CTr-QU";
     await page.goto(url);
     const panel = page.getByTestId("submission-panel");
     // nothing is owed where the form shows a published figure, and header and badge agree
-    await expect(panel.getByTestId("completeness")).toHaveText("10/10 ô số liệu · đủ");
+    await expect(panel.getByTestId("completeness")).toHaveText(
+      "Đã nhập 0/10 ô · Số liệu công bố chưa xác nhận 10 · Còn thiếu 0",
+    );
     await expect(page.getByTestId("submission-status")).toHaveText("Chưa bắt đầu");
     await expect(panel.locator("[data-state]").first()).toHaveText(/Chưa bắt đầu/);
     await expect(panel.getByText("Chỉ tiêu còn thiếu số liệu")).toHaveCount(0);
@@ -280,7 +297,7 @@ test.describe("yearly entry form", () => {
     await page.reload();
     await expect(page.getByTestId("submission-status")).toHaveText("Đang nhập");
     await expect(panel.locator("[data-state]").first()).toHaveText(/Đang nhập/);
-    await expect(panel.getByTestId("completeness")).toHaveText("10/10 ô số liệu · đủ");
+    await expect(panel.getByTestId("completeness")).toHaveText("Đã nhập 10/10 ô · đủ");
     await expect(page.getByTestId("confirm-published")).toHaveCount(0);
     await expect(page.locator('[data-testid^="row-"]').filter({ hasText: "Đã nhập bởi" })).toHaveCount(10);
   });

@@ -36,6 +36,22 @@ test("the comparison's indicator picker puts no unit on yes/no questions", async
   expect(options).toContain("Trường hợp vi phạm bị xử phạt (trường hợp)");
 });
 
+test("the comparison's indicator picker is wide enough for every indicator's name (none cut)", async ({ page }) => {
+  for (const width of [1440, 1024]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto("/so-sanh?parent=long-bien&indicator=ktgs-chuyen-de-chi-bo");
+    // the text a closed <select> can show: its width less padding and the arrow (20 px)
+    const cut = await page.locator("#cmp-indicator").evaluate((select: HTMLSelectElement) => {
+      const style = getComputedStyle(select);
+      const context = document.createElement("canvas").getContext("2d")!;
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+      return [...select.options].map((o) => o.text).filter((text) => context.measureText(text).width > room);
+    });
+    expect(cut, `${width} px`).toEqual([]);
+  }
+});
+
 test("a column of rates shows one decimal style: 75,0 % beside 74,2 %", async ({ page }) => {
   await page.goto("/so-sanh?parent=long-bien&indicator=ty-le-tdp-van-hoa&period=2019");
   const values = await page.locator("[data-compare-table] tbody [data-value]").allInnerTexts();

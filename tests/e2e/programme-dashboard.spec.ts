@@ -22,6 +22,11 @@ async function openAll(page: Page) {
   await page.emulateMedia({ media: "print" });
   await expect(page.locator("[data-chart-pending]")).toHaveCount(0);
   await page.emulateMedia({ media: "screen" });
+  // back on screen each chart is drawn again to fill its box (drawn for paper, it had a fixed size)
+  await expect(page.locator("[data-paper]")).toHaveCount(0);
+  await expect(page.locator(".chart-frame .recharts-responsive-container:not(:has(svg.recharts-surface))")).toHaveCount(
+    0,
+  );
 }
 
 test.describe("programme dashboard", () => {

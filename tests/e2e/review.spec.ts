@@ -59,12 +59,16 @@ test("ward official sends the year's figures from the entry hub", async ({ page 
   await expect(page).toHaveURL(new RegExp(`${ENTRY}$`));
 
   await expect(panel(page)).toContainText("Chưa bắt đầu");
-  // the demonstration's published figures fill 9 of the 10 inputs: only "Đạt mô hình cơ quan điện tử" is missing
-  await expect(panel(page).getByTestId("completeness")).toContainText("9/10 ô số liệu · còn thiếu 1 ô");
+  // the demonstration's published figures fill 9 of the 10 inputs: only "Đạt mô hình cơ quan điện tử" is
+  // missing; none of the 9 is the ward's own entry yet, and the panel says so apart from what is missing
+  await expect(panel(page).getByTestId("completeness")).toHaveText(
+    "Đã nhập 0/10 ô · Số liệu công bố chưa xác nhận 9 · Còn thiếu 1",
+  );
   // the committee's buttons are not offered to the official
   await expect(panel(page).getByRole("button", { name: "Duyệt", exact: true })).toHaveCount(0);
   await openConfirmation(page, "Gửi duyệt");
-  await expect(panel(page)).toContainText("còn 1 ô chưa nhập");
+  await expect(panel(page)).toContainText("còn 1 ô chưa nhập.");
+  await expect(panel(page)).toContainText("9 ô đang là số liệu đã công bố, phường chưa xác nhận là số liệu năm nay.");
   await expectAccessible(page);
   await panel(page).getByRole("button", { name: "Xác nhận gửi duyệt" }).click();
   await expect(page.getByTestId("review-message")).toHaveText(
@@ -85,6 +89,10 @@ test("party committee returns with a comment (required), the official reads it a
 }) => {
   await signIn(page, "demo.danguy", ENTRY);
   await expect(panel(page)).toContainText("Đã gửi – chờ duyệt");
+  // the committee sees the same split as the official: entered, published but not confirmed, missing
+  await expect(panel(page).getByTestId("completeness")).toHaveText(
+    "Đã nhập 0/10 ô · Số liệu công bố chưa xác nhận 9 · Còn thiếu 1",
+  );
   await confirm(page, "Trả lại", "");
   await expect(panel(page).getByText("Hãy ghi ý kiến khi trả lại, để phường biết cần sửa gì.")).toBeVisible();
   await expect(panel(page).getByRole("textbox")).toHaveAttribute("aria-invalid", "true");

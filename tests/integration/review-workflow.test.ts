@@ -378,6 +378,7 @@ describe("review workflow", () => {
     expect(panel.completeness).toEqual({
       expected: 3,
       entered: 2,
+      unconfirmed: 0,
       owed: [{ code: "review-a", name: "Chỉ tiêu review-a", perGroup: false, missing: 1, expected: 1 }],
     });
   });
@@ -638,8 +639,12 @@ describe("progress overviews", () => {
       },
     });
     const boDe = (await getDistrictProgress("long-bien", YEAR, ALL_UNITS))!.wards.find((w) => w.slug === "bo-de")!;
-    // nothing typed yet, but the form shows the published 7: only b is missing
-    expect(boDe.cells[0]).toMatchObject({ state: "NOT_STARTED", completeness: { expected: 2, entered: 1 } });
+    // nothing typed yet, but the form shows the published 7: only b is missing, and the 7 is counted as
+    // published, not confirmed by the ward (the review panel shows it apart from what the ward entered)
+    expect(boDe.cells[0]).toMatchObject({
+      state: "NOT_STARTED",
+      completeness: { expected: 2, entered: 1, unconfirmed: 1 },
+    });
     expect(boDe.cells[0].completeness.owed.map((o) => o.code)).toEqual(["review-b"]);
   });
 });
