@@ -135,6 +135,32 @@ function accessibilityFindings(lhr) {
     }));
 }
 
+/** Where the page's time goes (with --details): main-thread work by kind, the costliest scripts, long tasks. */
+function whereTimeGoes(lhr) {
+  const a = lhr.audits;
+  const items = (id) => a[id]?.details?.items ?? [];
+  const ms = (v) => Math.round(v ?? 0);
+  const short = (u) => (typeof u === "string" ? u.replace(/^https?:\/\/[^/]+/, "") : String(u));
+  const scripts = items("network-requests").filter((r) => r.resourceType === "Script");
+  return {
+    fcpMs: ms(a["first-contentful-paint"]?.numericValue),
+    speedIndexMs: ms(a["speed-index"]?.numericValue),
+    mainThreadMs: ms(a["mainthread-work-breakdown"]?.numericValue),
+    requests: items("network-requests").length,
+    transferKiB: ms(a["total-byte-weight"]?.numericValue / 1024),
+    scriptKiB: ms(scripts.reduce((s, r) => s + (r.transferSize ?? 0), 0) / 1024),
+    mainThread: items("mainthread-work-breakdown")
+      .slice(0, 6)
+      .map((i) => ({ group: i.groupLabel ?? i.group, ms: ms(i.duration) })),
+    scripts: items("bootup-time")
+      .slice(0, 6)
+      .map((i) => ({ url: short(i.url), ms: ms(i.total), scriptingMs: ms(i.scripting) })),
+    longTasks: items("long-tasks")
+      .slice(0, 8)
+      .map((t) => ({ url: short(t.url), startMs: ms(t.startTime), ms: ms(t.duration) })),
+  };
+}
+
 async function main() {
   if (EXTERNAL && !PASSWORD) throw new Error("--url: set DEMO_PASSWORD to the demo accounts' password");
   const base = EXTERNAL ? EXTERNAL.replace(/\/$/, "") : await startServer();
@@ -182,6 +208,7 @@ async function main() {
     const score = (c) => (lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100));
     const findings = accessibilityFindings(lhr);
     const metric = (id) => lhr.audits[id]?.numericValue ?? null;
+    const performanceDetails = whereTimeGoes(lhr);
     const result = {
       name: page.name,
       path: page.path,
@@ -191,12 +218,23 @@ async function main() {
       lcpMs: metric("largest-contentful-paint"),
       tbtMs: metric("total-blocking-time"),
       cls: metric("cumulative-layout-shift"),
+      loadAverage: os.loadavg()[0],
       findings,
+      ...(DETAILS ? { performanceDetails } : {}),
     };
     results.push(result);
     console.log(
       `${page.name.padEnd(14)} ${page.path.padEnd(38)} performance ${String(result.performance).padStart(3)}  accessibility ${String(result.accessibility).padStart(3)}  (LCP ${Math.round(result.lcpMs)} ms, TBT ${Math.round(result.tbtMs)} ms)`,
     );
+    if (DETAILS) {
+      const d = performanceDetails;
+      console.log(
+        `    load average ${os.loadavg()[0].toFixed(1)}; FCP ${d.fcpMs} ms, speed index ${d.speedIndexMs} ms, main thread ${d.mainThreadMs} ms, JS ${d.scriptKiB} KiB (${d.requests} requests, ${d.transferKiB} KiB)`,
+      );
+      console.log(`    main thread: ${d.mainThread.map((m) => `${m.group} ${m.ms} ms`).join(", ")}`);
+      for (const s of d.scripts) console.log(`    script ${s.url}: ${s.ms} ms (${s.scriptingMs} ms running)`);
+      for (const t of d.longTasks) console.log(`    long task ${t.startMs}+${t.ms} ms ${t.url}`);
+    }
     if (DETAILS || result.accessibility < 100)
       for (const f of findings) {
         console.log(`    ✗ ${f.id}: ${f.title}`);

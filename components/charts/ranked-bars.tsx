@@ -1,13 +1,7 @@
 "use client";
 
-import { useId } from "react";
-import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { ValueType } from "@/lib/domain/enums";
-import { axisScale } from "@/lib/format/axis";
-import { formatCompact } from "@/lib/format/vi";
-import { AxisTitle } from "./axis-labels";
-import { ChartBox } from "./chart-box";
-import { COLORS } from "./palette";
+import { useCharts } from "./lazy-charts";
 
 export type RankedItem = {
   key: string;
@@ -20,60 +14,7 @@ export type RankedItem = {
 };
 export type Reference = { value: number; label: string; kind: "target" | "average" };
 
-function TooltipBody({ active, payload }: { active?: boolean; payload?: Array<{ payload: RankedItem }> }) {
-  if (!active || !payload?.length) return null;
-  const p = payload[0].payload;
-  return (
-    <div className="rounded border border-slate-300 bg-white p-2 text-xs shadow">
-      <p className="font-semibold">
-        {p.name}: {p.label}
-      </p>
-      <p className="text-slate-600">{p.isDemo ? "Dữ liệu minh họa" : `Nguồn: ${p.source}`}</p>
-    </div>
-  );
-}
-
-/**
- * The label of a reference line, drawn as a line of the chart's key above the plot (from its left
- * edge, with a sample of the line) rather than at the line itself, where a long label near the edge
- * was cut off.
- */
-function keyLabel(r: Reference, row: number) {
-  const color = r.kind === "target" ? COLORS.target : COLORS.average;
-  const y = 12 + row * KEY_LINE;
-  function KeyLabel() {
-    return (
-      <g data-reference-key={r.kind}>
-        <line
-          x1={4}
-          x2={22}
-          y1={y - 4}
-          y2={y - 4}
-          stroke={color}
-          strokeWidth={1.5}
-          strokeDasharray={r.kind === "target" ? "6 3" : "2 2"}
-        />
-        <text x={26} y={y} fill={color} fontSize={11}>
-          {r.label}
-        </text>
-      </g>
-    );
-  }
-  return KeyLabel;
-}
-
-const KEY_LINE = 15;
-
-/** Units side by side, in the order given (already sorted), with average and target lines. */
-export function RankedBars({
-  items,
-  references = [],
-  labelWidth = 104,
-  rowHeight = 24,
-  allowDecimals = true,
-  axis,
-  paperWidth = 340,
-}: {
+export type RankedBarsProps = {
   items: RankedItem[];
   references?: Reference[];
   /** Room for the category names on the left, and height per bar (long names wrap onto more lines). */
@@ -85,64 +26,28 @@ export function RankedBars({
   axis?: { valueType: ValueType; unit: string };
   /** Its width on paper (see ChartBox), about the printed column's. */
   paperWidth?: number;
-}) {
-  const patternId = `demo-${useId().replace(/[^a-zA-Z0-9]/g, "")}`;
-  const labelled = references.filter((r) => r.label);
-  const top = labelled.length === 0 ? 12 : 8 + labelled.length * KEY_LINE;
-  const scale = axis
-    ? axisScale({ values: items.map((i) => i.value), references: references.map((r) => r.value), ...axis })
-    : null;
-  const height = Math.max(160, items.length * rowHeight + 28 + top);
-  return (
-    <ChartBox height={height} paper={{ width: paperWidth, height }}>
-      <BarChart
-        data={items}
-        layout="vertical"
-        margin={{ top, right: 24, bottom: 0, left: 4 }}
-        accessibilityLayer={false}
-      >
-        <defs>
-          <pattern id={patternId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="6" height="6" fill={COLORS.demo} />
-            <line x1="0" y1="0" x2="0" y2="6" stroke={COLORS.reported} strokeWidth="1.5" />
-          </pattern>
-        </defs>
-        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        {scale ? (
-          <XAxis
-            type="number"
-            tickFormatter={scale.label}
-            domain={scale.domain}
-            ticks={scale.ticks}
-            interval={0}
-            label={<AxisTitle text={scale.title} />}
-          />
-        ) : (
-          <XAxis type="number" tickFormatter={formatCompact} allowDecimals={allowDecimals} />
-        )}
-        <YAxis type="category" dataKey="name" width={labelWidth} tick={{ fontSize: 12 }} interval={0} />
-        <Tooltip content={<TooltipBody />} cursor={{ fill: "#f1f5f9" }} />
-        {references.map((r) => (
-          <ReferenceLine
-            key={r.kind}
-            x={r.value}
-            stroke={r.kind === "target" ? COLORS.target : COLORS.average}
-            strokeDasharray={r.kind === "target" ? "6 3" : "2 2"}
-            ifOverflow="extendDomain"
-            label={r.label ? keyLabel(r, labelled.indexOf(r)) : undefined}
-          />
-        ))}
-        <Bar dataKey="value" isAnimationActive={false} maxBarSize={18}>
-          {items.map((it) => (
-            <Cell
-              key={it.key}
-              fill={it.isDemo ? `url(#${patternId})` : it.highlight ? COLORS.highlight : COLORS.reported}
-              stroke={it.highlight ? COLORS.highlight : undefined}
-              strokeWidth={it.highlight ? 2 : 0}
-            />
-          ))}
-        </Bar>
-      </BarChart>
-    </ChartBox>
-  );
+};
+
+/** Height of a line of the chart's key (the reference lines' labels, above the plot). */
+export const KEY_LINE = 15;
+
+/** The chart's top margin (room for the key) and its height. */
+export function rankedBarsHeight({
+  items,
+  references = [],
+  rowHeight = 24,
+}: Pick<RankedBarsProps, "items" | "references" | "rowHeight">): { top: number; height: number } {
+  const labelled = references.filter((r) => r.label).length;
+  const top = labelled === 0 ? 12 : 8 + labelled * KEY_LINE;
+  return { top, height: Math.max(160, items.length * rowHeight + 28 + top) };
+}
+
+/**
+ * Units side by side, in the order given (already sorted), with average and target lines. Until the
+ * chart library is loaded, a box of the chart's height (marked pending, as a chart not yet drawn).
+ */
+export function RankedBars(props: RankedBarsProps) {
+  const charts = useCharts();
+  if (!charts) return <div style={{ height: rankedBarsHeight(props).height }} data-chart-pending="" />;
+  return <charts.RankedBarsChart {...props} />;
 }

@@ -9,11 +9,9 @@ export function IndicatorCompareForm({ data, termSlug }: { data: IndicatorCompar
   const { parent, parents, groups, indicator, period, years, per, sort, term, selected } = data;
   const noun = LEVEL_NOUN[data.childLevel];
   const periodValue = period.kind === "TERM" ? "term" : String(period.year);
-  // a city or the country has few units with children, but searched like the wards all the same
-  const parentOptions = parents.map((p) => ({
-    slug: p.slug,
-    name: `${p.name} (${p.childCount} ${LEVEL_NOUN[p.childLevel]})`,
-  }));
+  // the units with children (a ward's residential groups too: hundreds in a city) are searched on the
+  // server; the page sends the chosen one and the first few
+  const parentLabel = `${parent.name} (${parent.childCount} ${LEVEL_NOUN[data.childLevel]})`;
   const stateKey = [
     parent.slug,
     indicator.code,
@@ -30,8 +28,8 @@ export function IndicatorCompareForm({ data, termSlug }: { data: IndicatorCompar
           key={`parent-${parent.slug}`}
           id="cmp-parent"
           name="parent"
-          options={parentOptions}
-          value={parentOptions.find((p) => p.slug === parent.slug) ?? { slug: parent.slug, name: parent.name }}
+          parents={{ term: termSlug, initial: parents.data, total: parents.total }}
+          value={{ slug: parent.slug, name: parentLabel }}
           placeholder="Gõ tên đơn vị để tìm"
           resets={["indicator", "ward"]}
         />

@@ -1,44 +1,46 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { viFold } from "@/lib/domain/vi-fold";
+import { LEVEL_NOUN } from "@/lib/format/compare";
+import type { OrgLevel } from "@/lib/generated/prisma/enums";
 import { selectClass } from "./form-fields";
 
 type Option = { slug: string; name: string };
+/** A unit as the APIs list it; a comparable parent also says how many children it has. */
+type Found = { slug: string; name: string; childLevel?: OrgLevel; childCount?: number };
 
 const LIMIT = 20;
 
-/** The options of a list given to the page that match `q` (diacritics and case ignored), as the API does. */
-function searchLocal(options: Option[], q: string): { data: Option[]; total: number } {
-  const key = viFold(q.trim());
-  const found = options.filter((o) => viFold(o.name).includes(key) || o.slug.includes(key));
-  return { data: found.slice(0, LIMIT), total: found.length };
-}
+/** "Quận Long Biên (14 phường)" for a unit whose children are compared, else its name. */
+const label = (u: Found): string =>
+  u.childLevel && u.childCount !== undefined ? `${u.name} (${u.childCount} ${LEVEL_NOUN[u.childLevel]})` : u.name;
 
 /**
- * A searchable unit picker (the ARIA combobox pattern): typing searches the children of `parentSlug`
- * by name, diacritics ignored, through GET /api/v1/org-units/{slug}/children; ↑/↓ move, Enter
- * chooses (and shows the choice), Escape closes. The chosen slug is submitted as `name`; a few
- * thousand units are never sent to the page as options. With `options` (a short list the page has
- * anyway, such as the units whose children can be compared) it searches that list instead.
+ * A searchable unit picker (the ARIA combobox pattern): typing searches on the server, diacritics
+ * ignored — the children of `parentSlug` (GET /api/v1/org-units/{slug}/children), or with
+ * `parents` the units whose children can be compared (GET /api/v1/compare/parents); ↑/↓ move,
+ * Enter chooses (and shows the choice), Escape closes. The chosen slug is submitted as `name`; a few
+ * thousand units are never sent to the page as options, only the chosen one and, with `initial`,
+ * the first few (shown before anything is typed).
  */
 export function UnitCombobox({
   id,
   name,
   parentSlug,
+  parents,
   value,
   placeholder,
   clearable = false,
-  options: local,
   resets = [],
   submitOnChoose = true,
 }: {
   id: string;
   name: string;
-  /** Whose children are searched (through the API); unused when `options` are given. */
+  /** Whose children are searched. */
   parentSlug?: string;
-  /** Searched in the page instead of through the API. */
-  options?: Option[];
+  /** Search the units whose children can be compared (in `term`) instead; `initial` is the first
+   * page of the empty search, `total` how many there are. */
+  parents?: { term?: string; initial: Found[]; total: number };
   /** Fields left out of the submission when the choice changes (as a select's `data-resets`). */
   resets?: string[];
   value: Option | null;
@@ -68,24 +70,23 @@ export function UnitCombobox({
       setActive(found.data.length > 0 ? 0 : -1);
       setError(null);
     };
-    if (local) {
-      show(searchLocal(local, q));
+    const toOption = (u: Found): Option => ({ slug: u.slug, name: label(u) });
+    if (parents && q.trim() === "") {
+      show({ data: parents.initial.map(toOption), total: parents.total });
       return;
     }
+    const params = new URLSearchParams({ q, limit: String(LIMIT) });
+    if (parents?.term) params.set("term", parents.term);
+    const url = parents
+      ? `/api/v1/compare/parents?${params}`
+      : `/api/v1/org-units/${encodeURIComponent(parentSlug ?? "")}/children?${params}`;
     const ctrl = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const res = await fetch(
-          `/api/v1/org-units/${encodeURIComponent(parentSlug ?? "")}/children?${new URLSearchParams({ q, limit: String(LIMIT) })}`,
-          { signal: ctrl.signal, headers: { accept: "application/json" } },
-        );
-        const body = (await res.json()) as {
-          data?: Array<{ slug: string; name: string }>;
-          total?: number;
-          error?: { message: string };
-        };
+        const res = await fetch(url, { signal: ctrl.signal, headers: { accept: "application/json" } });
+        const body = (await res.json()) as { data?: Found[]; total?: number; error?: { message: string } };
         if (!res.ok || !body.data) throw new Error(body.error?.message ?? "Không tải được danh sách.");
-        show({ data: body.data.map((u) => ({ slug: u.slug, name: u.name })), total: body.total ?? body.data.length });
+        show({ data: body.data.map(toOption), total: body.total ?? body.data.length });
       } catch (e) {
         if (ctrl.signal.aborted) return;
         setOptions([]);
@@ -96,7 +97,7 @@ export function UnitCombobox({
       clearTimeout(timer);
       ctrl.abort();
     };
-  }, [open, text, parentSlug, local]);
+  }, [open, text, parentSlug, parents]);
 
   const choose = (o: Option | null) => {
     setChosen(o);

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { flushSync } from "react-dom";
+import { usePreloadCharts } from "@/components/charts/lazy-charts";
 import { DrawAll } from "@/components/charts/render-when-seen";
 import { RankedGroupsChart, type RankedGroupsData } from "@/components/residential-groups/ranked-groups-chart";
 import { BreakdownChart } from "./breakdown-chart";
@@ -94,6 +95,8 @@ export function DashboardSections({
   sources: string[];
 }) {
   const printing = usePrinting();
+  // the charts are drawn only in opened sections: their library is loaded when the reader moves
+  usePreloadCharts();
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   return (
     <DrawAll.Provider value={printing}>

@@ -144,6 +144,15 @@ export async function apiReadScope(
   return { refusal: jsonError(403, "forbidden", "Không có quyền xem đơn vị này.") };
 }
 
+/**
+ * Everything an API caller may read, for requests not about one unit (the /compare picker's search):
+ * a token its unit and those below, a person their readable units, the public portal all.
+ */
+export function apiCallerScope(caller: ApiCaller): ReadScope {
+  if (caller.kind === "public" || env.PUBLIC_PORTAL) return ALL_UNITS;
+  return subtreeScope(caller.kind === "token" ? [caller.orgUnitId] : unitsWith(caller.viewer, "read"));
+}
+
 const apiTarget = (request: Request) => `${request.method} ${new URL(request.url).pathname}`;
 
 /** The administrator pages: a signed-in person who may manage accounts (else 403, logged). */

@@ -45,18 +45,68 @@ const refSelect = { slug: true, name: true, shortName: true, level: true } as co
 
 export type ComparableParent = OrgUnitRef & { childLevel: OrgLevel; childCount: number };
 
-/** Units in `scope` that have children, i.e. whose children can be compared (one query). */
-export async function getComparableParents(scope: ReadScope): Promise<ComparableParent[]> {
-  const rows = await db().orgUnit.findMany({
-    where: { children: { some: {} }, ...scopeWhere(scope) },
-    orderBy: [{ level: "asc" }, { sortOrder: "asc" }, { slug: "asc" }],
-    select: { ...refSelect, children: { select: { level: true }, take: 1 }, _count: { select: { children: true } } },
-  });
-  return rows.map(({ children, _count, ...u }) => ({
-    ...u,
-    childLevel: children[0].level,
-    childCount: _count.children,
-  }));
+/** How many units whose children can be compared the page sends with /compare (the picker searches the rest). */
+export const PARENT_OPTIONS = 8;
+
+/**
+ * The units in `scope` whose children (at one of `levels`) can be compared, whose name matches `q`
+ * (diacritics and case ignored, "long bien" finds "Quận Long Biên"), broadest level first, at most
+ * `limit`, and how many match: one statement, whatever the number of units (the /compare picker).
+ */
+export async function searchComparableParents({
+  q,
+  limit,
+  levels,
+  scope,
+}: {
+  q: string;
+  limit: number;
+  levels: readonly OrgLevel[];
+  scope: ReadScope;
+}): Promise<{ data: ComparableParent[]; total: number }> {
+  if (levels.length === 0) return { data: [], total: 0 };
+  const key = q.trim();
+  const rows = await db().$queryRaw<
+    Array<{
+      slug: string;
+      name: string;
+      short_name: string;
+      level: OrgLevel;
+      child_level: OrgLevel;
+      child_count: number;
+      total: number;
+    }>
+  >`
+    WITH kids AS (
+      SELECT c.parent_id AS id, min(c.level)::text AS child_level, count(*)::int AS child_count
+      FROM org_unit c
+      WHERE c.parent_id IS NOT NULL
+      GROUP BY c.parent_id
+    )
+    SELECT u.slug, u.name, u.short_name, u.level::text AS level, k.child_level, k.child_count,
+           count(*) OVER ()::int AS total
+    FROM org_unit u JOIN kids k ON k.id = u.id
+    WHERE k.child_level = ANY(${[...levels]}::text[])
+      AND ${scopeSql(scope, Prisma.sql`u.id`)}
+      AND (vi_fold(u.name) LIKE ${`%${likeEscape(viFold(key))}%`} OR u.slug LIKE ${`%${likeEscape(key.toLowerCase())}%`})
+    ORDER BY u.level, u.sort_order, u.slug
+    LIMIT ${limit}`;
+  return {
+    data: rows.map((r) => ({
+      slug: r.slug,
+      name: r.name,
+      shortName: r.short_name,
+      level: r.level,
+      childLevel: r.child_level,
+      childCount: r.child_count,
+    })),
+    total: rows[0]?.total ?? 0,
+  };
+}
+
+/** The levels at which some indicator of the programmes is collected: whose parents can be compared. */
+export function collectionLevels(programmes: ProgrammeInfo[]): OrgLevel[] {
+  return [...new Set(programmes.flatMap((p) => p.sections.flatMap((s) => s.indicators.map((i) => i.collectionLevel))))];
 }
 
 export type ParentUnit = OrgUnitRef & {
@@ -528,7 +578,8 @@ export type IndicatorComparison = {
   term: TermSummary;
   parent: ParentUnit;
   childLevel: OrgLevel;
-  parents: ComparableParent[];
+  /** The first units whose children can be compared, and how many there are (the picker searches them). */
+  parents: { data: ComparableParent[]; total: number };
   groups: IndicatorGroup[];
   indicator: IndicatorOfProgramme;
   /** An indicator code that was asked for but is not collected at the children's level. */
@@ -679,11 +730,7 @@ export async function getIndicatorComparison(
   scope: ReadScope,
 ): Promise<IndicatorComparison | null> {
   if (!periodInTerm(q.period, term)) return null;
-  const [found, programmes, parents] = await Promise.all([
-    getParentUnit(q.parent, scope),
-    getProgrammes(term.id),
-    getComparableParents(scope),
-  ]);
+  const [found, programmes] = await Promise.all([getParentUnit(q.parent, scope), getProgrammes(term.id)]);
   if (!found || found.childCount === 0 || !found.childLevel) return null;
   const { id: parentId, ...parent } = found;
   const childLevel = found.childLevel;
@@ -705,7 +752,7 @@ export async function getIndicatorComparison(
   const search = q.q ?? "";
   const page = q.page ?? 1;
   const pageSize = q.all ? 1_000_000 : PAGE_SIZE;
-  const [rows, targets] = await Promise.all([
+  const [rows, targets, parents] = await Promise.all([
     rankedChildren(
       {
         parentId,
@@ -724,6 +771,9 @@ export async function getIndicatorComparison(
       canNormalise(indicator),
     ),
     getTargets({ termId: term.id, indicatorCodes: [indicator.code], orgUnitSlug: parent.slug, scope }),
+    // only units whose children collect some indicator of the term can be chosen; the picker searches
+    // the others on the server (GET /api/v1/compare/parents)
+    searchComparableParents({ q: "", limit: PARENT_OPTIONS, levels: collectionLevels(programmes), scope }),
   ]);
   const t = targets.get(indicator.code);
   const target = (q.period.kind === "TERM" ? t?.term : t?.years[q.period.year]) ?? null;
@@ -773,15 +823,11 @@ export async function getIndicatorComparison(
     hasDemo: head.has_demo,
     achieved: head.achieved,
   });
-  const levels = new Set(
-    programmes.flatMap((p) => p.sections.flatMap((s) => s.indicators.map((i) => i.collectionLevel))),
-  );
   return {
     term,
     parent,
     childLevel,
-    // only units whose children collect some indicator of the term can be chosen
-    parents: parents.filter((p) => levels.has(p.childLevel)),
+    parents,
     groups,
     indicator,
     fellBackFrom,

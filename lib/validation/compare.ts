@@ -32,6 +32,9 @@ export const childrenQuerySchema = z.object({
     .default(20),
 });
 
+/** `GET /api/v1/compare/parents?q=&limit=&term=`: the units whose children can be compared. */
+export const parentsQuerySchema = childrenQuerySchema.extend({ term: termSlugSchema.optional() });
+
 export const compareQuerySchema = z.object({
   parent: slugSchema.default("long-bien"),
   indicator: slugSchema.optional(),

@@ -214,6 +214,47 @@ test.describe("/so-sanh: the wards of a district on one indicator", () => {
     );
   });
 
+  test("the unit picker searches on the server: 'long bien' finds Quận Long Biên", async ({ page }) => {
+    await page.goto(`/so-sanh?parent=ngoc-thuy&period=term`);
+    await expect(page.locator('form[data-auto-submit="on"]')).toHaveCount(1);
+    const box = page.getByRole("combobox", { name: "Đơn vị (so sánh các đơn vị trực thuộc)" });
+    await expect(box).toHaveValue(/^Phường Ngọc Thụy \(\d+ tổ dân phố\)$/);
+    await box.focus();
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes("/api/v1/compare/parents?") && r.url().includes("q=long+bien")),
+      page.keyboard.type("long bien"),
+    ]);
+    expect(response.status()).toBe(200);
+    const list = page.getByRole("listbox", { name: "Gõ tên đơn vị để tìm" });
+    await expect(list.getByRole("option")).toHaveCount(1);
+    await expect(list.getByRole("option", { name: "Quận Long Biên (14 phường)" })).toBeVisible();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/so-sanh\?parent=long-bien&period=term/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Quận Long Biên/);
+  });
+
+  test("a PNG that cannot be made is refused with the reason, next to the buttons", async ({ page }) => {
+    // a browser that cannot encode the canvas (as some refuse very large ones)
+    await page.addInitScript(() => {
+      HTMLCanvasElement.prototype.toBlob = function (callback: BlobCallback) {
+        callback(null);
+      };
+    });
+    await page.goto(XU_PHAT);
+    await expect(page.locator(".chart-area svg.recharts-surface")).toBeVisible();
+    await page.getByRole("button", { name: "Tải PNG" }).click();
+    await expect(page.getByRole("alert")).toHaveText(
+      "Trình duyệt không tạo được ảnh PNG của biểu đồ này. Hãy tải SVG hoặc CSV.",
+    );
+    // the other downloads still work
+    const [svg] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Tải SVG" }).click(),
+    ]);
+    expect(svg.suggestedFilename()).toBe("so-sanh-long-bien-xu-phat-vi-pham-nhiem-ky.svg");
+    await expect(page.locator("[data-download-problem]")).toHaveCount(0);
+  });
+
   test("PNG and SVG downloads of the chart work", async ({ page }) => {
     await page.goto(XU_PHAT);
     await expect(page.locator(".chart-area svg.recharts-surface")).toBeVisible();

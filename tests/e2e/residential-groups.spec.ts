@@ -133,6 +133,41 @@ test.describe("residential groups of Ngọc Thụy", () => {
     expect(groups.size).toBe(38);
   });
 
+  test("sends the page light: under 150 KiB of HTML, the heat map's cells as data once", async ({ page }) => {
+    for (const url of [LIST, `${LIST}?indicator=tdp-van-hoa`, `${LIST}?indicator=tdp-xanh-sach-dep&year=2018`]) {
+      const response = await page.goto(url);
+      const html = await response!.text();
+      // 340 KiB before: every cell of the heat map was in the page twice (HTML and React payload)
+      expect(Buffer.byteLength(html), url).toBeLessThan(150 * 1024);
+      // still the whole table in the page, for screen readers and printing
+      await expect(heatRows(page)).toHaveCount(38);
+      await expect(heatRows(page).locator("td[data-year]")).toHaveCount(url.includes("xanh") ? 38 * 3 : 38 * 6);
+    }
+  });
+
+  test("the heat map's CSV: a column per year, the reported cells' sources", async ({ page }) => {
+    await page.goto(`${LIST}?indicator=tdp-xanh-sach-dep&year=2018`);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page
+        .getByTestId("heat-map")
+        .getByRole("button", { name: /^Tải CSV: Bản đồ nhiệt/ })
+        .click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("ban-do-nhiet-dat-to-dan-pho-xanh-sach-dep-2015-2020.csv");
+    const text = fs.readFileSync((await download.path())!, "utf8");
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).trimEnd().split("\r\n");
+    expect(lines[0]).toBe(
+      'Tổ dân phố;"2018 (1 = đạt, 0 = chưa đạt)";"2019 (1 = đạt, 0 = chưa đạt)";"2020 (1 = đạt, 0 = chưa đạt)";Nguồn',
+    );
+    expect(lines).toHaveLength(39);
+    expect(lines.find((l) => l.startsWith("Tổ 22;"))).toMatch(
+      new RegExp(`^Tổ 22;1;[01];[01];"2018: ${REPORT}, 05/11/2019; các năm khác: Dữ liệu minh họa"$`),
+    );
+    expect(lines.find((l) => l.startsWith("Tổ 21;"))).toMatch(/^Tổ 21;0;[01];[01];các năm khác: Dữ liệu minh họa$/);
+  });
+
   test("the yes/no ranking's CSV carries the reported source of Tổ 22", async ({ page }) => {
     await page.goto(`${LIST}?indicator=tdp-xanh-sach-dep&year=2018`);
     const frame = page.locator("figure", {

@@ -103,6 +103,12 @@ function cases(): Record<string, Case> {
       params: { slug: "ngoc-thuy" },
       expect: { anonymous: 401, otherOfficial: 403, official: 200, committee: 200, staff: 200 },
     },
+    // h11: the /so-sanh unit picker's search (the units the caller may read whose children compare)
+    "GET /api/v1/compare/parents": {
+      url: "/api/v1/compare/parents?q=long",
+      params: {},
+      expect: { anonymous: 401, official: 200, otherOfficial: 200, committee: 200, staff: 200 },
+    },
     // h11b: the whole ranking of /so-sanh as CSV (read on the unit whose children are compared)
     "GET /so-sanh/csv": {
       url: "/so-sanh/csv?parent=long-bien",

@@ -82,7 +82,7 @@ describe("the page check's query", () => {
 
 describe("queries of one kind of row", () => {
   it("org units", async () => {
-    const { getOrgUnit, listWards, getComparableParents } = await data();
+    const { getOrgUnit, listWards, searchComparableParents } = await data();
     expect(await getOrgUnit("ngoc-thuy", boDe)).toBeNull();
     expect(await getOrgUnit("ngoc-thuy", nobody)).toBeNull();
     expect((await getOrgUnit("ngoc-thuy", ngocThuy))?.children).toHaveLength(38);
@@ -96,11 +96,39 @@ describe("queries of one kind of row", () => {
     expect((await listWards(nobody)).total).toBe(0);
     expect((await listWards(district)).wards.map((w) => w.slug)).toContain("ngoc-thuy");
 
-    expect((await getComparableParents(ngocThuy)).map((p) => p.slug)).toEqual(["ngoc-thuy"]);
-    expect((await getComparableParents(boDe)).map((p) => p.slug)).not.toContain("ngoc-thuy");
-    expect((await getComparableParents(district)).map((p) => p.slug)).toEqual(
-      expect.arrayContaining(["long-bien", "ngoc-thuy"]),
-    );
+    const parents = async (scope: ReadScope, q = "") =>
+      (await searchComparableParents({ q, limit: 20, levels: ["WARD", "RESIDENTIAL_GROUP"], scope })).data.map(
+        (p) => p.slug,
+      );
+    expect(await parents(ngocThuy)).toEqual(["ngoc-thuy"]);
+    expect(await parents(boDe)).not.toContain("ngoc-thuy");
+    expect(await parents(district)).toEqual(expect.arrayContaining(["long-bien", "ngoc-thuy"]));
+    // the /so-sanh picker's search on the server: diacritics and case ignored, in scope only
+    expect(await parents(district, "long bien")).toEqual(["long-bien"]);
+    expect(await parents(district, "NGOC THUY")).toEqual(["ngoc-thuy"]);
+    expect(await parents(boDe, "ngoc thuy")).toEqual([]);
+    const found = await searchComparableParents({
+      q: "",
+      limit: 1,
+      levels: ["WARD", "RESIDENTIAL_GROUP"],
+      scope: district,
+    });
+    expect(found.data).toEqual([
+      {
+        slug: "long-bien",
+        name: "Quận Long Biên",
+        shortName: expect.any(String),
+        level: "DISTRICT",
+        childLevel: "WARD",
+        childCount: 14,
+      },
+    ]);
+    expect(found.total).toBeGreaterThan(1);
+    // a level no indicator is collected at: nothing to compare
+    expect(await searchComparableParents({ q: "", limit: 5, levels: [], scope: district })).toEqual({
+      data: [],
+      total: 0,
+    });
   });
 
   it("wards of the home page: a page at a time, searched without diacritics, the person's own units apart", async () => {
