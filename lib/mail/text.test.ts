@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reminderMail, reminderStage, submissionMail } from "./text";
+import { reminderMail, reminderStage, submissionMail, unlockRequestMail } from "./text";
 
 const facts = {
   wardName: "Phường Ngọc Thụy",
@@ -50,5 +50,17 @@ describe("mail text", () => {
     expect(m.body).toContain(
       "Đã quá hạn nộp số liệu năm 2020 (31/03/2021). Phường Bồ Đề chưa gửi duyệt: 01-CTr/QU, 03-CTr/QU.",
     );
+  });
+
+  it("unlock requests: the request names who asks and why; the refusal carries the comment; both link", () => {
+    const asked = unlockRequestMail({ ...facts, kind: "UNLOCK_REQUESTED", comment: " Nhập nhầm số hộ. " });
+    expect(asked.subject).toBe("[Xin mở khóa] Phường Ngọc Thụy – 03-CTr/QU – năm 2019");
+    expect(asked.body).toContain("Nguyễn Văn A (cán bộ phường) xin mở khóa số liệu năm 2019 của Phường Ngọc Thụy");
+    expect(asked.body).toContain("Lý do: Nhập nhầm số hộ.");
+    expect(asked.body).toContain(`\n${facts.link}\n`);
+    const refused = unlockRequestMail({ ...facts, kind: "UNLOCK_REFUSED", comment: "Đã khớp báo cáo." });
+    expect(refused.subject).toBe("[Từ chối mở khóa] Phường Ngọc Thụy – 03-CTr/QU – năm 2019");
+    expect(refused.body).toContain("Ý kiến: Đã khớp báo cáo.");
+    expect(refused.body).toContain(`\n${facts.link}\n`);
   });
 });

@@ -102,6 +102,15 @@ test("the ward asks to unlock approved figures; staff refuse with a comment, the
   const refused = requests(official).getByTestId("unlock-request").first();
   await expect(refused).toContainText("Bị từ chối");
   await expect(refused).toContainText("Số liệu đã khớp với báo cáo năm của quận.");
+  // the refusal waits in the inbox of the official who asked, until they mark it read
+  await official.goto("/");
+  const refusal = inbox(official)
+    .getByRole("listitem")
+    .filter({ hasText: `Yêu cầu mở khóa bị từ chối: số liệu năm ${YEAR} của Phường Ngọc Thụy, chương trình 01-CT/QU` });
+  await expect(refusal).toContainText("Số liệu đã khớp với báo cáo năm của quận.");
+  await refusal.getByRole("button", { name: "Đã xem" }).click();
+  await expect(refusal).toHaveCount(0);
+  await official.goto(ENTRY);
   await askToUnlock(official, "Quận ủy đã điều chỉnh chỉ tiêu năm 2015.");
 
   // staff grant it by unlocking with a reason; the request leaves their inbox
