@@ -183,7 +183,8 @@ export function UnitMultiSelect({
           );
         })}
       </ul>
-      <p className="sr-only" role="status" aria-live="polite">
+      {/* a live region without role="status": the form around it has its own status (the answer) */}
+      <p className="sr-only" aria-live="polite" aria-atomic="true">
         {announce} {status}
       </p>
       {error && <p className="mt-1 text-xs text-red-800">{error}</p>}

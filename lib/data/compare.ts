@@ -26,7 +26,7 @@ import { viFold } from "@/lib/domain/vi-fold";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgLevel, PeriodKind, Qualifier } from "@/lib/generated/prisma/enums";
 import { getOrgUnit, type OrgUnitRef } from "./org-units";
-import { getProgrammes, type IndicatorInfo, type ProgrammeInfo } from "./programmes";
+import { appliesToSql, getProgrammes, type IndicatorInfo, type ProgrammeInfo } from "./programmes";
 import { type ReadScope, orgUnitScopeWhere, scopeSql, scopeWhere } from "./scope";
 import { decimalString, isoDay } from "./serialize";
 import { getTargets, type TargetInfo } from "./targets";
@@ -370,6 +370,11 @@ function figuresCte(q: FiguresQuery): Prisma.Sql {
       SELECT u.id, u.slug, u.name, u.short_name, u.sort_order, u.population, u.households
       FROM org_unit u
       WHERE u.parent_id = ${q.parentId} AND ${scopeSql(q.scope, Prisma.sql`u.id`)} ${only}
+        -- only the children the programme applies to (its programme_unit; none listed: every child)
+        AND ${appliesToSql(
+          Prisma.sql`(SELECT pr.id FROM programme pr WHERE pr.term_id = ${q.termId} AND pr.slug = ${q.programmeSlug} ORDER BY pr.id LIMIT 1)`,
+          Prisma.sql`u.id`,
+        )}
     ),
     ind AS (
       SELECT i.id, i.code, i.aggregation::text AS aggregation

@@ -200,7 +200,7 @@ test("the administrator moves the new ward under Hà Nội and changes its slug;
   // the new parent is searched by name (diacritics ignored) and chosen by keyboard
   await admin.waitForLoadState("networkidle");
   await move.getByLabel("Đơn vị cấp trên mới").fill("ha noi");
-  await expect(move.getByRole("option", { name: "Thành phố Hà Nội" })).toBeVisible();
+  await expect(move.getByRole("listbox").getByRole("option", { name: "Thành phố Hà Nội" })).toBeVisible();
   await move.getByLabel("Đơn vị cấp trên mới").press("Enter");
   await expect(move.getByLabel("Đơn vị cấp trên mới")).toHaveValue("Thành phố Hà Nội");
   await move.getByLabel("Ngày chuyển có hiệu lực").fill("2021-01-01");

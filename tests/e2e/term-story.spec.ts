@@ -284,7 +284,7 @@ test("district staff build a programme from scratch; the API and the ward's entr
   // Áp dụng cho: searched by name among the issuer's wards, chosen by keyboard, shown as a chip
   await staff.waitForLoadState("networkidle");
   await create.getByLabel("Áp dụng cho").fill("ngoc thuy");
-  await expect(create.getByRole("option", { name: "Phường Ngọc Thụy" })).toBeVisible();
+  await expect(create.getByRole("listbox").getByRole("option", { name: "Phường Ngọc Thụy" })).toBeVisible();
   await create.getByLabel("Áp dụng cho").press("Enter");
   await expect(create.getByRole("button", { name: "Bỏ Phường Ngọc Thụy" })).toBeVisible();
   await submitUntil(staff, create, "Tạo chương trình", "Đã tạo chương trình 05-CTr/QU. Hãy thêm mục và chỉ tiêu.");

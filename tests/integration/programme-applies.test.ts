@@ -130,6 +130,15 @@ describe("a programme applied to one ward only", () => {
       (await getWardComparison(term, { ward, period: { kind: "TERM" } }, ALL))!.programmes.map((p) => p.slug);
     expect(await compare("ngoc-thuy")).toContain(ONLY);
     expect(await compare("bo-de")).not.toContain(ONLY);
+    // the district's ranking on its indicator counts only the wards it applies to
+    const { getIndicatorComparison } = await import("@/lib/data/compare");
+    const ranking = (await getIndicatorComparison(
+      term,
+      { parent: "long-bien", indicator: "chi-mot-phuong", period: { kind: "TERM" }, sort: "desc", per: "none" },
+      ALL,
+    ))!;
+    expect(ranking.table.rows.map((r) => r.unit.slug)).toEqual(["ngoc-thuy"]);
+    expect(ranking.table.matchCount).toBe(1);
   });
 
   it("gives its targets to that ward only", async () => {
