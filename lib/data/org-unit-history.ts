@@ -53,15 +53,27 @@ export async function getPredecessorHistory({
   termId: number;
   programmeSlug?: string;
 }): Promise<PredecessorHistory> {
-  const links = await db().orgUnitSuccession.findMany({
-    where: { successor: { slug: unitSlug } },
-    select: {
-      effectiveOn: true,
-      share: true,
-      predecessor: { select: { id: true, slug: true, name: true, shortName: true, sortOrder: true } },
-    },
-    orderBy: [{ predecessor: { sortOrder: "asc" } }, { predecessor: { slug: "asc" } }],
-  });
+  // one statement (Prisma's nested select sent two, the second even when there was no succession)
+  const links = (
+    await db().$queryRaw<
+      {
+        effectiveOn: Date;
+        share: { toFixed(): string };
+        id: number;
+        slug: string;
+        name: string;
+        shortName: string;
+        sortOrder: number;
+      }[]
+    >`
+      SELECT s.effective_on AS "effectiveOn", s.share, p.id, p.slug, p.name, p.short_name AS "shortName",
+             p.sort_order AS "sortOrder"
+        FROM org_unit_succession s
+        JOIN org_unit p ON p.id = s.predecessor_id
+        JOIN org_unit n ON n.id = s.successor_id
+       WHERE n.slug = ${unitSlug}
+       ORDER BY p.sort_order, p.slug`
+  ).map(({ effectiveOn, share, ...predecessor }) => ({ effectiveOn, share, predecessor }));
   if (links.length === 0) return { predecessors: [], effectiveOn: null, values: [] };
   const rows = await db().result.findMany({
     where: {

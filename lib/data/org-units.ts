@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { OrgLevel } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { viFold } from "@/lib/domain/vi-fold";
-import { type ReadScope, scopeSql, scopeWhere } from "./scope";
+import { type ReadScope, scopePathSql, scopeSql } from "./scope";
 import { isoDay } from "./serialize";
 
 export type OrgUnitRef = { slug: string; name: string; shortName: string; level: OrgLevel };
@@ -32,23 +32,29 @@ export const existingDuring = (year: number) => ({
 export const existedDuring = (unit: { validFrom: Date; validTo: Date | null }, year: number): boolean =>
   unit.validFrom <= lastDay(year) && (!unit.validTo || unit.validTo >= firstDay(year));
 
-/** A unit with its parent and children; null when unknown or outside `scope`. */
+/**
+ * A unit with its parent and children; null when unknown or outside `scope`. One statement (the
+ * parent and the children as JSON), where Prisma's nested selects sent three.
+ */
 export async function getOrgUnit(slug: string, scope: ReadScope): Promise<OrgUnitDetail | null> {
-  const unit = await db().orgUnit.findFirst({
-    where: { slug, ...scopeWhere(scope) },
-    select: {
-      ...refSelect,
-      validFrom: true,
-      validTo: true,
-      population: true,
-      households: true,
-      parent: { select: refSelect },
-      children: { where: scopeWhere(scope), select: refSelect, orderBy: [{ sortOrder: "asc" }, { slug: "asc" }] },
-    },
-  });
+  const ref = (t: string) =>
+    Prisma.raw(
+      `json_build_object('slug', ${t}.slug, 'name', ${t}.name, 'shortName', ${t}.short_name, 'level', ${t}.level)`,
+    );
+  const rows = await db().$queryRaw<(OrgUnitRef & Omit<OrgUnitDetail, "validFrom" | "validTo"> & DateRange)[]>`
+    SELECT u.slug, u.name, u.short_name AS "shortName", u.level::text AS level, u.valid_from AS "validFrom",
+           u.valid_to AS "validTo", u.population, u.households,
+           (SELECT ${ref("p")} FROM org_unit p WHERE p.id = u.parent_id) AS parent,
+           COALESCE((SELECT json_agg(${ref("c")} ORDER BY c.sort_order, c.slug) FROM org_unit c
+                      WHERE c.parent_id = u.id AND ${scopePathSql(scope, Prisma.sql`c.path`)}), '[]'::json) AS children
+      FROM org_unit u
+     WHERE u.slug = ${slug} AND ${scopePathSql(scope, Prisma.sql`u.path`)}`;
+  const unit = rows[0];
   if (!unit) return null;
   return { ...unit, validFrom: isoDay(unit.validFrom)!, validTo: isoDay(unit.validTo) };
 }
+
+type DateRange = { validFrom: Date; validTo: Date | null };
 
 export type WardListItem = OrgUnitRef & { district: string; resultCount: number; reportedCount: number };
 export type WardListPage = { wards: WardListItem[]; total: number; page: number; perPage: number };

@@ -111,9 +111,14 @@ async function loadProgress(cellsOf: Cells, scope: ReadScope): Promise<Map<strin
 
   const cells = new Map<string, ProgressCell>();
   for (const period of periods) {
-    const active = groups.filter((g) => existedDuring(g, period.year));
+    // the groups of each ward, found once (not a scan of every group for every ward: 3.321 wards have
+    // 13.280 groups)
+    const activeOf = groupBy(
+      groups.filter((g) => existedDuring(g, period.year)),
+      (g) => g.parentId!,
+    );
     for (const wardId of wardIds) {
-      const groupIds = active.filter((g) => g.parentId === wardId).map((g) => g.id);
+      const groupIds = (activeOf.get(wardId) ?? []).map((g) => g.id);
       for (const programmeId of programmeIds) {
         const sub = submissionOf.get(cellKey(wardId, period.id, programmeId));
         cells.set(cellKey(wardId, period.id, programmeId), {

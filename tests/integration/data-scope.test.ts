@@ -239,6 +239,47 @@ describe("queries of one kind of row", () => {
     expect(await getChildUnitValues("ngoc-thuy", term.id, ngocThuy)).toEqual(children);
   });
 
+  it("a unit with its parent and children in one statement, as the former nested read gave it", async () => {
+    const { getOrgUnit } = await data();
+    const ref = { slug: true, name: true, shortName: true, level: true } as const;
+    const former = async (slug: string, scope: ReadScope) => {
+      const where = "all" in scope ? {} : { path: { hasSome: [...scope.rootIds] } };
+      const u = await database.prisma.orgUnit.findFirst({
+        where: { slug, ...where },
+        select: {
+          ...ref,
+          validFrom: true,
+          validTo: true,
+          population: true,
+          households: true,
+          parent: { select: ref },
+          children: { where, select: ref, orderBy: [{ sortOrder: "asc" }, { slug: "asc" }] },
+        },
+      });
+      return (
+        u && {
+          ...u,
+          validFrom: u.validFrom.toISOString().slice(0, 10),
+          validTo: u.validTo?.toISOString().slice(0, 10) ?? null,
+        }
+      );
+    };
+    for (const [slug, scope] of [
+      ["ngoc-thuy", ngocThuy],
+      ["ngoc-thuy", district],
+      ["ngoc-thuy", { all: true }],
+      ["long-bien", district],
+      ["long-bien", ngocThuy],
+      ["ha-noi", { all: true }],
+      ["ngoc-thuy", boDe],
+    ] as [string, ReadScope][]) {
+      const expected = await former(slug, scope);
+      expect(await getOrgUnit(slug, scope), `${slug} ${JSON.stringify(scope)}`).toEqual(expected);
+    }
+    expect((await getOrgUnit("ngoc-thuy", district))?.children.length).toBe(38);
+    expect((await getOrgUnit("ngoc-thuy", district))?.parent?.slug).toBe("long-bien");
+  });
+
   it("values of a unit and of the units below it", async () => {
     const { getUnitValues, getChildUnitValues, getIndicatorValues, getGroupMatrix, getAcrossTerms, getProgrammes } =
       await data();
