@@ -1,6 +1,6 @@
 "use client";
 import { useId } from "react";
-import type { Aggregation, Direction, OrgLevel, ValueType } from "@/lib/domain/enums";
+import type { IndicatorDefinition } from "@/lib/domain/indicator-definition";
 import { AGGREGATION_LABEL, DIRECTION_LABEL, LEVEL_LABEL, VALUE_TYPE_LABEL } from "@/lib/format/labels";
 
 export const input = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1";
@@ -33,18 +33,7 @@ export function Select({
   );
 }
 
-export type IndicatorFieldValues = {
-  name: string;
-  unit: string;
-  valueType: ValueType;
-  aggregation: Aggregation;
-  direction: Direction;
-  collectionLevel: OrgLevel;
-  wardFromGroups: boolean;
-  headline: boolean;
-  categories: Record<string, string>;
-  description: string | null;
-};
+export type IndicatorFieldValues = IndicatorDefinition;
 
 export const NEW_INDICATOR: IndicatorFieldValues = {
   name: "",

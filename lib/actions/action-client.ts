@@ -16,7 +16,13 @@ import type { ActionResult } from "@/lib/result";
 import { actorOf, invalidFields } from "./form-helpers";
 
 /** What an action's `run` is given: the parsed form, the guard's answer and who acts (for audit rows). */
-export type ActionContext<T> = { input: T; auth: Authorized; actor: ReturnType<typeof actorOf> };
+export type ActionContext<T> = {
+  input: T;
+  auth: Authorized;
+  actor: ReturnType<typeof actorOf>;
+  /** the form as posted (for what the schema does not read: a file) */
+  form: FormData;
+};
 
 /** A form action as `useActionState` calls it. */
 export type FormAction<D> = (prev: ActionResult<D> | null, form: FormData) => Promise<ActionResult<D>>;
@@ -30,8 +36,8 @@ export function revalidatedOnSuccess<R extends { ok: boolean }>(layouts: readonl
 export function actionClient<D = undefined>(client: {
   /** the permission held on the unit the form names */
   permission: Action;
-  /** the layouts whose pages show what the actions change (refreshed after a success) */
-  revalidate: readonly string[];
+  /** the layouts whose pages show what the actions change (refreshed after a success), or those of the unit acted on */
+  revalidate: readonly string[] | ((auth: Authorized) => readonly string[]);
   /** the answer to a form that fails its schema (default: the first field's message) */
   invalid?: (error: z.ZodError) => ActionResult<never>;
 }) {
@@ -42,6 +48,8 @@ export function actionClient<D = undefined>(client: {
     /** the form field naming the unit acted on: the permission is checked there */
     unitField: K;
     run: (ctx: ActionContext<T>) => Promise<ActionResult<D>>;
+    /** instead of the client's layouts (`[]`: an action that writes nothing) */
+    revalidate?: readonly string[];
   }): FormAction<D> {
     return async (_prev, form) => {
       const guard = await authorizeForm(
@@ -53,8 +61,11 @@ export function actionClient<D = undefined>(client: {
         client.invalid ?? invalidFields,
       );
       if (!guard.ok) return guard.result;
-      const result = await spec.run({ input: guard.input, auth: guard.auth, actor: actorOf(guard.auth) });
-      return revalidatedOnSuccess(client.revalidate, result);
+      const result = await spec.run({ input: guard.input, auth: guard.auth, actor: actorOf(guard.auth), form });
+      const layouts =
+        spec.revalidate ??
+        (typeof client.revalidate === "function" ? client.revalidate(guard.auth) : client.revalidate);
+      return revalidatedOnSuccess(layouts, result);
     };
   };
 }

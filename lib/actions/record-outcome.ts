@@ -1,10 +1,11 @@
 import "server-only";
-// How the record actions (land clearance, achievements) answer: the write's outcome as an
-// ActionResult, and the dashboards of the ward refreshed after a write.
-import { revalidatePath } from "next/cache";
+// The record actions (land clearance, achievements): their action client, and how they answer — the
+// write's outcome as an ActionResult; the dashboards of the ward are refreshed after a write.
 import type { WriteOutcome } from "@/lib/data/record-write";
 import { describeRecord } from "@/lib/format/records";
 import { type ActionResult, failure, success } from "@/lib/result";
+import { actionClient } from "./action-client";
+import { invalidForm } from "./form-helpers";
 
 export type SavedView = {
   version: number;
@@ -14,8 +15,6 @@ export type SavedView = {
 export type RecordData = { id?: number; version?: number; saved?: SavedView | null };
 export type RecordResult = ActionResult<RecordData>;
 
-export { invalidForm } from "./form-helpers";
-
 /** Why a record reviewed with a sent or approved submission cannot be changed. */
 export function recordLockedMessage(status: string, year: number | null): string {
   const figures = year === null ? "Số liệu của phường" : `Số liệu năm ${year} của phường`;
@@ -24,12 +23,18 @@ export function recordLockedMessage(status: string, year: number | null): string
     : `${figures} đã gửi, chờ Đảng ủy phường duyệt: bản ghi này không thêm, sửa, xóa được cho đến khi Đảng ủy trả lại.`;
 }
 
-export function answer(outcome: WriteOutcome, wardSlug: string, done: string): RecordResult {
-  if (outcome.ok) {
-    // the overview, the programme dashboards and /gpmb of the ward show the change at once
-    revalidatePath(`/${wardSlug}`, "layout");
-    return success(done, { id: outcome.id, version: outcome.version });
-  }
+/**
+ * Every record write: `editValues` on the ward the form names; the overview, the programme dashboards
+ * and /gpmb of the ward show the change at once.
+ */
+export const recordAction = actionClient<RecordData>({
+  permission: "editValues",
+  invalid: invalidForm,
+  revalidate: (auth) => [`/${auth.unit.slug}`],
+});
+
+export function answer(outcome: WriteOutcome, done: string): RecordResult {
+  if (outcome.ok) return success(done, { id: outcome.id, version: outcome.version });
   switch (outcome.code) {
     case "not-found":
       return failure("not-found", "Không tìm thấy bản ghi này trong phường (có thể đã bị xóa). Hãy tải lại trang.");

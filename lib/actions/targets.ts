@@ -2,18 +2,19 @@
 // Targets (chỉ tiêu) of a programme: the grid, and the import of a file (preview → apply). District or
 // city staff who manage the catalogue of the programme's issuing unit; the programme is looked up only
 // among the programmes their units issued.
-import { revalidatePath } from "next/cache";
-import { authorizeForm } from "@/lib/auth/action-guard";
 import { IMPORT_LIMITS } from "@/lib/domain/entry-template";
 import { type ActionResult, failure, success } from "@/lib/result";
 import { type TargetImportPreview, applyTargetFile, previewTargetFile, saveTargetGrid } from "@/lib/services/targets";
 import { targetGridSchema, targetImportSchema } from "@/lib/validation/catalogue";
-import { actorOf, invalidFields, issuerIdsOf } from "./form-helpers";
+import { actionClient } from "./action-client";
+import { issuerIdsOf } from "./form-helpers";
 
 export type TargetGridState = ActionResult | null;
 export type TargetImportState = ActionResult<TargetImportPreview> | null;
 
-const invalid = invalidFields;
+/** Targets are catalogue writes: `manageCatalogue` on the unit the form names; every page may show them. */
+const gridAction = actionClient({ permission: "manageCatalogue", revalidate: ["/"] });
+const importAction = actionClient<TargetImportPreview>({ permission: "manageCatalogue", revalidate: ["/"] });
 const NOT_FOUND = "Không tìm thấy chương trình này trong danh mục bạn quản lý.";
 const conflict = (cells: string[]) =>
   failure(
@@ -26,36 +27,30 @@ const savedMessage = (o: { created: number; updated: number; deleted: number }) 
     : `Đã lưu chỉ tiêu: ${o.created} mới, ${o.updated} sửa, ${o.deleted} xóa.`;
 
 /** Lưu chỉ tiêu from the grid: all cells in one transaction, or none. */
-export async function saveTargetGridAction(_prev: TargetGridState, form: FormData): Promise<ActionResult> {
-  const guard = await authorizeForm(
-    "action:saveTargetGrid",
-    "manageCatalogue",
-    form,
-    targetGridSchema,
-    "unit",
-    invalid,
-  );
-  if (!guard.ok) return guard.result;
-  const { term, programme, sourceTitle, sourceDate, unit: _u, ...rest } = guard.input;
-  const outcome = await saveTargetGrid({
-    actor: actorOf(guard.auth),
-    term,
-    programme,
-    issuerIds: await issuerIdsOf(guard.auth.scope),
-    fields: rest as Record<string, string>,
-    document: { title: sourceTitle, issuedOn: sourceDate || null },
-  });
-  if (!outcome.ok) {
-    if (outcome.code === "not-found") return failure("not-found", NOT_FOUND);
-    if (outcome.code === "invalid")
-      return failure("invalid", `Chưa lưu: ${outcome.errors[0].message}`, {
-        fieldErrors: Object.fromEntries(outcome.errors.map((e) => [e.cell, [e.message]])),
-      });
-    return conflict(outcome.cells);
-  }
-  revalidatePath("/", "layout");
-  return success(savedMessage(outcome));
-}
+export const saveTargetGridAction = gridAction({
+  name: "action:saveTargetGrid",
+  schema: targetGridSchema,
+  unitField: "unit",
+  run: async ({ input: { term, programme, sourceTitle, sourceDate, unit: _u, ...rest }, auth, actor }) => {
+    const outcome = await saveTargetGrid({
+      actor,
+      term,
+      programme,
+      issuerIds: await issuerIdsOf(auth.scope),
+      fields: rest as Record<string, string>,
+      document: { title: sourceTitle, issuedOn: sourceDate || null },
+    });
+    if (!outcome.ok) {
+      if (outcome.code === "not-found") return failure("not-found", NOT_FOUND);
+      if (outcome.code === "invalid")
+        return failure("invalid", `Chưa lưu: ${outcome.errors[0].message}`, {
+          fieldErrors: Object.fromEntries(outcome.errors.map((e) => [e.cell, [e.message]])),
+        });
+      return conflict(outcome.cells);
+    }
+    return success(savedMessage(outcome));
+  },
+});
 
 async function fileOf(form: FormData): Promise<{ name: string; bytes: Uint8Array } | ActionResult<never>> {
   const file = form.get("file");
@@ -67,78 +62,63 @@ async function fileOf(form: FormData): Promise<{ name: string; bytes: Uint8Array
 }
 
 /** Xem trước a target file: what it would change, writing nothing. */
-export async function previewTargetImport(
-  _prev: TargetImportState,
-  form: FormData,
-): Promise<NonNullable<TargetImportState>> {
-  const guard = await authorizeForm(
-    "action:previewTargetImport",
-    "manageCatalogue",
-    form,
-    targetImportSchema,
-    "unit",
-    invalid,
-  );
-  if (!guard.ok) return guard.result;
-  const file = await fileOf(form);
-  if ("ok" in file) return file;
-  const { term, programme, sourceTitle, sourceDate } = guard.input;
-  const read = await previewTargetFile({
-    term,
-    programme,
-    issuerIds: await issuerIdsOf(guard.auth.scope),
-    file,
-    document: { title: sourceTitle, issuedOn: sourceDate || null },
-  });
-  if (!read.ok) return read.code === "not-found" ? failure("not-found", NOT_FOUND) : failure("invalid", read.message);
-  const c = read.preview.counts;
-  return {
-    ok: true,
-    message:
-      c.invalid > 0
-        ? `Tệp có ${c.invalid} dòng lỗi: sửa tệp rồi xem trước lại. Chưa ghi gì.`
-        : `Xem trước: ${c.new} mới, ${c.changed} thay đổi, ${c.cleared} xóa, ${c.unchanged} không đổi. Chưa ghi gì; bấm “Áp dụng” để lưu.`,
-    data: read.preview,
-  };
-}
+export const previewTargetImport = importAction({
+  name: "action:previewTargetImport",
+  schema: targetImportSchema,
+  unitField: "unit",
+  // writes nothing: no page to refresh
+  revalidate: [],
+  run: async ({ input: { term, programme, sourceTitle, sourceDate }, auth, form }) => {
+    const file = await fileOf(form);
+    if ("ok" in file) return file;
+    const read = await previewTargetFile({
+      term,
+      programme,
+      issuerIds: await issuerIdsOf(auth.scope),
+      file,
+      document: { title: sourceTitle, issuedOn: sourceDate || null },
+    });
+    if (!read.ok) return read.code === "not-found" ? failure("not-found", NOT_FOUND) : failure("invalid", read.message);
+    const c = read.preview.counts;
+    return {
+      ok: true,
+      message:
+        c.invalid > 0
+          ? `Tệp có ${c.invalid} dòng lỗi: sửa tệp rồi xem trước lại. Chưa ghi gì.`
+          : `Xem trước: ${c.new} mới, ${c.changed} thay đổi, ${c.cleared} xóa, ${c.unchanged} không đổi. Chưa ghi gì; bấm “Áp dụng” để lưu.`,
+      data: read.preview,
+    };
+  },
+});
 
 /** Áp dụng a previewed target file: all its changes in one transaction, or none. */
-export async function applyTargetImport(
-  _prev: TargetImportState,
-  form: FormData,
-): Promise<NonNullable<TargetImportState>> {
-  const guard = await authorizeForm(
-    "action:applyTargetImport",
-    "manageCatalogue",
-    form,
-    targetImportSchema,
-    "unit",
-    invalid,
-  );
-  if (!guard.ok) return guard.result;
-  const { term, programme, sourceTitle, sourceDate, fingerprint } = guard.input;
-  if (!fingerprint) return failure("invalid", "Hãy bấm “Xem trước” trước khi áp dụng.");
-  const file = await fileOf(form);
-  if ("ok" in file) return file;
-  const outcome = await applyTargetFile({
-    actor: actorOf(guard.auth),
-    term,
-    programme,
-    issuerIds: await issuerIdsOf(guard.auth.scope),
-    file,
-    document: { title: sourceTitle, issuedOn: sourceDate || null },
-    fingerprint,
-  });
-  if (!outcome.ok) {
-    if (outcome.code === "not-found") return failure("not-found", NOT_FOUND);
-    if (outcome.code === "invalid") return failure("invalid", outcome.message);
-    return outcome.cells.length > 0
-      ? conflict(outcome.cells)
-      : failure(
-          "conflict",
-          "Chỉ tiêu đã thay đổi từ lúc xem trước (hoặc tệp khác tệp đã xem trước). Hãy xem trước lại; chưa có gì được lưu.",
-        );
-  }
-  revalidatePath("/", "layout");
-  return success(savedMessage(outcome), outcome.preview);
-}
+export const applyTargetImport = importAction({
+  name: "action:applyTargetImport",
+  schema: targetImportSchema,
+  unitField: "unit",
+  run: async ({ input: { term, programme, sourceTitle, sourceDate, fingerprint }, auth, actor, form }) => {
+    if (!fingerprint) return failure("invalid", "Hãy bấm “Xem trước” trước khi áp dụng.");
+    const file = await fileOf(form);
+    if ("ok" in file) return file;
+    const outcome = await applyTargetFile({
+      actor,
+      term,
+      programme,
+      issuerIds: await issuerIdsOf(auth.scope),
+      file,
+      document: { title: sourceTitle, issuedOn: sourceDate || null },
+      fingerprint,
+    });
+    if (!outcome.ok) {
+      if (outcome.code === "not-found") return failure("not-found", NOT_FOUND);
+      if (outcome.code === "invalid") return failure("invalid", outcome.message);
+      return outcome.cells.length > 0
+        ? conflict(outcome.cells)
+        : failure(
+            "conflict",
+            "Chỉ tiêu đã thay đổi từ lúc xem trước (hoặc tệp khác tệp đã xem trước). Hãy xem trước lại; chưa có gì được lưu.",
+          );
+    }
+    return success(savedMessage(outcome), outcome.preview);
+  },
+});

@@ -5,9 +5,9 @@ import "server-only";
 // callers pass `issuerIds` (the units where the person holds that action, with those below), and a
 // programme issued elsewhere reads as absent.
 import { type AuditValue } from "@/lib/domain/audit-diff";
+import type { IndicatorDefinition } from "@/lib/domain/indicator-definition";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Aggregation, Direction, OrgLevel, ValueType } from "@/lib/generated/prisma/enums";
 import type { Failure } from "@/lib/result";
 import { type Actor, type Tx, audit } from "./record-write";
 import { isoDay } from "./serialize";
@@ -115,22 +115,15 @@ export const indicatorFields = {
 } as const;
 
 /** What the audit log keeps of an indicator (categories as their JSON text). */
-export function indicatorAudit(i: {
-  code: string;
-  name: string;
-  unit: string;
-  valueType: ValueType;
-  aggregation: Aggregation;
-  direction: Direction;
-  collectionLevel: OrgLevel;
-  wardFromGroups: boolean;
-  categories: unknown;
-  headline: boolean;
-  sortOrder: number;
-  description: string | null;
-  parentCode?: string | null;
-  section?: string;
-}): Record<string, AuditValue> {
+export function indicatorAudit(
+  i: Omit<IndicatorDefinition, "categories"> & {
+    code: string;
+    categories: unknown;
+    sortOrder: number;
+    parentCode?: string | null;
+    section?: string;
+  },
+): Record<string, AuditValue> {
   // only the indicator's own fields: callers pass whole rows (ids, versions, relations) too
   const out: Record<string, AuditValue> = {
     code: i.code,
@@ -327,18 +320,7 @@ async function lockIndicator(tx: Tx, indicatorId: number, issuerIds: readonly nu
   });
 }
 
-export type IndicatorChange = {
-  name: string;
-  unit: string;
-  valueType: ValueType;
-  aggregation: Aggregation;
-  direction: Direction;
-  collectionLevel: OrgLevel;
-  wardFromGroups: boolean;
-  headline: boolean;
-  categories: Record<string, string>;
-  description: string | null;
-};
+export type IndicatorChange = IndicatorDefinition;
 
 /** What may not change once an indicator has figures: it would reinterpret the stored numbers. */
 export const MEANING_FIELDS = ["unit", "valueType", "aggregation"] as const;
@@ -580,20 +562,10 @@ export async function deleteProgramme({
   );
 }
 
-export type EditableIndicator = {
+export type EditableIndicator = IndicatorDefinition & {
   id: number;
   version: number;
   code: string;
-  name: string;
-  unit: string;
-  valueType: ValueType;
-  aggregation: Aggregation;
-  direction: Direction;
-  collectionLevel: OrgLevel;
-  wardFromGroups: boolean;
-  headline: boolean;
-  categories: Record<string, string>;
-  description: string | null;
   /** a category sub-row of another indicator */
   isSubRow: boolean;
   /** figures (published or entered): unit, type and aggregation are then fixed */

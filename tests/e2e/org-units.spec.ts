@@ -1,6 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type Page, expect, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "./auth-state";
+import { addCityAndWards, submitUnitForm } from "./helpers/org-units";
+import { transition } from "./helpers/submission";
 
 // An administrator sets up units as a new user would: adds a city, and two test wards (under Long
 // Biên, whose programmes they then report on); each test ward's official enters a 2019 figure and
@@ -34,31 +36,6 @@ async function expectAccessible(page: Page) {
   ).toEqual([]);
 }
 
-/** Submits one of the org-unit forms and waits for its answer. */
-async function submit(page: Page, form: string, button: string, answer: string | RegExp) {
-  const f = page.getByRole("form", { name: form });
-  // a click before hydration would post nothing: retry until the answer shows
-  await expect(async () => {
-    await f.getByRole("button", { name: button }).click();
-    await expect(f.getByRole("status")).toContainText(answer, { timeout: 10_000 });
-  }).toPass({ timeout: 40_000 });
-}
-
-async function addUnit(
-  page: Page,
-  unit: { parent: string; level: string; name: string; shortName: string; slug: string },
-) {
-  await page.goto("/quan-tri/don-vi");
-  const f = page.getByRole("form", { name: "Thêm đơn vị" });
-  await f.getByLabel("Đơn vị cấp trên").selectOption({ label: unit.parent });
-  await f.getByLabel("Cấp", { exact: true }).selectOption({ label: unit.level });
-  await f.getByLabel("Tên đầy đủ").fill(unit.name);
-  await f.getByLabel("Tên ngắn").fill(unit.shortName);
-  await f.getByLabel("Mã", { exact: true }).fill(unit.slug);
-  await f.getByLabel("Ngày bắt đầu hoạt động").fill("2015-01-01");
-  await submit(page, "Thêm đơn vị", "Thêm đơn vị", `Đã thêm ${unit.name}.`);
-}
-
 /** A new account with a role on the first ward, the role on the second, its temporary password changed. */
 async function makeAccount(admin: Page, browser: Browser, username: string, role: string) {
   await admin.goto("/quan-tri/tai-khoan");
@@ -86,16 +63,6 @@ async function makeAccount(admin: Page, browser: Browser, username: string, role
   await user.context().close();
 }
 
-// a click before hydration opens nothing: click until the confirmation shows, then confirm
-async function transition(page: Page, action: string) {
-  const panel = page.getByTestId("submission-panel");
-  await expect(async () => {
-    await panel.getByRole("button", { name: action, exact: true }).click();
-    await expect(panel.getByRole("form", { name: `Xác nhận: ${action}` })).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 15_000 });
-  await panel.getByRole("button", { name: `Xác nhận ${action.toLowerCase()}` }).click();
-}
-
 async function publish(browser: Browser, ward: string, value: string) {
   const entry = `/${ward}/nhap-lieu/${YEAR}/03-CTr-QU`;
   const official = await signIn(browser, "e2e.canbo", NEW_PASSWORD, entry);
@@ -120,24 +87,10 @@ test("an administrator adds a city and two wards, merges them; the new ward's hi
   test.setTimeout(300_000);
   const admin = await signIn(browser, "demo.quantri", DEMO_PASSWORD, "/quan-tri/don-vi");
   await expect(admin.getByRole("heading", { level: 1, name: "Quản trị đơn vị" })).toBeVisible();
-  await addUnit(admin, {
-    parent: "— Không có (thành phố cấp cao nhất)",
-    level: "Thành phố",
-    name: "Thành phố Thử Nghiệm",
-    shortName: "Thử Nghiệm",
-    slug: "tp-thu-nghiem",
-  });
-  for (const [name, slug] of [
+  await addCityAndWards(admin, { shortName: "Thử Nghiệm", slug: "tp-thu-nghiem" }, [
     ["Thử Một", "thu-mot"],
     ["Thử Hai", "thu-hai"],
-  ])
-    await addUnit(admin, {
-      parent: "Quận Long Biên",
-      level: "Phường, xã",
-      name: `Phường ${name}`,
-      shortName: name,
-      slug,
-    });
+  ]);
   // a second ward of the same name under the same district is refused, in Vietnamese
   await admin.goto("/quan-tri/don-vi");
   const add = admin.getByRole("form", { name: "Thêm đơn vị" });
@@ -147,7 +100,7 @@ test("an administrator adds a city and two wards, merges them; the new ward's hi
   await add.getByLabel("Tên ngắn").fill("Thu Mot");
   await add.getByLabel("Mã", { exact: true }).fill("thu-mot-2");
   await add.getByLabel("Ngày bắt đầu hoạt động").fill("2015-01-01");
-  await submit(admin, "Thêm đơn vị", "Thêm đơn vị", "Đã có đơn vị tên “Phường Thu Mot” thuộc Quận Long Biên");
+  await submitUnitForm(admin, "Thêm đơn vị", "Thêm đơn vị", "Đã có đơn vị tên “Phường Thu Mot” thuộc Quận Long Biên");
 
   await makeAccount(admin, browser, "e2e.canbo", "WARD_OFFICIAL");
   await makeAccount(admin, browser, "e2e.danguy", "WARD_PARTY_COMMITTEE");
@@ -163,7 +116,7 @@ test("an administrator adds a city and two wards, merges them; the new ward's hi
   await merge.getByLabel("Tên đơn vị mới").fill("Phường Thử Gộp");
   await merge.getByLabel("Tên ngắn của đơn vị mới").fill("Thử Gộp");
   await merge.getByLabel("Mã đơn vị mới").fill("thu-gop");
-  await submit(admin, "Sáp nhập đơn vị", "Sáp nhập", "Đã sáp nhập thành Phường Thử Gộp từ ngày 01/01/2020.");
+  await submitUnitForm(admin, "Sáp nhập đơn vị", "Sáp nhập", "Đã sáp nhập thành Phường Thử Gộp từ ngày 01/01/2020.");
   await expectAccessible(admin);
 
   await admin.goto("/quan-tri/don-vi/thu-gop");
@@ -204,7 +157,7 @@ test("the administrator moves the new ward under Hà Nội and changes its slug;
   await move.getByLabel("Đơn vị cấp trên mới").press("Enter");
   await expect(move.getByLabel("Đơn vị cấp trên mới")).toHaveValue("Thành phố Hà Nội");
   await move.getByLabel("Ngày chuyển có hiệu lực").fill("2021-01-01");
-  await submit(
+  await submitUnitForm(
     admin,
     "Chuyển sang đơn vị cấp trên khác",
     "Chuyển đơn vị",

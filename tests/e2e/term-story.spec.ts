@@ -1,5 +1,7 @@
 import { type Browser, type Page, expect, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "./auth-state";
+import { addCityAndWards, submitUnitForm } from "./helpers/org-units";
+import { transition } from "./helpers/submission";
 
 // Issue 12's whole story, as a new user would: an administrator adds a city and two test wards and gives
 // the demo ward accounts roles on them; district staff copy 2015–2020 into 2020–2025 and that into
@@ -35,16 +37,6 @@ async function submitUntil(page: Page, form: ReturnType<Page["getByRole"]>, butt
   await expect(form.getByRole("status")).toContainText(answer, { timeout: 30_000 });
 }
 
-// a click before hydration opens nothing: click until the confirmation shows, then confirm
-async function transition(page: Page, action: string) {
-  const panel = page.getByTestId("submission-panel");
-  await expect(async () => {
-    await panel.getByRole("button", { name: action, exact: true }).click();
-    await expect(panel.getByRole("form", { name: `Xác nhận: ${action}` })).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 15_000 });
-  await panel.getByRole("button", { name: `Xác nhận ${action.toLowerCase()}` }).click();
-}
-
 /** The ward official enters one 2026 figure of programme 03 and sends it; the committee approves it. */
 async function publish2026(browser: Browser, ward: string, value: string) {
   const entry = `/${ward}/nhap-lieu/2026/03-CTr-QU`;
@@ -59,30 +51,6 @@ async function publish2026(browser: Browser, ward: string, value: string) {
   await transition(committee, "Duyệt");
   await expect(committee.getByTestId("submission-panel")).toContainText("Đã duyệt");
   await committee.context().close();
-}
-
-/** Submits one of the org-unit forms (retried until hydrated: the answer shows) and waits for its answer. */
-async function submitUnitForm(page: Page, form: string, button: string, answer: string | RegExp) {
-  const f = page.getByRole("form", { name: form });
-  await expect(async () => {
-    await f.getByRole("button", { name: button }).click();
-    await expect(f.getByRole("status")).toContainText(answer, { timeout: 10_000 });
-  }).toPass({ timeout: 40_000 });
-}
-
-async function addUnit(
-  page: Page,
-  unit: { parent: string; level: string; name: string; shortName: string; slug: string },
-) {
-  await page.goto("/quan-tri/don-vi");
-  const f = page.getByRole("form", { name: "Thêm đơn vị" });
-  await f.getByLabel("Đơn vị cấp trên").selectOption({ label: unit.parent });
-  await f.getByLabel("Cấp", { exact: true }).selectOption({ label: unit.level });
-  await f.getByLabel("Tên đầy đủ").fill(unit.name);
-  await f.getByLabel("Tên ngắn").fill(unit.shortName);
-  await f.getByLabel("Mã", { exact: true }).fill(unit.slug);
-  await f.getByLabel("Ngày bắt đầu hoạt động").fill("2015-01-01");
-  await submitUnitForm(page, "Thêm đơn vị", "Thêm đơn vị", `Đã thêm ${unit.name}.`);
 }
 
 async function grant(admin: Page, username: string, role: string, unit: string) {
@@ -104,24 +72,10 @@ test("issue 12's story: units, two copied terms, targets, 2026 figures, a merge,
   // the administrator adds a city and two test wards (under Long Biên, whose programmes they report
   // on), and gives the demo ward official and committee roles on them
   const admin = await as(browser, "demo.quantri", "/quan-tri/don-vi");
-  await addUnit(admin, {
-    parent: "— Không có (thành phố cấp cao nhất)",
-    level: "Thành phố",
-    name: "Thành phố Câu Chuyện",
-    shortName: "Câu Chuyện",
-    slug: "tp-cau-chuyen",
-  });
-  for (const [name, slug] of [
+  await addCityAndWards(admin, { shortName: "Câu Chuyện", slug: "tp-cau-chuyen" }, [
     ["Thử Ba", "thu-ba"],
     ["Thử Tư", "thu-tu"],
-  ])
-    await addUnit(admin, {
-      parent: "Quận Long Biên",
-      level: "Phường, xã",
-      name: `Phường ${name}`,
-      shortName: name,
-      slug,
-    });
+  ]);
   await admin.goto("/quan-tri/tai-khoan");
   for (const ward of ["thu-ba", "thu-tu"]) {
     await grant(admin, "demo.phuong", "WARD_OFFICIAL", ward);

@@ -1,25 +1,15 @@
-import { handle, jsonError, jsonOk, parseQuery } from "@/lib/api/http";
-import { apiReadScope, authorizeApi } from "@/lib/auth/access";
+import { jsonError, jsonOk } from "@/lib/api/http";
+import { orgUnitGet } from "@/lib/api/org-unit-route";
 import { getOrgUnit } from "@/lib/data/org-units";
 import { getUnitTargetList } from "@/lib/data/targets";
 import { resolveTerm } from "@/lib/data/terms";
-import { firstError, slugSchema, termQuerySchema } from "@/lib/validation/params";
+import { termQuerySchema } from "@/lib/validation/params";
 
-export async function GET(request: Request, ctx: { params: Promise<{ slug: string }> }): Promise<Response> {
-  return handle(async () => {
-    const auth = await authorizeApi(request);
-    if ("refusal" in auth) return auth.refusal;
-    const slug = slugSchema.safeParse((await ctx.params).slug);
-    if (!slug.success) return jsonError(400, "bad_request", firstError(slug.error));
-    const read = await apiReadScope(request, auth.caller, slug.data);
-    if ("refusal" in read) return read.refusal;
-    const query = parseQuery(request.url, termQuerySchema);
-    if (!query.ok) return query.response;
-    const [unit, term] = await Promise.all([getOrgUnit(slug.data, read.scope), resolveTerm(query.data.term)]);
-    if (!unit) return jsonError(404, "not_found", `Không tìm thấy đơn vị “${slug.data}”.`);
-    if (!term) return jsonError(404, "not_found", `Không có nhiệm kỳ “${query.data.term}”.`);
-    const targets = await getUnitTargetList({ orgUnitSlug: slug.data, termId: term.id, scope: read.scope });
-    const { id: _id, ...termOut } = term;
-    return jsonOk({ orgUnit: { slug: unit.slug, name: unit.name, level: unit.level }, term: termOut, data: targets });
-  });
-}
+export const GET = orgUnitGet(termQuerySchema, async ({ slug, scope, query }) => {
+  const [unit, term] = await Promise.all([getOrgUnit(slug, scope), resolveTerm(query.term)]);
+  if (!unit) return jsonError(404, "not_found", `Không tìm thấy đơn vị “${slug}”.`);
+  if (!term) return jsonError(404, "not_found", `Không có nhiệm kỳ “${query.term}”.`);
+  const targets = await getUnitTargetList({ orgUnitSlug: slug, termId: term.id, scope });
+  const { id: _id, ...termOut } = term;
+  return jsonOk({ orgUnit: { slug: unit.slug, name: unit.name, level: unit.level }, term: termOut, data: targets });
+});

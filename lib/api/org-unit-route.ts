@@ -1,0 +1,57 @@
+import "server-only";
+// The preamble of the JSON API's GET /api/v1/org-units/{slug}/…: a caller (401 without one when the
+// portal is closed), a valid slug (400), the unit readable by the caller (403, logged), the query
+// parsed once (400); then the route's own work with the caller's read scope. Unexpected failures
+// answer 500, an unreachable database 503 (`handle`).
+import type { z } from "zod";
+import { handle, jsonError, parseQuery } from "@/lib/api/http";
+import { type ApiCaller, apiReadScope, authorizeApi } from "@/lib/auth/access";
+import { apiMayReadDrafts } from "@/lib/auth/drafts";
+import type { ReadScope } from "@/lib/data/scope";
+import { type TermSummary, resolveTerm } from "@/lib/data/terms";
+import { firstError, slugSchema } from "@/lib/validation/params";
+
+export type OrgUnitRequest<Q> = { request: Request; caller: ApiCaller; slug: string; scope: ReadScope; query: Q };
+
+type RouteContext = { params: Promise<{ slug: string }> };
+
+/** A GET handler about the unit named in the path, its query parsed with `querySchema` (if any). */
+export function orgUnitGet<Q = undefined>(
+  querySchema: z.ZodType<Q> | null,
+  run: (r: OrgUnitRequest<Q>) => Promise<Response>,
+): (request: Request, ctx: RouteContext) => Promise<Response> {
+  return (request, ctx) =>
+    handle(async () => {
+      const auth = await authorizeApi(request);
+      if ("refusal" in auth) return auth.refusal;
+      const slug = slugSchema.safeParse((await ctx.params).slug);
+      if (!slug.success) return jsonError(400, "bad_request", firstError(slug.error));
+      const read = await apiReadScope(request, auth.caller, slug.data);
+      if ("refusal" in read) return read.refusal;
+      let query = undefined as Q;
+      if (querySchema) {
+        const parsed = parseQuery(request.url, querySchema);
+        if (!parsed.ok) return parsed.response;
+        query = parsed.data;
+      }
+      return run({ request, caller: auth.caller, slug: slug.data, scope: read.scope, query });
+    });
+}
+
+/**
+ * The term (and year within it) of a ward's document (brief, report): a draft only for the ward's
+ * own officials and committee (403), an unknown term 404, a year outside the term 400.
+ */
+export async function documentTerm(
+  caller: ApiCaller,
+  slug: string,
+  q: { term?: string; year?: number; draft: boolean },
+): Promise<{ term: TermSummary } | { refusal: Response }> {
+  if (q.draft && !(await apiMayReadDrafts(caller, slug)))
+    return { refusal: jsonError(403, "forbidden", "Chỉ cán bộ và Đảng ủy của phường xem được bản dự thảo.") };
+  const term = await resolveTerm(q.term);
+  if (!term) return { refusal: jsonError(404, "not_found", `Không có nhiệm kỳ “${q.term}”.`) };
+  if (q.year !== undefined && (q.year < term.startYear || q.year > term.endYear))
+    return { refusal: jsonError(400, "bad_request", `Năm ${q.year} không thuộc nhiệm kỳ ${term.slug}.`) };
+  return { term };
+}
