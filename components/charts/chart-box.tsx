@@ -15,7 +15,8 @@ if (typeof window !== "undefined") {
   window.addEventListener("afterprint", () => (printing = false));
 }
 
-const onPaperNow = () => printing || window.matchMedia("print").matches;
+// false on the server (charts render there too, e.g. /so-sanh): a page is never printed from there
+const onPaperNow = () => typeof window !== "undefined" && (printing || window.matchMedia("print").matches);
 
 /**
  * Whether the chart is drawn for paper. The browser lays the page out for paper right after
