@@ -243,7 +243,7 @@ test.describe("/so-sanh: the wards of a district on one indicator", () => {
     await page.goto(XU_PHAT);
     await expect(page.locator(".chart-area svg.recharts-surface")).toBeVisible();
     await page.getByRole("button", { name: "Tải PNG" }).click();
-    await expect(page.getByRole("alert")).toHaveText(
+    await expect(page.getByRole("alert").and(page.locator("[data-download-problem]"))).toHaveText(
       "Trình duyệt không tạo được ảnh PNG của biểu đồ này. Hãy tải SVG hoặc CSV.",
     );
     // the other downloads still work
