@@ -24,6 +24,9 @@ type Props = {
   /** A page of many charts (the programme dashboard): draw each when scrolled to or printed, and keep
    * its table behind "Xem bảng số liệu" (still in the page for screen readers). */
   light?: boolean;
+  /** Draw the chart when scrolled to (or printed), its table shown as usual: a chart that may sit
+   * below the fold of a phone (/so-sanh). Implied by `light`. */
+  drawWhenSeen?: boolean;
 };
 
 const button =
@@ -42,6 +45,7 @@ export function ChartFrame({
   aside,
   chartHeight = 180,
   light = false,
+  drawWhenSeen = light,
 }: Props) {
   const chartRef = useRef<HTMLDivElement>(null);
   // why the last download could not be made: said next to the buttons, never a silent failure
@@ -102,7 +106,7 @@ export function ChartFrame({
       {/* The drawing is for the eye; its summary and the table below carry the same numbers for
           screen readers and keyboards (the charts have no focusable parts). */}
       <div ref={chartRef} aria-hidden="true" className="chart-area">
-        {light ? <RenderWhenSeen height={chartHeight}>{chart}</RenderWhenSeen> : chart}
+        {drawWhenSeen ? <RenderWhenSeen height={chartHeight}>{chart}</RenderWhenSeen> : chart}
       </div>
       <figcaption className="text-xs text-slate-600">{summary}</figcaption>
       {/* light: closed, but in the page (screen readers and printing read it), opened when needed */}

@@ -8,7 +8,8 @@ import { AxisTitle } from "./axis-labels";
 import { COLORS } from "./palette";
 
 import { ChartBox } from "./chart-box";
-import { KEY_LINE, type RankedBarsProps, type RankedItem, type Reference, rankedBarsHeight } from "./ranked-bars";
+import type { RankedBarsProps, RankedItem, Reference } from "./ranked-bars";
+import { KEY_LINE, rankedBarsHeight } from "./ranked-bars-size";
 
 function TooltipBody({ active, payload }: { active?: boolean; payload?: Array<{ payload: RankedItem }> }) {
   if (!active || !payload?.length) return null;

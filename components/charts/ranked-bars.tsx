@@ -2,6 +2,7 @@
 
 import type { ValueType } from "@/lib/domain/enums";
 import { useCharts } from "./lazy-charts";
+import { rankedBarsHeight } from "./ranked-bars-size";
 
 export type RankedItem = {
   key: string;
@@ -27,20 +28,6 @@ export type RankedBarsProps = {
   /** Its width on paper (see ChartBox), about the printed column's. */
   paperWidth?: number;
 };
-
-/** Height of a line of the chart's key (the reference lines' labels, above the plot). */
-export const KEY_LINE = 15;
-
-/** The chart's top margin (room for the key) and its height. */
-export function rankedBarsHeight({
-  items,
-  references = [],
-  rowHeight = 24,
-}: Pick<RankedBarsProps, "items" | "references" | "rowHeight">): { top: number; height: number } {
-  const labelled = references.filter((r) => r.label).length;
-  const top = labelled === 0 ? 12 : 8 + labelled * KEY_LINE;
-  return { top, height: Math.max(160, items.length * rowHeight + 28 + top) };
-}
 
 /**
  * Units side by side, in the order given (already sorted), with average and target lines. Until the

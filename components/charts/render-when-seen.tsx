@@ -2,6 +2,7 @@
 
 import { createContext, useContext, useEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
+import { usePreloadCharts } from "./lazy-charts";
 
 /**
  * True while the page is being printed (set by the dashboard's sections, which render their charts
@@ -19,6 +20,8 @@ export function RenderWhenSeen({ height, children }: { height: number; children:
   const ref = useRef<HTMLDivElement>(null);
   const [seenHere, setSeen] = useState(false);
   const seen = useContext(DrawAll) || seenHere;
+  // so that printing, which draws every chart at once, finds the chart library loaded
+  usePreloadCharts();
   useEffect(() => {
     if (seen) return;
     const show = () => setSeen(true);

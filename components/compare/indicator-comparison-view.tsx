@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { RankedBars, type RankedItem, type Reference } from "@/components/charts/ranked-bars";
+import { rankedBarsHeight } from "@/components/charts/ranked-bars-size";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import type { IndicatorComparison } from "@/lib/data/compare";
 import type { SortOrder } from "@/lib/domain/compare";
@@ -549,6 +550,9 @@ export function IndicatorComparisonView({ data, termSlug }: { data: IndicatorCom
           )
         }
         table={<ComparisonTable data={data} termSlug={termSlug} reference={ref?.text ?? null} />}
+        // below the form on a phone: drawn (and its library loaded) when scrolled to, or printed
+        drawWhenSeen
+        chartHeight={items.length > 0 ? rankedBarsHeight({ items, references }).height : 40}
       />
     </article>
   );

@@ -196,6 +196,21 @@ test.describe("programme dashboard: summary first, light, readable, printable", 
     expect(text).toMatch(/Tổ 3\d/);
   });
 
+  test("loads the chart library only when a chart is drawn", async ({ page }) => {
+    const scripts: Array<Promise<string>> = [];
+    page.on("response", (r) => {
+      if (r.request().resourceType() === "script") scripts.push(r.text().catch(() => ""));
+    });
+    const hasCharts = async () => (await Promise.all(scripts)).some((t) => t.includes("recharts-responsive-container"));
+    await page.goto(URL_03, { waitUntil: "networkidle" });
+    // every section closed: no chart to draw, so recharts is neither downloaded nor run
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(await hasCharts()).toBe(false);
+    await page.locator("details.dashboard-section > summary").first().click();
+    await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
+    expect(await hasCharts()).toBe(true);
+  });
+
   test("sends programme 03 light: under 150 KiB of HTML, no markup for the closed sections' charts", async ({
     page,
   }) => {

@@ -145,6 +145,24 @@ test.describe("residential groups of Ngọc Thụy", () => {
     }
   });
 
+  test("the ranking chart downloads as PNG", async ({ page }) => {
+    await page.goto(LIST);
+    const frame = page.locator("figure", { has: page.getByRole("heading", { name: /Xếp hạng các tổ năm 2020/ }) });
+    await expect(frame.locator("svg.recharts-surface")).toBeVisible();
+    const [png] = await Promise.all([
+      page.waitForEvent("download"),
+      frame.getByRole("button", { name: "Tải PNG" }).click(),
+    ]);
+    expect(png.suggestedFilename()).toBe("xep-hang-gia-dinh-dat-tieu-chuan-gia-dinh-van-hoa-theo-to-dan-pho-2020.png");
+    expect(
+      fs
+        .readFileSync((await png.path())!)
+        .subarray(0, 8)
+        .toString("hex"),
+    ).toBe("89504e470d0a1a0a");
+    await expect(frame.locator("[data-download-problem]")).toHaveCount(0);
+  });
+
   test("the heat map's CSV: a column per year, the reported cells' sources", async ({ page }) => {
     await page.goto(`${LIST}?indicator=tdp-xanh-sach-dep&year=2018`);
     const [download] = await Promise.all([
