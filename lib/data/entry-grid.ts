@@ -49,7 +49,7 @@ export async function getEntryGrid({
   scope: EntryScope;
   readable: ReadScope;
 }): Promise<{ grid: EntryGrid; ids: EntryIds; layout: SectionLayout[] } | null> {
-  // 1. the ward with its ancestors (the programme's issuer is one of them) and its groups; a ward
+  // 1. the ward with its path (the programme's issuer is on it, or above a former parent) and its groups; a ward
   //    outside what the reader may read is not found, and every later query hangs on its id
   const ward = await db().orgUnit.findFirst({
     where: { slug: wardSlug, ...scopeWhere(readable) },
@@ -70,17 +70,12 @@ export async function getEntryGrid({
     },
   });
   if (!ward || ward.level !== "WARD") return null;
-  // the issuers a ward enters for: its own party committee, its district and city (or, since 2025, its city)
-  const ancestors = [ward.id, ward.parent?.id, ward.parent?.parent?.id, ward.parent?.parent?.parentId].filter(
-    (id): id is number => typeof id === "number",
-  );
-
   // 2. the programme with its term, periods, indicators and rules
   const programme = await db().programme.findFirst({
     where: {
       slug: programmeSlug,
-      issuerId: { in: ancestors },
-      // only a programme that applies to this ward (its `programme_unit`, none listed: every ward)
+      // only a programme that applies to this ward: issued by it or a unit above it (now or before a
+      // move), and its `programme_unit` (none listed: every ward)
       AND: [appliesToWhere(ward)],
       term: { startYear: { lte: year }, endYear: { gte: year } },
     },

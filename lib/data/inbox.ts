@@ -152,7 +152,7 @@ async function wardDeadlines(roots: readonly number[], today: string, soonDays: 
     JOIN org_unit dist ON dist.id = w.parent_id
     JOIN deadline d ON d.district_id = dist.id
     JOIN period p ON p.id = d.period_id
-    JOIN programme g ON g.term_id = p.term_id AND (g.issuer_id = dist.id OR g.issuer_id = dist.parent_id)
+    JOIN programme g ON g.term_id = p.term_id
       AND ${appliesToSql(Prisma.sql`g.id`, Prisma.sql`w.id`)}
     LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = p.id AND s.programme_id = g.id
     WHERE d.due_on <= ${dueBy}::date
@@ -189,7 +189,7 @@ async function lateWards(roots: readonly number[], today: string): Promise<LateW
     JOIN org_unit dist ON dist.id = w.parent_id
     JOIN deadline d ON d.district_id = dist.id
     JOIN period p ON p.id = d.period_id
-    JOIN programme g ON g.term_id = p.term_id AND (g.issuer_id = dist.id OR g.issuer_id = dist.parent_id)
+    JOIN programme g ON g.term_id = p.term_id
       AND ${appliesToSql(Prisma.sql`g.id`, Prisma.sql`w.id`)}
     LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = p.id AND s.programme_id = g.id
     WHERE d.due_on <= ${dayBefore}::date

@@ -203,7 +203,7 @@ export async function queueDeadlineReminders(today: string): Promise<number> {
       JOIN period p ON p.id = d.period_id
       JOIN org_unit dist ON dist.id = d.district_id
       JOIN org_unit w ON w.parent_id = dist.id AND w.level = 'WARD'
-      JOIN programme g ON g.term_id = p.term_id AND (g.issuer_id = dist.id OR g.issuer_id = dist.parent_id)
+      JOIN programme g ON g.term_id = p.term_id
       AND ${appliesToSql(Prisma.sql`g.id`, Prisma.sql`w.id`)}
       LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = p.id AND s.programme_id = g.id
       WHERE d.due_on BETWEEN ${today}::date - 7 AND ${today}::date + 7

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { type UnitPath, programmeApplies } from "@/lib/domain/programme-applies";
+import { type UnitPath, issuerApplies, issuersOf, programmeApplies } from "@/lib/domain/programme-applies";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Aggregation, Direction, OrgLevel, ValueType } from "@/lib/generated/prisma/enums";
 import { cachedCatalogue } from "./catalogue-cache";
@@ -41,46 +41,93 @@ export type ProgrammeInfo = {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * `where` of a Programme query: the programme applies to `unit` (no unit listed, or one listed is the
- * unit, above it or below it). Put it under `AND` to combine with the query's own `OR`.
+ * `where` of a Programme query: the programme applies to `unit`: issued by the unit or a unit above it
+ * (now; through a former parent, that parent and its parent), and no unit listed, or one listed is the
+ * unit, above it or below it. Put it under `AND` to combine with the query's own `OR`.
  */
 export const appliesToWhere = (unit: UnitPath) => ({
-  OR: [
-    { appliesTo: { none: {} } },
+  AND: [
     {
-      appliesTo: {
-        some: { OR: [{ orgUnitId: { in: [...unit.path] } }, { orgUnit: { path: { has: unit.id } } }] },
-      },
+      OR: [
+        { issuerId: { in: issuersOf(unit) } },
+        { issuer: { formerChildren: { some: { orgUnitId: { in: [...unit.path] } } } } },
+        { issuer: { children: { some: { formerChildren: { some: { orgUnitId: { in: [...unit.path] } } } } } } },
+      ],
+    },
+    {
+      OR: [
+        { appliesTo: { none: {} } },
+        {
+          appliesTo: {
+            some: { OR: [{ orgUnitId: { in: [...unit.path] } }, { orgUnit: { path: { has: unit.id } } }] },
+          },
+        },
+      ],
     },
   ],
 });
 
-/** SQL condition: the programme whose id is in `programmeId` applies to the unit whose id is in `unitId`. */
+/**
+ * SQL condition: the programme whose id is in `programmeId` applies to the unit whose id is in `unitId`
+ * (its issuer is the unit, a unit above it, or a former parent of one of them or a unit above that).
+ */
 export const appliesToSql = (programmeId: Prisma.Sql, unitId: Prisma.Sql): Prisma.Sql => Prisma.sql`(
+  EXISTS (
+    SELECT 1 FROM programme aip JOIN org_unit aiu ON aiu.id = ${unitId}
+    WHERE aip.id = ${programmeId} AND (
+      aip.issuer_id = ANY(aiu.path)
+      OR EXISTS (
+        SELECT 1 FROM org_unit_former_parent afp JOIN org_unit afu ON afu.id = afp.parent_id
+        WHERE afp.org_unit_id = ANY(aiu.path) AND aip.issuer_id = ANY(afu.path)
+      )
+    )
+  )
+  AND (
   NOT EXISTS (SELECT 1 FROM programme_unit apu WHERE apu.programme_id = ${programmeId})
   OR EXISTS (
     SELECT 1 FROM programme_unit apu
     JOIN org_unit alu ON alu.id = apu.org_unit_id
     JOIN org_unit aun ON aun.id = ${unitId}
     WHERE apu.programme_id = ${programmeId} AND (alu.id = ANY(aun.path) OR aun.id = ANY(alu.path))
-  ))`;
+  )))`;
 
 /** `select` of a Programme query giving what `appliesFromRow` needs. */
-export const appliesToSelect = { appliesTo: { select: { orgUnit: { select: { id: true, path: true } } } } } as const;
+export const appliesToSelect = {
+  issuerId: true,
+  appliesTo: { select: { orgUnit: { select: { id: true, path: true } } } },
+} as const;
 
-/** The rule on a row loaded with `appliesToSelect`. */
-export const appliesFromRow = (row: { appliesTo: { orgUnit: UnitPath }[] }, unit: UnitPath): boolean =>
+/** The rule on a row loaded with `appliesToSelect` (`unit` with its `formerAbove`, see `unitForRule`). */
+export const appliesFromRow = (
+  row: { issuerId: number; appliesTo: { orgUnit: UnitPath }[] },
+  unit: UnitPath,
+): boolean =>
+  issuerApplies(row.issuerId, unit) &&
   programmeApplies(
     row.appliesTo.map((a) => a.orgUnit),
     unit,
   );
 
+/** `select` of an OrgUnit query giving what `unitForRule` needs. */
+export const unitRuleSelect = {
+  id: true,
+  path: true,
+  formerParents: { select: { parent: { select: { path: true } } } },
+} as const;
+
+/** A unit loaded with `unitRuleSelect`, as the rule takes it (its former parents and the units above them). */
+export const unitForRule = (u: {
+  id: number;
+  path: number[];
+  formerParents: { parent: { path: number[] } | null }[];
+}): UnitPath => ({ id: u.id, path: u.path, formerAbove: u.formerParents.flatMap((f) => f.parent?.path ?? []) });
+
 /** A programme with the units it applies to, as kept in the process (the rule needs their paths). */
-type CachedProgramme = ProgrammeInfo & { appliesToUnits: UnitPath[] };
+type CachedProgramme = ProgrammeInfo & { issuerId: number; appliesToUnits: UnitPath[] };
 
 /**
  * The programmes of a term with their sections and indicators, in the programmes' own order; with
- * `unitSlug`, only those that apply to that unit (an unknown slug: those applying to every unit). The
+ * `unitSlug`, only those that apply to that unit (an unknown slug: none). The
  * term's programmes are kept in the process between requests while the catalogue's version stays the
  * same (catalogue-cache.ts); the unit's filter is applied to them.
  */
@@ -90,12 +137,13 @@ export async function getProgrammes(termId: number, opts: { unitSlug?: string } 
     opts.unitSlug === undefined
       ? null
       : db()
-          .orgUnit.findUnique({ where: { slug: opts.unitSlug }, select: { id: true, path: true } })
-          .then((u) => u ?? { id: 0, path: [] }),
+          .orgUnit.findUnique({ where: { slug: opts.unitSlug }, select: unitRuleSelect })
+          .then((u) => (u ? unitForRule(u) : null)),
   ]);
+  if (opts.unitSlug !== undefined && unit === null) return [];
   return all
-    .filter((p) => unit === null || programmeApplies(p.appliesToUnits, unit))
-    .map(({ appliesToUnits: _units, ...p }) => p);
+    .filter((p) => unit === null || (issuerApplies(p.issuerId, unit) && programmeApplies(p.appliesToUnits, unit)))
+    .map(({ appliesToUnits: _units, issuerId: _issuer, ...p }) => p);
 }
 
 async function readProgrammes(termId: number): Promise<CachedProgramme[]> {
@@ -108,6 +156,7 @@ async function readProgrammes(termId: number): Promise<CachedProgramme[]> {
       number: true,
       title: true,
       summary: true,
+      issuerId: true,
       issuer: { select: { slug: true, name: true } },
       appliesTo: {
         select: { orgUnit: { select: { id: true, path: true, slug: true } } },

@@ -56,12 +56,9 @@ export async function resolveReviewTarget({
     select: { id: true, termId: true },
   });
   if (!period) return null;
-  // programmes are issued by the ward's own party committee, its district (Quận ủy) or city
-  const issuers = [ward.id, ward.parentId, ward.parent?.parentId].filter(
-    (x): x is number => x !== null && x !== undefined,
-  );
+  // programmes issued by the ward's own party committee or a unit above it (now or before a move)
   const programme = await db().programme.findFirst({
-    where: { termId: period.termId, slug: programmeSlug, issuerId: { in: issuers }, AND: [appliesToWhere(ward)] },
+    where: { termId: period.termId, slug: programmeSlug, AND: [appliesToWhere(ward)] },
     select: { id: true, slug: true, code: true, title: true },
   });
   if (!programme) return null;

@@ -9,7 +9,8 @@ import type { ProgressState } from "@/lib/domain/submission-workflow";
 import type { SubmissionAction, SubmissionStatus } from "@/lib/generated/prisma/enums";
 import { type DeadlineInfo, getDeadline, getDeadlines } from "./deadlines";
 import { existedDuring, existingDuring } from "./org-units";
-import { appliesFromRow, appliesToSelect } from "./programmes";
+import { issuersOf } from "@/lib/domain/programme-applies";
+import { appliesFromRow, appliesToSelect, unitForRule, unitRuleSelect } from "./programmes";
 import type { ReviewTarget } from "./review-target";
 import { type ReadScope, orgUnitScopeWhere, scopeWhere } from "./scope";
 import { isoDay } from "./serialize";
@@ -186,7 +187,7 @@ export type ProgrammeRef = { id: number; slug: string; code: string; title: stri
 async function programmesFor(
   termId: number,
   issuerIds: number[],
-): Promise<(ProgrammeRef & { appliesTo: { orgUnit: UnitPath }[] })[]> {
+): Promise<(ProgrammeRef & { issuerId: number; appliesTo: { orgUnit: UnitPath }[] })[]> {
   return db().programme.findMany({
     where: { termId, issuerId: { in: issuerIds } },
     orderBy: [{ number: "asc" }, { code: "asc" }],
@@ -212,21 +213,20 @@ export async function getEntryHub(
   const ward = await db().orgUnit.findFirst({
     where: { slug: wardSlug, ...scopeWhere(scope) },
     select: {
-      id: true,
       slug: true,
       name: true,
       shortName: true,
       level: true,
-      path: true,
       parent: { select: { id: true, level: true, parentId: true } },
+      ...unitRuleSelect,
     },
   });
   if (!ward || ward.level !== "WARD") return null;
-  // its own party committee's programmes, its district's and its city's (as the entry form finds them),
-  // those that apply to it
-  const issuers = [ward.id, ward.parent?.id, ward.parent?.parentId].filter((x): x is number => typeof x === "number");
+  // its own party committee's programmes, those of the units above it (now or before a move), those
+  // that apply to it (as the entry form finds them)
+  const unit = unitForRule(ward);
   const [programmes, periods] = await Promise.all([
-    programmesFor(term.id, issuers).then((ps) => ps.filter((p) => appliesFromRow(p, ward)).map(programmeRef)),
+    programmesFor(term.id, issuersOf(unit)).then((ps) => ps.filter((p) => appliesFromRow(p, unit)).map(programmeRef)),
     db().period.findMany({
       where: { termId: term.id, kind: "YEAR" },
       orderBy: { year: "asc" },
@@ -282,15 +282,31 @@ export async function getDistrictProgress(
     select: { id: true, term: { select: { id: true, slug: true, name: true, startYear: true, endYear: true } } },
   });
   if (!period) return null;
-  const [wards, programmes, deadline] = await Promise.all([
+  const [wards, deadline] = await Promise.all([
     db().orgUnit.findMany({
       where: { parentId: district.id, level: "WARD", ...existingDuring(year), ...scopeWhere(scope) },
       orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-      select: { id: true, slug: true, name: true, shortName: true, path: true },
+      select: { slug: true, name: true, shortName: true, ...unitRuleSelect },
     }),
-    programmesFor(period.term.id, [district.id, ...(district.parentId ? [district.parentId] : [])]),
     getDeadline(district.id, period.id),
   ]);
+  // the programmes of the district, its city and each ward's own party committee (or a former parent's);
+  // a ward has a cell only for those that apply to it
+  const units = new Map(wards.map((w) => [w.id, unitForRule(w)]));
+  const programmes = await programmesFor(period.term.id, [
+    ...new Set([
+      district.id,
+      ...(district.parentId ? [district.parentId] : []),
+      ...[...units.values()].flatMap(issuersOf),
+    ]),
+  ]).then((ps) =>
+    ps.filter(
+      (p) =>
+        p.issuerId === district.id ||
+        p.issuerId === district.parentId ||
+        [...units.values()].some((u) => appliesFromRow(p, u)),
+    ),
+  );
   const cells = await loadProgress(
     { wardIds: wards.map((w) => w.id), periods: [{ id: period.id, year }], programmeIds: programmes.map((p) => p.id) },
     scope,
@@ -313,7 +329,7 @@ export async function getDistrictProgress(
       name: w.name,
       shortName: w.shortName,
       cells: programmes
-        .filter((g) => appliesFromRow(g, w))
+        .filter((g) => appliesFromRow(g, units.get(w.id)!))
         .map((g) => ({ ...cells.get(cellKey(w.id, period.id, g.id))!, programmeSlug: g.slug })),
     })),
   };
@@ -404,24 +420,22 @@ export async function getYearStanding({
       },
       orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
       select: {
-        id: true,
         slug: true,
         name: true,
         parentId: true,
-        path: true,
-        parent: { select: { parentId: true } },
+        ...unitRuleSelect,
       },
     }),
   ]);
-  // a ward follows the programmes issued by its district or its city (as on its entry hub)
-  const issuersOf = (w: (typeof wards)[number]) =>
-    [w.parentId, w.parent?.parentId].filter((x): x is number => typeof x === "number");
+  // a ward follows the programmes that apply to it: its own party committee's, its district's or
+  // city's, a former parent's (as on its entry hub)
+  const units = new Map(wards.map((w) => [w.id, unitForRule(w)]));
   const wardDistricts = [...new Set(wards.map((w) => w.parentId).filter((x): x is number => x !== null))];
   const [programmes, deadlines] = await Promise.all([
     db().programme.findMany({
-      where: { termId: period.termId, issuerId: { in: [...new Set(wards.flatMap(issuersOf))] } },
+      where: { termId: period.termId, issuerId: { in: [...new Set([...units.values()].flatMap(issuersOf))] } },
       orderBy: [{ number: "asc" }, { code: "asc" }],
-      select: { id: true, slug: true, code: true, issuerId: true, ...appliesToSelect },
+      select: { id: true, slug: true, code: true, ...appliesToSelect },
     }),
     db().deadline.findMany({
       where: { districtId: { in: wardDistricts }, periodId: period.id },
@@ -434,9 +448,8 @@ export async function getYearStanding({
   );
   const dueOf = new Map(deadlines.map((d) => [d.districtId, isoDay(d.dueOn)!]));
   const cellsOf = (w: (typeof wards)[number]): StandingCell[] => {
-    const issuers = issuersOf(w);
     return programmes
-      .filter((p) => issuers.includes(p.issuerId) && appliesFromRow(p, w))
+      .filter((p) => appliesFromRow(p, units.get(w.id)!))
       .flatMap((p) => {
         const cell = cells.get(cellKey(w.id, period.id, p.id));
         return cell ? [{ ...cell, programmeSlug: p.slug, programmeCode: p.code }] : [];

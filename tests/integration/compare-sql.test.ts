@@ -264,6 +264,12 @@ describe("60 wards: the chart holds the top and bottom 20 and the selected ward,
       INSERT INTO org_unit (slug, name, short_name, level, parent_id, sort_order, valid_from, updated_at)
       SELECT 'thu-' || g, 'Phường Thử ' || g, 'Thử ' || g, 'WARD', d.id, g, d.valid_from, now()
       FROM generate_series(1, 60) g, org_unit d WHERE d.slug = 'thu-nghiem'`;
+    // a programme applies only below its issuer: the indicator's programme is the city's here, so the
+    // demo district's wards follow it too
+    await prisma.$executeRaw`
+      UPDATE programme SET issuer_id = (SELECT parent_id FROM org_unit WHERE slug = 'long-bien')
+      WHERE id = (SELECT programme_id FROM indicator i JOIN programme p ON p.id = i.programme_id
+                  WHERE i.code = 'xu-phat-vi-pham' AND p.term_id = ${term.id})`;
     await prisma.$executeRaw`
       INSERT INTO result (indicator_id, org_unit_id, period_id, value, qualifier, source_id, recorded_by)
       SELECT i.id, u.id, p.id, (u.sort_order * 7 + p.year) % 40, 'EXACT',

@@ -228,6 +228,18 @@ describe("renaming, population, retiring", () => {
 });
 
 describe("a merge", () => {
+  // a programme applies only at or below its issuer: here the review programme is the test city's, so
+  // its wards (and their successor) follow it; Long Biên's again afterwards
+  beforeAll(async () => {
+    await prisma().programme.update({
+      where: { id: review.programmeId },
+      data: { issuerId: (await unit("tp-thu")).id },
+    });
+  });
+  afterAll(async () => {
+    await prisma().programme.update({ where: { id: review.programmeId }, data: { issuerId: world.units.district } });
+  });
+
   async function figures(slug: string, indicatorId: number, byYear: Record<number, string>) {
     const source = await prisma().source.upsert({
       where: { key: "thu:nguon" },
