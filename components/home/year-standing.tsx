@@ -27,7 +27,7 @@ export function YearStandingSection({ standing, now }: { standing: YearStanding;
           <h3 className="font-semibold">
             {w.name}{" "}
             <span className="text-sm font-normal text-slate-600">
-              · {w.dueOn ? `hạn nộp ${formatDate(w.dueOn)}` : "quận chưa đặt hạn nộp"}
+              · {w.dueOn ? `hạn nộp ${formatDate(w.dueOn)}` : "chưa đặt hạn nộp"}
             </span>
           </h3>
           <ul className="divide-y divide-slate-100">

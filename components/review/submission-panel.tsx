@@ -53,7 +53,7 @@ export async function SubmissionPanel(props: {
         <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
           <dt className="font-medium text-slate-700">Hạn nộp</dt>
           <dd>
-            {panel.deadline ? formatDate(panel.deadline.dueOn) : "Quận chưa đặt hạn nộp"}
+            {panel.deadline ? formatDate(panel.deadline.dueOn) : "Chưa đặt hạn nộp"}
             {late && <span className="text-red-800"> — đã quá hạn, chưa gửi duyệt</span>}
           </dd>
           <dt className="font-medium text-slate-700">Số liệu</dt>

@@ -146,7 +146,7 @@ export async function saveDeadline(_prev: DeadlineState, form: FormData): Promis
   if (!guard.ok) return guard.result;
   const { district, year, dueOn, version } = guard.input;
   const target = await resolveDistrictYear(district, year, guard.auth.scope);
-  if (!target) return failure("not-found", "Không tìm thấy quận hoặc năm này.");
+  if (!target) return failure("not-found", "Không tìm thấy quận, thành phố hoặc năm này.");
   const outcome = await setDeadline({
     actor: actorOf(guard.auth),
     target: { districtId: target.districtId, periodId: target.periodId, year },

@@ -4,6 +4,14 @@ import { db } from "@/lib/db";
 import { appliesToWhere } from "./programmes";
 import { type ReadScope, scopeWhere } from "./scope";
 
+/**
+ * The levels of a unit that is the parent of a group of wards: a district, or (since 1 July 2025,
+ * when districts were abolished) a city with wards directly under it. Deadlines and the progress
+ * page are keyed by this parent.
+ */
+export const WARD_GROUP_LEVELS = ["DISTRICT", "CITY"] as const;
+export const isWardGroupLevel = (level: string): boolean => (WARD_GROUP_LEVELS as readonly string[]).includes(level);
+
 export type ReviewTarget = {
   wardId: number;
   wardSlug: string;
@@ -67,7 +75,7 @@ export async function resolveReviewTarget({
     wardSlug: ward.slug,
     wardName: ward.name,
     wardShortName: ward.shortName,
-    districtId: ward.parent?.level === "DISTRICT" ? ward.parent.id : null,
+    districtId: ward.parent && isWardGroupLevel(ward.parent.level) ? ward.parent.id : null,
     termId: period.termId,
     periodId: period.id,
     year,
@@ -92,6 +100,6 @@ export async function resolveDistrictYear(
       select: { id: true },
     }),
   ]);
-  if (!district || district.level !== "DISTRICT" || !period) return null;
+  if (!district || !isWardGroupLevel(district.level) || !period) return null;
   return { districtId: district.id, periodId: period.id };
 }

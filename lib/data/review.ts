@@ -11,7 +11,7 @@ import { type DeadlineInfo, getDeadline, getDeadlines } from "./deadlines";
 import { existedDuring, existingDuring } from "./org-units";
 import { issuersOf } from "@/lib/domain/programme-applies";
 import { appliesFromRow, appliesToSelect, unitForRule, unitRuleSelect } from "./programmes";
-import type { ReviewTarget } from "./review-target";
+import { type ReviewTarget, isWardGroupLevel } from "./review-target";
 import { type ReadScope, orgUnitScopeWhere, scopeWhere } from "./scope";
 import { isoDay } from "./serialize";
 
@@ -236,7 +236,7 @@ export async function getEntryHub(
   const years = periods.filter((p): p is { id: number; year: number } => p.year !== null);
   const [cells, deadlines] = await Promise.all([
     loadProgress({ wardIds: [ward.id], periods: years, programmeIds: programmes.map((p) => p.id) }, scope),
-    ward.parent?.level === "DISTRICT"
+    ward.parent && isWardGroupLevel(ward.parent.level)
       ? getDeadlines(
           ward.parent.id,
           years.map((p) => p.id),
@@ -256,7 +256,8 @@ export async function getEntryHub(
 }
 
 export type DistrictProgress = {
-  district: { id: number; slug: string; name: string };
+  /** the parent of the wards: a district, or a city with wards directly under it */
+  district: { id: number; slug: string; name: string; level: "DISTRICT" | "CITY" };
   term: { slug: string; name: string; startYear: number; endYear: number };
   year: number;
   periodId: number;
@@ -265,7 +266,10 @@ export type DistrictProgress = {
   wards: { slug: string; name: string; shortName: string; cells: (ProgressCell & { programmeSlug: string })[] }[];
 };
 
-/** A district's wards × programmes for one year, with the year's deadline; null when the district is outside `scope`. */
+/**
+ * The wards directly under a district (or a city, since districts were abolished) × programmes for one
+ * year, with the year's deadline; null when the unit is outside `scope` or is not such a parent.
+ */
 export async function getDistrictProgress(
   districtSlug: string,
   year: number,
@@ -275,7 +279,7 @@ export async function getDistrictProgress(
     where: { slug: districtSlug, ...scopeWhere(scope) },
     select: { id: true, slug: true, name: true, level: true, parentId: true },
   });
-  if (!district || district.level !== "DISTRICT") return null;
+  if (!district || (district.level !== "DISTRICT" && district.level !== "CITY")) return null;
   const period = await db().period.findFirst({
     where: { kind: "YEAR", year, term: { startYear: { lte: year }, endYear: { gte: year } } },
     orderBy: { term: { startYear: "desc" } },
@@ -312,7 +316,7 @@ export async function getDistrictProgress(
     scope,
   );
   return {
-    district: { id: district.id, slug: district.slug, name: district.name },
+    district: { id: district.id, slug: district.slug, name: district.name, level: district.level },
     term: {
       slug: period.term.slug,
       name: period.term.name,
@@ -335,9 +339,19 @@ export async function getDistrictProgress(
   };
 }
 
-/** The first district among `unitIds` or directly below them (a person's reach), for a default view. */
+/**
+ * The default unit of the progress page for a person's reach (`unitIds`): the first of their cities
+ * with wards directly under it (no districts since 1 July 2025), else the first district among
+ * `unitIds` or directly below them.
+ */
 export async function firstDistrictWithin(unitIds: number[]): Promise<string | null> {
   if (unitIds.length === 0) return null;
+  const city = await db().orgUnit.findFirst({
+    where: { level: "CITY", id: { in: unitIds }, children: { some: { level: "WARD" } } },
+    orderBy: [{ sortOrder: "asc" }, { slug: "asc" }],
+    select: { slug: true },
+  });
+  if (city) return city.slug;
   const d = await db().orgUnit.findFirst({
     where: { level: "DISTRICT", OR: [{ id: { in: unitIds } }, { parentId: { in: unitIds } }] },
     orderBy: [{ sortOrder: "asc" }, { slug: "asc" }],
@@ -360,7 +374,10 @@ export type YearStanding = {
   year: number;
   /** the person's own wards, each with its programmes */
   wards: WardStanding[];
-  /** the person's districts (or those of their city, at most DISTRICTS_SHOWN), every ward's cells together */
+  /**
+   * the person's districts (or those of their city, at most DISTRICTS_SHOWN), every ward's cells together;
+   * a city with wards directly under it is one more row (its own direct wards)
+   */
   districts: DistrictStanding[];
   /** districts of their cities left out of `districts` */
   moreDistricts: number;
@@ -394,7 +411,7 @@ export async function getYearStanding({
     select: { id: true, level: true },
   });
   const idsOf = (level: string) => roots.filter((r) => r.level === level).map((r) => r.id);
-  const [cityDistricts, districtCount] = await Promise.all([
+  const [cityDistricts, districtCount, wardCities] = await Promise.all([
     db().orgUnit.findMany({
       where: { parentId: { in: idsOf("CITY") }, level: "DISTRICT", ...existingDuring(year), ...scopeWhere(scope) },
       orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
@@ -404,8 +421,16 @@ export async function getYearStanding({
     db().orgUnit.count({
       where: { parentId: { in: idsOf("CITY") }, level: "DISTRICT", ...existingDuring(year), ...scopeWhere(scope) },
     }),
+    // the person's cities with wards directly under them that year: one row each, like a district
+    db().orgUnit.findMany({
+      where: {
+        id: { in: idsOf("CITY") },
+        children: { some: { level: "WARD", ...existingDuring(year), ...scopeWhere(scope) } },
+      },
+      select: { id: true },
+    }),
   ]);
-  const districtIds = [...idsOf("DISTRICT"), ...cityDistricts.map((d) => d.id)];
+  const districtIds = [...idsOf("DISTRICT"), ...cityDistricts.map((d) => d.id), ...wardCities.map((c) => c.id)];
   const [districts, wards] = await Promise.all([
     db().orgUnit.findMany({
       where: { id: { in: districtIds } },
