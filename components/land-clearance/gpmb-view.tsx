@@ -50,7 +50,7 @@ export function GpmbView({ page, canEdit }: { page: GpmbPage; canEdit: boolean }
         <p className="max-w-3xl text-sm text-slate-700">
           Bản ghi phường nhập được duyệt cùng số liệu nhập của năm và chương trình đó (dự án: năm bắt đầu; danh hiệu:
           năm đạt; không có năm: năm cuối nhiệm kỳ). Trước khi Đảng ủy phường duyệt, bản ghi là bản nháp chỉ cán bộ và
-          Đảng ủy phường thấy; đã gửi hoặc đã duyệt thì khóa, muốn sửa cán bộ quận phải mở khóa.
+          Đảng ủy phường thấy; đã gửi hoặc đã duyệt thì khóa, muốn sửa cán bộ quận, thành phố phải mở khóa.
         </p>
         {!canEdit && <p className="text-sm text-slate-600">Bạn đang xem; chỉ cán bộ phường được nhập và sửa.</p>}
         {page.landClearanceProgramme && (

@@ -14,7 +14,7 @@ export function EntryHubView({ hub, canEdit, now }: { hub: EntryHub; canEdit: bo
         <h1 className="text-2xl font-bold text-brand-800 sm:text-3xl">Nhập liệu và duyệt số liệu · {hub.ward.name}</h1>
         <p className="max-w-3xl text-slate-700">
           Mỗi năm, phường nhập số liệu của từng chương trình rồi gửi Đảng ủy phường duyệt. Số liệu đã duyệt được công bố
-          trên các trang theo dõi và bị khóa; muốn sửa, cán bộ quận mở khóa kèm lý do.
+          trên các trang theo dõi và bị khóa; muốn sửa, cán bộ quận, thành phố mở khóa kèm lý do.
         </p>
         {!canEdit && (
           <p className="text-sm text-slate-600">Bạn xem được trạng thái, không nhập được số liệu của phường này.</p>

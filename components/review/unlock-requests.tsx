@@ -4,7 +4,7 @@ import type { UnlockRequestStatus } from "@/lib/generated/prisma/enums";
 import { RefuseUnlockForm, RequestUnlockForm } from "./unlock-request-forms";
 
 const STATE: Record<UnlockRequestStatus, string> = {
-  OPEN: "Đang chờ quận xem xét",
+  OPEN: "Đang chờ quận, thành phố xem xét",
   GRANTED: "Đã mở khóa",
   REFUSED: "Bị từ chối",
 };

@@ -19,7 +19,7 @@ export type RecordResult = ActionResult<RecordData>;
 export function recordLockedMessage(status: string, year: number | null): string {
   const figures = year === null ? "Số liệu của phường" : `Số liệu năm ${year} của phường`;
   return status === "APPROVED"
-    ? `${figures} đã được Đảng ủy phường duyệt và khóa: bản ghi này không thêm, sửa, xóa được; muốn sửa, cán bộ quận phải mở khóa.`
+    ? `${figures} đã được Đảng ủy phường duyệt và khóa: bản ghi này không thêm, sửa, xóa được; muốn sửa, cán bộ quận, thành phố phải mở khóa.`
     : `${figures} đã gửi, chờ Đảng ủy phường duyệt: bản ghi này không thêm, sửa, xóa được cho đến khi Đảng ủy trả lại.`;
 }
 

@@ -52,7 +52,7 @@ async function answer({
       return failure("locked", "Chỉ xin mở khóa được số liệu đã duyệt và khóa.");
     case "conflict":
       return kind === "requested"
-        ? failure("conflict", "Đã có một yêu cầu mở khóa đang chờ quận xem xét. Hãy tải lại trang.")
+        ? failure("conflict", "Đã có một yêu cầu mở khóa đang chờ quận, thành phố xem xét. Hãy tải lại trang.")
         : failure("conflict", "Yêu cầu này vừa được xử lý (mở khóa hoặc từ chối). Hãy tải lại trang.");
     case "not-found":
       return failure("not-found", "Không tìm thấy yêu cầu mở khóa này trong số liệu của phường.");

@@ -12,7 +12,7 @@ type Client = Prisma.TransactionClient | ReturnType<typeof db>;
 
 export const SELF_APPROVAL_REFUSED =
   "Bạn là người đã gửi duyệt số liệu này nên không thể tự duyệt: người gửi và người duyệt phải là hai người khác nhau. " +
-  "Hãy nhờ một thành viên khác của Đảng ủy phường duyệt (quận có thể cho phép tự duyệt trên trang Tiến độ nhập liệu).";
+  "Hãy nhờ một thành viên khác của Đảng ủy phường duyệt (quận, thành phố có thể cho phép tự duyệt trên trang Tiến độ nhập liệu).";
 
 export type SelfApprovalSetting = {
   /** this unit's own setting (null: not set here) */

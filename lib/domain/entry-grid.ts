@@ -74,7 +74,7 @@ export type RowState = { raw: string; qualifier: Qualifier; note: string; outlie
 /** Why the grid is read-only for this submission status; null when it can be edited. */
 export function lockedReason(status: SubmissionStatus): string | null {
   if (status === "SUBMITTED") return "Đã gửi, chờ Đảng ủy duyệt: số liệu không sửa được cho đến khi Đảng ủy trả lại.";
-  if (status === "APPROVED") return "Đã duyệt và khóa: muốn sửa, cán bộ quận phải mở khóa.";
+  if (status === "APPROVED") return "Đã duyệt và khóa: muốn sửa, cán bộ quận, thành phố phải mở khóa.";
   return null;
 }
 

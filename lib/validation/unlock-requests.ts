@@ -19,7 +19,7 @@ const words = (empty: string) =>
 /** Xin mở khóa: which submission, and why. */
 export const requestUnlockFormSchema = z.object({
   ...submissionFields,
-  reason: words("Hãy ghi lý do xin mở khóa, để quận biết cần sửa gì."),
+  reason: words("Hãy ghi lý do xin mở khóa, để quận, thành phố biết cần sửa gì."),
 });
 
 const request = z.coerce.number({ error: "Yêu cầu không hợp lệ." }).int().min(1, "Yêu cầu không hợp lệ.");

@@ -187,3 +187,13 @@ test("the administrator moves the new ward under Hà Nội and changes its slug;
   expect(api.status()).toBe(308);
   expect(api.headers()["location"]).toMatch(/\/api\/v1\/org-units\/thu-gop-moi$/);
 });
+
+test("a city with a ward directly under it has its own progress page", async ({ browser }) => {
+  // after the move above, Phường Thử Gộp sits directly under Hà Nội (no district between them, as
+  // since 1 July 2025): the city's staff follow its progress on /tien-do like a district's
+  const admin = await signIn(browser, "demo.quantri", DEMO_PASSWORD, "/tien-do?district=ha-noi&year=2020");
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Tiến độ nhập liệu năm 2020");
+  await expect(admin.getByText("Thành phố Hà Nội ·")).toBeVisible();
+  await expect(admin.getByRole("rowheader", { name: "Thử Gộp" })).toBeVisible();
+  await expectAccessible(admin);
+});

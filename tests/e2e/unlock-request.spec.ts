@@ -81,7 +81,7 @@ test("the ward asks to unlock approved figures; staff refuse with a comment, the
 
   await official.reload();
   await askToUnlock(official, "Nhập nhầm số đảng viên mới, cần sửa.");
-  await expect(requests(official)).toContainText("Đang chờ quận xem xét");
+  await expect(requests(official)).toContainText("Đang chờ quận, thành phố xem xét");
   await expect(requests(official).getByRole("form", { name: "Xin mở khóa số liệu" })).toHaveCount(0);
   await expectAccessible(official);
 

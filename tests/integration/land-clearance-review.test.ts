@@ -215,7 +215,7 @@ describe("records entered by the ward go through review", () => {
     as("official");
     const before = await prisma().auditLog.count();
     const locked =
-      "Số liệu năm 2019 của phường đã được Đảng ủy phường duyệt và khóa: bản ghi này không thêm, sửa, xóa được; muốn sửa, cán bộ quận phải mở khóa.";
+      "Số liệu năm 2019 của phường đã được Đảng ủy phường duyệt và khóa: bản ghi này không thêm, sửa, xóa được; muốn sửa, cán bộ quận, thành phố phải mở khóa.";
     const answers = [
       await lc.saveLandClearanceProject(null, projectForm({ id: projectId, version: 1, householdsAffected: "41" })),
       await lc.deleteLandClearanceProject(null, formOf({ ward: NT, id: projectId, version: 1 })),

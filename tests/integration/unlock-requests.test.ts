@@ -84,7 +84,7 @@ describe("requests to unlock approved figures", () => {
     expect(await as("official", unlock.requestUnlockAction, { reason: "   " })).toMatchObject({
       ok: false,
       code: "invalid",
-      message: "Hãy ghi lý do xin mở khóa, để quận biết cần sửa gì.",
+      message: "Hãy ghi lý do xin mở khóa, để quận, thành phố biết cần sửa gì.",
     });
     expect(await world.database.prisma.unlockRequest.count()).toBe(0);
   });
