@@ -14,7 +14,7 @@ import {
 } from "@/lib/domain/entry-grid-assembly";
 import { formatSource } from "@/lib/format/vi";
 import { existingDuring } from "./org-units";
-import { appliesToWhere } from "./programmes";
+import { appliesToWhere, unitForRule, unitRuleSelect } from "./programmes";
 import { type ReadScope, scopeWhere } from "./scope";
 import { decimalOrNull, decimalString, isoDay } from "./serialize";
 
@@ -54,12 +54,11 @@ export async function getEntryGrid({
   const ward = await db().orgUnit.findFirst({
     where: { slug: wardSlug, ...scopeWhere(readable) },
     select: {
-      id: true,
       slug: true,
       name: true,
       shortName: true,
       level: true,
-      path: true,
+      ...unitRuleSelect,
       parent: { select: { id: true, parent: { select: { id: true, parentId: true } } } },
       // the groups of that year: one dissolved before it (or formed after) has nothing to enter
       children: {
@@ -76,7 +75,7 @@ export async function getEntryGrid({
       slug: programmeSlug,
       // only a programme that applies to this ward: issued by it or a unit above it (now or before a
       // move), and its `programme_unit` (none listed: every ward)
-      AND: [appliesToWhere(ward)],
+      AND: [appliesToWhere(unitForRule(ward))],
       term: { startYear: { lte: year }, endYear: { gte: year } },
     },
     orderBy: { term: { startYear: "desc" } },

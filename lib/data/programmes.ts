@@ -69,7 +69,8 @@ export const appliesToWhere = (unit: UnitPath) => ({
 
 /**
  * SQL condition: the programme whose id is in `programmeId` applies to the unit whose id is in `unitId`
- * (its issuer is the unit, a unit above it, or a former parent of one of them or a unit above that).
+ * (its issuer is the unit, a unit above it, a former parent of one of them or a unit above that, or
+ * above one of the unit's former units: see `unitForRule`).
  */
 export const appliesToSql = (programmeId: Prisma.Sql, unitId: Prisma.Sql): Prisma.Sql => Prisma.sql`(
   EXISTS (
@@ -79,6 +80,16 @@ export const appliesToSql = (programmeId: Prisma.Sql, unitId: Prisma.Sql): Prism
       OR EXISTS (
         SELECT 1 FROM org_unit_former_parent afp JOIN org_unit afu ON afu.id = afp.parent_id
         WHERE afp.org_unit_id = ANY(aiu.path) AND aip.issuer_id = ANY(afu.path)
+      )
+      OR EXISTS (
+        SELECT 1 FROM org_unit_succession aps JOIN org_unit apr ON apr.id = aps.predecessor_id
+        WHERE aps.successor_id = aiu.id AND (
+          aip.issuer_id = ANY(apr.path)
+          OR EXISTS (
+            SELECT 1 FROM org_unit_former_parent apf JOIN org_unit apa ON apa.id = apf.parent_id
+            WHERE apf.org_unit_id = apr.id AND aip.issuer_id = ANY(apa.path)
+          )
+        )
       )
     )
   )
@@ -109,18 +120,35 @@ export const appliesFromRow = (
   );
 
 /** `select` of an OrgUnit query giving what `unitForRule` needs. */
+const formerParentsSelect = { formerParents: { select: { parent: { select: { path: true } } } } } as const;
+
 export const unitRuleSelect = {
   id: true,
   path: true,
-  formerParents: { select: { parent: { select: { path: true } } } },
+  ...formerParentsSelect,
+  // a unit formed by a merge or split keeps its former units' programmes for their years (a ward
+  // merged in 2025 into a ward of the city reads the programmes of the abolished district)
+  predecessors: { select: { predecessor: { select: { path: true, ...formerParentsSelect } } } },
 } as const;
 
-/** A unit loaded with `unitRuleSelect`, as the rule takes it (its former parents and the units above them). */
-export const unitForRule = (u: {
-  id: number;
-  path: number[];
-  formerParents: { parent: { path: number[] } | null }[];
-}): UnitPath => ({ id: u.id, path: u.path, formerAbove: u.formerParents.flatMap((f) => f.parent?.path ?? []) });
+type FormerParents = { formerParents: { parent: { path: number[] } | null }[] };
+
+/**
+ * A unit loaded with `unitRuleSelect`, as the rule takes it: above it also its former parents and the
+ * units above them, and its former units (predecessors) with theirs.
+ */
+export const unitForRule = (
+  u: { id: number; path: number[] } & FormerParents & {
+      predecessors?: { predecessor: { path: number[] } & FormerParents }[];
+    },
+): UnitPath => {
+  const above = (x: FormerParents) => x.formerParents.flatMap((f) => f.parent?.path ?? []);
+  return {
+    id: u.id,
+    path: u.path,
+    formerAbove: [...above(u), ...(u.predecessors ?? []).flatMap(({ predecessor: p }) => [...p.path, ...above(p)])],
+  };
+};
 
 /** A programme with the units it applies to, as kept in the process (the rule needs their paths). */
 type CachedProgramme = ProgrammeInfo & { issuerId: number; appliesToUnits: UnitPath[] };

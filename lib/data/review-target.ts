@@ -1,7 +1,7 @@
 import "server-only";
 // Which ward, YEAR period and programme a review screen or action is about, from the URL's slugs.
 import { db } from "@/lib/db";
-import { appliesToWhere } from "./programmes";
+import { appliesToWhere, unitForRule, unitRuleSelect } from "./programmes";
 import { type ReadScope, scopeWhere } from "./scope";
 
 /**
@@ -47,13 +47,12 @@ export async function resolveReviewTarget({
   const ward = await db().orgUnit.findFirst({
     where: { slug: wardSlug, ...scopeWhere(scope) },
     select: {
-      id: true,
       slug: true,
       name: true,
       shortName: true,
       level: true,
       parentId: true,
-      path: true,
+      ...unitRuleSelect,
       parent: { select: { id: true, level: true, parentId: true } },
     },
   });
@@ -66,7 +65,7 @@ export async function resolveReviewTarget({
   if (!period) return null;
   // programmes issued by the ward's own party committee or a unit above it (now or before a move)
   const programme = await db().programme.findFirst({
-    where: { termId: period.termId, slug: programmeSlug, AND: [appliesToWhere(ward)] },
+    where: { termId: period.termId, slug: programmeSlug, AND: [appliesToWhere(unitForRule(ward))] },
     select: { id: true, slug: true, code: true, title: true },
   });
   if (!programme) return null;

@@ -148,9 +148,9 @@ test("a question on one figure is answered by the ward and closed by the approva
   await expect(questions.getByRole("form")).toHaveCount(0);
 });
 
-// Ngọc Thụy's 2016 figures of 01-CT/QU (no other spec touches them): the committee asks about one row
+// Ngọc Thụy's 2019 figures of 01-CT/QU (no other spec sends, approves or counts them): the committee asks about one row
 // from that row ("Hỏi về số liệu này"), the ward answers on that row, the approval closes it there.
-const ROW_ENTRY = "/ngoc-thuy/nhap-lieu/2016/01-CT-QU";
+const ROW_ENTRY = "/ngoc-thuy/nhap-lieu/2019/01-CT-QU";
 
 test("a question asked on one row is answered on that row and shown closed there after the approval", async ({
   page,

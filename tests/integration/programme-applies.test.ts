@@ -329,3 +329,57 @@ describe("a ward moved out of its district", () => {
     expect(api).not.toContain(OWN);
   });
 });
+
+describe("a ward formed by merging wards of an abolished district", () => {
+  it("keeps the district's programmes for its former wards' years: dashboards and comparison SQL", async () => {
+    const { prisma } = database;
+    const district = await prisma.orgUnit.findUniqueOrThrow({ where: { slug: "long-bien" } });
+    const ngocThuy = await prisma.orgUnit.findUniqueOrThrow({ where: { slug: "ngoc-thuy" } });
+    // a new ward directly under the city, never under the district; Ngọc Thụy is one of its former units
+    const merged = await prisma.orgUnit.create({
+      data: {
+        slug: "phuong-gop-thu",
+        name: "Phường gộp thử",
+        shortName: "Gộp thử",
+        level: "WARD",
+        parentId: district.parentId,
+        validFrom: new Date("2025-07-01T00:00:00Z"),
+      },
+    });
+    await prisma.orgUnitSuccession.create({
+      data: { predecessorId: ngocThuy.id, successorId: merged.id, effectiveOn: new Date("2025-07-01T00:00:00Z") },
+    });
+    const { getProgrammes } = await import("@/lib/data/programmes");
+    const slugs = (await getProgrammes(term.id, { unitSlug: "phuong-gop-thu" })).map((p) => p.slug);
+    expect(slugs).toContain("03-CTr-QU");
+    // and its former ward's own party committee's programme, as the former ward's history
+    expect(slugs).toContain(OWN);
+    // the same rule in SQL (comparisons, targets, reminders)
+    const { Prisma } = await import("@/lib/generated/prisma/client");
+    const { appliesToSql } = await import("@/lib/data/programmes");
+    const rows = await prisma.$queryRaw<{ slug: string }[]>(
+      Prisma.sql`SELECT p.slug FROM programme p WHERE p.term_id = ${term.id}
+        AND ${appliesToSql(Prisma.sql`p.id`, Prisma.sql`${merged.id}::int`)} ORDER BY p.slug`,
+    );
+    expect(rows.map((r) => r.slug)).toEqual(expect.arrayContaining(["03-CTr-QU", OWN]));
+    // another ward of the city, formed from nothing, reads none of them
+    const fresh = await prisma.orgUnit.create({
+      data: {
+        slug: "phuong-moi-thu",
+        name: "Phường mới thử",
+        shortName: "Mới thử",
+        level: "WARD",
+        parentId: district.parentId,
+        validFrom: new Date("2025-07-01T00:00:00Z"),
+      },
+    });
+    expect((await getProgrammes(term.id, { unitSlug: "phuong-moi-thu" })).map((p) => p.slug)).not.toContain(
+      "03-CTr-QU",
+    );
+    const none = await prisma.$queryRaw<{ slug: string }[]>(
+      Prisma.sql`SELECT p.slug FROM programme p WHERE p.term_id = ${term.id}
+        AND ${appliesToSql(Prisma.sql`p.id`, Prisma.sql`${fresh.id}::int`)}`,
+    );
+    expect(none.map((r) => r.slug)).not.toContain("03-CTr-QU");
+  });
+});
