@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import { viFold } from "@/lib/domain/vi-fold";
 import { LEVEL_NOUN } from "@/lib/format/compare";
 import type { OrgLevel } from "@/lib/generated/prisma/enums";
 import { selectClass } from "./form-fields";
@@ -11,6 +12,13 @@ type Found = { slug: string; name: string; childLevel?: OrgLevel; childCount?: n
 
 const LIMIT = 20;
 
+/** The options of a short list given to the page that match `q` (diacritics and case ignored), as the APIs do. */
+function searchLocal(options: Option[], q: string): { data: Option[]; total: number } {
+  const key = viFold(q.trim());
+  const found = options.filter((o) => viFold(o.name).includes(key) || o.slug.includes(key));
+  return { data: found.slice(0, LIMIT), total: found.length };
+}
+
 /** "Quận Long Biên (14 phường)" for a unit whose children are compared, else its name. */
 const label = (u: Found): string =>
   u.childLevel && u.childCount !== undefined ? `${u.name} (${u.childCount} ${LEVEL_NOUN[u.childLevel]})` : u.name;
@@ -18,7 +26,8 @@ const label = (u: Found): string =>
 /**
  * A searchable unit picker (the ARIA combobox pattern): typing searches on the server, diacritics
  * ignored — the children of `parentSlug` (GET /api/v1/org-units/{slug}/children), or with
- * `parents` the units whose children can be compared (GET /api/v1/compare/parents); ↑/↓ move,
+ * `parents` the units whose children can be compared (GET /api/v1/compare/parents), or with
+ * `options` a short list the page has (the cities and districts a ward may move under); ↑/↓ move,
  * Enter chooses (and shows the choice), Escape closes. The chosen slug is submitted as `name`; a few
  * thousand units are never sent to the page as options, only the chosen one and, with `initial`,
  * the first few (shown before anything is typed).
@@ -28,6 +37,7 @@ export function UnitCombobox({
   name,
   parentSlug,
   parents,
+  options: local,
   value,
   placeholder,
   clearable = false,
@@ -41,6 +51,8 @@ export function UnitCombobox({
   /** Search the units whose children can be compared (in `term`) instead; `initial` is the first
    * page of the empty search, `total` how many there are. */
   parents?: { term?: string; initial: Found[]; total: number };
+  /** A short list searched in the page instead (no request). */
+  options?: Option[];
   /** Fields left out of the submission when the choice changes (as a select's `data-resets`). */
   resets?: string[];
   value: Option | null;
@@ -71,6 +83,10 @@ export function UnitCombobox({
       setError(null);
     };
     const toOption = (u: Found): Option => ({ slug: u.slug, name: label(u) });
+    if (local) {
+      show(searchLocal(local, q));
+      return;
+    }
     if (parents && q.trim() === "") {
       show({ data: parents.initial.map(toOption), total: parents.total });
       return;
@@ -97,7 +113,7 @@ export function UnitCombobox({
       clearTimeout(timer);
       ctrl.abort();
     };
-  }, [open, text, parentSlug, parents]);
+  }, [open, text, parentSlug, parents, local]);
 
   const choose = (o: Option | null) => {
     setChosen(o);
