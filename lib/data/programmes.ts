@@ -119,9 +119,9 @@ export const appliesFromRow = (
     unit,
   );
 
-/** `select` of an OrgUnit query giving what `unitForRule` needs. */
 const formerParentsSelect = { formerParents: { select: { parent: { select: { path: true } } } } } as const;
 
+/** `select` of an OrgUnit query giving what `unitForRule` needs. */
 export const unitRuleSelect = {
   id: true,
   path: true,

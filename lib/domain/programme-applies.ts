@@ -1,6 +1,7 @@
 // Which units a programme applies to: its issuer is the unit itself or a unit above it (the unit's
 // path, or the path of a former parent: a ward moved from a district to the city keeps the programmes
-// of its former district for the years it sat there), AND its `programme_unit` list: none listed,
+// of its former district for the years it sat there; or above one of its former units: a ward formed
+// by a merge keeps the programmes its former wards followed), AND its `programme_unit` list: none listed,
 // every unit under its issuer (as before the list existed); else the units listed, with the units
 // below them, and the units above a listed one (a district's dashboard or progress still counts a
 // programme of one of its wards).
