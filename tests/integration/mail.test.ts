@@ -15,6 +15,7 @@ import {
   dropWorld,
   signInCookie,
 } from "./auth-fixtures";
+import { parseMessage } from "./local-smtp";
 import { request } from "./next-request";
 
 type Who = "official" | "committee" | "staff" | "admin" | "otherOfficial";
@@ -41,33 +42,6 @@ const cookies = new Map<Who, string>();
 const received: Mail[] = [];
 let smtp: SMTPServer | null = null;
 let smtpPort = 0;
-
-/** The decoded text of a single-part message (nodemailer picks quoted-printable or base64). */
-function parseMessage(raw: string): { subject: string; body: string } {
-  const split = raw.indexOf("\r\n\r\n");
-  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, " ");
-  const bodyRaw = raw.slice(split + 4);
-  const encoding = /^content-transfer-encoding:\s*(\S+)/im.exec(head)?.[1]?.toLowerCase();
-  const body =
-    encoding === "base64"
-      ? Buffer.from(bodyRaw, "base64").toString("utf8")
-      : encoding === "quoted-printable"
-        ? Buffer.from(
-            bodyRaw.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))),
-            "latin1",
-          ).toString("utf8")
-        : bodyRaw;
-  const subjectRaw = /^subject:\s*(.*)$/im.exec(head)?.[1] ?? "";
-  const subject = subjectRaw.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_, kind: string, text: string) =>
-    kind.toLowerCase() === "b"
-      ? Buffer.from(text, "base64").toString("utf8")
-      : Buffer.from(
-          text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/g, (_m, h) => String.fromCharCode(parseInt(h, 16))),
-          "latin1",
-        ).toString("utf8"),
-  );
-  return { subject, body: body.replace(/\r\n/g, "\n") };
-}
 
 async function startSmtp(port = 0): Promise<void> {
   smtp = new SMTPServer({
