@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench:scale`: every page at city and national scale (issue 11).
 //   npm run bench:scale -- [--sizes 126,1000,3321] [--json FILE] [--runs 20] [--budget 40] [--duration 10]
+//   npm run bench:scale -- --pages "values API,/so-sanh/phuong"   (only the pages whose name contains one of these)
 //   npm run bench:scale -- --report FILE   (the README's table of an earlier run's JSON)
 // 1. creates a throwaway database ctk_scale_<random> on DATABASE_URL's server (else 127.0.0.1:5432)
 //    and its own app role, and starts scripts/start.mjs on it (migrations, the seed with its demo
@@ -51,6 +52,10 @@ const JSON_FILE = path.resolve(option("json", path.join(ROOT, "bench-results/sca
 const RUNS = Number(option("runs", 20));
 const BUDGET_MS = Number(option("budget", 40)) * 1000;
 const DURATION_S = Number(option("duration", 10));
+const PAGE_FILTER = option("pages", "")
+  .split(",")
+  .map((s) => s.trim().toLowerCase())
+  .filter(Boolean);
 const WARMUP = 2;
 const MIN_RUNS = 5;
 const TERM = "2015-2020";
@@ -588,6 +593,12 @@ function markdown(out) {
   return lines.join("\n");
 }
 
+/** the pages of --pages (a name contains one of its parts), else all */
+function selectedPages(f) {
+  const all = pages(f);
+  return PAGE_FILTER.length === 0 ? all : all.filter((p) => PAGE_FILTER.some((q) => p.name.toLowerCase().includes(q)));
+}
+
 // --- main -------------------------------------------------------------------------------------------
 const fmtMs = (v) => (v == null ? "" : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(0)} ms`);
 const fmtKiB = (v) => (v == null ? "" : `${(v / 1024).toFixed(0)} KiB`);
@@ -639,7 +650,7 @@ async function main() {
     log(`${size} wards: added ${grown.added} wards and ${grown.results} results in ${grown.seconds} s`);
     peak = rssMiB();
     const perPage = {};
-    for (const page of pages(f)) {
+    for (const page of selectedPages(f)) {
       if (cleaning) return;
       const r = await measure(base, cookies, page).catch((e) => ({ url: page.url, error: e.message }));
       perPage[page.name] = r;
@@ -648,7 +659,7 @@ async function main() {
       );
     }
     const through = {};
-    for (const page of pages(f).filter((p) => p.throughput)) {
+    for (const page of selectedPages(f).filter((p) => p.throughput)) {
       if (cleaning) return;
       through[page.name] = await throughput(base, cookie, page.url).catch((e) => ({ url: page.url, error: e.message }));
       log(`  throughput ${page.name}: ${through[page.name].requestsPerSecond ?? through[page.name].error} req/s`);
@@ -676,7 +687,7 @@ async function main() {
   console.log(
     `\nbench:scale ${out.date} at ${out.commit}${out.dirty ? " (uncommitted changes)" : ""}, PostgreSQL ${out.machine.postgres}, ${out.machine.cpus} cores`,
   );
-  const names = pages(f).map((p) => p.name);
+  const names = selectedPages(f).map((p) => p.name);
   const head = ["page", ...SIZES.map(String)];
   const rows = names.map((n) => [
     n,
