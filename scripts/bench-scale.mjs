@@ -243,6 +243,11 @@ async function facts() {
     term.id,
     YEAR,
   ]);
+  // the home page's "Tình hình số liệu năm …": the latest term's year nearest today (its last, here)
+  const standing = await one(
+    `SELECT p.id, p.year, p.term_id FROM period p JOIN term t ON t.id = p.term_id
+      WHERE p.kind = 'YEAR' ORDER BY t.start_year DESC, p.year DESC LIMIT 1`,
+  );
   // the second parent, under the same city, and demo.quantri's grant on it (made once)
   const city = await one(`SELECT parent_id FROM org_unit WHERE id = $1`, [ward.parent_id]);
   await owner.query(
@@ -267,6 +272,7 @@ async function facts() {
     indicator,
     termPeriod: termPeriod.id,
     yearPeriod: yearPeriod.id,
+    standing,
   };
 }
 
@@ -372,6 +378,51 @@ const resultCols = `r.value, r.qualifier, r.note, r.version, r.recorded_at, i.co
   p.kind, p.year, s.key, s.title, s.kind AS source_kind`;
 const resultJoins = `JOIN indicator i ON i.id = r.indicator_id JOIN period p ON p.id = r.period_id JOIN source s ON s.id = r.source_id
   JOIN org_unit o ON o.id = r.org_unit_id`;
+// The programme rule of lib/data/programmes.ts (appliesToSql) as text: the pages count only the
+// (ward, programme) cells whose programme applies to the ward.
+const appliesSql = (g, w) => `(
+  EXISTS (SELECT 1 FROM programme aip JOIN org_unit aiu ON aiu.id = ${w} WHERE aip.id = ${g} AND (
+    aip.issuer_id = ANY(aiu.path)
+    OR EXISTS (SELECT 1 FROM org_unit_former_parent afp JOIN org_unit afu ON afu.id = afp.parent_id
+                WHERE afp.org_unit_id = ANY(aiu.path) AND aip.issuer_id = ANY(afu.path))
+    OR EXISTS (SELECT 1 FROM org_unit_succession aps JOIN org_unit apr ON apr.id = aps.predecessor_id
+                WHERE aps.successor_id = aiu.id AND (aip.issuer_id = ANY(apr.path) OR EXISTS (
+                  SELECT 1 FROM org_unit_former_parent apf JOIN org_unit apa ON apa.id = apf.parent_id
+                   WHERE apf.org_unit_id = apr.id AND aip.issuer_id = ANY(apa.path))))))
+  AND (NOT EXISTS (SELECT 1 FROM programme_unit apu WHERE apu.programme_id = ${g})
+    OR EXISTS (SELECT 1 FROM programme_unit apu JOIN org_unit alu ON alu.id = apu.org_unit_id JOIN org_unit aun ON aun.id = ${w}
+                WHERE apu.programme_id = ${g} AND (alu.id = ANY(aun.path) OR aun.id = ANY(alu.path)))))`;
+const existing = (o, year) =>
+  `${o}.valid_from <= make_date(${year}, 12, 31) AND (${o}.valid_to IS NULL OR ${o}.valid_to >= make_date(${year}, 1, 1))`;
+/** (ward parent, programme, state) counts of the wards under $1 readable by $2 for period $3 of term $4, year $5 */
+const stateCountsSql = `SELECT w.parent_id, g.id AS programme, coalesce(s.status::text, 'NOT_STARTED') AS state, count(*)::int AS cells
+    FROM org_unit w
+    JOIN programme g ON g.term_id = $4 AND ${appliesSql("g.id", "w.id")}
+    LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = $3 AND s.programme_id = g.id
+   WHERE w.parent_id = ANY($1::int[]) AND w.level = 'WARD' AND w.path && $2::int[] AND ${existing("w", "$5::int")}
+   GROUP BY 1, 2, 3`;
+/** A page of wards under $1 (readable by $2) × the programmes of term $4 that apply, for period $3 (year $5): state, counts, owed */
+const pageCellsSql = `WITH w AS (
+      SELECT o.id, o.slug, o.short_name FROM org_unit o
+       WHERE o.parent_id = $1 AND o.level = 'WARD' AND o.path && $2::int[] AND ${existing("o", "$5::int")}
+       ORDER BY o.sort_order, o.name LIMIT 50),
+    per AS (
+      SELECT w.id AS ward, g.id AS programme, s.status, s.version, i.id AS indicator, i.code, i.name,
+             count(u.id) AS expected,
+             count(u.id) FILTER (WHERE ev.value IS NOT NULL OR (ev.id IS NULL AND r.id IS NOT NULL)) AS entered,
+             count(u.id) FILTER (WHERE ev.id IS NULL AND r.id IS NOT NULL) AS unconfirmed
+        FROM w JOIN programme g ON g.term_id = $4 AND ${appliesSql("g.id", "w.id")}
+        LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = $3 AND s.programme_id = g.id
+        LEFT JOIN indicator i ON i.programme_id = g.id
+        LEFT JOIN org_unit u ON CASE WHEN i.collection_level = 'RESIDENTIAL_GROUP'
+               THEN u.parent_id = w.id AND u.level = 'RESIDENTIAL_GROUP' AND u.path && $2::int[] AND ${existing("u", "$5::int")}
+               ELSE u.id = w.id END
+        LEFT JOIN entry_value ev ON ev.submission_id = s.id AND ev.indicator_id = i.id AND ev.org_unit_id = u.id
+        LEFT JOIN result r ON r.indicator_id = i.id AND r.period_id = $3 AND r.org_unit_id = u.id
+       GROUP BY 1, 2, 3, 4, 5, 6, 7)
+  SELECT ward, programme, status, version, sum(expected) AS expected, sum(entered) AS entered, sum(unconfirmed) AS unconfirmed,
+         json_agg(json_build_object('code', code, 'name', name, 'missing', expected - entered)) FILTER (WHERE entered < expected) AS owed
+    FROM per GROUP BY 1, 2, 3, 4`;
 function pages(f) {
   const compare = (period) =>
     `/so-sanh?parent=${PARENT}&indicator=${encodeURIComponent(f.indicator.code)}&period=${period}`;
@@ -386,12 +437,49 @@ function pages(f) {
     {
       name: "/ (home)",
       url: "/",
+      // what the page reads for district staff: their own units, the year's standing of their district
+      // (cells counted by state per district row, not per ward), one page of the wards with their
+      // figure counts, and the inbox's late wards
       sql: [
-        `SELECT o.slug, o.name, d.name AS district, (SELECT count(*) FROM result r WHERE r.org_unit_id = o.id) AS results,
-                count(*) OVER () AS total
-           FROM org_unit o LEFT JOIN org_unit d ON d.id = o.parent_id
-          WHERE o.level = 'WARD' AND o.path && $1::int[] ORDER BY d.name, o.sort_order, o.slug LIMIT 50`,
-        [f.roots],
+        [
+          `SELECT o.id, o.slug, o.name, o.short_name, o.level, p.name AS parent FROM org_unit o
+             LEFT JOIN org_unit p ON p.id = o.parent_id WHERE o.id = ANY($1::int[])`,
+          [f.roots],
+        ],
+        [
+          `WITH c AS (${stateCountsSql})
+           SELECT c.*, (SELECT count(*) FROM org_unit w WHERE w.parent_id = c.parent_id AND w.level = 'WARD'
+                          AND w.path && $2::int[] AND ${existing("w", "$5::int")}) AS wards FROM c`,
+          [f.roots, f.roots, f.standing.id, f.standing.term_id, f.standing.year],
+        ],
+        [
+          `SELECT w.*, (SELECT count(*) FROM result r WHERE r.org_unit_id = w.id) AS results,
+                  (SELECT count(*) FROM result r JOIN source s ON s.id = r.source_id WHERE r.org_unit_id = w.id AND s.kind = 'REPORT') AS reported
+             FROM (SELECT o.id, o.slug, o.name, d.name AS district, o.sort_order FROM org_unit o LEFT JOIN org_unit d ON d.id = o.parent_id
+                    WHERE o.level = 'WARD' AND o.path && $1::int[] AND NOT (o.id = ANY($1::int[]))
+                    ORDER BY d.name, o.sort_order, o.slug LIMIT 48) w`,
+          [f.roots],
+        ],
+        [`SELECT count(*) FROM org_unit o WHERE o.level = 'WARD' AND o.path && $1::int[]`, [f.roots]],
+        [
+          `SELECT dist.slug, p.year, d.due_on, count(DISTINCT w.id) AS late
+             FROM org_unit w JOIN org_unit dist ON dist.id = w.parent_id JOIN deadline d ON d.district_id = dist.id
+             JOIN period p ON p.id = d.period_id JOIN programme g ON g.term_id = p.term_id AND ${appliesSql("g.id", "w.id")}
+             LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = p.id AND s.programme_id = g.id
+            WHERE w.level = 'WARD' AND w.path && $1::int[] AND d.due_on < current_date AND ${existing("w", "p.year")}
+              AND (s.status IS NULL OR s.status IN ('DRAFT', 'RETURNED'))
+            GROUP BY 1, 2, 3 LIMIT 50`,
+          [f.roots],
+        ],
+      ],
+    },
+    {
+      name: "/tien-do",
+      url: `/tien-do?district=${PARENT}&year=${YEAR}`,
+      // the year's counts by state over every ward, and one page of wards with their cells and what they owe
+      sql: [
+        [stateCountsSql, [[f.parent], f.roots, f.yearPeriod, f.term, YEAR]],
+        [pageCellsSql, [f.parent, f.roots, f.yearPeriod, f.term, YEAR]],
       ],
     },
     {
@@ -491,15 +579,23 @@ async function measure(base, cookies, page) {
     const body = Buffer.from(await res.arrayBuffer());
     return { ms: performance.now() - t, status: res.status, body };
   };
+  // one statement [text, params], or several run one after the other (the page's reads, summed)
+  const statements = Array.isArray(page.sql[0]) ? page.sql : [page.sql];
   const sql = async () => {
     const t = performance.now();
-    await owner.query(page.sql[0], page.sql[1]);
+    for (const [text, params] of statements) await owner.query(text, params);
     return performance.now() - t;
   };
+  let sqlError = null;
+  const trySql = () =>
+    sql().catch((e) => {
+      sqlError ??= e.message; // the page's own figures still count
+      return NaN;
+    });
   const first = await get();
   if (first.status !== 200) return { url: page.url, status: first.status, firstMs: round(first.ms) };
   for (let i = 1; i < WARMUP; i++) await get();
-  await sql();
+  await trySql();
   const times = [];
   const sqlTimes = [];
   let body = first.body;
@@ -509,7 +605,7 @@ async function measure(base, cookies, page) {
     if (r.status !== 200) return { url: page.url, status: r.status };
     times.push(r.ms);
     body = r.body;
-    sqlTimes.push(await sql());
+    sqlTimes.push(await trySql());
   }
   times.sort((a, b) => a - b);
   sqlTimes.sort((a, b) => a - b);
@@ -526,6 +622,7 @@ async function measure(base, cookies, page) {
     ratio: round(median / sqlMedian, 1),
     htmlBytes: body.byteLength,
     gzipBytes: zlib.gzipSync(body).byteLength,
+    ...(sqlError ? { sqlError } : {}),
   };
 }
 

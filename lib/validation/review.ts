@@ -81,6 +81,15 @@ export const selfApprovalFormSchema = z.object({
 export const progressQuerySchema = z.object({
   district: slugSchema.optional(),
   year: year.optional(),
+  // the list of wards: a search in their names (diacritics ignored) and its page; a malformed or
+  // repeated value falls back to every ward, first page
+  q: z.string().trim().max(100).catch("").default(""),
+  page: z
+    .string()
+    .regex(/^[1-9]\d{0,5}$/)
+    .transform(Number)
+    .catch(1)
+    .default(1),
 });
 
 /** Field errors of a failed parse, for ActionResult.fieldErrors. */
