@@ -30,8 +30,15 @@ export const returnFormSchema = z.object({
   comment: comment.min(1, "Hãy ghi ý kiến khi trả lại, để phường biết cần sửa gì."),
 });
 
-/** Mở khóa: the reason is required. */
-export const unlockFormSchema = z.object({ ...submissionFields, comment: comment.min(1, "Hãy ghi lý do mở khóa.") });
+/**
+ * Mở khóa: the reason is required; `request`, the ward's open request to unlock the screen showed
+ * (absent when none): an unlock answering a request refused meanwhile is refused.
+ */
+export const unlockFormSchema = z.object({
+  ...submissionFields,
+  comment: comment.min(1, "Hãy ghi lý do mở khóa."),
+  request: z.coerce.number({ error: "Yêu cầu không hợp lệ." }).int().min(1, "Yêu cầu không hợp lệ.").optional(),
+});
 
 export type TransitionForm = z.infer<typeof transitionFormSchema>;
 
