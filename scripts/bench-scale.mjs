@@ -12,7 +12,8 @@
 //    source of kind DEMO ("Dữ liệu minh họa – bench:scale"), so the app labels them as demo data;
 //    and the worst case of a comparison, a second parent "Quận Minh họa (chỉ số liệu năm)" (slug
 //    minh-hoa-nam) with as many wards that have yearly figures only (no term row: the term figure is
-//    computed from the years), read by demo.quantri given a district staff grant on it;
+//    computed from the years), read by demo.quantri given a district staff grant on it; Long Biên's
+//    due date of every year of the term, passed;
 // 3. per page: warm-up, then up to --runs sequential GETs (fewer when a page is slow: at most
 //    --budget seconds a page, at least 5), each followed by the raw SQL that page needs, run as the
 //    table owner on the same database (alternating, so both see the same load): median and p95 of
@@ -257,6 +258,15 @@ async function facts() {
     [YEARS_PARENT, city.parent_id],
   );
   const yearsParent = await one(`SELECT id FROM org_unit WHERE slug = $1`, [YEARS_PARENT]);
+  // Long Biên's due dates of every year of the term, passed (as its staff set them in service): the
+  // progress pages and demo.quan's inbox ("late wards", on every page's header) count against them
+  await owner.query(
+    `INSERT INTO deadline (district_id, period_id, due_on, set_by_id, updated_at)
+     SELECT $1, p.id, make_date(p.year + 1, 3, 31), 'bench:scale', now() FROM period p
+      WHERE p.term_id = $2 AND p.kind = 'YEAR'
+     ON CONFLICT (district_id, period_id) DO NOTHING`,
+    [ward.parent_id, term.id],
+  );
   await owner.query(
     `INSERT INTO role_assignment (user_id, role, org_unit_id)
      SELECT id, 'DISTRICT_STAFF', $2 FROM app_user WHERE username = $1 ON CONFLICT DO NOTHING`,
@@ -378,32 +388,31 @@ const resultCols = `r.value, r.qualifier, r.note, r.version, r.recorded_at, i.co
   p.kind, p.year, s.key, s.title, s.kind AS source_kind`;
 const resultJoins = `JOIN indicator i ON i.id = r.indicator_id JOIN period p ON p.id = r.period_id JOIN source s ON s.id = r.source_id
   JOIN org_unit o ON o.id = r.org_unit_id`;
-// The programme rule of lib/data/programmes.ts (appliesToSql) as text: the pages count only the
-// (ward, programme) cells whose programme applies to the ward.
+// The programme rule of lib/data/programmes.ts (appliesToRowsSql) as text, on the joined programme `g`
+// and unit `w`: the pages count only the (ward, programme) cells whose programme applies to the ward.
 const appliesSql = (g, w) => `(
-  EXISTS (SELECT 1 FROM programme aip JOIN org_unit aiu ON aiu.id = ${w} WHERE aip.id = ${g} AND (
-    aip.issuer_id = ANY(aiu.path)
+  (${g}.issuer_id = ANY(${w}.path)
     OR EXISTS (SELECT 1 FROM org_unit_former_parent afp JOIN org_unit afu ON afu.id = afp.parent_id
-                WHERE afp.org_unit_id = ANY(aiu.path) AND aip.issuer_id = ANY(afu.path))
+                WHERE afp.org_unit_id = ANY(${w}.path) AND ${g}.issuer_id = ANY(afu.path))
     OR EXISTS (SELECT 1 FROM org_unit_succession aps JOIN org_unit apr ON apr.id = aps.predecessor_id
-                WHERE aps.successor_id = aiu.id AND (aip.issuer_id = ANY(apr.path) OR EXISTS (
+                WHERE aps.successor_id = ${w}.id AND (${g}.issuer_id = ANY(apr.path) OR EXISTS (
                   SELECT 1 FROM org_unit_former_parent apf JOIN org_unit apa ON apa.id = apf.parent_id
-                   WHERE apf.org_unit_id = apr.id AND aip.issuer_id = ANY(apa.path))))))
-  AND (NOT EXISTS (SELECT 1 FROM programme_unit apu WHERE apu.programme_id = ${g})
-    OR EXISTS (SELECT 1 FROM programme_unit apu JOIN org_unit alu ON alu.id = apu.org_unit_id JOIN org_unit aun ON aun.id = ${w}
-                WHERE apu.programme_id = ${g} AND (alu.id = ANY(aun.path) OR aun.id = ANY(alu.path)))))`;
+                   WHERE apf.org_unit_id = apr.id AND ${g}.issuer_id = ANY(apa.path)))))
+  AND (NOT EXISTS (SELECT 1 FROM programme_unit apu WHERE apu.programme_id = ${g}.id)
+    OR EXISTS (SELECT 1 FROM programme_unit apu JOIN org_unit alu ON alu.id = apu.org_unit_id
+                WHERE apu.programme_id = ${g}.id AND (alu.id = ANY(${w}.path) OR ${w}.id = ANY(alu.path)))))`;
 const existing = (o, year) =>
   `${o}.valid_from <= make_date(${year}, 12, 31) AND (${o}.valid_to IS NULL OR ${o}.valid_to >= make_date(${year}, 1, 1))`;
 /** (ward parent, programme, state) counts of the wards under $1 readable by $2 for period $3 of term $4, year $5 */
 const stateCountsSql = `SELECT w.parent_id, g.id AS programme, coalesce(s.status::text, 'NOT_STARTED') AS state, count(*)::int AS cells
     FROM org_unit w
-    JOIN programme g ON g.term_id = $4 AND ${appliesSql("g.id", "w.id")}
+    JOIN programme g ON g.term_id = $4 AND ${appliesSql("g", "w")}
     LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = $3 AND s.programme_id = g.id
    WHERE w.parent_id = ANY($1::int[]) AND w.level = 'WARD' AND w.path && $2::int[] AND ${existing("w", "$5::int")}
    GROUP BY 1, 2, 3`;
 /** A page of wards under $1 (readable by $2) × the programmes of term $4 that apply, for period $3 (year $5): state, counts, owed */
 const pageCellsSql = `WITH w AS (
-      SELECT o.id, o.slug, o.short_name FROM org_unit o
+      SELECT o.id, o.slug, o.short_name, o.path FROM org_unit o
        WHERE o.parent_id = $1 AND o.level = 'WARD' AND o.path && $2::int[] AND ${existing("o", "$5::int")}
        ORDER BY o.sort_order, o.name LIMIT 50),
     per AS (
@@ -411,12 +420,15 @@ const pageCellsSql = `WITH w AS (
              count(u.id) AS expected,
              count(u.id) FILTER (WHERE ev.value IS NOT NULL OR (ev.id IS NULL AND r.id IS NOT NULL)) AS entered,
              count(u.id) FILTER (WHERE ev.id IS NULL AND r.id IS NOT NULL) AS unconfirmed
-        FROM w JOIN programme g ON g.term_id = $4 AND ${appliesSql("g.id", "w.id")}
+        FROM w JOIN programme g ON g.term_id = $4 AND ${appliesSql("g", "w")}
         LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = $3 AND s.programme_id = g.id
         LEFT JOIN indicator i ON i.programme_id = g.id
-        LEFT JOIN org_unit u ON CASE WHEN i.collection_level = 'RESIDENTIAL_GROUP'
-               THEN u.parent_id = w.id AND u.level = 'RESIDENTIAL_GROUP' AND u.path && $2::int[] AND ${existing("u", "$5::int")}
-               ELSE u.id = w.id END
+        LEFT JOIN LATERAL (
+          SELECT w.id WHERE i.collection_level <> 'RESIDENTIAL_GROUP'
+          UNION ALL
+          SELECT u.id FROM org_unit u
+           WHERE i.collection_level = 'RESIDENTIAL_GROUP' AND u.parent_id = w.id AND u.level = 'RESIDENTIAL_GROUP'
+             AND u.path && $2::int[] AND ${existing("u", "$5::int")}) u ON true
         LEFT JOIN entry_value ev ON ev.submission_id = s.id AND ev.indicator_id = i.id AND ev.org_unit_id = u.id
         LEFT JOIN result r ON r.indicator_id = i.id AND r.period_id = $3 AND r.org_unit_id = u.id
        GROUP BY 1, 2, 3, 4, 5, 6, 7)
@@ -462,12 +474,14 @@ function pages(f) {
         ],
         [`SELECT count(*) FROM org_unit o WHERE o.level = 'WARD' AND o.path && $1::int[]`, [f.roots]],
         [
-          `SELECT dist.slug, p.year, d.due_on, count(DISTINCT w.id) AS late
+          `SELECT dist.slug, p.year, d.due_on, count(*) AS late
              FROM org_unit w JOIN org_unit dist ON dist.id = w.parent_id JOIN deadline d ON d.district_id = dist.id
-             JOIN period p ON p.id = d.period_id JOIN programme g ON g.term_id = p.term_id AND ${appliesSql("g.id", "w.id")}
-             LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = p.id AND s.programme_id = g.id
+             JOIN period p ON p.id = d.period_id
             WHERE w.level = 'WARD' AND w.path && $1::int[] AND d.due_on < current_date AND ${existing("w", "p.year")}
-              AND (s.status IS NULL OR s.status IN ('DRAFT', 'RETURNED'))
+              AND EXISTS (SELECT 1 FROM programme g
+                    LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = p.id AND s.programme_id = g.id
+                   WHERE g.term_id = p.term_id AND (s.status IS NULL OR s.status IN ('DRAFT', 'RETURNED'))
+                     AND ${appliesSql("g", "w")})
             GROUP BY 1, 2, 3 LIMIT 50`,
           [f.roots],
         ],

@@ -4,7 +4,7 @@ import "server-only";
 // below them are found by the same recursive walk as the read scope). No per-ward queries.
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { appliesToSql } from "./programmes";
+import { appliesToRowsSql, appliesToSql } from "./programmes";
 
 export type WardRef = { slug: string; name: string };
 export type ProgrammeRefShort = { slug: string; code: string };
@@ -170,32 +170,37 @@ async function wardDeadlines(roots: readonly number[], today: string, soonDays: 
   }));
 }
 
-/** For district staff: per district and year, the wards not sent after the due date (before `today`). */
+/**
+ * For district staff: per district and year, the wards not sent after the due date (before `today`):
+ * a ward counts once when one of its programmes is not sent (the search stops there), the wards
+ * found by their path (not a walk down the tree), so that thousands of wards stay one quick statement.
+ */
 async function lateWards(roots: readonly number[], today: string): Promise<LateWardsItem[]> {
   if (roots.length === 0) return [];
   const dayBefore = isoDate(new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000));
   const rows = await db().$queryRaw<
     { districtSlug: string; districtName: string; year: number; dueOn: Date; lateWards: number }[]
   >`
-    WITH RECURSIVE down(id) AS (
-      SELECT id FROM org_unit WHERE id = ANY(${[...roots]}::int[])
-      UNION
-      SELECT u.id FROM org_unit u JOIN down ON u.parent_id = down.id
-    )
     SELECT dist.slug AS "districtSlug", dist.name AS "districtName", p.year, d.due_on AS "dueOn",
-           count(DISTINCT w.id)::int AS "lateWards"
-    FROM down
-    JOIN org_unit w ON w.id = down.id AND w.level = 'WARD'
+           count(*)::int AS "lateWards"
+    FROM org_unit w
     JOIN org_unit dist ON dist.id = w.parent_id
     JOIN deadline d ON d.district_id = dist.id
     JOIN period p ON p.id = d.period_id
-    JOIN programme g ON g.term_id = p.term_id
-      AND ${appliesToSql(Prisma.sql`g.id`, Prisma.sql`w.id`)}
-    LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = p.id AND s.programme_id = g.id
-    WHERE d.due_on <= ${dayBefore}::date
+    WHERE w.level = 'WARD' AND w.path && ${[...roots]}::int[]
+      AND d.due_on <= ${dayBefore}::date
       AND w.valid_from <= make_date(p.year, 12, 31)
       AND (w.valid_to IS NULL OR w.valid_to >= make_date(p.year, 1, 1))
-      AND (s.status IS NULL OR s.status IN ('DRAFT', 'RETURNED'))
+      AND EXISTS (
+        SELECT 1 FROM programme g
+        LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = p.id AND s.programme_id = g.id
+        WHERE g.term_id = p.term_id
+          AND (s.status IS NULL OR s.status IN ('DRAFT', 'RETURNED'))
+          AND ${appliesToRowsSql(
+            { id: Prisma.sql`g.id`, issuerId: Prisma.sql`g.issuer_id` },
+            { id: Prisma.sql`w.id`, path: Prisma.sql`w.path` },
+          )}
+      )
     GROUP BY dist.slug, dist.name, p.year, d.due_on
     ORDER BY d.due_on, dist.name
     LIMIT ${INBOX_LIMIT}`;

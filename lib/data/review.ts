@@ -14,7 +14,7 @@ import type { SubmissionAction, SubmissionStatus } from "@/lib/generated/prisma/
 import { type DeadlineInfo, getDeadline, getDeadlines } from "./deadlines";
 import { existingDuring } from "./org-units";
 import { issuersOf } from "@/lib/domain/programme-applies";
-import { appliesFromRow, appliesToSelect, appliesToSql, unitForRule, unitRuleSelect } from "./programmes";
+import { appliesFromRow, appliesToRowsSql, appliesToSelect, unitForRule, unitRuleSelect } from "./programmes";
 import { type ReviewTarget, isWardGroupLevel } from "./review-target";
 import { type ReadScope, orgUnitScopeWhere, scopePathSql, scopeWhere } from "./scope";
 import { isoDay } from "./serialize";
@@ -39,6 +39,12 @@ export type CellCount = { programmeSlug: string; programmeCode: string; state: P
 const cellKey = (wardId: number, periodId: number, programmeId: number) => `${wardId}:${periodId}:${programmeId}`;
 
 /** SQL: the unit in `alias` existed during the year in `year` (as `existingDuring`). */
+/** SQL: the programme in `g` applies to the ward in `w` (the programme rule, on the joined rows). */
+const appliesSql = appliesToRowsSql(
+  { id: Prisma.sql`g.id`, issuerId: Prisma.sql`g.issuer_id` },
+  { id: Prisma.sql`w.id`, path: Prisma.sql`w.path` },
+);
+
 const existedSql = (alias: string, year: Prisma.Sql) =>
   Prisma.sql`${Prisma.raw(alias)}.valid_from <= make_date(${year}, 12, 31)
     AND (${Prisma.raw(alias)}.valid_to IS NULL OR ${Prisma.raw(alias)}.valid_to >= make_date(${year}, 1, 1))`;
@@ -75,7 +81,7 @@ async function progressCells({ wardIds, periods, programmes, scope }: CellsQuery
   if (wardIds.length === 0 || periods.length === 0) return [];
   const programmeWhere =
     "termId" in programmes
-      ? Prisma.sql`g.term_id = ${programmes.termId} AND ${appliesToSql(Prisma.sql`g.id`, Prisma.sql`w.id`)}`
+      ? Prisma.sql`g.term_id = ${programmes.termId} AND ${appliesSql}`
       : Prisma.sql`g.id = ANY(${[...programmes.ids]}::int[])`;
   return db().$queryRaw<CellRow[]>`
     WITH cell AS (
@@ -158,7 +164,7 @@ async function stateCounts({
       SELECT w.parent_id AS parent, g.slug, g.code, coalesce(s.status::text, 'NOT_STARTED') AS state,
              count(*)::int AS cells
         FROM org_unit w
-        JOIN programme g ON g.term_id = ${termId} AND ${appliesToSql(Prisma.sql`g.id`, Prisma.sql`w.id`)}
+        JOIN programme g ON g.term_id = ${termId} AND ${appliesSql}
         LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = ${period.id} AND s.programme_id = g.id
        WHERE ${wardWhere}
        GROUP BY w.parent_id, g.id, g.slug, g.code, g.number, s.status
