@@ -1,6 +1,6 @@
 import type { FigureCommentInfo, FigureThread } from "@/lib/data/figure-comments";
 import { formatDateTime } from "@/lib/format/date-time";
-import { formatFigure } from "@/lib/format/vi";
+import { formatYearFigure } from "@/lib/format/vi";
 import { AnswerFigureForm, AskFigureForm } from "./figure-question-forms";
 
 type Props = {
@@ -22,7 +22,7 @@ function Comment({ c, thread }: { c: FigureCommentInfo; thread: FigureThread }) 
           {formatDateTime(c.at)}
         </time>{" "}
         · <span className="font-medium text-slate-800">{c.authorName}</span> · số liệu lúc đó:{" "}
-        {c.value === null ? "chưa nhập" : formatFigure(c.value, thread.indicator.valueType, thread.indicator.unit)}
+        {c.value === null ? "chưa nhập" : formatYearFigure(c.value, thread.indicator.valueType, thread.indicator.unit)}
       </span>
       <span className="block whitespace-pre-line">{c.body}</span>
     </p>

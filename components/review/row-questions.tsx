@@ -10,7 +10,7 @@ import { type FigureCommentState, answerFigureComment, askFigureQuestion } from 
 import type { FigureCommentInfo, FigureThread } from "@/lib/data/figure-comments";
 import { MAX_COMMENT_LENGTH } from "@/lib/domain/submission-workflow";
 import { formatDateTime } from "@/lib/format/date-time";
-import { formatFigure } from "@/lib/format/vi";
+import { formatYearFigure } from "@/lib/format/vi";
 import { NO_ANSWER_MESSAGE } from "@/lib/result";
 
 type Where = { ward: string; year: number; programme: string };
@@ -93,7 +93,7 @@ function Comment({ c, thread, verb }: { c: FigureCommentInfo; thread: FigureThre
           {formatDateTime(c.at)}
         </time>{" "}
         · <span className="font-medium text-slate-800">{c.authorName}</span> {verb} (số liệu lúc đó:{" "}
-        {c.value === null ? "chưa nhập" : formatFigure(c.value, thread.indicator.valueType, thread.indicator.unit)})
+        {c.value === null ? "chưa nhập" : formatYearFigure(c.value, thread.indicator.valueType, thread.indicator.unit)})
       </span>
       <span className="block whitespace-pre-line">{c.body}</span>
     </p>
