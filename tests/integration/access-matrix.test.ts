@@ -224,6 +224,7 @@ const SERVER_ACTIONS: Record<string, ActionCase> = {
       const rows = [
         { indicator: "tien-xu-phat", unit: "ngoc-thuy", raw: "1.000.000", qualifier: "EXACT", baseVersion: 0 },
       ];
+      form.set("ward", "ngoc-thuy");
       form.set("payload", JSON.stringify({ ward: "ngoc-thuy", year: 2016, programme: ENTRY_PROGRAMME, rows }));
       return [null, form];
     },
