@@ -414,7 +414,7 @@ const stateCountsSql = `SELECT w.parent_id, g.id AS programme, coalesce(s.status
 const pageCellsSql = `WITH w AS (
       SELECT o.id, o.slug, o.short_name, o.path FROM org_unit o
        WHERE o.parent_id = $1 AND o.level = 'WARD' AND o.path && $2::int[] AND ${existing("o", "$5::int")}
-       ORDER BY o.sort_order, o.name LIMIT 50),
+       ORDER BY o.sort_order, o.name LIMIT 25),
     per AS (
       SELECT w.id AS ward, g.id AS programme, s.status, s.version, i.id AS indicator, i.code, i.name,
              count(u.id) AS expected,

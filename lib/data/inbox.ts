@@ -33,8 +33,11 @@ export type QuestionsItem = {
 /** A ward's programmes of a year not yet sent, against its district's due date. */
 export type WardDeadlineItem = { ward: WardRef; year: number; dueOn: string; openProgrammes: number };
 
-/** Wards of a district still not sent after the due date of a year. */
-export type LateWardsItem = { district: WardRef; year: number; dueOn: string; lateWards: number };
+/**
+ * A district (or city) with wards still not sent after the due date of a year (how many:
+ * `countLateWards`, only where they are listed: the header needs only that there are some).
+ */
+export type LateWardsItem = { district: WardRef; year: number; dueOn: string };
 
 /** A ward official's request to unlock approved figures, waiting for those who may unlock them. */
 export type UnlockRequestItem = {
@@ -170,46 +173,63 @@ async function wardDeadlines(roots: readonly number[], today: string, soonDays: 
   }));
 }
 
+/** SQL: the ward in `w` has not sent a programme that applies to it, of the year of period `p`. */
+const notSentSql = Prisma.sql`EXISTS (
+  SELECT 1 FROM programme g
+  LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = p.id AND s.programme_id = g.id
+  WHERE g.term_id = p.term_id
+    AND (s.status IS NULL OR s.status IN ('DRAFT', 'RETURNED'))
+    AND ${appliesToRowsSql(
+      { id: Prisma.sql`g.id`, issuerId: Prisma.sql`g.issuer_id` },
+      { id: Prisma.sql`w.id`, path: Prisma.sql`w.path` },
+    )}
+)`;
+
+/** SQL: the ward in `w` is below `roots` and existed in the year of period `p`. */
+const wardOfYearSql = (roots: readonly number[]) => Prisma.sql`w.level = 'WARD' AND w.path && ${[...roots]}::int[]
+  AND w.valid_from <= make_date(p.year, 12, 31) AND (w.valid_to IS NULL OR w.valid_to >= make_date(p.year, 1, 1))`;
+
+const dayBeforeOf = (today: string) => isoDate(new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000));
+
 /**
- * For district staff: per district and year, the wards not sent after the due date (before `today`):
- * a ward counts once when one of its programmes is not sent (the search stops there), the wards
- * found by their path (not a walk down the tree), so that thousands of wards stay one quick statement.
+ * For district staff: per district and year whose due date has passed (before `today`), whether a ward
+ * below `roots` has not sent: the search stops at the first such ward, so that the header's count of
+ * every page stays quick with thousands of wards (counting them: `countLateWards`).
  */
 async function lateWards(roots: readonly number[], today: string): Promise<LateWardsItem[]> {
   if (roots.length === 0) return [];
-  const dayBefore = isoDate(new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000));
-  const rows = await db().$queryRaw<
-    { districtSlug: string; districtName: string; year: number; dueOn: Date; lateWards: number }[]
-  >`
-    SELECT dist.slug AS "districtSlug", dist.name AS "districtName", p.year, d.due_on AS "dueOn",
-           count(*)::int AS "lateWards"
-    FROM org_unit w
-    JOIN org_unit dist ON dist.id = w.parent_id
-    JOIN deadline d ON d.district_id = dist.id
+  const rows = await db().$queryRaw<{ districtSlug: string; districtName: string; year: number; dueOn: Date }[]>`
+    SELECT dist.slug AS "districtSlug", dist.name AS "districtName", p.year, d.due_on AS "dueOn"
+    FROM deadline d
     JOIN period p ON p.id = d.period_id
-    WHERE w.level = 'WARD' AND w.path && ${[...roots]}::int[]
-      AND d.due_on <= ${dayBefore}::date
-      AND w.valid_from <= make_date(p.year, 12, 31)
-      AND (w.valid_to IS NULL OR w.valid_to >= make_date(p.year, 1, 1))
-      AND EXISTS (
-        SELECT 1 FROM programme g
-        LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = p.id AND s.programme_id = g.id
-        WHERE g.term_id = p.term_id
-          AND (s.status IS NULL OR s.status IN ('DRAFT', 'RETURNED'))
-          AND ${appliesToRowsSql(
-            { id: Prisma.sql`g.id`, issuerId: Prisma.sql`g.issuer_id` },
-            { id: Prisma.sql`w.id`, path: Prisma.sql`w.path` },
-          )}
-      )
-    GROUP BY dist.slug, dist.name, p.year, d.due_on
+    JOIN org_unit dist ON dist.id = d.district_id
+    WHERE d.due_on <= ${dayBeforeOf(today)}::date
+      AND EXISTS (SELECT 1 FROM org_unit w WHERE w.parent_id = dist.id AND ${wardOfYearSql(roots)} AND ${notSentSql})
     ORDER BY d.due_on, dist.name
     LIMIT ${INBOX_LIMIT}`;
   return rows.map((r) => ({
     district: { slug: r.districtSlug, name: r.districtName },
     year: r.year,
     dueOn: isoDate(r.dueOn),
-    lateWards: r.lateWards,
   }));
+}
+
+/**
+ * How many wards below `roots` have not sent after each passed due date, by `${district slug}:${year}`
+ * (the items of `lateWards`): a ward counts once, found by its path, its programmes tried until one is
+ * not sent. What the home page's list shows; every ward is looked at, so only there.
+ */
+export async function countLateWards(roots: readonly number[], today: string): Promise<Map<string, number>> {
+  if (roots.length === 0) return new Map();
+  const rows = await db().$queryRaw<{ districtSlug: string; year: number; lateWards: number }[]>`
+    SELECT dist.slug AS "districtSlug", p.year, count(*)::int AS "lateWards"
+    FROM org_unit w
+    JOIN org_unit dist ON dist.id = w.parent_id
+    JOIN deadline d ON d.district_id = dist.id
+    JOIN period p ON p.id = d.period_id
+    WHERE d.due_on <= ${dayBeforeOf(today)}::date AND ${wardOfYearSql(roots)} AND ${notSentSql}
+    GROUP BY dist.slug, p.year`;
+  return new Map(rows.map((r) => [`${r.districtSlug}:${r.year}`, r.lateWards]));
 }
 
 /** For those who may unlock: the open unlock requests of the wards below `roots`, oldest first. */

@@ -293,8 +293,8 @@ export async function getEntryHub(
   };
 }
 
-/** Wards a page of /tien-do lists. */
-export const PROGRESS_WARDS_PER_PAGE = 50;
+/** Wards a page of /tien-do lists: 25 wards × 3 programmes with their badges are some 150 KiB of HTML. */
+export const PROGRESS_WARDS_PER_PAGE = 25;
 
 export type DistrictProgress = {
   /** the parent of the wards: a district, or a city with wards directly under it */
@@ -339,17 +339,20 @@ export async function getDistrictProgress(
   const wardWhere = Prisma.sql`w.parent_id = ${district.id} AND w.level = 'WARD'
     AND ${existedSql("w", Prisma.sql`${year}::int`)} AND ${scopePathSql(scope, Prisma.sql`w.path`)}`;
   const matches = Prisma.sql`(${search} = '' OR strpos(vi_fold(w.name), ${search}) > 0)`;
-  const [wards, listed, deadline, counted] = await Promise.all([
-    db().$queryRaw<{ id: number; slug: string; name: string; shortName: string }[]>`
-      SELECT w.id, w.slug, w.name, w.short_name AS "shortName" FROM org_unit w
-       WHERE ${wardWhere} AND ${matches}
-       ORDER BY w.sort_order, w.name, w.id
-       LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`,
+  const [listed, deadline, counted] = await Promise.all([
     db().$queryRaw<{ matched: number }[]>`
       SELECT count(*)::int AS matched FROM org_unit w WHERE ${wardWhere} AND ${matches}`,
     getDeadline(district.id, period.id),
     stateCounts({ parentIds: [district.id], period: { id: period.id, year }, termId: period.term.id, scope }),
   ]);
+  const matched = listed[0]?.matched ?? 0;
+  // a page past the last (a link kept after wards were merged away) shows the last one
+  const shown = Math.max(1, Math.min(page, Math.ceil(matched / perPage)));
+  const wards = await db().$queryRaw<{ id: number; slug: string; name: string; shortName: string }[]>`
+    SELECT w.id, w.slug, w.name, w.short_name AS "shortName" FROM org_unit w
+     WHERE ${wardWhere} AND ${matches}
+     ORDER BY w.sort_order, w.name, w.id
+     LIMIT ${perPage} OFFSET ${(shown - 1) * perPage}`;
   const counts = counted.counts.get(district.id) ?? [];
   // the programmes of the district and its city, and those that apply to one of its wards (a ward's
   // own party committee's, a former parent's); a ward has a cell only for those that apply to it
@@ -386,7 +389,7 @@ export async function getDistrictProgress(
     programmes,
     wardCount: counted.wards.get(district.id) ?? 0,
     counts,
-    list: { q: q.trim(), page, perPage, matched: listed[0]?.matched ?? 0 },
+    list: { q: q.trim(), page: shown, perPage, matched },
     // a programme that does not apply to a ward has no cell there: nothing is owed, nothing counted
     wards: wards.map((w) => ({
       slug: w.slug,

@@ -343,5 +343,9 @@ describe("progress counted in SQL", () => {
     expect(none.wards).toEqual([]);
     expect(none.list.matched).toBe(0);
     expect(none.counts).toEqual(all.counts);
+    // a page past the last shows the last
+    const past = (await getDistrictProgress(DISTRICT, 2020, ALL, { perPage: 5, page: 99 }))!;
+    expect(past.list.page).toBe(Math.ceil(all.wardCount / 5));
+    expect(past.wards.map((w) => w.slug)).toEqual(all.wards.slice((past.list.page - 1) * 5).map((w) => w.slug));
   });
 });
