@@ -7,20 +7,12 @@
 // keep the table exact. Then comparisons over wards with yearly figures only (every term figure
 // computed from the years) equal the domain functions: figures, ranks, averages, "trên", every rule.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import {
-  comparisonRows,
-  compareWithSiblings,
-  parentFigure,
-  periodFigure,
-  unitFigures,
-  type PeriodFigure,
-} from "@/lib/domain/compare";
-import { fromScaled, toScaled } from "@/lib/domain/decimal";
+import { comparisonRows, compareWithSiblings, parentFigure, unitFigures } from "@/lib/domain/compare";
 import type { ReadScope } from "@/lib/data/scope";
 import type { TermSummary } from "@/lib/data/terms";
-import { decimalString, isoDay } from "@/lib/data/serialize";
 import { seed } from "@/prisma/seed";
 import { type TestDatabase, createMigratedDatabase } from "../setup/db";
+import { expectStoredTermFigures, plainFigure as plain } from "./term-figure-fixtures";
 
 let database: TestDatabase;
 let term: TermSummary;
@@ -44,88 +36,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const exact = (v: { toFixed(): string }) => fromScaled(toScaled(decimalString(v)));
-
-/** What the pages must show: the domain's term figure of every unit × indicator × term with a value. */
-async function computed() {
-  const rows = await database.prisma.result.findMany({
-    select: {
-      orgUnitId: true,
-      indicatorId: true,
-      value: true,
-      qualifier: true,
-      note: true,
-      indicator: { select: { aggregation: true } },
-      period: { select: { kind: true, year: true, termId: true } },
-      source: { select: { key: true, title: true, issuedOn: true, kind: true } },
-    },
-  });
-  const byKey = new Map<string, typeof rows>();
-  for (const r of rows) {
-    const key = `${r.orgUnitId}/${r.indicatorId}/${r.period.termId}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), r]);
-  }
-  return new Map(
-    [...byKey].map(([key, values]) => {
-      const f = periodFigure(
-        values[0].indicator.aggregation,
-        values.map((v) => ({
-          period: { kind: v.period.kind, year: v.period.year },
-          value: decimalString(v.value),
-          qualifier: v.qualifier,
-          note: v.note,
-          source: { ...v.source, issuedOn: isoDay(v.source.issuedOn) },
-        })),
-        { kind: "TERM" },
-      );
-      return [key, plain(f)];
-    }),
-  );
-}
-
-const plain = (f: PeriodFigure) => ({
-  basis: f.basis,
-  value: f.value === null ? null : fromScaled(toScaled(f.value)),
-  qualifier: f.qualifier,
-  years: f.years,
-  sources: f.sources.map((s) => s.key),
-  isDemo: f.isDemo,
-  note: f.note,
-});
-
-/** The table as the comparisons read it, in the same shape. */
-async function stored() {
-  const [rows, sources] = await Promise.all([
-    database.prisma.termFigure.findMany(),
-    database.prisma.source.findMany({ select: { id: true, key: true } }),
-  ]);
-  const keyOf = new Map(sources.map((s) => [s.id, s.key]));
-  return new Map(
-    rows.map((r) => [
-      `${r.orgUnitId}/${r.indicatorId}/${r.termId}`,
-      {
-        basis: r.basis,
-        value: exact(r.value),
-        qualifier: r.qualifier,
-        years: r.years,
-        sources: [...new Set(r.sourceIds.map((id) => keyOf.get(id)!))],
-        isDemo: r.demo,
-        note: r.note,
-      },
-    ]),
-  );
-}
-
-async function expectExact(label: string) {
-  const [want, got] = await Promise.all([computed(), stored()]);
-  expect(got.size, label).toBe(want.size);
-  expect(Object.fromEntries(got), label).toEqual(Object.fromEntries(want));
-  // every stored row carries its unit's parent (a comparison reads one parent's children)
-  const stray = await database.prisma.$queryRaw<Array<{ n: number }>>`
-    SELECT count(*)::int AS n FROM term_figure tf JOIN org_unit o ON o.id = tf.org_unit_id
-    WHERE tf.parent_id IS DISTINCT FROM o.parent_id`;
-  expect(stray[0].n, label).toBe(0);
-}
+const expectExact = (label: string) => expectStoredTermFigures(database.prisma, label);
 
 const sql = (q: TemplateStringsArray, ...v: unknown[]) => database.prisma.$executeRaw(q, ...v);
 
