@@ -267,6 +267,12 @@ async function facts() {
      ON CONFLICT (district_id, period_id) DO NOTHING`,
     [ward.parent_id, term.id],
   );
+  // a programme applies only at or below its issuer (issue 12): the term's programmes are issued by the
+  // city here, so that the second parent's wards follow them as Long Biên's do
+  await owner.query(`UPDATE programme SET issuer_id = $1 WHERE term_id = $2 AND issuer_id <> $1`, [
+    city.parent_id,
+    term.id,
+  ]);
   await owner.query(
     `INSERT INTO role_assignment (user_id, role, org_unit_id)
      SELECT id, 'DISTRICT_STAFF', $2 FROM app_user WHERE username = $1 ON CONFLICT DO NOTHING`,
@@ -374,6 +380,7 @@ async function grow(size, f) {
   // insert, so the comparisons' index-only scans (result_figure_idx) work as they would in service
   await owner.query("VACUUM ANALYZE org_unit");
   await owner.query("VACUUM ANALYZE result");
+  await owner.query("VACUUM ANALYZE term_figure");
   return {
     added: wards.rowCount + yearsWards.rowCount,
     results: results.rowCount + yearResults.rowCount,
@@ -545,11 +552,11 @@ function pages(f) {
       url: `/so-sanh?parent=${YEARS_PARENT}&indicator=${encodeURIComponent(f.indicator.code)}&period=term`,
       account: "years",
       sql: [
+        // the term figures computed from the years are stored (term_figure, kept by triggers on result)
         `SELECT o.slug, o.short_name, o.population, t.value,
                 rank() OVER (ORDER BY t.value DESC NULLS LAST) AS rank, avg(t.value) OVER () AS mean, sum(t.value) OVER () AS total
            FROM org_unit o
-           LEFT JOIN LATERAL (SELECT sum(r.value) AS value FROM result r JOIN period p ON p.id = r.period_id
-                               WHERE r.org_unit_id = o.id AND r.indicator_id = $2 AND p.term_id = $3 AND p.kind = 'YEAR') t ON true
+           LEFT JOIN term_figure t ON t.org_unit_id = o.id AND t.indicator_id = $2 AND t.term_id = $3 AND t.parent_id = $1
           WHERE o.parent_id = $1 AND o.level = 'WARD' AND o.path && $4::int[] ORDER BY rank LIMIT 40`,
         [f.yearsParent, f.indicator.id, f.term, [f.yearsParent]],
       ],
@@ -559,14 +566,13 @@ function pages(f) {
       url: `/so-sanh/phuong?ward=${YEARS_PARENT}-1&programme=${PROGRAMME}&period=term`,
       account: "years",
       sql: [
-        `SELECT i.code, sum(r.value) FILTER (WHERE r.org_unit_id = w.id) AS own,
-                sum(r.value) FILTER (WHERE r.org_unit_id <> w.id) / NULLIF(count(DISTINCT r.org_unit_id) FILTER (WHERE r.org_unit_id <> w.id), 0) AS others,
-                count(r.value) AS reported
+        // the term figures computed from the years are stored (term_figure, kept by triggers on result)
+        `SELECT i.code, max(t.value) FILTER (WHERE t.org_unit_id = w.id) AS own,
+                avg(t.value) FILTER (WHERE t.org_unit_id <> w.id) AS others, count(t.value) AS reported
            FROM indicator i
            CROSS JOIN (SELECT id FROM org_unit WHERE slug = $5) w
-           LEFT JOIN period p ON p.term_id = $3 AND p.kind = 'YEAR'
-           LEFT JOIN result r ON r.indicator_id = i.id AND r.period_id = p.id
-                AND r.org_unit_id IN (SELECT id FROM org_unit WHERE parent_id = $2 AND level = 'WARD' AND path && $1::int[])
+           LEFT JOIN term_figure t ON t.indicator_id = i.id AND t.term_id = $3 AND t.parent_id = $2
+                AND t.org_unit_id IN (SELECT id FROM org_unit WHERE parent_id = $2 AND level = 'WARD' AND path && $1::int[])
           WHERE i.programme_id = $4 AND i.collection_level = 'WARD'
           GROUP BY i.id, i.code`,
         [[f.yearsParent], f.yearsParent, f.term, f.programme, `${YEARS_PARENT}-1`],

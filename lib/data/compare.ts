@@ -298,20 +298,6 @@ type FiguresQuery = {
 };
 
 /**
- * CTEs `kids` (the children of the unit inside the scope), `ind` (the indicators), `present` (one row
- * per child and indicator that has a figure: unit_id, indicator_id, basis, value, qualifier, years,
- * source_ids, demo, note) and `fig` (every child × indicator, "none" where nothing is present): the
- * same figure as periodFigure() of lib/domain/compare.ts. The year's stored value; for the term, the
- * stored term value when there is one, else the years aggregated by the indicator's rule — SUM and
- * AVERAGE (rounded half away from zero to 4 decimals) "more than" when any year is, LATEST with the
- * latest year's qualifier, MAX "more than" when a year at the maximum is, YEARS_ACHIEVED the years
- * ≥ 1, exact.
- * Why it is shaped so: the stored values are found through the (indicator, period, unit) index, one
- * period at a time, and the years are read only for the pairs without a stored term value; the rules
- * need no window or sorted aggregate (max over [year, value, "more"] arrays gives the latest and the
- * maximum with their qualifier), so a whole city's figures take one hash aggregate, not sorts on disk.
- */
-/**
  * CTEs `succ` and `inh`: a child formed by merging former units (every share whole, as
  * sumPredecessorYears of lib/domain/org-units.ts requires) takes, for the additive indicators (SUM of
  * counts, money, quantities), each year up to the last its former units reported as themselves where
@@ -349,17 +335,33 @@ function inheritedCtes(q: FiguresQuery): Prisma.Sql {
     )`;
 }
 
+/**
+ * CTEs `kids` (the children of the unit inside the scope), `ind` (the indicators), `present` (one row
+ * per child and indicator that has a figure: unit_id, indicator_id, basis, value, qualifier, years,
+ * source_ids, demo, note, own_value, inherited) and `fig` (every child × indicator, "none" where
+ * nothing is present): the same figure as periodFigure() of lib/domain/compare.ts. The year's stored
+ * value; for the term, the row of `term_figure` — the stored term value when there is one, else the
+ * years by the indicator's rule (the migration 20261206020000_term_figure computes it as
+ * lib/domain/term-figure.ts does, in the transaction of every write of a result; read by parent, so
+ * that a province's comparison never reads the nation's wards) — plus, for a merged child, its former
+ * units' years.
+ * Why it is shaped so: a city's term figures computed from their years at every request meant reading
+ * and aggregating 560.000 yearly values for one page; stored, they are one index range per indicator.
+ */
 function figuresCte(q: FiguresQuery): Prisma.Sql {
   const only = q.unitId === undefined ? Prisma.empty : Prisma.sql`AND u.id = ${q.unitId}`;
-  // the children's stored values of one period, found per indicator through the covering (indicator,
-  // period, unit) index result_figure_idx, read alone when the note is not needed (averages); OFFSET 0
-  // keeps the planner from flattening it into a scan of the whole table
+  // one child's own figures are looked up by its id; the children's, per indicator through the
+  // covering indexes (result_figure_idx, term_figure_children_idx), read alone when the note, years and
+  // sources are not needed (averages); OFFSET 0 keeps the planner from flattening the lookup into a
+  // scan of the whole table
+  const onlyRow = (column: Prisma.Sql) =>
+    q.unitId === undefined ? Prisma.empty : Prisma.sql`AND ${column} = ${q.unitId}`;
   const note = q.lean ? Prisma.sql`NULL::text AS note` : Prisma.sql`r.note`;
   const stored = (periodId: Prisma.Sql) => Prisma.sql`
       FROM (
         SELECT ind.id AS indicator_id, r.* FROM ind CROSS JOIN LATERAL (
           SELECT r.org_unit_id, r.value, r.qualifier, ${note}, r.source_id FROM result r
-          WHERE r.indicator_id = ind.id AND r.period_id = ${periodId} OFFSET 0
+          WHERE r.indicator_id = ind.id AND r.period_id = ${periodId} ${onlyRow(Prisma.sql`r.org_unit_id`)} OFFSET 0
         ) r
         OFFSET 0
       ) r
@@ -405,68 +407,41 @@ function figuresCte(q: FiguresQuery): Prisma.Sql {
         ARRAY[year], ARRAY[]::int[], demo, NULL::text, NULL::numeric, true
       FROM inh
     ),${fig}`;
+  // the term: the stored figure of each child (term_figure, kept by the triggers on result in the
+  // transaction of every write: the source's term value, else the years by the rule), and for a
+  // merged child its former units' years added (see inheritedCtes)
+  const extra = q.lean
+    ? Prisma.sql`ARRAY[]::int[] AS years, ARRAY[]::int[] AS source_ids, NULL::text AS note`
+    : Prisma.sql`tf.years, tf.source_ids, tf.note`;
   return Prisma.sql`${base},${inheritedCtes(q)},
-    tv AS (
-      SELECT r.org_unit_id AS unit_id, r.indicator_id, 'reported' AS basis, r.value, r.qualifier::text AS qualifier,
-        ARRAY[]::int[] AS years, ARRAY[r.source_id] AS source_ids, s.kind::text = 'DEMO' AS demo, r.note,
-        r.value AS own_value, false AS inherited
-      ${stored(Prisma.sql`(SELECT id FROM period WHERE term_id = ${q.termId} AND kind = 'TERM')`)}
-    ),
-    -- the years only of the pairs without a stored term value, each looked up through the index
-    yv AS (
-      SELECT m.unit_id, m.indicator_id, m.aggregation, y.year, y.value, y.more, y.source_id, y.demo, false AS inh
+    -- a merged child without a reported term value: its own years' sum (SUM indicators only) and its
+    -- former units' years, sorted together; its own part counts alone in totals and averages
+    merged AS (
+      SELECT i.unit_id, i.indicator_id, 'computed' AS basis, coalesce(t.value, 0) + i.value AS value,
+        CASE WHEN t.qualifier = 'MORE_THAN' OR i.more = 1 THEN 'MORE_THAN' ELSE 'EXACT' END AS qualifier,
+        (SELECT array_agg(y ORDER BY y) FROM unnest(coalesce(t.years, ARRAY[]::int[]) || i.years) y) AS years,
+        coalesce(t.source_ids, ARRAY[]::int[]) AS source_ids, coalesce(t.demo, true) AND i.demo AS demo,
+        NULL::text AS note, t.value AS own_value, true AS inherited
       FROM (
-        SELECT k.id AS unit_id, ind.id AS indicator_id, ind.aggregation FROM kids k CROSS JOIN ind
-        LEFT JOIN tv ON tv.unit_id = k.id AND tv.indicator_id = ind.id WHERE tv.unit_id IS NULL
-      ) m
-      CROSS JOIN LATERAL (
-        SELECT p.year, r.value, (r.qualifier = 'MORE_THAN')::int AS more, r.source_id, s.kind::text = 'DEMO' AS demo
-        FROM period p
-        JOIN result r ON r.period_id = p.id AND r.indicator_id = m.indicator_id AND r.org_unit_id = m.unit_id
-        JOIN source s ON s.id = r.source_id
-        WHERE p.term_id = ${q.termId} AND p.kind = 'YEAR'
-        OFFSET 0
-      ) y
-      UNION ALL
-      -- a merged unit's years before the merge, as its former units' sum (none where a term value is stored)
-      SELECT inh.unit_id, inh.indicator_id, 'SUM', inh.year, inh.value, inh.more, NULL::int, inh.demo, true
-      FROM inh WHERE NOT EXISTS (SELECT 1 FROM tv WHERE tv.unit_id = inh.unit_id AND tv.indicator_id = inh.indicator_id)
+        SELECT unit_id, indicator_id, sum(value) AS value, max(more) AS more, array_agg(year) AS years,
+          bool_and(demo) AS demo
+        FROM inh GROUP BY unit_id, indicator_id
+      ) i
+      LEFT JOIN term_figure t ON t.indicator_id = i.indicator_id AND t.term_id = ${q.termId} AND t.org_unit_id = i.unit_id
+      WHERE t.basis IS DISTINCT FROM 'reported'
     ),
-    yearly AS (
-      SELECT unit_id, indicator_id, 'computed' AS basis,
-        CASE min(aggregation)
-          WHEN 'SUM' THEN sum(value)
-          WHEN 'AVERAGE' THEN round(sum(value) / count(*), 4)
-          WHEN 'LATEST' THEN (max(ARRAY[year, value, more]))[2]
-          WHEN 'MAX' THEN max(value)
-          WHEN 'YEARS_ACHIEVED' THEN count(*) FILTER (WHERE value >= 1)
-        END AS value,
-        CASE
-          WHEN min(aggregation) = 'YEARS_ACHIEVED' THEN 'EXACT'
-          WHEN CASE min(aggregation)
-            WHEN 'LATEST' THEN (max(ARRAY[year, value, more]))[3] = 1
-            WHEN 'MAX' THEN (max(ARRAY[value, more]))[2] = 1
-            ELSE max(more) = 1
-          END THEN 'MORE_THAN'
-          ELSE 'EXACT'
-        END AS qualifier,
-        ${
-          q.lean
-            ? Prisma.sql`ARRAY[]::int[] AS years, ARRAY[]::int[] AS source_ids,`
-            : Prisma.sql`array_agg(year ORDER BY year) AS years,
-                coalesce(array_agg(source_id ORDER BY year) FILTER (WHERE source_id IS NOT NULL), ARRAY[]::int[]) AS source_ids,`
-        }
-        bool_and(demo) AS demo, NULL::text AS note,
-        -- the unit's own part (its former units' years are counted under their own rows)
-        sum(value) FILTER (WHERE NOT inh) AS own_sum, bool_or(inh) AS inherited
-      FROM yv GROUP BY unit_id, indicator_id
-    ),
-    present AS (
-      SELECT * FROM tv
+    -- one flat scan of the parent's stored figures, so that a city's averages are one pass over them
+    present AS NOT MATERIALIZED (
+      SELECT tf.org_unit_id AS unit_id, tf.indicator_id, tf.basis, tf.value, tf.qualifier::text AS qualifier,
+        ${extra}, tf.demo, tf.value AS own_value, false AS inherited
+      FROM term_figure tf
+      WHERE tf.parent_id = ${q.parentId} AND tf.term_id = ${q.termId} ${onlyRow(Prisma.sql`tf.org_unit_id`)}
+        AND tf.indicator_id IN (SELECT id FROM ind)
+        AND tf.org_unit_id IN (SELECT id FROM kids)
+        AND NOT EXISTS (SELECT 1 FROM merged m WHERE m.unit_id = tf.org_unit_id AND m.indicator_id = tf.indicator_id)
       UNION ALL
-      SELECT unit_id, indicator_id, basis, value, qualifier, years, source_ids, demo, note,
-        CASE WHEN inherited THEN own_sum ELSE value END, inherited
-      FROM yearly
+      SELECT unit_id, indicator_id, basis, value, qualifier, years, source_ids, note, demo, own_value, inherited
+      FROM merged
     ),${fig}`;
 }
 
@@ -897,16 +872,21 @@ type SiblingSqlRow = {
 
 /** Per indicator, the statistics of the unit's siblings' figures (every other child of the parent). */
 async function siblingStatsSql(q: FiguresQuery, unitId: number): Promise<SiblingSqlRow[]> {
-  // straight from the figures present: no child × indicator grid to build for a city of wards
+  // straight from the figures present, grouped by indicator id (a hash aggregate of a few groups):
+  // no child × indicator grid to build for a city of wards
   return db().$queryRaw<SiblingSqlRow[]>`
-    WITH ${figuresCte(q)}
-    SELECT ind.code, count(f.own_value)::int AS n,
-      round(sum(f.own_value) / nullif(count(f.own_value), 0), 4)::text AS mean,
-      coalesce(bool_or(f.qualifier = 'MORE_THAN'), false) AS any_more,
-      coalesce(bool_or(f.demo), false) AS has_demo,
-      (count(*) FILTER (WHERE f.own_value >= 1))::int AS achieved
-    FROM ind LEFT JOIN present f ON f.indicator_id = ind.id AND f.unit_id <> ${unitId}
-    GROUP BY ind.code`;
+    WITH ${figuresCte(q)},
+    stats AS (
+      SELECT f.indicator_id, count(f.own_value)::int AS n, sum(f.own_value) AS total,
+        bool_or(f.qualifier = 'MORE_THAN') AS any_more, bool_or(f.demo) AS has_demo,
+        (count(*) FILTER (WHERE f.own_value >= 1))::int AS achieved
+      FROM present f WHERE f.unit_id <> ${unitId}
+      GROUP BY f.indicator_id
+    )
+    SELECT ind.code, coalesce(s.n, 0) AS n, round(s.total / nullif(s.n, 0), 4)::text AS mean,
+      coalesce(s.any_more, false) AS any_more, coalesce(s.has_demo, false) AS has_demo,
+      coalesce(s.achieved, 0) AS achieved
+    FROM ind LEFT JOIN stats s ON s.indicator_id = ind.id`;
 }
 
 /** The figures of one child (the unit itself), per indicator. */
