@@ -1,7 +1,7 @@
 import "server-only";
 // What is waiting for a person ("Việc cần làm"): one SQL query per kind of item, each grouped and
 // counted in the database, over the units the caller's grants reach (given as root ids; the units
-// below them are found by the same recursive walk as the read scope). No per-ward queries.
+// below them are found as the read scope finds them, by the materialised path). No per-ward queries.
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { appliesToRowsSql, appliesToSql } from "./programmes";
@@ -84,6 +84,14 @@ export type InboxRoots = {
   accounts: boolean;
 };
 
+/**
+ * `down(id)`: the units `roots` and every unit below them, by the materialised path (the GIN index on
+ * org_unit.path, one array parameter), as lib/data/scope.ts reads them. A recursive walk down the
+ * tree cost ~100 ms at 3.321 wards on every page whose header shows the inbox.
+ */
+const below = (roots: readonly number[]) =>
+  Prisma.sql`down(id) AS (SELECT id FROM org_unit WHERE path && ${[...roots]}::int[])`;
+
 /** Items listed per kind at most (the counts in the header add these up). */
 export const INBOX_LIMIT = 50;
 
@@ -106,11 +114,7 @@ async function submissionsIn(
 ): Promise<SubmissionItem[]> {
   if (roots.length === 0) return [];
   const rows = await db().$queryRaw<SubmissionRow[]>`
-    WITH RECURSIVE down(id) AS (
-      SELECT id FROM org_unit WHERE id = ANY(${[...roots]}::int[])
-      UNION
-      SELECT u.id FROM org_unit u JOIN down ON u.parent_id = down.id
-    )
+    WITH ${below(roots)}
     SELECT w.slug AS "wardSlug", w.name AS "wardName", p.year, g.slug AS "programmeSlug", g.code AS "programmeCode",
            ev.at, ev.comment, ev.actor_name AS "actorName"
     FROM submission s
@@ -144,11 +148,7 @@ async function wardDeadlines(roots: readonly number[], today: string, soonDays: 
   const dueBy = isoDate(new Date(Date.parse(`${today}T00:00:00Z`) + soonDays * 86_400_000));
   // the year's programmes are the district's and the city's; one not sent is DRAFT, RETURNED or absent
   const rows = await db().$queryRaw<{ wardSlug: string; wardName: string; year: number; dueOn: Date; open: number }[]>`
-    WITH RECURSIVE down(id) AS (
-      SELECT id FROM org_unit WHERE id = ANY(${[...roots]}::int[])
-      UNION
-      SELECT u.id FROM org_unit u JOIN down ON u.parent_id = down.id
-    )
+    WITH ${below(roots)}
     SELECT w.slug AS "wardSlug", w.name AS "wardName", p.year, d.due_on AS "dueOn", count(*)::int AS open
     FROM down
     JOIN org_unit w ON w.id = down.id AND w.level = 'WARD'
@@ -236,11 +236,7 @@ export async function countLateWards(roots: readonly number[], today: string): P
 async function openUnlockRequests(roots: readonly number[]): Promise<UnlockRequestItem[]> {
   if (roots.length === 0) return [];
   const rows = await db().$queryRaw<(SubmissionRow & { reason: string; requestedByName: string; at: Date })[]>`
-    WITH RECURSIVE down(id) AS (
-      SELECT id FROM org_unit WHERE id = ANY(${[...roots]}::int[])
-      UNION
-      SELECT u.id FROM org_unit u JOIN down ON u.parent_id = down.id
-    )
+    WITH ${below(roots)}
     SELECT w.slug AS "wardSlug", w.name AS "wardName", p.year, g.slug AS "programmeSlug", g.code AS "programmeCode",
            r.reason, r.requested_by_name AS "requestedByName", r.requested_at AS at
     FROM unlock_request r
@@ -280,11 +276,7 @@ async function refusedUnlocks(roots: readonly number[], userId: string | undefin
       decidedAt: Date;
     })[]
   >`
-    WITH RECURSIVE down(id) AS (
-      SELECT id FROM org_unit WHERE id = ANY(${[...roots]}::int[])
-      UNION
-      SELECT u.id FROM org_unit u JOIN down ON u.parent_id = down.id
-    )
+    WITH ${below(roots)}
     SELECT r.id AS "requestId", w.slug AS "wardSlug", w.name AS "wardName", p.year, g.slug AS "programmeSlug",
            g.code AS "programmeCode", r.reason, r.requested_by_name AS "requestedByName",
            r.requested_at AS "requestedAt", r.decision_comment AS comment, r.decided_by_name AS "decidedByName",
@@ -352,11 +344,7 @@ async function unansweredQuestions(roots: readonly number[]): Promise<QuestionsI
       since: Date;
     }[]
   >`
-    WITH RECURSIVE down(id) AS (
-      SELECT id FROM org_unit WHERE id = ANY(${[...roots]}::int[])
-      UNION
-      SELECT u.id FROM org_unit u JOIN down ON u.parent_id = down.id
-    )
+    WITH ${below(roots)}
     SELECT w.slug AS "wardSlug", w.name AS "wardName", p.year, g.slug AS "programmeSlug", g.code AS "programmeCode",
            count(*)::int AS n, min(q.at) AS since
     FROM figure_comment q

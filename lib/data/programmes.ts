@@ -162,6 +162,28 @@ export const unitForRule = (
   };
 };
 
+/**
+ * The unit with this slug as the rule takes it (what `unitRuleSelect` + `unitForRule` give: its path,
+ * and above it its former parents' paths, its former units' paths and their former parents'), in one
+ * statement instead of Prisma's seven nested reads; null for an unknown slug.
+ */
+export async function unitForRuleBySlug(slug: string): Promise<UnitPath | null> {
+  const rows = await db().$queryRaw<{ id: number; path: number[]; formerAbove: number[] }[]>`
+    SELECT u.id, u.path, ARRAY(
+      SELECT x FROM org_unit_former_parent f JOIN org_unit fp ON fp.id = f.parent_id, unnest(fp.path) x
+      WHERE f.org_unit_id = u.id
+      UNION ALL
+      SELECT x FROM org_unit_succession s JOIN org_unit p ON p.id = s.predecessor_id, unnest(p.path) x
+      WHERE s.successor_id = u.id
+      UNION ALL
+      SELECT x FROM org_unit_succession s JOIN org_unit_former_parent f ON f.org_unit_id = s.predecessor_id
+        JOIN org_unit fp ON fp.id = f.parent_id, unnest(fp.path) x
+      WHERE s.successor_id = u.id
+    ) AS "formerAbove"
+    FROM org_unit u WHERE u.slug = ${slug}`;
+  return rows[0] ?? null;
+}
+
 /** A programme with the units it applies to, as kept in the process (the rule needs their paths). */
 type CachedProgramme = ProgrammeInfo & { issuerId: number; appliesToUnits: UnitPath[] };
 
@@ -174,11 +196,7 @@ type CachedProgramme = ProgrammeInfo & { issuerId: number; appliesToUnits: UnitP
 export async function getProgrammes(termId: number, opts: { unitSlug?: string } = {}): Promise<ProgrammeInfo[]> {
   const [all, unit] = await Promise.all([
     cachedCatalogue(`programmes:${termId}`, () => readProgrammes(termId)),
-    opts.unitSlug === undefined
-      ? null
-      : db()
-          .orgUnit.findUnique({ where: { slug: opts.unitSlug }, select: unitRuleSelect })
-          .then((u) => (u ? unitForRule(u) : null)),
+    opts.unitSlug === undefined ? null : unitForRuleBySlug(opts.unitSlug),
   ]);
   if (opts.unitSlug !== undefined && unit === null) return [];
   return all
