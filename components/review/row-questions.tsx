@@ -12,6 +12,7 @@ import { MAX_COMMENT_LENGTH } from "@/lib/domain/submission-workflow";
 import { formatDateTime } from "@/lib/format/date-time";
 import { formatYearFigure } from "@/lib/format/vi";
 import { NO_ANSWER_MESSAGE } from "@/lib/result";
+import { questionsAnchor } from "./question-anchor";
 
 type Where = { ward: string; year: number; programme: string };
 
@@ -123,7 +124,13 @@ export function RowQuestions({
   if (threads.length === 0 && !canAsk) return null;
   const fields = { ward: where.ward, year: String(where.year), programme: where.programme };
   return (
-    <div className="space-y-1 text-xs" data-testid="row-questions" data-indicator={indicator} data-unit={unit}>
+    <div
+      id={questionsAnchor(unit, indicator)}
+      className="scroll-mt-24 space-y-1 text-xs"
+      data-testid="row-questions"
+      data-indicator={indicator}
+      data-unit={unit}
+    >
       {threads.map((t) => (
         <div
           key={t.id}

@@ -107,6 +107,12 @@ test("the committee asks about one group's figure, the ward answers beside it, t
   await expect(questions.getByTestId("figure-question")).toContainText(
     "Đạt danh hiệu Tổ dân phố văn hóa (Tổ dân phố 1)",
   );
+  // … whose link leads to the cell
+  await expect(questions.getByRole("link", { name: /^Xem trên bảng tổ dân phố/ })).toHaveAttribute(
+    "href",
+    `${GRID}#cau-hoi-${WARD}-to-1-tdp-van-hoa`,
+  );
+  await expect(committee.locator(`[id="cau-hoi-${WARD}-to-1-tdp-van-hoa"]`)).toBeVisible();
   // on paper the thread stays beside its figure; the buttons and boxes do not print
   await committee.emulateMedia({ media: "print" });
   await expect(thread).toBeVisible();
