@@ -452,6 +452,19 @@ function pages(f) {
       WHERE o.parent_id = $1 AND o.level = 'WARD' AND o.path && $4::int[] ORDER BY rank LIMIT 40`,
     [f.parent, f.indicator.id, periodId, f.roots],
   ];
+  // every page's header for district staff: which due dates have a late ward (stops at the first one)
+  const inboxHeader = [
+    `SELECT dist.slug, p.year, d.due_on FROM deadline d JOIN period p ON p.id = d.period_id
+         JOIN org_unit dist ON dist.id = d.district_id
+        CROSS JOIN LATERAL (SELECT 1 FROM org_unit w WHERE w.parent_id = dist.id AND w.level = 'WARD'
+              AND w.path && $1::int[] AND ${existing("w", "p.year")}
+              AND EXISTS (SELECT 1 FROM programme g
+                    LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = p.id AND s.programme_id = g.id
+                   WHERE g.term_id = p.term_id AND (s.status IS NULL OR s.status IN ('DRAFT', 'RETURNED'))
+                     AND ${appliesSql("g", "w")}) LIMIT 1) late
+        WHERE d.due_on < current_date ORDER BY d.due_on, dist.name LIMIT 50`,
+    [f.roots],
+  ];
   return [
     {
       name: "/ (home)",
@@ -492,6 +505,7 @@ function pages(f) {
             GROUP BY 1, 2, 3 LIMIT 50`,
           [f.roots],
         ],
+        inboxHeader,
       ],
     },
     {
@@ -499,6 +513,7 @@ function pages(f) {
       url: `/tien-do?district=${PARENT}&year=${YEAR}`,
       // the year's counts by state over every ward, and one page of wards with their cells and what they owe
       sql: [
+        inboxHeader,
         [stateCountsSql, [[f.parent], f.roots, f.yearPeriod, f.term, YEAR]],
         [pageCellsSql, [f.parent, f.roots, f.yearPeriod, f.term, YEAR]],
       ],

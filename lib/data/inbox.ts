@@ -198,13 +198,16 @@ const dayBeforeOf = (today: string) => isoDate(new Date(Date.parse(`${today}T00:
  */
 async function lateWards(roots: readonly number[], today: string): Promise<LateWardsItem[]> {
   if (roots.length === 0) return [];
+  // a lateral with LIMIT 1, not EXISTS: PostgreSQL would make EXISTS a join over every ward
   const rows = await db().$queryRaw<{ districtSlug: string; districtName: string; year: number; dueOn: Date }[]>`
     SELECT dist.slug AS "districtSlug", dist.name AS "districtName", p.year, d.due_on AS "dueOn"
     FROM deadline d
     JOIN period p ON p.id = d.period_id
     JOIN org_unit dist ON dist.id = d.district_id
+    CROSS JOIN LATERAL (
+      SELECT 1 FROM org_unit w WHERE w.parent_id = dist.id AND ${wardOfYearSql(roots)} AND ${notSentSql} LIMIT 1
+    ) late
     WHERE d.due_on <= ${dayBeforeOf(today)}::date
-      AND EXISTS (SELECT 1 FROM org_unit w WHERE w.parent_id = dist.id AND ${wardOfYearSql(roots)} AND ${notSentSql})
     ORDER BY d.due_on, dist.name
     LIMIT ${INBOX_LIMIT}`;
   return rows.map((r) => ({
