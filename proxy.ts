@@ -45,45 +45,36 @@ function isDocumentRequest(request: NextRequest): boolean {
   );
 }
 
-/**
- * Is the database reachable? Asked through the app's own pool (the proxy runs in the server's
- * process; lib/db.ts keeps its client on globalThis): one `SELECT 1` per page load, no connection of
- * its own. Before the app has made its pool there is nothing to ask: the page's error page answers.
- */
-async function databaseDown(): Promise<boolean> {
-  const client = (globalThis as { prisma?: { $queryRawUnsafe(sql: string): Promise<unknown> } }).prisma;
-  if (!client) return false;
-  try {
-    await client.$queryRawUnsafe("SELECT 1");
-    return false;
-  } catch (e) {
-    return isDbUnavailable(e);
-  }
-}
-
 type RawClient = { $queryRawUnsafe<T>(sql: string, ...values: unknown[]): Promise<T> };
 
 /**
- * The same address with the unit's current slug, when the address names a slug the unit carried
- * before (org_unit_former_slug): one indexed look-up for addresses that can name a unit, through the
- * app's pool (none yet: no redirect, the page answers). Query string kept.
+ * What the proxy asks the database, in one statement through the app's own pool (the proxy runs in
+ * the server's process; lib/db.ts keeps its client on globalThis), none for requests that need
+ * neither answer: is it reachable (asked for a page load: an outage answers 503), and the current
+ * slug of a unit whose former slug the address names (org_unit_former_slug, one indexed look-up).
+ * Before the app has made its pool there is nothing to ask: the page answers (its error page, no
+ * redirect).
  */
-async function formerSlugRedirect(request: NextRequest): Promise<NextResponse | null> {
-  if (request.method !== "GET" && request.method !== "HEAD") return null;
-  const found = slugInPath(request.nextUrl.pathname);
+async function askDatabase(
+  request: NextRequest,
+  document: boolean,
+): Promise<{ down: boolean; moved: NextResponse | null }> {
+  const found = request.method === "GET" || request.method === "HEAD" ? slugInPath(request.nextUrl.pathname) : null;
   const client = (globalThis as { prisma?: RawClient }).prisma;
-  if (!found || !client) return null;
+  if (!client || (!document && !found)) return { down: false, moved: null };
   try {
-    const rows = await client.$queryRawUnsafe<{ slug: string }[]>(
-      "SELECT u.slug FROM org_unit_former_slug f JOIN org_unit u ON u.id = f.org_unit_id WHERE f.slug = $1",
-      found.slug,
+    const rows = await client.$queryRawUnsafe<{ slug: string | null }[]>(
+      "SELECT (SELECT u.slug FROM org_unit_former_slug f JOIN org_unit u ON u.id = f.org_unit_id WHERE f.slug = $1) AS slug",
+      found?.slug ?? "",
     );
-    if (rows.length === 0) return null;
+    const slug = rows[0]?.slug;
+    if (!found || !slug) return { down: false, moved: null };
     const to = request.nextUrl.clone();
-    to.pathname = found.withSlug(rows[0].slug);
-    return NextResponse.redirect(to, 308);
-  } catch {
-    return null; // the page's own answer (or the outage page) follows
+    to.pathname = found.withSlug(slug);
+    return { down: false, moved: NextResponse.redirect(to, 308) };
+  } catch (e) {
+    // an outage answers a page load with 503; otherwise the page's own answer (or outage page) follows
+    return { down: document && isDbUnavailable(e), moved: null };
   }
 }
 
@@ -124,9 +115,8 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   const refused = tooLarge(request, csp);
   if (refused) return refused;
-  if (isDocumentRequest(request) && (await databaseDown()))
-    return plainPage(503, "Tạm thời không kết nối được cơ sở dữ liệu", DB_UNAVAILABLE_MESSAGE, csp);
-  const moved = await formerSlugRedirect(request);
+  const { down, moved } = await askDatabase(request, isDocumentRequest(request));
+  if (down) return plainPage(503, "Tạm thời không kết nối được cơ sở dữ liệu", DB_UNAVAILABLE_MESSAGE, csp);
   if (moved) return moved;
   requestHeaders.set("x-ctk-path", request.nextUrl.pathname + request.nextUrl.search);
   requestHeaders.set("Content-Security-Policy", csp);

@@ -12,7 +12,8 @@
 //    source of kind DEMO ("Dữ liệu minh họa – bench:scale"), so the app labels them as demo data;
 //    and the worst case of a comparison, a second parent "Quận Minh họa (chỉ số liệu năm)" (slug
 //    minh-hoa-nam) with as many wards that have yearly figures only (no term row: the term figure is
-//    computed from the years), read by demo.quantri given a district staff grant on it;
+//    computed from the years), read by demo.quantri given a district staff grant on it; Long Biên's
+//    due date of every year of the term, passed;
 // 3. per page: warm-up, then up to --runs sequential GETs (fewer when a page is slow: at most
 //    --budget seconds a page, at least 5), each followed by the raw SQL that page needs, run as the
 //    table owner on the same database (alternating, so both see the same load): median and p95 of
@@ -243,6 +244,11 @@ async function facts() {
     term.id,
     YEAR,
   ]);
+  // the home page's "Tình hình số liệu năm …": the latest term's year nearest today (its last, here)
+  const standing = await one(
+    `SELECT p.id, p.year, p.term_id FROM period p JOIN term t ON t.id = p.term_id
+      WHERE p.kind = 'YEAR' ORDER BY t.start_year DESC, p.year DESC LIMIT 1`,
+  );
   // the second parent, under the same city, and demo.quantri's grant on it (made once)
   const city = await one(`SELECT parent_id FROM org_unit WHERE id = $1`, [ward.parent_id]);
   await owner.query(
@@ -252,6 +258,15 @@ async function facts() {
     [YEARS_PARENT, city.parent_id],
   );
   const yearsParent = await one(`SELECT id FROM org_unit WHERE slug = $1`, [YEARS_PARENT]);
+  // Long Biên's due dates of every year of the term, passed (as its staff set them in service): the
+  // progress pages and demo.quan's inbox ("late wards", on every page's header) count against them
+  await owner.query(
+    `INSERT INTO deadline (district_id, period_id, due_on, set_by_id, updated_at)
+     SELECT $1, p.id, make_date(p.year + 1, 3, 31), 'bench:scale', now() FROM period p
+      WHERE p.term_id = $2 AND p.kind = 'YEAR'
+     ON CONFLICT (district_id, period_id) DO NOTHING`,
+    [ward.parent_id, term.id],
+  );
   // a programme applies only at or below its issuer (issue 12): the term's programmes are issued by the
   // city here, so that the second parent's wards follow them as Long Biên's do
   await owner.query(`UPDATE programme SET issuer_id = $1 WHERE term_id = $2 AND issuer_id <> $1`, [
@@ -273,6 +288,7 @@ async function facts() {
     indicator,
     termPeriod: termPeriod.id,
     yearPeriod: yearPeriod.id,
+    standing,
   };
 }
 
@@ -379,6 +395,53 @@ const resultCols = `r.value, r.qualifier, r.note, r.version, r.recorded_at, i.co
   p.kind, p.year, s.key, s.title, s.kind AS source_kind`;
 const resultJoins = `JOIN indicator i ON i.id = r.indicator_id JOIN period p ON p.id = r.period_id JOIN source s ON s.id = r.source_id
   JOIN org_unit o ON o.id = r.org_unit_id`;
+// The programme rule of lib/data/programmes.ts (appliesToRowsSql) as text, on the joined programme `g`
+// and unit `w`: the pages count only the (ward, programme) cells whose programme applies to the ward.
+const appliesSql = (g, w) => `(
+  (${g}.issuer_id = ANY(${w}.path)
+    OR EXISTS (SELECT 1 FROM org_unit_former_parent afp JOIN org_unit afu ON afu.id = afp.parent_id
+                WHERE afp.org_unit_id = ANY(${w}.path) AND ${g}.issuer_id = ANY(afu.path))
+    OR EXISTS (SELECT 1 FROM org_unit_succession aps JOIN org_unit apr ON apr.id = aps.predecessor_id
+                WHERE aps.successor_id = ${w}.id AND (${g}.issuer_id = ANY(apr.path) OR EXISTS (
+                  SELECT 1 FROM org_unit_former_parent apf JOIN org_unit apa ON apa.id = apf.parent_id
+                   WHERE apf.org_unit_id = apr.id AND ${g}.issuer_id = ANY(apa.path)))))
+  AND (NOT EXISTS (SELECT 1 FROM programme_unit apu WHERE apu.programme_id = ${g}.id)
+    OR EXISTS (SELECT 1 FROM programme_unit apu JOIN org_unit alu ON alu.id = apu.org_unit_id
+                WHERE apu.programme_id = ${g}.id AND (alu.id = ANY(${w}.path) OR ${w}.id = ANY(alu.path)))))`;
+const existing = (o, year) =>
+  `${o}.valid_from <= make_date(${year}, 12, 31) AND (${o}.valid_to IS NULL OR ${o}.valid_to >= make_date(${year}, 1, 1))`;
+/** (ward parent, programme, state) counts of the wards under $1 readable by $2 for period $3 of term $4, year $5 */
+const stateCountsSql = `SELECT w.parent_id, g.id AS programme, coalesce(s.status::text, 'NOT_STARTED') AS state, count(*)::int AS cells
+    FROM org_unit w
+    JOIN programme g ON g.term_id = $4 AND ${appliesSql("g", "w")}
+    LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = $3 AND s.programme_id = g.id
+   WHERE w.parent_id = ANY($1::int[]) AND w.level = 'WARD' AND w.path && $2::int[] AND ${existing("w", "$5::int")}
+   GROUP BY 1, 2, 3`;
+/** A page of wards under $1 (readable by $2) × the programmes of term $4 that apply, for period $3 (year $5): state, counts, owed */
+const pageCellsSql = `WITH w AS (
+      SELECT o.id, o.slug, o.short_name, o.path FROM org_unit o
+       WHERE o.parent_id = $1 AND o.level = 'WARD' AND o.path && $2::int[] AND ${existing("o", "$5::int")}
+       ORDER BY o.sort_order, o.name LIMIT 25),
+    per AS (
+      SELECT w.id AS ward, g.id AS programme, s.status, s.version, i.id AS indicator, i.code, i.name,
+             count(u.id) AS expected,
+             count(u.id) FILTER (WHERE ev.value IS NOT NULL OR (ev.id IS NULL AND r.id IS NOT NULL)) AS entered,
+             count(u.id) FILTER (WHERE ev.id IS NULL AND r.id IS NOT NULL) AS unconfirmed
+        FROM w JOIN programme g ON g.term_id = $4 AND ${appliesSql("g", "w")}
+        LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = $3 AND s.programme_id = g.id
+        LEFT JOIN indicator i ON i.programme_id = g.id
+        LEFT JOIN LATERAL (
+          SELECT w.id WHERE i.collection_level <> 'RESIDENTIAL_GROUP'
+          UNION ALL
+          SELECT u.id FROM org_unit u
+           WHERE i.collection_level = 'RESIDENTIAL_GROUP' AND u.parent_id = w.id AND u.level = 'RESIDENTIAL_GROUP'
+             AND u.path && $2::int[] AND ${existing("u", "$5::int")}) u ON true
+        LEFT JOIN entry_value ev ON ev.submission_id = s.id AND ev.indicator_id = i.id AND ev.org_unit_id = u.id
+        LEFT JOIN result r ON r.indicator_id = i.id AND r.period_id = $3 AND r.org_unit_id = u.id
+       GROUP BY 1, 2, 3, 4, 5, 6, 7)
+  SELECT ward, programme, status, version, sum(expected) AS expected, sum(entered) AS entered, sum(unconfirmed) AS unconfirmed,
+         json_agg(json_build_object('code', code, 'name', name, 'missing', expected - entered)) FILTER (WHERE entered < expected) AS owed
+    FROM per GROUP BY 1, 2, 3, 4`;
 function pages(f) {
   const compare = (period) =>
     `/so-sanh?parent=${PARENT}&indicator=${encodeURIComponent(f.indicator.code)}&period=${period}`;
@@ -393,12 +456,51 @@ function pages(f) {
     {
       name: "/ (home)",
       url: "/",
+      // what the page reads for district staff: their own units, the year's standing of their district
+      // (cells counted by state per district row, not per ward), one page of the wards with their
+      // figure counts, and the inbox's late wards
       sql: [
-        `SELECT o.slug, o.name, d.name AS district, (SELECT count(*) FROM result r WHERE r.org_unit_id = o.id) AS results,
-                count(*) OVER () AS total
-           FROM org_unit o LEFT JOIN org_unit d ON d.id = o.parent_id
-          WHERE o.level = 'WARD' AND o.path && $1::int[] ORDER BY d.name, o.sort_order, o.slug LIMIT 50`,
-        [f.roots],
+        [
+          `SELECT o.id, o.slug, o.name, o.short_name, o.level, p.name AS parent FROM org_unit o
+             LEFT JOIN org_unit p ON p.id = o.parent_id WHERE o.id = ANY($1::int[])`,
+          [f.roots],
+        ],
+        [
+          `WITH c AS (${stateCountsSql})
+           SELECT c.*, (SELECT count(*) FROM org_unit w WHERE w.parent_id = c.parent_id AND w.level = 'WARD'
+                          AND w.path && $2::int[] AND ${existing("w", "$5::int")}) AS wards FROM c`,
+          [f.roots, f.roots, f.standing.id, f.standing.term_id, f.standing.year],
+        ],
+        [
+          `SELECT w.*, (SELECT count(*) FROM result r WHERE r.org_unit_id = w.id) AS results,
+                  (SELECT count(*) FROM result r JOIN source s ON s.id = r.source_id WHERE r.org_unit_id = w.id AND s.kind = 'REPORT') AS reported
+             FROM (SELECT o.id, o.slug, o.name, d.name AS district, o.sort_order FROM org_unit o LEFT JOIN org_unit d ON d.id = o.parent_id
+                    WHERE o.level = 'WARD' AND o.path && $1::int[] AND NOT (o.id = ANY($1::int[]))
+                    ORDER BY d.name, o.sort_order, o.slug LIMIT 48) w`,
+          [f.roots],
+        ],
+        [`SELECT count(*) FROM org_unit o WHERE o.level = 'WARD' AND o.path && $1::int[]`, [f.roots]],
+        [
+          `SELECT dist.slug, p.year, d.due_on, count(*) AS late
+             FROM org_unit w JOIN org_unit dist ON dist.id = w.parent_id JOIN deadline d ON d.district_id = dist.id
+             JOIN period p ON p.id = d.period_id
+            WHERE w.level = 'WARD' AND w.path && $1::int[] AND d.due_on < current_date AND ${existing("w", "p.year")}
+              AND EXISTS (SELECT 1 FROM programme g
+                    LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = p.id AND s.programme_id = g.id
+                   WHERE g.term_id = p.term_id AND (s.status IS NULL OR s.status IN ('DRAFT', 'RETURNED'))
+                     AND ${appliesSql("g", "w")})
+            GROUP BY 1, 2, 3 LIMIT 50`,
+          [f.roots],
+        ],
+      ],
+    },
+    {
+      name: "/tien-do",
+      url: `/tien-do?district=${PARENT}&year=${YEAR}`,
+      // the year's counts by state over every ward, and one page of wards with their cells and what they owe
+      sql: [
+        [stateCountsSql, [[f.parent], f.roots, f.yearPeriod, f.term, YEAR]],
+        [pageCellsSql, [f.parent, f.roots, f.yearPeriod, f.term, YEAR]],
       ],
     },
     {
@@ -497,15 +599,23 @@ async function measure(base, cookies, page) {
     const body = Buffer.from(await res.arrayBuffer());
     return { ms: performance.now() - t, status: res.status, body };
   };
+  // one statement [text, params], or several run one after the other (the page's reads, summed)
+  const statements = Array.isArray(page.sql[0]) ? page.sql : [page.sql];
   const sql = async () => {
     const t = performance.now();
-    await owner.query(page.sql[0], page.sql[1]);
+    for (const [text, params] of statements) await owner.query(text, params);
     return performance.now() - t;
   };
+  let sqlError = null;
+  const trySql = () =>
+    sql().catch((e) => {
+      sqlError ??= e.message; // the page's own figures still count
+      return NaN;
+    });
   const first = await get();
   if (first.status !== 200) return { url: page.url, status: first.status, firstMs: round(first.ms) };
   for (let i = 1; i < WARMUP; i++) await get();
-  await sql();
+  await trySql();
   const times = [];
   const sqlTimes = [];
   let body = first.body;
@@ -515,7 +625,7 @@ async function measure(base, cookies, page) {
     if (r.status !== 200) return { url: page.url, status: r.status };
     times.push(r.ms);
     body = r.body;
-    sqlTimes.push(await sql());
+    sqlTimes.push(await trySql());
   }
   times.sort((a, b) => a - b);
   sqlTimes.sort((a, b) => a - b);
@@ -532,6 +642,7 @@ async function measure(base, cookies, page) {
     ratio: round(median / sqlMedian, 1),
     htmlBytes: body.byteLength,
     gzipBytes: zlib.gzipSync(body).byteLength,
+    ...(sqlError ? { sqlError } : {}),
   };
 }
 

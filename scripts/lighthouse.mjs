@@ -4,6 +4,7 @@
 //   npm run lighthouse                                  # starts the built app on a fresh embedded database
 //   npm run lighthouse -- --url http://127.0.0.1:3000   # a running server (DEMO_PASSWORD of its demo accounts)
 //   npm run lighthouse -- --json bench-results/lighthouse.json --only /so-sanh,/dang-nhap --details
+//   npm run lighthouse -- --only "programme 03" --reports /tmp/lh   # each page's full report (JSON) to study
 // Prints the performance and accessibility scores per page (and, with --details or when accessibility is
 // below 100, each failing accessibility audit with the first elements it names); --json FILE writes them.
 // The browser is Debian's /usr/bin/chromium (CHROME_PATH to change), launched headless with background
@@ -29,6 +30,7 @@ const EXTERNAL = option("url");
 const JSON_FILE = option("json");
 const ONLY = option("only")?.split(",");
 const DETAILS = args.includes("--details");
+const REPORTS = option("reports");
 const CHROME = process.env.CHROME_PATH || "/usr/bin/chromium";
 const PASSWORD = EXTERNAL ? process.env.DEMO_PASSWORD : `lighthouse-${crypto.randomBytes(12).toString("hex")}`;
 const log = (m) => console.log(`[lighthouse] ${m}`);
@@ -204,6 +206,10 @@ async function main() {
       log(`${page.path}: ${lhr.runtimeError.code}; trying again`);
       lhr = await audit();
       if (lhr.runtimeError) log(`${page.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    }
+    if (REPORTS) {
+      fs.mkdirSync(REPORTS, { recursive: true });
+      fs.writeFileSync(path.join(REPORTS, `${page.name.replace(/\W+/g, "-")}.json`), JSON.stringify(lhr));
     }
     const score = (c) => (lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100));
     const findings = accessibilityFindings(lhr);

@@ -24,7 +24,10 @@ export default async function ProgressPage({ searchParams }: Props) {
   await requirePage("read", district);
   const now = new Date();
   const year = query.data.year ?? (await currentEntryYear(now));
-  const progress = await getDistrictProgress(district, year, await pageReadScope(district));
+  const progress = await getDistrictProgress(district, year, await pageReadScope(district), {
+    q: query.data.q,
+    page: query.data.page,
+  });
   if (!progress) notFound();
   const unit = await getUnitScope(district);
   const selfApproval = await getSelfApprovalSetting(progress.district.id);

@@ -1,10 +1,12 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-
-type Option = { slug: string; name: string };
-
-const LIMIT = 20;
+import {
+  UNIT_SEARCH_LIMIT,
+  UnitListbox,
+  type UnitOption as Option,
+  useUnitOptions,
+} from "@/components/ui/unit-listbox";
 
 /**
  * Several units chosen among the children of `parentSlug` (the ARIA combobox pattern, as
@@ -32,41 +34,20 @@ export function UnitMultiSelect({
   const listId = `${useId()}-list`;
   const [chosen, setChosen] = useState<Option[]>(value);
   const [text, setText] = useState("");
-  const [options, setOptions] = useState<Option[]>([]);
-  const [total, setTotal] = useState(0);
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
-  const [error, setError] = useState<string | null>(null);
   const [announce, setAnnounce] = useState("");
   const field = useRef<HTMLInputElement>(null);
+  const units = useUnitOptions();
+  const { options, active, search } = units;
 
   useEffect(() => {
     if (!open) return;
-    const ctrl = new AbortController();
-    const timer = setTimeout(async () => {
-      try {
-        const res = await fetch(
-          `/api/v1/org-units/${encodeURIComponent(parentSlug)}/children?${new URLSearchParams({ q: text, limit: String(LIMIT) })}`,
-          { signal: ctrl.signal, headers: { accept: "application/json" } },
-        );
-        const body = (await res.json()) as { data?: Option[]; total?: number; error?: { message: string } };
-        if (!res.ok || !body.data) throw new Error(body.error?.message ?? "Không tải được danh sách.");
-        const found = body.data.map((u) => ({ slug: u.slug, name: u.name }));
-        setOptions(found);
-        setTotal(body.total ?? found.length);
-        setActive(found.length > 0 ? 0 : -1);
-        setError(null);
-      } catch (e) {
-        if (ctrl.signal.aborted) return;
-        setOptions([]);
-        setError(e instanceof Error ? e.message : "Không tải được danh sách.");
-      }
-    }, 150);
-    return () => {
-      clearTimeout(timer);
-      ctrl.abort();
-    };
-  }, [open, text, parentSlug]);
+    const params = new URLSearchParams({ q: text, limit: String(UNIT_SEARCH_LIMIT) });
+    return search(`/api/v1/org-units/${encodeURIComponent(parentSlug)}/children?${params}`, (u) => ({
+      slug: u.slug,
+      name: u.name,
+    }));
+  }, [open, text, parentSlug, search]);
 
   const add = (o: Option) => {
     if (!chosen.some((c) => c.slug === o.slug)) {
@@ -85,8 +66,7 @@ export function UnitMultiSelect({
     if (e.key === "ArrowDown" || e.key === "ArrowUp") {
       e.preventDefault();
       if (!open) return setOpen(true);
-      const n = options.length;
-      if (n > 0) setActive((a) => (e.key === "ArrowDown" ? (a + 1) % n : (a - 1 + n) % n));
+      units.move(e.key === "ArrowDown");
     } else if (e.key === "Enter") {
       if (!open) return; // submits the form as it stands
       e.preventDefault();
@@ -100,14 +80,6 @@ export function UnitMultiSelect({
       remove(chosen[chosen.length - 1]);
     }
   };
-
-  const status = error
-    ? error
-    : open
-      ? options.length === 0
-        ? "Không có đơn vị nào khớp."
-        : `${total} đơn vị khớp${total > options.length ? `, hiện ${options.length} đầu tiên` : ""}.`
-      : "";
 
   return (
     <div className="relative">
@@ -156,38 +128,15 @@ export function UnitMultiSelect({
         data-combobox={name}
       />
       <input type="hidden" name={name} value={chosen.map((c) => c.slug).join(", ")} />
-      <ul
-        id={listId}
-        role="listbox"
-        aria-label={placeholder}
-        aria-multiselectable="true"
-        hidden={!open || options.length === 0}
-        className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded border border-slate-300 bg-white py-1 text-sm shadow-lg"
-      >
-        {options.map((o, i) => {
-          const selected = chosen.some((c) => c.slug === o.slug);
-          return (
-            <li
-              key={o.slug}
-              id={`${listId}-${i}`}
-              role="option"
-              aria-selected={selected}
-              className={`cursor-pointer px-2 py-1.5 ${i === active ? "bg-brand-50 text-brand-900" : "text-slate-900"}`}
-              onMouseDown={(e) => e.preventDefault()}
-              onMouseEnter={() => setActive(i)}
-              onClick={() => add(o)}
-            >
-              {selected ? "✓ " : ""}
-              {o.name}
-            </li>
-          );
-        })}
-      </ul>
-      {/* a live region without role="status": the form around it has its own status (the answer) */}
-      <p className="sr-only" aria-live="polite" aria-atomic="true">
-        {announce} {status}
-      </p>
-      {error && <p className="mt-1 text-xs text-red-800">{error}</p>}
+      <UnitListbox
+        listId={listId}
+        label={placeholder}
+        open={open}
+        units={units}
+        onChoose={add}
+        chosen={(o) => chosen.some((c) => c.slug === o.slug)}
+        said={`${announce} ${units.status(open)}`}
+      />
     </div>
   );
 }

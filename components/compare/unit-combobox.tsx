@@ -4,19 +4,21 @@ import { useEffect, useId, useRef, useState } from "react";
 import { viFold } from "@/lib/domain/vi-fold";
 import { LEVEL_NOUN } from "@/lib/format/compare";
 import type { OrgLevel } from "@/lib/generated/prisma/enums";
+import {
+  UNIT_SEARCH_LIMIT,
+  UnitListbox,
+  type UnitOption as Option,
+  useUnitOptions,
+} from "@/components/ui/unit-listbox";
 import { selectClass } from "./form-fields";
-
-type Option = { slug: string; name: string };
 /** A unit as the APIs list it; a comparable parent also says how many children it has. */
 type Found = { slug: string; name: string; childLevel?: OrgLevel; childCount?: number };
-
-const LIMIT = 20;
 
 /** The options of a short list given to the page that match `q` (diacritics and case ignored), as the APIs do. */
 function searchLocal(options: Option[], q: string): { data: Option[]; total: number } {
   const key = viFold(q.trim());
   const found = options.filter((o) => viFold(o.name).includes(key) || o.slug.includes(key));
-  return { data: found.slice(0, LIMIT), total: found.length };
+  return { data: found.slice(0, UNIT_SEARCH_LIMIT), total: found.length };
 }
 
 /** "Quận Long Biên (14 phường)" for a unit whose children are compared, else its name. */
@@ -65,23 +67,15 @@ export function UnitCombobox({
   const listId = `${useId()}-list`;
   const [text, setText] = useState(value?.name ?? "");
   const [chosen, setChosen] = useState<Option | null>(value);
-  const [options, setOptions] = useState<Option[]>([]);
-  const [total, setTotal] = useState(0);
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
-  const [error, setError] = useState<string | null>(null);
+  const units = useUnitOptions();
+  const { options, active, show, search } = units;
   const hidden = useRef<HTMLInputElement>(null);
   const query = useRef<string | null>(null);
 
   useEffect(() => {
     if (!open || query.current === null) return;
     const q = query.current;
-    const show = (found: { data: Option[]; total: number }) => {
-      setOptions(found.data);
-      setTotal(found.total);
-      setActive(found.data.length > 0 ? 0 : -1);
-      setError(null);
-    };
     const toOption = (u: Found): Option => ({ slug: u.slug, name: label(u) });
     if (local) {
       show(searchLocal(local, q));
@@ -91,35 +85,19 @@ export function UnitCombobox({
       show({ data: parents.initial.map(toOption), total: parents.total });
       return;
     }
-    const params = new URLSearchParams({ q, limit: String(LIMIT) });
+    const params = new URLSearchParams({ q, limit: String(UNIT_SEARCH_LIMIT) });
     if (parents?.term) params.set("term", parents.term);
     const url = parents
       ? `/api/v1/compare/parents?${params}`
       : `/api/v1/org-units/${encodeURIComponent(parentSlug ?? "")}/children?${params}`;
-    const ctrl = new AbortController();
-    const timer = setTimeout(async () => {
-      try {
-        const res = await fetch(url, { signal: ctrl.signal, headers: { accept: "application/json" } });
-        const body = (await res.json()) as { data?: Found[]; total?: number; error?: { message: string } };
-        if (!res.ok || !body.data) throw new Error(body.error?.message ?? "Không tải được danh sách.");
-        show({ data: body.data.map(toOption), total: body.total ?? body.data.length });
-      } catch (e) {
-        if (ctrl.signal.aborted) return;
-        setOptions([]);
-        setError(e instanceof Error ? e.message : "Không tải được danh sách.");
-      }
-    }, 150);
-    return () => {
-      clearTimeout(timer);
-      ctrl.abort();
-    };
-  }, [open, text, parentSlug, parents, local]);
+    return search(url, toOption);
+  }, [open, text, parentSlug, parents, local, show, search]);
 
   const choose = (o: Option | null) => {
     setChosen(o);
     setText(o?.name ?? "");
     setOpen(false);
-    setActive(-1);
+    units.setActive(-1);
     // the hidden field is submitted: update it before asking the form to navigate
     if (hidden.current) {
       hidden.current.value = o?.slug ?? "";
@@ -142,8 +120,7 @@ export function UnitCombobox({
         setOpen(true);
         return;
       }
-      const n = options.length;
-      if (n > 0) setActive((a) => (e.key === "ArrowDown" ? (a + 1) % n : (a - 1 + n) % n));
+      units.move(e.key === "ArrowDown");
     } else if (e.key === "Enter") {
       if (!open) return; // submits the form as it stands
       e.preventDefault();
@@ -157,14 +134,6 @@ export function UnitCombobox({
       }
     }
   };
-
-  const status = error
-    ? error
-    : open
-      ? options.length === 0
-        ? "Không có đơn vị nào khớp."
-        : `${total} đơn vị khớp${total > options.length ? `, hiện ${options.length} đầu tiên` : ""}.`
-      : "";
 
   return (
     <div className="relative">
@@ -196,33 +165,14 @@ export function UnitCombobox({
         data-combobox={name}
       />
       <input ref={hidden} type="hidden" name={name} defaultValue={chosen?.slug ?? ""} disabled={!chosen} />
-      <ul
-        id={listId}
-        role="listbox"
-        aria-label={placeholder}
-        hidden={!open || options.length === 0}
-        className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded border border-slate-300 bg-white py-1 text-sm shadow-lg"
-      >
-        {options.map((o, i) => (
-          <li
-            key={o.slug}
-            id={`${listId}-${i}`}
-            role="option"
-            aria-selected={i === active}
-            className={`cursor-pointer px-2 py-1.5 ${i === active ? "bg-brand-50 text-brand-900" : "text-slate-900"}`}
-            onMouseDown={(e) => e.preventDefault()}
-            onMouseEnter={() => setActive(i)}
-            onClick={() => choose(o)}
-          >
-            {o.name}
-          </li>
-        ))}
-      </ul>
-      {/* a live region without role="status": the form around it has its own status (the answer) */}
-      <p className="sr-only" aria-live="polite" aria-atomic="true">
-        {status}
-      </p>
-      {error && <p className="mt-1 text-xs text-red-800">{error}</p>}
+      <UnitListbox
+        listId={listId}
+        label={placeholder}
+        open={open}
+        units={units}
+        onChoose={choose}
+        said={units.status(open)}
+      />
     </div>
   );
 }

@@ -60,7 +60,7 @@ type Props = {
 
 export function EntryForm({ grid, userId, canEdit, locked, signInHref, questions }: Props) {
   const indicators = useMemo(() => grid.sections.flatMap((s) => s.indicators), [grid]);
-  // the ward's own figures only (questions on a residential group's figure stay in the review panel)
+  // the ward's own figures only (a residential group's are in its cell of the groups' grid, ./group-entry-grid)
   const threadsOf = useMemo(() => {
     const by = new Map<string, FigureThread[]>();
     for (const t of questions?.threads ?? [])

@@ -1,6 +1,7 @@
 "use client";
 // Residential groups × indicators for one year: sticky header and first column, scrolls on a
 // phone; the ward figure derived from the groups is shown live (the server computes the saved one).
+// The committee's questions on one group's figure sit in its cell (asked, answered and closed there).
 import { useMemo, useState } from "react";
 import { averageOf } from "@/lib/domain/decimal";
 import { cellKey } from "@/lib/domain/cell-key";
@@ -10,15 +11,24 @@ import { shownUnit } from "@/lib/format/vi";
 import { ConfirmPublished, publishedOnlyCount } from "./confirm-published";
 import { ConflictPanel } from "./conflict-panel";
 import { DraftBanner } from "./draft-banner";
-import { figureText, OriginText } from "./entry-form";
+import { RowQuestions } from "@/components/review/row-questions";
+import type { FigureThread } from "@/lib/data/figure-comments";
+import { figureText, OriginText, type RowQuestionsData } from "./entry-form";
 import { SaveBar } from "./save-bar";
 import { useEntry } from "./use-entry";
 import { ValueHistory } from "./value-history";
 import { ValueInput } from "./value-input";
 
-type Props = { grid: EntryGrid; userId: string; canEdit: boolean; locked: string | null; signInHref: string };
+type Props = {
+  grid: EntryGrid;
+  userId: string;
+  canEdit: boolean;
+  locked: string | null;
+  signInHref: string;
+  questions?: RowQuestionsData | null;
+};
 
-export function GroupEntryGrid({ grid, userId, canEdit, locked, signInHref }: Props) {
+export function GroupEntryGrid({ grid, userId, canEdit, locked, signInHref, questions }: Props) {
   const editableKeys = useMemo(
     () => grid.groups.flatMap((g) => grid.groupIndicators.map((i) => cellKey(g.slug, i.code))),
     [grid],
@@ -31,6 +41,16 @@ export function GroupEntryGrid({ grid, userId, canEdit, locked, signInHref }: Pr
     () => new Map([[grid.ward.slug, grid.ward.name], ...grid.groups.map((g) => [g.slug, g.shortName] as const)]),
     [grid],
   );
+
+  // each group cell's threads (the ward's own rows are asked about on the ward's form)
+  const threadsOf = useMemo(() => {
+    const by = new Map<string, FigureThread[]>();
+    for (const t of questions?.threads ?? []) {
+      const key = cellKey(t.unit.slug, t.indicator.code);
+      by.set(key, [...(by.get(key) ?? []), t]);
+    }
+    return by;
+  }, [questions]);
 
   // live ward figures: the share of groups achieving (derived and saved) or the groups' average (shown only)
   const wardIndicators = grid.sections.flatMap((s) => s.indicators);
@@ -127,7 +147,7 @@ export function GroupEntryGrid({ grid, userId, canEdit, locked, signInHref }: Pr
       )}
 
       <div
-        className="max-h-[70vh] overflow-auto rounded-lg border border-slate-300 bg-white"
+        className="max-h-[70vh] overflow-auto rounded-lg border border-slate-300 bg-white print:max-h-none print:overflow-visible"
         role="region"
         aria-label="Bảng nhập theo tổ dân phố"
         tabIndex={0}
@@ -193,6 +213,19 @@ export function GroupEntryGrid({ grid, userId, canEdit, locked, signInHref }: Pr
                         <p id={errorId} className="mt-1 max-w-[14rem] text-xs text-red-800" data-testid="cell-error">
                           {errors.join(" ")}
                         </p>
+                      )}
+                      {questions && (
+                        <div className="mt-1 max-w-[16rem]">
+                          <RowQuestions
+                            where={{ ward: grid.ward.slug, year: grid.year, programme: grid.programme.slug }}
+                            unit={g.slug}
+                            indicator={i.code}
+                            label={`${g.shortName}: ${i.name}`}
+                            threads={threadsOf.get(key) ?? []}
+                            canAsk={questions.canAsk}
+                            canAnswer={questions.canAnswer}
+                          />
+                        </div>
                       )}
                     </td>
                   );

@@ -56,6 +56,7 @@ export function useEntrySave({ grid, entryRows, fieldErrors, onInvalid }: Option
       return null;
     }
     const form = new FormData();
+    form.set("ward", grid.ward.slug);
     form.set(
       "payload",
       JSON.stringify({ ward: grid.ward.slug, year: grid.year, programme: grid.programme.slug, rows: payloadRows }),

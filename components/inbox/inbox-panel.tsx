@@ -3,7 +3,7 @@ import { getViewer } from "@/lib/auth/session";
 import type { Inbox } from "@/lib/data/inbox";
 import { formatDateTime, todayInVietnam } from "@/lib/format/date-time";
 import { formatDate, formatNumber } from "@/lib/format/vi";
-import { inboxCount, loadInbox } from "@/lib/services/inbox";
+import { inboxCount, loadInbox, loadLateWardCounts } from "@/lib/services/inbox";
 import { RefusalSeenButton } from "./refusal-seen-button";
 
 type Item = {
@@ -26,8 +26,11 @@ function dueText(dueOn: string, today: string): { text: string; passed: boolean 
   return { text: `hạn ${formatDate(dueOn)}, còn ${days} ngày`, passed: false };
 }
 
-/** The inbox's entries in the order a person works through them: what blocks others first. */
-export function inboxItems(inbox: Inbox, today: string): Item[] {
+/**
+ * The inbox's entries in the order a person works through them: what blocks others first.
+ * `lateCounts`: how many wards each late item holds (`${district}:${year}`).
+ */
+export function inboxItems(inbox: Inbox, today: string, lateCounts: ReadonlyMap<string, number>): Item[] {
   const items: Item[] = [];
   for (const s of inbox.awaitingApproval)
     items.push({
@@ -69,7 +72,7 @@ export function inboxItems(inbox: Inbox, today: string): Item[] {
     items.push({
       key: `l:${l.district.slug}:${l.year}`,
       href: `/tien-do?district=${l.district.slug}&year=${l.year}`,
-      title: `${formatNumber(String(l.lateWards))} phường của ${l.district.name} chưa gửi số liệu năm ${l.year}`,
+      title: `${formatNumber(String(lateCounts.get(`${l.district.slug}:${l.year}`) ?? 0))} phường của ${l.district.name} chưa gửi số liệu năm ${l.year}`,
       detail: `Hạn ${formatDate(l.dueOn)} đã qua`,
       urgent: true,
       action: "Xem tiến độ",
@@ -114,9 +117,10 @@ export function inboxItems(inbox: Inbox, today: string): Item[] {
 
 /** "Việc cần làm": first on the home page of everyone who holds a role. */
 export async function InboxPanel() {
-  const inbox = await loadInbox(await getViewer());
+  const viewer = await getViewer();
+  const [inbox, lateCounts] = await Promise.all([loadInbox(viewer), loadLateWardCounts(viewer)]);
   if (!inbox) return null;
-  const items = inboxItems(inbox, todayInVietnam());
+  const items = inboxItems(inbox, todayInVietnam(), lateCounts);
   return (
     <section
       id="viec-can-lam"

@@ -1,13 +1,15 @@
 import type { ChangedRow } from "@/lib/data/changes";
 import { formatNumber, formatYearFigure } from "@/lib/format/vi";
 
-const figure = (row: ChangedRow, value: string | null) =>
-  value === null ? "—" : formatYearFigure(value, row.indicator.valueType, row.indicator.unit);
+const figure = (row: ChangedRow, value: string | null, qualifier: ChangedRow["qualifier"] | null = "EXACT") =>
+  value === null ? "—" : formatYearFigure(value, row.indicator.valueType, row.indicator.unit, qualifier ?? "EXACT");
 
 function change(row: ChangedRow): string {
   if (row.published === null) return "mới";
   if (row.value === null) return "bỏ trống";
   if (row.relativeChange === null) return "thay đổi";
+  // the same figure, "trên" added or dropped
+  if (row.relativeChange === 0) return row.qualifier === "MORE_THAN" ? "thêm “trên”" : "bỏ “trên”";
   const pct = (row.relativeChange * 100).toFixed(row.relativeChange < 0.1 ? 1 : 0);
   return `${Number(row.value) >= Number(row.published) ? "+" : "−"}${formatNumber(pct)}%`;
 }
@@ -60,8 +62,10 @@ export function ChangedRows({ rows, year }: { rows: ChangedRow[]; year: number }
                       {r.unit.level !== "WARD" && <span className="block text-xs text-slate-600">{r.unit.name}</span>}
                     </th>
                     <td className="py-1 pr-2 text-right tabular-nums">{figure(r, r.lastYear)}</td>
-                    <td className="py-1 pr-2 text-right tabular-nums">{figure(r, r.published)}</td>
-                    <td className="py-1 pr-2 text-right font-medium tabular-nums">{figure(r, r.value)}</td>
+                    <td className="py-1 pr-2 text-right tabular-nums">
+                      {figure(r, r.published, r.publishedQualifier)}
+                    </td>
+                    <td className="py-1 pr-2 text-right font-medium tabular-nums">{figure(r, r.value, r.qualifier)}</td>
                     <td className="py-1 text-right tabular-nums">{change(r)}</td>
                   </tr>
                 ))}

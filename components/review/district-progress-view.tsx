@@ -1,10 +1,12 @@
 // /tien-do: a district's wards × programmes for one year, put together from pieces with one job
-// each: the year picker, the deadline, the counts by state, the table by ward, what each ward owes.
+// each: the year picker, the deadline, the counts by state, the table by ward, what each ward owes;
+// the wards a page at a time (a city has thousands), searched by name.
 import type { ReactNode } from "react";
 import type { DistrictProgress } from "@/lib/data/review";
 import { DeadlineSection } from "./deadline-section";
 import { OwedList } from "./owed-list";
 import { ProgressCounts } from "./progress-counts";
+import { ProgressListPager, ProgressListSearch } from "./progress-list-nav";
 import { ProgressTable } from "./progress-table";
 import { ProgressYearPicker } from "./progress-year-picker";
 
@@ -33,8 +35,10 @@ export function DistrictProgressView({
       <DeadlineSection progress={progress} canManageDeadline={canManageDeadline} />
       {children}
       <ProgressCounts progress={progress} now={now} />
+      <ProgressListSearch progress={progress} />
       <ProgressTable progress={progress} now={now} />
       <OwedList progress={progress} />
+      <ProgressListPager progress={progress} />
     </article>
   );
 }

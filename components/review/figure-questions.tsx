@@ -1,7 +1,8 @@
 import type { FigureCommentInfo, FigureThread } from "@/lib/data/figure-comments";
 import { formatDateTime } from "@/lib/format/date-time";
-import { formatFigure } from "@/lib/format/vi";
+import { formatYearFigure } from "@/lib/format/vi";
 import { AnswerFigureForm, AskFigureForm } from "./figure-question-forms";
+import { questionsAnchor } from "./question-anchor";
 
 type Props = {
   ward: string;
@@ -22,7 +23,7 @@ function Comment({ c, thread }: { c: FigureCommentInfo; thread: FigureThread }) 
           {formatDateTime(c.at)}
         </time>{" "}
         · <span className="font-medium text-slate-800">{c.authorName}</span> · số liệu lúc đó:{" "}
-        {c.value === null ? "chưa nhập" : formatFigure(c.value, thread.indicator.valueType, thread.indicator.unit)}
+        {c.value === null ? "chưa nhập" : formatYearFigure(c.value, thread.indicator.valueType, thread.indicator.unit)}
       </span>
       <span className="block whitespace-pre-line">{c.body}</span>
     </p>
@@ -48,7 +49,16 @@ export function FigureQuestions(props: Props) {
             data-testid="figure-question"
             data-indicator={t.indicator.code}
           >
-            <p className="font-medium">{label}</p>
+            <p className="font-medium">
+              {label}{" "}
+              <a
+                href={`/${props.ward}/nhap-lieu/${props.year}/${props.programme}${t.unit.level === "WARD" ? "" : "/to-dan-pho"}#${questionsAnchor(t.unit.slug, t.indicator.code)}`}
+                className="no-print text-sm font-normal text-brand-700 underline"
+              >
+                {t.unit.level === "WARD" ? "Xem cạnh số liệu" : "Xem trên bảng tổ dân phố"}
+                <span className="sr-only">: {label}</span>
+              </a>
+            </p>
             <Comment c={t} thread={t} />
             {t.answers.map((a) => (
               <div key={a.id} className="ml-3 mt-1 border-l-2 border-slate-300 pl-2">

@@ -1,10 +1,14 @@
+import Link from "next/link";
 import type { DistrictProgress } from "@/lib/data/review";
-import { owedDetail } from "@/lib/domain/completeness";
 import { formatNumber } from "@/lib/format/vi";
 
-/** What each ward still owes, by programme and indicator (opened per ward). */
+/**
+ * What each listed ward still owes, by programme (opened per ward), each linked to its entry page,
+ * whose panel names the indicators: a page of wards that owe everything stays small (the indicators
+ * of 25 wards × 3 programmes would be the bulk of the page).
+ */
 export function OwedList({ progress }: { progress: DistrictProgress }) {
-  const { programmes, wards } = progress;
+  const { programmes, wards, year } = progress;
   const n = (v: number) => formatNumber(String(v));
   return (
     <section aria-labelledby="con-thieu" className="space-y-2">
@@ -25,23 +29,19 @@ export function OwedList({ progress }: { progress: DistrictProgress }) {
                   <summary className="cursor-pointer">
                     <span className="font-medium">{w.shortName}</span>: còn thiếu {n(owed)} ô số liệu
                   </summary>
-                  {w.cells.map((c) =>
-                    c.completeness.owed.length === 0 ? null : (
-                      <div key={c.programmeSlug} className="mt-2 text-sm">
-                        <p className="font-medium">
-                          Chương trình {programmes.find((p) => p.slug === c.programmeSlug)?.code}
-                        </p>
-                        <ul className="list-disc pl-5">
-                          {c.completeness.owed.map((o) => (
-                            <li key={o.code}>
-                              {o.name}
-                              {owedDetail(o) && <span className="text-slate-600"> — {owedDetail(o)}</span>}
-                            </li>
-                          ))}
-                        </ul>
-                      </div>
-                    ),
-                  )}
+                  <ul className="mt-1 list-disc pl-5 text-sm">
+                    {w.cells.map((c) =>
+                      c.completeness.owed.length === 0 ? null : (
+                        <li key={c.programmeSlug}>
+                          <Link href={`/${w.slug}/nhap-lieu/${year}/${c.programmeSlug}`} className="underline">
+                            Chương trình {programmes.find((p) => p.slug === c.programmeSlug)?.code}
+                          </Link>
+                          : còn thiếu {n(c.completeness.expected - c.completeness.entered)}/{n(c.completeness.expected)}{" "}
+                          ô, {n(c.completeness.owed.length)} chỉ tiêu
+                        </li>
+                      ),
+                    )}
+                  </ul>
                 </details>
               )}
             </li>

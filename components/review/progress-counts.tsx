@@ -4,13 +4,9 @@ import { formatNumber } from "@/lib/format/vi";
 
 const ORDER = PROGRESS_ORDER;
 
-/** Counts of each state over every ward and programme, and of the late ones. */
+/** Counts of each state over every ward and programme (not only the wards listed), and of the late ones. */
 export function progressCounts(progress: DistrictProgress, now: Date) {
-  return countProgress(
-    progress.wards.flatMap((w) => w.cells),
-    progress.deadline?.dueOn ?? null,
-    now,
-  );
+  return countProgress(progress.counts, progress.deadline?.dueOn ?? null, now);
 }
 
 /** One card per state, and the late ones. */
@@ -20,7 +16,7 @@ export function ProgressCounts({ progress, now }: { progress: DistrictProgress; 
   return (
     <section aria-labelledby="tong-hop" className="space-y-2">
       <h2 id="tong-hop" className="text-lg font-semibold">
-        Tổng hợp ({n(progress.wards.length)} phường × {n(progress.programmes.length)} chương trình)
+        Tổng hợp ({n(progress.wardCount)} phường × {n(progress.programmes.length)} chương trình)
       </h2>
       <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6" data-testid="progress-counts">
         {ORDER.map((s) => (

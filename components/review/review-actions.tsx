@@ -21,6 +21,8 @@ type Props = {
   year: number;
   programme: string;
   version: number;
+  /** the ward's open request to unlock, shown beside the panel: "Mở khóa" answers it */
+  openRequest?: number;
   available: SubmissionAction[];
   /** values still owed, to warn before sending */
   owed: number;
@@ -157,6 +159,7 @@ export function ReviewActions(props: Props) {
           <input type="hidden" name="year" value={props.year} />
           <input type="hidden" name="programme" value={props.programme} />
           <input type="hidden" name="version" value={version} />
+          {choice === "UNLOCK" && props.openRequest && <input type="hidden" name="request" value={props.openRequest} />}
           <label htmlFor={`${id}-comment`} className="block text-sm font-medium">
             {COMMENT_LABEL[choice]}
           </label>

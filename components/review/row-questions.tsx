@@ -1,16 +1,18 @@
 "use client";
-// The committee's questions on one figure, beside that figure in the entry grid: the thread (question,
-// answers, closed or not), a "Hỏi về số liệu này" button that opens a small form for this figure (the
-// committee), and an answer box under each open question (the ward's officials). The grid is itself a
-// form, so these post without a <form> of their own: the fields have no name (the grid's save never
-// sees them) and the buttons call the server action directly.
+// The committee's questions on one figure, beside that figure in the entry grid — a row of the ward's
+// form, or a cell of its residential groups' grid: the thread (question, answers, closed or not), a
+// "Hỏi về số liệu này" button that opens a small form for this figure (the committee), and an answer
+// box under each open question (the ward's officials). The grid is itself a form, so these post
+// without a <form> of their own: the fields have no name (the grid's save never sees them) and the
+// buttons call the server action directly.
 import { useId, useState, useTransition } from "react";
 import { type FigureCommentState, answerFigureComment, askFigureQuestion } from "@/lib/actions/figure-comments";
 import type { FigureCommentInfo, FigureThread } from "@/lib/data/figure-comments";
 import { MAX_COMMENT_LENGTH } from "@/lib/domain/submission-workflow";
 import { formatDateTime } from "@/lib/format/date-time";
-import { formatFigure } from "@/lib/format/vi";
+import { formatYearFigure } from "@/lib/format/vi";
 import { NO_ANSWER_MESSAGE } from "@/lib/result";
+import { questionsAnchor } from "./question-anchor";
 
 type Where = { ward: string; year: number; programme: string };
 
@@ -24,12 +26,15 @@ function WordsBox({
   fields,
   send,
   onDone,
+  autoFocus = false,
 }: {
   label: string;
   sendLabel: string;
   fields: Record<string, string>;
   send: (prev: FigureCommentState, form: FormData) => Promise<NonNullable<FigureCommentState>>;
   onDone?: () => void;
+  /** opened by a button that disappears: the focus moves into the box instead of being lost */
+  autoFocus?: boolean;
 }) {
   const id = useId();
   const [body, setBody] = useState("");
@@ -63,6 +68,7 @@ function WordsBox({
         value={body}
         onChange={(e) => setBody(e.target.value)}
         maxLength={MAX_COMMENT_LENGTH}
+        autoFocus={autoFocus}
         aria-invalid={state && !state.ok ? true : undefined}
         className={field}
       />
@@ -88,7 +94,7 @@ function Comment({ c, thread, verb }: { c: FigureCommentInfo; thread: FigureThre
           {formatDateTime(c.at)}
         </time>{" "}
         · <span className="font-medium text-slate-800">{c.authorName}</span> {verb} (số liệu lúc đó:{" "}
-        {c.value === null ? "chưa nhập" : formatFigure(c.value, thread.indicator.valueType, thread.indicator.unit)})
+        {c.value === null ? "chưa nhập" : formatYearFigure(c.value, thread.indicator.valueType, thread.indicator.unit)})
       </span>
       <span className="block whitespace-pre-line">{c.body}</span>
     </p>
@@ -97,6 +103,7 @@ function Comment({ c, thread, verb }: { c: FigureCommentInfo; thread: FigureThre
 
 export function RowQuestions({
   where,
+  unit = where.ward,
   indicator,
   label,
   threads,
@@ -104,7 +111,10 @@ export function RowQuestions({
   canAnswer,
 }: {
   where: Where;
+  /** the unit of the figure: the ward (default) or one of its residential groups */
+  unit?: string;
   indicator: string;
+  /** names the figure for screen readers: the indicator, and the group on the groups' grid */
   label: string;
   threads: FigureThread[];
   canAsk: boolean;
@@ -114,7 +124,13 @@ export function RowQuestions({
   if (threads.length === 0 && !canAsk) return null;
   const fields = { ward: where.ward, year: String(where.year), programme: where.programme };
   return (
-    <div className="space-y-1 text-xs" data-testid="row-questions" data-indicator={indicator}>
+    <div
+      id={questionsAnchor(unit, indicator)}
+      className="scroll-mt-24 space-y-1 text-xs"
+      data-testid="row-questions"
+      data-indicator={indicator}
+      data-unit={unit}
+    >
       {threads.map((t) => (
         <div
           key={t.id}
@@ -147,8 +163,9 @@ export function RowQuestions({
           <WordsBox
             label={`Câu hỏi về ${label}`}
             sendLabel="Gửi câu hỏi"
-            fields={{ ...fields, unit: where.ward, indicator }}
+            fields={{ ...fields, unit, indicator }}
             send={askFigureQuestion}
+            autoFocus
           />
         ) : (
           <button

@@ -97,6 +97,7 @@ export async function SubmissionPanel(props: {
           year={target.year}
           programme={target.programmeSlug}
           version={panel.version}
+          openRequest={unlock.requests.find((r) => r.status === "OPEN")?.id}
           available={available}
           owed={expected - entered}
           unconfirmed={unconfirmed}

@@ -2,9 +2,10 @@
 // Saving the yearly entry grid (ward or residential groups) and reading one figure's history.
 // The payload is parsed here; lib/services/entry-save.ts re-validates it with the form's own schema,
 // rules and outlier check and saves it.
-import { type ActionResult, failure, success } from "@/lib/result";
-import { authorizeAction, authorizeForm, signedIn } from "@/lib/auth/action-guard";
+import type { ZodError } from "zod";
 import { revalidatePath } from "next/cache";
+import { type ActionResult, failure, success } from "@/lib/result";
+import { authorizeAction } from "@/lib/auth/action-guard";
 import { getValueHistory, type ValueHistoryEntry } from "@/lib/data/value-history";
 import {
   type ConflictRow as Conflict,
@@ -13,81 +14,45 @@ import {
   confirmPublishedFigures,
   saveEntryGrid,
 } from "@/lib/services/entry-save";
-import { confirmPublishedSchema, entryPayloadSchema } from "@/lib/validation/entry";
-import { singleValued } from "@/lib/validation/form-input";
+import { confirmPublishedSchema, entrySaveFormSchema } from "@/lib/validation/entry";
 import { programmeSlugSchema, slugSchema } from "@/lib/validation/params";
+import { actionClient } from "./action-client";
 
 // the form's types, defined with the save they describe
 export type SavedVersion = Saved;
 export type ConflictRow = Conflict;
 export type SaveEntryData = SaveData;
 
-export async function saveEntry(
-  _prev: ActionResult<SaveEntryData> | null,
-  formData: FormData,
-): Promise<ActionResult<SaveEntryData>> {
-  // one payload: a form carrying two is refused, whoever sends it
-  const fields = singleValued(formData);
-  if (!fields.ok) {
-    const who = await signedIn("action:saveEntry");
-    return who.ok ? failure("invalid", fields.message) : who.result;
-  }
-  let json: unknown = null;
-  try {
-    json = JSON.parse(String(fields.fields.payload ?? "null"));
-  } catch {
-    json = null;
-  }
-  const parsed = entryPayloadSchema.safeParse(json);
-  // the permission is checked on the ward named in the payload (or refused before anything is read)
-  const wardSlug = parsed.success
-    ? parsed.data.ward
-    : typeof (json as { ward?: unknown })?.ward === "string"
-      ? String((json as { ward: string }).ward)
-      : "";
-  const guard = await authorizeAction(
-    "action:saveEntry",
-    "editValues",
-    slugSchema.safeParse(wardSlug).success ? wardSlug : "-",
-  );
-  if (!guard.ok) return guard.result;
-  if (!parsed.success) return failure("invalid", parsed.error.issues[0]?.message ?? "Dữ liệu gửi lên không hợp lệ.");
+const entryAction = actionClient<SaveEntryData>({
+  permission: "editValues",
+  // the review panel beside the form (state, version, completeness) and the hub show a save; they are
+  // refreshed by `refreshed` below, only when a value changed
+  revalidate: [],
+  invalid: (error: ZodError) => failure("invalid", error.issues[0]?.message ?? "Dữ liệu gửi lên không hợp lệ."),
+});
 
-  // the grid is found only among the units where the person may edit values
-  const { viewer, scope } = guard.auth;
-  const { result, changed } = await saveEntryGrid({
-    actor: { userId: viewer.userId, name: viewer.name },
-    payload: parsed.data,
-    scope,
-  });
-  // the review panel beside the form (state, version, completeness) and the hub show the save
-  if (changed > 0) revalidatePath(`/${parsed.data.ward}/nhap-lieu`, "layout");
+function refreshed(ward: string, { result, changed }: { result: ActionResult<SaveEntryData>; changed: number }) {
+  if (changed > 0) revalidatePath(`/${ward}/nhap-lieu`, "layout");
   return result;
 }
+
+/** Lưu nháp: the changed rows of the grid, found only among the units where the person may edit values. */
+export const saveEntry = entryAction({
+  name: "action:saveEntry",
+  schema: entrySaveFormSchema,
+  unitField: "ward",
+  run: async ({ input: { ward, payload }, auth, actor }) =>
+    refreshed(ward, await saveEntryGrid({ actor, payload, scope: auth.scope })),
+});
 
 /** Takes over every published figure the grid shows, where nothing was entered, as this year's entries. */
-export async function confirmPublished(
-  _prev: ActionResult<SaveEntryData> | null,
-  formData: FormData,
-): Promise<ActionResult<SaveEntryData>> {
-  const guard = await authorizeForm(
-    "action:confirmPublished",
-    "editValues",
-    formData,
-    confirmPublishedSchema,
-    "ward",
-    (error) => failure("invalid", error.issues[0]?.message ?? "Dữ liệu gửi lên không hợp lệ."),
-  );
-  if (!guard.ok) return guard.result;
-  const { viewer, scope } = guard.auth;
-  const { result, changed } = await confirmPublishedFigures({
-    actor: { userId: viewer.userId, name: viewer.name },
-    target: guard.input,
-    scope,
-  });
-  if (changed > 0) revalidatePath(`/${guard.input.ward}/nhap-lieu`, "layout");
-  return result;
-}
+export const confirmPublished = entryAction({
+  name: "action:confirmPublished",
+  schema: confirmPublishedSchema,
+  unitField: "ward",
+  run: async ({ input, auth, actor }) =>
+    refreshed(input.ward, await confirmPublishedFigures({ actor, target: input, scope: auth.scope })),
+});
 
 export async function loadValueHistory(
   wardSlug: string,

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { DB_UNAVAILABLE_MESSAGE, isDbUnavailable } from "@/lib/db-errors";
+import { withRequestMemo } from "@/lib/request-memo";
 import { singleValued } from "@/lib/validation/form-input";
 
 export type ApiErrorCode =
@@ -51,7 +52,7 @@ export async function handle(
   { as = "json" }: { as?: "json" | "html" } = {},
 ): Promise<Response> {
   try {
-    return await fn();
+    return await withRequestMemo(fn);
   } catch (e) {
     const down = isDbUnavailable(e);
     console.error(

@@ -5,11 +5,11 @@ import "server-only";
 // unit (migration 20261205010000_catalogue_version). A request reads the version once (one indexed
 // row) instead of the rows themselves (five statements for the programmes alone); after a change,
 // the next request of every instance sees a new version and reads the rows again.
-import { cache } from "react";
 import { db } from "@/lib/db";
+import { oncePerRequest } from "@/lib/request-memo";
 
-/** The catalogue's current version, read once per request (React `cache`; every call in a route handler). */
-export const catalogueVersion = cache(async (): Promise<string> => {
+/** The catalogue's current version, read once per request (a page's render or an API request). */
+export const catalogueVersion = oncePerRequest(async (): Promise<string> => {
   const rows = await db().$queryRaw<{ version: string }[]>`SELECT version::text AS version FROM catalogue_version`;
   return rows[0]?.version ?? "none";
 });

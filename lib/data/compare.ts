@@ -609,10 +609,12 @@ type RankedSqlRow = FigureColumns & {
   match_count: number;
 };
 
+// `fold`: vi_fold(short_name), computed once per row in rankedChildren's `shown` (18 µs a call: at
+// 3.321 wards each evaluation of it over the children cost ~60 ms)
 const ORDER: Record<SortOrder, Prisma.Sql> = {
-  desc: Prisma.sql`shown DESC NULLS LAST, vi_fold(short_name), slug`,
-  asc: Prisma.sql`shown ASC NULLS LAST, vi_fold(short_name), slug`,
-  name: Prisma.sql`vi_fold(short_name), short_name, slug`,
+  desc: Prisma.sql`shown DESC NULLS LAST, fold, slug`,
+  asc: Prisma.sql`shown ASC NULLS LAST, fold, slug`,
+  name: Prisma.sql`fold, short_name, slug`,
 };
 
 /**
@@ -645,7 +647,7 @@ async function rankedChildren(
       FROM kids
     ),
     shown AS (
-      SELECT f.*, CASE
+      SELECT f.*, vi_fold(f.short_name) AS fold, CASE
           WHEN f.value IS NULL THEN NULL
           WHEN ${wanted} AND (SELECT missing FROM sized) = 0 THEN round(f.value * 1000 / f.${size}, 4)
           ELSE f.value END AS shown
@@ -654,7 +656,7 @@ async function rankedChildren(
     ranked AS (
       SELECT s.*,
         CASE WHEN shown IS NULL THEN NULL ELSE rank() OVER (ORDER BY shown DESC NULLS LAST)::int END AS rank,
-        row_number() OVER (ORDER BY shown DESC NULLS LAST, vi_fold(short_name), slug)::int AS pos,
+        row_number() OVER (ORDER BY shown DESC NULLS LAST, fold, slug)::int AS pos,
         count(shown) OVER ()::int AS with_value,
         ${match} AS matches
       FROM shown s

@@ -1,10 +1,10 @@
 import "server-only";
 // What is waiting for a person ("Việc cần làm"): one SQL query per kind of item, each grouped and
 // counted in the database, over the units the caller's grants reach (given as root ids; the units
-// below them are found by the same recursive walk as the read scope). No per-ward queries.
+// below them are found as the read scope finds them, by the materialised path). No per-ward queries.
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { appliesToSql } from "./programmes";
+import { appliesToRowsSql, appliesToSql } from "./programmes";
 
 export type WardRef = { slug: string; name: string };
 export type ProgrammeRefShort = { slug: string; code: string };
@@ -33,8 +33,11 @@ export type QuestionsItem = {
 /** A ward's programmes of a year not yet sent, against its district's due date. */
 export type WardDeadlineItem = { ward: WardRef; year: number; dueOn: string; openProgrammes: number };
 
-/** Wards of a district still not sent after the due date of a year. */
-export type LateWardsItem = { district: WardRef; year: number; dueOn: string; lateWards: number };
+/**
+ * A district (or city) with wards still not sent after the due date of a year (how many:
+ * `countLateWards`, only where they are listed: the header needs only that there are some).
+ */
+export type LateWardsItem = { district: WardRef; year: number; dueOn: string };
 
 /** A ward official's request to unlock approved figures, waiting for those who may unlock them. */
 export type UnlockRequestItem = {
@@ -81,6 +84,14 @@ export type InboxRoots = {
   accounts: boolean;
 };
 
+/**
+ * `down(id)`: the units `roots` and every unit below them, by the materialised path (the GIN index on
+ * org_unit.path, one array parameter), as lib/data/scope.ts reads them. A recursive walk down the
+ * tree cost ~100 ms at 3.321 wards on every page whose header shows the inbox.
+ */
+const below = (roots: readonly number[]) =>
+  Prisma.sql`down(id) AS (SELECT id FROM org_unit WHERE path && ${[...roots]}::int[])`;
+
 /** Items listed per kind at most (the counts in the header add these up). */
 export const INBOX_LIMIT = 50;
 
@@ -103,11 +114,7 @@ async function submissionsIn(
 ): Promise<SubmissionItem[]> {
   if (roots.length === 0) return [];
   const rows = await db().$queryRaw<SubmissionRow[]>`
-    WITH RECURSIVE down(id) AS (
-      SELECT id FROM org_unit WHERE id = ANY(${[...roots]}::int[])
-      UNION
-      SELECT u.id FROM org_unit u JOIN down ON u.parent_id = down.id
-    )
+    WITH ${below(roots)}
     SELECT w.slug AS "wardSlug", w.name AS "wardName", p.year, g.slug AS "programmeSlug", g.code AS "programmeCode",
            ev.at, ev.comment, ev.actor_name AS "actorName"
     FROM submission s
@@ -141,11 +148,7 @@ async function wardDeadlines(roots: readonly number[], today: string, soonDays: 
   const dueBy = isoDate(new Date(Date.parse(`${today}T00:00:00Z`) + soonDays * 86_400_000));
   // the year's programmes are the district's and the city's; one not sent is DRAFT, RETURNED or absent
   const rows = await db().$queryRaw<{ wardSlug: string; wardName: string; year: number; dueOn: Date; open: number }[]>`
-    WITH RECURSIVE down(id) AS (
-      SELECT id FROM org_unit WHERE id = ANY(${[...roots]}::int[])
-      UNION
-      SELECT u.id FROM org_unit u JOIN down ON u.parent_id = down.id
-    )
+    WITH ${below(roots)}
     SELECT w.slug AS "wardSlug", w.name AS "wardName", p.year, d.due_on AS "dueOn", count(*)::int AS open
     FROM down
     JOIN org_unit w ON w.id = down.id AND w.level = 'WARD'
@@ -170,52 +173,70 @@ async function wardDeadlines(roots: readonly number[], today: string, soonDays: 
   }));
 }
 
-/** For district staff: per district and year, the wards not sent after the due date (before `today`). */
+/** SQL: the ward in `w` has not sent a programme that applies to it, of the year of period `p`. */
+const notSentSql = Prisma.sql`EXISTS (
+  SELECT 1 FROM programme g
+  LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = p.id AND s.programme_id = g.id
+  WHERE g.term_id = p.term_id
+    AND (s.status IS NULL OR s.status IN ('DRAFT', 'RETURNED'))
+    AND ${appliesToRowsSql(
+      { id: Prisma.sql`g.id`, issuerId: Prisma.sql`g.issuer_id` },
+      { id: Prisma.sql`w.id`, path: Prisma.sql`w.path` },
+    )}
+)`;
+
+/** SQL: the ward in `w` is below `roots` and existed in the year of period `p`. */
+const wardOfYearSql = (roots: readonly number[]) => Prisma.sql`w.level = 'WARD' AND w.path && ${[...roots]}::int[]
+  AND w.valid_from <= make_date(p.year, 12, 31) AND (w.valid_to IS NULL OR w.valid_to >= make_date(p.year, 1, 1))`;
+
+const dayBeforeOf = (today: string) => isoDate(new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000));
+
+/**
+ * For district staff: per district and year whose due date has passed (before `today`), whether a ward
+ * below `roots` has not sent: the search stops at the first such ward, so that the header's count of
+ * every page stays quick with thousands of wards (counting them: `countLateWards`).
+ */
 async function lateWards(roots: readonly number[], today: string): Promise<LateWardsItem[]> {
   if (roots.length === 0) return [];
-  const dayBefore = isoDate(new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000));
-  const rows = await db().$queryRaw<
-    { districtSlug: string; districtName: string; year: number; dueOn: Date; lateWards: number }[]
-  >`
-    WITH RECURSIVE down(id) AS (
-      SELECT id FROM org_unit WHERE id = ANY(${[...roots]}::int[])
-      UNION
-      SELECT u.id FROM org_unit u JOIN down ON u.parent_id = down.id
-    )
-    SELECT dist.slug AS "districtSlug", dist.name AS "districtName", p.year, d.due_on AS "dueOn",
-           count(DISTINCT w.id)::int AS "lateWards"
-    FROM down
-    JOIN org_unit w ON w.id = down.id AND w.level = 'WARD'
-    JOIN org_unit dist ON dist.id = w.parent_id
-    JOIN deadline d ON d.district_id = dist.id
+  const rows = await db().$queryRaw<{ districtSlug: string; districtName: string; year: number; dueOn: Date }[]>`
+    SELECT dist.slug AS "districtSlug", dist.name AS "districtName", p.year, d.due_on AS "dueOn"
+    FROM deadline d
     JOIN period p ON p.id = d.period_id
-    JOIN programme g ON g.term_id = p.term_id
-      AND ${appliesToSql(Prisma.sql`g.id`, Prisma.sql`w.id`)}
-    LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = p.id AND s.programme_id = g.id
-    WHERE d.due_on <= ${dayBefore}::date
-      AND w.valid_from <= make_date(p.year, 12, 31)
-      AND (w.valid_to IS NULL OR w.valid_to >= make_date(p.year, 1, 1))
-      AND (s.status IS NULL OR s.status IN ('DRAFT', 'RETURNED'))
-    GROUP BY dist.slug, dist.name, p.year, d.due_on
+    JOIN org_unit dist ON dist.id = d.district_id
+    WHERE d.due_on <= ${dayBeforeOf(today)}::date
+      AND EXISTS (SELECT 1 FROM org_unit w WHERE w.parent_id = dist.id AND ${wardOfYearSql(roots)} AND ${notSentSql})
     ORDER BY d.due_on, dist.name
     LIMIT ${INBOX_LIMIT}`;
   return rows.map((r) => ({
     district: { slug: r.districtSlug, name: r.districtName },
     year: r.year,
     dueOn: isoDate(r.dueOn),
-    lateWards: r.lateWards,
   }));
+}
+
+/**
+ * How many wards below `roots` have not sent after each passed due date, by `${district slug}:${year}`
+ * (the items of `lateWards`): a ward counts once, found by its path, its programmes tried until one is
+ * not sent. What the home page's list shows; every ward is looked at, so only there.
+ */
+export async function countLateWards(roots: readonly number[], today: string): Promise<Map<string, number>> {
+  if (roots.length === 0) return new Map();
+  const rows = await db().$queryRaw<{ districtSlug: string; year: number; lateWards: number }[]>`
+    SELECT dist.slug AS "districtSlug", p.year, count(*)::int AS "lateWards"
+    FROM org_unit w
+    JOIN org_unit dist ON dist.id = w.parent_id
+    JOIN deadline d ON d.district_id = dist.id
+    JOIN period p ON p.id = d.period_id
+    WHERE d.due_on <= ${dayBeforeOf(today)}::date AND ${wardOfYearSql(roots)} AND ${notSentSql}
+    GROUP BY dist.slug, p.year`;
+  return new Map(rows.map((r) => [`${r.districtSlug}:${r.year}`, r.lateWards]));
 }
 
 /** For those who may unlock: the open unlock requests of the wards below `roots`, oldest first. */
 async function openUnlockRequests(roots: readonly number[]): Promise<UnlockRequestItem[]> {
   if (roots.length === 0) return [];
   const rows = await db().$queryRaw<(SubmissionRow & { reason: string; requestedByName: string; at: Date })[]>`
-    WITH RECURSIVE down(id) AS (
-      SELECT id FROM org_unit WHERE id = ANY(${[...roots]}::int[])
-      UNION
-      SELECT u.id FROM org_unit u JOIN down ON u.parent_id = down.id
-    )
+    WITH ${below(roots)}
     SELECT w.slug AS "wardSlug", w.name AS "wardName", p.year, g.slug AS "programmeSlug", g.code AS "programmeCode",
            r.reason, r.requested_by_name AS "requestedByName", r.requested_at AS at
     FROM unlock_request r
@@ -255,11 +276,7 @@ async function refusedUnlocks(roots: readonly number[], userId: string | undefin
       decidedAt: Date;
     })[]
   >`
-    WITH RECURSIVE down(id) AS (
-      SELECT id FROM org_unit WHERE id = ANY(${[...roots]}::int[])
-      UNION
-      SELECT u.id FROM org_unit u JOIN down ON u.parent_id = down.id
-    )
+    WITH ${below(roots)}
     SELECT r.id AS "requestId", w.slug AS "wardSlug", w.name AS "wardName", p.year, g.slug AS "programmeSlug",
            g.code AS "programmeCode", r.reason, r.requested_by_name AS "requestedByName",
            r.requested_at AS "requestedAt", r.decision_comment AS comment, r.decided_by_name AS "decidedByName",
@@ -327,11 +344,7 @@ async function unansweredQuestions(roots: readonly number[]): Promise<QuestionsI
       since: Date;
     }[]
   >`
-    WITH RECURSIVE down(id) AS (
-      SELECT id FROM org_unit WHERE id = ANY(${[...roots]}::int[])
-      UNION
-      SELECT u.id FROM org_unit u JOIN down ON u.parent_id = down.id
-    )
+    WITH ${below(roots)}
     SELECT w.slug AS "wardSlug", w.name AS "wardName", p.year, g.slug AS "programmeSlug", g.code AS "programmeCode",
            count(*)::int AS n, min(q.at) AS since
     FROM figure_comment q

@@ -11,7 +11,7 @@ import type { Failure } from "@/lib/result";
 import { type Actor, type EntryTarget, lockSubmission, normal } from "./entry-save";
 import { closeQuestions } from "./figure-comments";
 import { queueSubmissionNotices } from "./mail-notices";
-import { grantOpenUnlockRequest } from "./unlock-requests";
+import { decidedMeanwhile, grantOpenUnlockRequest } from "./unlock-requests";
 import { ensureEntrySource } from "./record-write";
 import { selfApprovalRefusal } from "./review-settings";
 
@@ -54,12 +54,15 @@ export async function transitionSubmission({
   action,
   expectedVersion,
   comment,
+  answering,
 }: {
   actor: Actor;
   target: TransitionTarget;
   action: SubmissionAction;
   expectedVersion: number;
   comment: string | null;
+  /** an unlock: the ward's open request to unlock the screen showed, if any */
+  answering?: number;
 }): Promise<TransitionOutcome> {
   const note = comment?.trim() || null;
   return db().$transaction(
@@ -67,6 +70,19 @@ export async function transitionSubmission({
       const sub = await lockSubmission(tx, target);
       if (sub.version !== expectedVersion)
         return { ok: false, code: "conflict", status: sub.status, version: sub.version } as const;
+      // requests leave the version alone (it guards figures and status): a refusal made meanwhile is checked here
+      if (
+        action === "UNLOCK" &&
+        answering &&
+        (await decidedMeanwhile({ tx, submissionId: sub.id, requestId: answering }))
+      )
+        return {
+          ok: false,
+          code: "conflict",
+          message: "Yêu cầu mở khóa này vừa được người khác trả lời. Hãy tải lại trang để xem rồi thao tác lại.",
+          status: sub.status,
+          version: sub.version,
+        } as const;
       const check = checkTransition(action, sub.status, () => true, note);
       if (!check.ok)
         return {

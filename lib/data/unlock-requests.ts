@@ -4,6 +4,9 @@ import "server-only";
 // lock of saves and transitions) with its audit row. A request is granted by the unlock itself
 // (grantOpenUnlockRequest, called in the unlock's transaction), or refused with a comment. A
 // database trigger keeps requests append-only: the only change it allows is deciding an open one.
+// Requests and refusals leave the submission's version alone: it guards figures and status (what a
+// stale screen could overwrite), so a reviewer's page loaded before a request still unlocks — and
+// the unlock grants the request.
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SubmissionStatus, UnlockRequestStatus } from "@/lib/generated/prisma/enums";
@@ -54,19 +57,6 @@ export async function getUnlockRequests(target: EntryTarget, scope: ReadScope): 
   }));
 }
 
-/**
- * A request or a refusal changes what the review screen shows: the submission's version moves on, so
- * an unlock sent from a screen that did not show it (two staff deciding at once) is refused as a
- * conflict instead of unlocking past a refusal.
- */
-async function bumpVersion(tx: Prisma.TransactionClient, submissionId: number): Promise<void> {
-  await tx.submission.update({
-    where: { id: submissionId },
-    data: { version: { increment: 1 } },
-    select: { id: true },
-  });
-}
-
 export type UnlockRequestOutcome =
   | { ok: true; id: number; submissionId: number }
   /** "locked": only approved figures are unlocked (the submission is not approved) */
@@ -98,7 +88,6 @@ export async function requestUnlock({
       data: { submissionId: sub.id, reason, requestedById: actor.userId, requestedByName: actor.name },
       select: { id: true },
     });
-    await bumpVersion(tx, sub.id);
     await tx.auditLog.create({
       data: {
         actor: actor.userId,
@@ -146,7 +135,6 @@ export async function refuseUnlockRequest({
         decisionComment: comment,
       },
     });
-    await bumpVersion(tx, sub.id);
     await tx.auditLog.create({
       data: {
         actor: actor.userId,
@@ -163,6 +151,26 @@ export async function refuseUnlockRequest({
     await queueUnlockRequestNotices({ tx, requestId: request.id, kind: "UNLOCK_REFUSED", actor });
     return { ok: true, id: request.id, submissionId: sub.id } as const;
   });
+}
+
+/**
+ * Whether the request `requestId` the unlocking screen showed open was decided meanwhile (refused by
+ * someone else): the unlock would then overrule a decision its author did not see.
+ */
+export async function decidedMeanwhile({
+  tx,
+  submissionId,
+  requestId,
+}: {
+  tx: Prisma.TransactionClient;
+  submissionId: number;
+  requestId: number;
+}): Promise<boolean> {
+  const request = await tx.unlockRequest.findFirst({
+    where: { id: requestId, submissionId },
+    select: { status: true },
+  });
+  return request !== null && request.status !== "OPEN";
 }
 
 /**

@@ -120,4 +120,18 @@ describe("countProgress", () => {
     });
     expect(countProgress(cells, null, after).late).toBe(0);
   });
+
+  it("takes cells already counted in SQL (a count per programme and state) as that many cells", () => {
+    const counted = [
+      { state: "APPROVED" as const, count: 4 },
+      { state: "NOT_STARTED" as const, count: 3310 },
+      { state: "DRAFT" as const, count: 7 },
+      { state: "NOT_STARTED" as const },
+    ];
+    expect(countProgress(counted, "2020-12-15", new Date("2020-12-20T00:00:00Z"))).toEqual({
+      byState: { APPROVED: 4, SUBMITTED: 0, RETURNED: 0, DRAFT: 7, NOT_STARTED: 3311 },
+      late: 3318,
+      total: 3322,
+    });
+  });
 });

@@ -116,9 +116,12 @@ export function isLate(state: ProgressState, dueOn: string | null, now: Date): b
 /** The states in the order the overviews list them: done first. */
 export const PROGRESS_ORDER: ProgressState[] = ["APPROVED", "SUBMITTED", "RETURNED", "DRAFT", "NOT_STARTED"];
 
-/** How many (ward, programme) cells are in each state, and how many are late against `dueOn`. */
+/**
+ * How many (ward, programme) cells are in each state, and how many are late against `dueOn`. A cell
+ * stands for `count` cells of its state when given (counts made in SQL), else for one.
+ */
 export function countProgress(
-  cells: Iterable<{ state: ProgressState }>,
+  cells: Iterable<{ state: ProgressState; count?: number }>,
   dueOn: string | null,
   now: Date,
 ): { byState: Record<ProgressState, number>; late: number; total: number } {
@@ -126,9 +129,10 @@ export function countProgress(
   let late = 0;
   let total = 0;
   for (const c of cells) {
-    byState[c.state]++;
-    total++;
-    if (isLate(c.state, dueOn, now)) late++;
+    const k = c.count ?? 1;
+    byState[c.state] += k;
+    total += k;
+    if (isLate(c.state, dueOn, now)) late += k;
   }
   return { byState, late, total };
 }

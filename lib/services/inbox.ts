@@ -5,7 +5,7 @@ import { cache } from "react";
 import { canManageAccounts, unitsWith } from "@/lib/auth/permissions";
 import { ACCOUNT_LIMIT } from "@/lib/auth/rate-limit-policy";
 import type { Viewer } from "@/lib/auth/session";
-import { type Inbox, getInbox } from "@/lib/data/inbox";
+import { type Inbox, countLateWards, getInbox } from "@/lib/data/inbox";
 import { todayInVietnam } from "@/lib/format/date-time";
 
 /** A ward official is reminded of a due date this many days ahead (and after it has passed). */
@@ -28,6 +28,15 @@ export const loadInbox = cache(async (viewer: Viewer | null): Promise<Inbox | nu
     // as many failures as lock an account out: someone is guessing
     burstFailures: ACCOUNT_LIMIT,
   });
+});
+
+/**
+ * How many wards of each late item are late (`${district}:${year}`): the home page's list names them;
+ * the header's count needs only the items.
+ */
+export const loadLateWardCounts = cache(async (viewer: Viewer | null): Promise<Map<string, number>> => {
+  if (!viewer || viewer.grants.length === 0) return new Map();
+  return countLateWards(unitsWith(viewer, "manageDeadlines"), todayInVietnam());
 });
 
 /** How many things wait: each listed item once, the accounts to change their password as one. */

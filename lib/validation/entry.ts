@@ -37,6 +37,29 @@ export const entryPayloadSchema = z.object({
 });
 export type EntryPayload = z.infer<typeof entryPayloadSchema>;
 
+const INVALID_PAYLOAD = "Dữ liệu gửi lên không hợp lệ.";
+
+/**
+ * The form "Lưu nháp" posts: the ward (its own field, so the right is checked on it before the rows
+ * are read) and the rows as JSON, which must name the same ward.
+ */
+export const entrySaveFormSchema = z
+  .object({
+    ward: slugSchema,
+    payload: z
+      .string()
+      .transform((json, ctx) => {
+        try {
+          return JSON.parse(json) as unknown;
+        } catch {
+          ctx.addIssue({ code: "custom", message: INVALID_PAYLOAD });
+          return z.NEVER;
+        }
+      })
+      .pipe(entryPayloadSchema),
+  })
+  .refine((f) => f.payload.ward === f.ward, { path: ["payload"], message: INVALID_PAYLOAD });
+
 export type CatalogueIndicator = { code: string; name: string; valueType: ValueType };
 
 export type EntryValidation = {

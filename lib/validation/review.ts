@@ -30,8 +30,15 @@ export const returnFormSchema = z.object({
   comment: comment.min(1, "Hãy ghi ý kiến khi trả lại, để phường biết cần sửa gì."),
 });
 
-/** Mở khóa: the reason is required. */
-export const unlockFormSchema = z.object({ ...submissionFields, comment: comment.min(1, "Hãy ghi lý do mở khóa.") });
+/**
+ * Mở khóa: the reason is required; `request`, the ward's open request to unlock the screen showed
+ * (absent when none): an unlock answering a request refused meanwhile is refused.
+ */
+export const unlockFormSchema = z.object({
+  ...submissionFields,
+  comment: comment.min(1, "Hãy ghi lý do mở khóa."),
+  request: z.coerce.number({ error: "Yêu cầu không hợp lệ." }).int().min(1, "Yêu cầu không hợp lệ.").optional(),
+});
 
 export type TransitionForm = z.infer<typeof transitionFormSchema>;
 
@@ -81,6 +88,15 @@ export const selfApprovalFormSchema = z.object({
 export const progressQuerySchema = z.object({
   district: slugSchema.optional(),
   year: year.optional(),
+  // the list of wards: a search in their names (diacritics ignored) and its page; a malformed or
+  // repeated value falls back to every ward, first page
+  q: z.string().trim().max(100).catch("").default(""),
+  page: z
+    .string()
+    .regex(/^[1-9]\d{0,5}$/)
+    .transform(Number)
+    .catch(1)
+    .default(1),
 });
 
 /** Field errors of a failed parse, for ActionResult.fieldErrors. */

@@ -19,6 +19,28 @@ async function drawAll(page: Page) {
   );
 }
 
+/**
+ * Holds back the chart library (the script chunk that draws charts) until `release` is called: the
+ * page as it is in its first seconds, when a Ctrl+P finds the charts not yet drawable. `requested`
+ * resolves once the page has asked for it (so it is hydrated).
+ */
+async function holdChartLibrary(page: Page) {
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  let requested!: () => void;
+  const asked = new Promise<void>((r) => (requested = r));
+  await page.route(/\/_next\/static\/chunks\/.*\.js$/, async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (body.includes("recharts-responsive-container")) {
+      requested();
+      await released;
+    }
+    await route.fulfill({ response, body });
+  });
+  return { release, requested: asked };
+}
+
 const tickLabels = (chart: import("@playwright/test").Locator, axis: "yAxis" | "xAxis") =>
   chart.locator(`.recharts-${axis}-tick-labels .recharts-cartesian-axis-tick-value`).allTextContents();
 
@@ -194,6 +216,47 @@ test.describe("programme dashboard: summary first, light, readable, printable", 
     // the money charts' axis title, and the ranking's groups
     expect(text).toContain("triệu đồng");
     expect(text).toMatch(/Tổ 3\d/);
+  });
+
+  test("printed before the chart library has arrived, every chart box prints its numbers, then its chart", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1047, height: 718 });
+    for (const url of [
+      URL_03,
+      "/so-sanh?parent=long-bien&indicator=xu-phat-vi-pham&period=term",
+      "/so-sanh/phuong?ward=ngoc-thuy&programme=03-CTr-QU&period=term",
+    ]) {
+      await page.unrouteAll({ behavior: "ignoreErrors" });
+      const charts = await holdChartLibrary(page);
+      await page.goto(url);
+      // hydrated: a chart asks for its library (on the dashboard, once a section is opened)
+      if (url === URL_03) await page.locator("details.dashboard-section > summary").first().click();
+      await charts.requested;
+      // Ctrl+P: "beforeprint" renders every chart box for paper, but the library is still on its way
+      await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+      await page.emulateMedia({ media: "print" });
+      const frames = page.locator(".chart-frame");
+      const count = await frames.count();
+      expect(count, url).toBeGreaterThanOrEqual(url === URL_03 ? 20 : 1);
+      await expect(page.locator(".chart-frame svg.recharts-surface")).toHaveCount(0);
+      for (const frame of await frames.all()) {
+        const title = await frame.locator("h2, h3").first().textContent();
+        await expect(frame.locator("details.chart-table table"), `${url}: ${title}`).toBeVisible();
+        expect(
+          await frame
+            .locator("[data-chart-pending]")
+            .evaluateAll((els) => els.some((e) => e.getClientRects().length > 0)),
+          `${url}: ${title}`,
+        ).toBe(false);
+      }
+      // the library arrives: the charts are drawn and print instead of their tables
+      charts.release();
+      await expect(page.locator(".chart-frame [data-chart-pending]")).toHaveCount(0, { timeout: 30_000 });
+      await expect(page.locator(".chart-frame svg.recharts-surface")).toHaveCount(count);
+      await expect(page.locator(".chart-frame details.chart-table table").first()).toBeHidden();
+      await page.emulateMedia({ media: "screen" });
+    }
   });
 
   test("loads the chart library only when a chart is drawn", async ({ page }) => {

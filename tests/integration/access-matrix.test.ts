@@ -224,6 +224,7 @@ const SERVER_ACTIONS: Record<string, ActionCase> = {
       const rows = [
         { indicator: "tien-xu-phat", unit: "ngoc-thuy", raw: "1.000.000", qualifier: "EXACT", baseVersion: 0 },
       ];
+      form.set("ward", "ngoc-thuy");
       form.set("payload", JSON.stringify({ ward: "ngoc-thuy", year: 2016, programme: ENTRY_PROGRAMME, rows }));
       return [null, form];
     },
@@ -1292,6 +1293,47 @@ describe("people with several roles on different units", () => {
       ok: true,
       data: { status: "RETURNED" },
     });
+  });
+
+  it("a question on a residential group's figure: only the committee of the group's own ward asks it", async () => {
+    const { askFigureQuestion } = await import("@/lib/actions/figure-comments");
+    const { prisma } = world.database;
+    const ask = (fields: [string, string][]) =>
+      askFigureQuestion(
+        null,
+        formWith([
+          ["year", "2017"],
+          ["programme", review.programmeSlug],
+          ["indicator", "review-to"],
+          ["unit", "ngoc-thuy-to-1"],
+          ["body", "Tổ 1 năm nay thế nào?"],
+          ...fields,
+        ]),
+      ) as Promise<Answer>;
+    const questions = () =>
+      prisma.figureComment.findMany({ where: { orgUnitId: world.units.group }, select: { submissionId: true } });
+    const before = (await questions()).length;
+    // Bồ Đề's committee member: not on Ngọc Thụy; through Bồ Đề, Ngọc Thụy's group is no figure of its
+    await as(people.officialCommittee);
+    expect(await ask([["ward", "ngoc-thuy"]])).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await ask([["ward", "bo-de"]])).toMatchObject({ ok: false, code: "not-found" });
+    expect(
+      await ask([
+        ["ward", "bo-de"],
+        ["ward", "ngoc-thuy"],
+      ]),
+    ).toMatchObject({ ok: false, code: "invalid" });
+    // Ngọc Thụy's committee member who is also district staff: no committee right on Bồ Đề
+    await as(people.committeeStaff);
+    expect(await ask([["ward", "bo-de"]])).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await questions()).toHaveLength(before);
+    // the ward's own committee asks, on its own ward's submission
+    await as(people.committeeStaff);
+    expect(await ask([["ward", "ngoc-thuy"]])).toMatchObject({ ok: true });
+    const sent = await prisma.submission.findFirstOrThrow({
+      where: { orgUnitId: world.units.ngocThuy, periodId: review.periods[2017], programmeId: review.programmeId },
+    });
+    expect(await questions()).toEqual([...Array(before + 1)].map(() => ({ submissionId: sent.id })));
   });
 
   it("district staff set their own district's deadline only", async () => {

@@ -64,4 +64,51 @@ describe("changes since the published figures", () => {
     ]);
     expect(await getChangedRows(target, { rootIds: [world.units.boDe] })).toEqual([]);
   });
+
+  it("lists a figure whose only change is “trên” added or dropped", async () => {
+    const { prisma } = world.database;
+    const { ngocThuy } = world.units;
+    const source = await prisma.source.create({ data: { key: "bc-tren", kind: "REPORT", title: "Báo cáo" } });
+    await prisma.result.create({
+      data: {
+        indicatorId: fx.indicators.a,
+        orgUnitId: ngocThuy,
+        periodId: fx.periods[2019],
+        value: "40",
+        qualifier: "MORE_THAN",
+        sourceId: source.id,
+        recordedBy: "seed",
+      },
+    });
+    const target = { wardId: ngocThuy, periodId: fx.periods[2019], programmeId: fx.programmeId };
+    const save = await import("@/lib/data/entry-save");
+    const { getChangedRows } = await import("@/lib/data/changes");
+    const entry = (qualifier: "EXACT" | "MORE_THAN", baseVersion: number) =>
+      save.saveEntryValues({ userId: world.users.official.id, name: "Cán bộ" }, target, [
+        {
+          indicatorId: fx.indicators.a,
+          orgUnitId: ngocThuy,
+          value: "40",
+          qualifier,
+          note: null,
+          outlierConfirmed: true,
+          baseVersion,
+        },
+      ]);
+    // "trên 40" published, "40" entered: the ward dropped "trên"
+    expect((await entry("EXACT", 0)).ok).toBe(true);
+    expect(
+      (await getChangedRows(target, { all: true })).map((r) => [
+        r.indicator.code,
+        r.value,
+        r.qualifier,
+        r.published,
+        r.publishedQualifier,
+        r.relativeChange,
+      ]),
+    ).toEqual([["review-a", "40", "EXACT", "40", "MORE_THAN", 0]]);
+    // "trên 40" entered again: nothing changed
+    expect((await entry("MORE_THAN", 1)).ok).toBe(true);
+    expect(await getChangedRows(target, { all: true })).toEqual([]);
+  });
 });

@@ -128,7 +128,10 @@ describe("wards directly under a city", () => {
     expect(standing?.districts).toEqual([
       expect.objectContaining({ slug: "hue", dueOn: "2021-03-31", wards: 2, programmes: 1 }),
     ]);
-    expect(standing?.districts[0].cells).toHaveLength(2);
+    // counted per programme and state: both wards' cells of the city's programme
+    expect(standing?.districts[0].cells).toEqual([
+      { programmeSlug: "01-CT-TU", programmeCode: expect.any(String), state: expect.any(String), count: 2 },
+    ]);
     const own = await review.getYearStanding({ rootIds: [thuanHoa], year: YEAR, scope: subtreeScope([thuanHoa]) });
     expect(own?.wards).toEqual([expect.objectContaining({ slug: "thuan-hoa", dueOn: "2021-03-31" })]);
   });

@@ -35,6 +35,7 @@ function confirm(year: number, page = "ward") {
 function saveOne(indicator: string, raw: string, year: number) {
   const form = new FormData();
   const rows = [{ indicator, unit: "ngoc-thuy", raw, qualifier: "EXACT", baseVersion: 0 }];
+  form.set("ward", "ngoc-thuy");
   form.set("payload", JSON.stringify({ ward: "ngoc-thuy", year, programme: ENTRY_PROGRAMME, rows }));
   return actions.saveEntry(null, form);
 }

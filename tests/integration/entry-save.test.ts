@@ -38,6 +38,7 @@ async function as(who: "official" | "committee" | "otherOfficial" = "official") 
 
 function save(rows: Row[], year = 2020) {
   const form = new FormData();
+  form.set("ward", "ngoc-thuy");
   form.set(
     "payload",
     JSON.stringify({

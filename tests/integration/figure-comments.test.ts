@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ORIGIN,
+  PASSWORD,
   type ReviewFixtures,
   type World,
   createReviewFixtures,
@@ -205,5 +206,252 @@ describe("questions on a figure", () => {
       prisma.figureComment.update({ where: { id: questionId }, data: { body: "sửa lại" } }),
     ).rejects.toThrow();
     expect(await prisma.figureComment.count()).toBe(2);
+  });
+});
+
+// A residential group's figure (a cell of the groups' grid): the same thread, asked and answered on
+// exactly that group of exactly that ward, closed by the approval.
+describe("questions on a residential group's figure", () => {
+  const GROUP_YEAR = 2019;
+  const groupTarget = () => ({
+    wardId: world.units.ngocThuy,
+    periodId: fx.periods[GROUP_YEAR],
+    programmeId: fx.programmeId,
+  });
+  const groupSubmission = () =>
+    world.database.prisma.submission.findUniqueOrThrow({
+      where: {
+        orgUnitId_periodId_programmeId: {
+          orgUnitId: world.units.ngocThuy,
+          periodId: fx.periods[GROUP_YEAR],
+          programmeId: fx.programmeId,
+        },
+      },
+    });
+  const at = { year: String(GROUP_YEAR) };
+  const ask = { ...at, indicator: "review-to", unit: "ngoc-thuy-to-1", body: "Tổ 1 đạt từ khi nào?" };
+  let boDeCommittee = "";
+  let questionId = 0;
+
+  beforeAll(async () => {
+    const { prisma } = world.database;
+    // Bồ Đề's committee, and a group of Bồ Đề: neither may reach the other ward's figures
+    const { createAccount } = await import("@/lib/auth/accounts");
+    boDeCommittee = "dang.uy.bd";
+    await createAccount(prisma, {
+      username: boDeCommittee,
+      name: boDeCommittee,
+      password: PASSWORD,
+      roles: [{ role: "WARD_PARTY_COMMITTEE", orgUnitId: world.units.boDe }],
+    });
+    await prisma.orgUnit.create({
+      data: {
+        slug: "bo-de-to-1",
+        name: "bo-de-to-1",
+        shortName: "bo-de-to-1",
+        level: "RESIDENTIAL_GROUP",
+        parentId: world.units.boDe,
+        validFrom: new Date("2015-01-01"),
+      },
+    });
+    const save = await import("@/lib/data/entry-save");
+    const saved = await save.saveEntryValues(
+      { userId: world.users.official.id, name: "Cán bộ phường thử" },
+      groupTarget(),
+      [
+        {
+          indicatorId: fx.indicators.group,
+          orgUnitId: world.units.group,
+          value: "1",
+          qualifier: "EXACT",
+          note: null,
+          outlierConfirmed: false,
+          baseVersion: 0,
+        },
+      ],
+    );
+    expect(saved.ok).toBe(true);
+    expect(
+      await as("official", review.submitForReview, { ...at, version: String((await groupSubmission()).version) }),
+    ).toMatchObject({ ok: true });
+  });
+
+  /** asks as Bồ Đề's committee member (not one of the `as` callers of the world) */
+  async function asBoDeCommittee(fields: Record<string, string>) {
+    request.headers = new Headers({ host: "ctk.test", origin: ORIGIN, cookie: await signInCookie(boDeCommittee) });
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ ward: "ngoc-thuy", programme: fx.programmeSlug, ...fields })) form.set(k, v);
+    return (await comments.askFigureQuestion(null, form)) as Result;
+  }
+
+  it("the committee asks about one group's figure: the thread names that group and keeps the figure", async () => {
+    const asked = await as("committee", comments.askFigureQuestion, ask);
+    expect(asked).toMatchObject({ ok: true, message: "Đã gửi câu hỏi cho phường." });
+    questionId = asked.data!.id;
+    const thread = (await threads.getFigureThreads(groupTarget(), { all: true })).find((t) => t.id === questionId);
+    expect(thread).toMatchObject({
+      body: "Tổ 1 đạt từ khi nào?",
+      value: "1",
+      authorName: world.users.committee.username,
+      closedAt: null,
+      indicator: { code: "review-to" },
+      unit: { slug: "ngoc-thuy-to-1", level: "RESIDENTIAL_GROUP" },
+    });
+    expect(
+      await world.database.prisma.auditLog.count({
+        where: { entity: "figure_comment", entityId: String(questionId), field: "question" },
+      }),
+    ).toBe(1);
+  });
+
+  it("no one asks about another ward's group: not Bồ Đề's committee, nor Ngọc Thụy's about Bồ Đề's group", async () => {
+    const { prisma } = world.database;
+    const before = await prisma.figureComment.count();
+    // Bồ Đề's committee naming Ngọc Thụy: no right there
+    expect(await asBoDeCommittee(ask)).toMatchObject({ ok: false, code: "forbidden" });
+    // … naming its own ward with Ngọc Thụy's group: the group is not one of Bồ Đề's
+    expect(await asBoDeCommittee({ ...ask, ward: "bo-de" })).toMatchObject({ ok: false, code: "not-found" });
+    // Ngọc Thụy's committee: Bồ Đề's group through its own ward, or Bồ Đề named
+    expect(await as("committee", comments.askFigureQuestion, { ...ask, unit: "bo-de-to-1" })).toMatchObject({
+      ok: false,
+      code: "not-found",
+    });
+    expect(
+      await as("committee", comments.askFigureQuestion, { ...ask, ward: "bo-de", unit: "bo-de-to-1" }),
+    ).toMatchObject({ ok: false, code: "forbidden" });
+    // the ward's own officials and the district's staff do not ask
+    for (const who of ["official", "staff", "otherOfficial"] as const)
+      expect(await as(who, comments.askFigureQuestion, ask)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await prisma.figureComment.count()).toBe(before);
+  });
+
+  it("the ward's official answers beside the group's figure; its history shows the thread", async () => {
+    const reply = { ...at, question: String(questionId), body: "Từ đợt bình xét tháng 12." };
+    for (const who of ["committee", "otherOfficial"] as const)
+      expect(await as(who, comments.answerFigureComment, reply)).toMatchObject({ ok: false, code: "forbidden" });
+    // the question is of 2019: answering it as one of 2018's is not found
+    expect(await as("official", comments.answerFigureComment, { ...reply, year: String(YEAR) })).toMatchObject({
+      ok: false,
+      code: "not-found",
+    });
+    expect(await as("official", comments.answerFigureComment, reply)).toMatchObject({ ok: true });
+    const { getValueHistory } = await import("@/lib/data/value-history");
+    const history = await getValueHistory({
+      wardSlug: "ngoc-thuy",
+      year: GROUP_YEAR,
+      programmeSlug: fx.programmeSlug,
+      unitSlug: "ngoc-thuy-to-1",
+      indicatorCode: "review-to",
+      readable: { all: true },
+    });
+    expect(
+      history!
+        .filter((h) => h.kind === "question" || h.kind === "answer")
+        .map((h) => [h.kind, h.note])
+        .sort(),
+    ).toEqual([
+      ["answer", "Từ đợt bình xét tháng 12."],
+      ["question", "Tổ 1 đạt từ khi nào?"],
+    ]);
+    // the ward's own figure of that indicator has no such thread
+    const wardHistory = await getValueHistory({
+      wardSlug: "ngoc-thuy",
+      year: GROUP_YEAR,
+      programmeSlug: fx.programmeSlug,
+      unitSlug: "ngoc-thuy",
+      indicatorCode: "review-to",
+      readable: { all: true },
+    });
+    expect(wardHistory!.filter((h) => h.kind === "question")).toEqual([]);
+  });
+
+  it("the approval closes the group's question; no answer lands on it once closed, whichever comes first", async () => {
+    const { prisma } = world.database;
+    const approved = await as("committee", review.approveSubmission, {
+      ...at,
+      version: String((await groupSubmission()).version),
+    });
+    expect(approved).toMatchObject({ ok: true });
+    expect(approved.message).toContain("Đã đóng 1 câu hỏi về số liệu.");
+    const closed = await prisma.figureComment.findUniqueOrThrow({ where: { id: questionId } });
+    expect(closed.closedAt).not.toBeNull();
+
+    // an answer and the approval at once, under the submission's lock: the answer is either in the
+    // thread before it closes, or refused — never written after the close
+    const { resolveReviewTarget } = await import("@/lib/data/review-target");
+    const { transitionSubmission } = await import("@/lib/data/submission-workflow");
+    const target = (await resolveReviewTarget({
+      wardSlug: "ngoc-thuy",
+      year: GROUP_YEAR,
+      programmeSlug: fx.programmeSlug,
+      scope: { all: true },
+    }))!;
+    const step = async (who: "official" | "committee" | "staff", action: "UNLOCK" | "SUBMIT" | "APPROVE") => {
+      const sub = await groupSubmission();
+      return transitionSubmission({
+        actor: { userId: world.users[who].id, name: who },
+        target,
+        action,
+        expectedVersion: sub.version,
+        comment: action === "UNLOCK" ? "Xem lại tổ 1" : null,
+      });
+    };
+    const outcomes: string[] = [];
+    for (let round = 0; round < 4; round++) {
+      expect(await step("staff", "UNLOCK")).toMatchObject({ ok: true });
+      expect(await step("official", "SUBMIT")).toMatchObject({ ok: true });
+      const asked = await threads.askAboutFigure({
+        actor: { userId: world.users.committee.id, name: "committee" },
+        target,
+        indicatorCode: "review-to",
+        unitSlug: "ngoc-thuy-to-1",
+        body: `Vòng ${round}`,
+      });
+      expect(asked.ok).toBe(true);
+      const id = (asked as { id: number }).id;
+      const version = (await groupSubmission()).version;
+      const race = [
+        threads.answerFigureQuestion({
+          actor: { userId: world.users.official.id, name: "official" },
+          target,
+          questionId: id,
+          body: "Trả lời cùng lúc",
+        }),
+        transitionSubmission({
+          actor: { userId: world.users.committee.id, name: "committee" },
+          target,
+          action: "APPROVE",
+          expectedVersion: version,
+          comment: null,
+        }),
+      ] as const;
+      const [answered, approval] = await Promise.all(round % 2 ? [...race].reverse() : race).then((r) =>
+        round % 2 ? [r[1], r[0]] : r,
+      );
+      expect(approval).toMatchObject({ ok: true });
+      const question = await prisma.figureComment.findUniqueOrThrow({
+        where: { id },
+        include: { answers: true },
+      });
+      expect(question.closedAt).not.toBeNull();
+      if (answered.ok) {
+        expect(question.answers).toHaveLength(1);
+        // written under the lock before the approval took it: its audit row comes before the close's
+        const [answerAudit, closeAudit] = await Promise.all([
+          prisma.auditLog.findFirstOrThrow({
+            where: { entity: "figure_comment", entityId: String(question.answers[0].id), field: "answer" },
+          }),
+          prisma.auditLog.findFirstOrThrow({
+            where: { entity: "figure_comment", entityId: String(id), field: "closedAt" },
+          }),
+        ]);
+        expect(answerAudit.id).toBeLessThan(closeAudit.id);
+      } else {
+        expect(answered).toMatchObject({ code: "conflict" });
+        expect(question.answers).toHaveLength(0);
+      }
+      outcomes.push(answered.ok ? "answered" : "refused");
+    }
+    expect(outcomes).toHaveLength(4);
   });
 });

@@ -159,9 +159,13 @@ describe("inbox", () => {
         district: { slug: "long-bien", name: "long-bien" },
         year: YEAR,
         dueOn: dayFromToday(-1).toISOString().slice(0, 10),
-        lateWards: 1,
       },
     ]);
+    // how many, as the home page's list says: Bồ Đề only (Ngọc Thụy has sent)
+    const staff = { grants: [{ role: ROLE.staff, orgUnitId: world.units.district }] } as Parameters<
+      typeof inbox.loadLateWardCounts
+    >[0];
+    expect(await inbox.loadLateWardCounts(staff)).toEqual(new Map([[`long-bien:${YEAR}`, 1]]));
 
     await prisma.deadline.update({ where: { id: deadline.id }, data: { dueOn: dayFromToday(14) } });
     expect((await inboxOf("official")).deadlines).toEqual([

@@ -34,8 +34,11 @@ export function parseMessage(raw: string): { subject: string; body: string } {
 
 export type LocalSmtp = { port: number; received: ReceivedMail[]; stop(): Promise<void> };
 
-export async function startLocalSmtp(port = 0): Promise<LocalSmtp> {
-  const received: ReceivedMail[] = [];
+/**
+ * Listens on `port` (0: any free one). A test that stops the server and starts it again on the same
+ * port passes the same `received`, so the messages of both runs stay in one list.
+ */
+export async function startLocalSmtp(port = 0, received: ReceivedMail[] = []): Promise<LocalSmtp> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],

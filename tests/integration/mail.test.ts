@@ -1,10 +1,8 @@
-// E-mail notices end to end against PostgreSQL and a local SMTP server (smtp-server) started here:
+// E-mail notices end to end against PostgreSQL and a local SMTP server (./local-smtp.ts) started here:
 // review transitions mail the right people once each, with the link and without figures; a mail that
 // fails while the SMTP server is down is delivered once it is back; two workers (two app instances)
 // never send one notice twice; deadline reminders are sent once per stage; turning a kind off stops it;
 // a mail the queue gave up on is listed for administrators.
-import net from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   ORIGIN,
@@ -15,11 +13,10 @@ import {
   dropWorld,
   signInCookie,
 } from "./auth-fixtures";
-import { parseMessage } from "./local-smtp";
+import { type LocalSmtp, type ReceivedMail, startLocalSmtp } from "./local-smtp";
 import { request } from "./next-request";
 
 type Who = "official" | "committee" | "staff" | "admin" | "otherOfficial";
-type Mail = { to: string[]; subject: string; body: string };
 
 const YEAR = 2019;
 const ADDRESS: Record<Who, string> = {
@@ -38,36 +35,20 @@ let save: typeof import("@/lib/data/entry-save");
 const workers: { stop(): Promise<void> }[] = [];
 const cookies = new Map<Who, string>();
 
-// --- the SMTP server ------------------------------------------------------------------------------
-const received: Mail[] = [];
-let smtp: SMTPServer | null = null;
+// --- the SMTP server (stopped and started again on its port by the tests of a failed delivery) ----
+const received: ReceivedMail[] = [];
+let smtp: LocalSmtp | null = null;
 let smtpPort = 0;
 
 async function startSmtp(port = 0): Promise<void> {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          ...parseMessage(Buffer.concat(chunks).toString("latin1")),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp!.listen(port, "127.0.0.1", resolve));
-  smtpPort = (smtp.server.address() as net.AddressInfo).port;
+  smtp = await startLocalSmtp(port, received);
+  smtpPort = smtp.port;
 }
 
 async function stopSmtp(): Promise<void> {
   const server = smtp;
   smtp = null;
-  if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server?.stop();
 }
 
 const mailsTo = (who: Who) => received.filter((m) => m.to.includes(ADDRESS[who]));

@@ -193,3 +193,38 @@ describe("requests to unlock approved figures", () => {
     await expect(world.database.prisma.unlockRequest.delete({ where: { id: first } })).rejects.toThrow(/append-only/);
   });
 });
+
+describe("the submission's version protects figures and status, not requests", () => {
+  it("a screen loaded before a request (or its refusal) still unlocks; the unlock grants the request", async () => {
+    expect(await as("official", review.submitForReview, { version: await version() })).toMatchObject({ ok: true });
+    expect(await as("committee", review.approveSubmission, { version: await version() })).toMatchObject({ ok: true });
+    // the district's page is loaded now; meanwhile the ward asks, is refused, and asks again
+    const loaded = await version();
+    const refusedOne = await as("official", unlock.requestUnlockAction, { reason: "Nhầm đơn vị tính" });
+    expect(
+      await as("staff", unlock.refuseUnlockAction, { request: String(refusedOne.data!.id), comment: "Không cần" }),
+    ).toMatchObject({ ok: true });
+    const asked = await as("official", unlock.requestUnlockAction, { reason: "Nhầm đơn vị tính, chỉ tiêu B" });
+    expect(await as("staff", review.unlockSubmission, { version: loaded, comment: "Đồng ý" })).toMatchObject({
+      ok: true,
+      message: "Đã mở khóa: phường có thể sửa và gửi duyệt lại. Số liệu đã công bố giữ nguyên đến lần duyệt sau.",
+    });
+    expect((await submission()).status).toBe("DRAFT");
+    expect((await requests())[0]).toMatchObject({ id: asked.data!.id, status: "GRANTED", decisionComment: "Đồng ý" });
+  });
+
+  it("a screen that did not see a status change is still refused, though the status came back", async () => {
+    expect(await as("official", review.submitForReview, { version: await version() })).toMatchObject({ ok: true });
+    const loaded = await version(); // the committee's page, figures sent
+    expect(
+      await as("committee", review.returnSubmission, { version: loaded, comment: "Sửa chỉ tiêu B" }),
+    ).toMatchObject({ ok: true });
+    expect(await as("official", review.submitForReview, { version: await version() })).toMatchObject({ ok: true });
+    expect((await submission()).status).toBe("SUBMITTED");
+    expect(await as("committee", review.approveSubmission, { version: loaded })).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
+    expect((await submission()).status).toBe("SUBMITTED");
+  });
+});

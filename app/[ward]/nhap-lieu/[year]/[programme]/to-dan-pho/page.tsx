@@ -5,6 +5,7 @@ import { GroupEntryGrid } from "@/components/entry/group-entry-grid";
 import { SubmissionPanel } from "@/components/review/submission-panel";
 import { SubmissionVersionProvider } from "@/components/review/submission-version";
 import { type EntryPageParams, loadEntryPage } from "@/lib/services/entry-page";
+import { loadSubmissionPanel } from "@/lib/services/submission-panel";
 
 type Props = { params: Promise<EntryPageParams> };
 
@@ -19,6 +20,8 @@ export default async function GroupEntryPage({ params }: Props) {
   const { viewer, grid, canEdit, locked, readable } = await loadEntryPage(p, "groups");
   if (grid.groupIndicators.length === 0 || grid.groups.length === 0) notFound();
   const path = `/${grid.ward.slug}/nhap-lieu/${grid.year}/${grid.programme.slug}/to-dan-pho`;
+  // the committee's questions in each group's cell (the same load as the review panel's)
+  const review = await loadSubmissionPanel(grid.ward.slug, grid.year, grid.programme.slug, readable);
   return (
     <article className="space-y-4">
       <EntryHeader grid={grid} page="to-dan-pho" canEdit={canEdit} locked={locked} />
@@ -35,6 +38,13 @@ export default async function GroupEntryPage({ params }: Props) {
           canEdit={canEdit}
           locked={locked}
           signInHref={`/dang-nhap?next=${encodeURIComponent(path)}`}
+          questions={
+            review && {
+              threads: review.questions.threads,
+              canAsk: review.questions.canAsk,
+              canAnswer: review.questions.canAnswer,
+            }
+          }
         />
       </SubmissionVersionProvider>
     </article>

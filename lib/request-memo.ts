@@ -1,0 +1,29 @@
+import "server-only";
+// Once per request, in pages and in route handlers alike. React's cache() memoises only while React
+// renders (pages, layouts, metadata); a route handler runs outside it, so the same read done by two
+// helpers of one API request ran twice (the catalogue's version, for instance). Route handlers run
+// through `handle()` (lib/api/http.ts), which gives each request its own memo here.
+import { AsyncLocalStorage } from "node:async_hooks";
+import { cache } from "react";
+
+const memoOfRequest = new AsyncLocalStorage<Map<unknown, unknown>>();
+
+/** Runs `fn` with a fresh per-request memo (one per API request: `handle()`). */
+export function withRequestMemo<T>(fn: () => Promise<T>): Promise<T> {
+  return memoOfRequest.run(new Map(), fn);
+}
+
+/**
+ * `read` done once per request: React's cache() while rendering, the request's memo inside
+ * `withRequestMemo`, else (scripts, tests) every call reads. A failed read is not retried within
+ * the request, as with cache().
+ */
+export function oncePerRequest<T>(read: () => Promise<T>): () => Promise<T> {
+  const rendered = cache(read);
+  return () => {
+    const memo = memoOfRequest.getStore();
+    if (!memo) return rendered();
+    if (!memo.has(read)) memo.set(read, read());
+    return memo.get(read) as Promise<T>;
+  };
+}

@@ -1,0 +1,190 @@
+// The fixed cost of a request (issue 11): what every page and API request reads before its own data
+// — the session, the catalogue's version, the unit's programme rule, the proxy's questions — is read
+// in as few statements as it can be, and still gives the answers people rely on (a revoked session
+// is refused at the next request, a change of the catalogue is seen at the next request, a former
+// slug still redirects). Statements are counted at the pg driver (every statement the app sends).
+import pg from "pg";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { type World, browserHeaders, createWorld, dropWorld, signInCookie } from "./auth-fixtures";
+
+let world: World;
+beforeAll(async () => {
+  world = await createWorld();
+}, 120_000);
+afterAll(() => dropWorld(world));
+afterEach(() => vi.restoreAllMocks());
+
+/** The SQL of every statement sent while `run` runs. */
+async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
+  const sent: string[] = [];
+  const query = pg.Client.prototype.query;
+  vi.spyOn(pg.Client.prototype, "query").mockImplementation(function (this: pg.Client, ...args: unknown[]) {
+    const config = args[0] as string | { text?: string };
+    sent.push(typeof config === "string" ? config : (config?.text ?? ""));
+    return (query as (...a: unknown[]) => unknown).apply(this, args) as never;
+  });
+  try {
+    await run();
+  } finally {
+    vi.restoreAllMocks();
+  }
+  return sent;
+}
+
+const viewerOf = async (cookie: string) =>
+  (await import("@/lib/auth/session")).viewerFromHeaders(browserHeaders(cookie));
+
+describe("the session of a request", () => {
+  it("reads the person, their roles and the session in one statement", async () => {
+    const cookie = await signInCookie("can.bo.quan");
+    let viewer: Awaited<ReturnType<typeof viewerOf>> = null;
+    const sent = await statementsOf(async () => {
+      viewer = await viewerOf(cookie);
+    });
+    expect(viewer).toMatchObject({
+      userId: world.users.staff.id,
+      username: "can.bo.quan",
+      mustChangePassword: false,
+      grants: [{ role: "DISTRICT_STAFF", orgUnitId: world.units.district }],
+    });
+    expect(sent).toHaveLength(1);
+  });
+
+  it("refuses a cookie whose signature is not ours, without asking the database", async () => {
+    const cookie = await signInCookie("can.bo.nt");
+    const [name, value] = [
+      cookie.slice(0, cookie.indexOf("=")),
+      decodeURIComponent(cookie.slice(cookie.indexOf("=") + 1)),
+    ];
+    const token = value.slice(0, value.lastIndexOf("."));
+    const forged = `${name}=${encodeURIComponent(`${token}.${"A".repeat(43)}=`)}`;
+    let viewer: unknown = "unset";
+    const sent = await statementsOf(async () => {
+      viewer = await viewerOf(forged);
+    });
+    expect(viewer).toBeNull();
+    expect(sent).toHaveLength(0);
+    expect(await viewerOf(cookie)).not.toBeNull();
+  });
+
+  it("refuses at the next request a session ended elsewhere (signed out, revoked)", async () => {
+    const cookie = await signInCookie("dang.uy.nt");
+    const v = await viewerOf(cookie);
+    expect(v).not.toBeNull();
+    await world.database.prisma.session.delete({ where: { id: v!.sessionId } });
+    expect(await viewerOf(cookie)).toBeNull();
+  });
+
+  it("refuses a session past better-auth's expiry and deletes it", async () => {
+    const cookie = await signInCookie("can.bo.bd");
+    const v = await viewerOf(cookie);
+    await world.database.prisma.session.update({
+      where: { id: v!.sessionId },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect(await viewerOf(cookie)).toBeNull();
+    expect(await world.database.prisma.session.count({ where: { id: v!.sessionId } })).toBe(0);
+  });
+});
+
+describe("the catalogue's version in an API request", () => {
+  it("is read once per request, and again by the next request", async () => {
+    const { handle } = await import("@/lib/api/http");
+    const { catalogueVersion } = await import("@/lib/data/catalogue-cache");
+    const versions: string[] = [];
+    const request = () =>
+      handle(async () => {
+        versions.push(await catalogueVersion(), await catalogueVersion());
+        return new Response(null);
+      });
+    const sent = await statementsOf(request);
+    expect(sent.filter((s) => s.includes("catalogue_version"))).toHaveLength(1);
+    // a catalogue change between two requests is seen by the second
+    await world.database.prisma
+      .$executeRaw`UPDATE org_unit SET short_name = short_name || '' WHERE id = ${world.units.boDe}`;
+    await request();
+    expect(versions[0]).toBe(versions[1]);
+    expect(versions[2]).toBe(versions[3]);
+    expect(versions[2]).not.toBe(versions[0]);
+  });
+});
+
+describe("the programme rule's unit", () => {
+  it("is read in one statement and equals the nested read it replaces, for moved and merged units", async () => {
+    const { prisma } = world.database;
+    const { unitForRule, unitForRuleBySlug, unitRuleSelect } = await import("@/lib/data/programmes");
+    const unit = (slug: string, level: "DISTRICT" | "WARD", parentId: number) =>
+      prisma.orgUnit.create({
+        data: { slug, name: slug, shortName: slug, level, parentId, validFrom: new Date("2015-01-01") },
+      });
+    // a ward moved from a former district to directly under the city, formed by merging a ward of
+    // another district (itself moved once before)
+    const formerDistrict = await unit("quan-cu", "DISTRICT", world.units.city);
+    const otherDistrict = await unit("quan-khac", "DISTRICT", world.units.city);
+    const merged = await unit("phuong-hop-nhat", "WARD", formerDistrict.id);
+    const before = await unit("phuong-truoc", "WARD", otherDistrict.id);
+    const changedById = world.users.admin.id;
+    await prisma.orgUnitFormerParent.create({
+      data: { orgUnitId: merged.id, parentId: formerDistrict.id, validTo: new Date("2025-06-30"), changedById },
+    });
+    await prisma.orgUnit.update({ where: { id: merged.id }, data: { parentId: world.units.city } });
+    await prisma.orgUnitFormerParent.create({
+      data: { orgUnitId: before.id, parentId: world.units.district, validTo: new Date("2020-12-31"), changedById },
+    });
+    await prisma.orgUnitSuccession.create({
+      data: { predecessorId: before.id, successorId: merged.id, effectiveOn: new Date("2025-07-01") },
+    });
+
+    const slugs = ["phuong-hop-nhat", "phuong-truoc", "ngoc-thuy", "ha-noi"];
+    for (const slug of slugs) {
+      const nested = await prisma.orgUnit.findUniqueOrThrow({ where: { slug }, select: unitRuleSelect });
+      const expected = unitForRule(nested);
+      let got: Awaited<ReturnType<typeof unitForRuleBySlug>> = null;
+      const sent = await statementsOf(async () => {
+        got = await unitForRuleBySlug(slug);
+      });
+      expect(sent).toHaveLength(1);
+      expect(got!.id).toBe(expected.id);
+      expect(got!.path).toEqual(expected.path);
+      expect([...got!.formerAbove!].sort()).toEqual([...expected.formerAbove!].sort());
+    }
+    // the merged ward sees above it its former district, the other district of its former ward, the city
+    const ruleUnit = await unitForRuleBySlug("phuong-hop-nhat");
+    expect(new Set(ruleUnit!.formerAbove)).toEqual(
+      new Set([world.units.city, formerDistrict.id, otherDistrict.id, world.units.district, before.id]),
+    );
+    expect(await unitForRuleBySlug("khong-co")).toBeNull();
+  });
+});
+
+describe("the proxy", () => {
+  it("asks the database one question per page load, and still redirects a former slug", async () => {
+    const { NextRequest } = await import("next/server");
+    const { proxy } = await import("@/proxy");
+    const { db } = await import("@/lib/db");
+    db(); // the proxy asks through the app's pool once it exists
+    const page = (path: string) =>
+      proxy(
+        new NextRequest(`http://ctk.test${path}`, { headers: { accept: "text/html", "sec-fetch-dest": "document" } }),
+      );
+    let status = 0;
+    const sent = await statementsOf(async () => {
+      status = (await page("/ngoc-thuy")).status;
+    });
+    expect(status).toBe(200);
+    expect(sent).toHaveLength(1);
+    await world.database.prisma.orgUnitFormerSlug.create({
+      data: {
+        slug: "ngoc-thuy-cu",
+        orgUnitId: world.units.ngocThuy,
+        validTo: new Date("2025-06-30"),
+        changedById: world.users.admin.id,
+      },
+    });
+    const moved = await page("/ngoc-thuy-cu/to-dan-pho?year=2019");
+    expect(moved.status).toBe(308);
+    expect(new URL(moved.headers.get("location")!).pathname + new URL(moved.headers.get("location")!).search).toBe(
+      "/ngoc-thuy/to-dan-pho?year=2019",
+    );
+  });
+});
