@@ -104,6 +104,41 @@ describe("term_figure is the domain's term figure, whoever writes the results", 
   });
 });
 
+describe("two writers of the same figure at once", () => {
+  it("the second recomputes after the first commits: both years counted, no collision", async () => {
+    const { prisma } = database;
+    await sql`
+      INSERT INTO org_unit (slug, name, short_name, level, parent_id, sort_order, valid_from, updated_at)
+      SELECT 'dong-thoi', 'Phường Đồng Thời', 'Đồng Thời', 'WARD', id, 97, valid_from, now()
+      FROM org_unit WHERE slug = 'long-bien'`;
+    const unit = await prisma.orgUnit.findUniqueOrThrow({ where: { slug: "dong-thoi" } });
+    const indicator = await prisma.indicator.findFirstOrThrow({
+      where: { aggregation: "SUM", collectionLevel: "WARD", programme: { termId: term.id } },
+    });
+    const insertYear = (tx: typeof prisma | Parameters<Parameters<typeof prisma.$transaction>[0]>[0], year: number) =>
+      tx.$executeRaw`
+        INSERT INTO result (indicator_id, org_unit_id, period_id, value, source_id, recorded_by)
+        SELECT ${indicator.id}, ${unit.id}, p.id, ${year - 2000}, (SELECT id FROM source ORDER BY id LIMIT 1), 'test'
+        FROM period p WHERE p.term_id = ${term.id} AND p.kind = 'YEAR' AND p.year = ${year}`;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const first = prisma.$transaction(async (tx) => {
+      await insertYear(tx, 2016);
+      await gate; // holds its uncommitted year while the second writes
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const second = prisma.$transaction(async (tx) => insertYear(tx, 2017));
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await Promise.all([first, second]);
+    const stored = await prisma.termFigure.findUniqueOrThrow({
+      where: { indicatorId_termId_orgUnitId: { indicatorId: indicator.id, termId: term.id, orgUnitId: unit.id } },
+    });
+    expect({ value: stored.value.toFixed(), years: stored.years }).toEqual({ value: "33", years: [2016, 2017] });
+    await expectExact("concurrent writers");
+  });
+});
+
 describe("comparisons over wards with yearly figures only equal the domain functions", () => {
   it("every rule with 'trên', ties and gaps: own figures, sibling averages, ranks and totals", async () => {
     const { prisma } = database;
