@@ -5,7 +5,8 @@ import { useEffect, useSyncExternalStore } from "react";
 // The chart library (recharts, ~420 KB of script) is not part of the pages' first bundle: it is
 // loaded when a chart is first drawn, or once the page is idle or the person first interacts with
 // it (so that printing — which draws every chart at once — finds it loaded). Pages whose charts sit
-// in closed sections (the programme dashboards) then start without evaluating it.
+// in closed sections (the programme dashboards) then start without evaluating it. A page printed
+// before it has arrived prints each chart's table of numbers instead (globals.css, print).
 
 type ChartsModule = typeof import("./charts-impl");
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/page-link";
 import type { Viewer } from "@/lib/auth/session";
 import { formatNumber } from "@/lib/format/vi";
 import { inboxCount, loadInbox } from "@/lib/services/inbox";
@@ -10,13 +10,13 @@ export async function InboxNavItem({ viewer }: { viewer: Viewer | null }) {
   const n = inboxCount(inbox);
   return (
     <li>
-      <Link href="/#viec-can-lam" className="hover:underline" data-testid="inbox-count">
+      <PageLink href="/#viec-can-lam" className="hover:underline" data-testid="inbox-count">
         Việc cần làm{" "}
         <span className={n > 0 ? "rounded-full bg-red-700 px-2 text-xs font-semibold text-white" : "text-slate-600"}>
           {formatNumber(String(n))}
         </span>
         <span className="sr-only"> việc</span>
-      </Link>
+      </PageLink>
     </li>
   );
 }

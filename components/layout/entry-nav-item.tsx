@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/page-link";
 import type { Viewer } from "@/lib/auth/session";
 import { entryLinks } from "@/lib/services/header-links";
 
@@ -7,9 +7,9 @@ export async function EntryNavItem({ viewer }: { viewer: Viewer | null }) {
   const links = await entryLinks(viewer);
   return links.map((l) => (
     <li key={l.href}>
-      <Link href={l.href} className="font-medium hover:underline" data-testid="entry-nav">
+      <PageLink href={l.href} className="font-medium hover:underline" data-testid="entry-nav">
         {l.label}
-      </Link>
+      </PageLink>
     </li>
   ));
 }

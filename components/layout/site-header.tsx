@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/page-link";
 import { mayRead } from "@/lib/auth/access";
 import { getViewer } from "@/lib/auth/session";
 import { env } from "@/lib/env";
@@ -16,38 +16,38 @@ export async function SiteHeader() {
       {/* on a phone two lines: the title, then the links and the account on one line that scrolls sideways
           (relative: screen-reader-only text inside is positioned in it, not past the page edge) */}
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-2 sm:px-6 sm:py-3">
-        <Link href="/" className="font-semibold text-brand-800 hover:underline">
+        <PageLink href="/" className="font-semibold text-brand-800 hover:underline">
           Chương trình công tác toàn khóa
-        </Link>
+        </PageLink>
         <div className="relative flex w-full items-center gap-x-4 overflow-x-auto whitespace-nowrap md:contents">
           <nav aria-label="Điều hướng chính">
             <ul className="flex gap-x-4 gap-y-1 text-sm md:flex-wrap">
               {(env.PUBLIC_PORTAL || viewer) && (
                 <li>
-                  <Link href="/" className="hover:underline">
+                  <PageLink href="/" className="hover:underline">
                     Các phường
-                  </Link>
+                  </PageLink>
                 </li>
               )}
               {ngocThuy && (
                 <>
                   <li>
-                    <Link href="/ngoc-thuy" className="hover:underline">
+                    <PageLink href="/ngoc-thuy" className="hover:underline">
                       Ngọc Thụy
-                    </Link>
+                    </PageLink>
                   </li>
                   <li>
-                    <Link href="/ngoc-thuy/to-dan-pho" className="hover:underline">
+                    <PageLink href="/ngoc-thuy/to-dan-pho" className="hover:underline">
                       Tổ dân phố
-                    </Link>
+                    </PageLink>
                   </li>
                 </>
               )}
               {district && (
                 <li>
-                  <Link href="/so-sanh" className="hover:underline">
+                  <PageLink href="/so-sanh" className="hover:underline">
                     So sánh phường
-                  </Link>
+                  </PageLink>
                 </li>
               )}
               <EntryNavItem viewer={viewer} />

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/page-link";
 import { ROLE_LABELS, canManageAccounts, unitsWith } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 
@@ -7,9 +7,9 @@ export async function UserMenu() {
   const viewer = await getViewer();
   if (!viewer) {
     return (
-      <Link href="/dang-nhap" className="text-sm hover:underline">
+      <PageLink href="/dang-nhap" className="text-sm hover:underline">
         Đăng nhập
-      </Link>
+      </PageLink>
     );
   }
   const roles = [...new Set(viewer.grants.map((g) => ROLE_LABELS[g.role]))].join(", ");
@@ -21,30 +21,30 @@ export async function UserMenu() {
       </span>
       {canManageAccounts(viewer) && (
         <>
-          <Link href="/quan-tri/tai-khoan" className="hover:underline">
+          <PageLink href="/quan-tri/tai-khoan" className="hover:underline">
             Quản trị
-          </Link>
-          <Link href="/quan-tri/nhat-ky" className="hover:underline">
+          </PageLink>
+          <PageLink href="/quan-tri/nhat-ky" className="hover:underline">
             Nhật ký
-          </Link>
-          <Link href="/quan-tri/thu-gui" className="hover:underline">
+          </PageLink>
+          <PageLink href="/quan-tri/thu-gui" className="hover:underline">
             Thư gửi
-          </Link>
+          </PageLink>
         </>
       )}
       {unitsWith(viewer, "manageOrgUnits").length > 0 && (
-        <Link href="/quan-tri/don-vi" className="hover:underline">
+        <PageLink href="/quan-tri/don-vi" className="hover:underline">
           Đơn vị
-        </Link>
+        </PageLink>
       )}
       {unitsWith(viewer, "manageCatalogue").length > 0 && (
-        <Link href="/quan-tri/danh-muc" className="hover:underline">
+        <PageLink href="/quan-tri/danh-muc" className="hover:underline">
           Danh mục
-        </Link>
+        </PageLink>
       )}
-      <Link href="/tai-khoan" className="hover:underline">
+      <PageLink href="/tai-khoan" className="hover:underline">
         Tài khoản
-      </Link>
+      </PageLink>
       <form method="post" action="/api/auth/sign-out">
         <button type="submit" className="hover:underline">
           Đăng xuất

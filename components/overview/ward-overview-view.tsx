@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/page-link";
 import type { WardOverview } from "@/lib/data/ward-overview";
 import { EntryHubLink } from "@/components/review/entry-hub-link";
 import { DemoBadge } from "@/components/ui/demo-badge";
@@ -49,29 +49,29 @@ export function WardOverviewView({ overview, canEdit = false }: { overview: Ward
           <ul className="flex flex-wrap gap-2 text-sm">
             <EntryHubLink wardSlug={ward.slug} />
             <li>
-              <Link
+              <PageLink
                 href={`/${ward.slug}/to-dan-pho`}
                 className="inline-block rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100"
               >
                 Theo tổ dân phố
-              </Link>
+              </PageLink>
             </li>
             {/* h14: the committee's brief and the ward's report */}
             <li>
-              <Link
+              <PageLink
                 href={`/${ward.slug}/ban-tom-tat`}
                 className="inline-block rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100"
               >
                 Bản tóm tắt
-              </Link>
+              </PageLink>
             </li>
             <li>
-              <Link
+              <PageLink
                 href={`/${ward.slug}/bao-cao`}
                 className="inline-block rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100"
               >
                 Báo cáo
-              </Link>
+              </PageLink>
             </li>
             {programmes.map((p) => (
               <li key={p.code}>
@@ -98,9 +98,12 @@ export function WardOverviewView({ overview, canEdit = false }: { overview: Ward
             <h2 id={`ct-${p.slug}-title`} className="text-xl font-semibold text-slate-900">
               Chương trình {p.code}
             </h2>
-            <Link href={`/${ward.slug}/chuong-trinh/${p.slug}`} className="no-print text-sm text-brand-700 underline">
+            <PageLink
+              href={`/${ward.slug}/chuong-trinh/${p.slug}`}
+              className="no-print text-sm text-brand-700 underline"
+            >
               Biểu đồ theo dõi chương trình {p.code}
-            </Link>
+            </PageLink>
           </div>
           <p className="font-medium text-slate-800">{p.title}</p>
           <p className="text-sm text-slate-600">{p.summary}</p>
@@ -139,8 +142,8 @@ export function WardOverviewView({ overview, canEdit = false }: { overview: Ward
 /** For ward officials: where projects, their progress and achievements are entered. */
 export function GpmbLink({ ward, label, hash }: { ward: string; label: string; hash?: string }) {
   return (
-    <Link href={`/${ward}/gpmb${hash ? `#${hash}` : ""}`} className="no-print text-sm text-brand-700 underline">
+    <PageLink href={`/${ward}/gpmb${hash ? `#${hash}` : ""}`} className="no-print text-sm text-brand-700 underline">
       {label}
-    </Link>
+    </PageLink>
   );
 }

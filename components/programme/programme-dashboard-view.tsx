@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/page-link";
 import type { ProgrammeDashboard } from "@/lib/data/programme-dashboard";
 import { TARGET_STATUS_LABEL, type TargetStatus } from "@/lib/domain/target-status";
 import { ProjectsTable } from "@/components/overview/projects-table";
@@ -47,9 +47,9 @@ export function ProgrammeDashboardView({ data, canEdit = false }: { data: Progra
     <article className="dashboard programme-dashboard space-y-8">
       <header className="space-y-2">
         <nav aria-label="Vị trí" className="no-print text-sm text-slate-600">
-          <Link href={`/${ward.slug}`} className="underline">
+          <PageLink href={`/${ward.slug}`} className="underline">
             {ward.name}
-          </Link>{" "}
+          </PageLink>{" "}
           › Chương trình {programme.code}
         </nav>
         <p className="text-sm text-slate-600">
@@ -70,13 +70,13 @@ export function ProgrammeDashboardView({ data, canEdit = false }: { data: Progra
           <ul className="flex flex-wrap gap-2 text-sm">
             {data.otherProgrammes.map((p) => (
               <li key={p.slug}>
-                <Link
+                <PageLink
                   href={`/${ward.slug}/chuong-trinh/${p.slug}`}
                   aria-current={p.slug === programme.slug ? "page" : undefined}
                   className="inline-block rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100 aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-50 aria-[current=page]:font-semibold"
                 >
                   {p.code}
-                </Link>
+                </PageLink>
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/page-link";
 import { unitsWith } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/session";
 
@@ -7,9 +7,9 @@ export function ProgressNavItem({ viewer }: { viewer: Viewer | null }) {
   if (unitsWith(viewer, "manageDeadlines").length === 0) return null;
   return (
     <li>
-      <Link href="/tien-do" className="hover:underline">
+      <PageLink href="/tien-do" className="hover:underline">
         Tiến độ nhập liệu
-      </Link>
+      </PageLink>
     </li>
   );
 }

@@ -259,6 +259,23 @@ test.describe("programme dashboard: summary first, light, readable, printable", 
     }
   });
 
+  test("starts without fetching other pages ahead: no prefetch of the header's or the page's links", async ({
+    page,
+  }) => {
+    // every page is rendered per request: a prefetch is a server render and work while the page starts
+    const prefetches: string[] = [];
+    page.on("request", (r) => {
+      if (new URL(r.url()).searchParams.has("_rsc")) prefetches.push(r.url());
+    });
+    await page.goto(URL_03, { waitUntil: "networkidle" });
+    await expect(page.locator('nav[aria-label="Các chương trình"] a')).toHaveCount(3);
+    expect(prefetches).toEqual([]);
+    // a link still leads to its page
+    await page.locator('nav[aria-label="Các chương trình"] a', { hasText: "01-CT/QU" }).click();
+    await expect(page).toHaveURL(/\/chuong-trinh\/01-CT-QU$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Chương trình 01-CT/QU");
+  });
+
   test("loads the chart library only when a chart is drawn", async ({ page }) => {
     const scripts: Array<Promise<string>> = [];
     page.on("response", (r) => {
