@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Failure } from "@/lib/result";
 import type { Actor } from "./entry-save";
+import { appliesToSql } from "./programmes";
 import { isoDay } from "./serialize";
 
 export type DeadlineInfo = { dueOn: string; version: number; setByName: string | null; updatedAt: string };
@@ -109,3 +110,23 @@ export async function setDeadline({
   }
   return { ok: false, code: "conflict", current: await getDeadline(target.districtId, target.periodId) };
 }
+
+/**
+ * The programmes a ward `w` (in the FROM) still owes under its district's due dates: rows of `dist`
+ * (its district), `d` (a deadline of the district), `p` (its year), `g` (a programme of the term that
+ * applies to the ward) and `s` (its submission, if any) where `due` holds of `d`, the ward existed that
+ * year, and the programme is not sent (no submission, a draft or returned). The inbox (due soon, late
+ * wards) and the deadline reminders read the same rows.
+ */
+export const owedUnderDeadlineSql = (due: Prisma.Sql): Prisma.Sql => Prisma.sql`
+    JOIN org_unit dist ON dist.id = w.parent_id
+    JOIN deadline d ON d.district_id = dist.id
+    JOIN period p ON p.id = d.period_id
+    JOIN programme g ON g.term_id = p.term_id
+      AND ${appliesToSql(Prisma.sql`g.id`, Prisma.sql`w.id`)}
+    LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = p.id AND s.programme_id = g.id
+    WHERE ${due}
+      AND w.level = 'WARD'
+      AND w.valid_from <= make_date(p.year, 12, 31)
+      AND (w.valid_to IS NULL OR w.valid_to >= make_date(p.year, 1, 1))
+      AND (s.status IS NULL OR s.status IN ('DRAFT', 'RETURNED'))`;

@@ -4,7 +4,8 @@ import "server-only";
 // below them are found as the read scope finds them, by the materialised path). No per-ward queries.
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { appliesToRowsSql, appliesToSql } from "./programmes";
+import { appliesToRowsSql } from "./programmes";
+import { owedUnderDeadlineSql } from "./deadlines";
 
 export type WardRef = { slug: string; name: string };
 export type ProgrammeRefShort = { slug: string; code: string };
@@ -151,17 +152,8 @@ async function wardDeadlines(roots: readonly number[], today: string, soonDays: 
     WITH ${below(roots)}
     SELECT w.slug AS "wardSlug", w.name AS "wardName", p.year, d.due_on AS "dueOn", count(*)::int AS open
     FROM down
-    JOIN org_unit w ON w.id = down.id AND w.level = 'WARD'
-    JOIN org_unit dist ON dist.id = w.parent_id
-    JOIN deadline d ON d.district_id = dist.id
-    JOIN period p ON p.id = d.period_id
-    JOIN programme g ON g.term_id = p.term_id
-      AND ${appliesToSql(Prisma.sql`g.id`, Prisma.sql`w.id`)}
-    LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = p.id AND s.programme_id = g.id
-    WHERE d.due_on <= ${dueBy}::date
-      AND w.valid_from <= make_date(p.year, 12, 31)
-      AND (w.valid_to IS NULL OR w.valid_to >= make_date(p.year, 1, 1))
-      AND (s.status IS NULL OR s.status IN ('DRAFT', 'RETURNED'))
+    JOIN org_unit w ON w.id = down.id
+    ${owedUnderDeadlineSql(Prisma.sql`d.due_on <= ${dueBy}::date`)}
     GROUP BY w.slug, w.name, w.sort_order, p.year, d.due_on
     ORDER BY d.due_on, w.sort_order, w.name
     LIMIT ${INBOX_LIMIT}`;

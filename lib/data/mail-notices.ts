@@ -12,7 +12,7 @@ import {
 } from "@/lib/mail/text";
 import { UNLOCK_ROLES } from "@/lib/domain/submission-workflow";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { appliesToSql } from "./programmes";
+import { owedUnderDeadlineSql } from "./deadlines";
 import type { MailKind, Role, SubmissionAction } from "@/lib/generated/prisma/enums";
 import { mailConfig } from "@/lib/mail/config";
 import { MAIL_KINDS } from "@/lib/validation/mail";
@@ -199,17 +199,8 @@ export async function queueDeadlineReminders(today: string): Promise<number> {
       SELECT d.id AS "deadlineId", d.due_on AS "dueOn", (d.due_on - ${today}::date) AS "daysLeft",
              w.id AS "wardId", w.name AS "wardName", w.slug AS "wardSlug", w.path, p.year,
              array_agg(DISTINCT g.code ORDER BY g.code) AS programmes
-      FROM deadline d
-      JOIN period p ON p.id = d.period_id
-      JOIN org_unit dist ON dist.id = d.district_id
-      JOIN org_unit w ON w.parent_id = dist.id AND w.level = 'WARD'
-      JOIN programme g ON g.term_id = p.term_id
-      AND ${appliesToSql(Prisma.sql`g.id`, Prisma.sql`w.id`)}
-      LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = p.id AND s.programme_id = g.id
-      WHERE d.due_on BETWEEN ${today}::date - 7 AND ${today}::date + 7
-        AND w.valid_from <= make_date(p.year, 12, 31)
-        AND (w.valid_to IS NULL OR w.valid_to >= make_date(p.year, 1, 1))
-        AND (s.status IS NULL OR s.status IN ('DRAFT', 'RETURNED'))
+      FROM org_unit w
+      ${owedUnderDeadlineSql(Prisma.sql`d.due_on BETWEEN ${today}::date - 7 AND ${today}::date + 7`)}
       GROUP BY d.id, d.due_on, w.id, w.name, w.slug, w.path, p.year
     )
     SELECT open."deadlineId", open."dueOn", open."daysLeft", open."wardId", open."wardName", open."wardSlug",

@@ -2,27 +2,17 @@
 // committee; returned, with its comment → the ward's officials; approved → nobody), due dates within
 // 14 days or passed (ward officials) and wards late after one (district staff), accounts that must
 // change their password and failed sign-in bursts (administrators). Nobody sees another ward's items.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/lib/generated/prisma/enums";
-import {
-  ORIGIN,
-  type ReviewFixtures,
-  type World,
-  createReviewFixtures,
-  createWorld,
-  dropWorld,
-  signInCookie,
-} from "./auth-fixtures";
-import { request } from "./next-request";
+import type { ReviewFixtures, World } from "./auth-fixtures";
+import { type Who, reviewWorld } from "./review-world";
 
-type Who = "official" | "committee" | "staff" | "admin" | "otherOfficial";
-
+const YEAR = 2019;
+const rw = reviewWorld(YEAR);
 let world: World;
 let fx: ReviewFixtures;
 let actions: typeof import("@/lib/actions/review");
 let inbox: typeof import("@/lib/services/inbox");
-const cookies = new Map<Who, string>();
-const YEAR = 2019;
 const ROLE: Record<Who, Role> = {
   official: "WARD_OFFICIAL",
   committee: "WARD_PARTY_COMMITTEE",
@@ -31,17 +21,9 @@ const ROLE: Record<Who, Role> = {
   otherOfficial: "WARD_OFFICIAL",
 };
 
+/** `fn` as `who`, from the screen of the submission as it is now; it must succeed. */
 async function as(who: Who, fn: (prev: null, form: FormData) => Promise<unknown>, extra: Record<string, string> = {}) {
-  if (!cookies.has(who)) cookies.set(who, await signInCookie(world.users[who].username));
-  request.headers = new Headers({ host: "ctk.test", origin: ORIGIN, cookie: cookies.get(who)! });
-  const submission = await world.database.prisma.submission.findFirst({
-    where: { orgUnitId: world.units.ngocThuy, periodId: fx.periods[YEAR], programmeId: fx.programmeId },
-  });
-  const form = new FormData();
-  const fields = { ward: "ngoc-thuy", year: String(YEAR), programme: fx.programmeSlug, ...extra };
-  for (const [k, v] of Object.entries({ ...fields, version: String(submission?.version ?? 1) })) form.set(k, v);
-  const result = (await fn(null, form)) as { ok: boolean };
-  expect(result).toMatchObject({ ok: true });
+  expect(await rw.as(who, fn, await rw.submissionFields(extra))).toMatchObject({ ok: true });
 }
 
 /** The inbox of `who`, by their one grant. */
@@ -63,12 +45,10 @@ const dayFromToday = (days: number) => {
 };
 
 beforeAll(async () => {
-  world = await createWorld();
-  fx = await createReviewFixtures(world);
+  ({ world, fx } = rw);
   actions = await import("@/lib/actions/review");
   inbox = await import("@/lib/services/inbox");
-}, 120_000);
-afterAll(() => dropWorld(world));
+});
 
 describe("inbox", () => {
   it("follows the review cycle: sent → committee, returned with comment → officials, approved → nobody", async () => {

@@ -2,19 +2,11 @@
 // approve (published into `result` with audit rows and the ward's ENTRY source) → locked → unlock
 // (reason required) → reopened; wrong roles, stale screens and the append-only history; deadlines;
 // completeness counts.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  ORIGIN,
-  type ReviewFixtures,
-  type World,
-  createReviewFixtures,
-  createWorld,
-  dropWorld,
-  signInCookie,
-} from "./auth-fixtures";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ORIGIN, type ReviewFixtures, type World, signInCookie } from "./auth-fixtures";
 import { request } from "./next-request";
+import { type Who, reviewWorld } from "./review-world";
 
-type Who = "official" | "committee" | "staff" | "admin" | "otherOfficial";
 type Result = {
   ok: boolean;
   code?: string;
@@ -23,48 +15,19 @@ type Result = {
   data?: { status?: string; version: number };
 };
 
+const YEAR = 2019;
+const rw = reviewWorld(YEAR);
 let world: World;
 let fx: ReviewFixtures;
 let actions: typeof import("@/lib/actions/review");
 let save: typeof import("@/lib/data/entry-save");
-const cookies = new Map<Who, string>();
-const YEAR = 2019;
 
-async function as(
-  who: Who,
-  fn: (prev: null, form: FormData) => Promise<unknown>,
-  fields: Record<string, string | number>,
-): Promise<Result> {
-  if (!cookies.has(who)) cookies.set(who, await signInCookie(world.users[who].username));
-  request.headers = new Headers({
-    host: "ctk.test",
-    origin: ORIGIN,
-    "x-forwarded-for": "198.51.100.7",
-    cookie: cookies.get(who)!,
-  });
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.set(k, String(v));
-  return (await fn(null, form)) as Result;
-}
-
-const target = () => ({ wardId: world.units.ngocThuy, periodId: fx.periods[YEAR], programmeId: fx.programmeId });
-const submission = () =>
-  world.database.prisma.submission.findUniqueOrThrow({
-    where: {
-      orgUnitId_periodId_programmeId: {
-        orgUnitId: world.units.ngocThuy,
-        periodId: fx.periods[YEAR],
-        programmeId: fx.programmeId,
-      },
-    },
-  });
-const fields = async (extra: Record<string, string> = {}) => ({
-  ward: "ngoc-thuy",
-  year: YEAR,
-  programme: fx.programmeSlug,
-  version: (await submission()).version,
-  ...extra,
-});
+const as = (who: Who, fn: (prev: null, form: FormData) => Promise<unknown>, fields: Record<string, string | number>) =>
+  rw.as<Result>(who, fn, fields);
+const target = rw.target;
+const submission = rw.submission;
+/** The submission's fields as a screen loaded now sends them, then `extra`. */
+const fields = rw.submissionFields;
 const change = (indicatorId: number, orgUnitId: number, value: string | null, baseVersion: number) => ({
   indicatorId,
   orgUnitId,
@@ -77,12 +40,10 @@ const change = (indicatorId: number, orgUnitId: number, value: string | null, ba
 const official = () => ({ userId: world.users.official.id, name: "Cán bộ phường thử" });
 
 beforeAll(async () => {
-  world = await createWorld();
-  fx = await createReviewFixtures(world);
+  ({ world, fx } = rw);
   actions = await import("@/lib/actions/review");
   save = await import("@/lib/data/entry-save");
-}, 120_000);
-afterAll(() => dropWorld(world));
+});
 
 describe("review workflow", () => {
   let reportResultId = 0;
@@ -279,7 +240,7 @@ describe("review workflow", () => {
     const headers = new Headers({
       host: "ctk.test",
       "x-forwarded-for": "198.51.100.7",
-      cookie: cookies.get("official") ?? (await signInCookie(world.users.official.username)),
+      cookie: await signInCookie(world.users.official.username),
     });
     const res = await GET(new Request(`${ORIGIN}/api/v1/org-units/ngoc-thuy/values`, { headers }), {
       params: Promise.resolve({ slug: "ngoc-thuy" }),

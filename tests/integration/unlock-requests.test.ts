@@ -3,75 +3,39 @@
 // refuse it with a comment or grant it by unlocking (the unlock's event is recorded on the request);
 // the ward reads the request's state; only the right role on the right ward may act; every step is
 // audited, and a trigger keeps requests append-only.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  ORIGIN,
-  type ReviewFixtures,
-  type World,
-  createReviewFixtures,
-  createWorld,
-  dropWorld,
-  signInCookie,
-} from "./auth-fixtures";
-import { request } from "./next-request";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Who, reviewWorld } from "./review-world";
 
-type Who = "official" | "committee" | "staff" | "admin" | "otherOfficial";
 type Result = { ok: boolean; code?: string; message?: string; data?: { id: number } };
 
-let world: World;
-let fx: ReviewFixtures;
+const YEAR = 2018;
+const rw = reviewWorld(YEAR);
 let review: typeof import("@/lib/actions/review");
 let unlock: typeof import("@/lib/actions/unlock-requests");
 let data: typeof import("@/lib/data/unlock-requests");
 let inbox: typeof import("@/lib/services/inbox");
-const cookies = new Map<Who, string>();
-const YEAR = 2018;
 
-async function as(who: Who, fn: (prev: null, form: FormData) => Promise<unknown>, fields: Record<string, string>) {
-  if (!cookies.has(who)) cookies.set(who, await signInCookie(world.users[who].username));
-  request.headers = new Headers({ host: "ctk.test", origin: ORIGIN, cookie: cookies.get(who)! });
-  const form = new FormData();
-  for (const [k, v] of Object.entries({
-    ward: "ngoc-thuy",
-    year: String(YEAR),
-    programme: fx.programmeSlug,
-    ...fields,
-  }))
-    form.set(k, v);
-  return (await fn(null, form)) as Result;
-}
-
-const submission = () =>
-  world.database.prisma.submission.findUniqueOrThrow({
-    where: {
-      orgUnitId_periodId_programmeId: {
-        orgUnitId: world.units.ngocThuy,
-        periodId: fx.periods[YEAR],
-        programmeId: fx.programmeId,
-      },
-    },
-  });
+/** `fn` as `who`, from the screen of the submission as it is now, with `fields`. */
+const as = async (who: Who, fn: (prev: null, form: FormData) => Promise<unknown>, fields: Record<string, string>) =>
+  rw.as<Result>(who, fn, await rw.submissionFields(fields));
+const submission = rw.submission;
 const version = async () => String((await submission()).version);
-const target = () => ({ wardId: world.units.ngocThuy, periodId: fx.periods[YEAR], programmeId: fx.programmeId });
-const requests = () => data.getUnlockRequests(target(), { all: true });
+const requests = () => data.getUnlockRequests(rw.target(), { all: true });
 
 /** The unlock requests in the inbox of district staff (their one grant, on the district). */
 async function staffInbox() {
-  const viewer = { grants: [{ role: "DISTRICT_STAFF", orgUnitId: world.units.district }] } as Parameters<
+  const viewer = { grants: [{ role: "DISTRICT_STAFF", orgUnitId: rw.world.units.district }] } as Parameters<
     typeof inbox.loadInbox
   >[0];
   return (await inbox.loadInbox(viewer))!;
 }
 
 beforeAll(async () => {
-  world = await createWorld();
-  fx = await createReviewFixtures(world);
   review = await import("@/lib/actions/review");
   unlock = await import("@/lib/actions/unlock-requests");
   data = await import("@/lib/data/unlock-requests");
   inbox = await import("@/lib/services/inbox");
-}, 120_000);
-afterAll(() => dropWorld(world));
+});
 
 describe("requests to unlock approved figures", () => {
   it("are refused while the figures are not approved, and from anyone but the ward's officials", async () => {
@@ -86,7 +50,7 @@ describe("requests to unlock approved figures", () => {
       code: "invalid",
       message: "Hãy ghi lý do xin mở khóa, để quận, thành phố biết cần sửa gì.",
     });
-    expect(await world.database.prisma.unlockRequest.count()).toBe(0);
+    expect(await rw.world.database.prisma.unlockRequest.count()).toBe(0);
   });
 
   let first = 0;
@@ -109,7 +73,7 @@ describe("requests to unlock approved figures", () => {
       {
         ward: { slug: "ngoc-thuy" },
         year: YEAR,
-        programme: { slug: fx.programmeSlug },
+        programme: { slug: rw.fx.programmeSlug },
         reason: "Sai số hộ gia đình văn hóa",
       },
     ]);
@@ -133,7 +97,7 @@ describe("requests to unlock approved figures", () => {
       {
         id: first,
         status: "REFUSED",
-        decidedByName: world.users.staff.username,
+        decidedByName: rw.world.users.staff.username,
         decisionComment: "Số liệu đã khớp báo cáo quận",
       },
     ]);
@@ -152,10 +116,10 @@ describe("requests to unlock approved figures", () => {
       id: asked.data!.id,
       status: "GRANTED",
       decisionComment: "Đồng ý, sửa chỉ tiêu A",
-      decidedByName: world.users.staff.username,
+      decidedByName: rw.world.users.staff.username,
     });
     expect(refused.status).toBe("REFUSED");
-    const row = await world.database.prisma.unlockRequest.findUniqueOrThrow({
+    const row = await rw.world.database.prisma.unlockRequest.findUniqueOrThrow({
       where: { id: asked.data!.id },
       select: { unlockEvent: { select: { action: true, comment: true } } },
     });
@@ -164,7 +128,7 @@ describe("requests to unlock approved figures", () => {
   });
 
   it("every step is audited, and a request cannot be rewritten or deleted", async () => {
-    const audit = await world.database.prisma.auditLog.findMany({
+    const audit = await rw.world.database.prisma.auditLog.findMany({
       where: { entity: "unlock_request" },
       orderBy: { id: "asc" },
       select: { action: true, field: true, oldValue: true, newValue: true, actor: true },
@@ -175,22 +139,24 @@ describe("requests to unlock approved figures", () => {
         field: "reason",
         oldValue: null,
         newValue: "Sai số hộ gia đình văn hóa",
-        actor: world.users.official.id,
+        actor: rw.world.users.official.id,
       },
-      { action: "UPDATE", field: "status", oldValue: "OPEN", newValue: "REFUSED", actor: world.users.staff.id },
+      { action: "UPDATE", field: "status", oldValue: "OPEN", newValue: "REFUSED", actor: rw.world.users.staff.id },
       {
         action: "CREATE",
         field: "reason",
         oldValue: null,
         newValue: "Phát hiện nhập nhầm chỉ tiêu A",
-        actor: world.users.official.id,
+        actor: rw.world.users.official.id,
       },
-      { action: "UPDATE", field: "status", oldValue: "OPEN", newValue: "GRANTED", actor: world.users.staff.id },
+      { action: "UPDATE", field: "status", oldValue: "OPEN", newValue: "GRANTED", actor: rw.world.users.staff.id },
     ]);
     await expect(
-      world.database.prisma.unlockRequest.update({ where: { id: first }, data: { reason: "đổi lý do" } }),
+      rw.world.database.prisma.unlockRequest.update({ where: { id: first }, data: { reason: "đổi lý do" } }),
     ).rejects.toThrow(/append-only/);
-    await expect(world.database.prisma.unlockRequest.delete({ where: { id: first } })).rejects.toThrow(/append-only/);
+    await expect(rw.world.database.prisma.unlockRequest.delete({ where: { id: first } })).rejects.toThrow(
+      /append-only/,
+    );
   });
 });
 
