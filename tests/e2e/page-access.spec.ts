@@ -7,7 +7,8 @@ import { DEMO_PASSWORD, STORAGE_STATE } from "./auth-state";
 // listed below), asked for by every kind of caller, with its dynamic segments filled in: the page
 // itself (200 and its own heading), the sign-in page (a redirect naming where to come back), the
 // "forbidden" page (403), or "not found" (404: a unit outside the person's units reads as absent).
-// A refusal shows nothing of what it refuses: none of the row's figures or names is in its HTML.
+// A refusal shows nothing of what it refuses: it is Next's empty error shell (no h1 of the page, the
+// digest naming the boundary), and the ward's name is nowhere in its HTML or payload.
 // The matrix of route handlers and server actions is tests/integration/access-matrix.test.ts.
 //
 // It adds accounts (an official of another ward, city staff, a district's administrator), so it runs
