@@ -44,9 +44,9 @@ const CHROMIUM = {
 };
 // Specs whose data other specs would see (they share one database) run after all the others, in
 // projects listed last (one worker runs projects in order): org units add wards (so do the questions on
-// a group's figure, on a ward of their own); the catalogue adds terms, which become every page's
-// default, so it runs last of all.
-const AFTER_OTHERS = /(org-units|group-questions|catalogue|term-story)\.spec\.ts/;
+// a group's figure, on a ward of their own), the page access matrix adds accounts; the catalogue adds
+// terms, which become every page's default, so it runs last of all.
+const AFTER_OTHERS = /(org-units|group-questions|page-access|catalogue|term-story)\.spec\.ts/;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -86,7 +86,7 @@ export default defineConfig({
       // every test whenever one of these is run alone)
       name: "after-others",
       dependencies: ["setup"],
-      testMatch: /(org-units|group-questions)\.spec\.ts/,
+      testMatch: /(org-units|group-questions|page-access)\.spec\.ts/,
       use: CHROMIUM,
     },
     {

@@ -208,6 +208,21 @@ export function GroupEntryGrid({ grid, userId, canEdit, locked, signInHref, ques
                         row={row}
                         className="w-full"
                       />
+                      {readOnly && (
+                        // a disabled input cannot be focused, so the focused cell's details below never open for
+                        // a reader (district staff) or a locked year: each figure's history is its own button here
+                        <div className="mt-1">
+                          <ValueHistory
+                            ward={grid.ward.slug}
+                            year={grid.year}
+                            programme={grid.programme.slug}
+                            unit={g.slug}
+                            indicator={i.code}
+                            valueType={i.valueType}
+                            label={`${g.shortName}: ${i.name}`}
+                          />
+                        </div>
+                      )}
                       {errors.length > 0 && (
                         // the reason sits at the cell (and is read with it), not in a box off screen
                         <p id={errorId} className="mt-1 max-w-[14rem] text-xs text-red-800" data-testid="cell-error">
@@ -353,16 +368,19 @@ function ActiveCell({
           className="mt-0.5 block w-full rounded border border-slate-300 px-2 py-1.5 disabled:bg-slate-100"
         />
       </label>
-      <ValueHistory
-        ward={grid.ward.slug}
-        year={grid.year}
-        programme={grid.programme.slug}
-        unit={cell.unit}
-        indicator={cell.indicator}
-        valueType={indicator.valueType}
-        label={`${groupName}: ${indicator.name}`}
-        key={cellId}
-      />
+      {/* read-only, the history is in the cell itself (one button per figure) */}
+      {!readOnly && (
+        <ValueHistory
+          ward={grid.ward.slug}
+          year={grid.year}
+          programme={grid.programme.slug}
+          unit={cell.unit}
+          indicator={cell.indicator}
+          valueType={indicator.valueType}
+          label={`${groupName}: ${indicator.name}`}
+          key={cellId}
+        />
+      )}
     </section>
   );
 }

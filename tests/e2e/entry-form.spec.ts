@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type Page, expect, test } from "@playwright/test";
-import { DEMO_PASSWORD } from "./auth-state";
+import { DEMO_PASSWORD, STORAGE_STATE } from "./auth-state";
 
 // The yearly entry form as the ward official (demo.phuong) uses it. Each test signs in itself:
 // the shared storage state is the district staff's, who may read but not edit.
@@ -160,19 +160,42 @@ test.describe("yearly entry form", () => {
     await expect(page.getByTestId("save-status")).toContainText("Đã lưu nháp");
   });
 
-  test("residential groups: the ward share follows the groups as they are typed", async ({ page }) => {
+  test("residential groups: the ward share follows the groups as they are typed", async ({ page, browser }) => {
     await signIn(page);
     await page.goto(`${ENTRY(2016)}/to-dan-pho`);
     await expect(page.getByRole("row")).toHaveCount(39); // header and 38 groups
     const live = page.getByTestId("live-tdp-van-hoa");
     const before = await live.textContent();
-    const first = page.getByLabel("Tổ 1: Đạt danh hiệu Tổ dân phố văn hóa", { exact: true });
-    await first.selectOption((await first.inputValue()) === "1" ? "0" : "1");
+    const figure = "Tổ 1: Đạt danh hiệu Tổ dân phố văn hóa";
+    const first = page.getByLabel(figure, { exact: true });
+    const value = (await first.inputValue()) === "1" ? "0" : "1";
+    await first.selectOption(value);
     await expect(live).not.toHaveText(before ?? "");
     await page.getByRole("button", { name: "Lưu nháp" }).click();
     await expect(page.getByTestId("save-status")).toContainText("Đã lưu nháp");
     await page.goto(ENTRY(2016));
     await expect(page.getByTestId("row-ty-le-tdp-van-hoa")).toContainText("Đã nhập bởi");
+
+    // a reader (district staff) cannot focus the grid's disabled cells: each figure's history is a
+    // button of its own cell, the next stop of the keyboard after the grid, named after its figure
+    const staff = await browser.newContext({ storageState: STORAGE_STATE });
+    const reader = await staff.newPage();
+    await reader.goto(`${ENTRY(2016)}/to-dan-pho`);
+    await expect(reader.getByLabel(figure, { exact: true })).toBeDisabled();
+    await reader.getByRole("region", { name: "Bảng nhập theo tổ dân phố" }).focus();
+    await reader.keyboard.press("Tab");
+    await expect(reader.locator(":focus")).toHaveAccessibleName(/^Lịch sử: Tổ 1: /);
+    const history = reader.getByRole("button", { name: `Lịch sử: ${figure}`, exact: true });
+    await history.focus();
+    // a key press before hydration opens nothing
+    await expect(async () => {
+      await reader.keyboard.press("Enter");
+      await expect(history).toHaveAttribute("aria-expanded", "true", { timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
+    const list = reader.locator(`[id="${await history.getAttribute("aria-controls")}"]`);
+    await expect(list).toContainText("Cán bộ phường Ngọc Thụy (minh họa)");
+    await expect(list).toContainText(`→ ${value === "1" ? "Đạt" : "Chưa đạt"}`);
+    await staff.close();
   });
 
   test("reads well: no serious accessibility violations, usable at 375 px, read-only for district staff", async ({
