@@ -6,7 +6,7 @@
 //   3. seed when the database is empty (no row in "org_unit"; SEED_DEMO=0 loads the report alone);
 //   4. `next build` when .next/BUILD_ID is missing or older than the sources;
 //   5. the app on PORT (default 3000): scripts/server.mjs, Next.js's handler behind a server that sets
-//      the client's address from the connection. SIGINT/SIGTERM stop it, then the embedded database.
+//      the client's address from the connection, its heap limited (SERVER_HEAP_MIB, default 384 MiB). SIGINT/SIGTERM stop it, then the embedded database.
 // The embedded database is backed up at start and daily while running (scripts/lib/backup.mjs).
 //      On a PostgreSQL server the app connects as its least-privileged role (scripts/lib/app-role.mjs),
 //      set up after the migrations; migrations and seed run as DATABASE_URL's (the owner's) role.
@@ -16,6 +16,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { appDatabaseUrl } from "./lib/app-role.mjs";
 import { startEmbeddedBackups } from "./lib/backup.mjs";
+import { serverHeapArgs } from "./lib/server-heap.mjs";
 import {
   ROOT,
   databaseName,
@@ -50,6 +51,13 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   process.exit(1);
 }
 env.PORT = String(port);
+let serverNodeArgs; // the web server's heap limit (scripts/lib/server-heap.mjs), checked before any work
+try {
+  serverNodeArgs = serverHeapArgs(env);
+} catch (e) {
+  fail(e.message);
+  process.exit(1);
+}
 
 // --- state for shutdown ---------------------------------------------------------------------------
 let embedded = null; // { stop, url, ... } of the embedded database
@@ -340,7 +348,7 @@ async function main() {
 
   if (stopping) return;
   log(`Khởi động Next.js trên cổng ${port} (${elapsed()} từ lúc bắt đầu)...`);
-  const server = step(process.execPath, [SERVER], appEnv);
+  const server = step(process.execPath, [...serverNodeArgs, SERVER], appEnv);
   const healthUrl = `http://127.0.0.1:${port}/api/health`;
   waitHealthy(healthUrl).then((ok) => {
     if (ok) log(`Sẵn sàng: http://localhost:${port} (kiểm tra ${healthUrl} đạt sau ${elapsed()}).`);
