@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Pager } from "@/components/ui/pager";
 import type { OwnUnit, WardListPage } from "@/lib/data/org-units";
 import { formatNumber } from "@/lib/format/vi";
 
@@ -105,36 +106,12 @@ export function WardList({ list, q, showEmpty }: { list: WardListPage; q: string
           </ul>
         </section>
       ))}
-      {pageCount > 1 && (
-        <nav
-          aria-label="Phân trang danh sách phường, xã"
-          className="flex items-center justify-between gap-3 print:hidden"
-        >
-          {list.page > 1 ? (
-            <Link
-              href={pageHref(q, list.page - 1)}
-              className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-50"
-            >
-              ‹ Trang trước
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-sm text-slate-700">
-            Trang {count(list.page)}/{count(pageCount)}
-          </span>
-          {list.page < pageCount ? (
-            <Link
-              href={pageHref(q, list.page + 1)}
-              className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-50"
-            >
-              Trang sau ›
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      )}
+      <Pager
+        label="Phân trang danh sách phường, xã"
+        page={list.page}
+        pageCount={pageCount}
+        hrefOf={(page) => pageHref(q, page)}
+      />
     </section>
   );
 }

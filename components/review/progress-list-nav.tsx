@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Pager } from "@/components/ui/pager";
 import type { DistrictProgress } from "@/lib/data/review";
 import { formatNumber } from "@/lib/format/vi";
 
@@ -55,28 +55,12 @@ export function ProgressListSearch({ progress }: { progress: DistrictProgress })
 /** Previous / next page of the wards (not printed). */
 export function ProgressListPager({ progress }: { progress: DistrictProgress }) {
   const { list } = progress;
-  const pageCount = Math.max(1, Math.ceil(list.matched / list.perPage));
-  if (pageCount <= 1) return null;
-  const link = "rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-50";
   return (
-    <nav aria-label="Phân trang danh sách phường" className="no-print flex items-center justify-between gap-3">
-      {list.page > 1 ? (
-        <Link href={pageHref(progress, list.page - 1)} className={link}>
-          ‹ Trang trước
-        </Link>
-      ) : (
-        <span />
-      )}
-      <span className="text-sm text-slate-700">
-        Trang {n(list.page)}/{n(pageCount)}
-      </span>
-      {list.page < pageCount ? (
-        <Link href={pageHref(progress, list.page + 1)} className={link}>
-          Trang sau ›
-        </Link>
-      ) : (
-        <span />
-      )}
-    </nav>
+    <Pager
+      label="Phân trang danh sách phường"
+      page={list.page}
+      pageCount={Math.max(1, Math.ceil(list.matched / list.perPage))}
+      hrefOf={(page) => pageHref(progress, page)}
+    />
   );
 }
