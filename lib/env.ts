@@ -50,6 +50,13 @@ const schema = z.object({
     .trim()
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /// bench:scale only: a file the server appends the statements it runs to, while capture is switched
+  /// on (SIGUSR2; lib/bench-sql-log.ts). Unset (always, in service): nothing is recorded.
+  BENCH_SQL_LOG: z
+    .string()
+    .trim()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

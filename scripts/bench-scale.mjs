@@ -33,6 +33,7 @@ import zlib from "node:zlib";
 import autocannon from "autocannon";
 import pg from "pg";
 import { ROOT, quoteIdent, withClient, withDatabase } from "./lib/db-tools.mjs";
+import { capturedWindow, compareCaptures, statementKind, statementLabel } from "./lib/sql-capture.mjs";
 
 // --- arguments ------------------------------------------------------------------------------------
 const argv = process.argv.slice(2);
@@ -74,12 +75,15 @@ const log = (m) => console.log(`[bench:scale] ${m}`);
 let server = null;
 let dataDir = null;
 let owner = null; // pg client as the tables' owner
+let app = null; // pg client as the app's own role: replays the statements the server ran
+let sqlLog = null; // BENCH_SQL_LOG: the file the server appends its statements to while capture is on
 let throwaway = null; // { adminUrl, name, role }
 let cleaning = null;
 
 function cleanup() {
   cleaning ??= (async () => {
     await owner?.end().catch(() => {});
+    await app?.end().catch(() => {});
     if (server && server.exitCode === null && server.signalCode === null) {
       const exited = new Promise((r) => server.once("exit", r));
       server.kill("SIGTERM");
@@ -180,6 +184,8 @@ async function start(port) {
     SEED_DEMO: "1",
     DEMO_PASSWORD: PASSWORD,
     PUBLIC_PORTAL: "0",
+    // the statements the server runs, recorded only while the bench switches capture on (SIGUSR2)
+    BENCH_SQL_LOG: (sqlLog = path.join(dataDir, "sql.jsonl")),
   };
   delete env.APP_DATABASE_URL;
   log(`starting scripts/start.mjs on port ${port}, database ${new URL(base).host}/${throwaway.name} (throwaway)`);
@@ -204,7 +210,13 @@ async function start(port) {
   const deadline = Date.now() + 20 * 60_000; // a build on 2 busy cores can take minutes
   while (Date.now() < deadline) {
     const res = await fetch(health, { signal: AbortSignal.timeout(3000) }).catch(() => null);
-    if (res?.ok) return { ms: performance.now() - t0, ownerUrl: env.DATABASE_URL };
+    if (res?.ok) {
+      // the app's role and the password start.mjs generated for it (scripts/lib/app-role.mjs)
+      const appUrl = new URL(env.DATABASE_URL);
+      appUrl.username = encodeURIComponent(throwaway.role);
+      appUrl.password = encodeURIComponent(fs.readFileSync(path.join(dataDir, "app-db-password"), "utf8").trim());
+      return { ms: performance.now() - t0, ownerUrl: env.DATABASE_URL, appUrl: appUrl.toString() };
+    }
     const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r(undefined), 300))]);
     if (code !== undefined) throw new Error(`start.mjs exited (code ${code}); see ${startLog.path}`);
   }
@@ -606,6 +618,86 @@ function pages(f) {
   ];
 }
 
+// --- capture of the statements a page runs (BENCH_SQL_LOG, scripts/lib/sql-capture.mjs) -------------
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const fileSize = (file) => {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+};
+
+/** The process that runs scripts/server.mjs (the app): SIGUSR2 switches its capture on and off. */
+function webServerPid() {
+  for (const pid of descendants(server.pid)) {
+    try {
+      // scripts/server.mjs sets its title, which replaces its command line
+      if (/next-server \(ctk\)|scripts\/server\.mjs/.test(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8"))) return pid;
+    } catch {}
+  }
+  throw new Error("no scripts/server.mjs process under start.mjs");
+}
+
+/**
+ * The statements the server runs for one GET of the page, with nothing else running: capture on
+ * (marker seen in the log), the request, then until no statement came for 300 ms (work done after the
+ * response, such as an access log row), capture off (marker seen).
+ */
+async function captureOnce(base, cookie, page) {
+  const from = fileSize(sqlLog);
+  const pid = webServerPid();
+  const newText = () => (fileSize(sqlLog) > from ? fs.readFileSync(sqlLog).subarray(from).toString("utf8") : "");
+  const waitFor = async (test, what) => {
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline; await sleep(20)) {
+      const found = test(newText());
+      if (found) return found;
+    }
+    throw new Error(`capture: ${what} not written by the server within 10 s`);
+  };
+  process.kill(pid, "SIGUSR2");
+  await waitFor((t) => t.includes('"capture":"on"'), "the 'on' marker");
+  const res = await fetch(base + page.url, { redirect: "manual", headers: { cookie } });
+  await res.arrayBuffer();
+  let size = fileSize(sqlLog);
+  for (let quiet = performance.now(); performance.now() - quiet < 300;) {
+    await sleep(25);
+    const now = fileSize(sqlLog);
+    if (now !== size) [size, quiet] = [now, performance.now()];
+  }
+  process.kill(pid, "SIGUSR2");
+  const statements = await waitFor((t) => capturedWindow(t), "the 'off' marker");
+  return { status: res.status, statements };
+}
+
+/** What the captured statements are: how many of each kind, and the writes by name. */
+function describeCapture(statements) {
+  const kinds = { read: 0, write: 0, tx: 0 };
+  for (const st of statements) kinds[statementKind(st.sql)]++;
+  return {
+    statements: statements.length,
+    statementKinds: kinds,
+    connections: new Set(statements.map((st) => st.conn)).size,
+    writes: statements.filter((st) => statementKind(st.sql) === "write").map((st) => statementLabel(st.sql)),
+  };
+}
+
+/** The three statements of the replay with the highest median time: where the page's SQL time goes. */
+function slowest(stmtTimes, captured) {
+  return stmtTimes
+    .map((ts, i) => ({
+      ms: quantile(
+        [...ts].sort((a, b) => a - b),
+        0.5,
+      ),
+      sql: statementLabel(captured[i].sql, 100),
+    }))
+    .filter((x) => x.ms != null)
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 3)
+    .map((x) => ({ ...x, ms: round(x.ms, 2) }));
+}
+
 async function measure(base, cookies, page) {
   const cookie = cookies[page.account ?? "main"];
   const get = async () => {
@@ -614,25 +706,51 @@ async function measure(base, cookies, page) {
     const body = Buffer.from(await res.arrayBuffer());
     return { ms: performance.now() - t, status: res.status, body };
   };
-  // one statement [text, params], or several run one after the other (the page's reads, summed)
-  const statements = Array.isArray(page.sql[0]) ? page.sql : [page.sql];
-  const sql = async () => {
+  // the hand-written data statements: one [text, params], or several run one after the other (summed)
+  const dataStatements = Array.isArray(page.sql[0]) ? page.sql : [page.sql];
+  const errors = {};
+  const timed = async (which, client, list, toQuery, each) => {
     const t = performance.now();
-    for (const [text, params] of statements) await owner.query(text, params);
-    return performance.now() - t;
-  };
-  let sqlError = null;
-  const trySql = () =>
-    sql().catch((e) => {
-      sqlError ??= e.message; // the page's own figures still count
+    try {
+      for (let i = 0; i < list.length; i++) {
+        const ts = performance.now();
+        await client.query(toQuery(list[i]));
+        each?.(i, performance.now() - ts);
+      }
+      return performance.now() - t;
+    } catch (e) {
+      errors[which] ??= e.message; // the page's own figures still count
+      await client.query("ROLLBACK").catch(() => {}); // out of a transaction the replay had begun
       return NaN;
-    });
+    }
+  };
+  const dataSql = () => timed("dataSqlError", owner, dataStatements, ([text, values]) => ({ text, values }));
   const first = await get();
   if (first.status !== 200) return { url: page.url, status: first.status, firstMs: round(first.ms) };
   for (let i = 1; i < WARMUP; i++) await get();
-  await trySql();
+
+  // the statements the page runs, captured twice (warm): are they the same every time?
+  const captureA = await captureOnce(base, cookie, page);
+  const captureB = await captureOnce(base, cookie, page);
+  const captured = captureB.statements;
+  const compared = compareCaptures(captureA.statements, captured);
+  // replayed as the app's role, exactly: same text, parameters and order, on one connection (the
+  // app's statements may overlap on several pool connections; here they run one after the other);
+  // the writes (a session touch, an access log row, …) and BEGIN/COMMIT are replayed too
+  const stmtTimes = captured.map(() => []);
+  const sql = (record = true) =>
+    timed(
+      "sqlError",
+      app,
+      captured,
+      (st) => ({ text: st.sql, values: st.params, ...(st.rowMode ? { rowMode: st.rowMode } : {}) }),
+      record ? (i, ms) => stmtTimes[i].push(ms) : undefined,
+    );
+  await sql(false);
+  await dataSql();
   const times = [];
   const sqlTimes = [];
+  const dataTimes = [];
   let body = first.body;
   const t0 = performance.now();
   while (times.length < RUNS && (times.length < MIN_RUNS || performance.now() - t0 < BUDGET_MS)) {
@@ -640,12 +758,15 @@ async function measure(base, cookies, page) {
     if (r.status !== 200) return { url: page.url, status: r.status };
     times.push(r.ms);
     body = r.body;
-    sqlTimes.push(await trySql());
+    sqlTimes.push(await sql());
+    dataTimes.push(await dataSql());
   }
   times.sort((a, b) => a - b);
   sqlTimes.sort((a, b) => a - b);
+  dataTimes.sort((a, b) => a - b);
   const median = quantile(times, 0.5);
   const sqlMedian = quantile(sqlTimes, 0.5);
+  const dataSqlMedian = quantile(dataTimes, 0.5);
   return {
     url: page.url,
     status: 200,
@@ -655,9 +776,18 @@ async function measure(base, cookies, page) {
     p95: round(quantile(times, 0.95)),
     sqlMedian: round(sqlMedian, 2),
     ratio: round(median / sqlMedian, 1),
+    dataSqlMedian: round(dataSqlMedian, 2),
+    dataRatio: round(median / dataSqlMedian, 1),
+    ...describeCapture(captured),
+    capturesSame: compared.same,
+    captureOrderSame: compared.sameOrder,
+    ...(compared.same
+      ? {}
+      : { captureDifferences: compared.differences, statementsFirstCapture: captureA.statements.length }),
+    slowest: slowest(stmtTimes, captured),
     htmlBytes: body.byteLength,
     gzipBytes: zlib.gzipSync(body).byteLength,
-    ...(sqlError ? { sqlError } : {}),
+    ...errors,
   };
 }
 
@@ -711,9 +841,9 @@ function markdown(out) {
       ? ""
       : r.status !== 200
         ? (r.error ?? `HTTP ${r.status}`)
-        : `${fmtMs(r.median)} / ${fmtMs(r.p95)} · SQL ${fmtMs(r.sqlMedian)} (×${r.ratio}) · ${fmtKiB(r.htmlBytes)} (gz ${fmtKiB(r.gzipBytes)})`;
+        : `${fmtMs(r.median)} / ${fmtMs(r.p95)} · SQL ${fmtMs(r.sqlMedian)} (×${r.ratio}, ${r.statements ?? "?"} st.) · data ${fmtMs(r.dataSqlMedian)} (×${r.dataRatio}) · ${fmtKiB(r.htmlBytes)} (gz ${fmtKiB(r.gzipBytes)})`;
   const lines = [
-    `| page: median / p95 · raw SQL median (page ÷ SQL) · HTML (gzip) | ${sizes.map((s) => `${Number(s).toLocaleString("de-DE")} wards`).join(" | ")} |`,
+    `| page: median / p95 · its captured SQL median (page ÷ SQL, statements) · data SQL median (page ÷ data SQL) · HTML (gzip) | ${sizes.map((s) => `${Number(s).toLocaleString("de-DE")} wards`).join(" | ")} |`,
     `|---|${sizes.map(() => "---").join("|")}|`,
     ...names.map((n) => `| ${n} | ${sizes.map((s) => cell(out.sizes[s].pages[n])).join(" | ")} |`),
     `| peak RSS (start.mjs + next-server) | ${sizes.map((s) => `${out.sizes[s].rssMiB} MiB`).join(" | ")} |`,
@@ -747,6 +877,8 @@ async function main() {
   log(`server healthy after ${(started.ms / 1000).toFixed(1)} s`);
   owner = new pg.Client({ connectionString: started.ownerUrl });
   await owner.connect();
+  app = new pg.Client({ connectionString: started.appUrl });
+  await app.connect();
   const f = await facts(); // gives demo.quantri its grant before it signs in
   const cookie = await signIn(base);
   const cookies = { main: cookie, years: await signIn(base, YEARS_ACCOUNT) };
@@ -787,8 +919,16 @@ async function main() {
       const r = await measure(base, cookies, page).catch((e) => ({ url: page.url, error: e.message }));
       perPage[page.name] = r;
       log(
-        `  ${page.name}: ${r.status === 200 ? `median ${fmtMs(r.median)}, p95 ${fmtMs(r.p95)}, SQL ${fmtMs(r.sqlMedian)}, ${fmtKiB(r.htmlBytes)}` : (r.error ?? `HTTP ${r.status}`)}`,
+        `  ${page.name}: ${r.status === 200 ? `median ${fmtMs(r.median)}, p95 ${fmtMs(r.p95)}, SQL ${fmtMs(r.sqlMedian)} (${r.statements} statements, ×${r.ratio}), data SQL ${fmtMs(r.dataSqlMedian)} (×${r.dataRatio}), ${fmtKiB(r.htmlBytes)}` : (r.error ?? `HTTP ${r.status}`)}`,
       );
+      if (r.writes?.length) log(`    writes, replayed too: ${r.writes.join(" | ")}`);
+      if (r.slowest?.length) log(`    slowest statements: ${r.slowest.map((x) => `${x.ms} ms ${x.sql}`).join(" | ")}`);
+      if (r.capturesSame === false)
+        log(
+          `    two captures differ (${r.statementsFirstCapture} then ${r.statements}): ${r.captureDifferences.join(" | ")}`,
+        );
+      if (r.sqlError) log(`    replay failed: ${r.sqlError}`);
+      if (r.dataSqlError) log(`    data SQL failed: ${r.dataSqlError}`);
     }
     const through = {};
     for (const page of selectedPages(f).filter((p) => p.throughput)) {
@@ -827,7 +967,7 @@ async function main() {
       const r = out.sizes[s]?.pages[n];
       if (!r) return "";
       if (r.status !== 200) return r.error ?? `HTTP ${r.status}`;
-      return `${fmtMs(r.median)} / p95 ${fmtMs(r.p95)} · SQL ${fmtMs(r.sqlMedian)} (×${r.ratio}) · ${fmtKiB(r.htmlBytes)}, gz ${fmtKiB(r.gzipBytes)}`;
+      return `${fmtMs(r.median)} / p95 ${fmtMs(r.p95)} · SQL ${fmtMs(r.sqlMedian)} (×${r.ratio}, ${r.statements} st.) · data ${fmtMs(r.dataSqlMedian)} (×${r.dataRatio}) · ${fmtKiB(r.htmlBytes)}, gz ${fmtKiB(r.gzipBytes)}`;
     }),
   ]);
   rows.push(["peak RSS", ...SIZES.map((s) => `${out.sizes[s]?.rssMiB ?? ""} MiB`)]);
