@@ -6,7 +6,8 @@
 // appDatabaseUrl() creates or updates that role (default ctk_app; its password from APP_DB_PASSWORD, else
 // generated once into $DATA_DIR/app-db-password), or takes APP_DATABASE_URL from the operator; grants
 // it, on every start, SELECT/INSERT/UPDATE/DELETE on every table of the schema and USAGE on its
-// sequences (so tables of later migrations are covered), minus what it must not do to the audit log;
+// sequences (so tables of later migrations are covered), minus what it must not do to the audit log
+// and to the stored term figures (written only by the triggers on result);
 // checks that it is really least-privileged and can sign in; and returns its connection URL. When that
 // cannot be done it throws an AppRoleError whose one message says what the operator must run.
 import { randomBytes } from "node:crypto";
@@ -73,7 +74,8 @@ export async function excessPrivileges(client, role, schema) {
                     WHERE n.nspname = $2 AND c.relkind IN ('r', 'p', 'S', 'v', 'm') AND pg_has_role(r.oid, c.relowner, 'MEMBER')) AS owns,
             has_table_privilege(r.oid, format('%I.audit_log', $2), 'UPDATE') OR has_table_privilege(r.oid, format('%I.audit_log', $2), 'DELETE')
               OR has_table_privilege(r.oid, format('%I.audit_log', $2), 'TRUNCATE') AS rewrites_audit,
-            has_table_privilege(r.oid, format('%I.audit_chain_head', $2), 'UPDATE') AS moves_head
+            has_table_privilege(r.oid, format('%I.audit_chain_head', $2), 'UPDATE') AS moves_head,
+            has_table_privilege(r.oid, format('%I.term_figure', $2), 'INSERT, UPDATE, DELETE, TRUNCATE') AS writes_term_figures
        FROM pg_roles r WHERE r.rolname = $1`,
     [role, schema],
   );
@@ -87,6 +89,7 @@ export async function excessPrivileges(client, role, schema) {
   if (r.owns) excess.push("là (hoặc là thành viên của) chủ các bảng, nên sửa được bảng và tắt được trigger");
   if (r.rewrites_audit) excess.push("có quyền UPDATE/DELETE/TRUNCATE trên audit_log");
   if (r.moves_head) excess.push("có quyền UPDATE trên audit_chain_head");
+  if (r.writes_term_figures) excess.push("có quyền ghi trực tiếp term_figure (chỉ trigger của bảng result được ghi)");
   return excess;
 }
 
@@ -172,6 +175,8 @@ export async function appDatabaseUrl({ adminUrl, env = process.env, dataRoot, lo
       await admin.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${s}."audit_log" FROM ${r}`);
       await admin.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${s}."audit_chain_head" FROM ${r}`);
       await admin.query(`REVOKE ALL ON ${s}."_prisma_migrations" FROM ${r}`);
+      // stored term figures: written only by the triggers on result, which run as the owner
+      await admin.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${s}."term_figure" FROM ${r}`);
       // tables a later `prisma migrate deploy` creates, before the next start re-grants
       await admin.query(
         `ALTER DEFAULT PRIVILEGES IN SCHEMA ${s} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${r}`,

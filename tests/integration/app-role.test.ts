@@ -94,12 +94,39 @@ if (ctx.mode === "server") {
       ["rewrite the migration history", "DELETE FROM _prisma_migrations"],
       ["create a table", "CREATE TABLE public.t (x integer)"],
       ["make itself superuser", `ALTER ROLE ${quoteIdent(role)} SUPERUSER`],
+      // stored term figures: only the triggers on result write them
+      [
+        "insert a stored term figure",
+        "INSERT INTO term_figure (indicator_id, term_id, org_unit_id, basis, value, qualifier, demo) VALUES (1, 1, 1, 'reported', 1, 'EXACT', false)",
+      ],
+      ["change stored term figures", "UPDATE term_figure SET value = value + 1"],
+      ["delete stored term figures", "DELETE FROM term_figure"],
+      ["truncate the stored term figures", "TRUNCATE term_figure"],
+      ["recompute stored term figures itself", "SELECT term_figure_refresh(ARRAY[1], ARRAY[1], ARRAY[1])"],
+      [
+        "replace the term figures' refresh",
+        "CREATE OR REPLACE FUNCTION term_figure_refresh(int[], int[], int[]) RETURNS void LANGUAGE sql AS ''",
+      ],
     ])("cannot %s", async (_what, sql) => {
       expect(await attempt(appUrl, sql)).toBe("42501"); // insufficient_privilege
     });
 
+    it("cannot make the audit chain's trigger use a temporary table of its own", async () => {
+      // a SECURITY DEFINER function searches pg_temp first unless its search_path names it last
+      const error = await withClient(appUrl, async (c) => {
+        await c.query("CREATE TEMP TABLE audit_chain_head (id integer, last_id bigint, last_hash text)");
+        await c.query("INSERT INTO audit_chain_head VALUES (1, 1000, 'forged')");
+        await c.query(
+          "INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ('app', 'CREATE', 'source', 'temp')",
+        );
+      }).catch((e: unknown) => e);
+      expect(error).toBeUndefined();
+      // the row went to the real chain, after the rows above: the chain still verifies
+      expect(await withClient(db.url, verifyAuditChain)).toMatchObject({ ok: true, count: 3 });
+    });
+
     it("leaves the audit log intact after all that", async () => {
-      expect(await withClient(db.url, verifyAuditChain)).toMatchObject({ ok: true, count: 2 });
+      expect(await withClient(db.url, verifyAuditChain)).toMatchObject({ ok: true, count: 3 });
     });
 
     it("covers tables of later migrations (default privileges, and grants again on each start)", async () => {

@@ -1,7 +1,16 @@
 // The approval publishes a ward's figures into `result` (lib/data/submission-workflow.ts): the stored
 // term figures (term_figure) change in the same transaction, so /so-sanh/phuong shows the approved
 // figures at once — created, updated and, when a value is cleared and approved again, deleted.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// On a PostgreSQL server the app runs here as its own role, as `npm start` serves it
+// (scripts/lib/app-role.mjs): that role may not write term_figure, only the triggers (running as the
+// owner) do, and a temporary table of its own named term_figure does not divert them.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { appDatabaseUrl } from "../../scripts/lib/app-role.mjs";
+import { quoteIdent, withClient } from "../../scripts/lib/db-tools.mjs";
 import {
   ORIGIN,
   type ReviewFixtures,
@@ -21,6 +30,11 @@ let world: World;
 let fx: ReviewFixtures;
 let actions: typeof import("@/lib/actions/review");
 let save: typeof import("@/lib/data/entry-save");
+const ctx = inject("testDb");
+const appRole = `ctk_test_app_${crypto.randomBytes(4).toString("hex")}`;
+const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), "ctk-term-figure-"));
+/** The app's connection: its own role on a server, the superuser on PGlite. */
+let appUrl: string;
 const cookies = new Map<Who, string>();
 const YEAR = 2018;
 
@@ -72,10 +86,25 @@ const termValue = async (indicatorId: number) =>
 beforeAll(async () => {
   world = await createWorld();
   fx = await createReviewFixtures(world);
+  appUrl = world.database.url;
+  if (ctx.mode === "server") {
+    ({ url: appUrl } = await appDatabaseUrl({ adminUrl: appUrl, env: { APP_DB_ROLE: appRole }, dataRoot }));
+    vi.stubEnv("DATABASE_URL", appUrl);
+    vi.resetModules();
+    const g = globalThis as { prisma?: { $disconnect(): Promise<void> }; auth?: unknown };
+    await g.prisma?.$disconnect();
+    g.prisma = undefined;
+    g.auth = undefined;
+  }
   actions = await import("@/lib/actions/review");
   save = await import("@/lib/data/entry-save");
 }, 120_000);
-afterAll(() => dropWorld(world));
+afterAll(async () => {
+  await dropWorld(world);
+  if (ctx.mode === "server")
+    await withClient(ctx.adminUrl, (c) => c.query(`DROP ROLE IF EXISTS ${quoteIdent(appRole)}`));
+  fs.rmSync(dataRoot, { recursive: true, force: true });
+});
 
 describe("approval keeps the stored term figures exact", () => {
   it("created on approval, updated and deleted on the next approval", async () => {
@@ -136,5 +165,29 @@ describe("approval keeps the stored term figures exact", () => {
     expect(await termValue(fx.indicators.a)).toBe("50");
     expect(await termValue(fx.indicators.b)).toBeNull();
     await expectStoredTermFigures(prisma, "approved again");
+  });
+
+  it("the app's connection cannot write them, and its own table named term_figure changes nothing", async () => {
+    const { prisma } = world.database;
+    const code = (sql: string) =>
+      withClient(appUrl, (c) => c.query(sql)).then(
+        () => "ok",
+        (e: { code?: string }) => e.code,
+      );
+    expect(await code("UPDATE term_figure SET value = 0")).toBe("42501");
+    expect(await code("DELETE FROM term_figure")).toBe("42501");
+    // a temporary table is searched before the schema unless the trigger functions' search_path
+    // puts pg_temp last
+    await withClient(appUrl, async (c) => {
+      await c.query("CREATE TEMP TABLE term_figure (LIKE public.term_figure)");
+      await c.query(
+        `INSERT INTO result (indicator_id, org_unit_id, period_id, value, source_id, recorded_by)
+         SELECT $1, $2, $3, 7, id, 'script' FROM source WHERE key = 'bc-tf'`,
+        [fx.indicators.a, world.units.ngocThuy, fx.periods[2017]],
+      );
+      expect((await c.query("SELECT count(*)::int AS n FROM pg_temp.term_figure")).rows[0].n).toBe(0);
+    });
+    expect(await termValue(fx.indicators.a)).toBe("57");
+    await expectStoredTermFigures(prisma, "written by the app's connection");
   });
 });

@@ -248,6 +248,33 @@ describe("comparisons over wards with yearly figures only equal the domain funct
     expect(moreThan).toBeGreaterThan(5);
   }, 240_000);
 
+  it("refuses every direct write of term_figure, also by the tables' owner or a superuser", async () => {
+    // (the embedded database's app is its superuser; on a server the app's role has no write right at
+    // all: app-role.test.ts, term-figure-approval.test.ts)
+    const one = (
+      await database.prisma.$queryRaw<Array<{ k: string }>>`
+        SELECT format('org_unit_id = %s AND indicator_id = %s AND term_id = %s', org_unit_id, indicator_id, term_id) AS k
+        FROM term_figure LIMIT 1`
+    )[0].k;
+    const attempts = [
+      `UPDATE term_figure SET value = value + 1 WHERE ${one}`,
+      `DELETE FROM term_figure WHERE ${one}`,
+      `INSERT INTO term_figure (indicator_id, term_id, org_unit_id, basis, value, qualifier, demo)
+         SELECT indicator_id, term_id, org_unit_id + 0, basis, 1, qualifier, demo FROM term_figure WHERE ${one}
+         ON CONFLICT DO NOTHING`,
+      "TRUNCATE term_figure",
+    ];
+    for (const statement of attempts) {
+      const error = await database.prisma.$executeRawUnsafe(statement).catch((e: unknown) => e);
+      expect(String(error), statement).toContain("term_figure is written only by the triggers on result");
+    }
+    await expectExact("after refused writes");
+    // the owner may still recompute keys by hand
+    await sql`SELECT term_figure_refresh(array_agg(org_unit_id), array_agg(indicator_id), array_agg(term_id))
+      FROM (SELECT org_unit_id, indicator_id, term_id FROM term_figure LIMIT 50) k`;
+    await expectExact("refreshed by hand");
+  });
+
   it("a truncate of the results empties the stored figures", async () => {
     await database.prisma.$executeRawUnsafe("TRUNCATE result");
     expect(await database.prisma.termFigure.count()).toBe(0);
