@@ -33,6 +33,7 @@ import zlib from "node:zlib";
 import autocannon from "autocannon";
 import pg from "pg";
 import { ROOT, quoteIdent, withClient, withDatabase } from "./lib/db-tools.mjs";
+import { runJobs } from "./lib/bench-jobs.mjs";
 import { capturedWindow, compareCaptures, statementKind, statementLabel } from "./lib/sql-capture.mjs";
 
 // --- arguments ------------------------------------------------------------------------------------
@@ -58,6 +59,7 @@ const PAGE_FILTER = option("pages", "")
   .split(",")
   .map((s) => s.trim().toLowerCase())
   .filter(Boolean);
+const JOBS = argv.includes("--jobs");
 const WARMUP = 2;
 const MIN_RUNS = 5;
 const TERM = "2015-2020";
@@ -68,6 +70,7 @@ const YEAR = 2019;
 const ACCOUNT = "demo.quan"; // district staff: reads every ward of Long Biên, the synthetic ones too
 const YEARS_PARENT = "minh-hoa-nam"; // the second parent: wards with yearly figures only
 const YEARS_ACCOUNT = "demo.quantri"; // given district staff on it (demo.quan's inbox stays as it was)
+const WARD_ACCOUNT = "demo.phuong"; // Ngọc Thụy's official: the import of --jobs
 const PASSWORD = `scale-${crypto.randomBytes(12).toString("hex")}`;
 const log = (m) => console.log(`[bench:scale] ${m}`);
 
@@ -79,6 +82,7 @@ let app = null; // pg client as the app's own role: replays the statements the s
 let sqlLog = null; // BENCH_SQL_LOG: the file the server appends its statements to while capture is on
 let throwaway = null; // { adminUrl, name, role }
 let cleaning = null;
+const heapErrors = []; // the server's "heap out of memory" (stderr), if it ever says so
 
 function cleanup() {
   cleaning ??= (async () => {
@@ -204,7 +208,11 @@ async function start(port) {
       .filter((l) => l.startsWith("[start]")))
       console.log(`  ${line}`);
   });
-  server.stderr.on("data", (c) => startLog.write(c));
+  server.stderr.on("data", (c) => {
+    startLog.write(c);
+    if (/heap out of memory|JavaScript heap|FATAL ERROR/i.test(String(c)))
+      heapErrors.push(String(c).trim().slice(0, 300));
+  });
   const exited = new Promise((r) => server.once("exit", r));
   const health = `http://127.0.0.1:${port}/api/health`;
   const deadline = Date.now() + 20 * 60_000; // a build on 2 busy cores can take minutes
@@ -832,6 +840,10 @@ async function throughput(base, cookie, url) {
   };
 }
 
+/** One job of --jobs in a line: status, time, bytes, the server's resident memory before → peak. */
+const jobCell = (j) =>
+  `${j.error ?? `HTTP ${j.status}`}, ${fmtMs(j.ms)}, ${j.bytes == null ? "" : j.bytes < 10240 ? `${j.bytes} B` : fmtKiB(j.bytes)}, RSS ${j.rssBeforeMiB} → ${j.rssPeakMiB} MiB${j.answer ? `, ${j.answer.slice(0, 60)}` : ""}${j.serverAlive ? "" : ", server down"}`;
+
 /** The results as the README's table: a row per page, a column per size. */
 function markdown(out) {
   const sizes = Object.keys(out.sizes);
@@ -852,6 +864,19 @@ function markdown(out) {
         `| ${n}, 10 connections | ${sizes.map((s) => `${out.sizes[s].throughput[n]?.requestsPerSecond ?? "?"} req/s`).join(" | ")} |`,
     ),
   ];
+  const jobSizes = sizes.filter((s) => out.sizes[s].jobs);
+  if (jobSizes.length) {
+    const jobNames = Object.keys(out.sizes[jobSizes[0]].jobs);
+    lines.push(
+      "",
+      `| job (server heap limit ${out.settings.serverHeap ?? "default"}): status, time, bytes, server RSS before → peak | ${jobSizes.map((s) => `${Number(s).toLocaleString("de-DE")} wards`).join(" | ")} |`,
+      `|---|${jobSizes.map(() => "---").join("|")}|`,
+      ...jobNames.map(
+        (n) =>
+          `| ${n} | ${jobSizes.map((s) => (out.sizes[s].jobs[n] ? jobCell(out.sizes[s].jobs[n]) : "")).join(" | ")} |`,
+      ),
+    );
+  }
   return lines.join("\n");
 }
 
@@ -882,6 +907,7 @@ async function main() {
   const f = await facts(); // gives demo.quantri its grant before it signs in
   const cookie = await signIn(base);
   const cookies = { main: cookie, years: await signIn(base, YEARS_ACCOUNT) };
+  if (JOBS) cookies.ward = await signIn(base, WARD_ACCOUNT);
   let peak = 0; // per size
   let overall = 0; // through the whole run (the issue's target: ≤ 600 MiB throughout)
   const sampler = setInterval(() => {
@@ -905,6 +931,7 @@ async function main() {
       budgetSeconds: BUDGET_MS / 1000,
       warmup: WARMUP,
       throughputSeconds: DURATION_S,
+      serverHeap: process.env.SERVER_HEAP_MIB ? `${process.env.SERVER_HEAP_MIB} MiB` : "384 MiB (npm start's default)",
     },
     sizes: {},
   };
@@ -936,6 +963,33 @@ async function main() {
       through[page.name] = await throughput(base, cookie, page.url).catch((e) => ({ url: page.url, error: e.message }));
       log(`  throughput ${page.name}: ${through[page.name].requestsPerSecond ?? through[page.name].error} req/s`);
     }
+    let jobs;
+    if (JOBS && !cleaning) {
+      await settle(base);
+      log(`  jobs (server heap limit: npm start's default, SERVER_HEAP_MIB):`);
+      jobs = await runJobs({
+        base,
+        cookies,
+        root: ROOT,
+        ward: WARD,
+        parent: PARENT,
+        yearsParent: YEARS_PARENT,
+        term: TERM,
+        year: YEAR,
+        programme: PROGRAMME,
+        indicatorCode: f.indicator.code,
+        serverPid: webServerPid,
+        stopped: () => Boolean(cleaning),
+        lastRefusal: async () =>
+          (
+            await owner.query(
+              `SELECT event::text || ' ' || coalesce(target, '') || ' ' || coalesce(detail, '') AS line FROM access_log ORDER BY id DESC LIMIT 1`,
+            )
+          ).rows[0]?.line,
+        log,
+      });
+      if (heapErrors.length) log(`  the server wrote: ${heapErrors.join(" | ")}`);
+    }
     const counts = (
       await owner.query(
         `SELECT (SELECT count(*) FROM org_unit)::int AS units, (SELECT count(*) FROM result)::int AS results`,
@@ -948,6 +1002,7 @@ async function main() {
       rssMiB: round(peak),
       pages: perPage,
       throughput: through,
+      ...(jobs ? { jobs, heapErrors: [...heapErrors] } : {}),
     };
     out.rssPeakMiB = round(overall);
     // written after each size, so that an interrupted run keeps what it measured
@@ -973,6 +1028,9 @@ async function main() {
   rows.push(["peak RSS", ...SIZES.map((s) => `${out.sizes[s]?.rssMiB ?? ""} MiB`)]);
   for (const n of names.filter((n) => out.sizes[SIZES[0]]?.throughput[n]))
     rows.push([`${n} @10 conn`, ...SIZES.map((s) => `${out.sizes[s]?.throughput[n]?.requestsPerSecond ?? ""} req/s`)]);
+  for (const s of SIZES)
+    for (const [n, j] of Object.entries(out.sizes[s]?.jobs ?? {}))
+      rows.push([`job ${n} (${s})`, jobCell(j), ...SIZES.slice(1).map(() => "")]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join(" | ");
   console.log(line(head));
