@@ -6,8 +6,8 @@ import { slugInPath } from "@/lib/former-slug";
 // The proxy decides nothing about access (every page and route handler checks for itself). It hands
 // the page its path (for the sign-in redirect's `next`), sets the Content-Security-Policy with a fresh
 // nonce, adds HSTS when the site is served over HTTPS, and answers a page request with 503 while the
-// database cannot be reached (a page's own error would be a 500). An address with a unit's former slug
-// answers a permanent redirect to its current one.
+// database cannot be reached (a page's own error would be a 500). A page address with a unit's former
+// slug answers a permanent redirect to its current one (the API's addresses do so in their handler).
 
 const production = process.env.NODE_ENV === "production";
 
@@ -59,7 +59,12 @@ async function askDatabase(
   request: NextRequest,
   document: boolean,
 ): Promise<{ down: boolean; moved: NextResponse | null }> {
-  const found = request.method === "GET" || request.method === "HEAD" ? slugInPath(request.nextUrl.pathname) : null;
+  // the API's unit addresses redirect a former slug themselves, in the statement that reads their
+  // caller and unit (readApiRequest in lib/auth/access.ts): nothing to ask here for an API request
+  const found =
+    (request.method === "GET" || request.method === "HEAD") && !request.nextUrl.pathname.startsWith("/api/")
+      ? slugInPath(request.nextUrl.pathname)
+      : null;
   const client = (globalThis as { prisma?: RawClient }).prisma;
   if (!client || (!document && !found)) return { down: false, moved: null };
   try {

@@ -13,17 +13,28 @@ export function withRequestMemo<T>(fn: () => Promise<T>): Promise<T> {
   return memoOfRequest.run(new Map(), fn);
 }
 
+/** A read memoised per request, which the request's preamble may answer in advance (`prime`). */
+export type RequestRead<T> = (() => Promise<T>) & {
+  /** Within `withRequestMemo`: this request's read answers `value` (read elsewhere in the same statement). */
+  prime(value: T): void;
+};
+
 /**
  * `read` done once per request: React's cache() while rendering, the request's memo inside
  * `withRequestMemo`, else (scripts, tests) every call reads. A failed read is not retried within
  * the request, as with cache().
  */
-export function oncePerRequest<T>(read: () => Promise<T>): () => Promise<T> {
+export function oncePerRequest<T>(read: () => Promise<T>): RequestRead<T> {
   const rendered = cache(read);
-  return () => {
+  const once = () => {
     const memo = memoOfRequest.getStore();
     if (!memo) return rendered();
     if (!memo.has(read)) memo.set(read, read());
     return memo.get(read) as Promise<T>;
   };
+  return Object.assign(once, {
+    prime(value: T) {
+      memoOfRequest.getStore()?.set(read, Promise.resolve(value));
+    },
+  });
 }

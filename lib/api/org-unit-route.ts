@@ -1,17 +1,26 @@
 import "server-only";
-// The preamble of the JSON API's GET /api/v1/org-units/{slug}/…: a caller (401 without one when the
-// portal is closed), a valid slug (400), the unit readable by the caller (403, logged), the query
-// parsed once (400); then the route's own work with the caller's read scope. Unexpected failures
+// The preamble of the JSON API's GET /api/v1/org-units/{slug}/…: a former slug redirected (308), a
+// caller (401 without one when the portal is closed), a valid slug (400), the unit readable by the
+// caller (403, logged), the query parsed once (400); then the route's own work with the caller's
+// read scope. The rows these checks need are read in one statement. Unexpected failures
 // answer 500, an unreachable database 503 (`handle`).
 import type { z } from "zod";
 import { handle, jsonError, parseQuery } from "@/lib/api/http";
-import { type ApiCaller, apiReadScope, authorizeApi } from "@/lib/auth/access";
+import { type ApiCaller, type ApiUnit, apiCaller, apiUnitScope, readApiRequest } from "@/lib/auth/access";
 import { apiMayReadDrafts } from "@/lib/auth/drafts";
 import type { ReadScope } from "@/lib/data/scope";
 import { type TermSummary, resolveTerm } from "@/lib/data/terms";
 import { firstError, slugSchema } from "@/lib/validation/params";
 
-export type OrgUnitRequest<Q> = { request: Request; caller: ApiCaller; slug: string; scope: ReadScope; query: Q };
+export type OrgUnitRequest<Q> = {
+  request: Request;
+  caller: ApiCaller;
+  slug: string;
+  /** the unit of the address, read with the caller (null: no such unit; the handler answers 404) */
+  unit: ApiUnit | null;
+  scope: ReadScope;
+  query: Q;
+};
 
 type RouteContext = { params: Promise<{ slug: string }> };
 
@@ -22,19 +31,23 @@ export function orgUnitGet<Q = undefined>(
 ): (request: Request, ctx: RouteContext) => Promise<Response> {
   return (request, ctx) =>
     handle(async () => {
-      const auth = await authorizeApi(request);
+      const raw = (await ctx.params).slug;
+      // the caller, the unit and a former slug's redirect in one statement (readApiRequest)
+      const read = await readApiRequest(request, raw);
+      if (read.moved) return read.moved;
+      const auth = await apiCaller(request, read);
       if ("refusal" in auth) return auth.refusal;
-      const slug = slugSchema.safeParse((await ctx.params).slug);
+      const slug = slugSchema.safeParse(raw);
       if (!slug.success) return jsonError(400, "bad_request", firstError(slug.error));
-      const read = await apiReadScope(request, auth.caller, slug.data);
-      if ("refusal" in read) return read.refusal;
+      const access = await apiUnitScope(request, auth.caller, read.unit);
+      if ("refusal" in access) return access.refusal;
       let query = undefined as Q;
       if (querySchema) {
         const parsed = parseQuery(request.url, querySchema);
         if (!parsed.ok) return parsed.response;
         query = parsed.data;
       }
-      return run({ request, caller: auth.caller, slug: slug.data, scope: read.scope, query });
+      return run({ request, caller: auth.caller, slug: slug.data, unit: read.unit, scope: access.scope, query });
     });
 }
 

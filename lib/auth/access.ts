@@ -7,16 +7,29 @@ import { headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { jsonError } from "@/lib/api/http";
+import { catalogueVersion } from "@/lib/data/catalogue-cache";
 import { topLevelIds } from "@/lib/data/org-unit-list";
 import { getUnitScope, unitIdsWithin } from "@/lib/data/org-units";
 import { ALL_UNITS, type ReadScope, subtreeScope } from "@/lib/data/scope";
+import { rows } from "@/lib/db";
 import { env } from "@/lib/env";
+import { slugInPath } from "@/lib/former-slug";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { OrgLevel } from "@/lib/generated/prisma/enums";
 import { logAccess } from "./access-log";
 import { countAnonymousRefusal } from "./anonymous-refusal";
-import { apiTokenFromHeaders } from "./api-token";
+import { type ApiTokenRow, apiTokenJsonSql, bearerTokenHash, liveApiToken } from "./api-token";
 import { clientAddress } from "./client-address";
-import { type Action, can, canManageAccounts, unitsWith } from "./permissions";
-import { type Viewer, getViewer, viewerFromHeaders } from "./session";
+import { type Action, type UnitScope, can, canManageAccounts, unitsWith } from "./permissions";
+import {
+  type SessionRow,
+  type Viewer,
+  getViewer,
+  sessionJsonSql,
+  signedSessionToken,
+  viewerFromSession,
+} from "./session";
+import { storedSessionToken } from "./session-token-store";
 
 async function currentPath(): Promise<string> {
   return (await headers()).get("x-ctk-path") ?? "/";
@@ -95,14 +108,80 @@ export async function readScope(viewer: Viewer | null): Promise<ReadScope> {
 export type ApiCaller =
   { kind: "public" } | { kind: "session"; viewer: Viewer } | { kind: "token"; tokenId: number; orgUnitId: number };
 
+/** The unit an API address names, as `readApiRequest` reads it. */
+export type ApiUnit = {
+  id: number;
+  path: number[];
+  slug: string;
+  name: string;
+  level: OrgLevel;
+  /** formed from former units (org_unit_succession): its history includes theirs */
+  hasPredecessors: boolean;
+};
+
+/** What every API request reads first, in one statement (`readApiRequest`). */
+export type ApiRequestRead = {
+  session: SessionRow | null;
+  token: ApiTokenRow | null;
+  /** the unit of the address's slug (null: none, or no slug asked) */
+  unit: ApiUnit | null;
+  /** the permanent redirect when the slug is a unit's former slug */
+  moved: Response | null;
+};
+
+/**
+ * One statement for what an API request needs before its data: the session of its cookie with the
+ * person and their grants, the API token of its Authorization header, the unit its address names
+ * (`slug`) and whether that slug is a unit's former one, and the catalogue's version (primed for
+ * this request: `catalogueVersion`). Nothing is cached across requests: a session ended, a token
+ * revoked or a grant removed is seen by the next request. The checks on these rows are
+ * `apiCaller` and `apiUnitScope`.
+ */
+export async function readApiRequest(request: Request, slug: string | null): Promise<ApiRequestRead> {
+  const sessionToken = await signedSessionToken(request.headers);
+  const [row] = await rows<{
+    catalogueVersion: string | null;
+    session: SessionRow | null;
+    token: ApiTokenRow | null;
+    unit: ApiUnit | null;
+    movedTo: string | null;
+  }>(Prisma.sql`
+    SELECT (SELECT version::text FROM catalogue_version) AS "catalogueVersion",
+           (SELECT ${sessionJsonSql} FROM session s JOIN app_user u ON u.id = s.user_id
+             WHERE s.token = ${sessionToken === null ? null : storedSessionToken(sessionToken)}) AS session,
+           (SELECT ${apiTokenJsonSql} FROM api_token t WHERE t.token_hash = ${bearerTokenHash(request.headers)}) AS token,
+           (SELECT json_build_object('id', o.id, 'path', o.path, 'slug', o.slug, 'name', o.name, 'level', o.level,
+                     'hasPredecessors', EXISTS (SELECT 1 FROM org_unit_succession os WHERE os.successor_id = o.id))
+              FROM org_unit o WHERE o.slug = ${slug}) AS unit,
+           (SELECT m.slug FROM org_unit_former_slug f JOIN org_unit m ON m.id = f.org_unit_id WHERE f.slug = ${slug})
+             AS "movedTo"`);
+  catalogueVersion.prime(row.catalogueVersion ?? "none");
+  let moved: Response | null = null;
+  const url = new URL(request.url);
+  const at = row.movedTo ? slugInPath(url.pathname) : null;
+  if (at && row.movedTo && (request.method === "GET" || request.method === "HEAD")) {
+    url.pathname = at.withSlug(row.movedTo);
+    moved = new Response(null, { status: 308, headers: { Location: url.toString() } });
+  }
+  return { session: row.session, token: row.token, unit: row.unit, moved };
+}
+
 /**
  * The caller of a JSON API request, or the refusal to send: with the portal off, a session or an
  * API token is needed (401).
  */
 export async function authorizeApi(request: Request): Promise<{ caller: ApiCaller } | { refusal: Response }> {
-  const token = await apiTokenFromHeaders(request.headers);
+  return apiCaller(request, await readApiRequest(request, null));
+}
+
+/** The caller of an API request from the rows `readApiRequest` read (a live token first, then the session). */
+export async function apiCaller(
+  request: Request,
+  read: ApiRequestRead,
+): Promise<{ caller: ApiCaller } | { refusal: Response }> {
+  const token = await liveApiToken(read.token);
   if (token) return { caller: { kind: "token", tokenId: token.id, orgUnitId: token.orgUnitId } };
-  const viewer = await viewerFromHeaders(request.headers);
+  const viewer = await viewerFromSession(read.session);
   if (viewer && !viewer.mustChangePassword) return { caller: { kind: "session", viewer } };
   if (env.PUBLIC_PORTAL) return { caller: { kind: "public" } };
   // a person (who must change their password first) is logged; anonymous callers are only counted
@@ -119,6 +198,29 @@ export async function authorizeApi(request: Request): Promise<{ caller: ApiCalle
 }
 
 /**
+ * The scope an API caller reads the unit `readApiRequest` found with (as `apiReadScope`), or 403
+ * (logged) when the unit is outside it; an unknown unit gets a scope, and its handler answers 404.
+ */
+export async function apiUnitScope(
+  request: Request,
+  caller: ApiCaller,
+  unit: UnitScope | null,
+): Promise<{ scope: ReadScope } | { refusal: Response }> {
+  if (caller.kind === "public" || env.PUBLIC_PORTAL) return { scope: ALL_UNITS };
+  if (!unit) return { scope: subtreeScope([]) };
+  const roots = caller.kind === "token" ? [caller.orgUnitId] : unitsWith(caller.viewer, "read");
+  const allowed = caller.kind === "token" ? unit.path.includes(caller.orgUnitId) : can(caller.viewer, "read", unit);
+  if (allowed) return { scope: subtreeScope(roots) };
+  await logAccess({
+    event: "REFUSED",
+    userId: caller.kind === "session" ? caller.viewer.userId : null,
+    target: apiTarget(request),
+    detail: caller.kind === "token" ? `token ${caller.tokenId}` : null,
+  });
+  return { refusal: jsonError(403, "forbidden", "Không có quyền xem đơn vị này.") };
+}
+
+/**
  * The scope an API caller reads `slug` with (a token: its unit and those below; a person: their
  * readable units), or 403 when `slug` is outside it. An unknown unit gets a scope: the handler's
  * data read finds nothing and answers 404.
@@ -130,18 +232,7 @@ export async function apiReadScope(
 ): Promise<{ scope: ReadScope } | { refusal: Response }> {
   // on the public portal a session or a token never reads less than an anonymous visitor
   if (caller.kind === "public" || env.PUBLIC_PORTAL) return { scope: ALL_UNITS };
-  const roots = caller.kind === "token" ? [caller.orgUnitId] : unitsWith(caller.viewer, "read");
-  const unit = await getUnitScope(slug);
-  if (!unit) return { scope: subtreeScope([]) };
-  const allowed = caller.kind === "token" ? unit.path.includes(caller.orgUnitId) : can(caller.viewer, "read", unit);
-  if (allowed) return { scope: subtreeScope(roots) };
-  await logAccess({
-    event: "REFUSED",
-    userId: caller.kind === "session" ? caller.viewer.userId : null,
-    target: apiTarget(request),
-    detail: caller.kind === "token" ? `token ${caller.tokenId}` : null,
-  });
-  return { refusal: jsonError(403, "forbidden", "Không có quyền xem đơn vị này.") };
+  return apiUnitScope(request, caller, await getUnitScope(slug));
 }
 
 /**

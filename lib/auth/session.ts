@@ -2,8 +2,9 @@ import "server-only";
 import crypto from "node:crypto";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { db } from "@/lib/db";
+import { db, rows } from "@/lib/db";
 import { isDbUnavailable, markDbUnavailable } from "@/lib/db-errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS, auth } from "./auth";
 import { storedSessionToken } from "./session-token-store";
@@ -25,7 +26,7 @@ const TOUCH_AFTER_MS = 60_000;
  * The session token of the request's signed cookie (better-auth's: `token.signature`, HMAC-SHA256
  * with the auth secret, as better-call signs it), or null when absent or not signed by us.
  */
-async function signedSessionToken(requestHeaders: Headers): Promise<string | null> {
+export async function signedSessionToken(requestHeaders: Headers): Promise<string | null> {
   const context = await auth().$context;
   const cookieName = context.authCookies.sessionToken.name;
   const raw = (requestHeaders.get("cookie") ?? "")
@@ -48,11 +49,12 @@ async function signedSessionToken(requestHeaders: Headers): Promise<string | nul
   return signature.length === expected.length && crypto.timingSafeEqual(signature, expected) ? token : null;
 }
 
-type SessionRow = {
+/** A session row with its person and grants, as `sessionJsonSql` gives it (times in epoch milliseconds). */
+export type SessionRow = {
   sessionId: string;
-  createdAt: Date;
-  updatedAt: Date;
-  expiresAt: Date;
+  createdAt: number;
+  updatedAt: number;
+  expiresAt: number;
   userId: string;
   name: string;
   username: string | null;
@@ -62,20 +64,32 @@ type SessionRow = {
   grants: { role: Role; orgUnitId: number }[];
 };
 
+const epochMs = (column: string) => Prisma.raw(`(extract(epoch FROM ${column}) * 1000)::float8`);
+
+/**
+ * SQL: the session row `s`, its person `u` and their grants as one JSON object (a `SessionRow`), for
+ * a statement that joins `session s JOIN app_user u ON u.id = s.user_id`. Times as epoch milliseconds
+ * (the columns are UTC timestamps without a zone, which a JSON text or the pg driver would read as
+ * local time).
+ */
+export const sessionJsonSql = Prisma.sql`json_build_object(
+  'sessionId', s.id, 'createdAt', ${epochMs("s.created_at")}, 'updatedAt', ${epochMs("s.updated_at")},
+  'expiresAt', ${epochMs("s.expires_at")}, 'userId', u.id, 'name', u.name, 'username', u.username, 'email', u.email,
+  'disabled', u.disabled, 'mustChangePassword', u.must_change_password,
+  'grants', coalesce((SELECT json_agg(json_build_object('role', g.role, 'orgUnitId', g.org_unit_id) ORDER BY g.id)
+                        FROM role_assignment g WHERE g.user_id = u.id), '[]'::json))`;
+
 /**
  * The session row, its person and their grants in one statement (better-auth's getSession reads the
  * session and the user in two, and the grants were a third): every request still reads the row, so a
  * session revoked, reset or of a disabled account ends at the next request, as before.
  */
 async function readSession(token: string): Promise<SessionRow | null> {
-  const rows = await db().$queryRaw<SessionRow[]>`
-    SELECT s.id AS "sessionId", s.created_at AS "createdAt", s.updated_at AS "updatedAt", s.expires_at AS "expiresAt",
-           u.id AS "userId", u.name, u.username, u.email, u.disabled, u.must_change_password AS "mustChangePassword",
-           coalesce((SELECT json_agg(json_build_object('role', g.role, 'orgUnitId', g.org_unit_id) ORDER BY g.id)
-                       FROM role_assignment g WHERE g.user_id = u.id), '[]'::json) AS grants
+  const found = await rows<{ session: SessionRow }>(Prisma.sql`
+    SELECT ${sessionJsonSql} AS session
     FROM session s JOIN app_user u ON u.id = s.user_id
-    WHERE s.token = ${storedSessionToken(token)}`;
-  return rows[0] ?? null;
+    WHERE s.token = ${storedSessionToken(token)}`);
+  return found[0]?.session ?? null;
 }
 
 /**
@@ -89,14 +103,24 @@ export async function viewerFromHeaders(requestHeaders: Headers, now = new Date(
   const found = await readSession(token)
     // a database that cannot be reached is an outage (503), not "signed out" (a redirect to sign-in)
     .catch((e: unknown) => (isDbUnavailable(e) ? Promise.reject(markDbUnavailable(e)) : null));
+  return viewerFromSession(found, now);
+}
+
+/**
+ * The person of a session row read for this request (null: no such session), after the checks of
+ * every request: a session idle for 30 minutes, older than 12 hours, past better-auth's expiry or of a
+ * disabled account is ended (deleted) and gives null; the last activity is written at most once a
+ * minute.
+ */
+export async function viewerFromSession(found: SessionRow | null, now = new Date()): Promise<Viewer | null> {
   if (!found) return null;
-  const idleMs = now.getTime() - found.updatedAt.getTime();
-  const ageMs = now.getTime() - found.createdAt.getTime();
+  const idleMs = now.getTime() - found.updatedAt;
+  const ageMs = now.getTime() - found.createdAt;
   if (
     found.disabled ||
     idleMs > SESSION_IDLE_SECONDS * 1000 ||
     ageMs > SESSION_ABSOLUTE_SECONDS * 1000 ||
-    found.expiresAt.getTime() < now.getTime()
+    found.expiresAt < now.getTime()
   ) {
     await db().session.deleteMany({ where: { id: found.sessionId } });
     return null;

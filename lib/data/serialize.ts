@@ -4,9 +4,9 @@ import type { SourceKind } from "@/lib/generated/prisma/enums";
 /** Date column (@db.Date) → "yyyy-mm-dd". */
 export const isoDay = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
 
-/** NUMERIC → exact string of digits, no exponent, no trailing zeros ("161", "90.5"). */
-export const decimalString = (d: { toFixed(): string }): string => {
-  const s = d.toFixed();
+/** NUMERIC (a Decimal, or PostgreSQL's text of it) → exact string of digits, no exponent, no trailing zeros ("161", "90.5"). */
+export const decimalString = (d: { toFixed(): string } | string): string => {
+  const s = typeof d === "string" ? d : d.toFixed();
   return s.includes(".") ? s.replace(/\.?0+$/, "") : s;
 };
 

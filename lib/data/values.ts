@@ -1,9 +1,9 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { rows } from "@/lib/db";
 import type { PeriodKind, Qualifier, SourceKind, ValueType } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { type ReadScope, scopePathSql } from "./scope";
-import { decimalString, isoDay } from "./serialize";
+import { decimalString } from "./serialize";
 
 export type SourceInfo = { key: string; title: string; issuedOn: string | null; kind: SourceKind };
 
@@ -25,18 +25,21 @@ export type UnitValue = {
  * nested selects sent six, with every id as a bind parameter, and stitched them in JavaScript).
  */
 type Row = {
-  value: { toFixed(): string };
+  /** NUMERIC as PostgreSQL writes it (no exponent) */
+  value: string;
   qualifier: Qualifier;
   note: string | null;
   version: number;
-  recordedAt: Date;
+  /** ISO 8601 in UTC, to the millisecond */
+  recordedAt: string;
   unitSlug: string;
   unitShortName: string;
   periodKind: PeriodKind;
   year: number | null;
   sourceKey: string;
   sourceTitle: string;
-  sourceIssuedOn: Date | null;
+  /** yyyy-mm-dd */
+  sourceIssuedOn: string | null;
   sourceKind: SourceKind;
   code: string;
   name: string;
@@ -53,19 +56,23 @@ function toUnitValue(r: Row): UnitValue {
     value: decimalString(r.value),
     qualifier: r.qualifier,
     note: r.note,
-    source: { key: r.sourceKey, title: r.sourceTitle, issuedOn: isoDay(r.sourceIssuedOn), kind: r.sourceKind },
+    source: { key: r.sourceKey, title: r.sourceTitle, issuedOn: r.sourceIssuedOn, kind: r.sourceKind },
     isDemo: r.sourceKind === "DEMO",
     version: r.version,
-    recordedAt: r.recordedAt.toISOString(),
+    recordedAt: r.recordedAt,
   };
 }
 
-/** The values matching `where` (conditions on r, o, p, i, pr), ordered by `orderBy`, scoped by the reader. */
+/**
+ * The values matching `where` (conditions on r, o, p, i, pr), ordered by `orderBy`, scoped by the
+ * reader: sent by the pg driver (`rows`, a prepared statement), dates written as text by PostgreSQL.
+ */
 async function valueRows(where: Prisma.Sql, scope: ReadScope, orderBy: Prisma.Sql): Promise<UnitValue[]> {
-  const rows = await db().$queryRaw<Row[]>`
-    SELECT r.value, r.qualifier::text AS qualifier, r.note, r.version, r.recorded_at AS "recordedAt",
+  const found = await rows<Row>(Prisma.sql`
+    SELECT r.value::text AS value, r.qualifier::text AS qualifier, r.note, r.version,
+           to_char(r.recorded_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt",
            o.slug AS "unitSlug", o.short_name AS "unitShortName", p.kind::text AS "periodKind", p.year,
-           s.key AS "sourceKey", s.title AS "sourceTitle", s.issued_on AS "sourceIssuedOn", s.kind::text AS "sourceKind",
+           s.key AS "sourceKey", s.title AS "sourceTitle", s.issued_on::text AS "sourceIssuedOn", s.kind::text AS "sourceKind",
            i.code, i.name, i.unit, i.value_type::text AS "valueType", pr.code AS "programmeCode"
       FROM result r
       JOIN org_unit o ON o.id = r.org_unit_id
@@ -74,8 +81,8 @@ async function valueRows(where: Prisma.Sql, scope: ReadScope, orderBy: Prisma.Sq
       JOIN indicator i ON i.id = r.indicator_id
       JOIN programme pr ON pr.id = i.programme_id
      WHERE ${where} AND ${scopePathSql(scope, Prisma.sql`o.path`)}
-     ORDER BY ${orderBy}, r.id`;
-  return rows.map(toUnitValue);
+     ORDER BY ${orderBy}, r.id`);
+  return found.map(toUnitValue);
 }
 
 /** Every value of one org unit in a term, or of one programme of it (one query); none outside `scope`. */
