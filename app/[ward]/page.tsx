@@ -5,7 +5,7 @@ import { requireReadPage } from "@/lib/auth/access";
 import { mayEditValues } from "@/lib/auth/may-edit";
 import { EntryLinks } from "@/components/entry/entry-links";
 import { WardOverviewView } from "@/components/overview/ward-overview-view";
-import { resolveTerm } from "@/lib/data/terms";
+import { type TermSummary, resolveTerm } from "@/lib/data/terms";
 import type { ReadScope } from "@/lib/data/scope";
 import { getWardOverview } from "@/lib/data/ward-overview";
 import { slugSchema, termQuerySchema } from "@/lib/validation/params";
@@ -15,21 +15,26 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-// Shared by the metadata and the page within one request (the scope is one object per request), so
-// the queries run once.
-const loadOverview = cache(async (ward: string, term: string | undefined, scope: ReadScope) => {
-  const resolved = await resolveTerm(term);
-  return resolved ? getWardOverview(ward, resolved, scope) : null;
-});
+// Shared by the metadata and the page within one request (the scope is one object per request, and
+// the term one object through `termOf`), so the queries run once.
+const termOf = cache((term: string | undefined) => resolveTerm(term));
+const loadOverview = cache((ward: string, term: TermSummary, scope: ReadScope) => getWardOverview(ward, term, scope));
+const mayEdit = cache(mayEditValues);
 
 async function load({ params, searchParams }: Props) {
   const [{ ward }, query] = await Promise.all([params, searchParams.then((q) => termQuerySchema.safeParse(q))]);
   const slug = slugSchema.safeParse(ward);
   if (!slug.success) notFound();
-  const scope = await requireReadPage(slug.data);
-  const overview = query.success ? await loadOverview(slug.data, query.data.term, scope) : null;
+  // what does not depend on the access check is read while it runs (the term, whether the person may
+  // edit); the figures after it, with the reader's scope
+  const [scope, term, canEdit] = await Promise.all([
+    requireReadPage(slug.data),
+    query.success ? termOf(query.data.term) : null,
+    mayEdit(slug.data),
+  ]);
+  const overview = term ? await loadOverview(slug.data, term, scope) : null;
   if (!overview) notFound();
-  return { overview, canEdit: await mayEditValues(slug.data) };
+  return { overview, canEdit };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {

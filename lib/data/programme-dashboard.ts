@@ -88,7 +88,13 @@ export async function getProgrammeDashboard({
     getLandClearanceProjects({ wardSlug, termId: term.id, scope, programmeSlug }),
     getAchievements(term.id, { ward: wardSlug, programme: programmeSlug }, scope),
     firstGroupIndicator
-      ? getResidentialGroupsView({ wardSlug, term, query: { indicator: firstGroupIndicator.code }, scope })
+      ? getResidentialGroupsView({
+          wardSlug,
+          term,
+          query: { indicator: firstGroupIndicator.code },
+          scope,
+          loaded: { ward, programmes },
+        })
       : Promise.resolve(null),
   ]);
   const byCode = new Map<string, UnitValue[]>();

@@ -1,8 +1,17 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { AchievementKind, AchievementStatus, OrgLevel, ProjectStatus } from "@/lib/generated/prisma/enums";
-import { type ReadScope, orgUnitScopeWhere, scopeWhere } from "./scope";
-import { decimalOrNull, sourceSelect, toSource } from "./serialize";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { type ReadScope, scopePathSql } from "./scope";
+import {
+  type SourceColumns,
+  decimalOrNull,
+  decimalTextOrNull,
+  sourceColumnsSql,
+  sourceOfRow,
+  sourceSelect,
+  toSource,
+} from "./serialize";
 import type { SourceInfo } from "./values";
 
 export type LandClearanceProjectInfo = {
@@ -93,9 +102,33 @@ export function toProgressFields<
   return { ...y, areaM2: decimalOrNull(y.areaM2), compensationDong: decimalOrNull(y.compensationDong) };
 }
 
+type ProjectRow = SourceColumns & {
+  name: string;
+  startYear: number | null;
+  endYear: number | null;
+  status: ProjectStatus;
+  householdsAffected: number | null;
+  areaM2: { toFixed(): string } | null;
+  compensationDong: { toFixed(): string } | null;
+  forcedEnforcements: number | null;
+  note: string | null;
+  progress: Array<{
+    year: number;
+    householdsHandedOver: number | null;
+    areaM2: string | null;
+    compensationDong: string | null;
+    note: string | null;
+  }>;
+};
+
+/** SQL: the record in `alias` is published (`publishedRecordWhere`). */
+const publishedRecordSql = (alias: string) =>
+  Prisma.raw(`(${alias}.submission_id IS NULL OR ${alias}.approval_event_id IS NOT NULL)`);
+
 /**
  * The ward's published land-clearance projects in a term with their published progress; only those
- * of one programme when `programmeSlug` is given; none outside `scope`.
+ * of one programme when `programmeSlug` is given; none outside `scope`. One statement (the progress
+ * as a JSON array per project; Prisma's nested selects sent three).
  */
 export async function getLandClearanceProjects({
   wardSlug,
@@ -108,25 +141,35 @@ export async function getLandClearanceProjects({
   scope: ReadScope;
   programmeSlug?: string;
 }): Promise<LandClearanceProjectInfo[]> {
-  const rows = await db().landClearanceProject.findMany({
-    where: {
-      orgUnit: { slug: wardSlug },
-      ...orgUnitScopeWhere(scope),
-      termId,
-      ...(programmeSlug ? { programme: { slug: programmeSlug } } : {}),
-      ...publishedRecordWhere,
-    },
-    orderBy: [{ startYear: "asc" }, { id: "asc" }],
-    select: {
-      ...projectFieldsSelect,
-      progress: {
-        where: publishedProgressWhere,
-        select: { year: true, householdsHandedOver: true, areaM2: true, compensationDong: true, note: true },
-        orderBy: { year: "asc" },
-      },
-    },
-  });
-  return rows.map((r) => ({ ...toProjectFields(r), progress: r.progress.map(toProgressFields) }));
+  const rows = await db().$queryRaw<ProjectRow[]>`
+    SELECT lp.name, lp.start_year AS "startYear", lp.end_year AS "endYear", lp.status::text AS status,
+           lp.households_affected AS "householdsAffected", lp.area_m2 AS "areaM2",
+           lp.compensation_dong AS "compensationDong", lp.forced_enforcements AS "forcedEnforcements", lp.note,
+           ${sourceColumnsSql("s")},
+           coalesce((SELECT json_agg(json_build_object('year', g.year, 'householdsHandedOver', g.households_handed_over,
+                                     'areaM2', g.area_m2::text, 'compensationDong', g.compensation_dong::text, 'note', g.note)
+                                     ORDER BY g.year)
+                       FROM land_clearance_progress g
+                      WHERE g.project_id = lp.id AND g.approval_event_id IS NOT NULL), '[]'::json) AS progress
+      FROM land_clearance_project lp
+      JOIN org_unit o ON o.id = lp.org_unit_id
+      JOIN source s ON s.id = lp.source_id
+     WHERE o.slug = ${wardSlug} AND ${scopePathSql(scope, Prisma.sql`o.path`)} AND lp.term_id = ${termId}
+       AND ${publishedRecordSql("lp")}
+       ${programmeSlug ? Prisma.sql`AND lp.programme_id IN (SELECT pr.id FROM programme pr WHERE pr.slug = ${programmeSlug})` : Prisma.empty}
+     ORDER BY lp.start_year, lp.id`;
+  return rows.map(({ sourceKey, sourceTitle, sourceIssuedOn, sourceKind, progress, ...r }) => ({
+    ...r,
+    areaM2: decimalOrNull(r.areaM2),
+    compensationDong: decimalOrNull(r.compensationDong),
+    source: sourceOfRow({ sourceKey, sourceTitle, sourceIssuedOn, sourceKind }),
+    isDemo: sourceKind === "DEMO",
+    progress: progress.map((y) => ({
+      ...y,
+      areaM2: decimalTextOrNull(y.areaM2),
+      compensationDong: decimalTextOrNull(y.compensationDong),
+    })),
+  }));
 }
 
 export type AchievementInfo = {
@@ -156,37 +199,44 @@ export const achievementFieldsSelect = {
   source: sourceSelect,
 } as const;
 
+type AchievementRow = SourceColumns & {
+  kind: AchievementKind;
+  status: AchievementStatus;
+  year: number | null;
+  title: string;
+  recognitionLevel: OrgLevel | null;
+  note: string | null;
+  subjectSlug: string | null;
+  subjectShortName: string | null;
+};
+
 /**
- * Published named achievements of a term in year order, those without a year last (one query). Only
- * those of units in `scope`: the achieving unit, and the subject group when asked by subject.
+ * Published named achievements of a term in year order, those without a year last (one statement).
+ * Only those of units in `scope`: the achieving unit, and the subject group when asked by subject.
  */
 export async function getAchievements(
   termId: number,
   filter: AchievementFilter,
   scope: ReadScope,
 ): Promise<AchievementInfo[]> {
-  const rows = await db().achievement.findMany({
-    where:
-      "subject" in filter
-        ? {
-            termId,
-            subjectOrgUnit: { slug: filter.subject, ...scopeWhere(scope) },
-            ...publishedRecordWhere,
-          }
-        : {
-            termId,
-            orgUnit: { slug: filter.ward },
-            ...orgUnitScopeWhere(scope),
-            ...(filter.programme ? { programme: { slug: filter.programme } } : {}),
-            ...publishedRecordWhere,
-          },
-    orderBy: [{ year: { sort: "asc", nulls: "last" } }, { id: "asc" }],
-    select: achievementFieldsSelect,
-  });
-  return rows.map(({ subjectOrgUnit, source, ...a }) => ({
+  const which =
+    "subject" in filter
+      ? Prisma.sql`so.slug = ${filter.subject} AND ${scopePathSql(scope, Prisma.sql`so.path`)}`
+      : Prisma.sql`a.org_unit_id = (SELECT o.id FROM org_unit o WHERE o.slug = ${filter.ward} AND ${scopePathSql(scope, Prisma.sql`o.path`)})
+          ${filter.programme ? Prisma.sql`AND a.programme_id IN (SELECT pr.id FROM programme pr WHERE pr.slug = ${filter.programme})` : Prisma.empty}`;
+  const rows = await db().$queryRaw<AchievementRow[]>`
+    SELECT a.kind::text AS kind, a.status::text AS status, a.year, a.title,
+           a.recognition_level::text AS "recognitionLevel", a.note,
+           so.slug AS "subjectSlug", so.short_name AS "subjectShortName", ${sourceColumnsSql("s")}
+      FROM achievement a
+      JOIN source s ON s.id = a.source_id
+      LEFT JOIN org_unit so ON so.id = a.subject_org_unit_id
+     WHERE a.term_id = ${termId} AND ${publishedRecordSql("a")} AND ${which}
+     ORDER BY a.year ASC NULLS LAST, a.id`;
+  return rows.map(({ subjectSlug, subjectShortName, sourceKey, sourceTitle, sourceIssuedOn, sourceKind, ...a }) => ({
     ...a,
-    subject: subjectOrgUnit,
-    source: toSource(source),
-    isDemo: source.kind === "DEMO",
+    subject: subjectSlug === null ? null : { slug: subjectSlug, shortName: subjectShortName! },
+    source: sourceOfRow({ sourceKey, sourceTitle, sourceIssuedOn, sourceKind }),
+    isDemo: sourceKind === "DEMO",
   }));
 }

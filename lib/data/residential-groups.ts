@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Qualifier } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { PeriodKind, Qualifier } from "@/lib/generated/prisma/enums";
 import { summariseIndicator, type IndicatorSummary, type ValueInput } from "@/lib/domain/indicator-summary";
 import {
   checkDerivedShare,
@@ -18,10 +19,10 @@ import {
 import { averageOf } from "@/lib/domain/decimal";
 import { targetStatus, type TargetStatus } from "@/lib/domain/target-status";
 import { getOrgUnit, type OrgUnitDetail, type OrgUnitRef } from "./org-units";
-import { getProgrammes, type IndicatorInfo } from "./programmes";
+import { getProgrammes, type IndicatorInfo, type ProgrammeInfo } from "./programmes";
 import { getAchievements, type AchievementInfo } from "./records";
-import { type ReadScope, orgUnitScopeWhere } from "./scope";
-import { decimalString, sourceSelect, toSource } from "./serialize";
+import { type ReadScope, scopePathSql } from "./scope";
+import { type SourceColumns, decimalString, sourceColumnsSql, sourceOfRow } from "./serialize";
 import { getTargets, type IndicatorTargets, type TargetInfo } from "./targets";
 import type { TermSummary } from "./terms";
 import { getUnitValues } from "./values";
@@ -32,7 +33,18 @@ import { getUnitValues } from "./values";
 
 export type MatrixCell = GroupYearCell & { groupSlug: string };
 
-/** The group × year matrix of one indicator for the residential groups of a ward in `scope` (one query). */
+type CellRow = SourceColumns & {
+  groupSlug: string;
+  year: number;
+  value: { toFixed(): string };
+  qualifier: Qualifier;
+  note: string | null;
+};
+
+/**
+ * The group × year matrix of one indicator for the residential groups of a ward in `scope`: one
+ * statement, the catalogue rows joined (Prisma's nested selects sent four).
+ */
 export async function getGroupMatrix({
   wardSlug,
   termId,
@@ -44,37 +56,39 @@ export async function getGroupMatrix({
   indicatorCode: string;
   scope: ReadScope;
 }): Promise<MatrixCell[]> {
-  const rows = await db().result.findMany({
-    where: {
-      indicator: { code: indicatorCode, programme: { termId } },
-      orgUnit: { parent: { slug: wardSlug }, level: "RESIDENTIAL_GROUP" },
-      ...orgUnitScopeWhere(scope),
-      period: { termId, kind: "YEAR" },
-    },
-    select: {
-      value: true,
-      qualifier: true,
-      note: true,
-      orgUnit: { select: { slug: true } },
-      period: { select: { year: true } },
-      source: sourceSelect,
-    },
-    orderBy: [{ orgUnit: { sortOrder: "asc" } }, { period: { year: "asc" } }],
-  });
-  return rows
-    .filter((r) => r.period.year !== null)
-    .map((r) => ({
-      groupSlug: r.orgUnit.slug,
-      year: r.period.year!,
-      value: decimalString(r.value),
-      qualifier: r.qualifier,
-      note: r.note,
-      source: toSource(r.source),
-      isDemo: r.source.kind === "DEMO",
-    }));
+  const rows = await db().$queryRaw<CellRow[]>`
+    SELECT o.slug AS "groupSlug", p.year, r.value, r.qualifier::text AS qualifier, r.note, ${sourceColumnsSql("s")}
+      FROM result r
+      JOIN org_unit o ON o.id = r.org_unit_id
+      JOIN period p ON p.id = r.period_id
+      JOIN source s ON s.id = r.source_id
+     WHERE r.indicator_id IN (SELECT i.id FROM indicator i JOIN programme pr ON pr.id = i.programme_id
+                               WHERE i.code = ${indicatorCode} AND pr.term_id = ${termId})
+       AND o.parent_id = (SELECT w.id FROM org_unit w WHERE w.slug = ${wardSlug}) AND o.level = 'RESIDENTIAL_GROUP'
+       AND ${scopePathSql(scope, Prisma.sql`o.path`)}
+       AND p.term_id = ${termId} AND p.kind = 'YEAR' AND p.year IS NOT NULL
+     ORDER BY o.sort_order, p.year`;
+  return rows.map(({ sourceKey, sourceTitle, sourceIssuedOn, sourceKind, ...r }) => ({
+    groupSlug: r.groupSlug,
+    year: r.year,
+    value: decimalString(r.value),
+    qualifier: r.qualifier,
+    note: r.note,
+    source: sourceOfRow({ sourceKey, sourceTitle, sourceIssuedOn, sourceKind }),
+    isDemo: sourceKind === "DEMO",
+  }));
 }
 
-/** Values (yearly and for the term) of some indicators of one unit in a term (one query); none outside `scope`. */
+type IndicatorValueRow = SourceColumns & {
+  code: string;
+  kind: PeriodKind;
+  year: number | null;
+  value: { toFixed(): string };
+  qualifier: Qualifier;
+  note: string | null;
+};
+
+/** Values (yearly and for the term) of some indicators of one unit in a term (one statement); none outside `scope`. */
 export async function getIndicatorValues({
   orgUnitSlug,
   termId,
@@ -87,30 +101,24 @@ export async function getIndicatorValues({
   scope: ReadScope;
 }): Promise<Array<ValueInput & { code: string }>> {
   if (indicatorCodes.length === 0) return [];
-  const rows = await db().result.findMany({
-    where: {
-      orgUnit: { slug: orgUnitSlug },
-      ...orgUnitScopeWhere(scope),
-      indicator: { code: { in: indicatorCodes }, programme: { termId } },
-      period: { termId },
-    },
-    select: {
-      value: true,
-      qualifier: true,
-      note: true,
-      indicator: { select: { code: true } },
-      period: { select: { kind: true, year: true } },
-      source: sourceSelect,
-    },
-    orderBy: [{ period: { kind: "asc" } }, { period: { year: "asc" } }],
-  });
+  const rows = await db().$queryRaw<IndicatorValueRow[]>`
+    SELECT i.code, p.kind::text AS kind, p.year, r.value, r.qualifier::text AS qualifier, r.note, ${sourceColumnsSql("s")}
+      FROM result r
+      JOIN org_unit o ON o.id = r.org_unit_id
+      JOIN indicator i ON i.id = r.indicator_id
+      JOIN programme pr ON pr.id = i.programme_id
+      JOIN period p ON p.id = r.period_id
+      JOIN source s ON s.id = r.source_id
+     WHERE o.slug = ${orgUnitSlug} AND ${scopePathSql(scope, Prisma.sql`o.path`)}
+       AND i.code = ANY(${indicatorCodes}::text[]) AND pr.term_id = ${termId} AND p.term_id = ${termId}
+     ORDER BY p.kind, p.year`;
   return rows.map((r) => ({
-    code: r.indicator.code,
-    period: r.period,
+    code: r.code,
+    period: { kind: r.kind, year: r.year },
     value: decimalString(r.value),
-    qualifier: r.qualifier as Qualifier,
+    qualifier: r.qualifier,
     note: r.note,
-    source: toSource(r.source),
+    source: sourceOfRow(r),
   }));
 }
 
@@ -126,9 +134,11 @@ const groupsOf = (ward: OrgUnitDetail): OrgUnitRef[] => ward.children.filter((c)
 
 /** Every indicator of the term's programmes that apply to the ward, in catalogue order. */
 async function catalogue(termId: number, wardSlug: string): Promise<IndicatorInfo[]> {
-  const programmes = await getProgrammes(termId, { unitSlug: wardSlug });
-  return programmes.flatMap((p) => p.sections.flatMap((s) => s.indicators));
+  return indicatorsOf(await getProgrammes(termId, { unitSlug: wardSlug }));
 }
+
+const indicatorsOf = (programmes: ProgrammeInfo[]): IndicatorInfo[] =>
+  programmes.flatMap((p) => p.sections.flatMap((s) => s.indicators));
 
 const isGroupIndicator = (i: IndicatorInfo) => i.collectionLevel === "RESIDENTIAL_GROUP";
 
@@ -189,13 +199,18 @@ export async function getResidentialGroupsView({
   term,
   query,
   scope,
+  loaded,
 }: {
   wardSlug: string;
   term: TermSummary;
   query: GroupsQuery;
   scope: ReadScope;
+  /** The ward (read with `scope`) and its programmes, when the caller has them already (the dashboard). */
+  loaded?: { ward: OrgUnitDetail | null; programmes: ProgrammeInfo[] };
 }): Promise<ResidentialGroupsView | null> {
-  const [ward, all] = await Promise.all([getOrgUnit(wardSlug, scope), catalogue(term.id, wardSlug)]);
+  const [ward, all] = loaded
+    ? [loaded.ward, indicatorsOf(loaded.programmes)]
+    : await Promise.all([getOrgUnit(wardSlug, scope), catalogue(term.id, wardSlug)]);
   const indicators = all.filter(isGroupIndicator);
   if (!ward || ward.level !== "WARD" || indicators.length === 0) return null;
   const indicator = query.indicator === undefined ? indicators[0] : indicators.find((i) => i.code === query.indicator);

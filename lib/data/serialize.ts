@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { SourceKind } from "@/lib/generated/prisma/enums";
 
 /** Date column (@db.Date) → "yyyy-mm-dd". */
@@ -22,3 +23,31 @@ export const toSource = <K extends SourceKind>(s: { key: string; title: string; 
   issuedOn: isoDay(s.issuedOn),
   kind: s.kind,
 });
+
+/**
+ * A source's columns for raw SQL that joins `source` as `alias` ("sourceKey", "sourceTitle",
+ * "sourceIssuedOn", "sourceKind"), read back with `sourceOfRow`.
+ */
+export const sourceColumnsSql = (alias: string) =>
+  Prisma.raw(
+    `${alias}.key AS "sourceKey", ${alias}.title AS "sourceTitle", ${alias}.issued_on AS "sourceIssuedOn", ${alias}.kind::text AS "sourceKind"`,
+  );
+
+export type SourceColumns = {
+  sourceKey: string;
+  sourceTitle: string;
+  sourceIssuedOn: Date | null;
+  sourceKind: SourceKind;
+};
+
+/** The source of a raw row selected with `sourceColumnsSql`, as `toSource` gives it. */
+export const sourceOfRow = (r: SourceColumns) => ({
+  key: r.sourceKey,
+  title: r.sourceTitle,
+  issuedOn: isoDay(r.sourceIssuedOn),
+  kind: r.sourceKind,
+});
+
+/** A NUMERIC sent as text (e.g. inside json_build_object: `area_m2::text`) → decimalString, or null. */
+export const decimalTextOrNull = (s: string | null): string | null =>
+  s === null ? null : decimalString({ toFixed: () => s });

@@ -57,9 +57,9 @@ export async function getWardOverview(
   term: TermSummary,
   scope: ReadScope,
 ): Promise<WardOverview | null> {
-  const ward = await getOrgUnit(wardSlug, scope);
-  if (!ward || ward.level !== "WARD") return null;
-  const [programmes, ownValues, history, groupValues, projects, achievements] = await Promise.all([
+  // all at once: each read is scoped, so a ward outside `scope` reads as nothing everywhere
+  const [ward, programmes, ownValues, history, groupValues, projects, achievements] = await Promise.all([
+    getOrgUnit(wardSlug, scope),
     getProgrammes(term.id, { unitSlug: wardSlug }),
     getUnitValues({ orgUnitSlug: wardSlug, termId: term.id, scope }),
     getPredecessorHistory({ unitSlug: wardSlug, termId: term.id }),
@@ -67,6 +67,7 @@ export async function getWardOverview(
     getLandClearanceProjects({ wardSlug, termId: term.id, scope }),
     getAchievements(term.id, { ward: wardSlug }, scope),
   ]);
+  if (!ward || ward.level !== "WARD") return null;
   const { values, formedFrom } = withPredecessorYears({
     history,
     indicators: historyIndicators(programmes),

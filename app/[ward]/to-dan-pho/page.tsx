@@ -5,7 +5,7 @@ import { cache } from "react";
 import { ResidentialGroupsView } from "@/components/residential-groups/residential-groups-view";
 import { getResidentialGroupsView } from "@/lib/data/residential-groups";
 import type { ReadScope } from "@/lib/data/scope";
-import { resolveTerm } from "@/lib/data/terms";
+import { type TermSummary, resolveTerm } from "@/lib/data/terms";
 import { slugSchema } from "@/lib/validation/params";
 import { residentialGroupsQuerySchema } from "@/lib/validation/residential-groups";
 
@@ -14,21 +14,12 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-// Shared by the metadata and the page within one request (the scope is one object per request), so
-// the queries run once.
+// Shared by the metadata and the page within one request (the scope is one object per request, and
+// the term one object through `termOf`), so the queries run once.
+const termOf = cache((term: string | undefined) => resolveTerm(term));
 const loadView = cache(
-  async (
-    ward: string,
-    term: string | undefined,
-    indicator: string | undefined,
-    year: number | undefined,
-    scope: ReadScope,
-  ) => {
-    const resolved = await resolveTerm(term);
-    return resolved
-      ? getResidentialGroupsView({ wardSlug: ward, term: resolved, query: { indicator, year }, scope })
-      : null;
-  },
+  (ward: string, term: TermSummary, indicator: string | undefined, year: number | undefined, scope: ReadScope) =>
+    getResidentialGroupsView({ wardSlug: ward, term, query: { indicator, year }, scope }),
 );
 
 async function load({ params, searchParams }: Props) {
@@ -38,8 +29,9 @@ async function load({ params, searchParams }: Props) {
   ]);
   const slug = slugSchema.safeParse(ward);
   if (!slug.success || !query.success) notFound();
-  const scope = await requireReadPage(slug.data);
-  const view = await loadView(slug.data, query.data.term, query.data.indicator, query.data.year, scope);
+  // the term is read while access is checked; the figures after it, with the reader's scope
+  const [scope, term] = await Promise.all([requireReadPage(slug.data), termOf(query.data.term)]);
+  const view = term ? await loadView(slug.data, term, query.data.indicator, query.data.year, scope) : null;
   if (!view) notFound();
   return { view, termQuery: query.data.term ?? null };
 }

@@ -6,7 +6,7 @@ import { mayEditValues } from "@/lib/auth/may-edit";
 import { ProgrammeDashboardView } from "@/components/programme/programme-dashboard-view";
 import { getProgrammeDashboard } from "@/lib/data/programme-dashboard";
 import type { ReadScope } from "@/lib/data/scope";
-import { resolveTerm } from "@/lib/data/terms";
+import { type TermSummary, resolveTerm } from "@/lib/data/terms";
 import { programmeSlugSchema, slugSchema, termQuerySchema } from "@/lib/validation/params";
 
 type Props = {
@@ -14,14 +14,13 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-// Shared by the metadata and the page within one request (the scope is one object per request), so
-// the queries run once.
-const loadDashboard = cache(async (ward: string, programme: string, term: string | undefined, scope: ReadScope) => {
-  const p = programmeSlugSchema.safeParse(programme);
-  if (!p.success) return null;
-  const resolved = await resolveTerm(term);
-  return resolved ? getProgrammeDashboard({ wardSlug: ward, programmeSlug: p.data, term: resolved, scope }) : null;
-});
+// Shared by the metadata and the page within one request (the scope is one object per request, and
+// the term one object through `termOf`), so the queries run once.
+const termOf = cache((term: string | undefined) => resolveTerm(term));
+const loadDashboard = cache((ward: string, programme: string, term: TermSummary, scope: ReadScope) =>
+  getProgrammeDashboard({ wardSlug: ward, programmeSlug: programme, term, scope }),
+);
+const mayEdit = cache(mayEditValues);
 
 async function load({ params, searchParams }: Props) {
   const [{ ward, programme }, query] = await Promise.all([
@@ -29,11 +28,18 @@ async function load({ params, searchParams }: Props) {
     searchParams.then((q) => termQuerySchema.safeParse(q)),
   ]);
   const slug = slugSchema.safeParse(ward);
+  const p = programmeSlugSchema.safeParse(programme);
   if (!slug.success) notFound();
-  const scope = await requireReadPage(slug.data);
-  const data = query.success ? await loadDashboard(slug.data, programme, query.data.term, scope) : null;
+  // what does not depend on the access check is read while it runs (the term, whether the person may
+  // edit); the figures after it, with the reader's scope
+  const [scope, term, canEdit] = await Promise.all([
+    requireReadPage(slug.data),
+    query.success ? termOf(query.data.term) : null,
+    mayEdit(slug.data),
+  ]);
+  const data = term && p.success ? await loadDashboard(slug.data, p.data, term, scope) : null;
   if (!data) notFound();
-  return { data, canEdit: await mayEditValues(slug.data) };
+  return { data, canEdit };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
