@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Failure } from "@/lib/result";
 import type { Actor } from "./entry-save";
-import { appliesToSql } from "./programmes";
+import { appliesToRowsSql } from "./programmes";
 import { isoDay } from "./serialize";
 
 export type DeadlineInfo = { dueOn: string; version: number; setByName: string | null; updatedAt: string };
@@ -111,22 +111,47 @@ export async function setDeadline({
   return { ok: false, code: "conflict", current: await getDeadline(target.districtId, target.periodId) };
 }
 
+// What "a ward still owes a programme" means, once for every reader: the inbox (due soon; districts
+// with late wards, stopping at the first one), the home page's count of late wards, and the deadline
+// reminders mailed per ward. In SQL over rows `w` (org_unit), `p` (a YEAR period) and `g` (programme):
+// `w` is a ward that existed in `p`'s year, `g` is a programme of `p`'s term that applies to `w`, and
+// `w` has not sent it for that year (no submission, a draft, or returned).
+
+/** SQL: the unit in `w` is a ward that existed in the year of period `p`. */
+const wardOfYearSql = Prisma.sql`w.level = 'WARD'
+  AND w.valid_from <= make_date(p.year, 12, 31) AND (w.valid_to IS NULL OR w.valid_to >= make_date(p.year, 1, 1))`;
+
+/** SQL: the programme in `g` is of the term of period `p`, applies to `w`, and `w` has not sent it for `p`. */
+const programmeNotSentSql = Prisma.sql`g.term_id = p.term_id
+  AND ${appliesToRowsSql(
+    { id: Prisma.sql`g.id`, issuerId: Prisma.sql`g.issuer_id` },
+    { id: Prisma.sql`w.id`, path: Prisma.sql`w.path` },
+  )}
+  AND NOT EXISTS (
+    SELECT 1 FROM submission sent
+    WHERE sent.org_unit_id = w.id AND sent.period_id = p.id AND sent.programme_id = g.id
+      AND sent.status NOT IN ('DRAFT', 'RETURNED')
+  )`;
+
+/** SQL: the ward in `w` still owes the programme in `g` for the year of period `p`. */
+export const owesProgrammeSql = Prisma.sql`${wardOfYearSql} AND ${programmeNotSentSql}`;
+
+/**
+ * SQL: the ward in `w` still owes some programme for the year of period `p` (the ward's own columns
+ * tested first, then its programmes until one is owed).
+ */
+export const owesAnyProgrammeSql = Prisma.sql`${wardOfYearSql}
+  AND EXISTS (SELECT 1 FROM programme g WHERE ${programmeNotSentSql})`;
+
 /**
  * The programmes a ward `w` (in the FROM) still owes under its district's due dates: rows of `dist`
- * (its district), `d` (a deadline of the district), `p` (its year), `g` (a programme of the term that
- * applies to the ward) and `s` (its submission, if any) where `due` holds of `d`, the ward existed that
- * year, and the programme is not sent (no submission, a draft or returned). The inbox (due soon, late
- * wards) and the deadline reminders read the same rows.
+ * (its district), `d` (a deadline of the district), `p` (its year) and `g` (a programme the ward owes
+ * that year: `owesProgrammeSql`) where `due` holds of `d`. The inbox (due soon) and the deadline
+ * reminders read the same rows.
  */
 export const owedUnderDeadlineSql = (due: Prisma.Sql): Prisma.Sql => Prisma.sql`
     JOIN org_unit dist ON dist.id = w.parent_id
     JOIN deadline d ON d.district_id = dist.id
     JOIN period p ON p.id = d.period_id
-    JOIN programme g ON g.term_id = p.term_id
-      AND ${appliesToSql(Prisma.sql`g.id`, Prisma.sql`w.id`)}
-    LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = p.id AND s.programme_id = g.id
-    WHERE ${due}
-      AND w.level = 'WARD'
-      AND w.valid_from <= make_date(p.year, 12, 31)
-      AND (w.valid_to IS NULL OR w.valid_to >= make_date(p.year, 1, 1))
-      AND (s.status IS NULL OR s.status IN ('DRAFT', 'RETURNED'))`;
+    JOIN programme g ON ${owesProgrammeSql}
+    WHERE ${due}`;

@@ -4,8 +4,7 @@ import "server-only";
 // below them are found as the read scope finds them, by the materialised path). No per-ward queries.
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { appliesToRowsSql } from "./programmes";
-import { owedUnderDeadlineSql } from "./deadlines";
+import { owedUnderDeadlineSql, owesAnyProgrammeSql } from "./deadlines";
 
 export type WardRef = { slug: string; name: string };
 export type ProgrammeRefShort = { slug: string; code: string };
@@ -165,21 +164,8 @@ async function wardDeadlines(roots: readonly number[], today: string, soonDays: 
   }));
 }
 
-/** SQL: the ward in `w` has not sent a programme that applies to it, of the year of period `p`. */
-const notSentSql = Prisma.sql`EXISTS (
-  SELECT 1 FROM programme g
-  LEFT JOIN submission s ON s.org_unit_id = w.id AND s.period_id = p.id AND s.programme_id = g.id
-  WHERE g.term_id = p.term_id
-    AND (s.status IS NULL OR s.status IN ('DRAFT', 'RETURNED'))
-    AND ${appliesToRowsSql(
-      { id: Prisma.sql`g.id`, issuerId: Prisma.sql`g.issuer_id` },
-      { id: Prisma.sql`w.id`, path: Prisma.sql`w.path` },
-    )}
-)`;
-
-/** SQL: the ward in `w` is below `roots` and existed in the year of period `p`. */
-const wardOfYearSql = (roots: readonly number[]) => Prisma.sql`w.level = 'WARD' AND w.path && ${[...roots]}::int[]
-  AND w.valid_from <= make_date(p.year, 12, 31) AND (w.valid_to IS NULL OR w.valid_to >= make_date(p.year, 1, 1))`;
+/** SQL: the ward in `w` is below `roots` and still owes a programme of the year of period `p`. */
+const lateWardSql = (roots: readonly number[]) => Prisma.sql`w.path && ${[...roots]}::int[] AND ${owesAnyProgrammeSql}`;
 
 const dayBeforeOf = (today: string) => isoDate(new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000));
 
@@ -197,7 +183,7 @@ async function lateWards(roots: readonly number[], today: string): Promise<LateW
     JOIN period p ON p.id = d.period_id
     JOIN org_unit dist ON dist.id = d.district_id
     CROSS JOIN LATERAL (
-      SELECT 1 FROM org_unit w WHERE w.parent_id = dist.id AND ${wardOfYearSql(roots)} AND ${notSentSql} LIMIT 1
+      SELECT 1 FROM org_unit w WHERE w.parent_id = dist.id AND ${lateWardSql(roots)} LIMIT 1
     ) late
     WHERE d.due_on <= ${dayBeforeOf(today)}::date
     ORDER BY d.due_on, dist.name
@@ -222,7 +208,7 @@ export async function countLateWards(roots: readonly number[], today: string): P
     JOIN org_unit dist ON dist.id = w.parent_id
     JOIN deadline d ON d.district_id = dist.id
     JOIN period p ON p.id = d.period_id
-    WHERE d.due_on <= ${dayBeforeOf(today)}::date AND ${wardOfYearSql(roots)} AND ${notSentSql}
+    WHERE d.due_on <= ${dayBeforeOf(today)}::date AND ${lateWardSql(roots)}
     GROUP BY dist.slug, p.year`;
   return new Map(rows.map((r) => [`${r.districtSlug}:${r.year}`, r.lateWards]));
 }

@@ -1,15 +1,9 @@
-import { type Page, expect, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "./auth-state";
+import { submitSignIn } from "./helpers/sign-in";
 
 // Each demo role signs in and sees what its office allows, nothing more.
 test.use({ storageState: { cookies: [], origins: [] } });
-
-async function signIn(page: Page, username: string, next = "/") {
-  await page.goto(`/dang-nhap?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Tên đăng nhập hoặc e-mail").fill(username);
-  await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-}
 
 test.describe("sign-in and what each role sees", () => {
   test("without a session the dashboards lead to the sign-in page and the API answers 401", async ({
@@ -32,7 +26,7 @@ test.describe("sign-in and what each role sees", () => {
   });
 
   test("ward official: their ward and its groups; not another ward, not the district comparison", async ({ page }) => {
-    await signIn(page, "demo.phuong", "/ngoc-thuy");
+    await submitSignIn(page, "demo.phuong", { next: "/ngoc-thuy" });
     await expect(page).toHaveURL(/\/ngoc-thuy$/);
     await expect(page.getByTestId("current-user")).toContainText("Cán bộ phường");
     // what the role cannot open is not offered
@@ -53,13 +47,13 @@ test.describe("sign-in and what each role sees", () => {
   });
 
   test("ward party committee: their ward only", async ({ page }) => {
-    await signIn(page, "demo.danguy", "/ngoc-thuy");
+    await submitSignIn(page, "demo.danguy", { next: "/ngoc-thuy" });
     await expect(page.getByTestId("current-user")).toContainText("Đảng ủy phường");
     expect((await page.goto("/cu-khoi"))?.status()).toBe(403);
   });
 
   test("district staff: every ward and the comparisons", async ({ page }) => {
-    await signIn(page, "demo.quan");
+    await submitSignIn(page, "demo.quan");
     await expect(page.getByRole("link", { name: /Phường Bồ Đề/ })).toBeVisible();
     expect((await page.goto("/bo-de"))?.status()).toBe(200);
     expect((await page.goto("/so-sanh"))?.status()).toBe(200);
@@ -69,7 +63,7 @@ test.describe("sign-in and what each role sees", () => {
     page,
     browser,
   }) => {
-    await signIn(page, "demo.quantri", "/quan-tri/tai-khoan");
+    await submitSignIn(page, "demo.quantri", { next: "/quan-tri/tai-khoan" });
     await expect(page.getByRole("heading", { level: 1, name: "Quản trị tài khoản" })).toBeVisible();
     await expect(page.getByTestId("account-demo.phuong")).toContainText("Cán bộ phường · Phường Ngọc Thụy");
     const form = page.locator("form[action='/api/admin/accounts']");
@@ -107,7 +101,7 @@ test.describe("sign-in and what each role sees", () => {
   });
 
   test("administrator signs in and out; sign-out ends the session", async ({ page }) => {
-    await signIn(page, "demo.quantri");
+    await submitSignIn(page, "demo.quantri");
     await expect(page.getByTestId("current-user")).toContainText("Quản trị");
     await page.getByRole("button", { name: "Đăng xuất" }).click();
     await expect(page).toHaveURL(/\/dang-nhap\?da-dang-xuat=1/);
@@ -123,7 +117,7 @@ test.describe("sign-in and what each role sees", () => {
       (window as unknown as { cspViolations: string[] }).cspViolations = seen;
       document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    await signIn(page, "demo.quan", "/ngoc-thuy/chuong-trinh/03-CTr-QU");
+    await submitSignIn(page, "demo.quan", { next: "/ngoc-thuy/chuong-trinh/03-CTr-QU" });
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Chương trình 03-CTr/QU");
     // the dashboard's sections open on a click and draw their charts when scrolled to (client scripts)
     const order = page.locator('details.dashboard-section[data-section="trat-tu-do-thi"]');

@@ -1,6 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type Page, expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, STORAGE_STATE } from "./auth-state";
+import { STORAGE_STATE } from "./auth-state";
+import { expectAccessible } from "./helpers/accessibility";
+import { signIn } from "./helpers/sign-in";
 
 // The yearly entry form as the ward official (demo.phuong) uses it. Each test signs in itself:
 // the shared storage state is the district staff's, who may read but not edit.
@@ -10,25 +11,17 @@ const ENTRY = (year: number) => `/ngoc-thuy/nhap-lieu/${year}/03-CTr-QU`;
 const field = (page: Page, name: string, unit: string, year: number) =>
   page.getByLabel(`${name} (${unit}), năm ${year}`, { exact: true });
 
-async function signIn(page: Page, username = "demo.phuong") {
-  await page.goto("/dang-nhap");
-  await page.getByLabel("Tên đăng nhập hoặc e-mail").fill(username);
-  await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page.getByTestId("current-user")).toBeVisible();
-}
-
 async function officialPage(browser: Browser) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signIn(page);
+  await signIn(page, "demo.phuong");
   return { context, page };
 }
 
 test.describe("yearly entry form", () => {
   test("at 1440 px the “trên” box and the input never cover the indicator's name", async ({ page }) => {
     await page.setViewportSize({ width: 1440, height: 900 });
-    await signIn(page);
+    await signIn(page, "demo.phuong");
     await page.goto(ENTRY(2020));
     const overlaps = await page.locator('[data-testid^="row-"]').evaluateAll((rows) =>
       rows.flatMap((row) => {
@@ -44,7 +37,7 @@ test.describe("yearly entry form", () => {
 
   test("moving down with Enter keeps the focused input above the sticky save bar", async ({ page }) => {
     await page.setViewportSize({ width: 1440, height: 900 });
-    await signIn(page);
+    await signIn(page, "demo.phuong");
     await page.goto(ENTRY(2020));
     const first = page.locator('[data-entry-grid] input[data-row="0"]').first();
     await first.focus();
@@ -62,7 +55,7 @@ test.describe("yearly entry form", () => {
   test("Vietnamese numbers, a broken rule, an outlier confirmed with a note, saved and still there after a reload", async ({
     page,
   }) => {
-    await signIn(page);
+    await signIn(page, "demo.phuong");
     await page.goto("/ngoc-thuy");
     await page.getByRole("link", { name: "Nhập số liệu 03-CTr/QU" }).click();
     await page.getByRole("link", { name: "2019", exact: true }).click();
@@ -139,7 +132,7 @@ test.describe("yearly entry form", () => {
     page,
     context,
   }) => {
-    await signIn(page);
+    await signIn(page, "demo.phuong");
     await page.goto(ENTRY(2017));
     const input = field(page, "Trường hợp lập biên bản nhắc nhở", "trường hợp", 2017);
     await input.fill("1.234");
@@ -161,7 +154,7 @@ test.describe("yearly entry form", () => {
   });
 
   test("residential groups: the ward share follows the groups as they are typed", async ({ page, browser }) => {
-    await signIn(page);
+    await signIn(page, "demo.phuong");
     await page.goto(`${ENTRY(2016)}/to-dan-pho`);
     await expect(page.getByRole("row")).toHaveCount(39); // header and 38 groups
     const live = page.getByTestId("live-tdp-van-hoa");
@@ -202,17 +195,10 @@ test.describe("yearly entry form", () => {
     page,
     browser,
   }) => {
-    await signIn(page);
+    await signIn(page, "demo.phuong");
     for (const url of [ENTRY(2020), `${ENTRY(2020)}/to-dan-pho`]) {
       await page.goto(url);
-      const { violations } = await new AxeBuilder({ page })
-        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-        .analyze();
-      const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(
-        bad.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`),
-        url,
-      ).toEqual([]);
+      await expectAccessible(page, url);
     }
 
     await page.setViewportSize({ width: 375, height: 800 });
@@ -235,7 +221,7 @@ test.describe("yearly entry form", () => {
   test("group grid: a wrong value says why at its cell; Lưu nháp saves the valid rows and moves to the wrong one", async ({
     page,
   }) => {
-    await signIn(page);
+    await signIn(page, "demo.phuong");
     await page.goto(`${ENTRY(2015)}/to-dan-pho`);
     const cell = (group: number) =>
       page.getByLabel(`Tổ ${group}: Gia đình đạt tiêu chuẩn Gia đình văn hóa (theo tổ dân phố)`, { exact: true });
@@ -268,7 +254,7 @@ test.describe("yearly entry form", () => {
   test("ward figures: Lưu nháp with only wrong rows saves nothing, says why, and moves to the first", async ({
     page,
   }) => {
-    await signIn(page);
+    await signIn(page, "demo.phuong");
     await page.goto(ENTRY(2015));
     const money = field(page, "Tiền xử phạt vi phạm trật tự đô thị", "đồng", 2015);
     await money.fill("1,5");
@@ -282,7 +268,7 @@ test.describe("yearly entry form", () => {
   });
 
   test("yes/no rows: no unit beside the question, a term target in years reads in years", async ({ page }) => {
-    await signIn(page);
+    await signIn(page, "demo.phuong");
     await page.goto("/ngoc-thuy/nhap-lieu/2020/02-CTr-QU");
     const row = page.getByTestId("row-co-quan-dien-tu");
     await expect(row.locator("#o-co-quan-dien-tu-ten")).toHaveText("Đạt mô hình cơ quan điện tử");
@@ -297,7 +283,7 @@ test.describe("yearly entry form", () => {
   });
 
   test("published figures: counted as present, confirmed as this year's in one step", async ({ page }) => {
-    await signIn(page);
+    await signIn(page, "demo.phuong");
     const url = "/ngoc-thuy/nhap-lieu/2015/02-CTr-QU";
     await page.goto(url);
     const panel = page.getByTestId("submission-panel");

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { type Page, expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { DEMO_PASSWORD } from "./auth-state";
+import { signIn } from "./helpers/sign-in";
 
 // A ward official downloads the Excel export, changes one value in it, uploads it, sees exactly that
 // change in the preview, applies it, finds the new value, and a second upload changes nothing.
@@ -15,14 +15,6 @@ const BASE = `/ngoc-thuy/nhap-lieu/${YEAR}/03-CTr-QU`;
 const IMPORT = `${BASE}/nhap-tep`;
 const CODE = "bien-ban-nhac-nho";
 const NAME = "Trường hợp lập biên bản nhắc nhở";
-
-async function signIn(page: Page) {
-  await page.goto(`/dang-nhap?next=${encodeURIComponent(IMPORT)}`);
-  await page.getByLabel("Tên đăng nhập hoặc e-mail").fill("demo.phuong");
-  await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page).toHaveURL(new RegExp(`${IMPORT}$`));
-}
 
 async function downloadXlsx(page: Page): Promise<ExcelJS.Workbook> {
   const [download] = await Promise.all([
@@ -53,7 +45,7 @@ async function upload(page: Page, bytes: Buffer, name = "nhap-lieu.xlsx") {
 test("an edited Excel export: preview shows the one change, apply writes it, a second upload changes nothing", async ({
   page,
 }) => {
-  await signIn(page);
+  await signIn(page, "demo.phuong", IMPORT);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(
     `Nhập từ tệp · Phường Ngọc Thụy · năm ${YEAR} · 03-CTr/QU`,
   );
@@ -97,7 +89,7 @@ test("an edited Excel export: preview shows the one change, apply writes it, a s
 test("a file with a word in a number cell is refused, naming the cell, and nothing can be applied", async ({
   page,
 }) => {
-  await signIn(page);
+  await signIn(page, "demo.phuong", IMPORT);
   const wb = await downloadXlsx(page);
   const cell = valueCell(wb);
   cell.value = "mười hai";
@@ -112,7 +104,7 @@ test("a file with a word in a number cell is refused, naming the cell, and nothi
 test("a note changed in the file is shown old → new before it is written, also when the value stays", async ({
   page,
 }) => {
-  await signIn(page);
+  await signIn(page, "demo.phuong", IMPORT);
   const wb = await downloadXlsx(page);
   const value = valueCell(wb, "ra-quan-xu-ly").value;
   const note = valueCell(wb, "ra-quan-xu-ly", "H");
@@ -132,7 +124,7 @@ test("a note changed in the file is shown old → new before it is written, also
 });
 
 test("an empty file is refused as empty, not as no file chosen", async ({ page }) => {
-  await signIn(page);
+  await signIn(page, "demo.phuong", IMPORT);
   await upload(page, Buffer.alloc(0), "rong.xlsx");
   await expect(page.locator("main").getByRole("alert")).toHaveText(/^Tệp rỗng\./);
   await expect(page.getByRole("button", { name: "Áp dụng" })).toHaveCount(0);

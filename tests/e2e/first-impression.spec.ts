@@ -1,19 +1,8 @@
 // Issue 13, navigation and first impression: the sign-in page says what the site is and whom to ask,
 // the header leads ward roles to their work and fits two lines on a phone, /tien-do reads on a phone.
-import AxeBuilder from "@axe-core/playwright";
-import { type Browser, expect, test } from "@playwright/test";
-import { DEMO_PASSWORD } from "./auth-state";
-
-async function as(browser: Browser, username: string) {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await page.goto("/dang-nhap");
-  await page.getByLabel("Tên đăng nhập hoặc e-mail").fill(username);
-  await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page.getByTestId("current-user")).toBeVisible();
-  return page;
-}
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./helpers/accessibility";
+import { signedInPage } from "./helpers/sign-in";
 
 test.describe("first impression and navigation", () => {
   test("the sign-in page names the organisation, the site's purpose, and whom to ask for a forgotten password", async ({
@@ -27,19 +16,16 @@ test.describe("first impression and navigation", () => {
     await expect(page.getByTestId("site-purpose")).toContainText("Chương trình công tác toàn khóa");
     await expect(page.getByTestId("forgot-password")).toContainText("Quên mật khẩu?");
     await expect(page.getByTestId("forgot-password")).toContainText("người quản trị hệ thống");
-    const { violations } = await new AxeBuilder({ page })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-      .analyze();
-    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    await expectAccessible(page);
     await context.close();
   });
 
   test("the header leads a ward official to entry and the committee to approval", async ({ browser }) => {
-    const official = await as(browser, "demo.phuong");
+    const official = await signedInPage(browser, "demo.phuong");
     const nav = official.getByRole("navigation", { name: "Điều hướng chính" });
     await expect(nav.getByRole("link", { name: "Nhập liệu" })).toHaveAttribute("href", "/ngoc-thuy/nhap-lieu");
     await official.context().close();
-    const committee = await as(browser, "demo.danguy");
+    const committee = await signedInPage(browser, "demo.danguy");
     await expect(
       committee.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Duyệt số liệu" }),
     ).toHaveAttribute("href", "/ngoc-thuy/nhap-lieu");

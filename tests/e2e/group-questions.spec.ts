@@ -1,9 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import { type Browser, type Page, expect as baseExpect, test } from "@playwright/test";
-import { DEMO_PASSWORD } from "./auth-state";
+import { type Page, expect as baseExpect, test } from "@playwright/test";
 import { makeAccount } from "./helpers/accounts";
 import { addUnit } from "./helpers/org-units";
 import { transition } from "./helpers/submission";
+import { expectAccessible } from "./helpers/accessibility";
+import { signedInPage } from "./helpers/sign-in";
 
 // A question on one residential group's figure, asked and answered beside that figure on the groups'
 // grid: the committee asks about Tổ 1's "Tổ dân phố văn hóa", the ward's official answers in the
@@ -24,27 +24,6 @@ const OFFICIAL = { username: "e2e.cauhoi.canbo", name: "Cán bộ phường Th�
 const COMMITTEE = { username: "e2e.cauhoi.danguy", name: "Đảng ủy phường Thử Câu Hỏi" };
 const FIGURE = "Tổ 1: Đạt danh hiệu Tổ dân phố văn hóa";
 
-async function signIn(browser: Browser, username: string, password: string, next: string): Promise<Page> {
-  const page = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
-  await page.goto(`/dang-nhap?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Tên đăng nhập hoặc e-mail").fill(username);
-  await page.getByLabel("Mật khẩu").fill(password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, "\\$&")}$`));
-  return page;
-}
-
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    bad.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`),
-    page.url(),
-  ).toEqual([]);
-}
-
 /** the questions in Tổ 1's cell of "Tổ dân phố văn hóa" */
 const cell = (page: Page) =>
   page.locator(`[data-testid="row-questions"][data-unit="${WARD}-to-1"][data-indicator="tdp-van-hoa"]`);
@@ -53,7 +32,7 @@ const panel = (page: Page) => page.getByTestId("submission-panel");
 test("the committee asks about one group's figure, the ward answers beside it, the approval closes it", async ({
   browser,
 }) => {
-  const admin = await signIn(browser, "demo.quantri", DEMO_PASSWORD, "/quan-tri/don-vi");
+  const admin = await signedInPage(browser, "demo.quantri", "/quan-tri/don-vi");
   await addUnit(admin, {
     parent: "Quận Long Biên",
     level: "Phường, xã",
@@ -74,7 +53,7 @@ test("the committee asks about one group's figure, the ward answers beside it, t
   await admin.context().close();
 
   // the ward's official enters Tổ 1's figure and sends the year
-  const official = await signIn(browser, OFFICIAL.username, PASSWORD, GRID);
+  const official = await signedInPage(browser, OFFICIAL.username, GRID, PASSWORD);
   await official.getByLabel(FIGURE, { exact: true }).selectOption("1");
   await official.getByRole("button", { name: "Lưu nháp" }).click();
   await expect(official.getByTestId("save-status")).toContainText("Đã lưu nháp");
@@ -85,7 +64,7 @@ test("the committee asks about one group's figure, the ward answers beside it, t
 
   // the committee asks in Tổ 1's cell, from the keyboard's point of view: the button names the figure
   // and the focus moves into the box it opens
-  const committee = await signIn(browser, COMMITTEE.username, PASSWORD, GRID);
+  const committee = await signedInPage(browser, COMMITTEE.username, GRID, PASSWORD);
   await expect(committee.getByRole("button", { name: /^Hỏi về số liệu này: Tổ [12]: / })).toHaveCount(6);
   const question = cell(committee).getByLabel(`Câu hỏi về ${FIGURE}`);
   await expect(async () => {

@@ -1,8 +1,8 @@
 // The home page at any number of wards: the person's own units first, then one page of the wards they
 // may read, searched by name with or without diacritics (the paging itself: tests/integration/data-scope).
-import AxeBuilder from "@axe-core/playwright";
-import { type Browser, type Page, expect, test } from "@playwright/test";
-import { DEMO_PASSWORD } from "./auth-state";
+import { type Page, expect, test } from "@playwright/test";
+import { expectAccessible } from "./helpers/accessibility";
+import { signedInPage } from "./helpers/sign-in";
 
 test("district staff start from their district; the ward search ignores diacritics", async ({ page }) => {
   await page.goto("/");
@@ -25,22 +25,8 @@ test("district staff start from their district; the ward search ignores diacriti
   await page.goto("/?q=kh%C3%B4ng%20c%C3%B3");
   await expect(page.getByTestId("ward-count")).toHaveText("Không tìm thấy phường, xã nào có tên khớp “không có”.");
   await expect(page.getByRole("link", { name: /Phường/ })).toHaveCount(0);
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await expectAccessible(page);
 });
-
-async function signedIn(browser: Browser, username: string) {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await page.goto("/dang-nhap");
-  await page.getByLabel("Tên đăng nhập hoặc e-mail").fill(username);
-  await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page.getByTestId("current-user")).toBeVisible();
-  return page;
-}
 
 /** The year the home page reports on (the current year of the latest term, which other tests may add). */
 async function standingYear(page: Page): Promise<string> {
@@ -69,7 +55,7 @@ test("home: what waits first, then where each of the person's wards stands this 
 
   // the ward official and the committee: their ward, programme by programme, each with its state and a link
   for (const username of ["demo.phuong", "demo.danguy"]) {
-    const other = await signedIn(browser, username);
+    const other = await signedInPage(browser, username);
     await other.goto("/");
     const y = await standingYear(other);
     const ward = other.getByTestId("standing-ngoc-thuy");
@@ -79,10 +65,7 @@ test("home: what waits first, then where each of the person's wards stands this 
       await expect(row.locator("[data-state]")).toHaveCount(1);
       await expect(row.getByRole("link")).toHaveAttribute("href", new RegExp(`^/ngoc-thuy/nhap-lieu/${y}/[\\w-]+$`));
     }
-    const { violations } = await new AxeBuilder({ page: other })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-      .analyze();
-    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    await expectAccessible(other);
     if (username === "demo.danguy") {
       // the reviewer's entry page is not titled as if they entered the figures
       await rows.first().getByRole("link").click();

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type Page, expect as baseExpect, test } from "@playwright/test";
-import { DEMO_PASSWORD } from "./auth-state";
+import { expectAccessible } from "./helpers/accessibility";
+import { signIn } from "./helpers/sign-in";
 
 // "Việc cần làm": the party committee sees on its home page, and counted in the header, the
 // submission a ward official has just sent (Ngọc Thụy's 2017 figures of 01-CT/QU, which no other
@@ -15,14 +15,6 @@ const expect = baseExpect.configure({ timeout: 30_000 });
 const YEAR = 2017;
 const ENTRY = `/ngoc-thuy/nhap-lieu/${YEAR}/01-CT-QU`;
 const ITEM = `Chờ duyệt: số liệu năm ${YEAR} của Phường Ngọc Thụy, chương trình 01-CT/QU`;
-
-async function signIn(page: Page, username: string, next: string) {
-  await page.goto(`/dang-nhap?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Tên đăng nhập hoặc e-mail").fill(username);
-  await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, "\\$&")}$`));
-}
 
 const panel = (page: Page) => page.getByTestId("submission-panel");
 const inbox = (page: Page) => page.getByRole("region", { name: /Việc cần làm/ });
@@ -66,10 +58,7 @@ test("the committee sees a submission on its home page right after the ward send
   const item = inbox(page).getByRole("listitem").filter({ hasText: ITEM });
   await expect(item).toContainText("bởi Cán bộ phường Ngọc Thụy");
   expect(await countIn(page)).toBe(before + 1);
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await expectAccessible(page);
   await page.setViewportSize({ width: 375, height: 800 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -135,10 +124,7 @@ test("a question on one figure is answered by the ward and closed by the approva
 
   await page.reload();
   await expect(questions.getByTestId("figure-question")).toContainText("Theo sổ theo dõi của phường.");
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await expectAccessible(page);
   await confirm(page, "Duyệt", "");
   await expect(page.getByTestId("review-message")).toContainText("Đã đóng 1 câu hỏi về số liệu.");
   await expect(panel(page)).toContainText("Đã duyệt – đã khóa");

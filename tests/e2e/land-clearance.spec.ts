@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type Locator, type Page, expect, test } from "@playwright/test";
-import { DEMO_PASSWORD } from "./auth-state";
+import { expectAccessible } from "./helpers/accessibility";
+import { signIn } from "./helpers/sign-in";
 
 // Land-clearance projects and their yearly progress, entered by the ward official on /{ward}/gpmb.
 // The project made here is deleted at the end: the other specs count the report's three projects.
@@ -11,25 +11,9 @@ const PROGRAMME_03 = "/ngoc-thuy/chuong-trinh/03-CTr-QU";
 // a save answers, then the page's data is refreshed: slower than a read on a busy machine
 const SAVED = { timeout: 20_000 };
 
-async function signIn(page: Page, username: string, next: string) {
-  await page.goto(`/dang-nhap?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Tên đăng nhập hoặc e-mail").fill(username);
-  await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page).toHaveURL(new RegExp(`${next.replace(/\//g, "\\/")}$`));
-}
-
 /** The disclosure that opens a form (its button inside has the same words). */
 const summary = (scope: Page | Locator, text: string) =>
   scope.locator("summary").filter({ hasText: new RegExp(`^${text}$`) });
-
-async function noSeriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`)).toEqual([]);
-}
 
 test.describe("land-clearance projects entered by the ward", () => {
   test("a ward official adds a project with a year's progress and finds it on the programme 03 dashboard", async ({
@@ -90,7 +74,7 @@ test.describe("land-clearance projects entered by the ward", () => {
     await expect(card.getByRole("row", { name: /^2019/ })).toContainText(/30\s*8\.000\s*200\.000\.000\s+đ/);
     await expect(card.getByRole("row", { name: /^2019/ })).toContainText("Bản nháp – chưa duyệt");
 
-    await noSeriousViolations(page);
+    await expectAccessible(page);
     await page.setViewportSize({ width: 375, height: 800 });
     await page.reload();
     const overflow = await page.evaluate(
@@ -127,6 +111,6 @@ test.describe("land-clearance projects entered by the ward", () => {
     await expect(page.getByText("Bạn đang xem; chỉ cán bộ phường được nhập và sửa.")).toBeVisible();
     await expect(page.getByRole("form")).toHaveCount(0);
     await expect(page.getByRole("article", { name: "Đường 25m trường Pháp" })).toBeVisible();
-    await noSeriousViolations(page);
+    await expectAccessible(page);
   });
 });

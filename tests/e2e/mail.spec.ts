@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type Page, expect as baseExpect, test } from "@playwright/test";
-import { DEMO_PASSWORD } from "./auth-state";
+import { expect as baseExpect, test } from "@playwright/test";
+import { signIn } from "./helpers/sign-in";
 
 // E-mail settings: a person turns one kind of notice off on /tai-khoan and it stays off; the server of
 // the tests has no SMTP_URL, which the page says. /quan-tri/thu-gui is for administrators only.
@@ -8,14 +8,6 @@ test.use({ storageState: { cookies: [], origins: [] } });
 test.describe.configure({ mode: "serial" });
 test.setTimeout(120_000);
 const expect = baseExpect.configure({ timeout: 30_000 });
-
-async function signIn(page: Page, username: string, next: string) {
-  await page.goto(`/dang-nhap?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Tên đăng nhập hoặc e-mail").fill(username);
-  await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, "\\$&")}$`));
-}
 
 test("a ward official turns deadline reminders off on the account page, and it stays off", async ({ page }) => {
   await signIn(page, "demo.phuong", "/tai-khoan");

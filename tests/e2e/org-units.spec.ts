@@ -1,8 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type Page, expect, test } from "@playwright/test";
-import { DEMO_PASSWORD } from "./auth-state";
 import { addCityAndWards, submitUnitForm } from "./helpers/org-units";
 import { transition } from "./helpers/submission";
+import { expectAccessible } from "./helpers/accessibility";
+import { makeAccount as makeNewAccount } from "./helpers/accounts";
+import { signedInPage } from "./helpers/sign-in";
 
 // An administrator sets up units as a new user would: adds a city, and two test wards (under Long
 // Biên, whose programmes they then report on); each test ward's official enters a 2019 figure and
@@ -16,65 +17,26 @@ const YEAR = 2019;
 const CAMPAIGNS = "Đợt ra quân xử lý vi phạm trật tự đô thị";
 const NEW_PASSWORD = "tổ dân phố thử nghiệm";
 
-async function signIn(browser: Browser, username: string, password: string, next: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`/dang-nhap?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Tên đăng nhập hoặc e-mail").fill(username);
-  await page.getByLabel("Mật khẩu").fill(password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  return page;
-}
-
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    bad.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`),
-    page.url(),
-  ).toEqual([]);
-}
-
-/** A new account with a role on the first ward, the role on the second, its temporary password changed. */
+/** A new account with a role on the first ward (its temporary password changed), and the role on the second. */
 async function makeAccount(admin: Page, browser: Browser, username: string, role: string) {
-  await admin.goto("/quan-tri/tai-khoan");
-  const form = admin.locator("form[action='/api/admin/accounts']");
-  await form.getByLabel("Tên đăng nhập").fill(username);
-  await form.getByLabel("Họ và tên").fill(username);
-  await form.getByLabel(/Mật khẩu tạm/).fill("tam-thoi-rat-dai-1");
-  await form.getByLabel("Vai trò").selectOption(role);
-  await form.getByLabel("Đơn vị (mã)").fill("thu-mot");
-  await form.getByRole("button", { name: "Tạo" }).click();
-  await expect(admin.getByRole("status")).toHaveText(`Đã tạo tài khoản ${username}.`);
+  await makeNewAccount(admin, browser, { username, name: username, role, unit: "thu-mot", password: NEW_PASSWORD });
   const row = admin.getByTestId(`account-${username}`);
   await row.getByLabel("Vai trò").selectOption(role);
   await row.getByLabel("Đơn vị (mã)").fill("thu-hai");
   await row.getByRole("button", { name: "Gán" }).click();
   await expect(admin.getByTestId(`account-${username}`)).toContainText("Phường Thử Hai");
-
-  const user = await signIn(browser, username, "tam-thoi-rat-dai-1", "/");
-  await expect(user).toHaveURL(/\/doi-mat-khau$/);
-  await user.getByLabel("Mật khẩu hiện tại").fill("tam-thoi-rat-dai-1");
-  await user.getByLabel(/^Mật khẩu mới/).fill(NEW_PASSWORD);
-  await user.getByLabel("Nhập lại mật khẩu mới").fill(NEW_PASSWORD);
-  await user.getByRole("button", { name: "Đổi mật khẩu" }).click();
-  await expect(user.locator("main").getByRole("status")).toContainText("Đã đổi mật khẩu");
-  await user.context().close();
 }
 
 async function publish(browser: Browser, ward: string, value: string) {
   const entry = `/${ward}/nhap-lieu/${YEAR}/03-CTr-QU`;
-  const official = await signIn(browser, "e2e.canbo", NEW_PASSWORD, entry);
-  await expect(official).toHaveURL(new RegExp(`${entry}$`));
+  const official = await signedInPage(browser, "e2e.canbo", entry, NEW_PASSWORD);
   await official.getByLabel(`${CAMPAIGNS} (đợt), năm ${YEAR}`, { exact: true }).fill(value);
   await official.getByRole("button", { name: "Lưu nháp" }).click();
   await expect(official.getByTestId("save-status")).toContainText("Đã lưu nháp");
   await transition(official, "Gửi duyệt");
   await expect(official.getByTestId("submission-panel")).toContainText("Đã gửi – chờ duyệt");
   await official.context().close();
-  const committee = await signIn(browser, "e2e.danguy", NEW_PASSWORD, entry);
-  await expect(committee).toHaveURL(new RegExp(`${entry}$`));
+  const committee = await signedInPage(browser, "e2e.danguy", entry, NEW_PASSWORD);
   await transition(committee, "Duyệt");
   await expect(committee.getByTestId("submission-panel")).toContainText("Đã duyệt");
   await committee.context().close();
@@ -85,7 +47,7 @@ test("an administrator adds a city and two wards, merges them; the new ward's hi
 }) => {
   // many sign-ins, an entry and an approval per ward: minutes on a busy 2-core machine
   test.setTimeout(300_000);
-  const admin = await signIn(browser, "demo.quantri", DEMO_PASSWORD, "/quan-tri/don-vi");
+  const admin = await signedInPage(browser, "demo.quantri", "/quan-tri/don-vi");
   await expect(admin.getByRole("heading", { level: 1, name: "Quản trị đơn vị" })).toBeVisible();
   await addCityAndWards(admin, { shortName: "Thử Nghiệm", slug: "tp-thu-nghiem" }, [
     ["Thử Một", "thu-mot"],
@@ -148,7 +110,7 @@ test("the administrator moves the new ward under Hà Nội and changes its slug;
   browser,
 }) => {
   test.setTimeout(180_000);
-  const admin = await signIn(browser, "demo.quantri", DEMO_PASSWORD, "/quan-tri/don-vi/thu-gop");
+  const admin = await signedInPage(browser, "demo.quantri", "/quan-tri/don-vi/thu-gop");
   const move = admin.getByRole("form", { name: "Chuyển sang đơn vị cấp trên khác" });
   // the new parent is searched by name (diacritics ignored) and chosen by keyboard
   await admin.waitForLoadState("networkidle");
@@ -191,7 +153,7 @@ test("the administrator moves the new ward under Hà Nội and changes its slug;
 test("a city with a ward directly under it has its own progress page", async ({ browser }) => {
   // after the move above, Phường Thử Gộp sits directly under Hà Nội (no district between them, as
   // since 1 July 2025): the city's staff follow its progress on /tien-do like a district's
-  const admin = await signIn(browser, "demo.quantri", DEMO_PASSWORD, "/tien-do?district=ha-noi&year=2020");
+  const admin = await signedInPage(browser, "demo.quantri", "/tien-do?district=ha-noi&year=2020");
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Tiến độ nhập liệu năm 2020");
   await expect(admin.getByText("Thành phố Hà Nội ·")).toBeVisible();
   await expect(admin.getByRole("rowheader", { name: "Thử Gộp" })).toBeVisible();

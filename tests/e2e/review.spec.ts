@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type Page, expect, test } from "@playwright/test";
-import { DEMO_PASSWORD } from "./auth-state";
+import { expectAccessible } from "./helpers/accessibility";
+import { signIn } from "./helpers/sign-in";
 
 // Review of Ngọc Thụy's 2016 figures of 02-CTr/QU: the official sends, the party committee returns
 // with a comment, the official reads it and sends again, the committee approves; district staff
@@ -11,14 +11,6 @@ test.describe.configure({ mode: "serial" });
 const YEAR = 2016;
 const ENTRY = `/ngoc-thuy/nhap-lieu/${YEAR}/02-CTr-QU`;
 
-async function signIn(page: Page, username: string, next: string) {
-  await page.goto(`/dang-nhap?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Tên đăng nhập hoặc e-mail").fill(username);
-  await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, "\\$&")}$`));
-}
-
 const panel = (page: Page) => page.getByTestId("submission-panel");
 
 // a click that lands before the page is hydrated opens nothing: click until the confirmation shows
@@ -27,17 +19,6 @@ async function openConfirmation(page: Page, action: string) {
     await panel(page).getByRole("button", { name: action, exact: true }).click();
     await expect(panel(page).getByRole("form", { name: `Xác nhận: ${action}` })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 15_000 });
-}
-
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    bad.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`),
-    page.url(),
-  ).toEqual([]);
 }
 
 async function confirm(page: Page, action: string, comment?: string) {

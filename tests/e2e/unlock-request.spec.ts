@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type Page, expect as baseExpect, test } from "@playwright/test";
-import { DEMO_PASSWORD } from "./auth-state";
+import { expectAccessible } from "./helpers/accessibility";
+import { signIn } from "./helpers/sign-in";
 
 // Unlock requests: Ngọc Thụy's 2015 figures of 01-CT/QU (which no other spec touches) are sent and
 // approved; the ward official asks to unlock them with a reason; district staff find the request in
@@ -14,14 +14,6 @@ const expect = baseExpect.configure({ timeout: 30_000 });
 const YEAR = 2015;
 const ENTRY = `/ngoc-thuy/nhap-lieu/${YEAR}/01-CT-QU`;
 const ITEM = `Xin mở khóa: số liệu năm ${YEAR} của Phường Ngọc Thụy, chương trình 01-CT/QU`;
-
-async function signIn(page: Page, username: string, next: string) {
-  await page.goto(`/dang-nhap?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Tên đăng nhập hoặc e-mail").fill(username);
-  await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, "\\$&")}$`));
-}
 
 const panel = (page: Page) => page.getByTestId("submission-panel");
 const requests = (page: Page) => page.getByTestId("unlock-requests");
@@ -37,17 +29,6 @@ async function confirm(page: Page, action: string, comment?: string) {
   await panel(page)
     .getByRole("button", { name: `Xác nhận ${action.toLowerCase()}` })
     .click();
-}
-
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    bad.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`),
-    page.url(),
-  ).toEqual([]);
 }
 
 async function askToUnlock(page: Page, reason: string) {
