@@ -169,7 +169,12 @@ function actionAnswer(text) {
   const message = text.match(/"message":"((?:[^"\\]|\\.)*)"/)?.[1];
   const ok = /"ok":true/.test(text);
   const counts = text.match(/"counts":(\{[^}]*\})/)?.[1];
-  return ok ? `ok${counts ? ` ${counts}` : ""}` : message ? `refused: ${message.slice(0, 160)}` : text.slice(0, 160);
+  const listed = counts
+    ? Object.entries(JSON.parse(counts))
+        .map(([k, v]) => `${v} ${k}`)
+        .join(", ")
+    : "";
+  return ok ? `ok${listed ? `: ${listed}` : ""}` : message ? `refused: ${message.slice(0, 160)}` : text.slice(0, 160);
 }
 
 /**
