@@ -842,7 +842,7 @@ async function throughput(base, cookie, url) {
 
 /** One job of --jobs in a line: status, time, bytes, the server's resident memory before → peak. */
 const jobCell = (j) =>
-  `${j.error ?? `HTTP ${j.status}`}, ${fmtMs(j.ms)}, ${j.bytes == null ? "" : j.bytes < 10240 ? `${j.bytes} B` : fmtKiB(j.bytes)}, RSS ${j.rssBeforeMiB} → ${j.rssPeakMiB} MiB${j.answer ? `, ${j.answer.slice(0, 60)}` : ""}${j.serverAlive ? "" : ", server down"}`;
+  `${j.error ?? `HTTP ${j.status}`}, ${fmtMs(j.ms)}, ${j.bytes == null ? "" : j.bytes < 10240 ? `${j.bytes} B` : fmtKiB(j.bytes)}, RSS ${j.rssBeforeMiB} → ${j.rssPeakMiB} MiB${j.answer ? `, ${j.answer.slice(0, 80)}` : ""}${j.serverAlive ? "" : ", server down"}`;
 
 /** The results as the README's table: a row per page, a column per size. */
 function markdown(out) {
@@ -931,7 +931,12 @@ async function main() {
       budgetSeconds: BUDGET_MS / 1000,
       warmup: WARMUP,
       throughputSeconds: DURATION_S,
-      serverHeap: process.env.SERVER_HEAP_MIB ? `${process.env.SERVER_HEAP_MIB} MiB` : "384 MiB (npm start's default)",
+      serverHeap:
+        process.env.SERVER_HEAP_MIB === "0"
+          ? "Node's own (SERVER_HEAP_MIB=0)"
+          : process.env.SERVER_HEAP_MIB
+            ? `${process.env.SERVER_HEAP_MIB} MiB`
+            : "384 MiB (npm start's default)",
     },
     sizes: {},
   };
@@ -966,7 +971,7 @@ async function main() {
     let jobs;
     if (JOBS && !cleaning) {
       await settle(base);
-      log(`  jobs (server heap limit: npm start's default, SERVER_HEAP_MIB):`);
+      log(`  jobs (server heap limit: ${out.settings.serverHeap}):`);
       jobs = await runJobs({
         base,
         cookies,

@@ -69,7 +69,7 @@ export function zip(parts) {
   let offset = 0;
   for (const [name, data] of parts) {
     const n = Buffer.from(name, "utf8");
-    if (!deflatedOf.has(data)) deflatedOf.set(data, [zlib.deflateRawSync(data, { level: 9 }), zlib.crc32(data)]);
+    if (!deflatedOf.has(data)) deflatedOf.set(data, [zlib.deflateRawSync(data), zlib.crc32(data)]);
     const [deflated, crc] = deflatedOf.get(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
@@ -124,16 +124,19 @@ function sheetXml(rows, columns) {
  * inflated, ≤ 20 MB a part, ≤ 6 sheets) and the whole workbook is parsed: the most cells a file of
  * that size can bring.
  */
-export function workbookAtLimits(exported, { extra = 2, columns = 200, maxBytes = 2 * MiB - 64 * 1024 } = {}) {
+export function workbookAtLimits(
+  exported,
+  { extra = 2, rows = 2000, columns = 200, maxBytes = 2 * MiB - 64 * 1024 } = {},
+) {
   const base = unzip(exported);
   const text = (name) => base.get(name).toString("utf8");
   const sheetIds = [...text("xl/workbook.xml").matchAll(/sheetId="(\d+)"/g)].map((m) => Number(m[1]));
-  const build = (rows) => {
+  const build = (count) => {
     const parts = new Map(base);
     let sheets = "";
     let rels = "";
     let types = "";
-    const xml = Buffer.from(sheetXml(rows, columns));
+    const xml = Buffer.from(sheetXml(count, columns));
     for (let k = 0, id = Math.max(...sheetIds) + 1; k < extra; k++, id++) {
       const file = `xl/worksheets/sheet${id}.xml`; // exceljs reads sheetN.xml only
       parts.set(file, xml);
@@ -155,7 +158,7 @@ export function workbookAtLimits(exported, { extra = 2, columns = 200, maxBytes 
       partMiB: +(xml.length / MiB).toFixed(1),
     };
   };
-  let out = build(2000);
+  let out = build(rows);
   for (let i = 0; i < 3 && out.bytes.length > maxBytes; i++)
     out = build(Math.floor((out.rows * maxBytes * 0.98) / out.bytes.length));
   return { ...out, sheets: sheetIds.length + extra, cells: out.rows * columns * extra };
@@ -166,7 +169,12 @@ function actionAnswer(text) {
   const message = text.match(/"message":"((?:[^"\\]|\\.)*)"/)?.[1];
   const ok = /"ok":true/.test(text);
   const counts = text.match(/"counts":(\{[^}]*\})/)?.[1];
-  return ok ? `ok${counts ? ` ${counts}` : ""}` : message ? `refused: ${message.slice(0, 160)}` : text.slice(0, 160);
+  const listed = counts
+    ? Object.entries(JSON.parse(counts))
+        .map(([k, v]) => `${v} ${k}`)
+        .join(", ")
+    : "";
+  return ok ? `ok${listed ? `: ${listed}` : ""}` : message ? `refused: ${message.slice(0, 160)}` : text.slice(0, 160);
 }
 
 /**
