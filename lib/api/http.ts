@@ -23,6 +23,11 @@ export function jsonOk(body: unknown): Response {
   return Response.json(body, { headers: { "Cache-Control": "no-store" } });
 }
 
+/** `jsonOk` of a body already written as JSON text (e.g. by PostgreSQL). */
+export function jsonTextOk(body: string): Response {
+  return new Response(body, { headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
+}
+
 /**
  * The query string parsed once with `schema`, or the 400 to answer: a repeated parameter is refused
  * (never read as its first or last value), as is one the schema refuses.
