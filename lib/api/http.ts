@@ -23,9 +23,15 @@ export function jsonOk(body: unknown): Response {
   return Response.json(body, { headers: { "Cache-Control": "no-store" } });
 }
 
-/** `jsonOk` of a body already written as JSON text (e.g. by PostgreSQL). */
+/**
+ * `jsonOk` of a body already written as JSON text (e.g. by PostgreSQL), encoded here in one step:
+ * given a string, Response first checks every character for lone surrogates (PostgreSQL's text
+ * has none), then encodes it.
+ */
 export function jsonTextOk(body: string): Response {
-  return new Response(body, { headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
+  return new Response(Buffer.from(body, "utf8"), {
+    headers: { "Content-Type": "application/json", "Cache-Control": "no-store" },
+  });
 }
 
 /**
