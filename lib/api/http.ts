@@ -24,6 +24,17 @@ export function jsonOk(body: unknown): Response {
 }
 
 /**
+ * `jsonOk` of a body already written as JSON text (e.g. by PostgreSQL), encoded here in one step:
+ * given a string, Response first checks every character for lone surrogates (PostgreSQL's text
+ * has none), then encodes it.
+ */
+export function jsonTextOk(body: string): Response {
+  return new Response(Buffer.from(body, "utf8"), {
+    headers: { "Content-Type": "application/json", "Cache-Control": "no-store" },
+  });
+}
+
+/**
  * The query string parsed once with `schema`, or the 400 to answer: a repeated parameter is refused
  * (never read as its first or last value), as is one the schema refuses.
  */

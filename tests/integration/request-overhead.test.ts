@@ -188,3 +188,75 @@ describe("the proxy", () => {
     );
   });
 });
+
+describe("a values API request", () => {
+  const values = async (slug: string, init: { cookie?: string; token?: string } = {}) => {
+    const { GET } = await import("@/app/api/v1/org-units/[slug]/values/route");
+    const headers = browserHeaders(init.cookie);
+    if (init.token) headers.set("authorization", `Bearer ${init.token}`);
+    return GET(new Request(`http://ctk.test/api/v1/org-units/${slug}/values?term=2015-2020`, { headers }), {
+      params: Promise.resolve({ slug }),
+    });
+  };
+
+  beforeAll(async () => {
+    await world.database.prisma.term.upsert({
+      where: { slug: "2015-2020" },
+      create: { slug: "2015-2020", name: "Nhiệm kỳ 2015–2020", startYear: 2015, endYear: 2020 },
+      update: {},
+    });
+  });
+
+  it("sends two statements: the caller, the unit and the catalogue's version in one, then the values", async () => {
+    const cookie = await signInCookie("can.bo.quan");
+    await values("ngoc-thuy", { cookie }); // the terms are read into the process once
+    let status = 0;
+    const sent = await statementsOf(async () => {
+      status = (await values("ngoc-thuy", { cookie })).status;
+    });
+    expect(status).toBe(200);
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toContain("FROM session s");
+    expect(sent[0]).toContain("catalogue_version");
+    // the proxy asks nothing for an API address (the handler redirects a former slug itself)
+    const { NextRequest } = await import("next/server");
+    const { proxy } = await import("@/proxy");
+    const proxied = await statementsOf(() =>
+      proxy(new NextRequest("http://ctk.test/api/v1/org-units/ngoc-thuy/values?term=2015-2020")),
+    );
+    expect(proxied).toHaveLength(0);
+  });
+
+  it("refuses at the next request a session ended elsewhere, a grant removed, a token revoked", async () => {
+    const { prisma } = world.database;
+    // a session ended (signed out elsewhere, revoked by an administrator)
+    const cookie = await signInCookie("can.bo.nt");
+    expect((await values("ngoc-thuy", { cookie })).status).toBe(200);
+    await prisma.session.deleteMany({ where: { userId: world.users.official.id } });
+    expect((await values("ngoc-thuy", { cookie })).status).toBe(401);
+
+    // a grant removed: the person's next request reads without it
+    const staff = await signInCookie("can.bo.quan");
+    expect((await values("bo-de", { cookie: staff })).status).toBe(200);
+    const grant = await prisma.roleAssignment.findFirstOrThrow({ where: { userId: world.users.staff.id } });
+    await prisma.roleAssignment.update({ where: { id: grant.id }, data: { orgUnitId: world.units.ngocThuy } });
+    try {
+      expect((await values("bo-de", { cookie: staff })).status).toBe(403);
+      expect((await values("ngoc-thuy", { cookie: staff })).status).toBe(200);
+    } finally {
+      await prisma.roleAssignment.update({ where: { id: grant.id }, data: { orgUnitId: world.units.district } });
+    }
+
+    // an API token revoked
+    const { issueApiToken, revokeApiToken } = await import("@/lib/auth/api-token");
+    const { id, token } = await issueApiToken({
+      name: "thử",
+      orgUnitId: world.units.ngocThuy,
+      createdById: world.users.admin.id,
+    });
+    expect((await values("ngoc-thuy", { token })).status).toBe(200);
+    expect((await values("bo-de", { token })).status).toBe(403);
+    await revokeApiToken(id);
+    expect((await values("ngoc-thuy", { token })).status).toBe(401);
+  });
+});
