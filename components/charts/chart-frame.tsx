@@ -27,6 +27,8 @@ type Props = {
   /** Draw the chart when scrolled to (or printed), its table shown as usual: a chart that may sit
    * below the fold of a phone (/so-sanh). Implied by `light`. */
   drawWhenSeen?: boolean;
+  /** With `drawWhenSeen`: how far off screen the chart starts to be drawn (px; RenderWhenSeen's). */
+  lookAhead?: number;
 };
 
 const button =
@@ -46,6 +48,7 @@ export function ChartFrame({
   chartHeight = 180,
   light = false,
   drawWhenSeen = light,
+  lookAhead,
 }: Props) {
   const chartRef = useRef<HTMLDivElement>(null);
   // why the last download could not be made: said next to the buttons, never a silent failure
@@ -106,7 +109,13 @@ export function ChartFrame({
       {/* The drawing is for the eye; its summary and the table below carry the same numbers for
           screen readers and keyboards (the charts have no focusable parts). */}
       <div ref={chartRef} aria-hidden="true" className="chart-area">
-        {drawWhenSeen ? <RenderWhenSeen height={chartHeight}>{chart}</RenderWhenSeen> : chart}
+        {drawWhenSeen ? (
+          <RenderWhenSeen height={chartHeight} lookAhead={lookAhead}>
+            {chart}
+          </RenderWhenSeen>
+        ) : (
+          chart
+        )}
       </div>
       <figcaption className="text-xs text-slate-600">{summary}</figcaption>
       {/* light: closed, but in the page (screen readers and printing read it), opened when needed */}

@@ -16,7 +16,18 @@ export const DrawAll = createContext(false);
  * thirty charts then hydrates the few the reader sees, not all at once. Until then a box of the
  * chart's height keeps the page from jumping.
  */
-export function RenderWhenSeen({ height, children }: { height: number; children: React.ReactNode }) {
+export function RenderWhenSeen({
+  height,
+  lookAhead = 300,
+  children,
+}: {
+  height: number;
+  /** How far below (or above) the screen the chart starts to be drawn, in px. 0: only once it is on
+   * screen (a page whose only chart sits just below a phone's first screen then starts without the
+   * chart library). */
+  lookAhead?: number;
+  children: React.ReactNode;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const [seenHere, setSeen] = useState(false);
   const seen = useContext(DrawAll) || seenHere;
@@ -33,7 +44,7 @@ export function RenderWhenSeen({ height, children }: { height: number; children:
     print.addEventListener("change", onPrintMedia);
     if (print.matches) show();
     const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && show(), {
-      rootMargin: "300px 0px",
+      rootMargin: `${lookAhead}px 0px`,
     });
     if (ref.current) observer.observe(ref.current);
     return () => {
@@ -41,7 +52,7 @@ export function RenderWhenSeen({ height, children }: { height: number; children:
       window.removeEventListener("beforeprint", beforePrint);
       print.removeEventListener("change", onPrintMedia);
     };
-  }, [seen]);
+  }, [seen, lookAhead]);
   return (
     <div ref={ref} style={seen ? undefined : { minHeight: height }} data-chart-pending={seen ? undefined : ""}>
       {seen ? children : null}

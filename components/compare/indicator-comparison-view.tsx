@@ -5,26 +5,16 @@ import { rankedBarsHeight } from "@/components/charts/ranked-bars-size";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import type { IndicatorComparison } from "@/lib/data/compare";
 import type { SortOrder } from "@/lib/domain/compare";
-import { TARGET_STATUS_LABEL } from "@/lib/domain/target-status";
-import {
-  basisLabel,
-  formatShown,
-  LEVEL_NOUN,
-  PER_LABEL,
-  periodLabel,
-  perSuffix,
-  readable,
-  roundTo,
-} from "@/lib/format/compare";
+import { formatShown, LEVEL_NOUN, PER_LABEL, periodLabel, readable, roundTo } from "@/lib/format/compare";
 import { comparisonSourceText } from "@/lib/format/compare-csv";
 import { fileSlug } from "@/lib/format/csv";
 import { formatTarget } from "@/lib/format/target";
-import { figureColumn, formatCompact, formatFigure, formatNumber as formatDecimal } from "@/lib/format/vi";
+import { formatCompact, formatFigure, formatNumber as formatDecimal } from "@/lib/format/vi";
 
 const formatNumber = (n: number) => formatDecimal(String(n));
-import { SourceLabel } from "@/components/ui/source-label";
 import { IndicatorCompareForm } from "./indicator-compare-form";
-import { compareHref, wardCompareHref } from "./urls";
+import { RANKING_BODY_CLASS, rankingRowsHtml } from "./ranking-rows";
+import { compareHref } from "./urls";
 
 const SORT_LABEL: Record<SortOrder, string> = { desc: "Giảm dần", asc: "Tăng dần", name: "Theo tên" };
 
@@ -162,7 +152,6 @@ function ComparisonTable({
   reference: string | null;
 }) {
   const { indicator, normalisation: norm, sort, target } = data;
-  const { rows } = data.table;
   const per = norm.state === "on" ? norm.per : null;
   const base = {
     parent: data.parent.slug,
@@ -175,14 +164,6 @@ function ComparisonTable({
   };
   const valueSort = sort === "desc" ? "asc" : "desc";
   const noun = LEVEL_NOUN[data.childLevel];
-  // one decimal style down the column: "96,0 %" beside "96,8 %", never "96 %"
-  const shownValue = (shown: { value: string }) => (per ? roundTo(shown.value, 2) : shown.value);
-  const column = figureColumn({
-    values: rows.map((r) => (r.shown ? shownValue(r.shown) : null)),
-    valueType: indicator.valueType,
-    unit: indicator.unit,
-  });
-  const canOpenWard = data.childLevel === "WARD" || data.childLevel === "RESIDENTIAL_GROUP";
   return (
     <div className="space-y-2">
       <TableSearch data={data} termSlug={termSlug} />
@@ -234,66 +215,8 @@ function ComparisonTable({
               </th>
             </tr>
           </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr
-                key={r.unit.slug}
-                data-unit={r.unit.slug}
-                data-demo={r.figure.isDemo ? "true" : undefined}
-                className="border-b border-slate-200 align-top"
-              >
-                <td className="py-2 pr-2 tabular-nums">{r.rank ?? "–"}</td>
-                <th scope="row" className="py-2 pr-2 text-left font-medium">
-                  {canOpenWard ? (
-                    <Link
-                      prefetch={false}
-                      href={wardCompareHref({
-                        ward: r.unit.slug,
-                        programme: indicator.programme.slug,
-                        period: data.period,
-                        term: termSlug,
-                      })}
-                      className="text-brand-800 underline decoration-dotted hover:decoration-solid"
-                    >
-                      {r.unit.shortName}
-                    </Link>
-                  ) : (
-                    r.unit.shortName
-                  )}
-                </th>
-                <td className="py-2 pr-4 text-right whitespace-nowrap" data-value>
-                  {r.shown ? (
-                    <>
-                      <span className="font-semibold">
-                        {column(shownValue(r.shown), r.shown.qualifier)}
-                        {per && perSuffix(per)}
-                      </span>
-                      {per && r.figure.value !== null && (
-                        <span className="block text-xs text-slate-600">
-                          {formatFigure(r.figure.value, indicator.valueType, indicator.unit, r.figure.qualifier)}
-                        </span>
-                      )}
-                    </>
-                  ) : (
-                    <span className="text-slate-600">Chưa có số liệu</span>
-                  )}
-                </td>
-                <td className="py-2 pr-2 text-xs text-slate-700" data-basis={r.figure.basis}>
-                  {basisLabel(r.figure, indicator.aggregation)}
-                  {r.figure.basis === "reported" && (
-                    <span className="ml-1 rounded bg-slate-100 px-1 font-medium text-slate-800">báo cáo</span>
-                  )}
-                  {r.figure.note && <span className="block text-slate-600">{r.figure.note}</span>}
-                </td>
-                <td className="py-2 pr-2 text-xs text-slate-700" data-source>
-                  <SourceLabel sources={r.figure.sources} />
-                </td>
-                <td className="py-2 text-xs" data-status={r.status}>
-                  {TARGET_STATUS_LABEL[r.status]}
-                </td>
-              </tr>
-            ))}
-          </tbody>
+          {/* the page of rows as markup: sent once, not hydrated (see ranking-rows.ts) */}
+          <tbody className={RANKING_BODY_CLASS} dangerouslySetInnerHTML={{ __html: rankingRowsHtml(data, termSlug) }} />
           {reference && (
             <tfoot>
               <tr className="border-t-2 border-slate-300">
@@ -550,8 +473,9 @@ export function IndicatorComparisonView({ data, termSlug }: { data: IndicatorCom
           )
         }
         table={<ComparisonTable data={data} termSlug={termSlug} reference={ref?.text ?? null} />}
-        // below the form on a phone: drawn (and its library loaded) when scrolled to, or printed
+        // below the form on a phone: drawn (and its library loaded) once on screen, or printed
         drawWhenSeen
+        lookAhead={0}
         chartHeight={items.length > 0 ? rankedBarsHeight({ items, references }).height : 40}
       />
     </article>

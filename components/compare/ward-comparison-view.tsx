@@ -1,5 +1,6 @@
 import { ChartFrame } from "@/components/charts/chart-frame";
-import { RankedBars } from "@/components/charts/ranked-bars";
+import { RankedBars, type Reference } from "@/components/charts/ranked-bars";
+import { rankedBarsHeight } from "@/components/charts/ranked-bars-size";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import type { WardComparison } from "@/lib/data/compare";
 import { fileSlug } from "@/lib/format/csv";
@@ -24,6 +25,7 @@ export function WardComparisonView({ data, termSlug }: { data: WardComparison; t
   const withRatio = rankedByRatio(rows);
   const items = ratioItems(withRatio, numbered);
   const hasDemo = rows.some((r) => r.own.isDemo || r.siblings.average?.hasDemo);
+  const references: Reference[] = [{ kind: "average", value: 100, label: "Bình quân = 100 %" }];
 
   return (
     <article className="dashboard space-y-6">
@@ -58,17 +60,16 @@ export function WardComparisonView({ data, termSlug }: { data: WardComparison; t
         }
         chart={
           items.length > 0 ? (
-            <RankedBars
-              items={items}
-              references={[{ kind: "average", value: 100, label: "Bình quân = 100 %" }]}
-              labelWidth={176}
-              rowHeight={44}
-            />
+            <RankedBars items={items} references={references} labelWidth={176} rowHeight={44} />
           ) : (
             <p className="text-sm text-slate-600">Chưa có chỉ tiêu nào có đủ số liệu để so sánh.</p>
           )
         }
         table={<WardComparisonTable data={data} basics={basics} termSlug={termSlug} />}
+        // below the form on a phone: drawn (and its library loaded) once on screen, or printed
+        drawWhenSeen
+        lookAhead={0}
+        chartHeight={items.length > 0 ? rankedBarsHeight({ items, references, rowHeight: 44 }).height : 40}
       />
 
       <TermOverTerm data={data} />
