@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import type { OrgLevel } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -131,11 +132,14 @@ export async function listScopeRoots(scope: ReadScope): Promise<OwnUnit[]> {
 /**
  * A unit's id with the ids of its ancestors and itself (root first), for permission checks (the
  * reader's scope is built from their grants: `subtreeScope`). Access control itself: not scoped.
+ * Once per slug while a page renders (React `cache()`): the page's check, the header's links and a
+ * link drawn by a component after the page's figures ask it again (a statement each, the last one
+ * after everything else); elsewhere (route handlers, actions, scripts) every call reads.
  */
-export async function getUnitScope(slug: string): Promise<{ id: number; path: number[] } | null> {
+export const getUnitScope = cache(async (slug: string): Promise<{ id: number; path: number[] } | null> => {
   const unit = await db().orgUnit.findUnique({ where: { slug }, select: { id: true, path: true } });
   return unit && { id: unit.id, path: unit.path };
-}
+});
 
 /** Ids of the given units and every unit below them: the rows a person's grants reach. */
 export async function unitIdsWithin(rootIds: readonly number[]): Promise<number[]> {
