@@ -30,7 +30,7 @@ export function DistrictProgressView({
           {district.name} · {term.name}
         </p>
         <h1 className="text-2xl font-bold text-brand-800 sm:text-3xl">Tiến độ nhập liệu năm {year}</h1>
-        <ProgressYearPicker districtSlug={district.slug} year={year} term={term} />
+        <ProgressYearPicker districtSlug={district.slug} year={year} term={term} q={progress.list.q} />
       </header>
       <DeadlineSection progress={progress} canManageDeadline={canManageDeadline} />
       {children}

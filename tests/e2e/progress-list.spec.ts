@@ -23,6 +23,15 @@ test("/tien-do finds a ward by name without diacritics and keeps the district's 
   await expect(heading).toHaveText(total!);
   await expect(page.getByTestId("progress-counts")).toHaveText(counts!);
 
+  // another year keeps the search
+  await page.getByRole("combobox", { name: "Năm" }).selectOption("2019");
+  await page.getByRole("button", { name: "Xem" }).click();
+  await expect(page).toHaveURL(/[?&]year=2019/);
+  await expect(page).toHaveURL(/[?&]q=ngoc(\+|%20)thuy/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tiến độ nhập liệu năm 2019");
+  await expect(page.getByTestId("progress-list-status")).toHaveText("1 phường, xã khớp “ngoc thuy”");
+  await expect(page.locator("tr[data-ward]")).toHaveCount(1);
+
   await page.goto("/tien-do?district=long-bien&year=2020&q=khong+co+phuong+nay");
   await expect(page.getByTestId("progress-list-status")).toHaveText(
     "Không tìm thấy phường, xã nào có tên khớp “khong co phuong nay”.",

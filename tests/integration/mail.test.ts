@@ -281,6 +281,27 @@ describe("e-mail notices", () => {
     expect(mailsTo("official")).toHaveLength(0);
     expect(mailsTo("otherOfficial")).toHaveLength(1);
     expect(mailsTo("otherOfficial")[0].subject).toContain("[Còn 1 ngày]");
+
+    // Bồ Đề sends its 2020 figures: once the date has passed, no ward owes anything (Ngọc Thụy's
+    // official has opted out); returned to the ward, Bồ Đề owes them again and is reminded
+    received.length = 0;
+    const sent = await prisma.submission.create({
+      data: {
+        orgUnitId: world.units.boDe,
+        periodId: fx.periods[2020],
+        programmeId: fx.programmeId,
+        status: "SUBMITTED",
+      },
+    });
+    await prisma.deadline.update({ where: { id: deadline.id }, data: { dueOn: plus(-1) } });
+    expect(await notices.queueDeadlineReminders(today)).toBe(0);
+    await prisma.submission.update({ where: { id: sent.id }, data: { status: "APPROVED" } });
+    expect(await notices.queueDeadlineReminders(today)).toBe(0);
+    await prisma.submission.update({ where: { id: sent.id }, data: { status: "RETURNED" } });
+    expect(await notices.queueDeadlineReminders(today)).toBe(1);
+    await drained();
+    expect(mailsTo("otherOfficial")).toHaveLength(1);
+    expect(mailsTo("otherOfficial")[0].subject).toContain("bo-de");
   });
 
   it("a kind turned off after the mail was queued is not sent", async () => {
