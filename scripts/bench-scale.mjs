@@ -671,16 +671,20 @@ async function captureOnce(base, cookie, page) {
     throw new Error(`capture: ${what} not written by the server within 10 s`);
   };
   process.kill(pid, "SIGUSR2");
-  await waitFor((t) => t.includes('"capture":"on"'), "the 'on' marker");
-  const res = await fetch(base + page.url, { redirect: "manual", headers: { cookie } });
-  await res.arrayBuffer();
-  let size = fileSize(sqlLog);
-  for (let quiet = performance.now(); performance.now() - quiet < 300;) {
-    await sleep(25);
-    const now = fileSize(sqlLog);
-    if (now !== size) [size, quiet] = [now, performance.now()];
+  let res;
+  try {
+    await waitFor((t) => t.includes('"capture":"on"'), "the 'on' marker");
+    res = await fetch(base + page.url, { redirect: "manual", headers: { cookie } });
+    await res.arrayBuffer();
+    let size = fileSize(sqlLog);
+    for (let quiet = performance.now(); performance.now() - quiet < 300;) {
+      await sleep(25);
+      const now = fileSize(sqlLog);
+      if (now !== size) [size, quiet] = [now, performance.now()];
+    }
+  } finally {
+    process.kill(pid, "SIGUSR2"); // off again, whatever happened: the next capture starts from "off"
   }
-  process.kill(pid, "SIGUSR2");
   const statements = await waitFor((t) => capturedWindow(t), "the 'off' marker");
   return { status: res.status, statements };
 }
