@@ -3,6 +3,7 @@
 //   npm run bench:scale -- [--sizes 126,1000,3321] [--json FILE] [--runs 20] [--budget 40] [--duration 10]
 //   npm run bench:scale -- --pages "values API,/so-sanh/phuong"   (only the pages whose name contains one of these)
 //   npm run bench:scale -- --report FILE   (the README's table of an earlier run's JSON)
+//   npm run bench:scale -- --sizes 3321 --jobs --pages "values API"   (and the heaviest jobs: scripts/lib/bench-jobs.mjs)
 // 1. creates a throwaway database ctk_scale_<random> on DATABASE_URL's server (else 127.0.0.1:5432)
 //    and its own app role, and starts scripts/start.mjs on it (migrations, the seed with its demo
 //    data, `next build` when stale, the production server);
@@ -14,12 +15,17 @@
 //    minh-hoa-nam) with as many wards that have yearly figures only (no term row: the term figure is
 //    computed from the years), read by demo.quantri given a district staff grant on it; Long Biên's
 //    due date of every year of the term, passed;
-// 3. per page: warm-up, then up to --runs sequential GETs (fewer when a page is slow: at most
-//    --budget seconds a page, at least 5), each followed by the raw SQL that page needs, run as the
-//    table owner on the same database (alternating, so both see the same load): median and p95 of
-//    the page, median of the SQL, their ratio, HTML and gzip bytes;
+// 3. per page: warm-up, two captures of the statements the server runs for one GET (BENCH_SQL_LOG,
+//    switched on and off by SIGUSR2; scripts/lib/sql-capture.mjs), compared; then up to --runs
+//    sequential GETs (fewer when a page is slow: at most --budget seconds a page, at least 5), each
+//    followed by the replay of the captured statements (same text, parameters and order, as the app's
+//    role) and by the hand-written data statements below (as the table owner), alternating so that all
+//    see the same load: median and p95 of the page, median of each SQL (sqlMedian, dataSqlMedian),
+//    the ratios, statements, HTML and gzip bytes;
 // 4. throughput at 10 connections (autocannon, --duration seconds) of the values API and /so-sanh;
-// 5. the server's resident memory (start.mjs + next-server, sampled every 500 ms): peak per size.
+// 5. the server's resident memory (start.mjs + next-server, sampled every 500 ms): peak per size;
+// 6. with --jobs, per size: the heaviest requests (whole-city CSVs, entry workbook, documents, the
+//    import of a file at the limits) against the same server and its heap limit (scripts/lib/bench-jobs.mjs).
 // Prints a table per size and writes the JSON (--json FILE, default bench-results/scale.json).
 // Ngọc Thụy's own data never changes: the one-ward pages should not slow down as the city grows.
 import { spawn, execFileSync } from "node:child_process";
@@ -409,8 +415,9 @@ async function grow(size, f) {
 }
 
 // --- 3. pages and the SQL each needs ---------------------------------------------------------------
-// The SQL is what a page must read at the least, as one statement, scoped like the app (`path && roots`):
-// the ratio page ÷ SQL says how much the app adds (rendering, React payload, round trips) on top.
+// The hand-written data SQL (dataSqlMedian): what a page must read at the least, scoped like the app
+// (`path && roots`): the ratio page ÷ data SQL says how much the app adds (session, header, rendering,
+// React payload, round trips) on top. The captured statements (sqlMedian) are all the page really runs.
 const resultCols = `r.value, r.qualifier, r.note, r.version, r.recorded_at, i.code, i.name, i.unit, i.value_type,
   p.kind, p.year, s.key, s.title, s.kind AS source_kind`;
 const resultJoins = `JOIN indicator i ON i.id = r.indicator_id JOIN period p ON p.id = r.period_id JOIN source s ON s.id = r.source_id
@@ -664,16 +671,20 @@ async function captureOnce(base, cookie, page) {
     throw new Error(`capture: ${what} not written by the server within 10 s`);
   };
   process.kill(pid, "SIGUSR2");
-  await waitFor((t) => t.includes('"capture":"on"'), "the 'on' marker");
-  const res = await fetch(base + page.url, { redirect: "manual", headers: { cookie } });
-  await res.arrayBuffer();
-  let size = fileSize(sqlLog);
-  for (let quiet = performance.now(); performance.now() - quiet < 300;) {
-    await sleep(25);
-    const now = fileSize(sqlLog);
-    if (now !== size) [size, quiet] = [now, performance.now()];
+  let res;
+  try {
+    await waitFor((t) => t.includes('"capture":"on"'), "the 'on' marker");
+    res = await fetch(base + page.url, { redirect: "manual", headers: { cookie } });
+    await res.arrayBuffer();
+    let size = fileSize(sqlLog);
+    for (let quiet = performance.now(); performance.now() - quiet < 300;) {
+      await sleep(25);
+      const now = fileSize(sqlLog);
+      if (now !== size) [size, quiet] = [now, performance.now()];
+    }
+  } finally {
+    process.kill(pid, "SIGUSR2"); // off again, whatever happened: the next capture starts from "off"
   }
-  process.kill(pid, "SIGUSR2");
   const statements = await waitFor((t) => capturedWindow(t), "the 'off' marker");
   return { status: res.status, statements };
 }
