@@ -366,9 +366,28 @@ test.describe("/so-sanh/phuong: one ward against the average of the others", () 
     await noSeriousViolations(page);
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(WARD);
+    // under the form on a phone: drawn once scrolled to
+    await page.locator(".chart-area").scrollIntoViewIfNeeded();
     await expect(page.locator(".chart-area svg.recharts-surface")).toBeVisible();
     await noHorizontalScroll(page);
     await page.screenshot({ path: "test-results/screenshots/compare-ward-phone.png", fullPage: false });
+  });
+
+  test("on a phone the chart library is loaded only once the chart is on screen", async ({ page }) => {
+    const scripts: Array<Promise<string>> = [];
+    page.on("response", (r) => {
+      if (r.request().resourceType() === "script") scripts.push(r.text().catch(() => ""));
+    });
+    const hasCharts = async () => (await Promise.all(scripts)).some((t) => t.includes("recharts-responsive-container"));
+    // Lighthouse's phone: the chart starts just below the first screen (within 300 px of it)
+    await page.setViewportSize({ width: 412, height: 823 });
+    await page.goto(WARD, { waitUntil: "networkidle" });
+    expect(scripts.length).toBeGreaterThan(0);
+    await expect(page.locator(".chart-area [data-chart-pending]")).toHaveCount(1);
+    expect(await hasCharts()).toBe(false);
+    await page.locator(".chart-area").scrollIntoViewIfNeeded();
+    await expect(page.locator(".chart-area svg.recharts-surface")).toBeVisible();
+    expect(await hasCharts()).toBe(true);
   });
 });
 
