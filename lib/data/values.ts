@@ -1,9 +1,10 @@
 import "server-only";
-import { rows } from "@/lib/db";
+import { db, rows } from "@/lib/db";
 import type { PeriodKind, Qualifier, SourceKind, ValueType } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { type ReadScope, scopePathSql } from "./scope";
-import { decimalString } from "./serialize";
+import { type SourceColumns, decimalString, sourceColumnsSql, sourceOfRow } from "./serialize";
+import type { ValueInput } from "@/lib/domain/indicator-summary";
 
 export type SourceInfo = { key: string; title: string; issuedOn: string | null; kind: SourceKind };
 
@@ -104,13 +105,46 @@ export async function getUnitValues({
   );
 }
 
-/** Values of the units (residential groups) under a ward in a term, those in `scope` (one query). */
-export async function getChildUnitValues(parentSlug: string, termId: number, scope: ReadScope): Promise<UnitValue[]> {
-  return valueRows(
-    Prisma.sql`o.parent_id = (SELECT pu.id FROM org_unit pu WHERE pu.slug = ${parentSlug}) AND p.term_id = ${termId}`,
-    scope,
-    Prisma.sql`o.sort_order, p.kind, p.year, pr.number, i.section_id, i.sort_order`,
-  );
+/** A residential group's value as the ward overview sums it up (`summariseGroups`): no more columns. */
+export type GroupValue = ValueInput & { code: string; groupName: string; isDemo: boolean };
+
+/**
+ * Values of the units (residential groups) under a ward in a term, those in `scope` (one query), with
+ * only what the overview's summary of them reads: hundreds of rows, each converted in JavaScript.
+ */
+export async function getChildUnitValues(parentSlug: string, termId: number, scope: ReadScope): Promise<GroupValue[]> {
+  const found = await db().$queryRaw<
+    (SourceColumns & {
+      code: string;
+      groupName: string;
+      kind: PeriodKind;
+      year: number | null;
+      value: { toFixed(): string };
+      qualifier: Qualifier;
+      note: string | null;
+    })[]
+  >`
+    SELECT i.code, o.short_name AS "groupName", p.kind::text AS kind, p.year, r.value, r.qualifier::text AS qualifier,
+           r.note, ${sourceColumnsSql("s")}
+      FROM result r
+      JOIN org_unit o ON o.id = r.org_unit_id
+      JOIN period p ON p.id = r.period_id
+      JOIN source s ON s.id = r.source_id
+      JOIN indicator i ON i.id = r.indicator_id
+      JOIN programme pr ON pr.id = i.programme_id
+     WHERE o.parent_id = (SELECT pu.id FROM org_unit pu WHERE pu.slug = ${parentSlug}) AND p.term_id = ${termId}
+       AND ${scopePathSql(scope, Prisma.sql`o.path`)}
+     ORDER BY o.sort_order, p.kind, p.year, pr.number, i.section_id, i.sort_order, r.id`;
+  return found.map((r) => ({
+    code: r.code,
+    groupName: r.groupName,
+    period: { kind: r.kind, year: r.year },
+    value: decimalString(r.value),
+    qualifier: r.qualifier,
+    note: r.note,
+    source: sourceOfRow(r),
+    isDemo: r.sourceKind === "DEMO",
+  }));
 }
 
 /**

@@ -16,7 +16,7 @@ import {
 } from "./records";
 import type { ReadScope } from "./scope";
 import type { TermSummary } from "./terms";
-import { getChildUnitValues, getUnitValues, type UnitValue } from "./values";
+import { getChildUnitValues, getUnitValues } from "./values";
 
 export type IndicatorRow = {
   indicator: IndicatorInfo;
@@ -37,12 +37,12 @@ export type WardOverview = {
   formedFrom: FormedFrom | null;
 };
 
-function byIndicator(values: UnitValue[]): Map<string, UnitValue[]> {
-  const map = new Map<string, UnitValue[]>();
+function byIndicator<V>(values: V[], code: (v: V) => string): Map<string, V[]> {
+  const map = new Map<string, V[]>();
   for (const v of values) {
-    const list = map.get(v.indicator.code) ?? [];
+    const list = map.get(code(v)) ?? [];
     list.push(v);
-    map.set(v.indicator.code, list);
+    map.set(code(v), list);
   }
   return map;
 }
@@ -74,8 +74,8 @@ export async function getWardOverview(
     own: ownValues,
     unitSlug: wardSlug,
   });
-  const own = byIndicator(values);
-  const ofGroups = byIndicator(groupValues);
+  const own = byIndicator(values, (v) => v.indicator.code);
+  const ofGroups = byIndicator(groupValues, (v) => v.code);
   const result: WardOverview["programmes"] = programmes.map(({ sections, ...p }) => ({
     ...p,
     sections: sections.map((s) => ({
@@ -86,10 +86,7 @@ export async function getWardOverview(
         summary: summariseIndicator(indicator.aggregation, own.get(indicator.code) ?? []),
         groups:
           indicator.collectionLevel === "RESIDENTIAL_GROUP"
-            ? summariseGroups(
-                (ofGroups.get(indicator.code) ?? []).map((v) => ({ ...v, groupName: v.orgUnit.shortName })),
-                indicator.valueType === "BOOLEAN",
-              )
+            ? summariseGroups(ofGroups.get(indicator.code) ?? [], indicator.valueType === "BOOLEAN")
             : null,
       })),
     })),

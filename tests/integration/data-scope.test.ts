@@ -236,7 +236,19 @@ describe("queries of one kind of row", () => {
       }),
     );
     expect(children.length).toBeGreaterThan(0);
-    expect(await getChildUnitValues("ngoc-thuy", term.id, ngocThuy)).toEqual(children);
+    // the groups' values carry only what the overview's summary of them reads
+    expect(await getChildUnitValues("ngoc-thuy", term.id, ngocThuy)).toEqual(
+      children.map((v) => ({
+        code: v.indicator.code,
+        groupName: v.orgUnit.shortName,
+        period: v.period,
+        value: v.value,
+        qualifier: v.qualifier,
+        note: v.note,
+        source: v.source,
+        isDemo: v.isDemo,
+      })),
+    );
   });
 
   it("a unit with its parent and children in one statement, as the former nested read gave it", async () => {
