@@ -1,5 +1,5 @@
 import "server-only";
-import { PrismaPg } from "@prisma/adapter-pg";
+import { pgAdapter } from "@/lib/db-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { markDbUnavailable } from "@/lib/db-errors";
 import { env } from "@/lib/env";
@@ -12,7 +12,7 @@ function createClient(): PrismaClient {
     // `npm start` starts the embedded database and sets DATABASE_URL before the server starts.
     throw new Error("DATABASE_URL chưa được đặt: hãy chạy ứng dụng bằng `npm start`.");
   }
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DB_POOL_MAX });
+  const adapter = pgAdapter({ connectionString: env.DATABASE_URL, max: env.DB_POOL_MAX });
   // with the embedded database's single connection a transaction may wait for the pool a while
   const client = new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 20_000 } });
   // A query failing because the database is unreachable carries a digest the error pages recognise
