@@ -1,8 +1,8 @@
 import "server-only";
 import crypto from "node:crypto";
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { capturingPool } from "@/lib/bench-sql-log";
+import { pgAdapter } from "@/lib/db-adapter";
 import { type Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { markDbUnavailable } from "@/lib/db-errors";
 import { env } from "@/lib/env";
@@ -22,7 +22,8 @@ function createClient(): PrismaClient {
   const pool = env.BENCH_SQL_LOG ? capturingPool(config, env.BENCH_SQL_LOG) : new pg.Pool(config);
   // an idle connection ended by the server (a restart, a dropped database) is replaced by the pool
   pool.on("error", (e) => console.error("database pool:", e.message));
-  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  // transactions send one statement at a time (lib/db-adapter.ts)
+  const adapter = pgAdapter(pool, { disposeExternalPool: true });
   // with the embedded database's single connection a transaction may wait for the pool a while
   const client = new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 20_000 } });
   // A query failing because the database is unreachable carries a digest the error pages recognise

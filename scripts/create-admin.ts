@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
 import { parseArgs } from "node:util";
-import { PrismaPg } from "@prisma/adapter-pg";
+import { pgAdapter } from "../lib/db-adapter";
 import { AccountError, createAccount } from "../lib/auth/accounts";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { ROOT, startEmbeddedPostgres } from "./lib/db-tools.mjs";
@@ -74,7 +74,7 @@ async function main() {
     embedded = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, "pglite") });
     url = embedded.url;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) });
+  const prisma = new PrismaClient({ adapter: pgAdapter({ connectionString: url, max: 2 }) });
   try {
     const unit = await prisma.orgUnit.findUnique({ where: { slug: values.unit! }, select: { id: true, name: true } });
     if (!unit) throw new AccountError(`Không có đơn vị “${values.unit}” (đã chạy migration và seed chưa?).`);

@@ -1,5 +1,5 @@
 // `npm run db:seed`: seeds the database at DATABASE_URL. SEED_DEMO=0 loads the reported figures alone.
-import { PrismaPg } from "@prisma/adapter-pg";
+import { pgAdapter } from "../../lib/db-adapter";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import { parseEnv } from "../../lib/env";
 import { removeDemoAccounts, syncDemoAccounts } from "./demo-accounts";
@@ -8,7 +8,7 @@ import { seed } from "./index";
 async function main() {
   const env = parseEnv(process.env);
   if (!env.DATABASE_URL) throw new Error("DATABASE_URL chưa được đặt.");
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL, max: 2 }) });
+  const prisma = new PrismaClient({ adapter: pgAdapter({ connectionString: env.DATABASE_URL, max: 2 }) });
   try {
     const started = Date.now();
     const report = await seed(prisma, { demo: env.SEED_DEMO });

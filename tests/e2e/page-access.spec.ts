@@ -8,7 +8,8 @@ import { DEMO_PASSWORD, STORAGE_STATE } from "./auth-state";
 // itself (200 and its own heading), the sign-in page (a redirect naming where to come back), the
 // "forbidden" page (403), or "not found" (404: a unit outside the person's units reads as absent).
 // A refusal shows nothing of what it refuses: it is Next's empty error shell (no h1 of the page, the
-// digest naming the boundary), and the ward's name is nowhere in its HTML or payload.
+// digest naming the boundary), and neither the ward's name nor any figure the page shows to those who
+// may read it (`1.691`, `305.000.000`) is anywhere in its HTML or payload.
 // The matrix of route handlers and server actions is tests/integration/access-matrix.test.ts.
 //
 // It adds accounts (an official of another ward, city staff, a district's administrator), so it runs
@@ -47,6 +48,8 @@ type Row = {
   expect: Record<Who, Answer>;
   /** text a refusal must not show (each also shown by at least one allowed answer of the row) */
   secrets?: readonly string[];
+  /** the page shows the ward's figures: at least one is found on it (and none in a refusal) */
+  figures?: true;
 };
 
 const all = (a: Answer): Record<Who, Answer> => Object.fromEntries(CALLERS.map((w) => [w, a])) as Record<Who, Answer>;
@@ -75,8 +78,8 @@ const PAGES: Record<string, Row[]> = {
   "/doi-mat-khau": [{ url: "/doi-mat-khau", heading: "Đổi mật khẩu", expect: signedIn("page") }],
   "/tai-khoan": [{ url: "/tai-khoan", heading: "Tài khoản của tôi", expect: signedIn("page") }],
   "/[ward]": [
-    { url: `/${OWN}`, heading: "Phường Ngọc Thụy", expect: readsOwn, secrets: OWN_SECRETS },
-    { url: `/${OTHER}`, heading: "Phường Việt Hưng", expect: readsOther, secrets: OTHER_SECRETS },
+    { url: `/${OWN}`, heading: "Phường Ngọc Thụy", expect: readsOwn, secrets: OWN_SECRETS, figures: true },
+    { url: `/${OTHER}`, heading: "Phường Việt Hưng", expect: readsOther, secrets: OTHER_SECRETS, figures: true },
     { url: "/khong-co-phuong-nay", heading: "", expect: signedIn("absent") },
   ],
   "/[ward]/chuong-trinh/[programme]": [
@@ -85,12 +88,14 @@ const PAGES: Record<string, Row[]> = {
       heading: "Chương trình 03-CTr/QU",
       expect: readsOwn,
       secrets: OWN_SECRETS,
+      figures: true,
     },
     {
       url: `/${OTHER}/chuong-trinh/03-CTr-QU`,
       heading: "Chương trình 03-CTr/QU",
       expect: readsOther,
       secrets: OTHER_SECRETS,
+      figures: true,
     },
   ],
   "/[ward]/gpmb": [
@@ -282,6 +287,16 @@ const decode = (s: string) =>
     .replace(/&gt;/g, ">")
     .replace(/&amp;/g, "&")
     .trim();
+/**
+ * The figures a page shows in its text, as the app writes them with a thousands separator (`1.691`,
+ * `305.000.000`, `1.234,5`): specific enough that a refusal's shell never holds one by chance.
+ */
+const figuresShown = (html: string) =>
+  new Set(
+    decode(html.replace(/<script[\s\S]*?<\/script>/g, "").replace(/<style[\s\S]*?<\/style>/g, "")).match(
+      /(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?(?![\d.,]?\d)/g,
+    ) ?? [],
+  );
 /** The text of the page's h1s (the site header has none). */
 const headings = (html: string) => [...html.matchAll(/<h1[^>]*>([\s\S]*?)<\/h1>/g)].map((m) => decode(m[1]));
 
@@ -411,17 +426,24 @@ for (const [route, rows] of Object.entries(PAGES))
       const got: Partial<Record<Who, Answer | string>> = {};
       const leaks: string[] = [];
       const shown = new Set<string>();
+      const figures = new Set<string>();
+      const refused: [Who, string][] = [];
       for (const who of CALLERS) {
         const r = await callers[who].get(row.url, { maxRedirects: 0 });
         const { answer, html } = await answerOf(r, row, who);
         got[who] = answer;
+        if (answer === "page") for (const f of figuresShown(html)) figures.add(f);
+        else refused.push([who, html]);
         for (const s of row.secrets ?? []) {
           if (answer === "page" && html.includes(s)) shown.add(s);
           if (answer !== "page" && html.includes(s)) leaks.push(`${who}: ${s}`);
         }
       }
+      // the figures of the page, wherever a refusal might carry them (its HTML or its payload)
+      for (const [who, html] of refused) for (const f of figures) if (html.includes(f)) leaks.push(`${who}: ${f}`);
       expect(got, row.url).toEqual(row.expect);
       expect(leaks, `${row.url}: a refusal shows what it refuses`).toEqual([]);
+      if (row.figures) expect(figures.size, `${row.url}: figures on the page`).toBeGreaterThan(0);
       // the secrets are really on the page for those who may read it (else the leak check proves nothing)
       expect([...shown].sort(), row.url).toEqual([...(row.secrets ?? [])].sort());
     }

@@ -5,7 +5,7 @@
 //                              own (e.g. "seeding twice is a no-op"); drop() it in afterAll
 import crypto from "node:crypto";
 import fs from "node:fs";
-import { PrismaPg } from "@prisma/adapter-pg";
+import { pgAdapter } from "@/lib/db-adapter";
 import { inject } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { quoteIdent, startEmbeddedPostgres, withClient, withDatabase } from "../../scripts/lib/db-tools.mjs";
@@ -25,7 +25,7 @@ export function testDatabaseUrl(): string {
 }
 
 export function createPrismaClient(url: string = testDatabaseUrl()): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 4 }) });
+  return new PrismaClient({ adapter: pgAdapter({ connectionString: url, max: 4 }) });
 }
 
 export async function createMigratedDatabase(): Promise<TestDatabase> {
