@@ -50,6 +50,8 @@ export function db(): PrismaClient {
 }
 
 const statementNames = new Map<string, string>();
+/** False once the database said a session is shared (below): statements are then sent unnamed. */
+let namedStatements = true;
 
 /**
  * The rows of one statement (a `Prisma.sql` template: values are bind parameters), sent by the pg
@@ -64,14 +66,24 @@ export async function rows<T>(statement: Prisma.Sql): Promise<T[]> {
   const pool = globalForDb.prismaPools?.get(client);
   if (!pool) return client.$queryRaw<T[]>(statement); // a client made elsewhere (never in the app)
   const text = statement.text;
+  const values = statement.values;
   let name = statementNames.get(text);
-  if (!name) {
+  if (!name && namedStatements) {
     name = `ctk_${crypto.createHash("sha1").update(text).digest("base64url").slice(0, 16)}`;
     if (statementNames.size < 500) statementNames.set(text, name);
   }
   try {
-    return (await pool.query({ name, text, values: statement.values })).rows as T[];
+    if (name && namedStatements) return (await pool.query({ name, text, values })).rows as T[];
+    return (await pool.query({ text, values })).rows as T[];
   } catch (e) {
+    // 42P05 "prepared statement already exists": the connection's session is shared with another client
+    // (the embedded database's pglite-socket runs every connection, of every process, in its one
+    // session; a transaction-mode pooler does the same). Names are the text's hash, so the statement
+    // there is this one: from now on this process sends its statements unnamed.
+    if (name && (e as { code?: unknown }).code === "42P05") {
+      namedStatements = false;
+      return rows<T>(statement);
+    }
     throw markDbUnavailable(e);
   }
 }
