@@ -64,7 +64,8 @@ let namedStatements = true;
 export async function rows<T>(statement: Prisma.Sql): Promise<T[]> {
   const client = db();
   const pool = globalForDb.prismaPools?.get(client);
-  if (!pool) return client.$queryRaw<T[]>(statement); // a client made elsewhere (never in the app)
+  // a client made elsewhere, or after $disconnect ended our pool (Prisma then opens its own): Prisma's way
+  if (!pool || pool.ended) return client.$queryRaw<T[]>(statement);
   const text = statement.text;
   const values = statement.values;
   let name = statementNames.get(text);
