@@ -27,7 +27,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgLevel, PeriodKind, Qualifier } from "@/lib/generated/prisma/enums";
 import { getOrgUnit, type OrgUnitRef } from "./org-units";
 import { appliesToSql, getProgrammes, type IndicatorInfo, type ProgrammeInfo } from "./programmes";
-import { type ReadScope, orgUnitScopeWhere, scopeSql, scopeWhere } from "./scope";
+import { type ReadScope, orgUnitScopeWhere, scopePathSql, scopeSql, scopeWhere } from "./scope";
 import { decimalString, isoDay } from "./serialize";
 import { getTargets, type TargetInfo } from "./targets";
 import type { TermSummary } from "./terms";
@@ -240,7 +240,9 @@ export async function getChildrenValues({
 
 /**
  * The given indicators of a programme (same issuer and slug) in every term that holds them, and a
- * unit's values of them in all those terms (none outside `scope`): two queries.
+ * unit's values of them in all those terms (none outside `scope`): two statements, scalar columns
+ * joined in SQL (as Prisma nested selects they were nine, stitched in JavaScript: a fifth of the
+ * server's time on /so-sanh/phuong).
  */
 export async function getAcrossTerms({
   unitSlug,
@@ -255,28 +257,57 @@ export async function getAcrossTerms({
   codes: string[];
   scope: ReadScope;
 }) {
-  const programme = { slug: programmeSlug, issuer: { slug: issuerSlug } };
+  const programmes = Prisma.sql`SELECT g.id, g.term_id FROM programme g JOIN org_unit iss ON iss.id = g.issuer_id
+     WHERE g.slug = ${programmeSlug} AND iss.slug = ${issuerSlug}`;
   const [indicators, rows] = await Promise.all([
-    db().indicator.findMany({
-      where: { code: { in: codes }, programme },
-      select: {
-        code: true,
-        aggregation: true,
-        programme: { select: { term: { select: { slug: true, name: true, startYear: true } } } },
-      },
-    }),
-    db().result.findMany({
-      where: {
-        orgUnit: { slug: unitSlug },
-        ...orgUnitScopeWhere(scope),
-        indicator: { code: { in: codes }, programme },
-      },
-      select: valueSelect,
-    }),
+    db().$queryRaw<
+      Array<{ code: string; aggregation: IndicatorInfo["aggregation"]; slug: string; name: string; startYear: number }>
+    >`SELECT i.code, i.aggregation::text AS aggregation, t.slug, t.name, t.start_year AS "startYear"
+        FROM (${programmes}) g JOIN indicator i ON i.programme_id = g.id JOIN term t ON t.id = g.term_id
+       WHERE i.code = ANY(${codes}::text[])
+       ORDER BY t.start_year, i.code`,
+    db().$queryRaw<
+      Array<{
+        unitSlug: string;
+        code: string;
+        termSlug: string;
+        kind: PeriodKind;
+        year: number | null;
+        value: { toFixed(): string };
+        qualifier: Qualifier;
+        note: string | null;
+        key: string;
+        title: string;
+        issuedOn: Date | null;
+        sourceKind: SourceRef["kind"];
+      }>
+    >`SELECT u.slug AS "unitSlug", i.code, t.slug AS "termSlug", p.kind::text AS kind, p.year, r.value,
+             r.qualifier::text AS qualifier, r.note, s.key, s.title, s.issued_on AS "issuedOn", s.kind::text AS "sourceKind"
+        FROM org_unit u
+        JOIN result r ON r.org_unit_id = u.id
+        JOIN indicator i ON i.id = r.indicator_id
+        JOIN (${programmes}) g ON g.id = i.programme_id
+        JOIN period p ON p.id = r.period_id
+        JOIN term t ON t.id = p.term_id
+        JOIN source s ON s.id = r.source_id
+       WHERE u.slug = ${unitSlug} AND ${scopePathSql(scope, Prisma.sql`u.path`)} AND i.code = ANY(${codes}::text[])`,
   ]);
   return {
-    indicators: indicators.map((i) => ({ code: i.code, aggregation: i.aggregation, term: i.programme.term })),
-    values: rows.map(toInput),
+    indicators: indicators.map((i) => ({
+      code: i.code,
+      aggregation: i.aggregation,
+      term: { slug: i.slug, name: i.name, startYear: i.startYear },
+    })),
+    values: rows.map((r): UnitValueInput & TermValueInput => ({
+      unitSlug: r.unitSlug,
+      code: r.code,
+      termSlug: r.termSlug,
+      period: { kind: r.kind, year: r.year },
+      value: decimalString(r.value),
+      qualifier: r.qualifier,
+      note: r.note,
+      source: { key: r.key, title: r.title, issuedOn: isoDay(r.issuedOn), kind: r.sourceKind },
+    })),
   };
 }
 

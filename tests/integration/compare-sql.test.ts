@@ -217,6 +217,37 @@ describe("/so-sanh in SQL equals the domain functions", () => {
       }
     }
   }, 120_000);
+
+  it("across terms: the ward's values of the programme's indicators, as the children's values give them", async () => {
+    const { getAcrossTerms, getChildrenValues, getProgrammes } = await data();
+    for (const programme of await getProgrammes(term.id)) {
+      const codes = programme.sections.flatMap((s) => s.indicators).map((i) => i.code);
+      const across = await getAcrossTerms({
+        unitSlug: "ngoc-thuy",
+        issuerSlug: programme.issuer.slug,
+        programmeSlug: programme.slug,
+        codes,
+        scope: ALL,
+      });
+      const children = await getChildrenValues({
+        parentSlug: "long-bien",
+        termId: term.id,
+        programmeSlug: programme.slug,
+        codes,
+        scope: ALL,
+      });
+      const key = (v: { code: string; period: { kind: string; year: number | null } }) =>
+        `${v.code} ${v.period.kind} ${v.period.year}`;
+      const sorted = <T extends { code: string; period: { kind: string; year: number | null } }>(vs: T[]) =>
+        [...vs].sort((a, b) => key(a).localeCompare(key(b)));
+      const own = children.filter((v) => v.unitSlug === "ngoc-thuy");
+      expect(own.length, programme.slug).toBeGreaterThan(0);
+      // one term in the seed: the same values, sources, qualifiers and notes
+      expect(sorted(across.values)).toEqual(sorted(own));
+      expect(new Set(across.indicators.map((i) => i.code))).toEqual(new Set(codes));
+      expect(across.indicators.every((i) => i.term.slug === term.slug)).toBe(true);
+    }
+  }, 60_000);
 });
 
 describe("a large ranking: top and bottom in the chart, a page in the table, search without diacritics", () => {
