@@ -116,6 +116,8 @@ function sheetsOf(parts: Map<string, Buffer>): { name: string; part: string | un
   });
 }
 
+const READ_CHUNK = 64 * 1024;
+
 /** One template sheet as the stream gave it: only the cells the import reads, and its extent. */
 type SheetRead = {
   name: string;
@@ -125,6 +127,9 @@ type SheetRead = {
   cells: Map<number, Map<number, RawCell>>;
   /** rows arrived out of order (a file no spreadsheet program writes) */
   disordered: boolean;
+  /** group sheet: rows with a group's code, and its indicator columns (from the code row) */
+  groups: number;
+  indicators: number;
 };
 
 const EMPTY: RawCell = { kind: "empty" };
@@ -191,7 +196,12 @@ async function streamTemplateSheets(
   }));
   for (const [name, data] of parts) if (wantedParts.has(name) && !order.includes(name)) kept.push({ name, data });
 
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([storedZip(kept)]), {
+  // fed in small chunks: the XML parser gathers the events of a whole chunk before the rows are read
+  const zipped = storedZip(kept);
+  const chunks = function* () {
+    for (let at = 0; at < zipped.length; at += READ_CHUNK) yield zipped.subarray(at, at + READ_CHUNK);
+  };
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks()), {
     worksheets: "emit",
     sharedStrings: "cache",
     styles: "cache",
@@ -202,7 +212,15 @@ async function streamTemplateSheets(
   for await (const sheet of reader) {
     const name = (sheet as unknown as { name: string }).name;
     const kind = wanted.get(name);
-    const ws: SheetRead = { name, rowCount: 0, columnCount: 0, cells: new Map(), disordered: false };
+    const ws: SheetRead = {
+      name,
+      rowCount: 0,
+      columnCount: 0,
+      cells: new Map(),
+      disordered: false,
+      groups: 0,
+      indicators: 0,
+    };
     let groupColumns: number[] = [];
     if (kind && !out.has(kind)) {
       out.set(kind, ws);
@@ -216,8 +234,14 @@ async function streamTemplateSheets(
       if (row.number <= ws.rowCount) ws.disordered = true;
       ws.rowCount = Math.max(ws.rowCount, row.number);
       ws.columnCount = Math.max(ws.columnCount, row.cellCount);
-      if (ws.rowCount > IMPORT_LIMITS.rowsPerSheet || ws.columnCount > IMPORT_LIMITS.columnsPerSheet) {
-        ws.cells.clear(); // refused for its size: nothing more is kept
+      if (
+        ws.rowCount > IMPORT_LIMITS.rowsPerSheet ||
+        ws.columnCount > IMPORT_LIMITS.columnsPerSheet ||
+        ws.groups * ws.indicators > IMPORT_LIMITS.groupValues
+      ) {
+        // refused for its size: nothing more is kept, rows (and groups) are only counted for the message
+        ws.cells.clear();
+        if (kind === "groups" && row.number >= GROUP_SHEET.firstDataRow && textOf(rawCell(row.getCell(1)))) ws.groups++;
         continue;
       }
       const cells = new Map<number, RawCell>();
@@ -227,7 +251,11 @@ async function streamTemplateSheets(
         if (raw.kind !== "empty") cells.set(c, raw);
       }
       if (cells.size > 0) ws.cells.set(row.number, cells);
-      if (kind === "groups" && row.number === GROUP_SHEET.codeRow) groupColumns = groupColumnsOf(ws);
+      if (kind !== "groups") continue;
+      if (row.number === GROUP_SHEET.codeRow) {
+        groupColumns = groupColumnsOf(ws);
+        ws.indicators = groupColumns.length / 2;
+      } else if (row.number >= GROUP_SHEET.firstDataRow && textOf(cells.get(1) ?? EMPTY)) ws.groups++;
     }
   }
   return out;
@@ -373,6 +401,12 @@ function readWardSheet(
 function readGroupSheet(ws: SheetRead, xml: Buffer | undefined, rows: ParsedRow[]): ImportFailure | null {
   const size = sizeProblem(ws);
   if (size) return fail(size);
+  if (ws.groups * ws.indicators > IMPORT_LIMITS.groupValues) {
+    const n = (k: number) => k.toLocaleString("vi-VN");
+    return fail(
+      `Trang “${ws.name}” có ${n(ws.groups)} tổ × ${n(ws.indicators)} chỉ tiêu (${n(ws.groups * ws.indicators)} ô số liệu), quá giới hạn ${n(IMPORT_LIMITS.groupValues)} ô. Tệp mẫu chỉ có các tổ dân phố của phường và các chỉ tiêu cấp tổ của chương trình: hãy tải tệp mẫu mới.`,
+    );
+  }
   const H = GROUP_SHEET.headerRow;
   if (textAt(ws, H, 1) !== GROUP_HEADERS.slug || textAt(ws, H, 2) !== GROUP_HEADERS.name) {
     return fail(`${NOT_OURS} (Trang “${ws.name}”: dòng ${GROUP_SHEET.headerRow} không phải tiêu đề của mẫu.)`);

@@ -418,6 +418,30 @@ describe("entry import", () => {
     ).toMatch(/^Ô C12 có dữ liệu nhưng dòng 12 không có mã tổ dân phố/);
   });
 
+  it("refuses a group sheet holding more values than a ward's groups and indicators could, naming its size", async () => {
+    const { readEntryWorkbook } = await import("@/lib/xlsx/read-entry-workbook");
+    const bytes = await edited(await exportXlsx(), (wb) => {
+      const ws = wb.getWorksheet("Tổ dân phố")!;
+      for (let k = 0; k < 60; k++) {
+        ws.getCell(7, 3 + 2 * k).value = `chi-tieu-${k}`;
+        ws.getCell(7, 4 + 2 * k).value = "Phiên bản";
+      }
+      for (let r = 9; r < 209; r++) {
+        ws.getCell(r, 1).value = `to-${r}`;
+        ws.getCell(r, 3).value = r;
+      }
+    });
+    const trace = { sheetsParsed: [] as string[], rowsVisited: 0 };
+    expect(await readEntryWorkbook(bytes, trace)).toEqual({
+      ok: false,
+      message: expect.stringMatching(
+        /^Trang “Tổ dân phố” có 200 tổ × 60 chỉ tiêu \(12\.000 ô số liệu\), quá giới hạn 10\.000 ô\./,
+      ),
+    });
+    expect(trace.sheetsParsed).toContain("Tổ dân phố");
+    expect(await failureOf(bytes)).toMatch(/quá giới hạn 10\.000 ô/);
+  });
+
   it("refuses formulas, unknown codes and duplicates row by row, and applies none of the file", async () => {
     const bytes = await edited(await exportXlsx(), (wb) => {
       rowOf(wb, "ra-quan-xu-ly").getCell("F").value = { formula: "10+2", result: 12 };
