@@ -20,8 +20,8 @@ import {
   WARD_SHEET,
   columnLetter,
 } from "@/lib/domain/entry-template";
-import { Readable } from "node:stream";
-import { type ZipPart, isOpenDocument, storedZip, unzipWithinLimits } from "./zip-guard";
+import { sheetsOf, streamSheets } from "./stream-sheets";
+import { isOpenDocument, unzipWithinLimits } from "./zip-guard";
 
 const fail = (message: string): ImportFailure => ({ ok: false, message });
 
@@ -88,36 +88,6 @@ function sizeProblem(ws: SheetRead): string | null {
 /** What the reader did: which sheets it parsed and how many rows it looked at (for tests and measurements). */
 export type ReadTrace = { sheetsParsed: string[]; rowsVisited: number };
 
-const XML_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-const xmlText = (s: string) =>
-  s.replace(/&(amp|lt|gt|quot|apos|#x[0-9a-f]+|#\d+);/gi, (_, e: string) =>
-    e[0] === "#"
-      ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
-      : XML_ENTITIES[e.toLowerCase()],
-  );
-const attr = (tag: string, name: string) => {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return m ? xmlText(m[1]) : undefined;
-};
-
-/** The workbook's sheets in order (name and the part that holds it), from workbook.xml and its relationships. */
-function sheetsOf(parts: Map<string, Buffer>): { name: string; part: string | undefined }[] {
-  const workbook = parts.get("xl/workbook.xml")?.toString("utf8") ?? "";
-  const rels = parts.get("xl/_rels/workbook.xml.rels")?.toString("utf8") ?? "";
-  const targets = new Map<string, string>();
-  for (const [tag] of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
-    const id = attr(tag, "Id");
-    const target = attr(tag, "Target");
-    if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
-  }
-  return [...workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map(([tag]) => {
-    const rid = /\s[\w]+:id="([^"]*)"/.exec(tag)?.[1];
-    return { name: attr(tag, "name") ?? "", part: rid ? targets.get(rid) : undefined };
-  });
-}
-
-const READ_CHUNK = 64 * 1024;
-
 /** One template sheet as the stream gave it: only the cells the import reads, and its extent. */
 type SheetRead = {
   name: string;
@@ -144,8 +114,8 @@ function columnNumber(letters: string): number {
 
 /**
  * Which cells of a row the import reads. Meta: keys and values of the first 20 rows. Ward sheet: the
- * template's columns. Group sheet: every column up to the limit of rows 1–8 (codes, headers) and of
- * data rows (the indicator columns are known only from row 7, which comes first).
+ * template's columns. Group sheet: every column of rows 1–8 (codes, headers); of data rows, column A
+ * and the indicator and version columns named in row 7 (which streams before them).
  */
 function keptColumns(kind: keyof typeof SHEETS, r: number, cellCount: number, groupColumns: number[]): number[] {
   if (kind === "meta") return r <= 20 ? [1, 2] : [];
@@ -176,88 +146,44 @@ async function streamTemplateSheets(
   wanted: Map<string, keyof typeof SHEETS>,
   trace?: ReadTrace,
 ): Promise<Map<keyof typeof SHEETS, SheetRead>> {
-  const wantedParts = new Set(
-    sheetsOf(parts)
-      .filter((s) => wanted.has(s.name))
-      .map((s) => s.part),
-  );
-  // the workbook's parts first, so that the reader has the strings and styles before the first sheet
-  // (otherwise it spools sheets to temporary files); an empty string table when the file has none
-  const order = ["xl/_rels/workbook.xml.rels", "xl/workbook.xml", "xl/sharedStrings.xml", "xl/styles.xml"];
-  const kept: ZipPart[] = order.map((name) => ({
-    name,
-    data:
-      parts.get(name) ??
-      Buffer.from(
-        name === "xl/sharedStrings.xml"
-          ? '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'
-          : "",
-      ),
-  }));
-  for (const [name, data] of parts) if (wantedParts.has(name) && !order.includes(name)) kept.push({ name, data });
-
-  // fed in small chunks: the XML parser gathers the events of a whole chunk before the rows are read
-  const zipped = storedZip(kept);
-  const chunks = function* () {
-    for (let at = 0; at < zipped.length; at += READ_CHUNK) yield zipped.subarray(at, at + READ_CHUNK);
-  };
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks()), {
-    worksheets: "emit",
-    sharedStrings: "cache",
-    styles: "cache",
-    hyperlinks: "ignore",
-    entries: "ignore",
-  });
   const out = new Map<keyof typeof SHEETS, SheetRead>();
-  for await (const sheet of reader) {
-    const name = (sheet as unknown as { name: string }).name;
-    const kind = wanted.get(name);
-    const ws: SheetRead = {
-      name,
-      rowCount: 0,
-      columnCount: 0,
-      cells: new Map(),
-      disordered: false,
-      groups: 0,
-      indicators: 0,
-    };
-    let groupColumns: number[] = [];
-    if (kind && !out.has(kind)) {
+  const groupColumns = new Map<SheetRead, number[]>();
+  await streamSheets(parts, new Set(wanted.keys()), (name, row) => {
+    const kind = wanted.get(name)!;
+    let ws = out.get(kind);
+    if (!ws) {
+      ws = { name, rowCount: 0, columnCount: 0, cells: new Map(), disordered: false, groups: 0, indicators: 0 };
       out.set(kind, ws);
       trace?.sheetsParsed.push(name);
+    } else if (ws.name !== name) return;
+    if (trace) trace.rowsVisited++;
+    if (row.number <= ws.rowCount) ws.disordered = true;
+    ws.rowCount = Math.max(ws.rowCount, row.number);
+    ws.columnCount = Math.max(ws.columnCount, row.cellCount);
+    if (
+      ws.rowCount > IMPORT_LIMITS.rowsPerSheet ||
+      ws.columnCount > IMPORT_LIMITS.columnsPerSheet ||
+      ws.groups * ws.indicators > IMPORT_LIMITS.groupValues
+    ) {
+      // refused for its size: nothing more is kept, rows (and groups) are only counted for the message
+      ws.cells.clear();
+      if (kind === "groups" && row.number >= GROUP_SHEET.firstDataRow && textOf(rawCell(row.getCell(1)))) ws.groups++;
+      return;
     }
-    // every emitted sheet is read to its end (the reader needs its stream drained), keeping nothing
-    // of a sheet that is not one of the template's
-    for await (const row of sheet) {
-      if (!kind || out.get(kind) !== ws) continue;
-      if (trace) trace.rowsVisited++;
-      if (row.number <= ws.rowCount) ws.disordered = true;
-      ws.rowCount = Math.max(ws.rowCount, row.number);
-      ws.columnCount = Math.max(ws.columnCount, row.cellCount);
-      if (
-        ws.rowCount > IMPORT_LIMITS.rowsPerSheet ||
-        ws.columnCount > IMPORT_LIMITS.columnsPerSheet ||
-        ws.groups * ws.indicators > IMPORT_LIMITS.groupValues
-      ) {
-        // refused for its size: nothing more is kept, rows (and groups) are only counted for the message
-        ws.cells.clear();
-        if (kind === "groups" && row.number >= GROUP_SHEET.firstDataRow && textOf(rawCell(row.getCell(1)))) ws.groups++;
-        continue;
-      }
-      const cells = new Map<number, RawCell>();
-      for (const c of keptColumns(kind, row.number, row.cellCount, groupColumns)) {
-        if (c > row.cellCount) continue;
-        const raw = rawCell(row.getCell(c));
-        if (raw.kind !== "empty") cells.set(c, raw);
-      }
-      if (cells.size > 0) ws.cells.set(row.number, cells);
-      if (kind !== "groups") continue;
-      if (row.number === GROUP_SHEET.codeRow) {
-        groupColumns = groupColumnsOf(ws);
-        ws.indicators = groupColumns.length / 2;
-      } else if (row.number >= GROUP_SHEET.firstDataRow && textOf(cells.get(1) ?? EMPTY)) ws.groups++;
+    const cells = new Map<number, RawCell>();
+    for (const c of keptColumns(kind, row.number, row.cellCount, groupColumns.get(ws) ?? [])) {
+      if (c > row.cellCount) continue;
+      const raw = rawCell(row.getCell(c));
+      if (raw.kind !== "empty") cells.set(c, raw);
     }
-  }
+    if (cells.size > 0) ws.cells.set(row.number, cells);
+    if (kind !== "groups") return;
+    if (row.number === GROUP_SHEET.codeRow) {
+      const columns = groupColumnsOf(ws);
+      groupColumns.set(ws, columns);
+      ws.indicators = columns.length / 2;
+    } else if (row.number >= GROUP_SHEET.firstDataRow && textOf(cells.get(1) ?? EMPTY)) ws.groups++;
+  });
   return out;
 }
 
