@@ -81,6 +81,8 @@ export const IMPORT_LIMITS = {
   sheets: 6,
   rowsPerSheet: 2000,
   columnsPerSheet: 200,
+  /** values a group sheet may hold (groups × indicators): a ward's tổ dân phố × a programme's group indicators */
+  groupValues: 10_000,
   csvRows: 10_000,
   /** files read at once (preview or apply); more are answered "busy" */
   concurrentReads: 2,

@@ -1,12 +1,12 @@
 import "server-only";
 // An uploaded target file (Excel .xlsx or CSV) read into rows of text, with the entry import's guards:
-// the zip inflated within limits before exceljs sees it, sheets, rows and columns capped, formulas
-// named instead of trusted. What the text means is read by lib/services/targets.ts.
-import ExcelJS from "exceljs";
+// the zip inflated within limits before exceljs sees it, only the first sheet streamed (stream-sheets.ts),
+// rows and columns capped, formulas named instead of trusted. What the text means is read by lib/services/targets.ts.
 import { IMPORT_LIMITS } from "@/lib/domain/entry-template";
 import { parseCsvRecords } from "@/lib/format/entry-csv";
 import { ODS, rawCell } from "./read-entry-workbook";
-import { isOpenDocument, storedZip, unzipWithinLimits } from "./zip-guard";
+import { sheetsOf, streamSheets } from "./stream-sheets";
+import { isOpenDocument, unzipWithinLimits } from "./zip-guard";
 
 export type TableOutcome = { ok: true; rows: string[][] } | { ok: false; message: string };
 
@@ -43,35 +43,45 @@ async function readXlsx(bytes: Uint8Array): Promise<TableOutcome> {
           : "Tệp Excel quá lớn khi giải nén.",
     };
   if (isOpenDocument(zip.parts)) return { ok: false, message: ODS };
-  const wb = new ExcelJS.Workbook();
+  // only the first sheet is streamed, and of it the first 10 columns: never the whole workbook
+  const parts = new Map(zip.parts.map((p) => [p.name, p.data]));
+  const first = sheetsOf(parts)[0];
+  if (!first) return { ok: false, message: "Tệp rỗng." };
+  const read = new Map<number, string[]>();
+  let rowCount = 0;
+  let columnCount = 0;
   try {
-    await wb.xlsx.load(storedZip(zip.parts) as unknown as ArrayBuffer);
+    await streamSheets(parts, new Set([first.name]), (_, row) => {
+      rowCount = Math.max(rowCount, row.number);
+      columnCount = Math.max(columnCount, row.cellCount);
+      if (rowCount > IMPORT_LIMITS.rowsPerSheet || columnCount > IMPORT_LIMITS.columnsPerSheet) return read.clear();
+      const cells: string[] = [];
+      for (let c = 1; c <= Math.min(row.cellCount, 10); c++) {
+        const raw = rawCell(row.getCell(c));
+        cells.push(
+          raw.kind === "text"
+            ? raw.text
+            : raw.kind === "number"
+              ? // Excel's own number, written the Vietnamese way so the cell parser reads it
+                String(raw.value).replace(".", ",")
+              : raw.kind === "formula"
+                ? FORMULA
+                : "",
+        );
+      }
+      read.set(row.number, cells);
+    });
   } catch {
     return { ok: false, message: "Không đọc được tệp Excel: tệp hỏng hoặc không phải định dạng .xlsx." };
   }
-  const ws = wb.worksheets[0];
-  if (!ws) return { ok: false, message: "Tệp rỗng." };
-  if (ws.rowCount > IMPORT_LIMITS.rowsPerSheet || ws.columnCount > IMPORT_LIMITS.columnsPerSheet)
+  if (rowCount > IMPORT_LIMITS.rowsPerSheet || columnCount > IMPORT_LIMITS.columnsPerSheet)
     return { ok: false, message: `Trang tính quá lớn: tối đa ${IMPORT_LIMITS.rowsPerSheet} dòng.` };
-  const rows: string[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells: string[] = [];
-    for (let c = 1; c <= Math.min(ws.columnCount, 10); c++) {
-      const raw = rawCell(row.getCell(c));
-      cells.push(
-        raw.kind === "text"
-          ? raw.text
-          : raw.kind === "number"
-            ? // Excel's own number, written the Vietnamese way so the cell parser reads it
-              String(raw.value).replace(".", ",")
-            : raw.kind === "formula"
-              ? FORMULA
-              : "",
-      );
-    }
-    rows.push(cells);
-  }
+  // every row from the first to the last, each as wide as the widest (up to 10 columns), as before
+  const width = Math.min(columnCount, 10);
+  const rows = Array.from({ length: rowCount }, (_, i) => {
+    const cells = read.get(i + 1) ?? [];
+    return Array.from({ length: width }, (_, c) => cells[c] ?? "");
+  });
   return { ok: true, rows };
 }
 

@@ -385,6 +385,63 @@ describe("entry import", () => {
     expect(await failureOf(new TextEncoder().encode("PK\u0003\u0004 hỏng"))).toMatch(/không phải là tệp Excel/);
   });
 
+  it("reads only the template's sheets: a large extra sheet is never parsed and changes nothing read", async () => {
+    const { readEntryWorkbook } = await import("@/lib/xlsx/read-entry-workbook");
+    const plain = await exportXlsx();
+    const extra = await edited(plain, (wb) => {
+      const ws = wb.addWorksheet("Phụ lục");
+      for (let r = 1; r <= 1500; r++) ws.addRow(Array.from({ length: 20 }, (_, c) => r * 100 + c));
+    });
+    const trace = (): { sheetsParsed: string[]; rowsVisited: number } => ({ sheetsParsed: [], rowsVisited: 0 });
+    const [alone, withExtra] = [trace(), trace()];
+    const read = await readEntryWorkbook(plain, alone);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.rows.filter((r) => r.sheet === "groups").length).toBeGreaterThan(0);
+    expect(await readEntryWorkbook(extra, withExtra)).toEqual(read);
+    expect(withExtra.sheetsParsed.sort()).toEqual(["Phường", "Tổ dân phố", "ctk-mau"].sort());
+    // the rows the reader looked at are the template's alone: none of the extra sheet's 1 500
+    expect(withExtra.rowsVisited).toBe(alone.rowsVisited);
+    expect(alone.rowsVisited).toBeLessThan(1500);
+    // merged cells are still found in the group sheet (read from the sheet's XML, not the stream)
+    expect(await failureOf(await edited(plain, (wb) => wb.getWorksheet("Tổ dân phố")!.mergeCells("C12:D12")))).toMatch(
+      /Trang “Tổ dân phố” có ô gộp trong vùng số liệu \(C12:D12\)/,
+    );
+    // a value in a group row without its code is still named
+    expect(
+      await failureOf(
+        await edited(plain, (wb) => {
+          const ws = wb.getWorksheet("Tổ dân phố")!;
+          ws.getCell("A12").value = null;
+          ws.getCell("C12").value = 7;
+        }),
+      ),
+    ).toMatch(/^Ô C12 có dữ liệu nhưng dòng 12 không có mã tổ dân phố/);
+  });
+
+  it("refuses a group sheet holding more values than a ward's groups and indicators could, naming its size", async () => {
+    const { readEntryWorkbook } = await import("@/lib/xlsx/read-entry-workbook");
+    const bytes = await edited(await exportXlsx(), (wb) => {
+      const ws = wb.getWorksheet("Tổ dân phố")!;
+      for (let k = 0; k < 60; k++) {
+        ws.getCell(7, 3 + 2 * k).value = `chi-tieu-${k}`;
+        ws.getCell(7, 4 + 2 * k).value = "Phiên bản";
+      }
+      for (let r = 9; r < 209; r++) {
+        ws.getCell(r, 1).value = `to-${r}`;
+        ws.getCell(r, 3).value = r;
+      }
+    });
+    const trace = { sheetsParsed: [] as string[], rowsVisited: 0 };
+    expect(await readEntryWorkbook(bytes, trace)).toEqual({
+      ok: false,
+      message: expect.stringMatching(
+        /^Trang “Tổ dân phố” có 200 tổ × 60 chỉ tiêu \(12\.000 ô số liệu\), quá giới hạn 10\.000 ô\./,
+      ),
+    });
+    expect(trace.sheetsParsed).toContain("Tổ dân phố");
+    expect(await failureOf(bytes)).toMatch(/quá giới hạn 10\.000 ô/);
+  });
+
   it("refuses formulas, unknown codes and duplicates row by row, and applies none of the file", async () => {
     const bytes = await edited(await exportXlsx(), (wb) => {
       rowOf(wb, "ra-quan-xu-ly").getCell("F").value = { formula: "10+2", result: 12 };
