@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./helpers/accessibility";
 
 const row = (page: import("@playwright/test").Page, code: string) => page.locator(`tr[data-indicator="${code}"]`);
 
@@ -71,14 +71,7 @@ test.describe("Ngọc Thụy overview", () => {
   test("home and overview have no serious or critical accessibility violations", async ({ page }) => {
     for (const url of ["/", "/ngoc-thuy"]) {
       await page.goto(url);
-      const { violations } = await new AxeBuilder({ page })
-        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-        .analyze();
-      const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(
-        bad.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`),
-        url,
-      ).toEqual([]);
+      await expectAccessible(page, url);
     }
   });
 });

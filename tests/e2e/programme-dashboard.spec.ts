@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible } from "./helpers/accessibility";
 
 const URL_03 = "/ngoc-thuy/chuong-trinh/03-CTr-QU";
 
@@ -159,14 +159,7 @@ test.describe("programme dashboard", () => {
       await page.goto(`/ngoc-thuy/chuong-trinh/${slug}`);
       await openAll(page);
       await chartsDrawn(page, 3);
-      const { violations } = await new AxeBuilder({ page })
-        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-        .analyze();
-      const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(
-        bad.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`),
-        slug,
-      ).toEqual([]);
+      await expectAccessible(page, slug);
     }
   });
 
