@@ -26,7 +26,13 @@ import { viFold } from "@/lib/domain/vi-fold";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgLevel, PeriodKind, Qualifier } from "@/lib/generated/prisma/enums";
 import { getOrgUnit, type OrgUnitRef } from "./org-units";
-import { appliesToSql, getProgrammes, type IndicatorInfo, type ProgrammeInfo } from "./programmes";
+import {
+  appliesToRowsSql,
+  childrenFlagsSql,
+  getProgrammes,
+  type IndicatorInfo,
+  type ProgrammeInfo,
+} from "./programmes";
 import { type ReadScope, orgUnitScopeWhere, scopePathSql, scopeSql, scopeWhere } from "./scope";
 import { decimalString, isoDay } from "./serialize";
 import { getTargets, type TargetInfo } from "./targets";
@@ -398,15 +404,25 @@ function figuresCte(q: FiguresQuery): Prisma.Sql {
       ) r
       JOIN kids k ON k.id = r.org_unit_id
       JOIN source s ON s.id = r.source_id`;
+  // the programme's row once, with what its test on every child needs computed once (childrenFlagsSql)
   const base = Prisma.sql`
+    prog AS (
+      SELECT pr.id, pr.issuer_id, ${childrenFlagsSql({ id: Prisma.sql`pr.id`, issuerId: Prisma.sql`pr.issuer_id` }, q.parentId)}
+      FROM programme pr WHERE pr.term_id = ${q.termId} AND pr.slug = ${q.programmeSlug} ORDER BY pr.id LIMIT 1
+    ),
     kids AS (
-      SELECT u.id, u.slug, u.name, u.short_name, u.sort_order, u.population, u.households
-      FROM org_unit u
-      WHERE u.parent_id = ${q.parentId} AND ${scopeSql(q.scope, Prisma.sql`u.id`)} ${only}
+      SELECT u.id, u.slug, u.name, u.short_name, u.short_name_fold AS fold, u.sort_order, u.population, u.households
+      FROM org_unit u CROSS JOIN prog
+      WHERE u.parent_id = ${q.parentId} AND ${scopePathSql(q.scope, Prisma.sql`u.path`)} ${only}
         -- only the children the programme applies to (its programme_unit; none listed: every child)
-        AND ${appliesToSql(
-          Prisma.sql`(SELECT pr.id FROM programme pr WHERE pr.term_id = ${q.termId} AND pr.slug = ${q.programmeSlug} ORDER BY pr.id LIMIT 1)`,
-          Prisma.sql`u.id`,
+        AND ${appliesToRowsSql(
+          {
+            id: Prisma.sql`prog.id`,
+            issuerId: Prisma.sql`prog.issuer_id`,
+            above: Prisma.sql`prog.above`,
+            listed: Prisma.sql`prog.listed`,
+          },
+          { id: Prisma.sql`u.id`, path: Prisma.sql`u.path` },
         )}
     ),
     ind AS (
@@ -444,6 +460,8 @@ function figuresCte(q: FiguresQuery): Prisma.Sql {
   const extra = q.lean
     ? Prisma.sql`ARRAY[]::int[] AS years, ARRAY[]::int[] AS source_ids, NULL::text AS note`
     : Prisma.sql`tf.years, tf.source_ids, tf.note`;
+  // lean: only the columns of the covering index term_figure_children_idx (an index-only scan)
+  const columns = q.lean ? Prisma.empty : Prisma.sql`, tf.years, tf.source_ids, tf.note`;
   return Prisma.sql`${base},${inheritedCtes(q)},
     -- a merged child without a reported term value: its own years' sum (SUM indicators only) and its
     -- former units' years, sorted together; its own part counts alone in totals and averages
@@ -465,10 +483,14 @@ function figuresCte(q: FiguresQuery): Prisma.Sql {
     present AS NOT MATERIALIZED (
       SELECT tf.org_unit_id AS unit_id, tf.indicator_id, tf.basis, tf.value, tf.qualifier::text AS qualifier,
         ${extra}, tf.demo, tf.value AS own_value, false AS inherited
-      FROM term_figure tf
-      WHERE tf.parent_id = ${q.parentId} AND tf.term_id = ${q.termId} ${onlyRow(Prisma.sql`tf.org_unit_id`)}
-        AND tf.indicator_id IN (SELECT id FROM ind)
-        AND tf.org_unit_id IN (SELECT id FROM kids)
+      FROM ind CROSS JOIN LATERAL (
+        SELECT tf.org_unit_id, tf.indicator_id, tf.basis, tf.value, tf.qualifier, tf.demo ${columns}
+        FROM term_figure tf
+        WHERE tf.parent_id = ${q.parentId} AND tf.indicator_id = ind.id AND tf.term_id = ${q.termId}
+          ${onlyRow(Prisma.sql`tf.org_unit_id`)}
+        OFFSET 0
+      ) tf
+      WHERE tf.org_unit_id IN (SELECT id FROM kids)
         AND NOT EXISTS (SELECT 1 FROM merged m WHERE m.unit_id = tf.org_unit_id AND m.indicator_id = tf.indicator_id)
       UNION ALL
       SELECT unit_id, indicator_id, basis, value, qualifier, years, source_ids, note, demo, own_value, inherited
@@ -678,25 +700,33 @@ async function rankedChildren(
       FROM kids
     ),
     shown AS (
-      SELECT f.*, u.short_name_fold AS fold, CASE
+      SELECT f.*, CASE
           WHEN f.value IS NULL THEN NULL
           WHEN ${wanted} AND (SELECT missing FROM sized) = 0 THEN round(f.value * 1000 / f.${size}, 4)
-          ELSE f.value END AS shown
-      FROM fig f JOIN org_unit u ON u.id = f.id
+          ELSE f.value END AS shown,
+        ${match} AS matches
+      FROM fig f
     ),
     ranked AS (
       SELECT s.*,
         CASE WHEN shown IS NULL THEN NULL ELSE rank() OVER (ORDER BY shown DESC NULLS LAST)::int END AS rank,
-        row_number() OVER (ORDER BY shown DESC NULLS LAST, fold, slug)::int AS pos,
-        count(shown) OVER ()::int AS with_value,
-        ${match} AS matches
+        row_number() OVER (ORDER BY ${ORDER.desc})::int AS pos
       FROM shown s
     ),
     paged AS (
-      SELECT r.*,
-        CASE WHEN matches THEN row_number() OVER (PARTITION BY matches ORDER BY ${ORDER[q.sort]}) END AS page_pos,
-        (count(*) FILTER (WHERE matches) OVER ())::int AS match_count
-      FROM ranked r
+      ${
+        // the table in the ranking's own order, all rows: its positions are the ranking's
+        q.sort === "desc" && !search
+          ? Prisma.sql`SELECT r.*, pos AS page_pos FROM ranked r`
+          : Prisma.sql`SELECT r.*,
+              CASE WHEN matches THEN row_number() OVER (PARTITION BY matches ORDER BY ${ORDER[q.sort]}) END AS page_pos
+            FROM ranked r`
+      }
+    ),
+    -- counted apart, not by windows over every row (a window over the whole partition cost more than
+    -- the ranking's sort); the shown value is null exactly when the figure is
+    counts AS (
+      SELECT count(value)::int AS with_value, (count(*) FILTER (WHERE ${match}))::int AS match_count FROM fig
     ),
     -- the parent's figure from the children's own figures: a merged unit's former units count once
     agg AS (
@@ -712,7 +742,7 @@ async function rankedChildren(
       p.page_pos::int AS page_pos, p.match_count
     FROM agg CROSS JOIN sized
     LEFT JOIN (
-      SELECT * FROM paged
+      SELECT * FROM paged CROSS JOIN counts
       WHERE (page_pos > ${offset} AND page_pos <= ${offset + q.pageSize})
         OR (shown IS NOT NULL AND (pos <= ${CHART_ENDS} OR pos > with_value - ${CHART_ENDS}))
         OR slug = ${q.selected ?? ""}

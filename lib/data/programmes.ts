@@ -86,10 +86,11 @@ export const appliesToSql = (programmeId: Prisma.Sql, unitId: Prisma.Sql): Prism
  * statement tries every programme on thousands of wards (the progress of a city's 3.321 wards).
  */
 export const appliesToRowsSql = (
-  programme: { id: Prisma.Sql; issuerId: Prisma.Sql },
+  programme: { id: Prisma.Sql; issuerId: Prisma.Sql } & Partial<ChildrenFlags>,
   unit: { id: Prisma.Sql; path: Prisma.Sql },
 ): Prisma.Sql => Prisma.sql`(
   (
+    ${programme.above ? Prisma.sql`${programme.above} OR` : Prisma.empty}
     ${programme.issuerId} = ANY(${unit.path})
     OR EXISTS (
       SELECT 1 FROM org_unit_former_parent afp JOIN org_unit afu ON afu.id = afp.parent_id
@@ -107,12 +108,25 @@ export const appliesToRowsSql = (
     )
   )
   AND (
-  NOT EXISTS (SELECT 1 FROM programme_unit apu WHERE apu.programme_id = ${programme.id})
+  NOT ${programme.listed ?? Prisma.sql`EXISTS (SELECT 1 FROM programme_unit apu WHERE apu.programme_id = ${programme.id})`}
   OR EXISTS (
     SELECT 1 FROM programme_unit apu
     JOIN org_unit alu ON alu.id = apu.org_unit_id
     WHERE apu.programme_id = ${programme.id} AND (alu.id = ANY(${unit.path}) OR ${unit.id} = ANY(alu.path))
   )))`;
+
+/** Columns `above` and `listed` of childrenFlagsSql, as the query names them (e.g. Prisma.sql`g.above`). */
+type ChildrenFlags = { above: Prisma.Sql; listed: Prisma.Sql };
+
+/**
+ * Columns to select beside a programme row when appliesToRowsSql tests it on every child of one
+ * unit: what does not depend on the child is computed once instead of once per child (3.321 wards of
+ * a city). `above`: its issuer is the parent or above it, hence above every child; `listed`: it lists
+ * the units it applies to (programme_unit).
+ */
+export const childrenFlagsSql = (programme: { id: Prisma.Sql; issuerId: Prisma.Sql }, parentId: number): Prisma.Sql =>
+  Prisma.sql`EXISTS (SELECT 1 FROM org_unit apn WHERE apn.id = ${parentId} AND ${programme.issuerId} = ANY(apn.path)) AS above,
+    EXISTS (SELECT 1 FROM programme_unit apu WHERE apu.programme_id = ${programme.id}) AS listed`;
 
 /** `select` of a Programme query giving what `appliesFromRow` needs. */
 export const appliesToSelect = {
