@@ -15,7 +15,8 @@ export function withRequestMemo<T>(fn: () => Promise<T>): Promise<T> {
 
 /** A read memoised per request, which the request's preamble may answer in advance (`prime`). */
 export type RequestRead<T> = (() => Promise<T>) & {
-  /** Within `withRequestMemo`: this request's read answers `value` (read elsewhere in the same statement). */
+  /** This request's read answers `value` (read elsewhere in the same statement): within `withRequestMemo`, or
+   * while rendering when it has not been read yet. */
   prime(value: T): void;
 };
 
@@ -25,7 +26,10 @@ export type RequestRead<T> = (() => Promise<T>) & {
  * the request, as with cache().
  */
 export function oncePerRequest<T>(read: () => Promise<T>): RequestRead<T> {
-  const rendered = cache(read);
+  // while rendering, the value a statement of the request's preamble read (the session's): one slot
+  // per render (cache() outside a render gives a fresh object each call, so priming there does nothing)
+  const primedSlot = cache((): { value?: Promise<T> } => ({}));
+  const rendered = cache(() => primedSlot().value ?? read());
   const once = () => {
     const memo = memoOfRequest.getStore();
     if (!memo) return rendered();
@@ -34,7 +38,10 @@ export function oncePerRequest<T>(read: () => Promise<T>): RequestRead<T> {
   };
   return Object.assign(once, {
     prime(value: T) {
-      memoOfRequest.getStore()?.set(read, Promise.resolve(value));
+      const memo = memoOfRequest.getStore();
+      if (memo) memo.set(read, Promise.resolve(value));
+      // a read already made in this render keeps its answer (rendered() is cached)
+      else primedSlot().value ??= Promise.resolve(value);
     },
   });
 }
