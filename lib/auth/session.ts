@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { cache } from "react";
 import { catalogueVersion } from "@/lib/data/catalogue-cache";
 import { db, rows } from "@/lib/db";
+import { setRenderPreamble } from "@/lib/request-memo";
 import { isDbUnavailable, markDbUnavailable } from "@/lib/db-errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -88,12 +89,13 @@ export const sessionJsonSql = Prisma.sql`json_build_object(
  * checks, the terms and programmes): one statement fewer per page.
  */
 async function readSession(token: string): Promise<SessionRow | null> {
-  const [row] = await rows<{ catalogueVersion: string | null; session: SessionRow | null }>(Prisma.sql`
+  const read = rows<{ catalogueVersion: string | null; session: SessionRow | null }>(Prisma.sql`
     SELECT (SELECT version::text FROM catalogue_version) AS "catalogueVersion",
            (SELECT ${sessionJsonSql} FROM session s JOIN app_user u ON u.id = s.user_id
              WHERE s.token = ${storedSessionToken(token)}) AS session`);
-  catalogueVersion.prime(row.catalogueVersion ?? "none");
-  return row.session;
+  // primed before the answer: a catalogue read the page starts meanwhile waits for this statement
+  catalogueVersion.prime(read.then(([row]) => row.catalogueVersion ?? "none"));
+  return (await read)[0].session;
 }
 
 /**
@@ -143,3 +145,6 @@ export async function viewerFromSession(found: SessionRow | null, now = new Date
 
 /** The signed-in person of the current request (once per request). */
 export const getViewer = cache(async (): Promise<Viewer | null> => viewerFromHeaders(await headers()));
+
+// a page's catalogue reads wait for the session's statement, which reads the catalogue's version
+setRenderPreamble(getViewer);
