@@ -15,9 +15,27 @@ export function withRequestMemo<T>(fn: () => Promise<T>): Promise<T> {
 
 /** A read memoised per request, which the request's preamble may answer in advance (`prime`). */
 export type RequestRead<T> = (() => Promise<T>) & {
-  /** Within `withRequestMemo`: this request's read answers `value` (read elsewhere in the same statement). */
-  prime(value: T): void;
+  /**
+   * This request's read answers `value` (read elsewhere in the same statement; a promise: a statement
+   * under way, read again if it fails): within `withRequestMemo`, or while rendering when it has not
+   * been read yet.
+   */
+  prime(value: T | Promise<T>): void;
 };
+
+// While a page renders: the request's first statement (the session's, lib/auth/session.ts), which
+// answers reads that would otherwise be statements of their own (`prime`). Registered by the module
+// that makes it: lib/data reads wait for it without importing lib/auth.
+let renderPreamble: (() => Promise<unknown>) | null = null;
+
+/** Sets the statement a render's primeable reads wait for before reading themselves (see above). */
+export function setRenderPreamble(preamble: () => Promise<unknown>): void {
+  renderPreamble = preamble;
+}
+
+// the same object within one render; outside a render cache() memoises nothing
+const renderProbe = cache(() => ({}));
+const rendering = () => renderProbe() === renderProbe();
 
 /**
  * `read` done once per request: React's cache() while rendering, the request's memo inside
@@ -25,7 +43,15 @@ export type RequestRead<T> = (() => Promise<T>) & {
  * the request, as with cache().
  */
 export function oncePerRequest<T>(read: () => Promise<T>): RequestRead<T> {
-  const rendered = cache(read);
+  // while rendering, the value a statement of the request's preamble read (the session's): one slot
+  // per render (cache() outside a render gives a fresh object each call, so priming there does nothing)
+  const primedSlot = cache((): { value?: Promise<T> } => ({}));
+  const rendered = cache(async () => {
+    // a page that starts this read while its session is still being read (both at once) waits for
+    // the session's statement, which reads this too, rather than sending a statement of its own
+    if (!primedSlot().value && renderPreamble && rendering()) await renderPreamble().catch(() => null);
+    return primedSlot().value ?? read();
+  });
   const once = () => {
     const memo = memoOfRequest.getStore();
     if (!memo) return rendered();
@@ -33,8 +59,12 @@ export function oncePerRequest<T>(read: () => Promise<T>): RequestRead<T> {
     return memo.get(read) as Promise<T>;
   };
   return Object.assign(once, {
-    prime(value: T) {
-      memoOfRequest.getStore()?.set(read, Promise.resolve(value));
+    prime(value: T | Promise<T>) {
+      const answer = Promise.resolve(value).catch(() => read());
+      const memo = memoOfRequest.getStore();
+      if (memo) memo.set(read, answer);
+      // a read already made in this render keeps its answer (rendered() is cached)
+      else primedSlot().value ??= answer;
     },
   });
 }

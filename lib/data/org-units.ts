@@ -1,9 +1,10 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "@/lib/db";
+import { db, rows } from "@/lib/db";
 import type { OrgLevel } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { viFold } from "@/lib/domain/vi-fold";
+import { catalogueVersion } from "./catalogue-cache";
 import { type ReadScope, scopePathSql, scopeSql } from "./scope";
 import { isoDay } from "./serialize";
 
@@ -129,16 +130,48 @@ export async function listScopeRoots(scope: ReadScope): Promise<OwnUnit[]> {
   return units.map(({ parent, ...u }) => ({ ...u, parentName: parent?.name ?? null }));
 }
 
+type UnitScope = { id: number; path: number[] };
+
+/** How many units' scopes a process keeps (a slug each; units not found are never kept). */
+const UNIT_SCOPES_KEPT = 20_000;
+
+// The units' ids and paths, kept in this process for one catalogue version: every write of org_unit
+// bumps it in the writing transaction (lib/data/catalogue-cache.ts), and the session's statement
+// reads it (lib/auth/session.ts), so the checks of a page (the header's links, the page's own) send
+// no statement of their own and a unit moved or renamed is seen by the next request. A map per
+// version: a request that read an older version never fills the newer one's.
+let unitScopes: { version: string; bySlug: Map<string, Promise<UnitScope | null>> } = {
+  version: "",
+  bySlug: new Map(),
+};
+
+async function readUnitScope(slug: string): Promise<UnitScope | null> {
+  const [unit] = await rows<UnitScope>(Prisma.sql`SELECT id, path FROM org_unit WHERE slug = ${slug}`);
+  return unit ?? null;
+}
+
 /**
  * A unit's id with the ids of its ancestors and itself (root first), for permission checks (the
  * reader's scope is built from their grants: `subtreeScope`). Access control itself: not scoped.
- * Once per slug while a page renders (React `cache()`): the page's check, the header's links and a
- * link drawn by a component after the page's figures ask it again (a statement each, the last one
- * after everything else); elsewhere (route handlers, actions, scripts) every call reads.
+ * Read once per catalogue version (above); once per slug while a page renders (React `cache()`).
  */
-export const getUnitScope = cache(async (slug: string): Promise<{ id: number; path: number[] } | null> => {
-  const unit = await db().orgUnit.findUnique({ where: { slug }, select: { id: true, path: true } });
-  return unit && { id: unit.id, path: unit.path };
+export const getUnitScope = cache(async (slug: string): Promise<UnitScope | null> => {
+  const version = await catalogueVersion();
+  if (unitScopes.version !== version) unitScopes = { version, bySlug: new Map() };
+  const kept = unitScopes.bySlug;
+  let found = kept.get(slug);
+  if (!found) {
+    found = readUnitScope(slug);
+    if (kept.size < UNIT_SCOPES_KEPT) {
+      kept.set(slug, found);
+      // an unknown slug (a mistyped address) is not kept, nor a failed read
+      const forget = () => kept.get(slug) === found && kept.delete(slug);
+      found.then((u) => u ?? forget(), forget);
+    }
+  }
+  const unit = await found;
+  // a copy: a caller changing the path cannot change what the next request gets
+  return unit && { id: unit.id, path: [...unit.path] };
 });
 
 /** Ids of the given units and every unit below them: the rows a person's grants reach. */

@@ -87,6 +87,85 @@ describe("the session of a request", () => {
   });
 });
 
+describe("a page's preamble", () => {
+  // a request as a route handler runs it (lib/api/http.ts gives each its memo; a page's render has
+  // React's cache() instead, with the same priming)
+  const request = async <T>(run: () => Promise<T>) => (await import("@/lib/request-memo")).withRequestMemo(run);
+
+  it("reads the catalogue's version with the session, and the unit checks of a known unit need no statement", async () => {
+    const cookie = await signInCookie("can.bo.quan");
+    const { catalogueVersion } = await import("@/lib/data/catalogue-cache");
+    const { getUnitScope } = await import("@/lib/data/org-units");
+    const { mayRead } = await import("@/lib/auth/access");
+    const page = () =>
+      request(async () => {
+        const viewer = await viewerOf(cookie);
+        const version = await catalogueVersion();
+        // the header's links and the page's own check
+        const links = await Promise.all([mayRead(viewer, "ngoc-thuy"), mayRead(viewer, "bo-de")]);
+        return { version, links, unit: await getUnitScope("ngoc-thuy") };
+      });
+    await page(); // the first request of a version reads the units
+    let answer: Awaited<ReturnType<typeof page>> | null = null;
+    const sent = await statementsOf(async () => {
+      answer = await page();
+    });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain("catalogue_version");
+    expect(answer).toEqual({
+      version: expect.any(String),
+      links: [true, true],
+      unit: { id: world.units.ngocThuy, path: [world.units.city, world.units.district, world.units.ngocThuy] },
+    });
+  });
+
+  it("sees a unit moved, renamed or removed at the next request", async () => {
+    const { prisma } = world.database;
+    const { getUnitScope } = await import("@/lib/data/org-units");
+    const cookie = await signInCookie("can.bo.quan");
+    const scopeOf = (slug: string) =>
+      request(async () => {
+        await viewerOf(cookie);
+        return getUnitScope(slug);
+      });
+    const other = await prisma.orgUnit.create({
+      data: {
+        slug: "quan-khac-2",
+        name: "Quận khác",
+        shortName: "Quận khác",
+        level: "DISTRICT",
+        parentId: world.units.city,
+        validFrom: new Date("2015-01-01"),
+      },
+    });
+    const ward = await prisma.orgUnit.create({
+      data: {
+        slug: "phuong-chuyen",
+        name: "Phường chuyển",
+        shortName: "Phường chuyển",
+        level: "WARD",
+        parentId: world.units.district,
+        validFrom: new Date("2015-01-01"),
+      },
+    });
+    expect(await scopeOf("phuong-chuyen")).toEqual({
+      id: ward.id,
+      path: [world.units.city, world.units.district, ward.id],
+    });
+    // a caller changing what it got does not change what the next request gets
+    (await scopeOf("phuong-chuyen"))!.path.length = 0;
+    expect((await scopeOf("phuong-chuyen"))!.path).toHaveLength(3);
+
+    await prisma.orgUnit.update({ where: { id: ward.id }, data: { parentId: other.id } });
+    expect(await scopeOf("phuong-chuyen")).toEqual({ id: ward.id, path: [world.units.city, other.id, ward.id] });
+    await prisma.orgUnit.update({ where: { id: ward.id }, data: { slug: "phuong-da-chuyen" } });
+    expect(await scopeOf("phuong-chuyen")).toBeNull();
+    expect((await scopeOf("phuong-da-chuyen"))?.id).toBe(ward.id);
+    await prisma.orgUnit.delete({ where: { id: ward.id } });
+    expect(await scopeOf("phuong-da-chuyen")).toBeNull();
+  });
+});
+
 describe("the catalogue's version in an API request", () => {
   it("is read once per request, and again by the next request", async () => {
     const { handle } = await import("@/lib/api/http");
