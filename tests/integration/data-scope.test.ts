@@ -124,6 +124,18 @@ describe("queries of one kind of row", () => {
       },
     ]);
     expect(found.total).toBeGreaterThan(1);
+    // a ward's groups, counted whatever the reader's scope inside the ward; the city by its districts
+    const ward = await searchComparableParents({ q: "", limit: 5, levels: ["RESIDENTIAL_GROUP"], scope: ngocThuy });
+    expect(ward).toEqual({
+      data: [expect.objectContaining({ slug: "ngoc-thuy", childLevel: "RESIDENTIAL_GROUP", childCount: 38 })],
+      total: 1,
+    });
+    const city = await searchComparableParents({ q: "ha noi", limit: 5, levels: ["DISTRICT"], scope: { all: true } });
+    expect(city.data).toEqual([expect.objectContaining({ slug: "ha-noi", level: "CITY", childLevel: "DISTRICT" })]);
+    expect(await searchComparableParents({ q: "", limit: 5, levels: ["DISTRICT"], scope: district })).toEqual({
+      data: [],
+      total: 0,
+    });
     // a level no indicator is collected at: nothing to compare
     expect(await searchComparableParents({ q: "", limit: 5, levels: [], scope: district })).toEqual({
       data: [],
