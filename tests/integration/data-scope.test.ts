@@ -92,6 +92,13 @@ describe("queries of one kind of row", () => {
     const [nt] = (await listWards(ngocThuy)).wards;
     expect(nt).toMatchObject({ slug: "ngoc-thuy" });
     expect(nt.reportedCount).toBeGreaterThan(0);
+    // the counts of its figures and of those from a report, as the rows say
+    const figures = { orgUnitId: ids.ngocThuy };
+    expect(nt.resultCount).toBe(await database.prisma.result.count({ where: figures }));
+    expect(nt.reportedCount).toBe(
+      await database.prisma.result.count({ where: { ...figures, source: { kind: "REPORT" } } }),
+    );
+    expect(nt.resultCount).toBeGreaterThan(nt.reportedCount);
     expect((await listWards(nobody)).wards).toEqual([]);
     expect((await listWards(nobody)).total).toBe(0);
     expect((await listWards(district)).wards.map((w) => w.slug)).toContain("ngoc-thuy");
