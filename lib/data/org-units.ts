@@ -17,8 +17,6 @@ export type OrgUnitDetail = OrgUnitRef & {
   children: OrgUnitRef[];
 };
 
-const refSelect = { slug: true, name: true, shortName: true, level: true } as const;
-
 // A unit counts for a year when it existed on any day of it (validFrom/validTo are @db.Date, read as UTC midnight).
 const firstDay = (year: number) => new Date(Date.UTC(year, 0, 1));
 const lastDay = (year: number) => new Date(Date.UTC(year, 11, 31));
@@ -126,12 +124,12 @@ export async function listWards(
 /** The units a scope starts from (a person's grants: their own units), by level and name; none for `all`. */
 export async function listScopeRoots(scope: ReadScope): Promise<OwnUnit[]> {
   if ("all" in scope || scope.rootIds.length === 0) return [];
-  const units = await db().orgUnit.findMany({
-    where: { id: { in: [...scope.rootIds] } },
-    orderBy: [{ level: "asc" }, { name: "asc" }],
-    select: { id: true, ...refSelect, parent: { select: { name: true } } },
-  });
-  return units.map(({ parent, ...u }) => ({ ...u, parentName: parent?.name ?? null }));
+  // one statement with the parent joined (Prisma's nested select sent a second one)
+  return db().$queryRaw<OwnUnit[]>`
+    SELECT u.id, u.slug, u.name, u.short_name AS "shortName", u.level::text AS level, p.name AS "parentName"
+      FROM org_unit u LEFT JOIN org_unit p ON p.id = u.parent_id
+     WHERE u.id = ANY(${[...scope.rootIds]}::int[])
+     ORDER BY u.level, u.name`;
 }
 
 /**

@@ -182,6 +182,18 @@ describe("queries of one kind of row", () => {
       "bo-de",
       "ngoc-thuy",
     ]);
+    // with the parent's name, broadest level first
+    expect(await listScopeRoots({ rootIds: [ids.ngocThuy, ids.district] })).toEqual([
+      {
+        id: ids.district,
+        slug: "long-bien",
+        name: "Quận Long Biên",
+        shortName: expect.any(String),
+        level: "DISTRICT",
+        parentName: expect.any(String),
+      },
+      expect.objectContaining({ id: ids.ngocThuy, level: "WARD", parentName: "Quận Long Biên" }),
+    ]);
     expect(await listScopeRoots({ all: true })).toEqual([]);
     expect(await listScopeRoots(nobody)).toEqual([]);
   });
