@@ -47,8 +47,6 @@ import type { TermSummary } from "./terms";
 // Queries
 // ---------------------------------------------------------------------------------------------
 
-const refSelect = { slug: true, name: true, shortName: true, level: true } as const;
-
 export type ComparableParent = OrgUnitRef & { childLevel: OrgLevel; childCount: number };
 
 /** How many units whose children can be compared the page sends with /compare (the picker searches the rest). */
@@ -72,6 +70,13 @@ export async function searchComparableParents({
 }): Promise<{ data: ComparableParent[]; total: number }> {
   if (levels.length === 0) return { data: [], total: 0 };
   const key = q.trim();
+  // the name is folded only when searched: vi_fold costs ~20 µs a row
+  const matches = key
+    ? Prisma.sql`AND (u.slug LIKE ${`%${likeEscape(key.toLowerCase())}%`} OR vi_fold(u.name) LIKE ${`%${likeEscape(viFold(key))}%`})`
+    : Prisma.empty;
+  // The units with children, found by walking the index on (parent_id, level) from one parent to the
+  // next (one probe per parent, whose first entry is its children's broadest level), not by grouping
+  // every unit: 2 ms instead of 11 at 3.321 wards. Children are counted for the rows shown only.
   const rows = await db().$queryRaw<
     Array<{
       slug: string;
@@ -83,20 +88,24 @@ export async function searchComparableParents({
       total: number;
     }>
   >`
-    WITH kids AS (
-      SELECT c.parent_id AS id, min(c.level)::text AS child_level, count(*)::int AS child_count
-      FROM org_unit c
-      WHERE c.parent_id IS NOT NULL
-      GROUP BY c.parent_id
+    WITH RECURSIVE kids(id, child_level) AS (
+      (SELECT c.parent_id, c.level FROM org_unit c WHERE c.parent_id IS NOT NULL ORDER BY c.parent_id, c.level LIMIT 1)
+      UNION ALL
+      SELECT n.parent_id, n.level FROM kids k CROSS JOIN LATERAL (
+        SELECT c.parent_id, c.level FROM org_unit c WHERE c.parent_id > k.id ORDER BY c.parent_id, c.level LIMIT 1
+      ) n
     )
-    SELECT u.slug, u.name, u.short_name, u.level::text AS level, k.child_level, k.child_count,
-           count(*) OVER ()::int AS total
-    FROM org_unit u JOIN kids k ON k.id = u.id
-    WHERE k.child_level = ANY(${[...levels]}::text[])
-      AND ${scopeSql(scope, Prisma.sql`u.id`)}
-      AND (vi_fold(u.name) LIKE ${`%${likeEscape(viFold(key))}%`} OR u.slug LIKE ${`%${likeEscape(key.toLowerCase())}%`})
-    ORDER BY u.level, u.sort_order, u.slug
-    LIMIT ${limit}`;
+    SELECT h.slug, h.name, h.short_name, h.level::text AS level, h.child_level::text AS child_level, h.total,
+           (SELECT count(*)::int FROM org_unit c WHERE c.parent_id = h.id) AS child_count
+    FROM (
+      SELECT u.id, u.slug, u.name, u.short_name, u.level, u.sort_order, k.child_level,
+             count(*) OVER ()::int AS total
+      FROM kids k JOIN org_unit u ON u.id = k.id
+      WHERE k.child_level::text = ANY(${[...levels]}::text[]) AND ${scopePathSql(scope, Prisma.sql`u.path`)} ${matches}
+      ORDER BY u.level, u.sort_order, u.slug
+      LIMIT ${limit}
+    ) h
+    ORDER BY h.level, h.sort_order, h.slug`;
   return {
     data: rows.map((r) => ({
       slug: r.slug,
@@ -122,21 +131,54 @@ export type ParentUnit = OrgUnitRef & {
   childLevel: OrgLevel | null;
 };
 
-/** A unit in `scope` with its parent and how many children in `scope` it has (one query). */
+/**
+ * A unit in `scope` with its parent, how many children it has and their broadest level (one query).
+ * Every child of a unit in scope is in scope (its path holds its parent's), so they are counted on
+ * the index on (parent_id, level) alone: Prisma's scoped `_count` grouped the whole subtree (8 ms at
+ * 3.321 wards) and its `take: 1` of children loaded all 3.321 of them.
+ */
 async function getParentUnit(slug: string, scope: ReadScope): Promise<(ParentUnit & { id: number }) | null> {
-  const unit = await db().orgUnit.findFirst({
-    where: { slug, ...scopeWhere(scope) },
-    select: {
-      id: true,
-      ...refSelect,
-      parent: { select: refSelect },
-      children: { where: scopeWhere(scope), select: { level: true }, take: 1 },
-      _count: { select: { children: { where: scopeWhere(scope) } } },
-    },
-  });
+  const [unit] = await db().$queryRaw<
+    Array<{
+      id: number;
+      slug: string;
+      name: string;
+      short_name: string;
+      level: OrgLevel;
+      parent_slug: string | null;
+      parent_name: string | null;
+      parent_short_name: string | null;
+      parent_level: OrgLevel | null;
+      child_count: number;
+      child_level: OrgLevel | null;
+    }>
+  >`
+    SELECT u.id, u.slug, u.name, u.short_name, u.level::text AS level,
+           p.slug AS parent_slug, p.name AS parent_name, p.short_name AS parent_short_name, p.level::text AS parent_level,
+           (SELECT count(*)::int FROM org_unit c WHERE c.parent_id = u.id) AS child_count,
+           (SELECT min(c.level)::text FROM org_unit c WHERE c.parent_id = u.id) AS child_level
+    FROM org_unit u LEFT JOIN org_unit p ON p.id = u.parent_id
+    WHERE u.slug = ${slug} AND ${scopePathSql(scope, Prisma.sql`u.path`)}`;
   if (!unit) return null;
-  const { children, _count, ...rest } = unit;
-  return { ...rest, childCount: _count.children, childLevel: children[0]?.level ?? null };
+  const parent =
+    unit.parent_slug === null
+      ? null
+      : {
+          slug: unit.parent_slug,
+          name: unit.parent_name!,
+          shortName: unit.parent_short_name!,
+          level: unit.parent_level!,
+        };
+  return {
+    id: unit.id,
+    slug: unit.slug,
+    name: unit.name,
+    shortName: unit.short_name,
+    level: unit.level,
+    parent,
+    childCount: unit.child_count,
+    childLevel: unit.child_level,
+  };
 }
 
 /**

@@ -84,6 +84,9 @@ export const appliesToSql = (programmeId: Prisma.Sql, unitId: Prisma.Sql): Prism
  * The same condition on a programme row and a unit row the query joins already (e.g. `g` and `w`: their
  * columns `g.id`, `g.issuer_id`, `w.id`, `w.path`): no lookup of either per pair, which counts when a
  * statement tries every programme on thousands of wards (the progress of a city's 3.321 wards).
+ * "Lists no units" is `NOT IN` an uncorrelated list (programme_id is never null, so the same as
+ * NOT EXISTS): PostgreSQL hashes it once per statement instead of probing it for every pair, which
+ * was half the time of the home page's year standing at 3.321 wards (55 → 17 ms on a loaded machine).
  */
 export const appliesToRowsSql = (
   programme: { id: Prisma.Sql; issuerId: Prisma.Sql } & Partial<ChildrenFlags>,
@@ -108,7 +111,11 @@ export const appliesToRowsSql = (
     )
   )
   AND (
-  NOT ${programme.listed ?? Prisma.sql`EXISTS (SELECT 1 FROM programme_unit apu WHERE apu.programme_id = ${programme.id})`}
+  ${
+    programme.listed
+      ? Prisma.sql`NOT ${programme.listed}`
+      : Prisma.sql`${programme.id} NOT IN (SELECT apu.programme_id FROM programme_unit apu)`
+  }
   OR EXISTS (
     SELECT 1 FROM programme_unit apu
     JOIN org_unit alu ON alu.id = apu.org_unit_id

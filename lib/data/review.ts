@@ -473,29 +473,40 @@ export async function getYearStanding({
     select: { id: true, level: true },
   });
   const idsOf = (level: string) => roots.filter((r) => r.level === level).map((r) => r.id);
+  // only the reads the person's levels need: Prisma sends a statement even for an empty `in` list
+  const [cities, wardIds] = [idsOf("CITY"), idsOf("WARD")];
+  const none = Promise.resolve([]);
   const [cityDistricts, districtCount, wardCities, ownWards] = await Promise.all([
-    db().orgUnit.findMany({
-      where: { parentId: { in: idsOf("CITY") }, level: "DISTRICT", ...existingDuring(year), ...scopeWhere(scope) },
-      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-      take: DISTRICTS_SHOWN,
-      select: { id: true },
-    }),
-    db().orgUnit.count({
-      where: { parentId: { in: idsOf("CITY") }, level: "DISTRICT", ...existingDuring(year), ...scopeWhere(scope) },
-    }),
+    cities.length === 0
+      ? none
+      : db().orgUnit.findMany({
+          where: { parentId: { in: cities }, level: "DISTRICT", ...existingDuring(year), ...scopeWhere(scope) },
+          orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+          take: DISTRICTS_SHOWN,
+          select: { id: true },
+        }),
+    cities.length === 0
+      ? 0
+      : db().orgUnit.count({
+          where: { parentId: { in: cities }, level: "DISTRICT", ...existingDuring(year), ...scopeWhere(scope) },
+        }),
     // the person's cities with wards directly under them that year: one row each, like a district
-    db().orgUnit.findMany({
-      where: {
-        id: { in: idsOf("CITY") },
-        children: { some: { level: "WARD", ...existingDuring(year), ...scopeWhere(scope) } },
-      },
-      select: { id: true },
-    }),
-    db().orgUnit.findMany({
-      where: { id: { in: idsOf("WARD") }, level: "WARD", ...existingDuring(year), ...scopeWhere(scope) },
-      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-      select: { id: true, slug: true, name: true, parentId: true },
-    }),
+    cities.length === 0
+      ? none
+      : db().orgUnit.findMany({
+          where: {
+            id: { in: cities },
+            children: { some: { level: "WARD", ...existingDuring(year), ...scopeWhere(scope) } },
+          },
+          select: { id: true },
+        }),
+    wardIds.length === 0
+      ? Promise.resolve([] as { id: number; slug: string; name: string; parentId: number | null }[])
+      : db().orgUnit.findMany({
+          where: { id: { in: wardIds }, level: "WARD", ...existingDuring(year), ...scopeWhere(scope) },
+          orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+          select: { id: true, slug: true, name: true, parentId: true },
+        }),
   ]);
   const districtIds = [...idsOf("DISTRICT"), ...cityDistricts.map((d) => d.id), ...wardCities.map((c) => c.id)];
   const districts = await db().orgUnit.findMany({

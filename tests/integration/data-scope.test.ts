@@ -92,6 +92,13 @@ describe("queries of one kind of row", () => {
     const [nt] = (await listWards(ngocThuy)).wards;
     expect(nt).toMatchObject({ slug: "ngoc-thuy" });
     expect(nt.reportedCount).toBeGreaterThan(0);
+    // the counts of its figures and of those from a report, as the rows say
+    const figures = { orgUnitId: ids.ngocThuy };
+    expect(nt.resultCount).toBe(await database.prisma.result.count({ where: figures }));
+    expect(nt.reportedCount).toBe(
+      await database.prisma.result.count({ where: { ...figures, source: { kind: "REPORT" } } }),
+    );
+    expect(nt.resultCount).toBeGreaterThan(nt.reportedCount);
     expect((await listWards(nobody)).wards).toEqual([]);
     expect((await listWards(nobody)).total).toBe(0);
     expect((await listWards(district)).wards.map((w) => w.slug)).toContain("ngoc-thuy");
@@ -124,6 +131,18 @@ describe("queries of one kind of row", () => {
       },
     ]);
     expect(found.total).toBeGreaterThan(1);
+    // a ward's groups, counted whatever the reader's scope inside the ward; the city by its districts
+    const ward = await searchComparableParents({ q: "", limit: 5, levels: ["RESIDENTIAL_GROUP"], scope: ngocThuy });
+    expect(ward).toEqual({
+      data: [expect.objectContaining({ slug: "ngoc-thuy", childLevel: "RESIDENTIAL_GROUP", childCount: 38 })],
+      total: 1,
+    });
+    const city = await searchComparableParents({ q: "ha noi", limit: 5, levels: ["DISTRICT"], scope: { all: true } });
+    expect(city.data).toEqual([expect.objectContaining({ slug: "ha-noi", level: "CITY", childLevel: "DISTRICT" })]);
+    expect(await searchComparableParents({ q: "", limit: 5, levels: ["DISTRICT"], scope: district })).toEqual({
+      data: [],
+      total: 0,
+    });
     // a level no indicator is collected at: nothing to compare
     expect(await searchComparableParents({ q: "", limit: 5, levels: [], scope: district })).toEqual({
       data: [],
@@ -162,6 +181,18 @@ describe("queries of one kind of row", () => {
     expect((await listScopeRoots({ rootIds: [ids.ngocThuy, ids.boDe] })).map((u) => u.slug).sort()).toEqual([
       "bo-de",
       "ngoc-thuy",
+    ]);
+    // with the parent's name, broadest level first
+    expect(await listScopeRoots({ rootIds: [ids.ngocThuy, ids.district] })).toEqual([
+      {
+        id: ids.district,
+        slug: "long-bien",
+        name: "Quận Long Biên",
+        shortName: expect.any(String),
+        level: "DISTRICT",
+        parentName: expect.any(String),
+      },
+      expect.objectContaining({ id: ids.ngocThuy, level: "WARD", parentName: "Quận Long Biên" }),
     ]);
     expect(await listScopeRoots({ all: true })).toEqual([]);
     expect(await listScopeRoots(nobody)).toEqual([]);

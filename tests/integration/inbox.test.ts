@@ -146,6 +146,22 @@ describe("inbox", () => {
       typeof inbox.loadLateWardCounts
     >[0];
     expect(await inbox.loadLateWardCounts(staff)).toEqual(new Map([[`long-bien:${YEAR}`, 1]]));
+    // the district's due date reaches whoever holds a late ward below their units: from the city down,
+    // or from Bồ Đề itself; not from Ngọc Thụy (sent) nor from its group (not a ward)
+    const { getInbox } = await import("@/lib/data/inbox");
+    const lateFrom = async (unit: number) =>
+      (
+        await getInbox({
+          roots: { approve: [], edit: [], deadlines: [unit], accounts: false },
+          today: dayFromToday(0).toISOString().slice(0, 10),
+          soonDays: 14,
+          burstFailures: 10,
+        })
+      ).lateWards.map((l) => `${l.district.slug}:${l.year}`);
+    expect(await lateFrom(world.units.city)).toEqual([`long-bien:${YEAR}`]);
+    expect(await lateFrom(world.units.boDe)).toEqual([`long-bien:${YEAR}`]);
+    expect(await lateFrom(world.units.ngocThuy)).toEqual([]);
+    expect(await lateFrom(world.units.group)).toEqual([]);
 
     await prisma.deadline.update({ where: { id: deadline.id }, data: { dueOn: dayFromToday(14) } });
     expect((await inboxOf("official")).deadlines).toEqual([
