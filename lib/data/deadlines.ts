@@ -11,17 +11,17 @@ import { isoDay } from "./serialize";
 
 export type DeadlineInfo = { dueOn: string; version: number; setByName: string | null; updatedAt: string };
 
+/** The due date of (district, period), with the name of who set it: one statement (the user joined). */
 export async function getDeadline(districtId: number, periodId: number): Promise<DeadlineInfo | null> {
-  const d = await db().deadline.findUnique({
-    where: { districtId_periodId: { districtId, periodId } },
-    select: { dueOn: true, version: true, setById: true, updatedAt: true },
-  });
+  const [d] = await db().$queryRaw<{ dueOn: Date; version: number; setByName: string | null; updatedAt: Date }[]>`
+    SELECT d.due_on AS "dueOn", d.version, u.name AS "setByName", d.updated_at AS "updatedAt"
+      FROM deadline d LEFT JOIN app_user u ON u.id = d.set_by_id
+     WHERE d.district_id = ${districtId} AND d.period_id = ${periodId}`;
   if (!d) return null;
-  const user = await db().user.findUnique({ where: { id: d.setById }, select: { name: true } });
   return {
     dueOn: isoDay(d.dueOn)!,
     version: d.version,
-    setByName: user?.name ?? null,
+    setByName: d.setByName,
     updatedAt: d.updatedAt.toISOString(),
   };
 }

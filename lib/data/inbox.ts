@@ -85,12 +85,12 @@ export type InboxRoots = {
 };
 
 /**
- * `down(id)`: the units `roots` and every unit below them, by the materialised path (the GIN index on
- * org_unit.path, one array parameter), as lib/data/scope.ts reads them. A recursive walk down the
- * tree cost ~100 ms at 3.321 wards on every page whose header shows the inbox.
+ * SQL: the unit in `w` is one of `roots` or below one of them, by the materialised path (the GIN index
+ * on org_unit.path, one array parameter), as lib/data/scope.ts reads them. A condition on the unit the
+ * query joins anyway, not a list of the units below (a CTE of 16.560 ids at 3.321 wards): one relation
+ * fewer for the planner of statements that run on every page (0,6 → 0,3 ms of planning each).
  */
-const below = (roots: readonly number[]) =>
-  Prisma.sql`down(id) AS (SELECT id FROM org_unit WHERE path && ${[...roots]}::int[])`;
+const wardInRootsSql = (roots: readonly number[]) => Prisma.sql`w.path && ${[...roots]}::int[]`;
 
 /** Items listed per kind at most (the counts in the header add these up). */
 export const INBOX_LIMIT = 50;
@@ -114,12 +114,10 @@ async function submissionsIn(
 ): Promise<SubmissionItem[]> {
   if (roots.length === 0) return [];
   const rows = await db().$queryRaw<SubmissionRow[]>`
-    WITH ${below(roots)}
     SELECT w.slug AS "wardSlug", w.name AS "wardName", p.year, g.slug AS "programmeSlug", g.code AS "programmeCode",
            ev.at, ev.comment, ev.actor_name AS "actorName"
     FROM submission s
-    JOIN down ON down.id = s.org_unit_id
-    JOIN org_unit w ON w.id = s.org_unit_id
+    JOIN org_unit w ON w.id = s.org_unit_id AND ${wardInRootsSql(roots)}
     JOIN period p ON p.id = s.period_id
     JOIN programme g ON g.id = s.programme_id
     LEFT JOIN LATERAL (
@@ -148,11 +146,9 @@ async function wardDeadlines(roots: readonly number[], today: string, soonDays: 
   const dueBy = isoDate(new Date(Date.parse(`${today}T00:00:00Z`) + soonDays * 86_400_000));
   // the year's programmes are the district's and the city's; one not sent is DRAFT, RETURNED or absent
   const rows = await db().$queryRaw<{ wardSlug: string; wardName: string; year: number; dueOn: Date; open: number }[]>`
-    WITH ${below(roots)}
     SELECT w.slug AS "wardSlug", w.name AS "wardName", p.year, d.due_on AS "dueOn", count(*)::int AS open
-    FROM down
-    JOIN org_unit w ON w.id = down.id
-    ${owedUnderDeadlineSql(Prisma.sql`d.due_on <= ${dueBy}::date`)}
+    FROM org_unit w
+    ${owedUnderDeadlineSql(Prisma.sql`d.due_on <= ${dueBy}::date AND ${wardInRootsSql(roots)}`)}
     GROUP BY w.slug, w.name, w.sort_order, p.year, d.due_on
     ORDER BY d.due_on, w.sort_order, w.name
     LIMIT ${INBOX_LIMIT}`;
@@ -165,7 +161,7 @@ async function wardDeadlines(roots: readonly number[], today: string, soonDays: 
 }
 
 /** SQL: the ward in `w` is below `roots` and still owes a programme of the year of period `p`. */
-const lateWardSql = (roots: readonly number[]) => Prisma.sql`w.path && ${[...roots]}::int[] AND ${owesAnyProgrammeSql}`;
+const lateWardSql = (roots: readonly number[]) => Prisma.sql`${wardInRootsSql(roots)} AND ${owesAnyProgrammeSql}`;
 
 /**
  * SQL: the district in `dist` can hold a ward below `roots`: it is below them itself, or it is the
@@ -225,13 +221,11 @@ export async function countLateWards(roots: readonly number[], today: string): P
 async function openUnlockRequests(roots: readonly number[]): Promise<UnlockRequestItem[]> {
   if (roots.length === 0) return [];
   const rows = await db().$queryRaw<(SubmissionRow & { reason: string; requestedByName: string; at: Date })[]>`
-    WITH ${below(roots)}
     SELECT w.slug AS "wardSlug", w.name AS "wardName", p.year, g.slug AS "programmeSlug", g.code AS "programmeCode",
            r.reason, r.requested_by_name AS "requestedByName", r.requested_at AS at
     FROM unlock_request r
     JOIN submission s ON s.id = r.submission_id
-    JOIN down ON down.id = s.org_unit_id
-    JOIN org_unit w ON w.id = s.org_unit_id
+    JOIN org_unit w ON w.id = s.org_unit_id AND ${wardInRootsSql(roots)}
     JOIN period p ON p.id = s.period_id
     JOIN programme g ON g.id = s.programme_id
     WHERE r.status = 'OPEN'
@@ -265,15 +259,13 @@ async function refusedUnlocks(roots: readonly number[], userId: string | undefin
       decidedAt: Date;
     })[]
   >`
-    WITH ${below(roots)}
     SELECT r.id AS "requestId", w.slug AS "wardSlug", w.name AS "wardName", p.year, g.slug AS "programmeSlug",
            g.code AS "programmeCode", r.reason, r.requested_by_name AS "requestedByName",
            r.requested_at AS "requestedAt", r.decision_comment AS comment, r.decided_by_name AS "decidedByName",
            r.decided_at AS "decidedAt"
     FROM unlock_request r
     JOIN submission s ON s.id = r.submission_id
-    JOIN down ON down.id = s.org_unit_id
-    JOIN org_unit w ON w.id = s.org_unit_id
+    JOIN org_unit w ON w.id = s.org_unit_id AND ${wardInRootsSql(roots)}
     JOIN period p ON p.id = s.period_id
     JOIN programme g ON g.id = s.programme_id
     WHERE r.status = 'REFUSED' AND r.requested_by_id = ${userId} AND s.status = 'APPROVED'
@@ -333,13 +325,11 @@ async function unansweredQuestions(roots: readonly number[]): Promise<QuestionsI
       since: Date;
     }[]
   >`
-    WITH ${below(roots)}
     SELECT w.slug AS "wardSlug", w.name AS "wardName", p.year, g.slug AS "programmeSlug", g.code AS "programmeCode",
            count(*)::int AS n, min(q.at) AS since
     FROM figure_comment q
     JOIN submission s ON s.id = q.submission_id
-    JOIN down ON down.id = s.org_unit_id
-    JOIN org_unit w ON w.id = s.org_unit_id
+    JOIN org_unit w ON w.id = s.org_unit_id AND ${wardInRootsSql(roots)}
     JOIN period p ON p.id = s.period_id
     JOIN programme g ON g.id = s.programme_id
     WHERE q.question_id IS NULL AND q.closed_at IS NULL

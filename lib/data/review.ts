@@ -312,6 +312,8 @@ export type DistrictProgress = {
   wards: { slug: string; name: string; shortName: string; cells: (ProgressCell & { programmeSlug: string })[] }[];
 };
 
+type TermRow = { id: number; slug: string; name: string; startYear: number; endYear: number };
+
 /**
  * The wards directly under a district (or a city, since districts were abolished) × programmes for one
  * year, with the year's deadline: every ward counted by state, and one page of the wards (searched by
@@ -324,16 +326,22 @@ export async function getDistrictProgress(
   scope: ReadScope,
   { q = "", page = 1, perPage = PROGRESS_WARDS_PER_PAGE }: { q?: string; page?: number; perPage?: number } = {},
 ): Promise<DistrictProgress | null> {
-  const district = await db().orgUnit.findFirst({
-    where: { slug: districtSlug, ...scopeWhere(scope) },
-    select: { id: true, slug: true, name: true, level: true, parentId: true },
-  });
+  // the unit and the year's period at once; the period with its term in one statement (Prisma's
+  // nested select of the term sent a second one)
+  const [district, [period]] = await Promise.all([
+    db().orgUnit.findFirst({
+      where: { slug: districtSlug, ...scopeWhere(scope) },
+      select: { id: true, slug: true, name: true, level: true, parentId: true },
+    }),
+    db().$queryRaw<{ id: number; term: TermRow }[]>`
+      SELECT p.id, json_build_object('id', t.id, 'slug', t.slug, 'name', t.name, 'startYear', t.start_year,
+                                     'endYear', t.end_year) AS term
+        FROM period p JOIN term t ON t.id = p.term_id
+       WHERE p.kind = 'YEAR' AND p.year = ${year} AND t.start_year <= ${year} AND t.end_year >= ${year}
+       ORDER BY t.start_year DESC
+       LIMIT 1`,
+  ]);
   if (!district || (district.level !== "DISTRICT" && district.level !== "CITY")) return null;
-  const period = await db().period.findFirst({
-    where: { kind: "YEAR", year, term: { startYear: { lte: year }, endYear: { gte: year } } },
-    orderBy: { term: { startYear: "desc" } },
-    select: { id: true, term: { select: { id: true, slug: true, name: true, startYear: true, endYear: true } } },
-  });
   if (!period) return null;
   const search = viFold(q.trim());
   const wardWhere = Prisma.sql`w.parent_id = ${district.id} AND w.level = 'WARD'

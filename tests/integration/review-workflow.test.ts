@@ -538,6 +538,16 @@ describe("deadlines", () => {
       where: { districtId: world.units.district, periodId: fx.periods[2019] },
     });
     expect(deadline.dueOn.toISOString().slice(0, 10)).toBe("2020-04-15");
+    // as the page shows it: with the name of who set it (one statement)
+    const { getDeadline } = await import("@/lib/data/deadlines");
+    const staff = await prisma.user.findUniqueOrThrow({ where: { id: world.users.staff.id }, select: { name: true } });
+    expect(await getDeadline(world.units.district, fx.periods[2019])).toEqual({
+      dueOn: "2020-04-15",
+      version: 2,
+      setByName: staff.name,
+      updatedAt: deadline.updatedAt.toISOString(),
+    });
+    expect(await getDeadline(world.units.district, fx.periods[2018])).toBeNull();
     const audit = await prisma.auditLog.findMany({
       where: { entity: "deadline", entityId: String(deadline.id) },
       orderBy: { id: "asc" },
