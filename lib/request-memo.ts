@@ -61,6 +61,9 @@ export function oncePerRequest<T>(read: () => Promise<T>): RequestRead<T> {
   return Object.assign(once, {
     prime(value: T | Promise<T>) {
       const answer = Promise.resolve(value).catch(() => read());
+      // a primed answer the request never asks for (it failed first: the database is down) must not
+      // end the process's patience as an unhandled rejection; those who await it still get the error
+      answer.catch(() => undefined);
       const memo = memoOfRequest.getStore();
       if (memo) memo.set(read, answer);
       // a read already made in this render keeps its answer (rendered() is cached)
