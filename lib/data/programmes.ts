@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, rows } from "@/lib/db";
 import { type UnitPath, issuerApplies, issuersOf, programmeApplies } from "@/lib/domain/programme-applies";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Aggregation, Direction, OrgLevel, ValueType } from "@/lib/generated/prisma/enums";
@@ -189,7 +189,8 @@ export const unitForRule = (
  * statement instead of Prisma's seven nested reads; null for an unknown slug.
  */
 export async function unitForRuleBySlug(slug: string): Promise<UnitPath | null> {
-  const rows = await db().$queryRaw<{ id: number; path: number[]; formerAbove: number[] }[]>`
+  // a named prepared statement (`rows`): every ward page sends it
+  const found = await rows<{ id: number; path: number[]; formerAbove: number[] }>(Prisma.sql`
     SELECT u.id, u.path, ARRAY(
       SELECT x FROM org_unit_former_parent f JOIN org_unit fp ON fp.id = f.parent_id, unnest(fp.path) x
       WHERE f.org_unit_id = u.id
@@ -201,8 +202,8 @@ export async function unitForRuleBySlug(slug: string): Promise<UnitPath | null> 
         JOIN org_unit fp ON fp.id = f.parent_id, unnest(fp.path) x
       WHERE s.successor_id = u.id
     ) AS "formerAbove"
-    FROM org_unit u WHERE u.slug = ${slug}`;
-  return rows[0] ?? null;
+    FROM org_unit u WHERE u.slug = ${slug}`);
+  return found[0] ?? null;
 }
 
 /** A programme with the units it applies to, as kept in the process (the rule needs their paths). */

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { rows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { PeriodKind, Qualifier } from "@/lib/generated/prisma/enums";
 import { summariseIndicator, type IndicatorSummary, type ValueInput } from "@/lib/domain/indicator-summary";
@@ -36,7 +36,7 @@ export type MatrixCell = GroupYearCell & { groupSlug: string };
 type CellRow = SourceColumns & {
   groupSlug: string;
   year: number;
-  value: { toFixed(): string };
+  value: string;
   qualifier: Qualifier;
   note: string | null;
 };
@@ -56,7 +56,9 @@ export async function getGroupMatrix({
   indicatorCode: string;
   scope: ReadScope;
 }): Promise<MatrixCell[]> {
-  const rows = await db().$queryRaw<CellRow[]>`
+  // named prepared statements (`rows`), as the other statements every ward page sends: Prisma's own
+  // work per statement cost more than PostgreSQL's (numeric read as text, for decimalString)
+  const found = await rows<CellRow>(Prisma.sql`
     SELECT o.slug AS "groupSlug", p.year, r.value, r.qualifier::text AS qualifier, r.note, ${sourceColumnsSql("s")}
       FROM result r
       JOIN org_unit o ON o.id = r.org_unit_id
@@ -67,8 +69,8 @@ export async function getGroupMatrix({
        AND o.parent_id = (SELECT w.id FROM org_unit w WHERE w.slug = ${wardSlug}) AND o.level = 'RESIDENTIAL_GROUP'
        AND ${scopePathSql(scope, Prisma.sql`o.path`)}
        AND p.term_id = ${termId} AND p.kind = 'YEAR' AND p.year IS NOT NULL
-     ORDER BY o.sort_order, p.year`;
-  return rows.map(({ sourceKey, sourceTitle, sourceIssuedOn, sourceKind, ...r }) => ({
+     ORDER BY o.sort_order, p.year`);
+  return found.map(({ sourceKey, sourceTitle, sourceIssuedOn, sourceKind, ...r }) => ({
     groupSlug: r.groupSlug,
     year: r.year,
     value: decimalString(r.value),
@@ -83,7 +85,7 @@ type IndicatorValueRow = SourceColumns & {
   code: string;
   kind: PeriodKind;
   year: number | null;
-  value: { toFixed(): string };
+  value: string;
   qualifier: Qualifier;
   note: string | null;
 };
@@ -101,7 +103,7 @@ export async function getIndicatorValues({
   scope: ReadScope;
 }): Promise<Array<ValueInput & { code: string }>> {
   if (indicatorCodes.length === 0) return [];
-  const rows = await db().$queryRaw<IndicatorValueRow[]>`
+  const found = await rows<IndicatorValueRow>(Prisma.sql`
     SELECT i.code, p.kind::text AS kind, p.year, r.value, r.qualifier::text AS qualifier, r.note, ${sourceColumnsSql("s")}
       FROM result r
       JOIN org_unit o ON o.id = r.org_unit_id
@@ -111,8 +113,8 @@ export async function getIndicatorValues({
       JOIN source s ON s.id = r.source_id
      WHERE o.slug = ${orgUnitSlug} AND ${scopePathSql(scope, Prisma.sql`o.path`)}
        AND i.code = ANY(${indicatorCodes}::text[]) AND pr.term_id = ${termId} AND p.term_id = ${termId}
-     ORDER BY p.kind, p.year`;
-  return rows.map((r) => ({
+     ORDER BY p.kind, p.year`);
+  return found.map((r) => ({
     code: r.code,
     period: { kind: r.kind, year: r.year },
     value: decimalString(r.value),

@@ -26,17 +26,18 @@ export const toSource = <K extends SourceKind>(s: { key: string; title: string; 
 
 /**
  * A source's columns for raw SQL that joins `source` as `alias` ("sourceKey", "sourceTitle",
- * "sourceIssuedOn", "sourceKind"), read back with `sourceOfRow`.
+ * "sourceIssuedOn", "sourceKind"), read back with `sourceOfRow`. The date as "yyyy-mm-dd" text: the
+ * same through Prisma and through `rows` (the pg driver reads a `date` as local midnight).
  */
 export const sourceColumnsSql = (alias: string) =>
   Prisma.raw(
-    `${alias}.key AS "sourceKey", ${alias}.title AS "sourceTitle", ${alias}.issued_on AS "sourceIssuedOn", ${alias}.kind::text AS "sourceKind"`,
+    `${alias}.key AS "sourceKey", ${alias}.title AS "sourceTitle", to_char(${alias}.issued_on, 'YYYY-MM-DD') AS "sourceIssuedOn", ${alias}.kind::text AS "sourceKind"`,
   );
 
 export type SourceColumns = {
   sourceKey: string;
   sourceTitle: string;
-  sourceIssuedOn: Date | null;
+  sourceIssuedOn: string | null;
   sourceKind: SourceKind;
 };
 
@@ -44,7 +45,7 @@ export type SourceColumns = {
 export const sourceOfRow = (r: SourceColumns) => ({
   key: r.sourceKey,
   title: r.sourceTitle,
-  issuedOn: isoDay(r.sourceIssuedOn),
+  issuedOn: r.sourceIssuedOn,
   kind: r.sourceKind,
 });
 

@@ -323,6 +323,31 @@ describe("queries of one kind of row", () => {
     expect((await getOrgUnit("ngoc-thuy", district))?.parent?.slug).toBe("long-bien");
   });
 
+  it("a unit's values carry their source's day as stored, whatever the server's time zone", async () => {
+    const { getUnitValues, getIndicatorValues } = await data();
+    const zone = process.env.TZ;
+    // east of UTC: a date read as local midnight would be the day before in UTC
+    process.env.TZ = "Asia/Ho_Chi_Minh";
+    try {
+      const own = await getUnitValues({ orgUnitSlug: "ngoc-thuy", termId: term.id, scope: ngocThuy });
+      expect(own.some((v) => v.source.issuedOn !== null)).toBe(true);
+      const codes = [...new Set(own.map((v) => v.indicator.code))];
+      const got = await getIndicatorValues({
+        orgUnitSlug: "ngoc-thuy",
+        termId: term.id,
+        indicatorCodes: codes,
+        scope: ngocThuy,
+      });
+      const key = (code: string, p: { kind: string; year: number | null }) => `${code}|${p.kind}|${p.year}`;
+      expect(new Map(got.map((v) => [key(v.code, v.period), v.source]))).toEqual(
+        new Map(own.map((v) => [key(v.indicator.code, v.period), v.source])),
+      );
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it("values of a unit and of the units below it", async () => {
     const { getUnitValues, getChildUnitValues, getIndicatorValues, getGroupMatrix, getAcrossTerms, getProgrammes } =
       await data();
