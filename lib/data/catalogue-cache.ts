@@ -16,9 +16,14 @@ export const catalogueVersion = oncePerRequest(async (): Promise<string> => {
   return rows[0]?.version ?? "none";
 });
 
-/** The progress version (sent-ness of submissions, due dates), read once per request. */
+/**
+ * The progress version (sent-ness of submissions, due dates), read once per request. With the
+ * transaction that bumped it: a database restored from a backup (its row as it was then) cannot
+ * reach, with different rows, a number this process has already cached (transaction ids are not reused).
+ */
 export const progressVersion = oncePerRequest(async (): Promise<string> => {
-  const rows = await db().$queryRaw<{ version: string }[]>`SELECT version::text AS version FROM progress_version`;
+  const rows = await db().$queryRaw<{ version: string }[]>`
+    SELECT version::text || ':' || coalesce(txid, 0)::text AS version FROM progress_version`;
   return rows[0]?.version ?? "none";
 });
 
