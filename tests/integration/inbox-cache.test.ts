@@ -187,4 +187,69 @@ describe("the late wards kept per process", () => {
     await world.database.prisma.orgUnit.delete({ where: { id: added.id } });
     expect((await counts()).counts).toEqual({ [`long-bien:${YEAR}`]: 1 });
   });
+
+  it("move with what owes reads outside the catalogue, and only with that", async () => {
+    const bumps = async (sql: string, params: unknown[] = []) => {
+      const before = await progressVersion();
+      await other.query(sql, params);
+      return (await progressVersion()) !== before;
+    };
+    const ward = world.units.boDe;
+    const [period, programme] = [fx.periods[2016], fx.programmeId];
+    // a draft, and its edits, are not sent: no bump
+    expect(
+      await bumps(
+        "INSERT INTO submission (org_unit_id, period_id, programme_id, status, updated_at) VALUES ($1, $2, $3, 'DRAFT', now())",
+        [ward, period, programme],
+      ),
+    ).toBe(false);
+    expect(
+      await bumps("UPDATE submission SET version = version + 1 WHERE org_unit_id = $1 AND period_id = $2", [
+        ward,
+        period,
+      ]),
+    ).toBe(false);
+    expect(
+      await bumps("UPDATE submission SET status = 'RETURNED' WHERE org_unit_id = $1 AND period_id = $2", [
+        ward,
+        period,
+      ]),
+    ).toBe(false);
+    // sent, moved to another year while sent, deleted while sent: each a bump
+    expect(
+      await bumps("UPDATE submission SET status = 'SUBMITTED' WHERE org_unit_id = $1 AND period_id = $2", [
+        ward,
+        period,
+      ]),
+    ).toBe(true);
+    expect(
+      await bumps("UPDATE submission SET period_id = $3 WHERE org_unit_id = $1 AND period_id = $2", [
+        ward,
+        period,
+        fx.periods[2017],
+      ]),
+    ).toBe(true);
+    expect(
+      await bumps("DELETE FROM submission WHERE org_unit_id = $1 AND period_id = $2", [ward, fx.periods[2017]]),
+    ).toBe(true);
+    // two changes in one transaction: one bump
+    const before = Number((await progressVersion()).split(":")[0]);
+    await other.query(`BEGIN; INSERT INTO deadline (district_id, period_id, due_on, set_by_id, updated_at)
+      VALUES (${world.units.district}, ${fx.periods[2016]}, '2017-03-31', '${world.users.staff.id}', now());
+      UPDATE deadline SET due_on = '2017-04-30' WHERE period_id = ${fx.periods[2016]}; COMMIT;`);
+    expect(Number((await progressVersion()).split(":")[0])).toBe(before + 1);
+    // the units' history that decides which programmes apply to a ward
+    expect(
+      await bumps(
+        "INSERT INTO org_unit_former_parent (org_unit_id, parent_id, valid_to, changed_by_id) VALUES ($1, $2, '2016-12-31', $3)",
+        [ward, world.units.city, world.users.staff.id],
+      ),
+    ).toBe(true);
+    expect(
+      await bumps(
+        "INSERT INTO org_unit_succession (predecessor_id, successor_id, effective_on) VALUES ($1, $2, '2018-01-01')",
+        [world.units.group, ward],
+      ),
+    ).toBe(true);
+  });
 });
