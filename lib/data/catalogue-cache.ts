@@ -1,8 +1,8 @@
 import "server-only";
 // The catalogue rows that nearly every request reads (terms, the programmes with their sections and
 // indicators), kept in this server process and keyed by the catalogue's version: one row that
-// triggers bump in every transaction writing a term, period, programme, section, indicator or org
-// unit (migration 20261205010000_catalogue_version). A request reads the version once (one indexed
+// triggers bump in every transaction writing a term, period, programme, section, indicator, org
+// unit or its history (migrations 20261205010000_catalogue_version, 20261208040000_progress_version). A request reads the version once (one indexed
 // row) instead of the rows themselves (five statements for the programmes alone); after a change,
 // the next request of every instance sees a new version and reads the rows again. Answers that also
 // depend on what wards have sent and on due dates (the districts with late wards) are kept the same

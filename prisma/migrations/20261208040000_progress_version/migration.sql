@@ -1,9 +1,9 @@
 -- The progress version (issue 11): what "a ward still owes a programme" answers (lib/data/deadlines.ts)
--- changes, outside the catalogue (catalogue_version), only when a submission becomes sent or not sent,
--- when a due date is written, or when a unit's former parents or successions change. Triggers bump this
--- row in the writing transaction; each server process keeps the districts with late wards per reader
--- under (catalogue version, progress version) and reads this row instead of every ward (3.321 at a
--- city) on every page. A draft save does not bump it: entries do not queue on this row.
+-- changes, outside the catalogue (catalogue_version), only when a submission becomes sent or not sent
+-- or when a due date is written. Triggers bump this row in the writing transaction; each server process
+-- keeps the districts with late wards per reader under (catalogue version, progress version) and reads
+-- this row instead of every ward (3.321 at a city) on every page. A draft save does not bump it:
+-- entries do not queue on this row.
 CREATE TABLE "progress_version" (
     "id" INTEGER NOT NULL DEFAULT 1,
     "version" BIGINT NOT NULL DEFAULT 1,
@@ -44,18 +44,25 @@ CREATE CONSTRAINT TRIGGER "submission_progress_version_update" AFTER UPDATE ON "
 CREATE TRIGGER "submission_progress_version_truncate" AFTER TRUNCATE ON "submission"
   FOR EACH STATEMENT EXECUTE FUNCTION "progress_version_bump"();
 
--- Every write of a due date, and of the two tables of unit history that decide which programmes apply
--- to a ward (appliesToRowsSql) and that the catalogue's version does not cover.
+-- Every write of a due date.
+CREATE CONSTRAINT TRIGGER "deadline_progress_version" AFTER INSERT OR UPDATE OR DELETE ON "deadline"
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "progress_version_bump"();
+CREATE TRIGGER "deadline_progress_version_truncate" AFTER TRUNCATE ON "deadline"
+  FOR EACH STATEMENT EXECUTE FUNCTION "progress_version_bump"();
+
+-- The units' former parents and successions decide which programmes apply to a ward (appliesToRowsSql)
+-- and were not covered by the catalogue's version: they are part of the catalogue from now on. Written
+-- in the transactions that move or merge units (org_unit, already bumping it): one row to lock there.
 DO $$
 DECLARE t text;
 BEGIN
-  FOREACH t IN ARRAY ARRAY['deadline', 'org_unit_former_parent', 'org_unit_succession'] LOOP
+  FOREACH t IN ARRAY ARRAY['org_unit_former_parent', 'org_unit_succession'] LOOP
     EXECUTE format(
       'CREATE CONSTRAINT TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I DEFERRABLE INITIALLY DEFERRED
-         FOR EACH ROW EXECUTE FUNCTION "progress_version_bump"()', t || '_progress_version', t);
+         FOR EACH ROW EXECUTE FUNCTION "catalogue_version_bump"()', t || '_catalogue_version', t);
     EXECUTE format(
-      'CREATE TRIGGER %I AFTER TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION "progress_version_bump"()',
-      t || '_progress_version_truncate', t);
+      'CREATE TRIGGER %I AFTER TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION "catalogue_version_bump"()',
+      t || '_catalogue_version_truncate', t);
   END LOOP;
 END;
 $$;
