@@ -260,3 +260,32 @@ describe("the late wards kept per process", () => {
     ).toBe(true);
   });
 });
+
+describe("the process cache", () => {
+  it("keeps a bounded number of answers, the least recently used dropped first, and no failed read", async () => {
+    const { cachedProgress } = await import("@/lib/data/catalogue-cache");
+    const reads: string[] = [];
+    const read = (key: string) => cachedProgress(`test:${key}`, async () => (reads.push(key), key));
+    await read("kept");
+    await read("dropped");
+    // 1.000 other readers (each their own units) while "kept" is still in use
+    for (let i = 0; i < 1000; i++) {
+      await read(String(i));
+      if (i % 100 === 0) await read("kept");
+    }
+    reads.length = 0;
+    await read("kept");
+    await read("dropped");
+    expect(reads).toEqual(["dropped"]);
+
+    let fail = true;
+    const flaky = () =>
+      cachedProgress("test:flaky", async () => {
+        if (fail) throw new Error("connection lost");
+        return "read";
+      });
+    await expect(flaky()).rejects.toThrow("connection lost");
+    fail = false;
+    expect(await flaky()).toBe("read");
+  });
+});
