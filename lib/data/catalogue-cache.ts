@@ -1,10 +1,12 @@
 import "server-only";
 // The catalogue rows that nearly every request reads (terms, the programmes with their sections and
 // indicators), kept in this server process and keyed by the catalogue's version: one row that
-// triggers bump in every transaction writing a term, period, programme, section, indicator or org
-// unit (migration 20261205010000_catalogue_version). A request reads the version once (one indexed
+// triggers bump in every transaction writing a term, period, programme, section, indicator, org
+// unit or its history (migrations 20261205010000_catalogue_version, 20261208040000_progress_version). A request reads the version once (one indexed
 // row) instead of the rows themselves (five statements for the programmes alone); after a change,
-// the next request of every instance sees a new version and reads the rows again.
+// the next request of every instance sees a new version and reads the rows again. Answers that also
+// depend on what wards have sent and on due dates (the districts with late wards) are kept the same
+// way under the progress version as well (migration 20261208040000_progress_version).
 import { db } from "@/lib/db";
 import { oncePerRequest } from "@/lib/request-memo";
 
@@ -14,31 +16,63 @@ export const catalogueVersion = oncePerRequest(async (): Promise<string> => {
   return rows[0]?.version ?? "none";
 });
 
+/**
+ * The progress version (sent-ness of submissions, due dates), read once per request. With the
+ * transaction that bumped it: a database restored from a backup (its row as it was then) cannot
+ * reach, with different rows, a number this process has already cached (transaction ids are not reused).
+ */
+export const progressVersion = oncePerRequest(async (): Promise<string> => {
+  const rows = await db().$queryRaw<{ version: string }[]>`
+    SELECT version::text || ':' || coalesce(txid, 0)::text AS version FROM progress_version`;
+  return rows[0]?.version ?? "none";
+});
+
 type Entry = { version: string; value: Promise<unknown> };
 
+/** Entries kept at most: a key per term for the catalogue, per reader's units and day for progress. */
+const MAX_ENTRIES = 1000;
+
 // Per module instance (not globalThis): a test that points the app at another database resets the
-// modules, and with them this map. A few entries (a key per term at most).
+// modules, and with them this map. In order of last use (a hit moves its key to the end).
 const entries = new Map<string, Entry>();
 
 /**
- * `load()`'s result for `key` at the catalogue's current version: from this process's memory when
- * it was read at this version, else read now (concurrent requests share one read). Each caller gets
- * its own copy, so that a caller changing what it got cannot change what the next one gets. Read the
- * version before the rows: a change committed in between is cached under the old version and read
- * again at the next request.
+ * `load()`'s result for `key` at `version` (read by the caller before the rows: a change committed in
+ * between is cached under the old version and read again at the next request): from this process's
+ * memory when it was read at this version, else read now (concurrent requests share one read). Each
+ * caller gets its own copy, so that a caller changing what it got cannot change what the next one gets.
  */
-export async function cachedCatalogue<T>(key: string, load: () => Promise<T>): Promise<T> {
-  const version = await catalogueVersion();
+async function cachedAt<T>(key: string, version: string, load: () => Promise<T>): Promise<T> {
   let entry = entries.get(key);
-  if (!entry || entry.version !== version) {
+  if (entry && entry.version === version) {
+    entries.delete(key);
+    entries.set(key, entry);
+  } else {
     const value = load();
     const fresh: Entry = { version, value };
+    entries.delete(key);
     entries.set(key, fresh);
     entry = fresh;
+    // the least recently used goes first: the map stays bounded with any number of readers
+    if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
     // a failed read is not kept: the next request tries again
     value.catch(() => {
       if (entries.get(key) === fresh) entries.delete(key);
     });
   }
   return structuredClone((await entry.value) as T);
+}
+
+/** `load()`'s result for `key` at the catalogue's current version (see `cachedAt`). */
+export async function cachedCatalogue<T>(key: string, load: () => Promise<T>): Promise<T> {
+  return cachedAt(`catalogue:${key}`, await catalogueVersion(), load);
+}
+
+/**
+ * `load()`'s result for `key` at the current catalogue and progress versions: for what also follows
+ * which wards have sent and the due dates ("owes": lib/data/deadlines.ts).
+ */
+export async function cachedProgress<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const [catalogue, progress] = await Promise.all([catalogueVersion(), progressVersion()]);
+  return cachedAt(`progress:${key}`, `${catalogue}:${progress}`, load);
 }

@@ -4,6 +4,7 @@ import "server-only";
 // below them are found as the read scope finds them, by the materialised path). No per-ward queries.
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { cachedProgress } from "./catalogue-cache";
 import { owedUnderDeadlineSql, owesAnyProgrammeSql } from "./deadlines";
 
 export type WardRef = { slug: string; name: string };
@@ -173,13 +174,23 @@ const districtOfRootsSql = (roots: readonly number[]) =>
 
 const dayBeforeOf = (today: string) => isoDate(new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000));
 
+/** The cache key of an answer about the wards below `roots` on `today` (roots in any order). */
+const rootsDayKey = (kind: string, roots: readonly number[], today: string) =>
+  `${kind}:${[...roots].sort((a, b) => a - b).join(",")}:${today}`;
+
 /**
  * For district staff: per district and year whose due date has passed (before `today`), whether a ward
- * below `roots` has not sent: the search stops at the first such ward, so that the header's count of
- * every page stays quick with thousands of wards (counting them: `countLateWards`).
+ * below `roots` has not sent. In the header of every page: kept per process until a ward sends or is
+ * returned, a due date or the catalogue changes (`cachedProgress`); when every ward has sent, the
+ * statement must look at each of them (72 ms of CPU at 3.321 wards).
  */
-async function lateWards(roots: readonly number[], today: string): Promise<LateWardsItem[]> {
-  if (roots.length === 0) return [];
+function lateWards(roots: readonly number[], today: string): Promise<LateWardsItem[]> {
+  if (roots.length === 0) return Promise.resolve([]);
+  return cachedProgress(rootsDayKey("lateWards", roots, today), () => readLateWards(roots, today));
+}
+
+/** `lateWards` read: the search stops at the first late ward of each district and year. */
+async function readLateWards(roots: readonly number[], today: string): Promise<LateWardsItem[]> {
   // a lateral with LIMIT 1, not EXISTS: PostgreSQL would make EXISTS a join over every ward
   const rows = await db().$queryRaw<{ districtSlug: string; districtName: string; year: number; dueOn: Date }[]>`
     SELECT dist.slug AS "districtSlug", dist.name AS "districtName", p.year, d.due_on AS "dueOn"
@@ -202,10 +213,14 @@ async function lateWards(roots: readonly number[], today: string): Promise<LateW
 /**
  * How many wards below `roots` have not sent after each passed due date, by `${district slug}:${year}`
  * (the items of `lateWards`): a ward counts once, found by its path, its programmes tried until one is
- * not sent. What the home page's list shows; every ward is looked at, so only there.
+ * not sent. What the home page's list shows; every ward is looked at, so kept as `lateWards` is.
  */
-export async function countLateWards(roots: readonly number[], today: string): Promise<Map<string, number>> {
-  if (roots.length === 0) return new Map();
+export function countLateWards(roots: readonly number[], today: string): Promise<Map<string, number>> {
+  if (roots.length === 0) return Promise.resolve(new Map());
+  return cachedProgress(rootsDayKey("lateWardCounts", roots, today), () => readLateWardCounts(roots, today));
+}
+
+async function readLateWardCounts(roots: readonly number[], today: string): Promise<Map<string, number>> {
   const rows = await db().$queryRaw<{ districtSlug: string; year: number; lateWards: number }[]>`
     SELECT dist.slug AS "districtSlug", p.year, count(*)::int AS "lateWards"
     FROM org_unit w
