@@ -2,7 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { catalogueVersion } from "@/lib/data/catalogue-cache";
+import { catalogueVersion, catalogueVersionSql, progressVersion, progressVersionSql } from "@/lib/data/catalogue-cache";
 import { db, rows } from "@/lib/db";
 import { setRenderPreamble } from "@/lib/request-memo";
 import { isDbUnavailable, markDbUnavailable } from "@/lib/db-errors";
@@ -85,16 +85,20 @@ export const sessionJsonSql = Prisma.sql`json_build_object(
  * The session row, its person and their grants in one statement (better-auth's getSession reads the
  * session and the user in two, and the grants were a third): every request still reads the row, so a
  * session revoked, reset or of a disabled account ends at the next request, as before. The same
- * statement reads the catalogue's version, which nearly every page needs next (the header's unit
- * checks, the terms and programmes): one statement fewer per page.
+ * statement reads the catalogue's and the progress versions, which nearly every page needs next (the
+ * header's unit checks and late wards, the terms and programmes): a statement fewer each per page.
  */
 async function readSession(token: string): Promise<SessionRow | null> {
-  const read = rows<{ catalogueVersion: string | null; session: SessionRow | null }>(Prisma.sql`
-    SELECT (SELECT version::text FROM catalogue_version) AS "catalogueVersion",
+  const read = rows<{ catalogueVersion: string | null; progressVersion: string | null; session: SessionRow | null }>(
+    Prisma.sql`
+    SELECT ${catalogueVersionSql} AS "catalogueVersion", ${progressVersionSql} AS "progressVersion",
            (SELECT ${sessionJsonSql} FROM session s JOIN app_user u ON u.id = s.user_id
-             WHERE s.token = ${storedSessionToken(token)}) AS session`);
+             WHERE s.token = ${storedSessionToken(token)}) AS session`,
+  );
   // primed before the answer: a catalogue read the page starts meanwhile waits for this statement
   catalogueVersion.prime(read.then(([row]) => row.catalogueVersion ?? "none"));
+  // the header of district staff asks which districts have late wards, kept under this version
+  progressVersion.prime(read.then(([row]) => row.progressVersion ?? "none"));
   return (await read)[0].session;
 }
 

@@ -8,13 +8,20 @@ import "server-only";
 // depend on what wards have sent and on due dates (the districts with late wards) are kept the same
 // way under the progress version as well (migration 20261208040000_progress_version).
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { oncePerRequest } from "@/lib/request-memo";
 
 /** The catalogue's current version, read once per request (a page's render or an API request). */
 export const catalogueVersion = oncePerRequest(async (): Promise<string> => {
-  const rows = await db().$queryRaw<{ version: string }[]>`SELECT version::text AS version FROM catalogue_version`;
+  const rows = await db().$queryRaw<{ version: string | null }[]>`SELECT ${catalogueVersionSql} AS version`;
   return rows[0]?.version ?? "none";
 });
+
+/** The catalogue's version as text: read alone (above) or within the session's statement (lib/auth/session.ts). */
+export const catalogueVersionSql = Prisma.sql`(SELECT version::text FROM catalogue_version)`;
+
+/** The progress version as text (see progressVersion): read alone or within the session's statement. */
+export const progressVersionSql = Prisma.sql`(SELECT version::text || ':' || coalesce(txid, 0)::text FROM progress_version)`;
 
 /**
  * The progress version (sent-ness of submissions, due dates), read once per request. With the
@@ -22,8 +29,7 @@ export const catalogueVersion = oncePerRequest(async (): Promise<string> => {
  * reach, with different rows, a number this process has already cached (transaction ids are not reused).
  */
 export const progressVersion = oncePerRequest(async (): Promise<string> => {
-  const rows = await db().$queryRaw<{ version: string }[]>`
-    SELECT version::text || ':' || coalesce(txid, 0)::text AS version FROM progress_version`;
+  const rows = await db().$queryRaw<{ version: string | null }[]>`SELECT ${progressVersionSql} AS version`;
   return rows[0]?.version ?? "none";
 });
 

@@ -119,6 +119,23 @@ describe("a page's preamble", () => {
     });
   });
 
+  it("reads the progress version (the header's late wards) with the session too", async () => {
+    const cookie = await signInCookie("can.bo.quan");
+    const { progressVersion } = await import("@/lib/data/catalogue-cache");
+    const page = () =>
+      request(async () => {
+        await viewerOf(cookie);
+        return progressVersion();
+      });
+    let version: string | null = null;
+    const sent = await statementsOf(async () => {
+      version = await page();
+    });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain("progress_version");
+    expect(version).toMatch(/^\d+:\d+$/);
+  });
+
   it("sees a unit moved, renamed or removed at the next request", async () => {
     const { prisma } = world.database;
     const { getUnitScope } = await import("@/lib/data/org-units");
