@@ -61,15 +61,18 @@ let namedStatements = true;
  * values: int4 and arrays of it are numbers, numeric and int8 strings, json parsed; a statement
  * should send timestamps as text or epoch milliseconds (pg reads `timestamp` columns as local time).
  */
-export async function rows<T>(statement: Prisma.Sql): Promise<T[]> {
+export async function rows<T>(statement: Prisma.Sql, options: { replan?: boolean } = {}): Promise<T[]> {
   const client = db();
   const pool = globalForDb.prismaPools?.get(client);
   // a client made elsewhere, or after $disconnect ended our pool (Prisma then opens its own): Prisma's way
   if (!pool || pool.ended) return client.$queryRaw<T[]>(statement);
   const text = statement.text;
   const values = statement.values;
-  let name = statementNames.get(text);
-  if (!name && namedStatements) {
+  // replan: sent unnamed, planned at every execution for its parameters. For statements whose best plan
+  // depends on them (a parent of 14 children or of 3.321): PostgreSQL switches a named statement to a
+  // generic plan after five executions, and the comparisons' generic plan took 3,5 s instead of 20 ms.
+  let name = options.replan ? undefined : statementNames.get(text);
+  if (!name && namedStatements && !options.replan) {
     name = `ctk_${crypto.createHash("sha1").update(text).digest("base64url").slice(0, 16)}`;
     if (statementNames.size < 500) statementNames.set(text, name);
   }

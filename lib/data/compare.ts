@@ -540,6 +540,26 @@ function figuresCte(q: FiguresQuery): Prisma.Sql {
     ),${fig}`;
 }
 
+/**
+ * The years, sources and note of a row `p` of `fig` read with `lean` (which leaves them out so that the
+ * children's figures come from the covering indexes alone, without a heap visit per child): looked up
+ * for the rows shown only. A merged child's figure (inherited) carries its own.
+ */
+function figureDetailSql(q: FiguresQuery, row: Prisma.Sql): Prisma.Sql {
+  if (q.period.kind === "YEAR")
+    return Prisma.sql`
+      SELECT ${row}.years, ${row}.source_ids, coalesce(r.note, ${row}.note) AS note
+      FROM (SELECT 1) one LEFT JOIN result r
+        ON NOT ${row}.inherited AND r.indicator_id = ${row}.indicator_id AND r.org_unit_id = ${row}.id
+        AND r.period_id = (SELECT id FROM period WHERE term_id = ${q.termId} AND kind = 'YEAR' AND year = ${q.period.year})`;
+  return Prisma.sql`
+      SELECT coalesce(tf.years, ${row}.years) AS years, coalesce(tf.source_ids, ${row}.source_ids) AS source_ids,
+        coalesce(tf.note, ${row}.note) AS note
+      FROM (SELECT 1) one LEFT JOIN term_figure tf
+        ON NOT ${row}.inherited AND tf.indicator_id = ${row}.indicator_id AND tf.term_id = ${q.termId}
+        AND tf.org_unit_id = ${row}.id`;
+}
+
 /** A NUMERIC as text → the domain's exact decimal string ("1691.0000" → "1691"). */
 const exact = (s: string) => fromScaled(toScaled(s));
 const exactOrNull = (s: string | null) => (s === null ? null : exact(s));
@@ -733,10 +753,12 @@ async function rankedChildren(
   const search = viFold(q.search.trim());
   const match = search ? Prisma.sql`vi_fold(name) LIKE ${`%${likeEscape(search)}%`}` : Prisma.sql`TRUE`;
   const offset = (q.page - 1) * q.pageSize;
-  // a named prepared statement (rows()): PostgreSQL plans this statement once per connection instead of
-  // at every request, 4–9 ms of planning that were most of its cost for a district of 14 wards
-  return rows<RankedSqlRow>(Prisma.sql`
-    WITH ${figuresCte(q)},
+  // planned at every request (replan): a cached generic plan of it took seconds at 3.321 wards
+  // every child's figure without its years, sources and note (lean: from the indexes alone); those of
+  // the rows shown are looked up at the end (figureDetailSql)
+  return rows<RankedSqlRow>(
+    Prisma.sql`
+    WITH ${figuresCte({ ...q, lean: true })},
     sized AS (
       SELECT count(*) FILTER (WHERE coalesce(${size}, 0) <= 0)::int AS missing,
         (array_agg(name ORDER BY sort_order, slug) FILTER (WHERE coalesce(${size}, 0) <= 0))[1:10] AS missing_names,
@@ -781,8 +803,8 @@ async function rankedChildren(
         (count(*) FILTER (WHERE own_value >= 1))::int AS achieved
       FROM fig
     )
-    SELECT agg.*, sized.*, p.slug, p.name, p.short_name, p.basis, p.value::text AS value, p.qualifier, p.years,
-      p.source_ids, p.demo, p.note, p.inherited, p.shown::text AS shown, p.rank, p.pos, p.with_value,
+    SELECT agg.*, sized.*, p.slug, p.name, p.short_name, p.basis, p.value::text AS value, p.qualifier, d.years,
+      d.source_ids, p.demo, d.note, p.inherited, p.shown::text AS shown, p.rank, p.pos, p.with_value,
       p.page_pos::int AS page_pos, p.match_count
     FROM agg CROSS JOIN sized
     LEFT JOIN (
@@ -791,7 +813,10 @@ async function rankedChildren(
         OR (shown IS NOT NULL AND (pos <= ${CHART_ENDS} OR pos > with_value - ${CHART_ENDS}))
         OR slug = ${q.selected ?? ""}
     ) p ON TRUE
-    ORDER BY p.pos`);
+    LEFT JOIN LATERAL (${figureDetailSql(q, Prisma.sql`p`)}) d ON TRUE
+    ORDER BY p.pos`,
+    { replan: true },
+  );
 }
 
 /**
@@ -981,7 +1006,8 @@ type SiblingSqlRow = {
 async function siblingStatsSql(q: FiguresQuery, unitId: number): Promise<SiblingSqlRow[]> {
   // straight from the figures present, grouped by indicator id (a hash aggregate of a few groups):
   // no child × indicator grid to build for a city of wards
-  return rows<SiblingSqlRow>(Prisma.sql`
+  return rows<SiblingSqlRow>(
+    Prisma.sql`
     WITH ${figuresCte(q)},
     stats AS (
       SELECT f.indicator_id, count(f.own_value)::int AS n, sum(f.own_value) AS total,
@@ -993,14 +1019,19 @@ async function siblingStatsSql(q: FiguresQuery, unitId: number): Promise<Sibling
     SELECT ind.code, coalesce(s.n, 0) AS n, round(s.total / nullif(s.n, 0), 4)::text AS mean,
       coalesce(s.any_more, false) AS any_more, coalesce(s.has_demo, false) AS has_demo,
       coalesce(s.achieved, 0) AS achieved
-    FROM ind LEFT JOIN stats s ON s.indicator_id = ind.id`);
+    FROM ind LEFT JOIN stats s ON s.indicator_id = ind.id`,
+    { replan: true },
+  );
 }
 
 /** The figures of one child (the unit itself), per indicator. */
 async function ownFigures(q: FiguresQuery & { unitId: number }) {
-  const figures = await rows<FigureColumns & { code: string; slug: string }>(Prisma.sql`
+  const figures = await rows<FigureColumns & { code: string; slug: string }>(
+    Prisma.sql`
     WITH ${figuresCte(q)}
-    SELECT slug, code, basis, value::text AS value, qualifier, years, source_ids, demo, note, inherited FROM fig`);
+    SELECT slug, code, basis, value::text AS value, qualifier, years, source_ids, demo, note, inherited FROM fig`,
+    { replan: true },
+  );
   const [sources, formerUnits] = await Promise.all([sourcesById(figures), inheritedSources(figures)]);
   return new Map(figures.map((r) => [r.code, toFigure(r, sources, formerUnits.get(r.slug))]));
 }
