@@ -7,7 +7,7 @@ import { headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { jsonError } from "@/lib/api/http";
-import { catalogueVersion } from "@/lib/data/catalogue-cache";
+import { catalogueVersion, catalogueVersionSql } from "@/lib/data/catalogue-cache";
 import { topLevelIds } from "@/lib/data/org-unit-list";
 import { getUnitScope, unitIdsWithin } from "@/lib/data/org-units";
 import { ALL_UNITS, type ReadScope, subtreeScope } from "@/lib/data/scope";
@@ -146,7 +146,7 @@ export async function readApiRequest(request: Request, slug: string | null): Pro
     unit: ApiUnit | null;
     movedTo: string | null;
   }>(Prisma.sql`
-    SELECT (SELECT version::text FROM catalogue_version) AS "catalogueVersion",
+    SELECT ${catalogueVersionSql} AS "catalogueVersion",
            (SELECT ${sessionJsonSql} FROM session s JOIN app_user u ON u.id = s.user_id
              WHERE s.token = ${sessionToken === null ? null : storedSessionToken(sessionToken)}) AS session,
            (SELECT ${apiTokenJsonSql} FROM api_token t WHERE t.token_hash = ${bearerTokenHash(request.headers)}) AS token,

@@ -11,17 +11,20 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { oncePerRequest } from "@/lib/request-memo";
 
+/**
+ * The catalogue's version as text: read alone (below) or within the statement that starts a request
+ * (the session's in lib/auth/session.ts, the API's in lib/auth/access.ts).
+ */
+export const catalogueVersionSql = Prisma.sql`(SELECT version::text FROM catalogue_version)`;
+
+/** The progress version as text (see progressVersion): read alone or within the session's statement. */
+export const progressVersionSql = Prisma.sql`(SELECT version::text || ':' || coalesce(txid, 0)::text FROM progress_version)`;
+
 /** The catalogue's current version, read once per request (a page's render or an API request). */
 export const catalogueVersion = oncePerRequest(async (): Promise<string> => {
   const rows = await db().$queryRaw<{ version: string | null }[]>`SELECT ${catalogueVersionSql} AS version`;
   return rows[0]?.version ?? "none";
 });
-
-/** The catalogue's version as text: read alone (above) or within the session's statement (lib/auth/session.ts). */
-export const catalogueVersionSql = Prisma.sql`(SELECT version::text FROM catalogue_version)`;
-
-/** The progress version as text (see progressVersion): read alone or within the session's statement. */
-export const progressVersionSql = Prisma.sql`(SELECT version::text || ':' || coalesce(txid, 0)::text FROM progress_version)`;
 
 /**
  * The progress version (sent-ness of submissions, due dates), read once per request. With the
