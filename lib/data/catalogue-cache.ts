@@ -2,11 +2,13 @@ import "server-only";
 // The catalogue rows that nearly every request reads (terms, the programmes with their sections and
 // indicators), kept in this server process and keyed by the catalogue's version: one row that
 // triggers bump in every transaction writing a term, period, programme, section, indicator, org
-// unit or its history (migrations 20261205010000_catalogue_version, 20261208040000_progress_version). A request reads the version once (one indexed
-// row) instead of the rows themselves (five statements for the programmes alone); after a change,
-// the next request of every instance sees a new version and reads the rows again. Answers that also
-// depend on what wards have sent and on due dates (the districts with late wards) are kept the same
-// way under the progress version as well (migration 20261208040000_progress_version).
+// unit or its history (migrations 20261205010000_catalogue_version, 20261208040000_progress_version).
+// A request reads the version once (one indexed row) instead of the rows themselves (five statements
+// for the programmes alone); after a change, the next request of every instance sees a new version and
+// reads the rows again. Answers that also depend on what wards have sent, on due dates or on the
+// figures (results, and so term figures; sources; targets) are kept the same way under the progress
+// version as well (migrations 20261208040000_progress_version, 20261209010000_progress_version_figures):
+// the districts with late wards, the comparisons' rankings.
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { oncePerRequest } from "@/lib/request-memo";
@@ -79,7 +81,7 @@ export async function cachedCatalogue<T>(key: string, load: () => Promise<T>): P
 
 /**
  * `load()`'s result for `key` at the current catalogue and progress versions: for what also follows
- * which wards have sent and the due dates ("owes": lib/data/deadlines.ts).
+ * which wards have sent and the due dates ("owes": lib/data/deadlines.ts) or the figures (comparisons).
  */
 export async function cachedProgress<T>(key: string, load: () => Promise<T>): Promise<T> {
   const [catalogue, progress] = await Promise.all([catalogueVersion(), progressVersion()]);
