@@ -25,7 +25,8 @@ import { targetStatus, type TargetStatus } from "@/lib/domain/target-status";
 import { viFold } from "@/lib/domain/vi-fold";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgLevel, PeriodKind, Qualifier } from "@/lib/generated/prisma/enums";
-import { getOrgUnit, type OrgUnitRef } from "./org-units";
+import { cachedCatalogue, cachedProgress } from "./catalogue-cache";
+import { getOrgUnit, getUnitScope, type OrgUnitRef } from "./org-units";
 import {
   appliesToRowsSql,
   childrenFlagsSql,
@@ -33,7 +34,7 @@ import {
   type IndicatorInfo,
   type ProgrammeInfo,
 } from "./programmes";
-import { type ReadScope, orgUnitScopeWhere, scopePathSql, scopeSql, scopeWhere } from "./scope";
+import { type ReadScope, inScope, orgUnitScopeWhere, scopePathSql, scopeSql, scopeWhere, subtreeScope } from "./scope";
 import { decimalString, isoDay } from "./serialize";
 import { getTargets, type TargetInfo } from "./targets";
 import type { TermSummary } from "./terms";
@@ -819,28 +820,62 @@ async function rankedChildren(
   );
 }
 
+type IndicatorComparisonQuery = {
+  parent: string;
+  indicator?: string;
+  period: PeriodChoice;
+  sort: SortOrder;
+  per: PerBasis;
+  q?: string;
+  page?: number;
+  ward?: string;
+  /** Every row in the table (the CSV of the whole ranking), not one page. */
+  all?: boolean;
+};
+
+/** The scope's key in the cache: the reader's grants ("all": the public portal). */
+const scopeKey = (scope: ReadScope) => ("all" in scope ? "all" : [...scope.rootIds].sort((a, b) => a - b).join(","));
+
 /**
- * Everything /compare shows, in a fixed number of queries whatever the number of children: the unit,
- * the parents that can be chosen, the programmes, the ranking (one statement), the targets and the
- * sources of the rows shown. Null when the unit, the indicator or the period is unknown, or the unit
- * is outside `scope` (then nothing of its children is read).
+ * Everything /compare shows: the unit, the parents that can be chosen, the programmes, the ranking
+ * (one statement), the targets and the sources of the rows shown. Null when the unit, the indicator
+ * or the period is unknown, or the unit is outside `scope` (then nothing of its children is read).
+ *
+ * A page of a ranking is the same for every reader of the unit (each reads all its children), and
+ * changes only with the catalogue or the figures: it is kept per server process under their versions
+ * (cachedProgress), so that the city's staff looking at the same ranking do not each recompute it over
+ * every ward. The whole ranking (the CSV) is read each time: it would hold every ward in memory.
  */
 export async function getIndicatorComparison(
   term: TermSummary,
-  q: {
-    parent: string;
-    indicator?: string;
-    period: PeriodChoice;
-    sort: SortOrder;
-    per: PerBasis;
-    q?: string;
-    page?: number;
-    ward?: string;
-    /** Every row in the table (the CSV of the whole ranking), not one page. */
-    all?: boolean;
-  },
+  q: IndicatorComparisonQuery,
   scope: ReadScope,
 ): Promise<IndicatorComparison | null> {
+  const unit = await getUnitScope(q.parent);
+  if (!unit || !inScope(scope, unit.path)) return null;
+  // every reader of the unit reads its whole subtree: read as the unit's own, the same for all of them
+  const read = () => readIndicatorComparison(term, q, subtreeScope([unit.id]));
+  const key = [term.id, q.parent, q.indicator ?? null, q.period, q.sort, q.per, q.q ?? "", q.page ?? 1, q.ward ?? null];
+  const [comparison, programmes] = await Promise.all([
+    q.all ? read() : cachedProgress(`indicator-comparison:${JSON.stringify(key)}`, read),
+    getProgrammes(term.id),
+  ]);
+  if (!comparison) return null;
+  // only units whose children collect some indicator of the term can be chosen; the picker searches
+  // the others on the server (GET /api/v1/compare/parents). The first of them depend on the reader.
+  const levels = collectionLevels(programmes);
+  const parents = await cachedCatalogue(`comparable-parents:${scopeKey(scope)}:${levels.join(",")}`, () =>
+    searchComparableParents({ q: "", limit: PARENT_OPTIONS, levels, scope }),
+  );
+  return { ...comparison, parents };
+}
+
+/** getIndicatorComparison's reader-independent part: a fixed number of queries whatever the number of children. */
+async function readIndicatorComparison(
+  term: TermSummary,
+  q: IndicatorComparisonQuery,
+  scope: ReadScope,
+): Promise<Omit<IndicatorComparison, "parents"> | null> {
   if (!periodInTerm(q.period, term)) return null;
   const [found, programmes] = await Promise.all([getParentUnit(q.parent, scope), getProgrammes(term.id)]);
   if (!found || found.childCount === 0 || !found.childLevel) return null;
@@ -864,7 +899,7 @@ export async function getIndicatorComparison(
   const search = q.q ?? "";
   const page = q.page ?? 1;
   const pageSize = q.all ? 1_000_000 : PAGE_SIZE;
-  const [rows, targets, parents] = await Promise.all([
+  const [rows, targets] = await Promise.all([
     rankedChildren(
       {
         parentId,
@@ -883,9 +918,6 @@ export async function getIndicatorComparison(
       canNormalise(indicator),
     ),
     getTargets({ termId: term.id, indicatorCodes: [indicator.code], orgUnitSlug: parent.slug, scope }),
-    // only units whose children collect some indicator of the term can be chosen; the picker searches
-    // the others on the server (GET /api/v1/compare/parents)
-    searchComparableParents({ q: "", limit: PARENT_OPTIONS, levels: collectionLevels(programmes), scope }),
   ]);
   const t = targets.get(indicator.code);
   const target = (q.period.kind === "TERM" ? t?.term : t?.years[q.period.year]) ?? null;
@@ -939,7 +971,6 @@ export async function getIndicatorComparison(
     term,
     parent,
     childLevel,
-    parents,
     groups,
     indicator,
     fellBackFrom,
@@ -1036,14 +1067,31 @@ async function ownFigures(q: FiguresQuery & { unitId: number }) {
   return new Map(figures.map((r) => [r.code, toFigure(r, sources, formerUnits.get(r.slug))]));
 }
 
+type WardComparisonQuery = { ward: string; programme?: string; period: PeriodChoice };
+
 /**
- * Everything /compare/ward shows, in a fixed number of queries whatever the number of siblings (their
- * averages are computed in SQL). Null when something is unknown, or the unit or its parent (whose
- * other children it is compared with) is outside `scope`.
+ * Everything /compare/ward shows. Null when something is unknown, or the unit's parent (whose other
+ * children it is compared with) is outside `scope`. The same for every reader of the parent, kept per
+ * server process under the catalogue's and the figures' versions (as getIndicatorComparison).
  */
 export async function getWardComparison(
   term: TermSummary,
-  q: { ward: string; programme?: string; period: PeriodChoice },
+  q: WardComparisonQuery,
+  scope: ReadScope,
+): Promise<WardComparison | null> {
+  const unit = await getUnitScope(q.ward);
+  const parentPath = unit?.path.slice(0, -1) ?? [];
+  if (parentPath.length === 0 || !inScope(scope, parentPath)) return null;
+  const key = [term.id, q.ward, q.programme ?? null, q.period];
+  return cachedProgress(`ward-comparison:${JSON.stringify(key)}`, () =>
+    readWardComparison(term, q, subtreeScope([parentPath.at(-1)!])),
+  );
+}
+
+/** getWardComparison's reader-independent part: a fixed number of queries whatever the number of siblings (their averages computed in SQL). */
+async function readWardComparison(
+  term: TermSummary,
+  q: WardComparisonQuery,
   scope: ReadScope,
 ): Promise<WardComparison | null> {
   if (!periodInTerm(q.period, term)) return null;

@@ -15,6 +15,7 @@ import {
   type PeriodFigure,
 } from "@/lib/domain/compare";
 import type { ReadScope } from "@/lib/data/scope";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { TermSummary } from "@/lib/data/terms";
 import { seed } from "@/prisma/seed";
 import { type TestDatabase, createMigratedDatabase } from "../setup/db";
@@ -268,19 +269,21 @@ describe("the comparisons' statements", () => {
       return (query as (...a: unknown[]) => unknown).apply(this, args) as never;
     });
     try {
-      for (let i = 0; i < 7; i++) {
+      // seven different pages (a page already read is kept, and sends nothing: below)
+      for (const [i, period] of periods().slice(0, 7).entries()) {
         await getIndicatorComparison(
           term,
-          { parent: "long-bien", period: { kind: "TERM" }, sort: "desc", per: "none" },
+          { parent: "long-bien", period: { kind: "TERM" }, sort: "desc", per: "none", page: i + 1 },
           ALL,
         );
-        await getWardComparison(term, { ward: "ngoc-thuy", period: { kind: "TERM" } }, ALL);
+        await getWardComparison(term, { ward: "ngoc-thuy", period }, ALL);
       }
     } finally {
       spy.mockRestore();
     }
     const figures = sent.filter((q) => q.text.includes("kids AS ("));
     // the ranking, the siblings' statistics and the ward's own figures, each time
+    expect(periods().length).toBeGreaterThanOrEqual(7);
     expect(figures.length).toBe(21);
     expect(figures.filter((q) => q.name !== undefined)).toEqual([]);
   });
@@ -405,6 +408,9 @@ describe("a comparison never reads outside the reader's scope", () => {
       sort: "desc" as const,
       per: "none" as const,
     };
+    // kept for the district's readers, still nothing for the ward's
+    expect(await getIndicatorComparison(term, q, ALL)).not.toBeNull();
+    expect(await getWardComparison(term, { ward: "ngoc-thuy", period: { kind: "TERM" } }, ALL)).not.toBeNull();
     expect(await getIndicatorComparison(term, q, ward)).toBeNull();
     expect(await getWardComparison(term, { ward: "ngoc-thuy", period: { kind: "TERM" } }, ward)).toBeNull();
     expect(await searchChildren({ parentSlug: "long-bien", q: "", limit: 20, scope: ward })).toBeNull();
@@ -413,5 +419,96 @@ describe("a comparison never reads outside the reader's scope", () => {
     const two: ReadScope = { rootIds: [await id("ngoc-thuy"), await id("bo-de")] };
     expect(await getIndicatorComparison(term, q, two)).toBeNull();
     expect(await searchChildren({ parentSlug: "long-bien", q: "", limit: 20, scope: two })).toBeNull();
+  });
+});
+
+describe("a comparison is kept until the catalogue or the figures change", () => {
+  /** The comparisons' figure statements sent while `run` runs, and its value. */
+  async function figureStatementsOf<T>(run: () => Promise<T>): Promise<{ value: T; sent: number }> {
+    let sent = 0;
+    const query = pg.Client.prototype.query;
+    const spy = vi.spyOn(pg.Client.prototype, "query").mockImplementation(function (
+      this: pg.Client,
+      ...args: unknown[]
+    ) {
+      const config = args[0] as string | { text?: string };
+      if ((typeof config === "string" ? config : (config?.text ?? "")).includes("kids AS (")) sent++;
+      return (query as (...a: unknown[]) => unknown).apply(this, args) as never;
+    });
+    try {
+      return { value: await run(), sent };
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it("reads again after a result, a source or a target is written, also through another connection", async () => {
+    const { getIndicatorComparison, getWardComparison } = await data();
+    const { prisma } = database;
+    const year = term.startYear + 1;
+    const q = {
+      parent: "long-bien",
+      indicator: "xu-phat-vi-pham",
+      period: { kind: "YEAR", year } as const,
+      sort: "desc" as const,
+      per: "none" as const,
+      ward: "ngoc-thuy",
+    };
+    const ranking = () => figureStatementsOf(async () => (await getIndicatorComparison(term, q, ALL))!);
+    const ward = () =>
+      figureStatementsOf(
+        async () =>
+          (await getWardComparison(term, { ward: "ngoc-thuy", programme: "03-CTr-QU", period: q.period }, ALL))!,
+      );
+    const own = (w: Awaited<ReturnType<typeof ward>>["value"]) =>
+      w.sections.flatMap((s) => s.rows).find((r) => r.indicator.code === "xu-phat-vi-pham")!.own;
+
+    // read once, then kept: the same page again sends no statement of figures
+    const first = await ranking();
+    expect(first.sent).toBe(1);
+    const again = await ranking();
+    expect(again.sent).toBe(0);
+    expect(again.value).toEqual(first.value);
+    expect((await ward()).sent).toBe(2);
+    expect((await ward()).sent).toBe(0);
+
+    // another instance of the app (another connection) changes Ngọc Thụy's figure of the year
+    const resultKey = Prisma.sql`
+      indicator_id = (SELECT i.id FROM indicator i JOIN programme p ON p.id = i.programme_id
+                      WHERE i.code = 'xu-phat-vi-pham' AND p.term_id = ${term.id})
+      AND org_unit_id = (SELECT id FROM org_unit WHERE slug = 'ngoc-thuy')
+      AND period_id = (SELECT id FROM period WHERE term_id = ${term.id} AND kind = 'YEAR' AND year = ${year})`;
+    const [row] = await prisma.$queryRaw<Array<{ id: number; source_id: number }>>`
+      SELECT id, source_id FROM result WHERE ${resultKey}`;
+    expect(row).toBeDefined();
+    const other = new pg.Client({ connectionString: database.url });
+    await other.connect();
+    try {
+      await other.query("UPDATE result SET value = 123456 WHERE id = $1", [row.id]);
+      const changed = await ranking();
+      expect(changed.sent).toBe(1);
+      expect(changed.value.selected?.figure.value).toBe("123456");
+      expect(changed.value.chart.top[0].unit.slug).toBe("ngoc-thuy");
+      expect(own((await ward()).value).value).toBe("123456");
+
+      // the source it stands on is renamed
+      await other.query("UPDATE source SET title = 'Báo cáo đã sửa tên' WHERE id = $1", [row.source_id]);
+      expect((await ranking()).value.selected?.figure.sources.map((s) => s.title)).toEqual(["Báo cáo đã sửa tên"]);
+      expect(own((await ward()).value).sources.map((s) => s.title)).toEqual(["Báo cáo đã sửa tên"]);
+
+      // a target is set for the year
+      expect((await ranking()).value.target).toBeNull();
+      await other.query(
+        `INSERT INTO target (indicator_id, period_id, org_unit_id, comparison, value, source_id)
+         SELECT r.indicator_id, r.period_id, NULL, 'GTE', 7, r.source_id FROM result r WHERE r.id = $1`,
+        [row.id],
+      );
+      const targeted = await ranking();
+      expect(targeted.sent).toBe(1);
+      expect(targeted.value.target?.value).toBe("7");
+      expect(targeted.value.selected?.status).not.toBe(changed.value.selected?.status);
+    } finally {
+      await other.end();
+    }
   });
 });
