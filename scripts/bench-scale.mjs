@@ -16,7 +16,9 @@
 //    computed from the years), read by demo.quantri given a district staff grant on it; Long Biên's
 //    due date of every year of the term, passed;
 // 3. per page: warm-up, two captures of the statements the server runs for one GET (BENCH_SQL_LOG,
-//    switched on and off by SIGUSR2; scripts/lib/sql-capture.mjs), compared; then up to --runs
+//    switched on and off by SIGUSR2; scripts/lib/sql-capture.mjs) with nothing kept by the server
+//    (its versions moved on first: all the SQL the page needs to build what it shows), compared, and
+//    one warm capture (warmStatements: what a request sends when nothing changed); then up to --runs
 //    sequential GETs (fewer when a page is slow: at most --budget seconds a page, at least 5), each
 //    followed by the replay of the captured statements (same text, parameters and order, as the app's
 //    role) and by the hand-written data statements below (as the table owner), alternating so that all
@@ -655,11 +657,23 @@ function webServerPid() {
 }
 
 /**
+ * Empties what the server keeps between requests (lib/data/catalogue-cache.ts: the catalogue, the
+ * comparisons, the late wards; the units' paths): its versions move on, as after a change of the
+ * catalogue and of the figures, so the next request reads everything its page shows.
+ */
+async function forgetKept() {
+  await owner.query(`UPDATE catalogue_version SET version = version + 1, txid = NULL WHERE id = 1`);
+  await owner.query(`UPDATE progress_version SET version = version + 1, txid = NULL WHERE id = 1`);
+}
+
+/**
  * The statements the server runs for one GET of the page, with nothing else running: capture on
  * (marker seen in the log), the request, then until no statement came for 300 ms (work done after the
- * response, such as an access log row), capture off (marker seen).
+ * response, such as an access log row), capture off (marker seen). `cold`: with nothing kept
+ * (forgetKept): all the SQL the page needs to build what it shows.
  */
-async function captureOnce(base, cookie, page) {
+async function captureOnce(base, cookie, page, { cold = false } = {}) {
+  if (cold) await forgetKept();
   const from = fileSize(sqlLog);
   const pid = webServerPid();
   const newText = () => (fileSize(sqlLog) > from ? fs.readFileSync(sqlLog).subarray(from).toString("utf8") : "");
@@ -748,11 +762,14 @@ async function measure(base, cookies, page) {
   if (first.status !== 200) return { url: page.url, status: first.status, firstMs: round(first.ms) };
   for (let i = 1; i < WARMUP; i++) await get();
 
-  // the statements the page runs, captured twice (warm): are they the same every time?
-  const captureA = await captureOnce(base, cookie, page);
-  const captureB = await captureOnce(base, cookie, page);
+  // the statements the page needs, captured twice with nothing kept by the server (cold): are they
+  // the same every time? Then once as the page's readers mostly meet it (warm): what it still sends
+  // when the catalogue and the figures have not changed since the last request.
+  const captureA = await captureOnce(base, cookie, page, { cold: true });
+  const captureB = await captureOnce(base, cookie, page, { cold: true });
   const captured = captureB.statements;
   const compared = compareCaptures(captureA.statements, captured);
+  const warm = (await captureOnce(base, cookie, page)).statements;
   // replayed as the app's role, exactly: same text, parameters and order, on one connection (the
   // app's statements may overlap on several pool connections; here they run one after the other);
   // the writes (a session touch, an access log row, …) and BEGIN/COMMIT are replayed too
@@ -798,6 +815,7 @@ async function measure(base, cookies, page) {
     dataSqlMedian: round(dataSqlMedian, 2),
     dataRatio: round(median / dataSqlMedian, 1),
     ...describeCapture(captured),
+    warmStatements: warm.length,
     capturesSame: compared.same,
     captureOrderSame: compared.sameOrder,
     ...(compared.same
@@ -864,9 +882,9 @@ function markdown(out) {
       ? ""
       : r.status !== 200
         ? (r.error ?? `HTTP ${r.status}`)
-        : `${fmtMs(r.median)} / ${fmtMs(r.p95)} · SQL ${fmtMs(r.sqlMedian)} (×${r.ratio}, ${r.statements ?? "?"} st.) · data ${fmtMs(r.dataSqlMedian)} (×${r.dataRatio}) · ${fmtKiB(r.htmlBytes)} (gz ${fmtKiB(r.gzipBytes)})`;
+        : `${fmtMs(r.median)} / ${fmtMs(r.p95)} · SQL ${fmtMs(r.sqlMedian)} (×${r.ratio}, ${r.statements ?? "?"} st., ${r.warmStatements ?? "?"} warm) · data ${fmtMs(r.dataSqlMedian)} (×${r.dataRatio}) · ${fmtKiB(r.htmlBytes)} (gz ${fmtKiB(r.gzipBytes)})`;
   const lines = [
-    `| page: median / p95 · its captured SQL median (page ÷ SQL, statements) · data SQL median (page ÷ data SQL) · HTML (gzip) | ${sizes.map((s) => `${Number(s).toLocaleString("de-DE")} wards`).join(" | ")} |`,
+    `| page: median / p95 · the SQL it needs, captured with nothing kept, median (page ÷ SQL, statements, of which sent when warm) · data SQL median (page ÷ data SQL) · HTML (gzip) | ${sizes.map((s) => `${Number(s).toLocaleString("de-DE")} wards`).join(" | ")} |`,
     `|---|${sizes.map(() => "---").join("|")}|`,
     ...names.map((n) => `| ${n} | ${sizes.map((s) => cell(out.sizes[s].pages[n])).join(" | ")} |`),
     `| peak RSS (start.mjs + next-server) | ${sizes.map((s) => `${out.sizes[s].rssMiB} MiB`).join(" | ")} |`,
@@ -962,7 +980,7 @@ async function main() {
       const r = await measure(base, cookies, page).catch((e) => ({ url: page.url, error: e.message }));
       perPage[page.name] = r;
       log(
-        `  ${page.name}: ${r.status === 200 ? `median ${fmtMs(r.median)}, p95 ${fmtMs(r.p95)}, SQL ${fmtMs(r.sqlMedian)} (${r.statements} statements, ×${r.ratio}), data SQL ${fmtMs(r.dataSqlMedian)} (×${r.dataRatio}), ${fmtKiB(r.htmlBytes)}` : (r.error ?? `HTTP ${r.status}`)}`,
+        `  ${page.name}: ${r.status === 200 ? `median ${fmtMs(r.median)}, p95 ${fmtMs(r.p95)}, SQL ${fmtMs(r.sqlMedian)} (${r.statements} statements, ${r.warmStatements ?? "?"} when warm, ×${r.ratio}), data SQL ${fmtMs(r.dataSqlMedian)} (×${r.dataRatio}), ${fmtKiB(r.htmlBytes)}` : (r.error ?? `HTTP ${r.status}`)}`,
       );
       if (r.writes?.length) log(`    writes, replayed too: ${r.writes.join(" | ")}`);
       if (r.slowest?.length) log(`    slowest statements: ${r.slowest.map((x) => `${x.ms} ms ${x.sql}`).join(" | ")}`);
@@ -1038,7 +1056,7 @@ async function main() {
       const r = out.sizes[s]?.pages[n];
       if (!r) return "";
       if (r.status !== 200) return r.error ?? `HTTP ${r.status}`;
-      return `${fmtMs(r.median)} / p95 ${fmtMs(r.p95)} · SQL ${fmtMs(r.sqlMedian)} (×${r.ratio}, ${r.statements} st.) · data ${fmtMs(r.dataSqlMedian)} (×${r.dataRatio}) · ${fmtKiB(r.htmlBytes)}, gz ${fmtKiB(r.gzipBytes)}`;
+      return `${fmtMs(r.median)} / p95 ${fmtMs(r.p95)} · SQL ${fmtMs(r.sqlMedian)} (×${r.ratio}, ${r.statements} st., ${r.warmStatements ?? "?"} warm) · data ${fmtMs(r.dataSqlMedian)} (×${r.dataRatio}) · ${fmtKiB(r.htmlBytes)}, gz ${fmtKiB(r.gzipBytes)}`;
     }),
   ]);
   rows.push(["peak RSS", ...SIZES.map((s) => `${out.sizes[s]?.rssMiB ?? ""} MiB`)]);
