@@ -9,6 +9,7 @@ import "server-only";
 // figures (results, and so term figures; sources; targets) are kept the same way under the progress
 // version as well (migrations 20261208040000_progress_version, 20261209010000_progress_version_figures):
 // the districts with late wards, the comparisons' rankings.
+import { serialize } from "node:v8";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { oncePerRequest } from "@/lib/request-memo";
@@ -38,14 +39,35 @@ export const progressVersion = oncePerRequest(async (): Promise<string> => {
   return rows[0]?.version ?? "none";
 });
 
-type Entry = { version: string; value: Promise<unknown> };
+type Entry = { version: string; value: Promise<unknown>; bytes: number };
 
 /** Entries kept at most: a key per term for the catalogue, per reader's units and day for progress. */
 const MAX_ENTRIES = 1000;
+/**
+ * Bytes kept at most (answers measured serialised, as structuredClone copies them): a comparison is
+ * tens of kilobytes, so that a thousand of them could not hold hundreds of megabytes of the server's
+ * memory (issue 11: at most 600 MiB resident); the least recently used go first.
+ */
+const MAX_BYTES = 24 * 1024 * 1024;
 
 // Per module instance (not globalThis): a test that points the app at another database resets the
 // modules, and with them this map. In order of last use (a hit moves its key to the end).
 const entries = new Map<string, Entry>();
+let keptBytes = 0;
+
+function forget(key: string, entry: Entry) {
+  if (entries.get(key) !== entry) return;
+  entries.delete(key);
+  keptBytes -= entry.bytes;
+}
+
+/** The least recently used go first, until the map is within its bounds, whatever the number of readers. */
+function trim() {
+  for (const [key, entry] of entries) {
+    if (entries.size <= MAX_ENTRIES && keptBytes <= MAX_BYTES) return;
+    forget(key, entry);
+  }
+}
 
 /**
  * `load()`'s result for `key` at `version` (read by the caller before the rows: a change committed in
@@ -59,17 +81,26 @@ async function cachedAt<T>(key: string, version: string, load: () => Promise<T>)
     entries.delete(key);
     entries.set(key, entry);
   } else {
-    const value = load();
-    const fresh: Entry = { version, value };
-    entries.delete(key);
+    if (entry) forget(key, entry);
+    const fresh: Entry = { version, value: load(), bytes: 0 };
     entries.set(key, fresh);
     entry = fresh;
-    // the least recently used goes first: the map stays bounded with any number of readers
-    if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-    // a failed read is not kept: the next request tries again
-    value.catch(() => {
-      if (entries.get(key) === fresh) entries.delete(key);
-    });
+    trim();
+    fresh.value.then(
+      (value) => {
+        if (entries.get(key) !== fresh) return;
+        try {
+          fresh.bytes = serialize(value).byteLength;
+        } catch {
+          // not copyable: every caller gets structuredClone's error; nothing to keep
+          return forget(key, fresh);
+        }
+        keptBytes += fresh.bytes;
+        trim();
+      },
+      // a failed read is not kept: the next request tries again
+      () => forget(key, fresh),
+    );
   }
   return structuredClone((await entry.value) as T);
 }

@@ -173,3 +173,25 @@ describe("the catalogue kept between requests", () => {
     expect(await getTermBySlug("2020-2025")).toBeNull();
   });
 });
+
+describe("what the server keeps is bounded", () => {
+  it("by bytes: large answers push out the least recently used, the newest stay kept", async () => {
+    const { cachedCatalogue } = await import("@/lib/data/catalogue-cache");
+    const reads: string[] = [];
+    // one megabyte each (2 bytes a character serialised): 40 of them are more than is kept
+    const big = (key: string) => async () => {
+      reads.push(key);
+      return { key, text: "đ".repeat(512 * 1024) };
+    };
+    for (let i = 0; i < 40; i++) await cachedCatalogue(`big-${i}`, big(`big-${i}`));
+    expect(reads).toHaveLength(40);
+    reads.length = 0;
+    // the newest are still kept: no read
+    expect((await cachedCatalogue("big-39", big("big-39"))).key).toBe("big-39");
+    expect((await cachedCatalogue("big-30", big("big-30"))).key).toBe("big-30");
+    expect(reads).toEqual([]);
+    // the oldest were let go: read again
+    expect((await cachedCatalogue("big-0", big("big-0"))).key).toBe("big-0");
+    expect(reads).toEqual(["big-0"]);
+  });
+});
