@@ -40,12 +40,18 @@ export const progressVersion = oncePerRequest(async (): Promise<string> => {
 
 type Entry = { version: string; value: Promise<unknown> };
 
-/** Entries kept at most: a key per term for the catalogue, per reader's units and day for progress. */
-const MAX_ENTRIES = 1000;
+/** Entries in order of last use (a hit moves its key to the end), at most `max` of them. */
+type Store = { max: number; entries: Map<string, Entry> };
 
 // Per module instance (not globalThis): a test that points the app at another database resets the
-// modules, and with them this map. In order of last use (a hit moves its key to the end).
-const entries = new Map<string, Entry>();
+// modules, and with them these maps.
+/** Small answers: a key per term for the catalogue, per reader's units and day for progress. */
+const small: Store = { max: 1000, entries: new Map() };
+/**
+ * A page's whole data for one unit (lib/data/unit-page-cache.ts): 0,1–0,5 MiB each, so fewer of them
+ * (at most ~50 MiB), the most recently read; the others are read again when asked.
+ */
+const pages: Store = { max: 100, entries: new Map() };
 
 /**
  * `load()`'s result for `key` at `version` (read by the caller before the rows: a change committed in
@@ -53,7 +59,8 @@ const entries = new Map<string, Entry>();
  * memory when it was read at this version, else read now (concurrent requests share one read). Each
  * caller gets its own copy, so that a caller changing what it got cannot change what the next one gets.
  */
-async function cachedAt<T>(key: string, version: string, load: () => Promise<T>): Promise<T> {
+async function cachedAt<T>(store: Store, key: string, version: string, load: () => Promise<T>): Promise<T> {
+  const { entries } = store;
   let entry = entries.get(key);
   if (entry && entry.version === version) {
     entries.delete(key);
@@ -65,7 +72,7 @@ async function cachedAt<T>(key: string, version: string, load: () => Promise<T>)
     entries.set(key, fresh);
     entry = fresh;
     // the least recently used goes first: the map stays bounded with any number of readers
-    if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    if (entries.size > store.max) entries.delete(entries.keys().next().value!);
     // a failed read is not kept: the next request tries again
     value.catch(() => {
       if (entries.get(key) === fresh) entries.delete(key);
@@ -76,14 +83,19 @@ async function cachedAt<T>(key: string, version: string, load: () => Promise<T>)
 
 /** `load()`'s result for `key` at the catalogue's current version (see `cachedAt`). */
 export async function cachedCatalogue<T>(key: string, load: () => Promise<T>): Promise<T> {
-  return cachedAt(`catalogue:${key}`, await catalogueVersion(), load);
+  return cachedAt(small, `catalogue:${key}`, await catalogueVersion(), load);
 }
 
 /**
  * `load()`'s result for `key` at the current catalogue and progress versions: for what also follows
  * which wards have sent and the due dates ("owes": lib/data/deadlines.ts) or the figures (comparisons).
+ * `{ page: true }`: a page's whole data for one unit, kept among fewer entries (`pages`).
  */
-export async function cachedProgress<T>(key: string, load: () => Promise<T>): Promise<T> {
+export async function cachedProgress<T>(
+  key: string,
+  load: () => Promise<T>,
+  { page = false }: { page?: boolean } = {},
+): Promise<T> {
   const [catalogue, progress] = await Promise.all([catalogueVersion(), progressVersion()]);
-  return cachedAt(`progress:${key}`, `${catalogue}:${progress}`, load);
+  return cachedAt(page ? pages : small, `progress:${key}`, `${catalogue}:${progress}`, load);
 }
