@@ -292,3 +292,41 @@ describe("one ward's pages kept per process", () => {
     expect(kept.value!.achievements.map((a) => a.title)).not.toContain("Mô hình đang soạn");
   });
 });
+
+describe("the home page's lists kept per process", () => {
+  const units = () => import("@/lib/data/org-units");
+
+  it("the wards' page: once per reader's units and query, again after a figure or a unit changes", async () => {
+    const { listWards } = await units();
+    const district = (await database.prisma.orgUnit.findUniqueOrThrow({ where: { slug: "long-bien" } })).id;
+    const scope: ReadScope = { rootIds: [district] };
+    const read = () => counted(() => listWards(scope, { q: "ngoc thuy" }));
+    const first = await read();
+    expect(first.sent.length).toBeGreaterThan(0);
+    expect(await read()).toEqual({ value: first.value, sent: [] });
+    // another reader, another query: their own lists
+    expect((await listWards(boDe)).wards.map((w) => w.slug)).toEqual(["bo-de"]);
+    expect((await listWards(scope, { q: "bo de" })).wards.map((w) => w.slug)).toEqual(["bo-de"]);
+    expect((await listWards(scope, { q: "ngoc thuy", exclude: [ids.ward] })).wards).toEqual([]);
+
+    const count = (await read()).value.wards.find((w) => w.slug === NT)!.resultCount;
+    const { rows } = await other.query<{ id: number }>(
+      "SELECT id FROM result WHERE org_unit_id = $1 ORDER BY id DESC LIMIT 1",
+      [ids.ward],
+    );
+    await other.query("DELETE FROM result WHERE id = $1", [rows[0].id]);
+    expect((await read()).value.wards.find((w) => w.slug === NT)!.resultCount).toBe(count - 1);
+    await other.query("UPDATE org_unit SET name = 'Phường Ngọc Thụy mới' WHERE id = $1", [ids.ward]);
+    expect((await read()).value.wards.map((w) => w.name)).toEqual(["Phường Ngọc Thụy mới"]);
+  });
+
+  it("the reader's own units: once per reader, again after a unit changes", async () => {
+    const { listScopeRoots } = await units();
+    const first = await counted(() => listScopeRoots(boDe));
+    expect(first.value.map((u) => u.slug)).toEqual(["bo-de"]);
+    expect(await counted(() => listScopeRoots(boDe))).toEqual({ value: first.value, sent: [] });
+    expect((await listScopeRoots(ngocThuy)).map((u) => u.slug)).toEqual([NT]);
+    await other.query("UPDATE org_unit SET short_name = 'Bồ Đề mới' WHERE slug = 'bo-de'");
+    expect((await listScopeRoots(boDe)).map((u) => u.shortName)).toEqual(["Bồ Đề mới"]);
+  });
+});
