@@ -7,7 +7,7 @@ import { headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { jsonError } from "@/lib/api/http";
-import { catalogueVersion, catalogueVersionSql } from "@/lib/data/catalogue-cache";
+import { catalogueVersion, catalogueVersionSql, progressVersion, progressVersionSql } from "@/lib/data/catalogue-cache";
 import { topLevelIds } from "@/lib/data/org-unit-list";
 import { getUnitScope, unitIdsWithin } from "@/lib/data/org-units";
 import { ALL_UNITS, type ReadScope, subtreeScope } from "@/lib/data/scope";
@@ -132,8 +132,9 @@ export type ApiRequestRead = {
 /**
  * One statement for what an API request needs before its data: the session of its cookie with the
  * person and their grants, the API token of its Authorization header, the unit its address names
- * (`slug`) and whether that slug is a unit's former one, and the catalogue's version (primed for
- * this request: `catalogueVersion`). Nothing is cached across requests: a session ended, a token
+ * (`slug`) and whether that slug is a unit's former one, and the catalogue's and progress versions
+ * (primed for this request: `catalogueVersion`, `progressVersion`; the values kept under them need no
+ * statement of their own). Nothing is cached across requests: a session ended, a token
  * revoked or a grant removed is seen by the next request. The checks on these rows are
  * `apiCaller` and `apiUnitScope`.
  */
@@ -141,12 +142,13 @@ export async function readApiRequest(request: Request, slug: string | null): Pro
   const sessionToken = await signedSessionToken(request.headers);
   const [row] = await rows<{
     catalogueVersion: string | null;
+    progressVersion: string | null;
     session: SessionRow | null;
     token: ApiTokenRow | null;
     unit: ApiUnit | null;
     movedTo: string | null;
   }>(Prisma.sql`
-    SELECT ${catalogueVersionSql} AS "catalogueVersion",
+    SELECT ${catalogueVersionSql} AS "catalogueVersion", ${progressVersionSql} AS "progressVersion",
            (SELECT ${sessionJsonSql} FROM session s JOIN app_user u ON u.id = s.user_id
              WHERE s.token = ${sessionToken === null ? null : storedSessionToken(sessionToken)}) AS session,
            (SELECT ${apiTokenJsonSql} FROM api_token t WHERE t.token_hash = ${bearerTokenHash(request.headers)}) AS token,
@@ -156,6 +158,7 @@ export async function readApiRequest(request: Request, slug: string | null): Pro
            (SELECT m.slug FROM org_unit_former_slug f JOIN org_unit m ON m.id = f.org_unit_id WHERE f.slug = ${slug})
              AS "movedTo"`);
   catalogueVersion.prime(row.catalogueVersion ?? "none");
+  progressVersion.prime(row.progressVersion ?? "none");
   let moved: Response | null = null;
   const url = new URL(request.url);
   const at = row.movedTo ? slugInPath(url.pathname) : null;

@@ -41,31 +41,37 @@ export const progressVersion = oncePerRequest(async (): Promise<string> => {
 
 type Entry = { version: string; value: Promise<unknown>; bytes: number };
 
-/** Entries kept at most: a key per term for the catalogue, per reader's units and day for progress. */
-const MAX_ENTRIES = 1000;
 /**
- * Bytes kept at most (answers measured serialised, as structuredClone copies them): a comparison is
- * tens of kilobytes, so that a thousand of them could not hold hundreds of megabytes of the server's
- * memory (issue 11: at most 600 MiB resident); the least recently used go first.
+ * Entries in order of last use (a hit moves its key to the end), at most `max` of them and `maxBytes`
+ * (answers measured serialised, as structuredClone copies them; `bytes` kept now): the least recently
+ * used go first, so a store stays bounded with any number of readers.
  */
-const MAX_BYTES = 24 * 1024 * 1024;
+type Store = { max: number; maxBytes: number; bytes: number; entries: Map<string, Entry> };
 
 // Per module instance (not globalThis): a test that points the app at another database resets the
-// modules, and with them this map. In order of last use (a hit moves its key to the end).
-const entries = new Map<string, Entry>();
-let keptBytes = 0;
+// modules, and with them these maps. Together at most 48 MiB serialised, however many keys are asked
+// for (issue 11: the server within 600 MiB resident).
+/**
+ * Small answers: a key per term for the catalogue, per reader's units and day for progress; a page
+ * of a comparison (tens of kilobytes).
+ */
+const small: Store = { max: 1000, maxBytes: 16 * 1024 * 1024, bytes: 0, entries: new Map() };
+/**
+ * A page's whole data for one unit (lib/data/unit-page-cache.ts): 0,1–0,5 MiB each, so fewer of them,
+ * the most recently read; the others are read again when asked.
+ */
+const pages: Store = { max: 100, maxBytes: 32 * 1024 * 1024, bytes: 0, entries: new Map() };
 
-function forget(key: string, entry: Entry) {
-  if (entries.get(key) !== entry) return;
-  entries.delete(key);
-  keptBytes -= entry.bytes;
+function forget(store: Store, key: string, entry: Entry) {
+  if (store.entries.get(key) !== entry) return;
+  store.entries.delete(key);
+  store.bytes -= entry.bytes;
 }
 
-/** The least recently used go first, until the map is within its bounds, whatever the number of readers. */
-function trim() {
-  for (const [key, entry] of entries) {
-    if (entries.size <= MAX_ENTRIES && keptBytes <= MAX_BYTES) return;
-    forget(key, entry);
+function trim(store: Store) {
+  for (const [key, entry] of store.entries) {
+    if (store.entries.size <= store.max && store.bytes <= store.maxBytes) return;
+    forget(store, key, entry);
   }
 }
 
@@ -75,17 +81,18 @@ function trim() {
  * memory when it was read at this version, else read now (concurrent requests share one read). Each
  * caller gets its own copy, so that a caller changing what it got cannot change what the next one gets.
  */
-async function cachedAt<T>(key: string, version: string, load: () => Promise<T>): Promise<T> {
+async function cachedAt<T>(store: Store, key: string, version: string, load: () => Promise<T>): Promise<T> {
+  const { entries } = store;
   let entry = entries.get(key);
   if (entry && entry.version === version) {
     entries.delete(key);
     entries.set(key, entry);
   } else {
-    if (entry) forget(key, entry);
+    if (entry) forget(store, key, entry);
     const fresh: Entry = { version, value: load(), bytes: 0 };
     entries.set(key, fresh);
     entry = fresh;
-    trim();
+    trim(store);
     fresh.value.then(
       (value) => {
         if (entries.get(key) !== fresh) return;
@@ -93,13 +100,13 @@ async function cachedAt<T>(key: string, version: string, load: () => Promise<T>)
           fresh.bytes = serialize(value).byteLength;
         } catch {
           // not copyable: every caller gets structuredClone's error; nothing to keep
-          return forget(key, fresh);
+          return forget(store, key, fresh);
         }
-        keptBytes += fresh.bytes;
-        trim();
+        store.bytes += fresh.bytes;
+        trim(store);
       },
       // a failed read is not kept: the next request tries again
-      () => forget(key, fresh),
+      () => forget(store, key, fresh),
     );
   }
   return structuredClone((await entry.value) as T);
@@ -107,14 +114,19 @@ async function cachedAt<T>(key: string, version: string, load: () => Promise<T>)
 
 /** `load()`'s result for `key` at the catalogue's current version (see `cachedAt`). */
 export async function cachedCatalogue<T>(key: string, load: () => Promise<T>): Promise<T> {
-  return cachedAt(`catalogue:${key}`, await catalogueVersion(), load);
+  return cachedAt(small, `catalogue:${key}`, await catalogueVersion(), load);
 }
 
 /**
  * `load()`'s result for `key` at the current catalogue and progress versions: for what also follows
  * which wards have sent and the due dates ("owes": lib/data/deadlines.ts) or the figures (comparisons).
+ * `{ page: true }`: a page's whole data for one unit, kept among fewer entries (`pages`).
  */
-export async function cachedProgress<T>(key: string, load: () => Promise<T>): Promise<T> {
+export async function cachedProgress<T>(
+  key: string,
+  load: () => Promise<T>,
+  { page = false }: { page?: boolean } = {},
+): Promise<T> {
   const [catalogue, progress] = await Promise.all([catalogueVersion(), progressVersion()]);
-  return cachedAt(`progress:${key}`, `${catalogue}:${progress}`, load);
+  return cachedAt(page ? pages : small, `progress:${key}`, `${catalogue}:${progress}`, load);
 }

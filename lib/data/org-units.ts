@@ -4,7 +4,7 @@ import { db, rows } from "@/lib/db";
 import type { OrgLevel } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { viFold } from "@/lib/domain/vi-fold";
-import { catalogueVersion } from "./catalogue-cache";
+import { cachedCatalogue, cachedProgress, catalogueVersion } from "./catalogue-cache";
 import { type ReadScope, scopePathSql } from "./scope";
 import { isoDay } from "./serialize";
 
@@ -73,6 +73,22 @@ export async function listWards(
   scope: ReadScope,
   { q = "", page = 1, perPage = WARDS_PER_PAGE, exclude = [] }: WardListQuery = {},
 ): Promise<WardListPage> {
+  // kept per reader's units and query: the units and the figures' counts move the two versions
+  const key = `wards:${scopeKey(scope)}:${idsKey(exclude)}:${page}:${perPage}:${q}`;
+  return cachedProgress(key, () => readWards(scope, { q, page, perPage, exclude }));
+}
+
+/** The ids in order, as a cache key. */
+const idsKey = (ids: readonly number[]) => [...ids].sort((a, b) => a - b).join(",");
+
+/** A scope as a cache key: its units in order, or "all". */
+const scopeKey = (scope: ReadScope) => ("all" in scope ? "all" : idsKey(scope.rootIds));
+
+/** `listWards` read now: one statement. */
+async function readWards(
+  scope: ReadScope,
+  { q, page, perPage, exclude }: Required<WardListQuery>,
+): Promise<WardListPage> {
   const search = viFold(q.trim());
   // the name is folded only when searched: vi_fold costs ~20 µs a ward
   const matches = search ? Prisma.sql`AND strpos(vi_fold(o.name), ${search}) > 0` : Prisma.empty;
@@ -125,11 +141,15 @@ export async function listWards(
 /** The units a scope starts from (a person's grants: their own units), by level and name; none for `all`. */
 export async function listScopeRoots(scope: ReadScope): Promise<OwnUnit[]> {
   if ("all" in scope || scope.rootIds.length === 0) return [];
-  // one statement with the parent joined (Prisma's nested select sent a second one)
+  // units only: kept per catalogue version; one statement with the parent joined
+  return cachedCatalogue(`scopeRoots:${scopeKey(scope)}`, () => readScopeRoots(scope.rootIds));
+}
+
+async function readScopeRoots(rootIds: readonly number[]): Promise<OwnUnit[]> {
   return db().$queryRaw<OwnUnit[]>`
     SELECT u.id, u.slug, u.name, u.short_name AS "shortName", u.level::text AS level, p.name AS "parentName"
       FROM org_unit u LEFT JOIN org_unit p ON p.id = u.parent_id
-     WHERE u.id = ANY(${[...scope.rootIds]}::int[])
+     WHERE u.id = ANY(${[...rootIds]}::int[])
      ORDER BY u.level, u.name`;
 }
 

@@ -15,6 +15,7 @@ import {
 import { getTargets, type IndicatorTargets } from "./targets";
 import type { ReadScope } from "./scope";
 import type { TermSummary } from "./terms";
+import { cachedUnitPage } from "./unit-page-cache";
 import { getResidentialGroupsView, type ResidentialGroupsView } from "./residential-groups";
 import type { UnitValue } from "./values";
 
@@ -50,22 +51,27 @@ export type ProgrammeDashboard = {
   formedFrom: FormedFrom | null;
 };
 
+type DashboardQuery = { wardSlug: string; programmeSlug: string; term: TermSummary; scope: ReadScope };
+
 /**
- * Everything a programme's dashboard shows for one ward: a fixed number of queries (with the successions
- * into the ward, and the former units' figures when it has some), whatever the number of charts.
- * Null when the ward is unknown or outside `scope`.
+ * Everything a programme's dashboard shows for one ward (with the successions into the ward, and the
+ * former units' figures when it has some), kept per ward, programme and term (`cachedUnitPage`).
+ * Null when the ward is unknown or outside `scope`, or the programme is not one of the ward's.
  */
-export async function getProgrammeDashboard({
+export async function getProgrammeDashboard(query: DashboardQuery): Promise<ProgrammeDashboard | null> {
+  const { wardSlug, programmeSlug, term, scope } = query;
+  return cachedUnitPage("dashboard", wardSlug, `${term.id}:${programmeSlug}`, scope, (all) =>
+    readProgrammeDashboard({ ...query, scope: all }),
+  );
+}
+
+/** `getProgrammeDashboard` read now: a fixed number of queries, whatever the number of charts. */
+async function readProgrammeDashboard({
   wardSlug,
   programmeSlug,
   term,
   scope,
-}: {
-  wardSlug: string;
-  programmeSlug: string;
-  term: TermSummary;
-  scope: ReadScope;
-}): Promise<ProgrammeDashboard | null> {
+}: DashboardQuery): Promise<ProgrammeDashboard | null> {
   const [ward, programmes] = await Promise.all([
     getOrgUnit(wardSlug, scope),
     getProgrammes(term.id, { unitSlug: wardSlug }),

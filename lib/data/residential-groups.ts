@@ -25,6 +25,7 @@ import { type ReadScope, scopePathSql } from "./scope";
 import { type SourceColumns, decimalString, sourceColumnsSql, sourceOfRow } from "./serialize";
 import { getTargets, type IndicatorTargets, type TargetInfo } from "./targets";
 import type { TermSummary } from "./terms";
+import { cachedUnitPage } from "./unit-page-cache";
 import { getUnitValues } from "./values";
 
 // ---------------------------------------------------------------------------------------------
@@ -192,11 +193,25 @@ export type ResidentialGroupsView = {
 export type GroupsQuery = { indicator?: string; year?: number };
 
 /**
- * Everything the residential-groups page shows for one indicator: one query for the matrix, one
- * for the ward's own figure, one for targets (after the ward, term and catalogue). Null when the
- * ward is unknown or outside `scope`, the indicator is unknown, or the year lies outside the term.
+ * Everything the residential-groups page shows for one indicator and year, kept per ward, term,
+ * indicator and year (`cachedUnitPage`; the dashboard reads it with what it has `loaded` instead).
+ * Null when the ward is unknown or outside `scope`, the indicator is unknown, or the year lies
+ * outside the term.
  */
-export async function getResidentialGroupsView({
+export async function getResidentialGroupsView(
+  view: Parameters<typeof readResidentialGroupsView>[0],
+): Promise<ResidentialGroupsView | null> {
+  const { wardSlug, term, query, scope, loaded } = view;
+  if (loaded) return readResidentialGroupsView(view);
+  const key = `${term.id}:${query.indicator ?? ""}:${query.year ?? ""}`;
+  return cachedUnitPage("groups", wardSlug, key, scope, (all) => readResidentialGroupsView({ ...view, scope: all }));
+}
+
+/**
+ * `getResidentialGroupsView` read now: one query for the matrix, one for the ward's own figure, one
+ * for targets (after the ward, term and catalogue).
+ */
+async function readResidentialGroupsView({
   wardSlug,
   term,
   query,

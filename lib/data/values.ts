@@ -4,6 +4,7 @@ import type { PeriodKind, Qualifier, SourceKind, ValueType } from "@/lib/generat
 import { Prisma } from "@/lib/generated/prisma/client";
 import { type ReadScope, scopePathSql } from "./scope";
 import { type SourceColumns, decimalString, sourceColumnsSql, sourceOfRow } from "./serialize";
+import { cachedUnitPage } from "./unit-page-cache";
 import type { ValueInput } from "@/lib/domain/indicator-summary";
 
 export type SourceInfo = { key: string; title: string; issuedOn: string | null; kind: SourceKind };
@@ -165,6 +166,14 @@ export async function getUnitValuesJson({
   termId: number;
   scope: ReadScope;
 }): Promise<string> {
+  const kept = await cachedUnitPage("values", orgUnitSlug, `${termId}`, scope, (all) =>
+    readUnitValuesJson(orgUnitSlug, termId, all),
+  );
+  return kept ?? "[]";
+}
+
+/** `getUnitValuesJson` read now (kept per unit and term by `cachedUnitPage`). */
+async function readUnitValuesJson(orgUnitSlug: string, termId: number, scope: ReadScope): Promise<string> {
   const [row] = await rows<{ data: string }>(Prisma.sql`
     SELECT '[' || coalesce(string_agg(w.j, ',' ORDER BY w.number, w.section_id, w.sort_order, w.kind, w.year, w.id), '')
            || ']' AS data

@@ -16,6 +16,7 @@ import {
 } from "./records";
 import type { ReadScope } from "./scope";
 import type { TermSummary } from "./terms";
+import { cachedUnitPage } from "./unit-page-cache";
 import { getChildUnitValues, getUnitValues } from "./values";
 
 export type IndicatorRow = {
@@ -48,15 +49,19 @@ function byIndicator<V>(values: V[], code: (v: V) => string): Map<string, V[]> {
 }
 
 /**
- * Everything the ward overview shows, in a fixed number of queries (no per-indicator queries), with
- * the former units' sums when the ward was formed by a merge. Null
- * when the ward is unknown or outside `scope`.
+ * Everything the ward overview shows, with the former units' sums when the ward was formed by a
+ * merge; kept per ward and term (`cachedUnitPage`). Null when the ward is unknown or outside `scope`.
  */
 export async function getWardOverview(
   wardSlug: string,
   term: TermSummary,
   scope: ReadScope,
 ): Promise<WardOverview | null> {
+  return cachedUnitPage("wardOverview", wardSlug, `${term.id}`, scope, (all) => readWardOverview(wardSlug, term, all));
+}
+
+/** `getWardOverview` read now, in a fixed number of queries (no per-indicator queries). */
+async function readWardOverview(wardSlug: string, term: TermSummary, scope: ReadScope): Promise<WardOverview | null> {
   // all at once: each read is scoped, so a ward outside `scope` reads as nothing everywhere
   const [ward, programmes, ownValues, history, groupValues, projects, achievements] = await Promise.all([
     getOrgUnit(wardSlug, scope),

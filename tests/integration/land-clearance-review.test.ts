@@ -17,6 +17,8 @@ let ach: typeof import("@/lib/actions/achievements");
 let records: typeof import("@/lib/data/records");
 let gpmb: typeof import("@/lib/data/land-clearance");
 let workflow: typeof import("@/lib/data/submission-workflow");
+let wardOverview: typeof import("@/lib/data/ward-overview");
+let dashboards: typeof import("@/lib/data/programme-dashboard");
 
 beforeAll(async () => {
   world = await createWorld();
@@ -28,6 +30,8 @@ beforeAll(async () => {
   records = await import("@/lib/data/records");
   gpmb = await import("@/lib/data/land-clearance");
   workflow = await import("@/lib/data/submission-workflow");
+  wardOverview = await import("@/lib/data/ward-overview");
+  dashboards = await import("@/lib/data/programme-dashboard");
 }, 120_000);
 afterAll(() => dropWorld(world));
 
@@ -40,9 +44,26 @@ const ALL = { all: true } as const;
 const TERM = { id: 0, slug: "2015-2020", name: "Nhiệm kỳ 2015–2020", startYear: 2015, endYear: 2020 };
 const term = () => ({ ...TERM, id: fx.termId });
 
-/** What the public reads: the dashboards' records, and /gpmb without drafts. */
+/**
+ * What the public reads: the dashboards' records, and /gpmb without drafts. The ward's overview and
+ * programme dashboard, kept per process (lib/data/unit-page-cache.ts), show the same records at once.
+ */
 async function publicView() {
   const page = await gpmb.getGpmbPage({ wardSlug: NT, term: term(), scope: ALL, drafts: false });
+  const [overview, dashboard] = await Promise.all([
+    wardOverview.getWardOverview(NT, term(), ALL),
+    dashboards.getProgrammeDashboard({ wardSlug: NT, programmeSlug: "03-CTr-QU", term: term(), scope: ALL }),
+  ]);
+  expect(overview!.projects).toEqual(
+    await records.getLandClearanceProjects({ wardSlug: NT, termId: fx.termId, scope: ALL }),
+  );
+  expect(overview!.achievements).toEqual(await records.getAchievements(fx.termId, { ward: NT }, ALL));
+  expect(dashboard!.projects).toEqual(
+    await records.getLandClearanceProjects({ wardSlug: NT, termId: fx.termId, scope: ALL, programmeSlug: "03-CTr-QU" }),
+  );
+  expect(dashboard!.achievements).toEqual(
+    await records.getAchievements(fx.termId, { ward: NT, programme: "03-CTr-QU" }, ALL),
+  );
   return {
     projects: (await records.getLandClearanceProjects({ wardSlug: NT, termId: fx.termId, scope: ALL })).map((p) => ({
       name: p.name,

@@ -303,17 +303,25 @@ describe("a values API request", () => {
     });
   });
 
-  it("sends two statements: the caller, the unit and the catalogue's version in one, then the values", async () => {
+  it("sends one statement: the caller, the unit and both versions; the values are kept under them", async () => {
     const cookie = await signInCookie("can.bo.quan");
-    await values("ngoc-thuy", { cookie }); // the terms are read into the process once
+    // the terms and the unit's values are read into the process once (lib/data/unit-page-cache.ts)
+    const first = await values("ngoc-thuy", { cookie });
     let status = 0;
     const sent = await statementsOf(async () => {
       status = (await values("ngoc-thuy", { cookie })).status;
     });
     expect(status).toBe(200);
-    expect(sent).toHaveLength(2);
+    expect(sent).toHaveLength(1);
     expect(sent[0]).toContain("FROM session s");
     expect(sent[0]).toContain("catalogue_version");
+    expect(sent[0]).toContain("progress_version");
+    // after a figure changes, the values are read again: one more statement
+    await world.database.prisma.$executeRaw`UPDATE progress_version SET version = version + 1`;
+    const again = await statementsOf(async () => {
+      expect(await (await values("ngoc-thuy", { cookie })).text()).toBe(await first.text());
+    });
+    expect(again).toHaveLength(2);
     // the proxy asks nothing for an API address (the handler redirects a former slug itself)
     const { NextRequest } = await import("next/server");
     const { proxy } = await import("@/proxy");
