@@ -7,9 +7,11 @@ import { figureColumn, formatFigure } from "@/lib/format/vi";
 import { wardCompareHref } from "./urls";
 
 /**
- * Classes shared by the rows and cells written below, set once on their `tbody`.
+ * The class of their `tbody`: the rows' and cells' styles are set by column in app/globals.css
+ * (`.ranking-rows`), not on each of the page's 50 rows × 6 cells, which the page sends twice (HTML and
+ * React payload) and the server writes, escapes and compresses at every request.
  */
-export const RANKING_BODY_CLASS = "[&>tr]:border-b [&>tr]:border-slate-200 [&>tr]:align-top [&>tr>*]:py-2";
+export const RANKING_BODY_CLASS = "ranking-rows";
 
 /**
  * The rows of one page of the ranking table of /so-sanh as markup: rank, unit (a link to compare it
@@ -19,7 +21,6 @@ export const RANKING_BODY_CLASS = "[&>tr]:border-b [&>tr]:border-slate-200 [&>tr
  * changes; their links are plain links).
  */
 type Row = IndicatorComparison["table"]["rows"][number];
-const LINK = "text-brand-800 underline decoration-dotted hover:decoration-solid";
 
 export function rankingRowsHtml(data: IndicatorComparison, termSlug?: string): string {
   const { indicator, normalisation: norm } = data;
@@ -41,7 +42,7 @@ export function rankingRowsHtml(data: IndicatorComparison, termSlug?: string): s
       period: data.period,
       term: termSlug,
     });
-    return markup`<a href="${href}" class="${LINK}">${r.unit.shortName}</a>`;
+    return markup`<a href="${href}">${r.unit.shortName}</a>`;
   };
   const figure = (r: Row) =>
     per &&
@@ -49,21 +50,20 @@ export function rankingRowsHtml(data: IndicatorComparison, termSlug?: string): s
     markup`<span class="block text-xs text-slate-600">${formatFigure(r.figure.value, indicator.valueType, indicator.unit, r.figure.qualifier)}</span>`;
   const valueCell = (r: Row): Html =>
     r.shown
-      ? markup`<span class="font-semibold">${column(shownValue(r.shown), r.shown.qualifier)}${per && perSuffix(per)}</span>${figure(r)}`
+      ? markup`<span class="value">${column(shownValue(r.shown), r.shown.qualifier)}${per && perSuffix(per)}</span>${figure(r)}`
       : markup`<span class="text-slate-600">Chưa có số liệu</span>`;
   const basisCell = (r: Row): Html =>
     markup`${basisLabel(r.figure, indicator.aggregation)}${
-      r.figure.basis === "reported" &&
-      markup`<span class="ml-1 rounded bg-slate-100 px-1 font-medium text-slate-800">báo cáo</span>`
+      r.figure.basis === "reported" && markup`<span class="tag">báo cáo</span>`
     }${r.figure.note && markup`<span class="block text-slate-600">${r.figure.note}</span>`}`;
   const row = (r: Row): Html =>
     markup`<tr${attrs({ "data-unit": r.unit.slug, "data-demo": r.figure.isDemo ? "true" : null })}>${[
-      markup`<td class="pr-2 tabular-nums">${r.rank ?? "–"}</td>`,
-      markup`<th scope="row" class="pr-2 text-left font-medium">${unitCell(r)}</th>`,
-      markup`<td class="pr-4 text-right whitespace-nowrap" data-value>${valueCell(r)}</td>`,
-      markup`<td class="pr-2 text-xs text-slate-700" data-basis="${r.figure.basis}">${basisCell(r)}</td>`,
-      markup`<td class="pr-2 text-xs text-slate-700" data-source>${sourceLabelHtml(r.figure.sources)}</td>`,
-      markup`<td class="text-xs" data-status="${r.status}">${TARGET_STATUS_LABEL[r.status]}</td>`,
+      markup`<td>${r.rank ?? "–"}</td>`,
+      markup`<th scope="row">${unitCell(r)}</th>`,
+      markup`<td data-value>${valueCell(r)}</td>`,
+      markup`<td data-basis="${r.figure.basis}">${basisCell(r)}</td>`,
+      markup`<td data-source>${sourceLabelHtml(r.figure.sources)}</td>`,
+      markup`<td data-status="${r.status}">${TARGET_STATUS_LABEL[r.status]}</td>`,
     ]}</tr>`;
   return rows.map((r) => row(r).markup).join("");
 }
