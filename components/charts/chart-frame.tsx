@@ -123,7 +123,7 @@ export function ChartFrame({
         <summary className={`no-print cursor-pointer text-xs ${light ? "text-brand-700 underline" : "text-slate-600"}`}>
           {light ? "Xem bảng số liệu" : "Bảng số liệu"}
         </summary>
-        <div className="render-near-screen">{table}</div>
+        {table}
       </details>
     </figure>
   );

@@ -12,7 +12,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
  */
 export function IndicatorSummaryTable({ sections }: { sections: ProgrammeDashboard["sections"] }) {
   return (
-    <div className="summary-table render-near-screen relative overflow-x-auto">
+    <div className="summary-table relative overflow-x-auto">
       <table className="w-full border-collapse text-sm" data-summary-table>
         <caption className="sr-only">Mọi chỉ tiêu của chương trình: số cả nhiệm kỳ, chỉ tiêu, đánh giá</caption>
         <thead>
