@@ -34,7 +34,16 @@ import {
   type IndicatorInfo,
   type ProgrammeInfo,
 } from "./programmes";
-import { type ReadScope, inScope, orgUnitScopeWhere, scopePathSql, scopeSql, scopeWhere, subtreeScope } from "./scope";
+import {
+  type ReadScope,
+  inScope,
+  orgUnitScopeWhere,
+  scopeKey,
+  scopePathSql,
+  scopeSql,
+  scopeWhere,
+  subtreeScope,
+} from "./scope";
 import { decimalString, isoDay } from "./serialize";
 import { getTargets, type TargetInfo } from "./targets";
 import type { TermSummary } from "./terms";
@@ -832,9 +841,6 @@ type IndicatorComparisonQuery = {
   /** Every row in the table (the CSV of the whole ranking), not one page. */
   all?: boolean;
 };
-
-/** The scope's key in the cache: the reader's grants ("all": the public portal). */
-const scopeKey = (scope: ReadScope) => ("all" in scope ? "all" : [...scope.rootIds].sort((a, b) => a - b).join(","));
 
 /**
  * Everything /compare shows: the unit, the parents that can be chosen, the programmes, the ranking

@@ -5,7 +5,7 @@ import type { OrgLevel } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { viFold } from "@/lib/domain/vi-fold";
 import { cachedCatalogue, cachedProgress, catalogueVersion } from "./catalogue-cache";
-import { type ReadScope, scopePathSql } from "./scope";
+import { type ReadScope, scopeKey, scopePathSql } from "./scope";
 import { isoDay } from "./serialize";
 
 export type OrgUnitRef = { slug: string; name: string; shortName: string; level: OrgLevel };
@@ -80,9 +80,6 @@ export async function listWards(
 
 /** The ids in order, as a cache key. */
 const idsKey = (ids: readonly number[]) => [...ids].sort((a, b) => a - b).join(",");
-
-/** A scope as a cache key: its units in order, or "all". */
-const scopeKey = (scope: ReadScope) => ("all" in scope ? "all" : idsKey(scope.rootIds));
 
 /** `listWards` read now: one statement. */
 async function readWards(

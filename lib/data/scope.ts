@@ -16,6 +16,10 @@ export const ALL_UNITS: ReadScope = { all: true };
 /** The scope of the subtrees under the given units (a reader's grants, an API token's unit). */
 export const subtreeScope = (rootIds: readonly number[]): ReadScope => ({ rootIds: [...new Set(rootIds)] });
 
+/** A scope as a key of what the server keeps (lib/data/catalogue-cache.ts): its units in order, or "all". */
+export const scopeKey = (scope: ReadScope): string =>
+  "all" in scope ? "all" : [...scope.rootIds].sort((a, b) => a - b).join(",");
+
 /** Is the unit with this path (ids from the root down to itself) inside the scope? */
 export const inScope = (scope: ReadScope, unitPath: readonly number[]): boolean =>
   "all" in scope || unitPath.some((id) => scope.rootIds.includes(id));
