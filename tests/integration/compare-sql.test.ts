@@ -19,6 +19,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { TermSummary } from "@/lib/data/terms";
 import { seed } from "@/prisma/seed";
 import { type TestDatabase, createMigratedDatabase } from "../setup/db";
+import { withSentStatements } from "../setup/sent-statements";
 
 let database: TestDatabase;
 let term: TermSummary;
@@ -257,18 +258,7 @@ describe("the comparisons' statements", () => {
     // a named statement switches to a generic plan after five executions: for the ranking at 3.321 wards
     // that plan took 3,5 s instead of 20 ms (lib/db.ts, rows() with replan)
     const { getIndicatorComparison, getWardComparison } = await data();
-    const sent: Array<{ text: string; name?: string }> = [];
-    const query = pg.Client.prototype.query;
-    const spy = vi.spyOn(pg.Client.prototype, "query").mockImplementation(function (
-      this: pg.Client,
-      ...args: unknown[]
-    ) {
-      const config = args[0];
-      if (typeof config === "object" && config && "text" in config)
-        sent.push(config as { text: string; name?: string });
-      return (query as (...a: unknown[]) => unknown).apply(this, args) as never;
-    });
-    try {
+    const { sent } = await withSentStatements(async () => {
       // seven different pages (a page already read is kept, and sends nothing: below)
       for (const [i, period] of periods().slice(0, 7).entries()) {
         await getIndicatorComparison(
@@ -278,9 +268,7 @@ describe("the comparisons' statements", () => {
         );
         await getWardComparison(term, { ward: "ngoc-thuy", period }, ALL);
       }
-    } finally {
-      spy.mockRestore();
-    }
+    });
     const figures = sent.filter((q) => q.text.includes("kids AS ("));
     // the ranking, the siblings' statistics and the ward's own figures, each time
     expect(periods().length).toBeGreaterThanOrEqual(7);
@@ -425,21 +413,8 @@ describe("a comparison never reads outside the reader's scope", () => {
 describe("a comparison is kept until the catalogue or the figures change", () => {
   /** The comparisons' figure statements sent while `run` runs, and its value. */
   async function figureStatementsOf<T>(run: () => Promise<T>): Promise<{ value: T; sent: number }> {
-    let sent = 0;
-    const query = pg.Client.prototype.query;
-    const spy = vi.spyOn(pg.Client.prototype, "query").mockImplementation(function (
-      this: pg.Client,
-      ...args: unknown[]
-    ) {
-      const config = args[0] as string | { text?: string };
-      if ((typeof config === "string" ? config : (config?.text ?? "")).includes("kids AS (")) sent++;
-      return (query as (...a: unknown[]) => unknown).apply(this, args) as never;
-    });
-    try {
-      return { value: await run(), sent };
-    } finally {
-      spy.mockRestore();
-    }
+    const { value, sent } = await withSentStatements(run);
+    return { value, sent: sent.filter((q) => q.text.includes("kids AS (")).length };
   }
 
   it("reads again after a result, a source or a target is written, also through another connection", async () => {

@@ -4,8 +4,9 @@
 // written, a ward is added or removed — also when that is done through another connection (another
 // instance of the app), and not after a draft save. Statements counted at the pg driver.
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReviewFixtures, World } from "./auth-fixtures";
+import { withSentStatements } from "../setup/sent-statements";
 import { type Who, reviewWorld } from "./review-world";
 
 const YEAR = 2019;
@@ -41,18 +42,8 @@ afterAll(() => other?.end());
 
 /** The SQL of every statement sent while `run` runs. */
 async function statementsOf<T>(run: () => Promise<T>): Promise<{ value: T; sent: string[] }> {
-  const sent: string[] = [];
-  const query = pg.Client.prototype.query;
-  const spy = vi.spyOn(pg.Client.prototype, "query").mockImplementation(function (this: pg.Client, ...args: unknown[]) {
-    const config = args[0] as string | { text?: string };
-    sent.push(typeof config === "string" ? config : (config?.text ?? ""));
-    return (query as (...a: unknown[]) => unknown).apply(this, args) as never;
-  });
-  try {
-    return { value: await run(), sent };
-  } finally {
-    spy.mockRestore();
-  }
+  const { value, sent } = await withSentStatements(run);
+  return { value, sent: sent.map((q) => q.text) };
 }
 
 /** Statements that look at the wards against the due dates (the late wards or their counts). */

@@ -9,6 +9,7 @@ import { seed } from "@/prisma/seed";
 import type { ReadScope } from "@/lib/data/scope";
 import type { TermSummary } from "@/lib/data/terms";
 import { type TestDatabase, createMigratedDatabase } from "../setup/db";
+import { withSentStatements } from "../setup/sent-statements";
 
 const NT = "ngoc-thuy";
 const PROGRAMME = "03-CTr-QU";
@@ -71,19 +72,8 @@ afterAll(async () => {
  * session's).
  */
 async function counted<T>(run: () => Promise<T>): Promise<{ value: T; sent: string[] }> {
-  const sent: string[] = [];
-  const query = pg.Client.prototype.query;
-  const spy = vi.spyOn(pg.Client.prototype, "query").mockImplementation(function (this: pg.Client, ...args: unknown[]) {
-    const config = args[0] as string | { text?: string };
-    const text = typeof config === "string" ? config : (config?.text ?? "");
-    if (!/FROM (catalogue|progress)_version\)/.test(text)) sent.push(text);
-    return (query as (...a: unknown[]) => unknown).apply(this, args) as never;
-  });
-  try {
-    return { value: await run(), sent };
-  } finally {
-    spy.mockRestore();
-  }
+  const { value, sent } = await withSentStatements(run);
+  return { value, sent: sent.map((q) => q.text).filter((text) => !/FROM (catalogue|progress)_version\)/.test(text)) };
 }
 
 const reads = {
