@@ -5,6 +5,9 @@
 //   npm run lighthouse -- --url http://127.0.0.1:3000   # a running server (DEMO_PASSWORD of its demo accounts)
 //   npm run lighthouse -- --json bench-results/lighthouse.json --only /so-sanh,/dang-nhap --details
 //   npm run lighthouse -- --only "programme 03" --reports /tmp/lh   # each page's full report (JSON) to study
+//   npm run lighthouse -- --runs 5 --only "sign-in,programme 03,/so-sanh"   # 5 rounds, then each page's median
+// With --runs N every page is measured N times, in rounds over all the pages (so that the machine's drift
+// falls on every page alike), and the median of each page's runs is printed and written.
 // Prints the performance and accessibility scores per page (and, with --details or when accessibility is
 // below 100, each failing accessibility audit with the first elements it names); --json FILE writes them.
 // The browser is Debian's /usr/bin/chromium (CHROME_PATH to change), launched headless with background
@@ -31,6 +34,8 @@ const JSON_FILE = option("json");
 const ONLY = option("only")?.split(",");
 const DETAILS = args.includes("--details");
 const REPORTS = option("reports");
+// Scores spread by 10–20 points between runs on a shared 2-core machine: judge a page by its median
+const RUNS = Math.max(1, Number(option("runs", 1)) || 1);
 const CHROME = process.env.CHROME_PATH || "/usr/bin/chromium";
 const PASSWORD = EXTERNAL ? process.env.DEMO_PASSWORD : `lighthouse-${crypto.randomBytes(12).toString("hex")}`;
 const log = (m) => console.log(`[lighthouse] ${m}`);
@@ -163,6 +168,105 @@ function whereTimeGoes(lhr) {
   };
 }
 
+/** One run's line (and with --details, where the main thread's time went). */
+function printRun(result, d) {
+  console.log(
+    `${result.name.padEnd(14)} ${result.path.padEnd(38)} performance ${String(result.performance).padStart(3)}  accessibility ${String(result.accessibility).padStart(3)}  (LCP ${Math.round(result.lcpMs)} ms, TBT ${Math.round(result.tbtMs)} ms, benchmark index ${Math.round(result.benchmarkIndex ?? 0)})`,
+  );
+  if (DETAILS) {
+    console.log(
+      `    load average ${os.loadavg()[0].toFixed(1)}; FCP ${d.fcpMs} ms, speed index ${d.speedIndexMs} ms, main thread ${d.mainThreadMs} ms, JS ${d.scriptKiB} KiB (${d.requests} requests, ${d.transferKiB} KiB)`,
+    );
+    console.log(`    main thread: ${d.mainThread.map((m) => `${m.group} ${m.ms} ms`).join(", ")}`);
+    for (const s of d.scripts) console.log(`    script ${s.url}: ${s.ms} ms (${s.scriptingMs} ms running)`);
+    for (const t of d.longTasks) console.log(`    long task ${t.startMs}+${t.ms} ms ${t.url}`);
+  }
+  if (DETAILS || result.accessibility < 100)
+    for (const f of result.findings) {
+      console.log(`    ✗ ${f.id}: ${f.title}`);
+      for (const n of f.nodes) console.log(`        ${n.selector}  ${n.snippet?.slice(0, 140) ?? ""}`);
+    }
+}
+
+/** One Lighthouse run of one page, printed as it ends. */
+async function measure({ base, page, cookies, round }) {
+  const url = base + page.path;
+  const extraHeaders = page.account ? { Cookie: cookies[page.account] } : undefined;
+  // one warm-up load, so that the first page's score does not include compiling the route's server code
+  await fetch(url, { headers: extraHeaders ?? {} }).then((r) => r.arrayBuffer());
+  const audit = () =>
+    lighthouse(url, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance", "accessibility"],
+      extraHeaders,
+      locale: "en",
+    }).then((run) => run.lhr);
+  let lhr = await audit();
+  // on a busy machine the trace is sometimes lost (NO_NAVSTART, NO_FCP): one more try
+  if (lhr.runtimeError) {
+    log(`${page.path}: ${lhr.runtimeError.code}; trying again`);
+    lhr = await audit();
+    if (lhr.runtimeError) log(`${page.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  }
+  if (REPORTS) {
+    fs.mkdirSync(REPORTS, { recursive: true });
+    fs.writeFileSync(
+      path.join(REPORTS, `${page.name.replace(/\W+/g, "-")}${RUNS > 1 ? `-${round}` : ""}.json`),
+      JSON.stringify(lhr),
+    );
+  }
+  const score = (c) => (lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100));
+  const findings = accessibilityFindings(lhr);
+  const metric = (id) => lhr.audits[id]?.numericValue ?? null;
+  const performanceDetails = whereTimeGoes(lhr);
+  const result = {
+    name: page.name,
+    path: page.path,
+    account: page.account,
+    performance: score("performance"),
+    accessibility: score("accessibility"),
+    lcpMs: metric("largest-contentful-paint"),
+    tbtMs: metric("total-blocking-time"),
+    cls: metric("cumulative-layout-shift"),
+    loadAverage: os.loadavg()[0],
+    // Lighthouse's own measure of how fast this machine ran just before the page (higher is faster): on a
+    // shared machine it falls with the other work, and the page's simulated times rise with it
+    benchmarkIndex: lhr.environment?.benchmarkIndex ?? null,
+    findings,
+    ...(DETAILS ? { performanceDetails } : {}),
+  };
+  printRun(result, performanceDetails);
+  return result;
+}
+
+const median = (values) => {
+  const v = values.filter((x) => x != null).sort((a, b) => a - b);
+  if (!v.length) return null;
+  const m = Math.floor(v.length / 2);
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+};
+
+/** A page's result: its one run, or with several the median of each figure and every run kept. */
+function summarise(page, runs) {
+  if (runs.length === 1) return runs[0];
+  const of = (key) => median(runs.map((r) => r[key]));
+  return {
+    name: page.name,
+    path: page.path,
+    account: page.account,
+    performance: of("performance"),
+    accessibility: Math.min(...runs.map((r) => r.accessibility ?? 0)),
+    lcpMs: of("lcpMs"),
+    tbtMs: of("tbtMs"),
+    cls: of("cls"),
+    benchmarkIndex: of("benchmarkIndex"),
+    findings: runs.flatMap((r) => r.findings).filter((f, i, all) => all.findIndex((g) => g.id === f.id) === i),
+    runs,
+  };
+}
+
 async function main() {
   if (EXTERNAL && !PASSWORD) throw new Error("--url: set DEMO_PASSWORD to the demo accounts' password");
   const base = EXTERNAL ? EXTERNAL.replace(/\/$/, "") : await startServer();
@@ -185,74 +289,29 @@ async function main() {
       "--no-first-run",
     ],
   });
-  const results = [];
-  for (const page of PAGES) {
-    const url = base + page.path;
-    const extraHeaders = page.account ? { Cookie: cookies[page.account] } : undefined;
-    // one warm-up load, so that the first page's score does not include compiling the route's server code
-    await fetch(url, { headers: extraHeaders ?? {} }).then((r) => r.arrayBuffer());
-    const audit = () =>
-      lighthouse(url, {
-        port: chrome.port,
-        output: "json",
-        logLevel: "error",
-        onlyCategories: ["performance", "accessibility"],
-        extraHeaders,
-        locale: "en",
-      }).then((run) => run.lhr);
-    let lhr = await audit();
-    // on a busy machine the trace is sometimes lost (NO_NAVSTART, NO_FCP): one more try
-    if (lhr.runtimeError) {
-      log(`${page.path}: ${lhr.runtimeError.code}; trying again`);
-      lhr = await audit();
-      if (lhr.runtimeError) log(`${page.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-    }
-    if (REPORTS) {
-      fs.mkdirSync(REPORTS, { recursive: true });
-      fs.writeFileSync(path.join(REPORTS, `${page.name.replace(/\W+/g, "-")}.json`), JSON.stringify(lhr));
-    }
-    const score = (c) => (lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100));
-    const findings = accessibilityFindings(lhr);
-    const metric = (id) => lhr.audits[id]?.numericValue ?? null;
-    const performanceDetails = whereTimeGoes(lhr);
-    const result = {
-      name: page.name,
-      path: page.path,
-      account: page.account,
-      performance: score("performance"),
-      accessibility: score("accessibility"),
-      lcpMs: metric("largest-contentful-paint"),
-      tbtMs: metric("total-blocking-time"),
-      cls: metric("cumulative-layout-shift"),
-      loadAverage: os.loadavg()[0],
-      // Lighthouse's own measure of how fast this machine ran just before the page (higher is faster): on a
-      // shared machine it falls with the other work, and the page's simulated times rise with it
-      benchmarkIndex: lhr.environment?.benchmarkIndex ?? null,
-      findings,
-      ...(DETAILS ? { performanceDetails } : {}),
-    };
-    results.push(result);
-    console.log(
-      `${page.name.padEnd(14)} ${page.path.padEnd(38)} performance ${String(result.performance).padStart(3)}  accessibility ${String(result.accessibility).padStart(3)}  (LCP ${Math.round(result.lcpMs)} ms, TBT ${Math.round(result.tbtMs)} ms, benchmark index ${Math.round(result.benchmarkIndex ?? 0)})`,
-    );
-    if (DETAILS) {
-      const d = performanceDetails;
+  const runsByPage = new Map(PAGES.map((p) => [p, []]));
+  for (let round = 1; round <= RUNS; round++) {
+    if (RUNS > 1) log(`round ${round} of ${RUNS}`);
+    for (const page of PAGES) runsByPage.get(page).push(await measure({ base, page, cookies, round }));
+  }
+  const results = PAGES.map((page) => summarise(page, runsByPage.get(page)));
+  if (RUNS > 1) {
+    log(`median of ${RUNS} runs per page`);
+    for (const r of results)
       console.log(
-        `    load average ${os.loadavg()[0].toFixed(1)}; FCP ${d.fcpMs} ms, speed index ${d.speedIndexMs} ms, main thread ${d.mainThreadMs} ms, JS ${d.scriptKiB} KiB (${d.requests} requests, ${d.transferKiB} KiB)`,
+        `${r.name.padEnd(14)} performance ${String(r.performance).padStart(3)} (runs ${r.runs.map((x) => x.performance).join(", ")})  accessibility ${r.accessibility}  (LCP ${Math.round(r.lcpMs)} ms, TBT ${Math.round(r.tbtMs)} ms)`,
       );
-      console.log(`    main thread: ${d.mainThread.map((m) => `${m.group} ${m.ms} ms`).join(", ")}`);
-      for (const s of d.scripts) console.log(`    script ${s.url}: ${s.ms} ms (${s.scriptingMs} ms running)`);
-      for (const t of d.longTasks) console.log(`    long task ${t.startMs}+${t.ms} ms ${t.url}`);
-    }
-    if (DETAILS || result.accessibility < 100)
-      for (const f of findings) {
-        console.log(`    ✗ ${f.id}: ${f.title}`);
-        for (const n of f.nodes) console.log(`        ${n.selector}  ${n.snippet?.slice(0, 140) ?? ""}`);
-      }
   }
   if (JSON_FILE) {
     fs.mkdirSync(path.dirname(path.resolve(JSON_FILE)), { recursive: true });
-    const out = { at: new Date().toISOString(), lighthouse: lighthouseVersion(), base, preset: "mobile", results };
+    const out = {
+      at: new Date().toISOString(),
+      lighthouse: lighthouseVersion(),
+      base,
+      preset: "mobile",
+      runs: RUNS,
+      results,
+    };
     fs.writeFileSync(JSON_FILE, JSON.stringify(out, null, 2) + "\n");
     log(`wrote ${JSON_FILE}`);
   }
