@@ -16,9 +16,11 @@ import { oncePerRequest } from "@/lib/request-memo";
 
 /**
  * The catalogue's version as text: read alone (below) or within the statement that starts a request
- * (the session's in lib/auth/session.ts, the API's in lib/auth/access.ts).
+ * (the session's in lib/auth/session.ts, the API's in lib/auth/access.ts). With the transaction that
+ * bumped it, as the progress version: a database restored from a backup counts up again from the
+ * number it had then, but the server's transaction ids only grow, so the pair is new.
  */
-export const catalogueVersionSql = Prisma.sql`(SELECT version::text FROM catalogue_version)`;
+export const catalogueVersionSql = Prisma.sql`(SELECT version::text || ':' || coalesce(txid, 0)::text FROM catalogue_version)`;
 
 /** The progress version as text (see progressVersion): read alone or within the session's statement. */
 export const progressVersionSql = Prisma.sql`(SELECT version::text || ':' || coalesce(txid, 0)::text FROM progress_version)`;

@@ -3,9 +3,9 @@
 // in as few statements as it can be, and still gives the answers people rely on (a revoked session
 // is refused at the next request, a change of the catalogue is seen at the next request, a former
 // slug still redirects). Statements are counted at the pg driver (every statement the app sends).
-import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type World, browserHeaders, createWorld, dropWorld, signInCookie } from "./auth-fixtures";
+import { withSentStatements } from "../setup/sent-statements";
 
 let world: World;
 beforeAll(async () => {
@@ -16,19 +16,8 @@ afterEach(() => vi.restoreAllMocks());
 
 /** The SQL of every statement sent while `run` runs. */
 async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
-  const sent: string[] = [];
-  const query = pg.Client.prototype.query;
-  vi.spyOn(pg.Client.prototype, "query").mockImplementation(function (this: pg.Client, ...args: unknown[]) {
-    const config = args[0] as string | { text?: string };
-    sent.push(typeof config === "string" ? config : (config?.text ?? ""));
-    return (query as (...a: unknown[]) => unknown).apply(this, args) as never;
-  });
-  try {
-    await run();
-  } finally {
-    vi.restoreAllMocks();
-  }
-  return sent;
+  const { sent } = await withSentStatements(run);
+  return sent.map((s) => s.text);
 }
 
 const viewerOf = async (cookie: string) =>
@@ -202,6 +191,41 @@ describe("the catalogue's version in an API request", () => {
     expect(versions[0]).toBe(versions[1]);
     expect(versions[2]).toBe(versions[3]);
     expect(versions[2]).not.toBe(versions[0]);
+  });
+});
+
+describe("the versions after a restore", () => {
+  it("never come back to a version answers were kept under, with other rows", async () => {
+    const { handle } = await import("@/lib/api/http");
+    const { catalogueVersion, progressVersion } = await import("@/lib/data/catalogue-cache");
+    const { prisma } = world.database;
+    const read = async () => {
+      let versions: string[] = [];
+      await handle(async () => {
+        versions = [await catalogueVersion(), await progressVersion()];
+        return new Response(null);
+      });
+      return versions;
+    };
+    // a change to the catalogue and a new source of figures, each bumping its version
+    let changes = 0;
+    const change = async () => {
+      changes += 1;
+      await prisma.$executeRaw`UPDATE org_unit SET short_name = short_name || '' WHERE id = ${world.units.boDe}`;
+      await prisma.$executeRaw`INSERT INTO source (key, kind, title) VALUES (${`restore-${changes}`}, 'DEMO', 'Nguồn thử')`;
+    };
+    type Row = { version: bigint; txid: bigint | null };
+    const [catalogue] = await prisma.$queryRaw<Row[]>`SELECT version, txid FROM catalogue_version`;
+    const [progress] = await prisma.$queryRaw<Row[]>`SELECT version, txid FROM progress_version`;
+    await change();
+    const kept = await read(); // what a running instance keeps its answers under
+    // the database restored from a backup made before the change: its version rows as they were then
+    await prisma.$executeRaw`UPDATE catalogue_version SET version = ${catalogue.version}, txid = ${catalogue.txid}`;
+    await prisma.$executeRaw`UPDATE progress_version SET version = ${progress.version}, txid = ${progress.txid}`;
+    await change(); // the same number of changes again, on the restored rows
+    const after = await read();
+    expect(after[0]).not.toBe(kept[0]);
+    expect(after[1]).not.toBe(kept[1]);
   });
 });
 

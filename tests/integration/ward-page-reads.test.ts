@@ -5,13 +5,13 @@
 // below, as these functions read before); the dashboard reads its ward and programmes once, not
 // again for the groups' ranking. Statements are counted at the pg driver. On the seeded data, with
 // a published year of progress added.
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seed } from "@/prisma/seed";
 import type { ReadScope } from "@/lib/data/scope";
 import { decimalString } from "@/lib/data/serialize";
 import type { TermSummary } from "@/lib/data/terms";
 import { type TestDatabase, createMigratedDatabase } from "../setup/db";
+import { withSentStatements } from "../setup/sent-statements";
 
 let database: TestDatabase;
 let term: TermSummary;
@@ -65,18 +65,8 @@ afterAll(async () => {
 
 /** The SQL of every statement sent while `run` runs, and what it returned. */
 async function counted<T>(run: () => Promise<T>): Promise<{ result: T; sent: string[] }> {
-  const sent: string[] = [];
-  const query = pg.Client.prototype.query;
-  vi.spyOn(pg.Client.prototype, "query").mockImplementation(function (this: pg.Client, ...args: unknown[]) {
-    const config = args[0] as string | { text?: string };
-    sent.push(typeof config === "string" ? config : (config?.text ?? ""));
-    return (query as (...a: unknown[]) => unknown).apply(this, args) as never;
-  });
-  try {
-    return { result: await run(), sent };
-  } finally {
-    vi.restoreAllMocks();
-  }
+  const { value, sent } = await withSentStatements(run);
+  return { result: value, sent: sent.map((s) => s.text) };
 }
 
 const source = (s: { key: string; title: string; issuedOn: Date | null; kind: string }) => ({
